@@ -1,0 +1,32 @@
+import type { SqlRunner } from '@rustok/kernel';
+
+/**
+ * The application runs as a role that owns no table, is no superuser and cannot bypass row-level
+ * security; migrations run as the owner. These statements are idempotent.
+ */
+export const ensureAppRole = async (owner: SqlRunner, role: string): Promise<void> => {
+  assertRoleName(role);
+  const { rows } = await owner.query<{ exists: boolean }>('SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists', [role]);
+  if (!rows[0]?.exists) {
+    try {
+      await owner.query(`CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`);
+    } catch (error) {
+      // Another process created it between the check and the create.
+      if ((error as { code?: string }).code !== '42710') throw error;
+    }
+  }
+  const { rows: member } = await owner.query<{ ok: boolean }>('SELECT pg_has_role(current_user, $1, $2) AS ok', [role, 'MEMBER']);
+  if (!member[0]?.ok) await owner.query(`GRANT ${role} TO current_user`);
+};
+
+/** Gives the application role data access to everything the migrations created (not ownership). */
+export const grantAppRole = async (owner: SqlRunner, role: string): Promise<void> => {
+  assertRoleName(role);
+  await owner.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+  await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+  await owner.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+};
+
+const assertRoleName = (role: string): void => {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error(`Invalid role name "${role}"`);
+};

@@ -1,0 +1,57 @@
+import type { SqlRunner } from '@rustok/kernel';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+/** Drizzle over whichever driver is open; the same query builder on PostgreSQL and PGlite. */
+export type Orm = PgDatabase<PgQueryResultHKT>;
+
+export interface TransactionOptions {
+  /** Set as `app.tenant_id` for the transaction only, so row-level security policies can rely on it. */
+  readonly tenantId?: string;
+  readonly isolation?: 'read committed' | 'repeatable read' | 'serializable';
+  readonly readOnly?: boolean;
+}
+
+/** A transaction: raw parameterised SQL and Drizzle, both inside the same transaction. */
+export interface Tx extends SqlRunner {
+  readonly orm: Orm;
+  readonly tenantId: string | undefined;
+}
+
+export interface PoolStats {
+  readonly total: number;
+  readonly idle: number;
+  readonly waiting: number;
+  readonly max: number;
+}
+
+export interface Database extends SqlRunner {
+  readonly kind: 'postgres' | 'pglite';
+  /** Drizzle outside any transaction (autocommit). */
+  readonly orm: Orm;
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Round trip with a bound on time; throws when the database does not answer. */
+  ping(timeoutMs?: number): Promise<void>;
+  stats(): PoolStats;
+  close(): Promise<void>;
+}
+
+export const beginStatement = (options: TransactionOptions | undefined): string => {
+  const parts = ['BEGIN'];
+  if (options?.isolation) parts.push(`ISOLATION LEVEL ${options.isolation.toUpperCase()}`);
+  if (options?.readOnly) parts.push('READ ONLY');
+  return parts.join(' ');
+};
+
+export const SET_TENANT_SQL = "SELECT set_config('app.tenant_id', $1, true)";
+
+export const withTimeout = async <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+};

@@ -1,0 +1,7 @@
+export * from './database.js';
+export * from './app-role.js';
+export * from './postgres.js';
+export * from './pglite.js';
+export * from './lock.js';
+export * from './migrate.js';
+export * from './open.js';

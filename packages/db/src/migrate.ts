@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { AppError, type Migration, type ModuleDefinition, type SqlRunner } from '@rustok/kernel';
+import { grantAppRole } from './app-role.js';
+
+export interface MigrationPlanItem {
+  readonly module: string;
+  readonly migration: Migration;
+  readonly checksum: string;
+}
+
+export interface MigrationReport {
+  readonly applied: readonly string[];
+  readonly alreadyApplied: number;
+}
+
+export interface MigrateOptions {
+  /** Grants data access on every table to this role after migrating. */
+  readonly appRole: string;
+  readonly onProgress?: (event: { done: number; total: number; name: string }) => void;
+}
+
+const PLATFORM_SQL = `
+CREATE TABLE IF NOT EXISTS sys_migrations (
+  name text PRIMARY KEY,
+  module text NOT NULL,
+  checksum text NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS sys_seeds (
+  name text PRIMARY KEY,
+  applied_at timestamptz NOT NULL DEFAULT now()
+)`;
+
+/** Any constant: the key of the advisory lock that serialises migration runs across processes. */
+const MIGRATION_LOCK_KEY = 727_001;
+
+const checksumOf = (migration: Migration): string =>
+  createHash('sha256')
+    .update(typeof migration.up === 'string' ? migration.up : migration.up.toString())
+    .digest('hex')
+    .slice(0, 16);
+
+/** Modules in the given (dependency) order; each module's migrations in name order. */
+export const planMigrations = (modules: readonly ModuleDefinition[]): MigrationPlanItem[] =>
+  modules.flatMap((mod) =>
+    [...mod.migrations]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((migration) => ({ module: mod.slug, migration, checksum: checksumOf(migration) })),
+  );
+
+const applyOne = async (owner: SqlRunner, item: MigrationPlanItem): Promise<void> => {
+  await owner.query('BEGIN');
+  try {
+    if (typeof item.migration.up === 'string') await owner.exec(item.migration.up);
+    else await item.migration.up(owner);
+    await owner.query('INSERT INTO sys_migrations (name, module, checksum) VALUES ($1, $2, $3)', [
+      item.migration.name,
+      item.module,
+      item.checksum,
+    ]);
+    await owner.query('COMMIT');
+  } catch (cause) {
+    await owner.query('ROLLBACK');
+    throw new AppError('DB_MIGRATION_FAILED', `Migration ${item.migration.name} failed: ${(cause as Error).message}`, { cause });
+  }
+};
+
+/**
+ * Applies every pending migration, each in its own transaction, and records it. Safe to run twice
+ * and from several processes at once (an advisory lock serialises runs). A migration whose text
+ * changed after it was applied stops the run with DB_MIGRATION_CHANGED.
+ */
+export const runMigrations = async (
+  owner: SqlRunner,
+  modules: readonly ModuleDefinition[],
+  options: MigrateOptions,
+): Promise<MigrationReport> => {
+  await owner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+  try {
+    await owner.exec(PLATFORM_SQL);
+    const { rows } = await owner.query<{ name: string; checksum: string }>('SELECT name, checksum FROM sys_migrations');
+    const done = new Map(rows.map((r) => [r.name, r.checksum]));
+    const plan = planMigrations(modules);
+    const changed = plan.filter((p) => done.has(p.migration.name) && done.get(p.migration.name) !== p.checksum);
+    if (changed.length > 0) {
+      const names = changed.map((p) => p.migration.name).join(', ');
+      throw new AppError('DB_MIGRATION_CHANGED', `Applied migrations were edited afterwards: ${names}. Add a new migration instead.`);
+    }
+    const pending = plan.filter((p) => !done.has(p.migration.name));
+    const applied: string[] = [];
+    for (const item of pending) {
+      await applyOne(owner, item);
+      applied.push(item.migration.name);
+      options.onProgress?.({ done: applied.length, total: pending.length, name: item.migration.name });
+    }
+    await grantAppRole(owner, options.appRole);
+    return { applied, alreadyApplied: plan.length - pending.length };
+  } finally {
+    await owner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+  }
+};

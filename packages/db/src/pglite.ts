@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
+import type { SqlRunner } from '@rustok/kernel';
+import { drizzle } from 'drizzle-orm/pglite';
+import { ensureAppRole } from './app-role.js';
+import { type Database, type Orm, SET_TENANT_SQL, type Tx, withTimeout } from './database.js';
+import { acquireDirectoryLock } from './lock.js';
+
+export interface PgliteOptions {
+  /** Folder for the embedded database and its lock; omit for an in-memory database. */
+  readonly dataDir?: string;
+  /** A prepared database image (from a template) to start an in-memory database from. */
+  readonly image?: Blob | File;
+  readonly appRole: string;
+  /** Runs once as the owner (superuser of the embedded cluster) before the application opens it: migrations. */
+  readonly ownerSetup?: (owner: SqlRunner) => Promise<void>;
+}
+
+const parsers = { 20: (v: string) => Number(v) } as const;
+
+const runnerOf = (db: PGlite | Transaction): SqlRunner => ({
+  query: (text, params) => db.query(text, params as unknown[]) as never,
+  exec: async (text) => {
+    await db.exec(text);
+  },
+});
+
+/** Opens the owner instance, prepares the role and schema, and returns the image to reopen from (memory) or nothing (files). */
+const prepare = async (options: PgliteOptions, pgDir: string | undefined): Promise<Blob | undefined> => {
+  const owner = await PGlite.create({ dataDir: pgDir, loadDataDir: options.image, parsers } as PGliteOptions);
+  try {
+    await ensureAppRole(runnerOf(owner), options.appRole);
+    await options.ownerSetup?.(runnerOf(owner));
+    return pgDir === undefined ? await owner.dumpDataDir('none') : undefined;
+  } finally {
+    await owner.close();
+  }
+};
+
+const txOf = (t: Transaction, tenantId: string | undefined): Tx => {
+  let orm: Orm | undefined;
+  return {
+    tenantId,
+    ...runnerOf(t),
+    get orm() {
+      orm ??= drizzle(t as unknown as PGlite) as unknown as Orm;
+      return orm;
+    },
+  };
+};
+
+/**
+ * Embedded PostgreSQL. Migrations run as the embedded superuser; the application then reopens the
+ * database as a non-superuser role, so row-level security applies exactly as on a server.
+ */
+export const openPglite = async (options: PgliteOptions): Promise<Database> => {
+  const release = options.dataDir ? acquireDirectoryLock(options.dataDir) : () => {};
+  try {
+    const pgDir = options.dataDir ? join(options.dataDir, 'pglite') : undefined;
+    const image = await prepare(options, pgDir);
+    const db = await PGlite.create({ dataDir: pgDir, loadDataDir: image, username: options.appRole, parsers } as PGliteOptions);
+    let inFlight = 0;
+    return {
+      kind: 'pglite',
+      orm: drizzle(db) as unknown as Orm,
+      ...runnerOf(db),
+      transaction: (fn, txOptions) =>
+        db.transaction(async (t) => {
+          inFlight++;
+          try {
+            if (txOptions?.isolation) await t.query(`SET TRANSACTION ISOLATION LEVEL ${txOptions.isolation.toUpperCase()}`);
+            if (txOptions?.readOnly) await t.query('SET TRANSACTION READ ONLY');
+            if (txOptions?.tenantId) await t.query(SET_TENANT_SQL, [txOptions.tenantId]);
+            return await fn(txOf(t, txOptions?.tenantId));
+          } finally {
+            inFlight--;
+          }
+        }),
+      async ping(timeoutMs = 2_000) {
+        await withTimeout(db.query('SELECT 1'), timeoutMs, 'PGlite');
+      },
+      stats: () => ({ total: 1, idle: inFlight === 0 ? 1 : 0, waiting: Math.max(0, inFlight - 1), max: 1 }),
+      async close() {
+        try {
+          await db.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+};

@@ -1,0 +1,104 @@
+import type { SqlRunner } from '@rustok/kernel';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { ensureAppRole } from './app-role.js';
+import { beginStatement, type Database, type Orm, SET_TENANT_SQL, type Tx, withTimeout } from './database.js';
+
+export interface PostgresOptions {
+  readonly url: string;
+  readonly appRole: string;
+  readonly poolMax?: number;
+  readonly statementTimeoutMs?: number;
+  /** Bound on waiting for a connection; keeps readiness checks fast when the server is gone. */
+  readonly connectTimeoutMs?: number;
+  /** Runs once as the owner (the URL's user) before the application pool opens: migrations. */
+  readonly ownerSetup?: (owner: SqlRunner) => Promise<void>;
+}
+
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    // bigint counts fit in a double; everything else keeps pg's defaults
+    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** Runs `fn` over one owner connection (no role switch), then closes it. */
+export const withOwnerConnection = async <T>(url: string, fn: (owner: SqlRunner) => Promise<T>): Promise<T> => {
+  const client = new pg.Client({ connectionString: url, types });
+  await client.connect();
+  try {
+    return await fn({
+      query: (text, params) => client.query(text, params as unknown[]) as never,
+      exec: async (text) => {
+        await client.query(text);
+      },
+    });
+  } finally {
+    await client.end();
+  }
+};
+
+const txFromClient = (client: pg.PoolClient, tenantId: string | undefined): Tx => {
+  let orm: Orm | undefined;
+  return {
+    tenantId,
+    query: (text, params) => client.query(text, params as unknown[]) as never,
+    exec: async (text) => {
+      await client.query(text);
+    },
+    get orm() {
+      orm ??= drizzle(client) as unknown as Orm;
+      return orm;
+    },
+  };
+};
+
+export const openPostgres = async (options: PostgresOptions): Promise<Database> => {
+  await withOwnerConnection(options.url, async (owner) => {
+    await ensureAppRole(owner, options.appRole);
+    await options.ownerSetup?.(owner);
+  });
+  const max = options.poolMax ?? 10;
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max,
+    types,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    statement_timeout: options.statementTimeoutMs || undefined,
+    options: `-c role=${options.appRole}`,
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it. Readiness reports the outage.
+  });
+  const orm = drizzle(pool) as unknown as Orm;
+  return {
+    kind: 'postgres',
+    orm,
+    query: (text, params) => pool.query(text, params as unknown[]) as never,
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    async transaction(fn, txOptions) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query(beginStatement(txOptions));
+        if (txOptions?.tenantId) await client.query(SET_TENANT_SQL, [txOptions.tenantId]);
+        const result = await fn(txFromClient(client, txOptions?.tenantId));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+    async ping(timeoutMs = 2_000) {
+      await withTimeout(pool.query('SELECT 1'), timeoutMs, 'PostgreSQL');
+    },
+    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
+    close: () => pool.end(),
+  };
+};

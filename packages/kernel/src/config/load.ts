@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { AppError, type FieldError } from '../errors.js';
+import { createValidator } from '../validation.js';
+import { type Config, ConfigSchema } from './schema.js';
+
+export const CONFIG_ENVIRONMENTS = ['development', 'production', 'test'] as const;
+export type ConfigEnvironment = (typeof CONFIG_ENVIRONMENTS)[number];
+
+export interface LoadConfigOptions {
+  /** Folder holding default.yaml and <environment>.yaml. */
+  readonly dir: string;
+  readonly environment?: ConfigEnvironment;
+  /** Defaults to process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Applied last (used by tests and the CLI). */
+  readonly overrides?: Readonly<Record<string, unknown>>;
+}
+
+type Tree = Record<string, unknown>;
+const isTree = (v: unknown): v is Tree => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const merge = (base: Tree, over: Tree): Tree => {
+  const out: Tree = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = isTree(value) && isTree(out[key]) ? merge(out[key] as Tree, value) : value;
+  return out;
+};
+
+const setPath = (tree: Tree, path: readonly string[], value: unknown): Tree => {
+  const [head, ...rest] = path;
+  if (head === undefined) return tree;
+  const child = isTree(tree[head]) ? (tree[head] as Tree) : {};
+  return { ...tree, [head]: rest.length === 0 ? value : setPath(child, rest, value) };
+};
+
+const readYaml = (file: string): Tree => {
+  if (!existsSync(file)) return {};
+  const parsed: unknown = parseYaml(readFileSync(file, 'utf8'));
+  if (parsed === null || parsed === undefined) return {};
+  if (!isTree(parsed)) throw new AppError('CONFIG_INVALID', `${file} must hold a mapping at its top level`);
+  return parsed;
+};
+
+/** Named variables first, then RUSTOK_A__B__C=value for any key `a.b.c` (values read as YAML scalars). */
+export const envOverrides = (env: Readonly<Record<string, string | undefined>>): { tree: Tree; sources: Map<string, string> } => {
+  let tree: Tree = {};
+  const sources = new Map<string, string>();
+  const set = (name: string, path: string[], value: unknown) => {
+    tree = setPath(tree, path, value);
+    sources.set(path.join('.'), name);
+  };
+  for (const [name, raw] of Object.entries(env)) {
+    if (raw === undefined || !name.startsWith('RUSTOK_') || !name.includes('__')) continue;
+    set(name, name.slice(7).toLowerCase().split('__'), parseYaml(raw) as unknown);
+  }
+  const named: [string, string[], (v: string) => unknown][] = [
+    ['DATABASE_URL', ['database', 'url'], String],
+    ['REDIS_URL', ['redis', 'url'], String],
+    ['NATS_URL', ['nats', 'url'], String],
+    ['PORT', ['server', 'port'], (v) => (/^\d+$/.test(v) ? Number(v) : v)],
+    ['RUSTOK_EVENT_TRANSPORT', ['settings', 'rustok', 'events', 'transport'], String],
+    ['LOG_LEVEL', ['logger', 'level'], String],
+  ];
+  for (const [name, path, convert] of named) {
+    const raw = env[name];
+    if (raw !== undefined && raw !== '') set(name, path, convert(raw));
+  }
+  return { tree, sources };
+};
+
+export const resolveEnvironment = (env: Readonly<Record<string, string | undefined>>): ConfigEnvironment => {
+  const name = env.RUSTOK_ENV ?? env.NODE_ENV ?? 'development';
+  if (!(CONFIG_ENVIRONMENTS as readonly string[]).includes(name)) {
+    throw new AppError('CONFIG_INVALID', `RUSTOK_ENV/NODE_ENV "${name}" is not one of ${CONFIG_ENVIRONMENTS.join(', ')}`);
+  }
+  return name as ConfigEnvironment;
+};
+
+const validator = createValidator(ConfigSchema);
+
+/**
+ * Loads default.yaml, then <environment>.yaml, then environment variables, then overrides, and
+ * validates the result. Every problem is reported at once, each naming its key (and the variable
+ * it came from), as CONFIG_INVALID.
+ */
+export const loadConfig = (options: LoadConfigOptions): Config & { environment: ConfigEnvironment } => {
+  const env = options.env ?? process.env;
+  const environment = options.environment ?? resolveEnvironment(env);
+  const { tree: fromEnv, sources } = envOverrides(env);
+  let tree = merge(readYaml(join(options.dir, 'default.yaml')), readYaml(join(options.dir, `${environment}.yaml`)));
+  tree = merge(merge(tree, fromEnv), (options.overrides ?? {}) as Tree);
+  const problems: FieldError[] = validator.errors(tree).map((p) => {
+    const source = sources.get(p.path);
+    return source ? { ...p, message: `${p.message} (from ${source})` } : p;
+  });
+  if (problems.length > 0) {
+    const detail = problems.map((p) => `${p.path}: ${p.message}`).join('\n  ');
+    throw new AppError('CONFIG_INVALID', `Invalid configuration:\n  ${detail}`, { errors: problems });
+  }
+  return { ...(tree as Config), environment };
+};

@@ -1,0 +1,74 @@
+import { type Static, Type } from '@sinclair/typebox';
+
+const obj = <T extends Parameters<typeof Type.Object>[0]>(props: T) => Type.Object(props, { additionalProperties: false, default: {} });
+const Url = Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: null });
+
+export const EVENT_TRANSPORTS = ['memory', 'outbox', 'nats'] as const;
+export const TENANT_RESOLUTIONS = ['header', 'subdomain', 'host', 'default'] as const;
+
+const RustokSettings = obj({
+  tenant: obj({
+    resolution: Type.Union(TENANT_RESOLUTIONS.map((v) => Type.Literal(v)), { default: 'header' }),
+    header_name: Type.String({ default: 'X-Tenant-ID', pattern: '^[A-Za-z0-9-]+$' }),
+    default_slug: Type.String({ default: 'default' }),
+    base_domain: Type.Union([Type.String(), Type.Null()], { default: null }),
+    cache_ttl_ms: Type.Integer({ minimum: 0, default: 60_000 }),
+    negative_cache_ttl_ms: Type.Integer({ minimum: 0, default: 5_000 }),
+  }),
+  search: obj({
+    default_locale: Type.String({ default: 'en', pattern: '^[a-z]{2}(-[A-Z]{2})?$' }),
+    trigram_fallback: Type.Boolean({ default: true }),
+    max_results: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+  }),
+  features: obj({
+    registration_enabled: Type.Boolean({ default: true }),
+    email_verification: Type.Boolean({ default: false }),
+    demo_data: Type.Boolean({ default: true }),
+  }),
+  rate_limit: obj({
+    enabled: Type.Boolean({ default: false }),
+    requests_per_minute: Type.Integer({ minimum: 1, default: 600 }),
+    login_attempts_per_minute: Type.Integer({ minimum: 1, default: 10 }),
+  }),
+  events: obj({
+    transport: Type.Union(EVENT_TRANSPORTS.map((v) => Type.Literal(v)), { default: 'outbox' }),
+    memory_capacity: Type.Integer({ minimum: 1, default: 10_000 }),
+    backpressure_warning: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.7 }),
+    backpressure_critical: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.9 }),
+    relay_batch_size: Type.Integer({ minimum: 1, default: 100 }),
+    relay_poll_ms: Type.Integer({ minimum: 10, default: 1000 }),
+    max_attempts: Type.Integer({ minimum: 1, default: 8 }),
+  }),
+});
+
+export const ConfigSchema = obj({
+  server: obj({
+    host: Type.String({ default: '0.0.0.0' }),
+    port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+    shutdown_timeout_ms: Type.Integer({ minimum: 0, default: 10_000 }),
+    body_limit_bytes: Type.Integer({ minimum: 1024, default: 1_048_576 }),
+    trust_proxy: Type.Boolean({ default: false }),
+  }),
+  logger: obj({
+    level: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((v) => Type.Literal(v)), { default: 'info' }),
+  }),
+  database: obj({
+    url: Url,
+    data_dir: Type.String({ default: './data' }),
+    pool_max: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
+    app_role: Type.String({ default: 'rustok_app', pattern: '^[a-z_][a-z0-9_]{0,62}$' }),
+    statement_timeout_ms: Type.Integer({ minimum: 0, default: 30_000 }),
+  }),
+  redis: obj({ url: Url }),
+  nats: obj({ url: Url }),
+  graphql: obj({
+    max_depth: Type.Integer({ minimum: 1, default: 12 }),
+    max_complexity: Type.Integer({ minimum: 1, default: 2000 }),
+    graphiql: Type.Boolean({ default: false }),
+  }),
+  settings: obj({ rustok: RustokSettings }),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+export type RustokSettings = Static<typeof RustokSettings>;
+export type EventTransportName = (typeof EVENT_TRANSPORTS)[number];

@@ -1,0 +1,63 @@
+/**
+ * One error type for the whole platform. Expected business failures carry a stable
+ * SCREAMING_SNAKE code and an HTTP status; the API layer turns them into problem+json
+ * (REST) or `extensions.code` (GraphQL). Anything that is not an AppError is unexpected.
+ */
+export interface FieldError {
+  /** JSON-pointer-like path of the failing field, e.g. `/variants/0/sku` or `settings.rustok.events.transport`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface AppErrorOptions {
+  readonly status?: number;
+  readonly title?: string;
+  readonly errors?: readonly FieldError[];
+  readonly meta?: Readonly<Record<string, unknown>>;
+  readonly cause?: unknown;
+}
+
+const CODE_PATTERN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+
+export class AppError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly title: string;
+  readonly errors: readonly FieldError[];
+  readonly meta: Readonly<Record<string, unknown>>;
+
+  constructor(code: string, detail: string, options: AppErrorOptions = {}) {
+    super(detail, options.cause === undefined ? undefined : { cause: options.cause });
+    if (!CODE_PATTERN.test(code)) throw new TypeError(`Error code "${code}" is not SCREAMING_SNAKE with a module prefix`);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = options.status ?? 500;
+    this.title = options.title ?? defaultTitle(this.status);
+    this.errors = options.errors ?? [];
+    this.meta = options.meta ?? {};
+  }
+}
+
+export const isAppError = (value: unknown): value is AppError => value instanceof AppError;
+
+/** Input that failed validation: lists every failing field at once. */
+export const validationError = (errors: readonly FieldError[], detail = 'The request input is invalid'): AppError =>
+  new AppError('VALIDATION_FAILED', detail, { status: 422, title: 'Validation failed', errors });
+
+export const notFound = (code: string, detail: string): AppError => new AppError(code, detail, { status: 404, title: 'Not found' });
+
+const TITLES: Readonly<Record<number, string>> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+export const defaultTitle = (status: number): string => TITLES[status] ?? (status >= 500 ? 'Server error' : 'Request error');

@@ -1,0 +1,94 @@
+import type { TSchema } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Logger } from 'pino';
+import type { GraphQLBuilder } from './graphql-builder.js';
+
+/** Minimal SQL surface the kernel needs from the database layer (implemented by @rustok/db). */
+export interface SqlRunner {
+  query<Row extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<{ rows: Row[] }>;
+  /** Runs SQL text that may hold several statements, without parameters (migrations, DDL). */
+  exec(sql: string): Promise<void>;
+}
+
+/**
+ * A schema migration. The name is `mYYYYMMDD_<module>_<nnn>_<desc>`; `up` is SQL text (may hold
+ * several statements) or a function over the migration's transaction.
+ */
+export interface Migration {
+  readonly name: string;
+  readonly up: string | ((db: SqlRunner) => Promise<void>);
+}
+
+export interface HealthResult {
+  readonly status: 'ok' | 'degraded' | 'unavailable';
+  readonly reason?: string;
+}
+
+export interface HealthCheck {
+  readonly name: string;
+  /** A failing critical check makes the instance unready (503); a non-critical one only degrades it. */
+  readonly critical: boolean;
+  readonly check: () => Promise<HealthResult>;
+}
+
+/** An event type a module publishes: its payload schema is the contract for consumers. */
+export interface EventDeclaration {
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly payload: TSchema;
+  readonly description?: string;
+}
+
+export interface SeedContext {
+  readonly db: SqlRunner;
+  readonly logger: Logger;
+}
+
+export interface LifecycleContext {
+  readonly tenantId: string;
+  readonly db: SqlRunner;
+  readonly logger: Logger;
+}
+
+export type ModuleKind = 'core' | 'optional';
+
+export interface ModuleDefinition {
+  /** Lower-case identifier, unique in a deployment; also the prefix of permissions, events and migrations. */
+  readonly slug: string;
+  readonly name: string;
+  readonly description: string;
+  readonly version: string;
+  /** core: always on for every tenant; optional: enabled per tenant. */
+  readonly kind: ModuleKind;
+  readonly dependencies: readonly string[];
+  /** `<module>.<entity>.<action>` */
+  readonly permissions: readonly string[];
+  /** JSON Schema of the module's per-tenant settings. */
+  readonly config?: TSchema;
+  readonly migrations: readonly Migration[];
+  readonly events: { readonly emits: readonly EventDeclaration[] };
+  /** Adds the module's types, queries and mutations to the one GraphQL schema. */
+  readonly graphql?: (builder: GraphQLBuilder) => void;
+  /** An encapsulated Fastify plugin mounted under /api/v1. */
+  readonly rest?: FastifyPluginAsync;
+  readonly health?: readonly HealthCheck[];
+  readonly seed?: { readonly demo?: (ctx: SeedContext) => Promise<void> };
+  readonly onEnable?: (ctx: LifecycleContext) => Promise<void>;
+  readonly onDisable?: (ctx: LifecycleContext) => Promise<void>;
+}
+
+export type ModuleInput = Omit<ModuleDefinition, 'dependencies' | 'permissions' | 'migrations' | 'events'> &
+  Partial<Pick<ModuleDefinition, 'dependencies' | 'permissions' | 'migrations' | 'events'>>;
+
+/** Declares a module. Shape checks happen when the registry is built, so every problem is reported at boot. */
+export const defineModule = (input: ModuleInput): ModuleDefinition =>
+  Object.freeze({
+    ...input,
+    dependencies: input.dependencies ?? [],
+    permissions: input.permissions ?? [],
+    migrations: input.migrations ?? [],
+    events: input.events ?? { emits: [] },
+  });

@@ -1,0 +1,114 @@
+import { AppError, type FieldError } from './errors.js';
+import type { ModuleDefinition } from './module.js';
+
+export interface ModuleRegistry {
+  /** Modules in dependency order: every module comes after all of its dependencies. */
+  readonly modules: readonly ModuleDefinition[];
+  get(slug: string): ModuleDefinition | undefined;
+  /** Slugs of the modules that depend on `slug`, directly. */
+  dependents(slug: string): readonly string[];
+}
+
+const SLUG = /^[a-z][a-z0-9_]{1,31}$/;
+const MIGRATION = /^m\d{8}_([a-z][a-z0-9_]*?)_(\d{3})_[a-z0-9_]+$/;
+const PERMISSION = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;
+
+type Problem = FieldError & { code: string };
+
+const shapeProblems = (mod: ModuleDefinition): Problem[] => {
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => problems.push({ code: 'KERNEL_MODULE_INVALID', path, message });
+  if (!SLUG.test(mod.slug)) add(`${mod.slug}.slug`, 'must be 2-32 lower-case letters, digits or _ and start with a letter');
+  if (mod.kind !== 'core' && mod.kind !== 'optional') add(`${mod.slug}.kind`, 'must be core or optional');
+  if (!mod.name) add(`${mod.slug}.name`, 'is required');
+  if (!/^\d+\.\d+\.\d+/.test(mod.version)) add(`${mod.slug}.version`, 'must be a semantic version');
+  const seen = new Set<string>();
+  for (const migration of mod.migrations) {
+    const match = MIGRATION.exec(migration.name);
+    if (!match || match[1] !== mod.slug) add(`${mod.slug}.migrations`, `"${migration.name}" is not named m<YYYYMMDD>_${mod.slug}_<nnn>_<desc>`);
+    if (seen.has(migration.name)) add(`${mod.slug}.migrations`, `"${migration.name}" is declared twice`);
+    seen.add(migration.name);
+  }
+  for (const permission of mod.permissions) {
+    if (!PERMISSION.test(permission) || !permission.startsWith(`${mod.slug}.`)) {
+      add(`${mod.slug}.permissions`, `"${permission}" is not ${mod.slug}.<entity>.<action>`);
+    }
+  }
+  return problems;
+};
+
+const dependencyProblems = (mods: readonly ModuleDefinition[], bySlug: Map<string, ModuleDefinition>): Problem[] => {
+  const problems: Problem[] = [];
+  for (const mod of mods) {
+    for (const dep of mod.dependencies) {
+      const target = bySlug.get(dep);
+      if (!target) {
+        problems.push({ code: 'KERNEL_MODULE_DEPENDENCY_MISSING', path: mod.slug, message: `depends on "${dep}", which is not registered` });
+      } else if (mod.kind === 'core' && target.kind === 'optional') {
+        problems.push({ code: 'KERNEL_CORE_DEPENDS_ON_OPTIONAL', path: mod.slug, message: `is core but depends on optional module "${dep}"` });
+      }
+    }
+  }
+  return problems;
+};
+
+/** Depth-first topological order; returns the cycle when there is one. */
+const orderModules = (mods: readonly ModuleDefinition[], bySlug: Map<string, ModuleDefinition>) => {
+  const ordered: ModuleDefinition[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (mod: ModuleDefinition): string[] | undefined => {
+    const current = state.get(mod.slug);
+    if (current === 'done') return undefined;
+    if (current === 'visiting') return [...stack.slice(stack.indexOf(mod.slug)), mod.slug];
+    state.set(mod.slug, 'visiting');
+    stack.push(mod.slug);
+    for (const dep of mod.dependencies) {
+      const target = bySlug.get(dep);
+      const cycle = target && visit(target);
+      if (cycle) return cycle;
+    }
+    stack.pop();
+    state.set(mod.slug, 'done');
+    ordered.push(mod);
+    return undefined;
+  };
+  for (const mod of mods) {
+    const cycle = visit(mod);
+    if (cycle) return { ordered, cycle };
+  }
+  return { ordered, cycle: undefined };
+};
+
+const fail = (problems: readonly Problem[]): never => {
+  const first = problems[0] as Problem;
+  const detail = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  throw new AppError(first.code, `Module registry is invalid: ${detail}`, {
+    errors: problems.map(({ path, message }) => ({ path, message })),
+    meta: { codes: [...new Set(problems.map((p) => p.code))] },
+  });
+};
+
+/**
+ * Validates module definitions and orders them by dependency. Throws one AppError listing every
+ * problem (code of the first): KERNEL_MODULE_INVALID, KERNEL_MODULE_DUPLICATE,
+ * KERNEL_MODULE_DEPENDENCY_MISSING, KERNEL_CORE_DEPENDS_ON_OPTIONAL, KERNEL_MODULE_DEPENDENCY_CYCLE.
+ */
+export const createRegistry = (mods: readonly ModuleDefinition[]): ModuleRegistry => {
+  const bySlug = new Map<string, ModuleDefinition>();
+  const problems: Problem[] = [];
+  for (const mod of mods) {
+    if (bySlug.has(mod.slug)) problems.push({ code: 'KERNEL_MODULE_DUPLICATE', path: mod.slug, message: 'is registered twice' });
+    bySlug.set(mod.slug, mod);
+    problems.push(...shapeProblems(mod));
+  }
+  problems.push(...dependencyProblems(mods, bySlug));
+  if (problems.length > 0) fail(problems);
+  const { ordered, cycle } = orderModules([...bySlug.values()], bySlug);
+  if (cycle) fail([{ code: 'KERNEL_MODULE_DEPENDENCY_CYCLE', path: cycle[0] ?? '', message: `dependency cycle ${cycle.join(' -> ')}` }]);
+  return {
+    modules: ordered,
+    get: (slug) => bySlug.get(slug),
+    dependents: (slug) => ordered.filter((m) => m.dependencies.includes(slug)).map((m) => m.slug),
+  };
+};

@@ -1,0 +1,73 @@
+import type { Static, TSchema } from '@sinclair/typebox';
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { type FieldError, validationError } from './errors.js';
+
+/** The one Ajv instance behind config, manifest, settings and event validation (the HTTP layer uses Fastify's). */
+export const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, coerceTypes: false });
+const addFormats = addFormatsModule as unknown as (a: Ajv) => Ajv;
+addFormats(ajv);
+
+const pathOf = (error: ErrorObject, separator: string): string => {
+  const parts = error.instancePath.split('/').filter(Boolean);
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'required') parts.push(String(params.missingProperty));
+  if (error.keyword === 'additionalProperties') parts.push(String(params.additionalProperty));
+  return separator === '/' ? `/${parts.join('/')}` : parts.join(separator) || '(root)';
+};
+
+const messageOf = (error: ErrorObject, data: unknown): string => {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') return 'is not a known key';
+  if (error.keyword === 'required') return 'is required';
+  const got = valueAt(data, error.instancePath);
+  const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)?.slice(0, 80)})`;
+  if (error.keyword === 'enum') return `must be one of ${(params.allowedValues as unknown[]).join(', ')}${shown}`;
+  if (error.keyword === 'anyOf' && Array.isArray(error.schema)) {
+    const consts = (error.schema as { const?: unknown }[]).map((s) => s.const).filter((c) => c !== undefined);
+    if (consts.length > 0) return `must be one of ${consts.join(', ')}${shown}`;
+  }
+  return `${error.message ?? 'is invalid'}${shown}`;
+};
+
+const valueAt = (data: unknown, pointer: string): unknown =>
+  pointer
+    .split('/')
+    .filter(Boolean)
+    .reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
+
+/** Ajv errors as field errors; branch noise of anyOf is dropped when a summary exists for the same path. */
+export const toFieldErrors = (errors: readonly ErrorObject[] | null | undefined, data: unknown, separator = '.'): FieldError[] => {
+  const list = errors ?? [];
+  const anyOfPaths = new Set(list.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const error of list) {
+    if (error.keyword !== 'anyOf' && [...anyOfPaths].some((p) => error.schemaPath.includes('anyOf') && error.instancePath === p)) continue;
+    const field = { path: pathOf(error, separator), message: messageOf(error, data) };
+    const key = `${field.path}|${field.message}`;
+    if (!seen.has(key)) out.push(field);
+    seen.add(key);
+  }
+  return out;
+};
+
+export interface Validator<T> {
+  /** Returns every problem at once (empty when valid). Applies schema defaults to `value`. */
+  errors(value: unknown): FieldError[];
+  /** Returns the value typed, or throws VALIDATION_FAILED listing every failing field. */
+  parse(value: unknown): T;
+}
+
+export const createValidator = <S extends TSchema>(schema: S, separator = '.'): Validator<Static<S>> => {
+  const validate = ajv.compile(schema);
+  const errors = (value: unknown) => (validate(value) ? [] : toFieldErrors(validate.errors, value, separator));
+  return {
+    errors,
+    parse(value) {
+      const problems = errors(value);
+      if (problems.length > 0) throw validationError(problems);
+      return value as Static<S>;
+    },
+  };
+};

@@ -1,0 +1,82 @@
+import { generateId, type ModuleDefinition } from '@rustok/kernel';
+import { type Database, type MigrationReport, openPglite, openPostgres, runMigrations, withOwnerConnection } from '@rustok/db';
+import { describe, inject } from 'vitest';
+
+export type BackendName = 'pglite' | 'postgres';
+
+export interface TestBackend {
+  readonly name: BackendName;
+  /** Admin URL of the server (postgres only). */
+  readonly url?: string;
+}
+
+export const APP_ROLE = 'rustok_app';
+
+/** PGlite always; real PostgreSQL when DATABASE_URL points at a reachable server (always in CI). */
+export const testBackends = (): TestBackend[] => {
+  const { urls } = inject('services');
+  return [{ name: 'pglite' }, ...(urls.postgres ? [{ name: 'postgres' as const, url: urls.postgres }] : [])];
+};
+
+/** The reason the PostgreSQL variant of a suite is not run, if it is not. */
+export const postgresSkipReason = (): string | undefined => inject('services').skipped.postgres;
+
+/**
+ * Runs a suite once per backend. Where PostgreSQL is absent, its variant is declared skipped with
+ * the reason in its title, so the report says what did not run and why.
+ */
+export const describeEachBackend = (title: string, body: (backend: TestBackend) => void): void => {
+  for (const backend of testBackends()) describe(`${title} [${backend.name}]`, () => body(backend));
+  const reason = postgresSkipReason();
+  if (reason) describe.skip(`${title} [postgres: skipped, ${reason}]`, () => body({ name: 'postgres' }));
+};
+
+const withDatabase = (url: string, name: string): string => {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+export interface TestDatabase {
+  readonly db: Database;
+  readonly backend: TestBackend;
+  /** Connection URL of the throw-away database (postgres only). */
+  readonly url: string | undefined;
+  readonly migrations: MigrationReport | undefined;
+  cleanup(): Promise<void>;
+}
+
+/** A throw-away PostgreSQL database on the server; dropped by the returned function. */
+export const createThrowawayDatabase = async (adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> => {
+  const name = `rustok_t_${generateId().replace(/-/g, '').slice(-16)}`;
+  await withOwnerConnection(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
+  return {
+    url: withDatabase(adminUrl, name),
+    drop: () => withOwnerConnection(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+  };
+};
+
+/** A fresh, migrated database on the backend (in-memory PGlite, or a throw-away PostgreSQL database). */
+export const openTestDatabase = async (backend: TestBackend, modules: readonly ModuleDefinition[] = []): Promise<TestDatabase> => {
+  let migrations: MigrationReport | undefined;
+  const ownerSetup = async (owner: Parameters<typeof runMigrations>[0]) => {
+    migrations = await runMigrations(owner, modules, { appRole: APP_ROLE });
+  };
+  if (backend.name === 'pglite') {
+    const db = await openPglite({ appRole: APP_ROLE, ownerSetup });
+    return { db, backend, url: undefined, migrations, cleanup: () => db.close() };
+  }
+  if (!backend.url) throw new Error('postgres backend without a URL');
+  const scratch = await createThrowawayDatabase(backend.url);
+  const db = await openPostgres({ url: scratch.url, appRole: APP_ROLE, ownerSetup, poolMax: 5 });
+  return {
+    db,
+    backend,
+    url: scratch.url,
+    migrations,
+    async cleanup() {
+      await db.close();
+      await scratch.drop();
+    },
+  };
+};
