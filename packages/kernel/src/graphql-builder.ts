@@ -15,6 +15,6 @@ export interface GraphQLTypes {
   };
 }
 
-export type GraphQLBuilder = PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<GraphQLTypes>>;
+export type GraphQLBuilder = InstanceType<typeof SchemaBuilder<GraphQLTypes>>;
 
 export const createGraphQLBuilder = (): GraphQLBuilder => new SchemaBuilder<GraphQLTypes>({});

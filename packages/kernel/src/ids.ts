@@ -21,9 +21,14 @@ const incrementRandom = (): boolean => {
 };
 
 export const generateId = (now: number = Date.now()): string => {
-  if (now > lastTime || !incrementRandom()) {
+  if (now > lastTime) {
     lastRandom.set(randomBytes(RANDOM_BYTES));
-    lastTime = Math.max(now, lastTime);
+    lastTime = now;
+  } else if (!incrementRandom()) {
+    // The random part wrapped around within one millisecond: move to the next millisecond so
+    // the id still sorts after the previous one.
+    lastRandom.set(randomBytes(RANDOM_BYTES));
+    lastTime += 1;
   }
   const hex = lastTime.toString(16).padStart(12, '0') + Buffer.from(lastRandom).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;

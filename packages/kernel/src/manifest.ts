@@ -14,7 +14,12 @@ const ManifestEntry = Type.Object(
   { additionalProperties: false },
 );
 const ManifestSchema = Type.Object(
-  { modules: Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' }), ManifestEntry, { default: {} }) },
+  { modules: Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' }), ManifestEntry, {
+      default: {},
+      // Without this a key that does not match the slug pattern is neither rejected nor validated.
+      additionalProperties: false,
+    }),
+  },
   { additionalProperties: false },
 );
 
@@ -48,7 +53,11 @@ export const parseManifest = (text: string): Manifest => {
 
 export const readManifest = (file: string): Manifest => parseManifest(readFileSync(file, 'utf8'));
 
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const sameSet = (a: readonly string[], b: readonly string[]) => {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((x) => right.has(x));
+};
 
 /** Every difference between the manifest and the modules compiled in; empty when they agree. */
 export const manifestMismatches = (manifest: Manifest, modules: readonly ModuleDefinition[]): string[] => {

@@ -16,15 +16,18 @@ const pathOf = (error: ErrorObject, separator: string): string => {
   return separator === '/' ? `/${parts.join('/')}` : parts.join(separator) || '(root)';
 };
 
-const messageOf = (error: ErrorObject, data: unknown): string => {
+const messageOf = (error: ErrorObject, data: unknown, all: readonly ErrorObject[]): string => {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'additionalProperties') return 'is not a known key';
   if (error.keyword === 'required') return 'is required';
   const got = valueAt(data, error.instancePath);
   const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)?.slice(0, 80)})`;
   if (error.keyword === 'enum') return `must be one of ${(params.allowedValues as unknown[]).join(', ')}${shown}`;
-  if (error.keyword === 'anyOf' && Array.isArray(error.schema)) {
-    const consts = (error.schema as { const?: unknown }[]).map((s) => s.const).filter((c) => c !== undefined);
+  if (error.keyword === 'anyOf') {
+    // Ajv only puts the schema on errors in verbose mode; the allowed values come from the branches' const errors.
+    const consts = all
+      .filter((e) => e.keyword === 'const' && e.instancePath === error.instancePath && e.schemaPath.startsWith(`${error.schemaPath}/`))
+      .map((e) => (e.params as { allowedValue?: unknown }).allowedValue);
     if (consts.length > 0) return `must be one of ${consts.join(', ')}${shown}`;
   }
   return `${error.message ?? 'is invalid'}${shown}`;
@@ -44,7 +47,7 @@ export const toFieldErrors = (errors: readonly ErrorObject[] | null | undefined,
   const out: FieldError[] = [];
   for (const error of list) {
     if (error.keyword !== 'anyOf' && [...anyOfPaths].some((p) => error.schemaPath.includes('anyOf') && error.instancePath === p)) continue;
-    const field = { path: pathOf(error, separator), message: messageOf(error, data) };
+    const field = { path: pathOf(error, separator), message: messageOf(error, data, list) };
     const key = `${field.path}|${field.message}`;
     if (!seen.has(key)) out.push(field);
     seen.add(key);

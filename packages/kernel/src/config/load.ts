@@ -23,7 +23,8 @@ const isTree = (v: unknown): v is Tree => v !== null && typeof v === 'object' &&
 
 const merge = (base: Tree, over: Tree): Tree => {
   const out: Tree = { ...base };
-  for (const [key, value] of Object.entries(over)) out[key] = isTree(value) && isTree(out[key]) ? merge(out[key] as Tree, value) : value;
+  // Subtrees are always copied: validation writes defaults into the result, never into the caller's objects.
+  for (const [key, value] of Object.entries(over)) out[key] = isTree(value) ? merge(isTree(out[key]) ? (out[key] as Tree) : {}, value) : value;
   return out;
 };
 
@@ -36,10 +37,24 @@ const setPath = (tree: Tree, path: readonly string[], value: unknown): Tree => {
 
 const readYaml = (file: string): Tree => {
   if (!existsSync(file)) return {};
-  const parsed: unknown = parseYaml(readFileSync(file, 'utf8'));
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new AppError('CONFIG_INVALID', `${file} is not valid YAML: ${(cause as Error).message}`, { cause });
+  }
   if (parsed === null || parsed === undefined) return {};
   if (!isTree(parsed)) throw new AppError('CONFIG_INVALID', `${file} must hold a mapping at its top level`);
   return parsed;
+};
+
+/** A variable's value read as YAML (`5000` -> 5000, `true` -> true); text that is not valid YAML stays a string. */
+const readScalar = (raw: string): unknown => {
+  try {
+    return parseYaml(raw) as unknown;
+  } catch {
+    return raw;
+  }
 };
 
 /** Named variables first, then RUSTOK_A__B__C=value for any key `a.b.c` (values read as YAML scalars). */
@@ -52,7 +67,7 @@ export const envOverrides = (env: Readonly<Record<string, string | undefined>>):
   };
   for (const [name, raw] of Object.entries(env)) {
     if (raw === undefined || !name.startsWith('RUSTOK_') || !name.includes('__')) continue;
-    set(name, name.slice(7).toLowerCase().split('__'), parseYaml(raw) as unknown);
+    set(name, name.slice(7).toLowerCase().split('__'), readScalar(raw));
   }
   const named: [string, string[], (v: string) => unknown][] = [
     ['DATABASE_URL', ['database', 'url'], String],

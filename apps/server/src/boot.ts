@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { buildApp } from '@rustok/api';
+import { type Database, type MigrationReport, openDatabase } from '@rustok/db';
+import {
+  assertManifestMatches,
+  type Config,
+  type ConfigEnvironment,
+  createRegistry,
+  findProjectRoot,
+  loadConfig,
+  type ModuleDefinition,
+  type ModuleRegistry,
+  readManifest,
+} from '@rustok/kernel';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { createLogger } from './logger.js';
+import { builtInModules } from './modules.generated.js';
+import { VERSION } from './version.js';
+
+export interface KernelOptions {
+  /** Project root (config/, modules.toml, data/); found from the working directory by default. */
+  readonly root?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly environment?: ConfigEnvironment;
+  readonly overrides?: Readonly<Record<string, unknown>>;
+  /** Modules to run instead of the built-in ones (tests); the manifest check then uses `manifestFile`. */
+  readonly modules?: readonly ModuleDefinition[];
+  readonly manifestFile?: string | false;
+  readonly logger?: Logger;
+}
+
+export interface Kernel {
+  readonly root: string;
+  readonly config: Config & { environment: ConfigEnvironment };
+  readonly registry: ModuleRegistry;
+  readonly logger: Logger;
+}
+
+/** Config, manifest and registry: everything that must hold before anything is opened. */
+export const loadKernel = (options: KernelOptions = {}): Kernel => {
+  const root = options.root ?? findProjectRoot();
+  const config = loadConfig({ dir: join(root, 'config'), env: options.env, environment: options.environment, overrides: options.overrides });
+  const modules = options.modules ?? builtInModules;
+  const registry = createRegistry(modules);
+  if (options.manifestFile !== false) assertManifestMatches(readManifest(options.manifestFile ?? join(root, 'modules.toml')), modules);
+  const logger = options.logger ?? createLogger(config.logger.level);
+  return { root, config, registry, logger };
+};
+
+export interface OpenOptions {
+  readonly migrate?: boolean;
+  readonly inMemory?: boolean;
+  readonly onMigrationProgress?: (event: { done: number; total: number; name: string }) => void;
+}
+
+export const openKernelDatabase = async (kernel: Kernel, options: OpenOptions = {}): Promise<{ db: Database; migrations?: MigrationReport }> => {
+  const opened = await openDatabase({
+    config: kernel.config,
+    root: kernel.root,
+    migrate: options.migrate === false ? undefined : kernel.registry.modules,
+    inMemory: options.inMemory,
+    onMigrationProgress: options.onMigrationProgress,
+  });
+  return { db: opened.db, migrations: opened.migrations };
+};
+
+export interface Platform extends Kernel {
+  readonly db: Database;
+  readonly app: FastifyInstance;
+  readonly migrations: MigrationReport | undefined;
+}
+
+/** Boots everything but does not listen: config, registry, database (migrated), HTTP app. */
+export const bootPlatform = async (options: KernelOptions & OpenOptions = {}): Promise<Platform> => {
+  const kernel = loadKernel(options);
+  const { db, migrations } = await openKernelDatabase(kernel, options);
+  try {
+    const app = await buildApp({ config: kernel.config, db, registry: kernel.registry, logger: kernel.logger, version: VERSION });
+    app.addHook('onClose', async () => {
+      await db.close();
+    });
+    return { ...kernel, db, app, migrations };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+};

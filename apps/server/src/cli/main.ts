@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { VERSION } from '../version.js';
+import { adminCreate } from './admin.js';
+import { configCheck, migrate, modulesList, seed } from './commands.js';
+import { failWith } from './output.js';
+import { startCommand } from './start-command.js';
+
+const program = new Command('rustok').description('RusToK: multi-tenant headless platform for content and commerce').version(VERSION);
+
+program
+  .command('start')
+  .description('migrate, seed demo data on first run (when enabled) and serve HTTP')
+  .option('--no-migrate', 'do not apply pending migrations')
+  .option('--no-seed', 'do not seed demo data')
+  .action(startCommand);
+program.command('migrate').description('apply pending migrations of every built-in module').action(migrate);
+program.command('seed').description('seed data').option('--demo', 'demo data for every module (once)').action(seed);
+program.command('modules').description('modules built into this deployment').command('list').description('list them in dependency order').action(modulesList);
+program.command('config').description('configuration').command('check').description('load and validate the configuration').action(configCheck);
+program
+  .command('admin')
+  .description('platform administration')
+  .command('create')
+  .description('create the platform admin (super_admin) in the default tenant')
+  .option('--email <email>', 'e-mail (or RUSTOK_ADMIN_EMAIL)')
+  .option('--password <password>', 'password (or RUSTOK_ADMIN_PASSWORD)')
+  .action(adminCreate);
+
+program.parseAsync().catch(failWith);

@@ -1,0 +1,4 @@
+// Generated from modules.toml by scripts/gen-modules.mjs. Do not edit.
+import type { ModuleDefinition } from '@rustok/kernel';
+
+export const builtInModules: readonly ModuleDefinition[] = [];

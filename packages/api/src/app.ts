@@ -1,0 +1,92 @@
+import type { Database } from '@rustok/db';
+import type { Config, HealthCheck, ModuleDefinition, ModuleRegistry } from '@rustok/kernel';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Logger } from 'pino';
+import { registerGraphQL } from './graphql.js';
+import { registerHealthRoutes } from './health.js';
+import { createMetrics, registerMetrics } from './metrics.js';
+import { registerOpenApi } from './openapi.js';
+import { errorHandler, notFoundHandler } from './problem.js';
+import { registerRequestIds, requestIdOf } from './request-ids.js';
+
+/** What route handlers of every module reach through `app.rustok` / `request.server.rustok`. */
+export interface PlatformServices {
+  readonly config: Config;
+  readonly db: Database;
+  readonly registry: ModuleRegistry;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    rustok: PlatformServices;
+  }
+}
+
+export interface BuildAppOptions extends PlatformServices {
+  readonly logger: Logger;
+  readonly version: string;
+  /** Checks besides the database's (e.g. Redis, NATS), each critical or not. */
+  readonly checks?: readonly HealthCheck[];
+  readonly graphqlContext?: (request: FastifyRequest) => Promise<Record<string, unknown>> | Record<string, unknown>;
+}
+
+export const databaseCheck = (db: Database): HealthCheck => ({
+  name: 'database',
+  critical: true,
+  check: async () => {
+    await db.ping(1_500);
+    return { status: 'ok' };
+  },
+});
+
+/** Each module's REST routes as an encapsulated plugin named after the module, under /api/v1. */
+const mountModuleRoutes = async (app: FastifyInstance, modules: readonly ModuleDefinition[]): Promise<void> => {
+  await app.register(
+    async (api) => {
+      for (const mod of modules) {
+        if (!mod.rest) continue;
+        const plugin = fp(mod.rest, {
+          name: `rustok-module-${mod.slug}`,
+          dependencies: mod.dependencies.filter((d) => modules.find((m) => m.slug === d)?.rest).map((d) => `rustok-module-${d}`),
+          encapsulate: true,
+        });
+        await api.register(plugin);
+      }
+    },
+    { prefix: '/api/v1' },
+  );
+};
+
+/** The HTTP surface: request ids, problem+json, health, metrics, OpenAPI, GraphQL and module routes. */
+export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstance> => {
+  const { config } = options;
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    genReqId: requestIdOf,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: config.server.body_limit_bytes,
+    trustProxy: config.server.trust_proxy,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  app.decorate('rustok', { config, db: options.db, registry: options.registry });
+  registerRequestIds(app);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  const modules = options.registry.modules;
+  const metrics = createMetrics({ poolStats: () => options.db.stats() });
+  registerMetrics(app, metrics);
+  registerHealthRoutes(app, { checks: [databaseCheck(options.db), ...(options.checks ?? [])], modules });
+  await registerOpenApi(app, { version: options.version });
+  await registerGraphQL(app, {
+    modules,
+    maxDepth: config.graphql.max_depth,
+    maxComplexity: config.graphql.max_complexity,
+    graphiql: config.graphql.graphiql,
+    extendContext: options.graphqlContext,
+  });
+  await mountModuleRoutes(app, modules);
+  return app;
+};

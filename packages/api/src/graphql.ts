@@ -1,0 +1,107 @@
+import { createGraphQLBuilder, type GraphQLBuilder, type GraphQLContext, isAppError, type ModuleDefinition } from '@rustok/kernel';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { createComplexityRule, simpleEstimator } from 'graphql-query-complexity';
+import mercurius from 'mercurius';
+
+export interface GraphQLOptions {
+  readonly modules: readonly ModuleDefinition[];
+  readonly maxDepth: number;
+  readonly maxComplexity: number;
+  readonly graphiql: boolean;
+  /** Adds request-specific values (tenant, user) to the resolver context. */
+  readonly extendContext?: (request: FastifyRequest) => Promise<Record<string, unknown>> | Record<string, unknown>;
+}
+
+const addPlatformTypes = (builder: GraphQLBuilder, modules: readonly ModuleDefinition[]): void => {
+  builder.scalarType('DateTime', {
+    serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
+    parseValue: (value) => new Date(String(value)),
+  });
+  builder.scalarType('JSON', { serialize: (value) => value, parseValue: (value) => value });
+  const ModuleInfo = builder.objectRef<ModuleDefinition>('ModuleInfo').implement({
+    description: 'A module built into this deployment',
+    fields: (t) => ({
+      slug: t.exposeString('slug'),
+      name: t.exposeString('name'),
+      description: t.exposeString('description'),
+      version: t.exposeString('version'),
+      kind: t.exposeString('kind'),
+      dependencies: t.exposeStringList('dependencies'),
+    }),
+  });
+  builder.queryType({
+    fields: (t) => ({
+      modules: t.field({ type: [ModuleInfo], description: 'Modules built into this deployment', resolve: () => [...modules] }),
+    }),
+  });
+};
+
+/** One schema: platform types first, then every module's contribution in dependency order. */
+export const buildSchema = (modules: readonly ModuleDefinition[]): GraphQLSchema => {
+  const builder = createGraphQLBuilder();
+  addPlatformTypes(builder, modules);
+  const contributors = modules.filter((m) => m.graphql);
+  if (contributors.length > 0) builder.mutationType({});
+  for (const mod of contributors) mod.graphql?.(builder);
+  return builder.toSchema({ sortSchema: true });
+};
+
+type Execution = { data?: unknown; errors: readonly GraphQLError[]; statusCode?: number };
+
+const codeOf = (error: GraphQLError): { code: string; message: string; status?: number } => {
+  const original = error.originalError as (Error & { errors?: GraphQLError[] }) | undefined;
+  if (isAppError(original)) return { code: original.code, message: original.message, status: original.status };
+  if (original && !(original instanceof GraphQLError) && !original.errors) {
+    return { code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; it has been logged with the request id' };
+  }
+  const own = error.extensions?.code;
+  return { code: typeof own === 'string' ? own : 'GRAPHQL_VALIDATION_FAILED', message: error.message };
+};
+
+/** Every GraphQL error carries `extensions.code`; unexpected errors keep their message out of the answer. */
+const errorFormatter = (execution: Execution, ctx: { reply?: FastifyReply; app: FastifyInstance }) => {
+  const log = ctx.reply ? ctx.reply.log : ctx.app.log;
+  const flat = execution.errors.flatMap((error) => {
+    const nested = (error.originalError as { errors?: GraphQLError[] } | undefined)?.errors;
+    return Array.isArray(nested) ? nested.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)))) : [error];
+  });
+  const errors = flat.map((error) => {
+    const { code, message, status } = codeOf(error);
+    if (code === 'INTERNAL_ERROR') log.error({ err: error.originalError ?? error }, 'graphql resolver failed');
+    const formatted = new GraphQLError(message, {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { ...error.extensions, code, ...(status ? { status } : {}) },
+    });
+    return formatted.toJSON();
+  });
+  return { statusCode: execution.data ? 200 : (execution.statusCode ?? 200), response: { data: execution.data ?? null, errors } };
+};
+
+export const registerGraphQL = async (app: FastifyInstance, options: GraphQLOptions): Promise<void> => {
+  const schema = buildSchema(options.modules);
+  await app.register(mercurius, {
+    schema,
+    path: '/graphql',
+    graphiql: options.graphiql,
+    queryDepth: options.maxDepth,
+    jit: 1,
+    // A static rule list keeps mercurius' query cache; the estimators here do not read variables.
+    validationRules: [
+      createComplexityRule({
+        maximumComplexity: options.maxComplexity,
+        estimators: [simpleEstimator({ defaultComplexity: 1 })],
+        createError: (max, actual) =>
+          new GraphQLError(`Query complexity ${actual} exceeds the maximum of ${max}`, { extensions: { code: 'GRAPHQL_TOO_COMPLEX' } }),
+      }),
+    ],
+    errorFormatter: errorFormatter as never,
+    context: async (request: FastifyRequest): Promise<GraphQLContext> => ({
+      requestId: request.id,
+      correlationId: request.correlationId,
+      extra: (await options.extendContext?.(request)) ?? {},
+    }),
+  });
+};
+

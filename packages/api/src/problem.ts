@@ -1,0 +1,90 @@
+import { AppError, type FieldError, defaultTitle, isAppError } from '@rustok/kernel';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+/** RFC 9457 problem details, as every RusToK error answer carries them. */
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: string;
+  readonly instance: string;
+  readonly errors?: readonly FieldError[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+const TYPE_BASE = 'https://rustok.dev/problems/';
+
+const typeOf = (code: string) => `${TYPE_BASE}${code.toLowerCase().replace(/_/g, '-')}`;
+
+export const problemOf = (error: AppError, instance: string): Problem => ({
+  type: typeOf(error.code),
+  title: error.title,
+  status: error.status,
+  detail: error.message,
+  code: error.code,
+  instance,
+  ...(error.errors.length > 0 ? { errors: error.errors } : {}),
+});
+
+type ValidationItem = { instancePath?: string; message?: string; params?: Record<string, unknown> };
+
+const fieldErrors = (error: FastifyError): FieldError[] =>
+  ((error.validation ?? []) as ValidationItem[]).map((item) => {
+    const segments = (item.instancePath ?? '').split('/').filter(Boolean);
+    const missing = item.params?.missingProperty ?? item.params?.additionalProperty;
+    if (missing !== undefined) segments.push(String(missing));
+    const where = error.validationContext ?? 'body';
+    const message = item.params?.additionalProperty !== undefined ? 'is not an allowed property' : (item.message ?? 'is invalid');
+    return { path: `${where}/${segments.join('/')}`.replace(/\/$/, ''), message };
+  });
+
+/** Fastify's own errors (validation, parsing, limits) as coded AppErrors; anything else is unexpected. */
+export const toAppError = (error: unknown): AppError => {
+  if (isAppError(error)) return error;
+  const fe = error as Partial<FastifyError>;
+  if (fe.validation) {
+    const errors = fieldErrors(fe as FastifyError);
+    return new AppError('VALIDATION_FAILED', `${errors.length} field(s) failed validation`, { status: 422, title: 'Validation failed', errors });
+  }
+  const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
+  if (status === 413) return new AppError('REQUEST_TOO_LARGE', 'The request body is larger than the server accepts', { status });
+  if (status === 415) return new AppError('REQUEST_UNSUPPORTED_MEDIA_TYPE', fe.message ?? 'Unsupported media type', { status });
+  if (status >= 400 && status < 500) {
+    const detail = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'The request body is not valid JSON' : (fe.message ?? defaultTitle(status));
+    return new AppError('REQUEST_MALFORMED', detail, { status });
+  }
+  return new AppError('INTERNAL_ERROR', 'An unexpected error occurred; it has been logged with the request id', { status: 500, cause: error });
+};
+
+export const sendProblem = (reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply =>
+  reply.status(error.status).type(PROBLEM_CONTENT_TYPE).send(problemOf(error, request.id));
+
+export const errorHandler = (error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+  const appError = toAppError(error);
+  if (appError.status >= 500) request.log.error({ err: error, code: appError.code }, 'request failed');
+  else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
+  return sendProblem(reply, request, appError);
+};
+
+export const notFoundHandler = (request: FastifyRequest, reply: FastifyReply): FastifyReply =>
+  sendProblem(reply, request, new AppError('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`, { status: 404 }));
+
+/** JSON Schema of a problem answer, for route `response` declarations and the OpenAPI document. */
+export const ProblemSchema = {
+  $id: 'Problem',
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail', 'code', 'instance'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    code: { type: 'string' },
+    instance: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
+  },
+} as const;

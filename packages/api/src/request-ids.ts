@@ -1,0 +1,34 @@
+import { generateId, runInScope } from '@rustok/kernel';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const headerValue = (request: { headers: Record<string, string | string[] | undefined> }, name: string): string | undefined => {
+  const raw = request.headers[name];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value !== undefined && SAFE_ID.test(value) ? value : undefined;
+};
+
+/** Fastify's genReqId: a well-formed incoming X-Request-Id is kept, otherwise a new id. */
+export const requestIdOf = (request: { headers: Record<string, string | string[] | undefined> }): string =>
+  headerValue(request, 'x-request-id') ?? generateId();
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    correlationId: string;
+  }
+}
+
+/**
+ * Every response carries X-Request-Id and X-Correlation-Id (the incoming one, or the request id);
+ * the rest of the request runs inside a scope that logs and events read the ids from.
+ */
+export const registerRequestIds = (app: FastifyInstance): void => {
+  app.decorateRequest('correlationId', '');
+  app.addHook('onRequest', (request: FastifyRequest, reply, done) => {
+    request.correlationId = headerValue(request, 'x-correlation-id') ?? request.id;
+    reply.header('x-request-id', request.id);
+    reply.header('x-correlation-id', request.correlationId);
+    runInScope({ requestId: request.id, correlationId: request.correlationId }, done);
+  });
+};
