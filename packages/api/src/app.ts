@@ -40,6 +40,21 @@ export const databaseCheck = (db: Database): HealthCheck => ({
   },
 });
 
+/**
+ * Requests that were in flight when shutdown began end with `Connection: close`, so their
+ * keep-alive sockets do not hold the server open until the keep-alive timeout.
+ */
+const closeKeepAliveOnShutdown = (app: FastifyInstance): void => {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
+};
+
 /** Each module's REST routes as an encapsulated plugin named after the module, under /api/v1. */
 const mountModuleRoutes = async (app: FastifyInstance, modules: readonly ModuleDefinition[]): Promise<void> => {
   await app.register(
@@ -73,6 +88,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.decorate('rustok', { config, db: options.db, registry: options.registry });
   registerRequestIds(app);
+  closeKeepAliveOnShutdown(app);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   const modules = options.registry.modules;

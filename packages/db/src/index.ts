@@ -5,3 +5,4 @@ export * from './pglite.js';
 export * from './lock.js';
 export * from './migrate.js';
 export * from './open.js';
+export * from './rls.js';

@@ -50,6 +50,16 @@ const txOf = (t: Transaction, tenantId: string | undefined): Tx => {
 };
 
 /**
+ * An image of a fresh embedded cluster with the application role, to start in-memory databases from
+ * without running initdb each time (tests open many).
+ */
+export const createPgliteImage = async (appRole: string): Promise<Blob> => {
+  const image = await prepare({ appRole }, undefined);
+  if (!image) throw new Error('an in-memory database always yields an image');
+  return image;
+};
+
+/**
  * Embedded PostgreSQL. Migrations run as the embedded superuser; the application then reopens the
  * database as a non-superuser role, so row-level security applies exactly as on a server.
  */

@@ -135,30 +135,31 @@ describe('createRegistry boot errors', () => {
   });
 
   it('KERNEL_MODULE_DEPENDENCY_CYCLE shows the cycle path a -> b -> a', () => {
-    const error = catchAppError(() => createRegistry([mod('a', { dependencies: ['b'] }), mod('b', { dependencies: ['a'] })]));
+    const error = catchAppError(() => createRegistry([mod('alpha', { dependencies: ['beta'] }), mod('beta', { dependencies: ['alpha'] })]));
     expect(error.code).toBe('KERNEL_MODULE_DEPENDENCY_CYCLE');
-    expect(error.message).toBe('Module registry is invalid: a: dependency cycle a -> b -> a');
-    expect(error.errors).toEqual([{ path: 'a', message: 'dependency cycle a -> b -> a' }]);
+    expect(error.status).toBe(500);
+    expect(error.message).toBe('Module registry is invalid: alpha: dependency cycle alpha -> beta -> alpha');
+    expect(error.errors).toEqual([{ path: 'alpha', message: 'dependency cycle alpha -> beta -> alpha' }]);
     expect(error.meta).toEqual({ codes: ['KERNEL_MODULE_DEPENDENCY_CYCLE'] });
   });
 
   it('KERNEL_MODULE_DEPENDENCY_CYCLE shows a longer cycle and leaves out modules outside it', () => {
     const error = catchAppError(() =>
       createRegistry([
-        mod('entry', { dependencies: ['a'] }),
-        mod('a', { dependencies: ['b'] }),
-        mod('b', { dependencies: ['c'] }),
-        mod('c', { dependencies: ['a'] }),
+        mod('entry', { dependencies: ['alpha'] }),
+        mod('alpha', { dependencies: ['beta'] }),
+        mod('beta', { dependencies: ['gamma'] }),
+        mod('gamma', { dependencies: ['alpha'] }),
       ]),
     );
     expect(error.code).toBe('KERNEL_MODULE_DEPENDENCY_CYCLE');
-    expect(error.message).toBe('Module registry is invalid: a: dependency cycle a -> b -> c -> a');
+    expect(error.message).toBe('Module registry is invalid: alpha: dependency cycle alpha -> beta -> gamma -> alpha');
   });
 
   it('KERNEL_MODULE_DEPENDENCY_CYCLE catches a module that depends on itself', () => {
-    const error = catchAppError(() => createRegistry([mod('a', { dependencies: ['a'] })]));
+    const error = catchAppError(() => createRegistry([mod('alpha', { dependencies: ['alpha'] })]));
     expect(error.code).toBe('KERNEL_MODULE_DEPENDENCY_CYCLE');
-    expect(error.message).toBe('Module registry is invalid: a: dependency cycle a -> a');
+    expect(error.message).toBe('Module registry is invalid: alpha: dependency cycle alpha -> alpha');
   });
 
   it('KERNEL_MODULE_DUPLICATE names the slug registered twice', () => {

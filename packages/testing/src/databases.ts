@@ -1,5 +1,5 @@
 import { generateId, type ModuleDefinition } from '@rustok/kernel';
-import { type Database, type MigrationReport, openPglite, openPostgres, runMigrations, withOwnerConnection } from '@rustok/db';
+import { createPgliteImage, type Database, type MigrationReport, openPglite, openPostgres, runMigrations, withOwnerConnection } from '@rustok/db';
 import { describe, inject } from 'vitest';
 
 export type BackendName = 'pglite' | 'postgres';
@@ -56,6 +56,8 @@ export const createThrowawayDatabase = async (adminUrl: string): Promise<{ url: 
   };
 };
 
+let blankImage: Promise<Blob> | undefined;
+
 /** A fresh, migrated database on the backend (in-memory PGlite, or a throw-away PostgreSQL database). */
 export const openTestDatabase = async (backend: TestBackend, modules: readonly ModuleDefinition[] = []): Promise<TestDatabase> => {
   let migrations: MigrationReport | undefined;
@@ -63,7 +65,8 @@ export const openTestDatabase = async (backend: TestBackend, modules: readonly M
     migrations = await runMigrations(owner, modules, { appRole: APP_ROLE });
   };
   if (backend.name === 'pglite') {
-    const db = await openPglite({ appRole: APP_ROLE, ownerSetup });
+    blankImage ??= createPgliteImage(APP_ROLE);
+    const db = await openPglite({ appRole: APP_ROLE, ownerSetup, image: await blankImage });
     return { db, backend, url: undefined, migrations, cleanup: () => db.close() };
   }
   if (!backend.url) throw new Error('postgres backend without a URL');
