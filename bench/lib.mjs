@@ -115,8 +115,14 @@ export const round = (x, digits = 1) => (x === null || x === undefined ? null : 
 export const formatTable = ({ title, columns, rows, notes = [] }) => {
   const cells = [columns, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '-' : String(c))))];
   const widths = columns.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  const numeric = columns.map((_, i) => rows.every((r) => r[i] === null || r[i] === undefined || typeof r[i] === 'number' || /^[\d.,/ -]+$/.test(String(r[i]))));
-  const line = (r) => r.map((c, i) => (numeric[i] && r !== cells[0] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const numeric = columns.map((_, i) =>
+    rows.every((r) => r[i] === null || r[i] === undefined || typeof r[i] === 'number' || /^[\d.,/ -]+$/.test(String(r[i]))),
+  );
+  const line = (r) =>
+    r
+      .map((c, i) => (numeric[i] && r !== cells[0] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const out = [];
   if (title) out.push(title);
   out.push(line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '));

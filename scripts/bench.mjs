@@ -31,7 +31,9 @@ const parseArgs = (argv) => {
       const [rawKey, inline] = arg.slice(2).split(/=(.*)/s, 2);
       const key = rawKey.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
       const next = argv[i + 1];
-      const value = inline ?? (next !== undefined && !next.startsWith('--') ? (i++, next) : true);
+      const takesNext = inline === undefined && next !== undefined && !next.startsWith('--');
+      if (takesNext) i++;
+      const value = inline ?? (takesNext ? next : true);
       options[key] = typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
     } else {
       suites.push(arg);
@@ -74,7 +76,9 @@ const machine = () => {
   const cpus = os.cpus();
   let commit = null;
   try {
-    commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000 }).toString().trim();
+    commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000 })
+      .toString()
+      .trim();
   } catch {}
   return {
     cpu: cpus[0]?.model ?? 'unknown',

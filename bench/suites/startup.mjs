@@ -3,7 +3,7 @@
 // PostgreSQL. See bench/README.md for what each figure means.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, Agent } from 'node:http';
+import { Agent, createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -78,7 +78,8 @@ const serverLifetime = async ({ root, env, o }) => {
     let lastStatus = null;
     while (readyMs === null) {
       if (exitInfo) throw new Error(`server exited (code ${exitInfo.code}, signal ${exitInfo.signal}) before ready:\n${tail(output)}`);
-      if (performance.now() - t0 > o.readyTimeoutMs) throw new Error(`not ready within ${o.readyTimeoutMs} ms (last status ${lastStatus}):\n${tail(output)}`);
+      if (performance.now() - t0 > o.readyTimeoutMs)
+        throw new Error(`not ready within ${o.readyTimeoutMs} ms (last status ${lastStatus}):\n${tail(output)}`);
       try {
         const { status } = await httpGet(`${base}/health/ready`, { timeoutMs: 2_000 });
         lastStatus = status;
@@ -139,7 +140,8 @@ const serverLifetime = async ({ root, env, o }) => {
 
 const baseEnv = (o) => {
   const env = { ...process.env, RUSTOK_ENV: o.env, LOG_LEVEL: 'info', RUSTOK_SERVER__HOST: '127.0.0.1' };
-  for (const key of ['DATABASE_URL', 'RUSTOK_DATABASE__URL', 'RUSTOK_DATABASE__DATA_DIR', 'NODE_ENV', 'PORT', 'RUSTOK_SERVER__PORT']) delete env[key];
+  for (const key of ['DATABASE_URL', 'RUSTOK_DATABASE__URL', 'RUSTOK_DATABASE__DATA_DIR', 'NODE_ENV', 'PORT', 'RUSTOK_SERVER__PORT'])
+    delete env[key];
   return env;
 };
 
@@ -230,7 +232,8 @@ const summarize = (samples) => {
 export async function run(options = {}) {
   const o = { ...defaults, ...options };
   for (const k of ['runs', 'requests', 'idleMs', 'readyTimeoutMs', 'shutdownTimeoutMs', 'pollMs']) {
-    if (!Number.isInteger(o[k]) || o[k] < (k === 'requests' || k === 'idleMs' ? 0 : 1)) throw new Error(`--${k} must be a positive integer (got ${o[k]})`);
+    if (!Number.isInteger(o[k]) || o[k] < (k === 'requests' || k === 'idleMs' ? 0 : 1))
+      throw new Error(`--${k} must be a positive integer (got ${o[k]})`);
   }
   const root = o.root;
   const targets = [embeddedTarget];

@@ -40,7 +40,12 @@ export interface Kernel {
 /** Config, manifest and registry: everything that must hold before anything is opened. */
 export const loadKernel = (options: KernelOptions = {}): Kernel => {
   const root = options.root ?? findProjectRoot();
-  const config = loadConfig({ dir: join(root, 'config'), env: options.env, environment: options.environment, overrides: options.overrides });
+  const config = loadConfig({
+    dir: join(root, 'config'),
+    env: options.env,
+    environment: options.environment,
+    overrides: options.overrides,
+  });
   const modules = options.modules ?? builtInModules;
   const registry = createRegistry(modules);
   if (options.manifestFile !== false) assertManifestMatches(readManifest(options.manifestFile ?? join(root, 'modules.toml')), modules);
@@ -54,7 +59,10 @@ export interface OpenOptions {
   readonly onMigrationProgress?: (event: { done: number; total: number; name: string }) => void;
 }
 
-export const openKernelDatabase = async (kernel: Kernel, options: OpenOptions = {}): Promise<{ db: Database; migrations?: MigrationReport }> => {
+export const openKernelDatabase = async (
+  kernel: Kernel,
+  options: OpenOptions = {},
+): Promise<{ db: Database; migrations?: MigrationReport }> => {
   const opened = await openDatabase({
     config: kernel.config,
     root: kernel.root,

@@ -1,6 +1,6 @@
 export * from './boot.js';
-export * from './start.js';
-export * from './seed.js';
-export * from './shutdown.js';
 export * from './logger.js';
 export { builtInModules } from './modules.generated.js';
+export * from './seed.js';
+export * from './shutdown.js';
+export * from './start.js';

@@ -1,27 +1,40 @@
-import { type KernelOptions, bootPlatform, type Platform } from './boot.js';
+import { bootPlatform, type KernelOptions, type Platform } from './boot.js';
 import { seedDemo } from './seed.js';
-import { installShutdown } from './shutdown.js';
+import { installShutdown, type ShutdownOptions } from './shutdown.js';
 
 export interface StartOptions extends KernelOptions {
   readonly migrate?: boolean;
   readonly seed?: boolean;
   readonly progress?: (line: string) => void;
+  /** Signals and exit function of the shutdown handler (tests pass their own). */
+  readonly shutdown?: Pick<ShutdownOptions, 'exit' | 'signals'>;
 }
 
 /** Boot, migrate, seed demo data on first run (when enabled), listen, and shut down on signals. */
-export const startServer = async (options: StartOptions = {}): Promise<Platform & { address: string; stop: () => Promise<void> }> => {
+export interface RunningServer extends Platform {
+  readonly address: string;
+  readonly seeded: readonly string[];
+  stop(): Promise<void>;
+}
+
+export const startServer = async (options: StartOptions = {}): Promise<RunningServer> => {
   const progress = options.progress ?? (() => {});
   const platform = await bootPlatform({
     ...options,
     onMigrationProgress: ({ done, total, name }) => progress(`migrate [${done}/${total}] ${name}`),
   });
   const { config, app, db, registry, logger } = platform;
+  let seeded: readonly string[] = [];
   if (options.seed !== false && config.settings.rustok.features.demo_data) {
     const report = await seedDemo(db, registry, logger, ({ done, total, name }) => progress(`seed [${done}/${total}] ${name}`));
     if (report.seeded.length > 0) logger.info({ seeded: report.seeded }, 'demo data seeded');
+    seeded = report.seeded;
   }
-  const stop = installShutdown(app, { timeoutMs: config.server.shutdown_timeout_ms, logger });
+  const stop = installShutdown(app, { timeoutMs: config.server.shutdown_timeout_ms, logger, ...options.shutdown });
   const address = await app.listen({ host: config.server.host, port: config.server.port });
-  logger.info({ address, database: db.kind, environment: config.environment, modules: registry.modules.map((m) => m.slug) }, 'RusToK is ready');
-  return { ...platform, address, stop };
+  logger.info(
+    { address, database: db.kind, environment: config.environment, modules: registry.modules.map((m) => m.slug) },
+    'RusToK is ready',
+  );
+  return { ...platform, address, seeded, stop };
 };

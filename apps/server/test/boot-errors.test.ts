@@ -41,7 +41,9 @@ describe('boot refuses to start', () => {
   });
 
   it('when modules.toml lists a module that is not built in, naming it', async () => {
-    const file = await manifestFile('[modules.blog]\npackage = "@rustok/blog"\n[modules.content]\npackage = "@rustok/content"\nrequired = true\n');
+    const file = await manifestFile(
+      '[modules.blog]\npackage = "@rustok/blog"\n[modules.content]\npackage = "@rustok/content"\nrequired = true\n',
+    );
     const error = bootError({ manifestFile: file, modules: [mod('content', { kind: 'core' })] });
     expect(error.code).toBe('KERNEL_MANIFEST_MISMATCH');
     expect(error.message).toContain('blog: listed in modules.toml but not registered');
@@ -50,21 +52,26 @@ describe('boot refuses to start', () => {
 
   it('when a built-in module is missing from modules.toml or differs from it', async () => {
     const file = await manifestFile('[modules.forum]\npackage = "@rustok/forum"\n');
-    const error = bootError({ manifestFile: file, modules: [mod('forum', { dependencies: ['content'] }), mod('content', { kind: 'core' })] });
+    const error = bootError({
+      manifestFile: file,
+      modules: [mod('forum', { dependencies: ['content'] }), mod('content', { kind: 'core' })],
+    });
     expect(error.code).toBe('KERNEL_MANIFEST_MISMATCH');
     expect(error.message).toContain('forum: depends_on [] in modules.toml, [content] in the module');
     expect(error.message).toContain('content: registered but not listed in modules.toml');
   });
 
   it('with each registry error', () => {
-    expect(bootError({ manifestFile: false, modules: [mod('blog', { dependencies: ['content'] })] }).code).toBe('KERNEL_MODULE_DEPENDENCY_MISSING');
+    expect(bootError({ manifestFile: false, modules: [mod('blog', { dependencies: ['content'] })] }).code).toBe(
+      'KERNEL_MODULE_DEPENDENCY_MISSING',
+    );
     expect(
       bootError({ manifestFile: false, modules: [mod('aa', { dependencies: ['bb'] }), mod('bb', { dependencies: ['aa'] })] }).code,
     ).toBe('KERNEL_MODULE_DEPENDENCY_CYCLE');
     expect(bootError({ manifestFile: false, modules: [mod('aa'), mod('aa')] }).code).toBe('KERNEL_MODULE_DUPLICATE');
-    expect(
-      bootError({ manifestFile: false, modules: [mod('core1', { kind: 'core', dependencies: ['opt'] }), mod('opt')] }).code,
-    ).toBe('KERNEL_CORE_DEPENDS_ON_OPTIONAL');
+    expect(bootError({ manifestFile: false, modules: [mod('core1', { kind: 'core', dependencies: ['opt'] }), mod('opt')] }).code).toBe(
+      'KERNEL_CORE_DEPENDS_ON_OPTIONAL',
+    );
   });
 
   it('never with the repository manifest and the generated module list', () => {

@@ -1,4 +1,4 @@
-import { startTcpProxy, type TcpProxy, createThrowawayDatabase, testBackends, postgresSkipReason } from '@rustok/testing';
+import { createThrowawayDatabase, postgresSkipReason, startTcpProxy, type TcpProxy, testBackends } from '@rustok/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootPlatform, type Platform } from '../src/boot.js';
 

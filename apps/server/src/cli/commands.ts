@@ -1,4 +1,4 @@
-import { openKernelDatabase, loadKernel } from '../boot.js';
+import { loadKernel, openKernelDatabase } from '../boot.js';
 import { seedDemo } from '../seed.js';
 import { progressLine, table } from './output.js';
 
@@ -20,7 +20,9 @@ export const seed = async (options: { demo?: boolean }): Promise<void> => {
   const kernel = loadKernel();
   const { db } = await openKernelDatabase(kernel);
   try {
-    const report = await seedDemo(db, kernel.registry, kernel.logger, ({ done, total, name }) => progressLine(`[${done}/${total}] ${name}`));
+    const report = await seedDemo(db, kernel.registry, kernel.logger, ({ done, total, name }) =>
+      progressLine(`[${done}/${total}] ${name}`),
+    );
     process.stdout.write(`demo data: seeded [${report.seeded.join(', ')}], already present [${report.skipped.join(', ')}]\n`);
   } finally {
     await db.close();

@@ -16,8 +16,18 @@ program
   .action(startCommand);
 program.command('migrate').description('apply pending migrations of every built-in module').action(migrate);
 program.command('seed').description('seed data').option('--demo', 'demo data for every module (once)').action(seed);
-program.command('modules').description('modules built into this deployment').command('list').description('list them in dependency order').action(modulesList);
-program.command('config').description('configuration').command('check').description('load and validate the configuration').action(configCheck);
+program
+  .command('modules')
+  .description('modules built into this deployment')
+  .command('list')
+  .description('list them in dependency order')
+  .action(modulesList);
+program
+  .command('config')
+  .description('configuration')
+  .command('check')
+  .description('load and validate the configuration')
+  .action(configCheck);
 program
   .command('admin')
   .description('platform administration')

@@ -1,0 +1,57 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineModule, generateId } from '@rustok/kernel';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startServer } from '../src/start.js';
+
+const shop = defineModule({
+  slug: 'shop',
+  name: 'Shop',
+  description: 'fixture with a table and demo data',
+  version: '1.0.0',
+  kind: 'optional',
+  migrations: [{ name: 'm20260101_shop_001_create', up: 'CREATE TABLE shop_items (id uuid PRIMARY KEY, title text NOT NULL)' }],
+  seed: {
+    demo: async ({ db }) => {
+      await db.query('INSERT INTO shop_items (id, title) VALUES ($1, $2)', [generateId(), 'Demo item']);
+    },
+  },
+});
+
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'rustok-start-'));
+});
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+const start = () =>
+  startServer({
+    environment: 'development',
+    env: { RUSTOK_DATABASE__DATA_DIR: dataDir, PORT: '0', RUSTOK_SERVER__HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    modules: [shop],
+    manifestFile: false,
+    shutdown: { signals: [], exit: () => {} },
+  });
+
+it('serves readiness on the embedded database, and a second start reuses the data', async () => {
+  const first = await start();
+  expect(first.db.kind).toBe('pglite');
+  expect(first.migrations?.applied).toEqual(['m20260101_shop_001_create']);
+  expect(first.seeded).toEqual(['shop']);
+  const ready = await fetch(`${first.address}/health/ready`);
+  expect(ready.status).toBe(200);
+  expect(await ready.json()).toMatchObject({ status: 'ok', modules: [{ slug: 'shop', status: 'ok' }] });
+  await first.stop();
+
+  const second = await start();
+  try {
+    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 1 });
+    expect(second.seeded).toEqual([]);
+    const { rows } = await second.db.query<{ title: string }>('SELECT title FROM shop_items');
+    expect(rows).toEqual([{ title: 'Demo item' }]);
+    expect((await fetch(`${second.address}/health/ready`)).status).toBe(200);
+  } finally {
+    await second.stop();
+  }
+});
