@@ -1,7 +1,14 @@
-import { createGraphQLBuilder, type GraphQLBuilder, type GraphQLContext, isAppError, type ModuleDefinition } from '@rustok/kernel';
+import {
+  createGraphQLBuilder,
+  type FieldError,
+  type GraphQLBuilder,
+  type GraphQLContext,
+  isAppError,
+  type ModuleDefinition,
+} from '@rustok/kernel';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { createComplexityRule, simpleEstimator } from 'graphql-query-complexity';
+import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
+import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import mercurius from 'mercurius';
 
 export interface GraphQLOptions {
@@ -49,9 +56,15 @@ export const buildSchema = (modules: readonly ModuleDefinition[]): GraphQLSchema
 
 type Execution = { data?: unknown; errors: readonly GraphQLError[]; statusCode?: number };
 
-const codeOf = (error: GraphQLError): { code: string; message: string; status?: number } => {
+const DEPTH_MESSAGE = /exceeds the query depth limit/;
+
+const codeOf = (error: GraphQLError): { code: string; message: string; status?: number; fields?: readonly FieldError[] } => {
   const original = error.originalError as (Error & { errors?: GraphQLError[] }) | undefined;
-  if (isAppError(original)) return { code: original.code, message: original.message, status: original.status };
+  if (isAppError(original)) {
+    const fields = original.errors.length > 0 ? original.errors : undefined;
+    return { code: original.code, message: original.message, status: original.status, ...(fields ? { fields } : {}) };
+  }
+  if (DEPTH_MESSAGE.test(error.message)) return { code: 'GRAPHQL_TOO_DEEP', message: error.message };
   if (original && !(original instanceof GraphQLError) && !original.errors) {
     return { code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; it has been logged with the request id' };
   }
@@ -63,21 +76,62 @@ const codeOf = (error: GraphQLError): { code: string; message: string; status?: 
 const errorFormatter = (execution: Execution, ctx: { reply?: FastifyReply; app: FastifyInstance }) => {
   const log = ctx.reply ? ctx.reply.log : ctx.app.log;
   const flat = execution.errors.flatMap((error) => {
-    const nested = (error.originalError as { errors?: GraphQLError[] } | undefined)?.errors;
-    return Array.isArray(nested) ? nested.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)))) : [error];
+    // Mercurius wraps request-level failures (syntax, validation, depth) in an error holding `errors`.
+    // An AppError also has an `errors` list (its field errors), so it must not be unwrapped.
+    const original = error.originalError as (Error & { errors?: GraphQLError[] }) | undefined;
+    const nested = isAppError(original) ? undefined : original?.errors;
+    return Array.isArray(nested)
+      ? nested.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message))))
+      : [error];
   });
   const errors = flat.map((error) => {
-    const { code, message, status } = codeOf(error);
+    const { code, message, status, fields } = codeOf(error);
     if (code === 'INTERNAL_ERROR') log.error({ err: error.originalError ?? error }, 'graphql resolver failed');
     const formatted = new GraphQLError(message, {
       nodes: error.nodes,
       path: error.path,
-      extensions: { ...error.extensions, code, ...(status ? { status } : {}) },
+      extensions: { ...error.extensions, code, ...(status ? { status } : {}), ...(fields ? { errors: fields } : {}) },
     });
     return formatted.toJSON();
   });
   return { statusCode: execution.data ? 200 : (execution.statusCode ?? 200), response: { data: execution.data ?? null, errors } };
 };
+
+/** Thrown like mercurius' own validation errors, so the error formatter answers each nested error. */
+const refusal = (error: GraphQLError): Error => Object.assign(new Error(error.message), { errors: [error] });
+
+const operationNameOf = (context: { reply?: FastifyReply }): string | undefined => {
+  const request = context.reply?.request;
+  const input = (request?.method === 'GET' ? request.query : request?.body) as { operationName?: unknown } | undefined;
+  return typeof input?.operationName === 'string' ? input.operationName : undefined;
+};
+
+/**
+ * Refuses an operation whose complexity exceeds the limit (GRAPHQL_TOO_COMPLEX). It runs before
+ * every execution, with the request's variables, rather than as a validation rule: mercurius
+ * validates a document once and caches the outcome, but validation has no variables, so a
+ * complexity rule there refused every operation with a required variable.
+ */
+const complexityGuard =
+  (maxComplexity: number) =>
+  async (schema: GraphQLSchema, document: DocumentNode, context: { reply?: FastifyReply }, variables?: Record<string, unknown>) => {
+    let complexity: number;
+    try {
+      complexity = getComplexity({
+        schema,
+        query: document,
+        variables: variables ?? {},
+        operationName: operationNameOf(context),
+        estimators: [simpleEstimator({ defaultComplexity: 1 })],
+      });
+    } catch (error) {
+      throw refusal(error instanceof GraphQLError ? error : new GraphQLError((error as Error).message));
+    }
+    if (complexity > maxComplexity) {
+      const message = `Query complexity ${complexity} exceeds the maximum of ${maxComplexity}`;
+      throw refusal(new GraphQLError(message, { extensions: { code: 'GRAPHQL_TOO_COMPLEX' } }));
+    }
+  };
 
 export const registerGraphQL = async (app: FastifyInstance, options: GraphQLOptions): Promise<void> => {
   const schema = buildSchema(options.modules);
@@ -87,15 +141,6 @@ export const registerGraphQL = async (app: FastifyInstance, options: GraphQLOpti
     graphiql: options.graphiql,
     queryDepth: options.maxDepth,
     jit: 1,
-    // A static rule list keeps mercurius' query cache; the estimators here do not read variables.
-    validationRules: [
-      createComplexityRule({
-        maximumComplexity: options.maxComplexity,
-        estimators: [simpleEstimator({ defaultComplexity: 1 })],
-        createError: (max, actual) =>
-          new GraphQLError(`Query complexity ${actual} exceeds the maximum of ${max}`, { extensions: { code: 'GRAPHQL_TOO_COMPLEX' } }),
-      }),
-    ],
     errorFormatter: errorFormatter as never,
     context: async (request: FastifyRequest): Promise<GraphQLContext> => ({
       requestId: request.id,
@@ -103,5 +148,5 @@ export const registerGraphQL = async (app: FastifyInstance, options: GraphQLOpti
       extra: (await options.extendContext?.(request)) ?? {},
     }),
   });
+  app.graphql.addHook('preExecution', complexityGuard(options.maxComplexity));
 };
-

@@ -28,10 +28,17 @@ const runCheck = async (check: HealthCheck, timeoutMs: number): Promise<CheckRep
   ]);
   clearTimeout(timer);
   const latencyMs = Math.round((performance.now() - started) * 100) / 100;
-  return { name: check.name, critical: check.critical, status: result.status, latencyMs, ...(result.reason ? { reason: result.reason } : {}) };
+  return {
+    name: check.name,
+    critical: check.critical,
+    status: result.status,
+    latencyMs,
+    ...(result.reason ? { reason: result.reason } : {}),
+  };
 };
 
-const moduleChecks = (mod: ModuleDefinition): HealthCheck[] => (mod.health ?? []).map((c) => ({ ...c, name: `module:${mod.slug}:${c.name}` }));
+const moduleChecks = (mod: ModuleDefinition): HealthCheck[] =>
+  (mod.health ?? []).map((c) => ({ ...c, name: `module:${mod.slug}:${c.name}` }));
 
 const worst = (statuses: readonly HealthResult['status'][]): HealthResult['status'] =>
   statuses.includes('unavailable') ? 'unavailable' : statuses.includes('degraded') ? 'degraded' : 'ok';

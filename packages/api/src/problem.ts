@@ -1,4 +1,4 @@
-import { AppError, type FieldError, defaultTitle, isAppError } from '@rustok/kernel';
+import { AppError, defaultTitle, type FieldError, isAppError } from '@rustok/kernel';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 /** RFC 9457 problem details, as every RusToK error answer carries them. */
@@ -45,16 +45,26 @@ export const toAppError = (error: unknown): AppError => {
   const fe = error as Partial<FastifyError>;
   if (fe.validation) {
     const errors = fieldErrors(fe as FastifyError);
-    return new AppError('VALIDATION_FAILED', `${errors.length} field(s) failed validation`, { status: 422, title: 'Validation failed', errors });
+    return new AppError('VALIDATION_FAILED', `${errors.length} field(s) failed validation`, {
+      status: 422,
+      title: 'Validation failed',
+      errors,
+    });
   }
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
   if (status === 413) return new AppError('REQUEST_TOO_LARGE', 'The request body is larger than the server accepts', { status });
   if (status === 415) return new AppError('REQUEST_UNSUPPORTED_MEDIA_TYPE', fe.message ?? 'Unsupported media type', { status });
   if (status >= 400 && status < 500) {
-    const detail = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'The request body is not valid JSON' : (fe.message ?? defaultTitle(status));
+    const detail =
+      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        ? 'The request body is not valid JSON'
+        : (fe.message ?? defaultTitle(status));
     return new AppError('REQUEST_MALFORMED', detail, { status });
   }
-  return new AppError('INTERNAL_ERROR', 'An unexpected error occurred; it has been logged with the request id', { status: 500, cause: error });
+  return new AppError('INTERNAL_ERROR', 'An unexpected error occurred; it has been logged with the request id', {
+    status: 500,
+    cause: error,
+  });
 };
 
 export const sendProblem = (reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply =>

@@ -15,7 +15,28 @@ export interface TransactionOptions {
 export interface Tx extends SqlRunner {
   readonly orm: Orm;
   readonly tenantId: string | undefined;
+  /** Runs `fn` once the transaction has committed (never when it rolls back). Errors are not rethrown. */
+  afterCommit(fn: () => void | Promise<void>): void;
 }
+
+/** Collects after-commit callbacks for one transaction. */
+export const createAfterCommit = () => {
+  const callbacks: (() => void | Promise<void>)[] = [];
+  return {
+    add: (fn: () => void | Promise<void>) => {
+      callbacks.push(fn);
+    },
+    run: async (onError: (error: unknown) => void) => {
+      for (const fn of callbacks) {
+        try {
+          await fn();
+        } catch (error) {
+          onError(error);
+        }
+      }
+    },
+  };
+};
 
 export interface PoolStats {
   readonly total: number;
@@ -29,6 +50,8 @@ export interface Database extends SqlRunner {
   /** Drizzle outside any transaction (autocommit). */
   readonly orm: Orm;
   transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** LISTEN on a channel; `onNotify` gets each NOTIFY payload. Returns the function that stops listening. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Round trip with a bound on time; throws when the database does not answer. */
   ping(timeoutMs?: number): Promise<void>;
   stats(): PoolStats;

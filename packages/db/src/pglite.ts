@@ -3,7 +3,7 @@ import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pgli
 import type { SqlRunner } from '@rustok/kernel';
 import { drizzle } from 'drizzle-orm/pglite';
 import { ensureAppRole } from './app-role.js';
-import { type Database, type Orm, SET_TENANT_SQL, type Tx, withTimeout } from './database.js';
+import { createAfterCommit, type Database, type Orm, SET_TENANT_SQL, type Tx, withTimeout } from './database.js';
 import { acquireDirectoryLock } from './lock.js';
 
 export interface PgliteOptions {
@@ -14,6 +14,7 @@ export interface PgliteOptions {
   readonly appRole: string;
   /** Runs once as the owner (superuser of the embedded cluster) before the application opens it: migrations. */
   readonly ownerSetup?: (owner: SqlRunner) => Promise<void>;
+  readonly onAfterCommitError?: (error: unknown) => void;
 }
 
 const parsers = { 20: (v: string) => Number(v) } as const;
@@ -37,10 +38,11 @@ const prepare = async (options: PgliteOptions, pgDir: string | undefined): Promi
   }
 };
 
-const txOf = (t: Transaction, tenantId: string | undefined): Tx => {
+const txOf = (t: Transaction, tenantId: string | undefined, afterCommit: (fn: () => void | Promise<void>) => void): Tx => {
   let orm: Orm | undefined;
   return {
     tenantId,
+    afterCommit,
     ...runnerOf(t),
     get orm() {
       orm ??= drizzle(t as unknown as PGlite) as unknown as Orm;
@@ -74,18 +76,26 @@ export const openPglite = async (options: PgliteOptions): Promise<Database> => {
       kind: 'pglite',
       orm: drizzle(db) as unknown as Orm,
       ...runnerOf(db),
-      transaction: (fn, txOptions) =>
-        db.transaction(async (t) => {
+      async transaction(fn, txOptions) {
+        const after = createAfterCommit();
+        const result = await db.transaction(async (t) => {
           inFlight++;
           try {
             if (txOptions?.isolation) await t.query(`SET TRANSACTION ISOLATION LEVEL ${txOptions.isolation.toUpperCase()}`);
             if (txOptions?.readOnly) await t.query('SET TRANSACTION READ ONLY');
             if (txOptions?.tenantId) await t.query(SET_TENANT_SQL, [txOptions.tenantId]);
-            return await fn(txOf(t, txOptions?.tenantId));
+            return await fn(txOf(t, txOptions?.tenantId, after.add));
           } finally {
             inFlight--;
           }
-        }),
+        });
+        await after.run(options.onAfterCommitError ?? (() => {}));
+        return result;
+      },
+      async listen(channel, onNotify) {
+        const unsubscribe = await db.listen(channel, onNotify);
+        return () => unsubscribe();
+      },
       async ping(timeoutMs = 2_000) {
         await withTimeout(db.query('SELECT 1'), timeoutMs, 'PGlite');
       },

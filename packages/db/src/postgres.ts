@@ -2,7 +2,8 @@ import type { SqlRunner } from '@rustok/kernel';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { ensureAppRole } from './app-role.js';
-import { beginStatement, type Database, type Orm, SET_TENANT_SQL, type Tx, withTimeout } from './database.js';
+import { beginStatement, createAfterCommit, type Database, type Orm, SET_TENANT_SQL, type Tx, withTimeout } from './database.js';
+import { listenPostgres } from './listen.js';
 
 export interface PostgresOptions {
   readonly url: string;
@@ -13,6 +14,7 @@ export interface PostgresOptions {
   readonly connectTimeoutMs?: number;
   /** Runs once as the owner (the URL's user) before the application pool opens: migrations. */
   readonly ownerSetup?: (owner: SqlRunner) => Promise<void>;
+  readonly onAfterCommitError?: (error: unknown) => void;
 }
 
 const types = {
@@ -37,10 +39,11 @@ export const withOwnerConnection = async <T>(url: string, fn: (owner: SqlRunner)
   }
 };
 
-const txFromClient = (client: pg.PoolClient, tenantId: string | undefined): Tx => {
+const txFromClient = (client: pg.PoolClient, tenantId: string | undefined, afterCommit: (fn: () => void | Promise<void>) => void): Tx => {
   let orm: Orm | undefined;
   return {
     tenantId,
+    afterCommit,
     query: (text, params) => client.query(text, params as unknown[]) as never,
     exec: async (text) => {
       await client.query(text);
@@ -79,12 +82,17 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
     },
     async transaction(fn, txOptions) {
       const client = await pool.connect();
+      let released = false;
       let broken = false;
+      const after = createAfterCommit();
       try {
         await client.query(beginStatement(txOptions));
         if (txOptions?.tenantId) await client.query(SET_TENANT_SQL, [txOptions.tenantId]);
-        const result = await fn(txFromClient(client, txOptions?.tenantId));
+        const result = await fn(txFromClient(client, txOptions?.tenantId, after.add));
         await client.query('COMMIT');
+        client.release();
+        released = true;
+        await after.run(options.onAfterCommitError ?? (() => {}));
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {
@@ -92,9 +100,10 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
         });
         throw error;
       } finally {
-        client.release(broken);
+        if (!released) client.release(broken);
       }
     },
+    listen: (channel, onNotify) => listenPostgres(options.url, options.appRole, channel, onNotify),
     async ping(timeoutMs = 2_000) {
       await withTimeout(pool.query('SELECT 1'), timeoutMs, 'PostgreSQL');
     },

@@ -30,9 +30,12 @@ describeEachBackend('tenant transactions and row-level security', (backend) => {
       [tenantA, 'a2'],
       [tenantB, 'b1'],
     ] as const) {
-      await t.db.transaction((tx) => tx.query('INSERT INTO notes (id, tenant_id, body) VALUES ($1, $2, $3)', [generateId(), tenant, body]), {
-        tenantId: tenant,
-      });
+      await t.db.transaction(
+        (tx) => tx.query('INSERT INTO notes (id, tenant_id, body) VALUES ($1, $2, $3)', [generateId(), tenant, body]),
+        {
+          tenantId: tenant,
+        },
+      );
     }
   });
   afterAll(() => t.cleanup());
@@ -61,9 +64,12 @@ describeEachBackend('tenant transactions and row-level security', (backend) => {
   });
 
   it('refuses to write a row for another tenant', async () => {
-    const write = t.db.transaction((tx) => tx.query('INSERT INTO notes (id, tenant_id, body) VALUES ($1, $2, $3)', [generateId(), tenantB, 'x']), {
-      tenantId: tenantA,
-    });
+    const write = t.db.transaction(
+      (tx) => tx.query('INSERT INTO notes (id, tenant_id, body) VALUES ($1, $2, $3)', [generateId(), tenantB, 'x']),
+      {
+        tenantId: tenantA,
+      },
+    );
     await expect(write).rejects.toThrow(/row-level security/);
     const touched = await t.db.transaction(async (tx) => (await tx.query("UPDATE notes SET body = 'hacked' RETURNING id")).rows.length, {
       tenantId: tenantB,
@@ -90,9 +96,12 @@ describeEachBackend('tenant transactions and row-level security', (backend) => {
       { tenantId: tenantA },
     );
     await expect(failing).rejects.toThrow('boom');
-    const count = await t.db.transaction(async (tx) => (await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM notes WHERE body = 'lost'")).rows[0]?.n, {
-      tenantId: tenantA,
-    });
+    const count = await t.db.transaction(
+      async (tx) => (await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM notes WHERE body = 'lost'")).rows[0]?.n,
+      {
+        tenantId: tenantA,
+      },
+    );
     expect(count).toBe(0);
   });
 });

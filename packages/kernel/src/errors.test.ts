@@ -47,9 +47,12 @@ describe('AppError', () => {
     },
   );
 
-  it.each(['ID_INVALID', 'VALIDATION_FAILED', 'KERNEL_MODULE_DEPENDENCY_CYCLE', 'A1_B2', 'OAUTH2_TOKEN_EXPIRED'])('accepts the code %s', (code) => {
-    expect(new AppError(code, 'detail').code).toBe(code);
-  });
+  it.each(['ID_INVALID', 'VALIDATION_FAILED', 'KERNEL_MODULE_DEPENDENCY_CYCLE', 'A1_B2', 'OAUTH2_TOKEN_EXPIRED'])(
+    'accepts the code %s',
+    (code) => {
+      expect(new AppError(code, 'detail').code).toBe(code);
+    },
+  );
 });
 
 describe('isAppError', () => {

@@ -101,7 +101,12 @@ describe('generateId', () => {
     randomFill.value = 0xff;
     const now = Date.UTC(2030, 0, 1);
     const first = ids.generateId(now);
-    expect(first).toBe(`${now.toString(16).padStart(12, '0').replace(/^(.{8})(.{4})$/, '$1-$2')}-ffff-ffff-ffffffffffff`);
+    expect(first).toBe(
+      `${now
+        .toString(16)
+        .padStart(12, '0')
+        .replace(/^(.{8})(.{4})$/, '$1-$2')}-ffff-ffff-ffffffffffff`,
+    );
     const second = ids.generateId(now);
     expect(second > first).toBe(true);
     expect(ids.idTimestamp(second).getTime()).toBe(now + 1);

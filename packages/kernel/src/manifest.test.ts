@@ -158,7 +158,9 @@ describe('manifestMismatches / assertManifestMatches', () => {
 
   it('agrees with a manifest parsed from TOML', () => {
     const parsed = parseManifest(VALID);
-    expect(manifestMismatches(parsed, [mod('content', { kind: 'core' }), mod('blog', { dependencies: ['content'] }), mod('media')])).toEqual([]);
+    expect(
+      manifestMismatches(parsed, [mod('content', { kind: 'core' }), mod('blog', { dependencies: ['content'] }), mod('media')]),
+    ).toEqual([]);
   });
 
   it('names a module listed in modules.toml but not registered', () => {
@@ -172,20 +174,24 @@ describe('manifestMismatches / assertManifestMatches', () => {
   });
 
   it('names a module whose depends_on differs from its dependencies', () => {
-    expect(manifestMismatches(manifest, [mod('media'), mod('content', { kind: 'core' }), mod('blog', { dependencies: ['content'] })])).toEqual([
-      'blog: depends_on [content, media] in modules.toml, [content] in the module',
-    ]);
+    expect(
+      manifestMismatches(manifest, [mod('media'), mod('content', { kind: 'core' }), mod('blog', { dependencies: ['content'] })]),
+    ).toEqual(['blog: depends_on [content, media] in modules.toml, [content] in the module']);
   });
 
   it('compares depends_on as a set: a repeated entry does not stand in for a missing one', () => {
-    const repeated: Manifest = { modules: [entry('content', { required: true }), entry('blog', { dependsOn: ['content', 'content'] }), entry('media')] };
-    expect(manifestMismatches(repeated, [mod('media'), mod('content', { kind: 'core' }), mod('blog', { dependencies: ['content', 'media'] })])).toEqual([
-      'blog: depends_on [content, content] in modules.toml, [content, media] in the module',
-    ]);
+    const repeated: Manifest = {
+      modules: [entry('content', { required: true }), entry('blog', { dependsOn: ['content', 'content'] }), entry('media')],
+    };
+    expect(
+      manifestMismatches(repeated, [mod('media'), mod('content', { kind: 'core' }), mod('blog', { dependencies: ['content', 'media'] })]),
+    ).toEqual(['blog: depends_on [content, content] in modules.toml, [content, media] in the module']);
   });
 
   it('names a module whose required flag differs from its kind, both ways', () => {
-    const flipped: Manifest = { modules: [entry('content'), entry('blog', { required: true, dependsOn: ['content', 'media'] }), entry('media')] };
+    const flipped: Manifest = {
+      modules: [entry('content'), entry('blog', { required: true, dependsOn: ['content', 'media'] }), entry('media')],
+    };
     expect(manifestMismatches(flipped, modules)).toEqual([
       'content: required = false in modules.toml but the module is core',
       'blog: required = true in modules.toml but the module is optional',

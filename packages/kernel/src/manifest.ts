@@ -14,7 +14,8 @@ const ManifestEntry = Type.Object(
   { additionalProperties: false },
 );
 const ManifestSchema = Type.Object(
-  { modules: Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' }), ManifestEntry, {
+  {
+    modules: Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' }), ManifestEntry, {
       default: {},
       // Without this a key that does not match the slug pattern is neither rejected nor validated.
       additionalProperties: false,
@@ -70,7 +71,9 @@ export const manifestMismatches = (manifest: Manifest, modules: readonly ModuleD
       continue;
     }
     if (!sameSet(entry.dependsOn, mod.dependencies)) {
-      problems.push(`${entry.slug}: depends_on [${entry.dependsOn.join(', ')}] in modules.toml, [${mod.dependencies.join(', ')}] in the module`);
+      problems.push(
+        `${entry.slug}: depends_on [${entry.dependsOn.join(', ')}] in modules.toml, [${mod.dependencies.join(', ')}] in the module`,
+      );
     }
     if (entry.required !== (mod.kind === 'core')) {
       problems.push(`${entry.slug}: required = ${entry.required} in modules.toml but the module is ${mod.kind}`);

@@ -1,14 +1,12 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
+import type { ModuleEvents } from './events.js';
 import type { GraphQLBuilder } from './graphql-builder.js';
 
 /** Minimal SQL surface the kernel needs from the database layer (implemented by @rustok/db). */
 export interface SqlRunner {
-  query<Row extends Record<string, unknown> = Record<string, unknown>>(
-    text: string,
-    params?: readonly unknown[],
-  ): Promise<{ rows: Row[] }>;
+  query<Row extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
   /** Runs SQL text that may hold several statements, without parameters (migrations, DDL). */
   exec(sql: string): Promise<void>;
 }
@@ -32,14 +30,6 @@ export interface HealthCheck {
   /** A failing critical check makes the instance unready (503); a non-critical one only degrades it. */
   readonly critical: boolean;
   readonly check: () => Promise<HealthResult>;
-}
-
-/** An event type a module publishes: its payload schema is the contract for consumers. */
-export interface EventDeclaration {
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly payload: TSchema;
-  readonly description?: string;
 }
 
 export interface SeedContext {
@@ -69,7 +59,7 @@ export interface ModuleDefinition {
   /** JSON Schema of the module's per-tenant settings. */
   readonly config?: TSchema;
   readonly migrations: readonly Migration[];
-  readonly events: { readonly emits: readonly EventDeclaration[] };
+  readonly events: ModuleEvents;
   /** Adds the module's types, queries and mutations to the one GraphQL schema. */
   readonly graphql?: (builder: GraphQLBuilder) => void;
   /** An encapsulated Fastify plugin mounted under /api/v1. */

@@ -184,7 +184,9 @@ describe('createRegistry boot errors', () => {
       expect(error.message).toBe(
         `Module registry is invalid: ${slug}.slug: must be 2-32 lower-case letters, digits or _ and start with a letter`,
       );
-      expect(error.errors).toEqual([{ path: `${slug}.slug`, message: 'must be 2-32 lower-case letters, digits or _ and start with a letter' }]);
+      expect(error.errors).toEqual([
+        { path: `${slug}.slug`, message: 'must be 2-32 lower-case letters, digits or _ and start with a letter' },
+      ]);
     },
   );
 
@@ -230,15 +232,21 @@ describe('createRegistry boot errors', () => {
     expect(error.message).toBe(`Module registry is invalid: content.migrations: "${name}" is declared twice`);
   });
 
-  it.each(['blog.post.read', 'contents.post.read', 'content.post', 'content', 'Content.post.read', 'content.post.read.all', 'content.Post.read', 'content..read'])(
-    'KERNEL_MODULE_INVALID for the permission %j (not prefixed by the slug or not <module>.<entity>.<action>)',
-    (permission) => {
-      const error = catchAppError(() => createRegistry([mod('content', { permissions: ['content.post.read', permission] })]));
-      expect(error.code).toBe('KERNEL_MODULE_INVALID');
-      expect(error.message).toBe(`Module registry is invalid: content.permissions: "${permission}" is not content.<entity>.<action>`);
-      expect(error.errors).toEqual([{ path: 'content.permissions', message: `"${permission}" is not content.<entity>.<action>` }]);
-    },
-  );
+  it.each([
+    'blog.post.read',
+    'contents.post.read',
+    'content.post',
+    'content',
+    'Content.post.read',
+    'content.post.read.all',
+    'content.Post.read',
+    'content..read',
+  ])('KERNEL_MODULE_INVALID for the permission %j (not prefixed by the slug or not <module>.<entity>.<action>)', (permission) => {
+    const error = catchAppError(() => createRegistry([mod('content', { permissions: ['content.post.read', permission] })]));
+    expect(error.code).toBe('KERNEL_MODULE_INVALID');
+    expect(error.message).toBe(`Module registry is invalid: content.permissions: "${permission}" is not content.<entity>.<action>`);
+    expect(error.errors).toEqual([{ path: 'content.permissions', message: `"${permission}" is not content.<entity>.<action>` }]);
+  });
 
   it('KERNEL_MODULE_INVALID for a bad kind, a missing name and a bad version, all at once', () => {
     const error = catchAppError(() => createRegistry([mod('content', { kind: 'plugin' as ModuleKind, name: '', version: 'latest' })]));

@@ -25,7 +25,8 @@ const shapeProblems = (mod: ModuleDefinition): Problem[] => {
   const seen = new Set<string>();
   for (const migration of mod.migrations) {
     const match = MIGRATION.exec(migration.name);
-    if (!match || match[1] !== mod.slug) add(`${mod.slug}.migrations`, `"${migration.name}" is not named m<YYYYMMDD>_${mod.slug}_<nnn>_<desc>`);
+    if (!match || match[1] !== mod.slug)
+      add(`${mod.slug}.migrations`, `"${migration.name}" is not named m<YYYYMMDD>_${mod.slug}_<nnn>_<desc>`);
     if (seen.has(migration.name)) add(`${mod.slug}.migrations`, `"${migration.name}" is declared twice`);
     seen.add(migration.name);
   }
@@ -33,6 +34,41 @@ const shapeProblems = (mod: ModuleDefinition): Problem[] => {
     if (!PERMISSION.test(permission) || !permission.startsWith(`${mod.slug}.`)) {
       add(`${mod.slug}.permissions`, `"${permission}" is not ${mod.slug}.<entity>.<action>`);
     }
+  }
+  problems.push(...eventProblems(mod));
+  return problems;
+};
+
+const EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){2,}$/;
+
+const eventProblems = (mod: ModuleDefinition): Problem[] => {
+  const problems: Problem[] = [];
+  const add = (message: string) => problems.push({ code: 'KERNEL_MODULE_INVALID', path: `${mod.slug}.events`, message });
+  for (const event of mod.events.emits) {
+    if (!EVENT_TYPE.test(event.type) || !event.type.startsWith(`${mod.slug}.`)) add(`"${event.type}" is not ${mod.slug}.<entity>.<action>`);
+    if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1)
+      add(`"${event.type}" has schemaVersion ${event.schemaVersion}, not 1, 2, …`);
+  }
+  for (const handler of mod.events.handles ?? []) {
+    if (!handler.consumer.startsWith(`${mod.slug}.`)) add(`consumer "${handler.consumer}" is not named ${mod.slug}.<name>`);
+    if (handler.types.length === 0) add(`consumer "${handler.consumer}" handles no event type`);
+  }
+  return problems;
+};
+
+/** (type, version) pairs and consumer names are unique across the deployment. */
+const uniquenessProblems = (mods: readonly ModuleDefinition[]): Problem[] => {
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  const claim = (key: string, owner: string, what: string) => {
+    const first = seen.get(key);
+    if (first !== undefined)
+      problems.push({ code: 'KERNEL_MODULE_DUPLICATE', path: owner, message: `${what} is also declared by ${first}` });
+    else seen.set(key, owner);
+  };
+  for (const mod of mods) {
+    for (const e of mod.events.emits) claim(`event:${e.type}@${e.schemaVersion}`, mod.slug, `event ${e.type} v${e.schemaVersion}`);
+    for (const h of mod.events.handles ?? []) claim(`consumer:${h.consumer}`, mod.slug, `consumer ${h.consumer}`);
   }
   return problems;
 };
@@ -43,9 +79,17 @@ const dependencyProblems = (mods: readonly ModuleDefinition[], bySlug: Map<strin
     for (const dep of mod.dependencies) {
       const target = bySlug.get(dep);
       if (!target) {
-        problems.push({ code: 'KERNEL_MODULE_DEPENDENCY_MISSING', path: mod.slug, message: `depends on "${dep}", which is not registered` });
+        problems.push({
+          code: 'KERNEL_MODULE_DEPENDENCY_MISSING',
+          path: mod.slug,
+          message: `depends on "${dep}", which is not registered`,
+        });
       } else if (mod.kind === 'core' && target.kind === 'optional') {
-        problems.push({ code: 'KERNEL_CORE_DEPENDS_ON_OPTIONAL', path: mod.slug, message: `is core but depends on optional module "${dep}"` });
+        problems.push({
+          code: 'KERNEL_CORE_DEPENDS_ON_OPTIONAL',
+          path: mod.slug,
+          message: `is core but depends on optional module "${dep}"`,
+        });
       }
     }
   }
@@ -102,7 +146,7 @@ export const createRegistry = (mods: readonly ModuleDefinition[]): ModuleRegistr
     bySlug.set(mod.slug, mod);
     problems.push(...shapeProblems(mod));
   }
-  problems.push(...dependencyProblems(mods, bySlug));
+  problems.push(...dependencyProblems(mods, bySlug), ...uniquenessProblems([...bySlug.values()]));
   if (problems.length > 0) fail(problems);
   const { ordered, cycle } = orderModules([...bySlug.values()], bySlug);
   if (cycle) fail([{ code: 'KERNEL_MODULE_DEPENDENCY_CYCLE', path: cycle[0] ?? '', message: `dependency cycle ${cycle.join(' -> ')}` }]);

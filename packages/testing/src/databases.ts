@@ -1,5 +1,13 @@
+import {
+  createPgliteImage,
+  type Database,
+  type MigrationReport,
+  openPglite,
+  openPostgres,
+  runMigrations,
+  withOwnerConnection,
+} from '@rustok/db';
 import { generateId, type ModuleDefinition } from '@rustok/kernel';
-import { createPgliteImage, type Database, type MigrationReport, openPglite, openPostgres, runMigrations, withOwnerConnection } from '@rustok/db';
 import { describe, inject } from 'vitest';
 
 export type BackendName = 'pglite' | 'postgres';

@@ -122,7 +122,9 @@ describe('loadConfig: files', () => {
       { path: 'server.port', message: 'must be <= 65535 (got 70000)' },
       { path: 'database.pool_size', message: 'is not a known key' },
     ]);
-    expect(error.message).toBe('Invalid configuration:\n  server.port: must be <= 65535 (got 70000)\n  database.pool_size: is not a known key');
+    expect(error.message).toBe(
+      'Invalid configuration:\n  server.port: must be <= 65535 (got 70000)\n  database.pool_size: is not a known key',
+    );
   });
 });
 
@@ -201,7 +203,10 @@ describe('loadConfig: environment variables', () => {
     const expected = [
       { path: 'server.port', message: 'must be integer (got "http") (from PORT)' },
       { path: 'server.bogus', message: 'is not a known key (from RUSTOK_SERVER__BOGUS)' },
-      { path: 'settings.rustok.events.transport', message: 'must be one of memory, outbox, nats (got "kafka") (from RUSTOK_EVENT_TRANSPORT)' },
+      {
+        path: 'settings.rustok.events.transport',
+        message: 'must be one of memory, outbox, nats (got "kafka") (from RUSTOK_EVENT_TRANSPORT)',
+      },
     ];
     expect(error.errors).toHaveLength(3);
     expect(error.errors).toEqual(expect.arrayContaining(expected));
@@ -226,7 +231,9 @@ describe('loadConfig: overrides', () => {
   it('validates overrides too', () => {
     const error = catchAppError(() => loadConfig({ dir, env: {}, overrides: { logger: { level: 'loud' } } }));
     expect(error.code).toBe('CONFIG_INVALID');
-    expect(error.errors).toEqual([{ path: 'logger.level', message: 'must be one of fatal, error, warn, info, debug, trace, silent (got "loud")' }]);
+    expect(error.errors).toEqual([
+      { path: 'logger.level', message: 'must be one of fatal, error, warn, info, debug, trace, silent (got "loud")' },
+    ]);
   });
 
   it('does not write defaults into the caller’s overrides object', () => {

@@ -24,7 +24,8 @@ const isTree = (v: unknown): v is Tree => v !== null && typeof v === 'object' &&
 const merge = (base: Tree, over: Tree): Tree => {
   const out: Tree = { ...base };
   // Subtrees are always copied: validation writes defaults into the result, never into the caller's objects.
-  for (const [key, value] of Object.entries(over)) out[key] = isTree(value) ? merge(isTree(out[key]) ? (out[key] as Tree) : {}, value) : value;
+  for (const [key, value] of Object.entries(over))
+    out[key] = isTree(value) ? merge(isTree(out[key]) ? (out[key] as Tree) : {}, value) : value;
   return out;
 };
 

@@ -8,7 +8,10 @@ export const TENANT_RESOLUTIONS = ['header', 'subdomain', 'host', 'default'] as 
 
 const RustokSettings = obj({
   tenant: obj({
-    resolution: Type.Union(TENANT_RESOLUTIONS.map((v) => Type.Literal(v)), { default: 'header' }),
+    resolution: Type.Union(
+      TENANT_RESOLUTIONS.map((v) => Type.Literal(v)),
+      { default: 'header' },
+    ),
     header_name: Type.String({ default: 'X-Tenant-ID', pattern: '^[A-Za-z0-9-]+$' }),
     default_slug: Type.String({ default: 'default' }),
     base_domain: Type.Union([Type.String(), Type.Null()], { default: null }),
@@ -31,7 +34,10 @@ const RustokSettings = obj({
     login_attempts_per_minute: Type.Integer({ minimum: 1, default: 10 }),
   }),
   events: obj({
-    transport: Type.Union(EVENT_TRANSPORTS.map((v) => Type.Literal(v)), { default: 'outbox' }),
+    transport: Type.Union(
+      EVENT_TRANSPORTS.map((v) => Type.Literal(v)),
+      { default: 'outbox' },
+    ),
     memory_capacity: Type.Integer({ minimum: 1, default: 10_000 }),
     backpressure_warning: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.7 }),
     backpressure_critical: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.9 }),
@@ -50,7 +56,10 @@ export const ConfigSchema = obj({
     trust_proxy: Type.Boolean({ default: false }),
   }),
   logger: obj({
-    level: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((v) => Type.Literal(v)), { default: 'info' }),
+    level: Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((v) => Type.Literal(v)),
+      { default: 'info' },
+    ),
   }),
   database: obj({
     url: Url,

@@ -1,0 +1,137 @@
+import { AppError, defineModule, generateId, type HealthResult, type ModuleDefinition } from '@rustok/kernel';
+
+/**
+ * Test fixture (not shipped behaviour): a small module exercising every part of the HTTP surface:
+ * REST routes with schemas, coded and unexpected errors, GraphQL fields (with a self-referencing
+ * type to test depth and complexity), a non-critical health check and a migration.
+ */
+export interface Thing {
+  readonly id: string;
+  readonly name: string;
+  readonly count: number;
+}
+
+const ThingBody = {
+  type: 'object',
+  required: ['name', 'count'],
+  properties: { name: { type: 'string', minLength: 1 }, count: { type: 'integer', minimum: 0 } },
+  additionalProperties: false,
+} as const;
+
+const ThingReply = {
+  type: 'object',
+  required: ['id', 'name', 'count'],
+  properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, count: { type: 'integer' } },
+} as const;
+
+const problem = { $ref: 'Problem#' } as const;
+
+export const SECRET_MESSAGE = 'secret internals';
+
+export const thingsModule = defineModule({
+  slug: 'things',
+  name: 'Things',
+  description: 'Test fixture module',
+  version: '1.2.3',
+  kind: 'optional',
+  migrations: [
+    {
+      name: 'm20260101_things_001_create',
+      up: 'CREATE TABLE things (id uuid PRIMARY KEY, name text NOT NULL, count integer NOT NULL CHECK (count >= 0))',
+    },
+  ],
+  health: [{ name: 'cache', critical: false, check: async (): Promise<HealthResult> => ({ status: 'degraded', reason: 'because' }) }],
+  rest: async (app) => {
+    app.post<{ Body: { name: string; count: number } }>(
+      '/things',
+      { schema: { tags: ['things'], body: ThingBody, response: { 201: ThingReply, 413: problem, 422: problem } } },
+      async (request, reply) => {
+        const id = generateId();
+        const { rows } = await request.server.rustok.db.query<{ id: string; name: string; count: number }>(
+          'INSERT INTO things (id, name, count) VALUES ($1, $2, $3) RETURNING id, name, count',
+          [id, request.body.name, request.body.count],
+        );
+        return reply.status(201).send(rows[0]);
+      },
+    );
+    app.get<{ Params: { id: string } }>(
+      '/things/:id',
+      {
+        schema: {
+          tags: ['things'],
+          params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } },
+          response: { 200: ThingReply, 404: problem },
+        },
+      },
+      async (request) => {
+        const { rows } = await request.server.rustok.db.query('SELECT id, name, count FROM things WHERE id = $1', [request.params.id]);
+        if (!rows[0]) throw new AppError('THINGS_NOT_FOUND', `No thing ${request.params.id}`, { status: 404 });
+        return rows[0];
+      },
+    );
+    app.get('/boom', async () => {
+      throw new Error(SECRET_MESSAGE);
+    });
+  },
+  graphql: (builder) => {
+    const ThingRef = builder.objectRef<Thing>('Thing');
+    ThingRef.implement({
+      fields: (t) => ({
+        id: t.exposeID('id'),
+        name: t.exposeString('name'),
+        count: t.exposeInt('count'),
+        // Self-referencing, so a query can be made as deep as wanted.
+        child: t.field({ type: ThingRef, nullable: true, resolve: (parent) => ({ ...parent, name: `${parent.name}>` }) }),
+      }),
+    });
+    builder.queryField('thing', (t) =>
+      t.field({ type: ThingRef, nullable: true, resolve: () => ({ id: '00000000-0000-0000-0000-000000000001', name: 'root', count: 1 }) }),
+    );
+    builder.queryField('thingMissing', (t) =>
+      t.field({
+        type: ThingRef,
+        nullable: true,
+        resolve: () => {
+          throw new AppError('THINGS_NOT_FOUND', 'No such thing', { status: 404 });
+        },
+      }),
+    );
+    builder.queryField('thingCrash', (t) =>
+      t.field({
+        type: ThingRef,
+        nullable: true,
+        resolve: () => {
+          throw new Error(SECRET_MESSAGE);
+        },
+      }),
+    );
+    builder.mutationField('createThing', (t) =>
+      t.field({
+        type: ThingRef,
+        args: { name: t.arg.string({ required: true }), count: t.arg.int({ required: true }) },
+        resolve: (_root, args) => {
+          if (args.count < 0) throw new AppError('THINGS_COUNT_NEGATIVE', 'count must not be negative', { status: 422 });
+          return { id: generateId(), name: args.name, count: args.count };
+        },
+      }),
+    );
+  },
+});
+
+/** A module whose only check is critical and fails: the instance must report itself unavailable. */
+export const gateModule: ModuleDefinition = defineModule({
+  slug: 'gate',
+  name: 'Gate',
+  description: 'Test fixture module with a failing critical check',
+  version: '0.1.0',
+  kind: 'core',
+  health: [
+    {
+      name: 'upstream',
+      critical: true,
+      check: async () => {
+        throw new Error('upstream refused');
+      },
+    },
+  ],
+});

@@ -1,0 +1,58 @@
+import type { TSchema } from '@sinclair/typebox';
+import type { Logger } from 'pino';
+import type { SqlRunner } from './module.js';
+
+/** Every event, on every transport, travels in this envelope. */
+export interface EventEnvelope<Payload = unknown> {
+  /** ULID-ordered UUID; also the deduplication key on every transport. */
+  readonly id: string;
+  /** `<module>.<entity>.<action>`, e.g. `commerce.product.created`. */
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly tenantId: string;
+  readonly actorId: string | null;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly traceId: string | null;
+  /** ISO 8601 UTC. */
+  readonly occurredAt: string;
+  /** 0 on the first delivery attempt. */
+  readonly retryCount: number;
+  readonly payload: Payload;
+}
+
+/** An event type a module publishes: its payload schema is the contract for consumers. */
+export interface EventDeclaration {
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly payload: TSchema;
+  readonly description?: string;
+}
+
+/** What a handler gets: the tenant-scoped transaction its own writes and the receipt share. */
+export interface HandlerContext {
+  readonly tx: SqlRunner;
+  readonly tenantId: string;
+  readonly logger: Logger;
+}
+
+/**
+ * A consumer of events. Its effects and the receipt of (consumer, event id) commit in one
+ * transaction, so a redelivered event has no second effect.
+ */
+export interface EventHandlerDeclaration {
+  /** Unique consumer name, `<module>.<name>`; the receipt key and the durable consumer group. */
+  readonly consumer: string;
+  /** Event types handled; a trailing `.*` matches a prefix (`commerce.product.*`). */
+  readonly types: readonly string[];
+  readonly handle: (event: EventEnvelope, ctx: HandlerContext) => Promise<void>;
+}
+
+export interface ModuleEvents {
+  readonly emits: readonly EventDeclaration[];
+  readonly handles?: readonly EventHandlerDeclaration[];
+}
+
+/** Whether a handler's type list covers an event type. */
+export const handlesType = (handler: Pick<EventHandlerDeclaration, 'types'>, type: string): boolean =>
+  handler.types.some((t) => t === type || (t.endsWith('.*') && type.startsWith(t.slice(0, -1))));
