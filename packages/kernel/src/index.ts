@@ -10,3 +10,4 @@ export * from './project-root.js';
 export * from './registry.js';
 export * from './request-context.js';
 export * from './validation.js';
+export * from './schema-types.js';

@@ -6,6 +6,8 @@ export interface RequestScope {
   readonly correlationId: string;
   readonly tenantId?: string;
   readonly actorId?: string;
+  /** Set while an event handler runs: events it publishes name this one as their cause. */
+  readonly causationId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -8,6 +8,14 @@ export const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, 
 const addFormats = addFormatsModule as unknown as (a: Ajv) => Ajv;
 addFormats(ajv);
 
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+/** Ids are never the nil UUID. */
+ajv.addFormat('uuid', (value: string) => UUID.test(value) && value !== NIL_UUID);
+/** ISO 4217 alphabetic code, upper case (`EUR`, `USD`, `RUB`). */
+ajv.addFormat('currency', (value: string) => /^[A-Z]{3}$/.test(value) && CURRENCIES.has(value));
+
 const pathOf = (error: ErrorObject, separator: string): string => {
   const parts = error.instancePath.split('/').filter(Boolean);
   const params = error.params as Record<string, unknown>;

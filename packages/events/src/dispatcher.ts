@@ -1,0 +1,132 @@
+import type { Database, Tx } from '@rustok/db';
+import { type EventEnvelope, type EventHandlerDeclaration, handlesType, runInScope } from '@rustok/kernel';
+import type { Logger } from 'pino';
+import { mapLimit, sleep } from './concurrency.js';
+import type { EventMetrics } from './metrics.js';
+import { withEventTrace } from './trace.js';
+import type { DeliveryResult, EventSink } from './types.js';
+
+export interface DispatcherOptions {
+  readonly db: Database;
+  readonly handlers: readonly EventHandlerDeclaration[];
+  readonly logger: Logger;
+  readonly metrics?: EventMetrics;
+  /** Groups (consumer × tenant) handled at once. */
+  readonly concurrency?: number;
+  /** Immediate retries of a failing handler before the event counts as failed (backoff is the relay's). */
+  readonly handlerRetries?: number;
+}
+
+interface Group {
+  readonly handler: EventHandlerDeclaration;
+  readonly tenantId: string;
+  readonly events: EventEnvelope[];
+}
+
+type Failure = { consumer: string; error: string };
+
+const groupEvents = (handlers: readonly EventHandlerDeclaration[], events: readonly EventEnvelope[]): Group[] => {
+  const groups = new Map<string, Group>();
+  for (const event of events) {
+    for (const handler of handlers) {
+      if (!handlesType(handler, event.type)) continue;
+      const key = `${handler.consumer}|${event.tenantId}`;
+      const group = groups.get(key) ?? { handler, tenantId: event.tenantId, events: [] };
+      group.events.push(event);
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()];
+};
+
+/** Records receipts for the events not yet handled by this consumer; returns their ids. */
+const claimReceipts = async (tx: Tx, consumer: string, tenantId: string, events: readonly EventEnvelope[]): Promise<Set<string>> => {
+  const { rows } = await tx.query<{ event_id: string }>(
+    `INSERT INTO sys_event_receipts (consumer, event_id, tenant_id)
+     SELECT $1, id, $3 FROM unnest($2::uuid[]) AS id
+     ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+    [consumer, events.map((e) => e.id), tenantId],
+  );
+  return new Set(rows.map((r) => r.event_id));
+};
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+
+/**
+ * Runs each event through every handler that declares its type. A handler's effects and its
+ * receipt commit in one tenant transaction, so a redelivered event has no second effect; a failing
+ * handler fails only its own events, never the other consumers.
+ */
+export const createDispatcher = (options: DispatcherOptions): EventSink & { readonly handlers: readonly EventHandlerDeclaration[] } => {
+  const { db, logger, metrics } = options;
+  const retries = options.handlerRetries ?? 2;
+
+  const runGroup = (group: Group, events: readonly EventEnvelope[]) =>
+    db.transaction(
+      async (tx) => {
+        const fresh = await claimReceipts(tx, group.handler.consumer, group.tenantId, events);
+        for (const event of events) {
+          if (!fresh.has(event.id)) continue;
+          const started = performance.now();
+          const ctx = { tx, tenantId: group.tenantId, logger: logger.child({ consumer: group.handler.consumer, eventId: event.id }) };
+          await runInScope(
+            { requestId: event.id, correlationId: event.correlationId, tenantId: event.tenantId, causationId: event.id },
+            () => withEventTrace(event, () => group.handler.handle(event, ctx)),
+          );
+          metrics?.handlerDuration.observe({ consumer: group.handler.consumer }, (performance.now() - started) / 1000);
+        }
+      },
+      { tenantId: group.tenantId },
+    );
+
+  /** One transaction for the whole group; on failure, each event alone (with retries) to isolate it. */
+  const handleGroup = async (group: Group): Promise<Map<string, string>> => {
+    const failed = new Map<string, string>();
+    try {
+      await runGroup(group, group.events);
+      return failed;
+    } catch {
+      // fall through to one event at a time
+    }
+    for (const event of group.events) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await runGroup(group, [event]);
+          break;
+        } catch (error) {
+          if (attempt >= retries) {
+            failed.set(event.id, errorText(error));
+            logger.warn({ consumer: group.handler.consumer, eventId: event.id, type: event.type, err: error }, 'event handler failed');
+            break;
+          }
+          await sleep(10 * 4 ** attempt);
+        }
+      }
+    }
+    return failed;
+  };
+
+  return {
+    handlers: options.handlers,
+    async deliver(events) {
+      const groups = groupEvents(options.handlers, events);
+      const outcomes = await mapLimit(groups, options.concurrency ?? 4, async (group) => ({ group, failed: await handleGroup(group) }));
+      const failures = new Map<string, Failure[]>();
+      for (const { group, failed } of outcomes) {
+        for (const [eventId, error] of failed)
+          failures.set(eventId, [...(failures.get(eventId) ?? []), { consumer: group.handler.consumer, error }]);
+      }
+      const results = new Map<string, DeliveryResult>();
+      for (const event of events) {
+        const list = failures.get(event.id);
+        results.set(
+          event.id,
+          list
+            ? { ok: false, consumers: list.map((f) => f.consumer), error: list.map((f) => `${f.consumer}: ${f.error}`).join('; ') }
+            : { ok: true },
+        );
+      }
+      return results;
+    },
+  };
+};
