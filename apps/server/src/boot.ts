@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { buildApp } from '@rustok/api';
 import { type Database, type MigrationReport, openDatabase } from '@rustok/db';
+import { type EventBus, eventsModule } from '@rustok/events';
 import {
   assertManifestMatches,
   type Config,
@@ -14,9 +14,9 @@ import {
 } from '@rustok/kernel';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { assemble } from './assemble.js';
 import { createLogger } from './logger.js';
 import { builtInModules } from './modules.generated.js';
-import { VERSION } from './version.js';
 
 export interface KernelOptions {
   /** Project root (config/, modules.toml, data/); found from the working directory by default. */
@@ -37,6 +37,9 @@ export interface Kernel {
   readonly logger: Logger;
 }
 
+/** Modules every deployment has, whatever modules.toml lists: the platform's own tables and routes. */
+export const PLATFORM_MODULES: readonly ModuleDefinition[] = [eventsModule];
+
 /** Config, manifest and registry: everything that must hold before anything is opened. */
 export const loadKernel = (options: KernelOptions = {}): Kernel => {
   const root = options.root ?? findProjectRoot();
@@ -47,7 +50,7 @@ export const loadKernel = (options: KernelOptions = {}): Kernel => {
     overrides: options.overrides,
   });
   const modules = options.modules ?? builtInModules;
-  const registry = createRegistry(modules);
+  const registry = createRegistry([...PLATFORM_MODULES, ...modules]);
   if (options.manifestFile !== false) assertManifestMatches(readManifest(options.manifestFile ?? join(root, 'modules.toml')), modules);
   const logger = options.logger ?? createLogger(config.logger.level);
   return { root, config, registry, logger };
@@ -76,6 +79,7 @@ export const openKernelDatabase = async (
 export interface Platform extends Kernel {
   readonly db: Database;
   readonly app: FastifyInstance;
+  readonly bus: EventBus;
   readonly migrations: MigrationReport | undefined;
 }
 
@@ -84,11 +88,8 @@ export const bootPlatform = async (options: KernelOptions & OpenOptions = {}): P
   const kernel = loadKernel(options);
   const { db, migrations } = await openKernelDatabase(kernel, options);
   try {
-    const app = await buildApp({ config: kernel.config, db, registry: kernel.registry, logger: kernel.logger, version: VERSION });
-    app.addHook('onClose', async () => {
-      await db.close();
-    });
-    return { ...kernel, db, app, migrations };
+    const { app, bus } = await assemble({ config: kernel.config, db, registry: kernel.registry, logger: kernel.logger });
+    return { ...kernel, db, app, bus, migrations };
   } catch (error) {
     await db.close();
     throw error;

@@ -1,3 +1,4 @@
+export * from './assemble.js';
 export * from './boot.js';
 export * from './logger.js';
 export { builtInModules } from './modules.generated.js';

@@ -37,16 +37,22 @@ const start = () =>
 it('serves readiness on the embedded database, and a second start reuses the data', async () => {
   const first = await start();
   expect(first.db.kind).toBe('pglite');
-  expect(first.migrations?.applied).toEqual(['m20260101_shop_001_create']);
+  expect(first.migrations?.applied).toEqual(['m20261121_events_001_outbox', 'm20260101_shop_001_create']);
   expect(first.seeded).toEqual(['shop']);
   const ready = await fetch(`${first.address}/health/ready`);
   expect(ready.status).toBe(200);
-  expect(await ready.json()).toMatchObject({ status: 'ok', modules: [{ slug: 'shop', status: 'ok' }] });
+  expect(await ready.json()).toMatchObject({
+    status: 'ok',
+    modules: [
+      { slug: 'events', status: 'ok' },
+      { slug: 'shop', status: 'ok' },
+    ],
+  });
   await first.stop();
 
   const second = await start();
   try {
-    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 1 });
+    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 2 });
     expect(second.seeded).toEqual([]);
     const { rows } = await second.db.query<{ title: string }>('SELECT title FROM shop_items');
     expect(rows).toEqual([{ title: 'Demo item' }]);

@@ -3,6 +3,7 @@ import type { Config, HealthCheck, ModuleDefinition, ModuleRegistry } from '@rus
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { registerGraphQL } from './graphql.js';
 import { registerHealthRoutes } from './health.js';
 import { createMetrics, registerMetrics } from './metrics.js';
@@ -29,6 +30,10 @@ export interface BuildAppOptions extends PlatformServices {
   /** Checks besides the database's (e.g. Redis, NATS), each critical or not. */
   readonly checks?: readonly HealthCheck[];
   readonly graphqlContext?: (request: FastifyRequest) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Prometheus registry shared with the other layers; a new one by default. */
+  readonly metricsRegistry?: Registry;
+  /** Decorates the app (e.g. with the event bus) before module routes are mounted. */
+  readonly extend?: (app: FastifyInstance) => void;
 }
 
 export const databaseCheck = (db: Database): HealthCheck => ({
@@ -92,7 +97,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   const modules = options.registry.modules;
-  const metrics = createMetrics({ poolStats: () => options.db.stats() });
+  const metrics = createMetrics({ poolStats: () => options.db.stats(), registry: options.metricsRegistry });
+  options.extend?.(app);
   registerMetrics(app, metrics);
   registerHealthRoutes(app, { checks: [databaseCheck(options.db), ...(options.checks ?? [])], modules });
   await registerOpenApi(app, { version: options.version });

@@ -40,7 +40,14 @@ describeEachBackend('GraphQL endpoint', (backend) => {
   it('lists the built-in modules', async () => {
     const { res, body } = await gql('{ modules { slug name kind version } }');
     expect(res.statusCode).toBe(200);
-    expect(body).toEqual({ data: { modules: [{ slug: 'things', name: 'Things', kind: 'optional', version: '1.2.3' }] } });
+    expect(body).toEqual({
+      data: {
+        modules: [
+          { slug: 'events', name: 'Events', kind: 'core', version: '0.1.0' },
+          { slug: 'things', name: 'Things', kind: 'optional', version: '1.2.3' },
+        ],
+      },
+    });
   });
 
   it("runs the module's own queries and mutations, with variables", async () => {

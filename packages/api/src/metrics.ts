@@ -4,11 +4,13 @@ import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface MetricsOptions {
   readonly poolStats?: () => PoolStats;
+  /** Shared with other layers (events) so one /metrics shows everything. */
+  readonly registry?: Registry;
 }
 
 /** A registry per app, so several servers in one process (tests) never share counters. */
 export const createMetrics = (options: MetricsOptions = {}) => {
-  const registry = new Registry();
+  const registry = options.registry ?? new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'rustok_' });
   const httpDuration = new Histogram({
     name: 'rustok_http_request_duration_seconds',

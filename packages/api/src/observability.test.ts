@@ -27,9 +27,13 @@ describeEachBackend('health endpoints', (backend) => {
         status: 'degraded',
         checks: [
           { name: 'database', critical: true, status: 'ok', latencyMs: latency },
+          { name: 'events:outbox', critical: false, status: 'ok', latencyMs: latency },
           { name: 'module:things:cache', critical: false, status: 'degraded', latencyMs: latency, reason: 'because' },
         ],
-        modules: [{ slug: 'things', status: 'degraded' }],
+        modules: [
+          { slug: 'events', status: 'ok' },
+          { slug: 'things', status: 'degraded' },
+        ],
         degradedReasons: ['module:things:cache: because'],
       });
       for (const check of report.checks) expect(check.latencyMs).toBeGreaterThanOrEqual(0);
@@ -40,6 +44,7 @@ describeEachBackend('health endpoints', (backend) => {
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({
         modules: [
+          { slug: 'events', kind: 'core', version: '0.1.0', status: 'ok', checks: [] },
           {
             slug: 'things',
             kind: 'optional',
@@ -66,10 +71,12 @@ describeEachBackend('health endpoints', (backend) => {
         status: 'unavailable',
         checks: [
           { name: 'database', critical: true, status: 'ok', latencyMs: latency },
+          { name: 'events:outbox', critical: false, status: 'ok', latencyMs: latency },
           { name: 'module:things:cache', critical: false, status: 'degraded', latencyMs: latency, reason: 'because' },
           { name: 'module:gate:upstream', critical: true, status: 'unavailable', latencyMs: latency, reason: 'upstream refused' },
         ],
         modules: [
+          { slug: 'events', status: 'ok' },
           { slug: 'things', status: 'degraded' },
           { slug: 'gate', status: 'unavailable' },
         ],
@@ -87,6 +94,7 @@ describeEachBackend('health endpoints', (backend) => {
       expect(res.statusCode).toBe(200);
       const body = res.json<{ modules: { slug: string; status: string; checks: { name: string }[] }[] }>();
       expect(body.modules.map((m) => [m.slug, m.status, m.checks.map((c) => c.name)])).toEqual([
+        ['events', 'ok', []],
         ['things', 'degraded', ['module:things:cache']],
         ['gate', 'unavailable', ['module:gate:upstream']],
       ]);

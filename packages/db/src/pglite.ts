@@ -72,6 +72,7 @@ export const openPglite = async (options: PgliteOptions): Promise<Database> => {
     const image = await prepare(options, pgDir);
     const db = await PGlite.create({ dataDir: pgDir, loadDataDir: image, username: options.appRole, parsers } as PGliteOptions);
     let inFlight = 0;
+    let closing: Promise<void> | undefined;
     return {
       kind: 'pglite',
       orm: drizzle(db) as unknown as Orm,
@@ -100,12 +101,9 @@ export const openPglite = async (options: PgliteOptions): Promise<Database> => {
         await withTimeout(db.query('SELECT 1'), timeoutMs, 'PGlite');
       },
       stats: () => ({ total: 1, idle: inFlight === 0 ? 1 : 0, waiting: Math.max(0, inFlight - 1), max: 1 }),
-      async close() {
-        try {
-          await db.close();
-        } finally {
-          release();
-        }
+      close() {
+        closing ??= db.close().finally(release);
+        return closing;
       },
     };
   } catch (error) {

@@ -73,6 +73,7 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
     // An idle client lost its connection; the pool replaces it. Readiness reports the outage.
   });
   const orm = drizzle(pool) as unknown as Orm;
+  let closing: Promise<void> | undefined;
   return {
     kind: 'postgres',
     orm,
@@ -108,6 +109,9 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
       await withTimeout(pool.query('SELECT 1'), timeoutMs, 'PostgreSQL');
     },
     stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
-    close: () => pool.end(),
+    close: () => {
+      closing ??= pool.end();
+      return closing;
+    },
   };
 };

@@ -9,5 +9,5 @@ export * from './module.js';
 export * from './project-root.js';
 export * from './registry.js';
 export * from './request-context.js';
-export * from './validation.js';
 export * from './schema-types.js';
+export * from './validation.js';

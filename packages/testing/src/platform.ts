@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from '@rustok/api';
+import type { EventBus } from '@rustok/events';
 import { type Config, createRegistry, loadConfig, type ModuleDefinition, type ModuleRegistry } from '@rustok/kernel';
+import { assemble, PLATFORM_MODULES } from '@rustok/server';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { openTestDatabase, type TestBackend, type TestDatabase } from './databases.js';
@@ -16,6 +17,7 @@ export const testConfig = (overrides: Record<string, unknown> = {}): Config =>
 
 export interface TestPlatform {
   readonly app: FastifyInstance;
+  readonly bus: EventBus;
   readonly database: TestDatabase;
   readonly registry: ModuleRegistry;
   readonly config: Config;
@@ -32,20 +34,21 @@ export interface TestPlatformOptions {
 
 /** A migrated throw-away database and a ready (not listening) HTTP app over it. Use app.inject(). */
 export const createTestPlatform = async (options: TestPlatformOptions): Promise<TestPlatform> => {
-  const registry = createRegistry(options.modules ?? []);
+  const registry = createRegistry([...PLATFORM_MODULES, ...(options.modules ?? [])]);
   const config = testConfig(options.config);
   const logger = options.logger ?? pino({ level: 'silent' });
   const database = await openTestDatabase(options.backend, registry.modules);
-  const app = await buildApp({ config, db: database.db, registry, logger, version: '0.0.0-test' });
+  const { app, bus } = await assemble({ config, db: database.db, registry, logger, version: '0.0.0-test' });
   await app.ready();
   return {
     app,
+    bus,
     database,
     registry,
     config,
     logger,
     async close() {
-      await app.close();
+      await app.close(); // stops the bus and closes the database
       await database.cleanup();
     },
   };

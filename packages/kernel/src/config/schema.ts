@@ -44,6 +44,12 @@ const RustokSettings = obj({
     relay_batch_size: Type.Integer({ minimum: 1, default: 100 }),
     relay_poll_ms: Type.Integer({ minimum: 10, default: 1000 }),
     max_attempts: Type.Integer({ minimum: 1, default: 8 }),
+    relay_lease_ms: Type.Integer({ minimum: 100, default: 30_000 }),
+    relay_concurrency: Type.Integer({ minimum: 1, maximum: 64, default: 4 }),
+    backoff_base_ms: Type.Integer({ minimum: 1, default: 500 }),
+    backoff_max_ms: Type.Integer({ minimum: 1, default: 300_000 }),
+    lag_warning_seconds: Type.Number({ minimum: 0, default: 60 }),
+    nats_subject_root: Type.String({ pattern: '^[a-z][a-z0-9_]*$', default: 'rustok' }),
   }),
 });
 

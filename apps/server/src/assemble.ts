@@ -1,0 +1,57 @@
+import { buildApp } from '@rustok/api';
+import type { Database } from '@rustok/db';
+import { createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
+import type { Config, ModuleRegistry } from '@rustok/kernel';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
+import { VERSION } from './version.js';
+
+export interface AssembleOptions {
+  readonly config: Config;
+  readonly db: Database;
+  readonly registry: ModuleRegistry;
+  readonly logger: Logger;
+  readonly streaming?: StreamingLayer;
+  readonly version?: string;
+}
+
+export interface Assembled {
+  readonly app: FastifyInstance;
+  readonly bus: EventBus;
+}
+
+/**
+ * The running parts over an open database: the event bus and the HTTP app, sharing one metrics
+ * registry. Closing the app stops the bus (draining its relay) and then closes the database.
+ */
+export const assemble = async (options: AssembleOptions): Promise<Assembled> => {
+  const { config, db, registry, logger } = options;
+  const metricsRegistry = new Registry();
+  const bus = createEventBus({
+    settings: config.settings.rustok.events,
+    db,
+    modules: registry.modules,
+    logger: logger.child({ component: 'events' }),
+    registry: metricsRegistry,
+    streaming: options.streaming,
+  });
+  const app = await buildApp({
+    config,
+    db,
+    registry,
+    logger,
+    version: options.version ?? VERSION,
+    checks: bus.healthChecks(),
+    metricsRegistry,
+    extend: (instance) => instance.decorate('events', bus),
+  });
+  app.addHook('onReady', async () => {
+    await bus.start();
+  });
+  app.addHook('onClose', async () => {
+    await bus.stop();
+    await db.close();
+  });
+  return { app, bus };
+};

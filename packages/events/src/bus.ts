@@ -1,0 +1,203 @@
+import type { Database, Tx } from '@rustok/db';
+import { AppError, type EventEnvelope, type HealthCheck, type ModuleDefinition, type RustokSettings } from '@rustok/kernel';
+import type { Logger } from 'pino';
+import { Gauge, Registry } from 'prom-client';
+import { createEventCatalog, type EventCatalog } from './catalog.js';
+import { createDispatcher } from './dispatcher.js';
+import { createEnvelope, validateEnvelope } from './envelope.js';
+import { createMemoryTransport, type MemoryTransport } from './memory.js';
+import { createEventMetrics, type EventMetrics } from './metrics.js';
+import { type DeadLetter, listDeadLetters, type OutboxStats, outboxBacklog, outboxStats, replayDeadLetter } from './outbox/admin.js';
+import { createRelay, type Relay } from './outbox/relay.js';
+import { createOutboxTransport } from './outbox/transport.js';
+import type { EventSink, EventTransport, NewEvent } from './types.js';
+
+/** What the NATS JetStream layer gives the bus (see ./nats). */
+export interface StreamingLayer {
+  readonly sink: EventSink;
+  startConsumers(dispatcherFor: (consumer: string) => EventSink): Promise<{ stop(): Promise<void> }>;
+  healthCheck(): Promise<{ status: 'ok' | 'degraded' | 'unavailable'; reason?: string }>;
+  close(): Promise<void>;
+}
+
+export type EventSettings = RustokSettings['events'];
+
+export interface EventBusOptions {
+  readonly settings: EventSettings;
+  readonly db: Database;
+  readonly modules: readonly ModuleDefinition[];
+  readonly logger: Logger;
+  readonly registry?: Registry;
+  /** Required when settings.transport is `nats`. */
+  readonly streaming?: StreamingLayer;
+}
+
+export interface EventBus {
+  readonly catalog: EventCatalog;
+  readonly transport: EventTransport;
+  readonly transportName: EventSettings['transport'];
+  /** The local dispatcher (handlers of every module, with receipts). */
+  readonly dispatcher: EventSink;
+  readonly relay: Relay | undefined;
+  readonly memory: MemoryTransport | undefined;
+  readonly metrics: EventMetrics;
+  /** Validates and publishes inside the caller's transaction: the event exists iff the transaction commits. */
+  publishInTx<P>(tx: Tx, event: NewEvent<P>): Promise<EventEnvelope<P>>;
+  publishBatchInTx(tx: Tx, events: readonly NewEvent[]): Promise<EventEnvelope[]>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  stats(): Promise<OutboxStats & { transport: string; reliabilityLevel: string }>;
+  listDeadLetters(limit: number, cursor?: string): Promise<{ items: DeadLetter[]; nextCursor: string | null }>;
+  replayDeadLetter(id: string): Promise<{ id: string; type: string }>;
+  healthChecks(): HealthCheck[];
+}
+
+const backlogGauges = (registry: Registry, db: Database) => {
+  let last: Promise<{ backlog: number; oldestAgeSeconds: number }> | undefined;
+  const read = () => {
+    last ??= outboxBacklog(db).finally(() => setTimeout(() => (last = undefined), 0));
+    return last;
+  };
+  new Gauge({
+    name: 'rustok_events_outbox_backlog',
+    help: 'Events waiting in the outbox',
+    registers: [registry],
+    async collect() {
+      this.set((await read()).backlog);
+    },
+  });
+  new Gauge({
+    name: 'rustok_events_outbox_oldest_pending_age_seconds',
+    help: 'Age of the oldest event waiting in the outbox',
+    registers: [registry],
+    async collect() {
+      this.set((await read()).oldestAgeSeconds);
+    },
+  });
+};
+
+const chooseTransport = (options: EventBusOptions, dispatcher: EventSink, metrics: EventMetrics) => {
+  const { settings, db, logger } = options;
+  if (settings.transport === 'memory') {
+    const memory = createMemoryTransport({
+      sink: dispatcher,
+      logger,
+      metrics,
+      capacity: settings.memory_capacity,
+      warningRatio: settings.backpressure_warning,
+      criticalRatio: settings.backpressure_critical,
+      maxAttempts: settings.max_attempts,
+    });
+    return { transport: memory as EventTransport, memory, relay: undefined };
+  }
+  if (settings.transport === 'nats' && !options.streaming) {
+    throw new AppError('EVENTS_NATS_NOT_CONFIGURED', 'events.transport is nats but no NATS connection was given (set nats.url / NATS_URL)');
+  }
+  const relay = createRelay({
+    db,
+    sink: options.streaming?.sink ?? dispatcher,
+    logger: logger.child({ component: 'outbox-relay' }),
+    metrics,
+    batchSize: settings.relay_batch_size,
+    pollMs: settings.relay_poll_ms,
+    leaseMs: settings.relay_lease_ms,
+    maxAttempts: settings.max_attempts,
+    backoffBaseMs: settings.backoff_base_ms,
+    backoffMaxMs: settings.backoff_max_ms,
+  });
+  const transport = createOutboxTransport(db, relay, settings.transport === 'nats' ? 'streaming' : 'outbox');
+  return { transport, memory: undefined, relay };
+};
+
+const dispatcherFor = (options: EventBusOptions, metrics: EventMetrics, consumer?: string): EventSink =>
+  createDispatcher({
+    db: options.db,
+    handlers: options.modules.flatMap((m) => m.events.handles ?? []).filter((h) => consumer === undefined || h.consumer === consumer),
+    logger: options.logger.child({ component: 'event-dispatcher' }),
+    metrics,
+    concurrency: options.settings.relay_concurrency,
+  });
+
+/**
+ * The event system of one process: catalog, validation, the configured transport, the local
+ * dispatcher and (for outbox and nats) the relay.
+ */
+export const createEventBus = (options: EventBusOptions): EventBus => {
+  const { db, logger, settings } = options;
+  const registry = options.registry ?? new Registry();
+  const metrics = createEventMetrics(registry);
+  const catalog = createEventCatalog(options.modules);
+  const dispatcher = dispatcherFor(options, metrics);
+  const { transport, memory, relay } = chooseTransport(options, dispatcher, metrics);
+  if (relay) backlogGauges(registry, db);
+  let consumers: { stop(): Promise<void> } | undefined;
+
+  const prepare = <P>(event: NewEvent<P>): EventEnvelope<P> => {
+    const envelope = createEnvelope(event, catalog);
+    validateEnvelope(envelope, catalog);
+    return envelope;
+  };
+
+  return {
+    catalog,
+    transport,
+    transportName: settings.transport,
+    dispatcher,
+    relay,
+    memory,
+    metrics,
+    async publishInTx(tx, event) {
+      const envelope = prepare(event);
+      await transport.publish(envelope, tx);
+      metrics.published.inc({ type: envelope.type });
+      return envelope;
+    },
+    async publishBatchInTx(tx, events) {
+      const envelopes = events.map((e) => prepare(e));
+      await transport.publishBatch(envelopes, tx);
+      for (const e of envelopes) metrics.published.inc({ type: e.type });
+      return envelopes;
+    },
+    async start() {
+      await transport.start();
+      if (options.streaming) consumers = await options.streaming.startConsumers((consumer) => dispatcherFor(options, metrics, consumer));
+      logger.info({ transport: settings.transport, reliability: transport.reliabilityLevel }, 'event bus started');
+    },
+    async stop() {
+      await consumers?.stop();
+      await transport.stop();
+      await options.streaming?.close();
+    },
+    async stats() {
+      return { transport: settings.transport, reliabilityLevel: transport.reliabilityLevel, ...(await outboxStats(db)) };
+    },
+    listDeadLetters: (limit, cursor) => listDeadLetters(db, limit, cursor),
+    replayDeadLetter: (id) => replayDeadLetter(db, dispatcher, id),
+    healthChecks: () => eventHealthChecks(options, memory),
+  };
+};
+
+const eventHealthChecks = (options: EventBusOptions, memory: MemoryTransport | undefined): HealthCheck[] => {
+  const checks: HealthCheck[] = [];
+  if (memory) {
+    checks.push({
+      name: 'events:memory',
+      critical: false,
+      check: async () =>
+        memory.state() === 'normal' ? { status: 'ok' } : { status: 'degraded', reason: `queue ${memory.state()} (${memory.depth()})` },
+    });
+  } else {
+    checks.push({
+      name: 'events:outbox',
+      critical: false,
+      check: async () => {
+        const { oldestAgeSeconds, backlog } = await outboxBacklog(options.db);
+        const lagging = oldestAgeSeconds > options.settings.lag_warning_seconds;
+        return lagging ? { status: 'degraded', reason: `${backlog} pending, oldest ${Math.round(oldestAgeSeconds)} s` } : { status: 'ok' };
+      },
+    });
+  }
+  const streaming = options.streaming;
+  if (streaming) checks.push({ name: 'events:nats', critical: false, check: () => streaming.healthCheck() });
+  return checks;
+};

@@ -1,0 +1,16 @@
+export * from './bus.js';
+export * from './catalog.js';
+export * from './dispatcher.js';
+export * from './envelope.js';
+export * from './memory.js';
+export * from './metrics.js';
+export { eventsModule, eventsModule as default } from './module.js';
+export * from './outbox/admin.js';
+export * from './outbox/migrations.js';
+export * from './outbox/publish.js';
+export * from './outbox/relay.js';
+export * from './outbox/settle.js';
+export * from './outbox/transport.js';
+export * from './schema-files.js';
+export * from './trace.js';
+export * from './types.js';

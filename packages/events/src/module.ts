@@ -1,0 +1,15 @@
+import { defineModule } from '@rustok/kernel';
+import { eventAdminRoutes } from './admin-routes.js';
+import { outboxMigrations } from './outbox/migrations.js';
+
+/** The event system as a core module: its tables, its admin routes. The runtime is the bus. */
+export const eventsModule = defineModule({
+  slug: 'events',
+  name: 'Events',
+  description: 'Versioned event catalog, transactional outbox, relay, dead letters and streaming',
+  version: '0.1.0',
+  kind: 'core',
+  permissions: ['events.admin.read', 'events.admin.replay'],
+  migrations: outboxMigrations,
+  rest: eventAdminRoutes,
+});
