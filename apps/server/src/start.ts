@@ -1,6 +1,7 @@
 import { bootPlatform, type KernelOptions, type Platform } from './boot.js';
 import { seedDemo } from './seed.js';
 import { installShutdown, type ShutdownOptions } from './shutdown.js';
+import { installTraceContext } from './tracing.js';
 
 export interface StartOptions extends KernelOptions {
   readonly migrate?: boolean;
@@ -19,6 +20,7 @@ export interface RunningServer extends Platform {
 
 export const startServer = async (options: StartOptions = {}): Promise<RunningServer> => {
   const progress = options.progress ?? (() => {});
+  installTraceContext();
   const platform = await bootPlatform({
     ...options,
     onMigrationProgress: ({ done, total, name }) => progress(`migrate [${done}/${total}] ${name}`),

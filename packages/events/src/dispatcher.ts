@@ -82,11 +82,13 @@ export const createDispatcher = (options: DispatcherOptions): EventSink & { read
   /** One transaction for the whole group; on failure, each event alone (with retries) to isolate it. */
   const handleGroup = async (group: Group): Promise<Map<string, string>> => {
     const failed = new Map<string, string>();
-    try {
-      await runGroup(group, group.events);
-      return failed;
-    } catch {
-      // fall through to one event at a time
+    if (group.events.length > 1) {
+      try {
+        await runGroup(group, group.events);
+        return failed;
+      } catch {
+        // fall through to one event at a time
+      }
     }
     for (const event of group.events) {
       for (let attempt = 0; ; attempt++) {

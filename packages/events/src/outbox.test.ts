@@ -1,0 +1,133 @@
+import { AppError, generateId } from '@rustok/kernel';
+import { describeEachBackend } from '@rustok/testing';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { type BusFixture, countRows, openBus, waitUntil } from './test-fixtures/bus.js';
+import { shopModule, switchable } from './test-fixtures/shop.js';
+
+const tenant = generateId();
+const placed = (note?: string) => ({
+  type: 'shop.order.placed',
+  schemaVersion: 1,
+  tenantId: tenant,
+  payload: { orderId: generateId(), email: 'ann@example.com', total: 1999, currencyCode: 'EUR', channel: 'web', ...(note ? { note } : {}) },
+});
+
+describeEachBackend('outbox', (backend) => {
+  let f: BusFixture;
+  const counter = switchable('shop.counter', ['shop.order.*']);
+  const mailer = switchable('shop.mailer', ['shop.order.placed']);
+
+  beforeEach(async () => {
+    counter.state.mode = 'record';
+    mailer.state.mode = 'record';
+    counter.state.before = undefined;
+    f = await openBus(backend, [shopModule([counter.handler, mailer.handler])]);
+  });
+  afterEach(() => f.close());
+
+  const effects = (consumer: string) => countRows(f.db, 'SELECT 1 FROM shop_effects WHERE consumer = $1', [consumer]);
+
+  it('writes nothing when the transaction rolls back, and the event when it commits', async () => {
+    const attempt = f.db.transaction(
+      async (tx) => {
+        await tx.query('INSERT INTO shop_orders (id, tenant_id) VALUES ($1, $2)', [generateId(), tenant]);
+        await f.bus.publishInTx(tx, placed());
+        throw new Error('payment declined');
+      },
+      { tenantId: tenant },
+    );
+    await expect(attempt).rejects.toThrow('payment declined');
+    expect(await countRows(f.db, 'SELECT 1 FROM sys_events')).toBe(0);
+
+    const envelope = await f.db.transaction((tx) => f.bus.publishInTx(tx, placed()), { tenantId: tenant });
+    const { rows } = await f.db.query<{ type: string; status: string; envelope: { id: string; payload: unknown } }>(
+      'SELECT type, status, envelope FROM sys_events',
+    );
+    expect(rows).toEqual([{ type: 'shop.order.placed', status: 'pending', envelope: expect.objectContaining({ id: envelope.id }) }]);
+    expect(envelope).toMatchObject({ schemaVersion: 1, tenantId: tenant, retryCount: 0, correlationId: envelope.id, causationId: null });
+  });
+
+  it('refuses an invalid event before writing anything, listing every failing field', async () => {
+    const bad = {
+      type: 'shop.order.placed',
+      schemaVersion: 1,
+      tenantId: '00000000-0000-0000-0000-000000000000',
+      payload: {
+        orderId: '00000000-0000-0000-0000-000000000000',
+        email: 'not-an-email',
+        total: 1.5,
+        currencyCode: 'EURO',
+        channel: 'fax',
+        note: 'x'.repeat(21),
+      },
+    };
+    const attempt = f.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO shop_orders (id, tenant_id) VALUES ($1, $2)', [generateId(), tenant]);
+      await f.bus.publishInTx(tx, bad);
+    });
+    const error = (await attempt.catch((e: unknown) => e)) as AppError;
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.code).toBe('EVENT_INVALID');
+    expect([...new Set(error.errors.map((e) => e.path))].sort()).toEqual(
+      [
+        '/payload/channel',
+        '/payload/currencyCode',
+        '/payload/email',
+        '/payload/note',
+        '/payload/orderId',
+        '/payload/total',
+        '/tenantId',
+      ].sort(),
+    );
+    expect(await countRows(f.db, 'SELECT 1 FROM sys_events')).toBe(0);
+    expect(await countRows(f.db, 'SELECT 1 FROM shop_orders')).toBe(0);
+    await expect(f.db.transaction((tx) => f.bus.publishInTx(tx, { ...placed(), type: 'shop.order.lost' }))).rejects.toMatchObject({
+      code: 'EVENT_UNKNOWN_TYPE',
+    });
+    await expect(
+      f.db.transaction((tx) => f.bus.publishInTx(tx, { ...placed(), payload: { ...placed().payload, extra: 1 } })),
+    ).rejects.toMatchObject({
+      code: 'EVENT_INVALID',
+    });
+  });
+
+  it('keeps old versions readable and defaults to the latest', async () => {
+    const v2 = await f.db.transaction((tx) =>
+      f.bus.publishInTx(tx, {
+        type: 'shop.order.placed',
+        tenantId: tenant,
+        payload: { orderId: generateId(), totals: [{ amount: 5, currencyCode: 'USD' }] },
+      }),
+    );
+    expect(v2.schemaVersion).toBe(2);
+    const v1 = await f.db.transaction((tx) => f.bus.publishInTx(tx, placed()));
+    expect(v1.schemaVersion).toBe(1);
+  });
+
+  it('delivers to every consumer once; redelivery has no second effect', async () => {
+    await f.db.transaction((tx) =>
+      f.bus.publishBatchInTx(tx, [
+        placed(),
+        placed(),
+        { type: 'shop.order.cancelled', tenantId: tenant, payload: { orderId: generateId() } },
+      ]),
+    );
+    expect(await f.bus.relay?.runOnce()).toBe(3);
+    expect(await effects('shop.counter')).toBe(3);
+    expect(await effects('shop.mailer')).toBe(2);
+    expect(await countRows(f.db, "SELECT 1 FROM sys_events WHERE status = 'dispatched'")).toBe(3);
+    // Put the events back as if a crashed relay had never marked them: receipts stop a second effect.
+    await f.db.query("UPDATE sys_events SET status = 'pending', attempts = 0");
+    expect(await f.bus.relay?.runOnce()).toBe(3);
+    expect(await effects('shop.counter')).toBe(3);
+    expect(await effects('shop.mailer')).toBe(2);
+  });
+
+  it('wakes on NOTIFY: a committed event is handled long before the polling interval', async () => {
+    await f.bus.start();
+    const started = Date.now();
+    await f.db.transaction((tx) => f.bus.publishInTx(tx, placed()), { tenantId: tenant });
+    await waitUntil(async () => (await effects('shop.counter')) === 1, 5_000);
+    expect(Date.now() - started).toBeLessThan(5_000); // the poll interval is 60 s in this fixture
+  });
+});
