@@ -1,7 +1,8 @@
 import { buildApp } from '@rustok/api';
 import type { Database } from '@rustok/db';
-import { createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
+import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
+import { AppError } from '@rustok/kernel';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
@@ -25,16 +26,25 @@ export interface Assembled {
  * The running parts over an open database: the event bus and the HTTP app, sharing one metrics
  * registry. Closing the app stops the bus (draining its relay) and then closes the database.
  */
+/** NATS JetStream when the transport is `nats`: it must answer at boot; later outages are survived. */
+const connectStreaming = async (config: Config, logger: Logger): Promise<StreamingLayer | undefined> => {
+  const events = config.settings.rustok.events;
+  if (events.transport !== 'nats') return undefined;
+  if (!config.nats.url) throw new AppError('CONFIG_INVALID', 'settings.rustok.events.transport is nats but nats.url (NATS_URL) is not set');
+  return connectNatsStreaming({ url: config.nats.url, logger: logger.child({ component: 'nats' }), root: events.nats_subject_root });
+};
+
 export const assemble = async (options: AssembleOptions): Promise<Assembled> => {
   const { config, db, registry, logger } = options;
   const metricsRegistry = new Registry();
+  const streaming = options.streaming ?? (await connectStreaming(config, logger));
   const bus = createEventBus({
     settings: config.settings.rustok.events,
     db,
     modules: registry.modules,
     logger: logger.child({ component: 'events' }),
     registry: metricsRegistry,
-    streaming: options.streaming,
+    streaming,
   });
   const app = await buildApp({
     config,

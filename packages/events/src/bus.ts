@@ -7,18 +7,22 @@ import { createDispatcher } from './dispatcher.js';
 import { createEnvelope, validateEnvelope } from './envelope.js';
 import { createMemoryTransport, type MemoryTransport } from './memory.js';
 import { createEventMetrics, type EventMetrics } from './metrics.js';
-import { type DeadLetter, listDeadLetters, type OutboxStats, outboxBacklog, outboxStats, replayDeadLetter } from './outbox/admin.js';
+import type { NatsStreaming } from './nats/connect.js';
+import {
+  type DeadLetter,
+  listDeadLetters,
+  type OutboxStats,
+  outboxBacklog,
+  outboxStats,
+  recordDeadLetter,
+  replayDeadLetter,
+} from './outbox/admin.js';
 import { createRelay, type Relay } from './outbox/relay.js';
 import { createOutboxTransport } from './outbox/transport.js';
 import type { EventSink, EventTransport, NewEvent } from './types.js';
 
-/** What the NATS JetStream layer gives the bus (see ./nats). */
-export interface StreamingLayer {
-  readonly sink: EventSink;
-  startConsumers(dispatcherFor: (consumer: string) => EventSink): Promise<{ stop(): Promise<void> }>;
-  healthCheck(): Promise<{ status: 'ok' | 'degraded' | 'unavailable'; reason?: string }>;
-  close(): Promise<void>;
-}
+/** What the NATS JetStream layer gives the bus (see ./nats/connect.ts). */
+export type StreamingLayer = Pick<NatsStreaming, 'sink' | 'startConsumers' | 'healthCheck' | 'close'>;
 
 export type EventSettings = RustokSettings['events'];
 
@@ -160,7 +164,16 @@ export const createEventBus = (options: EventBusOptions): EventBus => {
     },
     async start() {
       await transport.start();
-      if (options.streaming) consumers = await options.streaming.startConsumers((consumer) => dispatcherFor(options, metrics, consumer));
+      if (options.streaming) {
+        consumers = await options.streaming.startConsumers({
+          handlers: options.modules.flatMap((m) => m.events.handles ?? []),
+          dispatcher: (handler) => dispatcherFor(options, metrics, handler.consumer),
+          maxDeliver: settings.max_attempts,
+          backoffMs: settings.backoff_base_ms,
+          maxBackoffMs: settings.backoff_max_ms,
+          onDeadLetter: (letter) => recordDeadLetter(db, letter.envelope, letter.deliveries, letter.error, [letter.consumer]),
+        });
+      }
       logger.info({ transport: settings.transport, reliability: transport.reliabilityLevel }, 'event bus started');
     },
     async stop() {

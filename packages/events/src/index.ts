@@ -5,6 +5,7 @@ export * from './envelope.js';
 export * from './memory.js';
 export * from './metrics.js';
 export { eventsModule, eventsModule as default } from './module.js';
+export * from './nats/index.js';
 export * from './outbox/admin.js';
 export * from './outbox/migrations.js';
 export * from './outbox/publish.js';

@@ -123,3 +123,21 @@ export const replayDeadLetter = async (db: Database, sink: EventSink, id: string
   });
   return { id, type: envelope.type };
 };
+
+/** Records (or adds a consumer to) a dead letter; used by consumers outside the relay (NATS). */
+export const recordDeadLetter = async (
+  db: Database,
+  envelope: EventEnvelope,
+  attempts: number,
+  error: string,
+  consumers: readonly string[],
+): Promise<void> => {
+  await db.query(
+    `INSERT INTO sys_events_dlq (id, tenant_id, type, envelope, attempts, last_error, failed_consumers)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (id) DO UPDATE SET attempts = GREATEST(sys_events_dlq.attempts, EXCLUDED.attempts), last_error = EXCLUDED.last_error,
+       failed_consumers = ARRAY(SELECT DISTINCT unnest(sys_events_dlq.failed_consumers || EXCLUDED.failed_consumers)),
+       dead_at = now(), replayed_at = NULL`,
+    [envelope.id, envelope.tenantId, envelope.type, JSON.stringify(envelope), attempts, error, consumers],
+  );
+};

@@ -2,7 +2,7 @@ import type { Database } from '@rustok/db';
 import { createRegistry, type ModuleDefinition } from '@rustok/kernel';
 import { openTestDatabase, type TestBackend, type TestDatabase, testConfig } from '@rustok/testing';
 import pino from 'pino';
-import { createEventBus, type EventBus, type EventSettings } from '../bus.js';
+import { createEventBus, type EventBus, type EventSettings, type StreamingLayer } from '../bus.js';
 import { eventsModule } from '../module.js';
 
 export interface BusFixture {
@@ -17,6 +17,7 @@ export const openBus = async (
   backend: TestBackend,
   modules: readonly ModuleDefinition[],
   settings: Partial<EventSettings> = {},
+  streaming?: StreamingLayer,
 ): Promise<BusFixture> => {
   const registry = createRegistry([eventsModule, ...modules]);
   const t = await openTestDatabase(backend, registry.modules);
@@ -26,6 +27,7 @@ export const openBus = async (
     db: t.db,
     modules: registry.modules,
     logger: pino({ level: 'silent' }),
+    streaming,
   });
   return {
     t,
