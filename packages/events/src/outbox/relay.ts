@@ -83,13 +83,14 @@ export const createRelay = (options: RelayOptions): Relay => {
     return rows.length;
   };
 
-  const waitForWork = () =>
+  /** Until a wake-up (NOTIFY, a local commit, stop) or the timeout. */
+  const waitForWork = (timeoutMs = pollMs) =>
     new Promise<void>((resolve) => {
       if (pendingWake) {
         pendingWake = false;
         return resolve();
       }
-      const timer = setTimeout(done, pollMs);
+      const timer = setTimeout(done, timeoutMs);
       function done() {
         clearTimeout(timer);
         wakeUp = undefined;
@@ -113,7 +114,8 @@ export const createRelay = (options: RelayOptions): Relay => {
       } catch (error) {
         failures++;
         logger.error({ err: error, owner }, 'outbox relay iteration failed');
-        await new Promise((r) => setTimeout(r, backoffMs(failures, options)));
+        // The database is away: retry soon (capped, not the per-event backoff), and stop() still interrupts.
+        if (running) await waitForWork(backoffMs(failures, { backoffBaseMs: 100, backoffMaxMs: Math.max(pollMs, 5_000) }));
       }
     }
   };
