@@ -1,3 +1,4 @@
+export * from './access.js';
 export * from './app.js';
 export * from './graphql.js';
 export * from './health.js';

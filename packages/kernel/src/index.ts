@@ -1,3 +1,4 @@
+export * from './access.js';
 export * from './config/load.js';
 export * from './config/schema.js';
 export * from './errors.js';

@@ -26,6 +26,17 @@ const DEFAULTS = {
   redis: { url: null },
   nats: { url: null },
   graphql: { max_depth: 12, max_complexity: 2000, graphiql: false },
+  auth: {
+    issuer: 'rustok',
+    access_ttl_seconds: 900,
+    refresh_ttl_seconds: 2_592_000,
+    lockout_threshold: 5,
+    lockout_window_seconds: 900,
+    lockout_seconds: 900,
+    ip_attempts_per_minute: 30,
+    argon2_memory_kib: 19_456,
+    argon2_passes: 2,
+  },
   settings: {
     rustok: {
       tenant: {

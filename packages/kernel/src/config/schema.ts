@@ -81,6 +81,20 @@ export const ConfigSchema = obj({
     max_complexity: Type.Integer({ minimum: 1, default: 2000 }),
     graphiql: Type.Boolean({ default: false }),
   }),
+  auth: obj({
+    issuer: Type.String({ default: 'rustok' }),
+    access_ttl_seconds: Type.Integer({ minimum: 30, default: 900 }),
+    refresh_ttl_seconds: Type.Integer({ minimum: 60, default: 2_592_000 }),
+    /** Failed logins of one account within lockout_window_seconds before it is locked for lockout_seconds. */
+    lockout_threshold: Type.Integer({ minimum: 1, default: 5 }),
+    lockout_window_seconds: Type.Integer({ minimum: 1, default: 900 }),
+    lockout_seconds: Type.Integer({ minimum: 1, default: 900 }),
+    /** Login attempts from one IP address per minute, whatever the account. */
+    ip_attempts_per_minute: Type.Integer({ minimum: 1, default: 30 }),
+    /** argon2id cost; the defaults follow OWASP (19 MiB, 2 passes). */
+    argon2_memory_kib: Type.Integer({ minimum: 1024, default: 19_456 }),
+    argon2_passes: Type.Integer({ minimum: 1, default: 2 }),
+  }),
   settings: obj({ rustok: RustokSettings }),
 });
 

@@ -1,0 +1,70 @@
+import { tenantRlsSql } from '@rustok/db';
+import type { Migration } from '@rustok/kernel';
+
+/** Users, their roles and refresh tokens are tenant-owned (row-level security); signing keys are the platform's. */
+export const authMigrations: readonly Migration[] = [
+  {
+    name: 'm20261122_auth_001_identity',
+    up: `
+CREATE TABLE users (
+  id uuid PRIMARY KEY,
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  email text NOT NULL CHECK (length(email) <= 254),
+  password_hash text NOT NULL,
+  name text CHECK (length(name) <= 200),
+  status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'disabled')),
+  email_verified_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (tenant_id, email)
+);
+CREATE TABLE tenant_roles (
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  name text NOT NULL CHECK (name ~ '^[a-z][a-z0-9_]{1,63}$'),
+  description text,
+  permissions text[] NOT NULL DEFAULT '{}',
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, name)
+);
+CREATE TABLE user_roles (
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  role text NOT NULL,
+  PRIMARY KEY (user_id, role)
+);
+CREATE INDEX user_roles_tenant ON user_roles (tenant_id, role);
+CREATE TABLE refresh_tokens (
+  id uuid PRIMARY KEY,
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  family_id uuid NOT NULL,
+  token_hash text NOT NULL UNIQUE,
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz,
+  revoked_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id);
+CREATE TABLE email_verifications (
+  token_hash text PRIMARY KEY,
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz
+);
+CREATE TABLE sys_signing_keys (
+  kid text PRIMARY KEY,
+  algorithm text NOT NULL,
+  private_jwk jsonb NOT NULL,
+  public_jwk jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  active_from timestamptz NOT NULL DEFAULT now(),
+  retired_at timestamptz
+);
+${tenantRlsSql('users')}
+${tenantRlsSql('tenant_roles')}
+${tenantRlsSql('user_roles')}
+${tenantRlsSql('refresh_tokens')}
+${tenantRlsSql('email_verifications')}`,
+  },
+];
