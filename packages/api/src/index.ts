@@ -1,4 +1,5 @@
 export * from './access.js';
+export * from './access-control.js';
 export * from './app.js';
 export * from './graphql.js';
 export * from './health.js';

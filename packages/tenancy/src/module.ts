@@ -1,0 +1,17 @@
+import { defineModule } from '@rustok/kernel';
+import { tenancyEvents } from './events.js';
+import { tenancyMigrations } from './migrations.js';
+import { moduleRoutes } from './modules-routes.js';
+
+/** Tenants, their domains and their modules, as a platform module. */
+export const tenancyModule = defineModule({
+  slug: 'tenancy',
+  name: 'Tenancy',
+  description: 'Tenants, custom domains, per-request resolution and per-tenant modules',
+  version: '0.1.0',
+  kind: 'core',
+  permissions: ['tenancy.modules.read', 'tenancy.modules.manage'],
+  migrations: tenancyMigrations,
+  events: { emits: tenancyEvents },
+  rest: moduleRoutes,
+});
