@@ -1,4 +1,5 @@
 import { buildApp } from '@rustok/api';
+import { ensureSigningKey } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
@@ -6,6 +7,8 @@ import { AppError } from '@rustok/kernel';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
+import { ensureDefaultTenant } from './platform/default-tenant.js';
+import { type AccessServices, createAccessServices } from './platform/services.js';
 import { VERSION } from './version.js';
 
 export interface AssembleOptions {
@@ -20,6 +23,7 @@ export interface AssembleOptions {
 export interface Assembled {
   readonly app: FastifyInstance;
   readonly bus: EventBus;
+  readonly access: AccessServices;
 }
 
 /**
@@ -46,6 +50,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     registry: metricsRegistry,
     streaming,
   });
+  const access = createAccessServices({ config, db, registry, bus, logger, metricsRegistry });
   const app = await buildApp({
     config,
     db,
@@ -54,14 +59,25 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     version: options.version ?? VERSION,
     checks: bus.healthChecks(),
     metricsRegistry,
-    extend: (instance) => instance.decorate('events', bus),
+    pipeline: access.pipeline,
+    extend: (instance) => {
+      instance.decorate('events', bus);
+      instance.decorate('moduleToggles', access.toggles);
+      instance.decorate('auth', access.auth);
+      instance.decorate('invalidateTenant', (tenant: { id: string; slug: string; hosts?: readonly string[] }) =>
+        access.cache.invalidate(tenant),
+      );
+    },
   });
   app.addHook('onReady', async () => {
+    await ensureDefaultTenant(db, bus, config.settings.rustok.tenant.default_slug);
+    await ensureSigningKey(db);
     await bus.start();
   });
   app.addHook('onClose', async () => {
     await bus.stop();
+    await access.cache.close();
     await db.close();
   });
-  return { app, bus };
+  return { app, bus, access };
 };

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { authModule } from '@rustok/auth';
 import { type Database, type MigrationReport, openDatabase } from '@rustok/db';
 import { type EventBus, eventsModule } from '@rustok/events';
 import {
@@ -12,11 +13,13 @@ import {
   type ModuleRegistry,
   readManifest,
 } from '@rustok/kernel';
+import { tenancyModule } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { assemble } from './assemble.js';
 import { createLogger } from './logger.js';
 import { builtInModules } from './modules.generated.js';
+import { platformModule } from './platform/module.js';
 
 export interface KernelOptions {
   /** Project root (config/, modules.toml, data/); found from the working directory by default. */
@@ -38,7 +41,7 @@ export interface Kernel {
 }
 
 /** Modules every deployment has, whatever modules.toml lists: the platform's own tables and routes. */
-export const PLATFORM_MODULES: readonly ModuleDefinition[] = [eventsModule];
+export const PLATFORM_MODULES: readonly ModuleDefinition[] = [eventsModule, tenancyModule, authModule, platformModule];
 
 /** Config, manifest and registry: everything that must hold before anything is opened. */
 export const loadKernel = (options: KernelOptions = {}): Kernel => {

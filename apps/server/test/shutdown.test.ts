@@ -10,7 +10,7 @@ const slow = defineModule({
   version: '1.0.0',
   kind: 'optional',
   rest: async (app) => {
-    app.get<{ Querystring: { ms: string } }>('/slow', async (request) => {
+    app.get<{ Querystring: { ms: string } }>('/slow', { config: { access: { public: true } } }, async (request) => {
       await new Promise((r) => setTimeout(r, Number(request.query.ms)));
       return { done: true };
     });

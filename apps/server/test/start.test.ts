@@ -37,7 +37,12 @@ const start = () =>
 it('serves readiness on the embedded database, and a second start reuses the data', async () => {
   const first = await start();
   expect(first.db.kind).toBe('pglite');
-  expect(first.migrations?.applied).toEqual(['m20261121_events_001_outbox', 'm20260101_shop_001_create']);
+  expect(first.migrations?.applied).toEqual([
+    'm20261121_events_001_outbox',
+    'm20261122_tenancy_001_tenants',
+    'm20261122_auth_001_identity',
+    'm20260101_shop_001_create',
+  ]);
   expect(first.seeded).toEqual(['shop']);
   const ready = await fetch(`${first.address}/health/ready`);
   expect(ready.status).toBe(200);
@@ -45,6 +50,9 @@ it('serves readiness on the embedded database, and a second start reuses the dat
     status: 'ok',
     modules: [
       { slug: 'events', status: 'ok' },
+      { slug: 'tenancy', status: 'ok' },
+      { slug: 'auth', status: 'ok' },
+      { slug: 'platform', status: 'ok' },
       { slug: 'shop', status: 'ok' },
     ],
   });
@@ -52,7 +60,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
 
   const second = await start();
   try {
-    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 2 });
+    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 4 });
     expect(second.seeded).toEqual([]);
     const { rows } = await second.db.query<{ title: string }>('SELECT title FROM shop_items');
     expect(rows).toEqual([{ title: 'Demo item' }]);

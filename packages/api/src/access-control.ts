@@ -18,7 +18,7 @@ export const requireDeclaredAccess = (app: FastifyInstance): void => {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith(API_PREFIX)) return;
     const access = (route.config as { access?: RouteAccess } | undefined)?.access;
-    if (!access || (!access.public && !access.permission)) {
+    if (!access || (!access.public && !access.authenticated && !access.permission)) {
       throw new AppError('KERNEL_ROUTE_UNPROTECTED', `${route.method} ${route.url} declares neither a permission nor public access`);
     }
   });

@@ -2,11 +2,13 @@ import type { Principal, TenantRef } from '@rustok/kernel';
 
 /**
  * How a route is reached. Every route under /api/v1 must say, or the server refuses to start:
- * `public: true` (no token needed), or the `permission` it requires. `tenant: false` marks a
+ * `public: true` (no token needed), `authenticated: true` (any valid token of the tenant), or the
+ * `permission` it requires. `tenant: false` marks a
  * platform route that runs without a resolved tenant (tenant administration itself).
  */
 export interface RouteAccess {
   readonly public?: boolean;
+  readonly authenticated?: boolean;
   readonly permission?: string;
   readonly tenant?: boolean;
 }

@@ -1,9 +1,17 @@
 import type { Database } from '@rustok/db';
 import type { Config, HealthCheck, ModuleDefinition, ModuleRegistry } from '@rustok/kernel';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import fp from 'fastify-plugin';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import type { RequestPipeline } from './access.js';
+import { registerAccessControl, requireDeclaredAccess } from './access-control.js';
 import { registerGraphQL } from './graphql.js';
 import { registerHealthRoutes } from './health.js';
 import { createMetrics, registerMetrics } from './metrics.js';
@@ -34,6 +42,8 @@ export interface BuildAppOptions extends PlatformServices {
   readonly metricsRegistry?: Registry;
   /** Decorates the app (e.g. with the event bus) before module routes are mounted. */
   readonly extend?: (app: FastifyInstance) => void;
+  /** Tenant resolution, authentication and module switches: with it, every /api/v1 route must declare its access. */
+  readonly pipeline?: RequestPipeline;
 }
 
 export const databaseCheck = (db: Database): HealthCheck => ({
@@ -66,7 +76,17 @@ const mountModuleRoutes = async (app: FastifyInstance, modules: readonly ModuleD
     async (api) => {
       for (const mod of modules) {
         if (!mod.rest) continue;
-        const plugin = fp(mod.rest, {
+        const rest = mod.rest;
+        // Routes of an optional module carry its slug: disabled for a tenant, they answer 404 there.
+        const scoped: FastifyPluginAsync = async (scope, opts) => {
+          if (mod.kind === 'optional') {
+            scope.addHook('onRoute', (route) => {
+              route.config = { ...route.config, module: mod.slug } as typeof route.config;
+            });
+          }
+          await rest(scope, opts);
+        };
+        const plugin = fp(scoped, {
           name: `rustok-module-${mod.slug}`,
           dependencies: mod.dependencies.filter((d) => modules.find((m) => m.slug === d)?.rest).map((d) => `rustok-module-${d}`),
           encapsulate: true,
@@ -99,6 +119,10 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   const modules = options.registry.modules;
   const metrics = createMetrics({ poolStats: () => options.db.stats(), registry: options.metricsRegistry });
   options.extend?.(app);
+  if (options.pipeline) {
+    requireDeclaredAccess(app);
+    registerAccessControl(app, options.pipeline);
+  }
   registerMetrics(app, metrics);
   registerHealthRoutes(app, { checks: [databaseCheck(options.db), ...(options.checks ?? [])], modules });
   await registerOpenApi(app, { version: options.version });
@@ -107,7 +131,11 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     maxDepth: config.graphql.max_depth,
     maxComplexity: config.graphql.max_complexity,
     graphiql: config.graphql.graphiql,
-    extendContext: options.graphqlContext,
+    extendContext: async (request) => ({
+      tenant: request.tenant,
+      principal: request.principal,
+      ...((await options.graphqlContext?.(request)) ?? {}),
+    }),
   });
   await mountModuleRoutes(app, modules);
   return app;

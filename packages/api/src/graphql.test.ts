@@ -44,6 +44,9 @@ describeEachBackend('GraphQL endpoint', (backend) => {
       data: {
         modules: [
           { slug: 'events', name: 'Events', kind: 'core', version: '0.1.0' },
+          { slug: 'tenancy', name: 'Tenancy', kind: 'core', version: '0.1.0' },
+          { slug: 'auth', name: 'Identity and access', kind: 'core', version: '0.1.0' },
+          { slug: 'platform', name: 'Platform', kind: 'core', version: '0.1.0' },
           { slug: 'things', name: 'Things', kind: 'optional', version: '1.2.3' },
         ],
       },

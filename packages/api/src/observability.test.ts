@@ -32,6 +32,9 @@ describeEachBackend('health endpoints', (backend) => {
         ],
         modules: [
           { slug: 'events', status: 'ok' },
+          { slug: 'tenancy', status: 'ok' },
+          { slug: 'auth', status: 'ok' },
+          { slug: 'platform', status: 'ok' },
           { slug: 'things', status: 'degraded' },
         ],
         degradedReasons: ['module:things:cache: because'],
@@ -45,6 +48,9 @@ describeEachBackend('health endpoints', (backend) => {
       expect(res.json()).toEqual({
         modules: [
           { slug: 'events', kind: 'core', version: '0.1.0', status: 'ok', checks: [] },
+          { slug: 'tenancy', kind: 'core', version: '0.1.0', status: 'ok', checks: [] },
+          { slug: 'auth', kind: 'core', version: '0.1.0', status: 'ok', checks: [] },
+          { slug: 'platform', kind: 'core', version: '0.1.0', status: 'ok', checks: [] },
           {
             slug: 'things',
             kind: 'optional',
@@ -77,6 +83,9 @@ describeEachBackend('health endpoints', (backend) => {
         ],
         modules: [
           { slug: 'events', status: 'ok' },
+          { slug: 'tenancy', status: 'ok' },
+          { slug: 'auth', status: 'ok' },
+          { slug: 'platform', status: 'ok' },
           { slug: 'things', status: 'degraded' },
           { slug: 'gate', status: 'unavailable' },
         ],
@@ -95,6 +104,9 @@ describeEachBackend('health endpoints', (backend) => {
       const body = res.json<{ modules: { slug: string; status: string; checks: { name: string }[] }[] }>();
       expect(body.modules.map((m) => [m.slug, m.status, m.checks.map((c) => c.name)])).toEqual([
         ['events', 'ok', []],
+        ['tenancy', 'ok', []],
+        ['auth', 'ok', []],
+        ['platform', 'ok', []],
         ['things', 'degraded', ['module:things:cache']],
         ['gate', 'unavailable', ['module:gate:upstream']],
       ]);

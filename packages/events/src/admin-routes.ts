@@ -1,4 +1,5 @@
 /// <reference types="@fastify/swagger" />
+import type {} from '@rustok/api';
 import { Id } from '@rustok/kernel';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
@@ -42,14 +43,18 @@ const problem = { $ref: 'Problem#' };
 /** Admin REST of the event system: stats, dead letters, replay. */
 export const eventAdminRoutes: FastifyPluginAsync = async (app) => {
   const tags = ['events'];
+  // Platform routes: they show every tenant's events, so no tenant is resolved and only a
+  // platform administrator holds the permissions.
+  const read = { access: { permission: 'events.admin.read', tenant: false } };
   app.get(
     '/admin/events/stats',
-    { schema: { tags, summary: 'Outbox backlog and counts per event type', response: { 200: Stats } } },
+    { config: read, schema: { tags, summary: 'Outbox backlog and counts per event type', response: { 200: Stats } } },
     async () => app.events.stats(),
   );
   app.get<{ Querystring: { limit: number; cursor?: string } }>(
     '/admin/events/dlq',
     {
+      config: read,
       schema: {
         tags,
         summary: 'Dead letters waiting for replay',
@@ -62,6 +67,7 @@ export const eventAdminRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { id: string } }>(
     '/admin/events/dlq/:id/replay',
     {
+      config: { access: { permission: 'events.admin.replay', tenant: false } },
       schema: {
         tags,
         summary: 'Deliver a dead letter again, now',

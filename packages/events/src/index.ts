@@ -1,3 +1,4 @@
+export * from './admin-routes.js';
 export * from './bus.js';
 export * from './catalog.js';
 export * from './dispatcher.js';

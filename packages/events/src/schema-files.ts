@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { EventCatalog } from './catalog.js';
 
 /** Checked-in copy of each payload schema: `schemas/events/<type>.v<N>.json`. */
@@ -21,7 +22,9 @@ export const schemaDrift = (catalog: EventCatalog, dir: string): SchemaDrift[] =
     const file = schemaFileName(declaration.type, declaration.schemaVersion);
     const path = join(dir, file);
     if (!existsSync(path)) return [{ file, problem: 'missing' }];
-    return readFileSync(path, 'utf8') === render(declaration.payload) ? [] : [{ file, problem: 'changed' }];
+    // Compared as data, so reformatting a file is not a change.
+    const stored: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return isDeepStrictEqual(stored, JSON.parse(render(declaration.payload))) ? [] : [{ file, problem: 'changed' }];
   });
 
 /** Writes the files of new versions; never rewrites an existing one (that needs a new version). */

@@ -36,9 +36,9 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
 
 export const insertTenant = async (
   tx: Tx,
-  input: { name: string; slug: string; settings?: Record<string, unknown> },
+  input: { id?: string; name: string; slug: string; settings?: Record<string, unknown> },
 ): Promise<TenantRecord> => {
-  const id = generateId();
+  const id = input.id ?? generateId();
   try {
     await tx.query('INSERT INTO tenants (id, name, slug, settings) VALUES ($1, $2, $3, $4)', [
       id,

@@ -1,8 +1,18 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createUser, issueAccessToken, loadKeyRing } from '@rustok/auth';
 import type { EventBus } from '@rustok/events';
-import { type Config, createRegistry, loadConfig, type ModuleDefinition, type ModuleRegistry } from '@rustok/kernel';
+import {
+  type Config,
+  createRegistry,
+  generateId,
+  loadConfig,
+  type ModuleDefinition,
+  type ModuleRegistry,
+  type TenantRef,
+} from '@rustok/kernel';
 import { assemble, PLATFORM_MODULES } from '@rustok/server';
+import { insertTenant } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { openTestDatabase, type TestBackend, type TestDatabase } from './databases.js';
@@ -22,6 +32,16 @@ export interface TestPlatform {
   readonly registry: ModuleRegistry;
   readonly config: Config;
   readonly logger: Logger;
+  /** The default tenant (created at boot). */
+  defaultTenant(): Promise<TenantRef>;
+  /** Creates a tenant through the platform tables, with no owner. */
+  createTenant(slug: string, name?: string): Promise<TenantRef>;
+  /** A user with these roles in the tenant, and a valid access token for it. */
+  userWithToken(
+    tenantId: string,
+    roles: readonly string[],
+    email?: string,
+  ): Promise<{ userId: string; token: string; headers: Record<string, string> }>;
   close(): Promise<void>;
 }
 
@@ -38,11 +58,31 @@ export const createTestPlatform = async (options: TestPlatformOptions): Promise<
   const config = testConfig(options.config);
   const logger = options.logger ?? pino({ level: 'silent' });
   const database = await openTestDatabase(options.backend, registry.modules);
-  const { app, bus } = await assemble({ config, db: database.db, registry, logger, version: '0.0.0-test' });
+  const { app, bus, access } = await assemble({ config, db: database.db, registry, logger, version: '0.0.0-test' });
   await app.ready();
+  const db = database.db;
+  const tenantBySlug = async (slug: string) => {
+    const { rows } = await db.query<{ id: string; slug: string; name: string; is_active: boolean; settings: Record<string, unknown> }>(
+      'SELECT id, slug, name, is_active, settings FROM tenants WHERE slug = $1',
+      [slug],
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`no tenant ${slug}`);
+    return { id: row.id, slug: row.slug, name: row.name, isActive: row.is_active, settings: row.settings };
+  };
   return {
     app,
     bus,
+    defaultTenant: () => tenantBySlug(config.settings.rustok.tenant.default_slug),
+    async createTenant(slug, name = slug) {
+      await db.transaction((tx) => insertTenant(tx, { name, slug }));
+      return tenantBySlug(slug);
+    },
+    async userWithToken(tenantId, roles, email = `${roles.join('-') || 'user'}-${generateId().slice(-8)}@example.com`) {
+      const user = await createUser({ ...access.auth, tenantId }, { email, password: 'correct horse battery', roles });
+      const token = await issueAccessToken(await loadKeyRing(db), { userId: user.id, tenantId, roles }, config.auth);
+      return { userId: user.id, token, headers: { authorization: `Bearer ${token}`, 'x-tenant-id': tenantId } };
+    },
     database,
     registry,
     config,

@@ -44,7 +44,10 @@ export const thingsModule = defineModule({
   rest: async (app) => {
     app.post<{ Body: { name: string; count: number } }>(
       '/things',
-      { schema: { tags: ['things'], body: ThingBody, response: { 201: ThingReply, 413: problem, 422: problem } } },
+      {
+        config: { access: { public: true } },
+        schema: { tags: ['things'], body: ThingBody, response: { 201: ThingReply, 413: problem, 422: problem } },
+      },
       async (request, reply) => {
         const id = generateId();
         const { rows } = await request.server.rustok.db.query<{ id: string; name: string; count: number }>(
@@ -57,6 +60,7 @@ export const thingsModule = defineModule({
     app.get<{ Params: { id: string } }>(
       '/things/:id',
       {
+        config: { access: { public: true } },
         schema: {
           tags: ['things'],
           params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } },
@@ -69,7 +73,7 @@ export const thingsModule = defineModule({
         return rows[0];
       },
     );
-    app.get('/boom', async () => {
+    app.get('/boom', { config: { access: { public: true } } }, async () => {
       throw new Error(SECRET_MESSAGE);
     });
   },

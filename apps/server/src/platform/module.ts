@@ -1,0 +1,14 @@
+import { defineModule } from '@rustok/kernel';
+import { tenantRoutes } from './tenant-routes.js';
+
+/** Platform administration (every tenant): the super_admin's routes. */
+export const platformModule = defineModule({
+  slug: 'platform',
+  name: 'Platform',
+  description: 'Administration of tenants across the deployment',
+  version: '0.1.0',
+  kind: 'core',
+  dependencies: ['tenancy', 'auth'],
+  permissions: ['platform.tenants.manage'],
+  rest: tenantRoutes,
+});

@@ -1,0 +1,18 @@
+import { defineModule } from '@rustok/kernel';
+import { authEvents } from './events.js';
+import { authMigrations } from './migrations.js';
+import { authRoutes } from './routes.js';
+
+/** Users, roles and tokens of every tenant, as a platform module. */
+export const authModule = defineModule({
+  slug: 'auth',
+  name: 'Identity and access',
+  description: 'Users, argon2id passwords, JWT access tokens with key rotation, refresh-token families, roles and permissions',
+  version: '0.1.0',
+  kind: 'core',
+  dependencies: ['tenancy'],
+  permissions: ['auth.users.read', 'auth.users.manage', 'auth.roles.manage'],
+  migrations: authMigrations,
+  events: { emits: authEvents },
+  rest: authRoutes,
+});

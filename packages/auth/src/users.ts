@@ -1,0 +1,96 @@
+import type { Tx } from '@rustok/db';
+import type { FieldError } from '@rustok/kernel';
+
+export type UserStatus = 'active' | 'disabled';
+
+/** A user as the API shows it (never the password hash). */
+export interface AuthUser {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly email: string;
+  readonly name: string | null;
+  readonly status: UserStatus;
+  readonly emailVerified: boolean;
+  readonly roles: readonly string[];
+  /** ISO 8601 UTC. */
+  readonly createdAt: string;
+}
+
+/** A user with the stored hash, for credential checks only. */
+export interface UserRecord extends AuthUser {
+  readonly passwordHash: string;
+}
+
+export const EMAIL_MAX_LENGTH = 254;
+export const NAME_MAX_LENGTH = 200;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** E-mail addresses are compared trimmed and lower-cased. */
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+export const emailProblems = (email: string): FieldError[] => {
+  if (email.length > EMAIL_MAX_LENGTH) return [{ path: '/email', message: `must have at most ${EMAIL_MAX_LENGTH} characters` }];
+  return EMAIL_PATTERN.test(email) ? [] : [{ path: '/email', message: 'must be an e-mail address' }];
+};
+
+export const nameProblems = (name: string | null): FieldError[] =>
+  name !== null && [...name].length > NAME_MAX_LENGTH
+    ? [{ path: '/name', message: `must have at most ${NAME_MAX_LENGTH} characters` }]
+    : [];
+
+interface UserRow extends Record<string, unknown> {
+  id: string;
+  tenant_id: string;
+  email: string;
+  password_hash: string;
+  name: string | null;
+  status: UserStatus;
+  email_verified_at: Date | null;
+  created_at: Date;
+  roles: string[] | null;
+}
+
+const SELECT_USER = `
+SELECT u.id, u.tenant_id, u.email, u.password_hash, u.name, u.status, u.email_verified_at, u.created_at,
+       (SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id) AS roles
+  FROM users u`;
+
+const toRecord = (row: UserRow): UserRecord => ({
+  id: row.id,
+  tenantId: row.tenant_id,
+  email: row.email,
+  name: row.name,
+  status: row.status,
+  emailVerified: row.email_verified_at !== null,
+  roles: row.roles ?? [],
+  createdAt: new Date(row.created_at).toISOString(),
+  passwordHash: row.password_hash,
+});
+
+/** The public view of a record. */
+export const toAuthUser = (record: UserRecord): AuthUser => {
+  const { passwordHash: _, ...user } = record;
+  return user;
+};
+
+/** The user of the transaction's tenant with this (normalised) e-mail. */
+export const findUserByEmail = async (tx: Tx, email: string): Promise<UserRecord | undefined> => {
+  const { rows } = await tx.query<UserRow>(`${SELECT_USER} WHERE u.email = $1`, [email]);
+  return rows[0] && toRecord(rows[0]);
+};
+
+export const findUserById = async (tx: Tx, id: string): Promise<UserRecord | undefined> => {
+  const { rows } = await tx.query<UserRow>(`${SELECT_USER} WHERE u.id = $1`, [id]);
+  return rows[0] && toRecord(rows[0]);
+};
+
+export const updatePasswordHash = async (tx: Tx, userId: string, passwordHash: string, now: number): Promise<void> => {
+  await tx.query('UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1', [userId, passwordHash, new Date(now)]);
+};
+
+export const markEmailVerified = async (tx: Tx, userId: string, now: number): Promise<void> => {
+  await tx.query('UPDATE users SET email_verified_at = coalesce(email_verified_at, $2), updated_at = $2 WHERE id = $1', [
+    userId,
+    new Date(now),
+  ]);
+};
