@@ -1,3 +1,4 @@
+import '@pothos/plugin-scope-auth';
 import {
   createGraphQLBuilder,
   type FieldError,
@@ -5,18 +6,22 @@ import {
   type GraphQLContext,
   isAppError,
   type ModuleDefinition,
+  type TenantRef,
 } from '@rustok/kernel';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import mercurius from 'mercurius';
+import { assertRootFieldsProtected, contributeModules, moduleGate, type RootFieldOwners } from './graphql-modules.js';
 
 export interface GraphQLOptions {
   readonly modules: readonly ModuleDefinition[];
   readonly maxDepth: number;
   readonly maxComplexity: number;
   readonly graphiql: boolean;
-  /** Adds request-specific values (tenant, user) to the resolver context. */
+  /** Whether a module is enabled for a tenant; fields of a disabled module answer as if absent. */
+  readonly moduleEnabled?: (tenant: TenantRef, slug: string) => Promise<boolean>;
+  /** Adds request-specific values to the resolver context. */
   readonly extendContext?: (request: FastifyRequest) => Promise<Record<string, unknown>> | Record<string, unknown>;
 }
 
@@ -39,19 +44,28 @@ const addPlatformTypes = (builder: GraphQLBuilder, modules: readonly ModuleDefin
   });
   builder.queryType({
     fields: (t) => ({
-      modules: t.field({ type: [ModuleInfo], description: 'Modules built into this deployment', resolve: () => [...modules] }),
+      modules: t.field({
+        type: [ModuleInfo],
+        description: 'Modules built into this deployment',
+        authScopes: { public: true },
+        resolve: () => [...modules],
+      }),
     }),
   });
 };
 
-/** One schema: platform types first, then every module's contribution in dependency order. */
-export const buildSchema = (modules: readonly ModuleDefinition[]): GraphQLSchema => {
+/**
+ * One schema: platform types first, then every module's contribution in dependency order. Root
+ * fields must declare authScopes; the owner of each root field is recorded for module switches.
+ */
+export const buildSchema = (modules: readonly ModuleDefinition[]): { schema: GraphQLSchema; owners: RootFieldOwners } => {
   const builder = createGraphQLBuilder();
   addPlatformTypes(builder, modules);
-  const contributors = modules.filter((m) => m.graphql);
-  if (contributors.length > 0) builder.mutationType({});
-  for (const mod of contributors) mod.graphql?.(builder);
-  return builder.toSchema({ sortSchema: true });
+  if (modules.some((m) => m.graphql)) builder.mutationType({});
+  const owners = contributeModules(builder, modules);
+  const schema = builder.toSchema({ sortSchema: true });
+  assertRootFieldsProtected(schema);
+  return { schema, owners };
 };
 
 type Execution = { data?: unknown; errors: readonly GraphQLError[]; statusCode?: number };
@@ -134,7 +148,7 @@ const complexityGuard =
   };
 
 export const registerGraphQL = async (app: FastifyInstance, options: GraphQLOptions): Promise<void> => {
-  const schema = buildSchema(options.modules);
+  const { schema, owners } = buildSchema(options.modules);
   await app.register(mercurius, {
     schema,
     path: '/graphql',
@@ -145,8 +159,15 @@ export const registerGraphQL = async (app: FastifyInstance, options: GraphQLOpti
     context: async (request: FastifyRequest): Promise<GraphQLContext> => ({
       requestId: request.id,
       correlationId: request.correlationId,
+      tenant: request.tenant,
+      principal: request.principal,
       extra: (await options.extendContext?.(request)) ?? {},
     }),
   });
   app.graphql.addHook('preExecution', complexityGuard(options.maxComplexity));
+  const moduleEnabled = options.moduleEnabled;
+  if (moduleEnabled) {
+    const optional = new Set(options.modules.filter((m) => m.kind === 'optional').map((m) => m.slug));
+    app.graphql.addHook('preExecution', moduleGate(owners, optional, moduleEnabled) as never);
+  }
 };

@@ -2,6 +2,7 @@ export * from './access.js';
 export * from './access-control.js';
 export * from './app.js';
 export * from './graphql.js';
+export * from './graphql-modules.js';
 export * from './health.js';
 export * from './metrics.js';
 export * from './openapi.js';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createUser, issueAccessToken, loadKeyRing } from '@rustok/auth';
+import { openPostgres } from '@rustok/db';
 import type { EventBus } from '@rustok/events';
 import {
   type Config,
@@ -15,7 +16,7 @@ import { assemble, PLATFORM_MODULES } from '@rustok/server';
 import { insertTenant } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { openTestDatabase, type TestBackend, type TestDatabase } from './databases.js';
+import { APP_ROLE, openTestDatabase, type TestBackend, type TestDatabase } from './databases.js';
 
 /** The repository's own config/ folder: tests load the real files with the `test` environment. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -50,14 +51,24 @@ export interface TestPlatformOptions {
   readonly modules?: readonly ModuleDefinition[];
   readonly config?: Record<string, unknown>;
   readonly logger?: Logger;
+  /** Share another platform's database (a second server instance); it is not dropped by this one's close(). */
+  readonly shareDatabaseOf?: TestPlatform;
 }
+
+/** A second pool on a shared PostgreSQL database (PGlite has a single owner and cannot be shared). */
+const reopen = async (shared: TestDatabase): Promise<TestDatabase> => {
+  if (!shared.url) throw new Error('shareDatabaseOf needs the postgres backend');
+  const db = await openPostgres({ url: shared.url, appRole: APP_ROLE, poolMax: 5 });
+  return { ...shared, db, cleanup: () => db.close() };
+};
 
 /** A migrated throw-away database and a ready (not listening) HTTP app over it. Use app.inject(). */
 export const createTestPlatform = async (options: TestPlatformOptions): Promise<TestPlatform> => {
   const registry = createRegistry([...PLATFORM_MODULES, ...(options.modules ?? [])]);
   const config = testConfig(options.config);
   const logger = options.logger ?? pino({ level: 'silent' });
-  const database = await openTestDatabase(options.backend, registry.modules);
+  const shared = options.shareDatabaseOf?.database;
+  const database = shared ? await reopen(shared) : await openTestDatabase(options.backend, registry.modules);
   const { app, bus, access } = await assemble({ config, db: database.db, registry, logger, version: '0.0.0-test' });
   await app.ready();
   const db = database.db;

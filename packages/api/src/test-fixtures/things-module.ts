@@ -89,10 +89,16 @@ export const thingsModule = defineModule({
       }),
     });
     builder.queryField('thing', (t) =>
-      t.field({ type: ThingRef, nullable: true, resolve: () => ({ id: '00000000-0000-0000-0000-000000000001', name: 'root', count: 1 }) }),
+      t.field({
+        type: ThingRef,
+        nullable: true,
+        authScopes: { public: true },
+        resolve: () => ({ id: '00000000-0000-0000-0000-000000000001', name: 'root', count: 1 }),
+      }),
     );
     builder.queryField('thingMissing', (t) =>
       t.field({
+        authScopes: { public: true },
         type: ThingRef,
         nullable: true,
         resolve: () => {
@@ -102,6 +108,7 @@ export const thingsModule = defineModule({
     );
     builder.queryField('thingCrash', (t) =>
       t.field({
+        authScopes: { public: true },
         type: ThingRef,
         nullable: true,
         resolve: () => {
@@ -111,6 +118,7 @@ export const thingsModule = defineModule({
     );
     builder.mutationField('createThing', (t) =>
       t.field({
+        authScopes: { public: true },
         type: ThingRef,
         args: { name: t.arg.string({ required: true }), count: t.arg.int({ required: true }) },
         resolve: (_root, args) => {
