@@ -3,7 +3,7 @@ import { ensureSigningKey } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
-import { AppError } from '@rustok/kernel';
+import { AppError, type TenantRef } from '@rustok/kernel';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
@@ -24,6 +24,8 @@ export interface Assembled {
   readonly app: FastifyInstance;
   readonly bus: EventBus;
   readonly access: AccessServices;
+  /** The default tenant, once the app is ready. */
+  defaultTenant(): TenantRef;
 }
 
 /**
@@ -69,8 +71,9 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
       );
     },
   });
+  let defaultTenant: TenantRef | undefined;
   app.addHook('onReady', async () => {
-    await ensureDefaultTenant(db, bus, config.settings.rustok.tenant.default_slug);
+    defaultTenant = await ensureDefaultTenant(db, bus, config.settings.rustok.tenant.default_slug);
     await ensureSigningKey(db);
     await bus.start();
   });
@@ -79,5 +82,13 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     await access.cache.close();
     await db.close();
   });
-  return { app, bus, access };
+  return {
+    app,
+    bus,
+    access,
+    defaultTenant: () => {
+      if (!defaultTenant) throw new Error('the app is not ready yet');
+      return defaultTenant;
+    },
+  };
 };

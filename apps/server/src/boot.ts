@@ -16,7 +16,7 @@ import {
 import { tenancyModule } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { assemble } from './assemble.js';
+import { type Assembled, assemble } from './assemble.js';
 import { createLogger } from './logger.js';
 import { builtInModules } from './modules.generated.js';
 import { platformModule } from './platform/module.js';
@@ -83,6 +83,8 @@ export interface Platform extends Kernel {
   readonly db: Database;
   readonly app: FastifyInstance;
   readonly bus: EventBus;
+  readonly access: Assembled['access'];
+  defaultTenant: Assembled['defaultTenant'];
   readonly migrations: MigrationReport | undefined;
 }
 
@@ -91,8 +93,8 @@ export const bootPlatform = async (options: KernelOptions & OpenOptions = {}): P
   const kernel = loadKernel(options);
   const { db, migrations } = await openKernelDatabase(kernel, options);
   try {
-    const { app, bus } = await assemble({ config: kernel.config, db, registry: kernel.registry, logger: kernel.logger });
-    return { ...kernel, db, app, bus, migrations };
+    const assembled = await assemble({ config: kernel.config, db, registry: kernel.registry, logger: kernel.logger });
+    return { ...kernel, db, ...assembled, migrations };
   } catch (error) {
     await db.close();
     throw error;

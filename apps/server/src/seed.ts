@@ -8,13 +8,15 @@ export interface SeedReport {
 }
 
 /**
- * Runs each module's demo seeder once, in dependency order, and records it in sys_seeds so a
+ * Runs each module's demo seeder once, in dependency order, inside the default tenant, and records
+ * it in sys_seeds so a
  * second start reuses the data instead of seeding again.
  */
 export const seedDemo = async (
   db: Database,
   registry: ModuleRegistry,
   logger: Logger,
+  tenantId: string,
   onProgress?: (event: { done: number; total: number; name: string }) => void,
 ): Promise<SeedReport> => {
   const seeders = registry.modules.filter((m) => m.seed?.demo);
@@ -22,12 +24,15 @@ export const seedDemo = async (
   const skipped: string[] = [];
   for (const [i, mod] of seeders.entries()) {
     const name = `demo:${mod.slug}`;
-    const ran = await db.transaction(async (tx) => {
-      const { rows } = await tx.query('INSERT INTO sys_seeds (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING name', [name]);
-      if (rows.length === 0) return false;
-      await mod.seed?.demo?.({ db: tx, logger: logger.child({ module: mod.slug }) });
-      return true;
-    });
+    const ran = await db.transaction(
+      async (tx) => {
+        const { rows } = await tx.query('INSERT INTO sys_seeds (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING name', [name]);
+        if (rows.length === 0) return false;
+        await mod.seed?.demo?.({ db: tx, tenantId, logger: logger.child({ module: mod.slug }) });
+        return true;
+      },
+      { tenantId },
+    );
     (ran ? seeded : skipped).push(mod.slug);
     onProgress?.({ done: i + 1, total: seeders.length, name });
   }

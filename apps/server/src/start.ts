@@ -1,4 +1,5 @@
 import { bootPlatform, type KernelOptions, type Platform } from './boot.js';
+import { bootstrapPlatformAdmin } from './platform/admin.js';
 import { seedDemo } from './seed.js';
 import { installShutdown, type ShutdownOptions } from './shutdown.js';
 import { installTraceContext } from './tracing.js';
@@ -26,9 +27,13 @@ export const startServer = async (options: StartOptions = {}): Promise<RunningSe
     onMigrationProgress: ({ done, total, name }) => progress(`migrate [${done}/${total}] ${name}`),
   });
   const { config, app, db, registry, logger } = platform;
+  await app.ready(); // default tenant, signing key, event bus
+  const tenantId = platform.defaultTenant().id;
+  const admin = await bootstrapPlatformAdmin(platform.access.auth, tenantId, options.env ?? process.env);
+  if (admin) logger.info({ email: admin.email }, 'platform administrator created');
   let seeded: readonly string[] = [];
   if (options.seed !== false && config.settings.rustok.features.demo_data) {
-    const report = await seedDemo(db, registry, logger, ({ done, total, name }) => progress(`seed [${done}/${total}] ${name}`));
+    const report = await seedDemo(db, registry, logger, tenantId, ({ done, total, name }) => progress(`seed [${done}/${total}] ${name}`));
     if (report.seeded.length > 0) logger.info({ seeded: report.seeded }, 'demo data seeded');
     seeded = report.seeded;
   }

@@ -25,12 +25,29 @@ const finish = (child: ChildProcess) =>
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 
+const listening = (child: ChildProcess) =>
+  new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stderr?.on('data', (d) => {
+      seen += d;
+      const match = /listening on (http:\/\/\S+)/.exec(seen);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', () => reject(new Error(`exited before listening: ${seen}`)));
+  });
+
 describe('rustok command line', () => {
   let dataDir: string;
+  let adminDir: string;
+  let bootDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'rustok-cli-'));
+    adminDir = await mkdtemp(join(tmpdir(), 'rustok-cli-admin-'));
+    bootDir = await mkdtemp(join(tmpdir(), 'rustok-cli-boot-'));
   });
-  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    for (const dir of [dataDir, adminDir, bootDir]) await rm(dir, { recursive: true, force: true });
+  });
 
   it('config check names the bad key and the variable it came from, and exits 2', async () => {
     const result = await finish(rustok(['config', 'check'], { RUSTOK_EVENT_TRANSPORT: 'kafka', PORT: '99999' }));
@@ -51,19 +68,48 @@ describe('rustok command line', () => {
   it('start serves until SIGTERM, then drains and exits 0', async () => {
     const child = rustok(['start'], { RUSTOK_DATABASE__DATA_DIR: dataDir, PORT: '0' });
     const done = finish(child);
-    const address = await new Promise<string>((resolve, reject) => {
-      let seen = '';
-      child.stderr?.on('data', (d) => {
-        seen += d;
-        const match = /listening on (http:\/\/\S+)/.exec(seen);
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.on('exit', () => reject(new Error(`exited before listening: ${seen}`)));
-    });
+    const address = await listening(child);
     expect((await fetch(`${address}/health/ready`)).status).toBe(200);
     child.kill('SIGTERM');
     const result = await done;
     expect(result.code).toBe(0);
+  });
+
+  it('admin create makes a platform administrator once; a second one with the same e-mail is refused', async () => {
+    const env = { RUSTOK_DATABASE__DATA_DIR: adminDir };
+    const first = await finish(rustok(['admin', 'create', '--email', 'root@example.com', '--password', 'a long secret'], env));
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('platform administrator root@example.com created');
+    const again = await finish(rustok(['admin', 'create', '--email', 'root@example.com', '--password', 'a long secret'], env));
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('AUTH_EMAIL_TAKEN');
+    const missing = await finish(rustok(['admin', 'create'], env));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('CLI_ARGUMENT_MISSING');
+  });
+
+  it('the first start with RUSTOK_ADMIN_EMAIL/PASSWORD creates the platform administrator, who can administer tenants', async () => {
+    const child = rustok(['start'], {
+      RUSTOK_DATABASE__DATA_DIR: bootDir,
+      PORT: '0',
+      RUSTOK_ADMIN_EMAIL: 'boss@example.com',
+      RUSTOK_ADMIN_PASSWORD: 'another long secret',
+    });
+    const done = finish(child);
+    const address = await listening(child);
+    const login = await fetch(`${address}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'boss@example.com', password: 'another long secret' }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken, user } = (await login.json()) as { accessToken: string; user: { roles: string[] } };
+    expect(user.roles).toEqual(['super_admin']);
+    const tenants = await fetch(`${address}/api/v1/platform/tenants`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(tenants.status).toBe(200);
+    expect(((await tenants.json()) as { items: { slug: string }[] }).items.map((t) => t.slug)).toEqual(['default']);
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(0);
   });
 
   it('modules list prints the built-in modules', async () => {

@@ -33,7 +33,9 @@ export interface HealthCheck {
 }
 
 export interface SeedContext {
+  /** A transaction of the tenant the demo data belongs to (the default tenant). */
   readonly db: SqlRunner;
+  readonly tenantId: string;
   readonly logger: Logger;
 }
 

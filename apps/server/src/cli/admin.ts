@@ -1,33 +1,28 @@
 import { AppError } from '@rustok/kernel';
-import { loadKernel } from '../boot.js';
+import { bootPlatform } from '../boot.js';
+import { createPlatformAdmin } from '../platform/admin.js';
 import { failWith } from './output.js';
 
-/**
- * Creates the platform admin. Users and roles belong to the identity layer; until a module that
- * owns users is built in, the command validates its input and refuses with a coded error.
- */
-export const adminCreate = (options: { email?: string; password?: string }): void => {
+/** Creates a platform administrator (super_admin) in the default tenant. */
+export const adminCreate = async (options: { email?: string; password?: string }): Promise<void> => {
   const email = options.email ?? process.env.RUSTOK_ADMIN_EMAIL;
   const password = options.password ?? process.env.RUSTOK_ADMIN_PASSWORD;
+  if (!email || !password) {
+    failWith(
+      new AppError('CLI_ARGUMENT_MISSING', 'admin create needs --email and --password (or RUSTOK_ADMIN_EMAIL / RUSTOK_ADMIN_PASSWORD)', {
+        status: 400,
+      }),
+    );
+    return;
+  }
   try {
-    if (!email || !password) {
-      throw new AppError(
-        'CLI_ARGUMENT_MISSING',
-        'admin create needs --email and --password (or RUSTOK_ADMIN_EMAIL / RUSTOK_ADMIN_PASSWORD)',
-        {
-          status: 400,
-        },
-      );
-    }
-    const { registry } = loadKernel({ overrides: { logger: { level: 'silent' } } });
-    if (!registry.get('auth')) {
-      throw new AppError(
-        'CLI_IDENTITY_NOT_INSTALLED',
-        'no identity module (auth) is built into this deployment, so there are no users to create',
-        {
-          status: 501,
-        },
-      );
+    const platform = await bootPlatform();
+    try {
+      await platform.app.ready();
+      const user = await createPlatformAdmin(platform.access.auth, platform.defaultTenant().id, { email, password });
+      process.stdout.write(`platform administrator ${user.email} created (id ${user.id}) in tenant ${platform.defaultTenant().slug}\n`);
+    } finally {
+      await platform.app.close();
     }
   } catch (error) {
     failWith(error);

@@ -1,4 +1,4 @@
-import { loadKernel, openKernelDatabase } from '../boot.js';
+import { bootPlatform, loadKernel, openKernelDatabase } from '../boot.js';
 import { seedDemo } from '../seed.js';
 import { progressLine, table } from './output.js';
 
@@ -17,15 +17,15 @@ export const seed = async (options: { demo?: boolean }): Promise<void> => {
     process.exitCode = 2;
     return;
   }
-  const kernel = loadKernel();
-  const { db } = await openKernelDatabase(kernel);
+  const platform = await bootPlatform({ migrate: false });
   try {
-    const report = await seedDemo(db, kernel.registry, kernel.logger, ({ done, total, name }) =>
+    await platform.app.ready();
+    const report = await seedDemo(platform.db, platform.registry, platform.logger, platform.defaultTenant().id, ({ done, total, name }) =>
       progressLine(`[${done}/${total}] ${name}`),
     );
     process.stdout.write(`demo data: seeded [${report.seeded.join(', ')}], already present [${report.skipped.join(', ')}]\n`);
   } finally {
-    await db.close();
+    await platform.app.close();
   }
 };
 

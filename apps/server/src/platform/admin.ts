@@ -1,0 +1,36 @@
+import { type AuthServices, type AuthUser, createUser } from '@rustok/auth';
+import type { Database } from '@rustok/db';
+
+export interface AdminCredentials {
+  readonly email: string;
+  readonly password: string;
+}
+
+/** The platform administrator (super_admin) of the default tenant, if there is one. */
+export const findPlatformAdmin = async (db: Database, tenantId: string): Promise<string | undefined> => {
+  const { rows } = await db.transaction(
+    (tx) =>
+      tx.query<{ email: string }>(
+        "SELECT u.email FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'super_admin' ORDER BY u.created_at LIMIT 1",
+      ),
+    { tenantId },
+  );
+  return rows[0]?.email;
+};
+
+/** Creates a super_admin in the default tenant (`rustok admin create`, or the first start with RUSTOK_ADMIN_*). */
+export const createPlatformAdmin = (auth: AuthServices, tenantId: string, credentials: AdminCredentials): Promise<AuthUser> =>
+  createUser({ ...auth, tenantId }, { ...credentials, roles: ['super_admin'], emailVerified: true });
+
+/** First start: creates the platform administrator from the environment unless one exists. */
+export const bootstrapPlatformAdmin = async (
+  auth: AuthServices,
+  tenantId: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<AuthUser | undefined> => {
+  const email = env.RUSTOK_ADMIN_EMAIL;
+  const password = env.RUSTOK_ADMIN_PASSWORD;
+  if (!email || !password) return undefined;
+  if (await findPlatformAdmin(auth.db, tenantId)) return undefined;
+  return createPlatformAdmin(auth, tenantId, { email, password });
+};
