@@ -131,11 +131,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     maxDepth: config.graphql.max_depth,
     maxComplexity: config.graphql.max_complexity,
     graphiql: config.graphql.graphiql,
-    extendContext: async (request) => ({
-      tenant: request.tenant,
-      principal: request.principal,
-      ...((await options.graphqlContext?.(request)) ?? {}),
-    }),
+    extendContext: options.graphqlContext,
+    moduleEnabled: options.pipeline?.moduleEnabled,
   });
   await mountModuleRoutes(app, modules);
   return app;

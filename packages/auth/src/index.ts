@@ -1,3 +1,5 @@
+export * from './admin-routes.js';
+export * from './admin-users.js';
 export * from './authenticate.js';
 export * from './context.js';
 export * from './create-user.js';
@@ -17,6 +19,7 @@ export * from './register.js';
 export * from './roles.js';
 export * from './routes.js';
 export * from './session.js';
+export * from './tenant-roles.js';
 export * from './tokens.js';
 export * from './users.js';
 export * from './verify-email.js';

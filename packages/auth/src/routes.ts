@@ -3,6 +3,7 @@ import type {} from '@rustok/api';
 import { AppError } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { userAdminRoutes } from './admin-routes.js';
 import type { AuthContext } from './context.js';
 import { login } from './login.js';
 import { logout } from './logout.js';
@@ -62,8 +63,9 @@ const contextOf = (request: FastifyRequest): AuthContext => {
   return { ...request.server.auth, tenantId: tenant.id };
 };
 
-/** The contract's auth routes, all tenant-scoped. */
+/** The contract's auth routes and the tenant's user and role administration, all tenant-scoped. */
 export const authRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(userAdminRoutes);
   const open = { access: { public: true } };
   app.post<{ Body: Static<typeof RegisterBody> }>(
     '/auth/register',

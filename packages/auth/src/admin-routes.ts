@@ -1,0 +1,154 @@
+/// <reference types="@fastify/swagger" />
+import type {} from '@rustok/api';
+import { AppError, Id } from '@rustok/kernel';
+import { type Static, Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { assertGrantable, getUser, listUsers, setUserRoles, setUserStatus } from './admin-users.js';
+import type { AuthContext } from './context.js';
+import { createUser } from './create-user.js';
+import { deleteRole, listRoles, putRole } from './tenant-roles.js';
+
+const User = Type.Object({
+  id: Type.String(),
+  tenantId: Type.String(),
+  email: Type.String(),
+  name: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  emailVerified: Type.Boolean(),
+  roles: Type.Array(Type.String()),
+  createdAt: Type.String(),
+});
+const Role = Type.Object({
+  name: Type.String(),
+  builtIn: Type.Boolean(),
+  description: Type.Union([Type.String(), Type.Null()]),
+  permissions: Type.Array(Type.String()),
+});
+const RoleName = Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' });
+const Roles = Type.Array(RoleName, { maxItems: 20 });
+const NewUser = Type.Object(
+  {
+    email: Type.String({ maxLength: 254 }),
+    password: Type.String({ maxLength: 128 }),
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+    roles: Roles,
+  },
+  { additionalProperties: false },
+);
+const problem = { $ref: 'Problem#' };
+const tags = ['users and roles'];
+const read = { access: { permission: 'auth.users.read' } };
+const manage = { access: { permission: 'auth.users.manage' } };
+const manageRoles = { access: { permission: 'auth.roles.manage' } };
+
+const contextOf = (request: FastifyRequest): AuthContext => {
+  if (!request.tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
+  return { ...request.server.auth, tenantId: request.tenant.id };
+};
+
+/** A tenant's users and roles, for its administrators. */
+export const userAdminRoutes: FastifyPluginAsync = async (app) => {
+  app.get<{ Querystring: { limit: number; cursor?: string } }>(
+    '/auth/users',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The tenant's users",
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }), cursor: Type.Optional(Id()) }),
+        response: { 200: Type.Object({ items: Type.Array(User), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+      },
+    },
+    async (request) => listUsers(contextOf(request), request.query.limit, request.query.cursor),
+  );
+  app.post<{ Body: Static<typeof NewUser> }>(
+    '/auth/users',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Create a user with roles',
+        body: NewUser,
+        response: { 201: User, 403: problem, 409: problem, 422: problem },
+      },
+    },
+    async (request, reply) => {
+      assertGrantable(request.principal, request.body.roles);
+      return reply.status(201).send(await createUser(contextOf(request), request.body));
+    },
+  );
+  app.get<{ Params: { id: string } }>(
+    '/auth/users/:id',
+    { config: read, schema: { tags, summary: 'One user', params: Type.Object({ id: Id() }), response: { 200: User, 404: problem } } },
+    async (request) => getUser(contextOf(request), request.params.id),
+  );
+  app.put<{ Params: { id: string }; Body: { roles: string[] } }>(
+    '/auth/users/:id/roles',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Replace a user's roles",
+        params: Type.Object({ id: Id() }),
+        body: Type.Object({ roles: Roles }, { additionalProperties: false }),
+        response: { 200: User, 403: problem, 404: problem, 422: problem },
+      },
+    },
+    async (request) => setUserRoles(contextOf(request), request.principal, request.params.id, request.body.roles),
+  );
+  app.patch<{ Params: { id: string }; Body: { status: 'active' | 'disabled' } }>(
+    '/auth/users/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Disable or re-enable a user',
+        params: Type.Object({ id: Id() }),
+        body: Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]) }, { additionalProperties: false }),
+        response: { 200: User, 404: problem },
+      },
+    },
+    async (request) => setUserStatus(contextOf(request), request.params.id, request.body.status),
+  );
+  app.get(
+    '/auth/roles',
+    { config: read, schema: { tags, summary: 'Built-in and tenant roles with their permissions', response: { 200: Type.Array(Role) } } },
+    async (request) => listRoles(contextOf(request)),
+  );
+  app.put<{ Params: { name: string }; Body: { description?: string; permissions: string[] } }>(
+    '/auth/roles/:name',
+    {
+      config: manageRoles,
+      schema: {
+        tags,
+        summary: 'Create or replace a tenant role',
+        params: Type.Object({ name: RoleName }),
+        body: Type.Object(
+          {
+            description: Type.Optional(Type.String({ maxLength: 500 })),
+            permissions: Type.Array(Type.String({ maxLength: 128 }), { maxItems: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Role, 409: problem, 422: problem },
+      },
+    },
+    async (request) => putRole(contextOf(request), request.params.name, request.body),
+  );
+  app.delete<{ Params: { name: string } }>(
+    '/auth/roles/:name',
+    {
+      config: manageRoles,
+      schema: {
+        tags,
+        summary: 'Delete a tenant role (and take it from its users)',
+        params: Type.Object({ name: RoleName }),
+        response: { 204: Type.Null(), 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      await deleteRole(contextOf(request), request.params.name);
+      return reply.status(204).send();
+    },
+  );
+};

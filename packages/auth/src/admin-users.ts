@@ -1,0 +1,68 @@
+import type { Tx } from '@rustok/db';
+import { AppError, hasPermission, notFound, type Principal, validationError } from '@rustok/kernel';
+import { type AuthContext, inTenant } from './context.js';
+import { unknownRoles } from './create-user.js';
+import { revokeUserRefreshTokens } from './refresh.js';
+import { type AuthUser, findUserById, toAuthUser } from './users.js';
+
+/** Only a platform administrator may hand out super_admin. */
+export const assertGrantable = (actor: Principal | undefined, roles: readonly string[]): void => {
+  if (roles.includes('super_admin') && !hasPermission(actor, 'platform.tenants.manage')) {
+    throw new AppError('AUTH_ROLE_NOT_GRANTABLE', 'Only a platform administrator can grant super_admin', { status: 403 });
+  }
+};
+
+export const listUsers = async (
+  ctx: AuthContext,
+  limit: number,
+  cursor?: string,
+): Promise<{ items: AuthUser[]; nextCursor: string | null }> =>
+  inTenant(ctx, async (tx) => {
+    const { rows } = await tx.query<{ id: string }>('SELECT id FROM users WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2', [
+      cursor ?? null,
+      limit + 1,
+    ]);
+    const page = rows.slice(0, limit);
+    const items = await Promise.all(
+      page.map(async (r) => toAuthUser((await findUserById(tx, r.id)) as NonNullable<Awaited<ReturnType<typeof findUserById>>>)),
+    );
+    return { items, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  });
+
+const requireUser = async (tx: Tx, id: string) => {
+  const user = await findUserById(tx, id);
+  if (!user) throw notFound('AUTH_USER_NOT_FOUND', `No user ${id}`);
+  return user;
+};
+
+export const getUser = (ctx: AuthContext, id: string): Promise<AuthUser> =>
+  inTenant(ctx, async (tx) => toAuthUser(await requireUser(tx, id)));
+
+/** Replaces a user's roles; their refresh tokens are revoked so new tokens carry the new roles. */
+export const setUserRoles = async (
+  ctx: AuthContext,
+  actor: Principal | undefined,
+  id: string,
+  roles: readonly string[],
+): Promise<AuthUser> => {
+  assertGrantable(actor, roles);
+  return inTenant(ctx, async (tx) => {
+    await requireUser(tx, id);
+    const problems = await unknownRoles(tx, roles);
+    if (problems.length > 0) throw validationError(problems);
+    await tx.query('DELETE FROM user_roles WHERE user_id = $1', [id]);
+    for (const role of new Set(roles))
+      await tx.query('INSERT INTO user_roles (tenant_id, user_id, role) VALUES ($1, $2, $3)', [ctx.tenantId, id, role]);
+    await revokeUserRefreshTokens(tx, id, ctx.now?.() ?? Date.now());
+    return toAuthUser(await requireUser(tx, id));
+  });
+};
+
+/** Disables or re-enables a user; disabling revokes their refresh tokens. */
+export const setUserStatus = async (ctx: AuthContext, id: string, status: 'active' | 'disabled'): Promise<AuthUser> =>
+  inTenant(ctx, async (tx) => {
+    await requireUser(tx, id);
+    await tx.query('UPDATE users SET status = $2, updated_at = now() WHERE id = $1', [id, status]);
+    if (status === 'disabled') await revokeUserRefreshTokens(tx, id, ctx.now?.() ?? Date.now());
+    return toAuthUser(await requireUser(tx, id));
+  });
