@@ -209,13 +209,13 @@ describeEachBackend('platform tenant API', (backend) => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res = await p.app.inject({
+      const res: LightMyRequestResponse = await p.app.inject({
         method: 'GET',
         url: `${url}?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
         headers: superAdmin,
       });
       expect(res.statusCode, res.body).toBe(200);
-      const page = res.json<{ items: TenantBody[]; nextCursor: string | null }>();
+      const page: { items: TenantBody[]; nextCursor: string | null } = res.json();
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((t) => t.id));
       cursor = page.nextCursor;

@@ -10,8 +10,12 @@ type FieldsFn = (t: never) => Record<string, unknown>;
  * Lets each module add its GraphQL fields and records which root fields each one declared, by
  * watching the builder's root-field methods while the module's contribution runs.
  */
-export const contributeModules = (builder: GraphQLBuilder, modules: readonly ModuleDefinition[]): RootFieldOwners => {
+export const contributeModules = (
+  builder: GraphQLBuilder,
+  modules: readonly ModuleDefinition[],
+): { owners: RootFieldOwners; hasMutations: boolean } => {
   const owners = new Map<string, string>();
+  let hasMutations = false;
   const b = builder as unknown as Record<string, (...args: unknown[]) => unknown>;
   const methods = [
     ['queryField', 'Query', false],
@@ -25,14 +29,18 @@ export const contributeModules = (builder: GraphQLBuilder, modules: readonly Mod
     for (const [name, type, plural] of methods) {
       const original = originals.find(([n]) => n === name)?.[1];
       if (!original) continue;
+      const mutation = type === 'Mutation';
       b[name] = plural
-        ? (fn: unknown) =>
-            original((t: never) => {
+        ? (fn: unknown) => {
+            hasMutations ||= mutation;
+            return original((t: never) => {
               const fields = (fn as FieldsFn)(t);
               for (const key of Object.keys(fields)) owners.set(`${type}.${key}`, mod.slug);
               return fields;
-            })
+            });
+          }
         : (field: unknown, fn: unknown) => {
+            hasMutations ||= mutation;
             owners.set(`${type}.${String(field)}`, mod.slug);
             return original(field, fn);
           };
@@ -40,7 +48,7 @@ export const contributeModules = (builder: GraphQLBuilder, modules: readonly Mod
     mod.graphql(builder);
   }
   for (const [name, original] of originals) if (original) b[name] = original;
-  return owners;
+  return { owners, hasMutations };
 };
 
 /** Deny by default: every root field must declare `authScopes` (public, authenticated or a permission). */

@@ -61,8 +61,9 @@ const addPlatformTypes = (builder: GraphQLBuilder, modules: readonly ModuleDefin
 export const buildSchema = (modules: readonly ModuleDefinition[]): { schema: GraphQLSchema; owners: RootFieldOwners } => {
   const builder = createGraphQLBuilder();
   addPlatformTypes(builder, modules);
-  if (modules.some((m) => m.graphql)) builder.mutationType({});
-  const owners = contributeModules(builder, modules);
+  const { owners, hasMutations } = contributeModules(builder, modules);
+  // GraphQL refuses an empty Mutation type: declare it only when a module adds a mutation.
+  if (hasMutations) builder.mutationType({});
   const schema = builder.toSchema({ sortSchema: true });
   assertRootFieldsProtected(schema);
   return { schema, owners };
