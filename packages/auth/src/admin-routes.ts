@@ -1,23 +1,15 @@
 /// <reference types="@fastify/swagger" />
 import type {} from '@rustok/api';
-import { AppError, Id } from '@rustok/kernel';
+import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { assertGrantable, getUser, listUsers, setUserRoles, setUserStatus } from './admin-users.js';
-import type { AuthContext } from './context.js';
 import { createUser } from './create-user.js';
+import { contextOf } from './request-context.js';
+import { problemRef, UserSchema } from './schemas.js';
 import { deleteRole, listRoles, putRole } from './tenant-roles.js';
 
-const User = Type.Object({
-  id: Type.String(),
-  tenantId: Type.String(),
-  email: Type.String(),
-  name: Type.Union([Type.String(), Type.Null()]),
-  status: Type.String(),
-  emailVerified: Type.Boolean(),
-  roles: Type.Array(Type.String()),
-  createdAt: Type.String(),
-});
+const User = UserSchema;
 const Role = Type.Object({
   name: Type.String(),
   builtIn: Type.Boolean(),
@@ -35,16 +27,11 @@ const NewUser = Type.Object(
   },
   { additionalProperties: false },
 );
-const problem = { $ref: 'Problem#' };
+const problem = problemRef;
 const tags = ['users and roles'];
 const read = { access: { permission: 'auth.users.read' } };
 const manage = { access: { permission: 'auth.users.manage' } };
 const manageRoles = { access: { permission: 'auth.roles.manage' } };
-
-const contextOf = (request: FastifyRequest): AuthContext => {
-  if (!request.tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
-  return { ...request.server.auth, tenantId: request.tenant.id };
-};
 
 /** A tenant's users and roles, for its administrators. */
 export const userAdminRoutes: FastifyPluginAsync = async (app) => {

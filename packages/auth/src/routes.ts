@@ -1,8 +1,7 @@
 /// <reference types="@fastify/swagger" />
 import type {} from '@rustok/api';
-import { AppError } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { userAdminRoutes } from './admin-routes.js';
 import type { AuthContext } from './context.js';
 import { login } from './login.js';
@@ -10,6 +9,8 @@ import { logout } from './logout.js';
 import { me } from './me.js';
 import { refresh } from './refresh-session.js';
 import { registerUser } from './register.js';
+import { contextOf } from './request-context.js';
+import { problemRef, UserSchema } from './schemas.js';
 import { verifyEmail } from './verify-email.js';
 
 /** Everything but the tenant: the server decorates the app with it, each request adds its tenant. */
@@ -21,16 +22,7 @@ declare module 'fastify' {
   }
 }
 
-const User = Type.Object({
-  id: Type.String(),
-  tenantId: Type.String(),
-  email: Type.String(),
-  name: Type.Union([Type.String(), Type.Null()]),
-  status: Type.String(),
-  emailVerified: Type.Boolean(),
-  roles: Type.Array(Type.String()),
-  createdAt: Type.String(),
-});
+const User = UserSchema;
 const SessionReply = Type.Object({ user: User, accessToken: Type.String(), refreshToken: Type.String(), expiresIn: Type.Integer() });
 /** Without a session when the e-mail address must be verified first. */
 const RegisterReply = Type.Object({
@@ -54,14 +46,8 @@ const RegisterBody = Type.Object(
   { additionalProperties: false },
 );
 const RefreshBody = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 512 }) }, { additionalProperties: false });
-const problem = { $ref: 'Problem#' };
+const problem = problemRef;
 const tags = ['auth'];
-
-const contextOf = (request: FastifyRequest): AuthContext => {
-  const tenant = request.tenant;
-  if (!tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
-  return { ...request.server.auth, tenantId: tenant.id };
-};
 
 /** The contract's auth routes and the tenant's user and role administration, all tenant-scoped. */
 export const authRoutes: FastifyPluginAsync = async (app) => {

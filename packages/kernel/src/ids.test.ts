@@ -1,6 +1,6 @@
+import { catchAppError } from '@rustok/testing/errors';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from './errors.js';
 import { generateId, idTimestamp, isId, parseId } from './ids.js';
 
 // Lets one test force randomBytes to return all-0xff bytes (the worst case for the in-millisecond counter).
@@ -20,16 +20,6 @@ const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const freshIds = async () => {
   vi.resetModules();
   return import('./ids.js');
-};
-
-const catchAppError = (fn: () => unknown): AppError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError to be thrown');
 };
 
 afterEach(() => {

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { catchAppError } from '@rustok/testing/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from './errors.js';
 import { assertManifestMatches, type Manifest, type ManifestModule, manifestMismatches, parseManifest, readManifest } from './manifest.js';
 import { defineModule, type ModuleDefinition, type ModuleInput } from './module.js';
 
@@ -19,16 +19,6 @@ const entry = (slug: string, extra: Partial<ManifestModule> = {}): ManifestModul
   dependsOn: [],
   ...extra,
 });
-
-const catchAppError = (fn: () => unknown): AppError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError to be thrown');
-};
 
 const VALID = `# Modules built into this deployment
 [modules.content]

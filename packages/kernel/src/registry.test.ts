@@ -1,20 +1,10 @@
+import { catchAppError } from '@rustok/testing/errors';
 import { describe, expect, it } from 'vitest';
-import { AppError } from './errors.js';
 import { defineModule, type ModuleDefinition, type ModuleInput, type ModuleKind } from './module.js';
 import { createRegistry } from './registry.js';
 
 const mod = (slug: string, extra: Partial<ModuleInput> = {}): ModuleDefinition =>
   defineModule({ slug, name: `${slug} module`, description: `The ${slug} module`, version: '1.0.0', kind: 'optional', ...extra });
-
-const catchAppError = (fn: () => unknown): AppError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError to be thrown');
-};
 
 const slugs = (mods: readonly ModuleDefinition[]) => mods.map((m) => m.slug);
 

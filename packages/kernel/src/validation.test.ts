@@ -1,6 +1,6 @@
+import { catchAppError } from '@rustok/testing/errors';
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
-import { AppError } from './errors.js';
 import { createValidator, toFieldErrors } from './validation.js';
 
 const Product = Type.Object(
@@ -13,16 +13,6 @@ const Product = Type.Object(
   },
   { additionalProperties: false },
 );
-
-const catchAppError = (fn: () => unknown): AppError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError to be thrown');
-};
 
 describe('createValidator', () => {
   const validator = createValidator(Product);

@@ -1,4 +1,5 @@
 export * from './databases.js';
+export * from './errors.js';
 export * from './platform.js';
 export * from './services.js';
 export * from './tcp-proxy.js';

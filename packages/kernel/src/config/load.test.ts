@@ -2,21 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { catchAppError } from '@rustok/testing/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { envOverrides, loadConfig, resolveEnvironment } from './load.js';
 
 const REPO_CONFIG = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../config');
-
-const catchAppError = (fn: () => unknown): AppError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError to be thrown');
-};
 
 /** Every value when no file, variable or override sets anything. */
 const DEFAULTS = {
