@@ -1,9 +1,13 @@
-// Helpers shared by the benchmark suites (node built-ins only): child-process tracking so that a
-// failure or the overall timeout never leaves a server behind, cleanup hooks, statistics, tables.
+// Helpers shared by the benchmark suites (node built-ins, plus `pg` loaded on demand): child-process
+// tracking so that a failure or the overall timeout never leaves a server behind, cleanup hooks,
+// throw-away databases and data dirs, the built server, option checks, statistics, tables.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,7 +67,171 @@ export const withTimeout = (promise, ms, what) => {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Databases and data dirs
+
+/** The application role (not owner, no BYPASSRLS) that migrations create and the server runs as. */
+export const APP_ROLE = 'rustok_app';
+
+/** Runs fn(client) on one `pg` connection to the admin URL, closed afterwards. */
+export const withAdmin = async (adminUrl, fn) => {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+};
+
+/** Probes DATABASE_URL (or `adminUrl`): { ok: true, version } or { ok: false, reason } (also when unset). */
+export const probePostgres = async (adminUrl = process.env.DATABASE_URL) => {
+  if (!adminUrl) return { ok: false, reason: 'DATABASE_URL is not set' };
+  try {
+    const version = await withTimeout(
+      withAdmin(adminUrl, async (c) => (await c.query('SHOW server_version')).rows[0].server_version),
+      10_000,
+      'connecting to DATABASE_URL',
+    );
+    return { ok: true, version };
+  } catch (error) {
+    return { ok: false, reason: error.message };
+  }
+};
+
+/** Creates database rustok_bench_<random> through the admin URL: { name, url, dispose } (DROP … WITH (FORCE), also on cleanup). */
+export const throwAwayDatabase = async (adminUrl) => {
+  const name = `rustok_bench_${randomBytes(6).toString('hex')}`;
+  await withTimeout(
+    withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`)),
+    30_000,
+    `CREATE DATABASE ${name}`,
+  );
+  const drop = () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  const remove = onCleanup(drop);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    dispose: async () => {
+      remove();
+      await withTimeout(drop(), 30_000, `DROP DATABASE ${name}`);
+    },
+  };
+};
+
+/** A fresh empty temporary directory rustok-bench-*: { dir, dispose } (removed, also on cleanup). */
+export const tempDataDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rustok-bench-'));
+  const rm = () => rmSync(dir, { recursive: true, force: true });
+  const remove = onCleanup(rm);
+  return {
+    dir,
+    dispose: async () => {
+      remove();
+      rm();
+    },
+  };
+};
+
+/** Yields { target, availability } for each target whose available() is ok; logs the others and adds them to `skipped`. */
+export async function* availableTargets(targets, skipped) {
+  for (const target of targets) {
+    const availability = await target.available();
+    if (availability.ok) yield { target, availability };
+    else {
+      log(`${target.name}: skipped (${availability.reason})`);
+      skipped.push({ target: target.name, reason: availability.reason });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The built server
+
+/** A free TCP port on 127.0.0.1. */
+export const freePort = () =>
+  new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+
+/** Last `n` lines of a child's collected output chunks, for error messages. */
+export const tail = (chunks, n = 15) => chunks.join('').split('\n').slice(-n).join('\n');
+
+/** process.env for the server on 127.0.0.1, without any database / port / NODE_ENV setting of our own. */
+export const serverEnv = ({ environment, logLevel }) => {
+  const env = { ...process.env, RUSTOK_ENV: environment, LOG_LEVEL: logLevel, RUSTOK_SERVER__HOST: '127.0.0.1' };
+  for (const key of ['DATABASE_URL', 'RUSTOK_DATABASE__URL', 'RUSTOK_DATABASE__DATA_DIR', 'NODE_ENV', 'PORT', 'RUSTOK_SERVER__PORT'])
+    delete env[key];
+  return env;
+};
+
+/**
+ * Spawns `apps/server/dist/cli/main.js start` (tracked) on `port`, keeping its last 200 output
+ * chunks: { child, output, exited (→ { code, signal, at }), exitInfo (null until it exits) }.
+ */
+export const spawnServer = ({ root, env, port }) => {
+  const child = spawnTracked(process.execPath, [join(root, 'apps/server/dist/cli/main.js'), 'start'], {
+    cwd: root,
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = [];
+  const keep = (chunk) => {
+    output.push(chunk);
+    if (output.length > 200) output.splice(0, output.length - 200);
+  };
+  child.stdout.setEncoding('utf8').on('data', keep);
+  child.stderr.setEncoding('utf8').on('data', keep);
+  const server = { child, output, exitInfo: null };
+  server.exited = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      server.exitInfo = { code, signal, at: performance.now() };
+      resolve(server.exitInfo);
+    }),
+  );
+  return server;
+};
+
+/** Polls GET `url` every `pollMs` until 200; returns ms since `t0`; throws when `server` exits or after `timeoutMs`. */
+export const waitReady = async ({ url, server, t0, timeoutMs, pollMs }) => {
+  let lastStatus = null;
+  for (;;) {
+    const exit = server.exitInfo;
+    if (exit) throw new Error(`server exited (code ${exit.code}, signal ${exit.signal}) before ready:\n${tail(server.output)}`);
+    if (performance.now() - t0 > timeoutMs)
+      throw new Error(`not ready within ${timeoutMs} ms (last status ${lastStatus}):\n${tail(server.output)}`);
+    try {
+      const { status } = await httpGet(url, { timeoutMs: 2_000 });
+      lastStatus = status;
+      if (status === 200) return performance.now() - t0;
+    } catch {}
+    await sleep(pollMs);
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+/** Throws unless every `o[key]` is an integer ≥ `min` (the message names the option). */
+export const requireIntegers = (o, keys, min = 1) => {
+  for (const k of keys) {
+    if (!Number.isInteger(o[k]) || o[k] < min) throw new Error(`--${k} must be a positive integer (got ${o[k]})`);
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
 // Process and HTTP measurements
+
+/** The 1/5/15-minute load averages, two decimals. */
+export const loadAverage = () => loadavg().map((x) => round(x, 2));
 
 /** Resident set size of a process in bytes (Linux /proc), or null where unavailable. */
 export const rssBytes = (pid) => {
@@ -109,7 +277,17 @@ export const stats = (values) => {
   };
 };
 
+/** The p-th percentile (nearest rank) of ascending `sorted` values, or null when empty. */
+export const percentile = (sorted, p) =>
+  sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+
 export const round = (x, digits = 1) => (x === null || x === undefined ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+
+/** A whole number with thousands separators ("20,000"), or null. */
+export const fmtInt = (x) => (x === null || x === undefined ? null : Math.round(x).toLocaleString('en-US'));
+
+/** "median (min–max)" of a stats() summary, each value formatted by `f`, or null without values. */
+export const fmtRange = (s, f = fmtInt) => (s.median === null ? null : `${f(s.median)} (${f(s.min)}–${f(s.max)})`);
 
 /** Renders { title?, columns: string[], rows: (string|number|null)[][], notes?: string[] } as text. */
 export const formatTable = ({ title, columns, rows, notes = [] }) => {

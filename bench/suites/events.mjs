@@ -1,17 +1,30 @@
 // Events suite: outbox relay throughput, publish→handler latency at a steady rate (relay woken by
 // LISTEN/NOTIFY) and in-memory transport throughput, on PostgreSQL (when DATABASE_URL is set and
 // reachable) and in-memory PGlite. Runs the built packages (dist). See bench/README.md.
-import { randomBytes } from 'node:crypto';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openPglite, openPostgres, runMigrations } from '@rustok/db';
 import { createEnvelope, createEventBus, createMemoryTransport, eventsModule, insertIntoOutbox } from '@rustok/events';
 import { defineModule, generateId } from '@rustok/kernel';
 import { Type } from '@sinclair/typebox';
 import pino from 'pino';
-import { log, onCleanup, round, sleep, stats, withTimeout } from '../lib.mjs';
+import {
+  APP_ROLE,
+  availableTargets,
+  fmtInt,
+  fmtRange,
+  loadAverage,
+  log,
+  percentile,
+  probePostgres,
+  requireIntegers,
+  round,
+  sleep,
+  stats,
+  throwAwayDatabase,
+  withTimeout,
+} from '../lib.mjs';
 
-const APP_ROLE = 'rustok_app';
 const EVENT_TYPE = 'bench.item.created';
 
 const defaults = {
@@ -86,26 +99,8 @@ const settings = (o, overrides = {}) => ({
   ...overrides,
 });
 
-const percentile = (sorted, p) =>
-  sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-const fmtInt = (x) => (x === null || x === undefined ? null : Math.round(x).toLocaleString('en-US'));
-const fmtRange = (s, f = fmtInt) => (s.median === null ? null : `${f(s.median)} (${f(s.min)}–${f(s.max)})`);
-
 // ---------------------------------------------------------------------------------------------
 // Databases
-
-const withAdmin = async (adminUrl, fn) => {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
-  client.on('error', () => {});
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
-};
 
 const migrate = (modules) => async (owner) => {
   await runMigrations(owner, modules, { appRole: APP_ROLE });
@@ -124,33 +119,13 @@ const pgliteTarget = {
 const postgresTarget = (adminUrl) => ({
   name: 'postgres',
   description: 'PostgreSQL (throw-away database)',
-  available: async () => {
-    try {
-      const version = await withTimeout(
-        withAdmin(adminUrl, async (c) => (await c.query('SHOW server_version')).rows[0].server_version),
-        10_000,
-        'connecting to DATABASE_URL',
-      );
-      return { ok: true, version };
-    } catch (error) {
-      return { ok: false, reason: error.message };
-    }
-  },
+  available: () => probePostgres(adminUrl),
   /** A throw-away database rustok_bench_<random>, migrated; dropped WITH (FORCE) by dispose. */
   open: async (modules) => {
-    const name = `rustok_bench_${randomBytes(6).toString('hex')}`;
-    await withTimeout(
-      withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`)),
-      30_000,
-      `CREATE DATABASE ${name}`,
-    );
-    const drop = () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    const remove = onCleanup(drop);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
+    const tmp = await throwAwayDatabase(adminUrl);
     const opened = [];
     const open = async (ownerSetup) => {
-      const db = await openPostgres({ url: url.toString(), appRole: APP_ROLE, ownerSetup });
+      const db = await openPostgres({ url: tmp.url, appRole: APP_ROLE, ownerSetup });
       opened.push(db);
       return db;
     };
@@ -161,8 +136,7 @@ const postgresTarget = (adminUrl) => ({
       openPublisher: () => open(undefined),
       dispose: async () => {
         for (const d of opened) await d.close().catch(() => {});
-        remove();
-        await withTimeout(drop(), 30_000, `DROP DATABASE ${name}`);
+        await tmp.dispose();
       },
     };
   },
@@ -354,27 +328,16 @@ const benchDatabase = async (target, o, problems) => {
 
 export async function run(options = {}) {
   const o = { ...defaults, ...options };
-  const loadAverageAtStart = loadavg().map((x) => round(x, 2));
-  for (const k of ['runs', 'events', 'batchSize', 'insertBatch', 'tenants', 'rate', 'durationS', 'memoryEvents']) {
-    if (!Number.isInteger(o[k]) || o[k] < 1) throw new Error(`--${k} must be a positive integer (got ${o[k]})`);
-  }
+  const loadAverageAtStart = loadAverage();
+  requireIntegers(o, ['runs', 'events', 'batchSize', 'insertBatch', 'tenants', 'rate', 'durationS', 'memoryEvents']);
   if (typeof o.warmupS !== 'number' || o.warmupS < 0) throw new Error(`--warmup-s must be >= 0 (got ${o.warmupS})`);
 
-  const targets = [];
+  const targets = [postgresTarget(process.env.DATABASE_URL), pgliteTarget];
   const skipped = [];
-  if (process.env.DATABASE_URL) targets.push(postgresTarget(process.env.DATABASE_URL));
-  else skipped.push({ target: 'postgres', reason: 'DATABASE_URL is not set' });
-  targets.push(pgliteTarget);
 
   const results = {};
   const problems = [];
-  for (const target of targets) {
-    const availability = await target.available();
-    if (!availability.ok) {
-      log(`${target.name}: skipped (${availability.reason})`);
-      skipped.push({ target: target.name, reason: availability.reason });
-      continue;
-    }
+  for await (const { target, availability } of availableTargets(targets, skipped)) {
     results[target.name] = {
       ...(availability.version ? { serverVersion: availability.version } : {}),
       ...(await benchDatabase(target, o, problems)),

@@ -1,13 +1,28 @@
 // Startup suite: time to ready (cold and warm), idle RSS, RSS after sequential health checks and
 // graceful shutdown, for the embedded database and (when DATABASE_URL is set and reachable)
 // PostgreSQL. See bench/README.md for what each figure means.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { httpGet, log, onCleanup, round, rssBytes, sleep, spawnTracked, stats, withTimeout } from '../lib.mjs';
+import {
+  availableTargets,
+  fmtRange,
+  freePort,
+  httpGet,
+  log,
+  probePostgres,
+  requireIntegers,
+  round,
+  rssBytes,
+  serverEnv,
+  sleep,
+  spawnServer,
+  stats,
+  tail,
+  tempDataDir,
+  throwAwayDatabase,
+  waitReady,
+  withTimeout,
+} from '../lib.mjs';
 
 const MiB = 2 ** 20;
 
@@ -21,20 +36,6 @@ const defaults = {
   pollMs: 5,
 };
 
-/** A free TCP port on 127.0.0.1 (the server is started on it). */
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-
-/** Last lines of a child's output, for error messages. */
-const tail = (chunks, n = 15) => chunks.join('').split('\n').slice(-n).join('\n');
-
 /**
  * One server lifetime: spawn, wait for /health/ready = 200, idle, read RSS, send `requests`
  * sequential GET /health/ready, read RSS again, SIGTERM and wait for the exit.
@@ -42,53 +43,22 @@ const tail = (chunks, n = 15) => chunks.join('').split('\n').slice(-n).join('\n'
 const serverLifetime = async ({ root, env, o }) => {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const output = [];
   const t0 = performance.now();
-  const child = spawnTracked(process.execPath, [join(root, 'apps/server/dist/cli/main.js'), 'start'], {
-    cwd: root,
-    env: { ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server = spawnServer({ root, env, port });
+  const { child, output, exited } = server;
   let readyLogMs = null;
   let buffered = '';
-  child.stdout.setEncoding('utf8');
-  child.stderr.setEncoding('utf8');
   child.stdout.on('data', (chunk) => {
-    output.push(chunk);
-    if (output.length > 200) output.splice(0, output.length - 200);
     if (readyLogMs === null) {
       buffered += chunk;
       if (buffered.includes('"RusToK is ready"')) readyLogMs = performance.now() - t0;
       buffered = buffered.slice(-200);
     }
   });
-  child.stderr.on('data', (chunk) => {
-    output.push(chunk);
-    if (output.length > 200) output.splice(0, output.length - 200);
-  });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, at: performance.now() })));
-  let exitInfo = null;
-  void exited.then((e) => {
-    exitInfo = e;
-  });
 
   try {
     // Ready: poll until /health/ready answers 200.
-    let readyMs = null;
-    let lastStatus = null;
-    while (readyMs === null) {
-      if (exitInfo) throw new Error(`server exited (code ${exitInfo.code}, signal ${exitInfo.signal}) before ready:\n${tail(output)}`);
-      if (performance.now() - t0 > o.readyTimeoutMs)
-        throw new Error(`not ready within ${o.readyTimeoutMs} ms (last status ${lastStatus}):\n${tail(output)}`);
-      try {
-        const { status } = await httpGet(`${base}/health/ready`, { timeoutMs: 2_000 });
-        lastStatus = status;
-        if (status === 200) readyMs = performance.now() - t0;
-        else await sleep(o.pollMs);
-      } catch {
-        await sleep(o.pollMs);
-      }
-    }
+    const readyMs = await waitReady({ url: `${base}/health/ready`, server, t0, timeoutMs: o.readyTimeoutMs, pollMs: o.pollMs });
 
     // Idle RSS.
     await sleep(o.idleMs);
@@ -130,7 +100,7 @@ const serverLifetime = async ({ root, env, o }) => {
       exitSignal: exit.signal,
     };
   } catch (error) {
-    if (!exitInfo) child.kill('SIGKILL');
+    if (!server.exitInfo) child.kill('SIGKILL');
     throw error;
   }
 };
@@ -138,79 +108,27 @@ const serverLifetime = async ({ root, env, o }) => {
 // ---------------------------------------------------------------------------------------------
 // Targets: how to get fresh data and the environment of the server process.
 
-const baseEnv = (o) => {
-  const env = { ...process.env, RUSTOK_ENV: o.env, LOG_LEVEL: 'info', RUSTOK_SERVER__HOST: '127.0.0.1' };
-  for (const key of ['DATABASE_URL', 'RUSTOK_DATABASE__URL', 'RUSTOK_DATABASE__DATA_DIR', 'NODE_ENV', 'PORT', 'RUSTOK_SERVER__PORT'])
-    delete env[key];
-  return env;
-};
+const baseEnv = (o) => serverEnv({ environment: o.env, logLevel: 'info' });
 
 const embeddedTarget = {
   name: 'embedded',
   available: async () => ({ ok: true }),
   /** A fresh empty data dir; returns { env, dispose }. */
   fresh: async (o) => {
-    const dir = mkdtempSync(join(tmpdir(), 'rustok-bench-'));
-    const dispose = () => rmSync(dir, { recursive: true, force: true });
-    const remove = onCleanup(dispose);
-    return {
-      env: { ...baseEnv(o), RUSTOK_DATABASE__DATA_DIR: dir },
-      dispose: async () => {
-        remove();
-        dispose();
-      },
-    };
+    const { dir, dispose } = tempDataDir();
+    return { env: { ...baseEnv(o), RUSTOK_DATABASE__DATA_DIR: dir }, dispose };
   },
 };
 
-const postgresTarget = (adminUrl) => {
-  const withClient = async (fn) => {
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
-    client.on('error', () => {});
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end().catch(() => {});
-    }
-  };
-  return {
-    name: 'postgres',
-    available: async () => {
-      try {
-        const version = await withTimeout(
-          withClient(async (c) => (await c.query('SHOW server_version')).rows[0].server_version),
-          10_000,
-          'connecting to DATABASE_URL',
-        );
-        return { ok: true, version };
-      } catch (error) {
-        return { ok: false, reason: error.message };
-      }
-    },
-    /** A throw-away database rustok_bench_<random>, dropped WITH (FORCE) by dispose. */
-    fresh: async (o) => {
-      const name = `rustok_bench_${randomBytes(6).toString('hex')}`;
-      await withTimeout(
-        withClient((c) => c.query(`CREATE DATABASE ${name}`)),
-        30_000,
-        `CREATE DATABASE ${name}`,
-      );
-      const drop = () => withClient((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-      const remove = onCleanup(drop);
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      return {
-        env: { ...baseEnv(o), DATABASE_URL: url.toString() },
-        dispose: async () => {
-          remove();
-          await withTimeout(drop(), 30_000, `DROP DATABASE ${name}`);
-        },
-      };
-    },
-  };
-};
+const postgresTarget = (adminUrl) => ({
+  name: 'postgres',
+  available: () => probePostgres(adminUrl),
+  /** A throw-away database rustok_bench_<random>, dropped WITH (FORCE) by dispose. */
+  fresh: async (o) => {
+    const { url, dispose } = await throwAwayDatabase(adminUrl);
+    return { env: { ...baseEnv(o), DATABASE_URL: url }, dispose };
+  },
+});
 
 // ---------------------------------------------------------------------------------------------
 
@@ -231,25 +149,15 @@ const summarize = (samples) => {
 
 export async function run(options = {}) {
   const o = { ...defaults, ...options };
-  for (const k of ['runs', 'requests', 'idleMs', 'readyTimeoutMs', 'shutdownTimeoutMs', 'pollMs']) {
-    if (!Number.isInteger(o[k]) || o[k] < (k === 'requests' || k === 'idleMs' ? 0 : 1))
-      throw new Error(`--${k} must be a positive integer (got ${o[k]})`);
-  }
+  requireIntegers(o, ['runs', 'readyTimeoutMs', 'shutdownTimeoutMs', 'pollMs']);
+  requireIntegers(o, ['requests', 'idleMs'], 0);
   const root = o.root;
-  const targets = [embeddedTarget];
+  const targets = [embeddedTarget, postgresTarget(process.env.DATABASE_URL)];
   const skipped = [];
-  if (process.env.DATABASE_URL) targets.push(postgresTarget(process.env.DATABASE_URL));
-  else skipped.push({ target: 'postgres', reason: 'DATABASE_URL is not set' });
 
   const results = {};
   const problems = [];
-  for (const target of targets) {
-    const availability = await target.available();
-    if (!availability.ok) {
-      log(`${target.name}: skipped (${availability.reason})`);
-      skipped.push({ target: target.name, reason: availability.reason });
-      continue;
-    }
+  for await (const { target, availability } of availableTargets(targets, skipped)) {
     const cold = [];
     const warm = [];
     for (let i = 1; i <= o.runs; i++) {
@@ -279,7 +187,7 @@ export async function run(options = {}) {
     };
   }
 
-  const fmt = (s, unit = '') => (s.median === null ? null : `${s.median}${unit} (${s.min}–${s.max})`);
+  const fmt = (s) => fmtRange(s, String);
   const rows = [];
   for (const [name, r] of Object.entries(results)) {
     for (const phase of ['cold', 'warm']) {

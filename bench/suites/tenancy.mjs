@@ -4,9 +4,8 @@
 // PostgreSQL when DATABASE_URL is set and reachable (throw-away databases), and PGlite. Runs the
 // built packages (dist). See bench/README.md.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, request as httpRequest } from 'node:http';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { request as httpRequest } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openPglite, openPostgres, runMigrations, tenantRlsSql } from '@rustok/db';
@@ -14,9 +13,25 @@ import { generateId, loadConfig } from '@rustok/kernel';
 import { createTenantCache, createTenantResolver, insertTenant, parseTenantIdentifier } from '@rustok/tenancy';
 import autocannon from 'autocannon';
 import pino from 'pino';
-import { httpGet, log, onCleanup, round, sleep, spawnTracked, stats, withTimeout } from '../lib.mjs';
-
-const APP_ROLE = 'rustok_app';
+import {
+  APP_ROLE,
+  fmtInt,
+  fmtRange,
+  freePort,
+  loadAverage,
+  log,
+  percentile,
+  probePostgres,
+  requireIntegers,
+  round,
+  serverEnv,
+  spawnServer,
+  stats,
+  tempDataDir,
+  throwAwayDatabase,
+  waitReady,
+  withTimeout,
+} from '../lib.mjs';
 
 const defaults = {
   parts: 'rls,http,resolve',
@@ -42,9 +57,6 @@ const defaults = {
 // Errors of the in-process pieces go to stderr; stdout is kept for the tables.
 const silent = pino({ level: 'silent' });
 
-const percentile = (sorted, p) =>
-  sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-
 /** { count, meanMs, p50Ms, p90Ms, p99Ms, maxMs } of latencies in ms. */
 const latencySummary = (values) => {
   const sorted = Float64Array.from(values).sort();
@@ -68,59 +80,8 @@ const prng = (seed) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-const fmtInt = (x) => (x === null || x === undefined ? null : Math.round(x).toLocaleString('en-US'));
 const fmtMs = (x) => (x === null || x === undefined ? null : x < 10 ? x.toFixed(2) : x.toFixed(1));
 const fmtPct = (x) => (x === null || x === undefined || !Number.isFinite(x) ? null : `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`);
-
-// ---------------------------------------------------------------------------------------------
-// Databases
-
-const withAdmin = async (adminUrl, fn) => {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
-  client.on('error', () => {});
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
-};
-
-const postgresAvailable = async (adminUrl) => {
-  try {
-    const version = await withTimeout(
-      withAdmin(adminUrl, async (c) => (await c.query('SHOW server_version')).rows[0].server_version),
-      10_000,
-      'connecting to DATABASE_URL',
-    );
-    return { ok: true, version };
-  } catch (error) {
-    return { ok: false, reason: error.message };
-  }
-};
-
-/** A throw-away database rustok_bench_<random>: { url, dispose } (dropped WITH (FORCE)). */
-const throwAwayDatabase = async (adminUrl) => {
-  const name = `rustok_bench_${randomBytes(6).toString('hex')}`;
-  await withTimeout(
-    withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`)),
-    30_000,
-    `CREATE DATABASE ${name}`,
-  );
-  const drop = () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  const remove = onCleanup(drop);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    dispose: async () => {
-      remove();
-      await withTimeout(drop(), 30_000, `DROP DATABASE ${name}`);
-    },
-  };
-};
 
 // ---------------------------------------------------------------------------------------------
 // (1) Row-level security: items_rls (tenantRlsSql, FORCE) vs items_plain (no RLS), same data.
@@ -346,50 +307,16 @@ const benchRls = async ({ name, open, concurrency, o, problems }) => {
 // ---------------------------------------------------------------------------------------------
 // (2) HTTP: the built server, autocannon against a route without and with tenant resolution.
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-
-const tail = (chunks, n = 15) => chunks.join('').split('\n').slice(-n).join('\n');
-
-const baseEnv = () => {
-  const env = { ...process.env, RUSTOK_ENV: 'production', LOG_LEVEL: 'warn', RUSTOK_SERVER__HOST: '127.0.0.1' };
-  for (const key of ['DATABASE_URL', 'RUSTOK_DATABASE__URL', 'RUSTOK_DATABASE__DATA_DIR', 'NODE_ENV', 'PORT', 'RUSTOK_SERVER__PORT'])
-    delete env[key];
-  return env;
-};
+const baseEnv = () => serverEnv({ environment: 'production', logLevel: 'warn' });
 
 /** Spawns the built server and waits for /health/ready = 200; returns { base, stop, output }. */
 const startServer = async ({ root, env, o }) => {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const output = [];
-  const child = spawnTracked(process.execPath, [join(root, 'apps/server/dist/cli/main.js'), 'start'], {
-    cwd: root,
-    env: { ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const keep = (chunk) => {
-    output.push(chunk);
-    if (output.length > 200) output.splice(0, output.length - 200);
-  };
-  child.stdout.setEncoding('utf8').on('data', keep);
-  child.stderr.setEncoding('utf8').on('data', keep);
-  let exitInfo = null;
-  const exited = new Promise((resolve) =>
-    child.once('exit', (code, signal) => {
-      exitInfo = { code, signal };
-      resolve(exitInfo);
-    }),
-  );
+  const server = spawnServer({ root, env, port });
+  const { child, output, exited } = server;
   const stop = async () => {
-    if (exitInfo) return exitInfo;
+    if (server.exitInfo) return server.exitInfo;
     child.kill('SIGTERM');
     try {
       return await withTimeout(exited, 20_000, 'server shutdown');
@@ -398,18 +325,11 @@ const startServer = async ({ root, env, o }) => {
       return exited;
     }
   };
-  const t0 = performance.now();
-  for (;;) {
-    if (exitInfo) throw new Error(`server exited (code ${exitInfo.code}, signal ${exitInfo.signal}) before ready:\n${tail(output)}`);
-    if (performance.now() - t0 > o.readyTimeoutMs) {
-      await stop();
-      throw new Error(`server not ready within ${o.readyTimeoutMs} ms:\n${tail(output)}`);
-    }
-    try {
-      const { status } = await httpGet(`${base}/health/ready`, { timeoutMs: 2_000 });
-      if (status === 200) break;
-    } catch {}
-    await sleep(20);
+  try {
+    await waitReady({ url: `${base}/health/ready`, server, t0: performance.now(), timeoutMs: o.readyTimeoutMs, pollMs: 20 });
+  } catch (error) {
+    await stop();
+    throw error;
   }
   return { base, stop, output, pid: child.pid };
 };
@@ -634,7 +554,7 @@ export async function run(options = {}) {
   const o = { ...defaults, ...options };
   const parts = new Set(String(o.parts).split(','));
   for (const p of parts) if (!['rls', 'http', 'resolve'].includes(p)) throw new Error(`--parts: unknown part "${p}" (rls, http, resolve)`);
-  for (const k of [
+  requireIntegers(o, [
     'tenants',
     'rowsPerTenant',
     'pageSize',
@@ -644,23 +564,17 @@ export async function run(options = {}) {
     'connections',
     'resolutions',
     'runs',
-  ]) {
-    if (!Number.isInteger(o[k]) || o[k] < 1) throw new Error(`--${k} must be a positive integer (got ${o[k]})`);
-  }
+  ]);
   for (const k of ['durationS', 'httpDurationS']) if (typeof o[k] !== 'number' || o[k] <= 0) throw new Error(`--${k} must be > 0`);
   if (o.rowsPerTenant <= o.pageSize) throw new Error('--rows-per-tenant must be larger than --page-size');
   const root = o.root;
-  const loadAverageAtStart = loadavg().map((x) => round(x, 2));
+  const loadAverageAtStart = loadAverage();
   const problems = [];
   const skipped = [];
   const adminUrl = process.env.DATABASE_URL;
-  let pgVersion = null;
-  if (!adminUrl) skipped.push({ target: 'postgres', reason: 'DATABASE_URL is not set' });
-  else {
-    const a = await postgresAvailable(adminUrl);
-    if (a.ok) pgVersion = a.version;
-    else skipped.push({ target: 'postgres', reason: a.reason });
-  }
+  const availability = await probePostgres(adminUrl);
+  const pgVersion = availability.ok ? availability.version : null;
+  if (!availability.ok) skipped.push({ target: 'postgres', reason: availability.reason });
   const backends = [...(pgVersion ? ['postgres'] : []), 'pglite'];
   for (const s of skipped) log(`postgres: skipped (${s.reason})`);
 
@@ -707,14 +621,9 @@ export async function run(options = {}) {
         env = (extra) => ({ ...baseEnv(), DATABASE_URL: tmp.url, ...extra });
         dispose = tmp.dispose;
       } else {
-        const dir = mkdtempSync(join(tmpdir(), 'rustok-bench-'));
-        const rm = () => rmSync(dir, { recursive: true, force: true });
-        const remove = onCleanup(rm);
-        env = (extra) => ({ ...baseEnv(), RUSTOK_DATABASE__DATA_DIR: dir, ...extra });
-        dispose = async () => {
-          remove();
-          rm();
-        };
+        const tmp = tempDataDir();
+        env = (extra) => ({ ...baseEnv(), RUSTOK_DATABASE__DATA_DIR: tmp.dir, ...extra });
+        dispose = tmp.dispose;
       }
       try {
         http[name === 'pglite' ? 'embedded' : name] = await benchHttp({ name, root, o, env, problems });
@@ -793,10 +702,7 @@ export async function run(options = {}) {
     tables.push({
       title: `tenancy: in-process resolution (createTenantCache memory tier + createTenantResolver, header mode), ${fmtInt(o.resolutions)} calls`,
       columns: ['measure', 'ns per call'],
-      rows: Object.values(resolution.results).map((r) => [
-        r.label,
-        `${fmtInt(r.nsPerCall.median)} (${fmtInt(r.nsPerCall.min)}–${fmtInt(r.nsPerCall.max)})`,
-      ]),
+      rows: Object.values(resolution.results).map((r) => [r.label, fmtRange(r.nsPerCall)]),
       notes: [`median (min–max) of ${o.runs} runs; one awaited call at a time; ${resolution.cache.lookups} database lookups in total`],
     });
   }

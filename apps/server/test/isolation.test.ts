@@ -33,6 +33,10 @@ interface Side {
   readonly noteBody: string;
   readonly refreshToken: string;
   readonly verificationToken: string;
+  readonly contentNodeId: string;
+  readonly contentTitle: string;
+  readonly contentRevisionId: string;
+  readonly contentCategoryId: string;
 }
 
 interface World {
@@ -74,6 +78,9 @@ interface GraphQLRoute {
 type RouteCase = TenantRoute | PlatformRoute | GraphQLRoute;
 
 const noteOfB = { id: (w: World) => w.b.noteId };
+const contentNodeOfB = { id: (w: World) => w.b.contentNodeId };
+const contentCategoryOfB = { id: (w: World) => w.b.contentCategoryId };
+const contentNotFound = 'CONTENT_NODE_NOT_FOUND';
 /** Tenant roles B defines (A has none of these names when the routes run). */
 const B_ROLE = 'b_support';
 
@@ -213,6 +220,66 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   'GET /api/v1/notes/{id}': { kind: 'tenant', paramsOfB: noteOfB, code: 'NOTES_NOT_FOUND' },
   'PATCH /api/v1/notes/{id}': { kind: 'tenant', paramsOfB: noteOfB, body: () => ({ body: 'changed by A' }), code: 'NOTES_NOT_FOUND' },
   'DELETE /api/v1/notes/{id}': { kind: 'tenant', paramsOfB: noteOfB, code: 'NOTES_NOT_FOUND' },
+  // content (core module)
+  'GET /api/v1/content/nodes': {
+    kind: 'tenant',
+    public: true,
+    after: async (w, res) => {
+      expect(res.json<{ items: { id: string }[] }>().items.map((n) => n.id)).toContain(w.a.contentNodeId);
+    },
+  },
+  'POST /api/v1/content/nodes': {
+    kind: 'tenant',
+    body: (w) => ({ kind: 'post', title: w.b.contentTitle }),
+    status: 201,
+    after: async (w, res) => {
+      const id = res.json<{ id: string }>().id;
+      // Same title, same kind: A's slug must not be numbered because of B's node.
+      expect(res.json<{ slug: string }>().slug).toBe(slugOf(w.b.contentTitle));
+      expect(await contentNodeIds(w.p.database.db, w.b.tenant.id)).not.toContain(id);
+      // B's title is one of B's secrets: A's copy goes again.
+      expect((await w.call('DELETE', `/api/v1/content/nodes/${id}`, w.a.admin)).statusCode).toBe(204);
+    },
+  },
+  'GET /api/v1/content/nodes/{id}': { kind: 'tenant', public: true, paramsOfB: contentNodeOfB, code: contentNotFound },
+  'PATCH /api/v1/content/nodes/{id}': { kind: 'tenant', paramsOfB: contentNodeOfB, body: () => ({ title: 'by A' }), code: contentNotFound },
+  'DELETE /api/v1/content/nodes/{id}': { kind: 'tenant', paramsOfB: contentNodeOfB, code: contentNotFound },
+  'POST /api/v1/content/nodes/{id}/publish': { kind: 'tenant', paramsOfB: contentNodeOfB, code: contentNotFound },
+  'POST /api/v1/content/nodes/{id}/transitions': {
+    kind: 'tenant',
+    paramsOfB: contentNodeOfB,
+    body: () => ({ to: 'published' }),
+    code: contentNotFound,
+  },
+  'PUT /api/v1/content/nodes/{id}/translations/{locale}': {
+    kind: 'tenant',
+    paramsOfB: { ...contentNodeOfB, locale: () => 'ru' },
+    body: () => ({ title: 'от A' }),
+    code: contentNotFound,
+  },
+  'GET /api/v1/content/nodes/{id}/revisions': { kind: 'tenant', paramsOfB: contentNodeOfB, code: contentNotFound },
+  'POST /api/v1/content/nodes/{id}/revisions/{revisionId}/restore': {
+    kind: 'tenant',
+    paramsOfB: { ...contentNodeOfB, revisionId: (w) => w.b.contentRevisionId },
+    code: contentNotFound,
+  },
+  'GET /api/v1/content/categories': {
+    kind: 'tenant',
+    public: true,
+    after: async (w, res) => {
+      expect(res.json<{ items: { id: string }[] }>().items.map((c) => c.id)).toContain(w.a.contentCategoryId);
+    },
+  },
+  'POST /api/v1/content/categories': { kind: 'tenant', body: () => ({ name: 'Category of A' }), status: 201 },
+  'PATCH /api/v1/content/categories/{id}': {
+    kind: 'tenant',
+    paramsOfB: contentCategoryOfB,
+    body: () => ({ name: 'by A' }),
+    code: 'CONTENT_CATEGORY_NOT_FOUND',
+  },
+  'DELETE /api/v1/content/categories/{id}': { kind: 'tenant', paramsOfB: contentCategoryOfB, code: 'CONTENT_CATEGORY_NOT_FOUND' },
+  'GET /api/v1/content/tags': { kind: 'tenant', public: true },
+  'POST /api/v1/content/tags': { kind: 'tenant', body: () => ({ name: 'tag of A' }), status: 201 },
 };
 
 interface GraphQLReply {
@@ -249,6 +316,46 @@ const GRAPHQL_FIELDS: Readonly<Record<string, (w: World, gql: Gql) => Promise<vo
     expect(ids.sort()).toEqual((await noteIds(w.p.database.db, w.a.tenant.id)).sort());
     expectNoSecretsOfB(w, reply.text);
   },
+  'Query.contentNode': async (w, gql) => {
+    const query = 'query ($id: ID!) { contentNode(id: $id) { id title } }';
+    const own = await gql(w.a.admin, query, { id: w.a.contentNodeId });
+    expect(own.data?.contentNode).toMatchObject({ id: w.a.contentNodeId });
+    const reply = await gql(w.a.admin, query, { id: w.b.contentNodeId });
+    expect(reply.errors?.map((e) => e.extensions?.code)).toEqual(['CONTENT_NODE_NOT_FOUND']);
+    expectNoSecretsOfB(w, reply.text, [w.b.contentNodeId]);
+  },
+  'Query.contentNodes': async (w, gql) => {
+    const reply = await gql(w.a.admin, '{ contentNodes(first: 100) { items { id title } } }');
+    expect(reply.errors).toBeUndefined();
+    const ids = ((reply.data?.contentNodes as { items: { id: string }[] } | undefined)?.items ?? []).map((n) => n.id);
+    expect(ids).toContain(w.a.contentNodeId);
+    expectNoSecretsOfB(w, reply.text);
+  },
+  'Mutation.createContentNode': async (w, gql) => {
+    const reply = await gql(w.a.admin, 'mutation ($input: CreateContentNodeInput!) { createContentNode(input: $input) { id } }', {
+      input: { kind: 'post', title: 'made by A over GraphQL' },
+    });
+    expect(reply.errors).toBeUndefined();
+    const id = (reply.data?.createContentNode as { id: string } | undefined)?.id ?? '';
+    expect(await contentNodeIds(w.p.database.db, w.a.tenant.id)).toContain(id);
+    expect(await contentNodeIds(w.p.database.db, w.b.tenant.id)).not.toContain(id);
+  },
+  'Mutation.updateContentNode': async (w, gql) => {
+    const reply = await gql(w.a.admin, 'mutation ($id: ID!) { updateContentNode(id: $id, input: { title: "by A" }) { id } }', {
+      id: w.b.contentNodeId,
+    });
+    expect(reply.errors?.map((e) => e.extensions?.code)).toEqual(['CONTENT_NODE_NOT_FOUND']);
+    expectNoSecretsOfB(w, reply.text, [w.b.contentNodeId]);
+  },
+  'Mutation.publishContentNode': async (w, gql) => {
+    const reply = await gql(w.a.admin, 'mutation ($id: ID!) { publishContentNode(id: $id) { id } }', { id: w.b.contentNodeId });
+    expect(reply.errors?.map((e) => e.extensions?.code)).toEqual(['CONTENT_NODE_NOT_FOUND']);
+  },
+  'Mutation.deleteContentNode': async (w, gql) => {
+    const reply = await gql(w.a.admin, 'mutation ($id: ID!) { deleteContentNode(id: $id) }', { id: w.b.contentNodeId });
+    expect(reply.errors?.map((e) => e.extensions?.code)).toEqual(['CONTENT_NODE_NOT_FOUND']);
+    expect(await contentNodeIds(w.p.database.db, w.b.tenant.id)).toContain(w.b.contentNodeId);
+  },
   'Mutation.deleteNote': async (w, gql) => {
     const reply = await gql(w.a.admin, 'mutation ($id: ID!) { deleteNote(id: $id) }', { id: w.b.noteId });
     if (reply.errors) expect(reply.errors.map((e) => e.extensions?.code)).toEqual(['NOTES_NOT_FOUND']);
@@ -265,8 +372,29 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'
 const noteIds = (db: Database, tenantId: string) =>
   db.transaction(async (tx) => (await tx.query<{ id: string }>('SELECT id FROM notes')).rows.map((r) => r.id), { tenantId });
 
+const contentNodeIds = (db: Database, tenantId: string) =>
+  db.transaction(async (tx) => (await tx.query<{ id: string }>('SELECT id FROM content_nodes')).rows.map((r) => r.id), { tenantId });
+
+/** The slug the content module makes of a plain ASCII title. */
+const slugOf = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
 /** Identifiers and contents of B that nothing shown to A may contain (unless A sent them itself). */
-const secretsOfB = (w: World): string[] => [w.b.tenant.id, w.b.adminId, w.b.userId, w.b.noteId, w.b.noteBody, w.b.refreshToken];
+const secretsOfB = (w: World): string[] => [
+  w.b.tenant.id,
+  w.b.adminId,
+  w.b.userId,
+  w.b.noteId,
+  w.b.noteBody,
+  w.b.refreshToken,
+  w.b.contentNodeId,
+  w.b.contentTitle,
+  w.b.contentRevisionId,
+  w.b.contentCategoryId,
+];
 
 const expectNoSecretsOfB = (w: World, text: string, sentByA: readonly string[] = []): void => {
   const leaked = secretsOfB(w).filter((secret) => !sentByA.some((sent) => sent.includes(secret)) && text.includes(secret));
@@ -421,6 +549,28 @@ describeEachBackend('tenant isolation', (backend) => {
     return { ...res.json<GraphQLReply>(), text: res.body };
   };
 
+  /** A category, a tag and a translated node with revisions, of the tenant's own. */
+  const contentOf = async (headers: Record<string, string>, slug: string) => {
+    const category = await call('POST', '/api/v1/content/categories', headers, { name: `Category of ${slug}` });
+    expect(category.statusCode, category.body).toBe(201);
+    const tag = await call('POST', '/api/v1/content/tags', headers, { name: `tag of ${slug}` });
+    expect(tag.statusCode, tag.body).toBe(201);
+    const contentTitle = `Secret post ${generateId().slice(-12)}`;
+    const node = await call('POST', '/api/v1/content/nodes', headers, {
+      kind: 'post',
+      title: contentTitle,
+      categoryId: category.json<{ id: string }>().id,
+      tagIds: [tag.json<{ id: string }>().id],
+    });
+    expect(node.statusCode, node.body).toBe(201);
+    const contentNodeId = node.json<{ id: string }>().id;
+    const ru = await call('PUT', `/api/v1/content/nodes/${contentNodeId}/translations/ru`, headers, { title: `Тайна ${slug}` });
+    expect(ru.statusCode, ru.body).toBe(200);
+    const revisions = await call('GET', `/api/v1/content/nodes/${contentNodeId}/revisions`, headers);
+    const contentRevisionId = revisions.json<{ items: { id: string }[] }>().items.at(-1)?.id ?? '';
+    return { contentNodeId, contentTitle, contentRevisionId, contentCategoryId: category.json<{ id: string }>().id };
+  };
+
   const side = async (slug: string): Promise<Side> => {
     const tenant = await p.createTenant(slug);
     const admin = await p.userWithToken(tenant.id, ['admin'], `admin@${slug}.example.com`);
@@ -445,6 +595,7 @@ describeEachBackend('tenant isolation', (backend) => {
     const verificationToken = await p.database.db.transaction((tx) => createEmailVerification(tx, user.userId, Date.now()), {
       tenantId: tenant.id,
     });
+    const content = await contentOf(admin.headers, slug);
     return {
       tenant,
       adminId: admin.userId,
@@ -457,6 +608,7 @@ describeEachBackend('tenant isolation', (backend) => {
       noteBody,
       refreshToken: login.json<{ refreshToken: string }>().refreshToken,
       verificationToken,
+      ...content,
     };
   };
 
@@ -587,7 +739,19 @@ describeEachBackend('tenant isolation', (backend) => {
 
   // --- row-level security alone, with no application filter ----------------------------------
 
-  const TENANT_TABLES_WITH_DATA = ['notes', 'users', 'user_roles', 'refresh_tokens', 'tenant_modules'];
+  const TENANT_TABLES_WITH_DATA = [
+    'notes',
+    'users',
+    'user_roles',
+    'refresh_tokens',
+    'tenant_modules',
+    'content_nodes',
+    'content_translations',
+    'content_revisions',
+    'content_categories',
+    'content_tags',
+    'content_node_tags',
+  ];
 
   it('shows a transaction of tenant A only rows of A, with no WHERE clause at all', async () => {
     const db = p.database.db;
