@@ -1,5 +1,8 @@
 // Generated from modules.toml by scripts/gen-modules.mjs. Do not edit.
 import type { ModuleDefinition } from '@rustok/kernel';
 import contentModule from '@rustok/content';
+import blogModule from '@rustok/blog';
+import forumModule from '@rustok/forum';
+import pagesModule from '@rustok/pages';
 
-export const builtInModules: readonly ModuleDefinition[] = [contentModule];
+export const builtInModules: readonly ModuleDefinition[] = [contentModule, blogModule, forumModule, pagesModule];

@@ -37,6 +37,11 @@ interface Side {
   readonly contentTitle: string;
   readonly contentRevisionId: string;
   readonly contentCategoryId: string;
+  readonly blogPostId: string;
+  readonly blogCommentId: string;
+  readonly forumTopicId: string;
+  readonly pageId: string;
+  readonly menuId: string;
 }
 
 interface World {
@@ -80,7 +85,12 @@ type RouteCase = TenantRoute | PlatformRoute | GraphQLRoute;
 const noteOfB = { id: (w: World) => w.b.noteId };
 const contentNodeOfB = { id: (w: World) => w.b.contentNodeId };
 const contentCategoryOfB = { id: (w: World) => w.b.contentCategoryId };
+const pageOfB = { id: (w: World) => w.b.pageId };
+const menuOfB = { id: (w: World) => w.b.menuId };
 const contentNotFound = 'CONTENT_NODE_NOT_FOUND';
+const blogPostOfB = { id: (w: World) => w.b.blogPostId };
+const forumTopicOfB = { id: (w: World) => w.b.forumTopicId };
+const listedIds = (res: Response) => res.json<{ items: { id: string }[] }>().items.map((n) => n.id);
 /** Tenant roles B defines (A has none of these names when the routes run). */
 const B_ROLE = 'b_support';
 
@@ -280,6 +290,83 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   'DELETE /api/v1/content/categories/{id}': { kind: 'tenant', paramsOfB: contentCategoryOfB, code: 'CONTENT_CATEGORY_NOT_FOUND' },
   'GET /api/v1/content/tags': { kind: 'tenant', public: true },
   'POST /api/v1/content/tags': { kind: 'tenant', body: () => ({ name: 'tag of A' }), status: 201 },
+  // blog (optional module over content)
+  'GET /api/v1/blog/posts': {
+    kind: 'tenant',
+    public: true,
+    after: async (w, res) => expect(listedIds(res)).toContain(w.a.blogPostId),
+  },
+  'POST /api/v1/blog/posts': { kind: 'tenant', body: () => ({ title: 'post of A' }), status: 201 },
+  'GET /api/v1/blog/posts/{id}': { kind: 'tenant', public: true, paramsOfB: blogPostOfB, code: 'BLOG_POST_NOT_FOUND' },
+  'PATCH /api/v1/blog/posts/{id}': { kind: 'tenant', paramsOfB: blogPostOfB, body: () => ({ title: 'by A' }), code: 'BLOG_POST_NOT_FOUND' },
+  'DELETE /api/v1/blog/posts/{id}': { kind: 'tenant', paramsOfB: blogPostOfB, code: 'BLOG_POST_NOT_FOUND' },
+  'POST /api/v1/blog/posts/{id}/publish': { kind: 'tenant', paramsOfB: blogPostOfB, code: 'BLOG_POST_NOT_FOUND' },
+  'GET /api/v1/blog/posts/{id}/comments': { kind: 'tenant', public: true, paramsOfB: blogPostOfB, code: 'BLOG_POST_NOT_FOUND' },
+  'POST /api/v1/blog/posts/{id}/comments': {
+    kind: 'tenant',
+    paramsOfB: blogPostOfB,
+    body: () => ({ body: 'by A' }),
+    code: 'BLOG_POST_NOT_FOUND',
+  },
+  'POST /api/v1/blog/posts/{id}/comments/{commentId}/moderate': {
+    kind: 'tenant',
+    paramsOfB: { ...blogPostOfB, commentId: (w) => w.b.blogCommentId },
+    body: () => ({ status: 'approved' }),
+    code: 'BLOG_POST_NOT_FOUND',
+  },
+  // forum (optional module over content)
+  'GET /api/v1/forum/topics': {
+    kind: 'tenant',
+    public: true,
+    after: async (w, res) => expect(listedIds(res)).toContain(w.a.forumTopicId),
+  },
+  'POST /api/v1/forum/topics': { kind: 'tenant', body: () => ({ title: 'topic of A' }), status: 201 },
+  'GET /api/v1/forum/topics/{id}': { kind: 'tenant', public: true, paramsOfB: forumTopicOfB, code: 'FORUM_TOPIC_NOT_FOUND' },
+  'PATCH /api/v1/forum/topics/{id}': {
+    kind: 'tenant',
+    paramsOfB: forumTopicOfB,
+    body: () => ({ title: 'by A' }),
+    code: 'FORUM_TOPIC_NOT_FOUND',
+  },
+  'DELETE /api/v1/forum/topics/{id}': { kind: 'tenant', paramsOfB: forumTopicOfB, code: 'FORUM_TOPIC_NOT_FOUND' },
+  'POST /api/v1/forum/topics/{id}/pin': {
+    kind: 'tenant',
+    paramsOfB: forumTopicOfB,
+    body: () => ({ pinned: true }),
+    code: 'FORUM_TOPIC_NOT_FOUND',
+  },
+  'POST /api/v1/forum/topics/{id}/lock': {
+    kind: 'tenant',
+    paramsOfB: forumTopicOfB,
+    body: () => ({ locked: true }),
+    code: 'FORUM_TOPIC_NOT_FOUND',
+  },
+  'GET /api/v1/forum/topics/{id}/replies': { kind: 'tenant', public: true, paramsOfB: forumTopicOfB, code: 'FORUM_TOPIC_NOT_FOUND' },
+  'POST /api/v1/forum/topics/{id}/replies': {
+    kind: 'tenant',
+    paramsOfB: forumTopicOfB,
+    body: () => ({ body: 'by A' }),
+    code: 'FORUM_TOPIC_NOT_FOUND',
+  },
+  // pages (optional module)
+  'GET /api/v1/pages': { kind: 'tenant', public: true },
+  'POST /api/v1/pages': { kind: 'tenant', body: () => ({ title: 'Page of A' }), status: 201 },
+  'GET /api/v1/pages/{id}': { kind: 'tenant', public: true, paramsOfB: pageOfB, code: 'PAGES_PAGE_NOT_FOUND' },
+  'PATCH /api/v1/pages/{id}': { kind: 'tenant', paramsOfB: pageOfB, body: () => ({ title: 'by A' }), code: 'PAGES_PAGE_NOT_FOUND' },
+  'DELETE /api/v1/pages/{id}': { kind: 'tenant', paramsOfB: pageOfB, code: 'PAGES_PAGE_NOT_FOUND' },
+  'POST /api/v1/pages/{id}/publish': { kind: 'tenant', paramsOfB: pageOfB, code: 'PAGES_PAGE_NOT_FOUND' },
+  'PUT /api/v1/pages/{id}/blocks': { kind: 'tenant', paramsOfB: pageOfB, body: () => ({ blocks: [] }), code: 'PAGES_PAGE_NOT_FOUND' },
+  'GET /api/v1/menus': { kind: 'tenant', public: true },
+  'POST /api/v1/menus': {
+    kind: 'tenant',
+    // A menu of A linking B's page: B's page is not there inside A's transaction.
+    body: (w) => ({ handle: 'menu-of-a', name: 'A', items: [{ label: { en: 'x' }, link: { type: 'page', pageId: w.b.pageId } }] }),
+    status: 422,
+    code: 'VALIDATION_FAILED',
+  },
+  'GET /api/v1/menus/{id}': { kind: 'tenant', public: true, paramsOfB: menuOfB, code: 'PAGES_MENU_NOT_FOUND' },
+  'PATCH /api/v1/menus/{id}': { kind: 'tenant', paramsOfB: menuOfB, body: () => ({ name: 'by A' }), code: 'PAGES_MENU_NOT_FOUND' },
+  'DELETE /api/v1/menus/{id}': { kind: 'tenant', paramsOfB: menuOfB, code: 'PAGES_MENU_NOT_FOUND' },
 };
 
 interface GraphQLReply {
@@ -394,6 +481,9 @@ const secretsOfB = (w: World): string[] => [
   w.b.contentTitle,
   w.b.contentRevisionId,
   w.b.contentCategoryId,
+  w.b.blogPostId,
+  w.b.blogCommentId,
+  w.b.forumTopicId,
 ];
 
 const expectNoSecretsOfB = (w: World, text: string, sentByA: readonly string[] = []): void => {
@@ -571,6 +661,21 @@ describeEachBackend('tenant isolation', (backend) => {
     return { contentNodeId, contentTitle, contentRevisionId, contentCategoryId: category.json<{ id: string }>().id };
   };
 
+  /** A published blog post with a comment, and a forum topic with a reply, of the tenant's own. */
+  const blogAndForumOf = async (headers: Record<string, string>, slug: string) => {
+    const created = async (url: string, payload?: unknown) => {
+      const res = await call('POST', url, headers, payload);
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json<{ id: string }>().id;
+    };
+    const blogPostId = await created('/api/v1/blog/posts', { title: `Blog post of ${slug}` });
+    await created(`/api/v1/blog/posts/${blogPostId}/publish`);
+    const blogCommentId = await created(`/api/v1/blog/posts/${blogPostId}/comments`, { body: `comment of ${slug}` });
+    const forumTopicId = await created('/api/v1/forum/topics', { title: `Topic of ${slug}` });
+    await created(`/api/v1/forum/topics/${forumTopicId}/replies`, { body: `reply of ${slug}` });
+    return { blogPostId, blogCommentId, forumTopicId };
+  };
+
   const side = async (slug: string): Promise<Side> => {
     const tenant = await p.createTenant(slug);
     const admin = await p.userWithToken(tenant.id, ['admin'], `admin@${slug}.example.com`);
@@ -596,6 +701,19 @@ describeEachBackend('tenant isolation', (backend) => {
       tenantId: tenant.id,
     });
     const content = await contentOf(admin.headers, slug);
+    const blogAndForum = await blogAndForumOf(admin.headers, slug);
+    const page = await call('POST', '/api/v1/pages', admin.headers, {
+      title: `Page ${slug}`,
+      blocks: [{ type: 'hero', data: { title: slug } }],
+    });
+    expect(page.statusCode, page.body).toBe(201);
+    const pageId = page.json<{ id: string }>().id;
+    const menu = await call('POST', '/api/v1/menus', admin.headers, {
+      handle: 'main',
+      name: 'Main',
+      items: [{ label: { en: 'Page' }, link: { type: 'page', pageId } }],
+    });
+    expect(menu.statusCode, menu.body).toBe(201);
     return {
       tenant,
       adminId: admin.userId,
@@ -609,6 +727,9 @@ describeEachBackend('tenant isolation', (backend) => {
       refreshToken: login.json<{ refreshToken: string }>().refreshToken,
       verificationToken,
       ...content,
+      ...blogAndForum,
+      pageId,
+      menuId: menu.json<{ id: string }>().id,
     };
   };
 
@@ -751,6 +872,9 @@ describeEachBackend('tenant isolation', (backend) => {
     'content_categories',
     'content_tags',
     'content_node_tags',
+    'pages_blocks',
+    'pages_menus',
+    'pages_menu_items',
   ];
 
   it('shows a transaction of tenant A only rows of A, with no WHERE clause at all', async () => {

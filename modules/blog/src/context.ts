@@ -1,0 +1,73 @@
+import type {} from '@rustok/api';
+import { actorOf, type ContentContext, type ContentTx, loadNodeInTx, type NodeHead } from '@rustok/content';
+import type {} from '@rustok/events';
+import { AppError, isAppError } from '@rustok/kernel';
+import type { FastifyRequest } from 'fastify';
+
+/**
+ * The blog's context is a content context whose actor holds the caller's own permissions
+ * (blog.*). Before calling content, `asContent` swaps in an actor that holds a content permission
+ * exactly when the caller holds the blog permission mapped to it.
+ */
+export type BlogContext = ContentContext;
+
+export type Rights = Readonly<Record<string, string>>;
+
+export const POST_RIGHTS: Rights = {
+  'content.nodes.read': 'blog.posts.read',
+  'content.nodes.create': 'blog.posts.create',
+  'content.nodes.update': 'blog.posts.update',
+  'content.nodes.update_own': 'blog.posts.update_own',
+  'content.nodes.publish': 'blog.posts.publish',
+  'content.nodes.delete': 'blog.posts.delete',
+};
+
+/** Moderators see pending comments (drafts); everyone else sees approved (published) ones. */
+export const COMMENT_RIGHTS: Rights = {
+  'content.nodes.read': 'blog.comments.moderate',
+  'content.nodes.create': 'blog.comments.create',
+  'content.nodes.update': 'blog.comments.moderate',
+};
+
+export const asContent = (ctx: BlogContext, rights: Rights): ContentContext => ({
+  ...ctx,
+  actor: {
+    userId: ctx.actor.userId,
+    can: (permission) => {
+      const mapped = rights[permission];
+      return mapped !== undefined && ctx.actor.can(mapped);
+    },
+  },
+});
+
+export const contextOf = (request: FastifyRequest): BlogContext => {
+  const tenant = request.tenant;
+  if (!tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
+  return { db: request.server.rustok.db, events: request.server.events, tenantId: tenant.id, actor: actorOf(request.principal) };
+};
+
+export const postNotFound = (id: string): AppError =>
+  new AppError('BLOG_POST_NOT_FOUND', `No blog post ${id}`, { status: 404, title: 'Not found' });
+
+/** Content's 404 for a node, told as the blog's own. */
+export const renameNotFound =
+  (id: string) =>
+  (error: unknown): never => {
+    throw isAppError(error) && error.code === 'CONTENT_NODE_NOT_FOUND' ? postNotFound(id) : error;
+  };
+
+/** The post's head in the caller's transaction, or 404 BLOG_POST_NOT_FOUND (also for a node of another kind). */
+export const loadPostInTx = async (w: ContentTx, id: string, forUpdate = false): Promise<NodeHead> => {
+  const node = await loadNodeInTx(w, id, forUpdate).catch(renameNotFound(id));
+  if (node.kind !== 'post') throw postNotFound(id);
+  return node;
+};
+
+export const problem = { $ref: 'Problem#' } as const;
+export const tags = ['blog'];
+
+/** Content's 404 for a node as null (any other error goes on). */
+export const absentAsNull = (error: unknown): null => {
+  if (isAppError(error) && error.code === 'CONTENT_NODE_NOT_FOUND') return null;
+  throw error;
+};

@@ -1,0 +1,39 @@
+import { type EventDeclaration, Id, Timestamp } from '@rustok/kernel';
+import { type Static, Type } from '@sinclair/typebox';
+
+export const BLOG_EVENT = { postPublished: 'blog.post.published', commentCreated: 'blog.comment.created' } as const;
+
+export const PostPublishedPayload = Type.Object(
+  {
+    postId: Id(),
+    publishedAt: Type.Union([Timestamp(), Type.Null()]),
+    locales: Type.Array(Type.String({ maxLength: 8 }), { maxItems: 100 }),
+  },
+  { additionalProperties: false },
+);
+export type PostPublishedPayload = Static<typeof PostPublishedPayload>;
+
+export const ModerationStatus = () => Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]);
+export type ModerationStatus = 'pending' | 'approved' | 'rejected';
+
+export const CommentCreatedPayload = Type.Object(
+  {
+    commentId: Id(),
+    postId: Id(),
+    replyTo: Type.Union([Id(), Type.Null()]),
+    authorId: Type.Union([Id(), Type.Null()]),
+    moderation: ModerationStatus(),
+  },
+  { additionalProperties: false },
+);
+export type CommentCreatedPayload = Static<typeof CommentCreatedPayload>;
+
+export const blogEvents: readonly EventDeclaration[] = [
+  { type: BLOG_EVENT.postPublished, schemaVersion: 1, description: 'A blog post was published', payload: PostPublishedPayload },
+  {
+    type: BLOG_EVENT.commentCreated,
+    schemaVersion: 1,
+    description: 'A comment was written on a blog post (pending or, with autoApprove, approved)',
+    payload: CommentCreatedPayload,
+  },
+];

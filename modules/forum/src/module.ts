@@ -1,0 +1,30 @@
+import { defineModule } from '@rustok/kernel';
+import { forumEvents } from './events.js';
+import { replyRoutes } from './routes/replies.js';
+import { topicRoutes } from './routes/topics.js';
+
+export const FORUM_PERMISSIONS = [
+  'forum.topics.read',
+  'forum.topics.create',
+  'forum.topics.update',
+  'forum.topics.update_own',
+  'forum.topics.delete',
+  'forum.topics.moderate',
+  'forum.replies.create',
+] as const;
+
+/** Topics in categories with replies, pins and locks: content nodes of kinds `topic` and `reply`. No tables of its own. */
+export const forumModule = defineModule({
+  slug: 'forum',
+  name: 'Forum',
+  description: 'Topics in categories with replies, exact reply counts, pins and locks (over content)',
+  version: '0.1.0',
+  kind: 'optional',
+  dependencies: ['content'],
+  permissions: [...FORUM_PERMISSIONS],
+  events: { emits: forumEvents },
+  rest: async (app) => {
+    await app.register(topicRoutes);
+    await app.register(replyRoutes);
+  },
+});

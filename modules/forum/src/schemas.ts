@@ -1,0 +1,31 @@
+import { CreateNodeInput, ListNodesQuery, UpdateNodeInput } from '@rustok/content';
+import { type Static, Type } from '@sinclair/typebox';
+
+const closed = { additionalProperties: false } as const;
+
+/** Topics carry pinned/locked/lastActivityAt in metadata, which only moderators and replies change. */
+export const CreateTopicInput = Type.Omit(CreateNodeInput, ['kind', 'parentId', 'metadata', 'position'], closed);
+export type CreateTopicInput = Static<typeof CreateTopicInput>;
+
+export const UpdateTopicInput = Type.Omit(UpdateNodeInput, ['metadata', 'position'], closed);
+export type UpdateTopicInput = Static<typeof UpdateTopicInput>;
+
+export const ListTopicsQuery = Type.Omit(ListNodesQuery, ['kind', 'parent'], closed);
+export type ListTopicsQuery = Static<typeof ListTopicsQuery>;
+
+export const ListRepliesQuery = Type.Pick(ListNodesQuery, ['limit', 'cursor'], closed);
+export type ListRepliesQuery = Static<typeof ListRepliesQuery>;
+
+export const CreateReplyInput = Type.Object(
+  {
+    body: Type.String({ minLength: 1, maxLength: 50_000, pattern: '\\S' }),
+    locale: Type.Optional(Type.String({ pattern: '^[a-z]{2}(-[A-Z]{2})?$' })),
+  },
+  closed,
+);
+export type CreateReplyInput = Static<typeof CreateReplyInput>;
+
+export const PinInput = Type.Object({ pinned: Type.Boolean() }, closed);
+export type PinInput = Static<typeof PinInput>;
+export const LockInput = Type.Object({ locked: Type.Boolean() }, closed);
+export type LockInput = Static<typeof LockInput>;

@@ -1,0 +1,7 @@
+import { inTenant } from '@rustok/content';
+import { type ForumContext, loadTopicInTx } from '../context.js';
+
+/** 404 FORUM_TOPIC_NOT_FOUND unless the id names a topic of the tenant. */
+export const assertTopic = async (ctx: ForumContext, id: string): Promise<void> => {
+  await inTenant(ctx, (w) => loadTopicInTx(w, id));
+};

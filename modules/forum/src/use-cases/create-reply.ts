@@ -1,0 +1,44 @@
+import {
+  type ContentNode,
+  createNodeInTx,
+  inTenant,
+  mergeMetadataInTx,
+  readNodeInTx,
+  requirePermission,
+  transitionInTx,
+} from '@rustok/content';
+import { AppError, generateId } from '@rustok/kernel';
+import { asContent, type ForumContext, loadTopicInTx, REPLY_RIGHTS } from '../context.js';
+import { FORUM_EVENT, type ReplyCreatedPayload } from '../events.js';
+import type { CreateReplyInput } from '../schemas.js';
+
+const locked = (id: string): AppError =>
+  new AppError('FORUM_TOPIC_LOCKED', `The topic ${id} is locked; it takes no replies`, { status: 409, title: 'Conflict' });
+
+/**
+ * POST /forum/topics/{id}/replies. The topic row is locked first, so replies to one topic queue up:
+ * content's attach-to-parent (`reply_count = reply_count + 1 … RETURNING`) keeps the count exact,
+ * and the topic's lastActivityAt moves on. forum.reply.created goes out in the same transaction.
+ */
+export const createReply = (ctx: ForumContext, topicId: string, input: CreateReplyInput): Promise<ContentNode> =>
+  inTenant(asContent(ctx, REPLY_RIGHTS), async (w) => {
+    requirePermission(w.actor, 'content.nodes.create');
+    const topic = await loadTopicInTx(w, topicId, true);
+    if (topic.metadata.locked === true) throw locked(topicId);
+    if (topic.status !== 'published') throw locked(topicId);
+    const now = new Date();
+    const id = await createNodeInTx(w, {
+      kind: 'reply',
+      parentId: topicId,
+      title: 'Reply',
+      slug: `reply-${generateId()}`,
+      body: input.body,
+      ...(input.locale ? { locale: input.locale } : {}),
+    });
+    await transitionInTx(w, id, { to: 'published' }, now);
+    await mergeMetadataInTx(w, topicId, { lastActivityAt: now.toISOString() }, false);
+    const { replyCount } = await loadTopicInTx(w, topicId);
+    const payload: ReplyCreatedPayload = { replyId: id, topicId, authorId: w.actor.userId, replyCount };
+    await w.publish(FORUM_EVENT.replyCreated, payload);
+    return readNodeInTx(w, id);
+  });

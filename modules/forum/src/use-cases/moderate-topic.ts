@@ -1,0 +1,13 @@
+import { type ContentNode, inTenant, mergeMetadataInTx, readNodeInTx, requirePermission } from '@rustok/content';
+import { asContent, type ForumContext, loadTopicInTx, MODERATE_RIGHTS } from '../context.js';
+
+export type TopicFlags = { readonly pinned: boolean } | { readonly locked: boolean };
+
+/** POST /forum/topics/{id}/pin | lock: sets the flag in metadata, with a revision and content.node.updated. */
+export const setTopicFlag = (ctx: ForumContext, id: string, flags: TopicFlags): Promise<ContentNode> =>
+  inTenant(asContent(ctx, MODERATE_RIGHTS), async (w) => {
+    requirePermission(w.actor, 'content.nodes.update');
+    await loadTopicInTx(w, id, true);
+    await mergeMetadataInTx(w, id, flags, true);
+    return readNodeInTx(w, id);
+  });
