@@ -1,8 +1,18 @@
 import type {} from '@rustok/api';
-import { actorOf, type ContentContext, type ContentTx, loadNodeInTx, type NodeHead } from '@rustok/content';
+import {
+  type ContentContext,
+  type ContentTx,
+  contentContextOf,
+  loadKindInTx,
+  type NodeHead,
+  type Rights,
+  withRights,
+} from '@rustok/content';
+
+export type { Rights };
+
 import type {} from '@rustok/events';
 import { AppError, isAppError } from '@rustok/kernel';
-import type { FastifyRequest } from 'fastify';
 
 /**
  * The blog's context is a content context whose actor holds the caller's own permissions
@@ -10,8 +20,6 @@ import type { FastifyRequest } from 'fastify';
  * exactly when the caller holds the blog permission mapped to it.
  */
 export type BlogContext = ContentContext;
-
-export type Rights = Readonly<Record<string, string>>;
 
 export const POST_RIGHTS: Rights = {
   'content.nodes.read': 'blog.posts.read',
@@ -29,22 +37,9 @@ export const COMMENT_RIGHTS: Rights = {
   'content.nodes.update': 'blog.comments.moderate',
 };
 
-export const asContent = (ctx: BlogContext, rights: Rights): ContentContext => ({
-  ...ctx,
-  actor: {
-    userId: ctx.actor.userId,
-    can: (permission) => {
-      const mapped = rights[permission];
-      return mapped !== undefined && ctx.actor.can(mapped);
-    },
-  },
-});
+export const asContent = withRights;
 
-export const contextOf = (request: FastifyRequest): BlogContext => {
-  const tenant = request.tenant;
-  if (!tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
-  return { db: request.server.rustok.db, events: request.server.events, tenantId: tenant.id, actor: actorOf(request.principal) };
-};
+export const contextOf = contentContextOf;
 
 export const postNotFound = (id: string): AppError =>
   new AppError('BLOG_POST_NOT_FOUND', `No blog post ${id}`, { status: 404, title: 'Not found' });
@@ -57,11 +52,8 @@ export const renameNotFound =
   };
 
 /** The post's head in the caller's transaction, or 404 BLOG_POST_NOT_FOUND (also for a node of another kind). */
-export const loadPostInTx = async (w: ContentTx, id: string, forUpdate = false): Promise<NodeHead> => {
-  const node = await loadNodeInTx(w, id, forUpdate).catch(renameNotFound(id));
-  if (node.kind !== 'post') throw postNotFound(id);
-  return node;
-};
+export const loadPostInTx = (w: ContentTx, id: string, forUpdate = false): Promise<NodeHead> =>
+  loadKindInTx(w, id, 'post', postNotFound, forUpdate);
 
 export const problem = { $ref: 'Problem#' } as const;
 export const tags = ['blog'];

@@ -8,6 +8,7 @@ export type { NodeEventPayload } from './events.js';
 export { NODE_EVENT } from './events.js';
 export type { BodyFormat } from './render.js';
 export { renderBody } from './render.js';
+export { contextOf as contentContextOf } from './routes/request.js';
 export type {
   ContentCategory,
   ContentNode,
@@ -38,3 +39,4 @@ export { createTag, listTags } from './use-cases/tags.js';
 export { archiveNode, publishNode, transitionInTx, transitionNode } from './use-cases/transition-node.js';
 export { updateCategory } from './use-cases/update-category.js';
 export { updateNode, updateNodeInTx } from './use-cases/update-node.js';
+export { loadKindInTx, type Rights, withRights } from './wrapper.js';
