@@ -34,7 +34,7 @@ export const seedDemo = async (
       { tenantId },
     );
     (ran ? seeded : skipped).push(mod.slug);
-    onProgress?.({ done: i + 1, total: seeders.length, name });
+    onProgress?.({ done: i + 1, total: seeders.length, name: ran ? name : `${name} (already present)` });
   }
   return { seeded, skipped };
 };
