@@ -4,5 +4,6 @@ import contentModule from '@rustok/content';
 import blogModule from '@rustok/blog';
 import forumModule from '@rustok/forum';
 import pagesModule from '@rustok/pages';
+import commerceModule from '@rustok/commerce';
 
-export const builtInModules: readonly ModuleDefinition[] = [contentModule, blogModule, forumModule, pagesModule];
+export const builtInModules: readonly ModuleDefinition[] = [contentModule, blogModule, forumModule, pagesModule, commerceModule];

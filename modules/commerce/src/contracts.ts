@@ -1,0 +1,15 @@
+/**
+ * The public entry of the commerce module for other modules (index, storefront): event types and
+ * payloads, and the read of a product for read models. Nothing here writes.
+ */
+export type {
+  InventoryEventPayload,
+  OrderPlacedPayload,
+  OrderStatusChangedPayload,
+  PriceEventPayload,
+  ProductEventPayload,
+  VariantEventPayload,
+} from './events.js';
+export { COMMERCE_EVENT } from './events.js';
+export type { ProductIndexSource, ProductIndexText, ProductPriceRange } from './index-source.js';
+export { loadProductIndexSource } from './index-source.js';

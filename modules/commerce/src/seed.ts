@@ -1,0 +1,3 @@
+import type { SeedContext } from '@rustok/kernel';
+
+export const seedCommerceDemo = async (_ctx: SeedContext): Promise<void> => {};
