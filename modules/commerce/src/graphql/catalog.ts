@@ -1,0 +1,3 @@
+import type { GraphQLBuilder } from '@rustok/kernel';
+
+export const catalogGraphQL = (_builder: GraphQLBuilder): void => {};
