@@ -1,7 +1,11 @@
 import { type EventDeclaration, Id, Timestamp } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 
-export const BLOG_EVENT = { postPublished: 'blog.post.published', commentCreated: 'blog.comment.created' } as const;
+export const BLOG_EVENT = {
+  postPublished: 'blog.post.published',
+  commentCreated: 'blog.comment.created',
+  commentModerated: 'blog.comment.moderated',
+} as const;
 
 export const PostPublishedPayload = Type.Object(
   {
@@ -28,6 +32,18 @@ export const CommentCreatedPayload = Type.Object(
 );
 export type CommentCreatedPayload = Static<typeof CommentCreatedPayload>;
 
+export const CommentModeratedPayload = Type.Object(
+  {
+    commentId: Id(),
+    postId: Id(),
+    from: ModerationStatus(),
+    to: ModerationStatus(),
+    moderatorId: Type.Union([Id(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type CommentModeratedPayload = Static<typeof CommentModeratedPayload>;
+
 export const blogEvents: readonly EventDeclaration[] = [
   { type: BLOG_EVENT.postPublished, schemaVersion: 1, description: 'A blog post was published', payload: PostPublishedPayload },
   {
@@ -35,5 +51,11 @@ export const blogEvents: readonly EventDeclaration[] = [
     schemaVersion: 1,
     description: 'A comment was written on a blog post (pending or, with autoApprove, approved)',
     payload: CommentCreatedPayload,
+  },
+  {
+    type: BLOG_EVENT.commentModerated,
+    schemaVersion: 1,
+    description: 'A moderator approved, rejected or re-queued a comment (from and to are moderation states; they may be equal)',
+    payload: CommentModeratedPayload,
   },
 ];

@@ -1,5 +1,6 @@
 import { defineModule } from '@rustok/kernel';
 import { blogEvents } from './events.js';
+import { blogGraphQL } from './graphql.js';
 import { commentRoutes } from './routes/comments.js';
 import { postRoutes } from './routes/posts.js';
 import { BlogSettingsSchema } from './settings.js';
@@ -30,4 +31,5 @@ export const blogModule = defineModule({
     await app.register(postRoutes);
     await app.register(commentRoutes);
   },
+  graphql: blogGraphQL,
 });

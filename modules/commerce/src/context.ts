@@ -7,6 +7,11 @@ export interface EventPublisher {
     tx: Tx,
     event: { type: string; tenantId: string; payload: unknown; actorId?: string | null },
   ): Promise<EventEnvelope<unknown>>;
+  /** Several events in one outbox write (the platform's bus has it; checkout uses it when present). */
+  publishBatchInTx?(
+    tx: Tx,
+    events: readonly { type: string; tenantId: string; payload: unknown; actorId?: string | null }[],
+  ): Promise<readonly EventEnvelope<unknown>[]>;
 }
 
 /** Who acts: a user (or nobody: a guest shopper, a job) and what they may do. */

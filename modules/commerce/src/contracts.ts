@@ -2,6 +2,9 @@
  * The public entry of the commerce module for other modules (index, storefront): event types and
  * payloads, and the read of a product for read models. Nothing here writes.
  */
+
+export type { VariantForSale } from './catalog/variant-read.js';
+export { loadVariantsForSale } from './catalog/variant-read.js';
 export type {
   InventoryEventPayload,
   OrderPlacedPayload,

@@ -101,7 +101,9 @@ export const loadProductIndexSource = async (
   const { rows } = await tx.query<SourceRow>(SOURCE_SQL, [productId]);
   const r = rows[0];
   if (!r) return null;
-  const own: ProductIndexText = { locale: defaultLocale, title: r.title, subtitle: r.subtitle, description: r.description };
+  // A translation in the default locale overrides the base texts, as the catalog's reads do.
+  const base: ProductIndexText = { locale: defaultLocale, title: r.title, subtitle: r.subtitle, description: r.description };
+  const own = (r.translations ?? []).find((t) => t.locale === defaultLocale) ?? base;
   const translated = (r.translations ?? []).filter((t) => t.locale !== defaultLocale);
   return {
     id: r.id,

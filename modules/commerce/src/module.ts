@@ -1,4 +1,5 @@
 import { defineModule } from '@rustok/kernel';
+import { startCartExpiry } from './cart-expiry.js';
 import { commerceEvents } from './events.js';
 import { commerceGraphQL } from './graphql/index.js';
 import { commerceMigrations } from './migrations.js';
@@ -39,6 +40,7 @@ export const commerceModule = defineModule({
     await app.register(shopRoutes);
     await app.register(storeRoutes);
     await app.register(orderRoutes);
+    startCartExpiry(app);
   },
   graphql: commerceGraphQL,
   seed: { demo: seedCommerceDemo },

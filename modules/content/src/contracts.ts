@@ -6,8 +6,21 @@ export type { ContentActor, ContentContext, ContentEvent, ContentTx, EventPublis
 export { actorOf, inTenant, requirePermission, systemActor } from './context.js';
 export type { NodeEventPayload } from './events.js';
 export { NODE_EVENT } from './events.js';
+export {
+  type ContentNodeRefs,
+  contentNodeRefs,
+  defined,
+  graphqlContextOf,
+  type InputFieldBuilder,
+  idArg,
+  pageArgs,
+  translationInputFields,
+} from './graphql-kit.js';
+export * from './index-source.js';
+export type { MetadataOrder } from './node-order.js';
 export type { BodyFormat } from './render.js';
 export { renderBody } from './render.js';
+export { addNodeCrudRoutes, type NodeCrudSpec } from './routes/node-crud.js';
 export { contextOf as contentContextOf } from './routes/request.js';
 export type {
   ContentCategory,
@@ -18,14 +31,16 @@ export type {
   TransitionInput,
   TranslationInput,
 } from './schemas.js';
-export { CreateNodeInput, ListNodesQuery, NodeSchema, Page, UpdateNodeInput } from './schemas.js';
+export { CreateNodeInput, ListNodesQuery, NodeSchema, Page, Slug, UpdateNodeInput } from './schemas.js';
 export type { ContentSettings } from './settings.js';
+export { Locale } from './settings.js';
 export type { NodeStatus } from './status.js';
 export { allowedTransitions } from './status.js';
 export { createCategory } from './use-cases/create-category.js';
 export { createNode, createNodeInTx } from './use-cases/create-node.js';
 export { deleteCategory } from './use-cases/delete-category.js';
 export { deleteNode, deleteNodeInTx } from './use-cases/delete-node.js';
+export { findNodeIdBySlugInTx, type SlugLookup } from './use-cases/find-by-slug.js';
 export { getNode } from './use-cases/get-node.js';
 export { loadNodeInTx, mergeMetadataInTx, type NodeHead, readNodeInTx } from './use-cases/in-tx.js';
 export { listCategories } from './use-cases/list-categories.js';
@@ -39,4 +54,5 @@ export { createTag, listTags } from './use-cases/tags.js';
 export { archiveNode, publishNode, transitionInTx, transitionNode } from './use-cases/transition-node.js';
 export { updateCategory } from './use-cases/update-category.js';
 export { updateNode, updateNodeInTx } from './use-cases/update-node.js';
+export { parseInput } from './validate.js';
 export { loadKindInTx, type Rights, withRights } from './wrapper.js';

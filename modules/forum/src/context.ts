@@ -32,12 +32,30 @@ export const REPLY_RIGHTS: Rights = {
 
 export const MODERATE_RIGHTS: Rights = { 'content.nodes.update': 'forum.topics.moderate' };
 
+/** Moderators edit any reply; authors edit their own with forum.replies.update_own. */
+export const REPLY_EDIT_RIGHTS: Rights = {
+  'content.nodes.update': 'forum.topics.moderate',
+  'content.nodes.update_own': 'forum.replies.update_own',
+};
+
 export const asContent = withRights;
 
 export const contextOf = contentContextOf;
 
 export const topicNotFound = (id: string): AppError =>
   new AppError('FORUM_TOPIC_NOT_FOUND', `No forum topic ${id}`, { status: 404, title: 'Not found' });
+
+export const replyNotFound = (id: string): AppError =>
+  new AppError('FORUM_REPLY_NOT_FOUND', `No reply ${id} in this topic`, { status: 404, title: 'Not found' });
+
+export const topicLocked = (id: string): AppError =>
+  new AppError('FORUM_TOPIC_LOCKED', `The topic ${id} is locked; it takes no replies`, { status: 409, title: 'Conflict' });
+
+/** Content's 404 for a node as null (any other error goes on). */
+export const absentAsNull = (error: unknown): null => {
+  if (isAppError(error) && error.code === 'CONTENT_NODE_NOT_FOUND') return null;
+  throw error;
+};
 
 export const renameNotFound =
   (id: string) =>

@@ -1,5 +1,6 @@
 import { defineModule } from '@rustok/kernel';
 import { forumEvents } from './events.js';
+import { forumGraphQL } from './graphql.js';
 import { replyRoutes } from './routes/replies.js';
 import { topicRoutes } from './routes/topics.js';
 
@@ -11,6 +12,7 @@ export const FORUM_PERMISSIONS = [
   'forum.topics.delete',
   'forum.topics.moderate',
   'forum.replies.create',
+  'forum.replies.update_own',
 ] as const;
 
 /** Topics in categories with replies, pins and locks: content nodes of kinds `topic` and `reply`. No tables of its own. */
@@ -27,4 +29,5 @@ export const forumModule = defineModule({
     await app.register(topicRoutes);
     await app.register(replyRoutes);
   },
+  graphql: forumGraphQL,
 });

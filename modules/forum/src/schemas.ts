@@ -10,7 +10,14 @@ export type CreateTopicInput = Static<typeof CreateTopicInput>;
 export const UpdateTopicInput = Type.Omit(UpdateNodeInput, ['metadata', 'position'], closed);
 export type UpdateTopicInput = Static<typeof UpdateTopicInput>;
 
-export const ListTopicsQuery = Type.Omit(ListNodesQuery, ['kind', 'parent'], closed);
+/** Topics are listed pinned first, then by last activity: the cursor is opaque (content's metadata order). */
+export const ListTopicsQuery = Type.Object(
+  {
+    ...Type.Omit(ListNodesQuery, ['kind', 'parent', 'cursor']).properties,
+    cursor: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]+$', maxLength: 1000 })),
+  },
+  closed,
+);
 export type ListTopicsQuery = Static<typeof ListTopicsQuery>;
 
 export const ListRepliesQuery = Type.Pick(ListNodesQuery, ['limit', 'cursor'], closed);
@@ -24,6 +31,15 @@ export const CreateReplyInput = Type.Object(
   closed,
 );
 export type CreateReplyInput = Static<typeof CreateReplyInput>;
+
+export const UpdateReplyInput = Type.Object(
+  {
+    body: CreateReplyInput.properties.body,
+    locale: CreateReplyInput.properties.locale,
+  },
+  closed,
+);
+export type UpdateReplyInput = Static<typeof UpdateReplyInput>;
 
 export const PinInput = Type.Object({ pinned: Type.Boolean() }, closed);
 export type PinInput = Static<typeof PinInput>;

@@ -53,7 +53,7 @@ export interface MenuItem {
 }
 
 const Items = Type.Array(itemInput(MAX_MENU_DEPTH), { maxItems: 100 });
-const Handle = () => Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 1, maxLength: 100 });
+export const Handle = () => Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 1, maxLength: 100 });
 const Name = () => Type.String({ minLength: 1, maxLength: 200 });
 
 export const CreateMenuInput = Type.Object(

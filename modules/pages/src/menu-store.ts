@@ -1,6 +1,6 @@
 import type { ContentTx } from '@rustok/content';
 import { AppError, generateId } from '@rustok/kernel';
-import { menuNotFound } from './context.js';
+import { menuHandleNotFound, menuNotFound } from './context.js';
 import { MENU_UPDATED } from './events.js';
 import type { Menu, MenuItem, MenuItemInput, MenuLink } from './menu-schemas.js';
 
@@ -42,6 +42,14 @@ export const readMenu = async (w: ContentTx, id: string, forUpdate = false): Pro
     id,
   ]);
   return { ...menu, items: tree(items.rows, null) };
+};
+
+/** The menu with this handle, with its item tree, or 404. */
+export const readMenuByHandle = async (w: ContentTx, handle: string): Promise<Menu> => {
+  const { rows } = await w.tx.query<{ id: string }>('SELECT id FROM pages_menus WHERE handle = $1', [handle]);
+  const menu = rows[0];
+  if (!menu) throw menuHandleNotFound(handle);
+  return readMenu(w, menu.id);
 };
 
 /** 409 when another menu of the tenant has the handle. */

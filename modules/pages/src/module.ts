@@ -1,5 +1,6 @@
 import { defineModule } from '@rustok/kernel';
 import { pagesEvents } from './events.js';
+import { pagesGraphQL } from './graphql.js';
 import { pagesMigrations } from './migrations.js';
 import { menuRoutes } from './routes/menus.js';
 import { pageRoutes } from './routes/pages.js';
@@ -28,4 +29,5 @@ export const pagesModule = defineModule({
     await app.register(pageRoutes);
     await app.register(menuRoutes);
   },
+  graphql: pagesGraphQL,
 });

@@ -7,7 +7,7 @@ import type { Page } from './schemas.js';
 /** The page with its blocks, or 404 when the tenant has no page (node of kind `page`) with this id. */
 export const readPage = async (w: ContentTx, id: string, locale?: string): Promise<Page> => {
   const node = await findNodeInTx(w, id, locale);
-  if (!node || node.kind !== 'page') throw pageNotFound(id);
+  if (node?.kind !== 'page') throw pageNotFound(id);
   return { ...node, blocks: await loadBlocks(w, id) };
 };
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SqlRunner } from '@rustok/kernel';
 import { drizzle } from 'drizzle-orm/pglite';
 import { ensureAppRole } from './app-role.js';
@@ -18,6 +19,8 @@ export interface PgliteOptions {
 }
 
 const parsers = { 20: (v: string) => Number(v) } as const;
+/** Contrib extensions the embedded cluster can CREATE (trigram search of the index module). Never pgcrypto: ids are made in the app. */
+const extensions = { pg_trgm };
 
 const runnerOf = (db: PGlite | Transaction): SqlRunner => ({
   query: (text, params) => db.query(text, params as unknown[]) as never,
@@ -28,7 +31,7 @@ const runnerOf = (db: PGlite | Transaction): SqlRunner => ({
 
 /** Opens the owner instance, prepares the role and schema, and returns the image to reopen from (memory) or nothing (files). */
 const prepare = async (options: PgliteOptions, pgDir: string | undefined): Promise<Blob | undefined> => {
-  const owner = await PGlite.create({ dataDir: pgDir, loadDataDir: options.image, parsers } as PGliteOptions);
+  const owner = await PGlite.create({ dataDir: pgDir, loadDataDir: options.image, parsers, extensions } as PGliteOptions);
   try {
     await ensureAppRole(runnerOf(owner), options.appRole);
     await options.ownerSetup?.(runnerOf(owner));
@@ -70,7 +73,7 @@ export const openPglite = async (options: PgliteOptions): Promise<Database> => {
   try {
     const pgDir = options.dataDir ? join(options.dataDir, 'pglite') : undefined;
     const image = await prepare(options, pgDir);
-    const db = await PGlite.create({ dataDir: pgDir, loadDataDir: image, username: options.appRole, parsers } as PGliteOptions);
+    const db = await PGlite.create({ dataDir: pgDir, loadDataDir: image, username: options.appRole, parsers, extensions } as PGliteOptions);
     let inFlight = 0;
     let closing: Promise<void> | undefined;
     return {

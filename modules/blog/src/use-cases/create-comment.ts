@@ -4,6 +4,7 @@ import {
   createNodeInTx,
   inTenant,
   loadNodeInTx,
+  parseInput,
   readNodeInTx,
   requirePermission,
   transitionInTx,
@@ -11,7 +12,7 @@ import {
 import { AppError, generateId } from '@rustok/kernel';
 import { absentAsNull, asContent, type BlogContext, COMMENT_RIGHTS, loadPostInTx } from '../context.js';
 import { BLOG_EVENT, type CommentCreatedPayload, type ModerationStatus } from '../events.js';
-import type { CreateCommentInput } from '../schemas.js';
+import { CreateCommentInput } from '../schemas.js';
 import { autoApprove } from '../settings.js';
 
 /** A reply must answer a comment of the same post. */
@@ -34,9 +35,10 @@ const notOpen = (postId: string): AppError =>
  * POST /blog/posts/{id}/comments: a `comment` node under the post (threads via metadata.replyTo),
  * pending unless the tenant's blog.comments.autoApprove is on; blog.comment.created in the same transaction.
  */
-export const createComment = (ctx: BlogContext, postId: string, input: CreateCommentInput): Promise<ContentNode> =>
+export const createComment = (ctx: BlogContext, postId: string, raw: CreateCommentInput): Promise<ContentNode> =>
   inTenant(asContent(ctx, COMMENT_RIGHTS), async (w) => {
     requirePermission(w.actor, 'content.nodes.create');
+    const input = parseInput(CreateCommentInput, raw);
     const post = await loadPostInTx(w, postId);
     if (post.status !== 'published') throw notOpen(postId);
     await assertReplyTarget(w, postId, input.replyTo);

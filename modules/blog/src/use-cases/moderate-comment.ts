@@ -5,13 +5,15 @@ import {
   loadNodeInTx,
   mergeMetadataInTx,
   type NodeStatus,
+  parseInput,
   readNodeInTx,
   requirePermission,
   transitionInTx,
 } from '@rustok/content';
 import { AppError } from '@rustok/kernel';
 import { absentAsNull, asContent, type BlogContext, COMMENT_RIGHTS, loadPostInTx } from '../context.js';
-import type { ModerationStatus } from '../events.js';
+import { BLOG_EVENT, type CommentModeratedPayload, type ModerationStatus } from '../events.js';
+import { ModerateInput } from '../schemas.js';
 
 const commentNotFound = (id: string): AppError =>
   new AppError('BLOG_COMMENT_NOT_FOUND', `No comment ${id} on this post`, { status: 404, title: 'Not found' });
@@ -26,14 +28,24 @@ const moveStatus = async (w: ContentTx, id: string, from: NodeStatus, moderation
   }
 };
 
-/** POST /blog/posts/{id}/comments/{commentId}/moderate { status } (blog.comments.moderate). */
+const moderationOf = (metadata: Record<string, unknown>): ModerationStatus =>
+  metadata.moderation === 'approved' || metadata.moderation === 'rejected' ? metadata.moderation : 'pending';
+
+/**
+ * POST /blog/posts/{id}/comments/{commentId}/moderate { status } (blog.comments.moderate): the
+ * comment's moderation state and node status change, and blog.comment.moderated goes to the
+ * outbox, in one transaction.
+ */
 export const moderateComment = (ctx: BlogContext, postId: string, commentId: string, status: ModerationStatus): Promise<ContentNode> =>
   inTenant(asContent(ctx, COMMENT_RIGHTS), async (w) => {
     requirePermission(w.actor, 'content.nodes.update');
+    const { status: to } = parseInput(ModerateInput, { status });
     await loadPostInTx(w, postId);
     const comment = await loadNodeInTx(w, commentId, true).catch(absentAsNull);
     if (comment?.kind !== 'comment' || comment.parentId !== postId) throw commentNotFound(commentId);
-    await mergeMetadataInTx(w, commentId, { moderation: status }, true);
-    await moveStatus(w, commentId, comment.status, status);
+    await mergeMetadataInTx(w, commentId, { moderation: to }, true);
+    await moveStatus(w, commentId, comment.status, to);
+    const payload: CommentModeratedPayload = { commentId, postId, from: moderationOf(comment.metadata), to, moderatorId: w.actor.userId };
+    await w.publish(BLOG_EVENT.commentModerated, payload);
     return readNodeInTx(w, commentId);
   });

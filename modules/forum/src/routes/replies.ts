@@ -4,11 +4,13 @@ import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { contextOf, problem, tags } from '../context.js';
-import { CreateReplyInput, ListRepliesQuery } from '../schemas.js';
+import { CreateReplyInput, ListRepliesQuery, UpdateReplyInput } from '../schemas.js';
 import { createReply } from '../use-cases/create-reply.js';
 import { listReplies } from '../use-cases/list-replies.js';
+import { updateReply } from '../use-cases/update-reply.js';
 
 const IdParams = Type.Object({ id: Id() });
+const ReplyParams = Type.Object({ id: Id(), replyId: Id() });
 
 /** Replies of a topic (kind `reply`, parent = topic). */
 export const replyRoutes: FastifyPluginAsync = async (app) => {
@@ -39,5 +41,19 @@ export const replyRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await createReply(contextOf(request), request.params.id, request.body)),
+  );
+  app.patch<{ Params: Static<typeof ReplyParams>; Body: UpdateReplyInput }>(
+    '/forum/topics/:id/replies/:replyId',
+    {
+      config: { access: { authenticated: true } },
+      schema: {
+        tags,
+        summary: 'Edit a reply (forum.replies.update_own for your own, forum.topics.moderate for any)',
+        params: ReplyParams,
+        body: UpdateReplyInput,
+        response: { 200: NodeSchema, 403: problem, 404: problem, 409: problem, 422: problem },
+      },
+    },
+    async (request) => updateReply(contextOf(request), request.params.id, request.params.replyId, request.body),
   );
 };

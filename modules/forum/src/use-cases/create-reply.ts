@@ -3,29 +3,28 @@ import {
   createNodeInTx,
   inTenant,
   mergeMetadataInTx,
+  parseInput,
   readNodeInTx,
   requirePermission,
   transitionInTx,
 } from '@rustok/content';
-import { AppError, generateId } from '@rustok/kernel';
-import { asContent, type ForumContext, loadTopicInTx, REPLY_RIGHTS } from '../context.js';
+import { generateId } from '@rustok/kernel';
+import { asContent, type ForumContext, loadTopicInTx, REPLY_RIGHTS, topicLocked } from '../context.js';
 import { FORUM_EVENT, type ReplyCreatedPayload } from '../events.js';
-import type { CreateReplyInput } from '../schemas.js';
-
-const locked = (id: string): AppError =>
-  new AppError('FORUM_TOPIC_LOCKED', `The topic ${id} is locked; it takes no replies`, { status: 409, title: 'Conflict' });
+import { CreateReplyInput } from '../schemas.js';
 
 /**
  * POST /forum/topics/{id}/replies. The topic row is locked first, so replies to one topic queue up:
  * content's attach-to-parent (`reply_count = reply_count + 1 … RETURNING`) keeps the count exact,
  * and the topic's lastActivityAt moves on. forum.reply.created goes out in the same transaction.
  */
-export const createReply = (ctx: ForumContext, topicId: string, input: CreateReplyInput): Promise<ContentNode> =>
+export const createReply = (ctx: ForumContext, topicId: string, raw: CreateReplyInput): Promise<ContentNode> =>
   inTenant(asContent(ctx, REPLY_RIGHTS), async (w) => {
     requirePermission(w.actor, 'content.nodes.create');
+    const input = parseInput(CreateReplyInput, raw);
     const topic = await loadTopicInTx(w, topicId, true);
-    if (topic.metadata.locked === true) throw locked(topicId);
-    if (topic.status !== 'published') throw locked(topicId);
+    if (topic.metadata.locked === true) throw topicLocked(topicId);
+    if (topic.status !== 'published') throw topicLocked(topicId);
     const now = new Date();
     const id = await createNodeInTx(w, {
       kind: 'reply',

@@ -1,7 +1,13 @@
-import { type ContentNode, listNodes, type Paged } from '@rustok/content';
+import { type ContentNode, listNodes, type MetadataOrder, type Paged } from '@rustok/content';
 import { asContent, type ForumContext, TOPIC_RIGHTS } from '../context.js';
 import type { ListTopicsQuery } from '../schemas.js';
 
-/** GET /forum/topics: content's listing of kind `topic` (filters: category, tag, locale, author). */
+/** Pinned topics first, then the most recently active (a reply moves a topic up), then the newest. */
+export const TOPIC_ORDER: readonly MetadataOrder[] = [
+  { key: 'pinned', type: 'boolean' },
+  { key: 'lastActivityAt', type: 'text' },
+];
+
+/** GET /forum/topics: content's listing of kind `topic` in TOPIC_ORDER (filters: category, tag, locale, author, status). */
 export const listTopics = (ctx: ForumContext, query: Partial<ListTopicsQuery>): Promise<Paged<ContentNode>> =>
-  listNodes(asContent(ctx, TOPIC_RIGHTS), { ...query, kind: 'topic' });
+  listNodes(asContent(ctx, TOPIC_RIGHTS), { ...query, kind: 'topic' }, TOPIC_ORDER);

@@ -3,9 +3,9 @@ import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { contextOf } from '../context.js';
-import { CreateMenuInput, MenuList, MenuSchema, UpdateMenuInput } from '../menu-schemas.js';
+import { CreateMenuInput, Handle, MenuList, MenuSchema, UpdateMenuInput } from '../menu-schemas.js';
 import { createMenu } from '../use-cases/create-menu.js';
-import { deleteMenu, getMenu, listMenus } from '../use-cases/menus.js';
+import { deleteMenu, getMenu, getMenuByHandle, listMenus } from '../use-cases/menus.js';
 import { updateMenu } from '../use-cases/update-menu.js';
 
 const IdParams = Type.Object({ id: Id() });
@@ -42,6 +42,19 @@ export const menuRoutes: FastifyPluginAsync = async (app) => {
       schema: { tags, summary: 'One menu with its item tree', params: IdParams, response: { 200: MenuSchema, 404: problem } },
     },
     async (request) => getMenu(contextOf(request), request.params.id),
+  );
+  app.get<{ Params: { handle: string } }>(
+    '/menus/by-handle/:handle',
+    {
+      config: publicRead,
+      schema: {
+        tags,
+        summary: 'One menu by its handle, with its item tree',
+        params: Type.Object({ handle: Handle() }),
+        response: { 200: MenuSchema, 404: problem },
+      },
+    },
+    async (request) => getMenuByHandle(contextOf(request), request.params.handle),
   );
   app.patch<{ Params: IdParams; Body: UpdateMenuInput }>(
     '/menus/:id',

@@ -1,4 +1,5 @@
 /// <reference types="@fastify/swagger" />
+import { Slug } from '@rustok/content';
 import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
@@ -7,6 +8,7 @@ import { CreatePageInput, ListPagesQuery, PageList, PageSchema, PutBlocksInput, 
 import { createPage } from '../use-cases/create-page.js';
 import { deletePage } from '../use-cases/delete-page.js';
 import { getPage } from '../use-cases/get-page.js';
+import { getPageBySlug } from '../use-cases/get-page-by-slug.js';
 import { listPages } from '../use-cases/list-pages.js';
 import { publishPage } from '../use-cases/publish-page.js';
 import { putBlocks } from '../use-cases/put-blocks.js';
@@ -64,6 +66,20 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => getPage(contextOf(request), request.params.id, request.query.locale),
+  );
+  app.get<{ Params: { slug: string }; Querystring: Static<typeof LocaleQuery> }>(
+    '/pages/by-slug/:slug',
+    {
+      config: publicRead,
+      schema: {
+        tags,
+        summary: 'One page by its slug in a locale (else the default locale, else any), with its blocks',
+        params: Type.Object({ slug: Slug() }),
+        querystring: LocaleQuery,
+        response: { 200: PageSchema, 404: problem },
+      },
+    },
+    async (request) => getPageBySlug(contextOf(request), request.params.slug, request.query.locale),
   );
   app.patch<{ Params: IdParams; Body: UpdatePageInput }>(
     '/pages/:id',

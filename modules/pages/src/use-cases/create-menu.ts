@@ -1,12 +1,14 @@
+import { parseInput } from '@rustok/content';
 import { generateId } from '@rustok/kernel';
 import { inPagesTx, type PagesContext, requirePermission } from '../context.js';
 import { assertMenuItems } from '../menu-links.js';
-import type { CreateMenuInput, Menu } from '../menu-schemas.js';
+import { CreateMenuInput, type Menu } from '../menu-schemas.js';
 import { assertHandleFree, insertItems, publishMenuEvent, readMenu } from '../menu-store.js';
 
 /** POST /menus: a menu with its (nested) items; page links must name pages of the tenant. */
-export const createMenu = (ctx: PagesContext, input: CreateMenuInput): Promise<Menu> => {
+export const createMenu = (ctx: PagesContext, raw: CreateMenuInput): Promise<Menu> => {
   requirePermission(ctx, 'pages.menus.manage');
+  const input = parseInput(CreateMenuInput, raw) as CreateMenuInput;
   return inPagesTx(ctx, async (w) => {
     await assertHandleFree(w, input.handle);
     await assertMenuItems(w, input.items ?? []);

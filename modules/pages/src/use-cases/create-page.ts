@@ -1,9 +1,9 @@
-import { type ContentTx, createNodeInTx, nodeKindsInTx } from '@rustok/content';
+import { type ContentTx, createNodeInTx, nodeKindsInTx, parseInput } from '@rustok/content';
 import { replaceBlocks } from '../block-store.js';
 import { parseBlocks } from '../blocks.js';
 import { inPagesTx, invalid, type PagesContext, requirePermission } from '../context.js';
 import { publishPageEvent, readPage } from '../page-store.js';
-import type { CreatePageInput, Page } from '../schemas.js';
+import { CreatePageInput, type Page } from '../schemas.js';
 
 /** A parent must be a page of the same tenant (content only checks that the node exists). */
 const assertParentPage = async (w: ContentTx, parentId: string | null | undefined): Promise<void> => {
@@ -14,8 +14,9 @@ const assertParentPage = async (w: ContentTx, parentId: string | null | undefine
 };
 
 /** POST /pages: a draft page (a content node of kind `page`) with its blocks, in one transaction. */
-export const createPage = (ctx: PagesContext, input: CreatePageInput): Promise<Page> => {
+export const createPage = (ctx: PagesContext, raw: CreatePageInput): Promise<Page> => {
   requirePermission(ctx, 'pages.pages.create');
+  const input = parseInput(CreatePageInput, raw);
   const blocks = parseBlocks(input.blocks ?? []);
   return inPagesTx(ctx, async (w) => {
     const { blocks: _blocks, ...node } = input;

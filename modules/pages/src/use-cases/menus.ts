@@ -1,6 +1,6 @@
 import { inPagesTx, type PagesContext, requirePermission } from '../context.js';
 import type { Menu } from '../menu-schemas.js';
-import { publishMenuEvent, readMenu } from '../menu-store.js';
+import { publishMenuEvent, readMenu, readMenuByHandle } from '../menu-store.js';
 
 /** GET /menus: the tenant's menus by handle (public: menus are navigation). */
 export const listMenus = (ctx: PagesContext): Promise<{ items: { id: string; handle: string; name: string }[] }> =>
@@ -13,6 +13,9 @@ export const listMenus = (ctx: PagesContext): Promise<{ items: { id: string; han
 
 /** GET /menus/{id}: one menu with its item tree (public). */
 export const getMenu = (ctx: PagesContext, id: string): Promise<Menu> => inPagesTx(ctx, (w) => readMenu(w, id));
+
+/** GET /menus/by-handle/{handle}: one menu with its item tree (public; storefronts know menus by handle). */
+export const getMenuByHandle = (ctx: PagesContext, handle: string): Promise<Menu> => inPagesTx(ctx, (w) => readMenuByHandle(w, handle));
 
 /** DELETE /menus/{id}: the menu and its items. */
 export const deleteMenu = (ctx: PagesContext, id: string): Promise<void> => {

@@ -1,11 +1,13 @@
+import { parseInput } from '@rustok/content';
 import { inPagesTx, type PagesContext, requirePermission } from '../context.js';
 import { assertMenuItems } from '../menu-links.js';
-import type { Menu, UpdateMenuInput } from '../menu-schemas.js';
+import { type Menu, UpdateMenuInput } from '../menu-schemas.js';
 import { assertHandleFree, insertItems, publishMenuEvent, readMenu } from '../menu-store.js';
 
 /** PATCH /menus/{id}: handle, name and, when given, the whole item tree (replaced). */
-export const updateMenu = (ctx: PagesContext, id: string, input: UpdateMenuInput): Promise<Menu> => {
+export const updateMenu = (ctx: PagesContext, id: string, raw: UpdateMenuInput): Promise<Menu> => {
   requirePermission(ctx, 'pages.menus.manage');
+  const input = parseInput(UpdateMenuInput, raw) as UpdateMenuInput;
   return inPagesTx(ctx, async (w) => {
     const before = await readMenu(w, id, true);
     if (input.handle !== undefined) await assertHandleFree(w, input.handle, id);

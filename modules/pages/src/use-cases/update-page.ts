@@ -1,11 +1,12 @@
-import { updateNodeInTx } from '@rustok/content';
+import { parseInput, updateNodeInTx } from '@rustok/content';
 import { inPagesTx, type PagesContext, requirePermission } from '../context.js';
 import { publishPageEvent, readPage } from '../page-store.js';
-import type { Page, UpdatePageInput } from '../schemas.js';
+import { type Page, UpdatePageInput } from '../schemas.js';
 
 /** PATCH /pages/{id}: fields of the node and of one locale's translation (content keeps a revision). */
-export const updatePage = (ctx: PagesContext, id: string, input: UpdatePageInput): Promise<Page> => {
+export const updatePage = (ctx: PagesContext, id: string, raw: UpdatePageInput): Promise<Page> => {
   requirePermission(ctx, 'pages.pages.update');
+  const input = parseInput(UpdatePageInput, raw);
   return inPagesTx(ctx, async (w) => {
     await readPage(w, id);
     await updateNodeInTx(w, id, input);

@@ -23,6 +23,18 @@ const RustokSettings = obj({
     trigram_fallback: Type.Boolean({ default: true }),
     max_results: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
   }),
+  index: obj({
+    /** Cron expression (5 fields, server time) for a full rebuild of every active tenant's read models; null = never. */
+    reindex_schedule: Type.Union([Type.String({ minLength: 9, maxLength: 100 }), Type.Null()], { default: null }),
+    /** Storefront response cache per tenant (in-process, invalidated by index events); 0 = off. */
+    cache_ttl_ms: Type.Integer({ minimum: 0, maximum: 60_000, default: 0 }),
+    /** Items per batch (and per transaction) of a rebuild or verify run. */
+    batch_size: Type.Integer({ minimum: 1, maximum: 10_000, default: 200 }),
+    /** Currency of price filters, price sorts and price facets when a request names none. */
+    default_currency: Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' }),
+    /** Upper bounds (minor units, ascending) of the price facet buckets; the last bucket is open. */
+    price_buckets: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20, default: [2_500, 5_000, 10_000, 25_000, 50_000] }),
+  }),
   features: obj({
     registration_enabled: Type.Boolean({ default: true }),
     email_verification: Type.Boolean({ default: false }),

@@ -1,0 +1,105 @@
+import { expect } from 'vitest';
+import {
+  type Area,
+  createdInA,
+  defineArea,
+  errorCodes,
+  expectNoSecretsOfB,
+  listedIds,
+  listsOnlyA,
+  refusedForB,
+  type Side,
+  type World,
+} from './world.js';
+
+/** The blog (optional module over content): posts and moderated comments. */
+
+interface BlogObjects {
+  /** A published post with a pending comment. */
+  readonly postId: string;
+  readonly commentId: string;
+}
+
+const blog = (side: Side): BlogObjects => blogArea.of(side);
+const blogPostOfB = { id: (w: World) => blog(w.b).postId };
+const ofB = (w: World) => ({ id: blog(w.b).postId });
+const notFound = 'BLOG_POST_NOT_FOUND';
+
+export const blogArea: Area<BlogObjects> = defineArea<BlogObjects>({
+  name: 'blog',
+  async setup({ side, created }) {
+    const { slug } = side.tenant;
+    const postId = await created('/api/v1/blog/posts', { title: `Blog post of ${slug}` });
+    await created(`/api/v1/blog/posts/${postId}/publish`);
+    const commentId = await created(`/api/v1/blog/posts/${postId}/comments`, { body: `comment of ${slug}` });
+    return { postId, commentId };
+  },
+  secretsOf: (o) => [o.postId, o.commentId],
+  routes: {
+    'GET /api/v1/blog/posts': {
+      kind: 'tenant',
+      public: true,
+      after: async (w, res) => expect(listedIds(res)).toContain(blog(w.a).postId),
+    },
+    'POST /api/v1/blog/posts': { kind: 'tenant', body: () => ({ title: 'post of A' }), status: 201 },
+    'GET /api/v1/blog/posts/{id}': { kind: 'tenant', public: true, paramsOfB: blogPostOfB, code: 'BLOG_POST_NOT_FOUND' },
+    'PATCH /api/v1/blog/posts/{id}': {
+      kind: 'tenant',
+      paramsOfB: blogPostOfB,
+      body: () => ({ title: 'by A' }),
+      code: 'BLOG_POST_NOT_FOUND',
+    },
+    'DELETE /api/v1/blog/posts/{id}': { kind: 'tenant', paramsOfB: blogPostOfB, code: 'BLOG_POST_NOT_FOUND' },
+    'POST /api/v1/blog/posts/{id}/publish': { kind: 'tenant', paramsOfB: blogPostOfB, code: 'BLOG_POST_NOT_FOUND' },
+    'GET /api/v1/blog/posts/{id}/comments': { kind: 'tenant', public: true, paramsOfB: blogPostOfB, code: 'BLOG_POST_NOT_FOUND' },
+    'POST /api/v1/blog/posts/{id}/comments': {
+      kind: 'tenant',
+      paramsOfB: blogPostOfB,
+      body: () => ({ body: 'by A' }),
+      code: 'BLOG_POST_NOT_FOUND',
+    },
+    'POST /api/v1/blog/posts/{id}/comments/{commentId}/moderate': {
+      kind: 'tenant',
+      paramsOfB: { ...blogPostOfB, commentId: (w) => blog(w.b).commentId },
+      body: () => ({ status: 'approved' }),
+      code: 'BLOG_POST_NOT_FOUND',
+    },
+  },
+  graphql: {
+    'Query.blogPosts': listsOnlyA(
+      '{ blogPosts(first: 100) { items { id title } } }',
+      (data) => (data.blogPosts as { items: { id: string }[] }).items,
+      (w) => blog(w.a).postId,
+    ),
+    'Query.blogPost': refusedForB('query ($id: ID!) { blogPost(id: $id) { id title } }', ofB, notFound),
+    'Mutation.createBlogPost': createdInA(
+      'mutation { createBlogPost(input: { title: "post of A over GraphQL" }) { id } }',
+      {},
+      'createBlogPost',
+      'content_nodes',
+    ),
+    'Mutation.updateBlogPost': refusedForB(
+      'mutation ($id: ID!) { updateBlogPost(id: $id, input: { title: "by A" }) { id } }',
+      ofB,
+      notFound,
+    ),
+    'Mutation.publishBlogPost': refusedForB('mutation ($id: ID!) { publishBlogPost(id: $id) { id } }', ofB, notFound),
+    'Mutation.deleteBlogPost': refusedForB('mutation ($id: ID!) { deleteBlogPost(id: $id) }', ofB, notFound),
+    'Query.blogComments': refusedForB('query ($id: ID!) { blogComments(postId: $id) { items { id body } } }', ofB, notFound),
+    'Mutation.createBlogComment': refusedForB(
+      'mutation ($id: ID!) { createBlogComment(postId: $id, input: { body: "by A" }) { id } }',
+      ofB,
+      notFound,
+    ),
+    'Mutation.moderateBlogComment': async (w) => {
+      const query =
+        'mutation ($postId: ID!, $commentId: ID!) { moderateBlogComment(postId: $postId, commentId: $commentId, status: approved) { id } }';
+      await refusedForB(query, (x) => ({ postId: blog(x.b).postId, commentId: blog(x.b).commentId }), notFound)(w);
+      // B's comment named under A's own post: not a comment of that post.
+      const variables = { postId: blog(w.a).postId, commentId: blog(w.b).commentId };
+      const reply = await w.gql(w.a.admin, query, variables);
+      expect(errorCodes(reply), reply.text).toEqual(['BLOG_COMMENT_NOT_FOUND']);
+      expectNoSecretsOfB(w, reply.text, [JSON.stringify(variables)]);
+    },
+  },
+});

@@ -1,0 +1,34 @@
+import { blogArea } from './blog.js';
+import { contentArea } from './content.js';
+import { forumArea } from './forum.js';
+import { pagesArea } from './pages.js';
+import { platformAuth } from './platform-auth.js';
+import type { Area, GraphQLCheck, RouteCase } from './world.js';
+
+/**
+ * Every area of the surface, in setup order (an area's setup may use the objects of the areas
+ * before it). A module adds its area here: one file with its routes, GraphQL fields and setup,
+ * and one line in this list.
+ */
+export const AREAS: readonly Area<unknown>[] = [platformAuth, contentArea, blogArea, forumArea, pagesArea];
+
+/** The areas' entries merged into one table; an entry claimed by two areas is an error. */
+const merged = <T>(pick: (area: Area<unknown>) => Readonly<Record<string, T>>): Readonly<Record<string, T>> => {
+  const out: Record<string, T> = {};
+  for (const area of AREAS) {
+    for (const [key, entry] of Object.entries(pick(area))) {
+      if (key in out) throw new Error(`${key} has an entry in two areas (the second is ${area.name})`);
+      out[key] = entry;
+    }
+  }
+  return out;
+};
+
+/** Every REST route of the OpenAPI document, keyed `METHOD /path/{param}`. */
+export const ROUTES: Readonly<Record<string, RouteCase>> = merged((area) => area.routes);
+
+/** Every root field of the GraphQL schema, `Query.<field>` / `Mutation.<field>`, with its cross-tenant check. */
+export const GRAPHQL_FIELDS: Readonly<Record<string, GraphQLCheck>> = merged((area) => area.graphql);
+
+/** Tenant tables the areas fill for both tenants. */
+export const TENANT_TABLES_WITH_DATA: readonly string[] = AREAS.flatMap((area) => area.tablesWithData ?? []);

@@ -1,0 +1,235 @@
+import { createEmailVerification } from '@rustok/auth';
+import type { Database } from '@rustok/db';
+import { generateId } from '@rustok/kernel';
+import { expect } from 'vitest';
+import { type Area, defineArea, expectNoSecretsOfB, type Side, type World } from './world.js';
+
+/** The platform, tenancy, auth (users, roles, sessions) and the notes fixture module (row-level security is its only filter). */
+
+interface AuthObjects {
+  /** A customer of the tenant, with a session and a pending e-mail verification. */
+  readonly userId: string;
+  readonly email: string;
+  readonly password: string;
+  readonly refreshToken: string;
+  readonly verificationToken: string;
+  readonly noteId: string;
+  readonly noteBody: string;
+}
+
+/** Tenant roles B defines (A has none of these names when the routes run). */
+const B_ROLE = 'b_support';
+
+export const noteIds = (db: Database, tenantId: string) =>
+  db.transaction(async (tx) => (await tx.query<{ id: string }>('SELECT id FROM notes')).rows.map((r) => r.id), { tenantId });
+
+const auth = (side: Side): AuthObjects => platformAuth.of(side);
+const noteOfB = { id: (w: World) => auth(w.b).noteId };
+
+export const platformAuth: Area<AuthObjects> = defineArea<AuthObjects>({
+  name: 'platform-auth',
+  async setup({ p, side, role, call }) {
+    const { tenant, admin } = side;
+    const email = `user-${generateId().slice(-8)}@${tenant.slug}.example.com`;
+    const user = await p.userWithToken(tenant.id, ['customer'], email);
+    const password = 'correct horse battery'; // the test kit's password
+    const noteBody = `note of ${tenant.slug} ${generateId()}`;
+    const note = await call('POST', '/api/v1/notes', admin, { body: noteBody });
+    expect(note.statusCode, note.body).toBe(201);
+    const login = await call('POST', '/api/v1/auth/login', { 'x-tenant-id': tenant.id }, { email, password });
+    expect(login.statusCode, login.body).toBe(200);
+    // Tenant roles of B's own, that A must neither see nor delete.
+    if (role === 'b') {
+      for (const name of [B_ROLE, `${B_ROLE}_only`]) {
+        expect((await call('PUT', `/api/v1/auth/roles/${name}`, admin, { permissions: ['notes.items.read'] })).statusCode).toBe(200);
+      }
+    }
+    // A tenant_modules row of the tenant's own (enabling an enabled module writes one).
+    expect((await call('PUT', '/api/v1/modules/notes', admin, { enabled: true })).statusCode).toBe(200);
+    const verificationToken = await p.database.db.transaction((tx) => createEmailVerification(tx, user.userId, Date.now()), {
+      tenantId: tenant.id,
+    });
+    return {
+      userId: user.userId,
+      email,
+      password,
+      refreshToken: login.json<{ refreshToken: string }>().refreshToken,
+      verificationToken,
+      noteId: note.json<{ id: string }>().id,
+      noteBody,
+    };
+  },
+  secretsOf: (o) => [o.userId, o.noteId, o.noteBody, o.refreshToken],
+  tablesWithData: ['notes', 'users', 'user_roles', 'refresh_tokens', 'tenant_modules'],
+  routes: {
+    'GET /graphql': { kind: 'graphql' },
+    'POST /graphql': { kind: 'graphql' },
+    // events (platform)
+    'GET /api/v1/admin/events/stats': { kind: 'platform' },
+    'GET /api/v1/admin/events/dlq': { kind: 'platform' },
+    'POST /api/v1/admin/events/dlq/{id}/replay': { kind: 'platform', paramsOfB: { id: () => generateId() } },
+    // platform
+    'POST /api/v1/platform/tenants': { kind: 'platform' },
+    'GET /api/v1/platform/tenants': { kind: 'platform' },
+    'GET /api/v1/platform/tenants/{id}': { kind: 'platform', paramsOfB: { id: (w) => w.b.tenant.id } },
+    'PATCH /api/v1/platform/tenants/{id}': { kind: 'platform', paramsOfB: { id: (w) => w.b.tenant.id }, body: () => ({ isActive: false }) },
+    // tenancy
+    'GET /api/v1/modules': { kind: 'tenant' },
+    'PUT /api/v1/modules/{slug}': {
+      kind: 'tenant',
+      // Modules have no tenant in their name: A switching one off must change A only.
+      paramsOfB: { slug: () => 'notes' },
+      body: () => ({ enabled: false }),
+      status: 200,
+      after: async (w, res) => {
+        expect(res.json()).toMatchObject({ slug: 'notes', enabled: false });
+        expect((await w.call('GET', '/api/v1/notes', w.a.admin)).statusCode).toBe(404);
+        const ofB = await w.call('GET', '/api/v1/notes', w.b.admin);
+        expect(ofB.statusCode).toBe(200);
+        expect(ofB.body).toContain(auth(w.b).noteId);
+        const modulesOfB = (await w.call('GET', '/api/v1/modules', w.b.admin)).json<{ slug: string; enabled: boolean }[]>();
+        expect(modulesOfB.find((m) => m.slug === 'notes')?.enabled).toBe(true);
+        expect((await w.call('PUT', '/api/v1/modules/notes', w.a.admin, { enabled: true })).statusCode).toBe(200);
+      },
+    },
+    // auth (tenant-scoped, mostly public)
+    'POST /api/v1/auth/register': {
+      kind: 'tenant',
+      public: true,
+      // B's address is free in A: no 409 (that would tell A who is a user of B).
+      body: (w) => ({ email: auth(w.b).email, password: 'a different password 42' }),
+      status: 201,
+      after: async (w, res) => {
+        expect(res.json<{ user: { tenantId: string } }>().user.tenantId).toBe(w.a.tenant.id);
+      },
+    },
+    'POST /api/v1/auth/verify-email': {
+      kind: 'tenant',
+      public: true,
+      body: (w) => ({ token: auth(w.b).verificationToken }),
+      status: 400,
+      code: 'AUTH_VERIFICATION_INVALID',
+    },
+    'POST /api/v1/auth/login': {
+      kind: 'tenant',
+      public: true,
+      body: (w) => ({ email: auth(w.b).email, password: auth(w.b).password }),
+      status: 401,
+      code: 'AUTH_INVALID_CREDENTIALS',
+      after: async (w) => {
+        // Enough failures in A to lock A's account of that address; B's account must stay usable (checked at the end).
+        for (let i = 0; i < w.p.config.auth.lockout_threshold; i++) {
+          const res = await w.call(
+            'POST',
+            '/api/v1/auth/login',
+            { 'x-tenant-id': w.a.tenant.id },
+            { email: auth(w.b).email, password: 'wrong' },
+          );
+          expect([401, 403, 429]).toContain(res.statusCode);
+        }
+      },
+    },
+    'POST /api/v1/auth/refresh': { kind: 'tenant', public: true, body: (w) => ({ refreshToken: auth(w.b).refreshToken }), status: 401 },
+    // Whatever it answers, B's session must survive (checked with B's snapshot and by refreshing it at the end).
+    'POST /api/v1/auth/logout': { kind: 'tenant', public: true, body: (w) => ({ refreshToken: auth(w.b).refreshToken }) },
+    'GET /api/v1/auth/me': {
+      kind: 'tenant',
+      after: async (w, res) => {
+        expect(res.json()).toMatchObject({ id: w.a.adminId, tenantId: w.a.tenant.id });
+      },
+    },
+    // users and roles of the tenant
+    'GET /api/v1/auth/users': {
+      kind: 'tenant',
+      after: async (w, res) => {
+        expect(res.json<{ items: { id: string }[] }>().items.map((u) => u.id)).toContain(w.a.adminId);
+      },
+    },
+    'POST /api/v1/auth/users': {
+      kind: 'tenant',
+      // B's address is free in A: created in A, B untouched.
+      body: (w) => ({ email: `admin@${w.b.tenant.slug}.example.com`, password: 'yet another password', roles: ['editor'] }),
+      status: 201,
+      after: async (w, res) => {
+        expect(res.json<{ tenantId: string }>().tenantId).toBe(w.a.tenant.id);
+      },
+    },
+    'GET /api/v1/auth/users/{id}': { kind: 'tenant', paramsOfB: { id: (w) => w.b.adminId }, code: 'AUTH_USER_NOT_FOUND' },
+    'PUT /api/v1/auth/users/{id}/roles': {
+      kind: 'tenant',
+      paramsOfB: { id: (w) => w.b.adminId },
+      body: () => ({ roles: ['customer'] }),
+      code: 'AUTH_USER_NOT_FOUND',
+    },
+    'PATCH /api/v1/auth/users/{id}': {
+      kind: 'tenant',
+      paramsOfB: { id: (w) => auth(w.b).userId },
+      body: () => ({ status: 'disabled' }),
+      code: 'AUTH_USER_NOT_FOUND',
+    },
+    'GET /api/v1/auth/roles': {
+      kind: 'tenant',
+      after: async (_w, res) => {
+        expect(res.json<{ name: string }[]>().map((r) => r.name)).not.toContain(B_ROLE);
+      },
+    },
+    'PUT /api/v1/auth/roles/{name}': {
+      kind: 'tenant',
+      // Same name as B's own role: A gets a role of its own, B's stays as it was (snapshot).
+      paramsOfB: { name: () => B_ROLE },
+      body: () => ({ permissions: ['notes.items.read'] }),
+      status: 200,
+    },
+    'DELETE /api/v1/auth/roles/{name}': { kind: 'tenant', paramsOfB: { name: () => `${B_ROLE}_only` }, code: 'AUTH_ROLE_NOT_FOUND' },
+    // notes (fixture module: RLS is its only filter)
+    'GET /api/v1/notes': {
+      kind: 'tenant',
+      after: async (w, res) => {
+        expect(res.json<{ items: { id: string }[] }>().items.map((n) => n.id)).toContain(auth(w.a).noteId);
+      },
+    },
+    'POST /api/v1/notes': {
+      kind: 'tenant',
+      body: () => ({ body: 'written by A' }),
+      status: 201,
+      after: async (w, res) => {
+        const id = res.json<{ id: string }>().id;
+        expect(await noteIds(w.p.database.db, w.a.tenant.id)).toContain(id);
+        expect(await noteIds(w.p.database.db, w.b.tenant.id)).not.toContain(id);
+      },
+    },
+    'GET /api/v1/notes/{id}': { kind: 'tenant', paramsOfB: noteOfB, code: 'NOTES_NOT_FOUND' },
+    'PATCH /api/v1/notes/{id}': { kind: 'tenant', paramsOfB: noteOfB, body: () => ({ body: 'changed by A' }), code: 'NOTES_NOT_FOUND' },
+    'DELETE /api/v1/notes/{id}': { kind: 'tenant', paramsOfB: noteOfB, code: 'NOTES_NOT_FOUND' },
+  },
+  graphql: {
+    'Query.modules': async (w) => {
+      const reply = await w.gql({ 'x-tenant-id': w.a.tenant.id }, '{ modules { slug } }');
+      expect(reply.errors).toBeUndefined();
+      expectNoSecretsOfB(w, reply.text);
+    },
+    'Query.note': async (w) => {
+      const query = 'query ($id: ID!) { note(id: $id) { id body } }';
+      const own = await w.gql(w.a.admin, query, { id: auth(w.a).noteId });
+      expect(own.data?.note).toMatchObject({ id: auth(w.a).noteId });
+      const reply = await w.gql(w.a.admin, query, { id: auth(w.b).noteId });
+      if (reply.errors) expect(reply.errors.map((e) => e.extensions?.code)).toEqual(['NOTES_NOT_FOUND']);
+      else expect(reply.data?.note).toBeNull();
+      expectNoSecretsOfB(w, reply.text, [auth(w.b).noteId]);
+    },
+    'Query.notes': async (w) => {
+      const reply = await w.gql(w.a.admin, '{ notes { id } }');
+      expect(reply.errors).toBeUndefined();
+      const ids = ((reply.data?.notes ?? []) as { id: string }[]).map((n) => n.id);
+      expect(ids).toContain(auth(w.a).noteId);
+      expect(ids.sort()).toEqual((await noteIds(w.p.database.db, w.a.tenant.id)).sort());
+      expectNoSecretsOfB(w, reply.text);
+    },
+    'Mutation.deleteNote': async (w) => {
+      const reply = await w.gql(w.a.admin, 'mutation ($id: ID!) { deleteNote(id: $id) }', { id: auth(w.b).noteId });
+      if (reply.errors) expect(reply.errors.map((e) => e.extensions?.code)).toEqual(['NOTES_NOT_FOUND']);
+      else expect(reply.data?.deleteNote).toBe(false);
+      expect(await noteIds(w.p.database.db, w.b.tenant.id)).toContain(auth(w.b).noteId);
+    },
+  },
+});

@@ -1,0 +1,167 @@
+import type { TenantRef } from '@rustok/kernel';
+import type { TestPlatform } from '@rustok/testing';
+import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+
+/**
+ * The shared vocabulary of the isolation suite. Each area of the surface (platform and auth,
+ * content, blog, …) is one file that defines an `Area`: how to make a tenant's own objects of the
+ * area, and an entry for each of its REST routes and GraphQL root fields saying how B's objects are
+ * named there and what A may do with them. `index.ts` lists the areas.
+ */
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Response = LightMyRequestResponse;
+export type Headers = Record<string, string>;
+
+/** One tenant of the suite: its administrator, and the objects every area made for it. */
+export interface Side {
+  readonly tenant: TenantRef;
+  readonly adminId: string;
+  /** Bearer token of the tenant's admin and the tenant header. */
+  readonly admin: Headers;
+  readonly token: string;
+  /** Objects of each area by area name; read them with `area.of(side)`. */
+  readonly objects: ReadonlyMap<string, unknown>;
+}
+
+export interface GraphQLReply {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+export type Gql = (headers: Headers, query: string, variables?: Record<string, unknown>) => Promise<GraphQLReply & { text: string }>;
+
+export interface World {
+  readonly p: TestPlatform;
+  readonly a: Side;
+  readonly b: Side;
+  call(method: Method, url: string, headers?: Headers, payload?: unknown): Promise<Response>;
+  readonly gql: Gql;
+  /** Identifiers and contents of B that nothing shown to A may contain (unless A sent them itself). */
+  readonly secretsOfB: readonly string[];
+}
+
+export interface TenantRoute {
+  readonly kind: 'tenant';
+  /** Reachable without a token (still tenant-scoped). */
+  readonly public?: boolean;
+  /** B's value for each path parameter of the route. */
+  readonly paramsOfB?: Readonly<Record<string, (w: World) => string>>;
+  /** Request body; derived from the route's request schema (required properties) when absent. */
+  readonly body?: (w: World) => unknown;
+  /** Status for A's admin; by default 404 when the path names B's objects, else 200 for GET and 2xx otherwise. */
+  readonly status?: number;
+  readonly code?: string;
+  /** Further checks after the call (and clean-up of A's side). */
+  readonly after?: (w: World, res: Response) => Promise<void>;
+}
+
+export interface PlatformRoute {
+  /** `access.tenant: false`: platform administration, a tenant's admin gets 403. */
+  readonly kind: 'platform';
+  readonly paramsOfB?: Readonly<Record<string, (w: World) => string>>;
+  readonly body?: (w: World) => unknown;
+}
+
+export interface GraphQLRoute {
+  /** The GraphQL endpoint: its fields are checked one by one from the areas' `graphql` entries. */
+  readonly kind: 'graphql';
+  readonly paramsOfB?: undefined;
+  readonly body?: undefined;
+}
+
+export type RouteCase = TenantRoute | PlatformRoute | GraphQLRoute;
+
+/** The cross-tenant check of one GraphQL root field. */
+export type GraphQLCheck = (w: World) => Promise<void>;
+
+/** What an area's setup gets: the tenant being set up, with the objects of the areas listed before this one. */
+export interface SetupContext {
+  readonly p: TestPlatform;
+  readonly side: Side;
+  /** `b` is the tenant whose objects A must not reach. */
+  readonly role: 'a' | 'b';
+  call(method: Method, url: string, headers?: Headers, payload?: unknown): Promise<Response>;
+  /** POSTs as the tenant's admin, expects a 2xx and returns the answer's `id`. */
+  created(url: string, payload?: unknown): Promise<string>;
+}
+
+export interface AreaSpec<T> {
+  /** Unique among the areas. */
+  readonly name: string;
+  /** Makes the tenant's own objects of the area (runs for A, then for B). */
+  setup(ctx: SetupContext): Promise<T>;
+  /** Every REST route of the area, keyed `METHOD /path/{param}` as in the OpenAPI document. */
+  readonly routes: Readonly<Record<string, RouteCase>>;
+  /** Every GraphQL root field of the area, keyed `Query.<field>` / `Mutation.<field>`. */
+  readonly graphql: Readonly<Record<string, GraphQLCheck>>;
+  /** Identifiers and contents among the area's objects of B that must never reach A. */
+  secretsOf?(objects: T): readonly string[];
+  /** Tenant tables the area fills for both tenants (checked with row-level security alone). */
+  readonly tablesWithData?: readonly string[];
+}
+
+export interface Area<T> extends AreaSpec<T> {
+  /** The area's objects of a side. */
+  of(side: Side): T;
+}
+
+export const defineArea = <T>(spec: AreaSpec<T>): Area<T> => ({
+  ...spec,
+  of: (side) => {
+    if (!side.objects.has(spec.name)) throw new Error(`the area "${spec.name}" has not been set up for ${side.tenant.slug}`);
+    return side.objects.get(spec.name) as T;
+  },
+});
+
+// --- helpers for entries --------------------------------------------------------------------
+
+export const listedIds = (res: Response): string[] => res.json<{ items: { id: string }[] }>().items.map((n) => n.id);
+
+export const expectNoSecretsOfB = (w: World, text: string, sentByA: readonly string[] = []): void => {
+  const leaked = w.secretsOfB.filter((secret) => !sentByA.some((sent) => sent.includes(secret)) && text.includes(secret));
+  expect(leaked, `B's data in an answer to A: ${text.slice(0, 500)}`).toEqual([]);
+};
+
+export const errorCodes = (reply: GraphQLReply): (string | undefined)[] | undefined => reply.errors?.map((e) => e.extensions?.code);
+
+/**
+ * The usual check of a GraphQL field that names B's object: A's admin gets exactly `code`, and
+ * nothing of B but what A sent.
+ */
+export const refusedForB =
+  (query: string, variablesOfB: (w: World) => Record<string, unknown>, code: string): GraphQLCheck =>
+  async (w) => {
+    const variables = variablesOfB(w);
+    const reply = await w.gql(w.a.admin, query, variables);
+    expect(errorCodes(reply), reply.text).toEqual([code]);
+    expectNoSecretsOfB(w, reply.text, [JSON.stringify(variables)]);
+  };
+
+/** A list field answered to A's admin: no error, A's own object listed, nothing of B. */
+export const listsOnlyA =
+  (query: string, itemsOf: (data: Record<string, unknown>) => readonly { id: string }[], idOfA: (w: World) => string): GraphQLCheck =>
+  async (w) => {
+    const reply = await w.gql(w.a.admin, query);
+    expect(reply.errors, reply.text).toBeUndefined();
+    expect(itemsOf(reply.data ?? {}).map((i) => i.id)).toContain(idOfA(w));
+    expectNoSecretsOfB(w, reply.text);
+  };
+
+/** Ids of a tenant table as the tenant sees them (row-level security scopes the query). */
+export const idsIn = (w: World, tenantId: string, table: string): Promise<string[]> =>
+  w.p.database.db.transaction(async (tx) => (await tx.query<{ id: string }>(`SELECT id FROM ${table}`)).rows.map((r) => r.id), {
+    tenantId,
+  });
+
+/** A mutation of A's admin that creates an object: no error, and the object is in A's `table`, not in B's. */
+export const createdInA =
+  (query: string, variables: Record<string, unknown>, field: string, table: string): GraphQLCheck =>
+  async (w) => {
+    const reply = await w.gql(w.a.admin, query, variables);
+    expect(reply.errors, reply.text).toBeUndefined();
+    const id = (reply.data?.[field] as { id: string } | undefined)?.id ?? '';
+    expect(await idsIn(w, w.a.tenant.id, table)).toContain(id);
+    expect(await idsIn(w, w.b.tenant.id, table)).not.toContain(id);
+    expectNoSecretsOfB(w, reply.text);
+  };

@@ -1,0 +1,42 @@
+import { AppError } from '@rustok/kernel';
+
+/** The catalog's coded failures. Another tenant's object is simply missing: 404, never 403. */
+export const productNotFound = (id: string): AppError =>
+  new AppError('COMMERCE_PRODUCT_NOT_FOUND', `No product ${id}`, { status: 404, title: 'Not found' });
+
+export const variantNotFound = (id: string): AppError =>
+  new AppError('COMMERCE_VARIANT_NOT_FOUND', `No variant ${id}`, { status: 404, title: 'Not found' });
+
+export const priceListNotFound = (id: string): AppError =>
+  new AppError('COMMERCE_PRICE_LIST_NOT_FOUND', `No price list ${id}`, { status: 404, title: 'Not found' });
+
+export const handleTaken = (handle: string | null, path = 'handle'): AppError =>
+  new AppError('COMMERCE_HANDLE_TAKEN', `The handle ${handle ? `"${handle}" ` : ''}is already used by another product`, {
+    status: 409,
+    errors: [{ path, message: 'is already taken' }],
+  });
+
+export const skuTaken = (sku: string | null, path = 'sku'): AppError =>
+  new AppError('COMMERCE_SKU_TAKEN', `The SKU ${sku ? `"${sku}" ` : ''}is already used by another variant`, {
+    status: 409,
+    errors: [{ path, message: 'is already taken' }],
+  });
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+/**
+ * A unique violation that slipped past the in-transaction checks (two writers at once) as the same
+ * 409 the check gives; any other error unchanged.
+ */
+export const mapUniqueViolation = (error: unknown): unknown => {
+  const e = error as PgError;
+  if (e?.code !== '23505') return error;
+  const where = `${e.constraint ?? ''} ${e.detail ?? ''}`;
+  if (where.includes('handle')) return handleTaken(null);
+  if (where.includes('sku')) return skuTaken(null);
+  return new AppError('COMMERCE_CONFLICT', 'The change conflicts with another one; retry it', { status: 409, cause: error });
+};

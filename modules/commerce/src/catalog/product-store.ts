@@ -1,0 +1,134 @@
+import { generateId } from '@rustok/kernel';
+import type { CommerceTx } from '../context.js';
+import { COMMERCE_EVENT, type ProductEventPayload } from '../events.js';
+import { toMinor } from '../money.js';
+import type { CreateProductInput, ProductTranslationInput, UpdateProductInput } from '../schemas/catalog.js';
+import { productNotFound } from './errors.js';
+
+export type ProductStatus = 'draft' | 'published' | 'archived';
+
+export interface ProductRow {
+  id: string;
+  handle: string;
+  title: string;
+  subtitle: string | null;
+  description: string | null;
+  rich_description: unknown;
+  status: ProductStatus;
+  discountable: boolean;
+  seo_title: string | null;
+  seo_description: string | null;
+  categories: string[];
+  tags: string[];
+  images: { url: string; alt: string | null }[];
+  metadata: Record<string, unknown>;
+  version: unknown;
+  published_at: Date | string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  [key: string]: unknown;
+}
+
+export const PRODUCT_COLUMNS = `p.id, p.handle, p.title, p.subtitle, p.description, p.rich_description, p.status, p.discountable,
+  p.seo_title, p.seo_description, p.categories, p.tags, p.images, p.metadata, p.version, p.published_at, p.created_at, p.updated_at`;
+
+/** The product row, locked for the rest of the transaction when asked; 404 when absent. */
+export const loadProduct = async (w: CommerceTx, id: string, forUpdate = false): Promise<ProductRow> => {
+  const { rows } = await w.tx.query<ProductRow>(
+    `SELECT ${PRODUCT_COLUMNS} FROM commerce_products p WHERE p.id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) throw productNotFound(id);
+  return row;
+};
+
+type Image = NonNullable<CreateProductInput['images']>[number];
+const imagesOf = (images: readonly Image[]) =>
+  images.map((i) => (typeof i === 'string' ? { url: i, alt: null } : { url: i.url, alt: i.alt ?? null }));
+
+/** Column ← value of every product field present in the input (explicit nulls included). */
+export const productColumns = (input: UpdateProductInput): Record<string, unknown> => {
+  const json = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
+  const cols: Record<string, unknown> = {
+    handle: input.handle,
+    title: input.title,
+    subtitle: input.subtitle,
+    description: input.description,
+    rich_description: input.richDescription === null ? null : json(input.richDescription),
+    discountable: input.discountable,
+    seo_title: input.seoTitle,
+    seo_description: input.seoDescription,
+    categories: input.categories,
+    tags: input.tags,
+    images: input.images === undefined ? undefined : JSON.stringify(imagesOf(input.images)),
+    metadata: json(input.metadata),
+  };
+  return Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined));
+};
+
+export const insertProduct = async (w: CommerceTx, input: CreateProductInput, handle: string): Promise<string> => {
+  const id = generateId();
+  const cols = { ...productColumns(input), handle, status: input.status ?? 'draft' };
+  const names = Object.keys(cols);
+  await w.tx.query(
+    `INSERT INTO commerce_products (id, ${names.join(', ')}, published_at)
+     VALUES ($1, ${names.map((_, i) => `$${i + 2}`).join(', ')}, ${cols.status === 'published' ? 'now()' : 'NULL'})`,
+    [id, ...Object.values(cols)],
+  );
+  return id;
+};
+
+/** Writes the given columns of a product (nothing when empty); the version is bumped separately. */
+export const updateProductColumns = async (w: CommerceTx, id: string, cols: Record<string, unknown>): Promise<void> => {
+  const names = Object.keys(cols);
+  if (names.length === 0) return;
+  await w.tx.query(`UPDATE commerce_products SET ${names.map((n, i) => `${n} = $${i + 2}`).join(', ')} WHERE id = $1`, [
+    id,
+    ...Object.values(cols),
+  ]);
+};
+
+/** Creates, replaces or (null) removes translations of a product. */
+export const writeProductTranslations = async (
+  w: CommerceTx,
+  productId: string,
+  translations: Readonly<Record<string, ProductTranslationInput | null>>,
+): Promise<void> => {
+  for (const [locale, t] of Object.entries(translations)) {
+    if (t === null) {
+      await w.tx.query('DELETE FROM commerce_product_translations WHERE product_id = $1 AND locale = $2', [productId, locale]);
+      continue;
+    }
+    await w.tx.query(
+      `INSERT INTO commerce_product_translations (product_id, locale, title, subtitle, description) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, product_id, locale) DO UPDATE SET title = $3, subtitle = $4, description = $5`,
+      [productId, locale, t.title, t.subtitle ?? null, t.description ?? null],
+    );
+  }
+};
+
+/**
+ * Records a committed change of a product: version + 1 and `updated_at` (unless `bump` is false, as
+ * on create), then the product event carrying the new version, in the same transaction.
+ */
+export const touchProduct = async (
+  w: CommerceTx,
+  productId: string,
+  type: string = COMMERCE_EVENT.productUpdated,
+  changes: readonly string[] = [],
+  bump = true,
+): Promise<number> => {
+  const { rows } = await w.tx.query<{ handle: string; status: ProductStatus; version: unknown }>(
+    bump
+      ? 'UPDATE commerce_products SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING handle, status, version'
+      : 'SELECT handle, status, version FROM commerce_products WHERE id = $1',
+    [productId],
+  );
+  const row = rows[0];
+  if (!row) throw productNotFound(productId);
+  const version = toMinor(row.version);
+  const payload: ProductEventPayload = { productId, handle: row.handle, status: row.status, version, changes: changes.slice(0, 50) };
+  await w.publish(type, payload);
+  return version;
+};

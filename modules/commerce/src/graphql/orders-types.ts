@@ -1,0 +1,208 @@
+import type { GraphQLBuilder } from '@rustok/kernel';
+import type { Cart, CartItem, ShippingChoice } from '../schemas/cart.js';
+import type { Address, Order, OrderHistoryEntry, OrderLine, OrderSummary, Paged, Payment } from '../schemas/order.js';
+import type { Discount, ShippingOption, TaxRate } from '../schemas/shop.js';
+
+type Fields = Parameters<Parameters<GraphQLBuilder['objectRef']>[0] extends never ? never : never>;
+
+export type { Fields };
+
+/** Money is integer minor units; GraphQL's Int is 32-bit, so amounts travel as Float holding an integer. */
+const MONEY = ['subtotal', 'discountTotal', 'taxTotal', 'total'] as const;
+
+const addLineTypes = (builder: GraphQLBuilder) => {
+  const Shipping = builder.objectRef<ShippingChoice>('CommerceShippingChoice').implement({
+    fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), amount: t.exposeFloat('amount') }),
+  });
+  const CartItemRef = builder.objectRef<CartItem>('CommerceCartItem').implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      variantId: t.exposeID('variantId'),
+      productId: t.exposeID('productId', { nullable: true }),
+      title: t.exposeString('title'),
+      variantTitle: t.exposeString('variantTitle'),
+      sku: t.exposeString('sku', { nullable: true }),
+      quantity: t.exposeInt('quantity'),
+      unitPrice: t.exposeFloat('unitPrice'),
+      ...Object.fromEntries(MONEY.map((k) => [k, t.exposeFloat(k)])),
+      problem: t.exposeString('problem', { nullable: true }),
+    }),
+  });
+  const Line = builder.objectRef<OrderLine>('CommerceOrderLine').implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      productId: t.exposeID('productId', { nullable: true }),
+      variantId: t.exposeID('variantId', { nullable: true }),
+      title: t.exposeString('title'),
+      variantTitle: t.exposeString('variantTitle'),
+      sku: t.exposeString('sku', { nullable: true }),
+      quantity: t.exposeInt('quantity'),
+      unitPrice: t.exposeFloat('unitPrice'),
+      ...Object.fromEntries(MONEY.map((k) => [k, t.exposeFloat(k)])),
+    }),
+  });
+  return { Shipping, CartItemRef, Line };
+};
+
+const addCart = (builder: GraphQLBuilder, lines: ReturnType<typeof addLineTypes>) =>
+  builder.objectRef<Cart>('CommerceCart').implement({
+    description: 'A cart priced now on the server (one currency)',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      status: t.exposeString('status'),
+      currencyCode: t.exposeString('currencyCode'),
+      customerId: t.exposeID('customerId', { nullable: true }),
+      email: t.exposeString('email', { nullable: true }),
+      countryCode: t.exposeString('countryCode', { nullable: true }),
+      discountCode: t.exposeString('discountCode', { nullable: true }),
+      discountApplied: t.exposeBoolean('discountApplied'),
+      shippingOption: t.field({ type: lines.Shipping, nullable: true, resolve: (c) => c.shippingOption }),
+      taxRateBp: t.exposeInt('taxRateBp'),
+      orderId: t.exposeID('orderId', { nullable: true }),
+      items: t.field({ type: [lines.CartItemRef], resolve: (c) => c.items }),
+      ...Object.fromEntries(MONEY.map((k) => [k, t.exposeFloat(k)])),
+      shippingTotal: t.exposeFloat('shippingTotal'),
+      expiresAt: t.exposeString('expiresAt'),
+      createdAt: t.exposeString('createdAt'),
+      updatedAt: t.exposeString('updatedAt'),
+    }),
+  });
+
+const addOrderParts = (builder: GraphQLBuilder) => {
+  const AddressRef = builder.objectRef<Address>('CommerceAddress').implement({
+    fields: (t) => ({
+      name: t.exposeString('name'),
+      company: t.string({ nullable: true, resolve: (a) => a.company ?? null }),
+      line1: t.exposeString('line1'),
+      line2: t.string({ nullable: true, resolve: (a) => a.line2 ?? null }),
+      city: t.exposeString('city'),
+      region: t.string({ nullable: true, resolve: (a) => a.region ?? null }),
+      postalCode: t.string({ nullable: true, resolve: (a) => a.postalCode ?? null }),
+      countryCode: t.exposeString('countryCode'),
+      phone: t.string({ nullable: true, resolve: (a) => a.phone ?? null }),
+    }),
+  });
+  const History = builder.objectRef<OrderHistoryEntry>('CommerceOrderHistoryEntry').implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      from: t.exposeString('from', { nullable: true }),
+      to: t.exposeString('to'),
+      actorId: t.exposeID('actorId', { nullable: true }),
+      note: t.exposeString('note', { nullable: true }),
+      createdAt: t.exposeString('createdAt'),
+    }),
+  });
+  const PaymentRef = builder.objectRef<Payment>('CommercePayment').implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      provider: t.exposeString('provider'),
+      status: t.exposeString('status'),
+      currencyCode: t.exposeString('currencyCode'),
+      amount: t.exposeFloat('amount'),
+      refundedAmount: t.exposeFloat('refundedAmount'),
+      providerReference: t.exposeString('providerReference', { nullable: true }),
+      createdAt: t.exposeString('createdAt'),
+      updatedAt: t.exposeString('updatedAt'),
+    }),
+  });
+  return { AddressRef, History, PaymentRef };
+};
+
+const addOrders = (builder: GraphQLBuilder, lines: ReturnType<typeof addLineTypes>) => {
+  const parts = addOrderParts(builder);
+  const Summary = builder.objectRef<OrderSummary>('CommerceOrderSummary').implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      displayId: t.exposeInt('displayId'),
+      status: t.exposeString('status'),
+      cartId: t.exposeID('cartId', { nullable: true }),
+      customerId: t.exposeID('customerId', { nullable: true }),
+      email: t.exposeString('email'),
+      currencyCode: t.exposeString('currencyCode'),
+      ...Object.fromEntries(MONEY.map((k) => [k, t.exposeFloat(k)])),
+      shippingTotal: t.exposeFloat('shippingTotal'),
+      createdAt: t.exposeString('createdAt'),
+      updatedAt: t.exposeString('updatedAt'),
+    }),
+  });
+  const OrderRef = builder.objectRef<Order>('CommerceOrder').implement({
+    description: 'An order with its snapshots (lines, prices, addresses, totals), history and payments',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      displayId: t.exposeInt('displayId'),
+      status: t.exposeString('status'),
+      cartId: t.exposeID('cartId', { nullable: true }),
+      customerId: t.exposeID('customerId', { nullable: true }),
+      email: t.exposeString('email'),
+      currencyCode: t.exposeString('currencyCode'),
+      ...Object.fromEntries(MONEY.map((k) => [k, t.exposeFloat(k)])),
+      shippingTotal: t.exposeFloat('shippingTotal'),
+      discountCode: t.exposeString('discountCode', { nullable: true }),
+      shippingOption: t.field({ type: lines.Shipping, nullable: true, resolve: (o) => o.shippingOption }),
+      shippingAddress: t.field({ type: parts.AddressRef, resolve: (o) => o.shippingAddress }),
+      billingAddress: t.field({ type: parts.AddressRef, resolve: (o) => o.billingAddress }),
+      lines: t.field({ type: [lines.Line], resolve: (o) => o.lines }),
+      history: t.field({ type: [parts.History], resolve: (o) => o.history }),
+      payments: t.field({ type: [parts.PaymentRef], resolve: (o) => o.payments }),
+      allowedTransitions: t.stringList({ resolve: (o) => [...o.allowedTransitions] }),
+      createdAt: t.exposeString('createdAt'),
+      updatedAt: t.exposeString('updatedAt'),
+    }),
+  });
+  const Connection = builder.objectRef<Paged<OrderSummary>>('CommerceOrderConnection').implement({
+    fields: (t) => ({
+      items: t.field({ type: [Summary], resolve: (p) => p.items }),
+      nextCursor: t.exposeString('nextCursor', { nullable: true }),
+    }),
+  });
+  return { OrderRef, Connection };
+};
+
+const addShopTypes = (builder: GraphQLBuilder) => {
+  const stamps = { createdAt: 'createdAt', updatedAt: 'updatedAt' } as const;
+  const TaxRateRef = builder.objectRef<TaxRate>('CommerceTaxRate').implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      countryCode: t.exposeString('countryCode'),
+      name: t.exposeString('name'),
+      rateBp: t.exposeInt('rateBp'),
+      createdAt: t.exposeString(stamps.createdAt),
+      updatedAt: t.exposeString(stamps.updatedAt),
+    }),
+  });
+  const ShippingOptionRef = builder.objectRef<ShippingOption>('CommerceShippingOption').implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      name: t.exposeString('name'),
+      currencyCode: t.exposeString('currencyCode'),
+      amount: t.exposeFloat('amount'),
+      active: t.exposeBoolean('active'),
+      createdAt: t.exposeString(stamps.createdAt),
+      updatedAt: t.exposeString(stamps.updatedAt),
+    }),
+  });
+  const DiscountRef = builder.objectRef<Discount>('CommerceDiscount').implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      code: t.exposeString('code'),
+      kind: t.exposeString('kind'),
+      value: t.exposeFloat('value'),
+      currencyCode: t.exposeString('currencyCode', { nullable: true }),
+      usageLimit: t.exposeInt('usageLimit', { nullable: true }),
+      usageCount: t.exposeInt('usageCount'),
+      startsAt: t.exposeString('startsAt', { nullable: true }),
+      endsAt: t.exposeString('endsAt', { nullable: true }),
+      active: t.exposeBoolean('active'),
+      createdAt: t.exposeString(stamps.createdAt),
+      updatedAt: t.exposeString(stamps.updatedAt),
+    }),
+  });
+  return { TaxRateRef, ShippingOptionRef, DiscountRef };
+};
+
+/** Object types of carts, orders and shop settings. */
+export const addOrderTypes = (builder: GraphQLBuilder) => {
+  const lines = addLineTypes(builder);
+  return { Cart: addCart(builder, lines), ...addOrders(builder, lines), ...addShopTypes(builder) };
+};
+export type OrderTypes = ReturnType<typeof addOrderTypes>;

@@ -1,0 +1,26 @@
+import { generateId } from '@rustok/kernel';
+import { type CommerceContext, inTenant } from '../../context.js';
+import { type Cart, CreateCartInput } from '../../schemas/cart.js';
+import { loadCommerceSettings } from '../../settings.js';
+import { parseInput, unprocessable } from '../orders/kit.js';
+import { CART_COLUMNS, type CartRow } from './cart-store.js';
+import { buildCartView } from './cart-view.js';
+
+/** POST /store/carts: a guest cart, or a signed-in customer's (it records who). One currency per cart. */
+export const createCart = (ctx: CommerceContext, raw: CreateCartInput): Promise<Cart> =>
+  inTenant(ctx, async (w) => {
+    const input = parseInput(CreateCartInput, raw);
+    const settings = await loadCommerceSettings(w.tx);
+    if (!settings.currencies.includes(input.currencyCode)) {
+      throw unprocessable(
+        'COMMERCE_CURRENCY_UNSUPPORTED',
+        `This shop sells in ${settings.currencies.join(', ')}, not ${input.currencyCode}`,
+      );
+    }
+    const { rows } = await w.tx.query<CartRow>(
+      `INSERT INTO commerce_carts (id, customer_id, currency_code, email, country_code, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6::int)) RETURNING ${CART_COLUMNS}`,
+      [generateId(), w.actor.userId, input.currencyCode, input.email ?? null, input.countryCode ?? null, settings.cartTtlHours],
+    );
+    return buildCartView(w.tx, rows[0] as CartRow);
+  });

@@ -1,0 +1,31 @@
+import { type CommerceContext, type CommerceTx, notFound } from '../../context.js';
+import { type Cart, UpdateCartItemInput } from '../../schemas/cart.js';
+import { parseInput } from '../orders/kit.js';
+import { changeCart } from './cart-tx.js';
+import { assertSellable } from './stock-check.js';
+
+const itemOf = async (w: CommerceTx, cartId: string, itemId: string) => {
+  const { rows } = await w.tx.query<{ variant_id: string }>('SELECT variant_id FROM commerce_cart_items WHERE id = $1 AND cart_id = $2', [
+    itemId,
+    cartId,
+  ]);
+  if (!rows[0]) throw notFound('cart_item', itemId);
+  return rows[0];
+};
+
+/** PATCH /store/carts/{id}/items/{itemId}: sets the quantity of a line. */
+export const updateCartItem = (ctx: CommerceContext, cartId: string, itemId: string, raw: UpdateCartItemInput): Promise<Cart> => {
+  const input = parseInput(UpdateCartItemInput, raw);
+  return changeCart(ctx, cartId, async (w, cart) => {
+    const item = await itemOf(w, cartId, itemId);
+    await assertSellable(w.tx, item.variant_id, input.quantity, cart.currency_code);
+    await w.tx.query('UPDATE commerce_cart_items SET quantity = $2, updated_at = now() WHERE id = $1', [itemId, input.quantity]);
+  });
+};
+
+/** DELETE /store/carts/{id}/items/{itemId}: removes a line. */
+export const removeCartItem = (ctx: CommerceContext, cartId: string, itemId: string): Promise<Cart> =>
+  changeCart(ctx, cartId, async (w) => {
+    const { rows } = await w.tx.query('DELETE FROM commerce_cart_items WHERE id = $1 AND cart_id = $2 RETURNING id', [itemId, cartId]);
+    if (rows.length === 0) throw notFound('cart_item', itemId);
+  });

@@ -1,0 +1,44 @@
+import { uniqueHandle } from '../../catalog/handle.js';
+import { readProduct } from '../../catalog/product-read.js';
+import { loadProduct, productColumns, touchProduct, updateProductColumns, writeProductTranslations } from '../../catalog/product-store.js';
+import { catalogTx } from '../../catalog/tx.js';
+import { assertLocales, parseInput } from '../../catalog/validate.js';
+import type { CommerceContext } from '../../context.js';
+import { requirePermission } from '../../context.js';
+import { UpdateProductInput } from '../../schemas/catalog.js';
+import type { ProductView } from '../../schemas/catalog-views.js';
+import { loadCommerceSettings } from '../../settings.js';
+import { PERM } from './access.js';
+import { statusEvent, writeStatus } from './product-status.js';
+
+/** The names of what an update touches (`translations.<locale>` per locale), for the event. */
+const changesOf = (input: UpdateProductInput, statusChanged: boolean): string[] => [
+  ...Object.keys(input).filter((k) => k !== 'translations' && k !== 'status'),
+  ...Object.keys(input.translations ?? {}).map((l) => `translations.${l}`),
+  ...(statusChanged ? ['status'] : []),
+];
+
+/**
+ * PATCH /commerce/products/{id}: fields, handle and translations (null removes one). A status
+ * change here needs commerce.products.publish, like the publish and archive routes. The version
+ * grows by one per update; an empty body (or only the current status) changes nothing.
+ */
+export const updateProduct = (ctx: CommerceContext, id: string, raw: UpdateProductInput): Promise<ProductView> =>
+  catalogTx(ctx, async (w) => {
+    requirePermission(w.actor, PERM.write);
+    const input = parseInput(UpdateProductInput, raw);
+    const settings = await loadCommerceSettings(w.tx);
+    assertLocales(settings, Object.keys(input.translations ?? {}), '/translations');
+    const row = await loadProduct(w, id, true);
+    const statusChanged = input.status !== undefined && input.status !== row.status;
+    if (statusChanged) requirePermission(w.actor, PERM.publish);
+    const cols = productColumns(input);
+    if (input.handle !== undefined && input.handle !== row.handle) cols.handle = await uniqueHandle(w.tx, input.handle, true, id);
+    else delete cols.handle;
+    await updateProductColumns(w, id, cols);
+    if (input.translations) await writeProductTranslations(w, id, input.translations);
+    if (statusChanged && input.status) await writeStatus(w, id, input.status);
+    const changes = changesOf(input, statusChanged);
+    if (changes.length > 0) await touchProduct(w, id, statusChanged && input.status ? statusEvent(input.status) : undefined, changes);
+    return readProduct(w.tx, id, settings);
+  });

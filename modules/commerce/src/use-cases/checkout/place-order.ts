@@ -1,0 +1,166 @@
+import { generateId } from '@rustok/kernel';
+import { type CommerceContext, type CommerceTx, notFound } from '../../context.js';
+import { COMMERCE_EVENT, type InventoryEventPayload, type OrderPlacedPayload } from '../../events.js';
+import type { CheckoutInput, Order } from '../../schemas/order.js';
+import { computeTotals } from '../../totals.js';
+import { assertOpen, CART_COLUMNS, type CartRow, loadCartItems } from '../cart/cart-store.js';
+import { type PricedLine, priceLines } from '../cart/price-lines.js';
+import { unprocessable } from '../orders/kit.js';
+import type { LineRow } from '../orders/order-view.js';
+import { publishAll } from '../orders/publish.js';
+import { insertOrder } from './insert-order.js';
+import { reserveStock, type StockTaken } from './reserve-stock.js';
+import { consumeDiscount, loadTerms, type ShopTerms } from './terms.js';
+
+export interface CheckoutOutcome {
+  readonly order: Order;
+  /** True when an earlier checkout with the same Idempotency-Key made the order. */
+  readonly replayed: boolean;
+}
+
+type LockedCart = CartRow & { key_order_id: string | null; key_cart_id: string | null };
+
+/** Locks the cart (a second checkout of it waits here) and finds the order an Idempotency-Key already made. */
+export const lockCartForCheckout = async (w: CommerceTx, cartId: string, key: string | null): Promise<LockedCart> => {
+  const { rows } = await w.tx.query<LockedCart>(
+    `SELECT ${CART_COLUMNS},
+            (SELECT id FROM commerce_orders WHERE idempotency_key = $2) AS key_order_id,
+            (SELECT cart_id FROM commerce_orders WHERE idempotency_key = $2) AS key_cart_id
+       FROM commerce_carts WHERE id = $1 FOR UPDATE`,
+    [cartId, key],
+  );
+  if (!rows[0]) throw notFound('cart', cartId);
+  return rows[0];
+};
+
+/** Every line must be buyable now: a published product and a price in the cart's currency. */
+const assertBuyable = (lines: readonly PricedLine[], currencyCode: string): void => {
+  const unavailable = lines.filter((l) => l.problem === 'PRODUCT_UNAVAILABLE').map((l) => l.variantId);
+  if (unavailable.length > 0) {
+    throw unprocessable('COMMERCE_PRODUCT_UNAVAILABLE', `Not for sale (product not published): ${unavailable.join(', ')}`, {
+      variantIds: unavailable,
+    });
+  }
+  const unpriced = lines.filter((l) => l.problem === 'PRICE_MISSING').map((l) => l.variantId);
+  if (unpriced.length > 0) {
+    throw unprocessable('COMMERCE_PRICE_MISSING', `No price in ${currencyCode} for: ${unpriced.join(', ')}`, { variantIds: unpriced });
+  }
+};
+
+const assertTerms = (terms: ShopTerms): void => {
+  if (terms.shippingProblem) throw terms.shippingProblem;
+  if (terms.discountProblem) throw terms.discountProblem;
+};
+
+const lineRows = (lines: readonly PricedLine[], totals: ReturnType<typeof computeTotals>): LineRow[] =>
+  lines.map((l, i) => {
+    const t = totals.lines[i] ?? { subtotal: 0, discountTotal: 0, taxTotal: 0, total: 0 };
+    return {
+      id: generateId(),
+      product_id: l.variant?.productId ?? null,
+      variant_id: l.variantId,
+      title: l.variant?.productTitle ?? '',
+      variant_title: l.variant?.title ?? '',
+      sku: l.variant?.sku ?? null,
+      quantity: l.quantity,
+      unit_price: l.unitPrice,
+      subtotal: t.subtotal,
+      discount_total: t.discountTotal,
+      tax_total: t.taxTotal,
+      total: t.total,
+    };
+  });
+
+const placedEvents = (order: Order, taken: readonly StockTaken[]) => [
+  ...taken.map((s) => ({
+    type: COMMERCE_EVENT.inventoryAdjusted,
+    payload: {
+      variantId: s.variantId,
+      productId: s.productId,
+      delta: -s.quantity,
+      available: s.available,
+      reason: 'reservation',
+      orderId: order.id,
+    } satisfies InventoryEventPayload,
+  })),
+  {
+    type: COMMERCE_EVENT.orderPlaced,
+    payload: {
+      orderId: order.id,
+      displayId: order.displayId,
+      cartId: order.cartId,
+      customerId: order.customerId,
+      currencyCode: order.currencyCode,
+      total: order.total,
+      lines: order.lines.map((l) => ({ variantId: l.variantId, productId: l.productId, quantity: l.quantity })),
+    } satisfies OrderPlacedPayload,
+  },
+];
+
+/**
+ * The new order of an open, locked cart: re-prices every line now, applies the shop's terms,
+ * reserves stock (all lines or none), counts the discount use, writes the order and publishes
+ * commerce.inventory.adjusted per reserved line and commerce.order.placed, all in the caller's
+ * transaction.
+ */
+export const placeOrder = async (ctx: CommerceContext, w: CommerceTx, cart: CartRow, input: CheckoutInput, key: string | null) => {
+  assertOpen(cart);
+  const items = await loadCartItems(w.tx, cart.id);
+  if (items.length === 0) throw unprocessable('COMMERCE_CART_EMPTY', `Cart ${cart.id} has no items`);
+  const at = new Date();
+  const lines = await priceLines(
+    w.tx,
+    items.map((i) => ({ id: i.id, variantId: i.variant_id, quantity: i.quantity })),
+    cart.currency_code,
+    at,
+  );
+  assertBuyable(lines, cart.currency_code);
+  const terms = await loadTerms(w.tx, {
+    countryCode: input.shippingAddress.countryCode,
+    shippingOptionId: cart.shipping_option_id,
+    discountCode: cart.discount_code,
+    currencyCode: cart.currency_code,
+    at,
+  });
+  assertTerms(terms);
+  const totals = computeTotals({
+    lines: lines.map((l) => ({ unitPrice: l.unitPrice, quantity: l.quantity, discountable: l.variant?.discountable ?? false })),
+    discount: terms.discount?.rule ?? null,
+    taxRateBp: terms.taxRateBp,
+    shipping: terms.shipping?.amount ?? 0,
+  });
+  const claims = lines.flatMap((l) =>
+    l.variant?.manageInventory
+      ? [
+          {
+            variantId: l.variantId,
+            productId: l.variant.productId,
+            sku: l.variant.sku,
+            quantity: l.quantity,
+            allowBackorder: l.variant.allowBackorder,
+          },
+        ]
+      : [],
+  );
+  const taken = await reserveStock(w.tx, claims);
+  if (terms.discount) await consumeDiscount(w.tx, terms.discount);
+  const order = await insertOrder(w.tx, {
+    id: generateId(),
+    cartId: cart.id,
+    customerId: cart.customer_id ?? w.actor.userId,
+    email: input.email,
+    currencyCode: cart.currency_code,
+    totals,
+    discountCode: terms.discount?.code ?? null,
+    shipping: terms.shipping,
+    shippingAddress: input.shippingAddress,
+    billingAddress: input.billingAddress ?? input.shippingAddress,
+    idempotencyKey: key,
+    lines: lineRows(lines, totals),
+    reservations: taken.map((s) => ({ id: generateId(), variantId: s.variantId, quantity: s.quantity })),
+    historyId: generateId(),
+    actorId: w.actor.userId,
+  });
+  await publishAll(ctx, w, placedEvents(order, taken));
+  return order;
+};

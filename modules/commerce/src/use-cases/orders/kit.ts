@@ -1,0 +1,47 @@
+import { AppError, createValidator } from '@rustok/kernel';
+import type { Static, TSchema } from '@sinclair/typebox';
+
+const cache = new WeakMap<TSchema, (value: unknown) => unknown>();
+
+/**
+ * Checks a use-case input against its schema (REST has checked it already; GraphQL and direct
+ * callers have not). Throws VALIDATION_FAILED (422) listing every field.
+ */
+export const parseInput = <S extends TSchema>(schema: S, value: unknown): Static<S> => {
+  let parse = cache.get(schema);
+  if (!parse) {
+    const validator = createValidator(schema, '/');
+    parse = (v) => validator.parse(v);
+    cache.set(schema, parse);
+  }
+  return parse(value) as Static<S>;
+};
+
+export const iso = (value: Date | string): string => new Date(value).toISOString();
+export const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : iso(value));
+
+/** A unique index refused the row; `constraint` narrows it to one index (its name contains the text). */
+export const isUniqueViolation = (error: unknown, constraint?: string): boolean => {
+  const e = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  if (e?.code !== '23505') return false;
+  if (constraint === undefined) return true;
+  return String(e.constraint ?? e.message ?? '').includes(constraint);
+};
+
+export const conflict = (code: string, detail: string, meta?: Record<string, unknown>): AppError =>
+  new AppError(code, detail, { status: 409, ...(meta ? { meta } : {}) });
+
+export const unprocessable = (code: string, detail: string, meta?: Record<string, unknown>): AppError =>
+  new AppError(code, detail, { status: 422, ...(meta ? { meta } : {}) });
+
+/** Builds `$n` placeholders while collecting their values. */
+export const sqlParams = () => {
+  const values: unknown[] = [];
+  return {
+    values,
+    add: (value: unknown): string => {
+      values.push(value);
+      return `$${values.length}`;
+    },
+  };
+};

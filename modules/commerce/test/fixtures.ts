@@ -1,0 +1,125 @@
+import type { TestPlatform } from '@rustok/testing';
+import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import type { Cart } from '../src/schemas/cart.js';
+import type { Order } from '../src/schemas/order.js';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Call = (method: Method, url: string, headers: Record<string, string>, payload?: unknown) => Promise<LightMyRequestResponse>;
+
+export const caller =
+  (p: TestPlatform): Call =>
+  (method, url, headers, payload) =>
+    p.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+
+export const expectProblem = (res: LightMyRequestResponse, status: number, code?: string) => {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(res.headers['content-type']).toContain('application/problem+json');
+  if (code) expect(res.json<{ code: string }>().code).toBe(code);
+};
+
+export const ok = async <T>(res: Promise<LightMyRequestResponse> | LightMyRequestResponse, status = 200): Promise<T> => {
+  const r = await res;
+  expect(r.statusCode, r.body).toBe(status);
+  return (r.body === '' ? undefined : r.json<T>()) as T;
+};
+
+let counter = 0;
+export const unique = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`.toUpperCase();
+
+export interface VariantSpec {
+  readonly title?: string;
+  /** Base prices by currency, e.g. { USD: 1000 }. */
+  readonly prices?: Readonly<Record<string, number>>;
+  readonly stock?: number;
+  readonly manageInventory?: boolean;
+  readonly allowBackorder?: boolean;
+}
+
+export interface SeededProduct {
+  readonly productId: string;
+  readonly variantIds: string[];
+  readonly skus: string[];
+}
+
+/** A published product with these variants, prices and stock, created through the catalog's REST API. */
+export const seedProduct = async (
+  call: Call,
+  admin: Record<string, string>,
+  variants: readonly VariantSpec[],
+  extra: Record<string, unknown> = {},
+): Promise<SeededProduct> => {
+  const skus = variants.map(() => unique('SKU'));
+  const body = {
+    title: unique('Product'),
+    status: 'published',
+    variants: variants.map((v, i) => ({
+      title: v.title ?? `Variant ${i + 1}`,
+      sku: skus[i],
+      ...(v.manageInventory === undefined ? {} : { manageInventory: v.manageInventory }),
+      ...(v.allowBackorder === undefined ? {} : { allowBackorder: v.allowBackorder }),
+      prices: Object.entries(v.prices ?? { USD: 1000 }).map(([currencyCode, amount]) => ({ currencyCode, amount })),
+      inventory: v.stock ?? 0,
+    })),
+    ...extra,
+  };
+  const product = await ok<{ id: string; variants: { id: string; sku: string }[] }>(call('POST', '/commerce/products', admin, body), 201);
+  return { productId: product.id, variantIds: skus.map((sku) => product.variants.find((v) => v.sku === sku)?.id ?? ''), skus };
+};
+
+export const ADDRESS = { name: 'Ann Buyer', line1: '1 Main St', city: 'Springfield', postalCode: '12345', countryCode: 'US' };
+
+/** Store helpers for one tenant: `shopper` are the headers of a guest (tenant only) or a signed-in customer. */
+export const store = (call: Call, shopper: Record<string, string>) => ({
+  cart: (currencyCode = 'USD', extra: Record<string, unknown> = {}) =>
+    ok<Cart>(call('POST', '/store/carts', shopper, { currencyCode, ...extra }), 201),
+  add: (cartId: string, variantId: string, quantity = 1) =>
+    ok<Cart>(call('POST', `/store/carts/${cartId}/items`, shopper, { variantId, quantity })),
+  patch: (cartId: string, body: Record<string, unknown>) => ok<Cart>(call('PATCH', `/store/carts/${cartId}`, shopper, body)),
+  get: (cartId: string) => ok<Cart>(call('GET', `/store/carts/${cartId}`, shopper)),
+  checkout: (cartId: string, key?: string, body: Record<string, unknown> = {}) =>
+    call(
+      'POST',
+      `/store/carts/${cartId}/checkout`,
+      { ...shopper, ...(key ? { 'idempotency-key': key } : {}) },
+      {
+        email: 'ann@example.com',
+        shippingAddress: ADDRESS,
+        ...body,
+      },
+    ),
+  order: async (cartId: string, key?: string) =>
+    ok<Order>((await store(call, shopper).checkout(cartId, key)) as LightMyRequestResponse, 201),
+});
+
+/** Available stock of a variant, read in the tenant's transaction. */
+export const stockOf = async (p: TestPlatform, tenantId: string, variantId: string): Promise<number> =>
+  p.database.db.transaction(
+    async (tx) =>
+      (await tx.query<{ available: number }>('SELECT available FROM commerce_inventory WHERE variant_id = $1', [variantId])).rows[0]
+        ?.available ?? 0,
+    { tenantId },
+  );
+
+export interface CommerceEvent {
+  readonly type: string;
+  readonly payload: Record<string, unknown>;
+}
+
+/** Order, payment and stock events of a tenant in the outbox, oldest first, each checked against its declared schema. */
+export const orderEvents = async (p: TestPlatform, tenantId: string, orderId?: string): Promise<CommerceEvent[]> => {
+  const { rows } = await p.database.db.query<{ type: string; schema_version: number; envelope: { payload: Record<string, unknown> } }>(
+    `SELECT type, schema_version, envelope FROM sys_events
+      WHERE tenant_id = $1 AND (type LIKE 'commerce.order.%' OR type LIKE 'commerce.payment.%' OR type = 'commerce.inventory.adjusted')
+      ORDER BY id`,
+    [tenantId],
+  );
+  return rows
+    .filter((r) => orderId === undefined || r.envelope.payload.orderId === orderId)
+    .map((r) => {
+      const entry = p.bus.catalog.get(r.type, r.schema_version);
+      expect(entry, `${r.type} is in the catalog`).toBeDefined();
+      expect(entry?.validate(r.envelope.payload), `${r.type} payload valid: ${JSON.stringify(r.envelope.payload)}`).toBe(true);
+      return { type: r.type, payload: r.envelope.payload };
+    });
+};

@@ -1,0 +1,47 @@
+import type { SqlRunner } from '@rustok/kernel';
+
+/** What a write to the read model records about the event that caused it (null for a rebuild). */
+export interface ApplyMeta {
+  readonly occurredAt: string | null;
+}
+
+export const REBUILD: ApplyMeta = { occurredAt: null };
+
+/** The version a deleted item's tombstone carries: nothing can ever overwrite it. */
+export const DELETED_VERSION = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Serialises every writer of one item's rows (handlers, rebuilds, in any process) for the rest of the
+ * transaction. Taken before the write model is read, so the later writer always reads the newer state.
+ */
+export const lockItem = async (tx: SqlRunner, kind: 'product' | 'node', id: string): Promise<void> => {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`rustok.index.${kind}.${id}`]);
+};
+
+/** Locales the tenant shows an item in: its supported locales plus any locale the item has a text in. */
+export const rowLocales = (supported: readonly string[], textLocales: readonly string[]): string[] =>
+  [...new Set([...supported, ...textLocales])].sort();
+
+/** The text for a locale: the locale's own, else the default locale's, else the first there is. */
+export const pickText = <T extends { readonly locale: string }>(
+  texts: readonly T[],
+  locale: string,
+  defaultLocale: string,
+): T | undefined => texts.find((t) => t.locale === locale) ?? texts.find((t) => t.locale === defaultLocale) ?? texts[0];
+
+/** The tenant's locales of a module from its settings row (`tenant_modules`), with the module's defaults. */
+export interface TenantLocales {
+  readonly defaultLocale: string;
+  readonly supportedLocales: readonly string[];
+}
+
+const LOCALE = /^[a-z]{2}(-[A-Z]{2})?$/;
+
+export const localesFromSettings = (settings: Record<string, unknown> | undefined, defaults: TenantLocales): TenantLocales => {
+  const d =
+    typeof settings?.defaultLocale === 'string' && LOCALE.test(settings.defaultLocale) ? settings.defaultLocale : defaults.defaultLocale;
+  const list = Array.isArray(settings?.supportedLocales)
+    ? settings.supportedLocales.filter((l): l is string => typeof l === 'string' && LOCALE.test(l))
+    : defaults.supportedLocales;
+  return { defaultLocale: d, supportedLocales: list.includes(d) ? list : [d, ...list] };
+};

@@ -1,0 +1,71 @@
+import type { ProductIndexSource } from '@rustok/commerce';
+import { searchConfigOf } from '../text.js';
+import { pickText, rowLocales, type TenantLocales } from './common.js';
+
+/** One row of index_products as the write model says it should be. */
+export interface ProductRow {
+  readonly productId: string;
+  readonly locale: string;
+  readonly textLocale: string;
+  readonly handle: string;
+  readonly title: string;
+  readonly subtitle: string | null;
+  readonly description: string | null;
+  readonly seoTitle: string | null;
+  readonly seoDescription: string | null;
+  readonly categories: readonly string[];
+  readonly tags: readonly string[];
+  readonly prices: readonly { currencyCode: string; min: number; max: number }[];
+  readonly minPrices: Readonly<Record<string, number>>;
+  readonly currencies: readonly string[];
+  readonly totalStock: number;
+  readonly hasStock: boolean;
+  readonly sourceVersion: number;
+  readonly stockVersion: number;
+  readonly publishedAt: string | null;
+  /** Text search configuration (from `locale`) and the weighted parts of the search vector. */
+  readonly searchConfig: string;
+  readonly searchB: string;
+  readonly searchC: string;
+}
+
+/** The rows of a published product, one per locale the tenant shows (texts fall back to the default locale). */
+export const projectProduct = (source: ProductIndexSource, locales: TenantLocales): ProductRow[] => {
+  const prices = [...source.prices].sort((a, b) => a.currencyCode.localeCompare(b.currencyCode));
+  const base = {
+    productId: source.id,
+    handle: source.handle,
+    seoTitle: source.seoTitle,
+    seoDescription: source.seoDescription,
+    categories: [...source.categories],
+    tags: [...source.tags],
+    prices: prices.map((p) => ({ currencyCode: p.currencyCode, min: p.min, max: p.max })),
+    minPrices: Object.fromEntries(prices.map((p) => [p.currencyCode, p.min])),
+    currencies: prices.map((p) => p.currencyCode),
+    totalStock: source.totalStock,
+    hasStock: source.hasStock,
+    sourceVersion: source.version,
+    stockVersion: source.stockVersion,
+    publishedAt: source.publishedAt ?? source.updatedAt,
+  };
+  const out: ProductRow[] = [];
+  for (const locale of rowLocales(
+    locales.supportedLocales,
+    source.texts.map((t) => t.locale),
+  )) {
+    const text = pickText(source.texts, locale, locales.defaultLocale);
+    if (!text) continue;
+    out.push({
+      ...base,
+      locale,
+      textLocale: text.locale,
+      title: text.title,
+      subtitle: text.subtitle,
+      description: text.description,
+      searchConfig: searchConfigOf(locale),
+      searchB: [...source.tags, ...source.categories, text.subtitle ?? ''].join(' '),
+      searchC: [source.seoTitle ?? '', source.seoDescription ?? ''].join(' '),
+    });
+  }
+  return out;
+};

@@ -1,0 +1,84 @@
+import { COMMERCE_EVENT } from '@rustok/commerce';
+import { NODE_EVENT } from '@rustok/content';
+import type { EventEnvelope, EventHandlerDeclaration, HandlerContext, SqlRunner } from '@rustok/kernel';
+import type { ApplyMeta } from './apply/common.js';
+import { nodesInCategory } from './apply/content-store.js';
+import { refreshNodes, removeNode } from './apply/content-refresh.js';
+import { refreshProducts } from './apply/products-refresh.js';
+import { INDEX_EVENT, type ReindexRequestedPayload } from './events.js';
+import { rebuildInTx } from './rebuild/in-tx.js';
+import { recordApplied } from './runtime.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A UUID field of a payload from another module (read defensively: only the id is needed). */
+const idField = (payload: unknown, key: string): string | undefined => {
+  const value = (payload as Record<string, unknown> | null)?.[key];
+  return typeof value === 'string' && UUID.test(value) ? value : undefined;
+};
+
+/** Once the handler's transaction commits: the tenant's cached answers go stale, the lag moves on. */
+const afterCommit = (ctx: HandlerContext, event: EventEnvelope): void => {
+  const tx = ctx.tx as SqlRunner & { afterCommit?: (fn: () => void) => void };
+  if (tx.afterCommit) tx.afterCommit(() => recordApplied(ctx.tenantId, event.occurredAt));
+  else recordApplied(ctx.tenantId, event.occurredAt);
+};
+
+const metaOf = (event: EventEnvelope): ApplyMeta => ({ occurredAt: event.occurredAt });
+
+/** Products whose storefront rows an event may change. */
+const productIdsOf = (event: EventEnvelope): string[] => {
+  if (event.type === COMMERCE_EVENT.orderPlaced) {
+    const lines = (event.payload as { lines?: unknown }).lines;
+    return (Array.isArray(lines) ? lines : []).map((l) => idField(l, 'productId')).filter((id): id is string => id !== undefined);
+  }
+  const id = idField(event.payload, 'productId');
+  return id ? [id] : [];
+};
+
+const handleProducts = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
+  await refreshProducts(ctx.tx, productIdsOf(event), metaOf(event));
+  afterCommit(ctx, event);
+};
+
+const handleContent = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
+  const meta = metaOf(event);
+  const payload = event.payload;
+  const nodeId = idField(payload, 'nodeId');
+  if (event.type === NODE_EVENT.deleted && nodeId) {
+    await removeNode(ctx.tx, nodeId, meta);
+  } else if (event.type.startsWith('content.node.') && nodeId) {
+    const parents = await refreshNodes(ctx.tx, [nodeId], meta);
+    if (event.type === NODE_EVENT.created) await refreshNodes(ctx.tx, parents, meta);
+  } else if (event.type.startsWith('content.category.')) {
+    const categoryId = idField(payload, 'categoryId');
+    if (categoryId) await refreshNodes(ctx.tx, await nodesInCategory(ctx.tx, categoryId), meta);
+  } else {
+    // forum.reply.* / blog.comment.*: the topic's or post's reply count moved.
+    const parent = idField(payload, 'topicId') ?? idField(payload, 'postId');
+    if (parent) await refreshNodes(ctx.tx, [parent], meta);
+  }
+  afterCommit(ctx, event);
+};
+
+const handleReindex = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
+  const payload = event.payload as ReindexRequestedPayload;
+  const report = await rebuildInTx(ctx.tx, { kinds: payload.kinds, locale: payload.locale ?? undefined });
+  ctx.logger.info({ report, reason: payload.reason }, 'index rebuilt');
+  afterCommit(ctx, event);
+};
+
+/** The index's consumers: each re-reads the write model for what an event names and rewrites those rows. */
+export const indexHandlers: readonly EventHandlerDeclaration[] = [
+  {
+    consumer: 'index.products',
+    types: ['commerce.product.*', 'commerce.variant.*', 'commerce.price.*', 'commerce.inventory.*', COMMERCE_EVENT.orderPlaced],
+    handle: handleProducts,
+  },
+  {
+    consumer: 'index.content',
+    types: ['content.node.*', 'content.category.*', 'forum.reply.*', 'blog.comment.*'],
+    handle: handleContent,
+  },
+  { consumer: 'index.rebuild', types: [INDEX_EVENT.reindexRequested], handle: handleReindex },
+];

@@ -1,0 +1,137 @@
+import { CURRENT_TENANT_SQL, tenantRlsSql } from '@rustok/db';
+import type { Migration } from '@rustok/kernel';
+
+const TENANT = `tenant_id uuid NOT NULL DEFAULT ${CURRENT_TENANT_SQL}`;
+const LOCALE = `locale text NOT NULL CHECK (locale ~ '^[a-z]{2}(-[A-Z]{2})?$')`;
+/** Bookkeeping every read-model row carries: the write-model version it shows and when it was written. */
+const BOOKKEEPING = `search_vector tsvector NOT NULL,
+  published_at timestamptz,
+  source_version bigint NOT NULL,
+  indexed_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  event_occurred_at timestamptz`;
+
+/**
+ * One row per item and locale of the tenant (the text falls back to the default locale when the item
+ * has no translation, `text_locale` says which text it is). Rows that left the storefront stay as
+ * tombstones (`status` other than published) so that an older version can never come back; every
+ * storefront index is partial on `status = 'published'`.
+ */
+const tables = `
+CREATE TABLE index_products (
+  ${TENANT},
+  product_id uuid NOT NULL,
+  ${LOCALE},
+  text_locale text NOT NULL,
+  status text NOT NULL CHECK (status IN ('draft', 'published', 'archived', 'deleted')),
+  handle text NOT NULL,
+  title text NOT NULL,
+  subtitle text,
+  description text,
+  seo_title text,
+  seo_description text,
+  categories text[] NOT NULL DEFAULT '{}',
+  tags text[] NOT NULL DEFAULT '{}',
+  prices jsonb NOT NULL DEFAULT '[]',
+  min_prices jsonb NOT NULL DEFAULT '{}',
+  currencies text[] NOT NULL DEFAULT '{}',
+  total_stock integer NOT NULL DEFAULT 0,
+  has_stock boolean NOT NULL DEFAULT false,
+  stock_version bigint NOT NULL DEFAULT 0,
+  ${BOOKKEEPING},
+  PRIMARY KEY (tenant_id, product_id, locale)
+);
+CREATE INDEX index_products_newest ON index_products (tenant_id, locale, published_at DESC, product_id DESC)
+  INCLUDE (handle, title, subtitle, prices, has_stock, total_stock) WHERE status = 'published';
+CREATE INDEX index_products_handle ON index_products (tenant_id, locale, handle) WHERE status = 'published';
+CREATE INDEX index_products_search ON index_products USING gin (search_vector) WHERE status = 'published';
+CREATE INDEX index_products_categories ON index_products USING gin (categories) WHERE status = 'published';
+CREATE INDEX index_products_tags ON index_products USING gin (tags) WHERE status = 'published';
+CREATE TABLE index_content (
+  ${TENANT},
+  node_id uuid NOT NULL,
+  ${LOCALE},
+  text_locale text NOT NULL,
+  status text NOT NULL CHECK (status IN ('draft', 'scheduled', 'published', 'archived', 'deleted')),
+  kind text NOT NULL,
+  title text NOT NULL,
+  slug text NOT NULL,
+  excerpt text,
+  body_preview text NOT NULL DEFAULT '',
+  body_html text NOT NULL DEFAULT '',
+  author_id uuid,
+  author_name text,
+  category_id uuid,
+  category_name text,
+  category_slug text,
+  tags text[] NOT NULL DEFAULT '{}',
+  tag_names text[] NOT NULL DEFAULT '{}',
+  parent_id uuid,
+  reply_count integer NOT NULL DEFAULT 0,
+  seo_title text,
+  seo_description text,
+  ${BOOKKEEPING},
+  PRIMARY KEY (tenant_id, node_id, locale)
+);
+CREATE INDEX index_content_newest ON index_content (tenant_id, locale, kind, published_at DESC, node_id DESC)
+  INCLUDE (title, slug, excerpt, author_name, reply_count) WHERE status = 'published';
+CREATE INDEX index_content_all_newest ON index_content (tenant_id, locale, published_at DESC, node_id DESC) WHERE status = 'published';
+CREATE INDEX index_content_slug ON index_content (tenant_id, kind, locale, slug) WHERE status = 'published';
+CREATE INDEX index_content_search ON index_content USING gin (search_vector) WHERE status = 'published';
+CREATE INDEX index_content_parent ON index_content (tenant_id, parent_id);
+CREATE INDEX index_content_category ON index_content (tenant_id, category_id);
+CREATE TABLE index_rebuild_runs (
+  ${TENANT},
+  kind text NOT NULL CHECK (kind IN ('products', 'content')),
+  locale text NOT NULL DEFAULT '',
+  started_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  after_id uuid,
+  processed integer NOT NULL DEFAULT 0,
+  finished_at timestamptz,
+  PRIMARY KEY (tenant_id, kind, locale)
+);
+${tenantRlsSql('index_products')}
+${tenantRlsSql('index_content')}
+${tenantRlsSql('index_rebuild_runs')}`;
+
+/**
+ * Trigram matching for typos, when the server has pg_trgm (PostgreSQL contrib; the embedded database
+ * loads it). Created by the migration owner; without it the search degrades to loose prefixes.
+ */
+const trigram = `
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+    BEGIN
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    EXCEPTION WHEN OTHERS THEN
+      RAISE NOTICE 'pg_trgm could not be created (%): typo search falls back to loose prefixes', SQLERRM;
+    END;
+  END IF;
+  IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+    EXECUTE 'CREATE INDEX index_products_title_trgm ON index_products USING gin (title gin_trgm_ops) WHERE status = ''published''';
+    EXECUTE 'CREATE INDEX index_content_title_trgm ON index_content USING gin (title gin_trgm_ops) WHERE status = ''published''';
+  END IF;
+END
+$$;`;
+
+/**
+ * Row counts of both tables over every tenant, for /metrics: the function runs as its owner (the
+ * migration role), so the count is not limited to one tenant; it returns nothing but two numbers.
+ */
+const counts = `
+CREATE FUNCTION index_row_counts() RETURNS TABLE (table_name text, row_count bigint)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT 'index_products'::text, count(*) FROM public.index_products WHERE status = 'published'
+  UNION ALL
+  SELECT 'index_content'::text, count(*) FROM public.index_content WHERE status = 'published'
+$$;
+CREATE TABLE index_schedule_runs (
+  slot timestamptz PRIMARY KEY,
+  claimed_at timestamptz NOT NULL DEFAULT now()
+);`;
+
+export const indexMigrations: readonly Migration[] = [
+  { name: 'm20261210_index_001_tables', up: tables },
+  { name: 'm20261210_index_002_trigram', up: trigram },
+  { name: 'm20261210_index_003_counts', up: counts },
+];

@@ -1,0 +1,18 @@
+import type { Database } from '@rustok/db';
+import type { RustokSettings } from '@rustok/kernel';
+
+/** What a storefront read needs: the database, the tenant, its default locale and the settings. */
+export interface StoreContext {
+  readonly db: Database;
+  readonly tenantId: string;
+  readonly defaultLocale: string;
+  readonly search: RustokSettings['search'];
+  readonly index: RustokSettings['index'];
+}
+
+/** A storefront read runs in one read-only tenant transaction (row-level security scopes it). */
+export const inStore = <T>(ctx: StoreContext, fn: Parameters<Database['transaction']>[0] & ((...a: never[]) => Promise<T>)): Promise<T> =>
+  ctx.db.transaction(fn, { tenantId: ctx.tenantId, readOnly: true }) as Promise<T>;
+
+const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+export { iso };

@@ -1,0 +1,57 @@
+import { loosePrefixQuery, prefixQuery, usesOperators } from '../text.js';
+import type { MatchMode, Params } from './sql.js';
+
+/** The WHERE condition of a match and its score (null: no score, lists sort by their own key). */
+export interface Match {
+  readonly mode: MatchMode;
+  readonly where: string;
+  readonly score: string | null;
+}
+
+export interface MatchInput {
+  readonly q: string | undefined;
+  readonly config: string;
+  /** Fuzzy matching through pg_trgm (else loose prefixes). */
+  readonly trigram: boolean;
+}
+
+const fullText = (p: Params, q: string, config: string): string => {
+  const cfg = `${p(config)}::regconfig`;
+  const web = `websearch_to_tsquery(${cfg}, ${p(q)})`;
+  const prefix = usesOperators(q) ? '' : prefixQuery(q);
+  return prefix ? `(${web} || to_tsquery(${cfg}, ${p(prefix)}))` : web;
+};
+
+/**
+ * Full text: `websearch_to_tsquery` (quotes, or, -word) or'ed with every word as a stemmed prefix
+ * (type-ahead); score ts_rank_cd over the weighted vector (title A > tags B > SEO C > body D),
+ * divided by 1 + log(length). Fuzzy: word similarity of the query to the title (pg_trgm), or
+ * without pg_trgm the loose prefixes of `loosePrefixQuery`.
+ */
+export const buildMatch = (params: Params, mode: MatchMode, input: MatchInput): Match => {
+  const p = (v: unknown) => params.p(v);
+  const q = input.q ?? '';
+  if (mode === 'all' || q.trim() === '') return { mode: 'all', where: 'TRUE', score: null };
+  if (mode === 'fuzzy' && input.trigram) {
+    const text = p(q);
+    return { mode, where: `${text} <% title`, score: `word_similarity(${text}, title)` };
+  }
+  const loose = mode === 'fuzzy' ? loosePrefixQuery(q) : '';
+  if (mode === 'fuzzy' && !loose) return { mode, where: 'FALSE', score: '0::real' };
+  const tsq = mode === 'fuzzy' ? `to_tsquery(${p(input.config)}::regconfig, ${p(loose)})` : fullText(p, q, input.config);
+  return { mode, where: `search_vector @@ ${tsq}`, score: `ts_rank_cd(search_vector, ${tsq}, 1)` };
+};
+
+/** A sort: its key expression, direction, and the type its cursor key is cast back to. */
+export interface SortSpec {
+  readonly key: string;
+  readonly desc: boolean;
+  readonly cast: 'timestamptz' | 'bigint' | 'real';
+  readonly where?: string;
+}
+
+/** `(key, id) < (cursor key, cursor id)` for a descending sort, `>` for an ascending one. */
+export const keysetCondition = (params: Params, sort: SortSpec, idColumn: string, cursor: { key: string | null; id: string }): string => {
+  const op = sort.desc ? '<' : '>';
+  return `(${sort.key}, ${idColumn}) ${op} (${params.p(cursor.key)}::${sort.cast}, ${params.p(cursor.id)}::uuid)`;
+};

@@ -1,0 +1,73 @@
+import type { Database } from '@rustok/db';
+import { AppError, type SqlRunner } from '@rustok/kernel';
+
+/** Collects parameters while a statement is put together: `p(value)` gives its `$n`. */
+export const createParams = () => {
+  const values: unknown[] = [];
+  return {
+    values,
+    p(value: unknown): string {
+      values.push(value);
+      return `$${values.length}`;
+    },
+  };
+};
+export type Params = ReturnType<typeof createParams>;
+
+/** How a list was matched: everything, full text, or the typo fallback (trigram, or loose prefixes without pg_trgm). */
+export type MatchMode = 'all' | 'fulltext' | 'fuzzy';
+
+export type SortName = 'relevance' | 'price_asc' | 'price_desc' | 'newest';
+
+/** Where a page ended: the sort key of its last row (as text, exactly as the database printed it) and its id. */
+export interface Cursor {
+  readonly mode: MatchMode;
+  readonly sort: SortName;
+  readonly key: string | null;
+  readonly id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const badCursor = () =>
+  new AppError('INDEX_CURSOR_INVALID', 'The cursor is not one this list handed out (or belongs to another sort)', {
+    status: 422,
+    title: 'Validation failed',
+    errors: [{ path: 'querystring/cursor', message: 'is not a valid cursor for this query' }],
+  });
+
+export const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify([c.mode, c.sort, c.key, c.id])).toString('base64url');
+
+/** The cursor of a request, checked against the sort it is used with. */
+export const decodeCursor = (raw: string | undefined, sort: SortName): Cursor | undefined => {
+  if (raw === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4) throw badCursor();
+  const [mode, s, key, id] = parsed as unknown[];
+  if (mode !== 'all' && mode !== 'fulltext' && mode !== 'fuzzy') throw badCursor();
+  if (s !== sort || (key !== null && typeof key !== 'string') || typeof id !== 'string' || !UUID.test(id)) throw badCursor();
+  if (typeof key === 'string' && (key.length > 64 || !/^[0-9.eE+:\- TZ]+$/.test(key))) throw badCursor();
+  return { mode, sort: s, key, id };
+};
+
+const trigram = new WeakMap<object, Promise<boolean>>();
+
+/** Whether the database has pg_trgm (looked up once per database handle). */
+export const hasTrigram = (db: Database, tx: SqlRunner): Promise<boolean> => {
+  let known = trigram.get(db);
+  if (!known) {
+    known = tx
+      .query<{ present: boolean }>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') AS present")
+      .then((r) => r.rows[0]?.present === true);
+    trigram.set(db, known);
+  }
+  return known;
+};
+
+/** Word-similarity threshold of the typo fallback (pg_trgm's default of 0.6 misses short words with one typo). */
+export const TRIGRAM_THRESHOLD = '0.4';
