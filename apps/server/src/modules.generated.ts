@@ -5,5 +5,6 @@ import blogModule from '@rustok/blog';
 import forumModule from '@rustok/forum';
 import pagesModule from '@rustok/pages';
 import commerceModule from '@rustok/commerce';
+import indexModule from '@rustok/index';
 
-export const builtInModules: readonly ModuleDefinition[] = [contentModule, blogModule, forumModule, pagesModule, commerceModule];
+export const builtInModules: readonly ModuleDefinition[] = [contentModule, blogModule, forumModule, pagesModule, commerceModule, indexModule];

@@ -1,4 +1,5 @@
 import type { Database } from '@rustok/db';
+import { rebuildInTx } from '@rustok/index';
 import type { ModuleRegistry } from '@rustok/kernel';
 import type { Logger } from 'pino';
 
@@ -36,5 +37,7 @@ export const seedDemo = async (
     (ran ? seeded : skipped).push(mod.slug);
     onProgress?.({ done: i + 1, total: seeders.length, name: ran ? name : `${name} (already present)` });
   }
+  // Seeders publish no events: the storefront index is rebuilt from what they wrote.
+  if (seeded.length > 0 && registry.get('index')) await db.transaction((tx) => rebuildInTx(tx), { tenantId });
   return { seeded, skipped };
 };

@@ -61,7 +61,10 @@ export const ProductFacets = Type.Object({
   categories: Type.Array(Count),
   tags: Type.Array(Count),
   priceBuckets: Type.Array(
-    Type.Object({ min: Nullable(Type.Integer()), max: Nullable(Type.Integer()), count: Type.Integer() }, { description: 'min ≤ price < max' }),
+    Type.Object(
+      { min: Nullable(Type.Integer()), max: Nullable(Type.Integer()), count: Type.Integer() },
+      { description: 'min ≤ price < max' },
+    ),
   ),
   noPrice: Type.Integer({ description: 'Products without a price in the currency' }),
   inStock: Type.Integer(),

@@ -136,4 +136,18 @@ describeEachBackend('pages over GraphQL', (backend) => {
     expect(await codes(customer, 'mutation ($id: ID!) { deleteMenu(id: $id) }', { id: menu.id })).toEqual(['AUTH_FORBIDDEN']);
     expect(await data('deleteMenu', editor, 'mutation ($id: ID!) { deleteMenu(id: $id) }', { id: menu.id })).toBe(true);
   });
+
+  it('answers as absent for a tenant that switched the module off', async () => {
+    const admin = (await p.userWithToken(tenant.id, ['admin'])).headers;
+    const toggle = (enabled: boolean) =>
+      p.app.inject({ method: 'PUT', url: '/api/v1/modules/pages', headers: admin, payload: { enabled } });
+    expect((await toggle(false)).statusCode).toBe(200);
+    try {
+      expect(await codes(anonymous, '{ menus { id } }')).toEqual(['GRAPHQL_FIELD_NOT_FOUND']);
+      expect(await codes(editor, 'mutation { createPage(input: { title: "x" }) { id } }')).toEqual(['GRAPHQL_FIELD_NOT_FOUND']);
+    } finally {
+      expect((await toggle(true)).statusCode).toBe(200);
+    }
+    expect(await data('menus', anonymous, '{ menus { id } }')).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { adminCreate } from './admin.js';
 import { configCheck, migrate, modulesList, seed } from './commands.js';
+import { registerIndexCommands } from './index-command.js';
 import { failWith } from './output.js';
 import { startCommand } from './start-command.js';
 
@@ -36,5 +37,6 @@ program
   .option('--email <email>', 'e-mail (or RUSTOK_ADMIN_EMAIL)')
   .option('--password <password>', 'password (or RUSTOK_ADMIN_PASSWORD)')
   .action(adminCreate);
+registerIndexCommands(program);
 
 program.parseAsync().catch(failWith);

@@ -77,9 +77,12 @@ const step = async (tx: SqlRunner, kind: IndexKind, locale: string, state: RunSt
 const rebuildKind = async (db: Database, tenantId: string, kind: IndexKind, options: RunOptions): Promise<RebuildReport> => {
   const locale = options.locale ?? '';
   const total = await db.transaction((tx) => countItems(tx, kind), { tenantId });
-  let state: RunState & { purged?: number | undefined } = await db.transaction((tx) => startRun(tx, kind, locale, options.restart === true), {
-    tenantId,
-  });
+  let state: RunState & { purged?: number | undefined } = await db.transaction(
+    (tx) => startRun(tx, kind, locale, options.restart === true),
+    {
+      tenantId,
+    },
+  );
   options.onProgress?.({ kind, processed: state.processed, total, resumed: state.resumed });
   for (;;) {
     const current = state;

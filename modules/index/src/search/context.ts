@@ -1,4 +1,4 @@
-import type { Database } from '@rustok/db';
+import type { Database, Tx } from '@rustok/db';
 import type { RustokSettings } from '@rustok/kernel';
 
 /** What a storefront read needs: the database, the tenant, its default locale and the settings. */
@@ -11,8 +11,7 @@ export interface StoreContext {
 }
 
 /** A storefront read runs in one read-only tenant transaction (row-level security scopes it). */
-export const inStore = <T>(ctx: StoreContext, fn: Parameters<Database['transaction']>[0] & ((...a: never[]) => Promise<T>)): Promise<T> =>
-  ctx.db.transaction(fn, { tenantId: ctx.tenantId, readOnly: true }) as Promise<T>;
+export const inStore = <T>(ctx: StoreContext, fn: (tx: Tx) => Promise<T>): Promise<T> =>
+  ctx.db.transaction(fn, { tenantId: ctx.tenantId, readOnly: true });
 
-const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
-export { iso };
+export const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());

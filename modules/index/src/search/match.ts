@@ -15,7 +15,7 @@ export interface MatchInput {
   readonly trigram: boolean;
 }
 
-const fullText = (p: Params, q: string, config: string): string => {
+const fullText = (p: (value: unknown) => string, q: string, config: string): string => {
   const cfg = `${p(config)}::regconfig`;
   const web = `websearch_to_tsquery(${cfg}, ${p(q)})`;
   const prefix = usesOperators(q) ? '' : prefixQuery(q);

@@ -52,7 +52,7 @@ export const decodeCursor = (raw: string | undefined, sort: SortName): Cursor | 
   if (mode !== 'all' && mode !== 'fulltext' && mode !== 'fuzzy') throw badCursor();
   if (s !== sort || (key !== null && typeof key !== 'string') || typeof id !== 'string' || !UUID.test(id)) throw badCursor();
   if (typeof key === 'string' && (key.length > 64 || !/^[0-9.eE+:\- TZ]+$/.test(key))) throw badCursor();
-  return { mode, sort: s, key, id };
+  return { mode, sort, key, id };
 };
 
 const trigram = new WeakMap<object, Promise<boolean>>();

@@ -2,8 +2,8 @@ import { loadProductIndexSource } from '@rustok/commerce';
 import { loadContentLocales, loadNodeIndexSources } from '@rustok/content';
 import type { SqlRunner } from '@rustok/kernel';
 import { projectNode } from '../apply/content-project.js';
-import { loadProductLocales } from '../apply/products-refresh.js';
 import { projectProduct } from '../apply/products-project.js';
+import { loadProductLocales } from '../apply/products-refresh.js';
 import type { IndexKind } from '../events.js';
 
 /** A row reduced to the fields a shopper sees plus its version, keyed `<id>|<locale>`. */
@@ -54,7 +54,12 @@ const contentView = (r: Record<string, unknown>): Comparable => ({
 const keyOf = (id: unknown, locale: unknown): string => `${id}|${locale}`;
 
 /** What the write model says the published rows of these items should be. */
-export const expectedRows = async (tx: SqlRunner, kind: IndexKind, ids: readonly string[], locale?: string): Promise<Map<string, Comparable>> => {
+export const expectedRows = async (
+  tx: SqlRunner,
+  kind: IndexKind,
+  ids: readonly string[],
+  locale?: string,
+): Promise<Map<string, Comparable>> => {
   const out = new Map<string, Comparable>();
   const keep = (l: string) => locale === undefined || l === locale;
   if (kind === 'products') {
@@ -86,7 +91,12 @@ const CONTENT_SQL = `SELECT node_id AS id, locale, text_locale AS "textLocale", 
   FROM index_content WHERE status = 'published' AND node_id = ANY($1::uuid[]) AND ($2::text IS NULL OR locale = $2)`;
 
 /** The published rows the index holds for these items. */
-export const actualRows = async (tx: SqlRunner, kind: IndexKind, ids: readonly string[], locale?: string): Promise<Map<string, Comparable>> => {
+export const actualRows = async (
+  tx: SqlRunner,
+  kind: IndexKind,
+  ids: readonly string[],
+  locale?: string,
+): Promise<Map<string, Comparable>> => {
   const { rows } = await tx.query(kind === 'products' ? PRODUCT_SQL : CONTENT_SQL, [ids, locale ?? null]);
   const view = kind === 'products' ? productView : contentView;
   return new Map(rows.map((r) => [keyOf(r.id, r.locale), view(r)]));

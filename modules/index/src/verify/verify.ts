@@ -84,7 +84,9 @@ const verifyKind = async (db: Database, tenantId: string, kind: IndexKind, optio
     after = ids.at(-1) ?? null;
     if (!after) break;
   }
-  const rows = await db.transaction((tx) => tx.query<{ id: string; locale: string }>(ORPHANS_SQL[kind], [options.locale ?? null]), { tenantId });
+  const rows = await db.transaction((tx) => tx.query<{ id: string; locale: string }>(ORPHANS_SQL[kind], [options.locale ?? null]), {
+    tenantId,
+  });
   for (const r of rows.rows) if (!seen.has(r.id)) note(t, `${r.id}|${r.locale}`, 'orphaned');
   return { kind, ...t, drift: t.missing + t.stale + t.orphaned };
 };

@@ -1,0 +1,142 @@
+import { AppError, createValidator, type GraphQLBuilder, type GraphQLContext } from '@rustok/kernel';
+import type { TSchema } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { INDEX_KINDS, type IndexKind } from '../events.js';
+import { storeContextFor } from '../routes/context.js';
+import { SORTS, StoreContentQuery, StoreProductsQuery } from '../schemas.js';
+import { getContent, listContent } from '../search/content.js';
+import type { StoreContext } from '../search/context.js';
+import { getProduct } from '../search/product.js';
+import { listProducts } from '../search/products.js';
+import { requestRebuild } from '../use-cases/request-rebuild.js';
+import { storeTypes } from './types.js';
+
+const appOf = (ctx: GraphQLContext): FastifyInstance => (ctx as GraphQLContext & { app: FastifyInstance }).app;
+const storeOf = (ctx: GraphQLContext): StoreContext => storeContextFor(appOf(ctx), ctx.tenant);
+
+const validators = new Map<TSchema, ReturnType<typeof createValidator>>();
+/** GraphQL arguments go through the same schema (and 422s) as the REST query string. */
+const parse = <T>(schema: TSchema, value: Record<string, unknown>): T => {
+  let v = validators.get(schema);
+  if (!v) {
+    v = createValidator(schema, '/');
+    validators.set(schema, v);
+  }
+  const defined = Object.fromEntries(Object.entries(value).filter(([, x]) => x !== null && x !== undefined));
+  return v.parse(defined) as T;
+};
+
+const slugOrHandle = (value: string, path: string): string => {
+  if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) && value.length <= 200) return value;
+  throw new AppError('VALIDATION_FAILED', `${path} is not a valid slug`, {
+    status: 422,
+    title: 'Validation failed',
+    errors: [{ path, message: 'is not a valid slug' }],
+  });
+};
+
+const addStoreFields = (builder: GraphQLBuilder) => {
+  const types = storeTypes(builder);
+  const Sort = builder.enumType('StoreProductSort', { values: SORTS });
+  builder.queryField('storeProducts', (t) =>
+    t.field({
+      type: types.products.Page,
+      authScopes: { public: true },
+      args: {
+        q: t.arg.string(),
+        locale: t.arg.string(),
+        category: t.arg.string(),
+        tag: t.arg.string(),
+        minPrice: t.arg.int(),
+        maxPrice: t.arg.int(),
+        currency: t.arg.string(),
+        inStock: t.arg.boolean(),
+        sort: t.arg({ type: Sort }),
+        facets: t.arg.boolean(),
+        first: t.arg.int(),
+        after: t.arg.string(),
+      },
+      resolve: (_root, { first, after, ...rest }, ctx) =>
+        listProducts(storeOf(ctx), parse(StoreProductsQuery, { ...rest, limit: first ?? 20, cursor: after })),
+    }),
+  );
+  builder.queryField('storeProduct', (t) =>
+    t.field({
+      type: types.products.Product,
+      authScopes: { public: true },
+      args: { handle: t.arg.string({ required: true }), locale: t.arg.string() },
+      resolve: (_root, args, ctx) =>
+        getProduct(
+          storeOf(ctx),
+          slugOrHandle(args.handle, 'handle'),
+          parse<{ locale?: string }>(StoreContentQuery, { locale: args.locale }).locale,
+        ),
+    }),
+  );
+  builder.queryField('storeContent', (t) =>
+    t.field({
+      type: types.content.Page,
+      authScopes: { public: true },
+      args: {
+        q: t.arg.string(),
+        kind: t.arg.string(),
+        locale: t.arg.string(),
+        category: t.arg.string(),
+        tag: t.arg.string(),
+        first: t.arg.int(),
+        after: t.arg.string(),
+      },
+      resolve: (_root, { first, after, ...rest }, ctx) =>
+        listContent(storeOf(ctx), parse(StoreContentQuery, { ...rest, limit: first ?? 20, cursor: after })),
+    }),
+  );
+  builder.queryField('storeContentItem', (t) =>
+    t.field({
+      type: types.content.Item,
+      authScopes: { public: true },
+      args: { kind: t.arg.string({ required: true }), slug: t.arg.string({ required: true }), locale: t.arg.string() },
+      resolve: (_root, args, ctx) => {
+        const q = parse<StoreContentQuery>(StoreContentQuery, { kind: args.kind, locale: args.locale });
+        return getContent(storeOf(ctx), q.kind ?? args.kind, slugOrHandle(args.slug, 'slug'), q.locale);
+      },
+    }),
+  );
+};
+
+const addAdminFields = (builder: GraphQLBuilder) => {
+  const Kind = builder.enumType('IndexKind', { values: INDEX_KINDS });
+  const Requested = builder.objectRef<{ eventId: string; kinds: string[]; locale: string | null }>('IndexRebuildRequested').implement({
+    fields: (t) => ({
+      eventId: t.exposeString('eventId'),
+      kinds: t.exposeStringList('kinds'),
+      locale: t.exposeString('locale', { nullable: true }),
+    }),
+  });
+  builder.mutationField('requestIndexRebuild', (t) =>
+    t.field({
+      type: Requested,
+      authScopes: { permission: 'index.rebuild.run' },
+      args: { kinds: t.arg({ type: [Kind] }), locale: t.arg.string() },
+      resolve: (_root, args, ctx) => {
+        const store = storeOf(ctx);
+        const locale = args.locale ? parse<{ locale?: string }>(StoreContentQuery, { locale: args.locale }).locale : null;
+        return requestRebuild(
+          store.db,
+          appOf(ctx).events,
+          store.tenantId,
+          { kinds: (args.kinds ?? undefined) as IndexKind[] | undefined, locale },
+          {
+            userId: ctx.principal?.userId ?? null,
+            reason: 'admin',
+          },
+        );
+      },
+    }),
+  );
+};
+
+/** Storefront queries (public, over the index tables only) and the rebuild trigger. */
+export const indexGraphQL = (builder: GraphQLBuilder): void => {
+  addStoreFields(builder);
+  addAdminFields(builder);
+};

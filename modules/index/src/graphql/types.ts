@@ -1,0 +1,108 @@
+import type { GraphQLBuilder } from '@rustok/kernel';
+import type {
+  ProductFacets,
+  StoreContentItem,
+  StoreContentPage,
+  StoreContentSummary,
+  StoreProduct,
+  StoreProductPage,
+  StoreProductSummary,
+} from '../schemas.js';
+
+type Summary = StoreProductSummary & Partial<Omit<StoreProduct, keyof StoreProductSummary>>;
+type ContentSummary = StoreContentSummary & Partial<Omit<StoreContentItem, keyof StoreContentSummary>>;
+
+const addProductTypes = (builder: GraphQLBuilder) => {
+  const Price = builder.objectRef<StoreProductSummary['prices'][number]>('StorePriceRange').implement({
+    fields: (t) => ({ currencyCode: t.exposeString('currencyCode'), min: t.exposeInt('min'), max: t.exposeInt('max') }),
+  });
+  const Product = builder.objectRef<Summary>('StoreProduct').implement({
+    description: 'A published product from the storefront index, in one locale (detail fields only on storeProduct)',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      handle: t.exposeString('handle'),
+      locale: t.exposeString('locale'),
+      textLocale: t.exposeString('textLocale'),
+      title: t.exposeString('title'),
+      subtitle: t.exposeString('subtitle', { nullable: true }),
+      prices: t.field({ type: [Price], resolve: (p) => p.prices }),
+      hasStock: t.exposeBoolean('hasStock'),
+      totalStock: t.exposeInt('totalStock'),
+      categories: t.exposeStringList('categories'),
+      tags: t.exposeStringList('tags'),
+      publishedAt: t.exposeString('publishedAt', { nullable: true }),
+      description: t.string({ nullable: true, resolve: (p) => p.description ?? null }),
+      seoTitle: t.string({ nullable: true, resolve: (p) => p.seoTitle ?? null }),
+      seoDescription: t.string({ nullable: true, resolve: (p) => p.seoDescription ?? null }),
+    }),
+  });
+  const Count = builder.objectRef<{ value: string; count: number }>('StoreFacetCount').implement({
+    fields: (t) => ({ value: t.exposeString('value'), count: t.exposeInt('count') }),
+  });
+  const Bucket = builder.objectRef<ProductFacets['priceBuckets'][number]>('StorePriceBucket').implement({
+    fields: (t) => ({
+      min: t.exposeInt('min', { nullable: true }),
+      max: t.exposeInt('max', { nullable: true }),
+      count: t.exposeInt('count'),
+    }),
+  });
+  const Facets = builder.objectRef<ProductFacets>('StoreProductFacets').implement({
+    fields: (t) => ({
+      total: t.exposeInt('total'),
+      currency: t.exposeString('currency'),
+      categories: t.field({ type: [Count], resolve: (f) => f.categories }),
+      tags: t.field({ type: [Count], resolve: (f) => f.tags }),
+      priceBuckets: t.field({ type: [Bucket], resolve: (f) => f.priceBuckets }),
+      noPrice: t.exposeInt('noPrice'),
+      inStock: t.exposeInt('inStock'),
+      outOfStock: t.exposeInt('outOfStock'),
+    }),
+  });
+  const Page = builder.objectRef<StoreProductPage>('StoreProductConnection').implement({
+    fields: (t) => ({
+      items: t.field({ type: [Product], resolve: (p) => p.items }),
+      nextCursor: t.exposeString('nextCursor', { nullable: true }),
+      match: t.exposeString('match'),
+      facets: t.field({ type: Facets, nullable: true, resolve: (p) => p.facets ?? null }),
+    }),
+  });
+  return { Product, Page };
+};
+
+const addContentTypes = (builder: GraphQLBuilder) => {
+  const Category = builder.objectRef<{ name: string; slug: string }>('StoreContentCategory').implement({
+    fields: (t) => ({ name: t.exposeString('name'), slug: t.exposeString('slug') }),
+  });
+  const Item = builder.objectRef<ContentSummary>('StoreContentItem').implement({
+    description: 'A published content node from the storefront index (body and SEO only on storeContentItem)',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      kind: t.exposeString('kind'),
+      locale: t.exposeString('locale'),
+      textLocale: t.exposeString('textLocale'),
+      title: t.exposeString('title'),
+      slug: t.exposeString('slug'),
+      excerpt: t.exposeString('excerpt', { nullable: true }),
+      bodyPreview: t.exposeString('bodyPreview'),
+      authorName: t.exposeString('authorName', { nullable: true }),
+      category: t.field({ type: Category, nullable: true, resolve: (c) => c.category }),
+      tags: t.exposeStringList('tags'),
+      parentId: t.exposeString('parentId', { nullable: true }),
+      replyCount: t.exposeInt('replyCount'),
+      publishedAt: t.exposeString('publishedAt', { nullable: true }),
+      bodyHtml: t.string({ nullable: true, resolve: (c) => c.bodyHtml ?? null }),
+      seoTitle: t.string({ nullable: true, resolve: (c) => c.seoTitle ?? null }),
+      seoDescription: t.string({ nullable: true, resolve: (c) => c.seoDescription ?? null }),
+    }),
+  });
+  const Page = builder.objectRef<StoreContentPage>('StoreContentConnection').implement({
+    fields: (t) => ({
+      items: t.field({ type: [Item], resolve: (p) => p.items }),
+      nextCursor: t.exposeString('nextCursor', { nullable: true }),
+      match: t.exposeString('match'),
+    }),
+  });
+  return { Item, Page };
+};
+
+export const storeTypes = (builder: GraphQLBuilder) => ({ products: addProductTypes(builder), content: addContentTypes(builder) });

@@ -1,0 +1,35 @@
+import type {} from '@rustok/events';
+import { defineModule } from '@rustok/kernel';
+import { indexEvents } from './events.js';
+import { indexGraphQL } from './graphql/index.js';
+import { indexHandlers } from './handlers.js';
+import { indexMigrations } from './migrations.js';
+import { adminRoutes } from './routes/admin.js';
+import { storeRoutes } from './routes/store.js';
+import { registerIndexMetrics } from './runtime.js';
+import { startReindexSchedule } from './scheduler.js';
+
+export const INDEX_PERMISSIONS = ['index.rebuild.run', 'index.status.read'] as const;
+
+/**
+ * Storefront read models (CQRS): index_products and index_content, written only by the index's
+ * event consumers (and rebuilds), read by the storefront API with one statement per request.
+ */
+export const indexModule = defineModule({
+  slug: 'index',
+  name: 'Index',
+  description: 'Storefront read models of products and content built from events, with full-text search, facets and keyset pages',
+  version: '0.1.0',
+  kind: 'core',
+  dependencies: ['content'],
+  permissions: [...INDEX_PERMISSIONS],
+  migrations: indexMigrations,
+  events: { emits: indexEvents, handles: indexHandlers },
+  rest: async (app) => {
+    registerIndexMetrics(app.events.metrics.registry, app.rustok.db);
+    await app.register(storeRoutes);
+    await app.register(adminRoutes);
+    startReindexSchedule(app);
+  },
+  graphql: indexGraphQL,
+});

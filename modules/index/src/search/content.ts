@@ -1,0 +1,113 @@
+import type { Tx } from '@rustok/db';
+import { AppError } from '@rustok/kernel';
+import type { StoreContentItem, StoreContentPage, StoreContentQuery, StoreContentSummary } from '../schemas.js';
+import { searchConfigOf } from '../text.js';
+import { inStore, iso, type StoreContext } from './context.js';
+import { buildMatch, keysetCondition, type SortSpec } from './match.js';
+import { type Cursor, createParams, decodeCursor, encodeCursor, hasTrigram, type MatchMode, TRIGRAM_THRESHOLD } from './sql.js';
+
+const SUMMARY = `node_id AS id, kind, locale, text_locale, title, slug, excerpt, body_preview, author_name, category_name, category_slug,
+  tags, parent_id, reply_count, published_at`;
+
+interface ContentRowOut {
+  id: string;
+  kind: string;
+  locale: string;
+  text_locale: string;
+  title: string;
+  slug: string;
+  excerpt: string | null;
+  body_preview: string;
+  author_name: string | null;
+  category_name: string | null;
+  category_slug: string | null;
+  tags: string[];
+  parent_id: string | null;
+  reply_count: number;
+  published_at: Date | string | null;
+  [key: string]: unknown;
+}
+
+const toSummary = (r: ContentRowOut): StoreContentSummary => ({
+  id: r.id,
+  kind: r.kind,
+  locale: r.locale,
+  textLocale: r.text_locale,
+  title: r.title,
+  slug: r.slug,
+  excerpt: r.excerpt,
+  bodyPreview: r.body_preview,
+  authorName: r.author_name,
+  category: r.category_name && r.category_slug ? { name: r.category_name, slug: r.category_slug } : null,
+  tags: r.tags,
+  parentId: r.parent_id,
+  replyCount: r.reply_count,
+  publishedAt: iso(r.published_at),
+});
+
+interface Input {
+  readonly ctx: StoreContext;
+  readonly query: StoreContentQuery;
+  readonly locale: string;
+  readonly trigram: boolean;
+}
+
+const runPage = async (tx: Tx, input: Input, mode: MatchMode, cursor: Cursor | undefined) => {
+  const { query } = input;
+  const params = createParams();
+  const p = (v: unknown) => params.p(v);
+  const match = buildMatch(params, mode, { q: query.q, config: searchConfigOf(input.locale), trigram: input.trigram });
+  const sort: SortSpec = match.score
+    ? { key: match.score, desc: true, cast: 'real' }
+    : { key: 'published_at', desc: true, cast: 'timestamptz' };
+  const where = [`tenant_id = ${p(input.ctx.tenantId)}`, `locale = ${p(input.locale)}`, "status = 'published'", match.where];
+  if (query.kind) where.push(`kind = ${p(query.kind)}`);
+  if (query.category) where.push(`category_slug = ${p(query.category)}`);
+  if (query.tag) where.push(`tags @> ARRAY[${p(query.tag)}]::text[]`);
+  if (cursor) where.push(keysetCondition(params, sort, 'node_id', cursor));
+  const sql = `SELECT ${SUMMARY}, (${sort.key})::text AS sort_key FROM index_content WHERE ${where.join(' AND ')}
+    ORDER BY ${sort.key} DESC, node_id DESC LIMIT ${p(query.limit + 1)}`;
+  if (match.mode === 'fuzzy' && input.trigram)
+    await tx.query("SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)", [TRIGRAM_THRESHOLD]);
+  return (await tx.query<ContentRowOut & { sort_key: string | null }>(sql, params.values)).rows;
+};
+
+const sortName = (query: StoreContentQuery) => (query.q?.trim() ? 'relevance' : 'newest');
+
+/** GET /store/content: published nodes of the tenant in a locale, newest first or by relevance to `q`. */
+export const listContent = (ctx: StoreContext, query: StoreContentQuery): Promise<StoreContentPage> =>
+  inStore(ctx, async (tx) => {
+    const cursor = decodeCursor(query.cursor, sortName(query));
+    const input: Input = { ctx, query, locale: query.locale ?? ctx.defaultLocale, trigram: await hasTrigram(ctx.db, tx) };
+    let mode: MatchMode = cursor?.mode ?? (query.q?.trim() ? 'fulltext' : 'all');
+    let rows = await runPage(tx, input, mode, cursor);
+    if (rows.length === 0 && !cursor && mode === 'fulltext' && ctx.search.trigram_fallback) {
+      mode = 'fuzzy';
+      rows = await runPage(tx, input, mode, undefined);
+    }
+    const items = rows.slice(0, query.limit);
+    const last = items.at(-1);
+    const nextCursor =
+      rows.length > query.limit && last ? encodeCursor({ mode, sort: sortName(query), key: last.sort_key, id: last.id }) : null;
+    return { items: items.map(toSummary), nextCursor, match: mode };
+  });
+
+interface ContentDetailRow extends ContentRowOut {
+  body_html: string;
+  tag_names: string[];
+  seo_title: string | null;
+  seo_description: string | null;
+}
+
+const ITEM_SQL = `SELECT ${SUMMARY}, body_html, tag_names, seo_title, seo_description FROM index_content
+  WHERE tenant_id = $1 AND kind = $2 AND locale = $3 AND slug = $4 AND status = 'published' ORDER BY published_at DESC LIMIT 1`;
+
+/** GET /store/content/{kind}/{slug}: one published node by its slug in the locale. */
+export const getContent = (ctx: StoreContext, kind: string, slug: string, locale: string | undefined): Promise<StoreContentItem> =>
+  inStore(ctx, async (tx) => {
+    const { rows } = await tx.query<ContentDetailRow>(ITEM_SQL, [ctx.tenantId, kind, locale ?? ctx.defaultLocale, slug]);
+    const r = rows[0];
+    if (!r)
+      throw new AppError('INDEX_CONTENT_NOT_FOUND', `No published ${kind} "${slug.slice(0, 200)}"`, { status: 404, title: 'Not found' });
+    return { ...toSummary(r), bodyHtml: r.body_html, tagNames: r.tag_names, seoTitle: r.seo_title, seoDescription: r.seo_description };
+  });

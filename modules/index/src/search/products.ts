@@ -1,0 +1,110 @@
+import type { Tx } from '@rustok/db';
+import type { StoreProductPage, StoreProductSummary, StoreProductsQuery } from '../schemas.js';
+import { searchConfigOf } from '../text.js';
+import { inStore, iso, type StoreContext } from './context.js';
+import { buildMatch, keysetCondition, type Match, type SortSpec } from './match.js';
+import { productFacets } from './product-facets.js';
+import { type ProductPlanInput, productWhere } from './product-where.js';
+import {
+  type Cursor,
+  createParams,
+  decodeCursor,
+  encodeCursor,
+  hasTrigram,
+  type MatchMode,
+  type Params,
+  type SortName,
+  TRIGRAM_THRESHOLD,
+} from './sql.js';
+
+const SUMMARY = `product_id AS id, handle, locale, text_locale, title, subtitle, prices, has_stock, total_stock, categories, tags, published_at`;
+
+export interface ProductRowOut {
+  id: string;
+  handle: string;
+  locale: string;
+  text_locale: string;
+  title: string;
+  subtitle: string | null;
+  prices: StoreProductSummary['prices'];
+  has_stock: boolean;
+  total_stock: number;
+  categories: string[];
+  tags: string[];
+  published_at: Date | string | null;
+  [key: string]: unknown;
+}
+
+export const toSummary = (r: ProductRowOut): StoreProductSummary => ({
+  id: r.id,
+  handle: r.handle,
+  locale: r.locale,
+  textLocale: r.text_locale,
+  title: r.title,
+  subtitle: r.subtitle,
+  prices: r.prices,
+  hasStock: r.has_stock,
+  totalStock: r.total_stock,
+  categories: r.categories,
+  tags: r.tags,
+  publishedAt: iso(r.published_at),
+});
+
+const sortOf = (params: Params, sort: SortName, match: Match, currency: string): SortSpec => {
+  if (sort === 'relevance' && match.score) return { key: match.score, desc: true, cast: 'real' };
+  if (sort === 'price_asc' || sort === 'price_desc') {
+    const key = `(min_prices ->> ${params.p(currency)})::bigint`;
+    return { key, desc: sort === 'price_desc', cast: 'bigint', where: `${key} IS NOT NULL` };
+  }
+  return { key: 'published_at', desc: true, cast: 'timestamptz' };
+};
+
+const sortName = (query: StoreProductsQuery): SortName => query.sort ?? (query.q?.trim() ? 'relevance' : 'newest');
+
+const runPage = async (tx: Tx, input: ProductPlanInput, mode: MatchMode, cursor: Cursor | undefined) => {
+  const params = createParams();
+  const match = buildMatch(params, mode, { q: input.query.q, config: searchConfigOf(input.locale), trigram: input.trigram });
+  const sort = sortOf(params, sortName(input.query), match, input.currency);
+  const where = [...productWhere(params, input, match), ...(sort.where ? [sort.where] : [])];
+  if (cursor) where.push(keysetCondition(params, sort, 'product_id', cursor));
+  const dir = sort.desc ? 'DESC' : 'ASC';
+  const sql = `SELECT ${SUMMARY}, (${sort.key})::text AS sort_key FROM index_products WHERE ${where.join(' AND ')}
+    ORDER BY ${sort.key} ${dir}, product_id ${dir} LIMIT ${params.p(input.query.limit + 1)}`;
+  if (match.mode === 'fuzzy' && input.trigram)
+    await tx.query("SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)", [TRIGRAM_THRESHOLD]);
+  const { rows } = await tx.query<ProductRowOut & { sort_key: string | null }>(sql, params.values);
+  return { rows, match };
+};
+
+const pageOf = (input: ProductPlanInput, mode: MatchMode, rows: (ProductRowOut & { sort_key: string | null })[]) => {
+  const more = rows.length > input.query.limit;
+  const items = rows.slice(0, input.query.limit);
+  const last = items.at(-1);
+  const nextCursor = more && last ? encodeCursor({ mode, sort: sortName(input.query), key: last.sort_key, id: last.id }) : null;
+  return { items: items.map(toSummary), nextCursor, match: mode };
+};
+
+/**
+ * GET /store/products: one statement on index_products (plus one for facets when asked). With a
+ * query and nothing found on the first page, the typo fallback runs and the page says `fuzzy`.
+ */
+export const listProducts = (ctx: StoreContext, query: StoreProductsQuery): Promise<StoreProductPage> =>
+  inStore(ctx, async (tx) => {
+    const cursor = decodeCursor(query.cursor, sortName(query));
+    const trigram = await hasTrigram(ctx.db, tx);
+    const input: ProductPlanInput = {
+      ctx,
+      query,
+      locale: query.locale ?? ctx.defaultLocale,
+      currency: query.currency ?? ctx.index.default_currency,
+      trigram,
+    };
+    let mode: MatchMode = cursor?.mode ?? (query.q?.trim() ? 'fulltext' : 'all');
+    let { rows } = await runPage(tx, input, mode, cursor);
+    if (rows.length === 0 && !cursor && mode === 'fulltext' && ctx.search.trigram_fallback) {
+      mode = 'fuzzy';
+      ({ rows } = await runPage(tx, input, mode, undefined));
+    }
+    const page = pageOf(input, mode, rows);
+    return query.facets ? { ...page, facets: await productFacets(tx, input, mode) } : page;
+  });
