@@ -8,7 +8,7 @@ interface Reply {
   errors?: { extensions?: { code?: string } }[];
 }
 
-describeEachBackend('content over GraphQL: categories, tags, revisions', (backend) => {
+describeEachBackend('content over GraphQL: categories, tags, revisions, transitions, translations', (backend) => {
   let p: TestPlatform;
   let tenant: TenantRef;
   let editor: Record<string, string>;
@@ -91,5 +91,30 @@ describeEachBackend('content over GraphQL: categories, tags, revisions', (backen
     expect(await codes(editor, restore, { id: other.id, rev: original })).toEqual(['CONTENT_REVISION_NOT_FOUND']);
     // A draft is invisible to the public, through the shared node type as through REST.
     expect(await codes(anonymous, 'query ($id: ID!) { contentNode(id: $id) { id } }', { id: node.id })).toEqual(['CONTENT_NODE_NOT_FOUND']);
+  });
+  it('moves a node through the status machine and writes a translation, as over REST', async () => {
+    const node = await data<ContentNode>(
+      'createContentNode',
+      editor,
+      'mutation { createContentNode(input: { kind: "post", title: "Moving" }) { id } }',
+    );
+    const move =
+      'mutation ($id: ID!, $to: String!, $at: String) { transitionContentNode(id: $id, to: $to, publishAt: $at) { status publishAt allowedTransitions } }';
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    expect(await data('transitionContentNode', editor, move, { id: node.id, to: 'scheduled', at: later })).toMatchObject({
+      status: 'scheduled',
+      publishAt: later,
+    });
+    expect(await data('transitionContentNode', editor, move, { id: node.id, to: 'published' })).toMatchObject({ status: 'published' });
+    expect(await codes(editor, move, { id: node.id, to: 'scheduled', at: later })).toEqual(['CONTENT_INVALID_TRANSITION']);
+    expect(await codes(customer, move, { id: node.id, to: 'archived' })).toEqual(['AUTH_FORBIDDEN']);
+    expect(await codes(editor, move, { id: node.id, to: 'gone' })).toEqual(['VALIDATION_FAILED']);
+
+    const put =
+      'mutation ($id: ID!, $locale: String!, $title: String!) { putContentTranslation(id: $id, locale: $locale, input: { title: $title }) { translations { locale slug } } }';
+    const translated = await data<ContentNode>('putContentTranslation', editor, put, { id: node.id, locale: 'ru', title: 'Перемещение' });
+    expect(translated.translations).toContainEqual({ locale: 'ru', slug: 'peremeschenie' });
+    expect(await codes(editor, put, { id: node.id, locale: 'xx', title: 'No' })).toEqual(['CONTENT_LOCALE_UNSUPPORTED']);
+    expect(await codes(customer, put, { id: node.id, locale: 'ru', title: 'Not mine' })).toEqual(['AUTH_FORBIDDEN']);
   });
 });

@@ -163,6 +163,16 @@ export const contentArea: Area<ContentObjects> = defineArea<ContentObjects>({
       expect(reply.errors?.map((e) => e.extensions?.code)).toEqual(['CONTENT_NODE_NOT_FOUND']);
       expect(await contentNodeIds(w.p.database.db, w.b.tenant.id)).toContain(content(w.b).nodeId);
     },
+    'Mutation.transitionContentNode': refusedForB(
+      'mutation ($id: ID!) { transitionContentNode(id: $id, to: "archived") { id } }',
+      (w) => ({ id: content(w.b).nodeId }),
+      contentNotFound,
+    ),
+    'Mutation.putContentTranslation': refusedForB(
+      'mutation ($id: ID!) { putContentTranslation(id: $id, locale: "ru", input: { title: "by A" }) { id } }',
+      (w) => ({ id: content(w.b).nodeId }),
+      contentNotFound,
+    ),
     'Query.contentCategories': listsOnlyA(
       '{ contentCategories { id name } }',
       (data) => data.contentCategories as { id: string }[],
