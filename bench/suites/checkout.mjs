@@ -252,7 +252,8 @@ const measureThroughput = async (base, shop, o, problems, name) => {
   const run = await cannonCheckouts(base, carts.slice(o.warmup), o.connections);
   const created = run.statuses[201] ?? 0;
   const other = Object.entries(run.statuses).filter(([s]) => s !== '201');
-  if (created !== o.orders || other.length > 0) problems.push(`${name} throughput: ${created} orders of ${o.orders}, other answers ${JSON.stringify(Object.fromEntries(other))}`);
+  if (created !== o.orders || other.length > 0)
+    problems.push(`${name} throughput: ${created} orders of ${o.orders}, other answers ${JSON.stringify(Object.fromEntries(other))}`);
   const after = await stockOf(base, shop, shop.plenty);
   if (before - after !== created) problems.push(`${name} throughput: stock went from ${before} to ${after} for ${created} orders`);
   return {
@@ -262,7 +263,12 @@ const measureThroughput = async (base, shop, o, problems, name) => {
     ordersPerSecond: round(created / (run.elapsedMs / 1000), 0),
     statuses: run.statuses,
     ...latencySummary(run.latencies),
-    autocannon: { latencyP50Ms: run.result.latency.p50, latencyP99Ms: run.result.latency.p99, errors: run.result.errors, timeouts: run.result.timeouts },
+    autocannon: {
+      latencyP50Ms: run.result.latency.p50,
+      latencyP99Ms: run.result.latency.p99,
+      errors: run.result.errors,
+      timeouts: run.result.timeouts,
+    },
     stockBefore: before,
     stockAfter: after,
   };
@@ -276,7 +282,10 @@ const oversellCheck = async (base, shop, o, problems, name, sql) => {
   const t0 = performance.now();
   const answers = await Promise.all(
     carts.map((id) =>
-      httpJson('POST', `${base}/api/v1/store/carts/${id}/checkout`, { headers: { ...guest, 'idempotency-key': `over-${id}` }, body: JSON.parse(CHECKOUT_BODY) }),
+      httpJson('POST', `${base}/api/v1/store/carts/${id}/checkout`, {
+        headers: { ...guest, 'idempotency-key': `over-${id}` },
+        body: JSON.parse(CHECKOUT_BODY),
+      }),
     ),
   );
   const seconds = (performance.now() - t0) / 1000;
@@ -294,7 +303,16 @@ const oversellCheck = async (base, shop, o, problems, name, sql) => {
       `${name} oversell: ${created} orders (expected ${o.oversellStock}), ${clean409} clean 409s (expected ${o.oversellAttempts - o.oversellStock}), stock ${stockAfter}, reservations ${reservations}`,
     );
   }
-  return { attempts: o.oversellAttempts, stock: o.oversellStock, orders: created, clean409, stockAfter, reservations, seconds: round(seconds, 2), passed };
+  return {
+    attempts: o.oversellAttempts,
+    stock: o.oversellStock,
+    orders: created,
+    clean409,
+    stockAfter,
+    reservations,
+    seconds: round(seconds, 2),
+    passed,
+  };
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -312,7 +330,10 @@ const benchTarget = async ({ name, root, o, problems, adminUrl }) => {
     dispose = tmp.dispose;
     sql = (variantId) =>
       withAdmin(tmp.url, async (c) => {
-        const r = await c.query("SELECT coalesce(sum(quantity), 0)::int AS n FROM commerce_reservations WHERE variant_id = $1 AND status = 'held'", [variantId]);
+        const r = await c.query(
+          "SELECT coalesce(sum(quantity), 0)::int AS n FROM commerce_reservations WHERE variant_id = $1 AND status = 'held'",
+          [variantId],
+        );
         return r.rows[0].n;
       });
   } else {
@@ -347,7 +368,8 @@ export async function run(options = {}) {
   const adminUrl = process.env.DATABASE_URL;
   const pg = await probePostgres(adminUrl);
   const wanted = o.targets ? String(o.targets).split(',') : [pg.ok ? 'postgres' : 'embedded'];
-  for (const t of wanted) if (!['postgres', 'embedded'].includes(t)) throw new Error(`--targets: unknown target "${t}" (postgres, embedded)`);
+  for (const t of wanted)
+    if (!['postgres', 'embedded'].includes(t)) throw new Error(`--targets: unknown target "${t}" (postgres, embedded)`);
   if (!pg.ok) {
     skipped.push({ target: 'postgres', reason: pg.reason });
     log(`postgres: skipped (${pg.reason})`);
@@ -370,7 +392,16 @@ export async function run(options = {}) {
   ]);
   const table = {
     title: `checkout: POST /api/v1/store/carts/{id}/checkout, built server (RUSTOK_ENV=production, LOG_LEVEL=warn), autocannon -c ${o.connections}`,
-    columns: ['database', 'orders', 'conc', 'orders/s', 'p50 ms', 'p99 ms', `≥ ${o.target}/s`, `oversell (${o.oversellAttempts} at once vs ${o.oversellStock} in stock)`],
+    columns: [
+      'database',
+      'orders',
+      'conc',
+      'orders/s',
+      'p50 ms',
+      'p99 ms',
+      `≥ ${o.target}/s`,
+      `oversell (${o.oversellAttempts} at once vs ${o.oversellStock} in stock)`,
+    ],
     rows,
     notes: [
       `each cart: 1 unit of a published variant, tax rate (US 8.25 %) and flat shipping set; each checkout has its own Idempotency-Key; ${o.warmup} warm-up checkouts not counted`,
@@ -383,7 +414,15 @@ export async function run(options = {}) {
   };
   return {
     ok: problems.length === 0,
-    parameters: { targets: wanted, orders: o.orders, warmup: o.warmup, connections: o.connections, oversellAttempts: o.oversellAttempts, oversellStock: o.oversellStock, target: o.target },
+    parameters: {
+      targets: wanted,
+      orders: o.orders,
+      warmup: o.warmup,
+      connections: o.connections,
+      oversellAttempts: o.oversellAttempts,
+      oversellStock: o.oversellStock,
+      target: o.target,
+    },
     loadAverageAtStart,
     ...(pg.ok ? { postgresVersion: pg.version } : {}),
     results,

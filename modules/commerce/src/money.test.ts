@@ -68,7 +68,7 @@ describe('money', () => {
           const total = Math.floor(sum * f);
           const parts = allocate(total, w);
           expect(allocate(total, w)).toEqual(parts);
-          parts.forEach((p, i) => expect(p).toBeLessThanOrEqual(w[i] ?? 0));
+          for (const [i, p] of parts.entries()) expect(p).toBeLessThanOrEqual(w[i] ?? 0);
         },
       ),
     );

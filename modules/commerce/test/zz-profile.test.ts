@@ -27,7 +27,9 @@ describeEachBackend('profile', (backend) => {
         const wrapped = Object.create(tx);
         wrapped.query = async (text: string, params?: unknown[]) => {
           const t0 = performance.now();
-          try { return await q(text, params as never); } finally {
+          try {
+            return await q(text, params as never);
+          } finally {
             const k = text.replace(/\s+/g, ' ').slice(0, 60);
             stats.set(k, [...(stats.get(k) ?? []), performance.now() - t0]);
           }
@@ -36,11 +38,20 @@ describeEachBackend('profile', (backend) => {
       }, opts);
     const t0 = performance.now();
     let next = 0;
-    const worker = async () => { while (next < carts.length) { const id = carts[next++] as string; const r = await shop.checkout(id); expect(r.statusCode).toBe(201); } };
+    const worker = async () => {
+      while (next < carts.length) {
+        const id = carts[next++] as string;
+        const r = await shop.checkout(id);
+        expect(r.statusCode).toBe(201);
+      }
+    };
     await Promise.all(Array.from({ length: 16 }, worker));
     const secs = (performance.now() - t0) / 1000;
     console.log(`orders/s ${(carts.length / secs).toFixed(0)}`);
-    for (const [k, v] of stats) { v.sort((a, b) => a - b); console.log(`${v.length}\tp50 ${v[Math.floor(v.length/2)]?.toFixed(2)}\tp90 ${v[Math.floor(v.length*0.9)]?.toFixed(2)}\t${k}`); }
+    for (const [k, v] of stats) {
+      v.sort((a, b) => a - b);
+      console.log(`${v.length}\tp50 ${v[Math.floor(v.length / 2)]?.toFixed(2)}\tp90 ${v[Math.floor(v.length * 0.9)]?.toFixed(2)}\t${k}`);
+    }
     await p.close();
   }, 300_000);
 });

@@ -34,6 +34,7 @@ const addProductTypes = (builder: GraphQLBuilder) => {
       description: t.string({ nullable: true, resolve: (p) => p.description ?? null }),
       seoTitle: t.string({ nullable: true, resolve: (p) => p.seoTitle ?? null }),
       seoDescription: t.string({ nullable: true, resolve: (p) => p.seoDescription ?? null }),
+      currencies: t.stringList({ nullable: true, resolve: (p) => p.currencies ?? null }),
     }),
   });
   const Count = builder.objectRef<{ value: string; count: number }>('StoreFacetCount').implement({

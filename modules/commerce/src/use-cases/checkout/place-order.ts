@@ -8,9 +8,9 @@ import { type PricedLine, priceLines } from '../cart/price-lines.js';
 import { unprocessable } from '../orders/kit.js';
 import type { LineRow } from '../orders/order-view.js';
 import { publishAll } from '../orders/publish.js';
-import { insertOrder } from './insert-order.js';
-import { reserveStock, type StockTaken } from './reserve-stock.js';
-import { consumeDiscount, loadTerms, type ShopTerms } from './terms.js';
+import { writeOrder } from './insert-order.js';
+import type { StockTaken } from './reserve-stock.js';
+import { loadTerms, type ShopTerms } from './terms.js';
 
 export interface CheckoutOutcome {
   readonly order: Order;
@@ -97,23 +97,13 @@ const placedEvents = (order: Order, taken: readonly StockTaken[]) => [
   },
 ];
 
-/**
- * The new order of an open, locked cart: re-prices every line now, applies the shop's terms,
- * reserves stock (all lines or none), counts the discount use, writes the order and publishes
- * commerce.inventory.adjusted per reserved line and commerce.order.placed, all in the caller's
- * transaction.
- */
-export const placeOrder = async (ctx: CommerceContext, w: CommerceTx, cart: CartRow, input: CheckoutInput, key: string | null) => {
-  assertOpen(cart);
+/** The cart's lines priced now, the shop's terms for the destination, and the totals; 422 when a line or term does not apply. */
+const priceCheckout = async (w: CommerceTx, cart: CartRow, input: CheckoutInput) => {
   const items = await loadCartItems(w.tx, cart.id);
   if (items.length === 0) throw unprocessable('COMMERCE_CART_EMPTY', `Cart ${cart.id} has no items`);
   const at = new Date();
-  const lines = await priceLines(
-    w.tx,
-    items.map((i) => ({ id: i.id, variantId: i.variant_id, quantity: i.quantity })),
-    cart.currency_code,
-    at,
-  );
+  const requests = items.map((i) => ({ id: i.id, variantId: i.variant_id, quantity: i.quantity }));
+  const lines = await priceLines(w.tx, requests, cart.currency_code, at);
   assertBuyable(lines, cart.currency_code);
   const terms = await loadTerms(w.tx, {
     countryCode: input.shippingAddress.countryCode,
@@ -129,35 +119,49 @@ export const placeOrder = async (ctx: CommerceContext, w: CommerceTx, cart: Cart
     taxRateBp: terms.taxRateBp,
     shipping: terms.shipping?.amount ?? 0,
   });
-  const claims = lines.flatMap((l) =>
-    l.variant?.manageInventory
-      ? [
-          {
-            variantId: l.variantId,
-            productId: l.variant.productId,
-            sku: l.variant.sku,
-            quantity: l.quantity,
-            allowBackorder: l.variant.allowBackorder,
-          },
-        ]
-      : [],
-  );
-  const taken = await reserveStock(w.tx, claims);
-  if (terms.discount) await consumeDiscount(w.tx, terms.discount);
-  const order = await insertOrder(w.tx, {
+  return { lines, terms, totals };
+};
+
+/** Stock claims of the lines whose variants manage inventory, each with its reservation's id. */
+const claimsOf = (lines: readonly PricedLine[]) =>
+  lines.flatMap((l) => {
+    const v = l.variant;
+    if (!v?.manageInventory) return [];
+    return [
+      {
+        variantId: l.variantId,
+        productId: v.productId,
+        sku: v.sku,
+        quantity: l.quantity,
+        allowBackorder: v.allowBackorder,
+        reservationId: generateId(),
+      },
+    ];
+  });
+
+/**
+ * The new order of an open, locked cart: re-prices every line now, applies the shop's terms,
+ * reserves stock (all lines or none), counts the discount use, writes the order and publishes
+ * commerce.inventory.adjusted per reserved line and commerce.order.placed, all in the caller's
+ * transaction.
+ */
+export const placeOrder = async (ctx: CommerceContext, w: CommerceTx, cart: CartRow, input: CheckoutInput, key: string | null) => {
+  assertOpen(cart);
+  const { lines, terms, totals } = await priceCheckout(w, cart, input);
+  const { order, taken } = await writeOrder(w.tx, {
     id: generateId(),
     cartId: cart.id,
     customerId: cart.customer_id ?? w.actor.userId,
     email: input.email,
     currencyCode: cart.currency_code,
     totals,
-    discountCode: terms.discount?.code ?? null,
+    discount: terms.discount,
     shipping: terms.shipping,
     shippingAddress: input.shippingAddress,
     billingAddress: input.billingAddress ?? input.shippingAddress,
     idempotencyKey: key,
     lines: lineRows(lines, totals),
-    reservations: taken.map((s) => ({ id: generateId(), variantId: s.variantId, quantity: s.quantity })),
+    claims: claimsOf(lines),
     historyId: generateId(),
     actorId: w.actor.userId,
   });

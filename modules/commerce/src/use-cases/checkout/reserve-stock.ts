@@ -2,7 +2,7 @@ import type { SqlRunner } from '@rustok/kernel';
 import type { ShortLine } from '../../schemas/order.js';
 import { conflict } from '../orders/kit.js';
 
-/** One line's claim on stock. Only variants that manage inventory are passed in. */
+/** One line's claim on stock. Only variants that manage inventory are claimed. */
 export interface StockClaim {
   readonly variantId: string;
   readonly productId: string;
@@ -16,70 +16,48 @@ export interface StockTaken extends StockClaim {
   readonly available: number;
 }
 
-const insufficient = (short: readonly ShortLine[]) =>
-  conflict(
-    'COMMERCE_INSUFFICIENT_STOCK',
-    `Not enough stock for ${short.map((s) => `${s.sku ?? s.variantId} (requested ${s.requested}, available ${s.available})`).join('; ')}`,
-    { lines: short },
-  );
-
-/** Rows for backorderable variants that have none yet, so that they can go below zero. */
-const ensureRows = async (tx: SqlRunner, missing: readonly string[]): Promise<void> => {
-  await tx.query('INSERT INTO commerce_inventory (variant_id, available) SELECT unnest($1::uuid[]), 0 ON CONFLICT (variant_id) DO NOTHING', [
-    missing,
-  ]);
-};
-
-// One round trip: the CTE locks the rows in variant-id order (materialized, so the UPDATE only
-// touches rows it has locked already), then the conditional UPDATE takes the quantities. Rows
-// whose condition fails come back with `after` NULL and the locked `available`.
-const RESERVE_SQL = `
-WITH locked AS MATERIALIZED (
-  SELECT variant_id, available FROM commerce_inventory WHERE variant_id = ANY($1::uuid[]) ORDER BY variant_id FOR UPDATE
-), taken AS (
-  UPDATE commerce_inventory AS i SET available = i.available - r.quantity, version = i.version + 1, updated_at = now()
-    FROM unnest($1::uuid[], $2::int[], $3::bool[]) AS r(variant_id, quantity, backorder), locked AS l
-   WHERE l.variant_id = r.variant_id AND i.variant_id = r.variant_id AND (i.available >= r.quantity OR r.backorder)
-   RETURNING i.variant_id, i.available
-)
-SELECT l.variant_id, l.available, t.available AS after FROM locked AS l LEFT JOIN taken AS t ON t.variant_id = l.variant_id`;
-
-interface ReserveRow {
-  variant_id: string;
-  available: number;
-  after: number | null;
-  [key: string]: unknown;
+/** A stock row as the order statement saw it: locked `available`, and `after` unless the condition failed. */
+export interface StockRow {
+  readonly variant_id: string;
+  readonly available: number;
+  readonly after: number | null;
 }
 
-const take = async (tx: SqlRunner, sorted: readonly StockClaim[]): Promise<Map<string, ReserveRow>> => {
-  const { rows } = await tx.query<ReserveRow>(RESERVE_SQL, [
-    sorted.map((c) => c.variantId),
-    sorted.map((c) => c.quantity),
-    sorted.map((c) => c.allowBackorder),
-  ]);
-  return new Map(rows.map((r) => [r.variant_id, r]));
+/** Claims in the one order every checkout locks stock rows in (by variant id): queues, no deadlocks. */
+export const lockOrder = (claims: readonly StockClaim[]): StockClaim[] =>
+  [...claims].sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
+
+/** Backorderable variants need a stock row to go below zero: creates the missing ones (0). */
+export const ensureBackorderRows = async (tx: SqlRunner, claims: readonly StockClaim[]): Promise<void> => {
+  const ids = claims.filter((c) => c.allowBackorder).map((c) => c.variantId);
+  if (ids.length === 0) return;
+  await tx.query(
+    'INSERT INTO commerce_inventory (variant_id, available) SELECT unnest($1::uuid[]), 0 ON CONFLICT (variant_id) DO NOTHING',
+    [ids],
+  );
 };
 
 /**
- * Takes stock for every claim or for none. The inventory rows are locked in one fixed order (by
- * variant id), so checkouts of mixed carts queue behind each other instead of deadlocking, and the
- * quantities are taken by a conditional UPDATE (`available >= quantity`, unless backorders are
- * allowed), all in one statement. Any short line → 409 COMMERCE_INSUFFICIENT_STOCK naming every
- * short line; the caller's transaction rolls back, so nothing of the order stays.
+ * What the order statement did with the claims: every claim taken, or 409
+ * COMMERCE_INSUFFICIENT_STOCK naming every short line (requested, available) — the caller's
+ * transaction then rolls back, so nothing of the attempt stays.
  */
-export const reserveStock = async (tx: SqlRunner, claims: readonly StockClaim[]): Promise<StockTaken[]> => {
-  if (claims.length === 0) return [];
-  const sorted = [...claims].sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
-  const result = await take(tx, sorted);
-  const missing = sorted.filter((c) => c.allowBackorder && !result.has(c.variantId));
-  if (missing.length > 0) {
-    // Backorderable variants without a stock row yet: create the rows (ours, locked) and take from them.
-    await ensureRows(tx, missing.map((c) => c.variantId));
-    for (const [id, row] of await take(tx, missing)) result.set(id, row);
+export const stockOutcome = (sorted: readonly StockClaim[], rows: readonly StockRow[]): StockTaken[] => {
+  const byId = new Map(rows.map((r) => [r.variant_id, r]));
+  const short: ShortLine[] = sorted
+    .filter((c) => (byId.get(c.variantId)?.after ?? null) === null)
+    .map((c) => ({
+      variantId: c.variantId,
+      sku: c.sku,
+      requested: c.quantity,
+      available: Math.max(0, byId.get(c.variantId)?.available ?? 0),
+    }));
+  if (short.length > 0) {
+    throw conflict(
+      'COMMERCE_INSUFFICIENT_STOCK',
+      `Not enough stock for ${short.map((s) => `${s.sku ?? s.variantId} (requested ${s.requested}, available ${s.available})`).join('; ')}`,
+      { lines: short },
+    );
   }
-  const short = sorted
-    .filter((c) => (result.get(c.variantId)?.after ?? null) === null)
-    .map((c) => ({ variantId: c.variantId, sku: c.sku, requested: c.quantity, available: Math.max(0, result.get(c.variantId)?.available ?? 0) }));
-  if (short.length > 0) throw insufficient(short);
-  return sorted.map((c) => ({ ...c, available: result.get(c.variantId)?.after ?? 0 }));
+  return sorted.map((c) => ({ ...c, available: byId.get(c.variantId)?.after ?? 0 }));
 };

@@ -87,15 +87,3 @@ export const loadTerms = async (tx: SqlRunner, q: TermsQuery): Promise<ShopTerms
     q.discountCode !== null && d && !discountProblem ? { id: d.id, code: d.code, rule: { kind: d.kind, value: toMinor(d.value) } } : null;
   return { taxRateBp: row?.rate_bp ?? 0, shipping: shipping.choice, shippingProblem: shipping.problem, discount, discountProblem };
 };
-
-/** Counts one use of a discount, refusing when a concurrent checkout took the last one (row lock + condition). */
-export const consumeDiscount = async (tx: SqlRunner, discount: AppliedDiscount): Promise<void> => {
-  const { rows } = await tx.query(
-    `UPDATE commerce_discounts SET usage_count = usage_count + 1, updated_at = now()
-      WHERE id = $1 AND active AND (usage_limit IS NULL OR usage_count < usage_limit) RETURNING usage_count`,
-    [discount.id],
-  );
-  if (rows.length === 0) {
-    throw conflict('COMMERCE_DISCOUNT_USAGE_LIMIT_REACHED', `Discount code ${discount.code} reached its usage limit`);
-  }
-};
