@@ -108,7 +108,8 @@ describeEachBackend('tenant isolation', (backend) => {
         expectNoSecretsOfB(w, res.body);
         return;
       }
-      const url = urlWithIdsOfB(w, key, path, route.paramsOfB);
+      const query = route.kind === 'tenant' && route.query ? `?${route.query(w)}` : '';
+      const url = urlWithIdsOfB(w, key, path, route.paramsOfB) + query;
       const body = bodyFor(w, doc, key, route);
       const sent = [url, JSON.stringify(body ?? null)];
 

@@ -1,4 +1,5 @@
 import { blogArea } from './blog.js';
+import { commerceCatalogArea } from './commerce-catalog.js';
 import { contentArea } from './content.js';
 import { forumArea } from './forum.js';
 import { pagesArea } from './pages.js';
@@ -10,7 +11,7 @@ import type { Area, GraphQLCheck, RouteCase } from './world.js';
  * before it). A module adds its area here: one file with its routes, GraphQL fields and setup,
  * and one line in this list.
  */
-export const AREAS: readonly Area<unknown>[] = [platformAuth, contentArea, blogArea, forumArea, pagesArea];
+export const AREAS: readonly Area<unknown>[] = [platformAuth, contentArea, blogArea, forumArea, pagesArea, commerceCatalogArea];
 
 /** The areas' entries merged into one table; an entry claimed by two areas is an error. */
 const merged = <T>(pick: (area: Area<unknown>) => Readonly<Record<string, T>>): Readonly<Record<string, T>> => {

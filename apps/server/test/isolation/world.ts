@@ -47,6 +47,8 @@ export interface TenantRoute {
   readonly public?: boolean;
   /** B's value for each path parameter of the route. */
   readonly paramsOfB?: Readonly<Record<string, (w: World) => string>>;
+  /** Query string (without `?`) the route needs, e.g. a required parameter. */
+  readonly query?: (w: World) => string;
   /** Request body; derived from the route's request schema (required properties) when absent. */
   readonly body?: (w: World) => unknown;
   /** Status for A's admin; by default 404 when the path names B's objects, else 200 for GET and 2xx otherwise. */
