@@ -1,10 +1,25 @@
+import { existingProductIds } from '@rustok/commerce';
 import { type ContentTx, nodeKindsInTx } from '@rustok/content';
 import { generateId } from '@rustok/kernel';
 import type { Block } from './blocks.js';
+import { invalid } from './context.js';
 import type { PageBlock } from './schemas.js';
+
+/** Product grids may name only products of the tenant's catalog: one 422 lists every unknown id. */
+const assertProductsExist = async (w: ContentTx, blocks: readonly Block[]): Promise<void> => {
+  const named = blocks.flatMap((block, i) =>
+    block.type === 'product_grid'
+      ? (block.data.productIds as string[]).map((id, j) => ({ id, path: `/blocks/${i}/data/productIds/${j}` }))
+      : [],
+  );
+  const found = await existingProductIds(w.tx, [...new Set(named.map((n) => n.id))]);
+  const errors = named.filter((n) => !found.has(n.id)).map((n) => ({ path: n.path, message: 'is not a product of this shop' }));
+  if (errors.length > 0) throw invalid(errors);
+};
 
 /** Replaces a page's blocks with `blocks`, in the given order. */
 export const replaceBlocks = async (w: ContentTx, pageId: string, blocks: readonly Block[]): Promise<void> => {
+  await assertProductsExist(w, blocks);
   await w.tx.query('DELETE FROM pages_blocks WHERE page_id = $1', [pageId]);
   for (const [position, block] of blocks.entries()) {
     await w.tx.query('INSERT INTO pages_blocks (id, page_id, position, type, data) VALUES ($1, $2, $3, $4, $5)', [

@@ -1,10 +1,11 @@
+import { commerceModule } from '@rustok/commerce';
 import { contentModule } from '@rustok/content';
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Menu, type Page, pagesModule } from '../src/index.js';
 
-const PRODUCT = '0190a3c4-0000-7000-8000-000000000001';
+const UNKNOWN = '0190a3c4-0000-7000-8000-000000000001';
 
 describeEachBackend('pages', (backend) => {
   let p: TestPlatform;
@@ -13,8 +14,15 @@ describeEachBackend('pages', (backend) => {
   let editorA: Record<string, string>;
   let editorB: Record<string, string>;
   let adminA: Record<string, string>;
+  let PRODUCT: string;
+  let productOfB: string;
   const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, headers: Record<string, string>, payload?: unknown) =>
     p.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const createProduct = async (headers: Record<string, string>, title: string): Promise<string> => {
+    const res = await call('POST', '/commerce/products', headers, { title, variants: [{ title: 'Default' }] });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ id: string }>().id;
+  };
   const createPage = async (headers: Record<string, string>, body: Record<string, unknown>) => {
     const res = await call('POST', '/pages', headers, body);
     expect(res.statusCode, res.body).toBe(201);
@@ -22,12 +30,14 @@ describeEachBackend('pages', (backend) => {
   };
 
   beforeAll(async () => {
-    p = await createTestPlatform({ backend, modules: [contentModule, pagesModule] });
+    p = await createTestPlatform({ backend, modules: [contentModule, pagesModule, commerceModule] });
     a = await p.createTenant('pages-a');
     b = await p.createTenant('pages-b');
     editorA = (await p.userWithToken(a.id, ['editor'])).headers;
     adminA = (await p.userWithToken(a.id, ['admin'])).headers;
     editorB = (await p.userWithToken(b.id, ['editor'])).headers;
+    PRODUCT = await createProduct(adminA, 'Pick of A');
+    productOfB = await createProduct((await p.userWithToken(b.id, ['admin'])).headers, 'Pick of B');
   });
   afterAll(() => p?.close());
 
@@ -92,6 +102,24 @@ describeEachBackend('pages', (backend) => {
     expect(paths).toEqual(
       expect.arrayContaining(['/blocks/0/data/title', '/blocks/0/data/imageUrl', '/blocks/1/type', '/blocks/2/data/productIds']),
     );
+  });
+
+  it('lets a product grid name only products of the tenant', async () => {
+    const res = await call('POST', '/pages', editorA, {
+      title: 'Grid',
+      blocks: [{ type: 'product_grid', data: { productIds: [PRODUCT, productOfB, UNKNOWN] } }],
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual([
+      '/blocks/0/data/productIds/1',
+      '/blocks/0/data/productIds/2',
+    ]);
+    expect(res.body).not.toContain('Pick of B');
+    const page = await createPage(editorA, { title: 'Grid ok', blocks: [{ type: 'product_grid', data: { productIds: [PRODUCT] } }] });
+    const put = await call('PUT', `/pages/${page.id}/blocks`, editorA, {
+      blocks: [{ type: 'product_grid', data: { productIds: [productOfB] } }],
+    });
+    expect(put.statusCode, put.body).toBe(422);
   });
 
   it('builds a menu with nested items linking a page and a URL, and refuses pages of another tenant', async () => {
