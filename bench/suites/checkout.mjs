@@ -4,6 +4,7 @@
 // PostgreSQL when DATABASE_URL is set and reachable (throw-away database); the embedded database
 // on request (--targets postgres,embedded) or when PostgreSQL is not available. See bench/README.md.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -30,6 +31,7 @@ const defaults = {
   targets: null, // postgres when reachable, else embedded
   orders: 3000,
   warmup: 300,
+  variants: 1, // carts spread round-robin over this many variants (1 = every checkout on the same stock row)
   connections: 32,
   prepConcurrency: 32,
   oversellAttempts: 500,
@@ -122,7 +124,17 @@ const startServer = async ({ root, env, o }) => {
     await stop();
     throw error;
   }
-  return { base, stop };
+  return { base, stop, pid: server.child.pid };
+};
+
+/** CPU time (user + system, ms) a process has used so far (Linux /proc), or null elsewhere. */
+const cpuMs = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
 };
 
 const login = (base, tenant, email, password) =>
@@ -143,6 +155,7 @@ const prepareShop = async (base, adminEmail, password, o) => {
   const owner = await login(base, 'bench', 'owner@bench.example.com', password);
   const headers = { authorization: `Bearer ${owner.accessToken}`, 'x-tenant-id': 'bench' };
   const variant = (title, sku, inventory) => ({ title, sku, prices: [{ amount: 1999, currencyCode: 'USD' }], inventory });
+  const plenty = Array.from({ length: o.variants }, (_, i) => variant(`Plenty ${i + 1}`, `BENCH-PLENTY-${i + 1}`, 100_000_000));
   const product = await expectJson(
     'POST',
     `${base}/api/v1/commerce/products`,
@@ -151,7 +164,7 @@ const prepareShop = async (base, adminEmail, password, o) => {
       body: {
         title: 'Bench product',
         status: 'published',
-        variants: [variant('Plenty', 'BENCH-PLENTY', 100_000_000), variant('Scarce', 'BENCH-SCARCE', o.oversellStock)],
+        variants: [...plenty, variant('Scarce', 'BENCH-SCARCE', o.oversellStock)],
       },
     },
     201,
@@ -164,13 +177,14 @@ const prepareShop = async (base, adminEmail, password, o) => {
     201,
   );
   const bySku = Object.fromEntries(product.variants.map((v) => [v.sku, v.id]));
-  return { headers, plenty: bySku['BENCH-PLENTY'], scarce: bySku['BENCH-SCARCE'], shippingId: shipping.id };
+  return { headers, plenty: plenty.map((v) => bySku[v.sku]), scarce: bySku['BENCH-SCARCE'], shippingId: shipping.id };
 };
 
-/** `n` guest carts holding one unit of `variantId`, with country and shipping set (3 requests each). */
-const prepareCarts = (base, shop, variantId, n, concurrency) => {
+/** `n` guest carts holding one unit of a variant (round-robin over `variantIds`), with country and shipping set (3 requests each). */
+const prepareCarts = (base, shop, variantIds, n, concurrency) => {
   const guest = { 'x-tenant-id': 'bench' };
-  return pool(n, concurrency, async () => {
+  return pool(n, concurrency, async (i) => {
+    const variantId = variantIds[i % variantIds.length];
     const cart = await expectJson('POST', `${base}/api/v1/store/carts`, { headers: guest, body: { currencyCode: 'USD' } }, 201);
     await expectJson('POST', `${base}/api/v1/store/carts/${cart.id}/items`, { headers: guest, body: { variantId, quantity: 1 } }, 200);
     await expectJson(
@@ -183,8 +197,12 @@ const prepareCarts = (base, shop, variantId, n, concurrency) => {
   });
 };
 
-const stockOf = async (base, shop, variantId) =>
-  (await expectJson('GET', `${base}/api/v1/commerce/inventory/${variantId}`, { headers: shop.headers }, 200)).available;
+const stockOf = async (base, shop, variantIds) => {
+  let sum = 0;
+  for (const id of variantIds)
+    sum += (await expectJson('GET', `${base}/api/v1/commerce/inventory/${id}`, { headers: shop.headers }, 200)).available;
+  return sum;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Measurements
@@ -238,7 +256,7 @@ const latencySummary = (values) => {
 };
 
 /** Throughput: warm-up, then `orders` checkouts of prepared carts at -c `connections`. */
-const measureThroughput = async (base, shop, o, problems, name) => {
+const measureThroughput = async (base, shop, o, problems, name, pid) => {
   log(`${name}: preparing ${fmtInt(o.warmup + o.orders)} carts`);
   const t0 = performance.now();
   const carts = await prepareCarts(base, shop, shop.plenty, o.warmup + o.orders, o.prepConcurrency);
@@ -249,7 +267,9 @@ const measureThroughput = async (base, shop, o, problems, name) => {
   }
   const before = await stockOf(base, shop, shop.plenty);
   log(`${name}: ${fmtInt(o.orders)} checkouts at -c ${o.connections}`);
+  const cpu0 = cpuMs(pid);
   const run = await cannonCheckouts(base, carts.slice(o.warmup), o.connections);
+  const cpu1 = cpuMs(pid);
   const created = run.statuses[201] ?? 0;
   const other = Object.entries(run.statuses).filter(([s]) => s !== '201');
   if (created !== o.orders || other.length > 0)
@@ -269,6 +289,8 @@ const measureThroughput = async (base, shop, o, problems, name) => {
       errors: run.result.errors,
       timeouts: run.result.timeouts,
     },
+    serverCpuMsPerOrder: cpu0 === null || cpu1 === null ? null : round((cpu1 - cpu0) / Math.max(1, created), 2),
+    serverCpuPercent: cpu0 === null || cpu1 === null ? null : round(((cpu1 - cpu0) / run.elapsedMs) * 100, 0),
     stockBefore: before,
     stockAfter: after,
   };
@@ -277,7 +299,7 @@ const measureThroughput = async (base, shop, o, problems, name) => {
 /** Oversell: `attempts` carts of 1 scarce unit, every checkout sent at once. */
 const oversellCheck = async (base, shop, o, problems, name, sql) => {
   log(`${name}: oversell check, ${o.oversellAttempts} concurrent checkouts against ${o.oversellStock} in stock`);
-  const carts = await prepareCarts(base, shop, shop.scarce, o.oversellAttempts, o.prepConcurrency);
+  const carts = await prepareCarts(base, shop, [shop.scarce], o.oversellAttempts, o.prepConcurrency);
   const guest = { 'x-tenant-id': 'bench', 'content-type': 'application/json' };
   const t0 = performance.now();
   const answers = await Promise.all(
@@ -291,7 +313,7 @@ const oversellCheck = async (base, shop, o, problems, name, sql) => {
   const seconds = (performance.now() - t0) / 1000;
   const created = answers.filter((a) => a.status === 201).length;
   const clean409 = answers.filter((a) => a.status === 409 && a.body?.code === 'COMMERCE_INSUFFICIENT_STOCK').length;
-  const stockAfter = await stockOf(base, shop, shop.scarce);
+  const stockAfter = await stockOf(base, shop, [shop.scarce]);
   const reservations = sql ? await sql(shop.scarce) : null;
   const passed =
     created === o.oversellStock &&
@@ -345,7 +367,7 @@ const benchTarget = async ({ name, root, o, problems, adminUrl }) => {
     const running = await startServer({ root, env: { ...env, RUSTOK_ADMIN_EMAIL: adminEmail, RUSTOK_ADMIN_PASSWORD: password }, o });
     try {
       const shop = await prepareShop(running.base, adminEmail, password, o);
-      const throughput = await measureThroughput(running.base, shop, o, problems, name);
+      const throughput = await measureThroughput(running.base, shop, o, problems, name, running.pid);
       const oversell = await oversellCheck(running.base, shop, o, problems, name, sql);
       return { throughput, oversell };
     } finally {
@@ -359,7 +381,7 @@ const benchTarget = async ({ name, root, o, problems, adminUrl }) => {
 
 export async function run(options = {}) {
   const o = { ...defaults, ...options };
-  requireIntegers(o, ['orders', 'connections', 'prepConcurrency', 'oversellAttempts', 'oversellStock', 'target']);
+  requireIntegers(o, ['orders', 'variants', 'connections', 'prepConcurrency', 'oversellAttempts', 'oversellStock', 'target']);
   requireIntegers(o, ['warmup'], 0);
   if (o.oversellStock >= o.oversellAttempts) throw new Error('--oversell-stock must be below --oversell-attempts');
   const loadAverageAtStart = loadAverage();
@@ -387,6 +409,7 @@ export async function run(options = {}) {
     fmtInt(r.throughput.ordersPerSecond),
     r.throughput.p50Ms,
     r.throughput.p99Ms,
+    r.throughput.serverCpuMsPerOrder === null ? null : `${r.throughput.serverCpuMsPerOrder} ms (${r.throughput.serverCpuPercent} %)`,
     r.throughput.ordersPerSecond >= o.target ? 'yes' : 'no',
     `${r.oversell.passed ? 'pass' : 'FAIL'}: ${r.oversell.orders} orders / ${r.oversell.clean409} × 409, stock ${r.oversell.stockAfter}`,
   ]);
@@ -399,12 +422,14 @@ export async function run(options = {}) {
       'orders/s',
       'p50 ms',
       'p99 ms',
+      'server CPU / order',
       `≥ ${o.target}/s`,
       `oversell (${o.oversellAttempts} at once vs ${o.oversellStock} in stock)`,
     ],
     rows,
     notes: [
-      `each cart: 1 unit of a published variant, tax rate (US 8.25 %) and flat shipping set; each checkout has its own Idempotency-Key; ${o.warmup} warm-up checkouts not counted`,
+      `each cart: 1 unit of a published variant (${o.variants === 1 ? 'every cart the same variant: one hot stock row' : `round-robin over ${o.variants} variants`}), tax rate (US 8.25 %) and flat shipping set; each checkout has its own Idempotency-Key; ${o.warmup} warm-up checkouts not counted`,
+      'server CPU / order: CPU time of the server process during the measured run / orders (and its share of one core)',
       'a checkout re-prices the lines, reserves stock (row locks in variant order + conditional UPDATE), writes order, lines, reservations and history, completes the cart and writes the events to the outbox, in one transaction',
       `oversell check: ${o.oversellAttempts} carts of 1 unit of a variant with ${o.oversellStock} in stock, all checkouts sent at once; passes when exactly ${o.oversellStock} orders, every other answer 409 COMMERCE_INSUFFICIENT_STOCK, stock 0${results.postgres ? ' and held reservations = stock (SQL)' : ''}`,
       `load average at start ${loadAverageAtStart.join(' / ')} on ${availableParallelism()} cores; autocannon runs in the bench process on the same cores as the server and the database`,

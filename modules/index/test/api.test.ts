@@ -81,7 +81,9 @@ describeEachBackend('index: GraphQL, cache, metrics, admin', (backend) => {
     expect(text).toMatch(/rustok_index_rows\{table="index_products"\} [1-9]\d*/);
     expect(text).toMatch(/rustok_index_lag_seconds \d/);
     expect(text).toMatch(/rustok_index_apply_delay_seconds_count [1-9]/);
-    const { rows } = await p.database.db.query<{ present: boolean }>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') AS present");
+    const { rows } = await p.database.db.query<{ present: boolean }>(
+      "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') AS present",
+    );
     expect(rows[0]?.present).toBe(true);
   });
 });

@@ -42,7 +42,12 @@ describeEachBackend('index: content read model', (backend) => {
 
   it('finds a translation in its own locale with that locale’s stemming, and the fallback text elsewhere', async () => {
     const node = await create({ title: 'Running shoes for winter', body: 'Our runners test them on ice.' });
-    await ok(call('PUT', `/content/nodes/${node.id}/translations/ru`, editor, { title: 'Обзор кроссовок для зимы', body: 'Бегуны проверяют их на льду.' }));
+    await ok(
+      call('PUT', `/content/nodes/${node.id}/translations/ru`, editor, {
+        title: 'Обзор кроссовок для зимы',
+        body: 'Бегуны проверяют их на льду.',
+      }),
+    );
     await publish(node.id);
     // English stemming: "run" finds "Running"; Russian: «кроссовки» (query) finds «кроссовок».
     await waitFor(found('q=run&locale=en', node.id), 2_000, 'english stem');
@@ -93,9 +98,12 @@ describeEachBackend('index: content read model', (backend) => {
     const clean = await verifyTenant(p.database.db, tenant.id, { kinds: ['content'] });
     expect(clean[0]).toMatchObject({ kind: 'content', drift: 0, missing: 0, stale: 0, orphaned: 0 });
     expect(clean[0]?.expectedRows).toBeGreaterThan(10);
-    await p.database.db.transaction((tx) => tx.query("UPDATE index_content SET title = 'corrupted' WHERE slug = 'welcome-to-the-observatory'"), {
-      tenantId: tenant.id,
-    });
+    await p.database.db.transaction(
+      (tx) => tx.query("UPDATE index_content SET title = 'corrupted' WHERE slug = 'welcome-to-the-observatory'"),
+      {
+        tenantId: tenant.id,
+      },
+    );
     const dirty = await verifyTenant(p.database.db, tenant.id, { kinds: ['content'] });
     expect(dirty[0]?.stale).toBe(2); // the en row and the ru row (falling back to the English text)
     expect(dirty[0]?.samples[0]).toMatchObject({ problem: 'stale', fields: ['title'] });

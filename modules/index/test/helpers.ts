@@ -29,10 +29,14 @@ export const waitFor = async <T>(probe: () => Promise<T | undefined | null | fal
 
 /** Waits until the outbox has nothing pending (every event handled). */
 export const drained = (p: TestPlatform) =>
-  waitFor(async () => {
-    const { rows } = await p.database.db.query<{ n: number }>("SELECT count(*)::int AS n FROM sys_events WHERE status = 'pending'");
-    return rows[0]?.n === 0;
-  }, 10_000, 'an empty outbox');
+  waitFor(
+    async () => {
+      const { rows } = await p.database.db.query<{ n: number }>("SELECT count(*)::int AS n FROM sys_events WHERE status = 'pending'");
+      return rows[0]?.n === 0;
+    },
+    10_000,
+    'an empty outbox',
+  );
 
 export const expectProblem = (res: LightMyRequestResponse, status: number, code?: string) => {
   expect(res.statusCode, res.body).toBe(status);

@@ -55,7 +55,12 @@ describeEachBackend('index: out-of-order delivery', (backend) => {
       "SELECT envelope FROM sys_events WHERE tenant_id = $1 AND envelope->'payload'->>'nodeId' = $2 ORDER BY id DESC",
       [tenant.id, node.id],
     );
-    expect(rows.map((r) => r.envelope.type)).toEqual(['content.node.updated', 'content.node.updated', 'content.node.published', 'content.node.created']);
+    expect(rows.map((r) => r.envelope.type)).toEqual([
+      'content.node.updated',
+      'content.node.updated',
+      'content.node.published',
+      'content.node.created',
+    ]);
     const handlers = indexHandlers.filter((h) => h.consumer === 'index.content').map((h) => ({ ...h, consumer: 'index.content_replay' }));
     const replay = createDispatcher({ db: p.database.db, handlers, logger: pino({ level: 'silent' }) });
     for (const { envelope } of rows) {

@@ -13,7 +13,10 @@ export interface CreatedProduct {
 let counter = 0;
 
 /** A product body: one variant per price, stock on the first, optional texts and labels. */
-export const productBody = (title: string, extra: { prices?: number[]; stock?: number; categories?: string[]; tags?: string[]; [k: string]: unknown } = {}) => {
+export const productBody = (
+  title: string,
+  extra: { prices?: number[]; stock?: number; categories?: string[]; tags?: string[]; [k: string]: unknown } = {},
+) => {
   const { prices = [1000], stock = 5, ...rest } = extra;
   return {
     title,

@@ -28,7 +28,13 @@ describeEachBackend('index: product read model', (backend) => {
     await c.publish(product.id);
     const { value, ms } = await c.until('q=trekking', product.id);
     expect(ms).toBeLessThan(1_000);
-    expect(value).toMatchObject({ handle: product.handle, title: 'Alpine trekking poles', hasStock: true, totalStock: 5, tags: ['hiking'] });
+    expect(value).toMatchObject({
+      handle: product.handle,
+      title: 'Alpine trekking poles',
+      hasStock: true,
+      totalStock: 5,
+      tags: ['hiking'],
+    });
     expect(value.prices).toEqual([
       { currencyCode: 'EUR', min: 1100, max: 1100 },
       { currencyCode: 'USD', min: 1000, max: 1000 },
@@ -42,7 +48,9 @@ describeEachBackend('index: product read model', (backend) => {
 
   it('finds a translated product in each locale with that locale’s stemming', async () => {
     const product = await c.create(
-      productBody('Trail runners for wet days', { translations: { ru: { title: 'Пара кроссовок для мокрой погоды', description: 'Непромокаемые' } } }),
+      productBody('Trail runners for wet days', {
+        translations: { ru: { title: 'Пара кроссовок для мокрой погоды', description: 'Непромокаемые' } },
+      }),
     );
     await c.publish(product.id);
     await c.until('q=running&locale=en', product.id);
@@ -70,7 +78,9 @@ describeEachBackend('index: product read model', (backend) => {
     ];
     for (const [i, shape] of shapes.entries()) await c.publish((await c.create(productBody(`Facetted gizmo ${i}`, shape))).id);
     await drained(p);
-    const page = await ok<Page<StoreProductSummary> & { facets: ProductFacets }>(c.call('GET', '/store/products?q=gizmo&facets=true&limit=100', c.visitor));
+    const page = await ok<Page<StoreProductSummary> & { facets: ProductFacets }>(
+      c.call('GET', '/store/products?q=gizmo&facets=true&limit=100', c.visitor),
+    );
     const f = page.facets;
     expect(f.total).toBe(4);
     expect(page.items).toHaveLength(4);
@@ -81,7 +91,9 @@ describeEachBackend('index: product read model', (backend) => {
       expect(page.items.filter((i) => i.categories.includes(value) || i.tags.includes(value))).toHaveLength(count);
     }
     expect(f.categories).toContainEqual({ value: 'facet-shoes', count: 2 });
-    const narrowed = await ok<{ facets: ProductFacets; items: unknown[] }>(c.call('GET', '/store/products?q=gizmo&facets=true&category=facet-bags&inStock=true', c.visitor));
+    const narrowed = await ok<{ facets: ProductFacets; items: unknown[] }>(
+      c.call('GET', '/store/products?q=gizmo&facets=true&category=facet-bags&inStock=true', c.visitor),
+    );
     expect(narrowed.facets.total).toBe(1);
     expect(narrowed.items).toHaveLength(1);
   });
@@ -105,7 +117,11 @@ describeEachBackend('index: product read model', (backend) => {
         await drained(p);
       } while (cursor);
       expect(new Set(seen).size, sort).toBe(seen.length);
-      for (const id of ids) expect(seen.filter((s) => s === id), `${sort} ${id}`).toHaveLength(1);
+      for (const id of ids)
+        expect(
+          seen.filter((s) => s === id),
+          `${sort} ${id}`,
+        ).toHaveLength(1);
     }
     expectProblem(await c.call('GET', '/store/products?sort=newest&cursor=bm90LWEtY3Vyc29y', c.visitor), 422, 'INDEX_CURSOR_INVALID');
   });
@@ -121,7 +137,9 @@ describeEachBackend('index: product read model', (backend) => {
     await ok(c.call('POST', '/index/rebuild', admin, {}), 202);
     await drained(p);
     expect((await verifyTenant(p.database.db, tenant.id)).map((r) => r.drift)).toEqual([0, 0]);
-    await p.database.db.transaction((tx) => tx.query('UPDATE index_products SET total_stock = 99 WHERE product_id = $1', [product.id]), { tenantId: tenant.id });
+    await p.database.db.transaction((tx) => tx.query('UPDATE index_products SET total_stock = 99 WHERE product_id = $1', [product.id]), {
+      tenantId: tenant.id,
+    });
     const [products] = await verifyTenant(p.database.db, tenant.id, { kinds: ['products'] });
     expect(products).toMatchObject({ stale: 2, drift: 2 });
     expect(products?.samples[0]).toMatchObject({ id: product.id, problem: 'stale', fields: ['totalStock'] });
@@ -138,7 +156,11 @@ describeEachBackend('index: product read model', (backend) => {
     await drained(p);
     const applyStale = () => inTenant(async (tx) => applyProduct(tx, product.id, stale, await loadProductLocales(tx), REBUILD));
     const row = () =>
-      inTenant(async (tx) => (await tx.query("SELECT title, status, total_stock FROM index_products WHERE product_id = $1 AND locale = 'en'", [product.id])).rows[0]);
+      inTenant(
+        async (tx) =>
+          (await tx.query("SELECT title, status, total_stock FROM index_products WHERE product_id = $1 AND locale = 'en'", [product.id]))
+            .rows[0],
+      );
     await applyStale();
     expect(await row()).toMatchObject({ title: 'Ordered teapot', total_stock: 1, status: 'published' });
     await c.patch(product.id, { title: 'Ordered teapot, renamed' }); // version up

@@ -39,6 +39,13 @@ const DEFAULTS = {
         negative_cache_ttl_ms: 5_000,
       },
       search: { default_locale: 'en', trigram_fallback: true, max_results: 100 },
+      index: {
+        reindex_schedule: null,
+        cache_ttl_ms: 0,
+        batch_size: 200,
+        default_currency: 'USD',
+        price_buckets: [2_500, 5_000, 10_000, 25_000, 50_000],
+      },
       features: { registration_enabled: true, email_verification: false, demo_data: true },
       rate_limit: { enabled: false, requests_per_minute: 600, login_attempts_per_minute: 10 },
       events: {

@@ -29,7 +29,7 @@ export const priceLines = async (tx: SqlRunner, lines: readonly LineRequest[], c
   const candidates = await loadPriceCandidates(tx, ids, currencyCode);
   return lines.map((line) => {
     const variant = variants.get(line.variantId);
-    if (!variant || variant.productStatus !== 'published') return { ...line, variant, unitPrice: 0, problem: 'PRODUCT_UNAVAILABLE' };
+    if (variant?.productStatus !== 'published') return { ...line, variant, unitPrice: 0, problem: 'PRODUCT_UNAVAILABLE' };
     const price = resolvePrice(candidates.get(line.variantId) ?? [], { currencyCode, quantity: line.quantity, at });
     if (!price) return { ...line, variant, unitPrice: 0, problem: 'PRICE_MISSING' };
     return { ...line, variant, unitPrice: price.amount, problem: null };

@@ -50,7 +50,7 @@ interface DiscountJson {
 
 const shippingOf = (s: ShippingJson | null, q: TermsQuery): { choice: ShippingChoice | null; problem: AppError | null } => {
   if (q.shippingOptionId === null) return { choice: null, problem: null };
-  if (!s || !s.active || s.currency_code !== q.currencyCode) {
+  if (!s?.active || s.currency_code !== q.currencyCode) {
     const why = !s ? 'does not exist' : !s.active ? 'is not active' : `is priced in ${s.currency_code}, not ${q.currencyCode}`;
     return { choice: null, problem: unprocessable('COMMERCE_SHIPPING_OPTION_INVALID', `Shipping option ${q.shippingOptionId} ${why}`) };
   }
@@ -60,7 +60,7 @@ const shippingOf = (s: ShippingJson | null, q: TermsQuery): { choice: ShippingCh
 /** Why a discount code cannot be used now for this currency, or null when it can. */
 export const discountProblemOf = (d: DiscountJson | null, code: string, currencyCode: string, at: Date): AppError | null => {
   const invalid = (why: string) => unprocessable('COMMERCE_DISCOUNT_INVALID', `Discount code ${code} ${why}`);
-  if (!d || !d.active) return invalid('does not exist or is not active');
+  if (!d?.active) return invalid('does not exist or is not active');
   if (d.starts_at !== null && new Date(d.starts_at).getTime() > at.getTime()) return invalid('has not started yet');
   if (d.ends_at !== null && new Date(d.ends_at).getTime() <= at.getTime()) return invalid('has ended');
   if (d.kind === 'fixed' && d.currency_code !== currencyCode) return invalid(`is an amount in ${d.currency_code}, not ${currencyCode}`);

@@ -1,0 +1,125 @@
+// HTTP pieces of the storefront suite: the built server and the bare reference as child processes,
+// JSON requests, and autocannon runs with sub-millisecond latencies.
+import { Agent, request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { freePort, percentile, round, spawnServer, spawnTracked, waitReady, withTimeout } from '../lib.mjs';
+
+/** Spawns the built server and waits for /health/ready = 200: { base, stop }. */
+export const startServer = async ({ root, env, readyTimeoutMs }) => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawnServer({ root, env, port });
+  const stop = async () => {
+    if (server.exitInfo) return server.exitInfo;
+    server.child.kill('SIGTERM');
+    try {
+      return await withTimeout(server.exited, 20_000, 'server shutdown');
+    } catch {
+      server.child.kill('SIGKILL');
+      return server.exited;
+    }
+  };
+  try {
+    await waitReady({ url: `${base}/health/ready`, server, t0: performance.now(), timeoutMs: readyTimeoutMs, pollMs: 50 });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { base, stop, output: server.output };
+};
+
+/** The bare Fastify + pg reference in its own process, on the owner connection: { base, stop }. */
+export const startBare = async ({ root, url, poolMax }) => {
+  const port = await freePort();
+  const child = spawnTracked(process.execPath, [join(root, 'bench/suites/storefront-bare.mjs'), String(port), url, String(poolMax)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  let output = '';
+  child.stderr.setEncoding('utf8').on('data', (c) => {
+    output += c;
+  });
+  await withTimeout(
+    new Promise((resolve, reject) => {
+      child.stdout.setEncoding('utf8').on('data', (c) => c.includes('ready') && resolve());
+      child.once('exit', (code) => reject(new Error(`bare server exited (${code}): ${output.slice(-500)}`)));
+    }),
+    30_000,
+    'bare server start',
+  );
+  return {
+    base: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await withTimeout(exited, 10_000, 'bare server stop').catch(() => child.kill('SIGKILL'));
+    },
+  };
+};
+
+const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+
+/** One JSON request over a keep-alive agent: { status, body }. */
+export const httpJson = (method, url, { headers = {}, body } = {}) =>
+  new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = httpRequest(
+      url,
+      {
+        method,
+        agent,
+        timeout: 30_000,
+        headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.once('end', () => {
+          let parsed = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {}
+          resolve({ status: res.statusCode, body: parsed });
+        });
+      },
+    );
+    req.once('timeout', () => req.destroy(new Error(`${method} ${url} timed out`)));
+    req.once('error', reject);
+    req.end(payload);
+  });
+
+/** { count, p50Ms, p99Ms, maxMs, meanMs } of latencies in ms. */
+export const summary = (values) => {
+  const sorted = Float64Array.from(values).sort();
+  const sum = sorted.reduce((a, b) => a + b, 0);
+  return {
+    count: sorted.length,
+    p50Ms: round(percentile(sorted, 50), 2),
+    p99Ms: round(percentile(sorted, 99), 2),
+    maxMs: sorted.length ? round(sorted[sorted.length - 1], 2) : null,
+    meanMs: sorted.length ? round(sum / sorted.length, 2) : null,
+  };
+};
+
+/** autocannon (in this process) with per-response latencies; `setup(req)` may vary each request. */
+export const cannon = ({ base, target, connections, duration }) =>
+  new Promise((resolve, reject) => {
+    const latencies = [];
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        duration,
+        requests: [{ method: target.method ?? 'GET', body: target.body, headers: target.headers ?? {}, setupRequest: target.setup }],
+      },
+      (error, result) => (error ? reject(error) : resolve({ result, latencies })),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    });
+  });
