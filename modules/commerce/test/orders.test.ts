@@ -155,9 +155,14 @@ describeEachBackend('commerce orders', (backend) => {
     const seen = await ok<{ items: { id: string }[] }>(call('GET', '/commerce/orders?limit=100', editor.headers));
     expect(seen.items.map((o) => o.id)).toEqual(expect.arrayContaining([order.id, own.id]));
     expectProblem(await move(order.id, 'paid', editor.headers), 403, 'AUTH_FORBIDDEN');
+    await ok(call('PUT', '/auth/roles/refunder', admin, { permissions: ['commerce.orders.refund'] }));
+    const refunder = await p.userWithToken(tenant.id, ['refunder']);
+    expectProblem(await move(order.id, 'paid', refunder.headers), 403, 'AUTH_FORBIDDEN');
     const manager = await p.userWithToken(tenant.id, ['manager']);
     await ok(move(order.id, 'paid', manager.headers));
-    await ok(move(order.id, 'refunded', manager.headers));
+    const keeper = await p.userWithToken(tenant.id, ['editor']);
+    expectProblem(await move(order.id, 'refunded', keeper.headers), 403, 'AUTH_FORBIDDEN');
+    expect((await ok<Order>(move(order.id, 'refunded', refunder.headers))).status).toBe('refunded');
   });
 
   it('pages the order list with a cursor and filters by status', async () => {

@@ -130,8 +130,31 @@ CREATE TABLE index_schedule_runs (
   claimed_at timestamptz NOT NULL DEFAULT now()
 );`;
 
+/**
+ * One round trip per storefront read: sets the tenant for this statement only (row-level security
+ * applies, the function runs as its caller), runs the index module's own statement with its values,
+ * returns the rows as one JSON array and puts the previous tenant setting back.
+ */
+const read = `
+CREATE FUNCTION index_read(tenant uuid, query text, args text[], trgm_threshold real DEFAULT NULL) RETURNS json
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  previous text := current_setting('app.tenant_id', true);
+  result json;
+BEGIN
+  PERFORM set_config('app.tenant_id', tenant::text, true);
+  IF trgm_threshold IS NOT NULL THEN
+    PERFORM set_config('pg_trgm.word_similarity_threshold', trgm_threshold::text, true);
+  END IF;
+  EXECUTE format('SELECT coalesce(json_agg(x), ''[]''::json) FROM (%s) x', query) INTO result USING args;
+  PERFORM set_config('app.tenant_id', coalesce(previous, ''), true);
+  RETURN result;
+END
+$$;`;
+
 export const indexMigrations: readonly Migration[] = [
   { name: 'm20261210_index_001_tables', up: tables },
   { name: 'm20261210_index_002_trigram', up: trigram },
   { name: 'm20261210_index_003_counts', up: counts },
+  { name: 'm20261210_index_004_read', up: read },
 ];

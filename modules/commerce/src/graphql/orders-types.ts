@@ -108,9 +108,8 @@ const addOrderParts = (builder: GraphQLBuilder) => {
   return { AddressRef, History, PaymentRef };
 };
 
-const addOrders = (builder: GraphQLBuilder, lines: ReturnType<typeof addLineTypes>) => {
-  const parts = addOrderParts(builder);
-  const Summary = builder.objectRef<OrderSummary>('CommerceOrderSummary').implement({
+const addSummary = (builder: GraphQLBuilder) =>
+  builder.objectRef<OrderSummary>('CommerceOrderSummary').implement({
     fields: (t) => ({
       id: t.exposeID('id'),
       displayId: t.exposeInt('displayId'),
@@ -125,6 +124,10 @@ const addOrders = (builder: GraphQLBuilder, lines: ReturnType<typeof addLineType
       updatedAt: t.exposeString('updatedAt'),
     }),
   });
+
+const addOrders = (builder: GraphQLBuilder, lines: ReturnType<typeof addLineTypes>) => {
+  const parts = addOrderParts(builder);
+  const Summary = addSummary(builder);
   const OrderRef = builder.objectRef<Order>('CommerceOrder').implement({
     description: 'An order with its snapshots (lines, prices, addresses, totals), history and payments',
     fields: (t) => ({

@@ -46,8 +46,9 @@ const addInputs = (builder: GraphQLBuilder) => {
   return { Checkout, UpdateCart };
 };
 
-const addCartFields = (builder: GraphQLBuilder, types: OrderTypes, inputs: ReturnType<typeof addInputs>) => {
-  const store = { public: true } as const;
+const store = { public: true } as const;
+
+const addCartQueries = (builder: GraphQLBuilder, types: OrderTypes) => {
   builder.queryField('commerceCart', (t) =>
     t.field({
       type: types.Cart,
@@ -65,6 +66,9 @@ const addCartFields = (builder: GraphQLBuilder, types: OrderTypes, inputs: Retur
         createCart(graphqlContextOf(ctx), clean({ currencyCode: a.currencyCode, email: a.email, countryCode: a.countryCode }) as never),
     }),
   );
+};
+
+const addCartMutations = (builder: GraphQLBuilder, types: OrderTypes, inputs: ReturnType<typeof addInputs>) => {
   builder.mutationField('addCommerceCartItem', (t) =>
     t.field({
       type: types.Cart,
@@ -99,7 +103,7 @@ const addCartFields = (builder: GraphQLBuilder, types: OrderTypes, inputs: Retur
   );
 };
 
-const addOrderFields = (builder: GraphQLBuilder, types: OrderTypes, inputs: ReturnType<typeof addInputs>) => {
+const addCheckoutField = (builder: GraphQLBuilder, types: OrderTypes, inputs: ReturnType<typeof addInputs>) => {
   builder.mutationField('checkoutCommerceCart', (t) =>
     t.field({
       type: types.OrderRef,
@@ -115,6 +119,9 @@ const addOrderFields = (builder: GraphQLBuilder, types: OrderTypes, inputs: Retu
           .order,
     }),
   );
+};
+
+const addOrderFields = (builder: GraphQLBuilder, types: OrderTypes) => {
   builder.queryField('commerceOrder', (t) =>
     t.field({
       type: types.OrderRef,
@@ -175,8 +182,10 @@ const addPaymentFields = (builder: GraphQLBuilder, types: OrderTypes) => {
 export const ordersGraphQL = (builder: GraphQLBuilder): void => {
   const types = addOrderTypes(builder);
   const inputs = addInputs(builder);
-  addCartFields(builder, types, inputs);
-  addOrderFields(builder, types, inputs);
+  addCartQueries(builder, types);
+  addCartMutations(builder, types, inputs);
+  addCheckoutField(builder, types, inputs);
+  addOrderFields(builder, types);
   addPaymentFields(builder, types);
   addShopFields(builder, types);
 };

@@ -1,10 +1,9 @@
-import type { Tx } from '@rustok/db';
 import { AppError } from '@rustok/kernel';
 import type { StoreContentItem, StoreContentPage, StoreContentQuery, StoreContentSummary } from '../schemas.js';
 import { searchConfigOf } from '../text.js';
-import { inStore, iso, type StoreContext } from './context.js';
+import { iso, type StoreContext } from './context.js';
 import { buildMatch, keysetCondition, type SortSpec } from './match.js';
-import { type Cursor, createParams, decodeCursor, encodeCursor, hasTrigram, type MatchMode, TRIGRAM_THRESHOLD } from './sql.js';
+import { type Cursor, createParams, decodeCursor, encodeCursor, hasTrigram, type MatchMode, readRows, TRIGRAM_THRESHOLD } from './sql.js';
 
 const SUMMARY = `node_id AS id, kind, locale, text_locale, title, slug, excerpt, body_preview, author_name, category_name, category_slug,
   tags, parent_id, reply_count, published_at`;
@@ -52,7 +51,7 @@ interface Input {
   readonly trigram: boolean;
 }
 
-const runPage = async (tx: Tx, input: Input, mode: MatchMode, cursor: Cursor | undefined) => {
+const runPage = async (input: Input, mode: MatchMode, cursor: Cursor | undefined) => {
   const { query } = input;
   const params = createParams();
   const p = (v: unknown) => params.p(v);
@@ -60,37 +59,35 @@ const runPage = async (tx: Tx, input: Input, mode: MatchMode, cursor: Cursor | u
   const sort: SortSpec = match.score
     ? { key: match.score, desc: true, cast: 'real' }
     : { key: 'published_at', desc: true, cast: 'timestamptz' };
-  const where = [`tenant_id = ${p(input.ctx.tenantId)}`, `locale = ${p(input.locale)}`, "status = 'published'", match.where];
+  const where = [`tenant_id = ${p(input.ctx.tenantId)}::uuid`, `locale = ${p(input.locale)}`, "status = 'published'", match.where];
   if (query.kind) where.push(`kind = ${p(query.kind)}`);
   if (query.category) where.push(`category_slug = ${p(query.category)}`);
   if (query.tag) where.push(`tags @> ARRAY[${p(query.tag)}]::text[]`);
   if (cursor) where.push(keysetCondition(params, sort, 'node_id', cursor));
   const sql = `SELECT ${SUMMARY}, (${sort.key})::text AS sort_key FROM index_content WHERE ${where.join(' AND ')}
-    ORDER BY ${sort.key} DESC, node_id DESC LIMIT ${p(query.limit + 1)}`;
-  if (match.mode === 'fuzzy' && input.trigram)
-    await tx.query("SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)", [TRIGRAM_THRESHOLD]);
-  return (await tx.query<ContentRowOut & { sort_key: string | null }>(sql, params.values)).rows;
+    ORDER BY ${sort.key} DESC, node_id DESC LIMIT ${p(query.limit + 1)}::int`;
+  const threshold = match.mode === 'fuzzy' && input.trigram ? TRIGRAM_THRESHOLD : undefined;
+  return readRows<ContentRowOut & { sort_key: string | null }>(input.ctx.db, input.ctx.tenantId, sql, params, threshold);
 };
 
 const sortName = (query: StoreContentQuery) => (query.q?.trim() ? 'relevance' : 'newest');
 
 /** GET /store/content: published nodes of the tenant in a locale, newest first or by relevance to `q`. */
-export const listContent = (ctx: StoreContext, query: StoreContentQuery): Promise<StoreContentPage> =>
-  inStore(ctx, async (tx) => {
-    const cursor = decodeCursor(query.cursor, sortName(query));
-    const input: Input = { ctx, query, locale: query.locale ?? ctx.defaultLocale, trigram: await hasTrigram(ctx.db, tx) };
-    let mode: MatchMode = cursor?.mode ?? (query.q?.trim() ? 'fulltext' : 'all');
-    let rows = await runPage(tx, input, mode, cursor);
-    if (rows.length === 0 && !cursor && mode === 'fulltext' && ctx.search.trigram_fallback) {
-      mode = 'fuzzy';
-      rows = await runPage(tx, input, mode, undefined);
-    }
-    const items = rows.slice(0, query.limit);
-    const last = items.at(-1);
-    const nextCursor =
-      rows.length > query.limit && last ? encodeCursor({ mode, sort: sortName(query), key: last.sort_key, id: last.id }) : null;
-    return { items: items.map(toSummary), nextCursor, match: mode };
-  });
+export const listContent = async (ctx: StoreContext, query: StoreContentQuery): Promise<StoreContentPage> => {
+  const cursor = decodeCursor(query.cursor, sortName(query));
+  const input: Input = { ctx, query, locale: query.locale ?? ctx.defaultLocale, trigram: await hasTrigram(ctx.db) };
+  let mode: MatchMode = cursor?.mode ?? (query.q?.trim() ? 'fulltext' : 'all');
+  let rows = await runPage(input, mode, cursor);
+  if (rows.length === 0 && !cursor && mode === 'fulltext' && ctx.search.trigram_fallback) {
+    mode = 'fuzzy';
+    rows = await runPage(input, mode, undefined);
+  }
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  const nextCursor =
+    rows.length > query.limit && last ? encodeCursor({ mode, sort: sortName(query), key: last.sort_key, id: last.id }) : null;
+  return { items: items.map(toSummary), nextCursor, match: mode };
+};
 
 interface ContentDetailRow extends ContentRowOut {
   body_html: string;
@@ -99,15 +96,15 @@ interface ContentDetailRow extends ContentRowOut {
   seo_description: string | null;
 }
 
-const ITEM_SQL = `SELECT ${SUMMARY}, body_html, tag_names, seo_title, seo_description FROM index_content
-  WHERE tenant_id = $1 AND kind = $2 AND locale = $3 AND slug = $4 AND status = 'published' ORDER BY published_at DESC LIMIT 1`;
-
 /** GET /store/content/{kind}/{slug}: one published node by its slug in the locale. */
-export const getContent = (ctx: StoreContext, kind: string, slug: string, locale: string | undefined): Promise<StoreContentItem> =>
-  inStore(ctx, async (tx) => {
-    const { rows } = await tx.query<ContentDetailRow>(ITEM_SQL, [ctx.tenantId, kind, locale ?? ctx.defaultLocale, slug]);
-    const r = rows[0];
-    if (!r)
-      throw new AppError('INDEX_CONTENT_NOT_FOUND', `No published ${kind} "${slug.slice(0, 200)}"`, { status: 404, title: 'Not found' });
-    return { ...toSummary(r), bodyHtml: r.body_html, tagNames: r.tag_names, seoTitle: r.seo_title, seoDescription: r.seo_description };
-  });
+export const getContent = async (ctx: StoreContext, kind: string, slug: string, locale: string | undefined): Promise<StoreContentItem> => {
+  const params = createParams();
+  const p = (v: unknown) => params.p(v);
+  const sql = `SELECT ${SUMMARY}, body_html, tag_names, seo_title, seo_description FROM index_content
+    WHERE tenant_id = ${p(ctx.tenantId)}::uuid AND kind = ${p(kind)} AND locale = ${p(locale ?? ctx.defaultLocale)} AND slug = ${p(slug)}
+      AND status = 'published' ORDER BY published_at DESC LIMIT 1`;
+  const [r] = await readRows<ContentDetailRow>(ctx.db, ctx.tenantId, sql, params);
+  if (!r)
+    throw new AppError('INDEX_CONTENT_NOT_FOUND', `No published ${kind} "${slug.slice(0, 200)}"`, { status: 404, title: 'Not found' });
+  return { ...toSummary(r), bodyHtml: r.body_html, tagNames: r.tag_names, seoTitle: r.seo_title, seoDescription: r.seo_description };
+};

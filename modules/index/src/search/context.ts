@@ -1,4 +1,4 @@
-import type { Database, Tx } from '@rustok/db';
+import type { Database } from '@rustok/db';
 import type { RustokSettings } from '@rustok/kernel';
 
 /** What a storefront read needs: the database, the tenant, its default locale and the settings. */
@@ -9,9 +9,5 @@ export interface StoreContext {
   readonly search: RustokSettings['search'];
   readonly index: RustokSettings['index'];
 }
-
-/** A storefront read runs in one read-only tenant transaction (row-level security scopes it). */
-export const inStore = <T>(ctx: StoreContext, fn: (tx: Tx) => Promise<T>): Promise<T> =>
-  ctx.db.transaction(fn, { tenantId: ctx.tenantId, readOnly: true });
 
 export const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());

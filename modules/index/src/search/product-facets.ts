@@ -1,9 +1,8 @@
-import type { Tx } from '@rustok/db';
 import type { ProductFacets } from '../schemas.js';
 import { searchConfigOf } from '../text.js';
 import { buildMatch } from './match.js';
 import { type ProductPlanInput, productWhere } from './product-where.js';
-import { createParams, type MatchMode } from './sql.js';
+import { createParams, type MatchMode, readRows, TRIGRAM_THRESHOLD } from './sql.js';
 
 interface FacetRow {
   facet: 'total' | 'category' | 'tag' | 'price' | 'stock';
@@ -36,13 +35,14 @@ const bucketsOf = (rows: FacetRow[], bounds: readonly number[]): ProductFacets['
     count: rows.find((r) => r.facet === 'price' && r.value === String(i))?.n ?? 0,
   }));
 
-export const productFacets = async (tx: Tx, input: ProductPlanInput, mode: MatchMode): Promise<ProductFacets> => {
+export const productFacets = async (input: ProductPlanInput, mode: MatchMode): Promise<ProductFacets> => {
   const params = createParams();
   const match = buildMatch(params, mode, { q: input.query.q, config: searchConfigOf(input.locale), trigram: input.trigram });
   const where = productWhere(params, input, match).join(' AND ');
   const bounds = [...input.ctx.index.price_buckets].sort((a, b) => a - b);
   const sql = facetSql(where, params.p(bounds), params.p(input.currency));
-  const { rows } = await tx.query<FacetRow & Record<string, unknown>>(sql, params.values);
+  const threshold = match.mode === 'fuzzy' && input.trigram ? TRIGRAM_THRESHOLD : undefined;
+  const rows = await readRows<FacetRow>(input.ctx.db, input.ctx.tenantId, sql, params, threshold);
   const stock = (v: string) => rows.find((r) => r.facet === 'stock' && r.value === v)?.n ?? 0;
   return {
     total: rows.find((r) => r.facet === 'total')?.n ?? 0,

@@ -21,14 +21,14 @@ export const productWhere = (params: Params, input: ProductPlanInput, match: Mat
     return `(min_prices ->> ${cur})::bigint`;
   };
   return [
-    `tenant_id = ${p(input.ctx.tenantId)}`,
+    `tenant_id = ${p(input.ctx.tenantId)}::uuid`,
     `locale = ${p(input.locale)}`,
     "status = 'published'",
     match.where,
     ...(query.category ? [`categories @> ARRAY[${p(query.category)}]::text[]`] : []),
     ...(query.tag ? [`tags @> ARRAY[${p(query.tag)}]::text[]`] : []),
-    ...(query.minPrice !== undefined ? [`${price()} >= ${p(query.minPrice)}`] : []),
-    ...(query.maxPrice !== undefined ? [`${price()} <= ${p(query.maxPrice)}`] : []),
-    ...(query.inStock !== undefined ? [`has_stock = ${p(query.inStock)}`] : []),
+    ...(query.minPrice !== undefined ? [`${price()} >= ${p(query.minPrice)}::bigint`] : []),
+    ...(query.maxPrice !== undefined ? [`${price()} <= ${p(query.maxPrice)}::bigint`] : []),
+    ...(query.inStock !== undefined ? [`has_stock = ${p(query.inStock)}::boolean`] : []),
   ];
 };

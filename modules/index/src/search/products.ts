@@ -1,7 +1,6 @@
-import type { Tx } from '@rustok/db';
 import type { StoreProductPage, StoreProductSummary, StoreProductsQuery } from '../schemas.js';
 import { searchConfigOf } from '../text.js';
-import { inStore, iso, type StoreContext } from './context.js';
+import { iso, type StoreContext } from './context.js';
 import { buildMatch, keysetCondition, type Match, type SortSpec } from './match.js';
 import { productFacets } from './product-facets.js';
 import { type ProductPlanInput, productWhere } from './product-where.js';
@@ -13,6 +12,7 @@ import {
   hasTrigram,
   type MatchMode,
   type Params,
+  readRows,
   type SortName,
   TRIGRAM_THRESHOLD,
 } from './sql.js';
@@ -61,7 +61,9 @@ const sortOf = (params: Params, sort: SortName, match: Match, currency: string):
 
 const sortName = (query: StoreProductsQuery): SortName => query.sort ?? (query.q?.trim() ? 'relevance' : 'newest');
 
-const runPage = async (tx: Tx, input: ProductPlanInput, mode: MatchMode, cursor: Cursor | undefined) => {
+type PageRow = ProductRowOut & { sort_key: string | null };
+
+const runPage = async (input: ProductPlanInput, mode: MatchMode, cursor: Cursor | undefined) => {
   const params = createParams();
   const match = buildMatch(params, mode, { q: input.query.q, config: searchConfigOf(input.locale), trigram: input.trigram });
   const sort = sortOf(params, sortName(input.query), match, input.currency);
@@ -69,14 +71,12 @@ const runPage = async (tx: Tx, input: ProductPlanInput, mode: MatchMode, cursor:
   if (cursor) where.push(keysetCondition(params, sort, 'product_id', cursor));
   const dir = sort.desc ? 'DESC' : 'ASC';
   const sql = `SELECT ${SUMMARY}, (${sort.key})::text AS sort_key FROM index_products WHERE ${where.join(' AND ')}
-    ORDER BY ${sort.key} ${dir}, product_id ${dir} LIMIT ${params.p(input.query.limit + 1)}`;
-  if (match.mode === 'fuzzy' && input.trigram)
-    await tx.query("SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)", [TRIGRAM_THRESHOLD]);
-  const { rows } = await tx.query<ProductRowOut & { sort_key: string | null }>(sql, params.values);
-  return { rows, match };
+    ORDER BY ${sort.key} ${dir}, product_id ${dir} LIMIT ${params.p(input.query.limit + 1)}::int`;
+  const threshold = match.mode === 'fuzzy' && input.trigram ? TRIGRAM_THRESHOLD : undefined;
+  return readRows<PageRow>(input.ctx.db, input.ctx.tenantId, sql, params, threshold);
 };
 
-const pageOf = (input: ProductPlanInput, mode: MatchMode, rows: (ProductRowOut & { sort_key: string | null })[]) => {
+const pageOf = (input: ProductPlanInput, mode: MatchMode, rows: PageRow[]) => {
   const more = rows.length > input.query.limit;
   const items = rows.slice(0, input.query.limit);
   const last = items.at(-1);
@@ -88,23 +88,21 @@ const pageOf = (input: ProductPlanInput, mode: MatchMode, rows: (ProductRowOut &
  * GET /store/products: one statement on index_products (plus one for facets when asked). With a
  * query and nothing found on the first page, the typo fallback runs and the page says `fuzzy`.
  */
-export const listProducts = (ctx: StoreContext, query: StoreProductsQuery): Promise<StoreProductPage> =>
-  inStore(ctx, async (tx) => {
-    const cursor = decodeCursor(query.cursor, sortName(query));
-    const trigram = await hasTrigram(ctx.db, tx);
-    const input: ProductPlanInput = {
-      ctx,
-      query,
-      locale: query.locale ?? ctx.defaultLocale,
-      currency: query.currency ?? ctx.index.default_currency,
-      trigram,
-    };
-    let mode: MatchMode = cursor?.mode ?? (query.q?.trim() ? 'fulltext' : 'all');
-    let { rows } = await runPage(tx, input, mode, cursor);
-    if (rows.length === 0 && !cursor && mode === 'fulltext' && ctx.search.trigram_fallback) {
-      mode = 'fuzzy';
-      ({ rows } = await runPage(tx, input, mode, undefined));
-    }
-    const page = pageOf(input, mode, rows);
-    return query.facets ? { ...page, facets: await productFacets(tx, input, mode) } : page;
-  });
+export const listProducts = async (ctx: StoreContext, query: StoreProductsQuery): Promise<StoreProductPage> => {
+  const cursor = decodeCursor(query.cursor, sortName(query));
+  const input: ProductPlanInput = {
+    ctx,
+    query,
+    locale: query.locale ?? ctx.defaultLocale,
+    currency: query.currency ?? ctx.index.default_currency,
+    trigram: await hasTrigram(ctx.db),
+  };
+  let mode: MatchMode = cursor?.mode ?? (query.q?.trim() ? 'fulltext' : 'all');
+  let rows = await runPage(input, mode, cursor);
+  if (rows.length === 0 && !cursor && mode === 'fulltext' && ctx.search.trigram_fallback) {
+    mode = 'fuzzy';
+    rows = await runPage(input, mode, undefined);
+  }
+  const page = pageOf(input, mode, rows);
+  return query.facets ? { ...page, facets: await productFacets(input, mode) } : page;
+};

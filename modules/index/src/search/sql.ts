@@ -1,18 +1,48 @@
 import type { Database } from '@rustok/db';
-import { AppError, type SqlRunner } from '@rustok/kernel';
+import { AppError } from '@rustok/kernel';
 
-/** Collects parameters while a statement is put together: `p(value)` gives its `$n`. */
+const asText = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return `{${value.join(',')}}`;
+  return String(value);
+};
+
+/**
+ * Collects the values of a statement while it is put together: `p(value)` gives the SQL that reads
+ * it (`$1[n]`, text; callers cast where another type is meant). The statement runs through
+ * index_read(), which passes every value in one text array.
+ */
 export const createParams = () => {
-  const values: unknown[] = [];
+  const values: (string | null)[] = [];
   return {
     values,
     p(value: unknown): string {
-      values.push(value);
-      return `$${values.length}`;
+      values.push(asText(value));
+      return `$1[${values.length}]`;
     },
   };
 };
 export type Params = ReturnType<typeof createParams>;
+
+/**
+ * Runs one storefront statement of a tenant in one round trip (index_read: the tenant is set for
+ * that statement only, row-level security applies) and gives its rows.
+ */
+export const readRows = async <Row>(
+  db: Database,
+  tenantId: string,
+  sql: string,
+  params: Params,
+  trigramThreshold?: number,
+): Promise<Row[]> => {
+  const { rows } = await db.query<{ r: Row[] }>('SELECT index_read($1, $2, $3, $4) AS r', [
+    tenantId,
+    sql,
+    params.values,
+    trigramThreshold ?? null,
+  ]);
+  return rows[0]?.r ?? [];
+};
 
 /** How a list was matched: everything, full text, or the typo fallback (trigram, or loose prefixes without pg_trgm). */
 export type MatchMode = 'all' | 'fulltext' | 'fuzzy';
@@ -58,10 +88,10 @@ export const decodeCursor = (raw: string | undefined, sort: SortName): Cursor | 
 const trigram = new WeakMap<object, Promise<boolean>>();
 
 /** Whether the database has pg_trgm (looked up once per database handle). */
-export const hasTrigram = (db: Database, tx: SqlRunner): Promise<boolean> => {
+export const hasTrigram = (db: Database): Promise<boolean> => {
   let known = trigram.get(db);
   if (!known) {
-    known = tx
+    known = db
       .query<{ present: boolean }>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') AS present")
       .then((r) => r.rows[0]?.present === true);
     trigram.set(db, known);
@@ -70,4 +100,4 @@ export const hasTrigram = (db: Database, tx: SqlRunner): Promise<boolean> => {
 };
 
 /** Word-similarity threshold of the typo fallback (pg_trgm's default of 0.6 misses short words with one typo). */
-export const TRIGRAM_THRESHOLD = '0.4';
+export const TRIGRAM_THRESHOLD = 0.4;

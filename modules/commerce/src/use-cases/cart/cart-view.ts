@@ -1,7 +1,7 @@
 import type { SqlRunner } from '@rustok/kernel';
 import type { Cart, CartItem } from '../../schemas/cart.js';
-import { computeTotals } from '../../totals.js';
-import { loadTerms } from '../checkout/terms.js';
+import type { Totals } from '../../totals.js';
+import { loadTerms, totalsOf } from '../checkout/terms.js';
 import { iso } from '../orders/kit.js';
 import { type CartRow, isExpired, loadCartItems } from './cart-store.js';
 import { type PricedLine, priceLines } from './price-lines.js';
@@ -22,6 +22,14 @@ const itemOf = (p: PricedLine, t: { subtotal: number; discountTotal: number; tax
   problem: p.problem,
 });
 
+const totalsFields = (t: Totals) => ({
+  subtotal: t.subtotal,
+  discountTotal: t.discountTotal,
+  taxTotal: t.taxTotal,
+  shippingTotal: t.shippingTotal,
+  total: t.total,
+});
+
 /**
  * A cart as the storefront sees it, priced now on the server: every line re-priced by the
  * resolver, the discount spread over discountable lines, tax by the cart's country, flat shipping.
@@ -29,12 +37,8 @@ const itemOf = (p: PricedLine, t: { subtotal: number; discountTotal: number; tax
  */
 export const buildCartView = async (tx: SqlRunner, row: CartRow, at = new Date()): Promise<Cart> => {
   const items = await loadCartItems(tx, row.id);
-  const priced = await priceLines(
-    tx,
-    items.map((i) => ({ id: i.id, variantId: i.variant_id, quantity: i.quantity })),
-    row.currency_code,
-    at,
-  );
+  const requests = items.map((i) => ({ id: i.id, variantId: i.variant_id, quantity: i.quantity }));
+  const priced = await priceLines(tx, requests, row.currency_code, at);
   const terms = await loadTerms(tx, {
     countryCode: row.country_code,
     shippingOptionId: row.shipping_option_id,
@@ -43,14 +47,10 @@ export const buildCartView = async (tx: SqlRunner, row: CartRow, at = new Date()
     at,
   });
   const usable = priced.filter((p) => p.problem === null);
-  const totals = computeTotals({
-    lines: usable.map((p) => ({ unitPrice: p.unitPrice, quantity: p.quantity, discountable: p.variant?.discountable ?? false })),
-    discount: terms.discount?.rule ?? null,
-    taxRateBp: terms.taxRateBp,
-    shipping: terms.shipping?.amount ?? 0,
-  });
+  const totals = totalsOf(usable, terms);
   const byId = new Map(usable.map((p, k) => [p.id, totals.lines[k]]));
   return {
+    ...totalsFields(totals),
     id: row.id,
     status: isExpired(row, at) ? 'expired' : row.status,
     currencyCode: row.currency_code,
@@ -63,11 +63,6 @@ export const buildCartView = async (tx: SqlRunner, row: CartRow, at = new Date()
     taxRateBp: terms.taxRateBp,
     orderId: row.order_id,
     items: priced.map((p) => itemOf(p, byId.get(p.id))),
-    subtotal: totals.subtotal,
-    discountTotal: totals.discountTotal,
-    taxTotal: totals.taxTotal,
-    shippingTotal: totals.shippingTotal,
-    total: totals.total,
     expiresAt: iso(row.expires_at),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

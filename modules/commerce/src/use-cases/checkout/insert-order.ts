@@ -5,7 +5,7 @@ import type { Totals } from '../../totals.js';
 import { conflict } from '../orders/kit.js';
 import { type LineRow, type OrderRow, toOrder } from '../orders/order-view.js';
 import { PLACE_SQL } from './place-sql.js';
-import { ensureBackorderRows, lockOrder, type StockClaim, type StockRow, type StockTaken, stockOutcome } from './reserve-stock.js';
+import { ensureBackorderRows, inLockOrder, type StockClaim, type StockRow, type StockTaken, stockOutcome } from './reserve-stock.js';
 
 export interface NewOrder {
   readonly id: string;
@@ -60,7 +60,7 @@ const paramsOf = (o: NewOrder, sorted: readonly NewOrder['claims'][number][]): u
  * COMMERCE_INSUFFICIENT_STOCK or COMMERCE_DISCOUNT_USAGE_LIMIT_REACHED otherwise.
  */
 export const writeOrder = async (tx: SqlRunner, o: NewOrder): Promise<{ order: Order; taken: StockTaken[] }> => {
-  const sorted = lockOrder(o.claims) as NewOrder['claims'][number][];
+  const sorted = inLockOrder(o.claims) as NewOrder['claims'][number][];
   await ensureBackorderRows(tx, sorted);
   const { rows } = await tx.query<PlaceRow>(PLACE_SQL, paramsOf(o, sorted));
   const row = rows[0] as PlaceRow;

@@ -2,7 +2,7 @@ import { generateId } from '@rustok/kernel';
 import { type CommerceContext, type CommerceTx, notFound } from '../../context.js';
 import { COMMERCE_EVENT, type InventoryEventPayload, type OrderPlacedPayload } from '../../events.js';
 import type { CheckoutInput, Order } from '../../schemas/order.js';
-import { computeTotals } from '../../totals.js';
+import type { Totals } from '../../totals.js';
 import { assertOpen, CART_COLUMNS, type CartRow, loadCartItems } from '../cart/cart-store.js';
 import { type PricedLine, priceLines } from '../cart/price-lines.js';
 import { unprocessable } from '../orders/kit.js';
@@ -10,7 +10,7 @@ import type { LineRow } from '../orders/order-view.js';
 import { publishAll } from '../orders/publish.js';
 import { writeOrder } from './insert-order.js';
 import type { StockTaken } from './reserve-stock.js';
-import { loadTerms, type ShopTerms } from './terms.js';
+import { loadTerms, type ShopTerms, totalsOf } from './terms.js';
 
 export interface CheckoutOutcome {
   readonly order: Order;
@@ -52,7 +52,7 @@ const assertTerms = (terms: ShopTerms): void => {
   if (terms.discountProblem) throw terms.discountProblem;
 };
 
-const lineRows = (lines: readonly PricedLine[], totals: ReturnType<typeof computeTotals>): LineRow[] =>
+const lineRows = (lines: readonly PricedLine[], totals: Totals): LineRow[] =>
   lines.map((l, i) => {
     const t = totals.lines[i] ?? { subtotal: 0, discountTotal: 0, taxTotal: 0, total: 0 };
     return {
@@ -113,13 +113,7 @@ const priceCheckout = async (w: CommerceTx, cart: CartRow, input: CheckoutInput)
     at,
   });
   assertTerms(terms);
-  const totals = computeTotals({
-    lines: lines.map((l) => ({ unitPrice: l.unitPrice, quantity: l.quantity, discountable: l.variant?.discountable ?? false })),
-    discount: terms.discount?.rule ?? null,
-    taxRateBp: terms.taxRateBp,
-    shipping: terms.shipping?.amount ?? 0,
-  });
-  return { lines, terms, totals };
+  return { lines, terms, totals: totalsOf(lines, terms) };
 };
 
 /** Stock claims of the lines whose variants manage inventory, each with its reservation's id. */

@@ -24,7 +24,7 @@ export interface StockRow {
 }
 
 /** Claims in the one order every checkout locks stock rows in (by variant id): queues, no deadlocks. */
-export const lockOrder = (claims: readonly StockClaim[]): StockClaim[] =>
+export const inLockOrder = (claims: readonly StockClaim[]): StockClaim[] =>
   [...claims].sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
 
 /** Backorderable variants need a stock row to go below zero: creates the missing ones (0). */

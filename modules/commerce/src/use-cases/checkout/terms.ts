@@ -1,7 +1,8 @@
 import type { AppError, SqlRunner } from '@rustok/kernel';
 import { toMinor } from '../../money.js';
 import type { ShippingChoice } from '../../schemas/cart.js';
-import type { DiscountRule } from '../../totals.js';
+import { computeTotals, type DiscountRule, type Totals } from '../../totals.js';
+import type { PricedLine } from '../cart/price-lines.js';
 import { conflict, unprocessable } from '../orders/kit.js';
 
 export interface AppliedDiscount {
@@ -87,3 +88,12 @@ export const loadTerms = async (tx: SqlRunner, q: TermsQuery): Promise<ShopTerms
     q.discountCode !== null && d && !discountProblem ? { id: d.id, code: d.code, rule: { kind: d.kind, value: toMinor(d.value) } } : null;
   return { taxRateBp: row?.rate_bp ?? 0, shipping: shipping.choice, shippingProblem: shipping.problem, discount, discountProblem };
 };
+
+/** The totals of priced lines under the shop's terms (lines with a problem must be left out by the caller). */
+export const totalsOf = (lines: readonly PricedLine[], terms: ShopTerms): Totals =>
+  computeTotals({
+    lines: lines.map((l) => ({ unitPrice: l.unitPrice, quantity: l.quantity, discountable: l.variant?.discountable ?? false })),
+    discount: terms.discount?.rule ?? null,
+    taxRateBp: terms.taxRateBp,
+    shipping: terms.shipping?.amount ?? 0,
+  });
