@@ -15,8 +15,11 @@ export const DELETED_VERSION = Number.MAX_SAFE_INTEGER;
  * transaction. Taken before the write model is read, so the later writer always reads the newer state.
  */
 export const lockItem = async (tx: SqlRunner, kind: 'product' | 'node', id: string): Promise<void> => {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`rustok.index.${kind}.${id}`]);
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey(kind, id)]);
 };
+
+/** The advisory lock key text of an item (hashed to 64 bits by the database). */
+export const lockKey = (kind: 'product' | 'node', id: string): string => `rustok.index.${kind}.${id}`;
 
 /** Locales the tenant shows an item in: its supported locales plus any locale the item has a text in. */
 export const rowLocales = (supported: readonly string[], textLocales: readonly string[]): string[] =>

@@ -2,7 +2,7 @@ import { loadContentLocales, loadNodeIndexSource, type NodeIndexSource } from '@
 import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, lockItem, type TenantLocales } from './common.js';
 import { projectNode } from './content-project.js';
-import { deleteNodeTree, indexedParentOf, tombstoneNode, upsertContentRow } from './content-store.js';
+import { deleteNodeTree, indexedParentOf, tombstoneNode, writeContentRows } from './content-store.js';
 
 /** Writes what the write model says about one node (already locked, source already read). */
 export const applyNode = async (
@@ -19,17 +19,7 @@ export const applyNode = async (
   }
   if (source.status !== 'published') return tombstoneNode(tx, nodeId, source.status, source.revision, meta);
   const rows = projectNode(source, locales).filter((r) => onlyLocale === undefined || r.locale === onlyLocale);
-  for (const row of rows) await upsertContentRow(tx, row, meta);
-  if (onlyLocale === undefined) {
-    await tombstoneNode(
-      tx,
-      nodeId,
-      'deleted',
-      source.revision,
-      meta,
-      rows.map((r) => r.locale),
-    );
-  }
+  await writeContentRows(tx, nodeId, rows, source.revision, meta, onlyLocale === undefined);
 };
 
 /**

@@ -2,75 +2,96 @@ import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, DELETED_VERSION } from './common.js';
 import type { ContentRow } from './content-project.js';
 
-const COLUMNS = `node_id, locale, text_locale, status, kind, title, slug, excerpt, body_preview, body_html, author_id, author_name,
-  category_id, category_name, category_slug, tags, tag_names, parent_id, reply_count, seo_title, seo_description,
-  published_at, source_version, event_occurred_at, search_vector, indexed_at`;
+const RECORD = `locale text, text_locale text, kind text, title text, slug text, excerpt text, body_preview text, body_html text,
+  author_id uuid, author_name text, category_id uuid, category_name text, category_slug text, tags text[], tag_names text[],
+  parent_id uuid, reply_count int, seo_title text, seo_description text, published_at timestamptz, search_config text,
+  search_b text, search_c text, search_d text`;
 
-const UPDATES = COLUMNS.split(',')
-  .map((c) => c.trim())
-  .filter((c) => c !== 'node_id' && c !== 'locale')
+const COPIED = `text_locale, kind, title, slug, excerpt, body_preview, body_html, author_id, author_name, category_id, category_name,
+  category_slug, tags, tag_names, parent_id, reply_count, seo_title, seo_description, published_at`;
+const copied = COPIED.split(',').map((c) => c.trim());
+
+const UPDATES = ['status', ...copied, 'source_version', 'event_occurred_at', 'search_vector', 'indexed_at']
   .map((c) => `${c} = EXCLUDED.${c}`)
   .join(', ');
 
-/**
- * Writes a published row unless the row holds a newer revision. Equal revisions are written: the
- * reply count, category and author names change without a new revision, and the item lock makes the
- * later writer the one that read the newer state.
- */
-const UPSERT_SQL = `
-INSERT INTO index_content AS x (${COLUMNS})
-VALUES ($1, $2, $3, 'published', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-  setweight(to_tsvector($24::regconfig, $5), 'A') || setweight(to_tsvector($24::regconfig, $25), 'B')
-  || setweight(to_tsvector($24::regconfig, $26), 'C') || setweight(to_tsvector($24::regconfig, $27), 'D'),
-  clock_timestamp())
-ON CONFLICT (tenant_id, node_id, locale) DO UPDATE SET ${UPDATES}
-WHERE x.source_version <= EXCLUDED.source_version`;
+const VECTOR = ['title', 'search_b', 'search_c', 'search_d']
+  .map((c, i) => `setweight(to_tsvector(r.search_config::regconfig, r.${c}), '${'ABCD'[i]}')`)
+  .join(' || ');
 
-export const upsertContentRow = async (tx: SqlRunner, row: ContentRow, meta: ApplyMeta): Promise<void> => {
-  await tx.query(UPSERT_SQL, [
-    row.nodeId,
-    row.locale,
-    row.textLocale,
-    row.kind,
-    row.title,
-    row.slug,
-    row.excerpt,
-    row.bodyPreview,
-    row.bodyHtml,
-    row.authorId,
-    row.authorName,
-    row.categoryId,
-    row.categoryName,
-    row.categorySlug,
-    row.tags,
-    row.tagNames,
-    row.parentId,
-    row.replyCount,
-    row.seoTitle,
-    row.seoDescription,
-    row.publishedAt,
-    row.sourceVersion,
-    meta.occurredAt,
-    row.searchConfig,
-    row.searchB,
-    row.searchC,
-    row.searchD,
-  ]);
+/**
+ * All rows of one node in one statement: published locales upserted, the other locales (when `$5`)
+ * retired. A row is written unless it holds a newer revision; equal revisions are written, since the
+ * reply count, category and author names change without a new revision (the item lock makes the
+ * later writer the one that read the newer state).
+ */
+const WRITE_SQL = `
+WITH r AS (SELECT * FROM json_to_recordset($2::json) AS r(${RECORD})),
+up AS (
+  INSERT INTO index_content AS x (node_id, locale, status, ${COPIED}, source_version, event_occurred_at, search_vector, indexed_at)
+  SELECT $1, r.locale, 'published', ${copied.map((c) => `r.${c}`).join(', ')}, $3, $4, ${VECTOR}, clock_timestamp() FROM r
+  ON CONFLICT (tenant_id, node_id, locale) DO UPDATE SET ${UPDATES}
+  WHERE x.source_version <= EXCLUDED.source_version
+  RETURNING 1
+),
+gone AS (
+  UPDATE index_content SET status = 'deleted', source_version = $3, event_occurred_at = $4, indexed_at = clock_timestamp()
+   WHERE $5 AND node_id = $1 AND NOT (locale = ANY (ARRAY(SELECT locale FROM r))) AND source_version <= $3
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM up)::int + (SELECT count(*) FROM gone)::int AS n`;
+
+const recordOf = (row: ContentRow) => ({
+  locale: row.locale,
+  text_locale: row.textLocale,
+  kind: row.kind,
+  title: row.title,
+  slug: row.slug,
+  excerpt: row.excerpt,
+  body_preview: row.bodyPreview,
+  body_html: row.bodyHtml,
+  author_id: row.authorId,
+  author_name: row.authorName,
+  category_id: row.categoryId,
+  category_name: row.categoryName,
+  category_slug: row.categorySlug,
+  tags: row.tags,
+  tag_names: row.tagNames,
+  parent_id: row.parentId,
+  reply_count: row.replyCount,
+  seo_title: row.seoTitle,
+  seo_description: row.seoDescription,
+  published_at: row.publishedAt,
+  search_config: row.searchConfig,
+  search_b: row.searchB,
+  search_c: row.searchC,
+  search_d: row.searchD,
+});
+
+/** Writes a published node's rows (one statement); `prune` retires its rows in locales not among them. */
+export const writeContentRows = async (
+  tx: SqlRunner,
+  nodeId: string,
+  rows: readonly ContentRow[],
+  revision: number,
+  meta: ApplyMeta,
+  prune: boolean,
+): Promise<void> => {
+  await tx.query(WRITE_SQL, [nodeId, JSON.stringify(rows.map(recordOf)), revision, meta.occurredAt, prune]);
 };
 
-/** Takes a node's rows (but the `keep` locales) out of the storefront, unless a row holds a newer revision. */
+/** Takes a node's rows out of the storefront as tombstones, unless a row holds a newer revision. */
 export const tombstoneNode = async (
   tx: SqlRunner,
   nodeId: string,
   status: 'draft' | 'scheduled' | 'archived' | 'deleted',
   revision: number,
   meta: ApplyMeta,
-  keep: readonly string[] = [],
 ): Promise<void> => {
   await tx.query(
     `UPDATE index_content SET status = $2, source_version = $3, event_occurred_at = $4, indexed_at = clock_timestamp()
-      WHERE node_id = $1 AND NOT (locale = ANY($5::text[])) AND source_version <= $3`,
-    [nodeId, status, revision, meta.occurredAt, keep],
+      WHERE node_id = $1 AND source_version <= $3`,
+    [nodeId, status, revision, meta.occurredAt],
   );
 };
 

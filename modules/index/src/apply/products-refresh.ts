@@ -1,8 +1,8 @@
 import { loadProductIndexSource, type ProductIndexSource } from '@rustok/commerce';
 import type { SqlRunner } from '@rustok/kernel';
-import { type ApplyMeta, localesFromSettings, lockItem, type TenantLocales } from './common.js';
+import { type ApplyMeta, localesFromSettings, lockKey, type TenantLocales } from './common.js';
 import { projectProduct } from './products-project.js';
-import { deleteProduct, tombstoneProduct, upsertProductRow } from './products-store.js';
+import { deleteProduct, tombstoneProduct, writeProductRows } from './products-store.js';
 
 /** Commerce's own defaults when the tenant has not set its locales (see commerce's settings). */
 const COMMERCE_DEFAULT_LOCALES: TenantLocales = { defaultLocale: 'en', supportedLocales: ['en', 'ru'] };
@@ -32,26 +32,22 @@ export const applyProduct = async (
   const version = { source: source.version, stock: source.stockVersion };
   if (source.status !== 'published') return tombstoneProduct(tx, productId, source.status, version, meta);
   const rows = projectProduct(source, locales).filter((r) => onlyLocale === undefined || r.locale === onlyLocale);
-  for (const row of rows) await upsertProductRow(tx, row, meta);
-  if (onlyLocale === undefined) {
-    await tombstoneProduct(
-      tx,
-      productId,
-      'deleted',
-      version,
-      meta,
-      rows.map((r) => r.locale),
-    );
-  }
+  await writeProductRows(tx, productId, rows, version, meta, onlyLocale === undefined);
+};
+
+/** Locks a product (see lockItem) and, in the same round trip, reads the tenant's catalog locales. */
+const lockProduct = async (tx: SqlRunner, id: string): Promise<TenantLocales> => {
+  const { rows } = await tx.query<{ settings: Record<string, unknown> | null }>(
+    "SELECT pg_advisory_xact_lock(hashtextextended($1, 0)) AS locked, (SELECT settings FROM tenant_modules WHERE module = 'commerce') AS settings",
+    [lockKey('product', id)],
+  );
+  return localesFromSettings(rows[0]?.settings ?? undefined, COMMERCE_DEFAULT_LOCALES);
 };
 
 /** Re-reads each product from the write model (under its lock) and brings its rows up to date. */
 export const refreshProducts = async (tx: SqlRunner, productIds: Iterable<string>, meta: ApplyMeta): Promise<void> => {
-  const ids = [...new Set(productIds)].sort();
-  if (ids.length === 0) return;
-  const locales = await loadProductLocales(tx);
-  for (const id of ids) {
-    await lockItem(tx, 'product', id);
+  for (const id of [...new Set(productIds)].sort()) {
+    const locales = await lockProduct(tx, id);
     await applyProduct(tx, id, await loadProductIndexSource(tx, id, locales.defaultLocale), locales, meta);
   }
 };

@@ -2,93 +2,92 @@ import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, DELETED_VERSION } from './common.js';
 import type { ProductRow } from './products-project.js';
 
-const COLUMNS = `product_id, locale, text_locale, status, handle, title, subtitle, description, seo_title, seo_description,
-  categories, tags, prices, min_prices, currencies, total_stock, has_stock, stock_version, published_at, source_version,
-  event_occurred_at, search_vector, indexed_at`;
+const RECORD = `locale text, text_locale text, handle text, title text, subtitle text, description text, seo_title text,
+  seo_description text, categories text[], tags text[], prices jsonb, min_prices jsonb, currencies text[], total_stock int,
+  has_stock boolean, published_at timestamptz, search_config text, search_b text, search_c text`;
 
-const UPDATES = [
-  'text_locale',
-  'status',
-  'handle',
-  'title',
-  'subtitle',
-  'description',
-  'seo_title',
-  'seo_description',
-  'categories',
-  'tags',
-  'prices',
-  'min_prices',
-  'currencies',
-  'total_stock',
-  'has_stock',
-  'stock_version',
-  'published_at',
-  'source_version',
-  'event_occurred_at',
-  'search_vector',
-  'indexed_at',
-]
-  .map((c) => `${c} = EXCLUDED.${c}`)
+const COPIED = `text_locale, handle, title, subtitle, description, seo_title, seo_description, categories, tags, prices, min_prices,
+  currencies, total_stock, has_stock, published_at`;
+
+const UPDATES = ['status', ...COPIED.split(','), 'stock_version', 'source_version', 'event_occurred_at', 'search_vector', 'indexed_at']
+  .map((c) => `${c.trim()} = EXCLUDED.${c.trim()}`)
   .join(', ');
 
-/**
- * Writes a published row unless the row holds a newer version: (version, stockVersion) only ever
- * grows, compared as a pair (a stock change keeps the version, a variant removal may lower the stock sum).
- */
-const UPSERT_SQL = `
-INSERT INTO index_products AS x (${COLUMNS})
-VALUES ($1, $2, $3, 'published', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-  setweight(to_tsvector($21::regconfig, $5), 'A') || setweight(to_tsvector($21::regconfig, $22), 'B')
-  || setweight(to_tsvector($21::regconfig, $23), 'C') || setweight(to_tsvector($21::regconfig, coalesce($7, '')), 'D'),
-  clock_timestamp())
-ON CONFLICT (tenant_id, product_id, locale) DO UPDATE SET ${UPDATES}
-WHERE (x.source_version, x.stock_version) <= (EXCLUDED.source_version, EXCLUDED.stock_version)`;
+const vector = (cfg: string) =>
+  `setweight(to_tsvector(${cfg}, r.title), 'A') || setweight(to_tsvector(${cfg}, r.search_b), 'B')
+   || setweight(to_tsvector(${cfg}, r.search_c), 'C') || setweight(to_tsvector(${cfg}, coalesce(r.description, '')), 'D')`;
 
-export const upsertProductRow = async (tx: SqlRunner, row: ProductRow, meta: ApplyMeta): Promise<void> => {
-  await tx.query(UPSERT_SQL, [
-    row.productId,
-    row.locale,
-    row.textLocale,
-    row.handle,
-    row.title,
-    row.subtitle,
-    row.description,
-    row.seoTitle,
-    row.seoDescription,
-    row.categories,
-    row.tags,
-    JSON.stringify(row.prices),
-    JSON.stringify(row.minPrices),
-    row.currencies,
-    row.totalStock,
-    row.hasStock,
-    row.stockVersion,
-    row.publishedAt,
-    row.sourceVersion,
-    meta.occurredAt,
-    row.searchConfig,
-    row.searchB,
-    row.searchC,
-  ]);
+/**
+ * All rows of one product in one statement: the published locales are upserted, the tenant's other
+ * locales (when `$6`) become tombstones. A row is written only when it does not hold a newer version:
+ * (version, stockVersion) compared as a pair (a stock change keeps the version, removing a variant
+ * may lower the stock sum but raises the version).
+ */
+const WRITE_SQL = `
+WITH r AS (SELECT * FROM json_to_recordset($2::json) AS r(${RECORD})),
+up AS (
+  INSERT INTO index_products AS x (product_id, locale, status, ${COPIED}, stock_version, source_version, event_occurred_at, search_vector, indexed_at)
+  SELECT $1, r.locale, 'published', ${COPIED.split(',')
+    .map((c) => `r.${c.trim()}`)
+    .join(', ')}, $4, $3, $5, ${vector('r.search_config::regconfig')}, clock_timestamp()
+    FROM r
+  ON CONFLICT (tenant_id, product_id, locale) DO UPDATE SET ${UPDATES}
+  WHERE (x.source_version, x.stock_version) <= (EXCLUDED.source_version, EXCLUDED.stock_version)
+  RETURNING 1
+),
+gone AS (
+  UPDATE index_products SET status = 'deleted', source_version = $3, stock_version = $4, event_occurred_at = $5, indexed_at = clock_timestamp()
+   WHERE $6 AND product_id = $1 AND NOT (locale = ANY (ARRAY(SELECT locale FROM r))) AND (source_version, stock_version) <= ($3, $4)
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM up)::int + (SELECT count(*) FROM gone)::int AS n`;
+
+const recordOf = (row: ProductRow) => ({
+  locale: row.locale,
+  text_locale: row.textLocale,
+  handle: row.handle,
+  title: row.title,
+  subtitle: row.subtitle,
+  description: row.description,
+  seo_title: row.seoTitle,
+  seo_description: row.seoDescription,
+  categories: row.categories,
+  tags: row.tags,
+  prices: row.prices,
+  min_prices: row.minPrices,
+  currencies: row.currencies,
+  total_stock: row.totalStock,
+  has_stock: row.hasStock,
+  published_at: row.publishedAt,
+  search_config: row.searchConfig,
+  search_b: row.searchB,
+  search_c: row.searchC,
+});
+
+/** Writes a published product's rows (one statement); `prune` retires its rows in locales not among them. */
+export const writeProductRows = async (
+  tx: SqlRunner,
+  productId: string,
+  rows: readonly ProductRow[],
+  version: { source: number; stock: number },
+  meta: ApplyMeta,
+  prune: boolean,
+): Promise<void> => {
+  await tx.query(WRITE_SQL, [productId, JSON.stringify(rows.map(recordOf)), version.source, version.stock, meta.occurredAt, prune]);
 };
 
-/**
- * Takes a product's rows out of the storefront (except the `keep` locales), leaving tombstones with
- * the version that removed them, unless a row holds a newer version.
- */
+/** Takes a product's rows out of the storefront as tombstones with the version that removed them (unless newer). */
 export const tombstoneProduct = async (
   tx: SqlRunner,
   productId: string,
   status: 'draft' | 'archived' | 'deleted',
   version: { source: number; stock: number },
   meta: ApplyMeta,
-  keep: readonly string[] = [],
 ): Promise<void> => {
   await tx.query(
     `UPDATE index_products SET status = $2, source_version = $3, stock_version = $4, event_occurred_at = $5, indexed_at = clock_timestamp()
-      WHERE product_id = $1 AND NOT (locale = ANY($6::text[])) AND (source_version, stock_version) <= ($3, $4)`,
-    [productId, status, version.source, version.stock, meta.occurredAt, keep],
+      WHERE product_id = $1 AND (source_version, stock_version) <= ($3, $4)`,
+    [productId, status, version.source, version.stock, meta.occurredAt],
   );
 };
 

@@ -1,12 +1,12 @@
 import { AppError } from '@rustok/kernel';
 import type { StoreContentItem, StoreContentPage, StoreContentQuery, StoreContentSummary } from '../schemas.js';
 import { searchConfigOf } from '../text.js';
-import { iso, type StoreContext } from './context.js';
+import type { StoreContext } from './context.js';
 import { buildMatch, keysetCondition, type SortSpec } from './match.js';
 import { type Cursor, createParams, decodeCursor, encodeCursor, hasTrigram, type MatchMode, readRows, TRIGRAM_THRESHOLD } from './sql.js';
 
 const SUMMARY = `node_id AS id, kind, locale, text_locale, title, slug, excerpt, body_preview, author_name, category_name, category_slug,
-  tags, parent_id, reply_count, published_at`;
+  tags, parent_id, reply_count, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_iso`;
 
 interface ContentRowOut {
   id: string;
@@ -23,7 +23,7 @@ interface ContentRowOut {
   tags: string[];
   parent_id: string | null;
   reply_count: number;
-  published_at: Date | string | null;
+  published_iso: string | null;
   [key: string]: unknown;
 }
 
@@ -41,7 +41,7 @@ const toSummary = (r: ContentRowOut): StoreContentSummary => ({
   tags: r.tags,
   parentId: r.parent_id,
   replyCount: r.reply_count,
-  publishedAt: iso(r.published_at),
+  publishedAt: r.published_iso,
 });
 
 interface Input {

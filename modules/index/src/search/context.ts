@@ -9,5 +9,3 @@ export interface StoreContext {
   readonly search: RustokSettings['search'];
   readonly index: RustokSettings['index'];
 }
-
-export const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());

@@ -13,7 +13,7 @@ interface ProductDetailRow extends ProductRowOut {
 
 const sqlOf = (p: (v: unknown) => string, tenantId: string, locale: string, handle: string) =>
   `SELECT product_id AS id, handle, locale, text_locale, title, subtitle, prices, has_stock, total_stock, categories, tags,
-     published_at, description, seo_title, seo_description, currencies
+     to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_iso, description, seo_title, seo_description, currencies
      FROM index_products WHERE tenant_id = ${p(tenantId)}::uuid AND locale = ${p(locale)} AND handle = ${p(handle)} AND status = 'published'
      ORDER BY published_at DESC LIMIT 1`;
 

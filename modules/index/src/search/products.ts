@@ -1,6 +1,6 @@
 import type { StoreProductPage, StoreProductSummary, StoreProductsQuery } from '../schemas.js';
 import { searchConfigOf } from '../text.js';
-import { iso, type StoreContext } from './context.js';
+import type { StoreContext } from './context.js';
 import { buildMatch, keysetCondition, type Match, type SortSpec } from './match.js';
 import { productFacets } from './product-facets.js';
 import { type ProductPlanInput, productWhere } from './product-where.js';
@@ -17,7 +17,8 @@ import {
   TRIGRAM_THRESHOLD,
 } from './sql.js';
 
-const SUMMARY = `product_id AS id, handle, locale, text_locale, title, subtitle, prices, has_stock, total_stock, categories, tags, published_at`;
+const SUMMARY = `product_id AS id, handle, locale, text_locale, title, subtitle, prices, has_stock, total_stock, categories, tags,
+  to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_iso`;
 
 export interface ProductRowOut {
   id: string;
@@ -31,7 +32,7 @@ export interface ProductRowOut {
   total_stock: number;
   categories: string[];
   tags: string[];
-  published_at: Date | string | null;
+  published_iso: string | null;
   [key: string]: unknown;
 }
 
@@ -47,7 +48,7 @@ export const toSummary = (r: ProductRowOut): StoreProductSummary => ({
   totalStock: r.total_stock,
   categories: r.categories,
   tags: r.tags,
-  publishedAt: iso(r.published_at),
+  publishedAt: r.published_iso,
 });
 
 const sortOf = (params: Params, sort: SortName, match: Match, currency: string): SortSpec => {

@@ -1,0 +1,14 @@
+import pg from 'pg';
+const url = 'postgres://postgres@127.0.0.1:5432/rustok_idx_prof';
+const T = '01a2013d-b7c7-cb0c-766a-5d2a913d8405';
+const c = new pg.Client({ connectionString: url, options: '-c role=rustok_app' }); await c.connect();
+const o = new pg.Client({ connectionString: url }); await o.connect();
+const SUMMARY = `product_id AS id, handle, locale, text_locale, title, subtitle, prices, has_stock, total_stock, categories, tags, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_iso`;
+const LIST = `SELECT ${SUMMARY}, (published_at)::text AS sort_key FROM index_products WHERE tenant_id = $1 AND locale = $2 AND status = 'published' AND TRUE ORDER BY published_at DESC, product_id DESC LIMIT $3`;
+const LISTA = `SELECT ${SUMMARY}, (published_at)::text AS sort_key FROM index_products WHERE tenant_id = $1[1]::uuid AND locale = $1[2] AND status = 'published' AND TRUE ORDER BY published_at DESC, product_id DESC LIMIT $1[3]::int`;
+const time = async (name, fn) => { for (let i = 0; i < 300; i++) await fn(); const t = performance.now(); for (let i = 0; i < 2000; i++) await fn(); console.log(name, ((performance.now() - t) / 2000 * 1000).toFixed(0), 'µs'); };
+await time('owner direct', () => o.query(LIST, [T, 'en', 21]));
+await time('owner direct json_agg', () => o.query(`SELECT coalesce(json_agg(x), '[]'::json) AS r FROM (${LIST}) x`, [T, 'en', 21]));
+await time('app index_read', () => c.query('SELECT index_read($1, $2, $3, $4) AS r', [T, LISTA, [T, 'en', '21'], null]));
+await time('app 4 round trips', async () => { await c.query('BEGIN READ ONLY'); await c.query("SELECT set_config('app.tenant_id', $1, true)", [T]); await c.query(LIST, [T, 'en', 21]); await c.query('COMMIT'); });
+await c.end(); await o.end();
