@@ -1,7 +1,7 @@
 import type { Database } from '@rustok/db';
 import type { EventEnvelope } from '@rustok/kernel';
 import type { EventTransport } from '../types.js';
-import { insertIntoOutbox } from './publish.js';
+import { createWakeNotifier, insertIntoOutbox } from './publish.js';
 import type { Relay } from './relay.js';
 
 /**
@@ -9,14 +9,19 @@ import type { Relay } from './relay.js';
  * them from there. Without a transaction, the event is written in one of its own.
  */
 export const createOutboxTransport = (db: Database, relay: Relay, level: 'outbox' | 'streaming' = 'outbox'): EventTransport => {
+  const notifyOthers = createWakeNotifier(db);
+  const wake = () => {
+    relay.wake();
+    notifyOthers();
+  };
   const write = async (envelopes: readonly EventEnvelope[], tx?: Parameters<EventTransport['publish']>[1]) => {
     if (tx) {
       await insertIntoOutbox(tx, envelopes);
-      tx.afterCommit(() => relay.wake());
+      tx.afterCommit(wake);
       return;
     }
     await db.transaction((own) => insertIntoOutbox(own, envelopes));
-    relay.wake();
+    wake();
   };
   return {
     reliabilityLevel: level,
