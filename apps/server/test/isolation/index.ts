@@ -1,5 +1,6 @@
 import { blogArea } from './blog.js';
 import { commerceCatalogArea } from './commerce-catalog.js';
+import { commerceOrdersArea } from './commerce-orders.js';
 import { contentArea } from './content.js';
 import { forumArea } from './forum.js';
 import { pagesArea } from './pages.js';
@@ -11,7 +12,15 @@ import type { Area, GraphQLCheck, RouteCase } from './world.js';
  * before it). A module adds its area here: one file with its routes, GraphQL fields and setup,
  * and one line in this list.
  */
-export const AREAS: readonly Area<unknown>[] = [platformAuth, contentArea, blogArea, forumArea, pagesArea, commerceCatalogArea];
+export const AREAS: readonly Area<unknown>[] = [
+  platformAuth,
+  contentArea,
+  blogArea,
+  forumArea,
+  pagesArea,
+  commerceCatalogArea,
+  commerceOrdersArea,
+];
 
 /** The areas' entries merged into one table; an entry claimed by two areas is an error. */
 const merged = <T>(pick: (area: Area<unknown>) => Readonly<Record<string, T>>): Readonly<Record<string, T>> => {

@@ -1,0 +1,327 @@
+import { expect } from 'vitest';
+import { commerceCatalogArea } from './commerce-catalog.js';
+import { type Area, createdInA, defineArea, listsOnlyA, refusedForB, type Side, type World } from './world.js';
+
+/** Commerce carts, checkout, orders and payments, and the shop's tax rates, shipping options and discounts. */
+
+interface OrderObjects {
+  /** An open cart holding one unit of the tenant's variant. */
+  readonly cartId: string;
+  readonly itemId: string;
+  /** An order checked out from a second cart. */
+  readonly orderId: string;
+  readonly taxRateId: string;
+  readonly countryCode: string;
+  readonly shippingOptionId: string;
+  readonly discountId: string;
+  readonly discountCode: string;
+}
+
+const orders = (side: Side): OrderObjects => commerceOrdersArea.of(side);
+const cartOfB = { id: (w: World) => orders(w.b).cartId };
+const itemOfB = { ...cartOfB, itemId: (w: World) => orders(w.b).itemId };
+const orderOfB = { id: (w: World) => orders(w.b).orderId };
+const CART = 'COMMERCE_CART_NOT_FOUND';
+const ORDER = 'COMMERCE_ORDER_NOT_FOUND';
+const TAX = 'COMMERCE_TAX_RATE_NOT_FOUND';
+const SHIPPING = 'COMMERCE_SHIPPING_OPTION_NOT_FOUND';
+const DISCOUNT = 'COMMERCE_DISCOUNT_NOT_FOUND';
+const address = { name: 'Ann', line1: '1 Main St', city: 'Springfield', countryCode: 'US' };
+const checkoutBody = { email: 'buyer@example.com', shippingAddress: address };
+const id = (pick: (o: OrderObjects) => string) => (w: World) => ({ id: pick(orders(w.b)) });
+
+/** B's order is still pending and B's cart still holds its one unit. */
+const bUnchanged = async (w: World): Promise<void> => {
+  const order = await w.call('GET', `/api/v1/commerce/orders/${orders(w.b).orderId}`, w.b.admin);
+  expect(order.json()).toMatchObject({ status: 'pending' });
+  const cart = await w.call('GET', `/api/v1/store/carts/${orders(w.b).cartId}`, w.b.admin);
+  expect(cart.json()).toMatchObject({ status: 'open', items: [{ quantity: 1 }] });
+};
+
+export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
+  name: 'commerce-orders',
+  async setup({ side, role, call, created }) {
+    const { variantId } = commerceCatalogArea.of(side);
+    const cart = async (): Promise<{ cartId: string; itemId: string }> => {
+      const cartId = await created('/api/v1/store/carts', { currencyCode: 'USD' });
+      const res = await call('POST', `/api/v1/store/carts/${cartId}/items`, side.admin, { variantId, quantity: 1 });
+      expect(res.statusCode, res.body).toBe(200);
+      return { cartId, itemId: res.json<{ items: { id: string }[] }>().items[0]?.id ?? '' };
+    };
+    const open = await cart();
+    const paid = await cart();
+    const orderId = await created(`/api/v1/store/carts/${paid.cartId}/checkout`, checkoutBody);
+    // Each tenant its own country and code, so A can take B's (unique per tenant).
+    const countryCode = role === 'a' ? 'US' : 'CA';
+    const discountCode = role === 'a' ? 'A10' : 'B10';
+    return {
+      ...open,
+      orderId,
+      countryCode,
+      discountCode,
+      taxRateId: await created('/api/v1/commerce/tax-rates', { countryCode, name: 'Sales tax', rateBp: 1000 }),
+      shippingOptionId: await created('/api/v1/commerce/shipping-options', {
+        name: `Post ${side.tenant.slug}`,
+        currencyCode: 'USD',
+        amount: 500,
+      }),
+      discountId: await created('/api/v1/commerce/discounts', { code: discountCode, kind: 'percentage', value: 1000 }),
+    };
+  },
+  secretsOf: (o) => [o.cartId, o.itemId, o.orderId, o.taxRateId, o.shippingOptionId, o.discountId],
+  tablesWithData: [
+    'commerce_carts',
+    'commerce_cart_items',
+    'commerce_orders',
+    'commerce_order_lines',
+    'commerce_order_history',
+    'commerce_reservations',
+    'commerce_order_sequences',
+    'commerce_tax_rates',
+    'commerce_shipping_options',
+    'commerce_discounts',
+  ],
+  routes: {
+    'POST /api/v1/store/carts': { kind: 'tenant', public: true, body: () => ({ currencyCode: 'USD' }), status: 201 },
+    'GET /api/v1/store/carts/{id}': { kind: 'tenant', public: true, paramsOfB: cartOfB, code: CART },
+    'PATCH /api/v1/store/carts/{id}': {
+      kind: 'tenant',
+      public: true,
+      paramsOfB: cartOfB,
+      body: () => ({ email: 'a@example.com' }),
+      code: CART,
+    },
+    'POST /api/v1/store/carts/{id}/items': {
+      kind: 'tenant',
+      public: true,
+      paramsOfB: cartOfB,
+      body: (w) => ({ variantId: commerceCatalogArea.of(w.b).variantId, quantity: 1 }),
+      code: CART,
+      after: bUnchanged,
+    },
+    'PATCH /api/v1/store/carts/{id}/items/{itemId}': {
+      kind: 'tenant',
+      public: true,
+      paramsOfB: itemOfB,
+      body: () => ({ quantity: 2 }),
+      code: CART,
+      after: bUnchanged,
+    },
+    'DELETE /api/v1/store/carts/{id}/items/{itemId}': { kind: 'tenant', public: true, paramsOfB: itemOfB, code: CART, after: bUnchanged },
+    'POST /api/v1/store/carts/{id}/checkout': {
+      kind: 'tenant',
+      public: true,
+      paramsOfB: cartOfB,
+      body: () => checkoutBody,
+      code: CART,
+      after: bUnchanged,
+    },
+    'GET /api/v1/store/shipping-options': { kind: 'tenant', public: true, query: () => 'currencyCode=USD' },
+    'GET /api/v1/commerce/orders': { kind: 'tenant' },
+    'GET /api/v1/commerce/orders/{id}': { kind: 'tenant', paramsOfB: orderOfB, code: ORDER },
+    'POST /api/v1/commerce/orders/{id}/transitions': {
+      kind: 'tenant',
+      paramsOfB: orderOfB,
+      body: () => ({ to: 'cancelled' }),
+      code: ORDER,
+      after: bUnchanged,
+    },
+    'POST /api/v1/commerce/orders/{id}/payments/authorize': { kind: 'tenant', paramsOfB: orderOfB, body: () => ({}), code: ORDER },
+    'POST /api/v1/commerce/orders/{id}/payments/capture': { kind: 'tenant', paramsOfB: orderOfB, code: ORDER, after: bUnchanged },
+    'POST /api/v1/commerce/orders/{id}/payments/refund': { kind: 'tenant', paramsOfB: orderOfB, code: ORDER, after: bUnchanged },
+    'GET /api/v1/commerce/tax-rates': { kind: 'tenant' },
+    'POST /api/v1/commerce/tax-rates': {
+      kind: 'tenant',
+      body: (w) => ({ countryCode: orders(w.b).countryCode, name: 'VAT of A', rateBp: 500 }),
+      status: 201,
+    },
+    'GET /api/v1/commerce/tax-rates/{id}': { kind: 'tenant', paramsOfB: { id: (w) => orders(w.b).taxRateId }, code: TAX },
+    'PATCH /api/v1/commerce/tax-rates/{id}': {
+      kind: 'tenant',
+      paramsOfB: { id: (w) => orders(w.b).taxRateId },
+      body: () => ({ rateBp: 1 }),
+      code: TAX,
+    },
+    'DELETE /api/v1/commerce/tax-rates/{id}': { kind: 'tenant', paramsOfB: { id: (w) => orders(w.b).taxRateId }, code: TAX },
+    'GET /api/v1/commerce/shipping-options': { kind: 'tenant' },
+    'POST /api/v1/commerce/shipping-options': {
+      kind: 'tenant',
+      body: () => ({ name: 'Courier of A', currencyCode: 'USD', amount: 900 }),
+      status: 201,
+    },
+    'GET /api/v1/commerce/shipping-options/{id}': {
+      kind: 'tenant',
+      paramsOfB: { id: (w) => orders(w.b).shippingOptionId },
+      code: SHIPPING,
+    },
+    'PATCH /api/v1/commerce/shipping-options/{id}': {
+      kind: 'tenant',
+      paramsOfB: { id: (w) => orders(w.b).shippingOptionId },
+      body: () => ({ amount: 1 }),
+      code: SHIPPING,
+    },
+    'DELETE /api/v1/commerce/shipping-options/{id}': {
+      kind: 'tenant',
+      paramsOfB: { id: (w) => orders(w.b).shippingOptionId },
+      code: SHIPPING,
+    },
+    'GET /api/v1/commerce/discounts': { kind: 'tenant' },
+    'POST /api/v1/commerce/discounts': {
+      kind: 'tenant',
+      body: (w) => ({ code: orders(w.b).discountCode, kind: 'fixed', value: 100, currencyCode: 'USD' }),
+      status: 201,
+    },
+    'GET /api/v1/commerce/discounts/{id}': { kind: 'tenant', paramsOfB: { id: (w) => orders(w.b).discountId }, code: DISCOUNT },
+    'PATCH /api/v1/commerce/discounts/{id}': {
+      kind: 'tenant',
+      paramsOfB: { id: (w) => orders(w.b).discountId },
+      body: () => ({ value: 1 }),
+      code: DISCOUNT,
+    },
+    'DELETE /api/v1/commerce/discounts/{id}': { kind: 'tenant', paramsOfB: { id: (w) => orders(w.b).discountId }, code: DISCOUNT },
+  },
+  graphql: {
+    'Query.commerceCart': refusedForB(
+      'query ($id: ID!) { commerceCart(id: $id) { id } }',
+      id((o) => o.cartId),
+      CART,
+    ),
+    'Query.commerceStoreShippingOptions': async (w) => {
+      const reply = await w.gql(w.a.admin, '{ commerceStoreShippingOptions(currencyCode: "USD") { id } }');
+      expect(reply.errors, reply.text).toBeUndefined();
+      expect((reply.data?.commerceStoreShippingOptions as { id: string }[]).map((o) => o.id)).toContain(orders(w.a).shippingOptionId);
+      expect(reply.text).not.toContain(orders(w.b).shippingOptionId);
+    },
+    'Mutation.createCommerceCart': createdInA(
+      'mutation { createCommerceCart(currencyCode: "USD") { id } }',
+      {},
+      'createCommerceCart',
+      'commerce_carts',
+    ),
+    'Mutation.addCommerceCartItem': async (w) => {
+      const variables = { cartId: orders(w.b).cartId, variantId: commerceCatalogArea.of(w.b).variantId };
+      await refusedForB(
+        'mutation ($cartId: ID!, $variantId: ID!) { addCommerceCartItem(cartId: $cartId, variantId: $variantId, quantity: 1) { id } }',
+        () => variables,
+        CART,
+      )(w);
+      await bUnchanged(w);
+    },
+    'Mutation.updateCommerceCartItem': refusedForB(
+      'mutation ($cartId: ID!, $itemId: ID!) { updateCommerceCartItem(cartId: $cartId, itemId: $itemId, quantity: 3) { id } }',
+      (w) => ({ cartId: orders(w.b).cartId, itemId: orders(w.b).itemId }),
+      CART,
+    ),
+    'Mutation.removeCommerceCartItem': refusedForB(
+      'mutation ($cartId: ID!, $itemId: ID!) { removeCommerceCartItem(cartId: $cartId, itemId: $itemId) { id } }',
+      (w) => ({ cartId: orders(w.b).cartId, itemId: orders(w.b).itemId }),
+      CART,
+    ),
+    'Mutation.updateCommerceCart': refusedForB(
+      'mutation ($cartId: ID!) { updateCommerceCart(cartId: $cartId, input: { email: "a@example.com" }) { id } }',
+      (w) => ({ cartId: orders(w.b).cartId }),
+      CART,
+    ),
+    'Mutation.checkoutCommerceCart': async (w) => {
+      await refusedForB(
+        'mutation ($cartId: ID!, $input: CommerceCheckoutInput!) { checkoutCommerceCart(cartId: $cartId, input: $input) { id } }',
+        (x) => ({ cartId: orders(x.b).cartId, input: checkoutBody }),
+        CART,
+      )(w);
+      await bUnchanged(w);
+    },
+    'Query.commerceOrder': refusedForB(
+      'query ($id: ID!) { commerceOrder(id: $id) { id total } }',
+      id((o) => o.orderId),
+      ORDER,
+    ),
+    'Query.commerceOrders': listsOnlyA(
+      '{ commerceOrders(first: 100) { items { id } } }',
+      (data) => (data.commerceOrders as { items: { id: string }[] }).items,
+      (w) => orders(w.a).orderId,
+    ),
+    'Mutation.transitionCommerceOrder': refusedForB(
+      'mutation ($id: ID!) { transitionCommerceOrder(id: $id, to: "cancelled") { id } }',
+      id((o) => o.orderId),
+      ORDER,
+    ),
+    'Mutation.authorizeCommercePayment': refusedForB(
+      'mutation ($id: ID!) { authorizeCommercePayment(orderId: $id) { id } }',
+      id((o) => o.orderId),
+      ORDER,
+    ),
+    'Mutation.captureCommercePayment': refusedForB(
+      'mutation ($id: ID!) { captureCommercePayment(orderId: $id) { id } }',
+      id((o) => o.orderId),
+      ORDER,
+    ),
+    'Mutation.refundCommercePayment': refusedForB(
+      'mutation ($id: ID!) { refundCommercePayment(orderId: $id) { id } }',
+      id((o) => o.orderId),
+      ORDER,
+    ),
+    'Query.commerceTaxRates': listsOnlyA(
+      '{ commerceTaxRates(first: 100) { items { id } } }',
+      (data) => (data.commerceTaxRates as { items: { id: string }[] }).items,
+      (w) => orders(w.a).taxRateId,
+    ),
+    'Mutation.createCommerceTaxRate': createdInA(
+      'mutation { createCommerceTaxRate(input: { countryCode: "DE", name: "VAT", rateBp: 1900 }) { id } }',
+      {},
+      'createCommerceTaxRate',
+      'commerce_tax_rates',
+    ),
+    'Mutation.updateCommerceTaxRate': refusedForB(
+      'mutation ($id: ID!) { updateCommerceTaxRate(id: $id, input: { rateBp: 1 }) { id } }',
+      id((o) => o.taxRateId),
+      TAX,
+    ),
+    'Mutation.deleteCommerceTaxRate': refusedForB(
+      'mutation ($id: ID!) { deleteCommerceTaxRate(id: $id) }',
+      id((o) => o.taxRateId),
+      TAX,
+    ),
+    'Query.commerceShippingOptions': listsOnlyA(
+      '{ commerceShippingOptions(first: 100) { items { id } } }',
+      (data) => (data.commerceShippingOptions as { items: { id: string }[] }).items,
+      (w) => orders(w.a).shippingOptionId,
+    ),
+    'Mutation.createCommerceShippingOption': createdInA(
+      'mutation { createCommerceShippingOption(input: { name: "Pigeon", currencyCode: "USD", amount: 100 }) { id } }',
+      {},
+      'createCommerceShippingOption',
+      'commerce_shipping_options',
+    ),
+    'Mutation.updateCommerceShippingOption': refusedForB(
+      'mutation ($id: ID!) { updateCommerceShippingOption(id: $id, input: { amount: 1 }) { id } }',
+      id((o) => o.shippingOptionId),
+      SHIPPING,
+    ),
+    'Mutation.deleteCommerceShippingOption': refusedForB(
+      'mutation ($id: ID!) { deleteCommerceShippingOption(id: $id) }',
+      id((o) => o.shippingOptionId),
+      SHIPPING,
+    ),
+    'Query.commerceDiscounts': listsOnlyA(
+      '{ commerceDiscounts(first: 100) { items { id } } }',
+      (data) => (data.commerceDiscounts as { items: { id: string }[] }).items,
+      (w) => orders(w.a).discountId,
+    ),
+    'Mutation.createCommerceDiscount': createdInA(
+      'mutation { createCommerceDiscount(input: { code: "GQL5", kind: "percentage", value: 500 }) { id } }',
+      {},
+      'createCommerceDiscount',
+      'commerce_discounts',
+    ),
+    'Mutation.updateCommerceDiscount': refusedForB(
+      'mutation ($id: ID!) { updateCommerceDiscount(id: $id, input: { value: 1 }) { id } }',
+      id((o) => o.discountId),
+      DISCOUNT,
+    ),
+    'Mutation.deleteCommerceDiscount': refusedForB(
+      'mutation ($id: ID!) { deleteCommerceDiscount(id: $id) }',
+      id((o) => o.discountId),
+      DISCOUNT,
+    ),
+  },
+});
