@@ -1,8 +1,16 @@
-// Write → searchable latency of the storefront suite: product renames through the commerce API at a
-// steady rate (open loop), each on a different product; measured (a) in the database as the index
-// row's write time − the event's occurredAt, for every write, and (b) over HTTP for every 10th write
-// as the time from the write's answer until GET /store/products?q=<new word> finds the product.
+// Write → searchable latency of the storefront suite, at a steady rate (open loop), each write on a
+// different product:
+// - direct: the bench process renames the product in the write model and publishes its
+//   commerce.product.updated in the same transaction (as the commerce module does), through an event
+//   bus of its own that is never started: only the server's relay, woken by NOTIFY, handles it.
+//   This is the index's own path: outbox → relay → index consumer.
+// - http: PATCH /api/v1/commerce/products/{id} on the server, the whole system.
+// Measured in the database as the index row's write time − the event's occurredAt (every write), and
+// over HTTP for every 10th write (at most 4 probes at a time, polling every 10 ms): from the write's
+// commit until /store/products?q=<new word> finds it.
 import { performance } from 'node:perf_hooks';
+import { createEventBus } from '@rustok/events';
+import pino from 'pino';
 import { log, sleep, withAdmin } from '../lib.mjs';
 import { httpJson, summary } from './storefront-http.mjs';
 
@@ -21,44 +29,52 @@ const probe = async (base, slug, word, id, from) => {
   while (performance.now() - from < 10_000) {
     const res = await httpJson('GET', `${base}/api/v1/store/products?q=${word}&limit=5`, { headers: { 'x-tenant-id': slug } });
     if (res.status === 200 && res.body.items.some((i) => i.id === id)) return performance.now() - from;
-    await sleep(5);
+    await sleep(POLL_MS);
   }
   return null;
 };
 
-export const measureWrites = async ({ base, db, adminUrl, tenant, token, rate, durationS, problems }) => {
-  const { rows: products } = await db.transaction((tx) => tx.query('SELECT id FROM commerce_products ORDER BY random()'), {
-    tenantId: tenant.id,
+/** Probes poll the server: a few at a time, so that they do not become the load they measure. */
+const POLL_MS = 10;
+const MAX_PROBES = 4;
+
+/** The commerce write without HTTP: rename + version bump + event, one tenant transaction. */
+const directWriter = async ({ db, tenant, root }) => {
+  const { loadKernel } = await import('@rustok/server');
+  const kernel = loadKernel({ root, logger: pino({ level: 'silent' }) });
+  const bus = createEventBus({
+    settings: kernel.config.settings.rustok.events,
+    db,
+    modules: kernel.registry.modules,
+    logger: pino({ level: 'silent' }),
   });
-  const total = Math.min(products.length, Math.round(rate * durationS));
-  const { rows: mark } = await db.query('SELECT id FROM sys_events ORDER BY id DESC LIMIT 1');
-  const since = mark[0]?.id ?? '00000000-0000-0000-0000-000000000000';
-  log(`writes: ${total} product renames at ${rate}/s`);
-  const pending = [];
-  const probes = [];
-  let failed = 0;
-  const t0 = performance.now();
-  for (let i = 0; i < total; i++) {
-    const due = t0 + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await sleep(wait);
-    const word = `zq${i.toString(36)}x${Date.now().toString(36)}`;
-    const id = products[i].id;
-    pending.push(
-      httpJson('PATCH', `${base}/api/v1/commerce/products/${id}`, {
-        headers: { authorization: `Bearer ${token}`, 'x-tenant-id': tenant.slug },
-        body: { title: `Renamed product ${word}` },
-      }).then((res) => {
-        if (res.status !== 200) failed++;
-        else if (i % 10 === 0) probes.push(probe(base, tenant.slug, word, id, performance.now()));
-      }),
+  return (id, title) =>
+    db.transaction(
+      async (tx) => {
+        const { rows } = await tx.query(
+          'UPDATE commerce_products SET title = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING handle, status, version',
+          [id, title],
+        );
+        const p = rows[0];
+        const payload = { productId: id, handle: p.handle, status: p.status, version: p.version, changes: ['title'] };
+        await bus.publishInTx(tx, { type: 'commerce.product.updated', tenantId: tenant.id, payload });
+        return true;
+      },
+      { tenantId: tenant.id },
     );
-  }
-  await Promise.all(pending);
-  const achievedRate = total / ((performance.now() - t0) / 1000);
-  const httpLatencies = (await Promise.all(probes)).filter((x) => x !== null);
-  if (failed > 0) problems.push(`writes: ${failed} of ${total} PATCH /commerce/products answered non-200`);
-  if (!(await waitDrained(db, 60_000))) problems.push('writes: the outbox did not drain within 60 s');
+};
+
+const httpWriter =
+  ({ base, tenant, token }) =>
+  async (id, title) => {
+    const res = await httpJson('PATCH', `${base}/api/v1/commerce/products/${id}`, {
+      headers: { authorization: `Bearer ${token}`, 'x-tenant-id': tenant.slug },
+      body: { title },
+    });
+    return res.status === 200;
+  };
+
+const indexLatencies = async (adminUrl, since) => {
   const { rows } = await withAdmin(adminUrl, (c) =>
     c.query(
       `SELECT extract(epoch FROM (p.indexed_at - (e.envelope->>'occurredAt')::timestamptz)) * 1000 AS ms
@@ -67,7 +83,61 @@ export const measureWrites = async ({ base, db, adminUrl, tenant, token, rate, d
       [since],
     ),
   );
-  const dbLatencies = rows.map((r) => Number(r.ms));
-  if (dbLatencies.length < total - failed) problems.push(`writes: ${dbLatencies.length} indexed of ${total - failed} written`);
-  return { writes: total, failed, achievedRate: Math.round(achievedRate), database: summary(dbLatencies), http: summary(httpLatencies) };
+  return rows.map((r) => Number(r.ms));
+};
+
+const steadyWrites = async ({ write, products, total, rate, base, tenant }) => {
+  const pending = [];
+  const probes = [];
+  let active = 0;
+  let failed = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < total; i++) {
+    const wait = t0 + (i * 1000) / rate - performance.now();
+    if (wait > 1) await sleep(wait);
+    const word = `zq${i.toString(36)}x${Date.now().toString(36)}`;
+    const id = products[i];
+    pending.push(
+      write(id, `Renamed product ${word}`).then(
+        (ok) => {
+          if (!ok) failed++;
+          else if (i % 10 === 0 && active < MAX_PROBES) {
+            active++;
+            probes.push(probe(base, tenant.slug, word, id, performance.now()).finally(() => active--));
+          }
+        },
+        () => failed++,
+      ),
+    );
+  }
+  await Promise.all(pending);
+  return {
+    failed,
+    achievedRate: Math.round(total / ((performance.now() - t0) / 1000)),
+    probes: (await Promise.all(probes)).filter((x) => x !== null),
+  };
+};
+
+/** One measurement: `mode` direct or http, `total` writes on distinct products taken from `pool`. */
+export const measureWrites = async ({ mode, base, db, adminUrl, root, tenant, token, rate, durationS, pool, problems }) => {
+  const total = Math.min(pool.length, Math.round(rate * durationS));
+  const products = pool.splice(0, total);
+  const { rows: mark } = await db.query('SELECT id FROM sys_events ORDER BY id DESC LIMIT 1');
+  const since = mark[0]?.id ?? '00000000-0000-0000-0000-000000000000';
+  const write = mode === 'direct' ? await directWriter({ db, tenant, root }) : httpWriter({ base, tenant, token });
+  log(`writes (${mode}): ${total} product renames at ${rate}/s`);
+  const run = await steadyWrites({ write, products, total, rate, base, tenant });
+  if (run.failed > 0) problems.push(`writes (${mode}): ${run.failed} of ${total} writes failed`);
+  if (!(await waitDrained(db, 120_000))) problems.push(`writes (${mode}): the outbox did not drain within 120 s`);
+  const latencies = await indexLatencies(adminUrl, since);
+  if (latencies.length < total - run.failed)
+    problems.push(`writes (${mode}): ${latencies.length} indexed of ${total - run.failed} written`);
+  return {
+    mode,
+    writes: total,
+    failed: run.failed,
+    achievedRate: run.achievedRate,
+    database: summary(latencies),
+    http: summary(run.probes),
+  };
 };

@@ -4,8 +4,20 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { openPostgres } from '@rustok/db';
-import { APP_ROLE, fmtInt, loadAverage, log, probePostgres, requireIntegers, round, serverEnv, throwAwayDatabase } from '../lib.mjs';
+import {
+  APP_ROLE,
+  fmtInt,
+  loadAverage,
+  log,
+  probePostgres,
+  requireIntegers,
+  round,
+  serverEnv,
+  throwAwayDatabase,
+  withAdmin,
+} from '../lib.mjs';
 import { cannon, httpJson, startBare, startServer, summary } from './storefront-http.mjs';
+import { tablesOf } from './storefront-report.mjs';
 import { createTenants, handleOf, SEARCH_WORD, seedCatalog } from './storefront-seed.mjs';
 import { measureWrites } from './storefront-writes.mjs';
 
@@ -16,6 +28,7 @@ const defaults = {
   productsPerTenant: 1_000,
   connections: 50,
   durationS: 15,
+  rounds: 3,
   warmupS: 3,
   poolMax: 10,
   writeRate: 200,
@@ -57,28 +70,68 @@ const targetsOf = (tenants, perTenant) => {
   ];
 };
 
+/** Routes measured side by side: each group's rounds alternate between its routes. */
+const GROUPS = [
+  ['list', 'bare-list', 'graphql'],
+  ['search', 'bare-search'],
+  ['handle', 'bare-handle'],
+];
+
+const check = async ({ name, base, target }) => {
+  const first = target.setup({ path: '/', headers: target.headers ?? {} });
+  const res = await httpJson(target.method ?? 'GET', `${base}${first.path}`, {
+    headers: first.headers,
+    body: target.body && JSON.parse(target.body),
+  });
+  if (res.status !== 200) throw new Error(`${name} ${target.label} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+};
+
+/** `--duration-s` per route, as `--rounds` interleaved rounds, so every route sees the same machine. */
+const measureGroup = async ({ name, keys, byKey, baseOf, o, problems, results }) => {
+  const acc = Object.fromEntries(keys.map((k) => [k, { requests: 0, seconds: 0, latencies: [], non2xx: 0 }]));
+  for (const key of keys) {
+    await check({ name, base: baseOf(byKey[key]), target: byKey[key] });
+    await cannon({ base: baseOf(byKey[key]), target: byKey[key], connections: o.connections, duration: o.warmupS });
+  }
+  const slice = o.durationS / o.rounds;
+  for (let round = 0; round < o.rounds; round++) {
+    const order = keys.map((_, i) => keys[(i + round) % keys.length]);
+    for (const key of order) {
+      const { result, latencies } = await cannon({
+        base: baseOf(byKey[key]),
+        target: byKey[key],
+        connections: o.connections,
+        duration: slice,
+      });
+      const a = acc[key];
+      a.requests += result.requests.total;
+      a.seconds += result.duration;
+      a.non2xx += result.non2xx;
+      for (const l of latencies) a.latencies.push(l);
+      const bad = result.non2xx + result.errors + result.timeouts;
+      if (bad > 0) problems.push(`${name} ${key}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+    }
+  }
+  for (const key of keys) {
+    const a = acc[key];
+    results[key] = {
+      label: byKey[key].label,
+      requestsPerSecond: round(a.requests / a.seconds, 0),
+      ...summary(a.latencies),
+      non2xx: a.non2xx,
+    };
+  }
+};
+
 const measure = async ({ name, server, bare, targets, o, problems }) => {
   const results = {};
-  for (const target of targets) {
-    const base = target.bare ? bare.base : server.base;
-    const first = target.setup({ path: '/', headers: target.headers ?? {} });
-    const check = await httpJson(target.method ?? 'GET', `${base}${first.path}`, {
-      headers: first.headers,
-      body: target.body && JSON.parse(target.body),
-    });
-    if (check.status !== 200)
-      throw new Error(`${name} ${target.label} answered ${check.status}: ${JSON.stringify(check.body).slice(0, 300)}`);
-    log(`${name} ${target.key}: ${o.warmupS} s warm-up + -c ${o.connections} -d ${o.durationS}`);
-    await cannon({ base, target, connections: o.connections, duration: o.warmupS });
-    const { result, latencies } = await cannon({ base, target, connections: o.connections, duration: o.durationS });
-    const bad = result.non2xx + result.errors + result.timeouts;
-    if (bad > 0) problems.push(`${name} ${target.key}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-    results[target.key] = {
-      label: target.label,
-      requestsPerSecond: round(result.requests.total / result.duration, 0),
-      ...summary(latencies),
-      non2xx: result.non2xx,
-    };
+  const byKey = Object.fromEntries(targets.map((t) => [t.key, t]));
+  const baseOf = (t) => (t.bare ? bare.base : server.base);
+  for (const keys of GROUPS) {
+    log(
+      `${name} ${keys.join(' / ')}: ${o.warmupS} s warm-up each, then ${o.rounds} rounds of ${o.durationS / o.rounds} s each, -c ${o.connections}`,
+    );
+    await measureGroup({ name, keys, byKey, baseOf, o, problems, results });
   }
   const ratio = (a, b) => round((results[a].requestsPerSecond / results[b].requestsPerSecond) * 100, 1);
   return {
@@ -102,6 +155,28 @@ const ownerToken = async (base, password) => {
   return { tenant: { id: created.body.tenant.id, slug: 'shop' }, token: owner.body.accessToken };
 };
 
+/** Direct writes, then writes through the commerce API, each on products not written before. */
+const measureAllWrites = async ({ server, db, tmp, root, owner, o, problems }) => {
+  const { rows } = await db.transaction((tx) => tx.query('SELECT id FROM commerce_products ORDER BY random()'), {
+    tenantId: owner.tenant.id,
+  });
+  const pool = rows.map((r) => r.id).slice(0, Math.floor(rows.length / 2)); // half for each mode
+  const rest = rows.map((r) => r.id).slice(Math.floor(rows.length / 2));
+  const common = {
+    base: server.base,
+    db,
+    adminUrl: tmp.url,
+    root,
+    tenant: owner.tenant,
+    token: owner.token,
+    rate: o.writeRate,
+    durationS: o.writeDurationS,
+    pool,
+    problems,
+  };
+  return [await measureWrites({ ...common, mode: 'direct' }), await measureWrites({ ...common, pool: rest, mode: 'http' })];
+};
+
 const runScenario = async ({ name, adminUrl, root, o, problems }) => {
   const single = name === 'single';
   const tmp = await throwAwayDatabase(adminUrl);
@@ -121,21 +196,11 @@ const runScenario = async ({ name, adminUrl, root, o, problems }) => {
     const perTenant = single ? o.products : o.productsPerTenant;
     const t0 = performance.now();
     await seedCatalog({ db, tenants, perTenant, log: (l) => log(`${name}: ${l}`) });
+    await withAdmin(tmp.url, (c) => c.query('VACUUM ANALYZE'));
     const seedSeconds = round((performance.now() - t0) / 1000, 1);
     bare = await startBare({ root, url: tmp.url, poolMax: o.poolMax });
     const reads = await measure({ name, server, bare, targets: targetsOf(tenants, perTenant), o, problems });
-    const writes = single
-      ? await measureWrites({
-          base: server.base,
-          db,
-          adminUrl: tmp.url,
-          tenant: owner.tenant,
-          token: owner.token,
-          rate: o.writeRate,
-          durationS: o.writeDurationS,
-          problems,
-        })
-      : undefined;
+    const writes = single ? await measureAllWrites({ server, db, tmp, root, owner, o, problems }) : undefined;
     return {
       tenants: tenants.length,
       productsPerTenant: perTenant,
@@ -152,63 +217,19 @@ const runScenario = async ({ name, adminUrl, root, o, problems }) => {
   }
 };
 
-const tablesOf = (scenarios, o, notes) => {
-  const rows = [];
-  for (const [name, s] of Object.entries(scenarios)) {
-    for (const [key, r] of Object.entries(s.results)) {
-      const vs =
-        key === 'graphql' ? `${s.graphqlPercentOfRest}% of REST list` : key.startsWith('bare') ? null : `${s.percentOfBare[key]}% of bare`;
-      rows.push([
-        `${name} (${fmtInt(s.products)} products, ${s.tenants} tenant${s.tenants > 1 ? 's' : ''})`,
-        r.label,
-        fmtInt(r.requestsPerSecond),
-        r.p50Ms,
-        r.p99Ms,
-        vs,
-      ]);
-    }
-  }
-  const tables = [
-    {
-      title: `storefront: autocannon -c ${o.connections} -d ${o.durationS} on PostgreSQL`,
-      columns: ['catalog', 'route', 'req/s', 'p50 ms', 'p99 ms', 'vs'],
-      rows,
-      notes: [],
-    },
-  ];
-  const w = scenarios.single?.writes;
-  if (w) {
-    tables.push({
-      title: `storefront: write → searchable at ${o.writeRate} product writes/s (achieved ${w.achievedRate}/s, ${w.writes} writes)`,
-      columns: ['measured as', 'count', 'p50 ms', 'p99 ms', 'max ms', 'target p99 ≤ 250 ms'],
-      rows: [
-        [
-          'index row written − event occurredAt (every write)',
-          w.database.count,
-          w.database.p50Ms,
-          w.database.p99Ms,
-          w.database.maxMs,
-          w.database.p99Ms <= 250 ? 'met' : 'missed',
-        ],
-        [
-          'HTTP answer → found by /store/products?q= (every 10th, 5 ms polls)',
-          w.http.count,
-          w.http.p50Ms,
-          w.http.p99Ms,
-          w.http.maxMs,
-          w.http.p99Ms <= 250 ? 'met' : 'missed',
-        ],
-      ],
-      notes: [],
-    });
-  }
-  tables.at(-1).notes.push(...notes);
-  return tables;
-};
-
 export async function run(options = {}) {
   const o = { ...defaults, ...options };
-  requireIntegers(o, ['products', 'tenants', 'productsPerTenant', 'connections', 'durationS', 'poolMax', 'writeRate', 'writeDurationS']);
+  requireIntegers(o, [
+    'products',
+    'tenants',
+    'productsPerTenant',
+    'connections',
+    'durationS',
+    'rounds',
+    'poolMax',
+    'writeRate',
+    'writeDurationS',
+  ]);
   const wanted = String(o.scenarios).split(',');
   for (const s of wanted) if (!['single', 'multi'].includes(s)) throw new Error(`--scenarios: unknown "${s}" (single, multi)`);
   const loadAverageAtStart = loadAverage();
@@ -226,7 +247,8 @@ export async function run(options = {}) {
   const scenarios = {};
   for (const name of wanted) scenarios[name] = await runScenario({ name, adminUrl, root: o.root, o, problems });
   const notes = [
-    'REST = the built server (RUSTOK_ENV=production, LOG_LEVEL=warn): tenant resolution by X-Tenant-ID slug, access check, one read-only tenant transaction (BEGIN, set_config, the statement, COMMIT), response schema',
+    'REST = the built server (RUSTOK_ENV=production, LOG_LEVEL=warn): tenant resolution by X-Tenant-ID slug, access check, the statement through index_read() (tenant set for that statement, row-level security), response schema',
+    `each route ${o.durationS} s in ${o.rounds} rounds interleaved with its twin (order rotated), after ${o.warmupS} s of warm-up each; the catalog is VACUUM ANALYZEd after seeding`,
     `bare = Fastify + pg in its own process, the same statement on the owner connection (pool ${o.poolMax}), no transaction, no tenant resolution, JSON.stringify`,
     'multi: every request picks a random tenant (and a random handle); targets: REST ≥ 60% of bare, GraphQL list ≥ 50% of REST list',
     `load average at start ${loadAverageAtStart.join(' / ')} on ${availableParallelism()} cores; autocannon runs in the bench process on the same cores`,

@@ -37,7 +37,7 @@ const productIdsOf = (event: EventEnvelope): string[] => {
 };
 
 const handleProducts = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
-  await refreshProducts(ctx.tx, productIdsOf(event), metaOf(event));
+  await refreshProducts(ctx.tx, ctx.tenantId, productIdsOf(event), metaOf(event));
   afterCommit(ctx, event);
 };
 

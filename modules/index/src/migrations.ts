@@ -44,8 +44,6 @@ CREATE INDEX index_products_newest ON index_products (tenant_id, locale, publish
   INCLUDE (handle, title, subtitle, prices, has_stock, total_stock) WHERE status = 'published';
 CREATE INDEX index_products_handle ON index_products (tenant_id, locale, handle) WHERE status = 'published';
 CREATE INDEX index_products_search ON index_products USING gin (search_vector) WHERE status = 'published';
-CREATE INDEX index_products_categories ON index_products USING gin (categories) WHERE status = 'published';
-CREATE INDEX index_products_tags ON index_products USING gin (tags) WHERE status = 'published';
 CREATE TABLE index_content (
   ${TENANT},
   node_id uuid NOT NULL,

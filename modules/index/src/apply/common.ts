@@ -11,15 +11,30 @@ export const REBUILD: ApplyMeta = { occurredAt: null };
 export const DELETED_VERSION = Number.MAX_SAFE_INTEGER;
 
 /**
- * Serialises every writer of one item's rows (handlers, rebuilds, in any process) for the rest of the
- * transaction. Taken before the write model is read, so the later writer always reads the newer state.
+ * Serialises every writer of one node's rows (handlers, rebuilds, in any process) for the rest of
+ * the transaction. Taken before the write model is read, so the later writer always reads the newer
+ * state: a node's reply count, category and author names change without a new revision, so the
+ * revision alone cannot order two reads. (Products need no lock: see refreshProducts.)
  */
-export const lockItem = async (tx: SqlRunner, kind: 'product' | 'node', id: string): Promise<void> => {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey(kind, id)]);
+export const lockItem = async (tx: SqlRunner, kind: 'node', id: string): Promise<void> => {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`rustok.index.${kind}.${id}`]);
 };
 
-/** The advisory lock key text of an item (hashed to 64 bits by the database). */
-export const lockKey = (kind: 'product' | 'node', id: string): string => `rustok.index.${kind}.${id}`;
+const read = new WeakMap<SqlRunner, Set<string>>();
+
+/**
+ * Whether this transaction has re-read the item already (and notes that it does now). The events of
+ * one delivery all committed before it began (a product's creation publishes several), so the
+ * first read saw every one of them; reading again would write the same rows.
+ */
+export const alreadyRead = (tx: SqlRunner, kind: 'product' | 'node', id: string): boolean => {
+  const seen = read.get(tx) ?? new Set<string>();
+  read.set(tx, seen);
+  const key = `${kind}:${id}`;
+  if (seen.has(key)) return true;
+  seen.add(key);
+  return false;
+};
 
 /** Locales the tenant shows an item in: its supported locales plus any locale the item has a text in. */
 export const rowLocales = (supported: readonly string[], textLocales: readonly string[]): string[] =>

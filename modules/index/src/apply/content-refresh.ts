@@ -1,6 +1,6 @@
 import { loadContentLocales, loadNodeIndexSource, type NodeIndexSource } from '@rustok/content';
 import type { SqlRunner } from '@rustok/kernel';
-import { type ApplyMeta, lockItem, type TenantLocales } from './common.js';
+import { type ApplyMeta, alreadyRead, lockItem, type TenantLocales } from './common.js';
 import { projectNode } from './content-project.js';
 import { deleteNodeTree, indexedParentOf, tombstoneNode, writeContentRows } from './content-store.js';
 
@@ -32,6 +32,7 @@ export const refreshNodes = async (tx: SqlRunner, nodeIds: Iterable<string>, met
   if (ids.length === 0) return parents;
   const locales = await loadContentLocales(tx);
   for (const id of ids) {
+    if (alreadyRead(tx, 'node', id)) continue;
     await lockItem(tx, 'node', id);
     const source = await loadNodeIndexSource(tx, id);
     await applyNode(tx, id, source, locales, meta);

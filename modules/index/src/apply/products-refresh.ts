@@ -1,6 +1,6 @@
 import { loadProductIndexSource, type ProductIndexSource } from '@rustok/commerce';
 import type { SqlRunner } from '@rustok/kernel';
-import { type ApplyMeta, localesFromSettings, lockKey, type TenantLocales } from './common.js';
+import { type ApplyMeta, alreadyRead, localesFromSettings, type TenantLocales } from './common.js';
 import { projectProduct } from './products-project.js';
 import { deleteProduct, tombstoneProduct, writeProductRows } from './products-store.js';
 
@@ -35,19 +35,30 @@ export const applyProduct = async (
   await writeProductRows(tx, productId, rows, version, meta, onlyLocale === undefined);
 };
 
-/** Locks a product (see lockItem) and, in the same round trip, reads the tenant's catalog locales. */
-const lockProduct = async (tx: SqlRunner, id: string): Promise<TenantLocales> => {
-  const { rows } = await tx.query<{ settings: Record<string, unknown> | null }>(
-    "SELECT pg_advisory_xact_lock(hashtextextended($1, 0)) AS locked, (SELECT settings FROM tenant_modules WHERE module = 'commerce') AS settings",
-    [lockKey('product', id)],
-  );
-  return localesFromSettings(rows[0]?.settings ?? undefined, COMMERCE_DEFAULT_LOCALES);
+const LOCALES_TTL_MS = 10_000;
+const cachedLocales = new Map<string, { locales: TenantLocales; until: number }>();
+
+/**
+ * The tenant's catalog locales for event handling, kept for 10 s per process (a change of them
+ * needs a rebuild for the rows already written anyway; rebuilds read them fresh).
+ */
+const localesFor = async (tx: SqlRunner, tenantId: string): Promise<TenantLocales> => {
+  const hit = cachedLocales.get(tenantId);
+  if (hit && hit.until > Date.now()) return hit.locales;
+  const locales = await loadProductLocales(tx);
+  cachedLocales.set(tenantId, { locales, until: Date.now() + LOCALES_TTL_MS });
+  return locales;
 };
 
-/** Re-reads each product from the write model (under its lock) and brings its rows up to date. */
-export const refreshProducts = async (tx: SqlRunner, productIds: Iterable<string>, meta: ApplyMeta): Promise<void> => {
+/**
+ * Re-reads each product from the write model and brings its rows up to date. No item lock: every
+ * field of a row comes with (version, stockVersion), which only grow, and a row is written only when
+ * its pair does not go back; two reads with the same pair read the same product.
+ */
+export const refreshProducts = async (tx: SqlRunner, tenantId: string, productIds: Iterable<string>, meta: ApplyMeta): Promise<void> => {
   for (const id of [...new Set(productIds)].sort()) {
-    const locales = await lockProduct(tx, id);
+    if (alreadyRead(tx, 'product', id)) continue;
+    const locales = await localesFor(tx, tenantId);
     await applyProduct(tx, id, await loadProductIndexSource(tx, id, locales.defaultLocale), locales, meta);
   }
 };

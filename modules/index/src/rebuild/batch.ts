@@ -36,7 +36,6 @@ export const listIds = (tx: SqlRunner, kind: IndexKind, after: string | null, li
 const productBatch = async (tx: SqlRunner, ids: readonly string[], options: BatchOptions): Promise<void> => {
   const locales = await loadProductLocales(tx);
   for (const id of ids) {
-    await lockItem(tx, 'product', id);
     await applyProduct(tx, id, await loadProductIndexSource(tx, id, locales.defaultLocale), locales, options.meta, options.locale);
   }
 };

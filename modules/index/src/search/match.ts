@@ -15,8 +15,17 @@ export interface MatchInput {
   readonly trigram: boolean;
 }
 
+/**
+ * The text search configuration as a literal: one of the names of `searchConfigOf` (never user
+ * input), so that the planner folds the whole tsquery into a constant once instead of per row.
+ */
+const configLiteral = (config: string): string => {
+  if (!/^[a-z]+$/.test(config)) throw new Error(`not a text search configuration name: ${config}`);
+  return `'${config}'::regconfig`;
+};
+
 const fullText = (p: (value: unknown) => string, q: string, config: string): string => {
-  const cfg = `${p(config)}::regconfig`;
+  const cfg = configLiteral(config);
   const web = `websearch_to_tsquery(${cfg}, ${p(q)})`;
   const prefix = usesOperators(q) ? '' : prefixQuery(q);
   return prefix ? `(${web} || to_tsquery(${cfg}, ${p(prefix)}))` : web;
@@ -38,7 +47,7 @@ export const buildMatch = (params: Params, mode: MatchMode, input: MatchInput): 
   }
   const loose = mode === 'fuzzy' ? loosePrefixQuery(q) : '';
   if (mode === 'fuzzy' && !loose) return { mode, where: 'FALSE', score: '0::real' };
-  const tsq = mode === 'fuzzy' ? `to_tsquery(${p(input.config)}::regconfig, ${p(loose)})` : fullText(p, q, input.config);
+  const tsq = mode === 'fuzzy' ? `to_tsquery(${configLiteral(input.config)}, ${p(loose)})` : fullText(p, q, input.config);
   return { mode, where: `search_vector @@ ${tsq}`, score: `ts_rank_cd(search_vector, ${tsq}, 1)` };
 };
 
