@@ -39,37 +39,35 @@ export const productTitle = (n) =>
 export const SEARCH_WORD = 'lamp';
 export const handleOf = (n) => `bench-product-${n}`;
 
-/** Chunk of `count` products starting at `from`: four unnest inserts, one per table. */
-const insertChunk = async (tx, from, count) => {
+/** Column arrays of `count` products from `from`: products, their two variants, two prices each. */
+const chunkRows = (from, count) => {
   const p = { id: [], handle: [], title: [], description: [], category: [], tag: [], age: [] };
   const v = { id: [], product: [], title: [], sku: [] };
   const price = { id: [], variant: [], currency: [], amount: [] };
   for (let n = from; n < from + count; n++) {
     const id = generateId();
-    p.id.push(id);
-    p.handle.push(handleOf(n));
-    p.title.push(productTitle(n));
+    for (const [k, value] of Object.entries({ id, handle: handleOf(n), title: productTitle(n), age: n })) p[k].push(value);
     p.description.push(`A ${productTitle(n)} made to last. Free shipping and easy returns.`);
     p.category.push(CATEGORIES[n % CATEGORIES.length]);
     p.tag.push(TAGS[n % TAGS.length]);
-    p.age.push(n);
     for (const size of ['S', 'L']) {
       const vid = generateId();
-      v.id.push(vid);
-      v.product.push(id);
-      v.title.push(size);
-      v.sku.push(`B-${n}-${size}`);
+      for (const [k, value] of Object.entries({ id: vid, product: id, title: size, sku: `B-${n}-${size}` })) v[k].push(value);
       for (const [currency, factor] of [
         ['USD', 1],
         ['EUR', 0.92],
       ]) {
-        price.id.push(generateId());
-        price.variant.push(vid);
-        price.currency.push(currency);
-        price.amount.push(Math.round((500 + ((n * 37) % 20_000) + (size === 'L' ? 500 : 0)) * factor));
+        const amount = Math.round((500 + ((n * 37) % 20_000) + (size === 'L' ? 500 : 0)) * factor);
+        for (const [k, value] of Object.entries({ id: generateId(), variant: vid, currency, amount })) price[k].push(value);
       }
     }
   }
+  return { p, v, price };
+};
+
+/** Chunk of `count` products starting at `from`: four unnest inserts, one per table. */
+const insertChunk = async (tx, from, count) => {
+  const { p, v, price } = chunkRows(from, count);
   await tx.query(
     `INSERT INTO commerce_products (id, handle, title, description, status, categories, tags, published_at)
      SELECT id, h, t, d, 'published', ARRAY[c], ARRAY[g], now() - make_interval(secs => a)

@@ -4,18 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { openPostgres } from '@rustok/db';
-import {
-  APP_ROLE,
-  fmtInt,
-  loadAverage,
-  log,
-  probePostgres,
-  requireIntegers,
-  round,
-  serverEnv,
-  throwAwayDatabase,
-  withAdmin,
-} from '../lib.mjs';
+import { APP_ROLE, loadAverage, log, probePostgres, requireIntegers, round, serverEnv, throwAwayDatabase, withAdmin } from '../lib.mjs';
 import { cannon, httpJson, startBare, startServer, summary } from './storefront-http.mjs';
 import { tablesOf } from './storefront-report.mjs';
 import { createTenants, handleOf, SEARCH_WORD, seedCatalog } from './storefront-seed.mjs';
@@ -217,8 +206,7 @@ const runScenario = async ({ name, adminUrl, root, o, problems }) => {
   }
 };
 
-export async function run(options = {}) {
-  const o = { ...defaults, ...options };
+const checkOptions = (o) => {
   requireIntegers(o, [
     'products',
     'tenants',
@@ -232,28 +220,33 @@ export async function run(options = {}) {
   ]);
   const wanted = String(o.scenarios).split(',');
   for (const s of wanted) if (!['single', 'multi'].includes(s)) throw new Error(`--scenarios: unknown "${s}" (single, multi)`);
+  return wanted;
+};
+
+const notesOf = (o, loadAverageAtStart, problems) => [
+  'REST = the built server (RUSTOK_ENV=production, LOG_LEVEL=warn): tenant resolution by X-Tenant-ID slug, access check, the statement through index_read() (tenant set for that statement, row-level security), response schema',
+  `each route ${o.durationS} s in ${o.rounds} rounds interleaved with its twin (order rotated), after ${o.warmupS} s of warm-up each; the catalog is VACUUM ANALYZEd after seeding`,
+  `bare = Fastify + pg in its own process, the same statement on the owner connection (pool ${o.poolMax}), no transaction, no tenant resolution, JSON.stringify`,
+  'multi: every request picks a random tenant (and a random handle); targets: REST ≥ 60% of bare, GraphQL list ≥ 50% of REST list',
+  `load average at start ${loadAverageAtStart.join(' / ')} on ${availableParallelism()} cores; autocannon runs in the bench process on the same cores`,
+  ...problems.map((p) => `PROBLEM: ${p}`),
+];
+
+export async function run(options = {}) {
+  const o = { ...defaults, ...options };
+  const wanted = checkOptions(o);
   const loadAverageAtStart = loadAverage();
   const problems = [];
   const adminUrl = process.env.DATABASE_URL;
   const pgAvailable = await probePostgres(adminUrl);
   if (!pgAvailable.ok) {
     log(`postgres: skipped (${pgAvailable.reason})`);
-    return {
-      ok: true,
-      skipped: [{ target: 'postgres', reason: pgAvailable.reason }],
-      table: { title: 'storefront: skipped', columns: ['reason'], rows: [[pgAvailable.reason]] },
-    };
+    const table = { title: 'storefront: skipped', columns: ['reason'], rows: [[pgAvailable.reason]] };
+    return { ok: true, skipped: [{ target: 'postgres', reason: pgAvailable.reason }], table };
   }
   const scenarios = {};
   for (const name of wanted) scenarios[name] = await runScenario({ name, adminUrl, root: o.root, o, problems });
-  const notes = [
-    'REST = the built server (RUSTOK_ENV=production, LOG_LEVEL=warn): tenant resolution by X-Tenant-ID slug, access check, the statement through index_read() (tenant set for that statement, row-level security), response schema',
-    `each route ${o.durationS} s in ${o.rounds} rounds interleaved with its twin (order rotated), after ${o.warmupS} s of warm-up each; the catalog is VACUUM ANALYZEd after seeding`,
-    `bare = Fastify + pg in its own process, the same statement on the owner connection (pool ${o.poolMax}), no transaction, no tenant resolution, JSON.stringify`,
-    'multi: every request picks a random tenant (and a random handle); targets: REST ≥ 60% of bare, GraphQL list ≥ 50% of REST list',
-    `load average at start ${loadAverageAtStart.join(' / ')} on ${availableParallelism()} cores; autocannon runs in the bench process on the same cores`,
-    ...problems.map((p) => `PROBLEM: ${p}`),
-  ];
+  const tables = tablesOf(scenarios, o, notesOf(o, loadAverageAtStart, problems));
   return {
     ok: problems.length === 0,
     parameters: { ...o, root: undefined },
@@ -261,6 +254,6 @@ export async function run(options = {}) {
     loadAverageAtStart,
     scenarios,
     problems,
-    tables: tablesOf(scenarios, o, notes),
+    tables,
   };
 }

@@ -34,25 +34,28 @@ export interface ContentRow {
 
 export const BODY_PREVIEW_CHARS = 300;
 
+/** What every locale row of a node shares. */
+const baseOf = (source: NodeIndexSource) => ({
+  nodeId: source.id,
+  kind: source.kind,
+  authorId: source.authorId,
+  authorName: source.authorName,
+  categoryId: source.category?.id ?? null,
+  categoryName: source.category?.name ?? null,
+  categorySlug: source.category?.slug ?? null,
+  tags: source.tags.map((t) => t.slug),
+  tagNames: source.tags.map((t) => t.name),
+  parentId: source.parentId,
+  replyCount: source.replyCount,
+  seoTitle: source.seoTitle,
+  seoDescription: source.seoDescription,
+  publishedAt: source.publishedAt ?? source.updatedAt,
+  sourceVersion: source.revision,
+});
+
 /** The rows of a published node, one per locale the tenant shows (texts fall back to the default locale). */
 export const projectNode = (source: NodeIndexSource, locales: TenantLocales): ContentRow[] => {
-  const base = {
-    nodeId: source.id,
-    kind: source.kind,
-    authorId: source.authorId,
-    authorName: source.authorName,
-    categoryId: source.category?.id ?? null,
-    categoryName: source.category?.name ?? null,
-    categorySlug: source.category?.slug ?? null,
-    tags: source.tags.map((t) => t.slug),
-    tagNames: source.tags.map((t) => t.name),
-    parentId: source.parentId,
-    replyCount: source.replyCount,
-    seoTitle: source.seoTitle,
-    seoDescription: source.seoDescription,
-    publishedAt: source.publishedAt ?? source.updatedAt,
-    sourceVersion: source.revision,
-  };
+  const base = baseOf(source);
   const out: ContentRow[] = [];
   for (const locale of rowLocales(
     locales.supportedLocales,

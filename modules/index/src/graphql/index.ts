@@ -26,6 +26,10 @@ const parse = <T>(schema: TSchema, value: Record<string, unknown>): T => {
   return v.parse(defined) as T;
 };
 
+/** A locale argument, checked like the REST query string (422 otherwise). */
+const localeArg = (locale: string | null | undefined): string | undefined =>
+  locale ? parse<{ locale?: string }>(StoreContentQuery, { locale }).locale : undefined;
+
 const slugOrHandle = (value: string, path: string): string => {
   if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) && value.length <= 200) return value;
   throw new AppError('VALIDATION_FAILED', `${path} is not a valid slug`, {
@@ -35,8 +39,9 @@ const slugOrHandle = (value: string, path: string): string => {
   });
 };
 
-const addStoreFields = (builder: GraphQLBuilder) => {
-  const types = storeTypes(builder);
+type StoreTypes = ReturnType<typeof storeTypes>;
+
+const addProductQueries = (builder: GraphQLBuilder, types: StoreTypes) => {
   const Sort = builder.enumType('StoreProductSort', { values: SORTS });
   builder.queryField('storeProducts', (t) =>
     t.field({
@@ -65,14 +70,12 @@ const addStoreFields = (builder: GraphQLBuilder) => {
       type: types.products.Product,
       authScopes: { public: true },
       args: { handle: t.arg.string({ required: true }), locale: t.arg.string() },
-      resolve: (_root, args, ctx) =>
-        getProduct(
-          storeOf(ctx),
-          slugOrHandle(args.handle, 'handle'),
-          parse<{ locale?: string }>(StoreContentQuery, { locale: args.locale }).locale,
-        ),
+      resolve: (_root, args, ctx) => getProduct(storeOf(ctx), slugOrHandle(args.handle, 'handle'), localeArg(args.locale)),
     }),
   );
+};
+
+const addContentQueries = (builder: GraphQLBuilder, types: StoreTypes) => {
   builder.queryField('storeContent', (t) =>
     t.field({
       type: types.content.Page,
@@ -119,7 +122,7 @@ const addAdminFields = (builder: GraphQLBuilder) => {
       args: { kinds: t.arg({ type: [Kind] }), locale: t.arg.string() },
       resolve: (_root, args, ctx) => {
         const store = storeOf(ctx);
-        const locale = args.locale ? parse<{ locale?: string }>(StoreContentQuery, { locale: args.locale }).locale : null;
+        const locale = localeArg(args.locale) ?? null;
         return requestRebuild(
           store.db,
           appOf(ctx).events,
@@ -137,6 +140,8 @@ const addAdminFields = (builder: GraphQLBuilder) => {
 
 /** Storefront queries (public, over the index tables only) and the rebuild trigger. */
 export const indexGraphQL = (builder: GraphQLBuilder): void => {
-  addStoreFields(builder);
+  const types = storeTypes(builder);
+  addProductQueries(builder, types);
+  addContentQueries(builder, types);
   addAdminFields(builder);
 };

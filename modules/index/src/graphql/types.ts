@@ -12,7 +12,34 @@ import type {
 type Summary = StoreProductSummary & Partial<Omit<StoreProduct, keyof StoreProductSummary>>;
 type ContentSummary = StoreContentSummary & Partial<Omit<StoreContentItem, keyof StoreContentSummary>>;
 
+const addFacetTypes = (builder: GraphQLBuilder) => {
+  const Count = builder.objectRef<{ value: string; count: number }>('StoreFacetCount').implement({
+    fields: (t) => ({ value: t.exposeString('value'), count: t.exposeInt('count') }),
+  });
+  const Bucket = builder.objectRef<ProductFacets['priceBuckets'][number]>('StorePriceBucket').implement({
+    fields: (t) => ({
+      min: t.exposeInt('min', { nullable: true }),
+      max: t.exposeInt('max', { nullable: true }),
+      count: t.exposeInt('count'),
+    }),
+  });
+  const Facets = builder.objectRef<ProductFacets>('StoreProductFacets').implement({
+    fields: (t) => ({
+      total: t.exposeInt('total'),
+      currency: t.exposeString('currency'),
+      categories: t.field({ type: [Count], resolve: (f) => f.categories }),
+      tags: t.field({ type: [Count], resolve: (f) => f.tags }),
+      priceBuckets: t.field({ type: [Bucket], resolve: (f) => f.priceBuckets }),
+      noPrice: t.exposeInt('noPrice'),
+      inStock: t.exposeInt('inStock'),
+      outOfStock: t.exposeInt('outOfStock'),
+    }),
+  });
+  return Facets;
+};
+
 const addProductTypes = (builder: GraphQLBuilder) => {
+  const Facets = addFacetTypes(builder);
   const Price = builder.objectRef<StoreProductSummary['prices'][number]>('StorePriceRange').implement({
     fields: (t) => ({ currencyCode: t.exposeString('currencyCode'), min: t.exposeInt('min'), max: t.exposeInt('max') }),
   });
@@ -35,28 +62,6 @@ const addProductTypes = (builder: GraphQLBuilder) => {
       seoTitle: t.string({ nullable: true, resolve: (p) => p.seoTitle ?? null }),
       seoDescription: t.string({ nullable: true, resolve: (p) => p.seoDescription ?? null }),
       currencies: t.stringList({ nullable: true, resolve: (p) => p.currencies ?? null }),
-    }),
-  });
-  const Count = builder.objectRef<{ value: string; count: number }>('StoreFacetCount').implement({
-    fields: (t) => ({ value: t.exposeString('value'), count: t.exposeInt('count') }),
-  });
-  const Bucket = builder.objectRef<ProductFacets['priceBuckets'][number]>('StorePriceBucket').implement({
-    fields: (t) => ({
-      min: t.exposeInt('min', { nullable: true }),
-      max: t.exposeInt('max', { nullable: true }),
-      count: t.exposeInt('count'),
-    }),
-  });
-  const Facets = builder.objectRef<ProductFacets>('StoreProductFacets').implement({
-    fields: (t) => ({
-      total: t.exposeInt('total'),
-      currency: t.exposeString('currency'),
-      categories: t.field({ type: [Count], resolve: (f) => f.categories }),
-      tags: t.field({ type: [Count], resolve: (f) => f.tags }),
-      priceBuckets: t.field({ type: [Bucket], resolve: (f) => f.priceBuckets }),
-      noPrice: t.exposeInt('noPrice'),
-      inStock: t.exposeInt('inStock'),
-      outOfStock: t.exposeInt('outOfStock'),
     }),
   });
   const Page = builder.objectRef<StoreProductPage>('StoreProductConnection').implement({

@@ -1,6 +1,6 @@
 /// <reference types="@fastify/swagger" />
 import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { createResponseCache } from '../cache.js';
 import {
   LocaleString,
@@ -24,13 +24,9 @@ const SlugParams = Type.Object({
   slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 200 }),
 });
 
-/**
- * The storefront read path (contract: "Storefront read path"): every answer is one statement on an
- * index table, serialised through its response schema, optionally cached per tenant.
- */
-export const storeRoutes: FastifyPluginAsync = async (app) => {
-  const cache = createResponseCache(app.rustok.config.settings.rustok.index.cache_ttl_ms);
-  const cached = <T>(tenantId: string, key: string, load: () => Promise<T>) => cache.through(tenantId, key, load);
+type Cached = <T>(tenantId: string, key: string, load: () => Promise<T>) => Promise<T>;
+
+const productRoutes = (app: FastifyInstance, cached: Cached): void => {
   app.get<{ Querystring: StoreProductsQuery }>(
     '/store/products',
     {
@@ -65,6 +61,9 @@ export const storeRoutes: FastifyPluginAsync = async (app) => {
       return cached(ctx.tenantId, `h/${handle}?${request.query.locale ?? ''}`, () => getProduct(ctx, handle, request.query.locale));
     },
   );
+};
+
+const contentRoutes = (app: FastifyInstance, cached: Cached): void => {
   app.get<{ Querystring: StoreContentQuery }>(
     '/store/content',
     {
@@ -101,4 +100,15 @@ export const storeRoutes: FastifyPluginAsync = async (app) => {
       );
     },
   );
+};
+
+/**
+ * The storefront read path (contract: "Storefront read path"): every answer is one statement on an
+ * index table, serialised through its response schema, optionally cached per tenant.
+ */
+export const storeRoutes: FastifyPluginAsync = async (app) => {
+  const cache = createResponseCache(app.rustok.config.settings.rustok.index.cache_ttl_ms);
+  const cached: Cached = (tenantId, key, load) => cache.through(tenantId, key, load);
+  productRoutes(app, cached);
+  contentRoutes(app, cached);
 };
