@@ -1,4 +1,3 @@
-import { COMMERCE_EVENT } from '@rustok/commerce';
 import { NODE_EVENT } from '@rustok/content';
 import type { EventEnvelope, EventHandlerDeclaration, HandlerContext, SqlRunner } from '@rustok/kernel';
 import type { ApplyMeta } from './apply/common.js';
@@ -28,10 +27,6 @@ const metaOf = (event: EventEnvelope): ApplyMeta => ({ occurredAt: event.occurre
 
 /** Products whose storefront rows an event may change. */
 const productIdsOf = (event: EventEnvelope): string[] => {
-  if (event.type === COMMERCE_EVENT.orderPlaced) {
-    const lines = (event.payload as { lines?: unknown }).lines;
-    return (Array.isArray(lines) ? lines : []).map((l) => idField(l, 'productId')).filter((id): id is string => id !== undefined);
-  }
   const id = idField(event.payload, 'productId');
   return id ? [id] : [];
 };
@@ -72,7 +67,9 @@ const handleReindex = async (event: EventEnvelope, ctx: HandlerContext): Promise
 export const indexHandlers: readonly EventHandlerDeclaration[] = [
   {
     consumer: 'index.products',
-    types: ['commerce.product.*', 'commerce.variant.*', 'commerce.price.*', 'commerce.inventory.*', COMMERCE_EVENT.orderPlaced],
+    // An order's stock moves come as commerce.inventory.adjusted (one per reserved line), so
+    // commerce.order.placed itself changes nothing of a product's row.
+    types: ['commerce.product.*', 'commerce.variant.*', 'commerce.price.*', 'commerce.inventory.*'],
     handle: handleProducts,
   },
   {

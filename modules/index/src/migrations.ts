@@ -129,30 +129,89 @@ CREATE TABLE index_schedule_runs (
 );`;
 
 /**
- * One round trip per storefront read: sets the tenant for this statement only (row-level security
- * applies, the function runs as its caller), runs the index module's own statement with its values,
- * returns the rows as one JSON array and puts the previous tenant setting back.
+ * One round trip per storefront read: each function sets the tenant for its own statement only (row-
+ * level security applies: they run as their caller), runs the statement and puts the previous tenant
+ * setting back. `index_read` runs a statement the index module built (values passed apart, as one
+ * text array) and returns its rows as a JSON array; the two lookups are static, so their plans are
+ * cached per connection.
  */
-const read = `
+const SET_TENANT = `previous text := current_setting('app.tenant_id', true);
+  result json;
+BEGIN
+  PERFORM set_config('app.tenant_id', tenant::text, true);`;
+const RESTORE = `PERFORM set_config('app.tenant_id', coalesce(previous, ''), true);
+  RETURN result;
+END`;
+const ISO = `to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_iso`;
+const reads = `
 CREATE FUNCTION index_read(tenant uuid, query text, args text[], trgm_threshold real DEFAULT NULL) RETURNS json
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
-  previous text := current_setting('app.tenant_id', true);
-  result json;
-BEGIN
-  PERFORM set_config('app.tenant_id', tenant::text, true);
+  ${SET_TENANT}
   IF trgm_threshold IS NOT NULL THEN
     PERFORM set_config('pg_trgm.word_similarity_threshold', trgm_threshold::text, true);
   END IF;
   EXECUTE format('SELECT coalesce(json_agg(x), ''[]''::json) FROM (%s) x', query) INTO result USING args;
-  PERFORM set_config('app.tenant_id', coalesce(previous, ''), true);
-  RETURN result;
-END
+  ${RESTORE}
+$$;
+CREATE FUNCTION index_product_by_handle(tenant uuid, loc text, wanted text) RETURNS json
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  ${SET_TENANT}
+  SELECT to_json(x) INTO result FROM (
+    SELECT product_id AS id, handle, locale, text_locale, title, subtitle, prices, has_stock, total_stock, categories, tags,
+           ${ISO}, description, seo_title, seo_description, currencies
+      FROM index_products
+     WHERE tenant_id = tenant AND locale = loc AND handle = wanted AND status = 'published'
+     ORDER BY published_at DESC LIMIT 1) x;
+  ${RESTORE}
+$$;
+CREATE FUNCTION index_content_by_slug(tenant uuid, wanted_kind text, loc text, wanted text) RETURNS json
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  ${SET_TENANT}
+  SELECT to_json(x) INTO result FROM (
+    SELECT node_id AS id, kind, locale, text_locale, title, slug, excerpt, body_preview, author_name, category_name,
+           category_slug, tags, parent_id, reply_count, ${ISO}, body_html, tag_names, seo_title, seo_description
+      FROM index_content
+     WHERE tenant_id = tenant AND kind = wanted_kind AND locale = loc AND slug = wanted AND status = 'published'
+     ORDER BY published_at DESC LIMIT 1) x;
+  ${RESTORE}
 $$;`;
+
+/**
+ * Candidates of a text search through the GIN indexes. Row-level security keeps non-leakproof
+ * operators such as @@ and <% from being index conditions (they must run after the policy), which
+ * would make every search read all of a tenant's rows. These functions run as their owner, but only
+ * ever over the rows of the tenant set for the statement (app.tenant_id), and return ids only; the
+ * caller reads the rows under row-level security.
+ */
+const DEFINER = `LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public`;
+const TENANT_SQL = `tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid`;
+const matches = `
+CREATE FUNCTION index_match_products(loc text, q tsquery) RETURNS SETOF uuid ${DEFINER} AS $$
+  SELECT product_id FROM public.index_products WHERE ${TENANT_SQL} AND locale = loc AND status = 'published' AND search_vector @@ q
+$$;
+CREATE FUNCTION index_match_content(loc text, q tsquery) RETURNS SETOF uuid ${DEFINER} AS $$
+  SELECT node_id FROM public.index_content WHERE ${TENANT_SQL} AND locale = loc AND status = 'published' AND search_vector @@ q
+$$;
+DO $do$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+    EXECUTE $f$CREATE FUNCTION index_similar_products(loc text, q text) RETURNS SETOF uuid ${DEFINER} AS $b$
+      SELECT product_id FROM public.index_products WHERE ${TENANT_SQL} AND locale = loc AND status = 'published' AND q <% title
+    $b$$f$;
+    EXECUTE $f$CREATE FUNCTION index_similar_content(loc text, q text) RETURNS SETOF uuid ${DEFINER} AS $b$
+      SELECT node_id FROM public.index_content WHERE ${TENANT_SQL} AND locale = loc AND status = 'published' AND q <% title
+    $b$$f$;
+  END IF;
+END
+$do$;`;
 
 export const indexMigrations: readonly Migration[] = [
   { name: 'm20261210_index_001_tables', up: tables },
   { name: 'm20261210_index_002_trigram', up: trigram },
   { name: 'm20261210_index_003_counts', up: counts },
-  { name: 'm20261210_index_004_read', up: read },
+  { name: 'm20261210_index_004_reads', up: reads },
+  { name: 'm20261210_index_005_matches', up: matches },
 ];

@@ -56,7 +56,7 @@ export const preview = (text: string, max = 300): string => {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return `${(space > max * 0.4 ? cut.slice(0, space) : cut).trimEnd()}…`;
 };
 
 /** Words of a query (letters and digits of any script), lower-cased, at most 8, each at most 64 characters. */

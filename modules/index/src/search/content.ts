@@ -55,7 +55,13 @@ const runPage = async (input: Input, mode: MatchMode, cursor: Cursor | undefined
   const { query } = input;
   const params = createParams();
   const p = (v: unknown) => params.p(v);
-  const match = buildMatch(params, mode, { q: query.q, config: searchConfigOf(input.locale), trigram: input.trigram });
+  const match = buildMatch(params, mode, {
+    q: query.q,
+    config: searchConfigOf(input.locale),
+    trigram: input.trigram,
+    table: 'content',
+    locale: input.locale,
+  });
   const sort: SortSpec = match.score
     ? { key: match.score, desc: true, cast: 'real' }
     : { key: 'published_at', desc: true, cast: 'timestamptz' };
@@ -96,14 +102,15 @@ interface ContentDetailRow extends ContentRowOut {
   seo_description: string | null;
 }
 
-/** GET /store/content/{kind}/{slug}: one published node by its slug in the locale. */
+/** GET /store/content/{kind}/{slug}: one published node by its slug in the locale (index_content_by_slug). */
 export const getContent = async (ctx: StoreContext, kind: string, slug: string, locale: string | undefined): Promise<StoreContentItem> => {
-  const params = createParams();
-  const p = (v: unknown) => params.p(v);
-  const sql = `SELECT ${SUMMARY}, body_html, tag_names, seo_title, seo_description FROM index_content
-    WHERE tenant_id = ${p(ctx.tenantId)}::uuid AND kind = ${p(kind)} AND locale = ${p(locale ?? ctx.defaultLocale)} AND slug = ${p(slug)}
-      AND status = 'published' ORDER BY published_at DESC LIMIT 1`;
-  const [r] = await readRows<ContentDetailRow>(ctx.db, ctx.tenantId, sql, params);
+  const { rows } = await ctx.db.query<{ r: ContentDetailRow | null }>('SELECT index_content_by_slug($1, $2, $3, $4) AS r', [
+    ctx.tenantId,
+    kind,
+    locale ?? ctx.defaultLocale,
+    slug,
+  ]);
+  const r = rows[0]?.r;
   if (!r)
     throw new AppError('INDEX_CONTENT_NOT_FOUND', `No published ${kind} "${slug.slice(0, 200)}"`, { status: 404, title: 'Not found' });
   return { ...toSummary(r), bodyHtml: r.body_html, tagNames: r.tag_names, seoTitle: r.seo_title, seoDescription: r.seo_description };

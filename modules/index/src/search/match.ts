@@ -13,7 +13,16 @@ export interface MatchInput {
   readonly config: string;
   /** Fuzzy matching through pg_trgm (else loose prefixes). */
   readonly trigram: boolean;
+  /** Which read model, and the locale searched (its candidates come from the GIN indexes). */
+  readonly table: 'products' | 'content';
+  readonly locale: string;
 }
+
+const ID_COLUMN = { products: 'product_id', content: 'node_id' } as const;
+
+/** `id = ANY (candidates)`: the ids the security-definer function finds through the GIN index. */
+const candidates = (input: MatchInput, fn: 'match' | 'similar', arg: string, p: (v: unknown) => string): string =>
+  `${ID_COLUMN[input.table]} = ANY (ARRAY(SELECT index_${fn}_${input.table}(${p(input.locale)}, ${arg})))`;
 
 /**
  * The text search configuration as a literal: one of the names of `searchConfigOf` (never user
@@ -35,7 +44,8 @@ const fullText = (p: (value: unknown) => string, q: string, config: string): str
  * Full text: `websearch_to_tsquery` (quotes, or, -word) or'ed with every word as a stemmed prefix
  * (type-ahead); score ts_rank_cd over the weighted vector (title A > tags B > SEO C > body D),
  * divided by 1 + log(length). Fuzzy: word similarity of the query to the title (pg_trgm), or
- * without pg_trgm the loose prefixes of `loosePrefixQuery`.
+ * without pg_trgm the loose prefixes of `loosePrefixQuery`. Either way the candidates come from
+ * the GIN index through index_match_* / index_similar_* (see the migrations).
  */
 export const buildMatch = (params: Params, mode: MatchMode, input: MatchInput): Match => {
   const p = (v: unknown) => params.p(v);
@@ -43,12 +53,16 @@ export const buildMatch = (params: Params, mode: MatchMode, input: MatchInput): 
   if (mode === 'all' || q.trim() === '') return { mode: 'all', where: 'TRUE', score: null };
   if (mode === 'fuzzy' && input.trigram) {
     const text = p(q);
-    return { mode, where: `${text} <% title`, score: `word_similarity(${text}, title)` };
+    return { mode, where: `${candidates(input, 'similar', text, p)} AND ${text} <% title`, score: `word_similarity(${text}, title)` };
   }
   const loose = mode === 'fuzzy' ? loosePrefixQuery(q) : '';
   if (mode === 'fuzzy' && !loose) return { mode, where: 'FALSE', score: '0::real' };
   const tsq = mode === 'fuzzy' ? `to_tsquery(${configLiteral(input.config)}, ${p(loose)})` : fullText(p, q, input.config);
-  return { mode, where: `search_vector @@ ${tsq}`, score: `ts_rank_cd(search_vector, ${tsq}, 1)` };
+  return {
+    mode,
+    where: `${candidates(input, 'match', tsq, p)} AND search_vector @@ ${tsq}`,
+    score: `ts_rank_cd(search_vector, ${tsq}, 1)`,
+  };
 };
 
 /** A sort: its key expression, direction, and the type its cursor key is cast back to. */

@@ -37,7 +37,13 @@ const bucketsOf = (rows: FacetRow[], bounds: readonly number[]): ProductFacets['
 
 export const productFacets = async (input: ProductPlanInput, mode: MatchMode): Promise<ProductFacets> => {
   const params = createParams();
-  const match = buildMatch(params, mode, { q: input.query.q, config: searchConfigOf(input.locale), trigram: input.trigram });
+  const match = buildMatch(params, mode, {
+    q: input.query.q,
+    config: searchConfigOf(input.locale),
+    trigram: input.trigram,
+    table: 'products',
+    locale: input.locale,
+  });
   const where = productWhere(params, input, match).join(' AND ');
   const bounds = [...input.ctx.index.price_buckets].sort((a, b) => a - b);
   const sql = facetSql(where, params.p(bounds), params.p(input.currency));

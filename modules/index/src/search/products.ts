@@ -66,7 +66,13 @@ type PageRow = ProductRowOut & { sort_key: string | null };
 
 const runPage = async (input: ProductPlanInput, mode: MatchMode, cursor: Cursor | undefined) => {
   const params = createParams();
-  const match = buildMatch(params, mode, { q: input.query.q, config: searchConfigOf(input.locale), trigram: input.trigram });
+  const match = buildMatch(params, mode, {
+    q: input.query.q,
+    config: searchConfigOf(input.locale),
+    trigram: input.trigram,
+    table: 'products',
+    locale: input.locale,
+  });
   const sort = sortOf(params, sortName(input.query), match, input.currency);
   const where = [...productWhere(params, input, match), ...(sort.where ? [sort.where] : [])];
   if (cursor) where.push(keysetCondition(params, sort, 'product_id', cursor));
