@@ -5,4 +5,5 @@ export * from './migrate.js';
 export * from './open.js';
 export * from './pglite.js';
 export * from './postgres.js';
+export * from './prepared.js';
 export * from './rls.js';

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { ensureAppRole } from './app-role.js';
 import { beginStatement, createAfterCommit, type Database, type Orm, SET_TENANT_SQL, type Tx, withTimeout } from './database.js';
 import { listenPostgres } from './listen.js';
+import { toQueryConfig } from './prepared.js';
 
 export interface PostgresOptions {
   readonly url: string;
@@ -29,7 +30,7 @@ export const withOwnerConnection = async <T>(url: string, fn: (owner: SqlRunner)
   await client.connect();
   try {
     return await fn({
-      query: (text, params) => client.query(text, params as unknown[]) as never,
+      query: (text, params) => client.query(toQueryConfig(text, params as unknown[])) as never,
       exec: async (text) => {
         await client.query(text);
       },
@@ -44,7 +45,7 @@ const txFromClient = (client: pg.PoolClient, tenantId: string | undefined, after
   return {
     tenantId,
     afterCommit,
-    query: (text, params) => client.query(text, params as unknown[]) as never,
+    query: (text, params) => client.query(toQueryConfig(text, params as unknown[])) as never,
     exec: async (text) => {
       await client.query(text);
     },
@@ -77,7 +78,7 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
   return {
     kind: 'postgres',
     orm,
-    query: (text, params) => pool.query(text, params as unknown[]) as never,
+    query: (text, params) => pool.query(toQueryConfig(text, params as unknown[])) as never,
     exec: async (text) => {
       await pool.query(text);
     },

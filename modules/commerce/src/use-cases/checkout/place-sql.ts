@@ -1,3 +1,4 @@
+import { preparedSql } from '@rustok/db';
 import { ORDER_COLUMNS } from '../orders/order-view.js';
 
 const ORDER_COLUMNS_OF_O = ORDER_COLUMNS.split(',')
@@ -16,7 +17,9 @@ const ORDER_COLUMNS_OF_O = ORDER_COLUMNS.split(',')
  * When stock or discount fall short nothing of 2–4 happens and the answer says which; the caller
  * rolls back (undoing 1).
  */
-export const PLACE_SQL = `
+export const PLACE_SQL = preparedSql(
+  'commerce_checkout_place',
+  `
 WITH locked AS MATERIALIZED (
   SELECT variant_id, available FROM commerce_inventory WHERE variant_id = ANY($29::uuid[]) ORDER BY variant_id FOR UPDATE
 ), taken AS (
@@ -66,4 +69,5 @@ SELECT (SELECT ok FROM stock) AS stock_ok, (SELECT ok FROM go) AS placed,
        (SELECT coalesce(json_agg(json_build_object('variant_id', l.variant_id, 'available', l.available, 'after', t.available)), '[]')
           FROM locked AS l LEFT JOIN taken AS t ON t.variant_id = l.variant_id) AS stock,
        ${ORDER_COLUMNS_OF_O}
-  FROM (SELECT 1) AS one LEFT JOIN o ON true`;
+  FROM (SELECT 1) AS one LEFT JOIN o ON true`,
+);
