@@ -67,6 +67,17 @@ export const beginStatement = (options: TransactionOptions | undefined): string 
 
 export const SET_TENANT_SQL = "SELECT set_config('app.tenant_id', $1, true)";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * BEGIN and the tenant of the transaction in one simple-protocol round trip (no parameters there):
+ * the tenant id is inlined, so it must be a well-formed UUID — anything else is refused.
+ */
+export const beginForTenant = (options: TransactionOptions | undefined, tenantId: string): string => {
+  if (!UUID.test(tenantId)) throw new Error('A tenant transaction needs a well-formed tenant id');
+  return `${beginStatement(options)}; SELECT set_config('app.tenant_id', '${tenantId}', true)`;
+};
+
 export const withTimeout = async <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

@@ -2,7 +2,7 @@ import type { SqlRunner } from '@rustok/kernel';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { ensureAppRole } from './app-role.js';
-import { beginStatement, createAfterCommit, type Database, type Orm, SET_TENANT_SQL, type Tx, withTimeout } from './database.js';
+import { beginForTenant, beginStatement, createAfterCommit, type Database, type Orm, type Tx, withTimeout } from './database.js';
 import { listenPostgres } from './listen.js';
 import { toQueryConfig } from './prepared.js';
 
@@ -88,8 +88,7 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
       let broken = false;
       const after = createAfterCommit();
       try {
-        await client.query(beginStatement(txOptions));
-        if (txOptions?.tenantId) await client.query(SET_TENANT_SQL, [txOptions.tenantId]);
+        await client.query(txOptions?.tenantId ? beginForTenant(txOptions, txOptions.tenantId) : beginStatement(txOptions));
         const result = await fn(txFromClient(client, txOptions?.tenantId, after.add));
         await client.query('COMMIT');
         client.release();
