@@ -1,5 +1,6 @@
 import { CURRENT_TENANT_SQL, tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
+import { pagesSql } from './migrations-pages.js';
 
 const TENANT = `tenant_id uuid NOT NULL DEFAULT ${CURRENT_TENANT_SQL}`;
 const LOCALE = `locale text NOT NULL CHECK (locale ~ '^[a-z]{2}(-[A-Z]{2})?$')`;
@@ -214,4 +215,5 @@ export const indexMigrations: readonly Migration[] = [
   { name: 'm20261210_index_003_counts', up: counts },
   { name: 'm20261210_index_004_reads', up: reads },
   { name: 'm20261210_index_005_matches', up: matches },
+  { name: 'm20261210_index_006_pages', up: pagesSql },
 ];

@@ -4,7 +4,14 @@ import { htmlToText, loosePrefixQuery, prefixQuery, preview, queryWords, searchC
 
 describe('index text helpers', () => {
   it('maps locales to text search configurations, unknown ones to simple', () => {
-    expect(['en', 'ru', 'pt-BR', 'de', 'ja', 'xx'].map(searchConfigOf)).toEqual(['english', 'russian', 'portuguese', 'german', 'simple', 'simple']);
+    expect(['en', 'ru', 'pt-BR', 'de', 'ja', 'xx'].map(searchConfigOf)).toEqual([
+      'english',
+      'russian',
+      'portuguese',
+      'german',
+      'simple',
+      'simple',
+    ]);
   });
 
   it('builds prefix queries from words only, so no query syntax gets through', () => {

@@ -1,3 +1,4 @@
+import { preparedSql } from '@rustok/db';
 import { AppError } from '@rustok/kernel';
 import type { StoreContentItem, StoreContentPage, StoreContentQuery, StoreContentSummary } from '../schemas.js';
 import { searchConfigOf } from '../text.js';
@@ -102,14 +103,11 @@ interface ContentDetailRow extends ContentRowOut {
   seo_description: string | null;
 }
 
+const BY_SLUG_SQL = preparedSql('index_content_by_slug', 'SELECT index_content_by_slug($1, $2, $3, $4) AS r');
+
 /** GET /store/content/{kind}/{slug}: one published node by its slug in the locale (index_content_by_slug). */
 export const getContent = async (ctx: StoreContext, kind: string, slug: string, locale: string | undefined): Promise<StoreContentItem> => {
-  const { rows } = await ctx.db.query<{ r: ContentDetailRow | null }>('SELECT index_content_by_slug($1, $2, $3, $4) AS r', [
-    ctx.tenantId,
-    kind,
-    locale ?? ctx.defaultLocale,
-    slug,
-  ]);
+  const { rows } = await ctx.db.query<{ r: ContentDetailRow | null }>(BY_SLUG_SQL, [ctx.tenantId, kind, locale ?? ctx.defaultLocale, slug]);
   const r = rows[0]?.r;
   if (!r)
     throw new AppError('INDEX_CONTENT_NOT_FOUND', `No published ${kind} "${slug.slice(0, 200)}"`, { status: 404, title: 'Not found' });

@@ -1,3 +1,4 @@
+import { preparedSql } from '@rustok/db';
 import { AppError } from '@rustok/kernel';
 import type { StoreProduct } from '../schemas.js';
 import type { StoreContext } from './context.js';
@@ -10,13 +11,11 @@ interface ProductDetailRow extends ProductRowOut {
   currencies: string[];
 }
 
+const BY_HANDLE_SQL = preparedSql('index_product_by_handle', 'SELECT index_product_by_handle($1, $2, $3) AS r');
+
 /** GET /store/products/{handle}: the published product with that handle, in the locale (index_product_by_handle). */
 export const getProduct = async (ctx: StoreContext, handle: string, locale: string | undefined): Promise<StoreProduct> => {
-  const { rows } = await ctx.db.query<{ r: ProductDetailRow | null }>('SELECT index_product_by_handle($1, $2, $3) AS r', [
-    ctx.tenantId,
-    locale ?? ctx.defaultLocale,
-    handle,
-  ]);
+  const { rows } = await ctx.db.query<{ r: ProductDetailRow | null }>(BY_HANDLE_SQL, [ctx.tenantId, locale ?? ctx.defaultLocale, handle]);
   const r = rows[0]?.r;
   if (!r)
     throw new AppError('INDEX_PRODUCT_NOT_FOUND', `No published product "${handle.slice(0, 200)}"`, { status: 404, title: 'Not found' });

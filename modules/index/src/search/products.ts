@@ -3,6 +3,7 @@ import { searchConfigOf } from '../text.js';
 import type { StoreContext } from './context.js';
 import { buildMatch, keysetCondition, type Match, type SortSpec } from './match.js';
 import { productFacets } from './product-facets.js';
+import { staticPage } from './product-pages.js';
 import { type ProductPlanInput, productWhere } from './product-where.js';
 import {
   type Cursor,
@@ -64,7 +65,9 @@ const sortName = (query: StoreProductsQuery): SortName => query.sort ?? (query.q
 
 type PageRow = ProductRowOut & { sort_key: string | null };
 
-const runPage = async (input: ProductPlanInput, mode: MatchMode, cursor: Cursor | undefined) => {
+const runPage = async (input: ProductPlanInput, mode: MatchMode, cursor: Cursor | undefined): Promise<PageRow[]> => {
+  const fast = staticPage(input, mode, sortName(input.query), cursor);
+  if (fast) return (await fast) as PageRow[];
   const params = createParams();
   const match = buildMatch(params, mode, {
     q: input.query.q,

@@ -1,4 +1,4 @@
-import type { Database } from '@rustok/db';
+import { type Database, preparedSql } from '@rustok/db';
 import { AppError } from '@rustok/kernel';
 
 const asText = (value: unknown): string | null => {
@@ -24,6 +24,9 @@ export const createParams = () => {
 };
 export type Params = ReturnType<typeof createParams>;
 
+/** Planned once per connection (PostgreSQL): only the statement inside changes. */
+const READ_SQL = preparedSql('index_read', 'SELECT index_read($1, $2, $3, $4) AS r');
+
 /**
  * Runs one storefront statement of a tenant in one round trip (index_read: the tenant is set for
  * that statement only, row-level security applies) and gives its rows.
@@ -35,12 +38,7 @@ export const readRows = async <Row>(
   params: Params,
   trigramThreshold?: number,
 ): Promise<Row[]> => {
-  const { rows } = await db.query<{ r: Row[] }>('SELECT index_read($1, $2, $3, $4) AS r', [
-    tenantId,
-    sql,
-    params.values,
-    trigramThreshold ?? null,
-  ]);
+  const { rows } = await db.query<{ r: Row[] }>(READ_SQL, [tenantId, sql, params.values, trigramThreshold ?? null]);
   return rows[0]?.r ?? [];
 };
 
@@ -87,12 +85,12 @@ export const decodeCursor = (raw: string | undefined, sort: SortName): Cursor | 
 
 const trigram = new WeakMap<object, Promise<boolean>>();
 
-/** Whether the database has pg_trgm (looked up once per database handle). */
+/** Whether the trigram search functions exist (pg_trgm was there when the index migrated); looked up once per database handle. */
 export const hasTrigram = (db: Database): Promise<boolean> => {
   let known = trigram.get(db);
   if (!known) {
     known = db
-      .query<{ present: boolean }>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') AS present")
+      .query<{ present: boolean }>("SELECT to_regprocedure('index_similar_products(text,text)') IS NOT NULL AS present")
       .then((r) => r.rows[0]?.present === true);
     trigram.set(db, known);
   }
