@@ -189,7 +189,9 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
     'Query.commerceStoreShippingOptions': async (w) => {
       const reply = await w.gql(w.a.admin, '{ commerceStoreShippingOptions(currencyCode: "USD") { id } }');
       expect(reply.errors, reply.text).toBeUndefined();
-      expect((reply.data?.commerceStoreShippingOptions as { id: string }[]).map((o) => o.id)).toContain(orders(w.a).shippingOptionId);
+      expect(((reply.data?.commerceStoreShippingOptions ?? []) as { id: string }[]).map((o) => o.id)).toContain(
+        orders(w.a).shippingOptionId,
+      );
       expect(reply.text).not.toContain(orders(w.b).shippingOptionId);
     },
     'Mutation.createCommerceCart': createdInA(
