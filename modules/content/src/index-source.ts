@@ -1,3 +1,4 @@
+import { preparedSql } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
 import { type ContentSettings, loadSettings } from './settings.js';
 import type { NodeStatus } from './status.js';
@@ -75,6 +76,9 @@ SELECT n.id, n.kind, n.status, n.parent_id, n.author_id, n.reply_count, n.metada
   FROM content_nodes n LEFT JOIN content_categories c ON c.id = n.category_id
  WHERE n.id = ANY($1::uuid[])`;
 
+/** Planned once per connection (PostgreSQL): read models call it for every node event. */
+const SOURCE_PREPARED = preparedSql('content_node_index_source', SOURCE_SQL);
+
 const iso = (v: Date | string): string => new Date(v).toISOString();
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
@@ -102,7 +106,7 @@ const toSource = (r: SourceRow): NodeIndexSource => ({
 export const loadNodeIndexSources = async (tx: SqlRunner, nodeIds: readonly string[]): Promise<Map<string, NodeIndexSource>> => {
   const out = new Map<string, NodeIndexSource>();
   if (nodeIds.length === 0) return out;
-  const { rows } = await tx.query<SourceRow>(SOURCE_SQL, [nodeIds]);
+  const { rows } = await tx.query<SourceRow>(SOURCE_PREPARED, [nodeIds]);
   for (const row of rows) out.set(row.id, toSource(row));
   return out;
 };

@@ -41,10 +41,10 @@ DECLARE
 BEGIN
   PERFORM set_config('app.tenant_id', tenant::text, true);
   SELECT coalesce(json_agg(x), '[]'::json) INTO result FROM (
-    SELECT ${SUMMARY}, ts_rank_cd(search_vector, tsq, 1)::text AS sort_key FROM index_products
+    SELECT ${SUMMARY}, t.match_rank::text AS sort_key
+      FROM index_top_products(loc, tsq, lim) t JOIN index_products ON product_id = t.match_id
      WHERE tenant_id = tenant AND locale = loc AND status = 'published'
-       AND product_id = ANY (ARRAY(SELECT index_match_products(loc, tsq))) AND search_vector @@ tsq
-     ORDER BY ts_rank_cd(search_vector, tsq, 1) DESC, product_id DESC LIMIT lim) x;
+     ORDER BY t.match_rank DESC, product_id DESC) x;
   PERFORM set_config('app.tenant_id', coalesce(previous, ''), true);
   RETURN result;
 END

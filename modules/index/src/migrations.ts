@@ -181,7 +181,8 @@ DECLARE
 $$;`;
 
 /**
- * Candidates of a text search through the GIN indexes. Row-level security keeps non-leakproof
+ * Candidates of a text search through the GIN indexes (index_top_products: the best `lim` of them
+ * with their rank, for the first page of a plain search). Row-level security keeps non-leakproof
  * operators such as @@ and <% from being index conditions (they must run after the policy), which
  * would make every search read all of a tenant's rows. These functions run as their owner, but only
  * ever over the rows of the tenant set for the statement (app.tenant_id), and return ids only; the
@@ -195,6 +196,14 @@ CREATE FUNCTION index_match_products(loc text, q tsquery) RETURNS SETOF uuid ${D
 $$;
 CREATE FUNCTION index_match_content(loc text, q tsquery) RETURNS SETOF uuid ${DEFINER} AS $$
   SELECT node_id FROM public.index_content WHERE ${TENANT_SQL} AND locale = loc AND status = 'published' AND search_vector @@ q
+$$;
+CREATE FUNCTION index_top_products(loc text, q tsquery, lim int) RETURNS TABLE (match_id uuid, match_rank real)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+  RETURN QUERY SELECT p.product_id, ts_rank_cd(p.search_vector, q, 1) FROM public.index_products p
+    WHERE p.${TENANT_SQL} AND p.locale = loc AND p.status = 'published' AND p.search_vector @@ q
+    ORDER BY 2 DESC, 1 DESC LIMIT lim;
+END
 $$;
 DO $do$
 BEGIN

@@ -98,7 +98,7 @@ describeEachBackend('index: product read model', (backend) => {
     expect(narrowed.items).toHaveLength(1);
   });
 
-  it('pages by price and by date without repeats while products are published between pages', async () => {
+  it('pages by price, date and relevance without repeats while products are published between pages', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 9; i++) {
       const product = await c.create(productBody(`Paged lantern ${i}`, { prices: [500 + (i % 3) * 100], tags: ['paged'] }));
@@ -123,6 +123,15 @@ describeEachBackend('index: product read model', (backend) => {
           `${sort} ${id}`,
         ).toHaveLength(1);
     }
+    const ranked: string[] = [];
+    let next: string | null = null;
+    do {
+      const page: Page<StoreProductSummary> = await c.store(`q=lantern&limit=4${next ? `&cursor=${next}` : ''}`);
+      ranked.push(...page.items.map((i) => i.id));
+      next = page.nextCursor;
+    } while (next);
+    expect(new Set(ranked).size).toBe(ranked.length);
+    for (const id of ids) expect(ranked).toContain(id);
     expectProblem(await c.call('GET', '/store/products?sort=newest&cursor=bm90LWEtY3Vyc29y', c.visitor), 422, 'INDEX_CURSOR_INVALID');
   });
 

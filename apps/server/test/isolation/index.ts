@@ -3,6 +3,7 @@ import { commerceCatalogArea } from './commerce-catalog.js';
 import { commerceOrdersArea } from './commerce-orders.js';
 import { contentArea } from './content.js';
 import { forumArea } from './forum.js';
+import { indexStoreArea } from './index-store.js';
 import { pagesArea } from './pages.js';
 import { platformAuth } from './platform-auth.js';
 import type { Area, GraphQLCheck, RouteCase } from './world.js';
@@ -20,6 +21,7 @@ export const AREAS: readonly Area<unknown>[] = [
   pagesArea,
   commerceCatalogArea,
   commerceOrdersArea,
+  indexStoreArea,
 ];
 
 /** The areas' entries merged into one table; an entry claimed by two areas is an error. */

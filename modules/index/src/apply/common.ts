@@ -1,3 +1,4 @@
+import { preparedSql } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
 
 /** What a write to the read model records about the event that caused it (null for a rebuild). */
@@ -16,8 +17,10 @@ export const DELETED_VERSION = Number.MAX_SAFE_INTEGER;
  * state: a node's reply count, category and author names change without a new revision, so the
  * revision alone cannot order two reads. (Products need no lock: see refreshProducts.)
  */
+const LOCK_SQL = preparedSql('index_lock_item', 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))');
+
 export const lockItem = async (tx: SqlRunner, kind: 'node', id: string): Promise<void> => {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`rustok.index.${kind}.${id}`]);
+  await tx.query(LOCK_SQL, [`rustok.index.${kind}.${id}`]);
 };
 
 const read = new WeakMap<SqlRunner, Set<string>>();

@@ -1,3 +1,4 @@
+import { preparedSql } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, DELETED_VERSION } from './common.js';
 import type { ContentRow } from './content-project.js';
@@ -41,6 +42,9 @@ gone AS (
 )
 SELECT (SELECT count(*) FROM up)::int + (SELECT count(*) FROM gone)::int AS n`;
 
+/** Planned once per connection (PostgreSQL). */
+const WRITE_PREPARED = preparedSql('index_write_node', WRITE_SQL);
+
 const recordOf = (row: ContentRow) => ({
   locale: row.locale,
   text_locale: row.textLocale,
@@ -77,7 +81,7 @@ export const writeContentRows = async (
   meta: ApplyMeta,
   prune: boolean,
 ): Promise<void> => {
-  await tx.query(WRITE_SQL, [nodeId, JSON.stringify(rows.map(recordOf)), revision, meta.occurredAt, prune]);
+  await tx.query(WRITE_PREPARED, [nodeId, JSON.stringify(rows.map(recordOf)), revision, meta.occurredAt, prune]);
 };
 
 /** Takes a node's rows out of the storefront as tombstones, unless a row holds a newer revision. */

@@ -1,3 +1,4 @@
+import { preparedSql } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, DELETED_VERSION } from './common.js';
 import type { ProductRow } from './products-project.js';
@@ -42,6 +43,9 @@ gone AS (
 )
 SELECT (SELECT count(*) FROM up)::int + (SELECT count(*) FROM gone)::int AS n`;
 
+/** Planned once per connection (PostgreSQL). */
+const WRITE_PREPARED = preparedSql('index_write_product', WRITE_SQL);
+
 const recordOf = (row: ProductRow) => ({
   locale: row.locale,
   text_locale: row.textLocale,
@@ -73,7 +77,7 @@ export const writeProductRows = async (
   meta: ApplyMeta,
   prune: boolean,
 ): Promise<void> => {
-  await tx.query(WRITE_SQL, [productId, JSON.stringify(rows.map(recordOf)), version.source, version.stock, meta.occurredAt, prune]);
+  await tx.query(WRITE_PREPARED, [productId, JSON.stringify(rows.map(recordOf)), version.source, version.stock, meta.occurredAt, prune]);
 };
 
 /** Takes a product's rows out of the storefront as tombstones with the version that removed them (unless newer). */
