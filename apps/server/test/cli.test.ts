@@ -86,7 +86,8 @@ describe('rustok command line', () => {
     const missing = await finish(rustok(['admin', 'create'], env));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('CLI_ARGUMENT_MISSING');
-  });
+    // Three processes, each opening the embedded database (the first one migrates every module).
+  }, 120_000);
 
   it('the first start with RUSTOK_ADMIN_EMAIL/PASSWORD creates the platform administrator, who can administer tenants', async () => {
     const child = rustok(['start'], {
