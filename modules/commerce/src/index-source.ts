@@ -1,3 +1,4 @@
+import { preparedSql } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
 import { toMinor } from './money.js';
 
@@ -85,22 +86,14 @@ SELECT p.id, p.handle, p.status, p.title, p.subtitle, p.description, p.seo_title
        (SELECT coalesce(sum(i.version), 0) FROM commerce_inventory i JOIN commerce_variants v ON v.id = i.variant_id
          WHERE v.product_id = p.id) AS stock_version
   FROM commerce_products p
- WHERE p.id = $1`;
+ WHERE p.id = ANY ($1::uuid[])`;
+
+/** Planned once per connection (PostgreSQL): the read models call it for every product event. */
+const SOURCES = preparedSql('commerce_product_index_sources', SOURCE_SQL);
 
 const iso = (v: Date | string): string => new Date(v).toISOString();
 
-/**
- * The index source of one product, or null when it does not exist (deleted, or another tenant's).
- * Run inside a transaction of the product's tenant; the default locale is the caller's to name.
- */
-export const loadProductIndexSource = async (
-  tx: SqlRunner,
-  productId: string,
-  defaultLocale: string,
-): Promise<ProductIndexSource | null> => {
-  const { rows } = await tx.query<SourceRow>(SOURCE_SQL, [productId]);
-  const r = rows[0];
-  if (!r) return null;
+const toSource = (r: SourceRow, defaultLocale: string): ProductIndexSource => {
   // A translation in the default locale overrides the base texts, as the catalog's reads do.
   const base: ProductIndexText = { locale: defaultLocale, title: r.title, subtitle: r.subtitle, description: r.description };
   const own = (r.translations ?? []).find((t) => t.locale === defaultLocale) ?? base;
@@ -123,4 +116,35 @@ export const loadProductIndexSource = async (
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };
+};
+
+/**
+ * The index sources of several products in one statement, by id; a product that does not exist
+ * (deleted, or another tenant's) is absent. Run inside a transaction of the products' tenant; the
+ * default locale is the caller's to name.
+ */
+export const loadProductIndexSources = async (
+  tx: SqlRunner,
+  productIds: readonly string[],
+  defaultLocale: string,
+): Promise<Map<string, ProductIndexSource>> => {
+  if (productIds.length === 0) return new Map();
+  const { rows } = await tx.query<SourceRow>(SOURCES, [productIds]);
+  return new Map(rows.map((r) => [r.id, toSource(r, defaultLocale)]));
+};
+
+/** The index source of one product, or null when it does not exist (see loadProductIndexSources). */
+export const loadProductIndexSource = async (tx: SqlRunner, productId: string, defaultLocale: string): Promise<ProductIndexSource | null> =>
+  (await loadProductIndexSources(tx, [productId], defaultLocale)).get(productId) ?? null;
+
+/**
+ * The tenant's product ids after `after` in id order, `limit` at a time (read models walk the
+ * whole catalog with it when they rebuild).
+ */
+export const listProductIdsForIndex = async (tx: SqlRunner, after: string | null, limit: number): Promise<string[]> => {
+  const { rows } = await tx.query<{ id: string }>(
+    'SELECT id FROM commerce_products WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2',
+    [after, limit],
+  );
+  return rows.map((r) => r.id);
 };

@@ -1,3 +1,4 @@
+import { preparedSql } from '@rustok/db';
 import { CurrencyCode, type SqlRunner } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 
@@ -29,11 +30,11 @@ export const DEFAULT_COMMERCE_SETTINGS: CommerceSettings = {
   cartTtlHours: 72,
 };
 
+const SETTINGS_SQL = preparedSql('commerce_settings', "SELECT settings FROM tenant_modules WHERE module = 'commerce'");
+
 /** The tenant's commerce settings, defaults filled in; the default locale is always supported. */
 export const loadCommerceSettings = async (tx: SqlRunner): Promise<CommerceSettings> => {
-  const { rows } = await tx.query<{ settings: Static<typeof CommerceSettingsSchema> }>(
-    "SELECT settings FROM tenant_modules WHERE module = 'commerce'",
-  );
+  const { rows } = await tx.query<{ settings: Static<typeof CommerceSettingsSchema> }>(SETTINGS_SQL);
   const s = rows[0]?.settings ?? {};
   const d = DEFAULT_COMMERCE_SETTINGS;
   const defaultLocale = s.defaultLocale ?? d.defaultLocale;

@@ -25,16 +25,24 @@ const afterCommit = (ctx: HandlerContext, event: EventEnvelope): void => {
 
 const metaOf = (event: EventEnvelope): ApplyMeta => ({ occurredAt: event.occurredAt });
 
-/** Products whose storefront rows an event may change. */
-const productIdsOf = (event: EventEnvelope): string[] => {
-  const id = idField(event.payload, 'productId');
-  return id ? [id] : [];
+/** The products a delivery's events name, each with the meta of the newest event about it. */
+const productChanges = (events: readonly EventEnvelope[]): Map<string, ApplyMeta> => {
+  const changes = new Map<string, ApplyMeta>();
+  for (const event of events) {
+    const id = idField(event.payload, 'productId');
+    if (id) changes.set(id, metaOf(event));
+  }
+  return changes;
 };
 
-const handleProducts = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
-  await refreshProducts(ctx.tx, ctx.tenantId, productIdsOf(event), metaOf(event));
-  afterCommit(ctx, event);
+/** Every product event of a delivery at once: each product named is read and written once. */
+const handleProductBatch = async (events: readonly EventEnvelope[], ctx: HandlerContext): Promise<void> => {
+  await refreshProducts(ctx.tx, ctx.tenantId, productChanges(events));
+  const last = events.at(-1);
+  if (last) afterCommit(ctx, last);
 };
+
+const handleProducts = (event: EventEnvelope, ctx: HandlerContext): Promise<void> => handleProductBatch([event], ctx);
 
 const handleContent = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
   const meta = metaOf(event);
@@ -71,6 +79,7 @@ export const indexHandlers: readonly EventHandlerDeclaration[] = [
     // commerce.order.placed itself changes nothing of a product's row.
     types: ['commerce.product.*', 'commerce.variant.*', 'commerce.price.*', 'commerce.inventory.*'],
     handle: handleProducts,
+    handleBatch: handleProductBatch,
   },
   {
     consumer: 'index.content',

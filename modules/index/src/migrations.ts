@@ -218,6 +218,13 @@ BEGIN
 END
 $do$;`;
 
+/**
+ * The planner takes a function's result for 1,000 rows unless told otherwise: the first page of a
+ * search joined its top matches to all of a tenant's rows by hash (a scan of every row of the
+ * tenant) instead of looking each one up by key. It returns at most `lim` rows (a page and one).
+ */
+const searchRows = `ALTER FUNCTION index_top_products(text, tsquery, int) ROWS 25;`;
+
 export const indexMigrations: readonly Migration[] = [
   { name: 'm20261210_index_001_tables', up: tables },
   { name: 'm20261210_index_002_trigram', up: trigram },
@@ -225,4 +232,5 @@ export const indexMigrations: readonly Migration[] = [
   { name: 'm20261210_index_004_reads', up: reads },
   { name: 'm20261210_index_005_matches', up: matches },
   { name: 'm20261210_index_006_pages', up: pagesSql },
+  { name: 'm20261222_index_007_search_rows', up: searchRows },
 ];

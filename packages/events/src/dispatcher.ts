@@ -1,4 +1,4 @@
-import type { Database, Tx } from '@rustok/db';
+import { type Database, preparedSql, type Tx } from '@rustok/db';
 import { type EventEnvelope, type EventHandlerDeclaration, handlesType, runInScope } from '@rustok/kernel';
 import type { Logger } from 'pino';
 import { mapLimit, sleep } from './concurrency.js';
@@ -39,14 +39,16 @@ const groupEvents = (handlers: readonly EventHandlerDeclaration[], events: reado
   return [...groups.values()];
 };
 
+const RECEIPTS_SQL = preparedSql(
+  'outbox_receipts',
+  `INSERT INTO sys_event_receipts (consumer, event_id, tenant_id)
+   SELECT $1, id, $3 FROM unnest($2::uuid[]) AS id
+   ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+);
+
 /** Records receipts for the events not yet handled by this consumer; returns their ids. */
 const claimReceipts = async (tx: Tx, consumer: string, tenantId: string, events: readonly EventEnvelope[]): Promise<Set<string>> => {
-  const { rows } = await tx.query<{ event_id: string }>(
-    `INSERT INTO sys_event_receipts (consumer, event_id, tenant_id)
-     SELECT $1, id, $3 FROM unnest($2::uuid[]) AS id
-     ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
-    [consumer, events.map((e) => e.id), tenantId],
-  );
+  const { rows } = await tx.query<{ event_id: string }>(RECEIPTS_SQL, [consumer, events.map((e) => e.id), tenantId]);
   return new Set(rows.map((r) => r.event_id));
 };
 
@@ -61,20 +63,42 @@ export const createDispatcher = (options: DispatcherOptions): EventSink & { read
   const { db, logger, metrics } = options;
   const retries = options.handlerRetries ?? 2;
 
+  /** In the scope (request ids, trace) of `event`: the only event, or the last of a batch. */
+  const inEventScope = (event: EventEnvelope, fn: () => Promise<void>) =>
+    runInScope({ requestId: event.id, correlationId: event.correlationId, tenantId: event.tenantId, causationId: event.id }, () =>
+      withEventTrace(event, fn),
+    );
+
+  /** Runs the handler over the fresh events (one call for a batch handler); the duration metric is per event. */
+  const handleFresh = async (group: Group, tx: Tx, fresh: readonly EventEnvelope[]) => {
+    const { handler, tenantId } = group;
+    const observe = (started: number, count: number) =>
+      metrics?.handlerDuration.observe({ consumer: handler.consumer }, (performance.now() - started) / 1000 / count);
+    const last = fresh.at(-1);
+    const batch = handler.handleBatch;
+    if (batch && last) {
+      const started = performance.now();
+      const ctx = { tx, tenantId, logger: logger.child({ consumer: handler.consumer, eventIds: fresh.map((e) => e.id) }) };
+      await inEventScope(last, () => batch(fresh, ctx));
+      return observe(started, fresh.length);
+    }
+    for (const event of fresh) {
+      const started = performance.now();
+      const ctx = { tx, tenantId, logger: logger.child({ consumer: handler.consumer, eventId: event.id }) };
+      await inEventScope(event, () => handler.handle(event, ctx));
+      observe(started, 1);
+    }
+  };
+
   const runGroup = (group: Group, events: readonly EventEnvelope[]) =>
     db.transaction(
       async (tx) => {
         const fresh = await claimReceipts(tx, group.handler.consumer, group.tenantId, events);
-        for (const event of events) {
-          if (!fresh.has(event.id)) continue;
-          const started = performance.now();
-          const ctx = { tx, tenantId: group.tenantId, logger: logger.child({ consumer: group.handler.consumer, eventId: event.id }) };
-          await runInScope(
-            { requestId: event.id, correlationId: event.correlationId, tenantId: event.tenantId, causationId: event.id },
-            () => withEventTrace(event, () => group.handler.handle(event, ctx)),
-          );
-          metrics?.handlerDuration.observe({ consumer: group.handler.consumer }, (performance.now() - started) / 1000);
-        }
+        await handleFresh(
+          group,
+          tx,
+          events.filter((e) => fresh.has(e.id)),
+        );
       },
       { tenantId: group.tenantId },
     );

@@ -1,4 +1,4 @@
-import { AppError, generateId } from '@rustok/kernel';
+import { AppError, type EventHandlerDeclaration, generateId } from '@rustok/kernel';
 import { describeEachBackend } from '@rustok/testing';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type BusFixture, countRows, openBus, waitUntil } from './test-fixtures/bus.js';
@@ -16,12 +16,29 @@ describeEachBackend('outbox', (backend) => {
   let f: BusFixture;
   const counter = switchable('shop.counter', ['shop.order.*']);
   const mailer = switchable('shop.mailer', ['shop.order.placed']);
+  /** A batch consumer: each call records how many events it got, in one row per event. */
+  const batches: string[][] = [];
+  const batcher: EventHandlerDeclaration = {
+    consumer: 'shop.batcher',
+    types: ['shop.order.placed'],
+    handle: () => Promise.reject(new Error('a batch consumer is called with batches')),
+    handleBatch: async (events, ctx) => {
+      batches.push(events.map((e) => e.id));
+      for (const event of events)
+        await ctx.tx.query('INSERT INTO shop_effects (consumer, event_id, tenant_id) VALUES ($1, $2, $3)', [
+          'shop.batcher',
+          event.id,
+          ctx.tenantId,
+        ]);
+    },
+  };
 
   beforeEach(async () => {
     counter.state.mode = 'record';
     mailer.state.mode = 'record';
     counter.state.before = undefined;
-    f = await openBus(backend, [shopModule([counter.handler, mailer.handler])]);
+    batches.length = 0;
+    f = await openBus(backend, [shopModule([counter.handler, mailer.handler, batcher])]);
   });
   afterEach(() => f.close());
 
@@ -121,6 +138,18 @@ describeEachBackend('outbox', (backend) => {
     expect(await f.bus.relay?.runOnce()).toBe(3);
     expect(await effects('shop.counter')).toBe(3);
     expect(await effects('shop.mailer')).toBe(2);
+  });
+
+  it('gives a batch consumer the fresh events of a delivery in one call, in id order, and skips handled ones', async () => {
+    const first = await f.db.transaction((tx) => f.bus.publishBatchInTx(tx, [placed(), placed(), placed()]), { tenantId: tenant });
+    expect(await f.bus.relay?.runOnce()).toBe(3);
+    expect(batches).toEqual([first.map((e) => e.id).sort()]);
+    // Redelivered together with a new one: the batch holds only the new event, nothing runs twice.
+    await f.db.query("UPDATE sys_events SET status = 'pending', attempts = 0");
+    const [fresh] = await f.db.transaction((tx) => f.bus.publishBatchInTx(tx, [placed()]), { tenantId: tenant });
+    expect(await f.bus.relay?.runOnce()).toBe(4);
+    expect(batches).toEqual([first.map((e) => e.id).sort(), [fresh?.id]]);
+    expect(await effects('shop.batcher')).toBe(4);
   });
 
   it('wakes on NOTIFY: a committed event is handled long before the polling interval', async () => {

@@ -46,6 +46,13 @@ export interface EventHandlerDeclaration {
   /** Event types handled; a trailing `.*` matches a prefix (`commerce.product.*`). */
   readonly types: readonly string[];
   readonly handle: (event: EventEnvelope, ctx: HandlerContext) => Promise<void>;
+  /**
+   * Optional: the events of one delivery for one tenant that this consumer has not handled yet, at
+   * once and in id order, in the same transaction as their receipts. When given, the dispatcher calls
+   * it instead of `handle` per event; it must leave what handling them one by one would leave (a
+   * read model re-reading each item once, say, instead of once per event).
+   */
+  readonly handleBatch?: (events: readonly EventEnvelope[], ctx: HandlerContext) => Promise<void>;
 }
 
 export interface ModuleEvents {

@@ -1,3 +1,4 @@
+import { preparedSql } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
 import { toMinor } from '../money.js';
 import type { ProductTextView, ProductView, VariantView } from '../schemas/catalog-views.js';
@@ -8,6 +9,12 @@ import { iso, loadVariantViews } from './variant-view.js';
 
 type Texts = Record<string, ProductTextView>;
 
+const TRANSLATIONS_SQL = preparedSql(
+  'commerce_product_translations',
+  `SELECT product_id, locale, title, subtitle, description FROM commerce_product_translations
+    WHERE product_id = ANY($1::uuid[]) ORDER BY locale`,
+);
+
 const loadTranslations = async (tx: SqlRunner, productIds: readonly string[]): Promise<Map<string, Texts>> => {
   const { rows } = await tx.query<{
     product_id: string;
@@ -15,11 +22,7 @@ const loadTranslations = async (tx: SqlRunner, productIds: readonly string[]): P
     title: string;
     subtitle: string | null;
     description: string | null;
-  }>(
-    `SELECT product_id, locale, title, subtitle, description FROM commerce_product_translations
-      WHERE product_id = ANY($1::uuid[]) ORDER BY locale`,
-    [productIds],
-  );
+  }>(TRANSLATIONS_SQL, [productIds]);
   const out = new Map<string, Texts>();
   for (const r of rows) {
     const texts = out.get(r.product_id) ?? {};
@@ -79,6 +82,15 @@ export const productViews = async (
   return rows.map((r) => toView(r, texts.get(r.id) ?? {}, variants.get(r.id) ?? [], chain));
 };
 
+/** The full view of a product row just read or written. */
+export const viewOfRow = async (tx: SqlRunner, row: ProductRow, settings: CommerceSettings, locale?: string): Promise<ProductView> => {
+  const [view] = await productViews(tx, [row], settings, locale);
+  if (!view) throw productNotFound(row.id);
+  return view;
+};
+
+const READ_SQL = preparedSql('commerce_read_product', `SELECT ${PRODUCT_COLUMNS} FROM commerce_products p WHERE p.id = $1`);
+
 /** One product in full; 404 COMMERCE_PRODUCT_NOT_FOUND when absent or when `publishedOnly` hides it. */
 export const readProduct = async (
   tx: SqlRunner,
@@ -86,10 +98,8 @@ export const readProduct = async (
   settings: CommerceSettings,
   options: { locale?: string | undefined; publishedOnly?: boolean } = {},
 ): Promise<ProductView> => {
-  const { rows } = await tx.query<ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM commerce_products p WHERE p.id = $1`, [id]);
+  const { rows } = await tx.query<ProductRow>(READ_SQL, [id]);
   const row = rows[0];
   if (!row || (options.publishedOnly && row.status !== 'published')) throw productNotFound(id);
-  const [view] = await productViews(tx, [row], settings, options.locale);
-  if (!view) throw productNotFound(id);
-  return view;
+  return viewOfRow(tx, row, settings, options.locale);
 };

@@ -1,3 +1,4 @@
+import { preparedSql } from '@rustok/db';
 import { generateId } from '@rustok/kernel';
 import type { CommerceTx } from '../context.js';
 import { COMMERCE_EVENT, type ProductEventPayload } from '../events.js';
@@ -33,11 +34,12 @@ export const PRODUCT_COLUMNS = `p.id, p.handle, p.title, p.subtitle, p.descripti
   p.seo_title, p.seo_description, p.categories, p.tags, p.images, p.metadata, p.version, p.published_at, p.created_at, p.updated_at`;
 
 /** The product row, locked for the rest of the transaction when asked; 404 when absent. */
+const LOAD_SQL = `SELECT ${PRODUCT_COLUMNS} FROM commerce_products p WHERE p.id = $1`;
+const LOAD = preparedSql('commerce_load_product', LOAD_SQL);
+const LOAD_FOR_UPDATE = preparedSql('commerce_load_product_locked', `${LOAD_SQL} FOR UPDATE`);
+
 export const loadProduct = async (w: CommerceTx, id: string, forUpdate = false): Promise<ProductRow> => {
-  const { rows } = await w.tx.query<ProductRow>(
-    `SELECT ${PRODUCT_COLUMNS} FROM commerce_products p WHERE p.id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-    [id],
-  );
+  const { rows } = await w.tx.query<ProductRow>(forUpdate ? LOAD_FOR_UPDATE : LOAD, [id]);
   const row = rows[0];
   if (!row) throw productNotFound(id);
   return row;
@@ -79,16 +81,6 @@ export const insertProduct = async (w: CommerceTx, input: CreateProductInput, ha
   return id;
 };
 
-/** Writes the given columns of a product (nothing when empty); the version is bumped separately. */
-export const updateProductColumns = async (w: CommerceTx, id: string, cols: Record<string, unknown>): Promise<void> => {
-  const names = Object.keys(cols);
-  if (names.length === 0) return;
-  await w.tx.query(`UPDATE commerce_products SET ${names.map((n, i) => `${n} = $${i + 2}`).join(', ')} WHERE id = $1`, [
-    id,
-    ...Object.values(cols),
-  ]);
-};
-
 /** Creates, replaces or (null) removes translations of a product. */
 export const writeProductTranslations = async (
   w: CommerceTx,
@@ -106,6 +98,20 @@ export const writeProductTranslations = async (
       [productId, locale, t.title, t.subtitle ?? null, t.description ?? null],
     );
   }
+};
+
+/** Publishes the product event of a change, carrying the version the change left. */
+const publishProductEvent = async (
+  w: CommerceTx,
+  row: { handle: string; status: ProductStatus; version: unknown },
+  productId: string,
+  type: string,
+  changes: readonly string[],
+): Promise<number> => {
+  const version = toMinor(row.version);
+  const payload: ProductEventPayload = { productId, handle: row.handle, status: row.status, version, changes: changes.slice(0, 50) };
+  await w.publish(type, payload);
+  return version;
 };
 
 /**
@@ -127,8 +133,27 @@ export const touchProduct = async (
   );
   const row = rows[0];
   if (!row) throw productNotFound(productId);
-  const version = toMinor(row.version);
-  const payload: ProductEventPayload = { productId, handle: row.handle, status: row.status, version, changes: changes.slice(0, 50) };
-  await w.publish(type, payload);
-  return version;
+  return publishProductEvent(w, row, productId, type, changes);
+};
+
+/**
+ * An update of a product's own columns (`cols`, possibly none) as one statement with the version
+ * bump (see touchProduct), then its event; returns the row as it now is.
+ */
+export const updateAndTouchProduct = async (
+  w: CommerceTx,
+  productId: string,
+  cols: Record<string, unknown>,
+  type: string,
+  changes: readonly string[],
+): Promise<ProductRow> => {
+  const sets = [...Object.keys(cols).map((n, i) => `${n} = $${i + 2}`), 'version = version + 1', 'updated_at = now()'];
+  const { rows } = await w.tx.query<ProductRow>(
+    `UPDATE commerce_products p SET ${sets.join(', ')} WHERE p.id = $1 RETURNING ${PRODUCT_COLUMNS}`,
+    [productId, ...Object.values(cols)],
+  );
+  const row = rows[0];
+  if (!row) throw productNotFound(productId);
+  await publishProductEvent(w, row, productId, type, changes);
+  return row;
 };

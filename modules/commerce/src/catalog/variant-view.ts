@@ -1,3 +1,4 @@
+import { preparedSql } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
 import { toMinor } from '../money.js';
 import type { PriceView, VariantView } from '../schemas/catalog-views.js';
@@ -19,6 +20,8 @@ interface VariantRow {
   metadata: Record<string, unknown>;
   available: number | null;
   inventory_version: unknown;
+  prices: { id: string; amount: unknown; currencyCode: string; minQuantity: number }[];
+  titles: { locale: string; title: string }[];
   created_at: Date | string;
   updated_at: Date | string;
   [key: string]: unknown;
@@ -26,43 +29,9 @@ interface VariantRow {
 
 export const iso = (v: Date | string): string => new Date(v).toISOString();
 
-const group = <T extends Record<string, unknown>>(rows: readonly T[], key: keyof T): Map<string, T[]> => {
-  const out = new Map<string, T[]>();
-  for (const r of rows) out.set(String(r[key]), [...(out.get(String(r[key])) ?? []), r]);
-  return out;
-};
-
-const loadPrices = async (tx: SqlRunner, variantIds: readonly string[]): Promise<Map<string, PriceView[]>> => {
-  const { rows } = await tx.query<{ id: string; variant_id: string; amount: unknown; currency_code: string; min_quantity: number }>(
-    `SELECT id, variant_id, amount, currency_code, min_quantity FROM commerce_prices
-      WHERE variant_id = ANY($1::uuid[]) AND price_list_id IS NULL ORDER BY currency_code, min_quantity`,
-    [variantIds],
-  );
-  const out = new Map<string, PriceView[]>();
-  for (const [variantId, list] of group(rows, 'variant_id')) {
-    out.set(
-      variantId,
-      list.map((r) => ({ id: r.id, amount: toMinor(r.amount), currencyCode: r.currency_code, minQuantity: r.min_quantity })),
-    );
-  }
-  return out;
-};
-
-const loadTitles = async (tx: SqlRunner, variantIds: readonly string[]) => {
-  const { rows } = await tx.query<{ variant_id: string; locale: string; title: string }>(
-    'SELECT variant_id, locale, title FROM commerce_variant_translations WHERE variant_id = ANY($1::uuid[]) ORDER BY locale',
-    [variantIds],
-  );
-  return group(rows, 'variant_id');
-};
-
-const toView = (
-  r: VariantRow,
-  prices: PriceView[],
-  titles: { locale: string; title: string }[],
-  locales: readonly string[],
-): VariantView => {
-  const translations = Object.fromEntries(titles.map((t) => [t.locale, { title: t.title }]));
+const toView = (r: VariantRow, locales: readonly string[]): VariantView => {
+  const translations = Object.fromEntries(r.titles.map((t) => [t.locale, { title: t.title }]));
+  const prices: PriceView[] = r.prices.map((p) => ({ ...p, amount: toMinor(p.amount) }));
   return {
     id: r.id,
     productId: r.product_id,
@@ -87,6 +56,20 @@ const toView = (
   };
 };
 
+/** Variants with stock, base prices and title translations, in one statement (planned once per connection). */
+const variantsSql = (column: string) => `
+SELECT v.id, v.product_id, v.title, v.sku, v.barcode, v.options, v.manage_inventory, v.allow_backorder, v.weight, v.length,
+       v.height, v.width, v.position, v.metadata, v.created_at, v.updated_at, i.available, i.version AS inventory_version,
+       (SELECT coalesce(json_agg(json_build_object('id', pr.id, 'amount', pr.amount, 'currencyCode', pr.currency_code,
+                                                   'minQuantity', pr.min_quantity) ORDER BY pr.currency_code, pr.min_quantity), '[]')
+          FROM commerce_prices pr WHERE pr.variant_id = v.id AND pr.price_list_id IS NULL) AS prices,
+       (SELECT coalesce(json_agg(json_build_object('locale', t.locale, 'title', t.title) ORDER BY t.locale), '[]')
+          FROM commerce_variant_translations t WHERE t.variant_id = v.id) AS titles
+  FROM commerce_variants v LEFT JOIN commerce_inventory i ON i.variant_id = v.id
+ WHERE ${column} = ANY ($1::uuid[]) ORDER BY v.position, v.id`;
+const BY_PRODUCT = preparedSql('commerce_variant_views_by_product', variantsSql('v.product_id'));
+const BY_VARIANT = preparedSql('commerce_variant_views_by_id', variantsSql('v.id'));
+
 /**
  * The variants of the given products (or the given variants) with base prices, stock and
  * translations, grouped by product and ordered by position. Each variant's title is its translation
@@ -97,21 +80,11 @@ export const loadVariantViews = async (
   by: { productIds: readonly string[] } | { variantIds: readonly string[] },
   locales: readonly string[],
 ): Promise<Map<string, VariantView[]>> => {
-  const [column, ids] = 'productIds' in by ? ['v.product_id', by.productIds] : ['v.id', by.variantIds];
+  const byProduct = 'productIds' in by;
+  const ids = byProduct ? by.productIds : by.variantIds;
   const out = new Map<string, VariantView[]>();
   if (ids.length === 0) return out;
-  const { rows } = await tx.query<VariantRow>(
-    `SELECT v.id, v.product_id, v.title, v.sku, v.barcode, v.options, v.manage_inventory, v.allow_backorder, v.weight, v.length,
-            v.height, v.width, v.position, v.metadata, v.created_at, v.updated_at, i.available, i.version AS inventory_version
-       FROM commerce_variants v LEFT JOIN commerce_inventory i ON i.variant_id = v.id
-      WHERE ${column} = ANY($1::uuid[]) ORDER BY v.position, v.id`,
-    [ids],
-  );
-  const variantIds = rows.map((r) => r.id);
-  const [prices, titles] = [await loadPrices(tx, variantIds), await loadTitles(tx, variantIds)];
-  for (const r of rows) {
-    const view = toView(r, prices.get(r.id) ?? [], titles.get(r.id) ?? [], locales);
-    out.set(r.product_id, [...(out.get(r.product_id) ?? []), view]);
-  }
+  const { rows } = await tx.query<VariantRow>(byProduct ? BY_PRODUCT : BY_VARIANT, [ids]);
+  for (const r of rows) out.set(r.product_id, [...(out.get(r.product_id) ?? []), toView(r, locales)]);
   return out;
 };

@@ -1,8 +1,8 @@
-import { loadProductIndexSource, type ProductIndexSource } from '@rustok/commerce';
+import { loadProductIndexSources, type ProductIndexSource } from '@rustok/commerce';
 import type { SqlRunner } from '@rustok/kernel';
-import { type ApplyMeta, alreadyRead, localesFromSettings, type TenantLocales } from './common.js';
+import { type ApplyMeta, alreadyRead, localesFromSettings, REBUILD, type TenantLocales } from './common.js';
 import { projectProduct } from './products-project.js';
-import { deleteProduct, tombstoneProduct, writeProductRows } from './products-store.js';
+import { deleteProduct, type ProductWrite, tombstoneProduct, writeProductRows } from './products-store.js';
 
 /** Commerce's own defaults when the tenant has not set its locales (see commerce's settings). */
 const COMMERCE_DEFAULT_LOCALES: TenantLocales = { defaultLocale: 'en', supportedLocales: ['en', 'ru'] };
@@ -19,21 +19,54 @@ export const hasCatalog = async (tx: SqlRunner): Promise<boolean> => {
   return rows[0]?.present === true;
 };
 
-/** Writes what the write model says about one product (already locked, source already read). */
-export const applyProduct = async (
+/** What one product's rows become: written (published), a tombstone, or gone (deleted). */
+const applyOne = async (
+  tx: SqlRunner,
+  productId: string,
+  source: ProductIndexSource | undefined,
+  locales: TenantLocales,
+  meta: ApplyMeta,
+  onlyLocale: string | undefined,
+): Promise<ProductWrite | undefined> => {
+  if (!source) {
+    await deleteProduct(tx, productId, meta);
+    return undefined;
+  }
+  if (source.status !== 'published') {
+    await tombstoneProduct(tx, productId, source.status, { source: source.version, stock: source.stockVersion }, meta);
+    return undefined;
+  }
+  return { rows: projectProduct(source, locales).filter((r) => onlyLocale === undefined || r.locale === onlyLocale), meta };
+};
+
+/**
+ * Writes what the write model says about each product (`sources`, read in this transaction; an id
+ * without a source was deleted): the published ones in one statement, each with its event's meta.
+ */
+export const applyProducts = async (
+  tx: SqlRunner,
+  productIds: readonly string[],
+  sources: ReadonlyMap<string, ProductIndexSource>,
+  locales: TenantLocales,
+  metaOf: (productId: string) => ApplyMeta,
+  onlyLocale?: string,
+): Promise<void> => {
+  const writes: ProductWrite[] = [];
+  for (const id of productIds) {
+    const write = await applyOne(tx, id, sources.get(id), locales, metaOf(id), onlyLocale);
+    if (write) writes.push(write);
+  }
+  await writeProductRows(tx, writes, onlyLocale === undefined);
+};
+
+/** One product (see applyProducts); `source` null: it was deleted. */
+export const applyProduct = (
   tx: SqlRunner,
   productId: string,
   source: ProductIndexSource | null,
   locales: TenantLocales,
   meta: ApplyMeta,
-  onlyLocale?: string,
-): Promise<void> => {
-  if (!source) return deleteProduct(tx, productId, meta);
-  const version = { source: source.version, stock: source.stockVersion };
-  if (source.status !== 'published') return tombstoneProduct(tx, productId, source.status, version, meta);
-  const rows = projectProduct(source, locales).filter((r) => onlyLocale === undefined || r.locale === onlyLocale);
-  await writeProductRows(tx, productId, rows, version, meta, onlyLocale === undefined);
-};
+): Promise<void> => applyProducts(tx, [productId], new Map(source ? [[productId, source]] : []), locales, () => meta);
 
 const LOCALES_TTL_MS = 10_000;
 const cachedLocales = new Map<string, { locales: TenantLocales; until: number }>();
@@ -51,14 +84,15 @@ const localesFor = async (tx: SqlRunner, tenantId: string): Promise<TenantLocale
 };
 
 /**
- * Re-reads each product from the write model and brings its rows up to date. No item lock: every
+ * Re-reads the products from the write model (one statement) and brings their rows up to date;
+ * `changes` names each product with the meta of the newest event about it. No item lock: every
  * field of a row comes with (version, stockVersion), which only grow, and a row is written only when
  * its pair does not go back; two reads with the same pair read the same product.
  */
-export const refreshProducts = async (tx: SqlRunner, tenantId: string, productIds: Iterable<string>, meta: ApplyMeta): Promise<void> => {
-  for (const id of [...new Set(productIds)].sort()) {
-    if (alreadyRead(tx, 'product', id)) continue;
-    const locales = await localesFor(tx, tenantId);
-    await applyProduct(tx, id, await loadProductIndexSource(tx, id, locales.defaultLocale), locales, meta);
-  }
+export const refreshProducts = async (tx: SqlRunner, tenantId: string, changes: ReadonlyMap<string, ApplyMeta>): Promise<void> => {
+  const ids = [...changes.keys()].sort().filter((id) => !alreadyRead(tx, 'product', id));
+  if (ids.length === 0) return;
+  const locales = await localesFor(tx, tenantId);
+  const sources = await loadProductIndexSources(tx, ids, locales.defaultLocale);
+  await applyProducts(tx, ids, sources, locales, (id) => changes.get(id) ?? REBUILD);
 };

@@ -3,7 +3,7 @@ import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, DELETED_VERSION } from './common.js';
 import type { ProductRow } from './products-project.js';
 
-const RECORD = `locale text, text_locale text, handle text, title text, subtitle text, description text, seo_title text,
+const RECORD = `product_id uuid, source_version bigint, stock_version bigint, occurred_at timestamptz, locale text, text_locale text, handle text, title text, subtitle text, description text, seo_title text,
   seo_description text, categories text[], tags text[], prices jsonb, min_prices jsonb, currencies text[], total_stock int,
   has_stock boolean, published_at timestamptz, search_config text, search_b text, search_c text`;
 
@@ -19,34 +19,46 @@ const vector = (cfg: string) =>
    || setweight(to_tsvector(${cfg}, r.search_c), 'C') || setweight(to_tsvector(${cfg}, coalesce(r.description, '')), 'D')`;
 
 /**
- * All rows of one product in one statement: the published locales are upserted, the tenant's other
- * locales (when `$6`) become tombstones. A row is written only when it does not hold a newer version:
- * (version, stockVersion) compared as a pair (a stock change keeps the version, removing a variant
- * may lower the stock sum but raises the version).
+ * All rows of several products in one statement: the published locales are upserted, each
+ * product's other locales (when `$2`) become tombstones. A row is written only when it does not
+ * hold a newer version: (version, stockVersion) compared as a pair (a stock change keeps the
+ * version, removing a variant may lower the stock sum but raises the version).
  */
 const WRITE_SQL = `
-WITH r AS (SELECT * FROM json_to_recordset($2::json) AS r(${RECORD})),
+WITH r AS (SELECT * FROM json_to_recordset($1::json) AS r(${RECORD})),
 up AS (
   INSERT INTO index_products AS x (product_id, locale, status, ${COPIED}, stock_version, source_version, event_occurred_at, search_vector, indexed_at)
-  SELECT $1, r.locale, 'published', ${COPIED.split(',')
+  SELECT r.product_id, r.locale, 'published', ${COPIED.split(',')
     .map((c) => `r.${c.trim()}`)
-    .join(', ')}, $4, $3, $5, ${vector('r.search_config::regconfig')}, clock_timestamp()
+    .join(', ')}, r.stock_version, r.source_version, r.occurred_at, ${vector('r.search_config::regconfig')}, clock_timestamp()
     FROM r
   ON CONFLICT (tenant_id, product_id, locale) DO UPDATE SET ${UPDATES}
   WHERE (x.source_version, x.stock_version) <= (EXCLUDED.source_version, EXCLUDED.stock_version)
   RETURNING 1
 ),
+v AS (
+  SELECT product_id, max(source_version) AS source_version, max(stock_version) AS stock_version, max(occurred_at) AS occurred_at,
+         array_agg(locale) AS locales
+    FROM r GROUP BY product_id
+),
 gone AS (
-  UPDATE index_products SET status = 'deleted', source_version = $3, stock_version = $4, event_occurred_at = $5, indexed_at = clock_timestamp()
-   WHERE $6 AND product_id = $1 AND NOT (locale = ANY (ARRAY(SELECT locale FROM r))) AND (source_version, stock_version) <= ($3, $4)
+  UPDATE index_products AS x SET status = 'deleted', source_version = v.source_version, stock_version = v.stock_version,
+         event_occurred_at = v.occurred_at, indexed_at = clock_timestamp()
+    FROM v
+   WHERE $2 AND x.product_id = v.product_id AND NOT (x.locale = ANY (v.locales))
+     AND (x.source_version, x.stock_version) <= (v.source_version, v.stock_version)
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM up)::int + (SELECT count(*) FROM gone)::int AS n`;
 
 /** Planned once per connection (PostgreSQL). */
-const WRITE_PREPARED = preparedSql('index_write_product', WRITE_SQL);
+const WRITE_PREPARED = preparedSql('index_write_products', WRITE_SQL);
 
-const recordOf = (row: ProductRow) => ({
+const recordOf = (row: ProductRow, meta: ApplyMeta) => ({
+  product_id: row.productId,
+  source_version: row.sourceVersion,
+  stock_version: row.stockVersion,
+  occurred_at: meta.occurredAt,
   locale: row.locale,
   text_locale: row.textLocale,
   handle: row.handle,
@@ -68,16 +80,17 @@ const recordOf = (row: ProductRow) => ({
   search_c: row.searchC,
 });
 
-/** Writes a published product's rows (one statement); `prune` retires its rows in locales not among them. */
-export const writeProductRows = async (
-  tx: SqlRunner,
-  productId: string,
-  rows: readonly ProductRow[],
-  version: { source: number; stock: number },
-  meta: ApplyMeta,
-  prune: boolean,
-): Promise<void> => {
-  await tx.query(WRITE_PREPARED, [productId, JSON.stringify(rows.map(recordOf)), version.source, version.stock, meta.occurredAt, prune]);
+/** A published product's rows and the event that caused them. */
+export interface ProductWrite {
+  readonly rows: readonly ProductRow[];
+  readonly meta: ApplyMeta;
+}
+
+/** Writes the rows of published products (one statement); `prune` retires each one's rows in locales not among them. */
+export const writeProductRows = async (tx: SqlRunner, writes: readonly ProductWrite[], prune: boolean): Promise<void> => {
+  const records = writes.flatMap((w) => w.rows.map((row) => recordOf(row, w.meta)));
+  if (records.length === 0) return;
+  await tx.query(WRITE_PREPARED, [JSON.stringify(records), prune]);
 };
 
 /** Takes a product's rows out of the storefront as tombstones with the version that removed them (unless newer). */

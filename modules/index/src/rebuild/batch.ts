@@ -1,9 +1,9 @@
-import { loadProductIndexSource } from '@rustok/commerce';
+import { listProductIdsForIndex, loadProductIndexSources } from '@rustok/commerce';
 import { listNodeIdsForIndex, loadContentLocales, loadNodeIndexSources } from '@rustok/content';
 import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, lockItem } from '../apply/common.js';
 import { applyNode } from '../apply/content-refresh.js';
-import { applyProduct, hasCatalog, loadProductLocales } from '../apply/products-refresh.js';
+import { applyProducts, hasCatalog, loadProductLocales } from '../apply/products-refresh.js';
 import type { IndexKind } from '../events.js';
 
 export interface BatchOptions {
@@ -17,27 +17,17 @@ export interface BatchResult {
   readonly count: number;
 }
 
-/**
- * Ids of the tenant's products after `after`. Commerce's contract has no listing for read models
- * yet, so this one read of the catalog table stays here, in one place.
- */
-export const listProductIds = async (tx: SqlRunner, after: string | null, limit: number): Promise<string[]> => {
-  if (!(await hasCatalog(tx))) return [];
-  const { rows } = await tx.query<{ id: string }>(
-    'SELECT id FROM commerce_products WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2',
-    [after, limit],
-  );
-  return rows.map((r) => r.id);
-};
+/** Ids of the tenant's products after `after` (none when this deployment has no catalog). */
+export const listProductIds = async (tx: SqlRunner, after: string | null, limit: number): Promise<string[]> =>
+  (await hasCatalog(tx)) ? listProductIdsForIndex(tx, after, limit) : [];
 
 export const listIds = (tx: SqlRunner, kind: IndexKind, after: string | null, limit: number): Promise<string[]> =>
   kind === 'products' ? listProductIds(tx, after, limit) : listNodeIdsForIndex(tx, after, limit);
 
 const productBatch = async (tx: SqlRunner, ids: readonly string[], options: BatchOptions): Promise<void> => {
   const locales = await loadProductLocales(tx);
-  for (const id of ids) {
-    await applyProduct(tx, id, await loadProductIndexSource(tx, id, locales.defaultLocale), locales, options.meta, options.locale);
-  }
+  const sources = await loadProductIndexSources(tx, ids, locales.defaultLocale);
+  await applyProducts(tx, ids, sources, locales, () => options.meta, options.locale);
 };
 
 const contentBatch = async (tx: SqlRunner, ids: readonly string[], options: BatchOptions): Promise<void> => {

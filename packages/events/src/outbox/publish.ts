@@ -1,6 +1,15 @@
+import { preparedSql } from '@rustok/db';
 import type { EventEnvelope, SqlRunner } from '@rustok/kernel';
 
 export const OUTBOX_CHANNEL = 'rustok_events';
+
+/** Planned once per connection (PostgreSQL): every write of every module goes through it. */
+const INSERT_SQL = preparedSql(
+  'outbox_insert',
+  `INSERT INTO sys_events (id, tenant_id, type, schema_version, envelope)
+   SELECT e.id, e.tenant_id, e.type, e.schema_version, e.envelope
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::jsonb[]) AS e(id, tenant_id, type, schema_version, envelope)`,
+);
 
 /**
  * Inserts events into the outbox inside the caller's transaction, in one round trip. Relays are
@@ -10,18 +19,13 @@ export const OUTBOX_CHANNEL = 'rustok_events';
  */
 export const insertIntoOutbox = async (tx: SqlRunner, envelopes: readonly EventEnvelope[]): Promise<void> => {
   if (envelopes.length === 0) return;
-  await tx.query(
-    `INSERT INTO sys_events (id, tenant_id, type, schema_version, envelope)
-     SELECT e.id, e.tenant_id, e.type, e.schema_version, e.envelope
-     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::jsonb[]) AS e(id, tenant_id, type, schema_version, envelope)`,
-    [
-      envelopes.map((e) => e.id),
-      envelopes.map((e) => e.tenantId),
-      envelopes.map((e) => e.type),
-      envelopes.map((e) => e.schemaVersion),
-      envelopes.map((e) => JSON.stringify(e)),
-    ],
-  );
+  await tx.query(INSERT_SQL, [
+    envelopes.map((e) => e.id),
+    envelopes.map((e) => e.tenantId),
+    envelopes.map((e) => e.type),
+    envelopes.map((e) => e.schemaVersion),
+    envelopes.map((e) => JSON.stringify(e)),
+  ]);
 };
 
 /**

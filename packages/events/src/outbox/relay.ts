@@ -1,4 +1,4 @@
-import type { Database } from '@rustok/db';
+import { type Database, preparedSql } from '@rustok/db';
 import { type EventEnvelope, generateId } from '@rustok/kernel';
 import type { Logger } from 'pino';
 import type { EventMetrics } from '../metrics.js';
@@ -36,8 +36,9 @@ type ClaimedRow = {
   attempts: number;
 };
 
-const CLAIM_SQL = `
-UPDATE sys_events AS e
+const CLAIM_SQL = preparedSql(
+  'outbox_claim',
+  `UPDATE sys_events AS e
 SET claimed_by = $1, claimed_until = now() + make_interval(secs => $2::double precision / 1000), attempts = e.attempts + 1
 WHERE e.id IN (
   SELECT id FROM sys_events
@@ -46,7 +47,8 @@ WHERE e.id IN (
   LIMIT $3
   FOR UPDATE SKIP LOCKED
 )
-RETURNING e.id, e.envelope, e.attempts`;
+RETURNING e.id, e.envelope, e.attempts`,
+);
 
 /**
  * The outbox relay: claims pending events (FOR UPDATE SKIP LOCKED, with an owner and a lease, so

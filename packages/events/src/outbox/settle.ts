@@ -1,4 +1,4 @@
-import type { Database } from '@rustok/db';
+import { type Database, preparedSql } from '@rustok/db';
 import type { EventEnvelope } from '@rustok/kernel';
 import type { EventMetrics } from '../metrics.js';
 import type { DeliveryResult } from '../types.js';
@@ -23,13 +23,15 @@ interface Claimed {
   readonly attempts: number;
 }
 
+const DISPATCHED_SQL = preparedSql(
+  'outbox_dispatched',
+  `UPDATE sys_events SET status = 'dispatched', dispatched_at = now(), claimed_by = NULL, claimed_until = NULL, last_error = NULL
+    WHERE id = ANY($1::uuid[]) AND claimed_by = $2`,
+);
+
 const markDispatched = async (db: Database, owner: string, ids: readonly string[]) => {
   if (ids.length === 0) return;
-  await db.query(
-    `UPDATE sys_events SET status = 'dispatched', dispatched_at = now(), claimed_by = NULL, claimed_until = NULL, last_error = NULL
-     WHERE id = ANY($1::uuid[]) AND claimed_by = $2`,
-    [ids, owner],
-  );
+  await db.query(DISPATCHED_SQL, [ids, owner]);
 };
 
 /** Back to pending after a delay; a transient failure (broker away) does not count as an attempt. */

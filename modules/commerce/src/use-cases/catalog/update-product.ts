@@ -1,10 +1,11 @@
 import { uniqueHandle } from '../../catalog/handle.js';
-import { readProduct } from '../../catalog/product-read.js';
-import { loadProduct, productColumns, touchProduct, updateProductColumns, writeProductTranslations } from '../../catalog/product-store.js';
+import { readProduct, viewOfRow } from '../../catalog/product-read.js';
+import { loadProduct, productColumns, updateAndTouchProduct, writeProductTranslations } from '../../catalog/product-store.js';
 import { catalogTx } from '../../catalog/tx.js';
 import { assertLocales, parseInput } from '../../catalog/validate.js';
 import type { CommerceContext } from '../../context.js';
 import { requirePermission } from '../../context.js';
+import { COMMERCE_EVENT } from '../../events.js';
 import { UpdateProductInput } from '../../schemas/catalog.js';
 import type { ProductView } from '../../schemas/catalog-views.js';
 import { loadCommerceSettings } from '../../settings.js';
@@ -35,10 +36,10 @@ export const updateProduct = (ctx: CommerceContext, id: string, raw: UpdateProdu
     const cols = productColumns(input);
     if (input.handle !== undefined && input.handle !== row.handle) cols.handle = await uniqueHandle(w.tx, input.handle, true, id);
     else delete cols.handle;
-    await updateProductColumns(w, id, cols);
     if (input.translations) await writeProductTranslations(w, id, input.translations);
     if (statusChanged && input.status) await writeStatus(w, id, input.status);
     const changes = changesOf(input, statusChanged);
-    if (changes.length > 0) await touchProduct(w, id, statusChanged && input.status ? statusEvent(input.status) : undefined, changes);
-    return readProduct(w.tx, id, settings);
+    if (changes.length === 0) return readProduct(w.tx, id, settings);
+    const type = statusChanged && input.status ? statusEvent(input.status) : COMMERCE_EVENT.productUpdated;
+    return viewOfRow(w.tx, await updateAndTouchProduct(w, id, cols, type, changes), settings);
   });
