@@ -16,4 +16,4 @@ export type {
 } from './events.js';
 export { COMMERCE_EVENT } from './events.js';
 export type { ProductIndexSource, ProductIndexText, ProductPriceRange } from './index-source.js';
-export { listProductIdsForIndex, loadProductIndexSource, loadProductIndexSources } from './index-source.js';
+export { countProductsForIndex, listProductIdsForIndex, loadProductIndexSource, loadProductIndexSources } from './index-source.js';

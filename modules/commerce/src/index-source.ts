@@ -148,3 +148,9 @@ export const listProductIdsForIndex = async (tx: SqlRunner, after: string | null
   );
   return rows.map((r) => r.id);
 };
+
+/** How many products the tenant has (read models show it as the progress of a rebuild). */
+export const countProductsForIndex = async (tx: SqlRunner): Promise<number> => {
+  const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM commerce_products');
+  return rows[0]?.n ?? 0;
+};

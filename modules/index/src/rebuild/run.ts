@@ -1,3 +1,4 @@
+import { countProductsForIndex } from '@rustok/commerce';
 import { countNodesForIndex } from '@rustok/content';
 import type { Database } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
@@ -32,9 +33,7 @@ interface RunState {
 
 const countItems = async (tx: SqlRunner, kind: IndexKind): Promise<number> => {
   if (kind === 'content') return countNodesForIndex(tx);
-  if (!(await hasCatalog(tx))) return 0;
-  const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM commerce_products');
-  return rows[0]?.n ?? 0;
+  return (await hasCatalog(tx)) ? countProductsForIndex(tx) : 0;
 };
 
 /** The unfinished run of this kind and locale to resume, or a fresh one. */
