@@ -36,7 +36,7 @@ export const tablesOf = (scenarios, o, notes) => {
   const writes = scenarios.single?.writes;
   if (writes) {
     tables.push({
-      title: `storefront: write → searchable at ${o.writeRate} product writes/s for ${o.writeDurationS} s, each on another product`,
+      title: `storefront: write → searchable at ${o.writeRate} product writes/s for ${o.writeDurationS} s (or the products half the catalog has), each on another product, after ${o.writeWarmupS} s of unmeasured writes at that rate`,
       columns: ['writes through', 'achieved', 'measured as', 'count', 'p50 ms', 'p99 ms', 'max ms', 'p99 ≤ 250 ms'],
       rows: writes.flatMap(writeRows),
       notes: [],

@@ -5,6 +5,7 @@
 //   bus of its own that is never started: only the server's relay, woken by NOTIFY, handles it.
 //   This is the index's own path: outbox → relay → index consumer.
 // - http: PATCH /api/v1/commerce/products/{id} on the server, the whole system.
+// Each mode first writes for a few seconds unmeasured (warm-up), then waits for the outbox to drain.
 // Measured in the database as the index row's write time − the event's occurredAt (every write), and
 // over HTTP for every 10th write (at most 4 probes at a time, polling every 10 ms): from the write's
 // commit until /store/products?q=<new word> finds it.
@@ -86,7 +87,7 @@ const indexLatencies = async (adminUrl, since) => {
   return rows.map((r) => Number(r.ms));
 };
 
-const steadyWrites = async ({ write, products, total, rate, base, tenant }) => {
+const steadyWrites = async ({ write, products, total, rate, base, tenant, probing = true }) => {
   const pending = [];
   const probes = [];
   let active = 0;
@@ -101,7 +102,7 @@ const steadyWrites = async ({ write, products, total, rate, base, tenant }) => {
       write(id, `Renamed product ${word}`).then(
         (ok) => {
           if (!ok) failed++;
-          else if (i % 10 === 0 && active < MAX_PROBES) {
+          else if (probing && i % 10 === 0 && active < MAX_PROBES) {
             active++;
             probes.push(probe(base, tenant.slug, word, id, performance.now()).finally(() => active--));
           }
@@ -118,13 +119,28 @@ const steadyWrites = async ({ write, products, total, rate, base, tenant }) => {
   };
 };
 
+/**
+ * Writes at the measured rate for `warmupS` first (not measured, on products the measurement writes
+ * again later), so that the server's code is compiled and its pool's connections are open and have
+ * prepared their statements, as in a server that has been running; then waits for the outbox to drain.
+ */
+const warmUp = async ({ mode, write, pool, rate, warmupS, base, tenant, db, problems }) => {
+  const total = Math.min(pool.length, Math.round(rate * warmupS));
+  if (total === 0) return;
+  log(`writes (${mode}): warm-up, ${total} renames at ${rate}/s`);
+  const run = await steadyWrites({ write, products: pool.slice(0, total), total, rate, base, tenant, probing: false });
+  if (run.failed > 0) problems.push(`writes (${mode}): ${run.failed} of ${total} warm-up writes failed`);
+  if (!(await waitDrained(db, 120_000))) problems.push(`writes (${mode}): the outbox did not drain after the warm-up`);
+};
+
 /** One measurement: `mode` direct or http, `total` writes on distinct products taken from `pool`. */
-export const measureWrites = async ({ mode, base, db, adminUrl, root, tenant, token, rate, durationS, pool, problems }) => {
+export const measureWrites = async ({ mode, base, db, adminUrl, root, tenant, token, rate, durationS, warmupS, pool, problems }) => {
+  const write = mode === 'direct' ? await directWriter({ db, tenant, root }) : httpWriter({ base, tenant, token });
+  await warmUp({ mode, write, pool, rate, warmupS, base, tenant, db, problems });
   const total = Math.min(pool.length, Math.round(rate * durationS));
   const products = pool.splice(0, total);
   const { rows: mark } = await db.query('SELECT id FROM sys_events ORDER BY id DESC LIMIT 1');
   const since = mark[0]?.id ?? '00000000-0000-0000-0000-000000000000';
-  const write = mode === 'direct' ? await directWriter({ db, tenant, root }) : httpWriter({ base, tenant, token });
   log(`writes (${mode}): ${total} product renames at ${rate}/s`);
   const run = await steadyWrites({ write, products, total, rate, base, tenant });
   if (run.failed > 0) problems.push(`writes (${mode}): ${run.failed} of ${total} writes failed`);

@@ -22,6 +22,7 @@ const defaults = {
   poolMax: 10,
   writeRate: 200,
   writeDurationS: 10,
+  writeWarmupS: 3,
   readyTimeoutMs: 180_000,
 };
 
@@ -160,6 +161,7 @@ const measureAllWrites = async ({ server, db, tmp, root, owner, o, problems }) =
     token: owner.token,
     rate: o.writeRate,
     durationS: o.writeDurationS,
+    warmupS: o.writeWarmupS,
     pool,
     problems,
   };
@@ -218,6 +220,7 @@ const checkOptions = (o) => {
     'writeRate',
     'writeDurationS',
   ]);
+  requireIntegers(o, ['writeWarmupS'], 0);
   const wanted = String(o.scenarios).split(',');
   for (const s of wanted) if (!['single', 'multi'].includes(s)) throw new Error(`--scenarios: unknown "${s}" (single, multi)`);
   return wanted;
