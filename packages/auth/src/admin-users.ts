@@ -23,9 +23,12 @@ export const listUsers = async (
       limit + 1,
     ]);
     const page = rows.slice(0, limit);
-    const items = await Promise.all(
-      page.map(async (r) => toAuthUser((await findUserById(tx, r.id)) as NonNullable<Awaited<ReturnType<typeof findUserById>>>)),
-    );
+    // One statement at a time: a transaction's connection runs its queries in order anyway.
+    const items: AuthUser[] = [];
+    for (const r of page) {
+      const user = await findUserById(tx, r.id);
+      if (user) items.push(toAuthUser(user));
+    }
     return { items, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
   });
 
