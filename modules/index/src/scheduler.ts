@@ -1,4 +1,4 @@
-import type {} from '@rustok/api';
+import { startIntervalJob } from '@rustok/api';
 import type {} from '@rustok/events';
 import { AppError } from '@rustok/kernel';
 import type { FastifyInstance } from 'fastify';
@@ -39,26 +39,15 @@ export const scheduleOf = (expression: string | null): CronSchedule | undefined 
 export const startReindexSchedule = (app: FastifyInstance): void => {
   const schedule = scheduleOf(app.rustok.config.settings.rustok.index.reindex_schedule);
   if (!schedule) return;
-  let timer: NodeJS.Timeout | undefined;
   let last = '';
-  let running: Promise<unknown> | undefined;
-  const tick = () => {
-    const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-    if (slot.toISOString() === last || !schedule.matches(slot)) return;
-    last = slot.toISOString();
-    running ??= claimSlot(app, slot)
-      .then(async (won) => won && app.log.info({ tenants: await requestForAllTenants(app) }, 'scheduled index rebuild requested'))
-      .catch((error: unknown) => app.log.warn({ err: error }, 'scheduled index rebuild failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  app.addHook('onReady', async () => {
-    timer = setInterval(tick, TICK_MS);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => {
-    clearInterval(timer);
-    await running;
+  startIntervalJob(app, {
+    name: 'scheduled index rebuild',
+    everyMs: TICK_MS,
+    run: async () => {
+      const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+      if (slot.toISOString() === last || !schedule.matches(slot)) return;
+      last = slot.toISOString();
+      if (await claimSlot(app, slot)) app.log.info({ tenants: await requestForAllTenants(app) }, 'scheduled index rebuild requested');
+    },
   });
 };

@@ -4,6 +4,7 @@ export * from './app.js';
 export * from './graphql.js';
 export * from './graphql-modules.js';
 export * from './health.js';
+export * from './interval-job.js';
 export * from './metrics.js';
 export * from './openapi.js';
 export * from './problem.js';
