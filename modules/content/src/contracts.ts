@@ -54,5 +54,4 @@ export { createTag, listTags } from './use-cases/tags.js';
 export { archiveNode, publishNode, transitionInTx, transitionNode } from './use-cases/transition-node.js';
 export { updateCategory } from './use-cases/update-category.js';
 export { updateNode, updateNodeInTx } from './use-cases/update-node.js';
-export { parseInput } from './validate.js';
 export { loadKindInTx, type Rights, withRights } from './wrapper.js';

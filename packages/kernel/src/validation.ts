@@ -82,3 +82,19 @@ export const createValidator = <S extends TSchema>(schema: S, separator = '.'): 
     },
   };
 };
+
+const parsers = new WeakMap<TSchema, Validator<unknown>>();
+
+/**
+ * Checks a use-case input against its schema (REST has checked it already; GraphQL, seeds and other
+ * modules calling a use-case have not), with the schema's validator compiled once. Throws
+ * VALIDATION_FAILED (422) listing every failing field, paths separated by `/`.
+ */
+export const parseInput = <S extends TSchema>(schema: S, value: unknown): Static<S> => {
+  let validator = parsers.get(schema);
+  if (!validator) {
+    validator = createValidator(schema, '/');
+    parsers.set(schema, validator);
+  }
+  return validator.parse(value) as Static<S>;
+};

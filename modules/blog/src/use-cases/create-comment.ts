@@ -4,12 +4,11 @@ import {
   createNodeInTx,
   inTenant,
   loadNodeInTx,
-  parseInput,
   readNodeInTx,
   requirePermission,
   transitionInTx,
 } from '@rustok/content';
-import { AppError, generateId } from '@rustok/kernel';
+import { AppError, generateId, parseInput } from '@rustok/kernel';
 import { absentAsNull, asContent, type BlogContext, COMMENT_RIGHTS, loadPostInTx } from '../context.js';
 import { BLOG_EVENT, type CommentCreatedPayload, type ModerationStatus } from '../events.js';
 import { CreateCommentInput } from '../schemas.js';

@@ -5,12 +5,11 @@ import {
   loadNodeInTx,
   mergeMetadataInTx,
   type NodeStatus,
-  parseInput,
   readNodeInTx,
   requirePermission,
   transitionInTx,
 } from '@rustok/content';
-import { AppError } from '@rustok/kernel';
+import { AppError, parseInput } from '@rustok/kernel';
 import { absentAsNull, asContent, type BlogContext, COMMENT_RIGHTS, loadPostInTx } from '../context.js';
 import { BLOG_EVENT, type CommentModeratedPayload, type ModerationStatus } from '../events.js';
 import { ModerateInput } from '../schemas.js';

@@ -1,22 +1,5 @@
-import { AppError, createValidator, type FieldError, validationError } from '@rustok/kernel';
-import type { Static, TSchema } from '@sinclair/typebox';
+import { AppError, type FieldError, validationError } from '@rustok/kernel';
 import type { CommerceSettings } from '../settings.js';
-
-const cache = new WeakMap<TSchema, (value: unknown) => unknown>();
-
-/**
- * Checks a use-case input against its schema (REST has checked it already; GraphQL, the seed and
- * other callers have not). Throws VALIDATION_FAILED (422) listing every failing field.
- */
-export const parseInput = <S extends TSchema>(schema: S, value: unknown): Static<S> => {
-  let parse = cache.get(schema);
-  if (!parse) {
-    const validator = createValidator(schema, '/');
-    parse = (v) => validator.parse(v);
-    cache.set(schema, parse);
-  }
-  return parse(value) as Static<S>;
-};
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 

@@ -1,9 +1,8 @@
-import { generateId } from '@rustok/kernel';
+import { generateId, parseInput } from '@rustok/kernel';
 import { CATEGORY_COLUMNS, type CategoryRow, depthUnder, freeCategorySlug, toCategory } from '../category-store.js';
 import { type ContentContext, inTenant, requirePermission } from '../context.js';
 import { CategoryInput, type ContentCategory } from '../schemas.js';
 import { slugFromTitle } from '../slug.js';
-import { parseInput } from '../validate.js';
 
 /** POST /content/categories. */
 export const createCategory = (ctx: ContentContext, raw: CategoryInput): Promise<ContentCategory> =>

@@ -1,4 +1,4 @@
-import { AppError, generateId } from '@rustok/kernel';
+import { AppError, generateId, parseInput } from '@rustok/kernel';
 import { type ContentContext, type ContentTx, inTenant, requirePermission } from '../context.js';
 import { NODE_EVENT } from '../events.js';
 import { loadNode, type NodeRow, readNode, recordChange } from '../node-store.js';
@@ -6,7 +6,6 @@ import { assertCategory, setTags } from '../refs.js';
 import { type ContentNode, CreateNodeInput } from '../schemas.js';
 import { loadSettings } from '../settings.js';
 import { writeTranslation } from '../translation-store.js';
-import { parseInput } from '../validate.js';
 
 const MAX_DEPTH = 64;
 

@@ -1,8 +1,7 @@
-import { AppError, generateId } from '@rustok/kernel';
+import { AppError, generateId, parseInput } from '@rustok/kernel';
 import { type ContentContext, inTenant, requirePermission } from '../context.js';
 import { type ContentTag, TagInput } from '../schemas.js';
 import { slugFromTitle } from '../slug.js';
-import { parseInput } from '../validate.js';
 
 /** GET /content/tags: every tag of the tenant, by slug. */
 export const listTags = (ctx: ContentContext): Promise<ContentTag[]> =>

@@ -1,11 +1,10 @@
-import { AppError } from '@rustok/kernel';
+import { AppError, parseInput } from '@rustok/kernel';
 import { type ContentContext, type ContentTx, inTenant, requirePermission } from '../context.js';
 import { NODE_EVENT } from '../events.js';
 import { loadNode, readNode, recordChange } from '../node-store.js';
 import { type ContentNode, TransitionInput } from '../schemas.js';
 import { loadSettings } from '../settings.js';
 import { assertTransition, type NodeStatus } from '../status.js';
-import { parseInput } from '../validate.js';
 
 const EVENT_OF: Readonly<Record<NodeStatus, string>> = {
   draft: NODE_EVENT.updated,

@@ -1,7 +1,7 @@
+import { parseInput } from '@rustok/kernel';
 import { CATEGORY_COLUMNS, type CategoryRow, depthUnder, freeCategorySlug, loadCategory, toCategory } from '../category-store.js';
 import { type ContentContext, inTenant, requirePermission } from '../context.js';
 import { CategoryPatch, type ContentCategory } from '../schemas.js';
-import { parseInput } from '../validate.js';
 
 /** PATCH /content/categories/{id}: rename, re-slug, move (not under itself) or reorder. */
 export const updateCategory = (ctx: ContentContext, id: string, raw: CategoryPatch): Promise<ContentCategory> =>

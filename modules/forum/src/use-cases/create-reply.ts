@@ -3,12 +3,11 @@ import {
   createNodeInTx,
   inTenant,
   mergeMetadataInTx,
-  parseInput,
   readNodeInTx,
   requirePermission,
   transitionInTx,
 } from '@rustok/content';
-import { generateId } from '@rustok/kernel';
+import { generateId, parseInput } from '@rustok/kernel';
 import { asContent, type ForumContext, loadTopicInTx, REPLY_RIGHTS, topicLocked } from '../context.js';
 import { FORUM_EVENT, type ReplyCreatedPayload } from '../events.js';
 import { CreateReplyInput } from '../schemas.js';

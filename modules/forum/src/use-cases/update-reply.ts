@@ -1,14 +1,5 @@
-import {
-  type ContentActor,
-  type ContentNode,
-  inTenant,
-  loadNodeInTx,
-  type NodeHead,
-  parseInput,
-  readNodeInTx,
-  updateNodeInTx,
-} from '@rustok/content';
-import { AppError } from '@rustok/kernel';
+import { type ContentActor, type ContentNode, inTenant, loadNodeInTx, type NodeHead, readNodeInTx, updateNodeInTx } from '@rustok/content';
+import { AppError, parseInput } from '@rustok/kernel';
 import { absentAsNull, asContent, type ForumContext, loadTopicInTx, REPLY_EDIT_RIGHTS, replyNotFound, topicLocked } from '../context.js';
 import { UpdateReplyInput } from '../schemas.js';
 

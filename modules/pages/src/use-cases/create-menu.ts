@@ -1,5 +1,4 @@
-import { parseInput } from '@rustok/content';
-import { generateId } from '@rustok/kernel';
+import { generateId, parseInput } from '@rustok/kernel';
 import { inPagesTx, type PagesContext, requirePermission } from '../context.js';
 import { assertMenuItems } from '../menu-links.js';
 import { CreateMenuInput, type Menu } from '../menu-schemas.js';

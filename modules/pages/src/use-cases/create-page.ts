@@ -1,4 +1,5 @@
-import { type ContentTx, createNodeInTx, nodeKindsInTx, parseInput } from '@rustok/content';
+import { type ContentTx, createNodeInTx, nodeKindsInTx } from '@rustok/content';
+import { parseInput } from '@rustok/kernel';
 import { replaceBlocks } from '../block-store.js';
 import { parseBlocks } from '../blocks.js';
 import { inPagesTx, invalid, type PagesContext, requirePermission } from '../context.js';

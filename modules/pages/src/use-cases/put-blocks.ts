@@ -1,4 +1,4 @@
-import { parseInput } from '@rustok/content';
+import { parseInput } from '@rustok/kernel';
 import { replaceBlocks } from '../block-store.js';
 import { parseBlocks } from '../blocks.js';
 import { inPagesTx, type PagesContext, requirePermission } from '../context.js';

@@ -1,4 +1,4 @@
-import { parseInput } from '@rustok/content';
+import { parseInput } from '@rustok/kernel';
 import { inPagesTx, type PagesContext, requirePermission } from '../context.js';
 import { assertMenuItems } from '../menu-links.js';
 import { type Menu, UpdateMenuInput } from '../menu-schemas.js';

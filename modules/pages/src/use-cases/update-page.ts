@@ -1,4 +1,5 @@
-import { parseInput, updateNodeInTx } from '@rustok/content';
+import { updateNodeInTx } from '@rustok/content';
+import { parseInput } from '@rustok/kernel';
 import { inPagesTx, type PagesContext, requirePermission } from '../context.js';
 import { publishPageEvent, readPage } from '../page-store.js';
 import { type Page, UpdatePageInput } from '../schemas.js';

@@ -1,7 +1,6 @@
-import { generateId } from '@rustok/kernel';
+import { generateId, parseInput } from '@rustok/kernel';
 import type { CommerceContext } from '../../context.js';
 import { AddCartItemInput, type Cart } from '../../schemas/cart.js';
-import { parseInput } from '../orders/kit.js';
 import { changeCart } from './cart-tx.js';
 import { assertQuantity, assertSellable } from './stock-check.js';
 

@@ -1,8 +1,8 @@
-import { generateId } from '@rustok/kernel';
+import { generateId, parseInput } from '@rustok/kernel';
 import { type CommerceContext, inTenant } from '../../context.js';
 import { type Cart, CreateCartInput } from '../../schemas/cart.js';
 import { loadCommerceSettings } from '../../settings.js';
-import { parseInput, unprocessable } from '../orders/kit.js';
+import { unprocessable } from '../orders/kit.js';
 import { CART_COLUMNS, type CartRow } from './cart-store.js';
 import { buildCartView } from './cart-view.js';
 

@@ -1,7 +1,7 @@
+import { parseInput } from '@rustok/kernel';
 import type { CommerceContext } from '../../context.js';
 import { type Cart, UpdateCartInput } from '../../schemas/cart.js';
 import { loadTerms } from '../checkout/terms.js';
-import { parseInput } from '../orders/kit.js';
 import { changeCart } from './cart-tx.js';
 
 const COLUMNS = {

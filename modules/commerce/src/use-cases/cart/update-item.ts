@@ -1,6 +1,6 @@
+import { parseInput } from '@rustok/kernel';
 import { type CommerceContext, type CommerceTx, notFound } from '../../context.js';
 import { type Cart, UpdateCartItemInput } from '../../schemas/cart.js';
-import { parseInput } from '../orders/kit.js';
 import { changeCart } from './cart-tx.js';
 import { assertSellable } from './stock-check.js';
 

@@ -1,7 +1,8 @@
+import { parseInput } from '@rustok/kernel';
 import { checkPrices } from '../../catalog/price-store.js';
 import { loadProduct, touchProduct } from '../../catalog/product-store.js';
 import { catalogTx } from '../../catalog/tx.js';
-import { assertLocales, fieldErrors, parseInput } from '../../catalog/validate.js';
+import { assertLocales, fieldErrors } from '../../catalog/validate.js';
 import { assertSkusFree, insertVariant } from '../../catalog/variant-store.js';
 import type { CommerceContext } from '../../context.js';
 import { requirePermission } from '../../context.js';

@@ -1,9 +1,10 @@
+import { parseInput } from '@rustok/kernel';
 import { handleFromTitle, uniqueHandle } from '../../catalog/handle.js';
 import { checkPrices } from '../../catalog/price-store.js';
 import { readProduct } from '../../catalog/product-read.js';
 import { insertProduct, touchProduct, writeProductTranslations } from '../../catalog/product-store.js';
 import { catalogTx } from '../../catalog/tx.js';
-import { assertLocales, fieldErrors, parseInput } from '../../catalog/validate.js';
+import { assertLocales, fieldErrors } from '../../catalog/validate.js';
 import { assertSkusFree, insertVariant } from '../../catalog/variant-store.js';
 import type { CommerceContext, CommerceTx } from '../../context.js';
 import { requirePermission } from '../../context.js';

@@ -1,7 +1,7 @@
+import { parseInput } from '@rustok/kernel';
 import { variantNotFound } from '../../catalog/errors.js';
 import { setAvailable } from '../../catalog/inventory-store.js';
 import { catalogTx } from '../../catalog/tx.js';
-import { parseInput } from '../../catalog/validate.js';
 import { loadVariantHead } from '../../catalog/variant-store.js';
 import { iso } from '../../catalog/variant-view.js';
 import { type CommerceContext, type CommerceTx, inTenant, requirePermission } from '../../context.js';

@@ -1,6 +1,7 @@
+import { parseInput } from '@rustok/kernel';
 import { productViews } from '../../catalog/product-read.js';
 import { PRODUCT_COLUMNS, type ProductRow } from '../../catalog/product-store.js';
-import { assertLocales, parseInput } from '../../catalog/validate.js';
+import { assertLocales } from '../../catalog/validate.js';
 import { type CommerceContext, inTenant } from '../../context.js';
 import { ListProductsQuery } from '../../schemas/catalog.js';
 import type { Paged, ProductView } from '../../schemas/catalog-views.js';

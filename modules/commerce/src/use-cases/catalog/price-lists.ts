@@ -1,6 +1,5 @@
-import { generateId } from '@rustok/kernel';
+import { generateId, parseInput } from '@rustok/kernel';
 import { catalogTx } from '../../catalog/tx.js';
-import { parseInput } from '../../catalog/validate.js';
 import { type CommerceContext, inTenant, requirePermission } from '../../context.js';
 import {
   announcePriceChanges,

@@ -1,6 +1,6 @@
-import { AppError } from '@rustok/kernel';
+import { AppError, parseInput } from '@rustok/kernel';
 import { variantNotFound } from '../../catalog/errors.js';
-import { fieldErrors, isCurrency, parseInput } from '../../catalog/validate.js';
+import { fieldErrors, isCurrency } from '../../catalog/validate.js';
 import { loadVariantsForSale } from '../../catalog/variant-read.js';
 import { type CommerceContext, inTenant } from '../../context.js';
 import { mulMinor } from '../../money.js';

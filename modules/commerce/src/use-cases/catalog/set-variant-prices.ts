@@ -1,7 +1,8 @@
+import { parseInput } from '@rustok/kernel';
 import { checkPrices, replaceBasePrices } from '../../catalog/price-store.js';
 import { loadProduct, touchProduct } from '../../catalog/product-store.js';
 import { catalogTx } from '../../catalog/tx.js';
-import { fieldErrors, parseInput } from '../../catalog/validate.js';
+import { fieldErrors } from '../../catalog/validate.js';
 import { loadVariantHead } from '../../catalog/variant-store.js';
 import type { CommerceContext } from '../../context.js';
 import { requirePermission } from '../../context.js';

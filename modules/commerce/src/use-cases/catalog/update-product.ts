@@ -1,8 +1,9 @@
+import { parseInput } from '@rustok/kernel';
 import { uniqueHandle } from '../../catalog/handle.js';
 import { readProduct, viewOfRow } from '../../catalog/product-read.js';
 import { loadProduct, productColumns, updateAndTouchProduct, writeProductTranslations } from '../../catalog/product-store.js';
 import { catalogTx } from '../../catalog/tx.js';
-import { assertLocales, parseInput } from '../../catalog/validate.js';
+import { assertLocales } from '../../catalog/validate.js';
 import type { CommerceContext } from '../../context.js';
 import { requirePermission } from '../../context.js';
 import { COMMERCE_EVENT } from '../../events.js';

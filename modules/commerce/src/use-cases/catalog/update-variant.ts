@@ -1,6 +1,7 @@
+import { parseInput } from '@rustok/kernel';
 import { loadProduct, touchProduct } from '../../catalog/product-store.js';
 import { catalogTx } from '../../catalog/tx.js';
-import { assertLocales, parseInput } from '../../catalog/validate.js';
+import { assertLocales } from '../../catalog/validate.js';
 import {
   assertSkusFree,
   updateVariantColumns,

@@ -1,6 +1,7 @@
+import { parseInput } from '@rustok/kernel';
 import { type CommerceContext, type CommerceTx, inTenant } from '../../context.js';
 import { CheckoutInput, type Order } from '../../schemas/order.js';
-import { conflict, isUniqueViolation, parseInput, unprocessable } from '../orders/kit.js';
+import { conflict, isUniqueViolation, unprocessable } from '../orders/kit.js';
 import { loadOrder } from '../orders/order-view.js';
 import { type CheckoutOutcome, lockCartForCheckout, placeOrder } from './place-order.js';
 

@@ -1,21 +1,4 @@
-import { AppError, createValidator } from '@rustok/kernel';
-import type { Static, TSchema } from '@sinclair/typebox';
-
-const cache = new WeakMap<TSchema, (value: unknown) => unknown>();
-
-/**
- * Checks a use-case input against its schema (REST has checked it already; GraphQL and direct
- * callers have not). Throws VALIDATION_FAILED (422) listing every field.
- */
-export const parseInput = <S extends TSchema>(schema: S, value: unknown): Static<S> => {
-  let parse = cache.get(schema);
-  if (!parse) {
-    const validator = createValidator(schema, '/');
-    parse = (v) => validator.parse(v);
-    cache.set(schema, parse);
-  }
-  return parse(value) as Static<S>;
-};
+import { AppError } from '@rustok/kernel';
 
 export const iso = (value: Date | string): string => new Date(value).toISOString();
 export const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : iso(value));

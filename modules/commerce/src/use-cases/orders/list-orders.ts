@@ -1,7 +1,8 @@
+import { parseInput } from '@rustok/kernel';
 import { type CommerceContext, inTenant } from '../../context.js';
 import { ListOrdersQuery, type OrderSummary, type Paged } from '../../schemas/order.js';
 import { readScope } from './access.js';
-import { parseInput, sqlParams } from './kit.js';
+import { sqlParams } from './kit.js';
 import { ORDER_COLUMNS, type OrderRow, toSummary } from './order-view.js';
 
 /** GET /commerce/orders: newest first (keyset on the time-ordered id); customers with read_own see their own only. */

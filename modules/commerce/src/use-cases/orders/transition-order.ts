@@ -1,10 +1,9 @@
-import { generateId } from '@rustok/kernel';
+import { generateId, parseInput } from '@rustok/kernel';
 import { type CommerceContext, type CommerceTx, inTenant, notFound, requirePermission } from '../../context.js';
 import { COMMERCE_EVENT, type OrderStatusChangedPayload } from '../../events.js';
 import { ensureCaptured, settleForReturn } from '../../payments/ledger.js';
 import { type Order, type OrderStatus, TransitionInput } from '../../schemas/order.js';
 import { transitionPermission } from './access.js';
-import { parseInput } from './kit.js';
 import { loadOrder, ORDER_COLUMNS, type OrderRow } from './order-view.js';
 import { publishAll } from './publish.js';
 import { assertTransition, hasShipped } from './status.js';
