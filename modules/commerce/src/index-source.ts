@@ -1,6 +1,7 @@
 import { preparedSql } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
 import { toMinor } from './money.js';
+import { iso } from './time.js';
 
 /** A product's texts in one locale (the product's own texts are its default locale's). */
 export interface ProductIndexText {
@@ -90,8 +91,6 @@ SELECT p.id, p.handle, p.status, p.title, p.subtitle, p.description, p.seo_title
 
 /** Planned once per connection (PostgreSQL): the read models call it for every product event. */
 const SOURCES = preparedSql('commerce_product_index_sources', SOURCE_SQL);
-
-const iso = (v: Date | string): string => new Date(v).toISOString();
 
 const toSource = (r: SourceRow, defaultLocale: string): ProductIndexSource => {
   // A translation in the default locale overrides the base texts, as the catalog's reads do.

@@ -3,9 +3,10 @@ import type { SqlRunner } from '@rustok/kernel';
 import { toMinor } from '../money.js';
 import type { ProductTextView, ProductView, VariantView } from '../schemas/catalog-views.js';
 import type { CommerceSettings } from '../settings.js';
+import { iso } from '../time.js';
 import { productNotFound } from './errors.js';
 import { PRODUCT_COLUMNS, type ProductRow } from './product-store.js';
-import { iso, loadVariantViews } from './variant-view.js';
+import { loadVariantViews } from './variant-view.js';
 
 type Texts = Record<string, ProductTextView>;
 

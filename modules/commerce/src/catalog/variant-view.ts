@@ -2,6 +2,7 @@ import { preparedSql } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
 import { toMinor } from '../money.js';
 import type { PriceView, VariantView } from '../schemas/catalog-views.js';
+import { iso } from '../time.js';
 
 interface VariantRow {
   id: string;
@@ -26,8 +27,6 @@ interface VariantRow {
   updated_at: Date | string;
   [key: string]: unknown;
 }
-
-export const iso = (v: Date | string): string => new Date(v).toISOString();
 
 const toView = (r: VariantRow, locales: readonly string[]): VariantView => {
   const translations = Object.fromEntries(r.titles.map((t) => [t.locale, { title: t.title }]));

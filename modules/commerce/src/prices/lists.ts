@@ -2,11 +2,11 @@ import { AppError, type SqlRunner } from '@rustok/kernel';
 import { priceListNotFound } from '../catalog/errors.js';
 import { priceEvent } from '../catalog/price-store.js';
 import { touchProduct } from '../catalog/product-store.js';
-import { iso } from '../catalog/variant-view.js';
 import type { CommerceTx } from '../context.js';
 import { COMMERCE_EVENT } from '../events.js';
 import { toMinor } from '../money.js';
 import type { ListPriceView, PriceListView } from '../schemas/catalog-views.js';
+import { iso } from '../time.js';
 
 export interface PriceListRow {
   id: string;

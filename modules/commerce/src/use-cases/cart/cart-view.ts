@@ -1,8 +1,8 @@
 import type { SqlRunner } from '@rustok/kernel';
 import type { Cart, CartItem } from '../../schemas/cart.js';
+import { iso } from '../../time.js';
 import type { Totals } from '../../totals.js';
 import { loadTerms, totalsOf } from '../checkout/terms.js';
-import { iso } from '../orders/kit.js';
 import { type CartRow, isExpired, loadCartItems } from './cart-store.js';
 import { type PricedLine, priceLines } from './price-lines.js';
 

@@ -1,8 +1,5 @@
 import { AppError } from '@rustok/kernel';
 
-export const iso = (value: Date | string): string => new Date(value).toISOString();
-export const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : iso(value));
-
 /** A unique index refused the row; `constraint` narrows it to one index (its name contains the text). */
 export const isUniqueViolation = (error: unknown, constraint?: string): boolean => {
   const e = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;

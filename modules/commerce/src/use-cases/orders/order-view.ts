@@ -11,7 +11,7 @@ import type {
   Payment,
   PaymentStatus,
 } from '../../schemas/order.js';
-import { iso } from './kit.js';
+import { iso } from '../../time.js';
 import { allowedTransitions } from './status.js';
 
 export const ORDER_COLUMNS = `id, display_id, status, cart_id, customer_id, email, currency_code, subtotal, discount_total,

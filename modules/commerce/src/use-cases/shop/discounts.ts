@@ -1,7 +1,8 @@
 import type { CommerceContext } from '../../context.js';
 import { toMinor } from '../../money.js';
 import { type Discount, DiscountInput, DiscountPatch } from '../../schemas/shop.js';
-import { conflict, iso, isoOrNull, unprocessable } from '../orders/kit.js';
+import { iso, isoOrNull } from '../../time.js';
+import { conflict, unprocessable } from '../orders/kit.js';
 import { createEntity, deleteEntity, getEntity, listEntities, type ShopEntity, updateEntity } from './crud.js';
 
 type Row = Record<string, unknown>;

@@ -1,6 +1,7 @@
 import type { CommerceContext } from '../../context.js';
 import { type TaxRate, TaxRateInput, TaxRatePatch } from '../../schemas/shop.js';
-import { conflict, iso } from '../orders/kit.js';
+import { iso } from '../../time.js';
+import { conflict } from '../orders/kit.js';
 import { createEntity, deleteEntity, getEntity, listEntities, type ShopEntity, updateEntity } from './crud.js';
 
 type Row = Record<string, unknown>;
