@@ -256,6 +256,41 @@ export const httpGet = (url, { agent, timeoutMs = 2_000 } = {}) =>
     req.end();
   });
 
+/**
+ * One JSON request: { status, body } (the body parsed when it is JSON, else the text). `agent`
+ * false (the default) opens a connection per request; suites pass a keep-alive agent of their own.
+ */
+export const httpJson = (method, url, { headers = {}, body, agent = false, timeoutMs = 10_000 } = {}) =>
+  new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = request(
+      url,
+      {
+        method,
+        agent,
+        timeout: timeoutMs,
+        headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.once('end', () => {
+          let parsed = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {}
+          resolve({ status: res.statusCode, body: parsed });
+        });
+      },
+    );
+    req.once('timeout', () => req.destroy(new Error(`${method} ${url} timed out`)));
+    req.once('error', reject);
+    req.end(payload);
+  });
+
 // ---------------------------------------------------------------------------------------------
 // Statistics and output
 

@@ -1,10 +1,10 @@
 // HTTP pieces of the storefront suite: the built server and the bare reference as child processes,
 // JSON requests, and autocannon runs with sub-millisecond latencies.
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { freePort, percentile, round, spawnServer, spawnTracked, waitReady, withTimeout } from '../lib.mjs';
+import { freePort, percentile, httpJson as requestJson, round, spawnServer, spawnTracked, waitReady, withTimeout } from '../lib.mjs';
 
 /** Spawns the built server and waits for /health/ready = 200: { base, stop }. */
 export const startServer = async ({ root, env, readyTimeoutMs }) => {
@@ -61,37 +61,8 @@ export const startBare = async ({ root, url, poolMax }) => {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
-/** One JSON request over a keep-alive agent: { status, body }. */
-export const httpJson = (method, url, { headers = {}, body } = {}) =>
-  new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = httpRequest(
-      url,
-      {
-        method,
-        agent,
-        timeout: 30_000,
-        headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}), ...headers },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => {
-          text += c;
-        });
-        res.once('end', () => {
-          let parsed = text;
-          try {
-            parsed = JSON.parse(text);
-          } catch {}
-          resolve({ status: res.statusCode, body: parsed });
-        });
-      },
-    );
-    req.once('timeout', () => req.destroy(new Error(`${method} ${url} timed out`)));
-    req.once('error', reject);
-    req.end(payload);
-  });
+/** One JSON request over the suite's keep-alive agent: { status, body }. */
+export const httpJson = (method, url, options = {}) => requestJson(method, url, { agent, timeoutMs: 30_000, ...options });
 
 /** { count, p50Ms, p99Ms, maxMs, meanMs } of latencies in ms. */
 export const summary = (values) => {

@@ -4,7 +4,6 @@
 // PostgreSQL when DATABASE_URL is set and reachable (throw-away databases), and PGlite. Runs the
 // built packages (dist). See bench/README.md.
 import { randomBytes } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +17,7 @@ import {
   fmtInt,
   fmtRange,
   freePort,
+  httpJson,
   loadAverage,
   log,
   percentile,
@@ -333,38 +333,6 @@ const startServer = async ({ root, env, o }) => {
   }
   return { base, stop, output, pid: child.pid };
 };
-
-/** One JSON request (node:http, no keep-alive): { status, body }. */
-const httpJson = (method, url, { headers = {}, body } = {}) =>
-  new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = httpRequest(
-      url,
-      {
-        method,
-        agent: false,
-        timeout: 10_000,
-        headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}), ...headers },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => {
-          text += c;
-        });
-        res.once('end', () => {
-          let parsed = text;
-          try {
-            parsed = JSON.parse(text);
-          } catch {}
-          resolve({ status: res.statusCode, body: parsed });
-        });
-      },
-    );
-    req.once('timeout', () => req.destroy(new Error(`${method} ${url} timed out`)));
-    req.once('error', reject);
-    req.end(payload);
-  });
 
 const login = (base, tenant, email, password) =>
   httpJson('POST', `${base}/api/v1/auth/login`, { headers: { 'x-tenant-id': tenant }, body: { email, password } });

@@ -1,9 +1,9 @@
 // Helpers of the checkout suite: HTTP with a keep-alive agent, the built server, the bench shop
 // (tenant, product, tax, shipping) and prepared carts, all over the public API.
 import { readFileSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { freePort, spawnServer, waitReady, withTimeout } from '../../lib.mjs';
+import { freePort, httpJson as requestJson, spawnServer, waitReady, withTimeout } from '../../lib.mjs';
 
 const ADDRESS = { name: 'Bench Buyer', line1: '1 Load St', city: 'Benchton', postalCode: '10001', countryCode: 'US' };
 export const CHECKOUT_BODY = JSON.stringify({ email: 'buyer@bench.example.com', shippingAddress: ADDRESS });
@@ -13,37 +13,8 @@ export const CHECKOUT_BODY = JSON.stringify({ email: 'buyer@bench.example.com', 
 
 export const agent = new Agent({ keepAlive: true, maxSockets: 1_000 });
 
-/** One JSON request over a keep-alive agent: { status, body }. */
-export const httpJson = (method, url, { headers = {}, body } = {}) =>
-  new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = httpRequest(
-      url,
-      {
-        method,
-        agent,
-        timeout: 60_000,
-        headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}), ...headers },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => {
-          text += c;
-        });
-        res.once('end', () => {
-          let parsed = text;
-          try {
-            parsed = JSON.parse(text);
-          } catch {}
-          resolve({ status: res.statusCode, body: parsed });
-        });
-      },
-    );
-    req.once('timeout', () => req.destroy(new Error(`${method} ${url} timed out`)));
-    req.once('error', reject);
-    req.end(payload);
-  });
+/** One JSON request over the suite's keep-alive agent: { status, body }. */
+export const httpJson = (method, url, options = {}) => requestJson(method, url, { agent, timeoutMs: 60_000, ...options });
 
 /** `httpJson` that insists on the status. */
 export const expectJson = async (method, url, options, status) => {
