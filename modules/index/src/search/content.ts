@@ -4,7 +4,7 @@ import type { StoreContentItem, StoreContentPage, StoreContentQuery, StoreConten
 import { searchConfigOf } from '../text.js';
 import type { StoreContext } from './context.js';
 import { buildMatch, keysetCondition, type SortSpec } from './match.js';
-import { type Cursor, createParams, decodeCursor, encodeCursor, hasTrigram, type MatchMode, readRows, TRIGRAM_THRESHOLD } from './sql.js';
+import { type Cursor, createParams, decodeCursor, encodeCursor, hasTrigram, type MatchMode, readRows } from './sql.js';
 
 const SUMMARY = `node_id AS id, kind, locale, text_locale, title, slug, excerpt, body_preview, author_name, category_name, category_slug,
   tags, parent_id, reply_count, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_iso`;
@@ -73,8 +73,7 @@ const runPage = async (input: Input, mode: MatchMode, cursor: Cursor | undefined
   if (cursor) where.push(keysetCondition(params, sort, 'node_id', cursor));
   const sql = `SELECT ${SUMMARY}, (${sort.key})::text AS sort_key FROM index_content WHERE ${where.join(' AND ')}
     ORDER BY ${sort.key} DESC, node_id DESC LIMIT ${p(query.limit + 1)}::int`;
-  const threshold = match.mode === 'fuzzy' && input.trigram ? TRIGRAM_THRESHOLD : undefined;
-  return readRows<ContentRowOut & { sort_key: string | null }>(input.ctx.db, input.ctx.tenantId, sql, params, threshold);
+  return readRows<ContentRowOut & { sort_key: string | null }>(input.ctx.db, input.ctx.tenantId, sql, params, match.threshold);
 };
 
 const sortName = (query: StoreContentQuery) => (query.q?.trim() ? 'relevance' : 'newest');

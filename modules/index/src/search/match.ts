@@ -1,11 +1,13 @@
 import { loosePrefixQuery, prefixQuery, usesOperators } from '../text.js';
-import type { MatchMode, Params } from './sql.js';
+import { type MatchMode, type Params, TRIGRAM_THRESHOLD } from './sql.js';
 
 /** The WHERE condition of a match and its score (null: no score, lists sort by their own key). */
 export interface Match {
   readonly mode: MatchMode;
   readonly where: string;
   readonly score: string | null;
+  /** pg_trgm's word-similarity threshold the statement runs with (typo matching only). */
+  readonly threshold?: number;
 }
 
 export interface MatchInput {
@@ -53,7 +55,12 @@ export const buildMatch = (params: Params, mode: MatchMode, input: MatchInput): 
   if (mode === 'all' || q.trim() === '') return { mode: 'all', where: 'TRUE', score: null };
   if (mode === 'fuzzy' && input.trigram) {
     const text = p(q);
-    return { mode, where: `${candidates(input, 'similar', text, p)} AND ${text} <% title`, score: `word_similarity(${text}, title)` };
+    return {
+      mode,
+      where: `${candidates(input, 'similar', text, p)} AND ${text} <% title`,
+      score: `word_similarity(${text}, title)`,
+      threshold: TRIGRAM_THRESHOLD,
+    };
   }
   const loose = mode === 'fuzzy' ? loosePrefixQuery(q) : '';
   if (mode === 'fuzzy' && !loose) return { mode, where: 'FALSE', score: '0::real' };

@@ -1,8 +1,6 @@
 import type { ProductFacets } from '../schemas.js';
-import { searchConfigOf } from '../text.js';
-import { buildMatch } from './match.js';
-import { type ProductPlanInput, productWhere } from './product-where.js';
-import { createParams, type MatchMode, readRows, TRIGRAM_THRESHOLD } from './sql.js';
+import { type ProductPlanInput, productMatch, productWhere } from './product-where.js';
+import { createParams, type MatchMode, readRows } from './sql.js';
 
 interface FacetRow {
   facet: 'total' | 'category' | 'tag' | 'price' | 'stock';
@@ -37,18 +35,11 @@ const bucketsOf = (rows: FacetRow[], bounds: readonly number[]): ProductFacets['
 
 export const productFacets = async (input: ProductPlanInput, mode: MatchMode): Promise<ProductFacets> => {
   const params = createParams();
-  const match = buildMatch(params, mode, {
-    q: input.query.q,
-    config: searchConfigOf(input.locale),
-    trigram: input.trigram,
-    table: 'products',
-    locale: input.locale,
-  });
+  const match = productMatch(params, input, mode);
   const where = productWhere(params, input, match).join(' AND ');
   const bounds = [...input.ctx.index.price_buckets].sort((a, b) => a - b);
   const sql = facetSql(where, params.p(bounds), params.p(input.currency));
-  const threshold = match.mode === 'fuzzy' && input.trigram ? TRIGRAM_THRESHOLD : undefined;
-  const rows = await readRows<FacetRow>(input.ctx.db, input.ctx.tenantId, sql, params, threshold);
+  const rows = await readRows<FacetRow>(input.ctx.db, input.ctx.tenantId, sql, params, match.threshold);
   const stock = (v: string) => rows.find((r) => r.facet === 'stock' && r.value === v)?.n ?? 0;
   return {
     total: rows.find((r) => r.facet === 'total')?.n ?? 0,

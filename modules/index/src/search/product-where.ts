@@ -1,7 +1,8 @@
 import type { StoreProductsQuery } from '../schemas.js';
+import { searchConfigOf } from '../text.js';
 import type { StoreContext } from './context.js';
-import type { Match } from './match.js';
-import type { Params } from './sql.js';
+import { buildMatch, type Match } from './match.js';
+import type { MatchMode, Params } from './sql.js';
 
 export interface ProductPlanInput {
   readonly ctx: StoreContext;
@@ -32,3 +33,13 @@ export const productWhere = (params: Params, input: ProductPlanInput, match: Mat
     ...(query.inStock !== undefined ? [`has_stock = ${p(query.inStock)}::boolean`] : []),
   ];
 };
+
+/** The text match of a product list (full text or typo matching in the list's locale). */
+export const productMatch = (params: Params, input: ProductPlanInput, mode: MatchMode): Match =>
+  buildMatch(params, mode, {
+    q: input.query.q,
+    config: searchConfigOf(input.locale),
+    trigram: input.trigram,
+    table: 'products',
+    locale: input.locale,
+  });

@@ -1,10 +1,9 @@
 import type { StoreProductPage, StoreProductSummary, StoreProductsQuery } from '../schemas.js';
-import { searchConfigOf } from '../text.js';
 import type { StoreContext } from './context.js';
-import { buildMatch, keysetCondition, type Match, type SortSpec } from './match.js';
+import { keysetCondition, type Match, type SortSpec } from './match.js';
 import { productFacets } from './product-facets.js';
 import { staticPage } from './product-pages.js';
-import { type ProductPlanInput, productWhere } from './product-where.js';
+import { type ProductPlanInput, productMatch, productWhere } from './product-where.js';
 import {
   type Cursor,
   createParams,
@@ -15,7 +14,6 @@ import {
   type Params,
   readRows,
   type SortName,
-  TRIGRAM_THRESHOLD,
 } from './sql.js';
 
 const SUMMARY = `product_id AS id, handle, locale, text_locale, title, subtitle, prices, has_stock, total_stock, categories, tags,
@@ -69,21 +67,14 @@ const runPage = async (input: ProductPlanInput, mode: MatchMode, cursor: Cursor 
   const fast = staticPage(input, mode, sortName(input.query), cursor);
   if (fast) return (await fast) as PageRow[];
   const params = createParams();
-  const match = buildMatch(params, mode, {
-    q: input.query.q,
-    config: searchConfigOf(input.locale),
-    trigram: input.trigram,
-    table: 'products',
-    locale: input.locale,
-  });
+  const match = productMatch(params, input, mode);
   const sort = sortOf(params, sortName(input.query), match, input.currency);
   const where = [...productWhere(params, input, match), ...(sort.where ? [sort.where] : [])];
   if (cursor) where.push(keysetCondition(params, sort, 'product_id', cursor));
   const dir = sort.desc ? 'DESC' : 'ASC';
   const sql = `SELECT ${SUMMARY}, (${sort.key})::text AS sort_key FROM index_products WHERE ${where.join(' AND ')}
     ORDER BY ${sort.key} ${dir}, product_id ${dir} LIMIT ${params.p(input.query.limit + 1)}::int`;
-  const threshold = match.mode === 'fuzzy' && input.trigram ? TRIGRAM_THRESHOLD : undefined;
-  return readRows<PageRow>(input.ctx.db, input.ctx.tenantId, sql, params, threshold);
+  return readRows<PageRow>(input.ctx.db, input.ctx.tenantId, sql, params, match.threshold);
 };
 
 const pageOf = (input: ProductPlanInput, mode: MatchMode, rows: PageRow[]) => {
