@@ -1,4 +1,4 @@
-import type {} from '@rustok/api';
+import { requirePermission as requireActorPermission } from '@rustok/api';
 import { actorOf, type ContentActor, type ContentContext, type ContentTx, graphqlContextOf, inContentTx } from '@rustok/content';
 import type {} from '@rustok/events';
 import { AppError, type FieldError, type GraphQLContext } from '@rustok/kernel';
@@ -30,9 +30,7 @@ export const graphqlPagesContextOf = (ctx: GraphQLContext): PagesContext => {
 /** One tenant transaction shared with content's `*InTx` writes; `w.publish` goes to the outbox in it. */
 export const inPagesTx = <T>(ctx: PagesContext, fn: (w: ContentTx) => Promise<T>): Promise<T> => inContentTx(ctx, fn);
 
-export const requirePermission = (ctx: PagesContext, permission: string): void => {
-  if (!ctx.actor.can(permission)) throw new AppError('AUTH_FORBIDDEN', `This needs the permission ${permission}`, { status: 403 });
-};
+export const requirePermission = (ctx: PagesContext, permission: string): void => requireActorPermission(ctx.actor, permission);
 
 export const pageNotFound = (id: string): AppError =>
   new AppError('PAGES_PAGE_NOT_FOUND', `No page ${id}`, { status: 404, title: 'Not found' });

@@ -6,6 +6,7 @@ export * from './graphql-modules.js';
 export * from './health.js';
 export * from './interval-job.js';
 export * from './metrics.js';
+export * from './module-context.js';
 export * from './openapi.js';
 export * from './problem.js';
 export * from './request-ids.js';
