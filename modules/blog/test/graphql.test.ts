@@ -1,13 +1,8 @@
 import { type ContentNode, contentModule } from '@rustok/content';
 import type { TenantRef } from '@rustok/kernel';
-import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
+import { createTestPlatform, describeEachBackend, graphqlClient, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { blogModule } from '../src/index.js';
-
-interface Reply {
-  data?: Record<string, unknown> | null;
-  errors?: { extensions?: { code?: string } }[];
-}
 
 const POST = 'id status title slug body metadata';
 
@@ -17,18 +12,7 @@ describeEachBackend('blog over GraphQL', (backend) => {
   let editor: Record<string, string>;
   let customer: Record<string, string>;
   let anonymous: Record<string, string>;
-  const gql = async (headers: Record<string, string>, query: string, variables?: Record<string, unknown>) => {
-    const res = await p.app.inject({ method: 'POST', url: '/graphql', headers, payload: { query, variables } });
-    return res.json<Reply>();
-  };
-  /** The field's value when the operation succeeded. */
-  const data = async <T>(field: string, headers: Record<string, string>, query: string, variables?: Record<string, unknown>) => {
-    const reply = await gql(headers, query, variables);
-    expect(reply.errors, JSON.stringify(reply.errors)).toBeUndefined();
-    return reply.data?.[field] as T;
-  };
-  const codes = async (headers: Record<string, string>, query: string, variables?: Record<string, unknown>) =>
-    (await gql(headers, query, variables)).errors?.map((e) => e.extensions?.code);
+  const { data, codes } = graphqlClient(() => p);
   const moderate = `mutation ($postId: ID!, $commentId: ID!, $status: BlogModerationStatus!) {
     moderateBlogComment(postId: $postId, commentId: $commentId, status: $status) { ${POST} } }`;
   const comments = 'query ($id: ID!) { blogComments(postId: $id) { items { id } } }';

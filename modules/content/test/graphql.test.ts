@@ -1,12 +1,7 @@
 import type { TenantRef } from '@rustok/kernel';
-import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
+import { createTestPlatform, describeEachBackend, graphqlClient, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ContentCategory, type ContentNode, type ContentRevision, contentModule, type Paged } from '../src/index.js';
-
-interface Reply {
-  data?: Record<string, unknown> | null;
-  errors?: { extensions?: { code?: string } }[];
-}
 
 describeEachBackend('content over GraphQL: categories, tags, revisions, transitions, translations', (backend) => {
   let p: TestPlatform;
@@ -14,15 +9,7 @@ describeEachBackend('content over GraphQL: categories, tags, revisions, transiti
   let editor: Record<string, string>;
   let customer: Record<string, string>;
   let anonymous: Record<string, string>;
-  const gql = async (headers: Record<string, string>, query: string, variables?: Record<string, unknown>) =>
-    (await p.app.inject({ method: 'POST', url: '/graphql', headers, payload: { query, variables } })).json<Reply>();
-  const data = async <T>(field: string, headers: Record<string, string>, query: string, variables?: Record<string, unknown>) => {
-    const reply = await gql(headers, query, variables);
-    expect(reply.errors, JSON.stringify(reply.errors)).toBeUndefined();
-    return reply.data?.[field] as T;
-  };
-  const codes = async (headers: Record<string, string>, query: string, variables?: Record<string, unknown>) =>
-    (await gql(headers, query, variables)).errors?.map((e) => e.extensions?.code);
+  const { data, codes } = graphqlClient(() => p);
 
   beforeAll(async () => {
     p = await createTestPlatform({ backend, modules: [contentModule] });

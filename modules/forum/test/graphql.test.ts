@@ -1,13 +1,8 @@
 import { type ContentNode, contentModule } from '@rustok/content';
 import type { TenantRef } from '@rustok/kernel';
-import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
+import { createTestPlatform, describeEachBackend, graphqlClient, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forumModule } from '../src/index.js';
-
-interface Reply {
-  data?: Record<string, unknown> | null;
-  errors?: { extensions?: { code?: string } }[];
-}
 
 const NODE = 'id title body status replyCount metadata';
 
@@ -17,15 +12,7 @@ describeEachBackend('forum over GraphQL', (backend) => {
   let editor: Record<string, string>;
   let author: Record<string, string>;
   let someone: Record<string, string>;
-  const gql = async (headers: Record<string, string>, query: string, variables?: Record<string, unknown>) =>
-    (await p.app.inject({ method: 'POST', url: '/graphql', headers, payload: { query, variables } })).json<Reply>();
-  const data = async <T>(field: string, headers: Record<string, string>, query: string, variables?: Record<string, unknown>) => {
-    const reply = await gql(headers, query, variables);
-    expect(reply.errors, JSON.stringify(reply.errors)).toBeUndefined();
-    return reply.data?.[field] as T;
-  };
-  const codes = async (headers: Record<string, string>, query: string, variables?: Record<string, unknown>) =>
-    (await gql(headers, query, variables)).errors?.map((e) => e.extensions?.code);
+  const { data, codes } = graphqlClient(() => p);
   const editReply = `mutation ($topicId: ID!, $replyId: ID!, $body: String!) {
     updateForumReply(topicId: $topicId, replyId: $replyId, input: { body: $body }) { ${NODE} } }`;
 

@@ -1,13 +1,8 @@
 import { contentModule } from '@rustok/content';
 import type { TenantRef } from '@rustok/kernel';
-import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
+import { createTestPlatform, describeEachBackend, graphqlClient, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Menu, type Page, pagesModule } from '../src/index.js';
-
-interface Reply {
-  data?: Record<string, unknown> | null;
-  errors?: { extensions?: { code?: string; errors?: { path: string }[] } }[];
-}
 
 const PAGE = 'id status title slug locale blocks { position type data }';
 const MENU = 'id handle name items { label link { type pageId url } children { label link { type pageId url } } }';
@@ -17,15 +12,7 @@ describeEachBackend('pages over GraphQL', (backend) => {
   let tenant: TenantRef;
   let editor: Record<string, string>;
   let anonymous: Record<string, string>;
-  const gql = async (headers: Record<string, string>, query: string, variables?: Record<string, unknown>) =>
-    (await p.app.inject({ method: 'POST', url: '/graphql', headers, payload: { query, variables } })).json<Reply>();
-  const data = async <T>(field: string, headers: Record<string, string>, query: string, variables?: Record<string, unknown>) => {
-    const reply = await gql(headers, query, variables);
-    expect(reply.errors, JSON.stringify(reply.errors)).toBeUndefined();
-    return reply.data?.[field] as T;
-  };
-  const codes = async (headers: Record<string, string>, query: string, variables?: Record<string, unknown>) =>
-    (await gql(headers, query, variables)).errors?.map((e) => e.extensions?.code);
+  const { gql, data, codes } = graphqlClient(() => p);
 
   beforeAll(async () => {
     p = await createTestPlatform({ backend, modules: [contentModule, pagesModule] });

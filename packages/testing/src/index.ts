@@ -1,5 +1,6 @@
 export * from './databases.js';
 export * from './errors.js';
+export * from './graphql.js';
 export * from './platform.js';
 export * from './services.js';
 export * from './tcp-proxy.js';
