@@ -36,6 +36,16 @@ export type UpdateCartInput = Static<typeof UpdateCartInput>;
 /** Why a line cannot be bought as it is (it counts for nothing in the totals then). */
 export const CART_LINE_PROBLEMS = ['PRODUCT_UNAVAILABLE', 'PRICE_MISSING'] as const;
 
+/** A line's quantity and money (minor units): subtotal − discount + tax = total; carts and orders show the same. */
+export const LINE_AMOUNTS = {
+  quantity: Type.Integer(),
+  unitPrice: Money(),
+  subtotal: Money(),
+  discountTotal: Money(),
+  taxTotal: Money(),
+  total: Money(),
+};
+
 export const CartItemSchema = strict({
   id: Id(),
   variantId: Id(),
@@ -43,12 +53,7 @@ export const CartItemSchema = strict({
   title: Type.String(),
   variantTitle: Type.String(),
   sku: Nullable(Type.String()),
-  quantity: Type.Integer(),
-  unitPrice: Money(),
-  subtotal: Money(),
-  discountTotal: Money(),
-  taxTotal: Money(),
-  total: Money(),
+  ...LINE_AMOUNTS,
   problem: Nullable(Type.Union(CART_LINE_PROBLEMS.map((p) => Type.Literal(p)))),
 });
 export type CartItem = Static<typeof CartItemSchema>;

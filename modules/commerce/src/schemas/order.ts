@@ -1,7 +1,7 @@
 import { Email, Id, Timestamp } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import { ORDER_STATUSES } from '../events.js';
-import { CountryCode, Money, Nullable, ShippingChoice, strict } from './cart.js';
+import { CountryCode, LINE_AMOUNTS, Money, Nullable, ShippingChoice, strict } from './cart.js';
 
 const Line = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 const OptionalLine = (max: number) => Type.Optional(Type.String({ maxLength: max }));
@@ -50,12 +50,7 @@ export const OrderLineSchema = strict({
   title: Type.String(),
   variantTitle: Type.String(),
   sku: Nullable(Type.String()),
-  quantity: Type.Integer(),
-  unitPrice: Money(),
-  subtotal: Money(),
-  discountTotal: Money(),
-  taxTotal: Money(),
-  total: Money(),
+  ...LINE_AMOUNTS,
 });
 export type OrderLine = Static<typeof OrderLineSchema>;
 
