@@ -1,4 +1,4 @@
-import { loadProductIndexSource } from '@rustok/commerce';
+import { loadProductIndexSources } from '@rustok/commerce';
 import { loadContentLocales, loadNodeIndexSources } from '@rustok/content';
 import type { SqlRunner } from '@rustok/kernel';
 import { projectNode } from '../apply/content-project.js';
@@ -64,10 +64,10 @@ export const expectedRows = async (
   const keep = (l: string) => locale === undefined || l === locale;
   if (kind === 'products') {
     const locales = await loadProductLocales(tx);
-    for (const id of ids) {
-      const source = await loadProductIndexSource(tx, id, locales.defaultLocale);
-      if (source?.status !== 'published') continue;
-      for (const row of projectProduct(source, locales)) if (keep(row.locale)) out.set(keyOf(id, row.locale), productView({ ...row }));
+    for (const source of (await loadProductIndexSources(tx, ids, locales.defaultLocale)).values()) {
+      if (source.status !== 'published') continue;
+      for (const row of projectProduct(source, locales))
+        if (keep(row.locale)) out.set(keyOf(source.id, row.locale), productView({ ...row }));
     }
     return out;
   }
