@@ -1,3 +1,4 @@
+import { databaseUnavailable } from '@rustok/db';
 import { AppError, defaultTitle, type FieldError, isAppError } from '@rustok/kernel';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -42,6 +43,8 @@ const fieldErrors = (error: FastifyError): FieldError[] =>
 /** Fastify's own errors (validation, parsing, limits) as coded AppErrors; anything else is unexpected. */
 export const toAppError = (error: unknown): AppError => {
   if (isAppError(error)) return error;
+  const unavailable = databaseUnavailable(error);
+  if (unavailable) return unavailable;
   const fe = error as Partial<FastifyError>;
   if (fe.validation) {
     const errors = fieldErrors(fe as FastifyError);

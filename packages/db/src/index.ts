@@ -7,3 +7,4 @@ export * from './pglite.js';
 export * from './postgres.js';
 export * from './prepared.js';
 export * from './rls.js';
+export * from './unavailable.js';

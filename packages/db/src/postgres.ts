@@ -2,9 +2,19 @@ import type { SqlRunner } from '@rustok/kernel';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { ensureAppRole } from './app-role.js';
-import { beginForTenant, beginStatement, createAfterCommit, type Database, type Orm, type Tx, withTimeout } from './database.js';
+import {
+  beginForTenant,
+  beginStatement,
+  createAfterCommit,
+  type Database,
+  type Orm,
+  type TransactionOptions,
+  type Tx,
+  withTimeout,
+} from './database.js';
 import { listenPostgres } from './listen.js';
 import { toQueryConfig } from './prepared.js';
+import { rethrowUnavailable } from './unavailable.js';
 
 export interface PostgresOptions {
   readonly url: string;
@@ -27,6 +37,8 @@ const types = {
 /** Runs `fn` over one owner connection (no role switch), then closes it. */
 export const withOwnerConnection = async <T>(url: string, fn: (owner: SqlRunner) => Promise<T>): Promise<T> => {
   const client = new pg.Client({ connectionString: url, types });
+  // A lost connection fails the statement in flight; the event itself must not go unheard.
+  client.on('error', () => {});
   await client.connect();
   try {
     return await fn({
@@ -56,6 +68,51 @@ const txFromClient = (client: pg.PoolClient, tenantId: string | undefined, after
   };
 };
 
+/**
+ * One transaction on a pooled client. While the client is held, its `'error'` event (the server
+ * ended the connection: a restart, `pg_terminate_backend`, a network cut) is heard here: the pool
+ * stops listening to a client it has handed out, and an unheard `'error'` would end the process.
+ * Such a client is destroyed on release instead of going back to the pool.
+ */
+const runTransaction = async <T>(
+  pool: pg.Pool,
+  fn: (tx: Tx) => Promise<T>,
+  txOptions: TransactionOptions | undefined,
+  onAfterCommitError: ((error: unknown) => void) | undefined,
+): Promise<T> => {
+  const client = await pool.connect();
+  let broken = false;
+  const onError = () => {
+    broken = true;
+  };
+  client.on('error', onError);
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    client.removeListener('error', onError);
+    client.release(broken);
+  };
+  const after = createAfterCommit();
+  try {
+    await client.query(txOptions?.tenantId ? beginForTenant(txOptions, txOptions.tenantId) : beginStatement(txOptions));
+    const result = await fn(txFromClient(client, txOptions?.tenantId, after.add));
+    await client.query('COMMIT');
+    release();
+    await after.run(onAfterCommitError ?? (() => {}));
+    return result;
+  } catch (error) {
+    if (!broken) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+    }
+    throw error;
+  } finally {
+    release();
+  }
+};
+
 export const openPostgres = async (options: PostgresOptions): Promise<Database> => {
   await withOwnerConnection(options.url, async (owner) => {
     await ensureAppRole(owner, options.appRole);
@@ -78,32 +135,11 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
   return {
     kind: 'postgres',
     orm,
-    query: (text, params) => pool.query(toQueryConfig(text, params as unknown[])) as never,
+    query: (text, params) => pool.query(toQueryConfig(text, params as unknown[])).catch(rethrowUnavailable) as never,
     exec: async (text) => {
-      await pool.query(text);
+      await pool.query(text).catch(rethrowUnavailable);
     },
-    async transaction(fn, txOptions) {
-      const client = await pool.connect();
-      let released = false;
-      let broken = false;
-      const after = createAfterCommit();
-      try {
-        await client.query(txOptions?.tenantId ? beginForTenant(txOptions, txOptions.tenantId) : beginStatement(txOptions));
-        const result = await fn(txFromClient(client, txOptions?.tenantId, after.add));
-        await client.query('COMMIT');
-        client.release();
-        released = true;
-        await after.run(options.onAfterCommitError ?? (() => {}));
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {
-          broken = true;
-        });
-        throw error;
-      } finally {
-        if (!released) client.release(broken);
-      }
-    },
+    transaction: (fn, txOptions) => runTransaction(pool, fn, txOptions, options.onAfterCommitError).catch(rethrowUnavailable),
     listen: (channel, onNotify) => listenPostgres(options.url, options.appRole, channel, onNotify),
     async ping(timeoutMs = 2_000) {
       await withTimeout(pool.query('SELECT 1'), timeoutMs, 'PostgreSQL');
