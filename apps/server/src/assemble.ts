@@ -59,7 +59,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     registry,
     logger,
     version: options.version ?? VERSION,
-    checks: bus.healthChecks(),
+    checks: [...bus.healthChecks(), ...access.cache.healthChecks()],
     metricsRegistry,
     pipeline: access.pipeline,
     extend: (instance) => {

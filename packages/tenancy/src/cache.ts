@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { SqlRunner, TenantRef } from '@rustok/kernel';
+import type { HealthCheck, HealthResult, SqlRunner, TenantRef } from '@rustok/kernel';
 import { BentoCache, bentostore, errors } from 'bentocache';
 import { memoryDriver } from 'bentocache/drivers/memory';
 import { redisDriver } from 'bentocache/drivers/redis';
@@ -47,6 +47,8 @@ export interface TenantCache {
   /** Drops every key of the tenant (id, slug, given hosts and its registered domains) in all tiers and on all instances. */
   invalidate(tenant: { readonly id: string; readonly slug: string; readonly hosts?: readonly string[] }): Promise<void>;
   stats(): TenantCacheStats;
+  /** `redis` (non-critical: without it the cache serves from memory and the database) when Redis is configured. */
+  healthChecks(): readonly HealthCheck[];
   close(): Promise<void>;
 }
 
@@ -225,6 +227,24 @@ const keysOf = async (options: TenantCacheOptions, tenant: Invalidated): Promise
   return [`id:${tenant.id.toLowerCase()}`, `slug:${tenant.slug.toLowerCase()}`, ...hosts];
 };
 
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** A PING through the cache connection, which fails at once while it is down. */
+const redisCheck = (redis: RedisTier): HealthCheck => ({
+  name: 'redis',
+  critical: false,
+  check: async (): Promise<HealthResult> => {
+    if (redis.l2.status !== 'ready') return { status: 'unavailable', reason: `Redis connection is ${redis.l2.status}` };
+    try {
+      await redis.l2.ping();
+    } catch (error) {
+      return { status: 'unavailable', reason: `Redis does not answer: ${errorText(error)}` };
+    }
+    const bus = redis.bus.status();
+    return bus === 'ready' ? { status: 'ok' } : { status: 'degraded', reason: `tenant cache invalidation bus is ${bus}` };
+  },
+});
+
 const unwrapFactoryError = (error: unknown): unknown => (error instanceof errors.E_FACTORY_ERROR ? error.cause : error);
 
 export const createTenantCache = (options: TenantCacheOptions): TenantCache => {
@@ -251,6 +271,7 @@ export const createTenantCache = (options: TenantCacheOptions): TenantCache => {
       lookups: counts.lookups,
       ...(redis ? { redis: { cache: redis.l2.status, bus: redis.bus.status() } } : {}),
     }),
+    healthChecks: () => (redis ? [redisCheck(redis)] : []),
     close: () => bento.disconnectAll(),
   };
 };
