@@ -127,7 +127,7 @@ export const connectNatsStreaming = async (options: NatsStreamingOptions): Promi
   const js = jetstream(nc);
   const sink = createNatsSink({ js, subjects, logger, isConnected, breaker: options.breaker, publishTimeoutMs: options.publishTimeoutMs });
   const registry = consumerRegistry();
-  const deps = { js, jsm, subjects, logger, metrics };
+  const deps = { js, jsm, subjects, logger, metrics, nc };
   const streaming: NatsStreaming = {
     nc,
     js,

@@ -1,4 +1,5 @@
 import type { ConsumerMessages, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { EventHandlerDeclaration } from '@rustok/kernel';
 import type { Logger } from 'pino';
 import { createDispatcher, type DispatcherOptions } from '../dispatcher.js';
@@ -7,6 +8,7 @@ import type { EventSink } from '../types.js';
 import { ensureDurable, type StartFrom } from './durable.js';
 import { handleMessage, type MessageContext } from './handle-message.js';
 import type { NatsSubjects } from './subjects.js';
+import { type SupervisedConsume, superviseConsume } from './supervise.js';
 
 /** The dispatcher settings shared by every consumer, or a factory of a handler's own sink. */
 export type ConsumerDispatcher =
@@ -41,6 +43,8 @@ export interface NatsConsumersDeps {
   readonly subjects: NatsSubjects;
   readonly logger: Logger;
   readonly metrics?: EventMetrics;
+  /** The connection whose reconnects make the consumers check that they pull again (see `supervise.ts`). */
+  readonly nc?: NatsConnection;
 }
 
 export type StartNatsConsumersOptions = NatsConsumersDeps & NatsConsumerOptions;
@@ -75,8 +79,7 @@ const runLoop = async (messages: ConsumerMessages, ctx: MessageContext, concurre
 
 interface Running {
   readonly name: string;
-  readonly messages: ConsumerMessages;
-  readonly loop: Promise<void>;
+  readonly consuming: SupervisedConsume;
 }
 
 const startOne = async (
@@ -93,7 +96,6 @@ const startOne = async (
   const spec = { stream, durable, filterSubjects, broadFilter, ackWaitMs, startFrom: options.startFrom ?? 'all' } as const;
   await ensureDurable(deps.jsm, spec, deps.logger);
   const consumer = await deps.js.consumers.get(stream, durable);
-  const messages = await consumer.consume({ max_messages: options.batch ?? 10 });
   const ctx: MessageContext = {
     js: deps.js,
     subjects: deps.subjects,
@@ -108,7 +110,14 @@ const startOne = async (
     maxBackoffMs: options.maxBackoffMs ?? 60_000,
     onDeadLetter: options.onDeadLetter,
   };
-  return { name: `${stream}/${durable}`, messages, loop: runLoop(messages, ctx, options.concurrency ?? 1) };
+  const consuming = await superviseConsume({
+    consumer,
+    consumeOptions: { max_messages: options.batch ?? 10 },
+    run: (messages) => runLoop(messages, ctx, options.concurrency ?? 1),
+    connection: deps.nc,
+    logger: ctx.logger,
+  });
+  return { name: `${stream}/${durable}`, consuming };
 };
 
 /**
@@ -120,8 +129,7 @@ const startOne = async (
 export const startNatsConsumers = async (options: StartNatsConsumersOptions): Promise<NatsConsumers> => {
   const running: Running[] = [];
   const stop = async () => {
-    for (const r of running) r.messages.stop();
-    await Promise.all(running.map((r) => r.loop));
+    await Promise.all(running.map((r) => r.consuming.stop()));
   };
   try {
     for (const handler of options.handlers) {
