@@ -3,7 +3,7 @@ import { ensureSigningKey } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
-import { AppError, type TenantRef } from '@rustok/kernel';
+import { AppError, deploymentNames, type TenantRef } from '@rustok/kernel';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
@@ -37,7 +37,14 @@ const connectStreaming = async (config: Config, logger: Logger): Promise<Streami
   const events = config.settings.rustok.events;
   if (events.transport !== 'nats') return undefined;
   if (!config.nats.url) throw new AppError('CONFIG_INVALID', 'settings.rustok.events.transport is nats but nats.url (NATS_URL) is not set');
-  return connectNatsStreaming({ url: config.nats.url, logger: logger.child({ component: 'nats' }), root: events.nats_subject_root });
+  const names = deploymentNames(config.settings.rustok);
+  return connectNatsStreaming({
+    url: config.nats.url,
+    logger: logger.child({ component: 'nats' }),
+    root: names.natsSubjectRoot,
+    streamPrefix: names.natsStreamPrefix,
+    durablePrefix: names.natsDurablePrefix,
+  });
 };
 
 export const assemble = async (options: AssembleOptions): Promise<Assembled> => {

@@ -1,6 +1,7 @@
 export * from './access.js';
 export * from './config/load.js';
 export * from './config/schema.js';
+export * from './deployment.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './graphql-builder.js';

@@ -2,7 +2,7 @@ import type { RequestPipeline } from '@rustok/api';
 import { type AuthServices, createLoginLimiter, createRoleCatalog } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import type { EventBus } from '@rustok/events';
-import type { Config, ModuleRegistry } from '@rustok/kernel';
+import { type Config, deploymentNames, type ModuleRegistry } from '@rustok/kernel';
 import { createModuleToggles, createTenantCache, createTenantResolver, type ModuleToggles, type TenantCache } from '@rustok/tenancy';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -29,6 +29,7 @@ export const createAccessServices = (options: {
   const cache = createTenantCache({
     db,
     redisUrl: config.redis.url,
+    prefix: `${deploymentNames(config.settings.rustok).redisPrefix}:tenant`,
     ttlMs: tenantSettings.cache_ttl_ms,
     negativeTtlMs: tenantSettings.negative_cache_ttl_ms,
     registry: options.metricsRegistry,

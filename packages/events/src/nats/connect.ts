@@ -17,6 +17,8 @@ export interface NatsStreamingOptions {
   readonly root?: string;
   /** Stream-name prefix; `RUSTOK` by default. */
   readonly streamPrefix?: string;
+  /** Prefix of durable consumer names; none by default. */
+  readonly durablePrefix?: string;
   readonly streams?: StreamOptions;
   readonly breaker?: BreakerOptions;
   readonly publishTimeoutMs?: number;
@@ -121,9 +123,15 @@ const consumerRegistry = () => {
 export const connectNatsStreaming = async (options: NatsStreamingOptions): Promise<NatsStreaming> => {
   const { logger, metrics } = options;
   const { nc, isConnected } = await openConnection(options);
-  const subjects = createSubjects({ root: options.root, streamPrefix: options.streamPrefix });
-  const jsm = await jetstreamManager(nc);
-  await ensureStreams(jsm, subjects, options.streams);
+  const subjects = createSubjects({ root: options.root, streamPrefix: options.streamPrefix, durablePrefix: options.durablePrefix });
+  let jsm: JetStreamManager;
+  try {
+    jsm = await jetstreamManager(nc);
+    await ensureStreams(jsm, subjects, options.streams);
+  } catch (error) {
+    await nc.close();
+    throw error;
+  }
   const js = jetstream(nc);
   const sink = createNatsSink({ js, subjects, logger, isConnected, breaker: options.breaker, publishTimeoutMs: options.publishTimeoutMs });
   const registry = consumerRegistry();

@@ -6,6 +6,7 @@ import {
   StorageType,
   type StreamConfig,
 } from '@nats-io/jetstream';
+import { AppError } from '@rustok/kernel';
 import type { NatsSubjects, StreamKind } from './subjects.js';
 
 export interface StreamOptions {
@@ -31,19 +32,46 @@ const configFor = (subjects: NatsSubjects, kind: StreamKind, options: StreamOpti
   description: `RusToK ${kind} events`,
 });
 
-/** Creates the stream, or updates it when present (so a changed setting is applied at boot). */
-const ensureStream = async (jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> => {
+/**
+ * A stream of that name that takes other subjects belongs to another deployment (or another subject
+ * root): it is never rewritten, which would take its events away from it.
+ */
+const assertOurs = (existing: readonly string[] | undefined, config: Partial<StreamConfig> & { name: string }): void => {
+  const ours = config.subjects ?? [];
+  const same = existing?.length === ours.length && ours.every((subject) => existing.includes(subject));
+  if (same) return;
+  throw new AppError(
+    'EVENTS_STREAM_CONFLICT',
+    `The NATS stream ${config.name} takes ${JSON.stringify(existing ?? [])}, not ${JSON.stringify(ours)}: it belongs to another deployment. ` +
+      'Give each deployment sharing this NATS its own settings.rustok.deployment.',
+    { status: 409, title: 'Conflict' },
+  );
+};
+
+/** The subjects of the stream, or undefined when there is no such stream. */
+const subjectsOf = async (jsm: JetStreamManager, name: string): Promise<string[] | undefined> => {
   try {
-    await jsm.streams.info(config.name);
+    return (await jsm.streams.info(name)).config.subjects ?? [];
   } catch (error) {
-    if (!isNotFound(error, JetStreamApiCodes.StreamNotFound)) throw error;
+    if (isNotFound(error, JetStreamApiCodes.StreamNotFound)) return undefined;
+    throw error;
+  }
+};
+
+/** Creates the stream, or updates one of ours when present (so a changed setting is applied at boot). */
+const ensureStream = async (jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> => {
+  let existing = await subjectsOf(jsm, config.name);
+  if (!existing) {
     try {
       await jsm.streams.add(config);
       return;
-    } catch {
-      // another process created it meanwhile: fall through to the update
+    } catch (error) {
+      // another process may have created it meanwhile
+      existing = await subjectsOf(jsm, config.name);
+      if (!existing) throw error;
     }
   }
+  assertOurs(existing, config);
   const { storage: _storage, retention: _retention, name, ...changeable } = config;
   await jsm.streams.update(name, changeable);
 };

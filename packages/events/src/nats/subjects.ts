@@ -13,7 +13,7 @@ export interface NatsSubjects {
   deadLetterSubjectFor(envelope: Pick<EventEnvelope, 'tenantId' | 'type'>): string;
   /** Filter subjects per stream covering a handler's types (overlaps removed). */
   filtersFor(types: readonly string[]): Map<string, string[]>;
-  /** Durable name of a consumer in a group: `<group><consumer with . → _>`. */
+  /** Durable name of a consumer in a group: `<durable prefix><group><consumer with . → _>`. */
   durableName(consumer: string, group?: string): string;
 }
 
@@ -21,6 +21,8 @@ export interface SubjectOptions {
   readonly root?: string;
   /** Stream-name prefix, `RUSTOK` by default (streams `RUSTOK_DOMAIN`, `RUSTOK_SYSTEM`, `RUSTOK_DLQ`). */
   readonly streamPrefix?: string;
+  /** Prefix of every durable consumer name (the deployment's, e.g. `shop-a_`); none by default. */
+  readonly durablePrefix?: string;
 }
 
 const TOKEN = /^[A-Za-z0-9_-]+$/;
@@ -40,6 +42,8 @@ export const createSubjects = (options: SubjectOptions = {}): NatsSubjects => {
   const prefix = options.streamPrefix ?? 'RUSTOK';
   if (!TOKEN.test(root)) throw new Error(`Invalid NATS subject root "${root}"`);
   if (!TOKEN.test(prefix)) throw new Error(`Invalid NATS stream prefix "${prefix}"`);
+  const durablePrefix = options.durablePrefix ?? '';
+  if (durablePrefix && !TOKEN.test(durablePrefix)) throw new Error(`Invalid NATS durable prefix "${durablePrefix}"`);
   const streams = { domain: `${prefix}_DOMAIN`, system: `${prefix}_SYSTEM`, dlq: `${prefix}_DLQ` } as const;
 
   const filterFor = (type: string): string => {
@@ -60,6 +64,6 @@ export const createSubjects = (options: SubjectOptions = {}): NatsSubjects => {
       }
       return byStream;
     },
-    durableName: (consumer, group = '') => `${group}${consumer}`.replace(/[^A-Za-z0-9_-]/g, '_'),
+    durableName: (consumer, group = '') => `${durablePrefix}${group}${consumer}`.replace(/[^A-Za-z0-9_-]/g, '_'),
   };
 };

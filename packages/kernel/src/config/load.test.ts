@@ -30,6 +30,7 @@ const DEFAULTS = {
   },
   settings: {
     rustok: {
+      deployment: null,
       tenant: {
         resolution: 'header',
         header_name: 'X-Tenant-ID',

@@ -6,7 +6,12 @@ const Url = Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: 
 export const EVENT_TRANSPORTS = ['memory', 'outbox', 'nats'] as const;
 export const TENANT_RESOLUTIONS = ['header', 'subdomain', 'host', 'default'] as const;
 
+/** A deployment's name: a short slug, so it can prefix Redis keys and NATS subjects, streams and durables. */
+export const DEPLOYMENT_PATTERN = '^[a-z](?:[a-z0-9-]{0,30}[a-z0-9])?$';
+
 const RustokSettings = obj({
+  /** Name of this deployment among others sharing one Redis and one NATS; null = the unprefixed names. */
+  deployment: Type.Union([Type.String({ pattern: DEPLOYMENT_PATTERN }), Type.Null()], { default: null }),
   tenant: obj({
     resolution: Type.Union(
       TENANT_RESOLUTIONS.map((v) => Type.Literal(v)),
