@@ -1,8 +1,11 @@
+import { connectNatsStreaming, deleteStreams } from '@rustok/events';
+import { deploymentNames, generateId } from '@rustok/kernel';
 import { createTestPlatform, startTcpProxy, type TcpProxy, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const services = inject('services');
 const redisUrl = services.urls.redis;
+const natsUrl = services.urls.nats;
 
 interface Report {
   status: string;
@@ -68,5 +71,44 @@ describe('readiness without Redis configured', () => {
     } finally {
       await platform.close();
     }
+  });
+});
+
+describe.skipIf(!natsUrl)(`readiness follows NATS${natsUrl ? '' : ` [nats: skipped, ${services.skipped.nats}]`}`, () => {
+  let proxy: TcpProxy;
+  let platform: TestPlatform;
+  const deployment = `tr${generateId().replace(/-/g, '').slice(-8)}`;
+  beforeAll(async () => {
+    proxy = await proxyFor(natsUrl ?? '', 4222);
+    platform = await createTestPlatform({
+      backend: { name: 'pglite' },
+      config: { nats: { url: `nats://127.0.0.1:${proxy.port}` }, settings: { rustok: { deployment, events: { transport: 'nats' } } } },
+    });
+  });
+  afterAll(async () => {
+    await platform?.close();
+    await proxy?.close();
+    const names = deploymentNames(platform.config.settings.rustok);
+    const c = await connectNatsStreaming({
+      url: natsUrl ?? '',
+      logger: platform.logger,
+      root: names.natsSubjectRoot,
+      streamPrefix: names.natsStreamPrefix,
+    });
+    await deleteStreams(c.jsm, c.subjects).catch(() => {});
+    await c.close();
+  });
+
+  it('reports NATS as a non-critical check: ok, then degraded (still 200) while it is cut, then ok again', async () => {
+    await waitFor(async () => (await ready(platform)).body.status === 'ok');
+    expect((await ready(platform)).body.checks.find((c) => c.name === 'events:nats')).toMatchObject({ critical: false, status: 'ok' });
+    await proxy.cut();
+    await waitFor(async () => (await ready(platform)).body.status !== 'ok');
+    const down = await ready(platform);
+    expect(down.status).toBe(200);
+    expect(down.body.status).toBe('degraded');
+    expect(down.body.checks.find((c) => c.name === 'events:nats')).toMatchObject({ status: 'unavailable' });
+    await proxy.restore();
+    await waitFor(async () => (await ready(platform)).body.status === 'ok', 15_000);
   });
 });
