@@ -47,6 +47,7 @@ describe.skipIf(!postgres)(`${title} [postgres${postgres ? '' : `: skipped, ${po
     expect(down.body.status).toBe('unavailable');
     expect(down.body.checks.find((c) => c.name === 'database')).toMatchObject({ status: 'unavailable', reason: expect.any(String) });
     expect((await platform.app.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
+    expect((await platform.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(200);
 
     await proxy.restore();
     await waitFor(async () => (await ready(platform)).status === 200);

@@ -56,10 +56,13 @@ export interface EventBus {
   healthChecks(): HealthCheck[];
 }
 
+/** Outbox gauges, read at scrape time; while the database is away they keep their last value (the scrape still answers). */
 const backlogGauges = (registry: Registry, db: Database) => {
-  let last: Promise<{ backlog: number; oldestAgeSeconds: number }> | undefined;
+  let last: Promise<{ backlog: number; oldestAgeSeconds: number } | undefined> | undefined;
   const read = () => {
-    last ??= outboxBacklog(db).finally(() => setTimeout(() => (last = undefined), 0));
+    last ??= outboxBacklog(db)
+      .catch(() => undefined)
+      .finally(() => setTimeout(() => (last = undefined), 0));
     return last;
   };
   new Gauge({
@@ -67,7 +70,8 @@ const backlogGauges = (registry: Registry, db: Database) => {
     help: 'Events waiting in the outbox',
     registers: [registry],
     async collect() {
-      this.set((await read()).backlog);
+      const value = await read();
+      if (value) this.set(value.backlog);
     },
   });
   new Gauge({
@@ -75,7 +79,8 @@ const backlogGauges = (registry: Registry, db: Database) => {
     help: 'Age of the oldest event waiting in the outbox',
     registers: [registry],
     async collect() {
-      this.set((await read()).oldestAgeSeconds);
+      const value = await read();
+      if (value) this.set(value.oldestAgeSeconds);
     },
   });
 };
