@@ -47,6 +47,7 @@ export const configCheck = (): void => {
       `  database:         ${database}`,
       `  redis:            ${config.redis.url ? 'configured' : 'not configured (in-process cache only)'}`,
       `  nats:             ${config.nats.url ? 'configured' : 'not configured'}`,
+      `  deployment:       ${config.settings.rustok.deployment ?? '(none: unprefixed Redis keys and NATS names)'}`,
       `  event transport:  ${config.settings.rustok.events.transport}`,
       `  tenant resolution: ${config.settings.rustok.tenant.resolution}`,
       `  modules:          ${registry.modules.map((m) => m.slug).join(', ') || '(none)'}`,
