@@ -3,7 +3,7 @@ import { contentModule } from '@rustok/content';
 import { connectNatsStreaming, deleteStreams } from '@rustok/events';
 import { indexModule } from '@rustok/index';
 import { deploymentNames, generateId } from '@rustok/kernel';
-import { createTestPlatform, type TestPlatform } from '@rustok/testing';
+import { createTestPlatform, type TestPlatform, testConfig } from '@rustok/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -24,15 +24,15 @@ const deploymentConfig = (deployment: string) => ({
   settings: { rustok: { deployment, events: { transport: 'nats', relay_poll_ms: 100 } } },
 });
 
-const streamSubjects = async (deployment: string) => {
-  const names = deploymentNames({ deployment, events: { nats_subject_root: 'rustok' } as never });
-  const c = await connectNatsStreaming({
+/** A NATS connection with a deployment's names (its streams are ensured, so they can be read or deleted). */
+const connectAs = (deployment: string) => {
+  const names = deploymentNames({ ...testConfig().settings.rustok, deployment });
+  return connectNatsStreaming({
     url: urls.nats ?? '',
     logger: pino({ level: 'silent' }),
     root: names.natsSubjectRoot,
     streamPrefix: names.natsStreamPrefix,
   });
-  return c;
 };
 
 describe.skipIf(missing)(`two deployments on one Redis and one NATS${missing ? ` [skipped: ${missing}]` : ''}`, () => {
@@ -42,11 +42,12 @@ describe.skipIf(missing)(`two deployments on one Redis and one NATS${missing ? `
   let firstStreamsBefore: Record<string, string[]>;
 
   const streamsOf = async (deployment: string) => {
-    const c = await streamSubjects(deployment);
+    const c = await connectAs(deployment);
     try {
       const out: Record<string, string[]> = {};
       for (const name of Object.values(c.subjects.streams)) out[name] = (await c.jsm.streams.info(name)).config.subjects ?? [];
-      return out;
+      const durables = (await c.jsm.consumers.list(c.subjects.streams.domain).next()).map((info) => info.name);
+      return { subjects: out, durables };
     } finally {
       await c.close();
     }
@@ -63,14 +64,14 @@ describe.skipIf(missing)(`two deployments on one Redis and one NATS${missing ? `
       const { headers } = await p.userWithToken((await p.defaultTenant()).id, ['admin']);
       // The tenant by its slug: resolved through the tenant cache, whose Redis tier both share.
       admins.push({ ...headers, 'x-tenant-id': 'default' });
-      if (platforms.length === 1) firstStreamsBefore = await streamsOf(deployment);
+      if (platforms.length === 1) firstStreamsBefore = (await streamsOf(deployment)).subjects;
     }
   }, 120_000);
 
   afterAll(async () => {
     for (const p of platforms) await p.close();
     for (const deployment of deployments) {
-      const c = await streamSubjects(deployment);
+      const c = await connectAs(deployment);
       await deleteStreams(c.jsm, c.subjects).catch(() => {});
       await c.close();
     }
@@ -123,8 +124,13 @@ describe.skipIf(missing)(`two deployments on one Redis and one NATS${missing ? `
 
   it("leaves each one's NATS streams to it: other names, and the first one's streams as they were", async () => {
     const [first, second] = await Promise.all(deployments.map(streamsOf));
-    expect(Object.keys(first ?? {}).some((name) => Object.hasOwn(second ?? {}, name))).toBe(false);
-    expect(first).toEqual(firstStreamsBefore);
-    for (const subjects of Object.values(first ?? {})) expect(subjects.every((s) => s.startsWith(`rustok-${deployments[0]}.`))).toBe(true);
+    expect(Object.keys(first?.subjects ?? {}).some((name) => Object.hasOwn(second?.subjects ?? {}, name))).toBe(false);
+    expect(first?.subjects).toEqual(firstStreamsBefore);
+    for (const subjects of Object.values(first?.subjects ?? {}))
+      expect(subjects.every((s) => s.startsWith(`rustok-${deployments[0]}.`))).toBe(true);
+    for (const [i, own] of [first, second].entries()) {
+      expect(own?.durables.length).toBeGreaterThan(0);
+      expect(own?.durables.every((name) => name.startsWith(`${deployments[i]}_`))).toBe(true);
+    }
   });
 });
