@@ -138,6 +138,11 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     graphiql: config.graphql.graphiql,
     extendContext: options.graphqlContext,
     moduleEnabled: options.pipeline?.moduleEnabled,
+    persistedQueries: {
+      mode: config.graphql.persisted_queries,
+      allowlistFile: config.graphql.allowlist_file,
+      apqCacheSize: config.graphql.apq_cache_size,
+    },
   });
   await mountModuleRoutes(app, modules);
   return app;
