@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '@rustok/kernel';
 import type { FastifyRequest } from 'fastify';
+import { getOperationAST, parse } from 'graphql';
 import { nulPaths, nulRefusal } from './input-guard.js';
 
 /**
@@ -25,7 +26,7 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 // A `\u0000` escape inside a GraphQL string literal (or a raw NUL) puts U+0000 into an argument.
-const NUL_IN_SOURCE = /\u0000|\\u0000/i;
+const hasNul = (source: string): boolean => source.includes('\u0000') || /\\u0000/i.test(source);
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -81,7 +82,7 @@ export const checkGraphQLRequest = (input: unknown): GraphQLRequestParts => {
   if (!text && !hash) throw badRequest('A GraphQL request needs a query (or a persisted query hash)');
   if (text && isJsonText(text)) throw badRequest('The query is not a GraphQL document');
   const nul = nulPaths(variables, 'variables');
-  if (text && NUL_IN_SOURCE.test(text)) nul.push('query');
+  if (text && hasNul(text)) nul.push('query');
   if (nul.length > 0) throw nulRefusal(nul);
   return { query: text, hash };
 };
@@ -108,8 +109,29 @@ export interface RequestGuardOptions {
  * (a hash alone is looked up by mercurius' persisted query provider); in `off` mode a hash alone
  * is refused (PERSISTED_QUERY_NOT_SUPPORTED).
  */
+/**
+ * Over GET, mercurius looks the operation up to refuse mutations and fails on a document without
+ * the named (or a single) operation, so that is checked here. Syntax errors are left to mercurius.
+ */
+const checkGetOperation = (query: string, operationName: unknown): void => {
+  let document: ReturnType<typeof parse>;
+  try {
+    document = parse(query);
+  } catch {
+    return;
+  }
+  const name = typeof operationName === 'string' ? operationName : undefined;
+  if (!getOperationAST(document, name)) {
+    throw badRequest(
+      name ? `The document has no operation named "${name}"` : 'The document has several operations: name one with operationName',
+    );
+  }
+};
+
 export const graphqlRequestGuard = (options: RequestGuardOptions) => async (request: FastifyRequest) => {
-  const { query, hash } = checkGraphQLRequest(requestInput(request));
+  const input = requestInput(request);
+  const { query, hash } = checkGraphQLRequest(input);
+  if (request.method === 'GET' && query) checkGetOperation(query, (input as { operationName?: unknown }).operationName);
   if (options.mode === 'off' && hash && !query) throw notSupported();
   if (options.mode === 'allowlist' && query) {
     const own = sha256(query);
