@@ -6,7 +6,7 @@ import { type FuzzRequest, type Identity, type OpenApi, requestArbitrary, routes
 
 /**
  * 10,000 fuzzed requests over every REST route of the OpenAPI document (all modules), as the
- * tenant's administrator and anonymously: garbage path parameters, query strings and bodies, NULs,
+ * tenant's administrator, the platform administrator and anonymously: garbage path parameters, query strings and bodies, NULs,
  * huge numbers, wrong types, other media types and broken percent-encoding. No answer may be a
  * 5xx, and every error must be problem+json with a `code`. The seed is printed; set FUZZ_SEED to
  * replay a run (and FUZZ_RUNS to change its size).
@@ -54,6 +54,7 @@ describeEachBackend('REST fuzz', (backend) => {
       ...Array.from({ length: 6 }, () => ({ name: 'admin', headers: admin.headers })),
       ...Array.from({ length: 3 }, () => ({ name: 'anonymous', headers: { 'x-tenant-id': tenant.id } })),
       { name: 'no tenant', headers: {} },
+      { name: 'platform admin', headers: (await p.userWithToken((await p.defaultTenant()).id, ['super_admin'])).headers },
     ];
     doc = (await p.app.inject({ method: 'GET', url: '/swagger/json' })).json<OpenApi>();
     const product = await p.app.inject({
