@@ -6,9 +6,10 @@ import { type FuzzRequest, type Identity, type OpenApi, requestArbitrary, routes
 
 /**
  * 10,000 fuzzed requests over every REST route of the OpenAPI document (all modules), as the
- * tenant's administrator, the platform administrator and anonymously: garbage path parameters, query strings and bodies, NULs,
- * huge numbers, wrong types, other media types and broken percent-encoding. No answer may be a
- * 5xx, and every error must be problem+json with a `code`. The seed is printed; set FUZZ_SEED to
+ * tenant's administrator, the platform administrator, anonymously and without a tenant: garbage
+ * path parameters, query strings and bodies, NULs, huge numbers, wrong types, other media types
+ * and broken percent-encoding. No answer may be a 5xx, and every error must be problem+json with
+ * a `code`. The seed is printed; set FUZZ_SEED to
  * replay a run (and FUZZ_RUNS to change its size).
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
