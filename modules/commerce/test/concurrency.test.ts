@@ -135,4 +135,30 @@ describeEachBackend('commerce checkout under concurrency', (backend) => {
     expect(await stockOf(p, tenant.id, variantIds[0] ?? '')).toBe(48);
     await ok(Promise.resolve(answers.find((r) => r.statusCode === 201) as LightMyRequestResponse), 201);
   });
+
+  it.each([
+    ['price update', (v: string) => ['PUT', `/commerce/variants/${v}/prices`, { prices: [{ currencyCode: 'EUR', amount: 900 }] }] as const],
+    ['stock update', (v: string) => ['PUT', `/commerce/inventory/${v}`, { available: 3 }] as const],
+  ])(
+    'answers a %s racing the deletion of its variant with 200 or 404, never 500',
+    async (_name, write) => {
+      const rounds = big ? 40 : 10;
+      const statuses = new Set<number>();
+      for (let round = 0; round < rounds; round++) {
+        const { productId, variantIds } = await seedProduct(calls[0] as Call, admin, [{ prices: { USD: 100 } }, { prices: { USD: 200 } }]);
+        const v = variantIds[1] ?? '';
+        const [method, url, body] = write(v);
+        const [update, removal] = await Promise.all([
+          (calls[round % calls.length] as Call)(method, url, admin, body),
+          (calls[(round + 1) % calls.length] as Call)('DELETE', `/commerce/products/${productId}/variants/${v}`, admin),
+        ]);
+        expect(removal.statusCode, removal.body).toBe(204);
+        expect([200, 404], update.body).toContain(update.statusCode);
+        if (update.statusCode === 404) expect(update.json()).toMatchObject({ code: 'COMMERCE_VARIANT_NOT_FOUND' });
+        statuses.add(update.statusCode);
+      }
+      expect([...statuses].every((s) => s === 200 || s === 404)).toBe(true);
+    },
+    180_000,
+  );
 });

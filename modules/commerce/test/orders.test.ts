@@ -253,4 +253,21 @@ describeEachBackend('commerce orders', (backend) => {
     const refunded = await gql('mutation($id: ID!) { refundCommercePayment(orderId: $id) { status } }', { id: order.id });
     expect(refunded.data?.refundCommercePayment?.status).toBe('refunded');
   });
+
+  it.each(['commerceTaxRates', 'commerceShippingOptions', 'commerceDiscounts', 'commerceOrders', 'commercePriceLists'])(
+    'refuses a malformed `after` cursor of %s with a coded error, not INTERNAL_ERROR',
+    async (field) => {
+      for (const after of ['not-a-cursor', '', 'a\u0000b', '00000000-0000-0000-0000-00000000000g']) {
+        const res = await p.app.inject({
+          method: 'POST',
+          url: '/graphql',
+          headers: admin,
+          payload: { query: `query($after: String) { ${field}(first: 2, after: $after) { nextCursor } }`, variables: { after } },
+        });
+        const body = res.json<{ errors?: { extensions: { code: string } }[] }>();
+        if (after === '') expect(body.errors).toBeUndefined();
+        else expect(body.errors?.map((e) => e.extensions.code)).toEqual(['VALIDATION_FAILED']);
+      }
+    },
+  );
 });

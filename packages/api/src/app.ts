@@ -14,9 +14,10 @@ import type { RequestPipeline } from './access.js';
 import { registerAccessControl, requireDeclaredAccess } from './access-control.js';
 import { registerGraphQL } from './graphql.js';
 import { registerHealthRoutes } from './health.js';
+import { registerInputGuard } from './input-guard.js';
 import { createMetrics, registerMetrics } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
-import { errorHandler, notFoundHandler } from './problem.js';
+import { errorHandler, frameworkErrorHandler, notFoundHandler } from './problem.js';
 import { registerRequestIds, requestIdOf } from './request-ids.js';
 
 /** What route handlers of every module reach through `app.rustok` / `request.server.rustok`. */
@@ -108,12 +109,16 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: config.server.body_limit_bytes,
     trustProxy: config.server.trust_proxy,
     return503OnClosing: true,
+    // Longer than any identifier or handle a route takes (handles go up to 200); longer ones get 414 problem+json.
+    routerOptions: { maxParamLength: 512 },
+    frameworkErrors: frameworkErrorHandler,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   app.decorate('rustok', { config, db: options.db, registry: options.registry });
   registerRequestIds(app);
   closeKeepAliveOnShutdown(app);
+  registerInputGuard(app);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   const modules = options.registry.modules;
@@ -133,6 +138,11 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     graphiql: config.graphql.graphiql,
     extendContext: options.graphqlContext,
     moduleEnabled: options.pipeline?.moduleEnabled,
+    persistedQueries: {
+      mode: config.graphql.persisted_queries,
+      allowlistFile: config.graphql.allowlist_file,
+      apqCacheSize: config.graphql.apq_cache_size,
+    },
   });
   await mountModuleRoutes(app, modules);
   return app;

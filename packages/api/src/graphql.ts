@@ -1,5 +1,6 @@
 import '@pothos/plugin-scope-auth';
 import {
+  type AppError,
   createGraphQLBuilder,
   type FieldError,
   type GraphQLBuilder,
@@ -12,7 +13,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import mercurius from 'mercurius';
+import { databaseAppError } from './db-errors.js';
 import { assertRootFieldsProtected, contributeModules, moduleGate, type RootFieldOwners } from './graphql-modules.js';
+import { badRequest, graphqlRequestGuard, mercuriusRequestError, REQUEST_LEVEL_CODES } from './graphql-requests.js';
+import { type PersistedQueryOptions, persistedQueries } from './persisted-queries.js';
 
 export interface GraphQLOptions {
   readonly modules: readonly ModuleDefinition[];
@@ -23,6 +27,8 @@ export interface GraphQLOptions {
   readonly moduleEnabled?: (tenant: TenantRef, slug: string) => Promise<boolean>;
   /** Adds request-specific values to the resolver context. */
   readonly extendContext?: (request: FastifyRequest) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Automatic persisted queries (the default), an allowlist, or none. */
+  readonly persistedQueries?: PersistedQueryOptions;
 }
 
 const addPlatformTypes = (builder: GraphQLBuilder, modules: readonly ModuleDefinition[]): void => {
@@ -73,35 +79,68 @@ type Execution = { data?: unknown; errors: readonly GraphQLError[]; statusCode?:
 
 const DEPTH_MESSAGE = /exceeds the query depth limit/;
 
-const codeOf = (error: GraphQLError): { code: string; message: string; status?: number; fields?: readonly FieldError[] } => {
+/** By tag rather than `instanceof`: mercurius and this package may load different copies of graphql (CJS and ESM). */
+const isGraphQLError = (value: unknown): boolean => Object.prototype.toString.call(value) === '[object GraphQLError]';
+
+/**
+ * The coded error behind a GraphQL error: an AppError, a PostgreSQL error that input can cause,
+ * or a request-level error of mercurius or Fastify (persisted queries, GET mutations, a body that
+ * is not JSON); undefined for a GraphQL syntax or validation error and for unexpected errors.
+ */
+const appErrorOf = (original: unknown): AppError | undefined => {
+  if (isAppError(original)) return original;
+  const known = databaseAppError(original) ?? mercuriusRequestError(original);
+  if (known) return known;
+  const e = original as { code?: unknown; statusCode?: unknown; errors?: unknown } | undefined;
+  const status = typeof e?.statusCode === 'number' ? e.statusCode : 0;
+  // Fastify's own 4xx (a body that is not JSON, a media type) and mercurius' unwrapped ones (bad JSON in a GET).
+  const fromFramework =
+    typeof e?.code === 'string' && !Array.isArray(e.errors) && (e.code.startsWith('FST_') || e.code === 'MER_ERR_GQL_VALIDATION');
+  return fromFramework && status >= 400 && status < 500 ? badRequest((original as Error).message, status) : undefined;
+};
+
+type Coded = { code: string; message: string; status?: number; fields?: readonly FieldError[] };
+
+const codeOf = (error: GraphQLError): Coded => {
   const original = error.originalError as (Error & { errors?: GraphQLError[] }) | undefined;
-  if (isAppError(original)) {
-    const fields = original.errors.length > 0 ? original.errors : undefined;
-    return { code: original.code, message: original.message, status: original.status, ...(fields ? { fields } : {}) };
+  const coded = appErrorOf(original);
+  if (coded) {
+    const fields = coded.errors.length > 0 ? coded.errors : undefined;
+    return { code: coded.code, message: coded.message, status: coded.status, ...(fields ? { fields } : {}) };
   }
   if (DEPTH_MESSAGE.test(error.message)) return { code: 'GRAPHQL_TOO_DEEP', message: error.message };
-  if (original && !(original instanceof GraphQLError) && !original.errors) {
+  if (original && !isGraphQLError(original) && !original.errors) {
     return { code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; it has been logged with the request id' };
   }
   const own = error.extensions?.code;
   return { code: typeof own === 'string' ? own : 'GRAPHQL_VALIDATION_FAILED', message: error.message };
 };
 
+/** Mercurius wraps request-level failures (syntax, validation, depth) in an error holding `errors`. */
+const flatten = (error: GraphQLError): GraphQLError[] => {
+  const original = error.originalError as (Error & { errors?: unknown[] }) | undefined;
+  // A coded request error (an AppError, a persisted-query error) stands for itself: an AppError also
+  // has an `errors` list (its field errors), so it must not be unwrapped.
+  if (appErrorOf(original)) return [error];
+  const nested = original?.errors;
+  if (!Array.isArray(nested)) return [error];
+  // Not GraphQL errors (e.g. the route's body schema): the request itself is malformed.
+  return nested.map((e) => {
+    if (isGraphQLError(e)) return e as GraphQLError;
+    const message = String((e as Error).message);
+    if ((e as { code?: unknown }).code === 'MER_ERR_GQL_QUERY_DEPTH') return new GraphQLError(message);
+    return new GraphQLError(message, { originalError: badRequest(message) });
+  });
+};
+
 /** Every GraphQL error carries `extensions.code`; unexpected errors keep their message out of the answer. */
 const errorFormatter = (execution: Execution, ctx: { reply?: FastifyReply; app: FastifyInstance }) => {
   const log = ctx.reply ? ctx.reply.log : ctx.app.log;
-  const flat = execution.errors.flatMap((error) => {
-    // Mercurius wraps request-level failures (syntax, validation, depth) in an error holding `errors`.
-    // An AppError also has an `errors` list (its field errors), so it must not be unwrapped.
-    const original = error.originalError as (Error & { errors?: GraphQLError[] }) | undefined;
-    const nested = isAppError(original) ? undefined : original?.errors;
-    return Array.isArray(nested)
-      ? nested.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message))))
-      : [error];
-  });
-  const errors = flat.map((error) => {
+  let requestStatus: number | undefined;
+  const errors = execution.errors.flatMap(flatten).map((error) => {
     const { code, message, status, fields } = codeOf(error);
     if (code === 'INTERNAL_ERROR') log.error({ err: error.originalError ?? error }, 'graphql resolver failed');
+    if (REQUEST_LEVEL_CODES.has(code)) requestStatus ??= status;
     const formatted = new GraphQLError(message, {
       nodes: error.nodes,
       path: error.path,
@@ -109,7 +148,8 @@ const errorFormatter = (execution: Execution, ctx: { reply?: FastifyReply; app: 
     });
     return formatted.toJSON();
   });
-  return { statusCode: execution.data ? 200 : (execution.statusCode ?? 200), response: { data: execution.data ?? null, errors } };
+  const statusCode = execution.data ? 200 : (requestStatus ?? execution.statusCode ?? 200);
+  return { statusCode, response: { data: execution.data ?? null, errors } };
 };
 
 /** Thrown like mercurius' own validation errors, so the error formatter answers each nested error. */
@@ -150,6 +190,7 @@ const complexityGuard =
 
 export const registerGraphQL = async (app: FastifyInstance, options: GraphQLOptions): Promise<void> => {
   const { schema, owners } = buildSchema(options.modules);
+  const persisted = persistedQueries(options.persistedQueries ?? { mode: 'apq' });
   await app.register(mercurius, {
     schema,
     path: '/graphql',
@@ -157,6 +198,10 @@ export const registerGraphQL = async (app: FastifyInstance, options: GraphQLOpti
     queryDepth: options.maxDepth,
     jit: 1,
     errorFormatter: errorFormatter as never,
+    persistedQueryProvider: persisted.provider,
+    additionalRouteOptions: {
+      preValidation: graphqlRequestGuard({ mode: options.persistedQueries?.mode ?? 'apq', allowlist: persisted.allowlist }),
+    },
     context: async (request: FastifyRequest): Promise<GraphQLContext> => ({
       requestId: request.id,
       correlationId: request.correlationId,

@@ -1,6 +1,8 @@
 import { databaseUnavailable } from '@rustok/db';
 import { AppError, defaultTitle, type FieldError, isAppError } from '@rustok/kernel';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseAppError } from './db-errors.js';
+import { correlationIdOf } from './request-ids.js';
 
 /** RFC 9457 problem details, as every RusToK error answer carries them. */
 export interface Problem {
@@ -54,6 +56,8 @@ export const toAppError = (error: unknown): AppError => {
       errors,
     });
   }
+  const stored = databaseAppError(error);
+  if (stored) return stored;
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
   if (status === 413) return new AppError('REQUEST_TOO_LARGE', 'The request body is larger than the server accepts', { status });
   if (status === 415) return new AppError('REQUEST_UNSUPPORTED_MEDIA_TYPE', fe.message ?? 'Unsupported media type', { status });
@@ -78,6 +82,29 @@ export const errorHandler = (error: unknown, request: FastifyRequest, reply: Fas
   if (appError.status >= 500) request.log.error({ err: error, code: appError.code }, 'request failed');
   else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
   return sendProblem(reply, request, appError);
+};
+
+/** Requests the router refuses before any hook runs: a URL that is not valid percent-encoding, a path parameter over the length limit. */
+const frameworkError = (error: FastifyError): AppError => {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return new AppError('REQUEST_PARAM_TOO_LONG', 'A path parameter is longer than the server accepts', {
+      status: 414,
+      title: 'URI too long',
+    });
+  }
+  if (error.code === 'FST_ERR_BAD_URL') return new AppError('REQUEST_BAD_URL', 'The URL is not validly percent-encoded', { status: 400 });
+  return toAppError(error);
+};
+
+/**
+ * Fastify's `frameworkErrors`: such requests skip the hooks, so the request-id headers are set
+ * here, and the answer is problem+json like every other.
+ */
+export const frameworkErrorHandler = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+  const appError = frameworkError(error);
+  reply.header('x-request-id', request.id).header('x-correlation-id', correlationIdOf(request));
+  request.log.info({ code: appError.code, status: appError.status }, 'request refused');
+  sendProblem(reply, request, appError);
 };
 
 export const notFoundHandler = (request: FastifyRequest, reply: FastifyReply): FastifyReply =>

@@ -13,6 +13,9 @@ const headerValue = (request: { headers: Record<string, string | string[] | unde
 export const requestIdOf = (request: { headers: Record<string, string | string[] | undefined> }): string =>
   headerValue(request, 'x-request-id') ?? generateId();
 
+/** The correlation id of a request: the incoming X-Correlation-Id if well formed, else the request id. */
+export const correlationIdOf = (request: FastifyRequest): string => headerValue(request, 'x-correlation-id') ?? request.id;
+
 declare module 'fastify' {
   interface FastifyRequest {
     correlationId: string;
@@ -26,7 +29,7 @@ declare module 'fastify' {
 export const registerRequestIds = (app: FastifyInstance): void => {
   app.decorateRequest('correlationId', '');
   app.addHook('onRequest', (request: FastifyRequest, reply, done) => {
-    request.correlationId = headerValue(request, 'x-correlation-id') ?? request.id;
+    request.correlationId = correlationIdOf(request);
     reply.header('x-request-id', request.id);
     reply.header('x-correlation-id', request.correlationId);
     runInScope({ requestId: request.id, correlationId: request.correlationId }, done);

@@ -28,6 +28,38 @@ const problem = { $ref: 'Problem#' } as const;
 
 export const SECRET_MESSAGE = 'secret internals';
 
+const insertThing = (id: string, name: string | null = 'x', count: unknown = 1): [string, unknown[]] => [
+  'INSERT INTO things (id, name, count) VALUES ($1, $2, $3)',
+  [id, name, count],
+];
+const insertPart = (thingId: string, code = 'abc'): [string, unknown[]] => [
+  'INSERT INTO thing_parts (id, thing_id, code) VALUES ($1, $2, $3)',
+  [generateId(), thingId, code],
+];
+
+/** Statements PostgreSQL refuses, one per class of error that input or a race can cause. */
+export const REFUSED_STATEMENTS: Readonly<Record<string, () => [string, unknown[]][]>> = {
+  unique: () => {
+    const id = generateId();
+    return [insertThing(id), insertThing(id)];
+  },
+  check: () => [insertThing(generateId(), 'x', -1)],
+  'not-null': () => [insertThing(generateId(), null)],
+  'missing-reference': () => [insertPart(generateId())],
+  'still-referenced': () => {
+    const id = generateId();
+    return [insertThing(id), insertPart(id), ['DELETE FROM things WHERE id = $1', [id]]];
+  },
+  'invalid-text': () => [['SELECT $1::uuid', ['not-a-uuid']]],
+  'out-of-range': () => [insertThing(generateId(), 'x', '99999999999')],
+  'invalid-datetime': () => [['SELECT $1::timestamptz', ['yesterday-ish']]],
+  'datetime-overflow': () => [['SELECT $1::date', ['2026-13-45']]],
+  'too-long': () => {
+    const id = generateId();
+    return [insertThing(id), insertPart(id, 'abcd')];
+  },
+};
+
 export const thingsModule = defineModule({
   slug: 'things',
   name: 'Things',
@@ -38,6 +70,10 @@ export const thingsModule = defineModule({
     {
       name: 'm20260101_things_001_create',
       up: 'CREATE TABLE things (id uuid PRIMARY KEY, name text NOT NULL, count integer NOT NULL CHECK (count >= 0))',
+    },
+    {
+      name: 'm20260101_things_002_parts',
+      up: 'CREATE TABLE thing_parts (id uuid PRIMARY KEY, thing_id uuid NOT NULL REFERENCES things(id), code varchar(3))',
     },
   ],
   health: [{ name: 'cache', critical: false, check: async (): Promise<HealthResult> => ({ status: 'degraded', reason: 'because' }) }],
@@ -75,6 +111,15 @@ export const thingsModule = defineModule({
     );
     app.get('/boom', { config: { access: { public: true } } }, async () => {
       throw new Error(SECRET_MESSAGE);
+    });
+    // Runs one statement that PostgreSQL refuses (`/things/refused/unique` etc.), with no input checks.
+    app.post<{ Params: { case: string } }>('/things/refused/:case', { config: { access: { public: true } } }, async (request, reply) => {
+      const refused = REFUSED_STATEMENTS[request.params.case];
+      if (!refused) throw new AppError('THINGS_NOT_FOUND', 'No such case', { status: 404 });
+      await request.server.rustok.db.transaction(async (tx) => {
+        for (const [sql, values] of refused()) await tx.query(sql, values);
+      });
+      return reply.status(204).send();
     });
   },
   graphql: (builder) => {

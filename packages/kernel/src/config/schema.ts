@@ -5,6 +5,7 @@ const Url = Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: 
 
 export const EVENT_TRANSPORTS = ['memory', 'outbox', 'nats'] as const;
 export const TENANT_RESOLUTIONS = ['header', 'subdomain', 'host', 'default'] as const;
+export const PERSISTED_QUERY_MODES = ['apq', 'allowlist', 'off'] as const;
 
 /** A deployment's name: a short slug, so it can prefix Redis keys and NATS subjects, streams and durables. */
 export const DEPLOYMENT_PATTERN = '^[a-z](?:[a-z0-9-]{0,30}[a-z0-9])?$';
@@ -97,6 +98,15 @@ export const ConfigSchema = obj({
     max_depth: Type.Integer({ minimum: 1, default: 12 }),
     max_complexity: Type.Integer({ minimum: 1, default: 2000 }),
     graphiql: Type.Boolean({ default: false }),
+    /** apq: automatic persisted queries; allowlist: only the queries of allowlist_file run; off. */
+    persisted_queries: Type.Union(
+      PERSISTED_QUERY_MODES.map((v) => Type.Literal(v)),
+      { default: 'apq' },
+    ),
+    /** JSON: Apollo's persisted query manifest or { "<sha256>": "<query>" }; needed in allowlist mode. */
+    allowlist_file: Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: null }),
+    /** Queries the automatic persisted query registry keeps (per instance, least recently used dropped). */
+    apq_cache_size: Type.Integer({ minimum: 1, maximum: 100_000, default: 1000 }),
   }),
   auth: obj({
     issuer: Type.String({ default: 'rustok' }),

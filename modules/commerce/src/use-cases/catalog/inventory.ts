@@ -54,7 +54,8 @@ export const setInventory = (ctx: CommerceContext, variantId: string, raw: SetIn
   catalogTx(ctx, async (w) => {
     requirePermission(w.actor, PERM.inventory);
     const input = parseInput(SetInventoryInput, raw);
-    const head = await loadVariantHead(w, variantId);
+    // Locked, so a deletion running meanwhile either waits for this or makes it a 404.
+    const head = await loadVariantHead(w, variantId, true);
     await setAvailable(w, { id: variantId, productId: head.product_id }, input.available);
     return readInventory(w, variantId);
   });

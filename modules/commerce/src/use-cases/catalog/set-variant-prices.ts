@@ -25,6 +25,8 @@ export const setVariantPrices = (ctx: CommerceContext, variantId: string, raw: S
     errors.throwIfAny();
     const head = await loadVariantHead(w, variantId);
     await loadProduct(w, head.product_id, true);
+    // Locked in the order a deletion takes (product, then variant): one deleted meanwhile is a 404.
+    await loadVariantHead(w, variantId, true);
     await replaceBasePrices(w, { id: variantId, productId: head.product_id }, input.prices);
     await touchProduct(w, head.product_id, undefined, ['prices']);
     return readVariant(w.tx, variantId, await loadCommerceSettings(w.tx));

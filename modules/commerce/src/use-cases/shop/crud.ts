@@ -2,6 +2,7 @@ import { generateId, parseInput } from '@rustok/kernel';
 import type { TSchema } from '@sinclair/typebox';
 import { type CommerceContext, type CommerceTx, inTenant, notFound, requirePermission } from '../../context.js';
 import type { Paged } from '../../schemas/order.js';
+import { ShopListQuery } from '../../schemas/shop.js';
 import { isUniqueViolation, sqlParams } from '../orders/kit.js';
 
 export const SETTINGS_PERMISSION = 'commerce.settings.manage';
@@ -45,9 +46,9 @@ const write = async <T>(e: ShopEntity<unknown, unknown, unknown>, values: Record
 export const listEntities = <V>(ctx: CommerceContext, e: ShopEntity<V, unknown, unknown>, page: { limit?: number; cursor?: string }) =>
   inTenant(ctx, async (w): Promise<Paged<V>> => {
     requirePermission(w.actor, SETTINGS_PERMISSION);
-    const limit = Math.min(Math.max(page.limit ?? 20, 1), 100);
+    const { limit, cursor } = parseInput(ShopListQuery, { limit: 20, ...page });
     const p = sqlParams();
-    const where = page.cursor ? `WHERE id < ${p.add(page.cursor)}` : '';
+    const where = cursor ? `WHERE id < ${p.add(cursor)}` : '';
     const { rows } = await w.tx.query(`SELECT ${e.columns} FROM ${e.table} ${where} ORDER BY id DESC LIMIT ${limit + 1}`, p.values);
     const items = rows.slice(0, limit).map((r) => e.toView(r));
     const last = rows.length > limit ? rows[limit - 1] : undefined;

@@ -1,0 +1,53 @@
+import { type FieldError, validationError } from '@rustok/kernel';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+const NUL = '\u0000';
+const MAX_REPORTED = 20;
+const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+
+/**
+ * Paths (`<where>/a/0/b`) of every string in a value, and every object key, that holds a NUL
+ * character. PostgreSQL cannot store U+0000 in text, so such input is refused before it gets there.
+ */
+export const nulPaths = (value: unknown, where: string, found: string[] = []): string[] => {
+  if (found.length >= MAX_REPORTED) return found;
+  if (typeof value === 'string') {
+    if (value.includes(NUL)) found.push(where);
+  } else if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) nulPaths(item, `${where}/${index}`, found);
+  } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      const path = `${where}/${key.replaceAll(NUL, '\\u0000')}`;
+      if (key.includes(NUL)) found.push(path);
+      else nulPaths(item, path, found);
+    }
+  }
+  return found;
+};
+
+/** 422 VALIDATION_FAILED naming each field that holds a NUL character. */
+export const nulRefusal = (paths: readonly string[]) => {
+  const errors: FieldError[] = paths.map((path) => ({ path, message: NUL_MESSAGE }));
+  return validationError(errors, `${errors.length} field(s) failed validation`);
+};
+
+/** Whether the request's own (already parsed) input holds a NUL anywhere: params, query string, body. */
+const nulPathsOf = (request: FastifyRequest): string[] => {
+  const found: string[] = [];
+  nulPaths(request.params, 'params', found);
+  nulPaths(request.query, 'querystring', found);
+  nulPaths(request.body, 'body', found);
+  return found;
+};
+
+/**
+ * Refuses input holding U+0000 with 422 on every route, before the route's schema runs. GraphQL
+ * checks its own variables (the answer there is a GraphQL error), so /graphql is left to it.
+ */
+export const registerInputGuard = (app: FastifyInstance): void => {
+  app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.url?.startsWith('/graphql')) return;
+    const found = nulPathsOf(request);
+    if (found.length > 0) throw nulRefusal(found);
+  });
+};
