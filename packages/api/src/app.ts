@@ -12,12 +12,15 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { RequestPipeline } from './access.js';
 import { registerAccessControl, requireDeclaredAccess } from './access-control.js';
+import { registerCors } from './cors.js';
 import { registerGraphQL } from './graphql.js';
 import { registerHealthRoutes } from './health.js';
 import { createMetrics, registerMetrics } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
 import { errorHandler, notFoundHandler } from './problem.js';
+import { type RateLimitRedis, registerRateLimit } from './rate-limit.js';
 import { registerRequestIds, requestIdOf } from './request-ids.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 /** What route handlers of every module reach through `app.rustok` / `request.server.rustok`. */
 export interface PlatformServices {
@@ -44,6 +47,8 @@ export interface BuildAppOptions extends PlatformServices {
   readonly extend?: (app: FastifyInstance) => void;
   /** Tenant resolution, authentication and module switches: with it, every /api/v1 route must declare its access. */
   readonly pipeline?: RequestPipeline;
+  /** An ioredis client for the rate-limit counters, shared by every instance; per-process counters without it. */
+  readonly rateLimitRedis?: RateLimitRedis;
 }
 
 export const databaseCheck = (db: Database): HealthCheck => ({
@@ -106,13 +111,21 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     genReqId: requestIdOf,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.server.body_limit_bytes,
-    trustProxy: config.server.trust_proxy,
+    // Only the configured proxies' X-Forwarded-For is believed; with none, request.ip is the socket's address.
+    trustProxy: config.server.trust_proxy.length > 0 ? [...config.server.trust_proxy] : false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   app.decorate('rustok', { config, db: options.db, registry: options.registry });
   registerRequestIds(app);
+  await registerSecurityHeaders(app);
+  const pipeline = options.pipeline;
+  await registerCors(app, {
+    allowedOrigins: config.server.cors.allowed_origins,
+    tenantHeader: config.settings.rustok.tenant.header_name,
+    resolveTenant: pipeline && ((request) => pipeline.resolveTenant(request)),
+  });
   closeKeepAliveOnShutdown(app);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
@@ -125,6 +138,11 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   }
   registerMetrics(app, metrics);
   registerHealthRoutes(app, { checks: [databaseCheck(options.db), ...(options.checks ?? [])], modules });
+  await registerRateLimit(app, {
+    settings: config.settings.rustok.rate_limit,
+    deployment: config.settings.rustok.deployment,
+    redis: options.rateLimitRedis,
+  });
   await registerOpenApi(app, { version: options.version });
   await registerGraphQL(app, {
     modules,

@@ -1,6 +1,7 @@
 export * from './access.js';
 export * from './access-control.js';
 export * from './app.js';
+export * from './cors.js';
 export * from './graphql.js';
 export * from './graphql-modules.js';
 export * from './health.js';
@@ -9,4 +10,6 @@ export * from './metrics.js';
 export * from './module-context.js';
 export * from './openapi.js';
 export * from './problem.js';
+export * from './rate-limit.js';
 export * from './request-ids.js';
+export * from './security-headers.js';

@@ -1,0 +1,108 @@
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import { AppError, type RustokSettings, type TenantRef } from '@rustok/kernel';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route takes credentials or sends mail: it gets the stricter login budget. */
+    loginLimit?: boolean;
+  }
+}
+
+/** What @fastify/rate-limit needs of an ioredis client (it defines its Lua commands on it). */
+export interface RateLimitRedis {
+  defineCommand(name: string, definition: { numberOfKeys: number; lua: string }): unknown;
+}
+
+export interface RateLimitOptions {
+  readonly settings: RustokSettings['rate_limit'];
+  /** `settings.rustok.deployment`: prefixes the Redis keys, so deployments sharing a Redis keep their own budgets. */
+  readonly deployment: string;
+  /** Shared counters: every instance on this Redis draws on one budget. Without it, counters are per process. */
+  readonly redis?: RateLimitRedis;
+}
+
+/** A tenant's own limits (`rateLimit` in its settings), overriding the deployment's. */
+export interface TenantRateLimit {
+  readonly requestsPerMinute?: number;
+  readonly loginAttemptsPerMinute?: number;
+}
+
+const WINDOW_MS = 60_000;
+/** Counters kept per process when there is no Redis (least recently used are dropped). */
+const LOCAL_KEYS = 10_000;
+
+/** Routes that take a password or a one-time token, or send mail: the login budget, per tenant and client. */
+export const LOGIN_LIMITED_ROUTES: ReadonlySet<string> = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/auth/register',
+  '/api/v1/auth/password',
+  '/api/v1/auth/password-reset',
+  '/api/v1/auth/password-reset/confirm',
+  '/api/v1/auth/verify-email',
+]);
+
+/** Never limited: probes and scrapes. */
+const isUnlimited = (url: string): boolean => url.startsWith('/health/') || url === '/metrics' || url.startsWith('/metrics?');
+
+const positive = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+
+/** The tenant's `rateLimit` settings (validated when written; anything else stored there is ignored). */
+export const tenantRateLimit = (tenant: TenantRef | undefined): TenantRateLimit => {
+  const value = tenant?.settings.rateLimit;
+  if (value === null || typeof value !== 'object') return {};
+  const limits = value as Record<string, unknown>;
+  return { requestsPerMinute: positive(limits.requestsPerMinute), loginAttemptsPerMinute: positive(limits.loginAttemptsPerMinute) };
+};
+
+const isLoginLimited = (request: FastifyRequest): boolean =>
+  request.routeOptions.config.loginLimit === true || LOGIN_LIMITED_ROUTES.has(request.routeOptions.url ?? '');
+
+/** `<tenant>:<budget>:<client>`: the signed-in user, or else the client address (IPv6 by /64). */
+export const rateLimitKey = (request: FastifyRequest): string => {
+  const tenant = request.tenant?.id ?? 'platform';
+  const budget = isLoginLimited(request) ? 'login' : 'api';
+  const client = request.principal ? `user:${request.principal.userId}` : `ip:${normalizeIP(request.ip)}`;
+  return `${tenant}:${budget}:${client}`;
+};
+
+const limitOf = (request: FastifyRequest, settings: RustokSettings['rate_limit']): number => {
+  const own = tenantRateLimit(request.tenant);
+  return isLoginLimited(request)
+    ? (own.loginAttemptsPerMinute ?? settings.login_attempts_per_minute)
+    : (own.requestsPerMinute ?? settings.requests_per_minute);
+};
+
+const rateLimited = (ttlMs: number): AppError => {
+  const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
+  return new AppError('RATE_LIMITED', `Too many requests; retry in ${seconds} s`, {
+    status: 429,
+    title: 'Too many requests',
+    meta: { retryAfterSeconds: seconds },
+  });
+};
+
+/**
+ * Request rate limits (@fastify/rate-limit), fixed one-minute windows per tenant and client. A
+ * route's limit runs after tenant resolution and authentication, so the key and the tenant's own
+ * limits are known. Over the limit: 429 RATE_LIMITED with Retry-After; every limited answer carries
+ * RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset. If the Redis store fails, requests go
+ * through rather than fail. Register before the routes it limits.
+ */
+export const registerRateLimit = async (app: FastifyInstance, options: RateLimitOptions): Promise<void> => {
+  if (!options.settings.enabled) return;
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'onRequest',
+    timeWindow: WINDOW_MS,
+    max: (request) => limitOf(request, options.settings),
+    keyGenerator: rateLimitKey,
+    allowList: (request) => isUnlimited(request.url),
+    enableDraftSpec: true,
+    skipOnError: true,
+    cache: LOCAL_KEYS,
+    ...(options.redis ? { redis: options.redis, nameSpace: `${options.deployment}:rate-limit:` } : {}),
+    errorResponseBuilder: (_request, context) => rateLimited(context.ttl),
+  });
+};
