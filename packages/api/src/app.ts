@@ -136,13 +136,14 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     requireDeclaredAccess(app);
     registerAccessControl(app, options.pipeline);
   }
-  registerMetrics(app, metrics);
-  registerHealthRoutes(app, { checks: [databaseCheck(options.db), ...(options.checks ?? [])], modules });
+  // After access control: budgets are per tenant and per signed-in user.
   await registerRateLimit(app, {
     settings: config.settings.rustok.rate_limit,
     deployment: config.settings.rustok.deployment,
     redis: options.rateLimitRedis,
   });
+  registerMetrics(app, metrics);
+  registerHealthRoutes(app, { checks: [databaseCheck(options.db), ...(options.checks ?? [])], modules });
   await registerOpenApi(app, { version: options.version });
   await registerGraphQL(app, {
     modules,

@@ -1,6 +1,7 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import { AppError, type RustokSettings, type TenantRef } from '@rustok/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sendProblem } from './problem.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -74,35 +75,44 @@ const limitOf = (request: FastifyRequest, settings: RustokSettings['rate_limit']
     : (own.requestsPerMinute ?? settings.requests_per_minute);
 };
 
-const rateLimited = (ttlMs: number): AppError => {
-  const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
-  return new AppError('RATE_LIMITED', `Too many requests; retry in ${seconds} s`, {
+const rateLimited = (seconds: number): AppError =>
+  new AppError('RATE_LIMITED', `Too many requests; retry in ${seconds} s`, {
     status: 429,
     title: 'Too many requests',
     meta: { retryAfterSeconds: seconds },
   });
-};
 
 /**
- * Request rate limits (@fastify/rate-limit), fixed one-minute windows per tenant and client. A
- * route's limit runs after tenant resolution and authentication, so the key and the tenant's own
- * limits are known. Over the limit: 429 RATE_LIMITED with Retry-After; every limited answer carries
- * RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset. If the Redis store fails, requests go
- * through rather than fail. Register before the routes it limits.
+ * Request rate limits (@fastify/rate-limit: its stores, keys and windows), fixed one-minute windows
+ * per tenant and client. The check runs after tenant resolution and authentication (register it
+ * after the access-control hooks), so the key and the tenant's own limits are known. Every limited
+ * answer carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; over the limit the
+ * answer is 429 RATE_LIMITED problem+json with Retry-After, sent here rather than thrown, so that
+ * GraphQL's error handler does not turn it into a 200 GraphQL error. If the Redis store fails,
+ * requests go through rather than fail.
  */
 export const registerRateLimit = async (app: FastifyInstance, options: RateLimitOptions): Promise<void> => {
   if (!options.settings.enabled) return;
   await app.register(rateLimit, {
-    global: true,
-    hook: 'onRequest',
+    global: false,
     timeWindow: WINDOW_MS,
     max: (request) => limitOf(request, options.settings),
     keyGenerator: rateLimitKey,
     allowList: (request) => isUnlimited(request.url),
-    enableDraftSpec: true,
     skipOnError: true,
     cache: LOCAL_KEYS,
     ...(options.redis ? { redis: options.redis, nameSpace: `${options.deployment}:rate-limit:` } : {}),
-    errorResponseBuilder: (_request, context) => rateLimited(context.ttl),
+  });
+  const check = app.createRateLimit();
+  app.addHook('onRequest', async (request, reply) => {
+    const result = await check(request);
+    if (result.isAllowed) return;
+    reply.header('ratelimit-limit', result.max);
+    reply.header('ratelimit-remaining', result.remaining);
+    reply.header('ratelimit-reset', result.ttlInSeconds);
+    if (!result.isExceeded) return;
+    const seconds = Math.max(1, result.ttlInSeconds);
+    reply.header('retry-after', seconds);
+    return sendProblem(reply, request, rateLimited(seconds));
   });
 };
