@@ -140,6 +140,19 @@ describeEachBackend('rate limits', (backend) => {
     expect((await anonymous(tenant.slug)).statusCode).toBe(200);
   });
 
+  it("keeps auth's own per-address login limit (rate limits off) from being bypassed with X-Forwarded-For", async () => {
+    const plain = await createTestPlatform({ backend, config: { auth: { ip_attempts_per_minute: 10 } } });
+    try {
+      const tenant = await plain.createTenant('rl-auth-ip');
+      const attempts = await times(11, (i) => login(plain.app, tenant.slug, { 'x-forwarded-for': `203.0.113.${i + 1}` }));
+      expect(attempts.map((res) => res.statusCode)).toEqual([...Array(10).fill(401), 429]);
+      expect(attempts[10]?.json()).toMatchObject({ code: 'AUTH_RATE_LIMITED' });
+      expect(attempts[0]?.headers['ratelimit-limit']).toBeUndefined();
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('believes X-Forwarded-For from a configured proxy only', async () => {
     const behindProxy = await createTestPlatform({ backend, config: limitedConfig({ trust_proxy: ['10.0.0.1', '10.9.0.0/16'] }) });
     try {
