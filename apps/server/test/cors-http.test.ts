@@ -92,12 +92,38 @@ describeEachBackend('CORS per tenant and deployment', (backend) => {
   it("keeps tenants' origins apart: B's origin is refused on A, A's on B and on the default tenant", async () => {
     expectPreflightRefused(await options('/api/v1/auth/login', { ...preflightHeaders(SHOP_B), 'x-tenant-id': 'cors-a' }));
     expectPreflightRefused(await options('/api/v1/auth/login', { ...preflightHeaders(SHOP_A), 'x-tenant-id': 'cors-b' }));
-    expectPreflightRefused(await options('/api/v1/auth/login', preflightHeaders(SHOP_A)));
+    // No tenant header announced: the request is for the default tenant.
+    expectPreflightRefused(await options('/api/v1/auth/login', preflightHeaders(SHOP_A, 'POST', 'content-type')));
     expectPreflightPassed(await options('/api/v1/auth/login', { ...preflightHeaders(SHOP_B), 'x-tenant-id': 'cors-b' }), SHOP_B);
     // Actual requests too: A's answer to B's origin carries no CORS header.
     const read = await p.app.inject({ method: 'GET', url: '/api/v1/modules', headers: { ...adminOfA, origin: SHOP_B } });
     expect(read.statusCode).toBe(200);
     expect(read.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('passes a browser preflight that announces the tenant header but cannot carry it, when some active tenant allows the origin', async () => {
+    // What a browser sends before a request with X-Tenant-ID: the header's name, not its value.
+    expectPreflightPassed(await options('/api/v1/auth/login', preflightHeaders(SHOP_B)), SHOP_B);
+    expectPreflightPassed(await options('/graphql', preflightHeaders(SHOP_A, 'POST', 'content-type, X-Tenant-ID')), SHOP_A);
+    expectPreflightRefused(await options('/api/v1/auth/login', preflightHeaders(EVIL)));
+    // Without the tenant header announced, the request is for the default tenant, which lists neither.
+    expectPreflightRefused(await options('/api/v1/auth/login', preflightHeaders(SHOP_B, 'POST', 'content-type')));
+    // Never on platform routes.
+    expectPreflightRefused(await options('/api/v1/platform/tenants', preflightHeaders(SHOP_B, 'GET')));
+    // An inactive tenant's origins do not count.
+    const shopD = 'https://shop-d.example.com';
+    const d = await p.createTenant('cors-d');
+    expect((await patchTenant(d.id, { isActive: false, settings: { allowedOrigins: [shopD] } })).statusCode).toBe(200);
+    expectPreflightRefused(await options('/api/v1/auth/login', preflightHeaders(shopD)));
+    // The actual request names its tenant, and only that tenant's origins count.
+    const actual = await p.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { origin: SHOP_B, 'x-tenant-id': 'cors-a' },
+      payload: { email: 'nobody@example.com', password: 'whatever it is' },
+    });
+    expect(actual.statusCode).toBe(401);
+    expect(actual.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it("allows the deployment's origins on every route, and only them on platform routes", async () => {

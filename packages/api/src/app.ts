@@ -124,7 +124,9 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await registerCors(app, {
     allowedOrigins: config.server.cors.allowed_origins,
     tenantHeader: config.settings.rustok.tenant.header_name,
+    headerResolution: config.settings.rustok.tenant.resolution === 'header',
     resolveTenant: pipeline && ((request) => pipeline.resolveTenant(request)),
+    anyTenantAllows: pipeline?.originAllowedByAnyTenant?.bind(pipeline),
   });
   closeKeepAliveOnShutdown(app);
   app.setErrorHandler(errorHandler);

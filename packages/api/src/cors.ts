@@ -6,17 +6,25 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
  * CORS: a browser on another origin may call the API when its origin is allowed, either
  * deployment-wide (`server.cors.allowed_origins`, every route) or by the tenant the request is for
  * (`allowedOrigins` in the tenant's settings, tenant routes only). Preflights carry no token, so
- * the tenant is resolved from the header or host as for any request; a preflight from an origin
- * that is not allowed gets no CORS headers and 404, like an OPTIONS request on a route that has
- * none. Allowed origins are echoed (never `*`) with credentials allowed, for cart/order cookies.
+ * the tenant is resolved from the header or host as for any request. A browser does not send the
+ * tenant header on a preflight either: a preflight announcing it (in
+ * Access-Control-Request-Headers) without its value passes when some active tenant allows the
+ * origin, and the actual request, which names its tenant, is then answered with CORS headers only
+ * if that tenant allows the origin. A preflight from an origin that is not allowed gets no CORS
+ * headers and 404, like an OPTIONS request on a route that has none. Allowed origins are echoed
+ * (never `*`) with credentials allowed, for cart/order cookies.
  */
 export interface CorsOptions {
   /** Allowed everywhere (platform API, admin, every tenant). */
   readonly allowedOrigins: readonly string[];
   /** The configured tenant header (e.g. `X-Tenant-ID`): browsers must be allowed to send it. */
   readonly tenantHeader: string;
+  /** Whether the tenant is named by that header (`settings.rustok.tenant.resolution` is `header`). */
+  readonly headerResolution: boolean;
   /** The tenant of a request; absent without a tenancy pipeline. Throws when the request names no usable tenant. */
   readonly resolveTenant?: (request: FastifyRequest) => Promise<TenantRef>;
+  /** Whether any active tenant allows the origin, for preflights whose tenant header is announced but not sent. */
+  readonly anyTenantAllows?: (origin: string) => Promise<boolean>;
 }
 
 export const CORS_ALLOWED_HEADERS = [
@@ -70,12 +78,24 @@ const tenantOrigins = async (request: FastifyRequest, options: CorsOptions): Pro
   }
 };
 
+/** A preflight for a request that will name its tenant in the header, which the preflight itself cannot carry. */
+const announcesTenantHeader = (request: FastifyRequest, options: CorsOptions): boolean => {
+  const name = options.tenantHeader.toLowerCase();
+  if (!options.headerResolution || request.method !== 'OPTIONS' || request.headers[name] !== undefined) return false;
+  const requested = request.headers['access-control-request-headers'];
+  return typeof requested === 'string' && requested.split(',').some((header) => header.trim().toLowerCase() === name);
+};
+
 const isAllowed = async (request: FastifyRequest, options: CorsOptions): Promise<boolean> => {
   const origin = originOf(request);
   if (!origin) return false;
   // An OPTIONS request that is no preflight is not answered as one.
   if (request.method === 'OPTIONS' && !request.headers['access-control-request-method']) return false;
-  return options.allowedOrigins.includes(origin) || (await tenantOrigins(request, options)).includes(origin);
+  if (options.allowedOrigins.includes(origin)) return true;
+  if (options.anyTenantAllows && isTenantPath(request.url) && announcesTenantHeader(request, options)) {
+    return options.anyTenantAllows(origin).catch(() => false);
+  }
+  return (await tenantOrigins(request, options)).includes(origin);
 };
 
 export const registerCors = async (app: FastifyInstance, options: CorsOptions): Promise<void> => {

@@ -1,4 +1,4 @@
-import { createValidator, ORIGIN_PATTERN, validationError } from '@rustok/kernel';
+import { createValidator, ORIGIN_PATTERN, type SqlRunner, validationError } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 
 /**
@@ -43,4 +43,34 @@ const validator = createValidator(TenantSettingsSchema, '/');
 export const assertTenantSettings = (settings: Readonly<Record<string, unknown>>): void => {
   const errors = validator.errors(settings);
   if (errors.length > 0) throw validationError(errors.map((e) => ({ ...e, path: `settings${e.path === '/' ? '' : e.path}` })));
+};
+
+/**
+ * Whether any active tenant lists an origin in its `allowedOrigins`: for CORS preflights that
+ * cannot say their tenant (in header mode the tenant header is not sent on a preflight). Answers
+ * are kept per origin for `ttlMs` (at most `maxEntries` origins), so a flood of preflights costs
+ * one query per origin and period.
+ */
+export const createAllowedOriginLookup = (
+  db: Pick<SqlRunner, 'query'>,
+  options: { readonly ttlMs?: number; readonly maxEntries?: number; readonly now?: () => number } = {},
+): ((origin: string) => Promise<boolean>) => {
+  const ttlMs = options.ttlMs ?? 5_000;
+  const maxEntries = options.maxEntries ?? 1_000;
+  const now = options.now ?? Date.now;
+  const memo = new Map<string, { readonly allowed: boolean; readonly until: number }>();
+  return async (origin) => {
+    const kept = memo.get(origin);
+    if (kept && kept.until > now()) return kept.allowed;
+    const { rows } = await db.query<{ allowed: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM tenants WHERE is_active AND jsonb_typeof(settings->'allowedOrigins') = 'array'
+         AND settings->'allowedOrigins' ? $1) AS allowed`,
+      [origin],
+    );
+    const allowed = rows[0]?.allowed === true;
+    memo.delete(origin);
+    if (memo.size >= maxEntries) memo.delete(memo.keys().next().value ?? '');
+    memo.set(origin, { allowed, until: now() + ttlMs });
+    return allowed;
+  };
 };
