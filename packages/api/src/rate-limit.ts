@@ -64,7 +64,9 @@ const isLoginLimited = (request: FastifyRequest): boolean =>
 export const rateLimitKey = (request: FastifyRequest): string => {
   const tenant = request.tenant?.id ?? 'platform';
   const budget = isLoginLimited(request) ? 'login' : 'api';
-  const client = request.principal ? `user:${request.principal.userId}` : `ip:${normalizeIP(request.ip)}`;
+  // A socket without an address (a Unix socket) counts as one client.
+  const address = request.ip ? normalizeIP(request.ip) : 'unknown';
+  const client = request.principal ? `user:${request.principal.userId}` : `ip:${address}`;
   return `${tenant}:${budget}:${client}`;
 };
 
