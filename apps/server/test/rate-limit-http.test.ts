@@ -74,6 +74,25 @@ describeEachBackend('rate limits', (backend) => {
     expectRateLimited(await modules(headers), 5);
   });
 
+  it('lists the 429 answer and its headers on every operation of the OpenAPI document', async () => {
+    const doc = (await p.app.inject({ method: 'GET', url: '/swagger/json' })).json<{
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown>; content?: unknown }> }>>;
+    }>();
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    );
+    expect(operations.length).toBeGreaterThan(10);
+    for (const { path, method, op } of operations) {
+      const tooMany = op.responses['429'];
+      expect(tooMany, `${method} ${path}`).toMatchObject({
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      });
+      expect(Object.keys(tooMany?.headers ?? {}).sort(), `${method} ${path}`).toEqual(
+        ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After'].sort(),
+      );
+    }
+  });
+
   it('never limits health and metrics', async () => {
     const answers = await times(8, (i) => p.app.inject({ method: 'GET', url: ['/health/live', '/health/ready', '/metrics'][i % 3] ?? '' }));
     expect(answers.map((res) => res.statusCode)).toEqual(Array(8).fill(200));

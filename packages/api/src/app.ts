@@ -146,7 +146,11 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   });
   registerMetrics(app, metrics);
   registerHealthRoutes(app, { checks: [databaseCheck(options.db), ...(options.checks ?? [])], modules });
-  await registerOpenApi(app, { version: options.version, bodyLimit: config.server.body_limit_bytes });
+  await registerOpenApi(app, {
+    version: options.version,
+    bodyLimit: config.server.body_limit_bytes,
+    rateLimited: config.settings.rustok.rate_limit.enabled,
+  });
   await registerGraphQL(app, {
     modules,
     maxDepth: config.graphql.max_depth,

@@ -1,4 +1,5 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import type { SwaggerTransform } from '@fastify/swagger';
 import { AppError, type RustokSettings, type TenantRef } from '@rustok/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendProblem } from './problem.js';
@@ -118,3 +119,26 @@ export const registerRateLimit = async (app: FastifyInstance, options: RateLimit
     return sendProblem(reply, request, rateLimited(seconds));
   });
 };
+
+const RATE_LIMIT_HEADERS = {
+  'RateLimit-Limit': { description: 'Requests allowed in the current one-minute window', schema: { type: 'integer' } },
+  'RateLimit-Remaining': { description: 'Requests left in the window', schema: { type: 'integer' } },
+  'RateLimit-Reset': { description: 'Seconds until the window ends', schema: { type: 'integer' } },
+  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } },
+};
+
+/** OpenAPI: with rate limits on, every limited operation lists its 429 RATE_LIMITED answer and the headers it carries. */
+export const rateLimitTransform =
+  (enabled: boolean): SwaggerTransform =>
+  ({ schema, url }) => {
+    if (!enabled || !schema || isUnlimited(url)) return { schema, url };
+    const response = (schema.response ?? {}) as Record<string, unknown>;
+    const own = response['429'];
+    const tooMany = {
+      $ref: 'Problem#',
+      description: 'Too many requests (RATE_LIMITED): wait Retry-After seconds',
+      ...(own !== null && typeof own === 'object' ? own : {}),
+      headers: RATE_LIMIT_HEADERS,
+    };
+    return { schema: { ...schema, response: { ...response, 429: tooMany } }, url };
+  };
