@@ -1,6 +1,7 @@
 import { generateId, type TenantRef } from '@rustok/kernel';
+import { connectSharedRedis, sharedRedisReady } from '@rustok/tenancy';
 import { createTestPlatform, postgresSkipReason, type TestPlatform, testBackends } from '@rustok/testing';
-import { Redis } from 'ioredis';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 type Headers = Record<string, string>;
@@ -25,7 +26,7 @@ describe.skipIf(skipReason !== undefined)(`${title} [postgres+redis${skipReason 
   let tenant: TenantRef;
   let user: Headers;
   let userId: string;
-  let redis: Redis;
+  let redis: ReturnType<typeof connectSharedRedis>;
 
   const modules = (instance: TestPlatform, headers: Headers = user) =>
     instance.app.inject({ method: 'GET', url: '/api/v1/modules', headers });
@@ -43,7 +44,8 @@ describe.skipIf(skipReason !== undefined)(`${title} [postgres+redis${skipReason 
     other = await createTestPlatform({ backend: postgres, shareDatabaseOf: a, config: configOf(`${deployment}-x`) });
     tenant = await a.createTenant(`rl-${generateId().slice(-10)}`);
     ({ headers: user, userId } = await a.userWithToken(tenant.id, ['admin']));
-    redis = new Redis(redisUrl);
+    redis = connectSharedRedis(redisUrl, { name: 'test', logger: pino({ level: 'silent' }) });
+    expect(await sharedRedisReady(redis, 5_000)).toBe(true);
   });
   afterAll(async () => {
     redis?.disconnect();
