@@ -4,6 +4,7 @@ import type { Database } from '@rustok/db';
 import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
 import { AppError, deploymentNames, type TenantRef } from '@rustok/kernel';
+import { connectSharedRedis, sharedRedisReady } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
@@ -60,6 +61,11 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     streaming,
   });
   const access = createAccessServices({ config, db, registry, bus, logger, metricsRegistry });
+  // Rate-limit counters in Redis, so that every instance draws on one budget.
+  const rateLimitRedis =
+    config.redis.url && config.settings.rustok.rate_limit.enabled
+      ? connectSharedRedis(config.redis.url, { name: 'rate-limit', logger: logger.child({ component: 'rate-limit' }) })
+      : undefined;
   const app = await buildApp({
     config,
     db,
@@ -69,6 +75,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     checks: [...bus.healthChecks(), ...access.cache.healthChecks()],
     metricsRegistry,
     pipeline: access.pipeline,
+    rateLimitRedis,
     extend: (instance) => {
       instance.decorate('events', bus);
       instance.decorate('moduleToggles', access.toggles);
@@ -83,10 +90,13 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     defaultTenant = await ensureDefaultTenant(db, bus, config.settings.rustok.tenant.default_slug);
     await ensureSigningKey(db);
     await bus.start();
+    if (rateLimitRedis && !(await sharedRedisReady(rateLimitRedis, 2_000)))
+      logger.warn('rate limits: Redis not reachable yet; not limiting until it is');
   });
   app.addHook('onClose', async () => {
     await bus.stop();
     await access.cache.close();
+    rateLimitRedis?.disconnect();
     await db.close();
   });
   return {

@@ -35,4 +35,6 @@ export interface RequestPipeline {
   authenticate(request: import('fastify').FastifyRequest, tenant: TenantRef | undefined): Promise<Principal | undefined>;
   /** Whether a module is enabled for the tenant (core modules always are). */
   moduleEnabled(tenant: TenantRef, module: string): Promise<boolean>;
+  /** Whether any active tenant allows a browser origin (CORS preflights that cannot name their tenant). */
+  originAllowedByAnyTenant?(origin: string): Promise<boolean>;
 }

@@ -1,5 +1,5 @@
 import type { Database } from '@rustok/db';
-import type { Config, HealthCheck, ModuleDefinition, ModuleRegistry } from '@rustok/kernel';
+import { type Config, deploymentNames, type HealthCheck, type ModuleDefinition, type ModuleRegistry } from '@rustok/kernel';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -12,13 +12,16 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { RequestPipeline } from './access.js';
 import { registerAccessControl, requireDeclaredAccess } from './access-control.js';
+import { registerCors } from './cors.js';
 import { registerGraphQL } from './graphql.js';
 import { registerHealthRoutes } from './health.js';
 import { registerInputGuard } from './input-guard.js';
 import { createMetrics, registerMetrics } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
 import { errorHandler, frameworkErrorHandler, notFoundHandler } from './problem.js';
+import { type RateLimitRedis, registerRateLimit } from './rate-limit.js';
 import { registerRequestIds, requestIdOf } from './request-ids.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 /** What route handlers of every module reach through `app.rustok` / `request.server.rustok`. */
 export interface PlatformServices {
@@ -45,6 +48,8 @@ export interface BuildAppOptions extends PlatformServices {
   readonly extend?: (app: FastifyInstance) => void;
   /** Tenant resolution, authentication and module switches: with it, every /api/v1 route must declare its access. */
   readonly pipeline?: RequestPipeline;
+  /** An ioredis client for the rate-limit counters, shared by every instance; per-process counters without it. */
+  readonly rateLimitRedis?: RateLimitRedis;
 }
 
 export const databaseCheck = (db: Database): HealthCheck => ({
@@ -107,7 +112,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     genReqId: requestIdOf,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.server.body_limit_bytes,
-    trustProxy: config.server.trust_proxy,
+    // Only the configured proxies' X-Forwarded-For is believed; with none, request.ip is the socket's address.
+    trustProxy: config.server.trust_proxy.length > 0 ? [...config.server.trust_proxy] : false,
     return503OnClosing: true,
     // Longer than any identifier or handle a route takes (handles go up to 200); longer ones get 414 problem+json.
     routerOptions: { maxParamLength: 512 },
@@ -117,6 +123,15 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.decorate('rustok', { config, db: options.db, registry: options.registry });
   registerRequestIds(app);
+  await registerSecurityHeaders(app);
+  const pipeline = options.pipeline;
+  await registerCors(app, {
+    allowedOrigins: config.server.cors.allowed_origins,
+    tenantHeader: config.settings.rustok.tenant.header_name,
+    headerResolution: config.settings.rustok.tenant.resolution === 'header',
+    resolveTenant: pipeline && ((request) => pipeline.resolveTenant(request)),
+    anyTenantAllows: pipeline?.originAllowedByAnyTenant?.bind(pipeline),
+  });
   closeKeepAliveOnShutdown(app);
   registerInputGuard(app);
   app.setErrorHandler(errorHandler);
@@ -128,9 +143,19 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     requireDeclaredAccess(app);
     registerAccessControl(app, options.pipeline);
   }
+  // After access control: budgets are per tenant and per signed-in user.
+  await registerRateLimit(app, {
+    settings: config.settings.rustok.rate_limit,
+    redisPrefix: deploymentNames(config.settings.rustok).redisPrefix,
+    redis: options.rateLimitRedis,
+  });
   registerMetrics(app, metrics);
   registerHealthRoutes(app, { checks: [databaseCheck(options.db), ...(options.checks ?? [])], modules });
-  await registerOpenApi(app, { version: options.version });
+  await registerOpenApi(app, {
+    version: options.version,
+    bodyLimit: config.server.body_limit_bytes,
+    rateLimited: config.settings.rustok.rate_limit.enabled,
+  });
   await registerGraphQL(app, {
     modules,
     maxDepth: config.graphql.max_depth,

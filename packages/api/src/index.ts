@@ -1,6 +1,7 @@
 export * from './access.js';
 export * from './access-control.js';
 export * from './app.js';
+export * from './cors.js';
 export * from './db-errors.js';
 export * from './graphql.js';
 export * from './graphql-modules.js';
@@ -13,4 +14,6 @@ export * from './module-context.js';
 export * from './openapi.js';
 export * from './persisted-queries.js';
 export * from './problem.js';
+export * from './rate-limit.js';
 export * from './request-ids.js';
+export * from './security-headers.js';

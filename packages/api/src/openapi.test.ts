@@ -1,17 +1,43 @@
+import { defineModule } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bodyLimitText } from './body-limits.js';
 import { thingsModule } from './test-fixtures/things-module.js';
+
+/** Test fixture: a route with its own, smaller body limit and no 413 of its own in its schema. */
+const uploadsModule = defineModule({
+  slug: 'uploads',
+  name: 'Uploads',
+  description: 'Test fixture: a route with its own body limit',
+  version: '1.0.0',
+  kind: 'optional',
+  rest: async (app) => {
+    app.post(
+      '/uploads',
+      {
+        bodyLimit: 4096,
+        config: { access: { public: true } },
+        schema: {
+          tags: ['uploads'],
+          body: { type: 'object', properties: { text: { type: 'string' } } },
+          response: { 204: { type: 'null' } },
+        },
+      },
+      async (_request, reply) => reply.status(204).send(),
+    );
+  },
+});
 
 interface Operation {
   tags?: string[];
   parameters?: unknown[];
-  requestBody?: unknown;
+  requestBody?: { description?: string; 'x-body-limit'?: number; content?: unknown; required?: boolean };
   responses: Record<string, unknown>;
 }
 
 interface OpenApiDocument {
   openapi: string;
-  info: { title: string; version: string };
+  info: { title: string; version: string; description: string };
   paths: Record<string, Record<string, Operation>>;
   components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
 }
@@ -22,7 +48,7 @@ describeEachBackend('OpenAPI document and UI', (backend) => {
   let platform: TestPlatform;
   let doc: OpenApiDocument;
   beforeAll(async () => {
-    platform = await createTestPlatform({ backend, modules: [thingsModule] });
+    platform = await createTestPlatform({ backend, modules: [thingsModule, uploadsModule] });
     const res = await platform.app.inject({ method: 'GET', url: '/swagger/json' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -42,6 +68,8 @@ describeEachBackend('OpenAPI document and UI', (backend) => {
     expect(create?.tags).toEqual(['things']);
     expect(create?.requestBody).toEqual({
       required: true,
+      description: bodyLimitText(1_048_576),
+      'x-body-limit': 1_048_576,
       content: {
         'application/json': {
           schema: {
@@ -57,6 +85,35 @@ describeEachBackend('OpenAPI document and UI', (backend) => {
     const read = doc.paths['/api/v1/things/{id}']?.get;
     expect(read?.parameters).toEqual([{ schema: { type: 'string', format: 'uuid' }, in: 'path', name: 'id', required: true }]);
     expect(read?.responses['404']).toMatchObject(problemRef);
+  });
+
+  it("states the body size limit on every request body: the global one, or the route's own, with a 413 answer", async () => {
+    expect(doc.info.description).toContain('Request bodies are limited to 1048576 bytes (1 MiB)');
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    );
+    const withBody = operations.filter(({ op }) => op.requestBody);
+    expect(withBody.length).toBeGreaterThan(3);
+    for (const { path, method, op } of withBody) {
+      const limit = op.requestBody?.['x-body-limit'];
+      expect(limit, `${method} ${path}`).toBe(path === '/api/v1/uploads' ? 4096 : 1_048_576);
+      expect(op.requestBody?.description, `${method} ${path}`).toContain(bodyLimitText(limit ?? 0));
+      expect(op.responses['413'], `${method} ${path}`).toMatchObject(problemRef);
+    }
+    expect(doc.paths['/api/v1/uploads']?.post?.requestBody?.description).toBe(
+      'At most 4096 bytes (4 KiB); a larger body is refused with 413 REQUEST_TOO_LARGE.',
+    );
+    // Operations without a body say nothing about it.
+    const read = doc.paths['/api/v1/things/{id}']?.get;
+    expect(read?.requestBody).toBeUndefined();
+    expect(read?.responses['413']).toBeUndefined();
+    expect(JSON.stringify(doc)).not.toMatch(/"x-body-limit":\d+,"(tags|summary|responses)"/);
+    // The stated limit is the enforced one.
+    const small = await platform.app.inject({ method: 'POST', url: '/api/v1/uploads', payload: { text: 'x'.repeat(3000) } });
+    expect(small.statusCode).toBe(204);
+    const large = await platform.app.inject({ method: 'POST', url: '/api/v1/uploads', payload: { text: 'x'.repeat(5000) } });
+    expect(large.statusCode).toBe(413);
+    expect(large.json()).toMatchObject({ code: 'REQUEST_TOO_LARGE' });
   });
 
   it('describes the shared Problem schema once, as a component', () => {

@@ -6,5 +6,7 @@ export { tenancyModule, tenancyModule as default } from './module.js';
 export * from './modules-routes.js';
 export * from './repository.js';
 export * from './resolve.js';
+export * from './shared-redis.js';
 export * from './tenant-admin.js';
 export * from './tenant-modules.js';
+export * from './tenant-settings.js';

@@ -1,5 +1,6 @@
 import type { Database, Tx } from '@rustok/db';
 import { AppError, generateId, type TenantRef } from '@rustok/kernel';
+import { assertTenantSettings } from './tenant-settings.js';
 
 export interface TenantRecord extends TenantRef {
   readonly domains: readonly string[];
@@ -39,6 +40,7 @@ export const insertTenant = async (
   input: { id?: string; name: string; slug: string; settings?: Record<string, unknown> },
 ): Promise<TenantRecord> => {
   const id = input.id ?? generateId();
+  if (input.settings) assertTenantSettings(input.settings);
   try {
     await tx.query('INSERT INTO tenants (id, name, slug, settings) VALUES ($1, $2, $3, $4)', [
       id,
@@ -80,6 +82,7 @@ export interface TenantPatch {
 
 /** Applies a patch; returns the tenant before and after, and the names of the changed fields. */
 export const patchTenant = async (tx: Tx, id: string, patch: TenantPatch) => {
+  if (patch.settings) assertTenantSettings(patch.settings);
   const before = await getTenant(tx, id);
   if (!before) throw new AppError('TENANT_NOT_FOUND', `No tenant ${id}`, { status: 404 });
   await tx.query(

@@ -2,7 +2,7 @@ import type { RequestPipeline } from '@rustok/api';
 import { type AuthenticateContext, authenticate, type RoleCatalog } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import { AppError, type Config } from '@rustok/kernel';
-import type { ModuleToggles, TenantResolver } from '@rustok/tenancy';
+import { createAllowedOriginLookup, type ModuleToggles, type TenantResolver } from '@rustok/tenancy';
 import type { FastifyRequest } from 'fastify';
 
 const bearerToken = (request: FastifyRequest): string | undefined => {
@@ -47,5 +47,6 @@ export const createRequestPipeline = (options: PipelineOptions): RequestPipeline
       return authenticate({ ...base, tenantId: tenant?.id ?? claimedTenant(token) }, token);
     },
     moduleEnabled: (tenant, module) => options.toggles.isEnabled(tenant.id, module),
+    originAllowedByAnyTenant: createAllowedOriginLookup(options.db),
   };
 };

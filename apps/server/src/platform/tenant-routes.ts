@@ -3,7 +3,15 @@ import type {} from '@rustok/api';
 import { hashPassword, insertNewUser, validateNewUser } from '@rustok/auth';
 import type {} from '@rustok/events';
 import { AppError, generateId, Id } from '@rustok/kernel';
-import { assertTenantSlugAllowed, getTenant, insertTenant, listTenants, parseTenantIdentifier, patchTenant } from '@rustok/tenancy';
+import {
+  assertTenantSlugAllowed,
+  getTenant,
+  insertTenant,
+  listTenants,
+  parseTenantIdentifier,
+  patchTenant,
+  TenantSettingsSchema,
+} from '@rustok/tenancy';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 
@@ -33,7 +41,7 @@ const CreateBody = Type.Object(
       password: Type.String({ maxLength: 128 }),
       name: Type.Optional(Type.String({ maxLength: 200 })),
     }),
-    settings: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    settings: Type.Optional(TenantSettingsSchema),
   },
   { additionalProperties: false },
 );
@@ -41,7 +49,7 @@ const PatchBody = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     isActive: Type.Optional(Type.Boolean()),
-    settings: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    settings: Type.Optional(TenantSettingsSchema),
     domains: Type.Optional(Type.Array(Type.String({ maxLength: 253 }), { maxItems: 50 })),
   },
   { additionalProperties: false },

@@ -11,7 +11,14 @@ const REPO_CONFIG = resolve(dirname(fileURLToPath(import.meta.url)), '../../../.
 
 /** Every value when no file, variable or override sets anything. */
 const DEFAULTS = {
-  server: { host: '0.0.0.0', port: 3000, shutdown_timeout_ms: 10_000, body_limit_bytes: 1_048_576, trust_proxy: false },
+  server: {
+    host: '0.0.0.0',
+    port: 3000,
+    shutdown_timeout_ms: 10_000,
+    body_limit_bytes: 1_048_576,
+    trust_proxy: [],
+    cors: { allowed_origins: [] },
+  },
   logger: { level: 'info' },
   database: { url: null, data_dir: './data', pool_max: 10, app_role: 'rustok_app', statement_timeout_ms: 30_000 },
   redis: { url: null },
@@ -48,7 +55,7 @@ const DEFAULTS = {
         price_buckets: [2_500, 5_000, 10_000, 25_000, 50_000],
       },
       features: { registration_enabled: true, email_verification: false, demo_data: true },
-      rate_limit: { enabled: false, requests_per_minute: 600, login_attempts_per_minute: 10 },
+      rate_limit: { enabled: true, requests_per_minute: 600, login_attempts_per_minute: 10 },
       events: {
         transport: 'outbox',
         memory_capacity: 10_000,
@@ -271,7 +278,8 @@ describe('loadConfig: the repository config/ folder', () => {
   it('loads for production', () => {
     const config = loadConfig({ dir: REPO_CONFIG, environment: 'production', env: {} });
     expect(config.environment).toBe('production');
-    expect(config.server.trust_proxy).toBe(true);
+    // No proxy is trusted until the operator lists one: X-Forwarded-For cannot be spoofed.
+    expect(config.server.trust_proxy).toEqual([]);
     expect(config.settings.rustok.features.demo_data).toBe(false);
   });
 
@@ -313,5 +321,32 @@ describe('resolveEnvironment', () => {
     const error = catchAppError(() => resolveEnvironment({ NODE_ENV: 'staging' }));
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.message).toBe('RUSTOK_ENV/NODE_ENV "staging" is not one of development, production, test');
+  });
+});
+
+describe('loadConfig: trusted proxies and CORS origins', () => {
+  it('reads trusted proxies from a variable as a YAML list', () => {
+    const config = loadConfig({
+      dir: REPO_CONFIG,
+      env: { RUSTOK_ENV: 'production', RUSTOK_SERVER__TRUST_PROXY: '[10.0.0.0/8, 127.0.0.1, loopback]' },
+    });
+    expect(config.server.trust_proxy).toEqual(['10.0.0.0/8', '127.0.0.1', 'loopback']);
+  });
+
+  it('refuses the old "trust every proxy" switch and malformed entries, naming the key', () => {
+    const everyProxy = catchAppError(() =>
+      loadConfig({ dir: REPO_CONFIG, env: { RUSTOK_ENV: 'test', RUSTOK_SERVER__TRUST_PROXY: 'true' } }),
+    );
+    expect(everyProxy.code).toBe('CONFIG_INVALID');
+    expect(everyProxy.errors.map((e) => e.path)).toEqual(['server.trust_proxy']);
+    const overrides = {
+      server: { trust_proxy: ['10.0.0.0/8; rm -rf'], cors: { allowed_origins: ['https://shop.example.com/path', '*'] } },
+    };
+    const bad = catchAppError(() => loadConfig({ dir: REPO_CONFIG, env: { RUSTOK_ENV: 'test' }, overrides }));
+    expect(bad.errors.map((e) => e.path).sort()).toEqual([
+      'server.cors.allowed_origins.0',
+      'server.cors.allowed_origins.1',
+      'server.trust_proxy.0',
+    ]);
   });
 });

@@ -10,6 +10,12 @@ export const PERSISTED_QUERY_MODES = ['apq', 'allowlist', 'off'] as const;
 /** A deployment's name: a short slug, so it can prefix Redis keys and NATS subjects, streams and durables. */
 export const DEPLOYMENT_PATTERN = '^[a-z](?:[a-z0-9-]{0,30}[a-z0-9])?$';
 
+/** A browser origin: scheme, host and optional port, lower case, no path (`https://shop.example.com`). */
+export const ORIGIN_PATTERN =
+  '^https?://(\\[[0-9a-f:.]+\\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:[0-9]{1,5})?$';
+/** A proxy address or network in CIDR notation, or one of proxy-addr's names (`loopback`, `linklocal`, `uniquelocal`). */
+const PROXY_PATTERN = '^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(/[0-9]{1,3})?)$';
+
 const RustokSettings = obj({
   /** Name of this deployment among others sharing one Redis and one NATS; null = the unprefixed names. */
   deployment: Type.Union([Type.String({ pattern: DEPLOYMENT_PATTERN }), Type.Null()], { default: null }),
@@ -47,7 +53,7 @@ const RustokSettings = obj({
     demo_data: Type.Boolean({ default: true }),
   }),
   rate_limit: obj({
-    enabled: Type.Boolean({ default: false }),
+    enabled: Type.Boolean({ default: true }),
     requests_per_minute: Type.Integer({ minimum: 1, default: 600 }),
     login_attempts_per_minute: Type.Integer({ minimum: 1, default: 10 }),
   }),
@@ -77,7 +83,12 @@ export const ConfigSchema = obj({
     port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
     shutdown_timeout_ms: Type.Integer({ minimum: 0, default: 10_000 }),
     body_limit_bytes: Type.Integer({ minimum: 1024, default: 1_048_576 }),
-    trust_proxy: Type.Boolean({ default: false }),
+    /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); none by default, so clients cannot spoof their address. */
+    trust_proxy: Type.Array(Type.String({ pattern: PROXY_PATTERN, maxLength: 64 }), { maxItems: 100, default: [] }),
+    /** Browser origins allowed on every route (platform API, admin), besides each tenant's own `allowedOrigins`. */
+    cors: obj({
+      allowed_origins: Type.Array(Type.String({ pattern: ORIGIN_PATTERN, maxLength: 300 }), { maxItems: 100, default: [] }),
+    }),
   }),
   logger: obj({
     level: Type.Union(
