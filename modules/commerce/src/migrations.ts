@@ -296,9 +296,16 @@ const TABLES = [
   'commerce_payments',
 ];
 
+/**
+ * When a price list's window was last announced (see prices/windows.ts): a start or end after it
+ * and not in the future is announced by the price-windows job as a price change.
+ */
+const priceWindows = `ALTER TABLE commerce_price_lists ADD COLUMN windows_announced_at timestamptz NOT NULL DEFAULT now();`;
+
 export const commerceMigrations: readonly Migration[] = [
   {
     name: 'm20261202_commerce_001_tables',
     up: [catalog, checkout, orders, ...TABLES.map(tenantRlsSql)].join('\n'),
   },
+  { name: 'm20261223_commerce_002_price_windows', up: priceWindows },
 ];
