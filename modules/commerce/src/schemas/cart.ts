@@ -85,3 +85,10 @@ export const CartSchema = strict({
   updatedAt: Timestamp(),
 });
 export type Cart = Static<typeof CartSchema>;
+
+/** POST /store/carts: the cart and its token, shown this once (send it as `X-Cart-Token` with every later call). */
+export const CartCreatedSchema = strict({
+  cart: CartSchema,
+  cartToken: Type.String({ description: 'Secret capability of the cart (256 bits, base64url); shown only here' }),
+});
+export type CartCreated = Static<typeof CartCreatedSchema>;
