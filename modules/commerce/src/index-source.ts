@@ -1,5 +1,6 @@
 import { preparedSql } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
+import { type ProductIndexVariant, priceRanges, type RawVariant, stockOf, toVariant, VARIANTS_SQL } from './index-variants.js';
 import { toMinor } from './money.js';
 import { iso } from './time.js';
 
@@ -11,11 +12,20 @@ export interface ProductIndexText {
   readonly description: string | null;
 }
 
-/** Base price range (no price list, quantity 1) of a product's variants in one currency. */
+/**
+ * Price range of a product's variants in one currency: the lowest and highest of their prices for one
+ * unit as an anonymous shopper gets them now (base price, or a running sale list's when lower).
+ */
 export interface ProductPriceRange {
   readonly currencyCode: string;
   readonly min: number;
   readonly max: number;
+}
+
+/** A product image, in the product's order. */
+export interface ProductIndexImage {
+  readonly url: string;
+  readonly alt: string | null;
 }
 
 /**
@@ -32,7 +42,13 @@ export interface ProductIndexSource {
   readonly seoDescription: string | null;
   readonly categories: readonly string[];
   readonly tags: readonly string[];
+  readonly images: readonly ProductIndexImage[];
   readonly prices: readonly ProductPriceRange[];
+  /**
+   * The variants in catalog order, each with its prices for one unit as the price resolver gives them
+   * to an anonymous shopper at the moment of the read (see `resolvedPrices`), and its raw stock.
+   */
+  readonly variants: readonly ProductIndexVariant[];
   /** Sum of available stock over variants that manage inventory. */
   readonly totalStock: number;
   /** Some variant can be bought now: in stock, backorderable, or not managing inventory. */
@@ -59,44 +75,31 @@ interface SourceRow {
   published_at: Date | string | null;
   created_at: Date | string;
   updated_at: Date | string;
+  images: ProductIndexImage[] | null;
   translations: ProductIndexText[] | null;
-  prices: { currencyCode: string; min: unknown; max: unknown }[] | null;
-  total_stock: unknown;
-  has_stock: boolean | null;
-  stock_version: unknown;
+  variants: RawVariant[] | null;
   [key: string]: unknown;
 }
 
 const SOURCE_SQL = `
 SELECT p.id, p.handle, p.status, p.title, p.subtitle, p.description, p.seo_title, p.seo_description,
-       p.categories, p.tags, p.version, p.published_at, p.created_at, p.updated_at,
+       p.categories, p.tags, p.images, p.version, p.published_at, p.created_at, p.updated_at,
        (SELECT json_agg(json_build_object('locale', t.locale, 'title', t.title, 'subtitle', t.subtitle,
                                           'description', t.description) ORDER BY t.locale)
           FROM commerce_product_translations t WHERE t.product_id = p.id) AS translations,
-       (SELECT json_agg(json_build_object('currencyCode', x.currency_code, 'min', x.lo, 'max', x.hi) ORDER BY x.currency_code)
-          FROM (SELECT pr.currency_code, min(pr.amount) AS lo, max(pr.amount) AS hi
-                  FROM commerce_prices pr JOIN commerce_variants v ON v.id = pr.variant_id
-                 WHERE v.product_id = p.id AND pr.price_list_id IS NULL AND pr.min_quantity = 1
-                 GROUP BY pr.currency_code) x) AS prices,
-       (SELECT coalesce(sum(greatest(i.available, 0)) FILTER (WHERE v.manage_inventory), 0)
-          FROM commerce_variants v LEFT JOIN commerce_inventory i ON i.variant_id = v.id
-         WHERE v.product_id = p.id) AS total_stock,
-       (SELECT bool_or(NOT v.manage_inventory OR v.allow_backorder OR coalesce(i.available, 0) > 0)
-          FROM commerce_variants v LEFT JOIN commerce_inventory i ON i.variant_id = v.id
-         WHERE v.product_id = p.id) AS has_stock,
-       (SELECT coalesce(sum(i.version), 0) FROM commerce_inventory i JOIN commerce_variants v ON v.id = i.variant_id
-         WHERE v.product_id = p.id) AS stock_version
+       ${VARIANTS_SQL}
   FROM commerce_products p
  WHERE p.id = ANY ($1::uuid[])`;
 
 /** Planned once per connection (PostgreSQL): the read models call it for every product event. */
 const SOURCES = preparedSql('commerce_product_index_sources', SOURCE_SQL);
 
-const toSource = (r: SourceRow, defaultLocale: string): ProductIndexSource => {
+const toSource = (r: SourceRow, defaultLocale: string, at: Date): ProductIndexSource => {
   // A translation in the default locale overrides the base texts, as the catalog's reads do.
   const base: ProductIndexText = { locale: defaultLocale, title: r.title, subtitle: r.subtitle, description: r.description };
   const own = (r.translations ?? []).find((t) => t.locale === defaultLocale) ?? base;
   const translated = (r.translations ?? []).filter((t) => t.locale !== defaultLocale);
+  const variants = (r.variants ?? []).map((v) => toVariant(v, at));
   return {
     id: r.id,
     handle: r.handle,
@@ -106,11 +109,11 @@ const toSource = (r: SourceRow, defaultLocale: string): ProductIndexSource => {
     seoDescription: r.seo_description,
     categories: r.categories,
     tags: r.tags,
-    prices: (r.prices ?? []).map((p) => ({ currencyCode: p.currencyCode, min: toMinor(p.min), max: toMinor(p.max) })),
-    totalStock: toMinor(r.total_stock),
-    hasStock: r.has_stock ?? false,
+    images: (r.images ?? []).map((i) => ({ url: i.url, alt: i.alt ?? null })),
+    prices: priceRanges(variants),
+    variants,
+    ...stockOf(r.variants ?? [], variants),
     version: toMinor(r.version),
-    stockVersion: toMinor(r.stock_version),
     publishedAt: r.published_at === null ? null : iso(r.published_at),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
@@ -129,7 +132,8 @@ export const loadProductIndexSources = async (
 ): Promise<Map<string, ProductIndexSource>> => {
   if (productIds.length === 0) return new Map();
   const { rows } = await tx.query<SourceRow>(SOURCES, [productIds]);
-  return new Map(rows.map((r) => [r.id, toSource(r, defaultLocale)]));
+  const at = new Date();
+  return new Map(rows.map((r) => [r.id, toSource(r, defaultLocale, at)]));
 };
 
 /** The index source of one product, or null when it does not exist (see loadProductIndexSources). */

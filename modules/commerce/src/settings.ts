@@ -12,6 +12,10 @@ export const CommerceSettingsSchema = Type.Object(
     currencies: Type.Optional(Type.Array(CurrencyCode(), { minItems: 1, maxItems: 50, uniqueItems: true })),
     /** Hours an untouched open cart lives before it expires. */
     cartTtlHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 90 })),
+    /** Whether the storefront shows stock counts (`available` per variant); otherwise only an availability band. */
+    exposeStock: Type.Optional(Type.Boolean()),
+    /** At or below this many units (and above 0) a variant's band is `low_stock`. */
+    lowStockThreshold: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   },
   { additionalProperties: false },
 );
@@ -21,6 +25,8 @@ export interface CommerceSettings {
   readonly supportedLocales: readonly string[];
   readonly currencies: readonly string[];
   readonly cartTtlHours: number;
+  readonly exposeStock: boolean;
+  readonly lowStockThreshold: number;
 }
 
 export const DEFAULT_COMMERCE_SETTINGS: CommerceSettings = {
@@ -28,6 +34,8 @@ export const DEFAULT_COMMERCE_SETTINGS: CommerceSettings = {
   supportedLocales: ['en', 'ru'],
   currencies: ['USD', 'EUR', 'RUB'],
   cartTtlHours: 72,
+  exposeStock: false,
+  lowStockThreshold: 5,
 };
 
 const SETTINGS_SQL = preparedSql('commerce_settings', "SELECT settings FROM tenant_modules WHERE module = 'commerce'");
@@ -44,5 +52,18 @@ export const loadCommerceSettings = async (tx: SqlRunner): Promise<CommerceSetti
     supportedLocales: supported.includes(defaultLocale) ? supported : [defaultLocale, ...supported],
     currencies: s.currencies ?? d.currencies,
     cartTtlHours: s.cartTtlHours ?? d.cartTtlHours,
+    exposeStock: s.exposeStock ?? d.exposeStock,
+    lowStockThreshold: s.lowStockThreshold ?? d.lowStockThreshold,
   };
+};
+
+/** How the tenant's storefront shows stock (read models project it so). */
+export interface StockDisplay {
+  readonly exposeStock: boolean;
+  readonly lowStockThreshold: number;
+}
+
+export const loadStockDisplay = async (tx: SqlRunner): Promise<StockDisplay> => {
+  const { exposeStock, lowStockThreshold } = await loadCommerceSettings(tx);
+  return { exposeStock, lowStockThreshold };
 };

@@ -1,6 +1,7 @@
 import { CURRENT_TENANT_SQL, tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
 import { pagesSql } from './migrations-pages.js';
+import { variantsSql } from './migrations-variants.js';
 
 const TENANT = `tenant_id uuid NOT NULL DEFAULT ${CURRENT_TENANT_SQL}`;
 const LOCALE = `locale text NOT NULL CHECK (locale ~ '^[a-z]{2}(-[A-Z]{2})?$')`;
@@ -233,4 +234,5 @@ export const indexMigrations: readonly Migration[] = [
   { name: 'm20261210_index_005_matches', up: matches },
   { name: 'm20261210_index_006_pages', up: pagesSql },
   { name: 'm20261222_index_007_search_rows', up: searchRows },
+  { name: 'm20261223_index_008_variants', up: variantsSql },
 ];

@@ -26,6 +26,12 @@ export const StoreProductsQuery = Type.Object(
 export type StoreProductsQuery = Static<typeof StoreProductsQuery>;
 
 const PriceRange = Type.Object({ currencyCode: Type.String(), min: Type.Integer(), max: Type.Integer() });
+const Money = Type.Object({
+  amount: Type.Integer({ description: 'Minor units of the currency (cents for USD)' }),
+  currencyCode: Type.String(),
+});
+const PRICE_NOTE =
+  'for one unit as an anonymous shopper pays it: the base price, or a running sale list’s price when lower, as of the last index write of the product (the cart prices again at the moment)';
 
 export const StoreProductSummary = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -34,14 +40,35 @@ export const StoreProductSummary = Type.Object({
   textLocale: Type.String({ description: 'The locale of the texts shown (the default locale when the product has no translation)' }),
   title: Type.String(),
   subtitle: Nullable(Type.String()),
-  prices: Type.Array(PriceRange),
-  hasStock: Type.Boolean(),
-  totalStock: Type.Integer(),
+  prices: Type.Array(PriceRange, { description: `Lowest and highest variant price per currency, ${PRICE_NOTE}` }),
+  priceFrom: Type.Array(Money, { description: `The cheapest variant's price per currency, ${PRICE_NOTE}` }),
+  inStock: Type.Boolean({ description: 'Some variant can be bought now' }),
+  hasStock: Type.Boolean({ description: 'Same as inStock (kept for existing clients)' }),
+  totalStock: Nullable(Type.Integer({ description: 'Units over the variants that track stock; null where the shop hides stock counts' })),
   categories: Type.Array(Type.String()),
   tags: Type.Array(Type.String()),
   publishedAt: Nullable(Type.String({ format: 'date-time' })),
 });
 export type StoreProductSummary = Static<typeof StoreProductSummary>;
+
+export const AVAILABILITY = ['in_stock', 'low_stock', 'out_of_stock', 'backorder'] as const;
+
+export const StoreVariant = Type.Object({
+  id: Type.String({ format: 'uuid', description: 'The variant to put in a cart' }),
+  title: Type.String({ description: 'In the product’s locale when translated' }),
+  sku: Nullable(Type.String()),
+  options: Type.Record(Type.String(), Type.String(), { description: 'Option name → value, e.g. { "size": "M" }' }),
+  prices: Type.Array(Money, { description: `Price per currency, ${PRICE_NOTE}` }),
+  inStock: Type.Boolean({ description: 'Can be bought now: in stock, backorderable, or stock not tracked' }),
+  availability: Type.Union(
+    AVAILABILITY.map((a) => Type.Literal(a)),
+    { description: 'low_stock: at or below the shop’s lowStockThreshold; backorder: none on hand but can be ordered' },
+  ),
+  available: Nullable(Type.Integer({ description: 'Units on hand; null where the shop hides stock counts or does not track the variant' })),
+});
+export type StoreVariant = Static<typeof StoreVariant>;
+
+export const StoreImage = Type.Object({ url: Type.String(), alt: Nullable(Type.String()) });
 
 export const StoreProduct = Type.Composite([
   StoreProductSummary,
@@ -50,6 +77,8 @@ export const StoreProduct = Type.Composite([
     seoTitle: Nullable(Type.String()),
     seoDescription: Nullable(Type.String()),
     currencies: Type.Array(Type.String()),
+    variants: Type.Array(StoreVariant, { description: 'In catalog order' }),
+    images: Type.Array(StoreImage, { description: 'In the product’s order' }),
   }),
 ]);
 export type StoreProduct = Static<typeof StoreProduct>;

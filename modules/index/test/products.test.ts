@@ -18,7 +18,10 @@ describeEachBackend('index: product read model', (backend) => {
   beforeAll(async () => {
     p = await createTestPlatform({ backend, modules: [contentModule, commerceModule, indexModule] });
     tenant = await p.createTenant('index-products');
-    c = catalog(p, tenant.id, (await p.userWithToken(tenant.id, ['admin'])).headers);
+    const admin = (await p.userWithToken(tenant.id, ['admin'])).headers;
+    c = catalog(p, tenant.id, admin);
+    // This shop shows stock counts (the default hides them: see variants.test.ts).
+    await ok(c.call('PUT', '/modules/commerce', admin, { enabled: true, settings: { exposeStock: true } }));
   });
   afterAll(() => p?.close());
 

@@ -72,10 +72,19 @@ export const indexStoreArea: Area<IndexObjects> = defineArea<IndexObjects>({
     'GET /api/v1/index/status': { kind: 'tenant' },
   },
   graphql: {
-    'Query.storeProducts': listsNothingOfB('{ storeProducts(first: 100, facets: true) { items { handle } } }'),
+    'Query.storeProducts': listsNothingOfB(
+      '{ storeProducts(first: 100, facets: true) { items { id handle priceFrom { amount currencyCode } inStock } } }',
+    ),
     'Query.storeProduct': async (w) => {
-      const reply = await w.gql(w.a.admin, 'query ($h: String!) { storeProduct(handle: $h) { handle } }', { h: ofB(w).handle });
+      const fields = 'handle variants { id sku options prices { amount currencyCode } inStock availability } images { url }';
+      const reply = await w.gql(w.a.admin, `query ($h: String!) { storeProduct(handle: $h) { ${fields} } }`, { h: ofB(w).handle });
       expect(errorCodes(reply), reply.text).toEqual(['INDEX_PRODUCT_NOT_FOUND']);
+      const own = await w.gql(w.a.admin, `query ($h: String!) { storeProduct(handle: $h) { ${fields} } }`, {
+        h: indexStoreArea.of(w.a).handle,
+      });
+      expect(own.errors, own.text).toBeUndefined();
+      expect(own.text).toContain(commerceCatalogArea.of(w.a).variantId);
+      expectNoSecretsOfB(w, own.text);
     },
     'Query.storeContent': listsNothingOfB('{ storeContent(first: 100) { items { slug } } }'),
     'Query.storeContentItem': async (w) => {

@@ -1,6 +1,12 @@
-import type { ProductIndexSource } from '@rustok/commerce';
+import type { ProductIndexImage, ProductIndexSource, StockDisplay } from '@rustok/commerce';
 import { searchConfigOf } from '../text.js';
 import { pickText, rowLocales, type TenantLocales } from './common.js';
+import { projectVariants, type VariantOut } from './products-variants.js';
+
+/** What the rows of a tenant's products depend on besides the product: its locales and how it shows stock. */
+export interface ProductSettings extends TenantLocales {
+  readonly stock: StockDisplay;
+}
 
 /** One row of index_products as the write model says it should be. */
 export interface ProductRow {
@@ -18,8 +24,11 @@ export interface ProductRow {
   readonly prices: readonly { currencyCode: string; min: number; max: number }[];
   readonly minPrices: Readonly<Record<string, number>>;
   readonly currencies: readonly string[];
-  readonly totalStock: number;
+  /** Null when the tenant hides stock counts. */
+  readonly totalStock: number | null;
   readonly hasStock: boolean;
+  readonly variants: readonly VariantOut[];
+  readonly images: readonly ProductIndexImage[];
   readonly sourceVersion: number;
   readonly stockVersion: number;
   readonly publishedAt: string | null;
@@ -30,7 +39,7 @@ export interface ProductRow {
 }
 
 /** The rows of a published product, one per locale the tenant shows (texts fall back to the default locale). */
-export const projectProduct = (source: ProductIndexSource, locales: TenantLocales): ProductRow[] => {
+export const projectProduct = (source: ProductIndexSource, locales: ProductSettings): ProductRow[] => {
   const prices = [...source.prices].sort((a, b) => a.currencyCode.localeCompare(b.currencyCode));
   const base = {
     productId: source.id,
@@ -42,8 +51,9 @@ export const projectProduct = (source: ProductIndexSource, locales: TenantLocale
     prices: prices.map((p) => ({ currencyCode: p.currencyCode, min: p.min, max: p.max })),
     minPrices: Object.fromEntries(prices.map((p) => [p.currencyCode, p.min])),
     currencies: prices.map((p) => p.currencyCode),
-    totalStock: source.totalStock,
+    totalStock: locales.stock.exposeStock ? source.totalStock : null,
     hasStock: source.hasStock,
+    images: source.images.map((i) => ({ url: i.url, alt: i.alt })),
     sourceVersion: source.version,
     stockVersion: source.stockVersion,
     publishedAt: source.publishedAt ?? source.updatedAt,
@@ -60,6 +70,7 @@ export const projectProduct = (source: ProductIndexSource, locales: TenantLocale
       locale,
       textLocale: text.locale,
       title: text.title,
+      variants: projectVariants(source.variants, locale, locales.defaultLocale, locales.stock),
       subtitle: text.subtitle,
       description: text.description,
       searchConfig: searchConfigOf(locale),

@@ -1,16 +1,19 @@
-import { loadProductIndexSources, type ProductIndexSource } from '@rustok/commerce';
+import { loadProductIndexSources, loadStockDisplay, type ProductIndexSource } from '@rustok/commerce';
 import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, alreadyRead, localesFromSettings, REBUILD, type TenantLocales } from './common.js';
-import { projectProduct } from './products-project.js';
+import { type ProductSettings, projectProduct } from './products-project.js';
 import { deleteProduct, type ProductWrite, tombstoneProduct, writeProductRows } from './products-store.js';
 
 /** Commerce's own defaults when the tenant has not set its locales (see commerce's settings). */
 const COMMERCE_DEFAULT_LOCALES: TenantLocales = { defaultLocale: 'en', supportedLocales: ['en', 'ru'] };
 
-/** The tenant's catalog locales, from the commerce module's settings row (a platform table). */
-export const loadProductLocales = async (tx: SqlRunner): Promise<TenantLocales> => {
+/**
+ * The tenant's catalog locales, from the commerce module's settings row (a platform table), and how
+ * its storefront shows stock (commerce's contract).
+ */
+export const loadProductLocales = async (tx: SqlRunner): Promise<ProductSettings> => {
   const { rows } = await tx.query<{ settings: Record<string, unknown> }>("SELECT settings FROM tenant_modules WHERE module = 'commerce'");
-  return localesFromSettings(rows[0]?.settings, COMMERCE_DEFAULT_LOCALES);
+  return { ...localesFromSettings(rows[0]?.settings, COMMERCE_DEFAULT_LOCALES), stock: await loadStockDisplay(tx) };
 };
 
 /** Whether this deployment has the commerce tables at all (the module is optional). */
@@ -24,7 +27,7 @@ const applyOne = async (
   tx: SqlRunner,
   productId: string,
   source: ProductIndexSource | undefined,
-  locales: TenantLocales,
+  locales: ProductSettings,
   meta: ApplyMeta,
   onlyLocale: string | undefined,
 ): Promise<ProductWrite | undefined> => {
@@ -47,7 +50,7 @@ export const applyProducts = async (
   tx: SqlRunner,
   productIds: readonly string[],
   sources: ReadonlyMap<string, ProductIndexSource>,
-  locales: TenantLocales,
+  locales: ProductSettings,
   metaOf: (productId: string) => ApplyMeta,
   onlyLocale?: string,
 ): Promise<void> => {
@@ -64,18 +67,18 @@ export const applyProduct = (
   tx: SqlRunner,
   productId: string,
   source: ProductIndexSource | null,
-  locales: TenantLocales,
+  locales: ProductSettings,
   meta: ApplyMeta,
 ): Promise<void> => applyProducts(tx, [productId], new Map(source ? [[productId, source]] : []), locales, () => meta);
 
 const LOCALES_TTL_MS = 10_000;
-const cachedLocales = new Map<string, { locales: TenantLocales; until: number }>();
+const cachedLocales = new Map<string, { locales: ProductSettings; until: number }>();
 
 /**
- * The tenant's catalog locales for event handling, kept for 10 s per process (a change of them
- * needs a rebuild for the rows already written anyway; rebuilds read them fresh).
+ * The tenant's catalog locales and stock display for event handling, kept for 10 s per process (a
+ * change of them needs a rebuild for the rows already written anyway; rebuilds read them fresh).
  */
-const localesFor = async (tx: SqlRunner, tenantId: string): Promise<TenantLocales> => {
+const localesFor = async (tx: SqlRunner, tenantId: string): Promise<ProductSettings> => {
   const hit = cachedLocales.get(tenantId);
   if (hit && hit.until > Date.now()) return hit.locales;
   const locales = await loadProductLocales(tx);

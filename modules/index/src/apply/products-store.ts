@@ -5,10 +5,10 @@ import type { ProductRow } from './products-project.js';
 
 const RECORD = `product_id uuid, source_version bigint, stock_version bigint, occurred_at timestamptz, locale text, text_locale text, handle text, title text, subtitle text, description text, seo_title text,
   seo_description text, categories text[], tags text[], prices jsonb, min_prices jsonb, currencies text[], total_stock int,
-  has_stock boolean, published_at timestamptz, search_config text, search_b text, search_c text`;
+  has_stock boolean, variants jsonb, images jsonb, published_at timestamptz, search_config text, search_b text, search_c text`;
 
 const COPIED = `text_locale, handle, title, subtitle, description, seo_title, seo_description, categories, tags, prices, min_prices,
-  currencies, total_stock, has_stock, published_at`;
+  currencies, total_stock, has_stock, variants, images, published_at`;
 
 const UPDATES = ['status', ...COPIED.split(','), 'stock_version', 'source_version', 'event_occurred_at', 'search_vector', 'indexed_at']
   .map((c) => `${c.trim()} = EXCLUDED.${c.trim()}`)
@@ -74,6 +74,8 @@ const recordOf = (row: ProductRow, meta: ApplyMeta) => ({
   currencies: row.currencies,
   total_stock: row.totalStock,
   has_stock: row.hasStock,
+  variants: row.variants,
+  images: row.images,
   published_at: row.publishedAt,
   search_config: row.searchConfig,
   search_b: row.searchB,

@@ -7,7 +7,9 @@ import type {
   StoreProduct,
   StoreProductPage,
   StoreProductSummary,
+  StoreVariant,
 } from '../schemas.js';
+import { AVAILABILITY } from '../schemas.js';
 
 type Summary = StoreProductSummary & Partial<Omit<StoreProduct, keyof StoreProductSummary>>;
 type ContentSummary = StoreContentSummary & Partial<Omit<StoreContentItem, keyof StoreContentSummary>>;
@@ -38,8 +40,37 @@ const addFacetTypes = (builder: GraphQLBuilder) => {
   return Facets;
 };
 
+type Money = StoreVariant['prices'][number];
+
+/** Variants and images of a product (storeProduct only), and the money type of prices. */
+const addVariantTypes = (builder: GraphQLBuilder) => {
+  const Money = builder.objectRef<Money>('StoreMoney').implement({
+    description: 'An amount in minor units of the currency',
+    fields: (t) => ({ amount: t.exposeInt('amount'), currencyCode: t.exposeString('currencyCode') }),
+  });
+  const Availability = builder.enumType('StoreAvailability', { values: AVAILABILITY });
+  const Variant = builder.objectRef<StoreVariant>('StoreVariant').implement({
+    description: 'A variant to put in a cart (id), with prices for one unit as an anonymous shopper pays them',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      title: t.exposeString('title'),
+      sku: t.exposeString('sku', { nullable: true }),
+      options: t.field({ type: 'JSON', description: 'Option name → value', resolve: (v) => v.options }),
+      prices: t.field({ type: [Money], resolve: (v) => v.prices }),
+      inStock: t.exposeBoolean('inStock'),
+      availability: t.field({ type: Availability, resolve: (v) => v.availability }),
+      available: t.exposeInt('available', { nullable: true, description: 'Null where the shop hides stock counts' }),
+    }),
+  });
+  const Image = builder.objectRef<StoreProduct['images'][number]>('StoreImage').implement({
+    fields: (t) => ({ url: t.exposeString('url'), alt: t.exposeString('alt', { nullable: true }) }),
+  });
+  return { Money, Variant, Image };
+};
+
 const addProductTypes = (builder: GraphQLBuilder) => {
   const Facets = addFacetTypes(builder);
+  const { Money, Variant, Image } = addVariantTypes(builder);
   const Price = builder.objectRef<StoreProductSummary['prices'][number]>('StorePriceRange').implement({
     fields: (t) => ({ currencyCode: t.exposeString('currencyCode'), min: t.exposeInt('min'), max: t.exposeInt('max') }),
   });
@@ -53,8 +84,10 @@ const addProductTypes = (builder: GraphQLBuilder) => {
       title: t.exposeString('title'),
       subtitle: t.exposeString('subtitle', { nullable: true }),
       prices: t.field({ type: [Price], resolve: (p) => p.prices }),
+      priceFrom: t.field({ type: [Money], description: 'The cheapest variant price per currency', resolve: (p) => p.priceFrom }),
+      inStock: t.exposeBoolean('inStock'),
       hasStock: t.exposeBoolean('hasStock'),
-      totalStock: t.exposeInt('totalStock'),
+      totalStock: t.exposeInt('totalStock', { nullable: true, description: 'Null where the shop hides stock counts' }),
       categories: t.exposeStringList('categories'),
       tags: t.exposeStringList('tags'),
       publishedAt: t.exposeString('publishedAt', { nullable: true }),
@@ -62,6 +95,8 @@ const addProductTypes = (builder: GraphQLBuilder) => {
       seoTitle: t.string({ nullable: true, resolve: (p) => p.seoTitle ?? null }),
       seoDescription: t.string({ nullable: true, resolve: (p) => p.seoDescription ?? null }),
       currencies: t.stringList({ nullable: true, resolve: (p) => p.currencies ?? null }),
+      variants: t.field({ type: [Variant], nullable: true, description: 'storeProduct only', resolve: (p) => p.variants ?? null }),
+      images: t.field({ type: [Image], nullable: true, description: 'storeProduct only', resolve: (p) => p.images ?? null }),
     }),
   });
   const Page = builder.objectRef<StoreProductPage>('StoreProductConnection').implement({

@@ -1,6 +1,6 @@
 import { preparedSql } from '@rustok/db';
 import { AppError } from '@rustok/kernel';
-import type { StoreProduct } from '../schemas.js';
+import type { StoreProduct, StoreVariant } from '../schemas.js';
 import type { StoreContext } from './context.js';
 import { type ProductRowOut, toSummary } from './products.js';
 
@@ -9,6 +9,8 @@ interface ProductDetailRow extends ProductRowOut {
   seo_title: string | null;
   seo_description: string | null;
   currencies: string[];
+  variants: StoreVariant[];
+  images: StoreProduct['images'];
 }
 
 const BY_HANDLE_SQL = preparedSql('index_product_by_handle', 'SELECT index_product_by_handle($1, $2, $3) AS r');
@@ -25,5 +27,7 @@ export const getProduct = async (ctx: StoreContext, handle: string, locale: stri
     seoTitle: r.seo_title,
     seoDescription: r.seo_description,
     currencies: r.currencies,
+    variants: r.variants,
+    images: r.images,
   };
 };

@@ -28,7 +28,7 @@ export interface ProductRowOut {
   subtitle: string | null;
   prices: StoreProductSummary['prices'];
   has_stock: boolean;
-  total_stock: number;
+  total_stock: number | null;
   categories: string[];
   tags: string[];
   published_iso: string | null;
@@ -43,6 +43,8 @@ export const toSummary = (r: ProductRowOut): StoreProductSummary => ({
   title: r.title,
   subtitle: r.subtitle,
   prices: r.prices,
+  priceFrom: r.prices.map((p) => ({ amount: p.min, currencyCode: p.currencyCode })),
+  inStock: r.has_stock,
   hasStock: r.has_stock,
   totalStock: r.total_stock,
   categories: r.categories,

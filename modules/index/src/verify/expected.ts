@@ -22,8 +22,10 @@ const productView = (r: Record<string, unknown>): Comparable => ({
   categories: r.categories,
   tags: r.tags,
   prices: r.prices,
-  totalStock: Number(r.totalStock),
+  totalStock: r.totalStock === null || r.totalStock === undefined ? null : Number(r.totalStock),
   hasStock: r.hasStock,
+  variants: r.variants,
+  images: r.images,
   sourceVersion: Number(r.sourceVersion),
   stockVersion: Number(r.stockVersion),
   publishedAt: iso(r.publishedAt),
@@ -81,7 +83,7 @@ export const expectedRows = async (
 
 const PRODUCT_SQL = `SELECT product_id AS id, locale, text_locale AS "textLocale", handle, title, subtitle, description,
   seo_title AS "seoTitle", seo_description AS "seoDescription", categories, tags, prices, total_stock AS "totalStock",
-  has_stock AS "hasStock", source_version AS "sourceVersion", stock_version AS "stockVersion", published_at AS "publishedAt"
+  has_stock AS "hasStock", variants, images, source_version AS "sourceVersion", stock_version AS "stockVersion", published_at AS "publishedAt"
   FROM index_products WHERE status = 'published' AND product_id = ANY($1::uuid[]) AND ($2::text IS NULL OR locale = $2)`;
 
 const CONTENT_SQL = `SELECT node_id AS id, locale, text_locale AS "textLocale", kind, title, slug, excerpt, body_preview AS "bodyPreview",
