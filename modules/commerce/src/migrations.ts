@@ -313,6 +313,7 @@ CREATE TABLE commerce_order_tokens (
   FOREIGN KEY (tenant_id, order_id) REFERENCES commerce_orders (tenant_id, id) ON DELETE CASCADE
 );
 CREATE INDEX commerce_orders_customer ON commerce_orders (tenant_id, customer_id, id) WHERE customer_id IS NOT NULL;
+CREATE INDEX commerce_carts_customer ON commerce_carts (tenant_id, customer_id, id) WHERE status = 'open' AND customer_id IS NOT NULL;
 ${tenantRlsSql('commerce_order_tokens')}`;
 
 export const commerceMigrations: readonly Migration[] = [

@@ -96,6 +96,11 @@ describeEachBackend('commerce cart and order tokens', (backend) => {
     expect(claimed).toMatchObject({ customerId: ann.userId, items: [{ quantity: 2 }] });
     expect((await ok<Cart>(call('POST', `/store/carts/${cart.id}/claim`, withCart(ann.headers, cart.id)))).customerId).toBe(ann.userId);
     expect((await ok<Cart>(call('GET', `/store/carts/${cart.id}`, ann.headers))).id).toBe(cart.id);
+    // On another device, without the token, the customer finds the cart in their list.
+    type CartPage = { items: Cart[]; nextCursor: string | null };
+    expect((await ok<CartPage>(call('GET', '/store/carts', ann.headers))).items.map((c) => c.id)).toEqual([cart.id]);
+    expect(await ok<CartPage>(call('GET', '/store/carts', bob.headers))).toEqual({ items: [], nextCursor: null });
+    expectProblem(await call('GET', '/store/carts', guest), 401, 'AUTH_REQUIRED');
     expectProblem(await call('POST', `/store/carts/${cart.id}/claim`, withCart(bob.headers, cart.id)), 409, 'COMMERCE_CART_CLAIMED');
     // The guest's token keeps working.
     expect((await shop.get(cart.id)).customerId).toBe(ann.userId);
@@ -103,7 +108,27 @@ describeEachBackend('commerce cart and order tokens', (backend) => {
     expect(order.customerId).toBe(ann.userId);
     const mine = await ok<{ items: { id: string }[] }>(call('GET', '/store/orders', ann.headers));
     expect(mine.items.map((o) => o.id)).toContain(order.id);
+    expect((await ok<{ items: Cart[] }>(call('GET', '/store/carts', ann.headers))).items).toEqual([]);
     expectProblem(await call('POST', `/store/carts/${cart.id}/claim`, withCart(bob.headers, cart.id)), 409, 'COMMERCE_CART_COMPLETED');
+  });
+
+  it("lists a signed-in customer's open carts, newest first with keyset paging, without expired ones", async () => {
+    const ann = await p.userWithToken(tenant.id, ['customer']);
+    const annShop = store(call, ann.headers);
+    const ids = [(await annShop.cart()).id, (await annShop.cart()).id, (await annShop.cart()).id];
+    type CartPage = { items: Cart[]; nextCursor: string | null };
+    const first = await ok<CartPage>(call('GET', '/store/carts?limit=2', ann.headers));
+    expect(first.items.map((c) => c.id)).toEqual([ids[2], ids[1]]);
+    const rest = await ok<CartPage>(call('GET', `/store/carts?limit=2&cursor=${first.nextCursor}`, ann.headers));
+    expect(rest).toMatchObject({ items: [{ id: ids[0] }], nextCursor: null });
+    await p.database.db.transaction(
+      (tx) => tx.query("UPDATE commerce_carts SET expires_at = now() - interval '1 minute' WHERE id = $1", [ids[1]]),
+      {
+        tenantId: tenant.id,
+      },
+    );
+    expect((await ok<CartPage>(call('GET', '/store/carts', ann.headers))).items.map((c) => c.id)).toEqual([ids[2], ids[0]]);
+    expectProblem(await call('GET', '/store/carts?limit=21', ann.headers), 422, 'VALIDATION_FAILED');
   });
 
   it('reads an order by its token (and e-mail) for guests, or as its customer; anyone else gets 404', async () => {
@@ -175,6 +200,8 @@ describeEachBackend('commerce cart and order tokens', (backend) => {
     const claim = 'mutation($c: ID!, $t: String!) { claimCommerceCart(cartId: $c, cartToken: $t) { customerId } }';
     expect((await gql(guest, claim, { c: cart.id, t })).errors?.[0]?.extensions.code).toBe('AUTH_REQUIRED');
     expect((await gql(ann.headers, claim, { c: cart.id, t })).data?.claimCommerceCart).toEqual({ customerId: ann.userId });
+    const carts = await gql(ann.headers, '{ commerceStoreCarts(first: 5) { items { id } nextCursor } }');
+    expect(carts.data?.commerceStoreCarts).toEqual({ items: [{ id: cart.id }], nextCursor: null });
     const checkout = `mutation($c: ID!, $t: String, $i: CommerceCheckoutInput!) {
       checkoutCommerceCart(cartId: $c, cartToken: $t, input: $i) { order { id customerId } orderToken } }`;
     const input = { email: 'ann@example.com', shippingAddress: ADDRESS };

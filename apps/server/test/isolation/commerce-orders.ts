@@ -131,6 +131,7 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
   ],
   routes: {
     'POST /api/v1/store/carts': { kind: 'tenant', public: true, body: () => ({ currencyCode: 'USD' }), status: 201 },
+    'GET /api/v1/store/carts': { kind: 'tenant' },
     'GET /api/v1/store/carts/{id}': {
       kind: 'tenant',
       public: true,
@@ -314,6 +315,13 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
         CART,
       )(w);
       await bUnchanged(w);
+    },
+    'Query.commerceStoreCarts': async (w) => {
+      const reply = await w.gql(w.a.admin, '{ commerceStoreCarts(first: 20) { items { id customerId } nextCursor } }');
+      expect(reply.errors, reply.text).toBeUndefined();
+      const items = (reply.data?.commerceStoreCarts as { items: { customerId: string }[] } | undefined)?.items ?? [];
+      expect(items.every((c) => c.customerId === w.a.adminId)).toBe(true);
+      expectNoSecretsOfB(w, reply.text);
     },
     'Query.commerceStoreOrders': listsOnlyA(
       '{ commerceStoreOrders(first: 100) { items { id } } }',

@@ -1,11 +1,13 @@
 import type { GraphQLBuilder } from '@rustok/kernel';
 import { graphqlContextOf } from '../routes/request.js';
-import type { CheckoutInput, OrderStatus } from '../schemas/order.js';
+import type { Cart } from '../schemas/cart.js';
+import type { CheckoutInput, OrderStatus, Paged } from '../schemas/order.js';
 import { addCartItem } from '../use-cases/cart/add-item.js';
 import type { CartKey } from '../use-cases/cart/cart-store.js';
 import { claimCart } from '../use-cases/cart/claim-cart.js';
 import { createCart } from '../use-cases/cart/create-cart.js';
 import { getCart } from '../use-cases/cart/get-cart.js';
+import { listMyCarts } from '../use-cases/cart/list-carts.js';
 import { updateCart } from '../use-cases/cart/update-cart.js';
 import { removeCartItem, updateCartItem } from '../use-cases/cart/update-item.js';
 import { checkoutCart } from '../use-cases/checkout/checkout.js';
@@ -150,6 +152,24 @@ const addCheckoutField = (builder: GraphQLBuilder, types: OrderTypes, inputs: In
   );
 };
 
+const addMyCarts = (builder: GraphQLBuilder, types: OrderTypes) => {
+  const Connection = builder.objectRef<Paged<Cart>>('CommerceCartConnection').implement({
+    fields: (t) => ({
+      items: t.field({ type: [types.Cart], resolve: (p) => p.items }),
+      nextCursor: t.exposeString('nextCursor', { nullable: true }),
+    }),
+  });
+  builder.queryField('commerceStoreCarts', (t) =>
+    t.field({
+      type: Connection,
+      authScopes: { authenticated: true },
+      description: "The signed-in customer's open carts, newest first (at most 20 a page)",
+      args: { first: t.arg.int(), after: t.arg.string() },
+      resolve: (_r, a, ctx) => listMyCarts(graphqlContextOf(ctx), { limit: a.first ?? 10, ...(a.after ? { cursor: a.after } : {}) }),
+    }),
+  );
+};
+
 const addStoreOrderFields = (builder: GraphQLBuilder, types: OrderTypes) => {
   builder.queryField('commerceStoreOrders', (t) =>
     t.field({
@@ -179,5 +199,6 @@ export const storeGraphQL = (builder: GraphQLBuilder, types: OrderTypes): void =
   addCartQueries(builder, types);
   addCartMutations(builder, types, inputs);
   addCheckoutField(builder, types, inputs);
+  addMyCarts(builder, types);
   addStoreOrderFields(builder, types);
 };

@@ -2,11 +2,21 @@
 import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { AddCartItemInput, CartCreatedSchema, CartSchema, CreateCartInput, UpdateCartInput, UpdateCartItemInput } from '../schemas/cart.js';
+import {
+  AddCartItemInput,
+  CartCreatedSchema,
+  CartPage,
+  CartSchema,
+  CreateCartInput,
+  ListCartsQuery,
+  UpdateCartInput,
+  UpdateCartItemInput,
+} from '../schemas/cart.js';
 import { addCartItem } from '../use-cases/cart/add-item.js';
 import { claimCart } from '../use-cases/cart/claim-cart.js';
 import { createCart } from '../use-cases/cart/create-cart.js';
 import { getCart } from '../use-cases/cart/get-cart.js';
+import { listMyCarts } from '../use-cases/cart/list-carts.js';
 import { updateCart } from '../use-cases/cart/update-cart.js';
 import { removeCartItem, updateCartItem } from '../use-cases/cart/update-item.js';
 import { commerceErrorHandler, commerceProblem } from './problems.js';
@@ -42,6 +52,19 @@ const cartRoutes = (app: FastifyInstance): void => {
         .status(201)
         .headers(NO_STORE)
         .send(await createCart(contextOf(request), request.body)),
+  );
+  app.get<{ Querystring: ListCartsQuery }>(
+    '/store/carts',
+    {
+      config: { access: { authenticated: true } },
+      schema: {
+        tags,
+        summary: "The signed-in customer's open carts, newest first (how they find a cart on another device)",
+        querystring: ListCartsQuery,
+        response: { 200: CartPage, 401: problem, 422: problem },
+      },
+    },
+    async (request) => listMyCarts(contextOf(request), request.query),
   );
   app.get<{ Params: CartParams; Headers: CartHeaders }>(
     '/store/carts/:id',
