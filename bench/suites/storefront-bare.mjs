@@ -20,7 +20,7 @@ export const BARE_SQL = {
     FROM index_products WHERE tenant_id = $1 AND locale = $2 AND status = 'published'
     AND search_vector @@ (websearch_to_tsquery($3::regconfig, $4) || to_tsquery($3::regconfig, $5))
     ORDER BY ts_rank_cd(search_vector, (websearch_to_tsquery($3::regconfig, $4) || to_tsquery($3::regconfig, $5)), 1) DESC, product_id DESC LIMIT $6`,
-  handle: `SELECT ${SUMMARY}, description, seo_title, seo_description, currencies
+  handle: `SELECT ${SUMMARY}, description, seo_title, seo_description, currencies, variants, images
     FROM index_products WHERE tenant_id = $1 AND locale = $2 AND handle = $3 AND status = 'published'
     ORDER BY published_at DESC LIMIT 1`,
 };

@@ -27,7 +27,7 @@ const defaults = {
 };
 
 const GRAPHQL_LIST =
-  '{ storeProducts(first: 20) { items { id handle locale textLocale title subtitle prices { currencyCode min max } hasStock totalStock categories tags publishedAt } nextCursor match } }';
+  '{ storeProducts(first: 20) { items { id handle locale textLocale title subtitle prices { currencyCode min max } priceFrom { amount currencyCode } inStock hasStock totalStock categories tags publishedAt } nextCursor match } }';
 
 /** The routes measured, each with its bare twin (GraphQL is compared with the REST list). */
 const targetsOf = (tenants, perTenant) => {

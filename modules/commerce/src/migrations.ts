@@ -297,6 +297,12 @@ const TABLES = [
 ];
 
 /**
+ * When a price list's window was last announced (see prices/windows.ts): a start or end after it
+ * and not in the future is announced by the price-windows job as a price change.
+ */
+const priceWindows = `ALTER TABLE commerce_price_lists ADD COLUMN windows_announced_at timestamptz NOT NULL DEFAULT now();`;
+
+/**
  * Carts and orders as capabilities: a cart is reached with its secret token (or by the signed-in
  * customer it belongs to), an order with one of its tokens. Only SHA-256 hashes (hex) of the
  * tokens are stored; a cart has one, an order one per answered checkout (a replay answers a new
@@ -321,5 +327,6 @@ export const commerceMigrations: readonly Migration[] = [
     name: 'm20261202_commerce_001_tables',
     up: [catalog, checkout, orders, ...TABLES.map(tenantRlsSql)].join('\n'),
   },
-  { name: 'm20261202_commerce_002_capability_tokens', up: tokens },
+  { name: 'm20261223_commerce_002_price_windows', up: priceWindows },
+  { name: 'm20261223_commerce_003_capability_tokens', up: tokens },
 ];

@@ -3,6 +3,7 @@ import { startCartExpiry } from './cart-expiry.js';
 import { commerceEvents } from './events.js';
 import { commerceGraphQL } from './graphql/index.js';
 import { commerceMigrations } from './migrations.js';
+import { startPriceWindows } from './price-windows.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { orderRoutes } from './routes/orders.js';
 import { shopRoutes } from './routes/shop.js';
@@ -41,6 +42,7 @@ export const commerceModule = defineModule({
     await app.register(storeRoutes);
     await app.register(orderRoutes);
     startCartExpiry(app);
+    startPriceWindows(app);
   },
   graphql: commerceGraphQL,
   seed: { demo: seedCommerceDemo },

@@ -3,7 +3,7 @@ import type { EventEnvelope, EventHandlerDeclaration, HandlerContext, SqlRunner 
 import type { ApplyMeta } from './apply/common.js';
 import { refreshNodes, removeNode } from './apply/content-refresh.js';
 import { nodesInCategory } from './apply/content-store.js';
-import { refreshProducts } from './apply/products-refresh.js';
+import { forgetProductSettings, refreshProducts } from './apply/products-refresh.js';
 import { INDEX_EVENT, type ReindexRequestedPayload } from './events.js';
 import { rebuildInTx } from './rebuild/in-tx.js';
 import { recordApplied } from './runtime.js';
@@ -71,6 +71,19 @@ const handleReindex = async (event: EventEnvelope, ctx: HandlerContext): Promise
   afterCommit(ctx, event);
 };
 
+/**
+ * The commerce settings of a tenant changed (its locales, or how its storefront shows stock): every
+ * product row depends on them, so the tenant's products are rebuilt in this transaction.
+ */
+const handleModuleToggled = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
+  const payload = event.payload as { module?: unknown; enabled?: unknown; settingsChanged?: unknown } | null;
+  if (payload?.module !== 'commerce' || payload.enabled !== true || payload.settingsChanged !== true) return;
+  forgetProductSettings(ctx.tenantId);
+  const report = await rebuildInTx(ctx.tx, { kinds: ['products'] });
+  ctx.logger.info({ report, reason: 'commerce settings changed' }, 'index rebuilt');
+  afterCommit(ctx, event);
+};
+
 /** The index's consumers: each re-reads the write model for what an event names and rewrites those rows. */
 export const indexHandlers: readonly EventHandlerDeclaration[] = [
   {
@@ -87,4 +100,5 @@ export const indexHandlers: readonly EventHandlerDeclaration[] = [
     handle: handleContent,
   },
   { consumer: 'index.rebuild', types: [INDEX_EVENT.reindexRequested], handle: handleReindex },
+  { consumer: 'index.settings', types: ['tenancy.module.toggled'], handle: handleModuleToggled },
 ];

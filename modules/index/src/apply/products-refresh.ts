@@ -78,6 +78,11 @@ const cachedLocales = new Map<string, { locales: ProductSettings; until: number 
  * The tenant's catalog locales and stock display for event handling, kept for 10 s per process (a
  * change of them needs a rebuild for the rows already written anyway; rebuilds read them fresh).
  */
+/** Forgets the tenant's cached catalog settings in this process (they changed). */
+export const forgetProductSettings = (tenantId: string): void => {
+  cachedLocales.delete(tenantId);
+};
+
 const localesFor = async (tx: SqlRunner, tenantId: string): Promise<ProductSettings> => {
   const hit = cachedLocales.get(tenantId);
   if (hit && hit.until > Date.now()) return hit.locales;

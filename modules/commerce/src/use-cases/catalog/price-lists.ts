@@ -68,6 +68,10 @@ export const createPriceList = (ctx: CommerceContext, raw: CreatePriceListInput)
     return viewOf(w.tx, await loadPriceList(w, id));
   });
 
+/** Whether an update changes what the list's prices cost (announced at once, window included). */
+const pricing = (input: UpdatePriceListInput): boolean =>
+  input.kind !== undefined || input.startsAt !== undefined || input.endsAt !== undefined || input.active !== undefined;
+
 /** PATCH /commerce/price-lists/{id}: name, kind, window, active; the variants it prices are announced. */
 export const updatePriceList = (ctx: CommerceContext, id: string, raw: UpdatePriceListInput): Promise<PriceListView> =>
   catalogTx(ctx, async (w) => {
@@ -83,12 +87,12 @@ export const updatePriceList = (ctx: CommerceContext, id: string, raw: UpdatePri
     };
     assertWindow(next.starts_at, next.ends_at);
     await w.tx.query(
-      `UPDATE commerce_price_lists SET name = $2, kind = $3, starts_at = $4, ends_at = $5, active = $6, updated_at = now()
+      `UPDATE commerce_price_lists SET name = $2, kind = $3, starts_at = $4, ends_at = $5, active = $6, updated_at = now(),
+              windows_announced_at = CASE WHEN $7 THEN now() ELSE windows_announced_at END
         WHERE id = $1`,
-      [id, next.name, next.kind, next.starts_at, next.ends_at, next.active],
+      [id, next.name, next.kind, next.starts_at, next.ends_at, next.active, pricing(input)],
     );
-    const pricing = input.kind !== undefined || input.startsAt !== undefined || input.endsAt !== undefined || input.active !== undefined;
-    if (pricing) await announcePriceChanges(w, await pricedVariantsOf(w, id));
+    if (pricing(input)) await announcePriceChanges(w, await pricedVariantsOf(w, id));
     return viewOf(w.tx, await loadPriceList(w, id));
   });
 
