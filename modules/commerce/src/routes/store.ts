@@ -34,6 +34,7 @@ type CartParams = Static<typeof CartParams>;
 type ItemParams = Static<typeof ItemParams>;
 const TOKEN_NOTE = 'Needs the cart token in X-Cart-Token (or the signed-in customer the cart belongs to); otherwise 404.';
 
+/** Starting a cart, and a signed-in customer's open carts. */
 const cartRoutes = (app: FastifyInstance): void => {
   app.post<{ Body: CreateCartInput }>(
     '/store/carts',
@@ -66,6 +67,10 @@ const cartRoutes = (app: FastifyInstance): void => {
     },
     async (request) => listMyCarts(contextOf(request), request.query),
   );
+};
+
+/** One cart, reached with its token (or as its customer): read, change, claim. */
+const oneCartRoutes = (app: FastifyInstance): void => {
   app.get<{ Params: CartParams; Headers: CartHeaders }>(
     '/store/carts/:id',
     {
@@ -139,6 +144,7 @@ const itemRoutes = (app: FastifyInstance): void => {
 export const storeRoutes: FastifyPluginAsync = async (app) => {
   app.setErrorHandler(commerceErrorHandler);
   cartRoutes(app);
+  oneCartRoutes(app);
   itemRoutes(app);
   storeCheckoutRoutes(app);
   storeOrderRoutes(app);
