@@ -166,6 +166,12 @@ describeEachBackend('commerce catalog: GraphQL and demo data', (backend) => {
     const tee = list.items.find((i) => i.handle === 'classic-t-shirt');
     expect(tee).toMatchObject({ locale: 'ru', title: 'Классическая футболка' });
     expect(new Set(tee?.variants[0]?.prices.map((x) => x.currencyCode))).toEqual(new Set(['USD', 'EUR', 'RUB']));
-    expect(tee?.variants[0]).toMatchObject({ title: 'Размер S', available: 50 });
+    // The public sees no stock counts (the shop hides them by default); the stock is there.
+    expect(tee?.variants[0]).toMatchObject({ title: 'Размер S', available: null });
+    const stock = await p.database.db.transaction(
+      (tx) => tx.query<{ available: number }>('SELECT available FROM commerce_inventory WHERE variant_id = $1', [tee?.variants[0]?.id]),
+      { tenantId: demo.id },
+    );
+    expect(stock.rows[0]?.available).toBe(50);
   });
 });

@@ -168,10 +168,29 @@ describeEachBackend('commerce catalog: what the storefront index reads (variants
     }
   });
 
-  it('hides stock counts by default and takes exposeStock and lowStockThreshold as settings', async () => {
+  it('hides stock counts from the public by default and takes exposeStock and lowStockThreshold as settings', async () => {
+    const product = await ok<ProductView>(
+      call('POST', '/commerce/products', admin, { title: 'Counted', status: 'published', variants: [{ title: 'A', inventory: 7 }] }),
+      201,
+    );
+    const visitor = { 'x-tenant-id': tenant.id };
+    const seen = async (headers: Record<string, string>) => ({
+      one: (await ok<ProductView>(call('GET', `/commerce/products/${product.id}`, headers))).variants.map((v) => v.available),
+      listed: (await ok<{ items: ProductView[] }>(call('GET', '/commerce/products?q=counted', headers))).items.flatMap((p) =>
+        p.variants.map((v) => v.available),
+      ),
+      graphql: (
+        await data<ProductView>('commerceProduct', headers, 'query ($id: ID!) { commerceProduct(id: $id) { variants { available } } }', {
+          id: product.id,
+        })
+      ).variants.map((v) => v.available),
+    });
     expect(await inTenant((tx) => loadStockDisplay(tx))).toEqual({ exposeStock: false, lowStockThreshold: 5 });
+    expect(await seen(visitor)).toEqual({ one: [null], listed: [null], graphql: [null] });
+    expect(await seen(admin)).toEqual({ one: [7], listed: [7], graphql: [7] });
     await ok(call('PUT', '/modules/commerce', admin, { enabled: true, settings: { exposeStock: true, lowStockThreshold: 1 } }));
     expect(await inTenant((tx) => loadStockDisplay(tx))).toEqual({ exposeStock: true, lowStockThreshold: 1 });
+    expect(await seen(visitor)).toEqual({ one: [7], listed: [7], graphql: [7] });
     expectProblem(await call('PUT', '/modules/commerce', admin, { enabled: true, settings: { exposeStock: 'yes' } }), 422);
     expectProblem(await call('PUT', '/modules/commerce', admin, { enabled: true, settings: { lowStockThreshold: -1 } }), 422);
     await ok(call('PUT', '/modules/commerce', admin, { enabled: true, settings: {} }));

@@ -131,7 +131,7 @@ const addVariantType = (builder: GraphQLBuilder, Price: ReturnType<typeof addPri
       width: t.exposeInt('width', { nullable: true }),
       position: t.exposeInt('position'),
       metadata: t.field({ type: 'JSON', resolve: (v) => v.metadata }),
-      available: t.exposeInt('available'),
+      available: t.exposeInt('available', { nullable: true, description: 'Null for the public where the shop hides stock counts' }),
       inventoryVersion: t.exposeInt('inventoryVersion'),
       prices: t.field({ type: [Price], resolve: (v) => v.prices }),
       translations: t.field({ type: [Title], resolve: (v) => listOf(v.translations) }),

@@ -25,8 +25,11 @@ export const VariantView = Type.Object({
   width: NullableInt(),
   position: Type.Integer(),
   metadata: Type.Record(Type.String(), Type.Unknown()),
-  /** Units in stock now (0 when never set). */
-  available: Type.Integer(),
+  /**
+   * Units in stock now (0 when never set); null for callers without commerce.products.read where the
+   * shop hides stock counts (settings `exposeStock: false`).
+   */
+  available: Type.Union([Type.Integer(), Type.Null()]),
   inventoryVersion: Type.Integer(),
   /** Base prices (no price list), by currency then quantity tier. */
   prices: Type.Array(PriceView),

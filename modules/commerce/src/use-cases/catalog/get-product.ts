@@ -3,7 +3,7 @@ import { assertLocales } from '../../catalog/validate.js';
 import { type CommerceContext, inTenant } from '../../context.js';
 import type { ProductView } from '../../schemas/catalog-views.js';
 import { loadCommerceSettings } from '../../settings.js';
-import { publishedOnly } from './access.js';
+import { publishedOnly, stockShownTo } from './access.js';
 
 /**
  * GET /commerce/products/{id}?locale=: texts in the requested locale, else the default locale,
@@ -13,5 +13,6 @@ export const getProduct = (ctx: CommerceContext, id: string, locale?: string): P
   inTenant(ctx, async (w) => {
     const settings = await loadCommerceSettings(w.tx);
     if (locale !== undefined) assertLocales(settings, [locale], '/locale');
-    return readProduct(w.tx, id, settings, { locale, publishedOnly: publishedOnly(w.actor) });
+    const product = await readProduct(w.tx, id, settings, { locale, publishedOnly: publishedOnly(w.actor) });
+    return stockShownTo(w.actor, settings.exposeStock, product);
   });

@@ -6,7 +6,7 @@ import { type CommerceContext, inTenant } from '../../context.js';
 import { ListProductsQuery } from '../../schemas/catalog.js';
 import type { Paged, ProductView } from '../../schemas/catalog-views.js';
 import { loadCommerceSettings } from '../../settings.js';
-import { publishedOnly } from './access.js';
+import { publishedOnly, stockShownTo } from './access.js';
 
 const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -49,7 +49,7 @@ export const listProducts = (ctx: CommerceContext, raw: Partial<ListProductsQuer
     );
     const page = rows.slice(0, query.limit);
     return {
-      items: await productViews(w.tx, page, settings, query.locale),
+      items: (await productViews(w.tx, page, settings, query.locale)).map((p) => stockShownTo(w.actor, settings.exposeStock, p)),
       nextCursor: rows.length > query.limit ? (page[page.length - 1]?.id ?? null) : null,
     };
   });
