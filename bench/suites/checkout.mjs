@@ -39,7 +39,7 @@ const defaults = {
 // Measurements
 
 /** autocannon: one checkout per prepared cart (each with its own Idempotency-Key), sub-ms latencies of every answer. */
-const cannonCheckouts = (base, cartIds, connections) =>
+const cannonCheckouts = (base, carts, connections) =>
   new Promise((resolve, reject) => {
     const latencies = [];
     const statuses = {};
@@ -48,17 +48,22 @@ const cannonCheckouts = (base, cartIds, connections) =>
     const instance = autocannon(
       {
         url: base,
-        connections: Math.min(connections, cartIds.length),
-        amount: cartIds.length,
+        connections: Math.min(connections, carts.length),
+        amount: carts.length,
         requests: [
           {
             method: 'POST',
             setupRequest: (req) => {
-              const id = cartIds[next++ % cartIds.length];
+              const { id, token } = carts[next++ % carts.length];
               return {
                 ...req,
                 path: `/api/v1/store/carts/${id}/checkout`,
-                headers: { 'content-type': 'application/json', 'x-tenant-id': 'bench', 'idempotency-key': `bench-${id}` },
+                headers: {
+                  'content-type': 'application/json',
+                  'x-tenant-id': 'bench',
+                  'x-cart-token': token,
+                  'idempotency-key': `bench-${id}`,
+                },
                 body: CHECKOUT_BODY,
               };
             },
@@ -134,9 +139,9 @@ const oversellCheck = async (base, shop, o, problems, name, sql) => {
   const guest = { 'x-tenant-id': 'bench', 'content-type': 'application/json' };
   const t0 = performance.now();
   const answers = await Promise.all(
-    carts.map((id) =>
+    carts.map(({ id, token }) =>
       httpJson('POST', `${base}/api/v1/store/carts/${id}/checkout`, {
-        headers: { ...guest, 'idempotency-key': `over-${id}` },
+        headers: { ...guest, 'x-cart-token': token, 'idempotency-key': `over-${id}` },
         body: JSON.parse(CHECKOUT_BODY),
       }),
     ),

@@ -111,11 +111,12 @@ describeEachBackend('tenant isolation', (backend) => {
       const query = route.kind === 'tenant' && route.query ? `?${route.query(w)}` : '';
       const url = urlWithIdsOfB(w, key, path, route.paramsOfB) + query;
       const body = bodyFor(w, doc, key, route);
-      const sent = [url, JSON.stringify(body ?? null)];
+      const extra = route.kind === 'tenant' ? (route.headers?.(w) ?? {}) : {};
+      const sent = [url, JSON.stringify(body ?? null), ...Object.values(extra)];
 
       // Without a token: 401, except for the public routes (not called anonymously: they would act).
       if (route.kind === 'platform' || !route.public) {
-        const anonymous = await call(method, url, { 'x-tenant-id': w.a.tenant.id }, body);
+        const anonymous = await call(method, url, { ...extra, 'x-tenant-id': w.a.tenant.id }, body);
         expect(anonymous.statusCode, `${key} without a token: ${anonymous.body}`).toBe(401);
       }
 
@@ -127,10 +128,10 @@ describeEachBackend('tenant isolation', (backend) => {
       }
 
       // A's token presented for tenant B: the token belongs to another tenant.
-      const crossed = await call(method, url, { authorization: `Bearer ${w.a.token}`, 'x-tenant-id': w.b.tenant.id }, body);
+      const crossed = await call(method, url, { ...extra, authorization: `Bearer ${w.a.token}`, 'x-tenant-id': w.b.tenant.id }, body);
       expect(crossed.statusCode, `${key} with A's token for tenant B: ${crossed.body}`).toBe(401);
 
-      const res = await call(method, url, w.a.admin, body);
+      const res = await call(method, url, { ...extra, ...w.a.admin }, body);
       const namesObjectsOfB = path.includes('{');
       const status = route.status ?? (namesObjectsOfB ? 404 : method === 'GET' ? 200 : undefined);
       if (status === undefined) expect(res.statusCode, `${key} as A's admin: ${res.body}`).toBeLessThan(300);

@@ -116,20 +116,25 @@ export const prepareShop = async (base, adminEmail, password, o) => {
   return { headers, plenty: plenty.map((v) => bySku[v.sku]), scarce: bySku['BENCH-SCARCE'], shippingId: shipping.id };
 };
 
-/** `n` guest carts holding one unit of a variant (round-robin over `variantIds`), with country and shipping set (3 requests each). */
+/**
+ * `n` guest carts holding one unit of a variant (round-robin over `variantIds`), with country and
+ * shipping set (3 requests each). Each is `{ id, token }`: the cart token goes with every cart call.
+ */
 export const prepareCarts = (base, shop, variantIds, n, concurrency) => {
   const guest = { 'x-tenant-id': 'bench' };
   return pool(n, concurrency, async (i) => {
     const variantId = variantIds[i % variantIds.length];
-    const cart = await expectJson('POST', `${base}/api/v1/store/carts`, { headers: guest, body: { currencyCode: 'USD' } }, 201);
-    await expectJson('POST', `${base}/api/v1/store/carts/${cart.id}/items`, { headers: guest, body: { variantId, quantity: 1 } }, 200);
+    const made = await expectJson('POST', `${base}/api/v1/store/carts`, { headers: guest, body: { currencyCode: 'USD' } }, 201);
+    const cart = { id: made.cart.id, token: made.cartToken };
+    const headers = { ...guest, 'x-cart-token': cart.token };
+    await expectJson('POST', `${base}/api/v1/store/carts/${cart.id}/items`, { headers, body: { variantId, quantity: 1 } }, 200);
     await expectJson(
       'PATCH',
       `${base}/api/v1/store/carts/${cart.id}`,
-      { headers: guest, body: { countryCode: 'US', shippingOptionId: shop.shippingId } },
+      { headers, body: { countryCode: 'US', shippingOptionId: shop.shippingId } },
       200,
     );
-    return cart.id;
+    return cart;
   });
 };
 

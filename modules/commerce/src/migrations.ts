@@ -302,10 +302,31 @@ const TABLES = [
  */
 const priceWindows = `ALTER TABLE commerce_price_lists ADD COLUMN windows_announced_at timestamptz NOT NULL DEFAULT now();`;
 
+/**
+ * Carts and orders as capabilities: a cart is reached with its secret token (or by the signed-in
+ * customer it belongs to), an order with one of its tokens. Only SHA-256 hashes (hex) of the
+ * tokens are stored; a cart has one, an order one per answered checkout (a replay answers a new
+ * one). Carts made before this have no token: only their signed-in owner reaches them.
+ */
+const tokens = `
+ALTER TABLE commerce_carts ADD COLUMN token_hash text CHECK (token_hash ~ '^[0-9a-f]{64}$');
+CREATE TABLE commerce_order_tokens (
+  ${TENANT},
+  order_id uuid NOT NULL,
+  token_hash text NOT NULL CHECK (token_hash ~ '^[0-9a-f]{64}$'),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, order_id, token_hash),
+  FOREIGN KEY (tenant_id, order_id) REFERENCES commerce_orders (tenant_id, id) ON DELETE CASCADE
+);
+CREATE INDEX commerce_orders_customer ON commerce_orders (tenant_id, customer_id, id) WHERE customer_id IS NOT NULL;
+CREATE INDEX commerce_carts_customer ON commerce_carts (tenant_id, customer_id, id) WHERE status = 'open' AND customer_id IS NOT NULL;
+${tenantRlsSql('commerce_order_tokens')}`;
+
 export const commerceMigrations: readonly Migration[] = [
   {
     name: 'm20261202_commerce_001_tables',
     up: [catalog, checkout, orders, ...TABLES.map(tenantRlsSql)].join('\n'),
   },
   { name: 'm20261223_commerce_002_price_windows', up: priceWindows },
+  { name: 'm20261223_commerce_003_capability_tokens', up: tokens },
 ];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commerceModule } from '../src/index.js';
 import type { Cart } from '../src/schemas/cart.js';
 import { expireCartsAllTenants } from '../src/use-cases/cart/expire-carts.js';
-import { type Call, caller, expectProblem, ok, seedProduct, store } from './fixtures.js';
+import { type Call, caller, expectProblem, ok, seedProduct, store, withCart } from './fixtures.js';
 
 describeEachBackend('commerce carts', (backend) => {
   let p: TestPlatform;
@@ -39,11 +39,15 @@ describeEachBackend('commerce carts', (backend) => {
     const two = await shop.add(cart.id, b, 4);
     expect(two).toMatchObject({ subtotal: 4000, discountTotal: 0, taxTotal: 0, shippingTotal: 0, total: 4000 });
     const itemB = two.items.find((i) => i.variantId === b)?.id ?? '';
-    const changed = await ok<Cart>(call('PATCH', `/store/carts/${cart.id}/items/${itemB}`, guest, { quantity: 1 }));
+    const changed = await ok<Cart>(call('PATCH', `/store/carts/${cart.id}/items/${itemB}`, withCart(guest, cart.id), { quantity: 1 }));
     expect(changed.total).toBe(3250);
-    const removed = await ok<Cart>(call('DELETE', `/store/carts/${cart.id}/items/${itemB}`, guest));
+    const removed = await ok<Cart>(call('DELETE', `/store/carts/${cart.id}/items/${itemB}`, withCart(guest, cart.id)));
     expect(removed.items.map((i) => i.variantId)).toEqual([a]);
-    expectProblem(await call('DELETE', `/store/carts/${cart.id}/items/${itemB}`, guest), 404, 'COMMERCE_CART_ITEM_NOT_FOUND');
+    expectProblem(
+      await call('DELETE', `/store/carts/${cart.id}/items/${itemB}`, withCart(guest, cart.id)),
+      404,
+      'COMMERCE_CART_ITEM_NOT_FOUND',
+    );
     expect(new Date(removed.expiresAt).getTime()).toBeGreaterThan(Date.now() + 71 * 3600_000);
   });
 
@@ -81,11 +85,23 @@ describeEachBackend('commerce carts', (backend) => {
       [1000, 0, 190, 1190],
     ]);
     expect(priced).toMatchObject({ subtotal: 10999, discountTotal: 1000, taxTotal: 1900, shippingTotal: 700, total: 12599 });
-    expectProblem(await call('PATCH', `/store/carts/${cart.id}`, guest, { discountCode: 'NOPE' }), 422, 'COMMERCE_DISCOUNT_INVALID');
-    expectProblem(await call('PATCH', `/store/carts/${cart.id}`, guest, { discountCode: 'OLD' }), 422, 'COMMERCE_DISCOUNT_INVALID');
-    expectProblem(await call('PATCH', `/store/carts/${cart.id}`, guest, { discountCode: 'FIVEOFF' }), 422, 'COMMERCE_DISCOUNT_INVALID');
     expectProblem(
-      await call('PATCH', `/store/carts/${cart.id}`, guest, { shippingOptionId: eur.id }),
+      await call('PATCH', `/store/carts/${cart.id}`, withCart(guest, cart.id), { discountCode: 'NOPE' }),
+      422,
+      'COMMERCE_DISCOUNT_INVALID',
+    );
+    expectProblem(
+      await call('PATCH', `/store/carts/${cart.id}`, withCart(guest, cart.id), { discountCode: 'OLD' }),
+      422,
+      'COMMERCE_DISCOUNT_INVALID',
+    );
+    expectProblem(
+      await call('PATCH', `/store/carts/${cart.id}`, withCart(guest, cart.id), { discountCode: 'FIVEOFF' }),
+      422,
+      'COMMERCE_DISCOUNT_INVALID',
+    );
+    expectProblem(
+      await call('PATCH', `/store/carts/${cart.id}`, withCart(guest, cart.id), { shippingOptionId: eur.id }),
       422,
       'COMMERCE_SHIPPING_OPTION_INVALID',
     );
@@ -100,25 +116,33 @@ describeEachBackend('commerce carts', (backend) => {
     const { productId, variantIds } = await seedProduct(call, admin, [{ prices: { EUR: 500 }, stock: 2 }]);
     const v = variantIds[0] ?? '';
     const usd = await shop.cart();
-    expectProblem(await call('POST', `/store/carts/${usd.id}/items`, guest, { variantId: v, quantity: 1 }), 422, 'COMMERCE_PRICE_MISSING');
+    expectProblem(
+      await call('POST', `/store/carts/${usd.id}/items`, withCart(guest, usd.id), { variantId: v, quantity: 1 }),
+      422,
+      'COMMERCE_PRICE_MISSING',
+    );
     const eur = await shop.cart('EUR');
-    const short = await call('POST', `/store/carts/${eur.id}/items`, guest, { variantId: v, quantity: 3 });
+    const short = await call('POST', `/store/carts/${eur.id}/items`, withCart(guest, eur.id), { variantId: v, quantity: 3 });
     expectProblem(short, 409, 'COMMERCE_INSUFFICIENT_STOCK');
     expect(short.json()).toMatchObject({ lines: [{ variantId: v, requested: 3, available: 2 }] });
     const unknown = '0190a0f0-0000-7000-8000-000000000001';
     expectProblem(
-      await call('POST', `/store/carts/${eur.id}/items`, guest, { variantId: unknown, quantity: 1 }),
+      await call('POST', `/store/carts/${eur.id}/items`, withCart(guest, eur.id), { variantId: unknown, quantity: 1 }),
       404,
       'COMMERCE_VARIANT_NOT_FOUND',
     );
     await ok(call('PATCH', `/commerce/products/${productId}`, admin, { status: 'draft' }));
     expectProblem(
-      await call('POST', `/store/carts/${eur.id}/items`, guest, { variantId: v, quantity: 1 }),
+      await call('POST', `/store/carts/${eur.id}/items`, withCart(guest, eur.id), { variantId: v, quantity: 1 }),
       422,
       'COMMERCE_PRODUCT_UNAVAILABLE',
     );
     expectProblem(await call('POST', '/store/carts', guest, { currencyCode: 'JPY' }), 422, 'COMMERCE_CURRENCY_UNSUPPORTED');
-    expectProblem(await call('POST', `/store/carts/${eur.id}/items`, guest, { variantId: v, quantity: 0 }), 422, 'VALIDATION_FAILED');
+    expectProblem(
+      await call('POST', `/store/carts/${eur.id}/items`, withCart(guest, eur.id), { variantId: v, quantity: 0 }),
+      422,
+      'VALIDATION_FAILED',
+    );
     expectProblem(await call('GET', `/store/carts/${unknown}`, guest), 404, 'COMMERCE_CART_NOT_FOUND');
   });
 
@@ -147,7 +171,7 @@ describeEachBackend('commerce carts', (backend) => {
     );
     expect((await shop.get(cart.id)).status).toBe('expired');
     expectProblem(
-      await call('POST', `/store/carts/${cart.id}/items`, guest, { variantId: variantIds[0], quantity: 1 }),
+      await call('POST', `/store/carts/${cart.id}/items`, withCart(guest, cart.id), { variantId: variantIds[0], quantity: 1 }),
       409,
       'COMMERCE_CART_EXPIRED',
     );
@@ -165,27 +189,35 @@ describeEachBackend('commerce carts', (backend) => {
     expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [cart.id]: 'expired', [fresh.id]: 'open' });
   });
 
-  it('offers the same cart operations over GraphQL', async () => {
+  it('offers the same cart operations over GraphQL, each with the cart token', async () => {
     const { variantIds } = await seedProduct(call, admin, [{ prices: { USD: 1234 }, stock: 5 }]);
+    type CartData = { id: string; total: number; items: { id: string; quantity: number }[] };
     const gql = async (query: string, variables: Record<string, unknown> = {}) =>
       (await p.app.inject({ method: 'POST', url: '/graphql', headers: guest, payload: { query, variables } })).json<{
-        data?: Record<string, { id: string; total: number; items: { id: string; quantity: number }[] } | null>;
+        data?: Record<string, (CartData & { cart: CartData; cartToken: string }) | null>;
         errors?: { extensions: { code: string } }[];
       }>();
-    const created = await gql('mutation { createCommerceCart(currencyCode: "USD") { id total items { id } } }');
-    const id = created.data?.createCommerceCart?.id;
+    const created = await gql('mutation { createCommerceCart(currencyCode: "USD") { cart { id total items { id } } cartToken } }');
+    const id = created.data?.createCommerceCart?.cart.id;
+    const token = created.data?.createCommerceCart?.cartToken;
     expect(id).toBeDefined();
-    const added = await gql(
-      'mutation($c: ID!, $v: ID!) { addCommerceCartItem(cartId: $c, variantId: $v, quantity: 2) { id total items { id quantity } } }',
-      {
-        c: id,
-        v: variantIds[0],
-      },
-    );
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const add =
+      'mutation($c: ID!, $t: String, $v: ID!) { addCommerceCartItem(cartId: $c, cartToken: $t, variantId: $v, quantity: 2) { id total items { id quantity } } }';
+    const added = await gql(add, { c: id, t: token, v: variantIds[0] });
     expect(added.data?.addCommerceCartItem).toMatchObject({ total: 2468, items: [{ quantity: 2 }] });
-    const read = await gql('query($c: ID!) { commerceCart(id: $c) { id total items { id quantity } } }', { c: id });
-    expect(read.data?.commerceCart?.total).toBe(2468);
-    const bad = await gql('mutation($c: ID!) { updateCommerceCart(cartId: $c, input: { discountCode: "NOPE" }) { id } }', { c: id });
+    const read = 'query($c: ID!, $t: String) { commerceCart(id: $c, cartToken: $t) { id total items { id quantity } } }';
+    expect((await gql(read, { c: id, t: token })).data?.commerceCart?.total).toBe(2468);
+    // The id alone, or with a token of another cart, is a missing cart.
+    const other = await gql('mutation { createCommerceCart(currencyCode: "USD") { cartToken } }');
+    for (const t of [undefined, other.data?.createCommerceCart?.cartToken]) {
+      expect((await gql(read, { c: id, t })).errors?.[0]?.extensions.code).toBe('COMMERCE_CART_NOT_FOUND');
+      expect((await gql(add, { c: id, t, v: variantIds[0] })).errors?.[0]?.extensions.code).toBe('COMMERCE_CART_NOT_FOUND');
+    }
+    const bad = await gql(
+      'mutation($c: ID!, $t: String) { updateCommerceCart(cartId: $c, cartToken: $t, input: { discountCode: "NOPE" }) { id } }',
+      { c: id, t: token },
+    );
     expect(bad.errors?.[0]?.extensions.code).toBe('COMMERCE_DISCOUNT_INVALID');
   });
 });

@@ -2,8 +2,8 @@ import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commerceModule } from '../src/index.js';
-import type { Order } from '../src/schemas/order.js';
-import { ADDRESS, type Call, caller, expectProblem, ok, orderEvents, seedProduct, stockOf, store } from './fixtures.js';
+import type { CheckoutResult, Order } from '../src/schemas/order.js';
+import { ADDRESS, type Call, caller, expectProblem, ok, orderEvents, seedProduct, stockOf, store, withCart } from './fixtures.js';
 
 describeEachBackend('commerce checkout', (backend) => {
   let p: TestPlatform;
@@ -41,7 +41,8 @@ describeEachBackend('commerce checkout', (backend) => {
     expect(priced).toMatchObject({ subtotal: 4498, taxTotal: 450, shippingTotal: 495, total: 5443 });
     const res = await shop.checkout(cart.id, undefined, { billingAddress: { ...ADDRESS, name: 'Bill Payer' } });
     expect(res.statusCode, res.body).toBe(201);
-    const order = res.json<Order>();
+    const { order, orderToken } = res.json<CheckoutResult>();
+    expect(orderToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(order).toMatchObject({
       status: 'pending',
       cartId: cart.id,
@@ -111,18 +112,24 @@ describeEachBackend('commerce checkout', (backend) => {
     const again = await shop.checkout(cart.id, 'key-replay-1');
     expect(again.statusCode).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
-    expect(again.json()).toEqual(first.json());
+    const [one, two] = [first.json<CheckoutResult>(), again.json<CheckoutResult>()];
+    expect(two.order).toEqual(one.order);
+    // The first answer's token was shown once and is not kept: the replay answers a new one; both read the order.
+    expect(two.orderToken).not.toBe(one.orderToken);
+    for (const token of [one.orderToken, two.orderToken]) {
+      expect((await ok<Order>(call('GET', `/store/orders/${one.order.id}`, { ...guest, 'x-order-token': token }))).id).toBe(one.order.id);
+    }
     expect(await stockOf(p, tenant.id, v)).toBe(3);
-    expect((await orderEvents(p, tenant.id, first.json<Order>().id)).filter((e) => e.type === 'commerce.order.placed')).toHaveLength(1);
+    expect((await orderEvents(p, tenant.id, one.order.id)).filter((e) => e.type === 'commerce.order.placed')).toHaveLength(1);
     const other = await shop.cart();
     await shop.add(other.id, v, 1);
     expectProblem(await shop.checkout(other.id, 'key-replay-1'), 422, 'COMMERCE_IDEMPOTENCY_KEY_REUSED');
     const done = await shop.checkout(cart.id);
     expectProblem(done, 409, 'COMMERCE_CART_COMPLETED');
-    expect(done.json()).toMatchObject({ orderId: first.json<Order>().id });
+    expect(done.json()).toMatchObject({ orderId: one.order.id });
     expectProblem(await shop.checkout(cart.id, 'another-key'), 409, 'COMMERCE_CART_COMPLETED');
     expectProblem(
-      await call('POST', `/store/carts/${cart.id}/items`, guest, { variantId: v, quantity: 1 }),
+      await call('POST', `/store/carts/${cart.id}/items`, withCart(guest, cart.id), { variantId: v, quantity: 1 }),
       409,
       'COMMERCE_CART_COMPLETED',
     );
@@ -135,7 +142,7 @@ describeEachBackend('commerce checkout', (backend) => {
     await shop.add(cart.id, v, 1);
     const answers = await Promise.all(Array.from({ length: 6 }, () => shop.checkout(cart.id, 'key-concurrent')));
     expect(answers.map((r) => r.statusCode)).toEqual(Array(6).fill(201));
-    expect(new Set(answers.map((r) => r.json<Order>().id)).size).toBe(1);
+    expect(new Set(answers.map((r) => r.json<CheckoutResult>().order.id)).size).toBe(1);
     expect(answers.filter((r) => r.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
     expect(await stockOf(p, tenant.id, v)).toBe(4);
   });

@@ -1,8 +1,8 @@
 import type { TestPlatform } from '@rustok/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import type { Cart } from '../src/schemas/cart.js';
-import type { Order } from '../src/schemas/order.js';
+import type { Cart, CartCreated } from '../src/schemas/cart.js';
+import type { CheckoutResult, Order } from '../src/schemas/order.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Call = (method: Method, url: string, headers: Record<string, string>, payload?: unknown) => Promise<LightMyRequestResponse>;
@@ -69,27 +69,50 @@ export const seedProduct = async (
 
 export const ADDRESS = { name: 'Ann Buyer', line1: '1 Main St', city: 'Springfield', postalCode: '12345', countryCode: 'US' };
 
-/** Store helpers for one tenant: `shopper` are the headers of a guest (tenant only) or a signed-in customer. */
+/** Tokens the store answered (cart token by cart id, the latest order token by order id), for the helpers below. */
+export const cartTokens = new Map<string, string>();
+export const orderTokens = new Map<string, string>();
+
+/** `headers` plus the cart's token (when the store answered one for it). */
+export const withCart = (headers: Record<string, string>, cartId: string): Record<string, string> => {
+  const token = cartTokens.get(cartId);
+  return token ? { ...headers, 'x-cart-token': token } : headers;
+};
+
+/** Remembers the order token of a 201 checkout answer. */
+export const keepOrderToken = (res: LightMyRequestResponse): void => {
+  if (res.statusCode !== 201) return;
+  const answer = res.json<CheckoutResult>();
+  orderTokens.set(answer.order.id, answer.orderToken);
+};
+
+/**
+ * Store helpers for one tenant: `shopper` are the headers of a guest (tenant only) or a signed-in
+ * customer. They send the cart's token with every cart call.
+ */
 export const store = (call: Call, shopper: Record<string, string>) => ({
-  cart: (currencyCode = 'USD', extra: Record<string, unknown> = {}) =>
-    ok<Cart>(call('POST', '/store/carts', shopper, { currencyCode, ...extra }), 201),
+  cart: async (currencyCode = 'USD', extra: Record<string, unknown> = {}) => {
+    const { cart, cartToken } = await ok<CartCreated>(call('POST', '/store/carts', shopper, { currencyCode, ...extra }), 201);
+    cartTokens.set(cart.id, cartToken);
+    return cart;
+  },
   add: (cartId: string, variantId: string, quantity = 1) =>
-    ok<Cart>(call('POST', `/store/carts/${cartId}/items`, shopper, { variantId, quantity })),
-  patch: (cartId: string, body: Record<string, unknown>) => ok<Cart>(call('PATCH', `/store/carts/${cartId}`, shopper, body)),
-  get: (cartId: string) => ok<Cart>(call('GET', `/store/carts/${cartId}`, shopper)),
-  checkout: (cartId: string, key?: string, body: Record<string, unknown> = {}) =>
-    call(
+    ok<Cart>(call('POST', `/store/carts/${cartId}/items`, withCart(shopper, cartId), { variantId, quantity })),
+  patch: (cartId: string, body: Record<string, unknown>) =>
+    ok<Cart>(call('PATCH', `/store/carts/${cartId}`, withCart(shopper, cartId), body)),
+  get: (cartId: string) => ok<Cart>(call('GET', `/store/carts/${cartId}`, withCart(shopper, cartId))),
+  checkout: async (cartId: string, key?: string, body: Record<string, unknown> = {}) => {
+    const res = await call(
       'POST',
       `/store/carts/${cartId}/checkout`,
-      { ...shopper, ...(key ? { 'idempotency-key': key } : {}) },
-      {
-        email: 'ann@example.com',
-        shippingAddress: ADDRESS,
-        ...body,
-      },
-    ),
-  order: async (cartId: string, key?: string) =>
-    ok<Order>((await store(call, shopper).checkout(cartId, key)) as LightMyRequestResponse, 201),
+      { ...withCart(shopper, cartId), ...(key ? { 'idempotency-key': key } : {}) },
+      { email: 'ann@example.com', shippingAddress: ADDRESS, ...body },
+    );
+    keepOrderToken(res);
+    return res;
+  },
+  order: async (cartId: string, key?: string): Promise<Order> =>
+    (await ok<CheckoutResult>(store(call, shopper).checkout(cartId, key), 201)).order,
 });
 
 /** Available stock of a variant, read in the tenant's transaction. */

@@ -2,7 +2,7 @@ import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commerceModule } from '../src/index.js';
-import type { Order } from '../src/schemas/order.js';
+import type { CheckoutResult, Order } from '../src/schemas/order.js';
 import { type Call, caller, expectProblem, ok, orderEvents, seedProduct, stockOf, store } from './fixtures.js';
 
 describeEachBackend('commerce orders', (backend) => {
@@ -228,7 +228,7 @@ describeEachBackend('commerce orders', (backend) => {
       carts.push(cart.id);
     }
     const answers = await Promise.all(carts.map((id) => shop.checkout(id)));
-    const created = answers.filter((r) => r.statusCode === 201).map((r) => r.json<Order>());
+    const created = answers.filter((r) => r.statusCode === 201).map((r) => r.json<CheckoutResult>().order);
     expect(created).toHaveLength(2);
     expect(created.every((o) => o.discountTotal === 500 && o.discountCode === 'TWICE')).toBe(true);
     for (const r of answers.filter((x) => x.statusCode !== 201)) expectProblem(r, 409, 'COMMERCE_DISCOUNT_USAGE_LIMIT_REACHED');

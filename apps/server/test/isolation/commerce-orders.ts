@@ -1,15 +1,28 @@
 import { expect } from 'vitest';
 import { commerceCatalogArea } from './commerce-catalog.js';
-import { type Area, createdInA, defineArea, listsOnlyA, refusedForB, type Side, type World } from './world.js';
+import {
+  type Area,
+  createdInA,
+  defineArea,
+  expectNoSecretsOfB,
+  idsIn,
+  listedIds,
+  listsOnlyA,
+  refusedForB,
+  type Side,
+  type World,
+} from './world.js';
 
 /** Commerce carts, checkout, orders and payments, and the shop's tax rates, shipping options and discounts. */
 
 interface OrderObjects {
-  /** An open cart holding one unit of the tenant's variant. */
+  /** An open guest cart holding one unit of the tenant's variant, and its token. */
   readonly cartId: string;
+  readonly cartToken: string;
   readonly itemId: string;
-  /** An order checked out from a second cart. */
+  /** An order checked out from a second cart by the tenant's admin (so it is theirs), and its token. */
   readonly orderId: string;
+  readonly orderToken: string;
   readonly taxRateId: string;
   readonly countryCode: string;
   readonly shippingOptionId: string;
@@ -21,6 +34,9 @@ const orders = (side: Side): OrderObjects => commerceOrdersArea.of(side);
 const cartOfB = { id: (w: World) => orders(w.b).cartId };
 const itemOfB = { ...cartOfB, itemId: (w: World) => orders(w.b).itemId };
 const orderOfB = { id: (w: World) => orders(w.b).orderId };
+/** B's capability tokens, sent along: even they reach nothing of B through tenant A. */
+const cartTokenOfB = (w: World) => ({ 'x-cart-token': orders(w.b).cartToken });
+const orderTokenOfB = (w: World) => ({ 'x-order-token': orders(w.b).orderToken });
 const CART = 'COMMERCE_CART_NOT_FOUND';
 const ORDER = 'COMMERCE_ORDER_NOT_FOUND';
 const TAX = 'COMMERCE_TAX_RATE_NOT_FOUND';
@@ -29,34 +45,65 @@ const DISCOUNT = 'COMMERCE_DISCOUNT_NOT_FOUND';
 const address = { name: 'Ann', line1: '1 Main St', city: 'Springfield', countryCode: 'US' };
 const checkoutBody = { email: 'buyer@example.com', shippingAddress: address };
 const id = (pick: (o: OrderObjects) => string) => (w: World) => ({ id: pick(orders(w.b)) });
+/** B's cart id and token as GraphQL variables. */
+const cartVarsOfB = (w: World) => ({ cartId: orders(w.b).cartId, t: orders(w.b).cartToken });
 
-/** B's order is still pending and B's cart still holds its one unit. */
+/** B's order is still pending and B's guest cart still holds its one unit (read with B's token). */
 const bUnchanged = async (w: World): Promise<void> => {
   const order = await w.call('GET', `/api/v1/commerce/orders/${orders(w.b).orderId}`, w.b.admin);
   expect(order.json()).toMatchObject({ status: 'pending' });
-  const cart = await w.call('GET', `/api/v1/store/carts/${orders(w.b).cartId}`, w.b.admin);
-  expect(cart.json()).toMatchObject({ status: 'open', items: [{ quantity: 1 }] });
+  const guestOfB = { 'x-tenant-id': w.b.tenant.id, 'x-cart-token': orders(w.b).cartToken };
+  const cart = await w.call('GET', `/api/v1/store/carts/${orders(w.b).cartId}`, guestOfB);
+  expect(cart.json()).toMatchObject({ status: 'open', customerId: null, items: [{ quantity: 1 }] });
+};
+
+/** Within one tenant too, a cart id alone (or with another cart's token) is a missing cart; its own token reaches it. */
+const cartIdAloneIsNotFound = async (w: World): Promise<void> => {
+  const guest = { 'x-tenant-id': w.a.tenant.id };
+  const url = `/api/v1/store/carts/${orders(w.a).cartId}`;
+  for (const headers of [guest, w.a.admin, { ...guest, 'x-cart-token': orders(w.b).cartToken }]) {
+    const res = await w.call('GET', url, headers);
+    expect(res.statusCode, res.body).toBe(404);
+    expect(res.json()).toMatchObject({ code: CART });
+  }
+  expect((await w.call('GET', url, { ...guest, 'x-cart-token': orders(w.a).cartToken })).statusCode).toBe(200);
 };
 
 export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
   name: 'commerce-orders',
   async setup({ side, role, call, created }) {
     const { variantId } = commerceCatalogArea.of(side);
-    const cart = async (): Promise<{ cartId: string; itemId: string }> => {
-      const cartId = await created('/api/v1/store/carts', { currencyCode: 'USD' });
-      const res = await call('POST', `/api/v1/store/carts/${cartId}/items`, side.admin, { variantId, quantity: 1 });
+    const guest = { 'x-tenant-id': side.tenant.id };
+    const cart = async (): Promise<{ cartId: string; cartToken: string; itemId: string }> => {
+      const made = await call('POST', '/api/v1/store/carts', guest, { currencyCode: 'USD' });
+      expect(made.statusCode, made.body).toBe(201);
+      const { cart: c, cartToken } = made.json<{ cart: { id: string }; cartToken: string }>();
+      const res = await call(
+        'POST',
+        `/api/v1/store/carts/${c.id}/items`,
+        { ...guest, 'x-cart-token': cartToken },
+        { variantId, quantity: 1 },
+      );
       expect(res.statusCode, res.body).toBe(200);
-      return { cartId, itemId: res.json<{ items: { id: string }[] }>().items[0]?.id ?? '' };
+      return { cartId: c.id, cartToken, itemId: res.json<{ items: { id: string }[] }>().items[0]?.id ?? '' };
     };
     const open = await cart();
     const paid = await cart();
-    const orderId = await created(`/api/v1/store/carts/${paid.cartId}/checkout`, checkoutBody);
+    const placed = await call(
+      'POST',
+      `/api/v1/store/carts/${paid.cartId}/checkout`,
+      { ...side.admin, 'x-cart-token': paid.cartToken },
+      checkoutBody,
+    );
+    expect(placed.statusCode, placed.body).toBe(201);
+    const { order, orderToken } = placed.json<{ order: { id: string }; orderToken: string }>();
     // Each tenant its own country and code, so A can take B's (unique per tenant).
     const countryCode = role === 'a' ? 'US' : 'CA';
     const discountCode = role === 'a' ? 'A10' : 'B10';
     return {
       ...open,
-      orderId,
+      orderId: order.id,
+      orderToken,
       countryCode,
       discountCode,
       taxRateId: await created('/api/v1/commerce/tax-rates', { countryCode, name: 'Sales tax', rateBp: 1000 }),
@@ -68,7 +115,7 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
       discountId: await created('/api/v1/commerce/discounts', { code: discountCode, kind: 'percentage', value: 1000 }),
     };
   },
-  secretsOf: (o) => [o.cartId, o.itemId, o.orderId, o.taxRateId, o.shippingOptionId, o.discountId],
+  secretsOf: (o) => [o.cartId, o.cartToken, o.itemId, o.orderId, o.orderToken, o.taxRateId, o.shippingOptionId, o.discountId],
   tablesWithData: [
     'commerce_carts',
     'commerce_cart_items',
@@ -77,24 +124,36 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
     'commerce_order_history',
     'commerce_reservations',
     'commerce_order_sequences',
+    'commerce_order_tokens',
     'commerce_tax_rates',
     'commerce_shipping_options',
     'commerce_discounts',
   ],
   routes: {
     'POST /api/v1/store/carts': { kind: 'tenant', public: true, body: () => ({ currencyCode: 'USD' }), status: 201 },
-    'GET /api/v1/store/carts/{id}': { kind: 'tenant', public: true, paramsOfB: cartOfB, code: CART },
+    'GET /api/v1/store/carts': { kind: 'tenant' },
+    'GET /api/v1/store/carts/{id}': {
+      kind: 'tenant',
+      public: true,
+      paramsOfB: cartOfB,
+      headers: cartTokenOfB,
+      code: CART,
+      after: cartIdAloneIsNotFound,
+    },
     'PATCH /api/v1/store/carts/{id}': {
       kind: 'tenant',
       public: true,
       paramsOfB: cartOfB,
+      headers: cartTokenOfB,
       body: () => ({ email: 'a@example.com' }),
       code: CART,
     },
+    'POST /api/v1/store/carts/{id}/claim': { kind: 'tenant', paramsOfB: cartOfB, headers: cartTokenOfB, code: CART, after: bUnchanged },
     'POST /api/v1/store/carts/{id}/items': {
       kind: 'tenant',
       public: true,
       paramsOfB: cartOfB,
+      headers: cartTokenOfB,
       body: (w) => ({ variantId: commerceCatalogArea.of(w.b).variantId, quantity: 1 }),
       code: CART,
       after: bUnchanged,
@@ -103,19 +162,33 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
       kind: 'tenant',
       public: true,
       paramsOfB: itemOfB,
+      headers: cartTokenOfB,
       body: () => ({ quantity: 2 }),
       code: CART,
       after: bUnchanged,
     },
-    'DELETE /api/v1/store/carts/{id}/items/{itemId}': { kind: 'tenant', public: true, paramsOfB: itemOfB, code: CART, after: bUnchanged },
+    'DELETE /api/v1/store/carts/{id}/items/{itemId}': {
+      kind: 'tenant',
+      public: true,
+      paramsOfB: itemOfB,
+      headers: cartTokenOfB,
+      code: CART,
+      after: bUnchanged,
+    },
     'POST /api/v1/store/carts/{id}/checkout': {
       kind: 'tenant',
       public: true,
       paramsOfB: cartOfB,
+      headers: cartTokenOfB,
       body: () => checkoutBody,
       code: CART,
       after: bUnchanged,
     },
+    'GET /api/v1/store/orders': {
+      kind: 'tenant',
+      after: async (w, res) => expect(listedIds(res)).toContain(orders(w.a).orderId),
+    },
+    'GET /api/v1/store/orders/{id}': { kind: 'tenant', public: true, paramsOfB: orderOfB, headers: orderTokenOfB, code: ORDER },
     'GET /api/v1/store/shipping-options': { kind: 'tenant', public: true, query: () => 'currencyCode=USD' },
     'GET /api/v1/commerce/orders': { kind: 'tenant' },
     'GET /api/v1/commerce/orders/{id}': { kind: 'tenant', paramsOfB: orderOfB, code: ORDER },
@@ -182,8 +255,8 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
   },
   graphql: {
     'Query.commerceCart': refusedForB(
-      'query ($id: ID!) { commerceCart(id: $id) { id } }',
-      id((o) => o.cartId),
+      'query ($cartId: ID!, $t: String) { commerceCart(id: $cartId, cartToken: $t) { id } }',
+      cartVarsOfB,
       CART,
     ),
     'Query.commerceStoreShippingOptions': async (w) => {
@@ -194,44 +267,72 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
       );
       expect(reply.text).not.toContain(orders(w.b).shippingOptionId);
     },
-    'Mutation.createCommerceCart': createdInA(
-      'mutation { createCommerceCart(currencyCode: "USD") { id } }',
-      {},
-      'createCommerceCart',
-      'commerce_carts',
-    ),
-    'Mutation.addCommerceCartItem': async (w) => {
-      const variables = { cartId: orders(w.b).cartId, variantId: commerceCatalogArea.of(w.b).variantId };
+    'Mutation.createCommerceCart': async (w) => {
+      const reply = await w.gql(w.a.admin, 'mutation { createCommerceCart(currencyCode: "USD") { cart { id } cartToken } }');
+      expect(reply.errors, reply.text).toBeUndefined();
+      const made = reply.data?.createCommerceCart as { cart: { id: string }; cartToken: string };
+      expect(made.cartToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(await idsIn(w, w.a.tenant.id, 'commerce_carts')).toContain(made.cart.id);
+      expect(await idsIn(w, w.b.tenant.id, 'commerce_carts')).not.toContain(made.cart.id);
+      expectNoSecretsOfB(w, reply.text);
+    },
+    'Mutation.claimCommerceCart': async (w) => {
       await refusedForB(
-        'mutation ($cartId: ID!, $variantId: ID!) { addCommerceCartItem(cartId: $cartId, variantId: $variantId, quantity: 1) { id } }',
+        'mutation ($cartId: ID!, $t: String!) { claimCommerceCart(cartId: $cartId, cartToken: $t) { id } }',
+        cartVarsOfB,
+        CART,
+      )(w);
+      await bUnchanged(w);
+    },
+    'Mutation.addCommerceCartItem': async (w) => {
+      const variables = { ...cartVarsOfB(w), variantId: commerceCatalogArea.of(w.b).variantId };
+      await refusedForB(
+        'mutation ($cartId: ID!, $t: String, $variantId: ID!) { addCommerceCartItem(cartId: $cartId, cartToken: $t, variantId: $variantId, quantity: 1) { id } }',
         () => variables,
         CART,
       )(w);
       await bUnchanged(w);
     },
     'Mutation.updateCommerceCartItem': refusedForB(
-      'mutation ($cartId: ID!, $itemId: ID!) { updateCommerceCartItem(cartId: $cartId, itemId: $itemId, quantity: 3) { id } }',
-      (w) => ({ cartId: orders(w.b).cartId, itemId: orders(w.b).itemId }),
+      'mutation ($cartId: ID!, $t: String, $itemId: ID!) { updateCommerceCartItem(cartId: $cartId, cartToken: $t, itemId: $itemId, quantity: 3) { id } }',
+      (w) => ({ ...cartVarsOfB(w), itemId: orders(w.b).itemId }),
       CART,
     ),
     'Mutation.removeCommerceCartItem': refusedForB(
-      'mutation ($cartId: ID!, $itemId: ID!) { removeCommerceCartItem(cartId: $cartId, itemId: $itemId) { id } }',
-      (w) => ({ cartId: orders(w.b).cartId, itemId: orders(w.b).itemId }),
+      'mutation ($cartId: ID!, $t: String, $itemId: ID!) { removeCommerceCartItem(cartId: $cartId, cartToken: $t, itemId: $itemId) { id } }',
+      (w) => ({ ...cartVarsOfB(w), itemId: orders(w.b).itemId }),
       CART,
     ),
     'Mutation.updateCommerceCart': refusedForB(
-      'mutation ($cartId: ID!) { updateCommerceCart(cartId: $cartId, input: { email: "a@example.com" }) { id } }',
-      (w) => ({ cartId: orders(w.b).cartId }),
+      'mutation ($cartId: ID!, $t: String) { updateCommerceCart(cartId: $cartId, cartToken: $t, input: { email: "a@example.com" }) { id } }',
+      cartVarsOfB,
       CART,
     ),
     'Mutation.checkoutCommerceCart': async (w) => {
       await refusedForB(
-        'mutation ($cartId: ID!, $input: CommerceCheckoutInput!) { checkoutCommerceCart(cartId: $cartId, input: $input) { id } }',
-        (x) => ({ cartId: orders(x.b).cartId, input: checkoutBody }),
+        'mutation ($cartId: ID!, $t: String, $input: CommerceCheckoutInput!) { checkoutCommerceCart(cartId: $cartId, cartToken: $t, input: $input) { order { id } orderToken } }',
+        (x) => ({ ...cartVarsOfB(x), input: checkoutBody }),
         CART,
       )(w);
       await bUnchanged(w);
     },
+    'Query.commerceStoreCarts': async (w) => {
+      const reply = await w.gql(w.a.admin, '{ commerceStoreCarts(first: 20) { items { id customerId } nextCursor } }');
+      expect(reply.errors, reply.text).toBeUndefined();
+      const items = (reply.data?.commerceStoreCarts as { items: { customerId: string }[] } | undefined)?.items ?? [];
+      expect(items.every((c) => c.customerId === w.a.adminId)).toBe(true);
+      expectNoSecretsOfB(w, reply.text);
+    },
+    'Query.commerceStoreOrders': listsOnlyA(
+      '{ commerceStoreOrders(first: 100) { items { id } } }',
+      (data) => (data.commerceStoreOrders as { items: { id: string }[] }).items,
+      (w) => orders(w.a).orderId,
+    ),
+    'Query.commerceStoreOrder': refusedForB(
+      'query ($id: ID!, $t: String) { commerceStoreOrder(id: $id, orderToken: $t) { id total } }',
+      (w) => ({ id: orders(w.b).orderId, t: orders(w.b).orderToken }),
+      ORDER,
+    ),
     'Query.commerceOrder': refusedForB(
       'query ($id: ID!) { commerceOrder(id: $id) { id total } }',
       id((o) => o.orderId),

@@ -51,6 +51,8 @@ export interface TenantRoute {
   readonly query?: (w: World) => string;
   /** Request body; derived from the route's request schema (required properties) when absent. */
   readonly body?: (w: World) => unknown;
+  /** Further request headers, e.g. the capability token of B's object (sent with every call of the entry). */
+  readonly headers?: (w: World) => Headers;
   /** Status for A's admin; by default 404 when the path names B's objects, else 200 for GET and 2xx otherwise. */
   readonly status?: number;
   readonly code?: string;

@@ -1,6 +1,6 @@
 import type { GraphQLBuilder } from '@rustok/kernel';
-import type { Cart, CartItem, ShippingChoice } from '../schemas/cart.js';
-import type { Address, Order, OrderHistoryEntry, OrderLine, OrderSummary, Paged, Payment } from '../schemas/order.js';
+import type { Cart, CartCreated, CartItem, ShippingChoice } from '../schemas/cart.js';
+import type { Address, CheckoutResult, Order, OrderHistoryEntry, OrderLine, OrderSummary, Paged, Payment } from '../schemas/order.js';
 import type { Discount, ShippingOption, TaxRate } from '../schemas/shop.js';
 
 type Fields = Parameters<Parameters<GraphQLBuilder['objectRef']>[0] extends never ? never : never>;
@@ -203,9 +203,23 @@ const addShopTypes = (builder: GraphQLBuilder) => {
   return { TaxRateRef, ShippingOptionRef, DiscountRef };
 };
 
+/** What making a cart and checking one out answer: the object and its token, shown this once. */
+const addCapabilities = (builder: GraphQLBuilder, cart: ReturnType<typeof addCart>, order: ReturnType<typeof addOrders>['OrderRef']) => ({
+  CartCreated: builder.objectRef<CartCreated>('CommerceCartCreated').implement({
+    description: 'A new cart and its token: pass cartToken to every later operation of the cart',
+    fields: (t) => ({ cart: t.field({ type: cart, resolve: (c) => c.cart }), cartToken: t.exposeString('cartToken') }),
+  }),
+  CheckoutResult: builder.objectRef<CheckoutResult>('CommerceCheckoutResult').implement({
+    description: 'The order and a token to read it with (commerceStoreOrder)',
+    fields: (t) => ({ order: t.field({ type: order, resolve: (c) => c.order }), orderToken: t.exposeString('orderToken') }),
+  }),
+});
+
 /** Object types of carts, orders and shop settings. */
 export const addOrderTypes = (builder: GraphQLBuilder) => {
   const lines = addLineTypes(builder);
-  return { Cart: addCart(builder, lines), ...addOrders(builder, lines), ...addShopTypes(builder) };
+  const Cart = addCart(builder, lines);
+  const orders = addOrders(builder, lines);
+  return { Cart, ...orders, ...addCapabilities(builder, Cart, orders.OrderRef), ...addShopTypes(builder) };
 };
 export type OrderTypes = ReturnType<typeof addOrderTypes>;

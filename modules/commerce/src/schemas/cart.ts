@@ -85,3 +85,19 @@ export const CartSchema = strict({
   updatedAt: Timestamp(),
 });
 export type Cart = Static<typeof CartSchema>;
+
+/** POST /store/carts: the cart and its token, shown this once (send it as `X-Cart-Token` with every later call). */
+export const CartCreatedSchema = strict({
+  cart: CartSchema,
+  cartToken: Type.String({ description: 'Secret capability of the cart (256 bits, base64url); shown only here' }),
+});
+export type CartCreated = Static<typeof CartCreatedSchema>;
+
+/** GET /store/carts: a page of the signed-in customer's open carts (each priced in full, so pages are small). */
+export const ListCartsQuery = strict({
+  limit: Type.Integer({ minimum: 1, maximum: 20, default: 10 }),
+  cursor: Type.Optional(Id()),
+});
+export type ListCartsQuery = Static<typeof ListCartsQuery>;
+
+export const CartPage = Type.Object({ items: Type.Array(CartSchema), nextCursor: Nullable(Type.String()) });

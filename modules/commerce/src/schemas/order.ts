@@ -128,3 +128,14 @@ export const ShortLineSchema = strict({
   available: Type.Integer(),
 });
 export type ShortLine = Static<typeof ShortLineSchema>;
+
+/** POST /store/carts/{id}/checkout: the order and a token to read it with (`X-Order-Token`), shown this once. */
+export const CheckoutResultSchema = strict({
+  order: OrderSchema,
+  orderToken: Type.String({ description: 'Secret capability of the order (256 bits, base64url); shown only here' }),
+});
+export type CheckoutResult = Static<typeof CheckoutResultSchema>;
+
+/** GET /store/orders/{id}: with `email`, the order's e-mail address must match as well (case-insensitively). */
+export const StoreOrderQuery = strict({ email: Type.Optional(Email()) });
+export type StoreOrderQuery = Static<typeof StoreOrderQuery>;

@@ -1,4 +1,5 @@
 import type { SqlRunner } from '@rustok/kernel';
+import { hashOrNull } from '../../capability.js';
 import { notFound } from '../../context.js';
 import { conflict } from '../orders/kit.js';
 
@@ -40,24 +41,43 @@ export const assertOpen = (row: CartRow): void => {
   if (isExpired(row)) throw conflict('COMMERCE_CART_EXPIRED', `Cart ${row.id} expired; start a new cart`);
 };
 
-export const loadCart = async (tx: SqlRunner, id: string, lock = false): Promise<CartRow> => {
-  const { rows } = await tx.query<CartRow>(`SELECT ${CART_COLUMNS} FROM commerce_carts WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+/** A cart as a request names it: its id and the cart token sent with it (null: none). */
+export interface CartKey {
+  readonly id: string;
+  readonly token: string | null;
+}
+
+/**
+ * The condition under which a request reaches a cart (placeholders $1 id, $2 token hash, $3 the
+ * signed-in caller): the cart's token, or the customer the cart belongs to. Anything else is
+ * answered as a missing cart (404), so an id alone says nothing about the cart behind it.
+ */
+export const REACHABLE_CART = 'id = $1 AND (token_hash = $2 OR customer_id = $3)';
+
+export const reachParams = (key: CartKey, actorId: string | null): [string, string | null, string | null] => [
+  key.id,
+  hashOrNull(key.token),
+  actorId,
+];
+
+export const loadCart = async (tx: SqlRunner, key: CartKey, actorId: string | null): Promise<CartRow> => {
+  const { rows } = await tx.query<CartRow>(`SELECT ${CART_COLUMNS} FROM commerce_carts WHERE ${REACHABLE_CART}`, reachParams(key, actorId));
   const row = rows[0];
-  if (!row) throw notFound('cart', id);
+  if (!row) throw notFound('cart', key.id);
   return row;
 };
 
-/** Locks an open cart for a change and pushes its expiry out by the tenant's cart lifetime. */
-export const touchOpenCart = async (tx: SqlRunner, id: string, ttlHours: number): Promise<CartRow> => {
+/** Locks an open cart the caller reaches for a change and pushes its expiry out by the tenant's cart lifetime. */
+export const touchOpenCart = async (tx: SqlRunner, key: CartKey, actorId: string | null, ttlHours: number): Promise<CartRow> => {
   const { rows } = await tx.query<CartRow>(
-    `UPDATE commerce_carts SET updated_at = now(), expires_at = now() + make_interval(hours => $2::int)
-      WHERE id = $1 AND status = 'open' AND expires_at > now() RETURNING ${CART_COLUMNS}`,
-    [id, ttlHours],
+    `UPDATE commerce_carts SET updated_at = now(), expires_at = now() + make_interval(hours => $4::int)
+      WHERE ${REACHABLE_CART} AND status = 'open' AND expires_at > now() RETURNING ${CART_COLUMNS}`,
+    [...reachParams(key, actorId), ttlHours],
   );
   if (rows[0]) return rows[0];
-  const row = await loadCart(tx, id);
+  const row = await loadCart(tx, key, actorId);
   assertOpen(row);
-  throw conflict('COMMERCE_CART_EXPIRED', `Cart ${id} expired; start a new cart`);
+  throw conflict('COMMERCE_CART_EXPIRED', `Cart ${key.id} expired; start a new cart`);
 };
 
 export const loadCartItems = async (tx: SqlRunner, cartId: string): Promise<CartItemRow[]> =>

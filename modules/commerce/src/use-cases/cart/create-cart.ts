@@ -1,13 +1,17 @@
 import { generateId, parseInput } from '@rustok/kernel';
+import { capabilityHash, newCapabilityToken } from '../../capability.js';
 import { type CommerceContext, inTenant } from '../../context.js';
-import { type Cart, CreateCartInput } from '../../schemas/cart.js';
+import { type CartCreated, CreateCartInput } from '../../schemas/cart.js';
 import { loadCommerceSettings } from '../../settings.js';
 import { unprocessable } from '../orders/kit.js';
 import { CART_COLUMNS, type CartRow } from './cart-store.js';
 import { buildCartView } from './cart-view.js';
 
-/** POST /store/carts: a guest cart, or a signed-in customer's (it records who). One currency per cart. */
-export const createCart = (ctx: CommerceContext, raw: CreateCartInput): Promise<Cart> =>
+/**
+ * POST /store/carts: a guest cart, or a signed-in customer's (it records who). One currency per
+ * cart. Answers the cart and its token, the one time the token is shown; only its hash is kept.
+ */
+export const createCart = (ctx: CommerceContext, raw: CreateCartInput): Promise<CartCreated> =>
   inTenant(ctx, async (w) => {
     const input = parseInput(CreateCartInput, raw);
     const settings = await loadCommerceSettings(w.tx);
@@ -17,10 +21,19 @@ export const createCart = (ctx: CommerceContext, raw: CreateCartInput): Promise<
         `This shop sells in ${settings.currencies.join(', ')}, not ${input.currencyCode}`,
       );
     }
+    const cartToken = newCapabilityToken();
     const { rows } = await w.tx.query<CartRow>(
-      `INSERT INTO commerce_carts (id, customer_id, currency_code, email, country_code, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6::int)) RETURNING ${CART_COLUMNS}`,
-      [generateId(), w.actor.userId, input.currencyCode, input.email ?? null, input.countryCode ?? null, settings.cartTtlHours],
+      `INSERT INTO commerce_carts (id, customer_id, currency_code, email, country_code, token_hash, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(hours => $7::int)) RETURNING ${CART_COLUMNS}`,
+      [
+        generateId(),
+        w.actor.userId,
+        input.currencyCode,
+        input.email ?? null,
+        input.countryCode ?? null,
+        capabilityHash(cartToken),
+        settings.cartTtlHours,
+      ],
     );
-    return buildCartView(w.tx, rows[0] as CartRow);
+    return { cart: await buildCartView(w.tx, rows[0] as CartRow), cartToken };
   });

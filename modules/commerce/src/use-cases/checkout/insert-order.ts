@@ -19,6 +19,8 @@ export interface NewOrder {
   readonly shippingAddress: Address;
   readonly billingAddress: Address;
   readonly idempotencyKey: string | null;
+  /** SHA-256 (hex) of the order's first token. */
+  readonly tokenHash: string;
   /** Snapshots of the lines, in cart order, with their totals. */
   readonly lines: readonly LineRow[];
   /** Stock to take (variants that manage inventory), with a reservation id each. */
@@ -50,6 +52,7 @@ const paramsOf = (o: NewOrder, sorted: readonly NewOrder['claims'][number][]): u
     o.historyId,
     o.actorId,
     o.discount?.id ?? null,
+    o.tokenHash,
   ];
 };
 

@@ -1,9 +1,10 @@
 import { generateId } from '@rustok/kernel';
+import { capabilityHash, newCapabilityToken } from '../../capability.js';
 import { type CommerceContext, type CommerceTx, notFound } from '../../context.js';
 import { COMMERCE_EVENT, type InventoryEventPayload, type OrderPlacedPayload } from '../../events.js';
 import type { CheckoutInput, Order } from '../../schemas/order.js';
 import type { Totals } from '../../totals.js';
-import { assertOpen, CART_COLUMNS, type CartRow, loadCartItems } from '../cart/cart-store.js';
+import { assertOpen, CART_COLUMNS, type CartKey, type CartRow, loadCartItems, REACHABLE_CART, reachParams } from '../cart/cart-store.js';
 import { type PricedLine, priceLines } from '../cart/price-lines.js';
 import { unprocessable } from '../orders/kit.js';
 import type { LineRow } from '../orders/order-view.js';
@@ -14,22 +15,27 @@ import { loadTerms, type ShopTerms, totalsOf } from './terms.js';
 
 export interface CheckoutOutcome {
   readonly order: Order;
+  /** A token to read the order with (shown once; a replay answers a new one, the earlier ones stay valid). */
+  readonly orderToken: string;
   /** True when an earlier checkout with the same Idempotency-Key made the order. */
   readonly replayed: boolean;
 }
 
 type LockedCart = CartRow & { key_order_id: string | null; key_cart_id: string | null };
 
-/** Locks the cart (a second checkout of it waits here) and finds the order an Idempotency-Key already made. */
-export const lockCartForCheckout = async (w: CommerceTx, cartId: string, key: string | null): Promise<LockedCart> => {
+/**
+ * Locks the cart the caller reaches (its token, or its signed-in customer; 404 otherwise — a second
+ * checkout of it waits here) and finds the order an Idempotency-Key already made.
+ */
+export const lockCartForCheckout = async (w: CommerceTx, cart: CartKey, key: string | null): Promise<LockedCart> => {
   const { rows } = await w.tx.query<LockedCart>(
     `SELECT ${CART_COLUMNS},
-            (SELECT id FROM commerce_orders WHERE idempotency_key = $2) AS key_order_id,
-            (SELECT cart_id FROM commerce_orders WHERE idempotency_key = $2) AS key_cart_id
-       FROM commerce_carts WHERE id = $1 FOR UPDATE`,
-    [cartId, key],
+            (SELECT id FROM commerce_orders WHERE idempotency_key = $4) AS key_order_id,
+            (SELECT cart_id FROM commerce_orders WHERE idempotency_key = $4) AS key_cart_id
+       FROM commerce_carts WHERE ${REACHABLE_CART} FOR UPDATE`,
+    [...reachParams(cart, w.actor.userId), key],
   );
-  if (!rows[0]) throw notFound('cart', cartId);
+  if (!rows[0]) throw notFound('cart', cart.id);
   return rows[0];
 };
 
@@ -135,13 +141,20 @@ const claimsOf = (lines: readonly PricedLine[]) =>
 
 /**
  * The new order of an open, locked cart: re-prices every line now, applies the shop's terms,
- * reserves stock (all lines or none), counts the discount use, writes the order and publishes
- * commerce.inventory.adjusted per reserved line and commerce.order.placed, all in the caller's
- * transaction.
+ * reserves stock (all lines or none), counts the discount use, writes the order with the hash of
+ * its first token and publishes commerce.inventory.adjusted per reserved line and
+ * commerce.order.placed, all in the caller's transaction.
  */
-export const placeOrder = async (ctx: CommerceContext, w: CommerceTx, cart: CartRow, input: CheckoutInput, key: string | null) => {
+export const placeOrder = async (
+  ctx: CommerceContext,
+  w: CommerceTx,
+  cart: CartRow,
+  input: CheckoutInput,
+  key: string | null,
+): Promise<CheckoutOutcome> => {
   assertOpen(cart);
   const { lines, terms, totals } = await priceCheckout(w, cart, input);
+  const orderToken = newCapabilityToken();
   const { order, taken } = await writeOrder(w.tx, {
     id: generateId(),
     cartId: cart.id,
@@ -154,11 +167,12 @@ export const placeOrder = async (ctx: CommerceContext, w: CommerceTx, cart: Cart
     shippingAddress: input.shippingAddress,
     billingAddress: input.billingAddress ?? input.shippingAddress,
     idempotencyKey: key,
+    tokenHash: capabilityHash(orderToken),
     lines: lineRows(lines, totals),
     claims: claimsOf(lines),
     historyId: generateId(),
     actorId: w.actor.userId,
   });
   await publishAll(ctx, w, placedEvents(order, taken));
-  return order;
+  return { order, orderToken, replayed: false };
 };

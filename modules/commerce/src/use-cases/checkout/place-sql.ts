@@ -13,7 +13,8 @@ const ORDER_COLUMNS_OF_O = ORDER_COLUMNS.split(',')
  * 2. `used`: one use of the discount code, only when all stock was taken and while under its limit;
  * 3. `seq`: the tenant's next display number, only when 1 and 2 succeeded — the sequence row is
  *    locked last, so it is held for the least time (this statement, the outbox write, the commit);
- * 4. the order, its line snapshots, reservations and first history entry, and the cart completed.
+ * 4. the order, its line snapshots, reservations, first token hash and first history entry, and the
+ *    cart completed.
  * When stock or discount fall short nothing of 2–4 happens and the answer says which; the caller
  * rolls back (undoing 1).
  */
@@ -61,6 +62,8 @@ WITH locked AS MATERIALIZED (
 ), cart AS (
   UPDATE commerce_carts SET status = 'completed', order_id = $1, email = $4, updated_at = now()
    WHERE id = $2 AND (SELECT ok FROM go)
+), token AS (
+  INSERT INTO commerce_order_tokens (order_id, token_hash) SELECT o.id, $35 FROM o
 ), history AS (
   INSERT INTO commerce_order_history (id, order_id, from_status, to_status, actor_id, created_at)
   SELECT $32, o.id, NULL, 'pending', $33, date_trunc('milliseconds', now()) FROM o

@@ -1,0 +1,204 @@
+import type { GraphQLBuilder } from '@rustok/kernel';
+import { graphqlContextOf } from '../routes/request.js';
+import type { Cart } from '../schemas/cart.js';
+import type { CheckoutInput, OrderStatus, Paged } from '../schemas/order.js';
+import { addCartItem } from '../use-cases/cart/add-item.js';
+import type { CartKey } from '../use-cases/cart/cart-store.js';
+import { claimCart } from '../use-cases/cart/claim-cart.js';
+import { createCart } from '../use-cases/cart/create-cart.js';
+import { getCart } from '../use-cases/cart/get-cart.js';
+import { listMyCarts } from '../use-cases/cart/list-carts.js';
+import { updateCart } from '../use-cases/cart/update-cart.js';
+import { removeCartItem, updateCartItem } from '../use-cases/cart/update-item.js';
+import { checkoutCart } from '../use-cases/checkout/checkout.js';
+import { getStoreOrder, listStoreOrders } from '../use-cases/orders/store-orders.js';
+import { clean, idArg, pageArgs } from './catalog-types.js';
+import type { OrderTypes } from './orders-types.js';
+
+/**
+ * The storefront's cart, checkout and order operations. A cart operation takes the cart's token
+ * (`cartToken`, answered by createCommerceCart) unless the signed-in customer owns the cart; an
+ * id without it is answered as a missing cart (COMMERCE_CART_NOT_FOUND).
+ */
+
+/** Drops keys GraphQL left undefined; explicit nulls stay (they clear a cart field). */
+const given = <T extends object>(input: T): T => Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as T;
+
+const store = { public: true } as const;
+const keyOf = (a: { cartId: string | number; cartToken?: string | null }): CartKey => ({ id: idArg(a.cartId), token: a.cartToken ?? null });
+
+const addInputs = (builder: GraphQLBuilder) => {
+  const Address = builder.inputType('CommerceAddressInput', {
+    fields: (t) => ({
+      name: t.string({ required: true }),
+      company: t.string(),
+      line1: t.string({ required: true }),
+      line2: t.string(),
+      city: t.string({ required: true }),
+      region: t.string(),
+      postalCode: t.string(),
+      countryCode: t.string({ required: true }),
+      phone: t.string(),
+    }),
+  });
+  const Checkout = builder.inputType('CommerceCheckoutInput', {
+    fields: (t) => ({
+      email: t.string({ required: true }),
+      shippingAddress: t.field({ type: Address, required: true }),
+      billingAddress: t.field({ type: Address }),
+    }),
+  });
+  const UpdateCart = builder.inputType('UpdateCommerceCartInput', {
+    description: 'Fields to change; null clears one',
+    fields: (t) => ({ email: t.string(), countryCode: t.string(), discountCode: t.string(), shippingOptionId: t.id() }),
+  });
+  return { Checkout, UpdateCart };
+};
+type Inputs = ReturnType<typeof addInputs>;
+
+const addCartQueries = (builder: GraphQLBuilder, types: OrderTypes) => {
+  builder.queryField('commerceCart', (t) =>
+    t.field({
+      type: types.Cart,
+      authScopes: store,
+      args: { id: t.arg.id({ required: true }), cartToken: t.arg.string() },
+      resolve: (_r, a, ctx) => getCart(graphqlContextOf(ctx), keyOf({ cartId: a.id, cartToken: a.cartToken })),
+    }),
+  );
+  builder.mutationField('createCommerceCart', (t) =>
+    t.field({
+      type: types.CartCreated,
+      authScopes: store,
+      description: 'A new cart; cartToken is shown only here',
+      args: { currencyCode: t.arg.string({ required: true }), email: t.arg.string(), countryCode: t.arg.string() },
+      resolve: (_r, a, ctx) =>
+        createCart(graphqlContextOf(ctx), clean({ currencyCode: a.currencyCode, email: a.email, countryCode: a.countryCode }) as never),
+    }),
+  );
+  builder.mutationField('claimCommerceCart', (t) =>
+    t.field({
+      type: types.Cart,
+      authScopes: { authenticated: true },
+      description: 'The signed-in customer takes over a guest cart whose token they hold',
+      args: { cartId: t.arg.id({ required: true }), cartToken: t.arg.string({ required: true }) },
+      resolve: (_r, a, ctx) => claimCart(graphqlContextOf(ctx), keyOf(a)),
+    }),
+  );
+};
+
+const addCartMutations = (builder: GraphQLBuilder, types: OrderTypes, inputs: Inputs) => {
+  builder.mutationField('addCommerceCartItem', (t) =>
+    t.field({
+      type: types.Cart,
+      authScopes: store,
+      args: {
+        cartId: t.arg.id({ required: true }),
+        cartToken: t.arg.string(),
+        variantId: t.arg.id({ required: true }),
+        quantity: t.arg.int({ required: true }),
+      },
+      resolve: (_r, a, ctx) => addCartItem(graphqlContextOf(ctx), keyOf(a), { variantId: idArg(a.variantId), quantity: a.quantity }),
+    }),
+  );
+  builder.mutationField('updateCommerceCartItem', (t) =>
+    t.field({
+      type: types.Cart,
+      authScopes: store,
+      args: {
+        cartId: t.arg.id({ required: true }),
+        cartToken: t.arg.string(),
+        itemId: t.arg.id({ required: true }),
+        quantity: t.arg.int({ required: true }),
+      },
+      resolve: (_r, a, ctx) => updateCartItem(graphqlContextOf(ctx), keyOf(a), idArg(a.itemId), { quantity: a.quantity }),
+    }),
+  );
+  builder.mutationField('removeCommerceCartItem', (t) =>
+    t.field({
+      type: types.Cart,
+      authScopes: store,
+      args: { cartId: t.arg.id({ required: true }), cartToken: t.arg.string(), itemId: t.arg.id({ required: true }) },
+      resolve: (_r, a, ctx) => removeCartItem(graphqlContextOf(ctx), keyOf(a), idArg(a.itemId)),
+    }),
+  );
+  builder.mutationField('updateCommerceCart', (t) =>
+    t.field({
+      type: types.Cart,
+      authScopes: store,
+      args: { cartId: t.arg.id({ required: true }), cartToken: t.arg.string(), input: t.arg({ type: inputs.UpdateCart, required: true }) },
+      resolve: (_r, a, ctx) => updateCart(graphqlContextOf(ctx), keyOf(a), given({ ...a.input }) as never),
+    }),
+  );
+};
+
+const addCheckoutField = (builder: GraphQLBuilder, types: OrderTypes, inputs: Inputs) => {
+  builder.mutationField('checkoutCommerceCart', (t) =>
+    t.field({
+      type: types.CheckoutResult,
+      authScopes: store,
+      description: 'Place the order of a cart; answers the order and its token. The same idempotencyKey answers the same order',
+      args: {
+        cartId: t.arg.id({ required: true }),
+        cartToken: t.arg.string(),
+        input: t.arg({ type: inputs.Checkout, required: true }),
+        idempotencyKey: t.arg.string(),
+      },
+      resolve: async (_r, a, ctx) => {
+        const input = clean({ ...a.input }) as CheckoutInput;
+        const { order, orderToken } = await checkoutCart(graphqlContextOf(ctx), keyOf(a), input, a.idempotencyKey ?? null);
+        return { order, orderToken };
+      },
+    }),
+  );
+};
+
+const addMyCarts = (builder: GraphQLBuilder, types: OrderTypes) => {
+  const Connection = builder.objectRef<Paged<Cart>>('CommerceCartConnection').implement({
+    fields: (t) => ({
+      items: t.field({ type: [types.Cart], resolve: (p) => p.items }),
+      nextCursor: t.exposeString('nextCursor', { nullable: true }),
+    }),
+  });
+  builder.queryField('commerceStoreCarts', (t) =>
+    t.field({
+      type: Connection,
+      authScopes: { authenticated: true },
+      description: "The signed-in customer's open carts, newest first (at most 20 a page)",
+      args: { first: t.arg.int(), after: t.arg.string() },
+      resolve: (_r, a, ctx) => listMyCarts(graphqlContextOf(ctx), { limit: a.first ?? 10, ...(a.after ? { cursor: a.after } : {}) }),
+    }),
+  );
+};
+
+const addStoreOrderFields = (builder: GraphQLBuilder, types: OrderTypes) => {
+  builder.queryField('commerceStoreOrders', (t) =>
+    t.field({
+      type: types.Connection,
+      authScopes: { authenticated: true },
+      description: "The signed-in customer's own orders, newest first",
+      args: { status: t.arg.string(), first: t.arg.int(), after: t.arg.string() },
+      resolve: (_r, a, ctx) =>
+        listStoreOrders(graphqlContextOf(ctx), { ...pageArgs(a), ...(a.status ? { status: a.status as OrderStatus } : {}) }),
+    }),
+  );
+  builder.queryField('commerceStoreOrder', (t) =>
+    t.field({
+      type: types.OrderRef,
+      authScopes: store,
+      description: "One order, with one of its tokens (guests) or as the customer who placed it; with email, the order's must match",
+      args: { id: t.arg.id({ required: true }), orderToken: t.arg.string(), email: t.arg.string() },
+      resolve: (_r, a, ctx) =>
+        getStoreOrder(graphqlContextOf(ctx), { id: idArg(a.id), token: a.orderToken ?? null, email: a.email ?? null }),
+    }),
+  );
+};
+
+/** Carts (with their tokens), checkout and the customer's orders, over the same use-cases as the REST store routes. */
+export const storeGraphQL = (builder: GraphQLBuilder, types: OrderTypes): void => {
+  const inputs = addInputs(builder);
+  addCartQueries(builder, types);
+  addCartMutations(builder, types, inputs);
+  addCheckoutField(builder, types, inputs);
+  addMyCarts(builder, types);
+  addStoreOrderFields(builder, types);
+};

@@ -1,0 +1,41 @@
+import { AppError, parseInput } from '@rustok/kernel';
+import { hashOrNull } from '../../capability.js';
+import { type CommerceContext, inTenant, notFound } from '../../context.js';
+import { type ListOrdersQuery, type Order, type OrderSummary, type Paged, StoreOrderQuery } from '../../schemas/order.js';
+import { orderPage } from './list-orders.js';
+import { loadOrder } from './order-view.js';
+
+/** An order as a storefront request names it: its id, the order token sent with it, and an e-mail address to match. */
+export interface OrderKey {
+  readonly id: string;
+  readonly token: string | null;
+  readonly email?: string | null;
+}
+
+/**
+ * GET /store/orders/{id}: the order for a holder of one of its tokens (a guest) or for the
+ * signed-in customer who placed it; with `email`, the order's address must match too. Anything
+ * else is answered as a missing order (404): another customer's, another tenant's, a wrong token.
+ */
+export const getStoreOrder = (ctx: CommerceContext, key: OrderKey): Promise<Order> =>
+  inTenant(ctx, async (w) => {
+    const { email } = parseInput(StoreOrderQuery, key.email ? { email: key.email } : {});
+    const { rows } = await w.tx.query<{ id: string }>(
+      `SELECT o.id FROM commerce_orders AS o
+        WHERE o.id = $1
+          AND (o.customer_id = $3
+               OR EXISTS (SELECT 1 FROM commerce_order_tokens AS t WHERE t.order_id = o.id AND t.token_hash = $2))
+          AND ($4::text IS NULL OR lower(o.email) = lower($4::text))`,
+      [key.id, hashOrNull(key.token), w.actor.userId, email ?? null],
+    );
+    const order = rows[0] ? await loadOrder(w.tx, key.id) : null;
+    if (!order) throw notFound('order', key.id);
+    return order;
+  });
+
+/** GET /store/orders: the signed-in customer's own orders, newest first (keyset paging, `status` filter). */
+export const listStoreOrders = (ctx: CommerceContext, raw: Partial<ListOrdersQuery> = {}): Promise<Paged<OrderSummary>> => {
+  const userId = ctx.actor.userId;
+  if (!userId) throw new AppError('AUTH_REQUIRED', 'Listing your orders needs a signed-in customer', { status: 401 });
+  return inTenant(ctx, (w) => orderPage(w, raw, userId));
+};
