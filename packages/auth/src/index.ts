@@ -1,3 +1,5 @@
+export * from './account-routes.js';
+export * from './admin-accounts.js';
 export * from './admin-routes.js';
 export * from './admin-users.js';
 export * from './authenticate.js';
@@ -11,6 +13,9 @@ export * from './logout.js';
 export * from './me.js';
 export * from './migrations.js';
 export { authModule, authModule as default } from './module.js';
+export * from './outbound.js';
+export * from './password-change.js';
+export * from './password-reset.js';
 export * from './passwords.js';
 export * from './permissions.js';
 export * from './refresh.js';

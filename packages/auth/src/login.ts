@@ -57,5 +57,5 @@ export const login = async (ctx: AuthContext, input: LoginInput): Promise<Sessio
     if (rehashed) await updatePasswordHash(tx, user.id, rehashed, now);
     return issueRefreshToken(tx, { userId: user.id }, { ttlSeconds: ctx.config.refresh_ttl_seconds, now });
   });
-  return sessionFor(ring, ctx.config, toAuthUser(user), refresh, now);
+  return sessionFor(ring, ctx.config, toAuthUser(user), refresh, now, user.tokenVersion);
 };

@@ -2,6 +2,7 @@
 import type {} from '@rustok/api';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { accountRoutes } from './account-routes.js';
 import { userAdminRoutes } from './admin-routes.js';
 import type { AuthContext } from './context.js';
 import { login } from './login.js';
@@ -52,6 +53,7 @@ const tags = ['auth'];
 /** The contract's auth routes and the tenant's user and role administration, all tenant-scoped. */
 export const authRoutes: FastifyPluginAsync = async (app) => {
   await app.register(userAdminRoutes);
+  await app.register(accountRoutes);
   const open = { access: { public: true } };
   app.post<{ Body: Static<typeof RegisterBody> }>(
     '/auth/register',
