@@ -1,5 +1,5 @@
 import { buildApp } from '@rustok/api';
-import { ensureSigningKey, type OutboundMessages } from '@rustok/auth';
+import { ensureSigningKey, jwksRoutes, type OutboundMessages } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
@@ -71,6 +71,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
       instance.decorate('invalidateTenant', (tenant: { id: string; slug: string; hosts?: readonly string[] }) =>
         access.cache.invalidate(tenant),
       );
+      void instance.register(jwksRoutes);
     },
   });
   let defaultTenant: TenantRef | undefined;

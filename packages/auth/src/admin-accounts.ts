@@ -40,7 +40,9 @@ export const adminResetPassword = async (
   assertResettable(actor, user);
   const now = nowOf(ctx);
   if (input.newPassword === undefined) {
-    await inTenant(ctx, (tx) => createPasswordReset(ctx, tx, user, now));
+    await inTenant(ctx, async (tx) => {
+      await createPasswordReset(ctx, tx, user, now);
+    });
     return { user: toAuthUser(user), outcome: 'sent' };
   }
   const problems = passwordProblems(input.newPassword, user.email).map((p) => ({ ...p, path: '/newPassword' }));

@@ -12,13 +12,13 @@ export const PASSWORD_RESET_TTL_SECONDS = 3600;
 /** Reset messages one account gets per hour at most; further requests are answered alike but send nothing. */
 export const PASSWORD_RESETS_PER_HOUR = 5;
 
-/** Stores a reset token for the user (only its hash) and sends it through the outbound port after commit. */
+/** Stores a reset token for the user (only its hash), sends it through the outbound port after commit and returns it. */
 export const createPasswordReset = async (
   ctx: Pick<AuthContext, 'outbound' | 'logger'>,
   tx: Tx,
   user: { readonly id: string; readonly email: string },
   now: number,
-): Promise<void> => {
+): Promise<string> => {
   const token = newOpaqueToken();
   const expiresAt = new Date(now + PASSWORD_RESET_TTL_SECONDS * 1000);
   await tx.query('INSERT INTO password_resets (token_hash, tenant_id, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
@@ -30,6 +30,7 @@ export const createPasswordReset = async (
   ]);
   const data = { token, expiresAt: expiresAt.toISOString() };
   sendAfterCommit(ctx, tx, { tenantId: tenantOf(tx), to: user.email, template: 'password-reset', data });
+  return token;
 };
 
 const recentResets = async (tx: Tx, userId: string, now: number): Promise<number> => {
