@@ -118,6 +118,11 @@ describeEachBackend('accounts over HTTP: password change and reset, e-mail verif
       400,
       'AUTH_RESET_TOKEN_INVALID',
     );
+    // An address that cannot be an account's is not looked up (a NUL character would upset the database).
+    for (const email of ['a\u0000b@example.com', 'no-at-sign']) {
+      expect([202, 422]).toContain((await post('password-reset', { email })).statusCode);
+      expect([202, 422]).toContain((await post('verify-email/resend', { email })).statusCode);
+    }
   });
 
   it('verifies an address end to end with email_verification on: register, message, verify, login; resend', async () => {
