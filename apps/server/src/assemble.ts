@@ -1,5 +1,5 @@
 import { buildApp } from '@rustok/api';
-import { ensureSigningKey } from '@rustok/auth';
+import { ensureSigningKey, jwksRoutes, type OutboundMessages } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
@@ -19,6 +19,8 @@ export interface AssembleOptions {
   readonly logger: Logger;
   readonly streaming?: StreamingLayer;
   readonly version?: string;
+  /** The outbound-message port of auth (verification and reset messages); the log by default. */
+  readonly outbound?: OutboundMessages;
 }
 
 export interface Assembled {
@@ -60,7 +62,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     registry: metricsRegistry,
     streaming,
   });
-  const access = createAccessServices({ config, db, registry, bus, logger, metricsRegistry });
+  const access = createAccessServices({ config, db, registry, bus, logger, metricsRegistry, outbound: options.outbound });
   // Rate-limit counters in Redis, so that every instance draws on one budget.
   const rateLimitRedis =
     config.redis.url && config.settings.rustok.rate_limit.enabled
@@ -85,6 +87,8 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
       );
     },
   });
+  // Outside /api/v1 and after the OpenAPI plugin, so the document lists it.
+  await app.register(jwksRoutes);
   let defaultTenant: TenantRef | undefined;
   app.addHook('onReady', async () => {
     defaultTenant = await ensureDefaultTenant(db, bus, config.settings.rustok.tenant.default_slug);

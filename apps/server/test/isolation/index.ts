@@ -1,3 +1,4 @@
+import { accountsArea } from './accounts.js';
 import { blogArea } from './blog.js';
 import { commerceCatalogArea } from './commerce-catalog.js';
 import { commerceOrdersArea } from './commerce-orders.js';
@@ -15,6 +16,7 @@ import type { Area, GraphQLCheck, RouteCase } from './world.js';
  */
 export const AREAS: readonly Area<unknown>[] = [
   platformAuth,
+  accountsArea,
   contentArea,
   blogArea,
   forumArea,
