@@ -3,8 +3,7 @@ import type {} from '@rustok/api';
 import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { assertGrantable, getUser, listUsers, setUserRoles, setUserStatus } from './admin-users.js';
-import { createUser } from './create-user.js';
+import { createUserAs, getUser, listUsers, setUserRoles, setUserStatus } from './admin-users.js';
 import { contextOf } from './request-context.js';
 import { problemRef, UserSchema } from './schemas.js';
 import { deleteRole, listRoles, putRole } from './tenant-roles.js';
@@ -16,14 +15,21 @@ const Role = Type.Object({
   description: Type.Union([Type.String(), Type.Null()]),
   permissions: Type.Array(Type.String()),
 });
-const RoleName = Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' });
-const Roles = Type.Array(RoleName, { maxItems: 20 });
-const NewUser = Type.Object(
+export const RoleName = Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' });
+export const Roles = Type.Array(RoleName, { maxItems: 20 });
+export const NewUser = Type.Object(
   {
     email: Type.String({ maxLength: 254 }),
     password: Type.String({ maxLength: 128 }),
     name: Type.Optional(Type.String({ maxLength: 200 })),
     roles: Roles,
+  },
+  { additionalProperties: false },
+);
+export const RoleBody = Type.Object(
+  {
+    description: Type.Optional(Type.String({ maxLength: 500 })),
+    permissions: Type.Array(Type.String({ maxLength: 128 }), { maxItems: 200 }),
   },
   { additionalProperties: false },
 );
@@ -59,10 +65,7 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
         response: { 201: User, 403: problem, 409: problem, 422: problem },
       },
     },
-    async (request, reply) => {
-      assertGrantable(request.principal, request.body.roles);
-      return reply.status(201).send(await createUser(contextOf(request), request.body));
-    },
+    async (request, reply) => reply.status(201).send(await createUserAs(contextOf(request), request.principal, request.body)),
   );
   app.get<{ Params: { id: string } }>(
     '/auth/users/:id',
@@ -110,13 +113,7 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
         tags,
         summary: 'Create or replace a tenant role',
         params: Type.Object({ name: RoleName }),
-        body: Type.Object(
-          {
-            description: Type.Optional(Type.String({ maxLength: 500 })),
-            permissions: Type.Array(Type.String({ maxLength: 128 }), { maxItems: 200 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: RoleBody,
         response: { 200: Role, 409: problem, 422: problem },
       },
     },

@@ -1,7 +1,7 @@
 import type { Tx } from '@rustok/db';
 import { AppError, hasPermission, notFound, type Principal, validationError } from '@rustok/kernel';
 import { type AuthContext, inTenant } from './context.js';
-import { unknownRoles } from './create-user.js';
+import { type CreateUserInput, createUser, unknownRoles } from './create-user.js';
 import { revokeUserRefreshTokens } from './refresh.js';
 import { type AuthUser, findUserById, toAuthUser } from './users.js';
 
@@ -10,6 +10,12 @@ export const assertGrantable = (actor: Principal | undefined, roles: readonly st
   if (roles.includes('super_admin') && !hasPermission(actor, 'platform.tenants.manage')) {
     throw new AppError('AUTH_ROLE_NOT_GRANTABLE', 'Only a platform administrator can grant super_admin', { status: 403 });
   }
+};
+
+/** A user created by an administrator, who may grant only the roles they are allowed to. */
+export const createUserAs = async (ctx: AuthContext, actor: Principal | undefined, input: CreateUserInput): Promise<AuthUser> => {
+  assertGrantable(actor, input.roles);
+  return createUser(ctx, input);
 };
 
 export const listUsers = async (

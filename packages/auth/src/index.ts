@@ -4,6 +4,7 @@ export * from './authenticate.js';
 export * from './context.js';
 export * from './create-user.js';
 export * from './events.js';
+export * from './graphql/index.js';
 export * from './keys.js';
 export * from './limiter.js';
 export * from './login.js';

@@ -4,6 +4,7 @@ export * from './config/schema.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './graphql-builder.js';
+export * from './graphql-kit.js';
 export * from './ids.js';
 export * from './manifest.js';
 export * from './module.js';
