@@ -117,6 +117,40 @@ describeEachBackend('GraphQL administration', (backend) => {
     expect(await codes(bearer(root.slug), REFRESH, { t: third.refreshToken })).toEqual(['AUTH_REFRESH_INVALID']);
   });
 
+  it('counts GraphQL logins in the same per-IP and per-account budgets as REST logins', async () => {
+    const remoteAddress = '10.20.30.40'; // a client of its own, so no other test's logins count
+    const attempt = async (via: 'rest' | 'graphql', email: string) => {
+      const payload = { email, password: 'wrong password' };
+      const res =
+        via === 'rest'
+          ? await p.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: bearer(root.slug), remoteAddress, payload })
+          : await p.app.inject({
+              method: 'POST',
+              url: '/graphql',
+              headers: bearer(root.slug),
+              remoteAddress,
+              payload: { query: LOGIN, variables: payload },
+            });
+      const body = res.json<{ code?: string; errors?: { extensions?: { code?: string } }[] }>();
+      return via === 'rest' ? body.code : body.errors?.[0]?.extensions?.code;
+    };
+    const perMinute = p.config.auth.ip_attempts_per_minute;
+    for (let i = 0; i < perMinute; i++) {
+      const code = await attempt(i % 2 === 0 ? 'rest' : 'graphql', `nobody-${i}@example.com`);
+      expect(code).toBe('AUTH_INVALID_CREDENTIALS');
+    }
+    expect(await attempt('graphql', 'nobody-else@example.com')).toBe('AUTH_RATE_LIMITED');
+    expect(await attempt('rest', 'nobody-else@example.com')).toBe('AUTH_RATE_LIMITED');
+
+    // One account, failed over GraphQL only, locks like over REST.
+    const email = `locked-${generateId().slice(-8)}@example.com`;
+    await p.userWithToken(root.id, ['customer'], email);
+    for (let i = 0; i < p.config.auth.lockout_threshold; i++) {
+      expect(await codes(bearer(root.slug), LOGIN, { email, password: 'wrong password' })).toEqual(['AUTH_INVALID_CREDENTIALS']);
+    }
+    expect(await codes(bearer(root.slug), LOGIN, { email, password: PASSWORD })).toEqual(['AUTH_ACCOUNT_LOCKED']);
+  });
+
   it('lets the platform administrator list, create, read and deactivate tenants', async () => {
     const create = `mutation ($input: CreateTenantInput!) {
       createTenant(input: $input) { tenant { id slug name isActive } owner { id email roles tenantId } } }`;
