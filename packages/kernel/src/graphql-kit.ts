@@ -1,12 +1,14 @@
 import type { ObjectRef } from '@pothos/core';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TenantRef } from './access.js';
+import { AppError } from './errors.js';
 import type { GraphQLBuilder, GraphQLContext, GraphQLTypes } from './graphql-builder.js';
 import { Id } from './schema-types.js';
 import { parseInput } from './validation.js';
 
 /**
- * Helpers of the platform's own GraphQL fields (auth, tenancy, events, platform): the Fastify app and
+ * The building blocks of the platform's own GraphQL fields (auth, tenancy, events, platform): the Fastify app and
  * request behind a resolver, keyset pages as `first` / `after` with the REST list's limits, and the
  * `{ items, nextCursor }` connection shape every list of the schema uses.
  */
@@ -22,6 +24,23 @@ export const fastifyOf = (ctx: GraphQLContext): FastifyInstance => {
 
 /** The HTTP request an operation came with (client address for login limits). */
 export const httpRequestOf = (ctx: GraphQLContext): FastifyRequest | undefined => (ctx as MercuriusContext).reply?.request;
+
+/** The operation's tenant; 400 TENANT_REQUIRED on a request that resolved none. */
+export const tenantOfContext = (ctx: GraphQLContext): TenantRef => {
+  if (!ctx.tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
+  return ctx.tenant;
+};
+
+/** An input without GraphQL's explicit nulls, deeply: null means "not given" in the platform's inputs. */
+export const withoutNulls = <T>(value: T): T => {
+  if (Array.isArray(value)) return value.map(withoutNulls) as T;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  ) as T;
+};
 
 const PageArgs = Type.Object({ first: Type.Integer({ minimum: 1, maximum: 100 }), after: Type.Optional(Id()) });
 

@@ -1,19 +1,14 @@
-import { AppError, fastifyOf, type GraphQLBuilder, type GraphQLContext, parseInput } from '@rustok/kernel';
+import { fastifyOf, type GraphQLBuilder, type GraphQLContext, parseInput, tenantOfContext } from '@rustok/kernel';
 import { ModuleSlug, ToggleBody } from './modules-routes.js';
 import type { ModuleState, ModuleToggles } from './tenant-modules.js';
 
-const togglesOf = (ctx: GraphQLContext): { toggles: ModuleToggles; tenantId: string } => {
-  if (!ctx.tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
-  return { toggles: fastifyOf(ctx).moduleToggles, tenantId: ctx.tenant.id };
-};
+const togglesOf = (ctx: GraphQLContext): { toggles: ModuleToggles; tenantId: string } => ({
+  toggles: fastifyOf(ctx).moduleToggles,
+  tenantId: tenantOfContext(ctx).id,
+});
 
-/**
- * The tenant's modules, as `GET /modules` and `PUT /modules/{slug}`: the same switches, checks and
- * codes (409 MODULE_DEPENDENCY_DISABLED / MODULE_HAS_DEPENDENTS / MODULE_CORE_CANNOT_BE_DISABLED,
- * 422 MODULE_SETTINGS_INVALID, 404 MODULE_NOT_FOUND).
- */
-export const tenancyGraphQL = (builder: GraphQLBuilder): void => {
-  const TenantModule = builder.objectRef<ModuleState>('TenantModule').implement({
+const moduleType = (builder: GraphQLBuilder) =>
+  builder.objectRef<ModuleState>('TenantModule').implement({
     description: 'A module of the deployment, enabled or not for this tenant, with its settings',
     fields: (t) => ({
       slug: t.exposeString('slug'),
@@ -26,6 +21,14 @@ export const tenancyGraphQL = (builder: GraphQLBuilder): void => {
       settings: t.field({ type: 'JSON', resolve: (m) => m.settings }),
     }),
   });
+
+/**
+ * The tenant's modules, as `GET /modules` and `PUT /modules/{slug}`: the same switches, checks and
+ * codes (409 MODULE_DEPENDENCY_DISABLED / MODULE_HAS_DEPENDENTS / MODULE_CORE_CANNOT_BE_DISABLED,
+ * 422 MODULE_SETTINGS_INVALID, 404 MODULE_NOT_FOUND).
+ */
+export const tenancyGraphQL = (builder: GraphQLBuilder): void => {
+  const TenantModule = moduleType(builder);
   builder.queryField('tenantModules', (t) =>
     t.field({
       type: [TenantModule],

@@ -1,22 +1,20 @@
 import { type AuthUser, authGraphQLTypes } from '@rustok/auth';
-import { connectionType, fastifyOf, type GraphQLBuilder, type GraphQLContext, pageOf, parseId, parseInput } from '@rustok/kernel';
+import {
+  connectionType,
+  fastifyOf,
+  type GraphQLBuilder,
+  type GraphQLContext,
+  pageOf,
+  parseId,
+  parseInput,
+  withoutNulls,
+} from '@rustok/kernel';
 import { listTenants, type TenantRecord } from '@rustok/tenancy';
 import { CreateBody, PatchBody } from './tenant-routes.js';
 import { createTenantWithOwner, findTenant, type PlatformContext, platformContextOf, updateTenant } from './tenants.js';
 
 const manage = { permission: 'platform.tenants.manage' } as const;
 const platformOf = (ctx: GraphQLContext): PlatformContext => platformContextOf(fastifyOf(ctx));
-
-/** Drops GraphQL's explicit nulls, deeply (null means "not given"). */
-const given = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(given);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, v]) => v !== null && v !== undefined)
-      .map(([k, v]) => [k, given(v)]),
-  );
-};
 
 const addTypes = (builder: GraphQLBuilder) => {
   const Tenant = builder.objectRef<TenantRecord>('Tenant').implement({
@@ -56,9 +54,9 @@ const addTypes = (builder: GraphQLBuilder) => {
   return { Tenant, Connection: connectionType(builder, 'TenantConnection', Tenant), Created, CreateInput, UpdateInput };
 };
 
-/** Platform administration of tenants (super_admin), as `/api/v1/platform/tenants`: the same use-cases and codes. */
-export const platformGraphQL = (builder: GraphQLBuilder): void => {
-  const types = addTypes(builder);
+type Types = ReturnType<typeof addTypes>;
+
+const addQueries = (builder: GraphQLBuilder, types: Types) => {
   builder.queryField('tenants', (t) =>
     t.field({
       type: types.Connection,
@@ -80,13 +78,16 @@ export const platformGraphQL = (builder: GraphQLBuilder): void => {
       resolve: (_root, args, ctx) => findTenant(platformOf(ctx), parseId(String(args.id))),
     }),
   );
+};
+
+const addMutations = (builder: GraphQLBuilder, types: Types) => {
   builder.mutationField('createTenant', (t) =>
     t.field({
       type: types.Created,
       description: 'Create a tenant and its owner (role admin)',
       authScopes: manage,
       args: { input: t.arg({ type: types.CreateInput, required: true }) },
-      resolve: (_root, args, ctx) => createTenantWithOwner(platformOf(ctx), parseInput(CreateBody, given({ ...args.input }))),
+      resolve: (_root, args, ctx) => createTenantWithOwner(platformOf(ctx), parseInput(CreateBody, withoutNulls({ ...args.input }))),
     }),
   );
   builder.mutationField('updateTenant', (t) =>
@@ -96,7 +97,14 @@ export const platformGraphQL = (builder: GraphQLBuilder): void => {
       authScopes: manage,
       args: { id: t.arg.id({ required: true }), input: t.arg({ type: types.UpdateInput, required: true }) },
       resolve: (_root, args, ctx) =>
-        updateTenant(platformOf(ctx), parseId(String(args.id)), parseInput(PatchBody, given({ ...args.input }))),
+        updateTenant(platformOf(ctx), parseId(String(args.id)), parseInput(PatchBody, withoutNulls({ ...args.input }))),
     }),
   );
+};
+
+/** Platform administration of tenants (super_admin), as `/api/v1/platform/tenants`: the same use-cases and codes. */
+export const platformGraphQL = (builder: GraphQLBuilder): void => {
+  const types = addTypes(builder);
+  addQueries(builder, types);
+  addMutations(builder, types);
 };

@@ -1,4 +1,4 @@
-import { AppError, fastifyOf, type GraphQLBuilder } from '@rustok/kernel';
+import { fastifyOf, type GraphQLBuilder, tenantOfContext } from '@rustok/kernel';
 import { type IndexStatus, indexStatus, type RebuildRun, type TableStatus } from '../use-cases/status.js';
 
 /** `indexStatus`: rows per read model, last writes and rebuild runs of the tenant (as GET /index/status). */
@@ -32,10 +32,7 @@ export const addStatusQuery = (builder: GraphQLBuilder): void => {
       type: Status,
       description: "The tenant's rows per read model, last writes and rebuild runs",
       authScopes: { permission: 'index.status.read' },
-      resolve: (_root, _args, ctx) => {
-        if (!ctx.tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
-        return indexStatus(fastifyOf(ctx).rustok.db, ctx.tenant.id);
-      },
+      resolve: (_root, _args, ctx) => indexStatus(fastifyOf(ctx).rustok.db, tenantOfContext(ctx).id),
     }),
   );
 };

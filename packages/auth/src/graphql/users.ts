@@ -1,4 +1,4 @@
-import { type GraphQLBuilder, pageOf, parseId, parseInput } from '@rustok/kernel';
+import { type GraphQLBuilder, pageOf, parseId, parseInput, withoutNulls } from '@rustok/kernel';
 import { NewUser, RoleBody, RoleName, Roles } from '../admin-routes.js';
 import { createUserAs, getUser, listUsers, setUserRoles, setUserStatus } from '../admin-users.js';
 import { deleteRole, listRoles, putRole } from '../tenant-roles.js';
@@ -8,10 +8,6 @@ import { type AuthGraphQLTypes, authGraphQLTypes } from './types.js';
 const read = { permission: 'auth.users.read' } as const;
 const manage = { permission: 'auth.users.manage' } as const;
 const manageRoles = { permission: 'auth.roles.manage' } as const;
-
-/** Drops GraphQL's explicit nulls (null means "not given"). */
-const given = <T extends object>(input: T): T =>
-  Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) as T;
 
 const addUserQueries = (builder: GraphQLBuilder, types: AuthGraphQLTypes) => {
   builder.queryField('users', (t) =>
@@ -52,7 +48,7 @@ const addUserMutations = (builder: GraphQLBuilder, types: AuthGraphQLTypes) => {
       description: 'Create a user with roles (only a platform administrator grants super_admin)',
       authScopes: manage,
       args: { input: t.arg({ type: NewUserInput, required: true }) },
-      resolve: (_root, args, ctx) => createUserAs(authContextOf(ctx), ctx.principal, parseInput(NewUser, given({ ...args.input }))),
+      resolve: (_root, args, ctx) => createUserAs(authContextOf(ctx), ctx.principal, parseInput(NewUser, withoutNulls({ ...args.input }))),
     }),
   );
   builder.mutationField('setUserRoles', (t) =>
@@ -92,7 +88,7 @@ const addRoleFields = (builder: GraphQLBuilder, types: AuthGraphQLTypes) => {
       authScopes: manageRoles,
       args: { name: t.arg.string({ required: true }), description: t.arg.string(), permissions: t.arg.stringList({ required: true }) },
       resolve: (_root, { name, ...body }, ctx) =>
-        putRole(authContextOf(ctx), parseInput(RoleName, name), parseInput(RoleBody, given(body))),
+        putRole(authContextOf(ctx), parseInput(RoleName, name), parseInput(RoleBody, withoutNulls(body))),
     }),
   );
   builder.mutationField('deleteRole', (t) =>
