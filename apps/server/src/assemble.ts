@@ -1,5 +1,5 @@
 import { buildApp } from '@rustok/api';
-import { ensureSigningKey } from '@rustok/auth';
+import { ensureSigningKey, jwksRoutes, type OutboundMessages } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
@@ -18,6 +18,8 @@ export interface AssembleOptions {
   readonly logger: Logger;
   readonly streaming?: StreamingLayer;
   readonly version?: string;
+  /** The outbound-message port of auth (verification and reset messages); the log by default. */
+  readonly outbound?: OutboundMessages;
 }
 
 export interface Assembled {
@@ -52,7 +54,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     registry: metricsRegistry,
     streaming,
   });
-  const access = createAccessServices({ config, db, registry, bus, logger, metricsRegistry });
+  const access = createAccessServices({ config, db, registry, bus, logger, metricsRegistry, outbound: options.outbound });
   const app = await buildApp({
     config,
     db,
@@ -69,6 +71,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
       instance.decorate('invalidateTenant', (tenant: { id: string; slug: string; hosts?: readonly string[] }) =>
         access.cache.invalidate(tenant),
       );
+      void instance.register(jwksRoutes);
     },
   });
   let defaultTenant: TenantRef | undefined;

@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestPipeline, RouteAccess } from './access.js';
 
 const API_PREFIX = '/api/v1/';
+/** Tenant-resolved documents outside the API (e.g. `/.well-known/jwks.json`); their routes declare access too. */
+const WELL_KNOWN_PREFIX = '/.well-known/';
 
 const accessOf = (request: FastifyRequest): RouteAccess | undefined => request.routeOptions.config.access;
 
@@ -34,10 +36,10 @@ export const registerAccessControl = (app: FastifyInstance, pipeline: RequestPip
   app.decorateRequest('principal', undefined);
   app.addHook('onRequest', async (request) => {
     const url = request.url;
-    const isApi = url.startsWith(API_PREFIX);
+    const isApi = url.startsWith(API_PREFIX) || url.startsWith(WELL_KNOWN_PREFIX);
     if (!isApi && !url.startsWith('/graphql')) return;
     const access = accessOf(request);
-    if (isApi && !access) return; // unknown route: the not-found handler answers
+    if (isApi && !access) return; // unknown route (or one that declares nothing): the not-found handler answers
     const tenant = access?.tenant === false ? undefined : await pipeline.resolveTenant(request);
     request.tenant = tenant;
     const module = request.routeOptions.config.module;

@@ -3,7 +3,7 @@ import type {} from '@rustok/api';
 import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { createUserAs, getUser, listUsers, setUserRoles, setUserStatus } from './admin-users.js';
+import { createUserAs, getUser, listUsers, patchUser, setUserRoles } from './admin-users.js';
 import { contextOf } from './request-context.js';
 import { problemRef, UserSchema } from './schemas.js';
 import { deleteRole, listRoles, putRole } from './tenant-roles.js';
@@ -86,19 +86,25 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => setUserRoles(contextOf(request), request.principal, request.params.id, request.body.roles),
   );
-  app.patch<{ Params: { id: string }; Body: { status: 'active' | 'disabled' } }>(
+  app.patch<{ Params: { id: string }; Body: { status?: 'active' | 'disabled'; emailVerified?: boolean } }>(
     '/auth/users/:id',
     {
       config: manage,
       schema: {
         tags,
-        summary: 'Disable or re-enable a user',
+        summary: "Disable or re-enable a user (disabling ends every session at once); mark the user's address verified",
         params: Type.Object({ id: Id() }),
-        body: Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
+            emailVerified: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
         response: { 200: User, 404: problem },
       },
     },
-    async (request) => setUserStatus(contextOf(request), request.params.id, request.body.status),
+    async (request) => patchUser(contextOf(request), request.params.id, request.body),
   );
   app.get(
     '/auth/roles',

@@ -3,7 +3,7 @@ import { AppError, hasPermission, notFound, type Principal, validationError } fr
 import { type AuthContext, inTenant } from './context.js';
 import { type CreateUserInput, createUser, unknownRoles } from './create-user.js';
 import { revokeUserRefreshTokens } from './refresh.js';
-import { type AuthUser, findUserById, toAuthUser } from './users.js';
+import { type AuthUser, bumpTokenVersion, findUserById, toAuthUser } from './users.js';
 
 /** Only a platform administrator may hand out super_admin. */
 export const assertGrantable = (actor: Principal | undefined, roles: readonly string[]): void => {
@@ -38,7 +38,7 @@ export const listUsers = async (
     return { items, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
   });
 
-const requireUser = async (tx: Tx, id: string) => {
+export const requireUser = async (tx: Tx, id: string) => {
   const user = await findUserById(tx, id);
   if (!user) throw notFound('AUTH_USER_NOT_FOUND', `No user ${id}`);
   return user;
@@ -47,7 +47,7 @@ const requireUser = async (tx: Tx, id: string) => {
 export const getUser = (ctx: AuthContext, id: string): Promise<AuthUser> =>
   inTenant(ctx, async (tx) => toAuthUser(await requireUser(tx, id)));
 
-/** Replaces a user's roles; their refresh tokens are revoked so new tokens carry the new roles. */
+/** Replaces a user's roles; their sessions end (refresh tokens revoked, access tokens refused) so new tokens carry the new roles. */
 export const setUserRoles = async (
   ctx: AuthContext,
   actor: Principal | undefined,
@@ -63,15 +63,39 @@ export const setUserRoles = async (
     for (const role of new Set(roles))
       await tx.query('INSERT INTO user_roles (tenant_id, user_id, role) VALUES ($1, $2, $3)', [ctx.tenantId, id, role]);
     await revokeUserRefreshTokens(tx, id, ctx.now?.() ?? Date.now());
+    await bumpTokenVersion(tx, id, ctx.now?.() ?? Date.now());
     return toAuthUser(await requireUser(tx, id));
   });
 };
 
-/** Disables or re-enables a user; disabling revokes their refresh tokens. */
-export const setUserStatus = async (ctx: AuthContext, id: string, status: 'active' | 'disabled'): Promise<AuthUser> =>
+export interface UserPatch {
+  readonly status?: 'active' | 'disabled' | undefined;
+  /** An administrator vouches for (true) or withdraws (false) the user's address. */
+  readonly emailVerified?: boolean | undefined;
+}
+
+/**
+ * Disables or re-enables a user and marks their address verified or not. Disabling ends every
+ * session at once: refresh tokens revoked, access tokens refused from the next request on.
+ */
+export const patchUser = async (ctx: AuthContext, id: string, patch: UserPatch): Promise<AuthUser> =>
   inTenant(ctx, async (tx) => {
     await requireUser(tx, id);
-    await tx.query('UPDATE users SET status = $2, updated_at = now() WHERE id = $1', [id, status]);
-    if (status === 'disabled') await revokeUserRefreshTokens(tx, id, ctx.now?.() ?? Date.now());
+    const now = new Date(ctx.now?.() ?? Date.now());
+    if (patch.status !== undefined) await tx.query('UPDATE users SET status = $2, updated_at = $3 WHERE id = $1', [id, patch.status, now]);
+    if (patch.emailVerified !== undefined) {
+      await tx.query(
+        'UPDATE users SET email_verified_at = CASE WHEN $2::boolean THEN coalesce(email_verified_at, $3) END, updated_at = $3 WHERE id = $1',
+        [id, patch.emailVerified, now],
+      );
+    }
+    if (patch.status === 'disabled') {
+      await revokeUserRefreshTokens(tx, id, now.getTime());
+      await bumpTokenVersion(tx, id, now.getTime());
+    }
     return toAuthUser(await requireUser(tx, id));
   });
+
+/** Disables or re-enables a user (see patchUser). */
+export const setUserStatus = (ctx: AuthContext, id: string, status: 'active' | 'disabled'): Promise<AuthUser> =>
+  patchUser(ctx, id, { status });

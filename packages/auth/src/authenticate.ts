@@ -1,15 +1,37 @@
-import type { Principal } from '@rustok/kernel';
-import { type AuthContext, inTenant, nowOf } from './context.js';
+import type { Tx } from '@rustok/db';
+import { AppError, type Principal } from '@rustok/kernel';
+import { type AuthContext, nowOf } from './context.js';
 import { loadKeyRing } from './keys.js';
 import { customRolePermissions, effectivePermissions } from './permissions.js';
 import { isBuiltInRole } from './roles.js';
-import { tokenInvalid, tokenKid, verifyAccessToken } from './tokens.js';
+import { type AccessClaims, tokenInvalid, tokenKid, verifyAccessToken } from './tokens.js';
 
 export type AuthenticateContext = Pick<AuthContext, 'db' | 'tenantId' | 'config' | 'roles' | 'now'>;
 
+export const tokenRevoked = (): AppError =>
+  new AppError('AUTH_TOKEN_REVOKED', 'The access token was revoked (the account was disabled or its password changed)', {
+    status: 401,
+  });
+
+/**
+ * Whether the token's user (the impersonator, on a tenant-switch token) is still active and the
+ * token of their current generation. Read from the database on every request, so disabling a user
+ * or changing a password takes effect at once on every instance.
+ */
+const assertCurrent = async (tx: Tx, userId: string, version: number): Promise<void> => {
+  const { rows } = await tx.query<{ status: string; token_version: number }>('SELECT status, token_version FROM users WHERE id = $1', [
+    userId,
+  ]);
+  const user = rows[0];
+  if (user?.status !== 'active' || user.token_version !== version) throw tokenRevoked();
+};
+
+const holderOf = (claims: AccessClaims) => claims.impersonatedBy ?? { userId: claims.sub, tenantId: claims.tid };
+
 /**
  * The principal of a bearer token for the context's tenant. A token of another tenant is invalid
- * (401); an unknown kid makes the key ring be read again (another instance may have rotated).
+ * (401); a token of a disabled user or of an older generation is revoked (401 AUTH_TOKEN_REVOKED);
+ * an unknown kid makes the key ring be read again (another instance may have rotated).
  */
 export const authenticate = async (ctx: AuthenticateContext, token: string): Promise<Principal> => {
   const now = nowOf(ctx);
@@ -17,8 +39,23 @@ export const authenticate = async (ctx: AuthenticateContext, token: string): Pro
   const ring = await loadKeyRing(ctx.db, { now, ...(kid === undefined ? {} : { kid }) });
   const claims = await verifyAccessToken(ring, token, { issuer: ctx.config.issuer, now });
   if (claims.tid !== ctx.tenantId) throw tokenInvalid('The access token belongs to another tenant');
-  const custom = claims.roles.some((role) => !isBuiltInRole(role))
-    ? await inTenant(ctx, (tx) => customRolePermissions(tx, claims.roles))
-    : new Map<string, readonly string[]>();
-  return { userId: claims.sub, tenantId: claims.tid, roles: claims.roles, permissions: effectivePermissions(ctx, claims.roles, custom) };
+  const holder = holderOf(claims);
+  const custom = await ctx.db.transaction(
+    async (tx) => {
+      await assertCurrent(tx, holder.userId, claims.ver);
+      // A tenant-switch token carries built-in roles only; custom roles are read in the user's own tenant.
+      return claims.roles.some((role) => !isBuiltInRole(role)) && !claims.impersonatedBy
+        ? customRolePermissions(tx, claims.roles)
+        : new Map<string, readonly string[]>();
+    },
+    { tenantId: holder.tenantId },
+  );
+  return {
+    userId: claims.sub,
+    tenantId: claims.tid,
+    roles: claims.roles,
+    permissions: effectivePermissions(ctx, claims.roles, custom),
+    ...(claims.sid === undefined ? {} : { sessionId: claims.sid }),
+    ...(claims.impersonatedBy === undefined ? {} : { impersonatedBy: claims.impersonatedBy }),
+  };
 };

@@ -3,6 +3,7 @@ import type { EventBus } from '@rustok/events';
 import { AppError, type Config, type RustokSettings } from '@rustok/kernel';
 import type { Logger } from 'pino';
 import type { LoginLimiter } from './limiter.js';
+import type { OutboundMessages } from './outbound.js';
 import type { RoleCatalog } from './roles.js';
 
 export type AuthConfig = Config['auth'];
@@ -21,6 +22,8 @@ export interface AuthContext {
   readonly bus?: Pick<EventBus, 'publishInTx'>;
   /** Effective permissions of the built-in roles; without it only the tenant's own roles grant permissions. */
   readonly roles?: RoleCatalog;
+  /** Where verification and password-reset messages go (see outbound.ts); without it they are only logged as dropped. */
+  readonly outbound?: OutboundMessages;
   /** Milliseconds since the epoch; injectable for tests. */
   readonly now?: () => number;
 }

@@ -1,10 +1,24 @@
 import type { Tx } from '@rustok/db';
-import { Email, type EventDeclaration, Id } from '@rustok/kernel';
+import { AppError, Email, type EventDeclaration, Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { AuthContext } from './context.js';
 
 export const UserRegisteredV1 = Type.Object({ userId: Id(), email: Email() }, { additionalProperties: false });
 export type UserRegisteredV1 = Static<typeof UserRegisteredV1>;
+
+export const TenantSwitchedV1 = Type.Object(
+  {
+    switchId: Id(),
+    adminUserId: Id(),
+    adminTenantId: Id(),
+    targetTenantId: Id(),
+    roles: Type.Array(Type.String()),
+    expiresAt: Type.String({ format: 'date-time' }),
+    reason: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type TenantSwitchedV1 = Static<typeof TenantSwitchedV1>;
 
 /** Events the auth module publishes (its `events.emits`). */
 export const authEvents: readonly EventDeclaration[] = [
@@ -13,6 +27,12 @@ export const authEvents: readonly EventDeclaration[] = [
     schemaVersion: 1,
     payload: UserRegisteredV1,
     description: 'A user account was created in a tenant (self-registration or by an administrator)',
+  },
+  {
+    type: 'auth.tenant.switched',
+    schemaVersion: 1,
+    payload: TenantSwitchedV1,
+    description: 'A platform administrator switched into the tenant (audit): who, until when, why',
   },
 ];
 
@@ -23,4 +43,15 @@ export const publishUserRegistered = async (
   payload: UserRegisteredV1,
 ): Promise<void> => {
   await ctx.bus?.publishInTx(tx, { type: 'auth.user.registered', schemaVersion: 1, tenantId: ctx.tenantId, payload });
+};
+
+/** Publishes the audit event of a tenant switch in the caller's transaction; without a bus there is no switch. */
+export const publishTenantSwitched = async (
+  ctx: Pick<AuthContext, 'bus'>,
+  tx: Tx,
+  tenantId: string,
+  payload: TenantSwitchedV1,
+): Promise<void> => {
+  if (!ctx.bus) throw new AppError('AUTH_AUDIT_UNAVAILABLE', 'A tenant switch needs the event bus for its audit event', { status: 503 });
+  await ctx.bus.publishInTx(tx, { type: 'auth.tenant.switched', schemaVersion: 1, tenantId, payload });
 };

@@ -11,11 +11,17 @@ export interface LoginInput {
   readonly password: string;
   /** The client's address, for the per-IP limit. */
   readonly ip?: string | undefined;
+  /** The tenant the request was resolved to, named in the refusal (a login without a tenant header lands in the default one). */
+  readonly tenantSlug?: string | undefined;
 }
 
-/** One answer for an unknown address and a wrong password. */
-export const invalidCredentials = (): AppError =>
-  new AppError('AUTH_INVALID_CREDENTIALS', 'The e-mail address or the password is wrong', { status: 401 });
+/** One answer for an unknown address and a wrong password; it names the tenant that was tried. */
+export const invalidCredentials = (tenantSlug?: string): AppError =>
+  new AppError(
+    'AUTH_INVALID_CREDENTIALS',
+    `The e-mail address or the password is wrong${tenantSlug === undefined ? '' : ` (tenant "${tenantSlug}")`}`,
+    { status: 401 },
+  );
 
 /** The limiter's key of an account: accounts are per tenant. */
 export const accountKey = (tenantId: string, email: string): string => `${tenantId}:${email}`;
@@ -46,7 +52,7 @@ export const login = async (ctx: AuthContext, input: LoginInput): Promise<Sessio
   const user = await checkCredentials(ctx, email, input.password);
   if (!user) {
     if (await ctx.limiter.recordFailure(account)) ctx.logger.warn({ tenantId: ctx.tenantId }, 'account locked after failed logins');
-    throw invalidCredentials();
+    throw invalidCredentials(input.tenantSlug);
   }
   await ctx.limiter.recordSuccess(account);
   refuseInactive(ctx, user);
@@ -57,5 +63,5 @@ export const login = async (ctx: AuthContext, input: LoginInput): Promise<Sessio
     if (rehashed) await updatePasswordHash(tx, user.id, rehashed, now);
     return issueRefreshToken(tx, { userId: user.id }, { ttlSeconds: ctx.config.refresh_ttl_seconds, now });
   });
-  return sessionFor(ring, ctx.config, toAuthUser(user), refresh, now);
+  return sessionFor(ring, ctx.config, toAuthUser(user), refresh, now, user.tokenVersion);
 };

@@ -1,7 +1,11 @@
 import { tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
 
-/** Users, their roles and refresh tokens are tenant-owned (row-level security); signing keys are the platform's. */
+/**
+ * Users, their roles, refresh tokens, e-mail verifications and password resets are tenant-owned
+ * (row-level security); signing keys are the platform's. `users.token_version` is the generation of
+ * the user's access tokens: raising it revokes every one issued before.
+ */
 export const authMigrations: readonly Migration[] = [
   {
     name: 'm20261122_auth_001_identity',
@@ -66,5 +70,22 @@ ${tenantRlsSql('tenant_roles')}
 ${tenantRlsSql('user_roles')}
 ${tenantRlsSql('refresh_tokens')}
 ${tenantRlsSql('email_verifications')}`,
+  },
+  {
+    name: 'm20261202_auth_002_accounts',
+    up: `
+ALTER TABLE users ADD COLUMN token_version integer NOT NULL DEFAULT 0;
+ALTER TABLE email_verifications ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();
+CREATE INDEX email_verifications_user ON email_verifications (user_id);
+CREATE TABLE password_resets (
+  token_hash text PRIMARY KEY,
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz
+);
+CREATE INDEX password_resets_user ON password_resets (user_id, created_at);
+${tenantRlsSql('password_resets')}`,
   },
 ];

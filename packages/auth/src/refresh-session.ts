@@ -42,5 +42,5 @@ export const refresh = async (ctx: AuthContext, input: RefreshInput): Promise<Se
     }
     throw outcome.error;
   }
-  return sessionFor(ring, ctx.config, toAuthUser(outcome.user), outcome.rotated.next, now);
+  return sessionFor(ring, ctx.config, toAuthUser(outcome.user), outcome.rotated.next, now, outcome.user.tokenVersion);
 };

@@ -6,7 +6,7 @@ import { hashPassword } from './passwords.js';
 import { type IssuedRefreshToken, issueRefreshToken } from './refresh.js';
 import { type Session, sessionFor } from './session.js';
 import type { AuthUser } from './users.js';
-import { createEmailVerification } from './verify-email.js';
+import { sendEmailVerification } from './verify-email.js';
 
 export const REGISTERED_ROLE = 'customer';
 
@@ -14,13 +14,14 @@ export interface RegisterResult {
   readonly user: AuthUser;
   /** Null when the address must be verified first. */
   readonly session: Session | null;
-  /** The token to send by e-mail when verification is required; never to be shown to the client. */
+  /** The token sent through the outbound port when verification is required; never to be shown to the client. */
   readonly verificationToken: string | null;
 }
 
 /**
  * Self-registration as a `customer`. 403 AUTH_REGISTRATION_DISABLED when the tenant turned it off,
- * 409 AUTH_EMAIL_TAKEN, 422 for bad input. With e-mail verification on, no session is opened.
+ * 409 AUTH_EMAIL_TAKEN, 422 for bad input. With e-mail verification on, no session is opened: a
+ * verification token goes to the address through the outbound-message port instead.
  */
 export const registerUser = async (ctx: AuthContext, input: NewUserInput): Promise<RegisterResult> => {
   if (!ctx.features.registration_enabled) {
@@ -39,7 +40,7 @@ export const registerUser = async (ctx: AuthContext, input: NewUserInput): Promi
       roles: [REGISTERED_ROLE],
       verified: false,
     });
-    const verificationToken = verify ? await createEmailVerification(tx, user.id, now) : null;
+    const verificationToken = verify ? await sendEmailVerification(ctx, tx, user, now) : null;
     const refresh: IssuedRefreshToken | null = verify
       ? null
       : await issueRefreshToken(tx, { userId: user.id }, { ttlSeconds: ctx.config.refresh_ttl_seconds, now });

@@ -1,12 +1,15 @@
 /// <reference types="@fastify/swagger" />
 import type {} from '@rustok/api';
+import { AppError } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { accountRoutes } from './account-routes.js';
 import { userAdminRoutes } from './admin-routes.js';
 import type { AuthContext } from './context.js';
 import { login } from './login.js';
 import { logout } from './logout.js';
-import { me } from './me.js';
+import { meOf } from './me.js';
+import { platformAuthRoutes } from './platform-routes.js';
 import { refresh } from './refresh-session.js';
 import { registerUser } from './register.js';
 import { contextOf } from './request-context.js';
@@ -46,12 +49,26 @@ const RegisterBody = Type.Object(
   { additionalProperties: false },
 );
 export const RefreshBody = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 512 }) }, { additionalProperties: false });
+const MeReply = Type.Composite([
+  User,
+  Type.Object({
+    permissions: Type.Array(Type.String()),
+    impersonatedBy: Type.Optional(
+      Type.Object(
+        { userId: Type.String(), tenantId: Type.String(), email: Type.String() },
+        { description: 'Set on a tenant-switch token: the platform administrator acting in this tenant' },
+      ),
+    ),
+  }),
+]);
 const problem = problemRef;
 const tags = ['auth'];
 
 /** The contract's auth routes and the tenant's user and role administration, all tenant-scoped. */
 export const authRoutes: FastifyPluginAsync = async (app) => {
   await app.register(userAdminRoutes);
+  await app.register(accountRoutes);
+  await app.register(platformAuthRoutes);
   const open = { access: { public: true } };
   app.post<{ Body: Static<typeof RegisterBody> }>(
     '/auth/register',
@@ -94,7 +111,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         response: { 200: SessionReply, 401: problem, 403: problem, 429: problem },
       },
     },
-    async (request) => login(contextOf(request), { ...request.body, ip: request.ip }),
+    async (request) => login(contextOf(request), { ...request.body, ip: request.ip, tenantSlug: request.tenant?.slug }),
   );
   app.post<{ Body: Static<typeof RefreshBody> }>(
     '/auth/refresh',
@@ -125,9 +142,12 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         tags,
         summary: 'The calling user with roles and effective permissions',
         security: [{ bearer: [] }],
-        response: { 200: Type.Composite([User, Type.Object({ permissions: Type.Array(Type.String()) })]), 401: problem },
+        response: { 200: MeReply, 401: problem },
       },
     },
-    async (request) => me(contextOf(request), request.principal?.userId ?? ''),
+    async (request) => {
+      if (!request.principal) throw new AppError('AUTH_REQUIRED', 'This route needs a valid access token', { status: 401 });
+      return meOf(contextOf(request), request.principal);
+    },
   );
 };

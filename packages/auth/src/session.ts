@@ -13,16 +13,25 @@ export interface Session {
   readonly expiresIn: number;
 }
 
-/** Signs an access token for the user and pairs it with the stored refresh token. */
+/**
+ * Signs an access token for the user (of the user's token generation, in the refresh token's
+ * family) and pairs it with the stored refresh token.
+ */
 export const sessionFor = async (
   ring: KeyRing,
   auth: Pick<AuthConfig, 'issuer' | 'access_ttl_seconds'>,
   user: AuthUser,
   refresh: IssuedRefreshToken,
   now: number,
+  tokenVersion = 0,
 ): Promise<Session> => ({
   user,
-  accessToken: await issueAccessToken(ring, { userId: user.id, tenantId: user.tenantId, roles: user.roles }, auth, now),
+  accessToken: await issueAccessToken(
+    ring,
+    { userId: user.id, tenantId: user.tenantId, roles: user.roles, version: tokenVersion, sessionId: refresh.familyId },
+    auth,
+    now,
+  ),
   refreshToken: refresh.token,
   expiresIn: auth.access_ttl_seconds,
 });

@@ -44,6 +44,7 @@ describeEachBackend('signing keys and access tokens', (backend) => {
       iss: auth.issuer,
       iat,
       exp: iat + 900,
+      ver: 0,
     });
   });
 
@@ -104,15 +105,22 @@ describeEachBackend('signing keys and access tokens', (backend) => {
 
   it('reads the ring again when a token names a kid it does not know (rotation by another instance)', async () => {
     const tenantId = generateId();
+    const userId = generateId();
+    await db.query('INSERT INTO tenants (id, name, slug) VALUES ($1, $2, $3)', [tenantId, 'kid', `kid-${tenantId.slice(-8)}`]);
+    await db.transaction(
+      (tx) =>
+        tx.query("INSERT INTO users (id, tenant_id, email, password_hash) VALUES ($1, $2, 'kid@example.com', 'x')", [userId, tenantId]),
+      { tenantId },
+    );
     const ctx = { db, tenantId, config: auth, now: Date.now };
     await loadKeyRing(db); // cached here
     const otherInstance: Database = Object.create(db);
     const kid = await rotateSigningKey(otherInstance, auth);
     expect((await loadKeyRing(db)).verificationKeys.has(kid)).toBe(false);
-    const token = await issueAccessToken(await loadKeyRing(otherInstance), { ...subject, tenantId }, auth);
+    const token = await issueAccessToken(await loadKeyRing(otherInstance), { ...subject, userId, tenantId }, auth);
     const later = Date.now() + 2_000;
     const principal = await authenticate({ ...ctx, now: () => later }, token);
-    expect(principal).toMatchObject({ userId: subject.userId, tenantId, roles: ['customer'] });
+    expect(principal).toMatchObject({ userId, tenantId, roles: ['customer'] });
     expect(await codeOf(authenticate({ ...ctx, tenantId: generateId(), now: () => later }, token))).toBe('401 AUTH_TOKEN_INVALID');
   });
 

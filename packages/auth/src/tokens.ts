@@ -6,10 +6,26 @@ import { type KeyRing, SIGNING_ALGORITHM } from './keys.js';
 /** RFC 9068 media type of JWT access tokens: an ID token or another JWT cannot pass for one. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
 
+/** A platform administrator acting in another tenant: their own user and home tenant. */
+export interface Impersonator {
+  readonly userId: string;
+  readonly tenantId: string;
+}
+
 export interface AccessSubject {
   readonly userId: string;
   readonly tenantId: string;
   readonly roles: readonly string[];
+  /** The user's token generation (`users.token_version`); 0 when absent. */
+  readonly version?: number;
+  /** The refresh-token family the token belongs to. */
+  readonly sessionId?: string;
+  /** Set on a tenant-switch token (claim `impersonatedBy`). */
+  readonly impersonatedBy?: Impersonator;
+  /** A unique token id (claim `jti`), e.g. to find the audit event of a tenant switch. */
+  readonly tokenId?: string;
+  /** Lifetime in seconds instead of `auth.access_ttl_seconds`. */
+  readonly ttlSeconds?: number;
 }
 
 /** The claims of a verified access token. */
@@ -20,6 +36,11 @@ export interface AccessClaims {
   readonly iss: string;
   readonly iat: number;
   readonly exp: number;
+  /** Token generation of the user it was issued to (the impersonator's, on a tenant-switch token). */
+  readonly ver: number;
+  readonly sid?: string;
+  readonly jti?: string;
+  readonly impersonatedBy?: Impersonator;
 }
 
 const seconds = (ms: number): number => Math.floor(ms / 1000);
@@ -32,13 +53,20 @@ export const issueAccessToken = (
   now: number = Date.now(),
 ): Promise<string> => {
   const iat = seconds(now);
-  return new SignJWT({ tid: subject.tenantId, roles: [...subject.roles] })
+  const jwt = new SignJWT({
+    tid: subject.tenantId,
+    roles: [...subject.roles],
+    ver: subject.version ?? 0,
+    ...(subject.sessionId === undefined ? {} : { sid: subject.sessionId }),
+    ...(subject.impersonatedBy === undefined ? {} : { impersonatedBy: { ...subject.impersonatedBy } }),
+  })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: ring.current.kid, typ: ACCESS_TOKEN_TYPE })
     .setSubject(subject.userId)
     .setIssuer(auth.issuer)
     .setIssuedAt(iat)
-    .setExpirationTime(iat + auth.access_ttl_seconds)
-    .sign(ring.current.privateKey);
+    .setExpirationTime(iat + (subject.ttlSeconds ?? auth.access_ttl_seconds));
+  if (subject.tokenId !== undefined) jwt.setJti(subject.tokenId);
+  return jwt.sign(ring.current.privateKey);
 };
 
 export const tokenInvalid = (detail = 'The access token is invalid'): AppError =>
@@ -56,12 +84,38 @@ export const tokenKid = (token: string): string | undefined => {
   }
 };
 
+const impersonatorOf = (value: unknown): Impersonator | undefined => {
+  if (value === undefined) return undefined;
+  const { userId, tenantId } = (value ?? {}) as Record<string, unknown>;
+  if (typeof userId !== 'string' || !isId(userId) || typeof tenantId !== 'string' || !isId(tenantId)) throw tokenInvalid();
+  return { userId, tenantId };
+};
+
+const optionalString = (value: unknown): string | undefined => {
+  if (value === undefined || typeof value === 'string') return value;
+  throw tokenInvalid();
+};
+
 const toClaims = (payload: JWTPayload): AccessClaims => {
-  const { sub, tid, roles, iss, iat, exp } = payload;
+  const { sub, tid, roles, iss, iat, exp, ver = 0 } = payload;
   const rolesOk = Array.isArray(roles) && roles.every((r) => typeof r === 'string');
   if (typeof sub !== 'string' || !isId(sub) || typeof tid !== 'string' || !isId(tid) || !rolesOk) throw tokenInvalid();
-  if (typeof iss !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') throw tokenInvalid();
-  return { sub, tid, roles: roles as string[], iss, iat, exp };
+  if (typeof iss !== 'string' || typeof iat !== 'number' || typeof exp !== 'number' || !Number.isInteger(ver)) throw tokenInvalid();
+  const sid = optionalString(payload.sid);
+  const jti = optionalString(payload.jti);
+  const impersonatedBy = impersonatorOf(payload.impersonatedBy);
+  return {
+    sub,
+    tid,
+    roles: roles as string[],
+    iss,
+    iat,
+    exp,
+    ver: ver as number,
+    ...(sid === undefined ? {} : { sid }),
+    ...(jti === undefined ? {} : { jti }),
+    ...(impersonatedBy === undefined ? {} : { impersonatedBy }),
+  };
 };
 
 export interface VerifyOptions {

@@ -19,6 +19,8 @@ export interface AuthUser {
 /** A user with the stored hash, for credential checks only. */
 export interface UserRecord extends AuthUser {
   readonly passwordHash: string;
+  /** Generation of the user's access tokens: a token of an older generation is revoked. */
+  readonly tokenVersion: number;
 }
 
 export const EMAIL_MAX_LENGTH = 254;
@@ -45,13 +47,14 @@ interface UserRow extends Record<string, unknown> {
   password_hash: string;
   name: string | null;
   status: UserStatus;
+  token_version: number;
   email_verified_at: Date | null;
   created_at: Date;
   roles: string[] | null;
 }
 
 const SELECT_USER = `
-SELECT u.id, u.tenant_id, u.email, u.password_hash, u.name, u.status, u.email_verified_at, u.created_at,
+SELECT u.id, u.tenant_id, u.email, u.password_hash, u.name, u.status, u.token_version, u.email_verified_at, u.created_at,
        (SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id) AS roles
   FROM users u`;
 
@@ -65,11 +68,12 @@ const toRecord = (row: UserRow): UserRecord => ({
   roles: row.roles ?? [],
   createdAt: new Date(row.created_at).toISOString(),
   passwordHash: row.password_hash,
+  tokenVersion: row.token_version,
 });
 
 /** The public view of a record. */
 export const toAuthUser = (record: UserRecord): AuthUser => {
-  const { passwordHash: _, ...user } = record;
+  const { passwordHash: _, tokenVersion: __, ...user } = record;
   return user;
 };
 
@@ -93,4 +97,16 @@ export const markEmailVerified = async (tx: Tx, userId: string, now: number): Pr
     userId,
     new Date(now),
   ]);
+};
+
+/**
+ * Revokes every access token of the user issued so far (they carry the older generation);
+ * returns the new generation, which tokens issued from now on carry.
+ */
+export const bumpTokenVersion = async (tx: Tx, userId: string, now: number): Promise<number> => {
+  const { rows } = await tx.query<{ token_version: number }>(
+    'UPDATE users SET token_version = token_version + 1, updated_at = $2 WHERE id = $1 RETURNING token_version',
+    [userId, new Date(now)],
+  );
+  return rows[0]?.token_version ?? 0;
 };

@@ -1,22 +1,64 @@
 import type { Tx } from '@rustok/db';
 import { AppError } from '@rustok/kernel';
 import { type AuthContext, inTenant, nowOf, tenantOf } from './context.js';
+import { sendAfterCommit } from './outbound.js';
 import { hashToken, isOpaqueToken, newOpaqueToken } from './refresh.js';
-import { type AuthUser, findUserById, markEmailVerified, toAuthUser } from './users.js';
+import { type AuthUser, findUserByEmail, findUserById, markEmailVerified, normalizeEmail, toAuthUser } from './users.js';
 
 /** How long an e-mail verification link works. */
 export const EMAIL_VERIFICATION_TTL_SECONDS = 48 * 3600;
+/** Verification messages one account gets per hour at most (resends beyond are answered alike, but send nothing). */
+export const VERIFICATIONS_PER_HOUR = 5;
 
 /** Stores a verification token for the user (only its hash); returns the token for the e-mail. */
 export const createEmailVerification = async (tx: Tx, userId: string, now: number): Promise<string> => {
   const token = newOpaqueToken();
-  await tx.query('INSERT INTO email_verifications (token_hash, tenant_id, user_id, expires_at) VALUES ($1, $2, $3, $4)', [
+  await tx.query('INSERT INTO email_verifications (token_hash, tenant_id, user_id, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)', [
     hashToken(token),
     tenantOf(tx),
     userId,
     new Date(now + EMAIL_VERIFICATION_TTL_SECONDS * 1000),
+    new Date(now),
   ]);
   return token;
+};
+
+/** Creates a verification token and sends it to the user's address through the outbound port (after commit). */
+export const sendEmailVerification = async (
+  ctx: Pick<AuthContext, 'outbound' | 'logger'>,
+  tx: Tx,
+  user: { readonly id: string; readonly email: string },
+  now: number,
+): Promise<string> => {
+  const token = await createEmailVerification(tx, user.id, now);
+  const expiresAt = new Date(now + EMAIL_VERIFICATION_TTL_SECONDS * 1000).toISOString();
+  sendAfterCommit(ctx, tx, { tenantId: tenantOf(tx), to: user.email, template: 'verify-email', data: { token, expiresAt } });
+  return token;
+};
+
+const recentVerifications = async (tx: Tx, userId: string, now: number): Promise<number> => {
+  const { rows } = await tx.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM email_verifications WHERE user_id = $1 AND created_at > $2',
+    [userId, new Date(now - 3600_000)],
+  );
+  return rows[0]?.n ?? 0;
+};
+
+/**
+ * Sends a new verification message to an address whose account is not verified yet. The caller
+ * always answers 202: whether a message goes out tells nothing to the client.
+ */
+export const resendEmailVerification = async (ctx: AuthContext, email: string): Promise<void> => {
+  const now = nowOf(ctx);
+  await inTenant(ctx, async (tx) => {
+    const user = await findUserByEmail(tx, normalizeEmail(email));
+    if (!user || user.emailVerified || user.status !== 'active') return;
+    if ((await recentVerifications(tx, user.id, now)) >= VERIFICATIONS_PER_HOUR) {
+      ctx.logger.warn({ tenantId: ctx.tenantId, userId: user.id }, 'verification resend requested too often: no message sent');
+      return;
+    }
+    await sendEmailVerification(ctx, tx, user, now);
+  });
 };
 
 const verificationInvalid = (): AppError =>

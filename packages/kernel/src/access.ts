@@ -13,6 +13,10 @@ export interface Principal {
   readonly tenantId: string;
   readonly roles: readonly string[];
   readonly permissions: ReadonlySet<string>;
+  /** The refresh-token family (session) the access token was issued for, when it has one. */
+  readonly sessionId?: string;
+  /** Set when a platform administrator acts in this tenant through a tenant switch: who they really are. */
+  readonly impersonatedBy?: { readonly userId: string; readonly tenantId: string };
 }
 
 export const BUILT_IN_ROLES = ['super_admin', 'admin', 'manager', 'editor', 'customer'] as const;

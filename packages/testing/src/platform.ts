@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createUser, issueAccessToken, loadKeyRing } from '@rustok/auth';
+import { createUser, issueAccessToken, loadKeyRing, type OutboundMessages } from '@rustok/auth';
 import { openPostgres } from '@rustok/db';
 import type { EventBus } from '@rustok/events';
 import {
@@ -53,6 +53,8 @@ export interface TestPlatformOptions {
   readonly logger?: Logger;
   /** Share another platform's database (a second server instance); it is not dropped by this one's close(). */
   readonly shareDatabaseOf?: TestPlatform;
+  /** The outbound-message port of auth (e.g. createMemoryOutboundMessages() to read the tokens sent). */
+  readonly outbound?: OutboundMessages;
 }
 
 /** A second pool on a shared PostgreSQL database (PGlite has a single owner and cannot be shared). */
@@ -69,7 +71,14 @@ export const createTestPlatform = async (options: TestPlatformOptions): Promise<
   const logger = options.logger ?? pino({ level: 'silent' });
   const shared = options.shareDatabaseOf?.database;
   const database = shared ? await reopen(shared) : await openTestDatabase(options.backend, registry.modules);
-  const { app, bus, access } = await assemble({ config, db: database.db, registry, logger, version: '0.0.0-test' });
+  const { app, bus, access } = await assemble({
+    config,
+    db: database.db,
+    registry,
+    logger,
+    version: '0.0.0-test',
+    outbound: options.outbound,
+  });
   await app.ready();
   const db = database.db;
   const tenantBySlug = async (slug: string) => {

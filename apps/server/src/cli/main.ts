@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { adminCreate } from './admin.js';
+import { registerAuthCommands } from './auth-command.js';
 import { configCheck, migrate, modulesList, seed } from './commands.js';
 import { registerIndexCommands } from './index-command.js';
 import { failWith } from './output.js';
@@ -38,5 +39,6 @@ program
   .option('--password <password>', 'password (or RUSTOK_ADMIN_PASSWORD)')
   .action(adminCreate);
 registerIndexCommands(program);
+registerAuthCommands(program);
 
 program.parseAsync().catch(failWith);

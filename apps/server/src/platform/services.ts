@@ -1,5 +1,5 @@
 import type { RequestPipeline } from '@rustok/api';
-import { type AuthServices, createLoginLimiter, createRoleCatalog } from '@rustok/auth';
+import { type AuthServices, createLoginLimiter, createLogOutboundMessages, createRoleCatalog, type OutboundMessages } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import type { EventBus } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
@@ -15,6 +15,12 @@ export interface AccessServices {
   readonly pipeline: RequestPipeline;
 }
 
+/** Development and test logs show outbound messages with their tokens; other environments never do. */
+const revealsData = (config: Config): boolean => {
+  const environment = (config as Config & { environment?: string }).environment;
+  return environment === 'development' || environment === 'test';
+};
+
 /** Tenancy and identity of one process: tenant cache and resolver, module switches, auth services, request pipeline. */
 export const createAccessServices = (options: {
   config: Config;
@@ -23,6 +29,8 @@ export const createAccessServices = (options: {
   bus: EventBus;
   logger: Logger;
   metricsRegistry: Registry;
+  /** Where verification and password-reset messages go; the log by default (with their data outside production). */
+  outbound?: OutboundMessages;
 }): AccessServices => {
   const { config, db, registry, bus, logger } = options;
   const tenantSettings = config.settings.rustok.tenant;
@@ -45,6 +53,7 @@ export const createAccessServices = (options: {
     logger: logger.child({ component: 'auth' }),
     bus,
     roles,
+    outbound: options.outbound ?? createLogOutboundMessages(logger.child({ component: 'outbound' }), { revealData: revealsData(config) }),
   };
   return { cache, toggles, auth, pipeline: createRequestPipeline({ db, config, resolver, toggles, roles }) };
 };
