@@ -179,6 +179,7 @@ const forgeries: TokenAttack[] = [
   { name: 'no sub (real key)', token: (c) => real(c, without(c, 'sub')), code: INVALID },
   { name: 'sub not an id (real key)', token: (c) => real(c, claims(c, { sub: 'admin' })), code: INVALID },
   { name: 'no tid (real key)', token: (c) => real(c, without(c, 'tid')), code: INVALID },
+  { name: 'sid not an id (real key)', token: (c) => real(c, claims(c, { sid: "x' OR '1'='1" })), code: INVALID },
   { name: 'roles as a string (real key)', token: (c) => real(c, claims(c, { roles: 'super_admin' })), code: INVALID },
   { name: 'typ JWT: an ID token passing for an access token (real key)', token: (c) => real(c, claims(c), { typ: 'JWT' }), code: INVALID },
   { name: 'unknown critical header (real key)', token: (c) => real(c, claims(c), { crit: ['x-evil'], 'x-evil': true }), code: INVALID },

@@ -68,6 +68,26 @@ describeEachBackend('auth attacks: refresh tokens and brute force', (backend) =>
       expectGraphQLRefused(await refreshGql(next), 'AUTH_REFRESH_INVALID', 'refresh');
     });
 
+    it("a stolen refresh token's access tokens die when the reuse is detected (401 AUTH_TOKEN_REVOKED)", async () => {
+      const victim = await customer();
+      const thief = (await refreshRest(victim.refreshToken)).json<{ accessToken: string }>();
+      const stolen = { authorization: `Bearer ${thief.accessToken}`, 'x-tenant-id': a.slug };
+      expect((await kit.call('GET', '/api/v1/auth/me', stolen)).statusCode).toBe(200);
+      expectProblem(await refreshRest(victim.refreshToken), 401, 'AUTH_REFRESH_REUSED');
+      expectProblem(await kit.call('GET', '/api/v1/auth/me', stolen), 401, 'AUTH_TOKEN_REVOKED');
+      expectGraphQLRefused(await kit.gql(stolen, '{ me { id } }'), 'AUTH_TOKEN_REVOKED', 'me');
+      expectProblem(await kit.call('GET', '/api/v1/auth/me', victim.headers), 401, 'AUTH_TOKEN_REVOKED');
+    });
+
+    it("a session's access token dies with its logout; the user's other sessions live on", async () => {
+      const s = await customer();
+      const other = await kit.login(a.slug, s.email, PASSWORD, freshIp());
+      const otherHeaders = { authorization: `Bearer ${other.json<{ accessToken: string }>().accessToken}`, 'x-tenant-id': a.slug };
+      await kit.call('POST', '/api/v1/auth/logout', { 'x-tenant-id': a.slug }, { refreshToken: s.refreshToken });
+      expectProblem(await kit.call('GET', '/api/v1/auth/me', s.headers), 401, 'AUTH_TOKEN_REVOKED');
+      expect((await kit.call('GET', '/api/v1/auth/me', otherHeaders)).statusCode).toBe(200);
+    });
+
     it("tenant A's refresh token is refused at tenant B and stays usable at A", async () => {
       const s = await customer();
       expectProblem(await refreshRest(s.refreshToken, b.slug), 401, 'AUTH_REFRESH_INVALID');
@@ -187,6 +207,28 @@ describeEachBackend('auth attacks: refresh tokens and brute force', (backend) =>
         expectGraphQLRefused(res, 'AUTH_INVALID_CREDENTIALS', 'login');
       }
       expectProblem(await kit.login(a.slug, uniqueEmail('mix'), 'guess', ip), 429, 'AUTH_RATE_LIMITED');
+    });
+
+    it('aliased GraphQL logins in one request are each counted: no more than the limit are tried', async () => {
+      const ip = freshIp();
+      const fields = Array.from(
+        { length: IP_LIMIT + 3 },
+        (_, i) => `l${i}: login(email: "${uniqueEmail('alias')}", password: "guess") { accessToken }`,
+      );
+      const res = await kit.gql({ 'x-tenant-id': a.slug }, `mutation { ${fields.join(' ')} }`, undefined, ip);
+      const codes = res.json<{ errors?: { extensions?: { code?: string } }[] }>().errors?.map((e) => e.extensions?.code) ?? [];
+      expect(codes.filter((code) => code === 'AUTH_INVALID_CREDENTIALS')).toHaveLength(IP_LIMIT);
+      expect(codes.filter((code) => code === 'AUTH_RATE_LIMITED')).toHaveLength(3);
+    });
+
+    it('a JSON array of batched GraphQL logins gets no more tries than the limit', async () => {
+      const ip = freshIp();
+      const loginOf = (e: string) => ({ query: `mutation { login(email: "${e}", password: "guess") { accessToken } }` });
+      const batch = Array.from({ length: IP_LIMIT + 3 }, () => loginOf(uniqueEmail('batch')));
+      const res = await kit.call('POST', '/graphql', { 'x-tenant-id': a.slug }, batch, ip);
+      expect(res.statusCode).toBeLessThan(500);
+      expect(res.body.split('AUTH_INVALID_CREDENTIALS').length - 1).toBeLessThanOrEqual(IP_LIMIT);
+      expect(res.body).not.toContain('accessToken":"');
     });
 
     it('credential stuffing across tenants from one address shares one per-IP budget', async () => {
