@@ -1,12 +1,13 @@
 import type { TenantRef } from '@rustok/kernel';
 import { describeEachBackend } from '@rustok/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AttackKit,
   attackPlatform,
   bearer,
   expectGraphQLRefused,
   expectProblem,
+  type Headers,
   type Method,
   PASSWORD,
   type Session,
@@ -131,5 +132,40 @@ describeEachBackend('auth attacks: other tenants by id, revoked users', (backend
   it("the platform admin's own token is refused inside a tenant (no silent cross-tenant access)", async () => {
     const root = await kit.p.userWithToken((await kit.p.defaultTenant()).id, ['super_admin'], uniqueEmail('root'));
     expectProblem(await kit.call('GET', '/api/v1/auth/users', bearer(root.token, c.a.slug)), 401, 'AUTH_TOKEN_INVALID');
+  });
+  describe('a tenant admin against the platform admin of the same tenant', () => {
+    let root: { userId: string; email: string; headers: Headers };
+    let localAdmin: Session;
+
+    beforeAll(async () => {
+      const home = await kit.p.defaultTenant();
+      const email = uniqueEmail('root');
+      root = { ...(await kit.p.userWithToken(home.id, ['super_admin'], email)), email };
+      localAdmin = await kit.session(home, ['admin']);
+    });
+
+    const changes: [string, Method, (id: string) => string, unknown][] = [
+      ['strip super_admin from', 'PUT', (id) => `/api/v1/auth/users/${id}/roles`, { roles: ['customer'] }],
+      ['disable', 'PATCH', (id) => `/api/v1/auth/users/${id}`, { status: 'disabled' }],
+      ['withdraw the verified address of', 'PATCH', (id) => `/api/v1/auth/users/${id}`, { emailVerified: false }],
+      ['set a new password for', 'POST', (id) => `/api/v1/auth/users/${id}/password-reset`, { newPassword: 'taken over at last' }],
+    ];
+
+    it.each(changes.map(([name]) => name))('cannot %s the platform admin (403 AUTH_USER_PROTECTED)', async (name) => {
+      const found = changes.find(([n]) => n === name);
+      if (!found) throw new Error(`no change ${name}`);
+      const [, method, url, body] = found;
+      expectProblem(await kit.call(method, url(root.userId), localAdmin.headers, body), 403, 'AUTH_USER_PROTECTED');
+      const me = await kit.call('GET', '/api/v1/auth/me', root.headers);
+      expect(me.json(), me.body).toMatchObject({ roles: ['super_admin'], status: 'active', emailVerified: true });
+    });
+
+    it.each([
+      ['setUserRoles', 'mutation ($id: ID!) { setUserRoles(id: $id, roles: ["customer"]) { id } }'],
+      ['updateUser', 'mutation ($id: ID!) { updateUser(id: $id, status: disabled) { id } }'],
+    ])('cannot change the platform admin through GraphQL %s (AUTH_USER_PROTECTED)', async (field, q) => {
+      expectGraphQLRefused(await kit.gql(localAdmin.headers, q, { id: root.userId }), 'AUTH_USER_PROTECTED', field);
+      expect((await kit.call('GET', '/api/v1/auth/me', root.headers)).statusCode).toBe(200);
+    });
   });
 });

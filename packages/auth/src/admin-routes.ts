@@ -92,7 +92,8 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
       config: manage,
       schema: {
         tags,
-        summary: "Disable or re-enable a user (disabling ends every session at once); mark the user's address verified",
+        summary:
+          "Disable or re-enable a user (disabling ends every session at once); mark the user's address verified. A platform administrator's account only by a platform administrator (403 AUTH_USER_PROTECTED)",
         params: Type.Object({ id: Id() }),
         body: Type.Object(
           {
@@ -101,10 +102,10 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: User, 404: problem },
+        response: { 200: User, 403: problem, 404: problem },
       },
     },
-    async (request) => patchUser(contextOf(request), request.params.id, request.body),
+    async (request) => patchUser(contextOf(request), request.principal, request.params.id, request.body),
   );
   app.get(
     '/auth/roles',

@@ -12,6 +12,13 @@ export const assertGrantable = (actor: Principal | undefined, roles: readonly st
   }
 };
 
+/** A tenant administrator must not demote, disable or take over a platform administrator of the same tenant. */
+export const assertManageable = (actor: Principal | undefined, user: { readonly roles: readonly string[] }): void => {
+  if (user.roles.includes('super_admin') && !hasPermission(actor, 'platform.tenants.manage')) {
+    throw new AppError('AUTH_USER_PROTECTED', 'Only a platform administrator can change a platform administrator', { status: 403 });
+  }
+};
+
 /** A user created by an administrator, who may grant only the roles they are allowed to. */
 export const createUserAs = async (ctx: AuthContext, actor: Principal | undefined, input: CreateUserInput): Promise<AuthUser> => {
   assertGrantable(actor, input.roles);
@@ -56,7 +63,7 @@ export const setUserRoles = async (
 ): Promise<AuthUser> => {
   assertGrantable(actor, roles);
   return inTenant(ctx, async (tx) => {
-    await requireUser(tx, id);
+    assertManageable(actor, await requireUser(tx, id));
     const problems = await unknownRoles(tx, roles);
     if (problems.length > 0) throw validationError(problems);
     await tx.query('DELETE FROM user_roles WHERE user_id = $1', [id]);
@@ -78,9 +85,9 @@ export interface UserPatch {
  * Disables or re-enables a user and marks their address verified or not. Disabling ends every
  * session at once: refresh tokens revoked, access tokens refused from the next request on.
  */
-export const patchUser = async (ctx: AuthContext, id: string, patch: UserPatch): Promise<AuthUser> =>
+export const patchUser = async (ctx: AuthContext, actor: Principal | undefined, id: string, patch: UserPatch): Promise<AuthUser> =>
   inTenant(ctx, async (tx) => {
-    await requireUser(tx, id);
+    assertManageable(actor, await requireUser(tx, id));
     const now = new Date(ctx.now?.() ?? Date.now());
     if (patch.status !== undefined) await tx.query('UPDATE users SET status = $2, updated_at = $3 WHERE id = $1', [id, patch.status, now]);
     if (patch.emailVerified !== undefined) {
@@ -97,5 +104,9 @@ export const patchUser = async (ctx: AuthContext, id: string, patch: UserPatch):
   });
 
 /** Disables or re-enables a user (see patchUser). */
-export const setUserStatus = (ctx: AuthContext, id: string, status: 'active' | 'disabled'): Promise<AuthUser> =>
-  patchUser(ctx, id, { status });
+export const setUserStatus = (
+  ctx: AuthContext,
+  actor: Principal | undefined,
+  id: string,
+  status: 'active' | 'disabled',
+): Promise<AuthUser> => patchUser(ctx, actor, id, { status });

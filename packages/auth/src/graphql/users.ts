@@ -67,7 +67,7 @@ const addUserMutations = (builder: GraphQLBuilder, types: AuthGraphQLTypes) => {
       description: 'Disable or re-enable a user (disabling revokes their refresh tokens)',
       authScopes: manage,
       args: { id: t.arg.id({ required: true }), status: t.arg({ type: types.UserStatus, required: true }) },
-      resolve: (_root, args, ctx) => setUserStatus(authContextOf(ctx), parseId(String(args.id)), args.status),
+      resolve: (_root, args, ctx) => setUserStatus(authContextOf(ctx), ctx.principal, parseId(String(args.id)), args.status),
     }),
   );
 };
