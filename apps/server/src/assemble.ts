@@ -71,9 +71,10 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
       instance.decorate('invalidateTenant', (tenant: { id: string; slug: string; hosts?: readonly string[] }) =>
         access.cache.invalidate(tenant),
       );
-      void instance.register(jwksRoutes);
     },
   });
+  // Outside /api/v1 and after the OpenAPI plugin, so the document lists it.
+  await app.register(jwksRoutes);
   let defaultTenant: TenantRef | undefined;
   app.addHook('onReady', async () => {
     defaultTenant = await ensureDefaultTenant(db, bus, config.settings.rustok.tenant.default_slug);

@@ -118,6 +118,24 @@ describeEachBackend('accounts over HTTP: password change and reset, e-mail verif
       400,
       'AUTH_RESET_TOKEN_INVALID',
     );
+    // An address that cannot be an account's is not looked up (a NUL character would upset the database).
+    for (const email of ['a\u0000b@example.com', 'no-at-sign']) {
+      expect([202, 422]).toContain((await post('password-reset', { email })).statusCode);
+      expect([202, 422]).toContain((await post('verify-email/resend', { email })).statusCode);
+    }
+  });
+
+  it('sends at most 5 reset messages an hour to one account, and locks a password change after repeated wrong guesses', async () => {
+    const u = await customer();
+    const before = outbox.sent.filter((m) => m.to === u.email).length;
+    for (let i = 0; i < 7; i++) expect((await post('password-reset', { email: u.email })).statusCode).toBe(202);
+    await settle();
+    expect(outbox.sent.filter((m) => m.to === u.email).length - before).toBe(5);
+
+    const headers = { authorization: `Bearer ${u.session.accessToken}`, 'x-tenant-id': t.slug };
+    const guess = () => post('password', { currentPassword: 'a wrong guess', newPassword: NEW_PASSWORD }, headers);
+    for (let i = 0; i < p.config.auth.lockout_threshold; i++) expectProblem(await guess(), 422, 'AUTH_CURRENT_PASSWORD_WRONG');
+    expectProblem(await guess(), 429, 'AUTH_ACCOUNT_LOCKED');
   });
 
   it('verifies an address end to end with email_verification on: register, message, verify, login; resend', async () => {

@@ -5,6 +5,7 @@ export * from './admin-users.js';
 export * from './authenticate.js';
 export * from './context.js';
 export * from './create-user.js';
+export * from './errors.js';
 export * from './events.js';
 export * from './graphql/index.js';
 export * from './graphql-accounts.js';

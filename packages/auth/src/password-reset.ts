@@ -5,7 +5,7 @@ import { accountKey } from './login.js';
 import { sendAfterCommit } from './outbound.js';
 import { hashPassword, passwordProblems } from './passwords.js';
 import { hashToken, isOpaqueToken, newOpaqueToken, revokeUserRefreshTokens } from './refresh.js';
-import { bumpTokenVersion, findUserByEmail, findUserById, markEmailVerified, normalizeEmail, updatePasswordHash } from './users.js';
+import { bumpTokenVersion, findUserByEmail, findUserById, lookupEmail, markEmailVerified, updatePasswordHash } from './users.js';
 
 /** How long a password-reset token works. */
 export const PASSWORD_RESET_TTL_SECONDS = 3600;
@@ -48,7 +48,8 @@ const recentResets = async (tx: Tx, userId: string, now: number): Promise<number
 export const requestPasswordReset = async (ctx: AuthContext, email: string): Promise<void> => {
   const now = nowOf(ctx);
   await inTenant(ctx, async (tx) => {
-    const user = await findUserByEmail(tx, normalizeEmail(email));
+    const address = lookupEmail(email);
+    const user = address === undefined ? undefined : await findUserByEmail(tx, address);
     if (user?.status !== 'active') return;
     if ((await recentResets(tx, user.id, now)) >= PASSWORD_RESETS_PER_HOUR) {
       ctx.logger.warn({ tenantId: ctx.tenantId, userId: user.id }, 'password reset requested too often: no message sent');

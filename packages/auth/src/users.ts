@@ -35,6 +35,12 @@ const ASCII_PATTERN = /^[\x21-\x7e]*$/;
  */
 export const normalizeEmail = (email: string): string => email.normalize('NFKC').trim().toLowerCase();
 
+/** The normalised address when it could belong to an account (looked up), undefined otherwise (never looked up). */
+export const lookupEmail = (email: string): string | undefined => {
+  const address = normalizeEmail(email);
+  return address.includes('\u0000') || emailProblems(address).length > 0 ? undefined : address;
+};
+
 export const emailProblems = (email: string): FieldError[] => {
   if (email.length > EMAIL_MAX_LENGTH) return [{ path: '/email', message: `must have at most ${EMAIL_MAX_LENGTH} characters` }];
   if (!EMAIL_PATTERN.test(email)) return [{ path: '/email', message: 'must be an e-mail address' }];

@@ -3,7 +3,7 @@ import { AppError } from '@rustok/kernel';
 import { type AuthContext, inTenant, nowOf, tenantOf } from './context.js';
 import { sendAfterCommit } from './outbound.js';
 import { hashToken, isOpaqueToken, newOpaqueToken } from './refresh.js';
-import { type AuthUser, findUserByEmail, findUserById, markEmailVerified, normalizeEmail, toAuthUser } from './users.js';
+import { type AuthUser, findUserByEmail, findUserById, lookupEmail, markEmailVerified, toAuthUser } from './users.js';
 
 /** How long an e-mail verification link works. */
 export const EMAIL_VERIFICATION_TTL_SECONDS = 48 * 3600;
@@ -51,7 +51,8 @@ const recentVerifications = async (tx: Tx, userId: string, now: number): Promise
 export const resendEmailVerification = async (ctx: AuthContext, email: string): Promise<void> => {
   const now = nowOf(ctx);
   await inTenant(ctx, async (tx) => {
-    const user = await findUserByEmail(tx, normalizeEmail(email));
+    const address = lookupEmail(email);
+    const user = address === undefined ? undefined : await findUserByEmail(tx, address);
     if (!user || user.emailVerified || user.status !== 'active') return;
     if ((await recentVerifications(tx, user.id, now)) >= VERIFICATIONS_PER_HOUR) {
       ctx.logger.warn({ tenantId: ctx.tenantId, userId: user.id }, 'verification resend requested too often: no message sent');

@@ -1,3 +1,4 @@
+import { accountsArea } from './accounts.js';
 import { blogArea } from './blog.js';
 import { commerceCatalogArea } from './commerce-catalog.js';
 import { commerceOrdersArea } from './commerce-orders.js';
@@ -17,6 +18,7 @@ import type { Area, GraphQLCheck, RouteCase } from './world.js';
 export const AREAS: readonly Area<unknown>[] = [
   platformAuth,
   platformGraphQLArea,
+  accountsArea,
   contentArea,
   blogArea,
   forumArea,
