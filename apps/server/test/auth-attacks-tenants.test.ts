@@ -133,6 +133,23 @@ describeEachBackend('auth attacks: other tenants by id, revoked users', (backend
     const root = await kit.p.userWithToken((await kit.p.defaultTenant()).id, ['super_admin'], uniqueEmail('root'));
     expectProblem(await kit.call('GET', '/api/v1/auth/users', bearer(root.token, c.a.slug)), 401, 'AUTH_TOKEN_INVALID');
   });
+  it("a deactivated tenant's users are refused: login, access token and refresh (403 TENANT_INACTIVE)", async () => {
+    const home = await kit.p.defaultTenant();
+    const root = await kit.p.userWithToken(home.id, ['super_admin'], uniqueEmail('root'));
+    const closing = await kit.p.createTenant(`idor-closed-${Date.now().toString(36)}`);
+    const s = await kit.session(closing, ['admin']);
+    const off = await kit.call('PATCH', `/api/v1/platform/tenants/${closing.id}`, root.headers, { isActive: false });
+    expect(off.statusCode, off.body).toBe(200);
+    expectProblem(await kit.login(closing.slug, s.email), 403, 'TENANT_INACTIVE');
+    expectProblem(await kit.call('GET', '/api/v1/auth/users', s.headers), 403, 'TENANT_INACTIVE');
+    expectProblem(
+      await kit.call('POST', '/api/v1/auth/refresh', { 'x-tenant-id': closing.slug }, { refreshToken: s.refreshToken }),
+      403,
+      'TENANT_INACTIVE',
+    );
+    expectGraphQLRefused(await kit.gql(s.headers, '{ me { id } }'), 'TENANT_INACTIVE', 'me');
+  });
+
   describe('a tenant admin against the platform admin of the same tenant', () => {
     let root: { userId: string; email: string; headers: Headers };
     let localAdmin: Session;
