@@ -81,6 +81,9 @@ export const errorHandler = (error: unknown, request: FastifyRequest, reply: Fas
   const appError = toAppError(error);
   if (appError.status >= 500) request.log.error({ err: error, code: appError.code }, 'request failed');
   else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
+  // A throttling refusal says when to come back (e.g. the login limits' meta.retryAfterSeconds).
+  const retryAfter = appError.meta.retryAfterSeconds;
+  if (appError.status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
   return sendProblem(reply, request, appError);
 };
 

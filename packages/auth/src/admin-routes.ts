@@ -3,8 +3,7 @@ import type {} from '@rustok/api';
 import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { assertGrantable, getUser, listUsers, patchUser, setUserRoles } from './admin-users.js';
-import { createUser } from './create-user.js';
+import { createUserAs, getUser, listUsers, patchUser, setUserRoles } from './admin-users.js';
 import { contextOf } from './request-context.js';
 import { problemRef, UserSchema } from './schemas.js';
 import { deleteRole, listRoles, putRole } from './tenant-roles.js';
@@ -16,14 +15,21 @@ const Role = Type.Object({
   description: Type.Union([Type.String(), Type.Null()]),
   permissions: Type.Array(Type.String()),
 });
-const RoleName = Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' });
-const Roles = Type.Array(RoleName, { maxItems: 20 });
-const NewUser = Type.Object(
+export const RoleName = Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' });
+export const Roles = Type.Array(RoleName, { maxItems: 20 });
+export const NewUser = Type.Object(
   {
     email: Type.String({ maxLength: 254 }),
     password: Type.String({ maxLength: 128 }),
     name: Type.Optional(Type.String({ maxLength: 200 })),
     roles: Roles,
+  },
+  { additionalProperties: false },
+);
+export const RoleBody = Type.Object(
+  {
+    description: Type.Optional(Type.String({ maxLength: 500 })),
+    permissions: Type.Array(Type.String({ maxLength: 128 }), { maxItems: 200 }),
   },
   { additionalProperties: false },
 );
@@ -59,10 +65,7 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
         response: { 201: User, 403: problem, 409: problem, 422: problem },
       },
     },
-    async (request, reply) => {
-      assertGrantable(request.principal, request.body.roles);
-      return reply.status(201).send(await createUser(contextOf(request), request.body));
-    },
+    async (request, reply) => reply.status(201).send(await createUserAs(contextOf(request), request.principal, request.body)),
   );
   app.get<{ Params: { id: string } }>(
     '/auth/users/:id',
@@ -89,7 +92,8 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
       config: manage,
       schema: {
         tags,
-        summary: "Disable or re-enable a user (disabling ends every session at once); mark the user's address verified",
+        summary:
+          "Disable or re-enable a user (disabling ends every session at once); mark the user's address verified. A platform administrator's account only by a platform administrator (403 AUTH_USER_PROTECTED)",
         params: Type.Object({ id: Id() }),
         body: Type.Object(
           {
@@ -98,10 +102,10 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: User, 404: problem },
+        response: { 200: User, 403: problem, 404: problem },
       },
     },
-    async (request) => patchUser(contextOf(request), request.params.id, request.body),
+    async (request) => patchUser(contextOf(request), request.principal, request.params.id, request.body),
   );
   app.get(
     '/auth/roles',
@@ -116,13 +120,7 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
         tags,
         summary: 'Create or replace a tenant role',
         params: Type.Object({ name: RoleName }),
-        body: Type.Object(
-          {
-            description: Type.Optional(Type.String({ maxLength: 500 })),
-            permissions: Type.Array(Type.String({ maxLength: 128 }), { maxItems: 200 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: RoleBody,
         response: { 200: Role, 409: problem, 422: problem },
       },
     },

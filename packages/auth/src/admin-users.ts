@@ -1,7 +1,7 @@
 import type { Tx } from '@rustok/db';
 import { AppError, hasPermission, notFound, type Principal, validationError } from '@rustok/kernel';
 import { type AuthContext, inTenant } from './context.js';
-import { unknownRoles } from './create-user.js';
+import { type CreateUserInput, createUser, unknownRoles } from './create-user.js';
 import { revokeUserRefreshTokens } from './refresh.js';
 import { type AuthUser, bumpTokenVersion, findUserById, toAuthUser } from './users.js';
 
@@ -10,6 +10,19 @@ export const assertGrantable = (actor: Principal | undefined, roles: readonly st
   if (roles.includes('super_admin') && !hasPermission(actor, 'platform.tenants.manage')) {
     throw new AppError('AUTH_ROLE_NOT_GRANTABLE', 'Only a platform administrator can grant super_admin', { status: 403 });
   }
+};
+
+/** A tenant administrator must not demote, disable or take over a platform administrator of the same tenant. */
+export const assertManageable = (actor: Principal | undefined, user: { readonly roles: readonly string[] }): void => {
+  if (user.roles.includes('super_admin') && !hasPermission(actor, 'platform.tenants.manage')) {
+    throw new AppError('AUTH_USER_PROTECTED', 'Only a platform administrator can change a platform administrator', { status: 403 });
+  }
+};
+
+/** A user created by an administrator, who may grant only the roles they are allowed to. */
+export const createUserAs = async (ctx: AuthContext, actor: Principal | undefined, input: CreateUserInput): Promise<AuthUser> => {
+  assertGrantable(actor, input.roles);
+  return createUser(ctx, input);
 };
 
 export const listUsers = async (
@@ -50,7 +63,7 @@ export const setUserRoles = async (
 ): Promise<AuthUser> => {
   assertGrantable(actor, roles);
   return inTenant(ctx, async (tx) => {
-    await requireUser(tx, id);
+    assertManageable(actor, await requireUser(tx, id));
     const problems = await unknownRoles(tx, roles);
     if (problems.length > 0) throw validationError(problems);
     await tx.query('DELETE FROM user_roles WHERE user_id = $1', [id]);
@@ -72,9 +85,9 @@ export interface UserPatch {
  * Disables or re-enables a user and marks their address verified or not. Disabling ends every
  * session at once: refresh tokens revoked, access tokens refused from the next request on.
  */
-export const patchUser = async (ctx: AuthContext, id: string, patch: UserPatch): Promise<AuthUser> =>
+export const patchUser = async (ctx: AuthContext, actor: Principal | undefined, id: string, patch: UserPatch): Promise<AuthUser> =>
   inTenant(ctx, async (tx) => {
-    await requireUser(tx, id);
+    assertManageable(actor, await requireUser(tx, id));
     const now = new Date(ctx.now?.() ?? Date.now());
     if (patch.status !== undefined) await tx.query('UPDATE users SET status = $2, updated_at = $3 WHERE id = $1', [id, patch.status, now]);
     if (patch.emailVerified !== undefined) {
@@ -91,5 +104,9 @@ export const patchUser = async (ctx: AuthContext, id: string, patch: UserPatch):
   });
 
 /** Disables or re-enables a user (see patchUser). */
-export const setUserStatus = (ctx: AuthContext, id: string, status: 'active' | 'disabled'): Promise<AuthUser> =>
-  patchUser(ctx, id, { status });
+export const setUserStatus = (
+  ctx: AuthContext,
+  actor: Principal | undefined,
+  id: string,
+  status: 'active' | 'disabled',
+): Promise<AuthUser> => patchUser(ctx, actor, id, { status });

@@ -9,21 +9,26 @@ import { type AccessClaims, tokenInvalid, tokenKid, verifyAccessToken } from './
 export type AuthenticateContext = Pick<AuthContext, 'db' | 'tenantId' | 'config' | 'roles' | 'now'>;
 
 export const tokenRevoked = (): AppError =>
-  new AppError('AUTH_TOKEN_REVOKED', 'The access token was revoked (the account was disabled or its password changed)', {
+  new AppError('AUTH_TOKEN_REVOKED', 'The access token was revoked (the account was disabled, its password changed or its session ended)', {
     status: 401,
   });
 
 /**
- * Whether the token's user (the impersonator, on a tenant-switch token) is still active and the
- * token of their current generation. Read from the database on every request, so disabling a user
- * or changing a password takes effect at once on every instance.
+ * Whether the token's user (the impersonator, on a tenant-switch token) is still active, the token
+ * of their current generation and its session (refresh-token family, claim `sid`) not revoked by a
+ * logout or a detected reuse. Read from the database on every request (one statement), so
+ * disabling a user, changing a password or ending a session takes effect at once on every instance.
  */
-const assertCurrent = async (tx: Tx, userId: string, version: number): Promise<void> => {
-  const { rows } = await tx.query<{ status: string; token_version: number }>('SELECT status, token_version FROM users WHERE id = $1', [
-    userId,
-  ]);
+const assertCurrent = async (tx: Tx, userId: string, version: number, sessionId: string | undefined): Promise<void> => {
+  const { rows } = await tx.query<{ status: string; token_version: number; session_revoked: boolean }>(
+    `SELECT status, token_version,
+            ($2::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $2::uuid AND revoked_at IS NOT NULL))
+              AS session_revoked
+       FROM users WHERE id = $1`,
+    [userId, sessionId ?? null],
+  );
   const user = rows[0];
-  if (user?.status !== 'active' || user.token_version !== version) throw tokenRevoked();
+  if (user?.status !== 'active' || user.token_version !== version || user.session_revoked) throw tokenRevoked();
 };
 
 const holderOf = (claims: AccessClaims) => claims.impersonatedBy ?? { userId: claims.sub, tenantId: claims.tid };
@@ -42,7 +47,7 @@ export const authenticate = async (ctx: AuthenticateContext, token: string): Pro
   const holder = holderOf(claims);
   const custom = await ctx.db.transaction(
     async (tx) => {
-      await assertCurrent(tx, holder.userId, claims.ver);
+      await assertCurrent(tx, holder.userId, claims.ver, claims.impersonatedBy ? undefined : claims.sid);
       // A tenant-switch token carries built-in roles only; custom roles are read in the user's own tenant.
       return claims.roles.some((role) => !isBuiltInRole(role)) && !claims.impersonatedBy
         ? customRolePermissions(tx, claims.roles)

@@ -7,6 +7,7 @@ export * from './context.js';
 export * from './create-user.js';
 export * from './errors.js';
 export * from './events.js';
+export * from './graphql/index.js';
 export * from './graphql-accounts.js';
 export * from './jwks-route.js';
 export * from './keys.js';

@@ -1,5 +1,6 @@
 import { defineModule } from '@rustok/kernel';
 import { authEvents } from './events.js';
+import { authGraphQL } from './graphql/index.js';
 import { accountsGraphQL } from './graphql-accounts.js';
 import { authMigrations } from './migrations.js';
 import { authRoutes } from './routes.js';
@@ -16,5 +17,8 @@ export const authModule = defineModule({
   migrations: authMigrations,
   events: { emits: authEvents },
   rest: authRoutes,
-  graphql: accountsGraphQL,
+  graphql: (builder) => {
+    authGraphQL(builder);
+    accountsGraphQL(builder);
+  },
 });

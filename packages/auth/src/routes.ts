@@ -36,7 +36,7 @@ const RegisterReply = Type.Object({
   verificationRequired: Type.Boolean(),
 });
 const VerifyBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 512 }) }, { additionalProperties: false });
-const Credentials = Type.Object(
+export const Credentials = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 128 }) },
   { additionalProperties: false },
 );
@@ -48,7 +48,7 @@ const RegisterBody = Type.Object(
   },
   { additionalProperties: false },
 );
-const RefreshBody = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 512 }) }, { additionalProperties: false });
+export const RefreshBody = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 512 }) }, { additionalProperties: false });
 const MeReply = Type.Composite([
   User,
   Type.Object({

@@ -102,6 +102,7 @@ const toClaims = (payload: JWTPayload): AccessClaims => {
   if (typeof sub !== 'string' || !isId(sub) || typeof tid !== 'string' || !isId(tid) || !rolesOk) throw tokenInvalid();
   if (typeof iss !== 'string' || typeof iat !== 'number' || typeof exp !== 'number' || !Number.isInteger(ver)) throw tokenInvalid();
   const sid = optionalString(payload.sid);
+  if (sid !== undefined && !isId(sid)) throw tokenInvalid();
   const jti = optionalString(payload.jti);
   const impersonatedBy = impersonatorOf(payload.impersonatedBy);
   return {

@@ -26,9 +26,14 @@ export interface UserRecord extends AuthUser {
 export const EMAIL_MAX_LENGTH = 254;
 export const NAME_MAX_LENGTH = 200;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Printable ASCII only: what the events' `email` format accepts (and no lookalike letters). */
+const ASCII_PATTERN = /^[\x21-\x7e]*$/;
 
-/** E-mail addresses are compared trimmed and lower-cased. */
-export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+/**
+ * E-mail addresses are compared in Unicode compatibility form (NFKC: fullwidth letters and signs
+ * become their ASCII twins, so they name the same account), trimmed and lower-cased.
+ */
+export const normalizeEmail = (email: string): string => email.normalize('NFKC').trim().toLowerCase();
 
 /** The normalised address when it could belong to an account (looked up), undefined otherwise (never looked up). */
 export const lookupEmail = (email: string): string | undefined => {
@@ -38,7 +43,8 @@ export const lookupEmail = (email: string): string | undefined => {
 
 export const emailProblems = (email: string): FieldError[] => {
   if (email.length > EMAIL_MAX_LENGTH) return [{ path: '/email', message: `must have at most ${EMAIL_MAX_LENGTH} characters` }];
-  return EMAIL_PATTERN.test(email) ? [] : [{ path: '/email', message: 'must be an e-mail address' }];
+  if (!EMAIL_PATTERN.test(email)) return [{ path: '/email', message: 'must be an e-mail address' }];
+  return ASCII_PATTERN.test(email) ? [] : [{ path: '/email', message: 'must be an e-mail address of ASCII characters' }];
 };
 
 export const nameProblems = (name: string | null): FieldError[] =>

@@ -1,5 +1,6 @@
 import { defineModule } from '@rustok/kernel';
 import { eventAdminRoutes } from './admin-routes.js';
+import { eventsGraphQL } from './graphql.js';
 import { outboxMigrations } from './outbox/migrations.js';
 
 /** The event system as a core module: its tables, its admin routes. The runtime is the bus. */
@@ -12,4 +13,5 @@ export const eventsModule = defineModule({
   permissions: ['events.admin.read', 'events.admin.replay'],
   migrations: outboxMigrations,
   rest: eventAdminRoutes,
+  graphql: eventsGraphQL,
 });

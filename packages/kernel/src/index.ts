@@ -5,6 +5,7 @@ export * from './deployment.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './graphql-builder.js';
+export * from './graphql-kit.js';
 export * from './ids.js';
 export * from './manifest.js';
 export * from './module.js';

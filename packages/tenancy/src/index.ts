@@ -1,5 +1,6 @@
 export * from './cache.js';
 export * from './events.js';
+export * from './graphql.js';
 export * from './identifiers.js';
 export * from './migrations.js';
 export { tenancyModule, tenancyModule as default } from './module.js';

@@ -1,5 +1,6 @@
 import { defineModule } from '@rustok/kernel';
 import { tenancyEvents } from './events.js';
+import { tenancyGraphQL } from './graphql.js';
 import { tenancyMigrations } from './migrations.js';
 import { moduleRoutes } from './modules-routes.js';
 
@@ -14,4 +15,5 @@ export const tenancyModule = defineModule({
   migrations: tenancyMigrations,
   events: { emits: tenancyEvents },
   rest: moduleRoutes,
+  graphql: tenancyGraphQL,
 });

@@ -21,6 +21,11 @@ const ModuleState = Type.Object({
   enabled: Type.Boolean(),
   settings: Type.Record(Type.String(), Type.Unknown()),
 });
+export const ModuleSlug = Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' });
+export const ToggleBody = Type.Object(
+  { enabled: Type.Boolean(), settings: Type.Optional(Type.Record(Type.String(), Type.Unknown())) },
+  { additionalProperties: false },
+);
 const problem = { $ref: 'Problem#' };
 
 /** GET /modules and PUT /modules/{slug}: which modules the current tenant has. */
@@ -45,11 +50,8 @@ export const moduleRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         tags,
         summary: 'Enable or disable a module for this tenant, or change its settings',
-        params: Type.Object({ slug: Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' }) }),
-        body: Type.Object(
-          { enabled: Type.Boolean(), settings: Type.Optional(Type.Record(Type.String(), Type.Unknown())) },
-          { additionalProperties: false },
-        ),
+        params: Type.Object({ slug: ModuleSlug }),
+        body: ToggleBody,
         response: { 200: ModuleState, 404: problem, 409: problem, 422: problem },
       },
     },

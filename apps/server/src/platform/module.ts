@@ -1,4 +1,5 @@
 import { defineModule } from '@rustok/kernel';
+import { platformGraphQL } from './graphql.js';
 import { tenantRoutes } from './tenant-routes.js';
 
 /** Platform administration (every tenant): the super_admin's routes. */
@@ -11,4 +12,5 @@ export const platformModule = defineModule({
   dependencies: ['tenancy', 'auth'],
   permissions: ['platform.tenants.manage'],
   rest: tenantRoutes,
+  graphql: platformGraphQL,
 });

@@ -1,19 +1,11 @@
 /// <reference types="@fastify/swagger" />
 import type {} from '@rustok/api';
-import { hashPassword, insertNewUser, validateNewUser } from '@rustok/auth';
 import type {} from '@rustok/events';
-import { AppError, generateId, Id } from '@rustok/kernel';
-import {
-  assertTenantSlugAllowed,
-  getTenant,
-  insertTenant,
-  listTenants,
-  parseTenantIdentifier,
-  patchTenant,
-  TenantSettingsSchema,
-} from '@rustok/tenancy';
+import { Id } from '@rustok/kernel';
+import { listTenants, TenantSettingsSchema } from '@rustok/tenancy';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { createTenantWithOwner, findTenant, platformContextOf, updateTenant } from './tenants.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -32,7 +24,7 @@ const Tenant = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
-const CreateBody = Type.Object(
+export const CreateBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
     slug: Type.String({ minLength: 1, maxLength: 64 }),
@@ -45,7 +37,7 @@ const CreateBody = Type.Object(
   },
   { additionalProperties: false },
 );
-const PatchBody = Type.Object(
+export const PatchBody = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     isActive: Type.Optional(Type.Boolean()),
@@ -71,34 +63,7 @@ export const tenantRoutes: FastifyPluginAsync = async (app) => {
         response: { 201: Type.Object({ tenant: Tenant, owner: Type.Record(Type.String(), Type.Unknown()) }), 409: problem, 422: problem },
       },
     },
-    async (request, reply) => {
-      const slug = request.body.slug.trim().toLowerCase();
-      assertTenantSlugAllowed(slug);
-      const owner = validateNewUser(request.body.owner);
-      const passwordHash = await hashPassword(owner.password, app.rustok.config.auth);
-      const id = generateId();
-      const created = await app.rustok.db.transaction(
-        async (tx) => {
-          const tenant = await insertTenant(tx, { id, name: request.body.name, slug, settings: request.body.settings });
-          await app.events.publishInTx(tx, {
-            type: 'tenancy.tenant.created',
-            tenantId: id,
-            payload: { tenantId: id, slug, name: tenant.name },
-          });
-          const user = await insertNewUser({ bus: app.events, tenantId: id }, tx, {
-            email: owner.email,
-            passwordHash,
-            name: owner.name,
-            roles: ['admin'],
-            verified: true,
-          });
-          return { tenant, owner: user };
-        },
-        { tenantId: id },
-      );
-      await app.invalidateTenant({ id, slug });
-      return reply.status(201).send(created);
-    },
+    async (request, reply) => reply.status(201).send(await createTenantWithOwner(platformContextOf(app), request.body)),
   );
   app.get<{ Querystring: { limit: number; cursor?: string } }>(
     '/platform/tenants',
@@ -116,11 +81,7 @@ export const tenantRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string } }>(
     '/platform/tenants/:id',
     { config: manage, schema: { tags, summary: 'One tenant', params: Type.Object({ id: Id() }), response: { 200: Tenant, 404: problem } } },
-    async (request) => {
-      const tenant = await getTenant(app.rustok.db, request.params.id);
-      if (!tenant) throw new AppError('TENANT_NOT_FOUND', `No tenant ${request.params.id}`, { status: 404 });
-      return tenant;
-    },
+    async (request) => findTenant(platformContextOf(app), request.params.id),
   );
   app.patch<{ Params: { id: string }; Body: Static<typeof PatchBody> }>(
     '/platform/tenants/:id',
@@ -134,23 +95,6 @@ export const tenantRoutes: FastifyPluginAsync = async (app) => {
         response: { 200: Tenant, 404: problem, 409: problem },
       },
     },
-    async (request) => {
-      const domains = request.body.domains?.map((d) => {
-        const parsed = parseTenantIdentifier(d, 'host');
-        return parsed.kind === 'host' ? parsed.host : d;
-      });
-      const { before, after, changes } = await app.rustok.db.transaction(async (tx) => {
-        const result = await patchTenant(tx, request.params.id, { ...request.body, domains });
-        await app.events.publishInTx(tx, {
-          type: 'tenancy.tenant.updated',
-          tenantId: result.after.id,
-          payload: { tenantId: result.after.id, slug: result.after.slug, changes: result.changes, isActive: result.after.isActive },
-        });
-        return result;
-      });
-      await app.invalidateTenant({ id: after.id, slug: after.slug, hosts: [...before.domains, ...after.domains] });
-      void changes;
-      return after;
-    },
+    async (request) => updateTenant(platformContextOf(app), request.params.id, request.body),
   );
 };

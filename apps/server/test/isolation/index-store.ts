@@ -93,6 +93,21 @@ export const indexStoreArea: Area<IndexObjects> = defineArea<IndexObjects>({
       });
       expect(errorCodes(reply), reply.text).toEqual(['INDEX_CONTENT_NOT_FOUND']);
     },
+    'Query.indexStatus': async (w) => {
+      const reply = await w.gql(w.a.admin, '{ indexStatus { products { published } content { published } rebuilds { kind } } }');
+      expect(reply.errors, reply.text).toBeUndefined();
+      // A's own rows, as row-level security shows them to a transaction of A.
+      const published = (table: string) =>
+        w.p.database.db.transaction(
+          async (tx) => (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE status = 'published'`)).rows[0]?.n,
+          { tenantId: w.a.tenant.id },
+        );
+      expect(reply.data?.indexStatus).toMatchObject({
+        products: { published: await published('index_products') },
+        content: { published: await published('index_content') },
+      });
+      expectNoSecretsOfB(w, reply.text);
+    },
     'Mutation.requestIndexRebuild': async (w) => {
       const reply = await w.gql(w.a.admin, 'mutation { requestIndexRebuild { eventId kinds } }');
       expect(reply.errors, reply.text).toBeUndefined();

@@ -7,6 +7,7 @@ import { forumArea } from './forum.js';
 import { indexStoreArea } from './index-store.js';
 import { pagesArea } from './pages.js';
 import { platformAuth } from './platform-auth.js';
+import { platformGraphQLArea } from './platform-graphql.js';
 import type { Area, GraphQLCheck, RouteCase } from './world.js';
 
 /**
@@ -16,6 +17,7 @@ import type { Area, GraphQLCheck, RouteCase } from './world.js';
  */
 export const AREAS: readonly Area<unknown>[] = [
   platformAuth,
+  platformGraphQLArea,
   accountsArea,
   contentArea,
   blogArea,

@@ -6,7 +6,7 @@ import { type Area, defineArea, expectNoSecretsOfB, type Side, type World } from
 
 /** The platform, tenancy, auth (users, roles, sessions) and the notes fixture module (row-level security is its only filter). */
 
-interface AuthObjects {
+export interface AuthObjects {
   /** A customer of the tenant, with a session and a pending e-mail verification. */
   readonly userId: string;
   readonly email: string;
@@ -18,7 +18,7 @@ interface AuthObjects {
 }
 
 /** Tenant roles B defines (A has none of these names when the routes run). */
-const B_ROLE = 'b_support';
+export const B_ROLE = 'b_support';
 
 export const noteIds = (db: Database, tenantId: string) =>
   db.transaction(async (tx) => (await tx.query<{ id: string }>('SELECT id FROM notes')).rows.map((r) => r.id), { tenantId });

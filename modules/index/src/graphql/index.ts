@@ -9,6 +9,7 @@ import type { StoreContext } from '../search/context.js';
 import { getProduct } from '../search/product.js';
 import { listProducts } from '../search/products.js';
 import { requestRebuild } from '../use-cases/request-rebuild.js';
+import { addStatusQuery } from './status.js';
 import { storeTypes } from './types.js';
 
 const appOf = (ctx: GraphQLContext): FastifyInstance => (ctx as GraphQLContext & { app: FastifyInstance }).app;
@@ -144,4 +145,5 @@ export const indexGraphQL = (builder: GraphQLBuilder): void => {
   addProductQueries(builder, types);
   addContentQueries(builder, types);
   addAdminFields(builder);
+  addStatusQuery(builder);
 };
