@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { ensureDefaultTenant } from './platform/default-tenant.js';
 import { type AccessServices, createAccessServices } from './platform/services.js';
+import { registerTraceContinuation } from './tracing.js';
 import { VERSION } from './version.js';
 
 export interface AssembleOptions {
@@ -63,6 +64,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     metricsRegistry,
     pipeline: access.pipeline,
     extend: (instance) => {
+      registerTraceContinuation(instance);
       instance.decorate('events', bus);
       instance.decorate('moduleToggles', access.toggles);
       instance.decorate('auth', access.auth);
