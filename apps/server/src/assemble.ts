@@ -3,7 +3,7 @@ import { ensureSigningKey } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
-import { AppError, type TenantRef } from '@rustok/kernel';
+import { AppError, setDeploymentDefaultLocale, type TenantRef } from '@rustok/kernel';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
@@ -43,6 +43,7 @@ const connectStreaming = async (config: Config, logger: Logger): Promise<Streami
 
 export const assemble = async (options: AssembleOptions): Promise<Assembled> => {
   const { config, db, registry, logger } = options;
+  setDeploymentDefaultLocale(config.settings.rustok.search.default_locale);
   const metricsRegistry = new Registry();
   const streaming = options.streaming ?? (await connectStreaming(config, logger));
   const bus = createEventBus({

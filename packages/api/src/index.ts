@@ -10,3 +10,4 @@ export * from './module-context.js';
 export * from './openapi.js';
 export * from './problem.js';
 export * from './request-ids.js';
+export * from './tenant-locales.js';

@@ -1,10 +1,12 @@
 export * from './cache.js';
 export * from './events.js';
 export * from './identifiers.js';
+export * from './locales-routes.js';
 export * from './migrations.js';
 export { tenancyModule, tenancyModule as default } from './module.js';
 export * from './modules-routes.js';
 export * from './repository.js';
 export * from './resolve.js';
 export * from './tenant-admin.js';
+export * from './tenant-locales.js';
 export * from './tenant-modules.js';

@@ -1,5 +1,6 @@
 import { defineModule } from '@rustok/kernel';
 import { tenancyEvents } from './events.js';
+import { localeGraphQL, localeRoutes } from './locales-routes.js';
 import { tenancyMigrations } from './migrations.js';
 import { moduleRoutes } from './modules-routes.js';
 
@@ -10,8 +11,12 @@ export const tenancyModule = defineModule({
   description: 'Tenants, custom domains, per-request resolution and per-tenant modules',
   version: '0.1.0',
   kind: 'core',
-  permissions: ['tenancy.modules.read', 'tenancy.modules.manage'],
+  permissions: ['tenancy.modules.read', 'tenancy.modules.manage', 'tenancy.settings.manage'],
   migrations: tenancyMigrations,
   events: { emits: tenancyEvents },
-  rest: moduleRoutes,
+  rest: async (app) => {
+    await app.register(moduleRoutes);
+    await app.register(localeRoutes);
+  },
+  graphql: localeGraphQL,
 });

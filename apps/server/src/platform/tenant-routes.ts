@@ -3,7 +3,15 @@ import type {} from '@rustok/api';
 import { hashPassword, insertNewUser, validateNewUser } from '@rustok/auth';
 import type {} from '@rustok/events';
 import { AppError, generateId, Id } from '@rustok/kernel';
-import { assertTenantSlugAllowed, getTenant, insertTenant, listTenants, parseTenantIdentifier, patchTenant } from '@rustok/tenancy';
+import {
+  assertTenantSettings,
+  assertTenantSlugAllowed,
+  getTenant,
+  insertTenant,
+  listTenants,
+  parseTenantIdentifier,
+  patchTenant,
+} from '@rustok/tenancy';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 
@@ -66,6 +74,7 @@ export const tenantRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const slug = request.body.slug.trim().toLowerCase();
       assertTenantSlugAllowed(slug);
+      assertTenantSettings(request.body.settings);
       const owner = validateNewUser(request.body.owner);
       const passwordHash = await hashPassword(owner.password, app.rustok.config.auth);
       const id = generateId();
@@ -123,10 +132,11 @@ export const tenantRoutes: FastifyPluginAsync = async (app) => {
         summary: 'Change a tenant (e.g. { isActive: false })',
         params: Type.Object({ id: Id() }),
         body: PatchBody,
-        response: { 200: Tenant, 404: problem, 409: problem },
+        response: { 200: Tenant, 404: problem, 409: problem, 422: problem },
       },
     },
     async (request) => {
+      assertTenantSettings(request.body.settings);
       const domains = request.body.domains?.map((d) => {
         const parsed = parseTenantIdentifier(d, 'host');
         return parsed.kind === 'host' ? parsed.host : d;

@@ -1,17 +1,12 @@
+import { tenantLocales } from '@rustok/api';
 import { loadProductIndexSources, type ProductIndexSource } from '@rustok/commerce';
 import type { SqlRunner } from '@rustok/kernel';
-import { type ApplyMeta, alreadyRead, localesFromSettings, REBUILD, type TenantLocales } from './common.js';
+import { type ApplyMeta, alreadyRead, REBUILD, type TenantLocales } from './common.js';
 import { projectProduct } from './products-project.js';
 import { deleteProduct, type ProductWrite, tombstoneProduct, writeProductRows } from './products-store.js';
 
-/** Commerce's own defaults when the tenant has not set its locales (see commerce's settings). */
-const COMMERCE_DEFAULT_LOCALES: TenantLocales = { defaultLocale: 'en', supportedLocales: ['en', 'ru'] };
-
-/** The tenant's catalog locales, from the commerce module's settings row (a platform table). */
-export const loadProductLocales = async (tx: SqlRunner): Promise<TenantLocales> => {
-  const { rows } = await tx.query<{ settings: Record<string, unknown> }>("SELECT settings FROM tenant_modules WHERE module = 'commerce'");
-  return localesFromSettings(rows[0]?.settings, COMMERCE_DEFAULT_LOCALES);
-};
+/** The tenant's locales (tenant settings, through the platform's accessor): the catalog's like every module's. */
+export const loadProductLocales = (tx: SqlRunner): Promise<TenantLocales> => tenantLocales(tx);
 
 /** Whether this deployment has the commerce tables at all (the module is optional). */
 export const hasCatalog = async (tx: SqlRunner): Promise<boolean> => {
