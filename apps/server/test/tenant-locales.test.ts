@@ -2,7 +2,7 @@ import { commerceModule } from '@rustok/commerce';
 import { contentModule } from '@rustok/content';
 import { indexModule } from '@rustok/index';
 import type { TenantRef } from '@rustok/kernel';
-import { mergeModuleLocales } from '@rustok/tenancy';
+import { mergeModuleLocales, moveModuleLocales } from '@rustok/tenancy';
 import { createTestPlatform, describeEachBackend, graphqlClient, type TestPlatform } from '@rustok/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +108,43 @@ describeEachBackend('tenant-wide locales', (backend) => {
       422,
       'MODULE_SETTINGS_INVALID',
     );
+  });
+
+  it("moves locales from module settings to the tenant (the migration), keeping what is the module's own", async () => {
+    const c = await p.createTenant('locales-c');
+    const db = p.database.db;
+    const moduleRows = [
+      ['content', { supportedLocales: ['en', 'de'] }],
+      ['commerce', { defaultLocale: 'ru', supportedLocales: ['ru', 'fr'], currencies: ['USD'] }],
+    ] as const;
+    await db.transaction(
+      async (tx) => {
+        for (const [module, settings] of moduleRows)
+          await tx.query('INSERT INTO tenant_modules (tenant_id, module, enabled, settings) VALUES ($1, $2, true, $3)', [
+            c.id,
+            module,
+            JSON.stringify(settings),
+          ]);
+      },
+      { tenantId: c.id },
+    );
+    await db.transaction((tx) => moveModuleLocales(tx));
+    expect((await call('GET', '/settings/locales', { 'x-tenant-id': c.id })).json()).toEqual({
+      defaultLocale: 'ru',
+      supportedLocales: ['en', 'de', 'ru', 'fr'],
+    });
+    const { rows } = await db.transaction(
+      (tx) => tx.query<{ module: string; settings: unknown }>('SELECT module, settings FROM tenant_modules ORDER BY module'),
+      { tenantId: c.id },
+    );
+    expect(rows).toEqual([
+      { module: 'commerce', settings: { currencies: ['USD'] } },
+      { module: 'content', settings: {} },
+    ]);
+    // Tenants with locales of their own are left as they are.
+    expect((await call('GET', '/settings/locales', { 'x-tenant-id': a.id })).json()).toMatchObject({
+      supportedLocales: ['en', 'ru', 'de'],
+    });
   });
 
   it('reads and sets the locales over GraphQL', async () => {

@@ -45,7 +45,7 @@ ${tenantRlsSql('tenant_modules')}`,
 type Settings = Record<string, unknown>;
 
 /** Per tenant (tenant_modules has forced row-level security): the modules' locales into the tenant's settings. */
-async function moveModuleLocales(db: SqlRunner): Promise<void> {
+export async function moveModuleLocales(db: SqlRunner): Promise<void> {
   const { rows: tenants } = await db.query<{ id: string; settings: Settings }>('SELECT id, settings FROM tenants ORDER BY id');
   for (const tenant of tenants) {
     await db.query("SELECT set_config('app.tenant_id', $1, true)", [tenant.id]);
