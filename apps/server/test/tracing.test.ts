@@ -1,10 +1,12 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { context, SpanKind, trace } from '@opentelemetry/api';
+import { isWrapped } from '@opentelemetry/instrumentation';
 import type { EventEnvelope } from '@rustok/kernel';
 import { createThrowawayDatabase, describeEachBackend, type TestBackend } from '@rustok/testing';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -135,6 +137,7 @@ describeEachBackend('tracing', (backend) => {
     async () => {
       const server = await boot(backend, { exporter: 'otlp', otlp_endpoint: endpoint, service_name: 'rustok-test', export_delay_ms: 50 });
       expect(server.tracing.enabled).toBe(true);
+      expect(isWrapped(http.Server.prototype.emit)).toBe(true);
       const token = await signIn(server);
       const traceId = hex(16);
       const callerSpanId = hex(8);
@@ -196,6 +199,8 @@ describeEachBackend('tracing', (backend) => {
     async () => {
       const server = await boot(backend, {});
       expect(server.tracing.enabled).toBe(false);
+      // Nothing patched (also after an earlier server with tracing on stopped) and no tracer provider.
+      expect(isWrapped(http.Server.prototype.emit)).toBe(false);
       const probe = trace.getTracer('tracing-test').startSpan('probe');
       expect(probe.isRecording()).toBe(false);
       probe.end();
