@@ -147,6 +147,31 @@ describeEachBackend('tenant-wide locales', (backend) => {
     });
   });
 
+  it("rewrites the storefront index when the tenant's locales change", async () => {
+    const d = await p.createTenant('locales-d');
+    const adminD = (await p.userWithToken(d.id, ['admin'])).headers;
+    const created = await call('POST', '/commerce/products', adminD, {
+      title: 'Lamp',
+      status: 'published',
+      variants: [{ title: 'One', prices: [{ amount: 100, currencyCode: 'USD' }] }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const storefront = (locale: string) =>
+      call('GET', `/store/products/${created.json<{ handle: string }>().handle}?locale=${locale}`, { 'x-tenant-id': d.id });
+    const until = async (locale: string) => {
+      const deadline = Date.now() + 15_000;
+      while ((await storefront(locale)).statusCode !== 200) {
+        if (Date.now() > deadline) throw new Error(`no ${locale} row in time`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    await until('en');
+    expect((await storefront('de')).statusCode).toBe(404);
+    expect((await call('PUT', '/settings/locales', adminD, { defaultLocale: 'en', supportedLocales: ['en', 'de'] })).statusCode).toBe(200);
+    await until('de');
+    expect((await storefront('de')).json()).toMatchObject({ title: 'Lamp' });
+  });
+
   it('reads and sets the locales over GraphQL', async () => {
     const read = await gql({ 'x-tenant-id': a.id }, '{ tenantLocales { defaultLocale supportedLocales } }');
     expect(read.data).toEqual({ tenantLocales: { defaultLocale: 'en', supportedLocales: ['en', 'ru', 'de'] } });

@@ -3,7 +3,7 @@ import type { EventEnvelope, EventHandlerDeclaration, HandlerContext, SqlRunner 
 import type { ApplyMeta } from './apply/common.js';
 import { refreshNodes, removeNode } from './apply/content-refresh.js';
 import { nodesInCategory } from './apply/content-store.js';
-import { refreshProducts } from './apply/products-refresh.js';
+import { forgetLocales, refreshProducts } from './apply/products-refresh.js';
 import { INDEX_EVENT, type ReindexRequestedPayload } from './events.js';
 import { rebuildInTx } from './rebuild/in-tx.js';
 import { recordApplied } from './runtime.js';
@@ -71,6 +71,16 @@ const handleReindex = async (event: EventEnvelope, ctx: HandlerContext): Promise
   afterCommit(ctx, event);
 };
 
+/** The tenant's locales changed (`tenancy.tenant.updated` naming `settings.locales`): every row is rewritten for them. */
+const handleTenantUpdated = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
+  const changes = (event.payload as { changes?: unknown } | null)?.changes;
+  if (!Array.isArray(changes) || !changes.includes('settings.locales')) return;
+  forgetLocales(ctx.tenantId);
+  const report = await rebuildInTx(ctx.tx);
+  ctx.logger.info({ report }, "index rebuilt for the tenant's new locales");
+  afterCommit(ctx, event);
+};
+
 /** The index's consumers: each re-reads the write model for what an event names and rewrites those rows. */
 export const indexHandlers: readonly EventHandlerDeclaration[] = [
   {
@@ -87,4 +97,5 @@ export const indexHandlers: readonly EventHandlerDeclaration[] = [
     handle: handleContent,
   },
   { consumer: 'index.rebuild', types: [INDEX_EVENT.reindexRequested], handle: handleReindex },
+  { consumer: 'index.locales', types: ['tenancy.tenant.updated'], handle: handleTenantUpdated },
 ];

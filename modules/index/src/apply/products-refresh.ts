@@ -66,6 +66,11 @@ export const applyProduct = (
 const LOCALES_TTL_MS = 10_000;
 const cachedLocales = new Map<string, { locales: TenantLocales; until: number }>();
 
+/** Drops this process's copy of a tenant's locales (they changed). */
+export const forgetLocales = (tenantId: string): void => {
+  cachedLocales.delete(tenantId);
+};
+
 /**
  * The tenant's catalog locales for event handling, kept for 10 s per process (a change of them
  * needs a rebuild for the rows already written anyway; rebuilds read them fresh).
