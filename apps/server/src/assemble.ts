@@ -3,13 +3,14 @@ import { ensureSigningKey, jwksRoutes, type OutboundMessages } from '@rustok/aut
 import type { Database } from '@rustok/db';
 import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
-import { AppError, deploymentNames, type TenantRef } from '@rustok/kernel';
+import { AppError, deploymentNames, setDeploymentDefaultLocale, type TenantRef } from '@rustok/kernel';
 import { connectSharedRedis, sharedRedisReady } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { ensureDefaultTenant } from './platform/default-tenant.js';
 import { type AccessServices, createAccessServices } from './platform/services.js';
+import { registerTraceContinuation } from './tracing.js';
 import { VERSION } from './version.js';
 
 export interface AssembleOptions {
@@ -52,6 +53,7 @@ const connectStreaming = async (config: Config, logger: Logger): Promise<Streami
 
 export const assemble = async (options: AssembleOptions): Promise<Assembled> => {
   const { config, db, registry, logger } = options;
+  setDeploymentDefaultLocale(config.settings.rustok.search.default_locale);
   const metricsRegistry = new Registry();
   const streaming = options.streaming ?? (await connectStreaming(config, logger));
   const bus = createEventBus({
@@ -79,6 +81,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     pipeline: access.pipeline,
     rateLimitRedis,
     extend: (instance) => {
+      registerTraceContinuation(instance);
       instance.decorate('events', bus);
       instance.decorate('moduleToggles', access.toggles);
       instance.decorate('auth', access.auth);

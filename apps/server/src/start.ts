@@ -2,7 +2,8 @@ import { bootPlatform, type KernelOptions, type Platform } from './boot.js';
 import { bootstrapPlatformAdmin } from './platform/admin.js';
 import { seedDemo } from './seed.js';
 import { installShutdown, type ShutdownOptions } from './shutdown.js';
-import { installTraceContext } from './tracing.js';
+import { installTraceContext, startTracing, type Tracing } from './tracing.js';
+import { VERSION } from './version.js';
 
 export interface StartOptions extends KernelOptions {
   readonly migrate?: boolean;
@@ -16,6 +17,8 @@ export interface StartOptions extends KernelOptions {
 export interface RunningServer extends Platform {
   readonly address: string;
   readonly seeded: readonly string[];
+  /** OpenTelemetry (`telemetry.*`): off unless an exporter is configured. */
+  readonly tracing: Tracing;
   stop(): Promise<void>;
 }
 
@@ -27,6 +30,8 @@ export const startServer = async (options: StartOptions = {}): Promise<RunningSe
     onMigrationProgress: ({ done, total, name }) => progress(`migrate [${done}/${total}] ${name}`),
   });
   const { config, app, db, registry, logger } = platform;
+  const tracing = await startTracing(config, { version: VERSION, logger });
+  app.addHook('onClose', () => tracing.shutdown());
   await app.ready(); // default tenant, signing key, event bus
   const tenantId = platform.defaultTenant().id;
   const admin = await bootstrapPlatformAdmin(platform.access.auth, tenantId, options.env ?? process.env);
@@ -43,5 +48,5 @@ export const startServer = async (options: StartOptions = {}): Promise<RunningSe
     { address, database: db.kind, environment: config.environment, modules: registry.modules.map((m) => m.slug) },
     'RusToK is ready',
   );
-  return { ...platform, address, seeded, stop };
+  return { ...platform, address, seeded, tracing, stop };
 };

@@ -40,6 +40,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
   expect(first.migrations?.applied).toEqual([
     'm20261121_events_001_outbox',
     'm20261122_tenancy_001_tenants',
+    'm20261202_tenancy_002_tenant_locales',
     'm20261122_auth_001_identity',
     'm20260101_shop_001_create',
   ]);
@@ -60,7 +61,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
 
   const second = await start();
   try {
-    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 4 });
+    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 5 });
     expect(second.seeded).toEqual([]);
     const { rows } = await second.db.query<{ title: string }>('SELECT title FROM shop_items');
     expect(rows).toEqual([{ title: 'Demo item' }]);
@@ -68,4 +69,4 @@ it('serves readiness on the embedded database, and a second start reuses the dat
   } finally {
     await second.stop();
   }
-});
+}, 120_000); // two PGlite boots: slow on a loaded machine

@@ -1,14 +1,14 @@
+import { tenantLocales } from '@rustok/api';
 import { preparedSql } from '@rustok/db';
-import { CurrencyCode, type SqlRunner } from '@rustok/kernel';
+import { CurrencyCode, type SqlRunner, type TenantLocales } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 
-const Locale = () => Type.String({ pattern: '^[a-z]{2}(-[A-Z]{2})?$' });
-
-/** Per-tenant settings of the commerce module (PUT /modules/commerce { settings }). */
+/**
+ * Per-tenant settings of the commerce module (PUT /modules/commerce { settings }): its own only.
+ * Locales are the tenant's (tenant settings), shared by every module.
+ */
 export const CommerceSettingsSchema = Type.Object(
   {
-    defaultLocale: Type.Optional(Locale()),
-    supportedLocales: Type.Optional(Type.Array(Locale(), { minItems: 1, maxItems: 50, uniqueItems: true })),
     currencies: Type.Optional(Type.Array(CurrencyCode(), { minItems: 1, maxItems: 50, uniqueItems: true })),
     /** Hours an untouched open cart lives before it expires. */
     cartTtlHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 90 })),
@@ -20,18 +20,15 @@ export const CommerceSettingsSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export interface CommerceSettings {
-  readonly defaultLocale: string;
-  readonly supportedLocales: readonly string[];
+/** Commerce's own settings, with the tenant's locales alongside. */
+export interface CommerceSettings extends TenantLocales {
   readonly currencies: readonly string[];
   readonly cartTtlHours: number;
   readonly exposeStock: boolean;
   readonly lowStockThreshold: number;
 }
 
-export const DEFAULT_COMMERCE_SETTINGS: CommerceSettings = {
-  defaultLocale: 'en',
-  supportedLocales: ['en', 'ru'],
+export const DEFAULT_COMMERCE_SETTINGS: Omit<CommerceSettings, keyof TenantLocales> = {
   currencies: ['USD', 'EUR', 'RUB'],
   cartTtlHours: 72,
   exposeStock: false,
@@ -40,16 +37,13 @@ export const DEFAULT_COMMERCE_SETTINGS: CommerceSettings = {
 
 const SETTINGS_SQL = preparedSql('commerce_settings', "SELECT settings FROM tenant_modules WHERE module = 'commerce'");
 
-/** The tenant's commerce settings, defaults filled in; the default locale is always supported. */
+/** The tenant's commerce settings, defaults filled in, and the tenant's locales (through the platform's accessor). */
 export const loadCommerceSettings = async (tx: SqlRunner): Promise<CommerceSettings> => {
   const { rows } = await tx.query<{ settings: Static<typeof CommerceSettingsSchema> }>(SETTINGS_SQL);
   const s = rows[0]?.settings ?? {};
   const d = DEFAULT_COMMERCE_SETTINGS;
-  const defaultLocale = s.defaultLocale ?? d.defaultLocale;
-  const supported = s.supportedLocales ?? d.supportedLocales;
   return {
-    defaultLocale,
-    supportedLocales: supported.includes(defaultLocale) ? supported : [defaultLocale, ...supported],
+    ...(await tenantLocales(tx)),
     currencies: s.currencies ?? d.currencies,
     cartTtlHours: s.cartTtlHours ?? d.cartTtlHours,
     exposeStock: s.exposeStock ?? d.exposeStock,

@@ -1,35 +1,21 @@
-import { AppError, type SqlRunner } from '@rustok/kernel';
-import { type Static, Type } from '@sinclair/typebox';
+import { tenantLocales } from '@rustok/api';
+import { AppError, LOCALE_PATTERN, type SqlRunner, type TenantLocales } from '@rustok/kernel';
+import { Type } from '@sinclair/typebox';
 
-export const LOCALE_PATTERN = '^[a-z]{2}(-[A-Z]{2})?$';
+export { LOCALE_PATTERN };
 export const Locale = () => Type.String({ pattern: LOCALE_PATTERN });
 
-/** Per-tenant settings of the content module (PUT /modules/content { settings }). */
-export const ContentSettingsSchema = Type.Object(
-  {
-    defaultLocale: Type.Optional(Locale()),
-    supportedLocales: Type.Optional(Type.Array(Locale(), { minItems: 1, maxItems: 50, uniqueItems: true })),
-  },
-  { additionalProperties: false },
-);
+/**
+ * Per-tenant settings of the content module (PUT /modules/content { settings }): none of its own.
+ * Locales are the tenant's (tenant settings `defaultLocale` / `supportedLocales`), shared by every module.
+ */
+export const ContentSettingsSchema = Type.Object({}, { additionalProperties: false });
 
-export interface ContentSettings {
-  readonly defaultLocale: string;
-  readonly supportedLocales: readonly string[];
-}
+/** The tenant's locales as content uses them. */
+export type ContentSettings = TenantLocales;
 
-export const DEFAULT_SETTINGS: ContentSettings = { defaultLocale: 'en', supportedLocales: ['en', 'ru'] };
-
-/** The tenant's content settings (defaults: en, [en, ru]); the default locale is always supported. */
-export const loadSettings = async (tx: SqlRunner): Promise<ContentSettings> => {
-  const { rows } = await tx.query<{ settings: Static<typeof ContentSettingsSchema> }>(
-    "SELECT settings FROM tenant_modules WHERE module = 'content'",
-  );
-  const stored = rows[0]?.settings ?? {};
-  const defaultLocale = stored.defaultLocale ?? DEFAULT_SETTINGS.defaultLocale;
-  const supported = stored.supportedLocales ?? DEFAULT_SETTINGS.supportedLocales;
-  return { defaultLocale, supportedLocales: supported.includes(defaultLocale) ? supported : [defaultLocale, ...supported] };
-};
+/** The tenant's locales, read through the platform's accessor in the caller's transaction. */
+export const loadSettings = (tx: SqlRunner): Promise<ContentSettings> => tenantLocales(tx);
 
 /** 422 CONTENT_LOCALE_UNSUPPORTED unless the locale is well-formed and one of the tenant's. */
 export const assertLocale = (settings: ContentSettings, locale: string, path = 'locale'): string => {

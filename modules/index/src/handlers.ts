@@ -72,7 +72,7 @@ const handleReindex = async (event: EventEnvelope, ctx: HandlerContext): Promise
 };
 
 /**
- * The commerce settings of a tenant changed (its locales, or how its storefront shows stock): every
+ * The commerce settings of a tenant changed (how its storefront shows stock): every
  * product row depends on them, so the tenant's products are rebuilt in this transaction.
  */
 const handleModuleToggled = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
@@ -81,6 +81,15 @@ const handleModuleToggled = async (event: EventEnvelope, ctx: HandlerContext): P
   forgetProductSettings(ctx.tenantId);
   const report = await rebuildInTx(ctx.tx, { kinds: ['products'] });
   ctx.logger.info({ report, reason: 'commerce settings changed' }, 'index rebuilt');
+};
+
+/** The tenant's locales changed (`tenancy.tenant.updated` naming `settings.locales`): every row is rewritten for them. */
+const handleTenantUpdated = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
+  const changes = (event.payload as { changes?: unknown } | null)?.changes;
+  if (!Array.isArray(changes) || !changes.includes('settings.locales')) return;
+  forgetProductSettings(ctx.tenantId);
+  const report = await rebuildInTx(ctx.tx);
+  ctx.logger.info({ report }, "index rebuilt for the tenant's new locales");
   afterCommit(ctx, event);
 };
 
@@ -101,4 +110,5 @@ export const indexHandlers: readonly EventHandlerDeclaration[] = [
   },
   { consumer: 'index.rebuild', types: [INDEX_EVENT.reindexRequested], handle: handleReindex },
   { consumer: 'index.settings', types: ['tenancy.module.toggled'], handle: handleModuleToggled },
+  { consumer: 'index.locales', types: ['tenancy.tenant.updated'], handle: handleTenantUpdated },
 ];

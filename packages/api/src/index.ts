@@ -17,3 +17,4 @@ export * from './problem.js';
 export * from './rate-limit.js';
 export * from './request-ids.js';
 export * from './security-headers.js';
+export * from './tenant-locales.js';

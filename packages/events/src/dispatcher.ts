@@ -3,7 +3,7 @@ import { type EventEnvelope, type EventHandlerDeclaration, handlesType, runInSco
 import type { Logger } from 'pino';
 import { mapLimit, sleep } from './concurrency.js';
 import type { EventMetrics } from './metrics.js';
-import { withEventTrace } from './trace.js';
+import { withHandlerSpan } from './trace.js';
 import type { DeliveryResult, EventSink } from './types.js';
 
 export interface DispatcherOptions {
@@ -63,10 +63,10 @@ export const createDispatcher = (options: DispatcherOptions): EventSink & { read
   const { db, logger, metrics } = options;
   const retries = options.handlerRetries ?? 2;
 
-  /** In the scope (request ids, trace) of `event`: the only event, or the last of a batch. */
-  const inEventScope = (event: EventEnvelope, fn: () => Promise<void>) =>
+  /** In the scope (request ids) of `event` (the only event, or the last of a batch) and in the consumer's span. */
+  const inEventScope = (consumer: string, events: readonly EventEnvelope[], event: EventEnvelope, fn: () => Promise<void>) =>
     runInScope({ requestId: event.id, correlationId: event.correlationId, tenantId: event.tenantId, causationId: event.id }, () =>
-      withEventTrace(event, fn),
+      withHandlerSpan(consumer, events, fn),
     );
 
   /** Runs the handler over the fresh events (one call for a batch handler); the duration metric is per event. */
@@ -79,13 +79,13 @@ export const createDispatcher = (options: DispatcherOptions): EventSink & { read
     if (batch && last) {
       const started = performance.now();
       const ctx = { tx, tenantId, logger: logger.child({ consumer: handler.consumer, eventIds: fresh.map((e) => e.id) }) };
-      await inEventScope(last, () => batch(fresh, ctx));
+      await inEventScope(handler.consumer, fresh, last, () => batch(fresh, ctx));
       return observe(started, fresh.length);
     }
     for (const event of fresh) {
       const started = performance.now();
       const ctx = { tx, tenantId, logger: logger.child({ consumer: handler.consumer, eventId: event.id }) };
-      await inEventScope(event, () => handler.handle(event, ctx));
+      await inEventScope(handler.consumer, [event], event, () => handler.handle(event, ctx));
       observe(started, 1);
     }
   };

@@ -16,6 +16,8 @@ export const EnvelopeSchema = Type.Object(
     correlationId: Type.String({ minLength: 1, maxLength: 128 }),
     causationId: Nullable(Id()),
     traceId: Nullable(Type.String({ pattern: '^[0-9a-f]{32}$' })),
+    spanId: Type.Optional(Nullable(Type.String({ pattern: '^[0-9a-f]{16}$' }))),
+    traceFlags: Type.Optional(Type.Integer({ minimum: 0, maximum: 255 })),
     occurredAt: Type.String({ format: 'date-time' }),
     retryCount: Type.Integer({ minimum: 0 }),
     payload: Type.Unknown(),
@@ -25,12 +27,16 @@ export const EnvelopeSchema = Type.Object(
 
 const envelopeValidator = createValidator(EnvelopeSchema, '/');
 
-const activeTraceId = (): string | null => {
+type TraceFields = Pick<EventEnvelope, 'traceId' | 'spanId' | 'traceFlags'>;
+
+/** The active span's ids: the event continues the trace of the request or handler that published it. */
+const activeTrace = (): TraceFields => {
   const context = trace.getActiveSpan()?.spanContext();
-  return context && trace.isSpanContextValid(context) ? context.traceId : null;
+  if (!context || !trace.isSpanContextValid(context)) return { traceId: null };
+  return { traceId: context.traceId, spanId: context.spanId, traceFlags: context.traceFlags };
 };
 
-/** Fills in id, time, correlation (from the request scope) and trace (from the active span). */
+/** Fills in id, time, correlation (from the request scope) and trace and span (from the active span). */
 export const createEnvelope = <P>(event: NewEvent<P>, catalog: EventCatalog): EventEnvelope<P> => {
   const id = generateId();
   const scope = currentScope();
@@ -42,7 +48,7 @@ export const createEnvelope = <P>(event: NewEvent<P>, catalog: EventCatalog): Ev
     actorId: event.actorId ?? scope?.actorId ?? null,
     correlationId: scope?.correlationId ?? id,
     causationId: event.causationId ?? scope?.causationId ?? null,
-    traceId: activeTraceId(),
+    ...activeTrace(),
     occurredAt: new Date().toISOString(),
     retryCount: 0,
     payload: event.payload,

@@ -5,12 +5,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type BusFixture, openBus } from './test-fixtures/bus.js';
 import { shopModule } from './test-fixtures/shop.js';
 
-const seen: { traceId?: string; correlationId?: string }[] = [];
+const seen: { traceId?: string; parentSpanId?: string; correlationId?: string }[] = [];
 const observer: EventHandlerDeclaration = {
   consumer: 'shop.observer',
   types: ['shop.order.cancelled'],
   handle: async (event) => {
-    seen.push({ traceId: trace.getActiveSpan()?.spanContext().traceId, correlationId: event.correlationId });
+    // No tracer provider here: the handler's span records nothing but carries the publisher's span context.
+    const active = trace.getActiveSpan()?.spanContext();
+    seen.push({ traceId: active?.traceId, parentSpanId: active?.spanId, correlationId: event.correlationId });
   },
 };
 
@@ -26,7 +28,7 @@ afterAll(async () => {
   context.disable();
 });
 
-it('carries the trace id and the request correlation id into the envelope, and handlers continue the trace', async () => {
+it('carries the trace and span ids and the request correlation id into the envelope, and handlers continue the trace', async () => {
   const traceId = 'aa'.repeat(16);
   const parent = trace.setSpanContext(context.active(), { traceId, spanId: 'bb'.repeat(8), traceFlags: 1 });
   const event = await context.with(parent, () =>
@@ -36,7 +38,15 @@ it('carries the trace id and the request correlation id into the envelope, and h
       ),
     ),
   );
-  expect(event).toMatchObject({ traceId, correlationId: 'corr-42' });
+  expect(event).toMatchObject({ traceId, spanId: 'bb'.repeat(8), traceFlags: 1, correlationId: 'corr-42' });
   await f.bus.relay?.runOnce();
-  expect(seen).toEqual([{ traceId, correlationId: 'corr-42' }]);
+  expect(seen).toEqual([{ traceId, parentSpanId: 'bb'.repeat(8), correlationId: 'corr-42' }]);
+});
+
+it('leaves the trace fields empty when nothing is traced', async () => {
+  const event = await f.db.transaction((tx) =>
+    f.bus.publishInTx(tx, { type: 'shop.order.cancelled', tenantId: generateId(), payload: { orderId: generateId() } }),
+  );
+  expect(event.traceId).toBeNull();
+  expect(event).not.toHaveProperty('spanId');
 });

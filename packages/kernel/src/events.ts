@@ -13,7 +13,12 @@ export interface EventEnvelope<Payload = unknown> {
   readonly actorId: string | null;
   readonly correlationId: string;
   readonly causationId: string | null;
+  /** The OpenTelemetry trace the event was published in (W3C, 32 hex digits). */
   readonly traceId: string | null;
+  /** The publisher's span (16 hex digits); consumers' spans are its children. Absent on older events. */
+  readonly spanId?: string | null;
+  /** W3C trace flags of the publisher's span (1 = sampled). Absent on older events. */
+  readonly traceFlags?: number;
   /** ISO 8601 UTC. */
   readonly occurredAt: string;
   /** 0 on the first delivery attempt. */

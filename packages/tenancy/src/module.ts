@@ -1,6 +1,7 @@
 import { defineModule } from '@rustok/kernel';
 import { tenancyEvents } from './events.js';
 import { tenancyGraphQL } from './graphql.js';
+import { localeGraphQL, localeRoutes } from './locales-routes.js';
 import { tenancyMigrations } from './migrations.js';
 import { moduleRoutes } from './modules-routes.js';
 
@@ -11,9 +12,15 @@ export const tenancyModule = defineModule({
   description: 'Tenants, custom domains, per-request resolution and per-tenant modules',
   version: '0.1.0',
   kind: 'core',
-  permissions: ['tenancy.modules.read', 'tenancy.modules.manage'],
+  permissions: ['tenancy.modules.read', 'tenancy.modules.manage', 'tenancy.settings.manage'],
   migrations: tenancyMigrations,
   events: { emits: tenancyEvents },
-  rest: moduleRoutes,
-  graphql: tenancyGraphQL,
+  rest: async (app) => {
+    await app.register(moduleRoutes);
+    await app.register(localeRoutes);
+  },
+  graphql: (builder) => {
+    tenancyGraphQL(builder);
+    localeGraphQL(builder);
+  },
 });

@@ -1,5 +1,6 @@
 import { createValidator, ORIGIN_PATTERN, type SqlRunner, validationError } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
+import { assertTenantLocaleSettings } from './tenant-locales.js';
 
 /**
  * The keys of a tenant's settings that the platform reads (other keys are kept as they are):
@@ -39,8 +40,12 @@ export type TenantSettings = Static<typeof TenantSettingsSchema>;
 
 const validator = createValidator(TenantSettingsSchema, '/');
 
-/** Refuses settings whose known keys are malformed: 422 VALIDATION_FAILED naming each field (`settings/allowedOrigins/0`). */
+/**
+ * Refuses settings whose known keys are malformed: the locales with 422 TENANT_LOCALES_INVALID, the
+ * others with 422 VALIDATION_FAILED naming each field (`settings/allowedOrigins/0`).
+ */
 export const assertTenantSettings = (settings: Readonly<Record<string, unknown>>): void => {
+  assertTenantLocaleSettings(settings);
   const errors = validator.errors(settings);
   if (errors.length > 0) throw validationError(errors.map((e) => ({ ...e, path: `settings${e.path === '/' ? '' : e.path}` })));
 };

@@ -92,7 +92,7 @@ export const tenantRoutes: FastifyPluginAsync = async (app) => {
         summary: 'Change a tenant (e.g. { isActive: false })',
         params: Type.Object({ id: Id() }),
         body: PatchBody,
-        response: { 200: Tenant, 404: problem, 409: problem },
+        response: { 200: Tenant, 404: problem, 409: problem, 422: problem },
       },
     },
     async (request) => updateTenant(platformContextOf(app), request.params.id, request.body),

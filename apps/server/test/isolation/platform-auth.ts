@@ -92,6 +92,26 @@ export const platformAuth: Area<AuthObjects> = defineArea<AuthObjects>({
         expect((await w.call('PUT', '/api/v1/modules/notes', w.a.admin, { enabled: true })).statusCode).toBe(200);
       },
     },
+    // tenant-wide settings: the tenant has no name in the path; A's change must stay A's
+    'GET /api/v1/settings/locales': {
+      kind: 'tenant',
+      public: true,
+      after: async (_w, res) => {
+        expect(res.json()).toEqual({ defaultLocale: 'en', supportedLocales: ['en', 'ru'] });
+      },
+    },
+    'PUT /api/v1/settings/locales': {
+      kind: 'tenant',
+      body: () => ({ defaultLocale: 'de', supportedLocales: ['de', 'en'] }),
+      status: 200,
+      after: async (w, res) => {
+        expect(res.json()).toEqual({ defaultLocale: 'de', supportedLocales: ['de', 'en'] });
+        const ofB = await w.call('GET', '/api/v1/settings/locales', { 'x-tenant-id': w.b.tenant.id });
+        expect(ofB.json()).toEqual({ defaultLocale: 'en', supportedLocales: ['en', 'ru'] });
+        const reset = await w.call('PUT', '/api/v1/settings/locales', w.a.admin, { defaultLocale: 'en', supportedLocales: ['en', 'ru'] });
+        expect(reset.statusCode).toBe(200);
+      },
+    },
     // auth (tenant-scoped, mostly public)
     'POST /api/v1/auth/register': {
       kind: 'tenant',
@@ -207,6 +227,20 @@ export const platformAuth: Area<AuthObjects> = defineArea<AuthObjects>({
       const reply = await w.gql({ 'x-tenant-id': w.a.tenant.id }, '{ modules { slug } }');
       expect(reply.errors).toBeUndefined();
       expectNoSecretsOfB(w, reply.text);
+    },
+    'Query.tenantLocales': async (w) => {
+      const reply = await w.gql({ 'x-tenant-id': w.a.tenant.id }, '{ tenantLocales { defaultLocale supportedLocales } }');
+      expect(reply.data?.tenantLocales).toEqual({ defaultLocale: 'en', supportedLocales: ['en', 'ru'] });
+      expectNoSecretsOfB(w, reply.text);
+    },
+    'Mutation.setTenantLocales': async (w) => {
+      const mutation =
+        'mutation ($d: String!, $s: [String!]!) { setTenantLocales(defaultLocale: $d, supportedLocales: $s) { defaultLocale } }';
+      const reply = await w.gql(w.a.admin, mutation, { d: 'de', s: ['de'] });
+      expect(reply.data?.setTenantLocales).toEqual({ defaultLocale: 'de' });
+      const ofB = await w.gql({ 'x-tenant-id': w.b.tenant.id }, '{ tenantLocales { defaultLocale supportedLocales } }');
+      expect(ofB.data?.tenantLocales).toEqual({ defaultLocale: 'en', supportedLocales: ['en', 'ru'] });
+      expect((await w.gql(w.a.admin, mutation, { d: 'en', s: ['en', 'ru'] })).errors).toBeUndefined();
     },
     'Query.note': async (w) => {
       const query = 'query ($id: ID!) { note(id: $id) { id body } }';

@@ -1,5 +1,6 @@
 import type { GraphQLBuilder } from '@rustok/kernel';
 import { graphqlContextOf } from '../routes/request.js';
+import { DISCOUNT_VALUE } from '../schemas/descriptions.js';
 import type { Paged } from '../schemas/order.js';
 import * as d from '../use-cases/shop/discounts.js';
 import * as s from '../use-cases/shop/shipping-options.js';
@@ -20,7 +21,7 @@ const addInputs = (builder: GraphQLBuilder) => ({
     fields: (t) => ({
       code: t.string(),
       kind: t.string(),
-      value: t.float(),
+      value: t.float({ description: DISCOUNT_VALUE }),
       currencyCode: t.string(),
       usageLimit: t.int(),
       startsAt: t.string(),

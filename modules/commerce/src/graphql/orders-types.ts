@@ -1,5 +1,6 @@
 import type { GraphQLBuilder } from '@rustok/kernel';
 import type { Cart, CartCreated, CartItem, ShippingChoice } from '../schemas/cart.js';
+import { DISCOUNT_VALUE } from '../schemas/descriptions.js';
 import type { Address, CheckoutResult, Order, OrderHistoryEntry, OrderLine, OrderSummary, Paged, Payment } from '../schemas/order.js';
 import type { Discount, ShippingOption, TaxRate } from '../schemas/shop.js';
 
@@ -189,7 +190,7 @@ const addShopTypes = (builder: GraphQLBuilder) => {
       id: t.exposeID('id'),
       code: t.exposeString('code'),
       kind: t.exposeString('kind'),
-      value: t.exposeFloat('value'),
+      value: t.exposeFloat('value', { description: DISCOUNT_VALUE }),
       currencyCode: t.exposeString('currencyCode', { nullable: true }),
       usageLimit: t.exposeInt('usageLimit', { nullable: true }),
       usageCount: t.exposeInt('usageCount'),

@@ -1,10 +1,11 @@
 import { Email, Id, Timestamp } from '@rustok/kernel';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { CURRENCY_CODE, MINOR_UNITS } from './descriptions.js';
 
 export const strict = <T extends Record<string, TSchema>>(props: T) => Type.Object(props, { additionalProperties: false });
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-export const Money = () => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
-export const CurrencyInput = () => Type.String({ pattern: '^[A-Z]{3}$' });
+export const Money = () => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: MINOR_UNITS });
+export const CurrencyInput = () => Type.String({ pattern: '^[A-Z]{3}$', description: CURRENCY_CODE });
 export const CountryCode = () => Type.String({ pattern: '^[A-Z]{2}$' });
 export const DiscountCode = () => Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' });
 export const Quantity = () => Type.Integer({ minimum: 1, maximum: 10_000 });
@@ -64,7 +65,7 @@ export type ShippingChoice = Static<typeof ShippingChoice>;
 export const CartSchema = strict({
   id: Id(),
   status: Type.Union(CART_STATUSES.map((s) => Type.Literal(s))),
-  currencyCode: Type.String(),
+  currencyCode: Type.String({ description: CURRENCY_CODE }),
   customerId: Nullable(Id()),
   email: Nullable(Type.String()),
   countryCode: Nullable(Type.String()),

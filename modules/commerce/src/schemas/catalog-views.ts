@@ -1,13 +1,16 @@
 import { Id } from '@rustok/kernel';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { PriceListKind, ProductStatus } from './catalog.js';
+import { CURRENCY_CODE, MINOR_UNITS } from './descriptions.js';
 
 /** What the catalog answers: products with variants, prices, stock and translations; price lists; quotes. */
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const NullableString = () => Nullable(Type.String());
 const NullableInt = () => Nullable(Type.Integer());
+const MinorUnits = () => Type.Integer({ description: MINOR_UNITS });
+const CurrencyCode = () => Type.String({ description: CURRENCY_CODE });
 
-export const PriceView = Type.Object({ id: Id(), amount: Type.Integer(), currencyCode: Type.String(), minQuantity: Type.Integer() });
+export const PriceView = Type.Object({ id: Id(), amount: MinorUnits(), currencyCode: CurrencyCode(), minQuantity: Type.Integer() });
 export type PriceView = Static<typeof PriceView>;
 
 export const VariantView = Type.Object({
@@ -84,8 +87,8 @@ export const ListPriceView = Type.Object({
   id: Id(),
   variantId: Id(),
   productId: Id(),
-  amount: Type.Integer(),
-  currencyCode: Type.String(),
+  amount: MinorUnits(),
+  currencyCode: CurrencyCode(),
   minQuantity: Type.Integer(),
 });
 export type ListPriceView = Static<typeof ListPriceView>;
@@ -106,10 +109,10 @@ export type PriceListView = Static<typeof PriceListView>;
 export const QuoteView = Type.Object({
   variantId: Id(),
   productId: Id(),
-  currencyCode: Type.String(),
+  currencyCode: CurrencyCode(),
   quantity: Type.Integer(),
-  unitAmount: Type.Integer(),
-  totalAmount: Type.Integer(),
+  unitAmount: MinorUnits(),
+  totalAmount: MinorUnits(),
   minQuantity: Type.Integer(),
   priceId: Id(),
   priceListId: NullableString(),

@@ -1,5 +1,6 @@
 import { Id, Timestamp } from '@rustok/kernel';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { CURRENCY_CODE, MINOR_UNITS } from './descriptions.js';
 
 /**
  * Inputs of the catalog: products with variants, prices and translations, price lists, stock.
@@ -16,7 +17,7 @@ const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (maxLength: number) => Type.String({ maxLength });
 const NullableText = (maxLength: number) => Type.Optional(Nullable(Text(maxLength)));
 export const Locale = () => Type.String({ pattern: LOCALE_PATTERN });
-export const Currency = () => Type.String({ pattern: '^[A-Z]{3}$' });
+export const Currency = () => Type.String({ pattern: '^[A-Z]{3}$', description: CURRENCY_CODE });
 export const Handle = () => Type.String({ pattern: HANDLE_PATTERN, minLength: 1, maxLength: 200 });
 export const ProductStatus = () => Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')]);
 export const PriceListKind = () => Type.Union([Type.Literal('sale'), Type.Literal('override')]);
@@ -32,7 +33,7 @@ const RichText = () => Nullable(Type.Union([Type.Record(Type.String(), Type.Unkn
 const Translations = <T extends TSchema>(item: T) =>
   Type.Optional(Type.Record(Locale(), item, { maxProperties: 50, additionalProperties: false }));
 
-export const Amount = () => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+export const Amount = () => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: MINOR_UNITS });
 export const MinQuantity = () => Type.Integer({ minimum: 1, maximum: 1_000_000 });
 
 export const PriceInput = strict({ amount: Amount(), currencyCode: Currency(), minQuantity: Type.Optional(MinQuantity()) });

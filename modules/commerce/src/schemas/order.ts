@@ -2,6 +2,7 @@ import { Email, Id, Timestamp } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import { ORDER_STATUSES } from '../events.js';
 import { CountryCode, LINE_AMOUNTS, Money, Nullable, ShippingChoice, strict } from './cart.js';
+import { CURRENCY_CODE } from './descriptions.js';
 
 const Line = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 const OptionalLine = (max: number) => Type.Optional(Type.String({ maxLength: max }));
@@ -70,7 +71,7 @@ export const PaymentSchema = strict({
   id: Id(),
   provider: Type.String(),
   status: Type.Union(PAYMENT_STATUSES.map((s) => Type.Literal(s))),
-  currencyCode: Type.String(),
+  currencyCode: Type.String({ description: CURRENCY_CODE }),
   amount: Money(),
   refundedAmount: Money(),
   providerReference: Nullable(Type.String()),
@@ -86,7 +87,7 @@ const summaryFields = {
   cartId: Nullable(Id()),
   customerId: Nullable(Id()),
   email: Type.String(),
-  currencyCode: Type.String(),
+  currencyCode: Type.String({ description: CURRENCY_CODE }),
   subtotal: Money(),
   discountTotal: Money(),
   shippingTotal: Money(),

@@ -1,9 +1,10 @@
 import { Id, Timestamp } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import { CountryCode, CurrencyInput, DiscountCode, Money, Nullable, strict } from './cart.js';
+import { CURRENCY_CODE, DISCOUNT_VALUE, TAX_RATE_BP } from './descriptions.js';
 
 const Name = () => Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
-const RateBp = () => Type.Integer({ minimum: 0, maximum: 10_000 });
+const RateBp = () => Type.Integer({ minimum: 0, maximum: 10_000, description: TAX_RATE_BP });
 const Page = <T extends ReturnType<typeof Type.Object>>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 
@@ -22,7 +23,7 @@ export const TaxRateSchema = strict({
   id: Id(),
   countryCode: Type.String(),
   name: Type.String(),
-  rateBp: Type.Integer(),
+  rateBp: Type.Integer({ description: TAX_RATE_BP }),
   createdAt: Timestamp(),
   updatedAt: Timestamp(),
 });
@@ -46,7 +47,7 @@ export type ShippingOptionPatch = Static<typeof ShippingOptionPatch>;
 export const ShippingOptionSchema = strict({
   id: Id(),
   name: Type.String(),
-  currencyCode: Type.String(),
+  currencyCode: Type.String({ description: CURRENCY_CODE }),
   amount: Money(),
   active: Type.Boolean(),
   createdAt: Timestamp(),
@@ -58,6 +59,7 @@ export const StoreShippingQuery = strict({ currencyCode: CurrencyInput() });
 
 // Discount codes: percentage (basis points, ≤ 10000) or fixed (minor units of one currency), with an optional usage limit and window.
 const DiscountKind = () => Type.Union([Type.Literal('percentage'), Type.Literal('fixed')]);
+const DiscountValue = () => Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: DISCOUNT_VALUE });
 const Window = {
   usageLimit: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2_147_483_647 }))),
   startsAt: Type.Optional(Nullable(Timestamp())),
@@ -67,19 +69,19 @@ const Window = {
 export const DiscountInput = strict({
   code: DiscountCode(),
   kind: DiscountKind(),
-  value: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+  value: DiscountValue(),
   currencyCode: Type.Optional(Nullable(CurrencyInput())),
   ...Window,
 });
 export type DiscountInput = Static<typeof DiscountInput>;
-export const DiscountPatch = strict({ value: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })), ...Window });
+export const DiscountPatch = strict({ value: Type.Optional(DiscountValue()), ...Window });
 export type DiscountPatch = Static<typeof DiscountPatch>;
 export const DiscountSchema = strict({
   id: Id(),
   code: Type.String(),
   kind: DiscountKind(),
-  value: Type.Integer(),
-  currencyCode: Nullable(Type.String()),
+  value: Type.Integer({ description: DISCOUNT_VALUE }),
+  currencyCode: Nullable(Type.String({ description: CURRENCY_CODE })),
   usageLimit: Nullable(Type.Integer()),
   usageCount: Type.Integer(),
   startsAt: Nullable(Timestamp()),

@@ -50,19 +50,5 @@ export const pickText = <T extends { readonly locale: string }>(
   defaultLocale: string,
 ): T | undefined => texts.find((t) => t.locale === locale) ?? texts.find((t) => t.locale === defaultLocale) ?? texts[0];
 
-/** The tenant's locales of a module from its settings row (`tenant_modules`), with the module's defaults. */
-export interface TenantLocales {
-  readonly defaultLocale: string;
-  readonly supportedLocales: readonly string[];
-}
-
-const LOCALE = /^[a-z]{2}(-[A-Z]{2})?$/;
-
-export const localesFromSettings = (settings: Record<string, unknown> | undefined, defaults: TenantLocales): TenantLocales => {
-  const d =
-    typeof settings?.defaultLocale === 'string' && LOCALE.test(settings.defaultLocale) ? settings.defaultLocale : defaults.defaultLocale;
-  const list = Array.isArray(settings?.supportedLocales)
-    ? settings.supportedLocales.filter((l): l is string => typeof l === 'string' && LOCALE.test(l))
-    : defaults.supportedLocales;
-  return { defaultLocale: d, supportedLocales: list.includes(d) ? list : [d, ...list] };
-};
+/** The tenant's locales (the one set every module reads). */
+export type { TenantLocales } from '@rustok/kernel';

@@ -1,4 +1,5 @@
-import { loadContentLocales, loadNodeIndexSource, type NodeIndexSource } from '@rustok/content';
+import { tenantLocales } from '@rustok/api';
+import { loadNodeIndexSource, type NodeIndexSource } from '@rustok/content';
 import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, alreadyRead, lockItem, type TenantLocales } from './common.js';
 import { projectNode } from './content-project.js';
@@ -30,7 +31,7 @@ export const refreshNodes = async (tx: SqlRunner, nodeIds: Iterable<string>, met
   const parents = new Set<string>();
   const ids = [...new Set(nodeIds)].sort();
   if (ids.length === 0) return parents;
-  const locales = await loadContentLocales(tx);
+  const locales = await tenantLocales(tx);
   for (const id of ids) {
     if (alreadyRead(tx, 'node', id)) continue;
     await lockItem(tx, 'node', id);

@@ -1,20 +1,18 @@
+import { tenantLocales } from '@rustok/api';
 import { loadProductIndexSources, loadStockDisplay, type ProductIndexSource } from '@rustok/commerce';
 import type { SqlRunner } from '@rustok/kernel';
-import { type ApplyMeta, alreadyRead, localesFromSettings, REBUILD, type TenantLocales } from './common.js';
+import { type ApplyMeta, alreadyRead, REBUILD } from './common.js';
 import { type ProductSettings, projectProduct } from './products-project.js';
 import { deleteProduct, type ProductWrite, tombstoneProduct, writeProductRows } from './products-store.js';
 
-/** Commerce's own defaults when the tenant has not set its locales (see commerce's settings). */
-const COMMERCE_DEFAULT_LOCALES: TenantLocales = { defaultLocale: 'en', supportedLocales: ['en', 'ru'] };
-
 /**
- * The tenant's catalog locales, from the commerce module's settings row (a platform table), and how
- * its storefront shows stock (commerce's contract).
+ * The tenant's locales (tenant settings, through the platform's accessor: the catalog's like every
+ * module's) and how its storefront shows stock (commerce's contract).
  */
-export const loadProductLocales = async (tx: SqlRunner): Promise<ProductSettings> => {
-  const { rows } = await tx.query<{ settings: Record<string, unknown> }>("SELECT settings FROM tenant_modules WHERE module = 'commerce'");
-  return { ...localesFromSettings(rows[0]?.settings, COMMERCE_DEFAULT_LOCALES), stock: await loadStockDisplay(tx) };
-};
+export const loadProductLocales = async (tx: SqlRunner): Promise<ProductSettings> => ({
+  ...(await tenantLocales(tx)),
+  stock: await loadStockDisplay(tx),
+});
 
 /** Whether this deployment has the commerce tables at all (the module is optional). */
 export const hasCatalog = async (tx: SqlRunner): Promise<boolean> => {
@@ -75,10 +73,10 @@ const LOCALES_TTL_MS = 10_000;
 const cachedLocales = new Map<string, { locales: ProductSettings; until: number }>();
 
 /**
- * The tenant's catalog locales and stock display for event handling, kept for 10 s per process (a
+ * The tenant's catalog locales and stock display for event handling are kept for 10 s per process (a
  * change of them needs a rebuild for the rows already written anyway; rebuilds read them fresh).
+ * This forgets them in this process (they changed).
  */
-/** Forgets the tenant's cached catalog settings in this process (they changed). */
 export const forgetProductSettings = (tenantId: string): void => {
   cachedLocales.delete(tenantId);
 };

@@ -1,5 +1,6 @@
+import { tenantLocales } from '@rustok/api';
 import { listProductIdsForIndex, loadProductIndexSources } from '@rustok/commerce';
-import { listNodeIdsForIndex, loadContentLocales, loadNodeIndexSources } from '@rustok/content';
+import { listNodeIdsForIndex, loadNodeIndexSources } from '@rustok/content';
 import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, lockItem } from '../apply/common.js';
 import { applyNode } from '../apply/content-refresh.js';
@@ -31,7 +32,7 @@ const productBatch = async (tx: SqlRunner, ids: readonly string[], options: Batc
 };
 
 const contentBatch = async (tx: SqlRunner, ids: readonly string[], options: BatchOptions): Promise<void> => {
-  const locales = await loadContentLocales(tx);
+  const locales = await tenantLocales(tx);
   for (const id of ids) await lockItem(tx, 'node', id);
   const sources = await loadNodeIndexSources(tx, ids);
   for (const id of ids) await applyNode(tx, id, sources.get(id) ?? null, locales, options.meta, options.locale);

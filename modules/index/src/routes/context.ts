@@ -1,25 +1,22 @@
 import type {} from '@rustok/api';
 import type {} from '@rustok/events';
-import { AppError, type TenantRef } from '@rustok/kernel';
+import { AppError, type TenantRef, tenantLocalesOf } from '@rustok/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { StoreContext } from '../search/context.js';
-
-const LOCALE = /^[a-z]{2}(-[A-Z]{2})?$/;
 
 export const tenantOf = (tenant: TenantRef | undefined): TenantRef => {
   if (!tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
   return tenant;
 };
 
-/** The storefront context of a tenant: its default locale is the tenant's `defaultLocale` setting, else search.default_locale. */
+/** The storefront context of a tenant: its default locale is the tenant's (tenant settings), else the deployment's (search.default_locale). */
 export const storeContextFor = (app: FastifyInstance, tenant: TenantRef | undefined): StoreContext => {
   const t = tenantOf(tenant);
   const settings = app.rustok.config.settings.rustok;
-  const own = t.settings.defaultLocale;
   return {
     db: app.rustok.db,
     tenantId: t.id,
-    defaultLocale: typeof own === 'string' && LOCALE.test(own) ? own : settings.search.default_locale,
+    defaultLocale: tenantLocalesOf(t.settings, settings.search.default_locale).defaultLocale,
     search: settings.search,
     index: settings.index,
   };

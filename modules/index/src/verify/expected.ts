@@ -1,5 +1,6 @@
+import { tenantLocales } from '@rustok/api';
 import { loadProductIndexSources } from '@rustok/commerce';
-import { loadContentLocales, loadNodeIndexSources } from '@rustok/content';
+import { loadNodeIndexSources } from '@rustok/content';
 import type { SqlRunner } from '@rustok/kernel';
 import { projectNode } from '../apply/content-project.js';
 import { projectProduct } from '../apply/products-project.js';
@@ -73,7 +74,7 @@ export const expectedRows = async (
     }
     return out;
   }
-  const locales = await loadContentLocales(tx);
+  const locales = await tenantLocales(tx);
   for (const source of (await loadNodeIndexSources(tx, ids)).values()) {
     if (source.status !== 'published') continue;
     for (const row of projectNode(source, locales)) if (keep(row.locale)) out.set(keyOf(source.id, row.locale), contentView({ ...row }));

@@ -2,6 +2,7 @@ import { type Database, preparedSql } from '@rustok/db';
 import { type EventEnvelope, generateId } from '@rustok/kernel';
 import type { Logger } from 'pino';
 import type { EventMetrics } from '../metrics.js';
+import { withRelaySpan } from '../trace.js';
 import type { DeliveryResult, EventSink } from '../types.js';
 import { OUTBOX_CHANNEL } from './publish.js';
 import { backoffMs, type RetryPolicy, settleClaimed } from './settle.js';
@@ -74,14 +75,16 @@ export const createRelay = (options: RelayOptions): Relay => {
     if (rows.length === 0) return 0;
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
     const envelopes = rows.map((r) => ({ ...r.envelope, retryCount: r.attempts - 1 }));
-    let results: Map<string, DeliveryResult>;
-    try {
-      results = await sink.deliver(envelopes);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      results = new Map(envelopes.map((e) => [e.id, { ok: false, error: message, consumers: [], transient: true } as const]));
-    }
-    await settleClaimed(db, owner, rows, results, options, options.metrics);
+    await withRelaySpan(envelopes, async () => {
+      let results: Map<string, DeliveryResult>;
+      try {
+        results = await sink.deliver(envelopes);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        results = new Map(envelopes.map((e) => [e.id, { ok: false, error: message, consumers: [], transient: true } as const]));
+      }
+      await settleClaimed(db, owner, rows, results, options, options.metrics);
+    });
     return rows.length;
   };
 

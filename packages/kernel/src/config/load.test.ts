@@ -35,6 +35,7 @@ const DEFAULTS = {
     argon2_memory_kib: 19_456,
     argon2_passes: 2,
   },
+  telemetry: { exporter: 'none', otlp_endpoint: null, service_name: 'rustok', sample_ratio: 1, export_delay_ms: 5_000 },
   settings: {
     rustok: {
       deployment: null,
@@ -240,6 +241,25 @@ describe('loadConfig: environment variables', () => {
     const error = catchAppError(() => loadConfig({ dir, env: { RUSTOK_ENV: 'staging' } }));
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.message).toBe('RUSTOK_ENV/NODE_ENV "staging" is not one of development, production, test');
+  });
+});
+
+describe('loadConfig: telemetry', () => {
+  it('exports no traces by default and takes an OTLP exporter from a variable', () => {
+    expect(loadConfig({ dir, env: {} }).telemetry.exporter).toBe('none');
+    const config = loadConfig({
+      dir,
+      env: { RUSTOK_TELEMETRY__EXPORTER: 'otlp', RUSTOK_TELEMETRY__OTLP_ENDPOINT: 'http://collector:4318/v1/traces' },
+    });
+    expect(config.telemetry).toMatchObject({ exporter: 'otlp', otlp_endpoint: 'http://collector:4318/v1/traces', sample_ratio: 1 });
+  });
+
+  it('rejects an unknown exporter, a ratio above 1 and an endpoint that is not a URL', () => {
+    const error = catchAppError(() =>
+      loadConfig({ dir, env: {}, overrides: { telemetry: { exporter: 'jaeger', sample_ratio: 2, otlp_endpoint: 'collector:4318' } } }),
+    );
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.errors?.map((e) => e.path).sort()).toEqual(['telemetry.exporter', 'telemetry.otlp_endpoint', 'telemetry.sample_ratio']);
   });
 });
 

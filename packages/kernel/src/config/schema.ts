@@ -4,6 +4,7 @@ const obj = <T extends Parameters<typeof Type.Object>[0]>(props: T) => Type.Obje
 const Url = Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: null });
 
 export const EVENT_TRANSPORTS = ['memory', 'outbox', 'nats'] as const;
+export const TELEMETRY_EXPORTERS = ['none', 'otlp'] as const;
 export const TENANT_RESOLUTIONS = ['header', 'subdomain', 'host', 'default'] as const;
 export const PERSISTED_QUERY_MODES = ['apq', 'allowlist', 'off'] as const;
 
@@ -133,9 +134,24 @@ export const ConfigSchema = obj({
     argon2_memory_kib: Type.Integer({ minimum: 1024, default: 19_456 }),
     argon2_passes: Type.Integer({ minimum: 1, default: 2 }),
   }),
+  /** OpenTelemetry traces. `none` starts no SDK; `otlp` exports spans over OTLP/HTTP (JSON). */
+  telemetry: obj({
+    exporter: Type.Union(
+      TELEMETRY_EXPORTERS.map((v) => Type.Literal(v)),
+      { default: 'none' },
+    ),
+    /** Traces endpoint (e.g. http://collector:4318/v1/traces); null = the exporter's default / OTEL_EXPORTER_OTLP_* variables. */
+    otlp_endpoint: Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()], { default: null }),
+    service_name: Type.String({ minLength: 1, maxLength: 128, default: 'rustok' }),
+    /** Share of new traces recorded (by trace id); an incoming traceparent's sampled flag is followed. */
+    sample_ratio: Type.Number({ minimum: 0, maximum: 1, default: 1 }),
+    /** Longest wait before a batch of finished spans is sent. */
+    export_delay_ms: Type.Integer({ minimum: 1, maximum: 60_000, default: 5_000 }),
+  }),
   settings: obj({ rustok: RustokSettings }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
 export type RustokSettings = Static<typeof RustokSettings>;
+export type TelemetryConfig = Config['telemetry'];
 export type EventTransportName = (typeof EVENT_TRANSPORTS)[number];
