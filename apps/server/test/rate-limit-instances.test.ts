@@ -1,4 +1,4 @@
-import { generateId, type TenantRef } from '@rustok/kernel';
+import { deploymentNames, generateId, type TenantRef } from '@rustok/kernel';
 import { connectSharedRedis, sharedRedisReady } from '@rustok/tenancy';
 import { createTestPlatform, postgresSkipReason, type TestPlatform, testBackends } from '@rustok/testing';
 import pino from 'pino';
@@ -67,8 +67,10 @@ describe.skipIf(skipReason !== undefined)(`${title} [postgres+redis${skipReason 
   });
 
   it("keeps the counters under the deployment's prefix in Redis", async () => {
-    const keys = await redis.keys(`${deployment}:rate-limit:*`);
-    expect(keys).toEqual([`${deployment}:rate-limit:${tenant.id}:api:user:${userId}`]);
+    const prefix = `${deploymentNames(a.config.settings.rustok).redisPrefix}:rate-limit`;
+    expect(prefix).toBe(`rustok:${deployment}:rate-limit`);
+    const keys = await redis.keys(`${prefix}:*`);
+    expect(keys).toEqual([`${prefix}:${tenant.id}:api:user:${userId}`]);
     expect(Number(await redis.get(keys[0] ?? ''))).toBe(8); // 5 let through, 3 refused
   });
 

@@ -123,6 +123,9 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.decorate('rustok', { config, db: options.db, registry: options.registry });
   registerRequestIds(app);
+  // Before any plugin adds routes (CORS adds its preflight route): a route keeps the error handler it was added under.
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
   await registerSecurityHeaders(app);
   const pipeline = options.pipeline;
   await registerCors(app, {
@@ -134,8 +137,6 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   });
   closeKeepAliveOnShutdown(app);
   registerInputGuard(app);
-  app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
   const modules = options.registry.modules;
   const metrics = createMetrics({ poolStats: () => options.db.stats(), registry: options.metricsRegistry });
   options.extend?.(app);

@@ -34,9 +34,14 @@ CREATE TABLE IF NOT EXISTS sys_seeds (
 /** Any constant: the key of the advisory lock that serialises migration runs across processes. */
 const MIGRATION_LOCK_KEY = 727_001;
 
+/**
+ * SQL migrations are fingerprinted by their text. A function's source text depends on what compiled
+ * it (tsc prints `(db) => f(db)`, esbuild under tsx `db=>f(db)`), so two processes of one release
+ * would disagree: a function migration is fingerprinted by its name alone, and an edit to it is not seen.
+ */
 const checksumOf = (migration: Migration): string =>
   createHash('sha256')
-    .update(typeof migration.up === 'string' ? migration.up : migration.up.toString())
+    .update(typeof migration.up === 'string' ? migration.up : `function:${migration.name}`)
     .digest('hex')
     .slice(0, 16);
 
