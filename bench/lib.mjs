@@ -165,9 +165,19 @@ export const freePort = () =>
 /** Last `n` lines of a child's collected output chunks, for error messages. */
 export const tail = (chunks, n = 15) => chunks.join('').split('\n').slice(-n).join('\n');
 
-/** process.env for the server on 127.0.0.1, without any database / port / NODE_ENV setting of our own. */
+/**
+ * process.env for the server on 127.0.0.1, without any database / port / NODE_ENV setting of our own.
+ * Request rate limits are off: every load generator here is one client at one address, which a
+ * production budget would throttle after its first few hundred requests.
+ */
 export const serverEnv = ({ environment, logLevel }) => {
-  const env = { ...process.env, RUSTOK_ENV: environment, LOG_LEVEL: logLevel, RUSTOK_SERVER__HOST: '127.0.0.1' };
+  const env = {
+    ...process.env,
+    RUSTOK_ENV: environment,
+    LOG_LEVEL: logLevel,
+    RUSTOK_SERVER__HOST: '127.0.0.1',
+    RUSTOK_SETTINGS__RUSTOK__RATE_LIMIT__ENABLED: 'false',
+  };
   for (const key of ['DATABASE_URL', 'RUSTOK_DATABASE__URL', 'RUSTOK_DATABASE__DATA_DIR', 'NODE_ENV', 'PORT', 'RUSTOK_SERVER__PORT'])
     delete env[key];
   return env;

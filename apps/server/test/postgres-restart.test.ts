@@ -56,7 +56,7 @@ const writer = async (server: ServerProcess, headers: Record<string, string>, ou
       const text = await res.text();
       const type = res.headers.get('content-type') ?? '';
       if (res.status === 201) outcomes.acknowledged.push((JSON.parse(text) as { id: string }).id);
-      else if (res.status === 503 && type.startsWith('application/problem+json'))
+      else if (res.status === 503 && type.startsWith('application/problem+json') && Number(res.headers.get('retry-after')) >= 1)
         outcomes.unavailable.push((JSON.parse(text) as { code: string }).code);
       else outcomes.wrong.push(`${res.status} ${type} ${text.slice(0, 300)}`);
       if (res.status !== 201) await sleep(25);

@@ -77,13 +77,18 @@ export const toAppError = (error: unknown): AppError => {
 export const sendProblem = (reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply =>
   reply.status(error.status).type(PROBLEM_CONTENT_TYPE).send(problemOf(error, request.id));
 
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 export const errorHandler = (error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
   const appError = toAppError(error);
-  if (appError.status >= 500) request.log.error({ err: error, code: appError.code }, 'request failed');
+  // 503 is a known outage (the database away): one warning per request, not an error with its stack.
+  if (appError.status === 503) request.log.warn({ code: appError.code, reason: errorMessage(error) }, 'request refused: unavailable');
+  else if (appError.status >= 500) request.log.error({ err: error, code: appError.code }, 'request failed');
   else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
-  // A throttling refusal says when to come back (e.g. the login limits' meta.retryAfterSeconds).
+  // A throttling or unavailable answer says when to come back (e.g. the login limits' meta.retryAfterSeconds).
   const retryAfter = appError.meta.retryAfterSeconds;
-  if (appError.status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+  if ((appError.status === 429 || appError.status === 503) && typeof retryAfter === 'number')
+    reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
   return sendProblem(reply, request, appError);
 };
 

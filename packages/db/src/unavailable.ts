@@ -41,6 +41,7 @@ export const databaseUnavailable = (error: unknown): AppError | undefined => {
         status: 503,
         title: 'Service unavailable',
         cause: error,
+        meta: { retryAfterSeconds: 2 },
       });
     }
     current = current.cause;
