@@ -1,6 +1,6 @@
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { Nullable } from '@rustok/kernel';
+import { type Static, Type } from '@sinclair/typebox';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const LocaleString = () => Type.String({ pattern: '^[a-z]{2}(-[A-Z]{2})?$' });
 const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 20 });
 const CursorString = Type.String({ minLength: 1, maxLength: 512 });

@@ -108,8 +108,14 @@ export const registerCors = async (app: FastifyInstance, options: CorsOptions): 
     maxAge: PREFLIGHT_MAX_AGE,
   };
   const refused: FastifyCorsOptions = { origin: false };
-  await app.register(cors, {
-    hook: 'onRequest',
-    delegator: async (request: FastifyRequest) => ((await isAllowed(request, options)) ? allowed : refused),
-  });
+  // A callback delegator: a request without an Origin header (not from a browser on another
+  // origin) is refused at once, with no promise per request.
+  const delegator = (request: FastifyRequest, callback: (error: Error | null, options: FastifyCorsOptions) => void): void => {
+    if (originOf(request) === undefined) return callback(null, refused);
+    isAllowed(request, options).then(
+      (ok) => callback(null, ok ? allowed : refused),
+      (error: Error) => callback(error, refused),
+    );
+  };
+  await app.register(cors, { hook: 'onRequest', delegator });
 };

@@ -1,4 +1,5 @@
-import { generateId, runInScope } from '@rustok/kernel';
+import { randomUUID } from 'node:crypto';
+import { runInScope } from '@rustok/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -9,9 +10,9 @@ const headerValue = (request: { headers: Record<string, string | string[] | unde
   return value !== undefined && SAFE_ID.test(value) ? value : undefined;
 };
 
-/** Fastify's genReqId: a well-formed incoming X-Request-Id is kept, otherwise a new id. */
+/** Fastify's genReqId: a well-formed incoming X-Request-Id is kept, otherwise a new random UUID (from a pooled entropy buffer). */
 export const requestIdOf = (request: { headers: Record<string, string | string[] | undefined> }): string =>
-  headerValue(request, 'x-request-id') ?? generateId();
+  headerValue(request, 'x-request-id') ?? randomUUID();
 
 /** The correlation id of a request: the incoming X-Correlation-Id if well formed, else the request id. */
 export const correlationIdOf = (request: FastifyRequest): string => headerValue(request, 'x-correlation-id') ?? request.id;

@@ -1,5 +1,6 @@
-import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 
 type Directives = Record<string, string[]>;
 
@@ -45,29 +46,50 @@ export const GRAPHIQL_CSP: Directives = {
  */
 export const SWAGGER_CSP: Directives = { ...DEFAULT_CSP, 'font-src': ["'self'", 'data:', 'https:'] };
 
-const options = (directives: Directives): FastifyHelmetOptions => ({
+const options = (directives: Directives): HelmetOptions => ({
   contentSecurityPolicy: { useDefaults: false, directives },
   crossOriginEmbedderPolicy: false,
 });
 
-/** The policy of a route by its path: GraphiQL and Swagger UI get their own, everything else the default. */
-const policyOf = (url: string): Directives | undefined => {
-  if (url === '/graphiql' || url.startsWith('/graphiql/')) return GRAPHIQL_CSP;
-  if (url === '/swagger' || url.startsWith('/swagger/')) return SWAGGER_CSP;
-  return undefined;
+/**
+ * The headers helmet sets for a policy, computed once: helmet's middleware builds its header values
+ * from its options on every call, so it runs here against a recording response instead of per request.
+ */
+export const securityHeadersOf = (directives: Directives): Readonly<Record<string, string>> => {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(options(directives))({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return Object.freeze(headers);
+};
+
+const DEFAULT_HEADERS = securityHeadersOf(DEFAULT_CSP);
+const GRAPHIQL_HEADERS = securityHeadersOf(GRAPHIQL_CSP);
+const SWAGGER_HEADERS = securityHeadersOf(SWAGGER_CSP);
+
+/** The headers of a request by its path: GraphiQL and Swagger UI get their own policies, everything else the default. */
+const headersOf = (url: string): Readonly<Record<string, string>> => {
+  if (url.startsWith('/graphiql') && (url.length === 9 || url[9] === '/' || url[9] === '?')) return GRAPHIQL_HEADERS;
+  if (url.startsWith('/swagger') && (url.length === 8 || url[8] === '/' || url[8] === '?')) return SWAGGER_HEADERS;
+  return DEFAULT_HEADERS;
 };
 
 /**
- * Security headers on every response (@fastify/helmet): CSP, HSTS, X-Content-Type-Options,
+ * Security headers on every response (helmet's set): CSP, HSTS, X-Content-Type-Options,
  * X-Frame-Options, Referrer-Policy, Cross-Origin-Opener/Resource-Policy and the rest of helmet's
  * defaults. They are set when a request arrives, so error answers (problem+json) carry them too.
- * Register before the routes: routes under /graphiql and /swagger get their own policies.
  */
 export const registerSecurityHeaders = async (app: FastifyInstance): Promise<void> => {
-  // Added before helmet's own onRoute hook, which moves a route's `helmet` options into its config.
-  app.addHook('onRoute', (route) => {
-    const policy = policyOf(route.url);
-    if (policy && route.helmet === undefined) route.helmet = options(policy);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headersOf(request.url));
+    done();
   });
-  await app.register(helmet, { ...options(DEFAULT_CSP), global: true });
 };
