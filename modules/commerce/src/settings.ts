@@ -1,4 +1,4 @@
-import { tenantLocales } from '@rustok/api';
+import { TENANT_SETTINGS_SUBQUERY, tenantLocalesFrom } from '@rustok/api';
 import { preparedSql } from '@rustok/db';
 import { CurrencyCode, type SqlRunner, type TenantLocales } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
@@ -35,15 +35,19 @@ export const DEFAULT_COMMERCE_SETTINGS: Omit<CommerceSettings, keyof TenantLocal
   lowStockThreshold: 5,
 };
 
-const SETTINGS_SQL = preparedSql('commerce_settings', "SELECT settings FROM tenant_modules WHERE module = 'commerce'");
+/** Commerce's settings and the tenant's (for its locales) in one statement. */
+const SETTINGS_SQL = preparedSql(
+  'commerce_settings',
+  `SELECT (SELECT settings FROM tenant_modules WHERE module = 'commerce') AS settings, ${TENANT_SETTINGS_SUBQUERY} AS tenant_settings`,
+);
 
 /** The tenant's commerce settings, defaults filled in, and the tenant's locales (through the platform's accessor). */
 export const loadCommerceSettings = async (tx: SqlRunner): Promise<CommerceSettings> => {
-  const { rows } = await tx.query<{ settings: Static<typeof CommerceSettingsSchema> }>(SETTINGS_SQL);
+  const { rows } = await tx.query<{ settings: Static<typeof CommerceSettingsSchema> | null; tenant_settings: unknown }>(SETTINGS_SQL);
   const s = rows[0]?.settings ?? {};
   const d = DEFAULT_COMMERCE_SETTINGS;
   return {
-    ...(await tenantLocales(tx)),
+    ...tenantLocalesFrom(rows[0]?.tenant_settings),
     currencies: s.currencies ?? d.currencies,
     cartTtlHours: s.cartTtlHours ?? d.cartTtlHours,
     exposeStock: s.exposeStock ?? d.exposeStock,

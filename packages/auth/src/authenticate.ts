@@ -1,4 +1,4 @@
-import type { Tx } from '@rustok/db';
+import { type Database, preparedSql } from '@rustok/db';
 import { AppError, type Principal } from '@rustok/kernel';
 import { type AuthContext, nowOf } from './context.js';
 import { loadKeyRing } from './keys.js';
@@ -16,22 +16,28 @@ export const tokenRevoked = (): AppError =>
 /**
  * Whether the token's user (the impersonator, on a tenant-switch token) is still active, the token
  * of their current generation and its session (refresh-token family, claim `sid`) not revoked by a
- * logout or a detected reuse. Read from the database on every request (one statement), so
- * disabling a user, changing a password or ending a session takes effect at once on every instance.
+ * logout or a detected reuse. Read from the database on every request (one statement, through
+ * `auth_token_state`, in the holder's tenant), so disabling a user, changing a password or ending a
+ * session takes effect at once on every instance.
  */
-const assertCurrent = async (tx: Tx, userId: string, version: number, sessionId: string | undefined): Promise<void> => {
-  const { rows } = await tx.query<{ status: string; token_version: number; session_revoked: boolean }>(
-    `SELECT status, token_version,
-            ($2::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $2::uuid AND revoked_at IS NOT NULL))
-              AS session_revoked
-       FROM users WHERE id = $1`,
-    [userId, sessionId ?? null],
-  );
+const STATE_SQL = preparedSql('auth_token_state', 'SELECT status, token_version, session_revoked FROM auth_token_state($1, $2, $3)');
+
+const assertCurrent = async (db: Database, holder: Holder, version: number, sessionId: string | undefined): Promise<void> => {
+  const { rows } = await db.query<{ status: string; token_version: number; session_revoked: boolean }>(STATE_SQL, [
+    holder.tenantId,
+    holder.userId,
+    sessionId ?? null,
+  ]);
   const user = rows[0];
   if (user?.status !== 'active' || user.token_version !== version || user.session_revoked) throw tokenRevoked();
 };
 
-const holderOf = (claims: AccessClaims) => claims.impersonatedBy ?? { userId: claims.sub, tenantId: claims.tid };
+interface Holder {
+  readonly userId: string;
+  readonly tenantId: string;
+}
+
+const holderOf = (claims: AccessClaims): Holder => claims.impersonatedBy ?? { userId: claims.sub, tenantId: claims.tid };
 
 /**
  * The principal of a bearer token for the context's tenant. A token of another tenant is invalid
@@ -45,16 +51,12 @@ export const authenticate = async (ctx: AuthenticateContext, token: string): Pro
   const claims = await verifyAccessToken(ring, token, { issuer: ctx.config.issuer, now });
   if (claims.tid !== ctx.tenantId) throw tokenInvalid('The access token belongs to another tenant');
   const holder = holderOf(claims);
-  const custom = await ctx.db.transaction(
-    async (tx) => {
-      await assertCurrent(tx, holder.userId, claims.ver, claims.impersonatedBy ? undefined : claims.sid);
-      // A tenant-switch token carries built-in roles only; custom roles are read in the user's own tenant.
-      return claims.roles.some((role) => !isBuiltInRole(role)) && !claims.impersonatedBy
-        ? customRolePermissions(tx, claims.roles)
-        : new Map<string, readonly string[]>();
-    },
-    { tenantId: holder.tenantId },
-  );
+  await assertCurrent(ctx.db, holder, claims.ver, claims.impersonatedBy ? undefined : claims.sid);
+  // A tenant-switch token carries built-in roles only; custom roles are read in the user's own tenant.
+  const custom =
+    claims.roles.some((role) => !isBuiltInRole(role)) && !claims.impersonatedBy
+      ? await ctx.db.transaction((tx) => customRolePermissions(tx, claims.roles), { tenantId: holder.tenantId })
+      : new Map<string, readonly string[]>();
   return {
     userId: claims.sub,
     tenantId: claims.tid,

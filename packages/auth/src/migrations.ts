@@ -4,7 +4,9 @@ import type { Migration } from '@rustok/kernel';
 /**
  * Users, their roles, refresh tokens, e-mail verifications and password resets are tenant-owned
  * (row-level security); signing keys are the platform's. `users.token_version` is the generation of
- * the user's access tokens: raising it revokes every one issued before.
+ * the user's access tokens: raising it revokes every one issued before. `auth_token_state` reads what
+ * every authenticated request checks in one statement: it sets the tenant for that statement only and
+ * runs as its caller (row-level security applies).
  */
 export const authMigrations: readonly Migration[] = [
   {
@@ -87,5 +89,22 @@ CREATE TABLE password_resets (
 );
 CREATE INDEX password_resets_user ON password_resets (user_id, created_at);
 ${tenantRlsSql('password_resets')}`,
+  },
+  {
+    name: 'm20261203_auth_003_token_state',
+    up: `
+CREATE FUNCTION auth_token_state(tenant uuid, holder uuid, session uuid)
+  RETURNS TABLE (status text, token_version integer, session_revoked boolean)
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  previous text := current_setting('app.tenant_id', true);
+BEGIN
+  PERFORM set_config('app.tenant_id', tenant::text, true);
+  RETURN QUERY SELECT u.status::text, u.token_version,
+         (session IS NOT NULL AND EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = session AND r.revoked_at IS NOT NULL))
+    FROM users u WHERE u.id = holder;
+  PERFORM set_config('app.tenant_id', coalesce(previous, ''), true);
+END
+$$;`,
   },
 ];

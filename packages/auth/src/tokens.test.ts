@@ -56,6 +56,19 @@ describeEachBackend('signing keys and access tokens', (backend) => {
     expect(await codeOf(verifyAccessToken(ring, token, { issuer: 'someone-else' }))).toBe('401 AUTH_TOKEN_INVALID');
   });
 
+  it('a token verified once is refused when it expires, for another issuer, and when its key leaves the ring', async () => {
+    const ring = await loadKeyRing(db);
+    const issuedAt = Date.now();
+    const token = await issueAccessToken(ring, subject, auth, issuedAt);
+    expect((await verifyAccessToken(ring, token, { issuer: auth.issuer })).sub).toBe(subject.userId);
+    // Verified (and remembered) above: the same text must still be checked for expiry, issuer and key.
+    expect(await codeOf(verifyAccessToken(ring, token, { issuer: auth.issuer, now: issuedAt + 901_000 }))).toBe('401 AUTH_TOKEN_EXPIRED');
+    expect(await codeOf(verifyAccessToken(ring, token, { issuer: 'someone-else' }))).toBe('401 AUTH_TOKEN_INVALID');
+    const withoutKey = { ...ring, verificationKeys: new Map() };
+    expect(await codeOf(verifyAccessToken(withoutKey, token, { issuer: auth.issuer }))).toBe('401 AUTH_TOKEN_INVALID');
+    expect((await verifyAccessToken(ring, token, { issuer: auth.issuer })).sub).toBe(subject.userId);
+  });
+
   it('refuses an unknown kid, a wrong signature, alg none and garbage', async () => {
     const ring = await loadKeyRing(db);
     const token = await issueAccessToken(ring, subject, auth);

@@ -126,10 +126,41 @@ export interface VerifyOptions {
 }
 
 /** The claims of a valid token; 401 AUTH_TOKEN_EXPIRED or AUTH_TOKEN_INVALID otherwise. */
+interface Verified {
+  readonly claims: AccessClaims;
+  readonly key: unknown;
+  readonly issuer: string | undefined;
+}
+
+/**
+ * Tokens whose signature was checked, by their text, until they expire: checking an EdDSA signature
+ * is most of what authenticating a request costs. A hit still needs the same key in the ring (a
+ * reloaded or retired key verifies again) and the same issuer, and is refused once expired.
+ */
+const VERIFIED_MAX = 10_000;
+const verified = new Map<string, Verified>();
+
+const remember = (token: string, entry: Verified): void => {
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+  verified.set(token, entry);
+};
+
+const cachedClaims = (token: string, key: unknown, options: VerifyOptions): AccessClaims | undefined => {
+  const hit = verified.get(token);
+  if (!hit || hit.key !== key || hit.issuer !== options.issuer) return undefined;
+  if (hit.claims.exp <= Math.floor((options.now ?? Date.now()) / 1000)) {
+    verified.delete(token);
+    return undefined;
+  }
+  return hit.claims;
+};
+
 export const verifyAccessToken = async (ring: KeyRing, token: string, options: VerifyOptions = {}): Promise<AccessClaims> => {
   const kid = tokenKid(token);
   const key = kid === undefined ? undefined : ring.verificationKeys.get(kid);
   if (!key) throw tokenInvalid();
+  const cached = cachedClaims(token, key, options);
+  if (cached) return cached;
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, key, {
@@ -142,5 +173,7 @@ export const verifyAccessToken = async (ring: KeyRing, token: string, options: V
   } catch (error) {
     throw error instanceof errors.JWTExpired ? tokenExpired() : tokenInvalid();
   }
-  return toClaims(payload);
+  const claims = toClaims(payload);
+  remember(token, { claims, key, issuer: options.issuer });
+  return claims;
 };
