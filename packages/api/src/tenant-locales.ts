@@ -2,7 +2,8 @@ import { preparedSql } from '@rustok/db';
 import { type SqlRunner, type TenantLocales, tenantLocalesOf } from '@rustok/kernel';
 
 /** The settings of the tenant of the current tenant transaction, as a scalar subquery other statements can embed. */
-export const TENANT_SETTINGS_SUBQUERY = "(SELECT settings FROM tenants WHERE id = nullif(current_setting('app.tenant_id', true), '')::uuid)";
+export const TENANT_SETTINGS_SUBQUERY =
+  "(SELECT settings FROM tenants WHERE id = nullif(current_setting('app.tenant_id', true), '')::uuid)";
 
 const SETTINGS_SQL = preparedSql('tenant_locales', `SELECT ${TENANT_SETTINGS_SUBQUERY} AS settings`);
 
