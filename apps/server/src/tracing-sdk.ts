@@ -11,7 +11,7 @@ import { BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler } from
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { TelemetryConfig } from '@rustok/kernel';
 import type { Logger } from 'pino';
-import type { Tracing } from './tracing.js';
+import type { Tracing } from './tracing-types.js';
 
 /** Not worth a span: probes and scrapes. */
 const QUIET_PATHS = /^\/(health\/|metrics(\?|$))/;

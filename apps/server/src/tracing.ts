@@ -3,7 +3,9 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { getRPCMetadata, RPCType, W3CTraceContextPropagator } from '@opentelemetry/core';
 import type { Config } from '@rustok/kernel';
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from 'pino';
+import type { Tracing, TracingOptions } from './tracing-types.js';
+
+export type { Tracing, TracingOptions } from './tracing-types.js';
 
 let installed = false;
 
@@ -17,21 +19,7 @@ export const installTraceContext = (): void => {
   installed = true;
 };
 
-/** The process's tracing: started once per server, flushed and stopped with it. */
-export interface Tracing {
-  readonly enabled: boolean;
-  /** Sends the finished spans now. */
-  flush(): Promise<void>;
-  /** Flushes, stops exporting and removes the instrumentations. */
-  shutdown(): Promise<void>;
-}
-
 const OFF: Tracing = { enabled: false, flush: async () => {}, shutdown: async () => {} };
-
-export interface TracingOptions {
-  readonly version: string;
-  readonly logger: Logger;
-}
 
 /**
  * With `telemetry.exporter: none` (the default) no SDK is loaded or started: ids still propagate

@@ -1,5 +1,4 @@
-import { AppError } from '@rustok/kernel';
-import type { AuthConfig } from './context.js';
+import { AppError, type Config } from '@rustok/kernel';
 
 /** A fixed-window counter: how many hits since the window opened, and when it closes (ms since the epoch). */
 export interface Counter {
@@ -53,7 +52,10 @@ export const createMemoryCounterStore = (options: { readonly maxKeys?: number } 
   };
 };
 
-export type LimiterConfig = Pick<AuthConfig, 'lockout_threshold' | 'lockout_window_seconds' | 'lockout_seconds' | 'ip_attempts_per_minute'>;
+export type LimiterConfig = Pick<
+  Config['auth'],
+  'lockout_threshold' | 'lockout_window_seconds' | 'lockout_seconds' | 'ip_attempts_per_minute'
+>;
 
 export interface LoginLimiterOptions {
   readonly config: LimiterConfig;

@@ -1,7 +1,7 @@
 import { AppError } from '@rustok/kernel';
 import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from './context.js';
-import type {} from './routes.js';
+import type {} from './services.js';
 
 /** The auth context of a request: the process's services and the request's tenant. */
 export const contextOf = (request: FastifyRequest): AuthContext => {

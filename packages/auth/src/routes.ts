@@ -5,7 +5,6 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { accountRoutes } from './account-routes.js';
 import { userAdminRoutes } from './admin-routes.js';
-import type { AuthContext } from './context.js';
 import { login } from './login.js';
 import { logout } from './logout.js';
 import { meOf } from './me.js';
@@ -16,14 +15,7 @@ import { contextOf } from './request-context.js';
 import { problemRef, UserSchema } from './schemas.js';
 import { verifyEmail } from './verify-email.js';
 
-/** Everything but the tenant: the server decorates the app with it, each request adds its tenant. */
-export type AuthServices = Omit<AuthContext, 'tenantId'>;
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    auth: AuthServices;
-  }
-}
+export type { AuthServices } from './services.js';
 
 const User = UserSchema;
 const SessionReply = Type.Object({ user: User, accessToken: Type.String(), refreshToken: Type.String(), expiresIn: Type.Integer() });

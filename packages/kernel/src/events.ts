@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { Logger } from 'pino';
-import type { SqlRunner } from './module.js';
+import type { SqlRunner } from './sql-runner.js';
 
 /** Every event, on every transport, travels in this envelope. */
 export interface EventEnvelope<Payload = unknown> {

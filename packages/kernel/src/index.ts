@@ -13,5 +13,6 @@ export * from './project-root.js';
 export * from './registry.js';
 export * from './request-context.js';
 export * from './schema-types.js';
+export * from './sql-runner.js';
 export * from './tenant-locales.js';
 export * from './validation.js';

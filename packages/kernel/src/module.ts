@@ -3,13 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import type { ModuleEvents } from './events.js';
 import type { GraphQLBuilder } from './graphql-builder.js';
-
-/** Minimal SQL surface the kernel needs from the database layer (implemented by @rustok/db). */
-export interface SqlRunner {
-  query<Row extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
-  /** Runs SQL text that may hold several statements, without parameters (migrations, DDL). */
-  exec(sql: string): Promise<void>;
-}
+import type { SqlRunner } from './sql-runner.js';
 
 /**
  * A schema migration. The name is `mYYYYMMDD_<module>_<nnn>_<desc>`; `up` is SQL text (may hold

@@ -5,14 +5,8 @@ import { Id } from '@rustok/kernel';
 import { listTenants, TenantSettingsSchema } from '@rustok/tenancy';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import type {} from './fastify-types.js';
 import { createTenantWithOwner, findTenant, platformContextOf, updateTenant } from './tenants.js';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Drops a tenant from every instance's resolution cache. */
-    invalidateTenant: (tenant: { id: string; slug: string; hosts?: readonly string[] }) => Promise<void>;
-  }
-}
 
 const Tenant = Type.Object({
   id: Type.String(),

@@ -13,7 +13,7 @@ import {
   type TenantRecord,
 } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
-import type {} from './tenant-routes.js';
+import type {} from './fastify-types.js';
 
 /** What the platform's tenant use-cases need: the database, the bus, the auth settings and the resolution cache. */
 export interface PlatformContext {
