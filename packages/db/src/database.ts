@@ -1,8 +1,4 @@
 import type { SqlRunner } from '@rustok/kernel';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-
-/** Drizzle over whichever driver is open; the same query builder on PostgreSQL and PGlite. */
-export type Orm = PgDatabase<PgQueryResultHKT>;
 
 export interface TransactionOptions {
   /** Set as `app.tenant_id` for the transaction only, so row-level security policies can rely on it. */
@@ -11,9 +7,8 @@ export interface TransactionOptions {
   readonly readOnly?: boolean;
 }
 
-/** A transaction: raw parameterised SQL and Drizzle, both inside the same transaction. */
+/** A transaction: parameterised SQL through the runner (see docs/adr/0008-data-access.md). */
 export interface Tx extends SqlRunner {
-  readonly orm: Orm;
   readonly tenantId: string | undefined;
   /** Runs `fn` once the transaction has committed (never when it rolls back). Errors are not rethrown. */
   afterCommit(fn: () => void | Promise<void>): void;
@@ -47,8 +42,6 @@ export interface PoolStats {
 
 export interface Database extends SqlRunner {
   readonly kind: 'postgres' | 'pglite';
-  /** Drizzle outside any transaction (autocommit). */
-  readonly orm: Orm;
   transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** LISTEN on a channel; `onNotify` gets each NOTIFY payload. Returns the function that stops listening. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;

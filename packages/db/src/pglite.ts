@@ -2,9 +2,8 @@ import { join } from 'node:path';
 import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SqlRunner } from '@rustok/kernel';
-import { drizzle } from 'drizzle-orm/pglite';
 import { ensureAppRole } from './app-role.js';
-import { createAfterCommit, type Database, type Orm, SET_TENANT_SQL, type Tx, withTimeout } from './database.js';
+import { createAfterCommit, type Database, SET_TENANT_SQL, type Tx, withTimeout } from './database.js';
 import { acquireDirectoryLock } from './lock.js';
 
 export interface PgliteOptions {
@@ -42,15 +41,10 @@ const prepare = async (options: PgliteOptions, pgDir: string | undefined): Promi
 };
 
 const txOf = (t: Transaction, tenantId: string | undefined, afterCommit: (fn: () => void | Promise<void>) => void): Tx => {
-  let orm: Orm | undefined;
   return {
     tenantId,
     afterCommit,
     ...runnerOf(t),
-    get orm() {
-      orm ??= drizzle(t as unknown as PGlite) as unknown as Orm;
-      return orm;
-    },
   };
 };
 
@@ -78,7 +72,6 @@ export const openPglite = async (options: PgliteOptions): Promise<Database> => {
     let closing: Promise<void> | undefined;
     return {
       kind: 'pglite',
-      orm: drizzle(db) as unknown as Orm,
       ...runnerOf(db),
       async transaction(fn, txOptions) {
         const after = createAfterCommit();

@@ -1,5 +1,4 @@
 import type { SqlRunner } from '@rustok/kernel';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { ensureAppRole } from './app-role.js';
 import {
@@ -7,7 +6,6 @@ import {
   beginStatement,
   createAfterCommit,
   type Database,
-  type Orm,
   type TransactionOptions,
   type Tx,
   withTimeout,
@@ -53,17 +51,12 @@ export const withOwnerConnection = async <T>(url: string, fn: (owner: SqlRunner)
 };
 
 const txFromClient = (client: pg.PoolClient, tenantId: string | undefined, afterCommit: (fn: () => void | Promise<void>) => void): Tx => {
-  let orm: Orm | undefined;
   return {
     tenantId,
     afterCommit,
     query: (text, params) => client.query(toQueryConfig(text, params as unknown[])) as never,
     exec: async (text) => {
       await client.query(text);
-    },
-    get orm() {
-      orm ??= drizzle(client) as unknown as Orm;
-      return orm;
     },
   };
 };
@@ -130,11 +123,9 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Readiness reports the outage.
   });
-  const orm = drizzle(pool) as unknown as Orm;
   let closing: Promise<void> | undefined;
   return {
     kind: 'postgres',
-    orm,
     query: (text, params) => pool.query(toQueryConfig(text, params as unknown[])).catch(rethrowUnavailable) as never,
     exec: async (text) => {
       await pool.query(text).catch(rethrowUnavailable);

@@ -1,6 +1,5 @@
 import { defineModule, generateId } from '@rustok/kernel';
 import { describeEachBackend, openTestDatabase, type TestDatabase } from '@rustok/testing';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tenantRlsSql } from './rls.js';
 
@@ -53,10 +52,10 @@ describeEachBackend('tenant transactions and row-level security', (backend) => {
       { tenantId: tenantA },
     );
     expect(bodies).toEqual(['a1', 'a2']);
-    const viaDrizzle = await t.db.transaction(async (tx) => (await tx.orm.execute(sql`SELECT count(*)::int AS n FROM notes`)).rows, {
+    const countB = await t.db.transaction(async (tx) => (await tx.query('SELECT count(*)::int AS n FROM notes')).rows, {
       tenantId: tenantB,
     });
-    expect(viaDrizzle).toEqual([{ n: 1 }]);
+    expect(countB).toEqual([{ n: 1 }]);
   });
 
   it('shows nothing outside a tenant transaction', async () => {
