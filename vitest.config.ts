@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['{packages,modules,apps}/*/src/**/*.test.ts', '{packages,modules,apps}/*/test/**/*.test.ts'],
     globalSetup: ['packages/testing/src/global-setup.ts'],
+    setupFiles: ['apps/server/test/setup-platform.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

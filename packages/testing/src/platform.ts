@@ -12,11 +12,13 @@ import {
   type ModuleRegistry,
   type TenantRef,
 } from '@rustok/kernel';
-import { assemble, PLATFORM_MODULES } from '@rustok/server';
 import { insertTenant } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { APP_ROLE, openTestDatabase, type TestBackend, type TestDatabase } from './databases.js';
+import { loadPlatformAssembly } from './platform-assembly.js';
+
+export { type PlatformAssembly, registerPlatformAssembly } from './platform-assembly.js';
 
 /** The repository's own config/ folder: tests load the real files with the `test` environment. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -66,7 +68,8 @@ const reopen = async (shared: TestDatabase): Promise<TestDatabase> => {
 
 /** A migrated throw-away database and a ready (not listening) HTTP app over it. Use app.inject(). */
 export const createTestPlatform = async (options: TestPlatformOptions): Promise<TestPlatform> => {
-  const registry = createRegistry([...PLATFORM_MODULES, ...(options.modules ?? [])]);
+  const { assemble, modules: platformModules } = await loadPlatformAssembly();
+  const registry = createRegistry([...platformModules, ...(options.modules ?? [])]);
   const config = testConfig(options.config);
   const logger = options.logger ?? pino({ level: 'silent' });
   const shared = options.shareDatabaseOf?.database;
