@@ -18,6 +18,16 @@ export const apiErrors = defineErrors('api', {
   DATA_STILL_REFERENCED: { status: 409, title: 'Conflict', description: 'The record is still referred to by other records' },
   GRAPHQL_BAD_REQUEST: { status: 400, title: 'Bad request' },
   GRAPHQL_FIELD_NOT_FOUND: { status: 404, title: 'Not found' },
+  GRAPHQL_TOO_COMPLEX: {
+    status: 400,
+    title: 'Bad request',
+    description: 'The query is more complex than graphql.max_complexity allows (GraphQL extensions.code)',
+  },
+  GRAPHQL_TOO_DEEP: {
+    status: 400,
+    title: 'Bad request',
+    description: 'The query nests deeper than graphql.max_depth allows (GraphQL extensions.code)',
+  },
   GRAPHQL_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
   PERSISTED_QUERY_NOT_FOUND: { status: 404, title: 'Not found' },
