@@ -3,7 +3,7 @@ import { ensureSigningKey, jwksRoutes, type OutboundMessages } from '@rustok/aut
 import type { Database } from '@rustok/db';
 import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
-import { AppError, deploymentNames, setDeploymentDefaultLocale, type TenantRef } from '@rustok/kernel';
+import { deploymentNames, kernelErrors, setDeploymentDefaultLocale, type TenantRef } from '@rustok/kernel';
 import { connectSharedRedis, sharedRedisReady } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -40,7 +40,7 @@ export interface Assembled {
 const connectStreaming = async (config: Config, logger: Logger): Promise<StreamingLayer | undefined> => {
   const events = config.settings.rustok.events;
   if (events.transport !== 'nats') return undefined;
-  if (!config.nats.url) throw new AppError('CONFIG_INVALID', 'settings.rustok.events.transport is nats but nats.url (NATS_URL) is not set');
+  if (!config.nats.url) throw kernelErrors.CONFIG_INVALID('settings.rustok.events.transport is nats but nats.url (NATS_URL) is not set');
   const names = deploymentNames(config.settings.rustok);
   return connectNatsStreaming({
     url: config.nats.url,

@@ -85,6 +85,7 @@ describeEachBackend('tenant isolation', (backend) => {
   for (const [key, route] of Object.entries(ROUTES)) {
     const title = {
       platform: "a tenant's admin is refused",
+      public: 'the same public answer for anyone, with nothing of B',
       tenant: "A's admin cannot reach B's data",
       graphql: "A's token is refused for B",
     };
@@ -106,6 +107,15 @@ describeEachBackend('tenant isolation', (backend) => {
           });
         }
         expectNoSecretsOfB(w, res.body);
+        return;
+      }
+      if (route.kind === 'public') {
+        const anonymous = await call(method, path);
+        const asA = await call(method, path, { ...w.a.admin, 'x-tenant-id': w.b.tenant.id });
+        expect(anonymous.statusCode, `${key} without a token: ${anonymous.body}`).toBe(200);
+        expect(asA.statusCode, `${key} as A's admin naming B: ${asA.body}`).toBe(200);
+        expect(asA.body).toBe(anonymous.body);
+        expectNoSecretsOfB(w, asA.body);
         return;
       }
       const query = route.kind === 'tenant' && route.query ? `?${route.query(w)}` : '';

@@ -8,11 +8,12 @@ import {
   type Rights,
   withRights,
 } from '@rustok/content';
+import { blogErrors } from './errors.js';
 
 export type { Rights };
 
 import type {} from '@rustok/events';
-import { AppError, isAppError } from '@rustok/kernel';
+import { type AppError, isAppError } from '@rustok/kernel';
 
 /**
  * The blog's context is a content context whose actor holds the caller's own permissions
@@ -41,8 +42,7 @@ export const asContent = withRights;
 
 export const contextOf = contentContextOf;
 
-export const postNotFound = (id: string): AppError =>
-  new AppError('BLOG_POST_NOT_FOUND', `No blog post ${id}`, { status: 404, title: 'Not found' });
+export const postNotFound = (id: string): AppError => blogErrors.BLOG_POST_NOT_FOUND(`No blog post ${id}`);
 
 /** Content's 404 for a node, told as the blog's own. */
 export const renameNotFound =

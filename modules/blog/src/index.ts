@@ -4,3 +4,4 @@ export type { CommentCreatedPayload, CommentModeratedPayload, ModerationStatus, 
 export { BLOG_EVENT } from './events.js';
 export { BLOG_PERMISSIONS, blogModule } from './module.js';
 export default blogModule;
+export * from './errors.js';

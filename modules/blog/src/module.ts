@@ -1,4 +1,5 @@
 import { defineModule } from '@rustok/kernel';
+import { blogErrors } from './errors.js';
 import { blogEvents } from './events.js';
 import { blogGraphQL } from './graphql.js';
 import { commentRoutes } from './routes/comments.js';
@@ -23,6 +24,7 @@ export const blogModule = defineModule({
   description: 'Posts with translations and revisions, and moderated threaded comments (over content)',
   version: '0.1.0',
   kind: 'optional',
+  errors: [blogErrors],
   dependencies: ['content'],
   permissions: [...BLOG_PERMISSIONS],
   config: BlogSettingsSchema,

@@ -1,5 +1,6 @@
 import { defineModule } from '@rustok/kernel';
 import { startCartExpiry } from './cart-expiry.js';
+import { commerceErrors } from './errors.js';
 import { commerceEvents } from './events.js';
 import { commerceGraphQL } from './graphql/index.js';
 import { commerceMigrations } from './migrations.js';
@@ -32,6 +33,7 @@ export const commerceModule = defineModule({
   description: 'Products with variants and multi-currency prices, inventory, carts, checkout and orders',
   version: '0.1.0',
   kind: 'optional',
+  errors: [commerceErrors],
   permissions: [...COMMERCE_PERMISSIONS],
   config: CommerceSettingsSchema,
   migrations: commerceMigrations,

@@ -1,4 +1,5 @@
-import { AppError } from '@rustok/kernel';
+import type { AppError } from '@rustok/kernel';
+import { commerceErrors } from './errors.js';
 
 /**
  * Money is integer minor units (cents, kopecks, yen) as a JS number, checked to stay a safe
@@ -7,8 +8,7 @@ import { AppError } from '@rustok/kernel';
  */
 export type Minor = number;
 
-const overflow = (): AppError =>
-  new AppError('COMMERCE_AMOUNT_OUT_OF_RANGE', 'An amount is larger than the platform can represent', { status: 422 });
+const overflow = (): AppError => commerceErrors.COMMERCE_AMOUNT_OUT_OF_RANGE('An amount is larger than the platform can represent');
 
 /** A bigint column as pg (string), PGlite (number or bigint) or JSON gives it back. */
 export const toMinor = (value: unknown): Minor => {

@@ -1,4 +1,4 @@
-import { AppError } from '@rustok/kernel';
+import { commerceErrors } from './errors.js';
 import { addMinor, allocate, applyBasisPoints, type Minor, mulMinor } from './money.js';
 
 /** One priced line as the totals see it. */
@@ -57,7 +57,7 @@ const checkInput = (input: TotalsInput): void => {
     input.taxRateBp > 10_000 ||
     !Number.isSafeInteger(input.shipping) ||
     input.shipping < 0;
-  if (bad) throw new AppError('COMMERCE_TOTALS_INVALID', 'Totals need non-negative integer amounts and quantities', { status: 422 });
+  if (bad) throw commerceErrors.COMMERCE_TOTALS_INVALID('Totals need non-negative integer amounts and quantities');
 };
 
 /**

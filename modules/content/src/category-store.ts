@@ -1,4 +1,5 @@
-import { AppError, type SqlRunner } from '@rustok/kernel';
+import { type AppError, kernelErrors, type SqlRunner } from '@rustok/kernel';
+import { contentErrors } from './errors.js';
 import type { ContentCategory } from './schemas.js';
 
 export interface CategoryRow {
@@ -14,8 +15,7 @@ export interface CategoryRow {
 export const CATEGORY_COLUMNS = 'id, parent_id, name, slug, depth, position';
 export const MAX_CATEGORY_DEPTH = 16;
 
-export const categoryNotFound = (id: string): AppError =>
-  new AppError('CONTENT_CATEGORY_NOT_FOUND', `No category ${id}`, { status: 404, title: 'Not found' });
+export const categoryNotFound = (id: string): AppError => contentErrors.CONTENT_CATEGORY_NOT_FOUND(`No category ${id}`);
 
 export const toCategory = (row: CategoryRow): ContentCategory => ({
   id: row.id,
@@ -42,12 +42,7 @@ export const depthUnder = async (tx: SqlRunner, parentId: string | null | undefi
      ) SELECT id, depth FROM up`,
     [parentId],
   );
-  const invalid = (message: string) =>
-    new AppError('VALIDATION_FAILED', `parentId ${message}`, {
-      status: 422,
-      title: 'Validation failed',
-      errors: [{ path: 'parentId', message }],
-    });
+  const invalid = (message: string) => kernelErrors.VALIDATION_FAILED(`parentId ${message}`, { errors: [{ path: 'parentId', message }] });
   if (rows.length === 0) throw invalid('does not exist');
   if (self && rows.some((r) => r.id === self)) throw invalid('would make the category its own ancestor');
   const depth = (rows[0]?.depth ?? 0) + 1;
@@ -63,7 +58,7 @@ export const freeCategorySlug = async (tx: SqlRunner, base: string, explicit: bo
   );
   const taken = new Set(rows.map((r) => r.slug));
   if (!taken.has(base)) return base;
-  if (explicit) throw new AppError('CONTENT_SLUG_TAKEN', `The category slug "${base}" is taken`, { status: 409 });
+  if (explicit) throw contentErrors.CONTENT_SLUG_TAKEN(`The category slug "${base}" is taken`);
   let n = 2;
   while (taken.has(`${base}-${n}`)) n++;
   return `${base}-${n}`;

@@ -1,5 +1,5 @@
 import { inTenant as inModuleTenant, type ModuleActor, type ModuleContext, type ModuleEvent, type ModuleTx } from '@rustok/api';
-import { AppError } from '@rustok/kernel';
+import { contentErrors } from './errors.js';
 
 export { actorOf, type EventPublisher, forbidden, requirePermission, systemActor } from '@rustok/api';
 
@@ -12,7 +12,7 @@ export type ContentTx = ModuleTx;
 /** A unique violation that got past the checks (two writers at once) is a conflict, not a 500. */
 const asConflict = (error: unknown): unknown =>
   (error as { code?: unknown } | null)?.code === '23505'
-    ? new AppError('CONTENT_CONFLICT', 'Another write took the same slug or key at the same time; try again', { status: 409, cause: error })
+    ? contentErrors.CONTENT_CONFLICT('Another write took the same slug or key at the same time; try again', { cause: error })
     : error;
 
 /** Runs `fn` in a transaction of the context's tenant (row-level security scopes every statement). */

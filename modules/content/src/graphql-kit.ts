@@ -1,5 +1,5 @@
 import type {} from '@rustok/events';
-import { AppError, type GraphQLBuilder, type GraphQLContext, parseId } from '@rustok/kernel';
+import { type GraphQLBuilder, type GraphQLContext, kernelErrors, parseId } from '@rustok/kernel';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, type ContentContext } from './context.js';
 import type { ContentNode, Paged } from './schemas.js';
@@ -12,7 +12,7 @@ import type { ContentNode, Paged } from './schemas.js';
 /** Mercurius adds the app to the resolver context; the platform's context holds tenant and caller. */
 export const graphqlContextOf = (ctx: GraphQLContext): ContentContext => {
   const app = (ctx as GraphQLContext & { app: FastifyInstance }).app;
-  if (!ctx.tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
+  if (!ctx.tenant) throw kernelErrors.TENANT_REQUIRED('No tenant was resolved for this request');
   return { db: app.rustok.db, events: app.events, tenantId: ctx.tenant.id, actor: actorOf(ctx.principal) };
 };
 

@@ -1,4 +1,5 @@
 import { defineModule } from '@rustok/kernel';
+import { contentErrors } from './errors.js';
 import { contentEvents } from './events.js';
 import { contentGraphQL } from './graphql.js';
 import { contentMigrations } from './migrations.js';
@@ -26,6 +27,7 @@ export const contentModule = defineModule({
   description: 'Nodes (posts, pages, topics, replies) with translations, categories, tags, revisions and publishing',
   version: '0.1.0',
   kind: 'core',
+  errors: [contentErrors],
   permissions: [...CONTENT_PERMISSIONS],
   config: ContentSettingsSchema,
   migrations: contentMigrations,

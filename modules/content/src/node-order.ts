@@ -1,4 +1,4 @@
-import { AppError, isId } from '@rustok/kernel';
+import { type AppError, isId, kernelErrors } from '@rustok/kernel';
 
 /**
  * A metadata key a listing sorts by, before the id, greatest first: a boolean key puts `true`
@@ -25,9 +25,7 @@ const expression = (o: MetadataOrder, keyParam: string): string =>
     : `coalesce(n.metadata->>(${keyParam}::text), '') COLLATE "C"`;
 
 const badCursor = (): AppError =>
-  new AppError('VALIDATION_FAILED', 'The cursor is not one this listing handed out', {
-    status: 422,
-    title: 'Validation failed',
+  kernelErrors.VALIDATION_FAILED('The cursor is not one this listing handed out', {
     errors: [{ path: 'cursor', message: 'is not a valid cursor' }],
   });
 

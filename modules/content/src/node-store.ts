@@ -1,5 +1,6 @@
-import { AppError, generateId, type SqlRunner } from '@rustok/kernel';
+import { type AppError, generateId, type SqlRunner } from '@rustok/kernel';
 import type { ContentTx } from './context.js';
+import { contentErrors } from './errors.js';
 import type { NodeEventPayload } from './events.js';
 import type { BodyFormat } from './render.js';
 import type { ContentNode } from './schemas.js';
@@ -39,8 +40,7 @@ export interface TranslationRow {
 const NODE_COLUMNS =
   'id, kind, parent_id, author_id, category_id, status, position, depth, reply_count, metadata, publish_at, published_at, revision, created_at, updated_at';
 
-export const nodeNotFound = (id: string): AppError =>
-  new AppError('CONTENT_NODE_NOT_FOUND', `No content node ${id}`, { status: 404, title: 'Not found' });
+export const nodeNotFound = (id: string): AppError => contentErrors.CONTENT_NODE_NOT_FOUND(`No content node ${id}`);
 
 export const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 

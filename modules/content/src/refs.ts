@@ -1,7 +1,7 @@
-import { AppError, type SqlRunner } from '@rustok/kernel';
+import { type AppError, kernelErrors, type SqlRunner } from '@rustok/kernel';
 
 const invalidRef = (path: string, detail: string): AppError =>
-  new AppError('VALIDATION_FAILED', detail, { status: 422, title: 'Validation failed', errors: [{ path, message: 'does not exist' }] });
+  kernelErrors.VALIDATION_FAILED(detail, { errors: [{ path, message: 'does not exist' }] });
 
 /** A category of the tenant, or 422 (another tenant's is invisible, hence missing). */
 export const assertCategory = async (tx: SqlRunner, id: string | null | undefined): Promise<void> => {

@@ -1,6 +1,7 @@
 import { tenantLocales } from '@rustok/api';
-import { AppError, LOCALE_PATTERN, type SqlRunner, type TenantLocales } from '@rustok/kernel';
+import { LOCALE_PATTERN, type SqlRunner, type TenantLocales } from '@rustok/kernel';
 import { Type } from '@sinclair/typebox';
+import { contentErrors } from './errors.js';
 
 export { LOCALE_PATTERN };
 export const Locale = () => Type.String({ pattern: LOCALE_PATTERN });
@@ -20,10 +21,9 @@ export const loadSettings = (tx: SqlRunner): Promise<ContentSettings> => tenantL
 /** 422 CONTENT_LOCALE_UNSUPPORTED unless the locale is well-formed and one of the tenant's. */
 export const assertLocale = (settings: ContentSettings, locale: string, path = 'locale'): string => {
   if (!new RegExp(LOCALE_PATTERN).test(locale) || !settings.supportedLocales.includes(locale)) {
-    throw new AppError(
-      'CONTENT_LOCALE_UNSUPPORTED',
+    throw contentErrors.CONTENT_LOCALE_UNSUPPORTED(
       `The locale "${locale.slice(0, 16)}" is not one of this tenant's: ${settings.supportedLocales.join(', ')}`,
-      { status: 422, title: 'Validation failed', errors: [{ path, message: 'is not a supported locale' }] },
+      { errors: [{ path, message: 'is not a supported locale' }] },
     );
   }
   return locale;

@@ -1,5 +1,6 @@
-import { AppError, type SqlRunner } from '@rustok/kernel';
+import type { SqlRunner } from '@rustok/kernel';
 import slugify from '@sindresorhus/slugify';
+import { contentErrors } from './errors.js';
 
 export const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 const SLUG = new RegExp(SLUG_PATTERN);
@@ -40,8 +41,7 @@ export const uniqueSlug = async (tx: SqlRunner, scope: SlugScope, base: string, 
   const taken = await takenSlugs(tx, scope, base);
   if (!taken.has(base)) return base;
   if (explicit) {
-    throw new AppError('CONTENT_SLUG_TAKEN', `The slug "${base}" is already used by another ${scope.kind} in ${scope.locale}`, {
-      status: 409,
+    throw contentErrors.CONTENT_SLUG_TAKEN(`The slug "${base}" is already used by another ${scope.kind} in ${scope.locale}`, {
       errors: [{ path: 'slug', message: 'is already taken' }],
     });
   }

@@ -1,4 +1,4 @@
-import { AppError } from '@rustok/kernel';
+import { contentErrors } from './errors.js';
 import type { NODE_STATUSES } from './events.js';
 
 export type NodeStatus = (typeof NODE_STATUSES)[number];
@@ -17,9 +17,8 @@ export const allowedTransitions = (from: NodeStatus): readonly NodeStatus[] => T
 export const assertTransition = (from: NodeStatus, to: NodeStatus): void => {
   const allowed = allowedTransitions(from);
   if (allowed.includes(to)) return;
-  throw new AppError(
-    'CONTENT_INVALID_TRANSITION',
+  throw contentErrors.CONTENT_INVALID_TRANSITION(
     `A ${from} node cannot become ${to}; allowed from ${from}: ${allowed.join(', ') || 'none'}`,
-    { status: 409, meta: { from, to, allowed } },
+    { meta: { from, to, allowed } },
   );
 };

@@ -1,4 +1,4 @@
-import { AppError, type SqlRunner } from '@rustok/kernel';
+import { type AppError, kernelErrors, type SqlRunner } from '@rustok/kernel';
 import type { ContentTx } from './context.js';
 import type { NodeRow, TranslationRow } from './node-store.js';
 import { type BodyFormat, renderBody } from './render.js';
@@ -23,19 +23,13 @@ const existingTranslation = async (tx: SqlRunner, nodeId: string, locale: string
 };
 
 const titleRequired = (): AppError =>
-  new AppError('VALIDATION_FAILED', 'A new translation needs a title', {
-    status: 422,
-    title: 'Validation failed',
-    errors: [{ path: 'title', message: 'is required' }],
-  });
+  kernelErrors.VALIDATION_FAILED('A new translation needs a title', { errors: [{ path: 'title', message: 'is required' }] });
 
 const chooseSlug = async (w: ContentTx, node: NodeRow, locale: string, fields: TranslationFields, before?: TranslationRow) => {
   const scope = { kind: node.kind, locale, nodeId: node.id };
   if (fields.slug !== undefined) {
     if (!isValidSlug(fields.slug)) {
-      throw new AppError('VALIDATION_FAILED', 'The slug is invalid', {
-        status: 422,
-        title: 'Validation failed',
+      throw kernelErrors.VALIDATION_FAILED('The slug is invalid', {
         errors: [{ path: 'slug', message: 'must be lower-case letters, digits and single hyphens' }],
       });
     }

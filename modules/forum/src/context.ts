@@ -8,11 +8,12 @@ import {
   type Rights,
   withRights,
 } from '@rustok/content';
+import { forumErrors } from './errors.js';
 
 export type { Rights };
 
 import type {} from '@rustok/events';
-import { AppError, isAppError } from '@rustok/kernel';
+import { type AppError, isAppError } from '@rustok/kernel';
 
 /** A content context whose actor holds the caller's own (forum.*) permissions; `asContent` maps them for content. */
 export type ForumContext = ContentContext;
@@ -42,14 +43,11 @@ export const asContent = withRights;
 
 export const contextOf = contentContextOf;
 
-export const topicNotFound = (id: string): AppError =>
-  new AppError('FORUM_TOPIC_NOT_FOUND', `No forum topic ${id}`, { status: 404, title: 'Not found' });
+export const topicNotFound = (id: string): AppError => forumErrors.FORUM_TOPIC_NOT_FOUND(`No forum topic ${id}`);
 
-export const replyNotFound = (id: string): AppError =>
-  new AppError('FORUM_REPLY_NOT_FOUND', `No reply ${id} in this topic`, { status: 404, title: 'Not found' });
+export const replyNotFound = (id: string): AppError => forumErrors.FORUM_REPLY_NOT_FOUND(`No reply ${id} in this topic`);
 
-export const topicLocked = (id: string): AppError =>
-  new AppError('FORUM_TOPIC_LOCKED', `The topic ${id} is locked; it takes no replies`, { status: 409, title: 'Conflict' });
+export const topicLocked = (id: string): AppError => forumErrors.FORUM_TOPIC_LOCKED(`The topic ${id} is locked; it takes no replies`);
 
 /** Content's 404 for a node as null (any other error goes on). */
 export const absentAsNull = (error: unknown): null => {

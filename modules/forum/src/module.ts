@@ -1,4 +1,5 @@
 import { defineModule } from '@rustok/kernel';
+import { forumErrors } from './errors.js';
 import { forumEvents } from './events.js';
 import { forumGraphQL } from './graphql.js';
 import { replyRoutes } from './routes/replies.js';
@@ -22,6 +23,7 @@ export const forumModule = defineModule({
   description: 'Topics in categories with replies, exact reply counts, pins and locks (over content)',
   version: '0.1.0',
   kind: 'optional',
+  errors: [forumErrors],
   dependencies: ['content'],
   permissions: [...FORUM_PERMISSIONS],
   events: { emits: forumEvents },

@@ -1,5 +1,6 @@
 import type {} from '@rustok/events';
 import { defineModule } from '@rustok/kernel';
+import { indexErrors } from './errors.js';
 import { indexEvents } from './events.js';
 import { indexGraphQL } from './graphql/index.js';
 import { indexHandlers } from './handlers.js';
@@ -21,6 +22,7 @@ export const indexModule = defineModule({
   description: 'Storefront read models of products and content built from events, with full-text search, facets and keyset pages',
   version: '0.1.0',
   kind: 'core',
+  errors: [indexErrors],
   dependencies: ['content'],
   permissions: [...INDEX_PERMISSIONS],
   migrations: indexMigrations,

@@ -1,6 +1,6 @@
 import { startIntervalJob } from '@rustok/api';
 import type {} from '@rustok/events';
-import { AppError } from '@rustok/kernel';
+import { kernelErrors } from '@rustok/kernel';
 import type { FastifyInstance } from 'fastify';
 import { type CronSchedule, parseCron } from './cron.js';
 import { requestRebuild } from './use-cases/request-rebuild.js';
@@ -27,7 +27,7 @@ export const scheduleOf = (expression: string | null): CronSchedule | undefined 
   try {
     return parseCron(expression);
   } catch (error) {
-    throw new AppError('CONFIG_INVALID', `settings.rustok.index.reindex_schedule: ${(error as Error).message}`);
+    throw kernelErrors.CONFIG_INVALID(`settings.rustok.index.reindex_schedule: ${(error as Error).message}`);
   }
 };
 

@@ -1,8 +1,9 @@
 import { requirePermission as requireActorPermission } from '@rustok/api';
 import { actorOf, type ContentActor, type ContentContext, type ContentTx, graphqlContextOf, inContentTx } from '@rustok/content';
 import type {} from '@rustok/events';
-import { AppError, type FieldError, type GraphQLContext } from '@rustok/kernel';
+import { type AppError, type FieldError, type GraphQLContext, kernelErrors } from '@rustok/kernel';
 import type { FastifyRequest } from 'fastify';
+import { pagesErrors } from './errors.js';
 
 /** What every pages use-case receives: content's context (db, bus, tenant, actor). */
 export type PagesContext = ContentContext;
@@ -16,7 +17,7 @@ const asContentActor = (actor: ContentActor): ContentActor => ({
 /** The request's context with the caller's pages permissions standing in for content's read permission. */
 export const contextOf = (request: FastifyRequest): PagesContext => {
   const tenant = request.tenant;
-  if (!tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
+  if (!tenant) throw kernelErrors.TENANT_REQUIRED('No tenant was resolved for this request');
   const actor = asContentActor(actorOf(request.principal));
   return { db: request.server.rustok.db, events: request.server.events, tenantId: tenant.id, actor };
 };
@@ -32,14 +33,10 @@ export const inPagesTx = <T>(ctx: PagesContext, fn: (w: ContentTx) => Promise<T>
 
 export const requirePermission = (ctx: PagesContext, permission: string): void => requireActorPermission(ctx.actor, permission);
 
-export const pageNotFound = (id: string): AppError =>
-  new AppError('PAGES_PAGE_NOT_FOUND', `No page ${id}`, { status: 404, title: 'Not found' });
-export const menuNotFound = (id: string): AppError =>
-  new AppError('PAGES_MENU_NOT_FOUND', `No menu ${id}`, { status: 404, title: 'Not found' });
-export const pageSlugNotFound = (slug: string): AppError =>
-  new AppError('PAGES_PAGE_NOT_FOUND', `No page with the slug "${slug}"`, { status: 404, title: 'Not found' });
-export const menuHandleNotFound = (handle: string): AppError =>
-  new AppError('PAGES_MENU_NOT_FOUND', `No menu with the handle "${handle}"`, { status: 404, title: 'Not found' });
+export const pageNotFound = (id: string): AppError => pagesErrors.PAGES_PAGE_NOT_FOUND(`No page ${id}`);
+export const menuNotFound = (id: string): AppError => pagesErrors.PAGES_MENU_NOT_FOUND(`No menu ${id}`);
+export const pageSlugNotFound = (slug: string): AppError => pagesErrors.PAGES_PAGE_NOT_FOUND(`No page with the slug "${slug}"`);
+export const menuHandleNotFound = (handle: string): AppError => pagesErrors.PAGES_MENU_NOT_FOUND(`No menu with the handle "${handle}"`);
 
 export const invalid = (errors: readonly FieldError[]): AppError =>
-  new AppError('VALIDATION_FAILED', `${errors.length} field(s) failed validation`, { status: 422, title: 'Validation failed', errors });
+  kernelErrors.VALIDATION_FAILED(`${errors.length} field(s) failed validation`, { errors });

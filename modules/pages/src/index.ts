@@ -5,3 +5,4 @@ export type { Menu, MenuItem, MenuLink } from './menu-schemas.js';
 export { PAGES_PERMISSIONS, pagesModule } from './module.js';
 export type { Page, PageBlock } from './schemas.js';
 export default pagesModule;
+export * from './errors.js';

@@ -1,6 +1,7 @@
 import type { ContentTx } from '@rustok/content';
-import { AppError, generateId } from '@rustok/kernel';
+import { generateId } from '@rustok/kernel';
 import { menuHandleNotFound, menuNotFound } from './context.js';
+import { pagesErrors } from './errors.js';
 import { MENU_UPDATED } from './events.js';
 import type { Menu, MenuItem, MenuItemInput, MenuLink } from './menu-schemas.js';
 
@@ -55,7 +56,7 @@ export const readMenuByHandle = async (w: ContentTx, handle: string): Promise<Me
 /** 409 when another menu of the tenant has the handle. */
 export const assertHandleFree = async (w: ContentTx, handle: string, exceptId?: string): Promise<void> => {
   const { rows } = await w.tx.query('SELECT 1 FROM pages_menus WHERE handle = $1 AND id IS DISTINCT FROM $2', [handle, exceptId ?? null]);
-  if (rows.length > 0) throw new AppError('PAGES_MENU_HANDLE_TAKEN', `A menu with the handle "${handle}" exists`, { status: 409 });
+  if (rows.length > 0) throw pagesErrors.PAGES_MENU_HANDLE_TAKEN(`A menu with the handle "${handle}" exists`);
 };
 
 export const publishMenuEvent = (w: ContentTx, menu: { id: string; handle: string }, action: 'created' | 'updated' | 'deleted') =>

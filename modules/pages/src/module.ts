@@ -1,4 +1,5 @@
 import { defineModule } from '@rustok/kernel';
+import { pagesErrors } from './errors.js';
 import { pagesEvents } from './events.js';
 import { pagesGraphQL } from './graphql.js';
 import { pagesMigrations } from './migrations.js';
@@ -21,6 +22,7 @@ export const pagesModule = defineModule({
   description: 'Static pages built from typed blocks, and navigation menus',
   version: '0.1.0',
   kind: 'optional',
+  errors: [pagesErrors],
   dependencies: ['content'],
   permissions: [...PAGES_PERMISSIONS],
   migrations: pagesMigrations,

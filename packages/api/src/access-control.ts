@@ -1,6 +1,7 @@
-import { AppError, hasPermission } from '@rustok/kernel';
+import { hasPermission, kernelErrors } from '@rustok/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestPipeline, RouteAccess } from './access.js';
+import { apiErrors } from './errors.js';
 
 const API_PREFIX = '/api/v1/';
 /** Tenant-resolved documents outside the API (e.g. `/.well-known/jwks.json`); their routes declare access too. */
@@ -9,8 +10,7 @@ const WELL_KNOWN_PREFIX = '/.well-known/';
 const accessOf = (request: FastifyRequest): RouteAccess | undefined => request.routeOptions.config.access;
 
 /** A route of another tenant's disabled module is indistinguishable from a route that does not exist. */
-const notFound = (request: FastifyRequest) =>
-  new AppError('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`, { status: 404 });
+const notFound = (request: FastifyRequest) => apiErrors.ROUTE_NOT_FOUND(`No route ${request.method} ${request.url.split('?')[0]}`);
 
 /**
  * Deny by default: every /api/v1 route must declare `config.access` with `public: true` or the
@@ -21,7 +21,7 @@ export const requireDeclaredAccess = (app: FastifyInstance): void => {
     if (!route.url.startsWith(API_PREFIX)) return;
     const access = (route.config as { access?: RouteAccess } | undefined)?.access;
     if (!access || (!access.public && !access.authenticated && !access.permission)) {
-      throw new AppError('KERNEL_ROUTE_UNPROTECTED', `${route.method} ${route.url} declares neither a permission nor public access`);
+      throw kernelErrors.KERNEL_ROUTE_UNPROTECTED(`${route.method} ${route.url} declares neither a permission nor public access`);
     }
   });
 };
@@ -46,9 +46,9 @@ export const registerAccessControl = (app: FastifyInstance, pipeline: RequestPip
     if (tenant && module && !(await pipeline.moduleEnabled(tenant, module))) throw notFound(request);
     request.principal = await pipeline.authenticate(request, tenant);
     if (!access || access.public) return;
-    if (!request.principal) throw new AppError('AUTH_REQUIRED', 'This route needs a valid access token', { status: 401 });
+    if (!request.principal) throw kernelErrors.AUTH_REQUIRED('This route needs a valid access token');
     if (access.permission && !hasPermission(request.principal, access.permission)) {
-      throw new AppError('AUTH_FORBIDDEN', `This route needs the permission ${access.permission}`, { status: 403 });
+      throw kernelErrors.AUTH_FORBIDDEN(`This route needs the permission ${access.permission}`);
     }
   });
 };

@@ -13,6 +13,7 @@ import type { Registry } from 'prom-client';
 import type { RequestPipeline } from './access.js';
 import { registerAccessControl, requireDeclaredAccess } from './access-control.js';
 import { registerCors } from './cors.js';
+import { registerErrorCatalogueRoute } from './error-catalogue-route.js';
 import { registerGraphQL } from './graphql.js';
 import { registerHealthRoutes } from './health.js';
 import { registerInputGuard } from './input-guard.js';
@@ -156,7 +157,9 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     version: options.version,
     bodyLimit: config.server.body_limit_bytes,
     rateLimited: config.settings.rustok.rate_limit.enabled,
+    errors: options.registry.errors,
   });
+  registerErrorCatalogueRoute(app, options.registry.errors);
   await registerGraphQL(app, {
     modules,
     maxDepth: config.graphql.max_depth,

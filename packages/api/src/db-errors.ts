@@ -1,4 +1,5 @@
-import { AppError, type FieldError } from '@rustok/kernel';
+import type { AppError, ErrorFactory, FieldError } from '@rustok/kernel';
+import { apiErrors } from './errors.js';
 
 /**
  * PostgreSQL errors that a request can cause with its input or by racing another request (a
@@ -13,19 +14,30 @@ export interface DatabaseErrorCode {
   readonly detail: string;
 }
 
-const entry = (code: string, status: number, title: string, detail: string): DatabaseErrorCode => ({ code, status, title, detail });
+interface KnownDatabaseError extends DatabaseErrorCode {
+  readonly raise: ErrorFactory;
+}
+
+/** A DATA_* code of the api catalogue; its description is the detail of the answer. */
+const entry = (raise: ErrorFactory): KnownDatabaseError => ({
+  code: raise.code,
+  status: raise.status,
+  title: raise.title,
+  detail: raise.description,
+  raise,
+});
 
 /** The codes this mapping answers with (for the error catalogue and the docs). */
 export const DATABASE_ERROR_CODES = {
-  duplicate: entry('DATA_DUPLICATE', 409, 'Conflict', 'A record with the same unique value already exists'),
-  referenceMissing: entry('DATA_REFERENCE_NOT_FOUND', 404, 'Not found', 'A record this change refers to does not exist (any more)'),
-  stillReferenced: entry('DATA_STILL_REFERENCED', 409, 'Conflict', 'The record is still referred to by other records'),
-  constraint: entry('DATA_CONSTRAINT_VIOLATED', 422, 'Validation failed', 'A value breaks a rule of the stored data'),
-  invalidValue: entry('DATA_INVALID_VALUE', 422, 'Validation failed', 'A value has the wrong form or is out of range for its field'),
-  concurrent: entry('DATA_CONCURRENT_UPDATE', 409, 'Conflict', 'The record was changed by another request at the same time; retry'),
+  duplicate: entry(apiErrors.DATA_DUPLICATE),
+  referenceMissing: entry(apiErrors.DATA_REFERENCE_NOT_FOUND),
+  stillReferenced: entry(apiErrors.DATA_STILL_REFERENCED),
+  constraint: entry(apiErrors.DATA_CONSTRAINT_VIOLATED),
+  invalidValue: entry(apiErrors.DATA_INVALID_VALUE),
+  concurrent: entry(apiErrors.DATA_CONCURRENT_UPDATE),
 } as const;
 
-const BY_SQLSTATE: Readonly<Record<string, DatabaseErrorCode>> = {
+const BY_SQLSTATE: Readonly<Record<string, KnownDatabaseError>> = {
   '23505': DATABASE_ERROR_CODES.duplicate, // unique_violation
   '23514': DATABASE_ERROR_CODES.constraint, // check_violation
   '23502': DATABASE_ERROR_CODES.constraint, // not_null_violation
@@ -63,7 +75,7 @@ const pgErrorIn = (error: unknown, depth = 0): PgErrorShape | undefined => {
 /** Deleting a referenced row reads "update or delete on table … violates foreign key constraint …". */
 const isDeleteOfReferenced = (e: PgErrorShape) => typeof e.message === 'string' && e.message.startsWith('update or delete on table');
 
-const codeFor = (e: PgErrorShape): DatabaseErrorCode | undefined => {
+const codeFor = (e: PgErrorShape): KnownDatabaseError | undefined => {
   if (e.code === '23503') return isDeleteOfReferenced(e) ? DATABASE_ERROR_CODES.stillReferenced : DATABASE_ERROR_CODES.referenceMissing;
   return BY_SQLSTATE[e.code as string];
 };
@@ -74,5 +86,5 @@ export const databaseAppError = (error: unknown): AppError | undefined => {
   const known = pg && codeFor(pg);
   if (!pg || !known) return undefined;
   const errors: FieldError[] = typeof pg.column === 'string' && pg.column ? [{ path: pg.column, message: known.detail }] : [];
-  return new AppError(known.code, known.detail, { status: known.status, title: known.title, errors, cause: error });
+  return known.raise(known.detail, { errors, cause: error });
 };

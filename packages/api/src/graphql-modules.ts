@@ -1,5 +1,6 @@
-import { AppError, type GraphQLBuilder, type GraphQLContext, type ModuleDefinition, type TenantRef } from '@rustok/kernel';
+import { type GraphQLBuilder, type GraphQLContext, kernelErrors, type ModuleDefinition, type TenantRef } from '@rustok/kernel';
 import { type DocumentNode, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
+import { apiErrors } from './errors.js';
 
 /** `Query.<field>` / `Mutation.<field>` → the slug of the module that declared it. */
 export type RootFieldOwners = ReadonlyMap<string, string>;
@@ -61,7 +62,7 @@ export const assertRootFieldsProtected = (schema: GraphQLSchema): void => {
     }
   }
   if (unprotected.length > 0) {
-    throw new AppError('KERNEL_GRAPHQL_UNPROTECTED', `GraphQL fields without authScopes: ${unprotected.join(', ')}`);
+    throw kernelErrors.KERNEL_GRAPHQL_UNPROTECTED(`GraphQL fields without authScopes: ${unprotected.join(', ')}`);
   }
 };
 
@@ -86,7 +87,7 @@ export const moduleGate =
     for (const field of rootFields(document)) {
       const owner = owners.get(field);
       if (owner && optional.has(owner) && !(await moduleEnabled(tenant, owner))) {
-        throw new AppError('GRAPHQL_FIELD_NOT_FOUND', `Cannot query field "${field.split('.')[1]}"`, { status: 404 });
+        throw apiErrors.GRAPHQL_FIELD_NOT_FOUND(`Cannot query field "${field.split('.')[1]}"`);
       }
     }
   };

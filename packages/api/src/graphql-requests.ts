@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '@rustok/kernel';
+import type { AppError } from '@rustok/kernel';
 import type { FastifyRequest } from 'fastify';
 import { getOperationAST, parse } from 'graphql';
+import { apiErrors } from './errors.js';
 import { nulPaths, nulRefusal } from './input-guard.js';
 
 /**
@@ -12,15 +13,13 @@ import { nulPaths, nulRefusal } from './input-guard.js';
 
 export type PersistedQueryMode = 'apq' | 'allowlist' | 'off';
 
-export const badRequest = (detail: string, status = 400): AppError => new AppError('GRAPHQL_BAD_REQUEST', detail, { status });
+export const badRequest = (detail: string, status = 400): AppError => apiErrors.GRAPHQL_BAD_REQUEST(detail, { status });
 
-export const persistedQueryNotFound = (): AppError =>
-  new AppError('PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound', { status: 404, title: 'Not found' });
+export const persistedQueryNotFound = (): AppError => apiErrors.PERSISTED_QUERY_NOT_FOUND('PersistedQueryNotFound');
 
-const notSupported = (): AppError => new AppError('PERSISTED_QUERY_NOT_SUPPORTED', 'PersistedQueryNotSupported', { status: 400 });
+const notSupported = (): AppError => apiErrors.PERSISTED_QUERY_NOT_SUPPORTED('PersistedQueryNotSupported');
 
-const notInList = (): AppError =>
-  new AppError('PERSISTED_QUERY_NOT_IN_LIST', 'This server runs only the queries of its allowlist', { status: 403, title: 'Forbidden' });
+const notInList = (): AppError => apiErrors.PERSISTED_QUERY_NOT_IN_LIST('This server runs only the queries of its allowlist');
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -151,10 +150,7 @@ export const mercuriusRequestError = (error: unknown): AppError | undefined => {
     case 'MER_ERR_GQL_PERSISTED_QUERY_MISMATCH':
       return badRequest('extensions.persistedQuery.sha256Hash does not match the query');
     case 'MER_ERR_METHOD_NOT_ALLOWED':
-      return new AppError('GRAPHQL_METHOD_NOT_ALLOWED', 'Only queries may be sent with GET; send mutations with POST', {
-        status: 405,
-        title: 'Method not allowed',
-      });
+      return apiErrors.GRAPHQL_METHOD_NOT_ALLOWED('Only queries may be sent with GET; send mutations with POST');
     case 'MER_ERR_GQL_CSRF_PREVENTION':
       return badRequest('The request needs a content type other than a simple one, or a GraphQL preflight header');
     default:

@@ -3,6 +3,7 @@ export * from './access-control.js';
 export * from './app.js';
 export * from './cors.js';
 export * from './db-errors.js';
+export * from './errors.js';
 export * from './graphql.js';
 export * from './graphql-modules.js';
 export * from './graphql-requests.js';

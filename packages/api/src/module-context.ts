@@ -1,5 +1,5 @@
 import type { Database, Tx } from '@rustok/db';
-import { AppError, type EventEnvelope, hasPermission, type Principal } from '@rustok/kernel';
+import { type AppError, type EventEnvelope, hasPermission, kernelErrors, type Principal } from '@rustok/kernel';
 
 /** An event as a use-case hands it over; the publisher fills in the envelope. */
 export interface ModuleEvent {
@@ -61,7 +61,7 @@ export const inTenant = <T>(ctx: ModuleContext, fn: (w: ModuleTx) => Promise<T>)
     { tenantId: ctx.tenantId },
   );
 
-export const forbidden = (detail: string): AppError => new AppError('AUTH_FORBIDDEN', detail, { status: 403 });
+export const forbidden = (detail: string): AppError => kernelErrors.AUTH_FORBIDDEN(detail);
 
 export const requirePermission = (actor: ModuleActor, permission: string): void => {
   if (!actor.can(permission)) throw forbidden(`This needs the permission ${permission}`);

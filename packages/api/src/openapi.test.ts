@@ -124,6 +124,27 @@ describeEachBackend('OpenAPI document and UI', (backend) => {
     expect(doc.paths['/api/v1/things']?.post?.responses['422']).toMatchObject(problemRef);
   });
 
+  it('lists every catalogued code with its status and title (ErrorCode), and serves the catalogue at GET /api/v1/errors', async () => {
+    const catalogue = platform.registry.errors;
+    expect(catalogue.map((e) => e.code)).toContain('THINGS_NOT_FOUND');
+    const schema = doc.components.schemas.ErrorCode as { enum: string[]; 'x-error-codes': unknown[] };
+    expect(schema.enum).toEqual(catalogue.map((e) => e.code));
+    expect(schema['x-error-codes']).toEqual(
+      catalogue.map(({ code, status, title, description, owner }) => ({ code, status, title, description, owner })),
+    );
+    expect(doc.components.schemas.Problem).toMatchObject({ properties: { code: { $ref: '#/components/schemas/ErrorCode' } } });
+    expect(doc.paths['/api/v1/errors']?.get).toBeDefined();
+    const res = await platform.app.inject({ method: 'GET', url: '/api/v1/errors' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<{ errors: { code: string; status: number; title: string }[] }>().errors).toContainEqual({
+      code: 'THINGS_NOT_FOUND',
+      status: 404,
+      title: 'Not found',
+      description: '',
+      owner: 'things',
+    });
+  });
+
   it('hides operational routes (health, metrics) from the document', () => {
     const paths = Object.keys(doc.paths);
     for (const hidden of ['/health/live', '/health/ready', '/health/modules', '/metrics']) expect(paths).not.toContain(hidden);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { AppError } from '@rustok/kernel';
+import { kernelErrors } from '@rustok/kernel';
 import mercurius, { type PersistedQueryProvider } from 'mercurius';
 import { type PersistedQueryMode, sha256 } from './graphql-requests.js';
 
@@ -13,7 +13,7 @@ import { type PersistedQueryMode, sha256 } from './graphql-requests.js';
  * - `off`: no persisted queries.
  */
 
-const invalid = (file: string, detail: string) => new AppError('CONFIG_INVALID', `graphql.allowlist_file ${file}: ${detail}`);
+const invalid = (file: string, detail: string) => kernelErrors.CONFIG_INVALID(`graphql.allowlist_file ${file}: ${detail}`);
 
 type Manifest = Record<string, unknown>;
 
@@ -70,7 +70,7 @@ export const persistedQueries = (
   if (options.mode === 'apq')
     return { provider: mercurius.persistedQueryDefaults.automatic(options.apqCacheSize ?? 1000), allowlist: undefined };
   if (!options.allowlistFile)
-    throw new AppError('CONFIG_INVALID', 'graphql.persisted_queries is allowlist but graphql.allowlist_file is not set');
+    throw kernelErrors.CONFIG_INVALID('graphql.persisted_queries is allowlist but graphql.allowlist_file is not set');
   const allowlist = loadAllowlist(options.allowlistFile);
   return { provider: allowlistProvider(allowlist), allowlist };
 };

@@ -1,7 +1,8 @@
 import { databaseUnavailable } from '@rustok/db';
-import { AppError, defaultTitle, type FieldError, isAppError } from '@rustok/kernel';
+import { type AppError, defaultTitle, type FieldError, isAppError, kernelErrors } from '@rustok/kernel';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { databaseAppError } from './db-errors.js';
+import { apiErrors } from './errors.js';
 import { correlationIdOf } from './request-ids.js';
 
 /** RFC 9457 problem details, as every RusToK error answer carries them. */
@@ -50,28 +51,21 @@ export const toAppError = (error: unknown): AppError => {
   const fe = error as Partial<FastifyError>;
   if (fe.validation) {
     const errors = fieldErrors(fe as FastifyError);
-    return new AppError('VALIDATION_FAILED', `${errors.length} field(s) failed validation`, {
-      status: 422,
-      title: 'Validation failed',
-      errors,
-    });
+    return kernelErrors.VALIDATION_FAILED(`${errors.length} field(s) failed validation`, { errors });
   }
   const stored = databaseAppError(error);
   if (stored) return stored;
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
-  if (status === 413) return new AppError('REQUEST_TOO_LARGE', 'The request body is larger than the server accepts', { status });
-  if (status === 415) return new AppError('REQUEST_UNSUPPORTED_MEDIA_TYPE', fe.message ?? 'Unsupported media type', { status });
+  if (status === 413) return apiErrors.REQUEST_TOO_LARGE('The request body is larger than the server accepts', { status });
+  if (status === 415) return apiErrors.REQUEST_UNSUPPORTED_MEDIA_TYPE(fe.message ?? 'Unsupported media type', { status });
   if (status >= 400 && status < 500) {
     const detail =
       fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
         ? 'The request body is not valid JSON'
         : (fe.message ?? defaultTitle(status));
-    return new AppError('REQUEST_MALFORMED', detail, { status });
+    return apiErrors.REQUEST_MALFORMED(detail, { status });
   }
-  return new AppError('INTERNAL_ERROR', 'An unexpected error occurred; it has been logged with the request id', {
-    status: 500,
-    cause: error,
-  });
+  return apiErrors.INTERNAL_ERROR('An unexpected error occurred; it has been logged with the request id', { cause: error });
 };
 
 export const sendProblem = (reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply =>
@@ -95,12 +89,9 @@ export const errorHandler = (error: unknown, request: FastifyRequest, reply: Fas
 /** Requests the router refuses before any hook runs: a URL that is not valid percent-encoding, a path parameter over the length limit. */
 const frameworkError = (error: FastifyError): AppError => {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    return new AppError('REQUEST_PARAM_TOO_LONG', 'A path parameter is longer than the server accepts', {
-      status: 414,
-      title: 'URI too long',
-    });
+    return apiErrors.REQUEST_PARAM_TOO_LONG('A path parameter is longer than the server accepts');
   }
-  if (error.code === 'FST_ERR_BAD_URL') return new AppError('REQUEST_BAD_URL', 'The URL is not validly percent-encoded', { status: 400 });
+  if (error.code === 'FST_ERR_BAD_URL') return apiErrors.REQUEST_BAD_URL('The URL is not validly percent-encoded');
   return toAppError(error);
 };
 
@@ -116,7 +107,7 @@ export const frameworkErrorHandler = (error: FastifyError, request: FastifyReque
 };
 
 export const notFoundHandler = (request: FastifyRequest, reply: FastifyReply): FastifyReply =>
-  sendProblem(reply, request, new AppError('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`, { status: 404 }));
+  sendProblem(reply, request, apiErrors.ROUTE_NOT_FOUND(`No route ${request.method} ${request.url.split('?')[0]}`));
 
 /** JSON Schema of a problem answer, for route `response` declarations and the OpenAPI document. */
 export const ProblemSchema = {

@@ -1,7 +1,8 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { SwaggerTransform } from '@fastify/swagger';
-import { AppError, type RustokSettings, type TenantRef } from '@rustok/kernel';
+import type { AppError, RustokSettings, TenantRef } from '@rustok/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { apiErrors } from './errors.js';
 import { sendProblem } from './problem.js';
 
 declare module 'fastify' {
@@ -79,11 +80,7 @@ const limitOf = (request: FastifyRequest, settings: RustokSettings['rate_limit']
 };
 
 const rateLimited = (seconds: number): AppError =>
-  new AppError('RATE_LIMITED', `Too many requests; retry in ${seconds} s`, {
-    status: 429,
-    title: 'Too many requests',
-    meta: { retryAfterSeconds: seconds },
-  });
+  apiErrors.RATE_LIMITED(`Too many requests; retry in ${seconds} s`, { meta: { retryAfterSeconds: seconds } });
 
 /**
  * Request rate limits (@fastify/rate-limit: its stores, keys and windows), fixed one-minute windows

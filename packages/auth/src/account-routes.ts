@@ -1,6 +1,6 @@
 /// <reference types="@fastify/swagger" />
 import type {} from '@rustok/api';
-import { AppError, Id } from '@rustok/kernel';
+import { Id, kernelErrors } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { adminResetPassword } from './admin-accounts.js';
@@ -28,7 +28,7 @@ const tags = ['auth'];
 const open = { access: { public: true } };
 
 const principalOf = (request: FastifyRequest) => {
-  if (!request.principal) throw new AppError('AUTH_REQUIRED', 'This route needs a valid access token', { status: 401 });
+  if (!request.principal) throw kernelErrors.AUTH_REQUIRED('This route needs a valid access token');
   return request.principal;
 };
 

@@ -1,6 +1,7 @@
-import { AppError, hasPermission, type Principal, validationError } from '@rustok/kernel';
+import { hasPermission, type Principal, validationError } from '@rustok/kernel';
 import { requireUser } from './admin-users.js';
 import { type AuthContext, inTenant, nowOf } from './context.js';
+import { authErrors } from './errors.js';
 import { createPasswordReset, replacePassword } from './password-reset.js';
 import { hashPassword, passwordProblems } from './passwords.js';
 import { type AuthUser, toAuthUser, type UserRecord } from './users.js';
@@ -19,9 +20,7 @@ export interface AdminPasswordResetResult {
 /** A tenant administrator must not take over a platform administrator's account. */
 const assertResettable = (actor: Principal | undefined, user: UserRecord): void => {
   if (user.roles.includes('super_admin') && !hasPermission(actor, 'platform.tenants.manage')) {
-    throw new AppError('AUTH_USER_PROTECTED', "Only a platform administrator can reset a platform administrator's password", {
-      status: 403,
-    });
+    throw authErrors.AUTH_USER_PROTECTED("Only a platform administrator can reset a platform administrator's password");
   }
 };
 

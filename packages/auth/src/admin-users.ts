@@ -1,21 +1,22 @@
 import type { Tx } from '@rustok/db';
-import { AppError, hasPermission, notFound, type Principal, validationError } from '@rustok/kernel';
+import { hasPermission, type Principal, validationError } from '@rustok/kernel';
 import { type AuthContext, inTenant } from './context.js';
 import { type CreateUserInput, createUser, unknownRoles } from './create-user.js';
+import { authErrors } from './errors.js';
 import { revokeUserRefreshTokens } from './refresh.js';
 import { type AuthUser, bumpTokenVersion, findUserById, toAuthUser } from './users.js';
 
 /** Only a platform administrator may hand out super_admin. */
 export const assertGrantable = (actor: Principal | undefined, roles: readonly string[]): void => {
   if (roles.includes('super_admin') && !hasPermission(actor, 'platform.tenants.manage')) {
-    throw new AppError('AUTH_ROLE_NOT_GRANTABLE', 'Only a platform administrator can grant super_admin', { status: 403 });
+    throw authErrors.AUTH_ROLE_NOT_GRANTABLE('Only a platform administrator can grant super_admin');
   }
 };
 
 /** A tenant administrator must not demote, disable or take over a platform administrator of the same tenant. */
 export const assertManageable = (actor: Principal | undefined, user: { readonly roles: readonly string[] }): void => {
   if (user.roles.includes('super_admin') && !hasPermission(actor, 'platform.tenants.manage')) {
-    throw new AppError('AUTH_USER_PROTECTED', 'Only a platform administrator can change a platform administrator', { status: 403 });
+    throw authErrors.AUTH_USER_PROTECTED('Only a platform administrator can change a platform administrator');
   }
 };
 
@@ -47,7 +48,7 @@ export const listUsers = async (
 
 export const requireUser = async (tx: Tx, id: string) => {
   const user = await findUserById(tx, id);
-  if (!user) throw notFound('AUTH_USER_NOT_FOUND', `No user ${id}`);
+  if (!user) throw authErrors.AUTH_USER_NOT_FOUND(`No user ${id}`);
   return user;
 };
 

@@ -1,6 +1,7 @@
 import { type Database, preparedSql } from '@rustok/db';
-import { AppError, type Principal } from '@rustok/kernel';
+import type { AppError, Principal } from '@rustok/kernel';
 import { type AuthContext, nowOf } from './context.js';
+import { authErrors } from './errors.js';
 import { loadKeyRing } from './keys.js';
 import { customRolePermissions, effectivePermissions } from './permissions.js';
 import { isBuiltInRole } from './roles.js';
@@ -9,9 +10,7 @@ import { type AccessClaims, tokenInvalid, tokenKid, verifyAccessToken } from './
 export type AuthenticateContext = Pick<AuthContext, 'db' | 'tenantId' | 'config' | 'roles' | 'now'>;
 
 export const tokenRevoked = (): AppError =>
-  new AppError('AUTH_TOKEN_REVOKED', 'The access token was revoked (the account was disabled, its password changed or its session ended)', {
-    status: 401,
-  });
+  authErrors.AUTH_TOKEN_REVOKED('The access token was revoked (the account was disabled, its password changed or its session ended)');
 
 /**
  * Whether the token's user (the impersonator, on a tenant-switch token) is still active, the token

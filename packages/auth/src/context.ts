@@ -1,7 +1,8 @@
 import type { Database, Tx } from '@rustok/db';
 import type { EventBus } from '@rustok/events';
-import { AppError, type Config, type RustokSettings } from '@rustok/kernel';
+import type { Config, RustokSettings } from '@rustok/kernel';
 import type { Logger } from 'pino';
+import { authErrors } from './errors.js';
 import type { LoginLimiter } from './limiter.js';
 import type { OutboundMessages } from './outbound.js';
 import type { RoleCatalog } from './roles.js';
@@ -32,7 +33,7 @@ export const nowOf = (ctx: Pick<AuthContext, 'now'>): number => ctx.now?.() ?? D
 
 /** The tenant a transaction was opened for; tenant tables are invisible outside one. */
 export const tenantOf = (tx: Tx): string => {
-  if (!tx.tenantId) throw new AppError('AUTH_TENANT_REQUIRED', 'Auth data is only reachable inside a tenant transaction');
+  if (!tx.tenantId) throw authErrors.AUTH_TENANT_REQUIRED('Auth data is only reachable inside a tenant transaction');
   return tx.tenantId;
 };
 

@@ -1,6 +1,7 @@
 import type { Tx } from '@rustok/db';
-import { AppError, type FieldError, generateId, validationError } from '@rustok/kernel';
+import { type AppError, type FieldError, generateId, validationError } from '@rustok/kernel';
 import { type AuthContext, inTenant, nowOf, tenantOf } from './context.js';
+import { authErrors } from './errors.js';
 import { publishUserRegistered } from './events.js';
 import { hashPassword, passwordProblems } from './passwords.js';
 import { isBuiltInRole } from './roles.js';
@@ -27,8 +28,7 @@ export const validateNewUser = (input: NewUserInput): ValidNewUser => {
   return { email, password: input.password, name };
 };
 
-export const emailTaken = (): AppError =>
-  new AppError('AUTH_EMAIL_TAKEN', 'An account with this e-mail address already exists', { status: 409 });
+export const emailTaken = (): AppError => authErrors.AUTH_EMAIL_TAKEN('An account with this e-mail address already exists');
 
 export interface NewUserRow {
   readonly email: string;
@@ -53,7 +53,7 @@ export const insertNewUser = async (ctx: Pick<AuthContext, 'bus' | 'tenantId' | 
   }
   await publishUserRegistered(ctx, tx, { userId: id, email: user.email });
   const created = await findUserById(tx, id);
-  if (!created) throw new AppError('AUTH_USER_NOT_FOUND', 'The new user could not be read back');
+  if (!created) throw authErrors.AUTH_USER_NOT_FOUND('The new user could not be read back', { status: 500 });
   return toAuthUser(created);
 };
 

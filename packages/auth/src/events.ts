@@ -1,7 +1,8 @@
 import type { Tx } from '@rustok/db';
-import { AppError, Email, type EventDeclaration, Id } from '@rustok/kernel';
+import { Email, type EventDeclaration, Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { AuthContext } from './context.js';
+import { authErrors } from './errors.js';
 
 export const UserRegisteredV1 = Type.Object({ userId: Id(), email: Email() }, { additionalProperties: false });
 export type UserRegisteredV1 = Static<typeof UserRegisteredV1>;
@@ -52,6 +53,6 @@ export const publishTenantSwitched = async (
   tenantId: string,
   payload: TenantSwitchedV1,
 ): Promise<void> => {
-  if (!ctx.bus) throw new AppError('AUTH_AUDIT_UNAVAILABLE', 'A tenant switch needs the event bus for its audit event', { status: 503 });
+  if (!ctx.bus) throw authErrors.AUTH_AUDIT_UNAVAILABLE('A tenant switch needs the event bus for its audit event');
   await ctx.bus.publishInTx(tx, { type: 'auth.tenant.switched', schemaVersion: 1, tenantId, payload });
 };

@@ -1,4 +1,4 @@
-import { AppError, type GraphQLBuilder, type GraphQLContext, type Principal, parseId, validationError } from '@rustok/kernel';
+import { type GraphQLBuilder, type GraphQLContext, kernelErrors, type Principal, parseId, validationError } from '@rustok/kernel';
 import type { FastifyInstance } from 'fastify';
 import type { AuthContext } from './context.js';
 import { changePassword, type PasswordChanged } from './password-change.js';
@@ -17,12 +17,12 @@ import { resendEmailVerification, verifyEmail } from './verify-email.js';
 const appOf = (ctx: GraphQLContext): FastifyInstance => (ctx as GraphQLContext & { app: FastifyInstance }).app;
 
 const authContextOf = (ctx: GraphQLContext): AuthContext => {
-  if (!ctx.tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
+  if (!ctx.tenant) throw kernelErrors.TENANT_REQUIRED('No tenant was resolved for this request');
   return { ...appOf(ctx).auth, tenantId: ctx.tenant.id };
 };
 
 const principalOf = (ctx: GraphQLContext): Principal => {
-  if (!ctx.principal) throw new AppError('AUTH_REQUIRED', 'This field needs a valid access token', { status: 401 });
+  if (!ctx.principal) throw kernelErrors.AUTH_REQUIRED('This field needs a valid access token');
   return ctx.principal;
 };
 

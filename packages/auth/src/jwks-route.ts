@@ -1,6 +1,6 @@
 /// <reference types="@fastify/swagger" />
 import type {} from '@rustok/api';
-import { AppError } from '@rustok/kernel';
+import { kernelErrors } from '@rustok/kernel';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { jwks } from './keys.js';
@@ -33,7 +33,7 @@ export const jwksRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
+      if (!request.tenant) throw kernelErrors.TENANT_REQUIRED('No tenant was resolved for this request');
       reply.header('cache-control', 'public, max-age=60');
       return jwks(request.server.auth.db);
     },

@@ -1,7 +1,7 @@
 import type { Database } from '@rustok/db';
-import { AppError } from '@rustok/kernel';
 import { type CryptoKey, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { AuthConfig } from './context.js';
+import { authErrors } from './errors.js';
 
 export const SIGNING_ALGORITHM = 'EdDSA';
 
@@ -87,7 +87,7 @@ interface KeyRow extends Record<string, unknown> {
 
 const importKey = async (jwk: JWK): Promise<CryptoKey> => {
   const key = await importJWK(jwk, SIGNING_ALGORITHM);
-  if (key instanceof Uint8Array) throw new AppError('AUTH_SIGNING_KEY_INVALID', 'A signing key is not an asymmetric key');
+  if (key instanceof Uint8Array) throw authErrors.AUTH_SIGNING_KEY_INVALID('A signing key is not an asymmetric key');
   return key;
 };
 
@@ -122,7 +122,7 @@ const loadFresh = async (db: Database, now: number): Promise<KeyRing> => {
   if (ring) return ring;
   await ensureSigningKey(db, new Date(now));
   const created = await readKeyRing(db, new Date(now));
-  if (!created) throw new AppError('AUTH_NO_SIGNING_KEY', 'No active signing key could be created');
+  if (!created) throw authErrors.AUTH_NO_SIGNING_KEY('No active signing key could be created');
   return created;
 };
 

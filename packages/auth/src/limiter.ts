@@ -1,4 +1,5 @@
-import { AppError, type Config } from '@rustok/kernel';
+import type { AppError, Config } from '@rustok/kernel';
+import { authErrors } from './errors.js';
 
 /** A fixed-window counter: how many hits since the window opened, and when it closes (ms since the epoch). */
 export interface Counter {
@@ -77,16 +78,10 @@ export interface LoginLimiter {
 const retryAfter = (counter: Counter, now: number): number => Math.max(1, Math.ceil((counter.resetAt - now) / 1000));
 
 const rateLimited = (seconds: number): AppError =>
-  new AppError('AUTH_RATE_LIMITED', 'Too many login attempts from this address; try again later', {
-    status: 429,
-    meta: { retryAfterSeconds: seconds },
-  });
+  authErrors.AUTH_RATE_LIMITED('Too many login attempts from this address; try again later', { meta: { retryAfterSeconds: seconds } });
 
 const accountLocked = (seconds: number): AppError =>
-  new AppError('AUTH_ACCOUNT_LOCKED', 'Too many failed logins; the account is locked for a while', {
-    status: 429,
-    meta: { retryAfterSeconds: seconds },
-  });
+  authErrors.AUTH_ACCOUNT_LOCKED('Too many failed logins; the account is locked for a while', { meta: { retryAfterSeconds: seconds } });
 
 export const createLoginLimiter = (options: LoginLimiterOptions): LoginLimiter => {
   const { config } = options;

@@ -1,5 +1,6 @@
-import { AppError } from '@rustok/kernel';
+import type { AppError } from '@rustok/kernel';
 import { type AuthContext, inTenant, nowOf } from './context.js';
+import { authErrors } from './errors.js';
 import { loadKeyRing } from './keys.js';
 import { hashPassword, needsRehash, PASSWORD_MAX_LENGTH, verifyPasswordOrDummy } from './passwords.js';
 import { issueRefreshToken } from './refresh.js';
@@ -17,10 +18,8 @@ export interface LoginInput {
 
 /** One answer for an unknown address and a wrong password; it names the tenant that was tried. */
 export const invalidCredentials = (tenantSlug?: string): AppError =>
-  new AppError(
-    'AUTH_INVALID_CREDENTIALS',
+  authErrors.AUTH_INVALID_CREDENTIALS(
     `The e-mail address or the password is wrong${tenantSlug === undefined ? '' : ` (tenant "${tenantSlug}")`}`,
-    { status: 401 },
   );
 
 /** The limiter's key of an account: accounts are per tenant. */
@@ -35,9 +34,9 @@ const checkCredentials = async (ctx: AuthContext, email: string, password: strin
 };
 
 const refuseInactive = (ctx: AuthContext, user: UserRecord): void => {
-  if (user.status !== 'active') throw new AppError('AUTH_USER_DISABLED', 'This account is disabled', { status: 403 });
+  if (user.status !== 'active') throw authErrors.AUTH_USER_DISABLED('This account is disabled');
   if (ctx.features.email_verification && !user.emailVerified) {
-    throw new AppError('AUTH_EMAIL_NOT_VERIFIED', 'The e-mail address of this account is not verified yet', { status: 403 });
+    throw authErrors.AUTH_EMAIL_NOT_VERIFIED('The e-mail address of this account is not verified yet');
   }
 };
 

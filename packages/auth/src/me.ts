@@ -1,5 +1,6 @@
-import { notFound, type Principal } from '@rustok/kernel';
+import type { Principal } from '@rustok/kernel';
 import { type AuthContext, inTenant } from './context.js';
+import { authErrors } from './errors.js';
 import { customRolePermissions, effectivePermissions } from './permissions.js';
 import { type AuthUser, findUserById, toAuthUser } from './users.js';
 
@@ -10,7 +11,7 @@ export interface Me extends AuthUser {
   readonly impersonatedBy?: { readonly userId: string; readonly tenantId: string; readonly email: string };
 }
 
-const userMissing = () => notFound('AUTH_USER_NOT_FOUND', 'The user does not exist');
+const userMissing = () => authErrors.AUTH_USER_NOT_FOUND('The user does not exist');
 
 /** The calling user with roles and effective permissions; 404 AUTH_USER_NOT_FOUND when it is gone. */
 export const me = async (ctx: AuthContext, userId: string): Promise<Me> =>

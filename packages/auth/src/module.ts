@@ -1,4 +1,5 @@
 import { defineModule } from '@rustok/kernel';
+import { authErrors } from './errors.js';
 import { authEvents } from './events.js';
 import { authGraphQL } from './graphql/index.js';
 import { accountsGraphQL } from './graphql-accounts.js';
@@ -12,6 +13,7 @@ export const authModule = defineModule({
   description: 'Users, argon2id passwords, JWT access tokens with key rotation, refresh-token families, roles and permissions',
   version: '0.1.0',
   kind: 'core',
+  errors: [authErrors],
   dependencies: ['tenancy'],
   permissions: ['auth.users.read', 'auth.users.manage', 'auth.roles.manage'],
   migrations: authMigrations,

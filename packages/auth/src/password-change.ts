@@ -1,5 +1,6 @@
-import { AppError, notFound, type Principal, validationError } from '@rustok/kernel';
+import { type AppError, type Principal, validationError } from '@rustok/kernel';
 import { type AuthContext, inTenant, nowOf } from './context.js';
+import { authErrors } from './errors.js';
 import { loadKeyRing } from './keys.js';
 import { accountKey } from './login.js';
 import { hashPassword, PASSWORD_MAX_LENGTH, passwordProblems, verifyPassword } from './passwords.js';
@@ -19,22 +20,21 @@ export interface PasswordChanged {
 }
 
 export const currentPasswordWrong = (): AppError =>
-  new AppError('AUTH_CURRENT_PASSWORD_WRONG', 'The current password is wrong', {
-    status: 422,
+  authErrors.AUTH_CURRENT_PASSWORD_WRONG('The current password is wrong', {
     errors: [{ path: '/currentPassword', message: 'is not the current password' }],
   });
 
 /** Tenant-switch tokens act in a tenant the administrator has no account in: no account operations with them. */
 export const refuseImpersonation = (principal: Principal): void => {
   if (principal.impersonatedBy) {
-    throw new AppError('AUTH_IMPERSONATION_NOT_ALLOWED', 'This operation is not available with a tenant-switch token', { status: 403 });
+    throw authErrors.AUTH_IMPERSONATION_NOT_ALLOWED('This operation is not available with a tenant-switch token');
   }
 };
 
 const ownUser = async (ctx: AuthContext, principal: Principal) => {
   refuseImpersonation(principal);
   const user = await inTenant(ctx, (tx) => findUserById(tx, principal.userId));
-  if (!user) throw notFound('AUTH_USER_NOT_FOUND', 'The user does not exist');
+  if (!user) throw authErrors.AUTH_USER_NOT_FOUND('The user does not exist');
   return user;
 };
 

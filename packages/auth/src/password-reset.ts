@@ -1,6 +1,7 @@
 import type { Tx } from '@rustok/db';
-import { AppError, validationError } from '@rustok/kernel';
+import { type AppError, validationError } from '@rustok/kernel';
 import { type AuthContext, inTenant, nowOf, tenantOf } from './context.js';
+import { authErrors } from './errors.js';
 import { accountKey } from './login.js';
 import { sendAfterCommit } from './outbound.js';
 import { hashPassword, passwordProblems } from './passwords.js';
@@ -60,7 +61,7 @@ export const requestPasswordReset = async (ctx: AuthContext, email: string): Pro
 };
 
 export const resetTokenInvalid = (): AppError =>
-  new AppError('AUTH_RESET_TOKEN_INVALID', 'The password-reset token is invalid, used or expired', { status: 400 });
+  authErrors.AUTH_RESET_TOKEN_INVALID('The password-reset token is invalid, used or expired');
 
 export interface ConfirmPasswordResetInput {
   readonly token: string;

@@ -1,6 +1,6 @@
 /// <reference types="@fastify/swagger" />
 import type {} from '@rustok/api';
-import { AppError, Id } from '@rustok/kernel';
+import { Id, kernelErrors } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { problemRef } from './schemas.js';
@@ -40,7 +40,7 @@ export const platformAuthRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      if (!request.principal) throw new AppError('AUTH_REQUIRED', 'This route needs a valid access token', { status: 401 });
+      if (!request.principal) throw kernelErrors.AUTH_REQUIRED('This route needs a valid access token');
       return switchTenant(request.server.auth, request.principal, { tenantId: request.params.id, reason: request.body.reason });
     },
   );

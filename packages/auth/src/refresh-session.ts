@@ -1,5 +1,6 @@
-import { AppError } from '@rustok/kernel';
+import type { AppError } from '@rustok/kernel';
 import { type AuthContext, inTenant, nowOf } from './context.js';
+import { authErrors } from './errors.js';
 import { loadKeyRing } from './keys.js';
 import { type RotationResult, revokeRefreshFamily, rotateRefreshToken } from './refresh.js';
 import { type Session, sessionFor } from './session.js';
@@ -9,7 +10,7 @@ export interface RefreshInput {
   readonly refreshToken: string;
 }
 
-const userDisabled = (): AppError => new AppError('AUTH_USER_DISABLED', 'This account is disabled', { status: 403 });
+const userDisabled = (): AppError => authErrors.AUTH_USER_DISABLED('This account is disabled');
 
 type Outcome =
   | Extract<RotationResult, { ok: false }>

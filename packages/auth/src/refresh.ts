@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Tx } from '@rustok/db';
-import { AppError, generateId } from '@rustok/kernel';
+import { type AppError, generateId } from '@rustok/kernel';
 import { tenantOf } from './context.js';
+import { authErrors } from './errors.js';
 
 /** An opaque secret: 32 random bytes, base64url (43 characters). Only its SHA-256 is stored. */
 export const newOpaqueToken = (): string => randomBytes(32).toString('base64url');
@@ -41,11 +42,10 @@ export const issueRefreshToken = async (
   return { token, familyId, expiresAt };
 };
 
-export const refreshInvalid = (): AppError =>
-  new AppError('AUTH_REFRESH_INVALID', 'The refresh token is invalid, expired or revoked', { status: 401 });
+export const refreshInvalid = (): AppError => authErrors.AUTH_REFRESH_INVALID('The refresh token is invalid, expired or revoked');
 
 export const refreshReused = (): AppError =>
-  new AppError('AUTH_REFRESH_REUSED', 'The refresh token was already used; every session of its family is revoked', { status: 401 });
+  authErrors.AUTH_REFRESH_REUSED('The refresh token was already used; every session of its family is revoked');
 
 /** Revokes every token of a family that is not revoked yet; returns how many. */
 export const revokeRefreshFamily = async (tx: Tx, familyId: string, now: number): Promise<number> => {

@@ -1,6 +1,6 @@
-import { AppError } from '@rustok/kernel';
 import { type AuthContext, inTenant, nowOf } from './context.js';
 import { insertNewUser, type NewUserInput, validateNewUser } from './create-user.js';
+import { authErrors } from './errors.js';
 import { loadKeyRing } from './keys.js';
 import { hashPassword } from './passwords.js';
 import { type IssuedRefreshToken, issueRefreshToken } from './refresh.js';
@@ -25,7 +25,7 @@ export interface RegisterResult {
  */
 export const registerUser = async (ctx: AuthContext, input: NewUserInput): Promise<RegisterResult> => {
   if (!ctx.features.registration_enabled) {
-    throw new AppError('AUTH_REGISTRATION_DISABLED', 'Registration is disabled for this tenant', { status: 403 });
+    throw authErrors.AUTH_REGISTRATION_DISABLED('Registration is disabled for this tenant');
   }
   const valid = validateNewUser(input);
   const passwordHash = await hashPassword(valid.password, ctx.config);

@@ -1,6 +1,6 @@
 /// <reference types="@fastify/swagger" />
 import type {} from '@rustok/api';
-import { AppError } from '@rustok/kernel';
+import { kernelErrors } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { accountRoutes } from './account-routes.js';
@@ -138,7 +138,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      if (!request.principal) throw new AppError('AUTH_REQUIRED', 'This route needs a valid access token', { status: 401 });
+      if (!request.principal) throw kernelErrors.AUTH_REQUIRED('This route needs a valid access token');
       return meOf(contextOf(request), request.principal);
     },
   );

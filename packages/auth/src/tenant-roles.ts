@@ -1,5 +1,6 @@
-import { AppError, notFound } from '@rustok/kernel';
+import { kernelErrors } from '@rustok/kernel';
 import { type AuthContext, inTenant } from './context.js';
+import { authErrors } from './errors.js';
 import { isBuiltInRole } from './roles.js';
 
 export interface RoleView {
@@ -36,11 +37,12 @@ export const putRole = async (
   name: string,
   input: { description?: string; permissions: readonly string[] },
 ): Promise<RoleView> => {
-  if (isBuiltInRole(name)) throw new AppError('AUTH_ROLE_BUILT_IN', `${name} is a built-in role and cannot be changed`, { status: 409 });
+  if (isBuiltInRole(name)) throw authErrors.AUTH_ROLE_BUILT_IN(`${name} is a built-in role and cannot be changed`);
   const bad = input.permissions.flatMap((p, i) =>
     PERMISSION_PATTERN.test(p) ? [] : [{ path: `/permissions/${i}`, message: `"${p}" is not <module>.<entity>.<action>` }],
   );
-  if (bad.length > 0) throw new AppError('VALIDATION_FAILED', 'Some permissions are malformed', { status: 422, errors: bad });
+  if (bad.length > 0)
+    throw kernelErrors.VALIDATION_FAILED('Some permissions are malformed', { title: 'Unprocessable content', errors: bad });
   await inTenant(ctx, (tx) =>
     tx.query(
       `INSERT INTO tenant_roles (tenant_id, name, description, permissions) VALUES ($1, $2, $3, $4)
@@ -52,10 +54,10 @@ export const putRole = async (
 };
 
 export const deleteRole = async (ctx: AuthContext, name: string): Promise<void> => {
-  if (isBuiltInRole(name)) throw new AppError('AUTH_ROLE_BUILT_IN', `${name} is a built-in role and cannot be deleted`, { status: 409 });
+  if (isBuiltInRole(name)) throw authErrors.AUTH_ROLE_BUILT_IN(`${name} is a built-in role and cannot be deleted`);
   const { rows } = await inTenant(ctx, async (tx) => {
     await tx.query('DELETE FROM user_roles WHERE role = $1', [name]);
     return tx.query('DELETE FROM tenant_roles WHERE name = $1 RETURNING name', [name]);
   });
-  if (rows.length === 0) throw notFound('AUTH_ROLE_NOT_FOUND', `No role ${name}`);
+  if (rows.length === 0) throw authErrors.AUTH_ROLE_NOT_FOUND(`No role ${name}`);
 };

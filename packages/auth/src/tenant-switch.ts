@@ -1,7 +1,8 @@
-import { AppError, generateId, notFound, type Principal } from '@rustok/kernel';
-import { findTenantById } from '@rustok/tenancy';
+import { generateId, type Principal } from '@rustok/kernel';
+import { findTenantById, tenancyErrors } from '@rustok/tenancy';
 import type { AuthContext } from './context.js';
 import { nowOf } from './context.js';
+import { authErrors } from './errors.js';
 import { publishTenantSwitched } from './events.js';
 import { loadKeyRing } from './keys.js';
 import { issueAccessToken } from './tokens.js';
@@ -32,14 +33,14 @@ type SwitchContext = Omit<AuthContext, 'tenantId'>;
 
 const targetTenant = async (ctx: SwitchContext, tenantId: string) => {
   const tenant = await findTenantById(ctx.db, tenantId);
-  if (!tenant) throw notFound('TENANT_NOT_FOUND', `No tenant ${tenantId}`);
-  if (!tenant.isActive) throw new AppError('TENANT_INACTIVE', `Tenant "${tenant.slug}" is not active`, { status: 403 });
+  if (!tenant) throw tenancyErrors.TENANT_NOT_FOUND(`No tenant ${tenantId}`);
+  if (!tenant.isActive) throw tenancyErrors.TENANT_INACTIVE(`Tenant "${tenant.slug}" is not active`);
   return tenant;
 };
 
 const administrator = async (ctx: SwitchContext, admin: Principal) => {
   const user = await ctx.db.transaction((tx) => findUserById(tx, admin.userId), { tenantId: admin.tenantId });
-  if (user?.status !== 'active') throw new AppError('AUTH_TOKEN_REVOKED', 'The access token was revoked', { status: 401 });
+  if (user?.status !== 'active') throw authErrors.AUTH_TOKEN_REVOKED('The access token was revoked');
   return user;
 };
 
@@ -51,7 +52,7 @@ const administrator = async (ctx: SwitchContext, admin: Principal) => {
  */
 export const switchTenant = async (ctx: SwitchContext, admin: Principal, input: TenantSwitchInput): Promise<TenantSwitch> => {
   if (admin.impersonatedBy) {
-    throw new AppError('AUTH_IMPERSONATION_NOT_ALLOWED', 'A tenant-switch token cannot switch again', { status: 403 });
+    throw authErrors.AUTH_IMPERSONATION_NOT_ALLOWED('A tenant-switch token cannot switch again');
   }
   const tenant = await targetTenant(ctx, input.tenantId);
   const user = await administrator(ctx, admin);

@@ -1,6 +1,7 @@
-import { AppError, isId } from '@rustok/kernel';
+import { type AppError, isId } from '@rustok/kernel';
 import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { AuthConfig } from './context.js';
+import { authErrors } from './errors.js';
 import { type KeyRing, SIGNING_ALGORITHM } from './keys.js';
 
 /** RFC 9068 media type of JWT access tokens: an ID token or another JWT cannot pass for one. */
@@ -69,10 +70,9 @@ export const issueAccessToken = (
   return jwt.sign(ring.current.privateKey);
 };
 
-export const tokenInvalid = (detail = 'The access token is invalid'): AppError =>
-  new AppError('AUTH_TOKEN_INVALID', detail, { status: 401 });
+export const tokenInvalid = (detail = 'The access token is invalid'): AppError => authErrors.AUTH_TOKEN_INVALID(detail);
 
-const tokenExpired = (): AppError => new AppError('AUTH_TOKEN_EXPIRED', 'The access token has expired', { status: 401 });
+const tokenExpired = (): AppError => authErrors.AUTH_TOKEN_EXPIRED('The access token has expired');
 
 /** The kid a token's header names, or undefined when the header cannot be read. */
 export const tokenKid = (token: string): string | undefined => {

@@ -1,6 +1,7 @@
 import type { Tx } from '@rustok/db';
-import { AppError } from '@rustok/kernel';
+import type { AppError } from '@rustok/kernel';
 import { type AuthContext, inTenant, nowOf, tenantOf } from './context.js';
+import { authErrors } from './errors.js';
 import { sendAfterCommit } from './outbound.js';
 import { hashToken, isOpaqueToken, newOpaqueToken } from './refresh.js';
 import { type AuthUser, findUserByEmail, findUserById, lookupEmail, markEmailVerified, toAuthUser } from './users.js';
@@ -62,8 +63,7 @@ export const resendEmailVerification = async (ctx: AuthContext, email: string): 
   });
 };
 
-const verificationInvalid = (): AppError =>
-  new AppError('AUTH_VERIFICATION_INVALID', 'The verification link is invalid, used or expired', { status: 400 });
+const verificationInvalid = (): AppError => authErrors.AUTH_VERIFICATION_INVALID('The verification link is invalid, used or expired');
 
 /** Spends a verification token and marks the user's address verified; 400 AUTH_VERIFICATION_INVALID otherwise. */
 export const verifyEmail = async (ctx: AuthContext, token: string): Promise<AuthUser> => {

@@ -1,5 +1,6 @@
 export * from './app-role.js';
 export * from './database.js';
+export * from './errors.js';
 export * from './lock.js';
 export * from './migrate.js';
 export * from './open.js';

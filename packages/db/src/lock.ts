@@ -1,5 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { AppError } from '@rustok/kernel';
+import { dbErrors } from './errors.js';
 
 const isAlive = (pid: number): boolean => {
   try {
@@ -41,9 +41,9 @@ export const acquireDirectoryLock = (dir: string, file = `${dir}/rustok.lock`): 
     const owner = Number.parseInt(readFileSync(file, 'utf8'), 10);
     const live = owner === process.pid ? heldHere.has(file) : Number.isInteger(owner) && isAlive(owner);
     if (live) {
-      throw new AppError('DB_DATA_DIR_LOCKED', `The data directory ${dir} is in use by process ${owner}; stop it first`, { status: 503 });
+      throw dbErrors.DB_DATA_DIR_LOCKED(`The data directory ${dir} is in use by process ${owner}; stop it first`);
     }
     rmSync(file, { force: true });
   }
-  throw new AppError('DB_DATA_DIR_LOCKED', `Could not lock the data directory ${dir}`, { status: 503 });
+  throw dbErrors.DB_DATA_DIR_LOCKED(`Could not lock the data directory ${dir}`);
 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { AppError, type Migration, type ModuleDefinition, type SqlRunner } from '@rustok/kernel';
+import type { Migration, ModuleDefinition, SqlRunner } from '@rustok/kernel';
 import { grantAppRole } from './app-role.js';
+import { dbErrors } from './errors.js';
 
 export interface MigrationPlanItem {
   readonly module: string;
@@ -66,7 +67,7 @@ const applyOne = async (owner: SqlRunner, item: MigrationPlanItem): Promise<void
     await owner.query('COMMIT');
   } catch (cause) {
     await owner.query('ROLLBACK');
-    throw new AppError('DB_MIGRATION_FAILED', `Migration ${item.migration.name} failed: ${(cause as Error).message}`, { cause });
+    throw dbErrors.DB_MIGRATION_FAILED(`Migration ${item.migration.name} failed: ${(cause as Error).message}`, { cause });
   }
 };
 
@@ -89,7 +90,7 @@ export const runMigrations = async (
     const changed = plan.filter((p) => done.has(p.migration.name) && done.get(p.migration.name) !== p.checksum);
     if (changed.length > 0) {
       const names = changed.map((p) => p.migration.name).join(', ');
-      throw new AppError('DB_MIGRATION_CHANGED', `Applied migrations were edited afterwards: ${names}. Add a new migration instead.`);
+      throw dbErrors.DB_MIGRATION_CHANGED(`Applied migrations were edited afterwards: ${names}. Add a new migration instead.`);
     }
     const pending = plan.filter((p) => !done.has(p.migration.name));
     const applied: string[] = [];

@@ -1,4 +1,5 @@
-import { AppError, isAppError } from '@rustok/kernel';
+import { type AppError, isAppError } from '@rustok/kernel';
+import { dbErrors } from './errors.js';
 
 /**
  * Errors that say the database server is away (stopped, restarting, unreachable, or the connection
@@ -37,9 +38,7 @@ export const databaseUnavailable = (error: unknown): AppError | undefined => {
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
     if (isAppError(current)) return current.code === 'DATABASE_UNAVAILABLE' ? current : undefined;
     if (isUnavailableError(current)) {
-      return new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly', {
-        status: 503,
-        title: 'Service unavailable',
+      return dbErrors.DATABASE_UNAVAILABLE('The database is unavailable; try again shortly', {
         cause: error,
         meta: { retryAfterSeconds: 2 },
       });

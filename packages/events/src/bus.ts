@@ -1,10 +1,11 @@
 import type { Database, Tx } from '@rustok/db';
-import { AppError, type EventEnvelope, type HealthCheck, type ModuleDefinition, type RustokSettings } from '@rustok/kernel';
+import type { EventEnvelope, HealthCheck, ModuleDefinition, RustokSettings } from '@rustok/kernel';
 import type { Logger } from 'pino';
 import { Gauge, Registry } from 'prom-client';
 import { createEventCatalog, type EventCatalog } from './catalog.js';
 import { createDispatcher } from './dispatcher.js';
 import { createEnvelope, validateEnvelope } from './envelope.js';
+import { eventsErrors } from './errors.js';
 import { createMemoryTransport, type MemoryTransport } from './memory.js';
 import { createEventMetrics, type EventMetrics } from './metrics.js';
 import type { NatsStreaming } from './nats/connect.js';
@@ -100,7 +101,7 @@ const chooseTransport = (options: EventBusOptions, dispatcher: EventSink, metric
     return { transport: memory as EventTransport, memory, relay: undefined };
   }
   if (settings.transport === 'nats' && !options.streaming) {
-    throw new AppError('EVENTS_NATS_NOT_CONFIGURED', 'events.transport is nats but no NATS connection was given (set nats.url / NATS_URL)');
+    throw eventsErrors.EVENTS_NATS_NOT_CONFIGURED('events.transport is nats but no NATS connection was given (set nats.url / NATS_URL)');
   }
   const relay = createRelay({
     db,

@@ -1,5 +1,6 @@
-import { AppError, ajv, type EventDeclaration, type ModuleDefinition } from '@rustok/kernel';
+import { ajv, type EventDeclaration, type ModuleDefinition } from '@rustok/kernel';
 import type { ValidateFunction } from 'ajv';
+import { eventsErrors } from './errors.js';
 
 export interface CatalogEntry {
   readonly declaration: EventDeclaration;
@@ -21,7 +22,7 @@ export const createEventCatalog = (modules: readonly ModuleDefinition[]): EventC
     for (const declaration of mod.events.emits) {
       const key = `${declaration.type}@${declaration.schemaVersion}`;
       if (byKey.has(key))
-        throw new AppError('EVENT_DUPLICATE_DECLARATION', `${declaration.type} v${declaration.schemaVersion} is declared twice`);
+        throw eventsErrors.EVENT_DUPLICATE_DECLARATION(`${declaration.type} v${declaration.schemaVersion} is declared twice`);
       byKey.set(key, { declaration, module: mod.slug, validate: ajv.compile(declaration.payload) });
       latest.set(declaration.type, Math.max(latest.get(declaration.type) ?? 0, declaration.schemaVersion));
     }

@@ -1,7 +1,8 @@
 import { trace } from '@opentelemetry/api';
-import { AppError, createValidator, currentScope, type EventEnvelope, generateId, Id, toFieldErrors } from '@rustok/kernel';
+import { createValidator, currentScope, type EventEnvelope, generateId, Id, toFieldErrors } from '@rustok/kernel';
 import { Type } from '@sinclair/typebox';
 import type { EventCatalog } from './catalog.js';
+import { eventsErrors } from './errors.js';
 import type { NewEvent } from './types.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -63,7 +64,7 @@ export const validateEnvelope = (envelope: EventEnvelope, catalog: EventCatalog)
   const problems = envelopeValidator.errors(envelope);
   const entry = catalog.get(envelope.type, envelope.schemaVersion);
   if (!entry) {
-    throw new AppError('EVENT_UNKNOWN_TYPE', `No module declares event ${envelope.type} v${envelope.schemaVersion}`, { status: 422 });
+    throw eventsErrors.EVENT_UNKNOWN_TYPE(`No module declares event ${envelope.type} v${envelope.schemaVersion}`);
   }
   if (!entry.validate(envelope.payload)) {
     problems.push(
@@ -75,9 +76,6 @@ export const validateEnvelope = (envelope: EventEnvelope, catalog: EventCatalog)
   }
   if (problems.length > 0) {
     const detail = problems.map((p) => `${p.path} ${p.message}`).join('; ');
-    throw new AppError('EVENT_INVALID', `Event ${envelope.type} v${envelope.schemaVersion} is invalid: ${detail}`, {
-      status: 422,
-      errors: problems,
-    });
+    throw eventsErrors.EVENT_INVALID(`Event ${envelope.type} v${envelope.schemaVersion} is invalid: ${detail}`, { errors: problems });
   }
 };

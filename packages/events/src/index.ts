@@ -3,6 +3,7 @@ export * from './bus.js';
 export * from './catalog.js';
 export * from './dispatcher.js';
 export * from './envelope.js';
+export * from './errors.js';
 export * from './memory.js';
 export * from './metrics.js';
 export { eventsModule, eventsModule as default } from './module.js';

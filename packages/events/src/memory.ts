@@ -1,6 +1,7 @@
 import type { Tx } from '@rustok/db';
-import { AppError, type EventEnvelope } from '@rustok/kernel';
+import type { EventEnvelope } from '@rustok/kernel';
 import type { Logger } from 'pino';
+import { eventsErrors } from './errors.js';
 import type { EventMetrics } from './metrics.js';
 import { backoffMs } from './outbox/settle.js';
 import type { EventSink, EventTransport } from './types.js';
@@ -50,13 +51,9 @@ export const createMemoryTransport = (options: MemoryTransportOptions): MemoryTr
   const refuseIfCritical = (count: number) => {
     if (queue.length + count > criticalAt || state() === 'critical') {
       metrics?.memoryRejected.inc(count);
-      throw new AppError(
-        'EVENTS_BACKPRESSURE',
+      throw eventsErrors.EVENTS_BACKPRESSURE(
         `The in-memory event queue is at its critical level (${queue.length}/${capacity}); try again later`,
-        {
-          status: 503,
-          meta: { depth: queue.length, capacity },
-        },
+        { meta: { depth: queue.length, capacity } },
       );
     }
   };

@@ -1,5 +1,6 @@
 import { defineModule } from '@rustok/kernel';
 import { eventAdminRoutes } from './admin-routes.js';
+import { eventsErrors } from './errors.js';
 import { eventsGraphQL } from './graphql.js';
 import { outboxMigrations } from './outbox/migrations.js';
 
@@ -10,6 +11,7 @@ export const eventsModule = defineModule({
   description: 'Versioned event catalog, transactional outbox, relay, dead letters and streaming',
   version: '0.1.0',
   kind: 'core',
+  errors: [eventsErrors],
   permissions: ['events.admin.read', 'events.admin.replay'],
   migrations: outboxMigrations,
   rest: eventAdminRoutes,

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { defineErrors } from './error-catalogue.js';
 import { AppError, defaultTitle, isAppError, notFound, validationError } from './errors.js';
+import './kernel-errors.js';
+
+// The codes these tests construct AppErrors with (outside production an undeclared code throws).
+defineErrors('errors-test', {
+  KERNEL_SOMETHING_BROKE: { status: 500 },
+  CONTENT_POST_LOCKED: { status: 409 },
+  CONTENT_POST_NOT_FOUND: { status: 404 },
+  AUTH_DENIED: { status: 403 },
+  A1_B2: { status: 500 },
+  OAUTH2_TOKEN_EXPIRED: { status: 401 },
+});
 
 describe('AppError', () => {
   it('carries code, detail and defaults (status 500, its title, no field errors, no meta)', () => {

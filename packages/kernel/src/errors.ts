@@ -2,6 +2,8 @@
  * One error type for the whole platform. Expected business failures carry a stable
  * SCREAMING_SNAKE code and an HTTP status; the API layer turns them into problem+json
  * (REST) or `extensions.code` (GraphQL). Anything that is not an AppError is unexpected.
+ * Every code is declared once in an error catalogue (`defineErrors`, error-catalogue.ts); outside
+ * production, constructing an AppError with an undeclared code throws a TypeError.
  */
 export interface FieldError {
   /** JSON-pointer-like path of the failing field, e.g. `/variants/0/sku` or `settings.rustok.events.transport`. */
@@ -19,6 +21,22 @@ export interface AppErrorOptions {
 
 const CODE_PATTERN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
 
+/** Every code a catalogue declares (`defineErrors`), with its owner; filled as the catalogues load. */
+const declaredCodes = new Map<string, string>();
+
+/** Outside production an AppError with a code no catalogue declares is a defect: it throws at once. */
+const checksCodes = (process.env.RUSTOK_ENV ?? process.env.NODE_ENV ?? 'development') !== 'production';
+
+/** Records a catalogue's codes (called by `defineErrors`); a code keeps its first owner. */
+export const declareErrorCodes = (owner: string, codes: readonly string[]): void => {
+  for (const code of codes) {
+    if (!CODE_PATTERN.test(code)) throw new TypeError(`Error code "${code}" is not SCREAMING_SNAKE with a module prefix`);
+    if (!declaredCodes.has(code)) declaredCodes.set(code, owner);
+  }
+};
+
+export const isDeclaredErrorCode = (code: string): boolean => declaredCodes.has(code);
+
 export class AppError extends Error {
   readonly code: string;
   readonly status: number;
@@ -29,6 +47,8 @@ export class AppError extends Error {
   constructor(code: string, detail: string, options: AppErrorOptions = {}) {
     super(detail, options.cause === undefined ? undefined : { cause: options.cause });
     if (!CODE_PATTERN.test(code)) throw new TypeError(`Error code "${code}" is not SCREAMING_SNAKE with a module prefix`);
+    if (checksCodes && !declaredCodes.has(code))
+      throw new TypeError(`Error code "${code}" is not declared by any error catalogue (defineErrors)`);
     this.name = 'AppError';
     this.code = code;
     this.status = options.status ?? 500;

@@ -2,7 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { Principal, TenantRef } from './access.js';
 import { hasPermission } from './access.js';
-import { AppError } from './errors.js';
+import { kernelErrors } from './kernel-errors.js';
 
 /** What every GraphQL resolver receives. */
 export interface GraphQLContext {
@@ -46,7 +46,7 @@ export const createGraphQLBuilder = (): GraphQLBuilder =>
       }),
       unauthorizedError: (_parent, ctx) =>
         ctx.principal
-          ? new AppError('AUTH_FORBIDDEN', 'The caller lacks the permission this field needs', { status: 403 })
-          : new AppError('AUTH_REQUIRED', 'This field needs a valid access token', { status: 401 }),
+          ? kernelErrors.AUTH_FORBIDDEN('The caller lacks the permission this field needs')
+          : kernelErrors.AUTH_REQUIRED('This field needs a valid access token'),
     },
   });

@@ -2,8 +2,8 @@ import type { ObjectRef } from '@pothos/core';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TenantRef } from './access.js';
-import { AppError } from './errors.js';
 import type { GraphQLBuilder, GraphQLContext, GraphQLTypes } from './graphql-builder.js';
+import { kernelErrors } from './kernel-errors.js';
 import { Id } from './schema-types.js';
 import { parseInput } from './validation.js';
 
@@ -27,7 +27,7 @@ export const httpRequestOf = (ctx: GraphQLContext): FastifyRequest | undefined =
 
 /** The operation's tenant; 400 TENANT_REQUIRED on a request that resolved none. */
 export const tenantOfContext = (ctx: GraphQLContext): TenantRef => {
-  if (!ctx.tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
+  if (!ctx.tenant) throw kernelErrors.TENANT_REQUIRED('No tenant was resolved for this request');
   return ctx.tenant;
 };
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppError } from './errors.js';
+import { kernelErrors } from './kernel-errors.js';
 
 /**
  * ULID-based UUIDs: 48 bits of millisecond time followed by 80 random bits, written as a UUID
@@ -55,7 +55,7 @@ export const parseId = (input: string): string => {
     uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
   if (uuid === undefined || uuid === NIL_UUID) {
-    throw new AppError('ID_INVALID', `"${text.slice(0, 64)}" is not a valid id (UUID or ULID expected)`, { status: 400 });
+    throw kernelErrors.ID_INVALID(`"${text.slice(0, 64)}" is not a valid id (UUID or ULID expected)`);
   }
   return uuid;
 };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Static, Type } from '@sinclair/typebox';
 import { parse as parseToml } from 'smol-toml';
-import { AppError } from './errors.js';
+import { kernelErrors } from './kernel-errors.js';
 import type { ModuleDefinition } from './module.js';
 import { createValidator } from './validation.js';
 
@@ -41,12 +41,12 @@ export const parseManifest = (text: string): Manifest => {
   try {
     raw = parseToml(text);
   } catch (cause) {
-    throw new AppError('KERNEL_MANIFEST_INVALID', `modules.toml is not valid TOML: ${(cause as Error).message}`, { cause });
+    throw kernelErrors.KERNEL_MANIFEST_INVALID(`modules.toml is not valid TOML: ${(cause as Error).message}`, { cause });
   }
   const problems = validateManifest.errors(raw);
   if (problems.length > 0) {
     const detail = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-    throw new AppError('KERNEL_MANIFEST_INVALID', `modules.toml is invalid: ${detail}`, { errors: problems });
+    throw kernelErrors.KERNEL_MANIFEST_INVALID(`modules.toml is invalid: ${detail}`, { errors: problems });
   }
   const entries = Object.entries((raw as Static<typeof ManifestSchema>).modules);
   return { modules: entries.map(([slug, e]) => ({ slug, package: e.package, required: e.required, dependsOn: e.depends_on })) };
@@ -88,7 +88,7 @@ export const manifestMismatches = (manifest: Manifest, modules: readonly ModuleD
 export const assertManifestMatches = (manifest: Manifest, modules: readonly ModuleDefinition[]): void => {
   const problems = manifestMismatches(manifest, modules);
   if (problems.length > 0) {
-    throw new AppError('KERNEL_MANIFEST_MISMATCH', `modules.toml does not match the registered modules: ${problems.join('; ')}`, {
+    throw kernelErrors.KERNEL_MANIFEST_MISMATCH(`modules.toml does not match the registered modules: ${problems.join('; ')}`, {
       errors: problems.map((message) => ({ path: message.split(':')[0] ?? '', message })),
     });
   }

@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
+import type { ErrorCatalogue } from './error-catalogue.js';
 import type { ModuleEvents } from './events.js';
 import type { GraphQLBuilder } from './graphql-builder.js';
 import type { SqlRunner } from './sql-runner.js';
@@ -56,6 +57,8 @@ export interface ModuleDefinition {
   readonly config?: TSchema;
   readonly migrations: readonly Migration[];
   readonly events: ModuleEvents;
+  /** The error catalogues (`defineErrors`) whose codes the module raises: its own, in `src/errors.ts`. */
+  readonly errors?: readonly ErrorCatalogue[];
   /** Adds the module's types, queries and mutations to the one GraphQL schema. */
   readonly graphql?: (builder: GraphQLBuilder) => void;
   /** An encapsulated Fastify plugin mounted under /api/v1. */

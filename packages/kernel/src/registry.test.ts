@@ -1,5 +1,7 @@
 import { catchAppError } from '@rustok/testing/errors';
 import { describe, expect, it } from 'vitest';
+import { defineErrors } from './error-catalogue.js';
+import { AppError } from './errors.js';
 import { defineModule, type ModuleDefinition, type ModuleInput, type ModuleKind } from './module.js';
 import { createRegistry } from './registry.js';
 
@@ -274,5 +276,38 @@ describe('createRegistry boot errors', () => {
       'Module registry is invalid: media: is registered twice; blog.permissions: "shop.order.read" is not blog.<entity>.<action>; ' +
         'content: is core but depends on optional module "media"; blog: depends on "missing", which is not registered',
     );
+  });
+});
+
+describe('error catalogues', () => {
+  it('collects the kernel catalogue and every module catalogue, by code', () => {
+    const own = defineErrors('registry-test-own', { REGTEST_THING_NOT_FOUND: { status: 404 } });
+    const registry = createRegistry([mod('aa', { errors: [own] })]);
+    expect(registry.errors.map((e) => e.code)).toContain('VALIDATION_FAILED');
+    expect(registry.errors).toContainEqual({
+      code: 'REGTEST_THING_NOT_FOUND',
+      status: 404,
+      title: 'Not found',
+      description: '',
+      owner: 'registry-test-own',
+    });
+  });
+
+  it('refuses a code declared by two catalogues at boot (KERNEL_ERROR_CODE_DUPLICATE)', () => {
+    const one = defineErrors('registry-test-one', { REGTEST_TWICE: { status: 409 } });
+    const two = defineErrors('registry-test-two', { REGTEST_TWICE: { status: 409 } });
+    const build = () => createRegistry([mod('aa', { errors: [one] }), mod('bb', { errors: [two] })]);
+    expect(build).toThrow(AppError);
+    expect(build).toThrow(/REGTEST_TWICE is declared by registry-test-one and by registry-test-two/);
+    try {
+      build();
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'KERNEL_ERROR_CODE_DUPLICATE', status: 500 });
+    }
+  });
+
+  it('refuses a module catalogue that redeclares a kernel code', () => {
+    const clash = defineErrors('registry-test-clash', { VALIDATION_FAILED: { status: 422 } });
+    expect(() => createRegistry([mod('aa', { errors: [clash] })])).toThrow(/VALIDATION_FAILED is declared by kernel/);
   });
 });

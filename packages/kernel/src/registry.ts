@@ -1,4 +1,6 @@
-import { AppError, type FieldError } from './errors.js';
+import type { ErrorCatalogue, ErrorEntry } from './error-catalogue.js';
+import type { FieldError } from './errors.js';
+import { kernelErrors } from './kernel-errors.js';
 import type { ModuleDefinition } from './module.js';
 
 export interface ModuleRegistry {
@@ -7,13 +9,23 @@ export interface ModuleRegistry {
   get(slug: string): ModuleDefinition | undefined;
   /** Slugs of the modules that depend on `slug`, directly. */
   dependents(slug: string): readonly string[];
+  /** The error catalogue of the deployment: the kernel's codes and those of every module's catalogues, by code. */
+  readonly errors: readonly ErrorEntry[];
 }
 
 const SLUG = /^[a-z][a-z0-9_]{1,31}$/;
 const MIGRATION = /^m\d{8}_([a-z][a-z0-9_]*?)_(\d{3})_[a-z0-9_]+$/;
 const PERMISSION = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;
 
-type Problem = FieldError & { code: string };
+type RegistryCode =
+  | 'KERNEL_MODULE_INVALID'
+  | 'KERNEL_MODULE_DUPLICATE'
+  | 'KERNEL_MODULE_DEPENDENCY_MISSING'
+  | 'KERNEL_CORE_DEPENDS_ON_OPTIONAL'
+  | 'KERNEL_MODULE_DEPENDENCY_CYCLE'
+  | 'KERNEL_ERROR_CODE_DUPLICATE';
+
+type Problem = FieldError & { code: RegistryCode };
 
 const shapeProblems = (mod: ModuleDefinition): Problem[] => {
   const problems: Problem[] = [];
@@ -127,16 +139,33 @@ const orderModules = (mods: readonly ModuleDefinition[], bySlug: Map<string, Mod
 const fail = (problems: readonly Problem[]): never => {
   const first = problems[0] as Problem;
   const detail = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-  throw new AppError(first.code, `Module registry is invalid: ${detail}`, {
+  throw kernelErrors[first.code](`Module registry is invalid: ${detail}`, {
     errors: problems.map(({ path, message }) => ({ path, message })),
     meta: { codes: [...new Set(problems.map((p) => p.code))] },
   });
 };
 
+/** The kernel's catalogue and each module's (a catalogue listed twice counts once); a code declared by two catalogues is a problem. */
+const errorCatalogue = (mods: readonly ModuleDefinition[]): { entries: ErrorEntry[]; problems: Problem[] } => {
+  const catalogues = new Set<ErrorCatalogue>([kernelErrors]);
+  for (const mod of mods) for (const catalogue of mod.errors ?? []) catalogues.add(catalogue);
+  const byCode = new Map<string, ErrorEntry>();
+  const problems: Problem[] = [];
+  for (const entry of [...catalogues].flatMap((c) => c.entries)) {
+    const first = byCode.get(entry.code);
+    if (first) {
+      const message = `${entry.code} is declared by ${first.owner} and by ${entry.owner}`;
+      problems.push({ code: 'KERNEL_ERROR_CODE_DUPLICATE', path: entry.owner, message });
+    } else byCode.set(entry.code, entry);
+  }
+  return { entries: [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code)), problems };
+};
+
 /**
  * Validates module definitions and orders them by dependency. Throws one AppError listing every
  * problem (code of the first): KERNEL_MODULE_INVALID, KERNEL_MODULE_DUPLICATE,
- * KERNEL_MODULE_DEPENDENCY_MISSING, KERNEL_CORE_DEPENDS_ON_OPTIONAL, KERNEL_MODULE_DEPENDENCY_CYCLE.
+ * KERNEL_MODULE_DEPENDENCY_MISSING, KERNEL_CORE_DEPENDS_ON_OPTIONAL, KERNEL_MODULE_DEPENDENCY_CYCLE,
+ * KERNEL_ERROR_CODE_DUPLICATE (one code in two error catalogues).
  */
 export const createRegistry = (mods: readonly ModuleDefinition[]): ModuleRegistry => {
   const bySlug = new Map<string, ModuleDefinition>();
@@ -146,7 +175,8 @@ export const createRegistry = (mods: readonly ModuleDefinition[]): ModuleRegistr
     bySlug.set(mod.slug, mod);
     problems.push(...shapeProblems(mod));
   }
-  problems.push(...dependencyProblems(mods, bySlug), ...uniquenessProblems([...bySlug.values()]));
+  const catalogue = errorCatalogue(mods);
+  problems.push(...dependencyProblems(mods, bySlug), ...uniquenessProblems([...bySlug.values()]), ...catalogue.problems);
   if (problems.length > 0) fail(problems);
   const { ordered, cycle } = orderModules([...bySlug.values()], bySlug);
   if (cycle) fail([{ code: 'KERNEL_MODULE_DEPENDENCY_CYCLE', path: cycle[0] ?? '', message: `dependency cycle ${cycle.join(' -> ')}` }]);
@@ -154,5 +184,6 @@ export const createRegistry = (mods: readonly ModuleDefinition[]): ModuleRegistr
     modules: ordered,
     get: (slug) => bySlug.get(slug),
     dependents: (slug) => ordered.filter((m) => m.dependencies.includes(slug)).map((m) => m.slug),
+    errors: catalogue.entries,
   };
 };

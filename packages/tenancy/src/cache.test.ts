@@ -1,4 +1,4 @@
-import { AppError, type SqlRunner } from '@rustok/kernel';
+import { AppError, defineErrors, type SqlRunner } from '@rustok/kernel';
 import { describeEachBackend, openTestDatabase, type TestDatabase } from '@rustok/testing';
 import pino from 'pino';
 import { Registry } from 'prom-client';
@@ -6,6 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTenantCache, type TenantCache } from './cache.js';
 import { tenancyFixtureModule } from './test-fixtures/module.js';
 import { countingDb, insertTenant, sleep } from './test-fixtures/tenants.js';
+
+// The code the outage below is raised with.
+defineErrors('cache-test', { DB_UNAVAILABLE: { status: 503 } });
 
 const logger = pino({ level: 'silent' });
 

@@ -1,5 +1,6 @@
 import { domainToUnicode } from 'node:url';
-import { AppError, isId } from '@rustok/kernel';
+import { type AppError, isId } from '@rustok/kernel';
+import { tenancyErrors } from './errors.js';
 
 /**
  * Tenant identifiers as they arrive from requests (a header, the Host). They are validated and
@@ -34,18 +35,10 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
 
 /** TENANT_IDENTIFIER_INVALID (400) with the reason in the detail and in `meta.reason`. */
 export const invalidIdentifier = (reason: string): AppError =>
-  new AppError('TENANT_IDENTIFIER_INVALID', `The tenant identifier is invalid: ${reason}`, {
-    status: 400,
-    title: 'Invalid tenant identifier',
-    meta: { reason },
-  });
+  tenancyErrors.TENANT_IDENTIFIER_INVALID(`The tenant identifier is invalid: ${reason}`, { meta: { reason } });
 
 const reserved = (slug: string): AppError =>
-  new AppError('TENANT_SLUG_RESERVED', `"${slug}" is a reserved name and cannot identify a tenant`, {
-    status: 400,
-    title: 'Reserved tenant slug',
-    meta: { slug },
-  });
+  tenancyErrors.TENANT_SLUG_RESERVED(`"${slug}" is a reserved name and cannot identify a tenant`, { meta: { slug } });
 
 // Printable ASCII only: anything else (control characters, any Unicode, including look-alikes
 // that lower-case to ASCII such as the Kelvin sign U+212A) is refused before any transformation.

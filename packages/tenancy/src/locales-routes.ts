@@ -1,7 +1,7 @@
 /// <reference types="@fastify/swagger" />
 import type {} from '@rustok/api';
 import type {} from '@rustok/events';
-import { AppError, type GraphQLBuilder, type GraphQLContext, TenantLocalesInput } from '@rustok/kernel';
+import { type GraphQLBuilder, type GraphQLContext, kernelErrors, TenantLocalesInput } from '@rustok/kernel';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { getTenantLocales, setTenantLocales, type TenantLocaleServices } from './tenant-locales.js';
@@ -26,7 +26,7 @@ const servicesOf = (app: FastifyInstance): TenantLocaleServices => ({
 });
 
 const tenantIdOf = (tenant: { id: string } | undefined): string => {
-  if (!tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
+  if (!tenant) throw kernelErrors.TENANT_REQUIRED('No tenant was resolved for this request');
   return tenant.id;
 };
 

@@ -1,4 +1,5 @@
 import { defineModule } from '@rustok/kernel';
+import { tenancyErrors } from './errors.js';
 import { tenancyEvents } from './events.js';
 import { tenancyGraphQL } from './graphql.js';
 import { localeGraphQL, localeRoutes } from './locales-routes.js';
@@ -12,6 +13,7 @@ export const tenancyModule = defineModule({
   description: 'Tenants, custom domains, per-request resolution and per-tenant modules',
   version: '0.1.0',
   kind: 'core',
+  errors: [tenancyErrors],
   permissions: ['tenancy.modules.read', 'tenancy.modules.manage', 'tenancy.settings.manage'],
   migrations: tenancyMigrations,
   events: { emits: tenancyEvents },

@@ -1,5 +1,6 @@
-import { AppError, notFound, type RustokSettings, type TenantRef } from '@rustok/kernel';
+import type { AppError, RustokSettings, TenantRef } from '@rustok/kernel';
 import type { TenantCache } from './cache.js';
+import { tenancyErrors } from './errors.js';
 import { invalidIdentifier, type ParsedIdentifier, parseSubdomainLabel, parseTenantIdentifier } from './identifiers.js';
 
 /** What resolution reads from a request (a Fastify request fits). */
@@ -18,7 +19,7 @@ export interface TenantResolverOptions {
 
 type Settings = RustokSettings['tenant'];
 
-const configError = (detail: string): AppError => new AppError('TENANT_CONFIG_INVALID', detail, { status: 500 });
+const configError = (detail: string): AppError => tenancyErrors.TENANT_CONFIG_INVALID(detail);
 
 const parseConfigured = (value: string, kind: 'slug-or-id' | 'host', what: string): ParsedIdentifier => {
   try {
@@ -33,9 +34,9 @@ const describeIdentifier = (identifier: ParsedIdentifier): string =>
 
 /** The not-found and inactive rules. */
 const usable = (tenant: TenantRef | undefined, identifier: ParsedIdentifier): TenantRef => {
-  if (!tenant) throw notFound('TENANT_NOT_FOUND', `No tenant with ${describeIdentifier(identifier)}`);
+  if (!tenant) throw tenancyErrors.TENANT_NOT_FOUND(`No tenant with ${describeIdentifier(identifier)}`);
   if (!tenant.isActive) {
-    throw new AppError('TENANT_INACTIVE', `Tenant "${tenant.slug}" is not active`, { status: 403, meta: { tenantId: tenant.id } });
+    throw tenancyErrors.TENANT_INACTIVE(`Tenant "${tenant.slug}" is not active`, { meta: { tenantId: tenant.id } });
   }
   return tenant;
 };
@@ -79,7 +80,7 @@ const strategies = (settings: Settings, cache: TenantResolverOptions['cache']): 
   const base = baseDomainOf(settings);
   /** Validated before any lookup: a malformed label under the base domain is refused in every mode. */
   const subdomainOf = (host: string): ParsedIdentifier | undefined => (base ? subdomainIdentifier(host, base, fallback) : undefined);
-  const notServed = (host: string): AppError => notFound('TENANT_NOT_FOUND', `No tenant serves host "${host}"`);
+  const notServed = (host: string): AppError => tenancyErrors.TENANT_NOT_FOUND(`No tenant serves host "${host}"`);
   return {
     default: () => () => lookup(fallback),
     header: () => (request) => {

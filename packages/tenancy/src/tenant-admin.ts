@@ -1,5 +1,6 @@
 import type { Database, Tx } from '@rustok/db';
-import { AppError, generateId, type TenantRef } from '@rustok/kernel';
+import { generateId, type TenantRef } from '@rustok/kernel';
+import { tenancyErrors } from './errors.js';
 import { assertTenantSettings } from './tenant-settings.js';
 
 export interface TenantRecord extends TenantRef {
@@ -49,7 +50,7 @@ export const insertTenant = async (
       JSON.stringify(input.settings ?? {}),
     ]);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('TENANT_SLUG_TAKEN', `The slug ${input.slug} is taken`, { status: 409 });
+    if (isUniqueViolation(error)) throw tenancyErrors.TENANT_SLUG_TAKEN(`The slug ${input.slug} is taken`);
     throw error;
   }
   return (await getTenant(tx, id)) as TenantRecord;
@@ -84,7 +85,7 @@ export interface TenantPatch {
 export const patchTenant = async (tx: Tx, id: string, patch: TenantPatch) => {
   if (patch.settings) assertTenantSettings(patch.settings);
   const before = await getTenant(tx, id);
-  if (!before) throw new AppError('TENANT_NOT_FOUND', `No tenant ${id}`, { status: 404 });
+  if (!before) throw tenancyErrors.TENANT_NOT_FOUND(`No tenant ${id}`);
   await tx.query(
     `UPDATE tenants SET name = coalesce($2, name), is_active = coalesce($3, is_active), settings = coalesce($4, settings), updated_at = now() WHERE id = $1`,
     [id, patch.name ?? null, patch.isActive ?? null, patch.settings ? JSON.stringify(patch.settings) : null],
@@ -94,8 +95,7 @@ export const patchTenant = async (tx: Tx, id: string, patch: TenantPatch) => {
     try {
       for (const host of patch.domains) await tx.query('INSERT INTO tenant_domains (host, tenant_id) VALUES ($1, $2)', [host, id]);
     } catch (error) {
-      if (isUniqueViolation(error))
-        throw new AppError('TENANT_DOMAIN_TAKEN', 'A domain is already used by another tenant', { status: 409 });
+      if (isUniqueViolation(error)) throw tenancyErrors.TENANT_DOMAIN_TAKEN('A domain is already used by another tenant');
       throw error;
     }
   }

@@ -1,7 +1,8 @@
 import { type EventPublisher, tenantLocales } from '@rustok/api';
 import type { Database } from '@rustok/db';
-import { AppError, createValidator, type FieldError, type TenantLocales, TenantLocalesInput } from '@rustok/kernel';
+import { type AppError, createValidator, type FieldError, type TenantLocales, TenantLocalesInput } from '@rustok/kernel';
 import { Type } from '@sinclair/typebox';
+import { tenancyErrors } from './errors.js';
 
 export interface TenantLocaleServices {
   readonly db: Database;
@@ -14,9 +15,7 @@ const validator = createValidator(TenantLocalesInput, '/');
 const settingsValidator = createValidator(Type.Partial(TenantLocalesInput), '/');
 
 const invalid = (problems: readonly FieldError[]): AppError =>
-  new AppError('TENANT_LOCALES_INVALID', `Invalid locales: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, {
-    status: 422,
-    title: 'Validation failed',
+  tenancyErrors.TENANT_LOCALES_INVALID(`Invalid locales: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, {
     errors: [...problems],
   });
 
@@ -55,7 +54,7 @@ export const setTenantLocales = async (services: TenantLocaleServices, tenantId:
         [tenantId, JSON.stringify(locales)],
       );
       const row = rows[0];
-      if (!row) throw new AppError('TENANT_NOT_FOUND', `No tenant ${tenantId}`, { status: 404 });
+      if (!row) throw tenancyErrors.TENANT_NOT_FOUND(`No tenant ${tenantId}`);
       await services.events.publishInTx(tx, {
         type: 'tenancy.tenant.updated',
         tenantId,

@@ -1,7 +1,8 @@
 import type { Database, Tx } from '@rustok/db';
 import type { EventBus } from '@rustok/events';
-import { AppError, createValidator, type ModuleDefinition, type ModuleRegistry } from '@rustok/kernel';
+import { createValidator, type ModuleDefinition, type ModuleRegistry } from '@rustok/kernel';
 import type { Logger } from 'pino';
+import { tenancyErrors } from './errors.js';
 
 export interface ModuleState {
   readonly slug: string;
@@ -49,21 +50,17 @@ const readRows = async (tx: Tx): Promise<Map<string, Row>> => {
 
 const checkRules = (registry: ModuleRegistry, mod: ModuleDefinition, states: Map<string, ModuleState>, enabled: boolean): void => {
   if (!enabled && mod.kind === 'core') {
-    throw new AppError('MODULE_CORE_CANNOT_BE_DISABLED', `${mod.slug} is a core module and cannot be disabled`, { status: 409 });
+    throw tenancyErrors.MODULE_CORE_CANNOT_BE_DISABLED(`${mod.slug} is a core module and cannot be disabled`);
   }
   if (enabled) {
     const missing = mod.dependencies.filter((d) => !states.get(d)?.enabled);
     if (missing.length > 0) {
-      throw new AppError('MODULE_DEPENDENCY_DISABLED', `${mod.slug} needs ${missing.join(', ')} enabled first`, {
-        status: 409,
-        meta: { missing },
-      });
+      throw tenancyErrors.MODULE_DEPENDENCY_DISABLED(`${mod.slug} needs ${missing.join(', ')} enabled first`, { meta: { missing } });
     }
   } else {
     const dependents = registry.dependents(mod.slug).filter((d) => states.get(d)?.enabled);
     if (dependents.length > 0) {
-      throw new AppError('MODULE_HAS_DEPENDENTS', `${mod.slug} is needed by ${dependents.join(', ')}; disable them first`, {
-        status: 409,
+      throw tenancyErrors.MODULE_HAS_DEPENDENTS(`${mod.slug} is needed by ${dependents.join(', ')}; disable them first`, {
         meta: { dependents },
       });
     }
@@ -74,7 +71,7 @@ const checkSettings = (mod: ModuleDefinition, settings: Record<string, unknown> 
   if (settings === undefined || !mod.config) return;
   const errors = createValidator(mod.config, '/').errors(settings);
   if (errors.length > 0) {
-    throw new AppError('MODULE_SETTINGS_INVALID', `Settings of ${mod.slug} do not match its schema`, { status: 422, errors });
+    throw tenancyErrors.MODULE_SETTINGS_INVALID(`Settings of ${mod.slug} do not match its schema`, { errors });
   }
 };
 
@@ -120,7 +117,7 @@ export const createModuleToggles = (options: { db: Database; registry: ModuleReg
     forget: (tenantId) => cache.delete(tenantId),
     async set(tenantId, slug, input) {
       const mod = registry.get(slug);
-      if (!mod) throw new AppError('MODULE_NOT_FOUND', `No module ${slug} in this deployment`, { status: 404 });
+      if (!mod) throw tenancyErrors.MODULE_NOT_FOUND(`No module ${slug} in this deployment`);
       checkSettings(mod, input.settings);
       const state = await db.transaction(
         async (tx) => {

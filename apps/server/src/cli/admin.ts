@@ -1,5 +1,5 @@
-import { AppError } from '@rustok/kernel';
 import { bootPlatform } from '../boot.js';
+import { serverErrors } from '../errors.js';
 import { createPlatformAdmin } from '../platform/admin.js';
 import { failWith } from './output.js';
 
@@ -9,9 +9,7 @@ export const adminCreate = async (options: { email?: string; password?: string }
   const password = options.password ?? process.env.RUSTOK_ADMIN_PASSWORD;
   if (!email || !password) {
     failWith(
-      new AppError('CLI_ARGUMENT_MISSING', 'admin create needs --email and --password (or RUSTOK_ADMIN_EMAIL / RUSTOK_ADMIN_PASSWORD)', {
-        status: 400,
-      }),
+      serverErrors.CLI_ARGUMENT_MISSING('admin create needs --email and --password (or RUSTOK_ADMIN_EMAIL / RUSTOK_ADMIN_PASSWORD)'),
     );
     return;
   }

@@ -1,8 +1,9 @@
 import type { Database } from '@rustok/db';
 import { type DriftReport, INDEX_KINDS, type IndexKind, type RebuildProgress, rebuildTenant, verifyTenant } from '@rustok/index';
-import { AppError } from '@rustok/kernel';
+import { tenancyErrors } from '@rustok/tenancy';
 import type { Command } from 'commander';
 import { loadKernel, openKernelDatabase } from '../boot.js';
+import { serverErrors } from '../errors.js';
 import { failWith, table } from './output.js';
 
 interface IndexOptions {
@@ -16,12 +17,12 @@ interface IndexOptions {
 const kindsOf = (kind: string | undefined): IndexKind[] => {
   if (kind === undefined) return [...INDEX_KINDS];
   if ((INDEX_KINDS as readonly string[]).includes(kind)) return [kind as IndexKind];
-  throw new AppError('CLI_ARGUMENT_INVALID', `--kind must be one of ${INDEX_KINDS.join(', ')}`, { status: 400 });
+  throw serverErrors.CLI_ARGUMENT_INVALID(`--kind must be one of ${INDEX_KINDS.join(', ')}`);
 };
 
 const localeOf = (locale: string | undefined): string | undefined => {
   if (locale === undefined || /^[a-z]{2}(-[A-Z]{2})?$/.test(locale)) return locale;
-  throw new AppError('CLI_ARGUMENT_INVALID', '--locale must look like en or pt-BR', { status: 400 });
+  throw serverErrors.CLI_ARGUMENT_INVALID('--locale must look like en or pt-BR');
 };
 
 /** The tenant named by --tenant (slug), or every active tenant. */
@@ -30,7 +31,7 @@ const tenantsOf = async (db: Database, slug: string | undefined): Promise<{ id: 
     'SELECT id, slug FROM tenants WHERE ($1::text IS NULL AND is_active) OR slug = $1 ORDER BY slug',
     [slug ?? null],
   );
-  if (slug && rows.length === 0) throw new AppError('TENANT_NOT_FOUND', `No tenant with the slug "${slug}"`, { status: 404 });
+  if (slug && rows.length === 0) throw tenancyErrors.TENANT_NOT_FOUND(`No tenant with the slug "${slug}"`);
   return rows;
 };
 

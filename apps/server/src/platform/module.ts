@@ -1,4 +1,7 @@
+import { apiErrors } from '@rustok/api';
+import { dbErrors } from '@rustok/db';
 import { defineModule } from '@rustok/kernel';
+import { serverErrors } from '../errors.js';
 import { platformGraphQL } from './graphql.js';
 import { tenantRoutes } from './tenant-routes.js';
 
@@ -9,6 +12,7 @@ export const platformModule = defineModule({
   description: 'Administration of tenants across the deployment',
   version: '0.1.0',
   kind: 'core',
+  errors: [apiErrors, dbErrors, serverErrors],
   dependencies: ['tenancy', 'auth'],
   permissions: ['platform.tenants.manage'],
   rest: tenantRoutes,

@@ -1,7 +1,7 @@
 import type { RequestPipeline } from '@rustok/api';
-import { type AuthenticateContext, authenticate, type RoleCatalog } from '@rustok/auth';
+import { type AuthenticateContext, authErrors, authenticate, type RoleCatalog } from '@rustok/auth';
 import type { Database } from '@rustok/db';
-import { AppError, type Config } from '@rustok/kernel';
+import type { Config } from '@rustok/kernel';
 import { createAllowedOriginLookup, type ModuleToggles, type TenantResolver } from '@rustok/tenancy';
 import type { FastifyRequest } from 'fastify';
 
@@ -9,7 +9,7 @@ const bearerToken = (request: FastifyRequest): string | undefined => {
   const header = request.headers.authorization;
   if (!header) return undefined;
   const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i.exec(header);
-  if (!match?.[1]) throw new AppError('AUTH_TOKEN_INVALID', 'The Authorization header is not "Bearer <token>"', { status: 401 });
+  if (!match?.[1]) throw authErrors.AUTH_TOKEN_INVALID('The Authorization header is not "Bearer <token>"');
   return match[1];
 };
 
@@ -21,7 +21,7 @@ const claimedTenant = (token: string): string => {
   } catch {
     // fall through
   }
-  throw new AppError('AUTH_TOKEN_INVALID', 'The access token is malformed', { status: 401 });
+  throw authErrors.AUTH_TOKEN_INVALID('The access token is malformed');
 };
 
 export interface PipelineOptions {

@@ -2,7 +2,7 @@ import type {} from '@rustok/api';
 import { type AuthConfig, hashPassword, insertNewUser, validateNewUser } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import type { EventBus } from '@rustok/events';
-import { AppError, generateId } from '@rustok/kernel';
+import { generateId } from '@rustok/kernel';
 import {
   assertTenantSlugAllowed,
   getTenant,
@@ -11,6 +11,7 @@ import {
   patchTenant,
   type TenantPatch,
   type TenantRecord,
+  tenancyErrors,
 } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import type {} from './fastify-types.js';
@@ -70,7 +71,7 @@ export const createTenantWithOwner = async (ctx: PlatformContext, input: NewTena
 /** One tenant; 404 TENANT_NOT_FOUND. */
 export const findTenant = async (ctx: PlatformContext, id: string): Promise<TenantRecord> => {
   const tenant = await getTenant(ctx.db, id);
-  if (!tenant) throw new AppError('TENANT_NOT_FOUND', `No tenant ${id}`, { status: 404 });
+  if (!tenant) throw tenancyErrors.TENANT_NOT_FOUND(`No tenant ${id}`);
   return tenant;
 };
 

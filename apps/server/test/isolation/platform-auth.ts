@@ -65,6 +65,8 @@ export const platformAuth: Area<AuthObjects> = defineArea<AuthObjects>({
     'GET /graphql': { kind: 'graphql' },
     'POST /graphql': { kind: 'graphql' },
     // events (platform)
+    // the error catalogue: public, the same for every tenant
+    'GET /api/v1/errors': { kind: 'public' },
     'GET /api/v1/admin/events/stats': { kind: 'platform' },
     'GET /api/v1/admin/events/dlq': { kind: 'platform' },
     'POST /api/v1/admin/events/dlq/{id}/replay': { kind: 'platform', paramsOfB: { id: () => generateId() } },

@@ -67,6 +67,13 @@ export interface PlatformRoute {
   readonly body?: (w: World) => unknown;
 }
 
+/** Public and tenant-independent (`access: { public: true, tenant: false }`): the same answer for anyone, naming no tenant's data. */
+export interface PublicRoute {
+  readonly kind: 'public';
+  readonly paramsOfB?: undefined;
+  readonly body?: undefined;
+}
+
 export interface GraphQLRoute {
   /** The GraphQL endpoint: its fields are checked one by one from the areas' `graphql` entries. */
   readonly kind: 'graphql';
@@ -74,7 +81,7 @@ export interface GraphQLRoute {
   readonly body?: undefined;
 }
 
-export type RouteCase = TenantRoute | PlatformRoute | GraphQLRoute;
+export type RouteCase = TenantRoute | PlatformRoute | PublicRoute | GraphQLRoute;
 
 /** The cross-tenant check of one GraphQL root field. */
 export type GraphQLCheck = (w: World) => Promise<void>;

@@ -8,8 +8,9 @@ import {
   requirePermission,
   transitionInTx,
 } from '@rustok/content';
-import { AppError, generateId, parseInput } from '@rustok/kernel';
+import { type AppError, generateId, parseInput } from '@rustok/kernel';
 import { absentAsNull, asContent, type BlogContext, COMMENT_RIGHTS, loadPostInTx } from '../context.js';
+import { blogErrors } from '../errors.js';
 import { BLOG_EVENT, type CommentCreatedPayload, type ModerationStatus } from '../events.js';
 import { CreateCommentInput } from '../schemas.js';
 import { autoApprove } from '../settings.js';
@@ -19,16 +20,14 @@ const assertReplyTarget = async (w: ContentTx, postId: string, replyTo: string |
   if (!replyTo) return;
   const target = await loadNodeInTx(w, replyTo).catch(absentAsNull);
   if (target?.kind !== 'comment' || target.parentId !== postId) {
-    throw new AppError('BLOG_COMMENT_REPLY_INVALID', 'replyTo must be a comment of the same post', {
-      status: 422,
-      title: 'Validation failed',
+    throw blogErrors.BLOG_COMMENT_REPLY_INVALID('replyTo must be a comment of the same post', {
       errors: [{ path: 'replyTo', message: 'is not a comment of this post' }],
     });
   }
 };
 
 const notOpen = (postId: string): AppError =>
-  new AppError('BLOG_POST_NOT_PUBLISHED', `The post ${postId} is not published; it takes no comments`, { status: 409 });
+  blogErrors.BLOG_POST_NOT_PUBLISHED(`The post ${postId} is not published; it takes no comments`);
 
 /**
  * POST /blog/posts/{id}/comments: a `comment` node under the post (threads via metadata.replyTo),

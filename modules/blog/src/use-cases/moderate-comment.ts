@@ -9,13 +9,13 @@ import {
   requirePermission,
   transitionInTx,
 } from '@rustok/content';
-import { AppError, parseInput } from '@rustok/kernel';
+import { type AppError, parseInput } from '@rustok/kernel';
 import { absentAsNull, asContent, type BlogContext, COMMENT_RIGHTS, loadPostInTx } from '../context.js';
+import { blogErrors } from '../errors.js';
 import { BLOG_EVENT, type CommentModeratedPayload, type ModerationStatus } from '../events.js';
 import { ModerateInput } from '../schemas.js';
 
-const commentNotFound = (id: string): AppError =>
-  new AppError('BLOG_COMMENT_NOT_FOUND', `No comment ${id} on this post`, { status: 404, title: 'Not found' });
+const commentNotFound = (id: string): AppError => blogErrors.BLOG_COMMENT_NOT_FOUND(`No comment ${id} on this post`);
 
 /** Approved comments are published; pending and rejected ones are not shown to readers. */
 const moveStatus = async (w: ContentTx, id: string, from: NodeStatus, moderation: ModerationStatus): Promise<void> => {

@@ -1,24 +1,20 @@
-import { AppError } from '@rustok/kernel';
+import type { AppError } from '@rustok/kernel';
+import { commerceErrors } from '../errors.js';
 
 /** The catalog's coded failures. Another tenant's object is simply missing: 404, never 403. */
-export const productNotFound = (id: string): AppError =>
-  new AppError('COMMERCE_PRODUCT_NOT_FOUND', `No product ${id}`, { status: 404, title: 'Not found' });
+export const productNotFound = (id: string): AppError => commerceErrors.COMMERCE_PRODUCT_NOT_FOUND(`No product ${id}`);
 
-export const variantNotFound = (id: string): AppError =>
-  new AppError('COMMERCE_VARIANT_NOT_FOUND', `No variant ${id}`, { status: 404, title: 'Not found' });
+export const variantNotFound = (id: string): AppError => commerceErrors.COMMERCE_VARIANT_NOT_FOUND(`No variant ${id}`);
 
-export const priceListNotFound = (id: string): AppError =>
-  new AppError('COMMERCE_PRICE_LIST_NOT_FOUND', `No price list ${id}`, { status: 404, title: 'Not found' });
+export const priceListNotFound = (id: string): AppError => commerceErrors.COMMERCE_PRICE_LIST_NOT_FOUND(`No price list ${id}`);
 
 export const handleTaken = (handle: string | null, path = 'handle'): AppError =>
-  new AppError('COMMERCE_HANDLE_TAKEN', `The handle ${handle ? `"${handle}" ` : ''}is already used by another product`, {
-    status: 409,
+  commerceErrors.COMMERCE_HANDLE_TAKEN(`The handle ${handle ? `"${handle}" ` : ''}is already used by another product`, {
     errors: [{ path, message: 'is already taken' }],
   });
 
 export const skuTaken = (sku: string | null, path = 'sku'): AppError =>
-  new AppError('COMMERCE_SKU_TAKEN', `The SKU ${sku ? `"${sku}" ` : ''}is already used by another variant`, {
-    status: 409,
+  commerceErrors.COMMERCE_SKU_TAKEN(`The SKU ${sku ? `"${sku}" ` : ''}is already used by another variant`, {
     errors: [{ path, message: 'is already taken' }],
   });
 
@@ -38,5 +34,5 @@ export const mapUniqueViolation = (error: unknown): unknown => {
   const where = `${e.constraint ?? ''} ${e.detail ?? ''}`;
   if (where.includes('handle')) return handleTaken(null);
   if (where.includes('sku')) return skuTaken(null);
-  return new AppError('COMMERCE_CONFLICT', 'The change conflicts with another one; retry it', { status: 409, cause: error });
+  return commerceErrors.COMMERCE_CONFLICT('The change conflicts with another one; retry it', { cause: error });
 };

@@ -1,4 +1,5 @@
-import { AppError, type FieldError, validationError } from '@rustok/kernel';
+import { type FieldError, validationError } from '@rustok/kernel';
+import { commerceErrors } from '../errors.js';
 import type { CommerceSettings } from '../settings.js';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
@@ -22,13 +23,8 @@ export const fieldErrors = () => {
 export const assertLocales = (settings: CommerceSettings, locales: readonly string[], path: string): void => {
   const bad = locales.filter((l) => !settings.supportedLocales.includes(l));
   if (bad.length === 0) return;
-  throw new AppError(
-    'COMMERCE_LOCALE_UNSUPPORTED',
+  throw commerceErrors.COMMERCE_LOCALE_UNSUPPORTED(
     `Not a locale of this tenant: ${bad.map((l) => l.slice(0, 16)).join(', ')} (supported: ${settings.supportedLocales.join(', ')})`,
-    {
-      status: 422,
-      title: 'Validation failed',
-      errors: bad.map((l) => ({ path: `${path}/${l.slice(0, 16)}`, message: 'is not a supported locale' })),
-    },
+    { errors: bad.map((l) => ({ path: `${path}/${l.slice(0, 16)}`, message: 'is not a supported locale' })) },
   );
 };

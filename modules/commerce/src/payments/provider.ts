@@ -1,4 +1,4 @@
-import { AppError } from '@rustok/kernel';
+import { commerceErrors } from '../errors.js';
 import type { Minor } from '../money.js';
 
 /** What a provider is asked to do with money; amounts are minor units of `currencyCode`. */
@@ -40,9 +40,7 @@ export const createPaymentProviders = (providers: readonly PaymentProvider[]): P
     get(id) {
       const provider = byId.get(id);
       if (!provider) {
-        throw new AppError('COMMERCE_PAYMENT_PROVIDER_UNKNOWN', `No payment provider ${id}; known: ${[...byId.keys()].join(', ')}`, {
-          status: 422,
-        });
+        throw commerceErrors.COMMERCE_PAYMENT_PROVIDER_UNKNOWN(`No payment provider ${id}; known: ${[...byId.keys()].join(', ')}`);
       }
       return provider;
     },

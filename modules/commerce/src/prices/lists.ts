@@ -1,4 +1,4 @@
-import { AppError, type SqlRunner } from '@rustok/kernel';
+import { kernelErrors, type SqlRunner } from '@rustok/kernel';
 import { priceListNotFound } from '../catalog/errors.js';
 import { priceEvent } from '../catalog/price-store.js';
 import { touchProduct } from '../catalog/product-store.js';
@@ -35,9 +35,7 @@ export const loadPriceList = async (w: CommerceTx, id: string, forUpdate = false
 /** 422 unless a window that has both ends ends after it starts. */
 export const assertWindow = (startsAt: Date | string | null, endsAt: Date | string | null): void => {
   if (startsAt === null || endsAt === null || new Date(endsAt).getTime() > new Date(startsAt).getTime()) return;
-  throw new AppError('VALIDATION_FAILED', 'A price list must end after it starts', {
-    status: 422,
-    title: 'Validation failed',
+  throw kernelErrors.VALIDATION_FAILED('A price list must end after it starts', {
     errors: [{ path: '/endsAt', message: 'must be later than startsAt' }],
   });
 };

@@ -1,5 +1,6 @@
-import { AppError, generateId, parseInput } from '@rustok/kernel';
+import { generateId, kernelErrors, parseInput } from '@rustok/kernel';
 import { type ContentContext, type ContentTx, inTenant, requirePermission } from '../context.js';
+import { contentErrors } from '../errors.js';
 import { NODE_EVENT } from '../events.js';
 import { loadNode, type NodeRow, readNode, recordChange } from '../node-store.js';
 import { assertCategory, setTags } from '../refs.js';
@@ -18,13 +19,9 @@ const attachToParent = async (w: ContentTx, parentId: string | null | undefined)
   );
   const parent = rows[0];
   if (!parent) {
-    throw new AppError('VALIDATION_FAILED', `No parent node ${parentId}`, {
-      status: 422,
-      title: 'Validation failed',
-      errors: [{ path: 'parentId', message: 'does not exist' }],
-    });
+    throw kernelErrors.VALIDATION_FAILED(`No parent node ${parentId}`, { errors: [{ path: 'parentId', message: 'does not exist' }] });
   }
-  if (parent.depth + 1 > MAX_DEPTH) throw new AppError('CONTENT_TOO_DEEP', `Nodes nest at most ${MAX_DEPTH} levels`, { status: 422 });
+  if (parent.depth + 1 > MAX_DEPTH) throw contentErrors.CONTENT_TOO_DEEP(`Nodes nest at most ${MAX_DEPTH} levels`);
   return parent.depth + 1;
 };
 

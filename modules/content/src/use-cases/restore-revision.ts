@@ -1,5 +1,5 @@
-import { AppError } from '@rustok/kernel';
 import { type ContentContext, type ContentTx, inTenant } from '../context.js';
+import { contentErrors } from '../errors.js';
 import { NODE_EVENT } from '../events.js';
 import { loadNode, type NodeSnapshot, readNode, recordChange } from '../node-store.js';
 import type { ContentNode } from '../schemas.js';
@@ -8,8 +8,7 @@ import { uniqueSlug } from '../slug.js';
 import { writeTranslation } from '../translation-store.js';
 import { assertCanEdit } from './authorize.js';
 
-const revisionNotFound = (id: string) =>
-  new AppError('CONTENT_REVISION_NOT_FOUND', `No revision ${id} of this node`, { status: 404, title: 'Not found' });
+const revisionNotFound = (id: string) => contentErrors.CONTENT_REVISION_NOT_FOUND(`No revision ${id} of this node`);
 
 /** Categories and tags deleted since the revision are left out rather than failing the restore. */
 const existing = async (w: ContentTx, table: 'content_categories' | 'content_tags', ids: readonly string[]): Promise<string[]> =>

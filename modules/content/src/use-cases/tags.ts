@@ -1,5 +1,6 @@
-import { AppError, generateId, parseInput } from '@rustok/kernel';
+import { generateId, parseInput } from '@rustok/kernel';
 import { type ContentContext, inTenant, requirePermission } from '../context.js';
+import { contentErrors } from '../errors.js';
 import { type ContentTag, TagInput } from '../schemas.js';
 import { slugFromTitle } from '../slug.js';
 
@@ -18,7 +19,7 @@ export const createTag = (ctx: ContentContext, raw: TagInput): Promise<ContentTa
       [generateId(), input.name.trim(), slug],
     );
     const tag = rows[0];
-    if (!tag) throw new AppError('CONTENT_SLUG_TAKEN', `The tag "${slug}" exists already`, { status: 409 });
+    if (!tag) throw contentErrors.CONTENT_SLUG_TAKEN(`The tag "${slug}" exists already`);
     await w.publish('content.tag.created', { tagId: tag.id, slug: tag.slug });
     return tag;
   });

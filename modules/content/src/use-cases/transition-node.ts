@@ -1,4 +1,4 @@
-import { AppError, parseInput } from '@rustok/kernel';
+import { kernelErrors, parseInput } from '@rustok/kernel';
 import { type ContentContext, type ContentTx, inTenant, requirePermission } from '../context.js';
 import { NODE_EVENT } from '../events.js';
 import { loadNode, readNode, recordChange } from '../node-store.js';
@@ -16,9 +16,7 @@ const EVENT_OF: Readonly<Record<NodeStatus, string>> = {
 const futurePublishAt = (publishAt: string | undefined, now: Date): Date => {
   const at = publishAt ? new Date(publishAt) : undefined;
   if (!at || Number.isNaN(at.getTime()) || at <= now) {
-    throw new AppError('VALIDATION_FAILED', 'Scheduling needs a publishAt in the future', {
-      status: 422,
-      title: 'Validation failed',
+    throw kernelErrors.VALIDATION_FAILED('Scheduling needs a publishAt in the future', {
       errors: [{ path: 'publishAt', message: 'must be a future date-time' }],
     });
   }

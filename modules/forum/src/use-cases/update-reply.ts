@@ -1,5 +1,5 @@
 import { type ContentActor, type ContentNode, inTenant, loadNodeInTx, type NodeHead, readNodeInTx, updateNodeInTx } from '@rustok/content';
-import { AppError, parseInput } from '@rustok/kernel';
+import { kernelErrors, parseInput } from '@rustok/kernel';
 import { absentAsNull, asContent, type ForumContext, loadTopicInTx, REPLY_EDIT_RIGHTS, replyNotFound, topicLocked } from '../context.js';
 import { UpdateReplyInput } from '../schemas.js';
 
@@ -7,9 +7,7 @@ import { UpdateReplyInput } from '../schemas.js';
 const assertCanEdit = (actor: ContentActor, reply: NodeHead): void => {
   if (actor.can('content.nodes.update')) return;
   if (actor.can('content.nodes.update_own') && actor.userId !== null && reply.authorId === actor.userId) return;
-  throw new AppError('AUTH_FORBIDDEN', 'Editing this reply needs forum.topics.moderate (or forum.replies.update_own for your own)', {
-    status: 403,
-  });
+  throw kernelErrors.AUTH_FORBIDDEN('Editing this reply needs forum.topics.moderate (or forum.replies.update_own for your own)');
 };
 
 /**

@@ -1,4 +1,4 @@
-import { AppError, createValidator, type GraphQLBuilder, type GraphQLContext } from '@rustok/kernel';
+import { createValidator, type GraphQLBuilder, type GraphQLContext, kernelErrors } from '@rustok/kernel';
 import type { TSchema } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { INDEX_KINDS, type IndexKind } from '../events.js';
@@ -33,11 +33,7 @@ const localeArg = (locale: string | null | undefined): string | undefined =>
 
 const slugOrHandle = (value: string, path: string): string => {
   if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) && value.length <= 200) return value;
-  throw new AppError('VALIDATION_FAILED', `${path} is not a valid slug`, {
-    status: 422,
-    title: 'Validation failed',
-    errors: [{ path, message: 'is not a valid slug' }],
-  });
+  throw kernelErrors.VALIDATION_FAILED(`${path} is not a valid slug`, { errors: [{ path, message: 'is not a valid slug' }] });
 };
 
 type StoreTypes = ReturnType<typeof storeTypes>;

@@ -1,11 +1,11 @@
 import type {} from '@rustok/api';
 import type {} from '@rustok/events';
-import { AppError, type TenantRef, tenantLocalesOf } from '@rustok/kernel';
+import { kernelErrors, type TenantRef, tenantLocalesOf } from '@rustok/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { StoreContext } from '../search/context.js';
 
 export const tenantOf = (tenant: TenantRef | undefined): TenantRef => {
-  if (!tenant) throw new AppError('TENANT_REQUIRED', 'No tenant was resolved for this request', { status: 400 });
+  if (!tenant) throw kernelErrors.TENANT_REQUIRED('No tenant was resolved for this request');
   return tenant;
 };
 

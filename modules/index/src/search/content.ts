@@ -1,5 +1,5 @@
 import { preparedSql } from '@rustok/db';
-import { AppError } from '@rustok/kernel';
+import { indexErrors } from '../errors.js';
 import type { StoreContentItem, StoreContentPage, StoreContentQuery, StoreContentSummary } from '../schemas.js';
 import { searchConfigOf } from '../text.js';
 import type { StoreContext } from './context.js';
@@ -108,7 +108,6 @@ const BY_SLUG_SQL = preparedSql('index_content_by_slug', 'SELECT index_content_b
 export const getContent = async (ctx: StoreContext, kind: string, slug: string, locale: string | undefined): Promise<StoreContentItem> => {
   const { rows } = await ctx.db.query<{ r: ContentDetailRow | null }>(BY_SLUG_SQL, [ctx.tenantId, kind, locale ?? ctx.defaultLocale, slug]);
   const r = rows[0]?.r;
-  if (!r)
-    throw new AppError('INDEX_CONTENT_NOT_FOUND', `No published ${kind} "${slug.slice(0, 200)}"`, { status: 404, title: 'Not found' });
+  if (!r) throw indexErrors.INDEX_CONTENT_NOT_FOUND(`No published ${kind} "${slug.slice(0, 200)}"`);
   return { ...toSummary(r), bodyHtml: r.body_html, tagNames: r.tag_names, seoTitle: r.seo_title, seoDescription: r.seo_description };
 };

@@ -1,5 +1,5 @@
 import { preparedSql } from '@rustok/db';
-import { AppError } from '@rustok/kernel';
+import { indexErrors } from '../errors.js';
 import type { StoreProduct, StoreVariant } from '../schemas.js';
 import type { StoreContext } from './context.js';
 import { type ProductRowOut, toSummary } from './products.js';
@@ -19,8 +19,7 @@ const BY_HANDLE_SQL = preparedSql('index_product_by_handle', 'SELECT index_produ
 export const getProduct = async (ctx: StoreContext, handle: string, locale: string | undefined): Promise<StoreProduct> => {
   const { rows } = await ctx.db.query<{ r: ProductDetailRow | null }>(BY_HANDLE_SQL, [ctx.tenantId, locale ?? ctx.defaultLocale, handle]);
   const r = rows[0]?.r;
-  if (!r)
-    throw new AppError('INDEX_PRODUCT_NOT_FOUND', `No published product "${handle.slice(0, 200)}"`, { status: 404, title: 'Not found' });
+  if (!r) throw indexErrors.INDEX_PRODUCT_NOT_FOUND(`No published product "${handle.slice(0, 200)}"`);
   return {
     ...toSummary(r),
     description: r.description,

@@ -1,5 +1,5 @@
 import { type Database, preparedSql } from '@rustok/db';
-import { AppError } from '@rustok/kernel';
+import { indexErrors } from '../errors.js';
 
 const asText = (value: unknown): string | null => {
   if (value === null || value === undefined) return null;
@@ -58,9 +58,7 @@ export interface Cursor {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const badCursor = () =>
-  new AppError('INDEX_CURSOR_INVALID', 'The cursor is not one this list handed out (or belongs to another sort)', {
-    status: 422,
-    title: 'Validation failed',
+  indexErrors.INDEX_CURSOR_INVALID('The cursor is not one this list handed out (or belongs to another sort)', {
     errors: [{ path: 'querystring/cursor', message: 'is not a valid cursor for this query' }],
   });
 

@@ -1,4 +1,10 @@
-import { AppError, defineModule, generateId, type HealthResult, type ModuleDefinition } from '@rustok/kernel';
+import { AppError, defineErrors, defineModule, generateId, type HealthResult, type ModuleDefinition } from '@rustok/kernel';
+
+/** The codes the fixture raises. */
+export const thingsErrors = defineErrors('things', {
+  THINGS_NOT_FOUND: { status: 404 },
+  THINGS_COUNT_NEGATIVE: { status: 422 },
+});
 
 /**
  * Test fixture (not shipped behaviour): a small module exercising every part of the HTTP surface:
@@ -66,6 +72,7 @@ export const thingsModule = defineModule({
   description: 'Test fixture module',
   version: '1.2.3',
   kind: 'optional',
+  errors: [thingsErrors],
   migrations: [
     {
       name: 'm20260101_things_001_create',

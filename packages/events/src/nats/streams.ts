@@ -6,7 +6,7 @@ import {
   StorageType,
   type StreamConfig,
 } from '@nats-io/jetstream';
-import { AppError } from '@rustok/kernel';
+import { eventsErrors } from '../errors.js';
 import type { NatsSubjects, StreamKind } from './subjects.js';
 
 export interface StreamOptions {
@@ -40,11 +40,9 @@ const assertOurs = (existing: readonly string[] | undefined, config: Partial<Str
   const ours = config.subjects ?? [];
   const same = existing?.length === ours.length && ours.every((subject) => existing.includes(subject));
   if (same) return;
-  throw new AppError(
-    'EVENTS_STREAM_CONFLICT',
+  throw eventsErrors.EVENTS_STREAM_CONFLICT(
     `The NATS stream ${config.name} takes ${JSON.stringify(existing ?? [])}, not ${JSON.stringify(ours)}: it belongs to another deployment. ` +
       'Give each deployment sharing this NATS its own settings.rustok.deployment.',
-    { status: 409, title: 'Conflict' },
   );
 };
 

@@ -1,5 +1,6 @@
 import type { Database } from '@rustok/db';
-import { AppError, type EventEnvelope } from '@rustok/kernel';
+import type { EventEnvelope } from '@rustok/kernel';
+import { eventsErrors } from '../errors.js';
 import type { EventSink } from '../types.js';
 
 export interface OutboxStats {
@@ -103,7 +104,7 @@ export const replayDeadLetter = async (db: Database, sink: EventSink, id: string
     [id],
   );
   const row = rows[0];
-  if (!row) throw new AppError('EVENTS_DEAD_LETTER_NOT_FOUND', `No dead letter ${id} is waiting for replay`, { status: 404 });
+  if (!row) throw eventsErrors.EVENTS_DEAD_LETTER_NOT_FOUND(`No dead letter ${id} is waiting for replay`);
   const envelope = { ...row.envelope, retryCount: row.attempts };
   const result = (await sink.deliver([envelope])).get(id) ?? { ok: false, error: 'no delivery result', consumers: [] };
   if (!result.ok) {
@@ -112,7 +113,7 @@ export const replayDeadLetter = async (db: Database, sink: EventSink, id: string
       result.error,
       result.consumers,
     ]);
-    throw new AppError('EVENTS_REPLAY_FAILED', `Replaying ${envelope.type} ${id} failed again: ${result.error}`, { status: 409 });
+    throw eventsErrors.EVENTS_REPLAY_FAILED(`Replaying ${envelope.type} ${id} failed again: ${result.error}`);
   }
   await db.transaction(async (tx) => {
     await tx.query('UPDATE sys_events_dlq SET replayed_at = now() WHERE id = $1', [id]);

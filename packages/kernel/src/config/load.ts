@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { AppError, type FieldError } from '../errors.js';
+import type { FieldError } from '../errors.js';
+import { kernelErrors } from '../kernel-errors.js';
 import { createValidator } from '../validation.js';
 import { type Config, ConfigSchema } from './schema.js';
 
@@ -42,10 +43,10 @@ const readYaml = (file: string): Tree => {
   try {
     parsed = parseYaml(readFileSync(file, 'utf8'));
   } catch (cause) {
-    throw new AppError('CONFIG_INVALID', `${file} is not valid YAML: ${(cause as Error).message}`, { cause });
+    throw kernelErrors.CONFIG_INVALID(`${file} is not valid YAML: ${(cause as Error).message}`, { cause });
   }
   if (parsed === null || parsed === undefined) return {};
-  if (!isTree(parsed)) throw new AppError('CONFIG_INVALID', `${file} must hold a mapping at its top level`);
+  if (!isTree(parsed)) throw kernelErrors.CONFIG_INVALID(`${file} must hold a mapping at its top level`);
   return parsed;
 };
 
@@ -88,7 +89,7 @@ export const envOverrides = (env: Readonly<Record<string, string | undefined>>):
 export const resolveEnvironment = (env: Readonly<Record<string, string | undefined>>): ConfigEnvironment => {
   const name = env.RUSTOK_ENV ?? env.NODE_ENV ?? 'development';
   if (!(CONFIG_ENVIRONMENTS as readonly string[]).includes(name)) {
-    throw new AppError('CONFIG_INVALID', `RUSTOK_ENV/NODE_ENV "${name}" is not one of ${CONFIG_ENVIRONMENTS.join(', ')}`);
+    throw kernelErrors.CONFIG_INVALID(`RUSTOK_ENV/NODE_ENV "${name}" is not one of ${CONFIG_ENVIRONMENTS.join(', ')}`);
   }
   return name as ConfigEnvironment;
 };
@@ -112,7 +113,7 @@ export const loadConfig = (options: LoadConfigOptions): Config & { environment: 
   });
   if (problems.length > 0) {
     const detail = problems.map((p) => `${p.path}: ${p.message}`).join('\n  ');
-    throw new AppError('CONFIG_INVALID', `Invalid configuration:\n  ${detail}`, { errors: problems });
+    throw kernelErrors.CONFIG_INVALID(`Invalid configuration:\n  ${detail}`, { errors: problems });
   }
   return { ...(tree as Config), environment };
 };

@@ -1,7 +1,7 @@
 import type { SqlRunner } from '@rustok/kernel';
 import { hashOrNull } from '../../capability.js';
 import { notFound } from '../../context.js';
-import { conflict } from '../orders/kit.js';
+import { commerceErrors } from '../../errors.js';
 
 export const CART_COLUMNS = `id, status, currency_code, customer_id, email, country_code, discount_code, shipping_option_id,
   order_id, expires_at, created_at, updated_at`;
@@ -36,9 +36,11 @@ export const isExpired = (row: CartRow, now = new Date()): boolean =>
 /** 409 unless the cart can still change: completed carts became orders, expired ones are gone. */
 export const assertOpen = (row: CartRow): void => {
   if (row.status === 'completed') {
-    throw conflict('COMMERCE_CART_COMPLETED', `Cart ${row.id} was checked out already (order ${row.order_id})`, { orderId: row.order_id });
+    throw commerceErrors.COMMERCE_CART_COMPLETED(`Cart ${row.id} was checked out already (order ${row.order_id})`, {
+      meta: { orderId: row.order_id },
+    });
   }
-  if (isExpired(row)) throw conflict('COMMERCE_CART_EXPIRED', `Cart ${row.id} expired; start a new cart`);
+  if (isExpired(row)) throw commerceErrors.COMMERCE_CART_EXPIRED(`Cart ${row.id} expired; start a new cart`);
 };
 
 /** A cart as a request names it: its id and the cart token sent with it (null: none). */
@@ -77,7 +79,7 @@ export const touchOpenCart = async (tx: SqlRunner, key: CartKey, actorId: string
   if (rows[0]) return rows[0];
   const row = await loadCart(tx, key, actorId);
   assertOpen(row);
-  throw conflict('COMMERCE_CART_EXPIRED', `Cart ${key.id} expired; start a new cart`);
+  throw commerceErrors.COMMERCE_CART_EXPIRED(`Cart ${key.id} expired; start a new cart`);
 };
 
 export const loadCartItems = async (tx: SqlRunner, cartId: string): Promise<CartItemRow[]> =>

@@ -1,7 +1,7 @@
-import { AppError } from '@rustok/kernel';
+import { kernelErrors } from '@rustok/kernel';
 import type { CommerceContext } from '../../context.js';
+import { commerceErrors } from '../../errors.js';
 import type { Cart } from '../../schemas/cart.js';
-import { conflict } from '../orders/kit.js';
 import type { CartKey } from './cart-store.js';
 import { changeCart } from './cart-tx.js';
 
@@ -14,10 +14,10 @@ import { changeCart } from './cart-tx.js';
  */
 export const claimCart = (ctx: CommerceContext, key: CartKey): Promise<Cart> => {
   const userId = ctx.actor.userId;
-  if (!userId) throw new AppError('AUTH_REQUIRED', 'Claiming a cart needs a signed-in customer', { status: 401 });
+  if (!userId) throw kernelErrors.AUTH_REQUIRED('Claiming a cart needs a signed-in customer');
   return changeCart(ctx, key, async (w, cart) => {
     if (cart.customer_id === userId) return;
-    if (cart.customer_id !== null) throw conflict('COMMERCE_CART_CLAIMED', `Cart ${cart.id} belongs to another customer`);
+    if (cart.customer_id !== null) throw commerceErrors.COMMERCE_CART_CLAIMED(`Cart ${cart.id} belongs to another customer`);
     await w.tx.query('UPDATE commerce_carts SET customer_id = $2 WHERE id = $1', [cart.id, userId]);
   });
 };

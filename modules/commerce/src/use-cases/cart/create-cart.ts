@@ -1,9 +1,9 @@
 import { generateId, parseInput } from '@rustok/kernel';
 import { capabilityHash, newCapabilityToken } from '../../capability.js';
 import { type CommerceContext, inTenant } from '../../context.js';
+import { commerceErrors } from '../../errors.js';
 import { type CartCreated, CreateCartInput } from '../../schemas/cart.js';
 import { loadCommerceSettings } from '../../settings.js';
-import { unprocessable } from '../orders/kit.js';
 import { CART_COLUMNS, type CartRow } from './cart-store.js';
 import { buildCartView } from './cart-view.js';
 
@@ -16,10 +16,7 @@ export const createCart = (ctx: CommerceContext, raw: CreateCartInput): Promise<
     const input = parseInput(CreateCartInput, raw);
     const settings = await loadCommerceSettings(w.tx);
     if (!settings.currencies.includes(input.currencyCode)) {
-      throw unprocessable(
-        'COMMERCE_CURRENCY_UNSUPPORTED',
-        `This shop sells in ${settings.currencies.join(', ')}, not ${input.currencyCode}`,
-      );
+      throw commerceErrors.COMMERCE_CURRENCY_UNSUPPORTED(`This shop sells in ${settings.currencies.join(', ')}, not ${input.currencyCode}`);
     }
     const cartToken = newCapabilityToken();
     const { rows } = await w.tx.query<CartRow>(

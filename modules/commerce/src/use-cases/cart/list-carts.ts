@@ -1,4 +1,4 @@
-import { AppError, parseInput } from '@rustok/kernel';
+import { kernelErrors, parseInput } from '@rustok/kernel';
 import { type CommerceContext, inTenant } from '../../context.js';
 import { type Cart, ListCartsQuery } from '../../schemas/cart.js';
 import type { Paged } from '../../schemas/order.js';
@@ -12,7 +12,7 @@ import { buildCartView } from './cart-view.js';
  */
 export const listMyCarts = (ctx: CommerceContext, raw: Partial<ListCartsQuery> = {}): Promise<Paged<Cart>> => {
   const userId = ctx.actor.userId;
-  if (!userId) throw new AppError('AUTH_REQUIRED', 'Listing your carts needs a signed-in customer', { status: 401 });
+  if (!userId) throw kernelErrors.AUTH_REQUIRED('Listing your carts needs a signed-in customer');
   const query = parseInput(ListCartsQuery, { limit: 10, ...raw });
   return inTenant(ctx, async (w) => {
     const { rows } = await w.tx.query<CartRow>(

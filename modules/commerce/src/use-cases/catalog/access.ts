@@ -1,4 +1,4 @@
-import { AppError } from '@rustok/kernel';
+import { kernelErrors } from '@rustok/kernel';
 import { type CommerceActor, requirePermission } from '../../context.js';
 
 /** The catalog's permissions (declared in module.ts). */
@@ -28,7 +28,7 @@ export const stockShownTo = <P extends { variants: readonly { available: number 
 /** On a public route: 401 for an anonymous caller, 403 for a signed-in one without the permission. */
 export const requireOnPublicRoute = (actor: CommerceActor, permission: string): void => {
   if (actor.userId === null && !actor.can(permission)) {
-    throw new AppError('AUTH_REQUIRED', `This needs a valid access token with the permission ${permission}`, { status: 401 });
+    throw kernelErrors.AUTH_REQUIRED(`This needs a valid access token with the permission ${permission}`);
   }
   requirePermission(actor, permission);
 };

@@ -1,8 +1,9 @@
-import { AppError, parseInput } from '@rustok/kernel';
+import { parseInput } from '@rustok/kernel';
 import { variantNotFound } from '../../catalog/errors.js';
 import { fieldErrors, isCurrency } from '../../catalog/validate.js';
 import { loadVariantsForSale } from '../../catalog/variant-read.js';
 import { type CommerceContext, inTenant } from '../../context.js';
+import { commerceErrors } from '../../errors.js';
 import { mulMinor } from '../../money.js';
 import { loadPriceCandidates } from '../../prices/load.js';
 import { resolvePrice } from '../../prices/resolve.js';
@@ -34,10 +35,7 @@ export const quotePrice = (ctx: CommerceContext, variantId: string, raw: Partial
       priceListIds: query.priceList ? [query.priceList] : [],
     });
     if (!price) {
-      throw new AppError('COMMERCE_PRICE_NOT_FOUND', `Variant ${variantId} has no price in ${query.currency} for ${query.quantity}`, {
-        status: 404,
-        title: 'Not found',
-      });
+      throw commerceErrors.COMMERCE_PRICE_NOT_FOUND(`Variant ${variantId} has no price in ${query.currency} for ${query.quantity}`);
     }
     return {
       variantId,

@@ -1,9 +1,10 @@
-import { AppError, type SqlRunner } from '@rustok/kernel';
+import type { SqlRunner } from '@rustok/kernel';
 import { variantNotFound } from '../../catalog/errors.js';
 import { localeChain } from '../../catalog/product-read.js';
 import { loadVariantHead, type VariantHead } from '../../catalog/variant-store.js';
 import { loadVariantViews } from '../../catalog/variant-view.js';
 import type { CommerceTx } from '../../context.js';
+import { commerceErrors } from '../../errors.js';
 import { MAX_VARIANTS } from '../../schemas/catalog.js';
 import type { VariantView } from '../../schemas/catalog-views.js';
 import type { CommerceSettings } from '../../settings.js';
@@ -31,9 +32,7 @@ export const assertRoomForVariant = async (w: CommerceTx, productId: string): Pr
   );
   const { n = 0, next = 0 } = rows[0] ?? {};
   if (n >= MAX_VARIANTS) {
-    throw new AppError('COMMERCE_TOO_MANY_VARIANTS', `A product has at most ${MAX_VARIANTS} variants`, {
-      status: 422,
-      title: 'Validation failed',
+    throw commerceErrors.COMMERCE_TOO_MANY_VARIANTS(`A product has at most ${MAX_VARIANTS} variants`, {
       errors: [{ path: '/variants', message: `has ${MAX_VARIANTS} variants already` }],
     });
   }

@@ -1,8 +1,9 @@
 import { parseInput } from '@rustok/kernel';
 import { type CommerceContext, type CommerceTx, inTenant } from '../../context.js';
+import { commerceErrors } from '../../errors.js';
 import { CheckoutInput } from '../../schemas/order.js';
 import type { CartKey } from '../cart/cart-store.js';
-import { conflict, isUniqueViolation, unprocessable } from '../orders/kit.js';
+import { isUniqueViolation } from '../orders/kit.js';
 import { issueOrderToken } from '../orders/order-tokens.js';
 import { loadOrder } from '../orders/order-view.js';
 import { type CheckoutOutcome, lockCartForCheckout, placeOrder } from './place-order.js';
@@ -10,7 +11,7 @@ import { type CheckoutOutcome, lockCartForCheckout, placeOrder } from './place-o
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
 const keyReused = (key: string) =>
-  unprocessable('COMMERCE_IDEMPOTENCY_KEY_REUSED', `Idempotency-Key ${key} was used for the checkout of another cart`);
+  commerceErrors.COMMERCE_IDEMPOTENCY_KEY_REUSED(`Idempotency-Key ${key} was used for the checkout of another cart`);
 
 /** The answer to a replayed checkout: the order as it is now, with a new token to read it. */
 const replayOf = async (w: CommerceTx, id: string): Promise<CheckoutOutcome> => {
@@ -42,8 +43,10 @@ const attempt = (ctx: CommerceContext, cartKey: CartKey, input: CheckoutInput, k
       // A checkout with the same key may have completed the cart while this one waited for its lock.
       const replay = key ? await orderForKey(w, cart.id, key) : null;
       if (replay) return replay;
-      throw conflict('COMMERCE_CART_COMPLETED', `Cart ${cart.id} was checked out already (order ${cart.order_id})`, {
-        orderId: cart.order_id,
+      throw commerceErrors.COMMERCE_CART_COMPLETED(`Cart ${cart.id} was checked out already (order ${cart.order_id})`, {
+        meta: {
+          orderId: cart.order_id,
+        },
       });
     }
     return placeOrder(ctx, w, cart, input, key);
@@ -64,7 +67,7 @@ export const checkoutCart = async (
   const input = parseInput(CheckoutInput, raw);
   const key = idempotencyKey ?? null;
   if (key !== null && !KEY.test(key)) {
-    throw unprocessable('COMMERCE_IDEMPOTENCY_KEY_INVALID', 'An Idempotency-Key is 1 to 255 printable ASCII characters');
+    throw commerceErrors.COMMERCE_IDEMPOTENCY_KEY_INVALID('An Idempotency-Key is 1 to 255 printable ASCII characters');
   }
   try {
     return await attempt(ctx, cart, input, key);
@@ -74,7 +77,7 @@ export const checkoutCart = async (
     if (!isUniqueViolation(error)) throw error;
     const replay = key ? await inTenant(ctx, (w) => orderForKey(w, cart.id, key)) : null;
     if (replay) return replay;
-    if (isUniqueViolation(error, 'cart_id')) throw conflict('COMMERCE_CART_COMPLETED', `Cart ${cart.id} was checked out already`);
+    if (isUniqueViolation(error, 'cart_id')) throw commerceErrors.COMMERCE_CART_COMPLETED(`Cart ${cart.id} was checked out already`);
     throw error;
   }
 };

@@ -1,8 +1,8 @@
 import type { SqlRunner } from '@rustok/kernel';
+import { commerceErrors } from '../../errors.js';
 import type { ShippingChoice } from '../../schemas/cart.js';
 import type { Address, Order } from '../../schemas/order.js';
 import type { Totals } from '../../totals.js';
-import { conflict } from '../orders/kit.js';
 import { type LineRow, type OrderRow, toOrder } from '../orders/order-view.js';
 import { PLACE_SQL } from './place-sql.js';
 import { ensureBackorderRows, inLockOrder, type StockClaim, type StockRow, type StockTaken, stockOutcome } from './reserve-stock.js';
@@ -68,7 +68,7 @@ export const writeOrder = async (tx: SqlRunner, o: NewOrder): Promise<{ order: O
   const { rows } = await tx.query<PlaceRow>(PLACE_SQL, paramsOf(o, sorted));
   const row = rows[0] as PlaceRow;
   const taken = stockOutcome(sorted, row.stock);
-  if (!row.placed) throw conflict('COMMERCE_DISCOUNT_USAGE_LIMIT_REACHED', `Discount code ${o.discount?.code} reached its usage limit`);
+  if (!row.placed) throw commerceErrors.COMMERCE_DISCOUNT_USAGE_LIMIT_REACHED(`Discount code ${o.discount?.code} reached its usage limit`);
   const history = [
     { id: o.historyId, from_status: null, to_status: 'pending' as const, actor_id: o.actorId, note: null, created_at: row.created_at },
   ];

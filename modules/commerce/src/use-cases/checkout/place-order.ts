@@ -1,12 +1,12 @@
 import { generateId } from '@rustok/kernel';
 import { capabilityHash, newCapabilityToken } from '../../capability.js';
 import { type CommerceContext, type CommerceTx, notFound } from '../../context.js';
+import { commerceErrors } from '../../errors.js';
 import { COMMERCE_EVENT, type InventoryEventPayload, type OrderPlacedPayload } from '../../events.js';
 import type { CheckoutInput, Order } from '../../schemas/order.js';
 import type { Totals } from '../../totals.js';
 import { assertOpen, CART_COLUMNS, type CartKey, type CartRow, loadCartItems, REACHABLE_CART, reachParams } from '../cart/cart-store.js';
 import { type PricedLine, priceLines } from '../cart/price-lines.js';
-import { unprocessable } from '../orders/kit.js';
 import type { LineRow } from '../orders/order-view.js';
 import { publishAll } from '../orders/publish.js';
 import { writeOrder } from './insert-order.js';
@@ -43,13 +43,17 @@ export const lockCartForCheckout = async (w: CommerceTx, cart: CartKey, key: str
 const assertBuyable = (lines: readonly PricedLine[], currencyCode: string): void => {
   const unavailable = lines.filter((l) => l.problem === 'PRODUCT_UNAVAILABLE').map((l) => l.variantId);
   if (unavailable.length > 0) {
-    throw unprocessable('COMMERCE_PRODUCT_UNAVAILABLE', `Not for sale (product not published): ${unavailable.join(', ')}`, {
-      variantIds: unavailable,
+    throw commerceErrors.COMMERCE_PRODUCT_UNAVAILABLE(`Not for sale (product not published): ${unavailable.join(', ')}`, {
+      meta: {
+        variantIds: unavailable,
+      },
     });
   }
   const unpriced = lines.filter((l) => l.problem === 'PRICE_MISSING').map((l) => l.variantId);
   if (unpriced.length > 0) {
-    throw unprocessable('COMMERCE_PRICE_MISSING', `No price in ${currencyCode} for: ${unpriced.join(', ')}`, { variantIds: unpriced });
+    throw commerceErrors.COMMERCE_PRICE_MISSING(`No price in ${currencyCode} for: ${unpriced.join(', ')}`, {
+      meta: { variantIds: unpriced },
+    });
   }
 };
 
@@ -106,7 +110,7 @@ const placedEvents = (order: Order, taken: readonly StockTaken[]) => [
 /** The cart's lines priced now, the shop's terms for the destination, and the totals; 422 when a line or term does not apply. */
 const priceCheckout = async (w: CommerceTx, cart: CartRow, input: CheckoutInput) => {
   const items = await loadCartItems(w.tx, cart.id);
-  if (items.length === 0) throw unprocessable('COMMERCE_CART_EMPTY', `Cart ${cart.id} has no items`);
+  if (items.length === 0) throw commerceErrors.COMMERCE_CART_EMPTY(`Cart ${cart.id} has no items`);
   const at = new Date();
   const requests = items.map((i) => ({ id: i.id, variantId: i.variant_id, quantity: i.quantity }));
   const lines = await priceLines(w.tx, requests, cart.currency_code, at);

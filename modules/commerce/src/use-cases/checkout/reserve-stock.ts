@@ -1,6 +1,6 @@
 import type { SqlRunner } from '@rustok/kernel';
+import { commerceErrors } from '../../errors.js';
 import type { ShortLine } from '../../schemas/order.js';
-import { conflict } from '../orders/kit.js';
 
 /** One line's claim on stock. Only variants that manage inventory are claimed. */
 export interface StockClaim {
@@ -53,10 +53,9 @@ export const stockOutcome = (sorted: readonly StockClaim[], rows: readonly Stock
       available: Math.max(0, byId.get(c.variantId)?.available ?? 0),
     }));
   if (short.length > 0) {
-    throw conflict(
-      'COMMERCE_INSUFFICIENT_STOCK',
+    throw commerceErrors.COMMERCE_INSUFFICIENT_STOCK(
       `Not enough stock for ${short.map((s) => `${s.sku ?? s.variantId} (requested ${s.requested}, available ${s.available})`).join('; ')}`,
-      { lines: short },
+      { meta: { lines: short } },
     );
   }
   return sorted.map((c) => ({ ...c, available: byId.get(c.variantId)?.after ?? 0 }));

@@ -1,9 +1,9 @@
 import type { AppError, SqlRunner } from '@rustok/kernel';
+import { commerceErrors } from '../../errors.js';
 import { toMinor } from '../../money.js';
 import type { ShippingChoice } from '../../schemas/cart.js';
 import { computeTotals, type DiscountRule, type Totals } from '../../totals.js';
 import type { PricedLine } from '../cart/price-lines.js';
-import { conflict, unprocessable } from '../orders/kit.js';
 
 export interface AppliedDiscount {
   readonly id: string;
@@ -53,20 +53,20 @@ const shippingOf = (s: ShippingJson | null, q: TermsQuery): { choice: ShippingCh
   if (q.shippingOptionId === null) return { choice: null, problem: null };
   if (!s?.active || s.currency_code !== q.currencyCode) {
     const why = !s ? 'does not exist' : !s.active ? 'is not active' : `is priced in ${s.currency_code}, not ${q.currencyCode}`;
-    return { choice: null, problem: unprocessable('COMMERCE_SHIPPING_OPTION_INVALID', `Shipping option ${q.shippingOptionId} ${why}`) };
+    return { choice: null, problem: commerceErrors.COMMERCE_SHIPPING_OPTION_INVALID(`Shipping option ${q.shippingOptionId} ${why}`) };
   }
   return { choice: { id: s.id, name: s.name, amount: toMinor(s.amount) }, problem: null };
 };
 
 /** Why a discount code cannot be used now for this currency, or null when it can. */
 export const discountProblemOf = (d: DiscountJson | null, code: string, currencyCode: string, at: Date): AppError | null => {
-  const invalid = (why: string) => unprocessable('COMMERCE_DISCOUNT_INVALID', `Discount code ${code} ${why}`);
+  const invalid = (why: string) => commerceErrors.COMMERCE_DISCOUNT_INVALID(`Discount code ${code} ${why}`);
   if (!d?.active) return invalid('does not exist or is not active');
   if (d.starts_at !== null && new Date(d.starts_at).getTime() > at.getTime()) return invalid('has not started yet');
   if (d.ends_at !== null && new Date(d.ends_at).getTime() <= at.getTime()) return invalid('has ended');
   if (d.kind === 'fixed' && d.currency_code !== currencyCode) return invalid(`is an amount in ${d.currency_code}, not ${currencyCode}`);
   if (d.usage_limit !== null && d.usage_count >= d.usage_limit) {
-    return conflict('COMMERCE_DISCOUNT_USAGE_LIMIT_REACHED', `Discount code ${code} has been used ${d.usage_limit} time(s), its limit`);
+    return commerceErrors.COMMERCE_DISCOUNT_USAGE_LIMIT_REACHED(`Discount code ${code} has been used ${d.usage_limit} time(s), its limit`);
   }
   return null;
 };

@@ -1,4 +1,4 @@
-import { AppError } from '@rustok/kernel';
+import { kernelErrors } from '@rustok/kernel';
 import type { CommerceActor } from '../../context.js';
 import type { OrderStatus } from '../../schemas/order.js';
 
@@ -6,7 +6,7 @@ import type { OrderStatus } from '../../schemas/order.js';
 export const readScope = (actor: CommerceActor): 'all' | 'own' => {
   if (actor.can('commerce.orders.read')) return 'all';
   if (actor.can('commerce.orders.read_own') && actor.userId) return 'own';
-  throw new AppError('AUTH_FORBIDDEN', 'Reading orders needs commerce.orders.read or commerce.orders.read_own', { status: 403 });
+  throw kernelErrors.AUTH_FORBIDDEN('Reading orders needs commerce.orders.read or commerce.orders.read_own');
 };
 
 /** Moving money back needs commerce.orders.refund: a refund, or cancelling a paid order. Other moves need manage. */

@@ -1,5 +1,3 @@
-import { AppError } from '@rustok/kernel';
-
 /** A unique index refused the row; `constraint` narrows it to one index (its name contains the text). */
 export const isUniqueViolation = (error: unknown, constraint?: string): boolean => {
   const e = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;
@@ -7,12 +5,6 @@ export const isUniqueViolation = (error: unknown, constraint?: string): boolean 
   if (constraint === undefined) return true;
   return String(e.constraint ?? e.message ?? '').includes(constraint);
 };
-
-export const conflict = (code: string, detail: string, meta?: Record<string, unknown>): AppError =>
-  new AppError(code, detail, { status: 409, ...(meta ? { meta } : {}) });
-
-export const unprocessable = (code: string, detail: string, meta?: Record<string, unknown>): AppError =>
-  new AppError(code, detail, { status: 422, ...(meta ? { meta } : {}) });
 
 /** Builds `$n` placeholders while collecting their values. */
 export const sqlParams = () => {

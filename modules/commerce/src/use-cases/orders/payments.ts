@@ -1,8 +1,8 @@
 import { parseInput } from '@rustok/kernel';
 import { type CommerceContext, type CommerceTx, inTenant, requirePermission } from '../../context.js';
+import { commerceErrors } from '../../errors.js';
 import { authorize, capture, loadPayments } from '../../payments/ledger.js';
 import { type Order, PaymentInput } from '../../schemas/order.js';
-import { conflict } from './kit.js';
 import { loadOrder, type OrderRow } from './order-view.js';
 import { applyTransition, lockOrder } from './transition-order.js';
 
@@ -26,7 +26,9 @@ export const authorizePayment = (ctx: CommerceContext, orderId: string, raw: Pay
     const payments = await loadPayments(w, order.id);
     if (payments.some((p) => p.status === 'authorized' || p.status === 'captured')) return;
     if (order.status !== 'pending') {
-      throw conflict('COMMERCE_PAYMENT_INVALID_STATE', `A ${order.status} order takes no new payment`, { status: order.status });
+      throw commerceErrors.COMMERCE_PAYMENT_INVALID_STATE(`A ${order.status} order takes no new payment`, {
+        meta: { status: order.status },
+      });
     }
     await authorize(ctx, w, order, input.provider ?? 'manual');
   });
@@ -40,10 +42,10 @@ export const capturePayment = (ctx: CommerceContext, orderId: string): Promise<O
   onOrder(ctx, orderId, 'commerce.orders.manage', async (w, order) => {
     if (PAID_OR_LATER.has(order.status)) return;
     if (order.status !== 'pending') {
-      throw conflict('COMMERCE_PAYMENT_INVALID_STATE', `A ${order.status} order cannot be captured`, { status: order.status });
+      throw commerceErrors.COMMERCE_PAYMENT_INVALID_STATE(`A ${order.status} order cannot be captured`, { meta: { status: order.status } });
     }
     const authorized = (await loadPayments(w, order.id)).find((p) => p.status === 'authorized');
-    if (!authorized) throw conflict('COMMERCE_PAYMENT_NOT_AUTHORIZED', `Order ${order.id} has no authorized payment to capture`);
+    if (!authorized) throw commerceErrors.COMMERCE_PAYMENT_NOT_AUTHORIZED(`Order ${order.id} has no authorized payment to capture`);
     await capture(ctx, w, order, authorized);
     await applyTransition(ctx, w, order, 'paid', 'payment captured');
   });

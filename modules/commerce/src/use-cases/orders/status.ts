@@ -1,4 +1,4 @@
-import { AppError } from '@rustok/kernel';
+import { commerceErrors } from '../../errors.js';
 import type { OrderStatus } from '../../schemas/order.js';
 
 /**
@@ -25,12 +25,8 @@ export const hasShipped = (status: OrderStatus): boolean => status === 'shipped'
 export const assertTransition = (from: OrderStatus, to: OrderStatus): void => {
   const allowed = allowedTransitions(from);
   if (allowed.includes(to)) return;
-  throw new AppError(
-    'ORDER_INVALID_TRANSITION',
+  throw commerceErrors.ORDER_INVALID_TRANSITION(
     `A ${from} order cannot become ${to}; allowed from ${from}: ${allowed.join(', ') || 'none'}`,
-    {
-      status: 409,
-      meta: { from, to, allowed: [...allowed] },
-    },
+    { meta: { from, to, allowed: [...allowed] } },
   );
 };

@@ -1,4 +1,4 @@
-import { AppError, parseInput } from '@rustok/kernel';
+import { kernelErrors, parseInput } from '@rustok/kernel';
 import { hashOrNull } from '../../capability.js';
 import { type CommerceContext, inTenant, notFound } from '../../context.js';
 import { type ListOrdersQuery, type Order, type OrderSummary, type Paged, StoreOrderQuery } from '../../schemas/order.js';
@@ -36,6 +36,6 @@ export const getStoreOrder = (ctx: CommerceContext, key: OrderKey): Promise<Orde
 /** GET /store/orders: the signed-in customer's own orders, newest first (keyset paging, `status` filter). */
 export const listStoreOrders = (ctx: CommerceContext, raw: Partial<ListOrdersQuery> = {}): Promise<Paged<OrderSummary>> => {
   const userId = ctx.actor.userId;
-  if (!userId) throw new AppError('AUTH_REQUIRED', 'Listing your orders needs a signed-in customer', { status: 401 });
+  if (!userId) throw kernelErrors.AUTH_REQUIRED('Listing your orders needs a signed-in customer');
   return inTenant(ctx, (w) => orderPage(w, raw, userId));
 };

@@ -1,6 +1,6 @@
 import { generateId, parseInput } from '@rustok/kernel';
 import type { TSchema } from '@sinclair/typebox';
-import { type CommerceContext, type CommerceTx, inTenant, notFound, requirePermission } from '../../context.js';
+import { type CommerceContext, type CommerceTx, inTenant, type NotFoundNoun, notFound, requirePermission } from '../../context.js';
 import type { Paged } from '../../schemas/order.js';
 import { ShopListQuery } from '../../schemas/shop.js';
 import { isUniqueViolation, sqlParams } from '../orders/kit.js';
@@ -11,7 +11,7 @@ export const SETTINGS_PERMISSION = 'commerce.settings.manage';
 export interface ShopEntity<View, Input, Patch> {
   readonly table: string;
   /** For COMMERCE_<NOUN>_NOT_FOUND. */
-  readonly noun: string;
+  readonly noun: NotFoundNoun;
   readonly columns: string;
   readonly inputSchema: TSchema;
   readonly patchSchema: TSchema;

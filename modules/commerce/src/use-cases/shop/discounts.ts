@@ -1,13 +1,13 @@
 import type { CommerceContext } from '../../context.js';
+import { commerceErrors } from '../../errors.js';
 import { toMinor } from '../../money.js';
 import { type Discount, DiscountInput, DiscountPatch } from '../../schemas/shop.js';
 import { iso, isoOrNull } from '../../time.js';
-import { conflict, unprocessable } from '../orders/kit.js';
 import { createEntity, deleteEntity, getEntity, listEntities, type ShopEntity, updateEntity } from './crud.js';
 
 type Row = Record<string, unknown>;
 
-const invalid = (detail: string) => unprocessable('COMMERCE_DISCOUNT_INVALID_SETTINGS', detail);
+const invalid = (detail: string) => commerceErrors.COMMERCE_DISCOUNT_INVALID_SETTINGS(detail);
 
 /** Cross-field rules: percentages up to 100 %, fixed amounts need a currency, a window that ends after it starts, a limit not below the uses so far. */
 const prepare = (values: DiscountInput | DiscountPatch, current: Discount | null): Record<string, unknown> => {
@@ -53,7 +53,7 @@ export const discounts: ShopEntity<Discount, DiscountInput, DiscountPatch> = {
     updatedAt: iso(r.updated_at as Date),
   }),
   prepare,
-  duplicate: (v) => conflict('COMMERCE_DISCOUNT_CODE_TAKEN', `The discount code ${String(v.code)} exists already`),
+  duplicate: (v) => commerceErrors.COMMERCE_DISCOUNT_CODE_TAKEN(`The discount code ${String(v.code)} exists already`),
 };
 
 export const listDiscounts = (ctx: CommerceContext, page: { limit?: number; cursor?: string } = {}) => listEntities(ctx, discounts, page);

@@ -1,7 +1,7 @@
 import type { CommerceContext } from '../../context.js';
+import { commerceErrors } from '../../errors.js';
 import { type TaxRate, TaxRateInput, TaxRatePatch } from '../../schemas/shop.js';
 import { iso } from '../../time.js';
-import { conflict } from '../orders/kit.js';
 import { createEntity, deleteEntity, getEntity, listEntities, type ShopEntity, updateEntity } from './crud.js';
 
 type Row = Record<string, unknown>;
@@ -22,7 +22,7 @@ export const taxRates: ShopEntity<TaxRate, TaxRateInput, TaxRatePatch> = {
     createdAt: iso(r.created_at as Date),
     updatedAt: iso(r.updated_at as Date),
   }),
-  duplicate: (v) => conflict('COMMERCE_TAX_RATE_EXISTS', `There is a tax rate for ${String(v.countryCode)} already`),
+  duplicate: (v) => commerceErrors.COMMERCE_TAX_RATE_EXISTS(`There is a tax rate for ${String(v.countryCode)} already`),
 };
 
 export const listTaxRates = (ctx: CommerceContext, page: { limit?: number; cursor?: string } = {}) => listEntities(ctx, taxRates, page);

@@ -1,0 +1,7 @@
+import { defineErrors } from '@rustok/kernel';
+
+/** Every error code server raises, with its status and title (see defineErrors in @rustok/kernel). */
+export const serverErrors = defineErrors('server', {
+  CLI_ARGUMENT_INVALID: { status: 400, title: 'Bad request' },
+  CLI_ARGUMENT_MISSING: { status: 400, title: 'Bad request' },
+});
