@@ -7,7 +7,7 @@ import {
   type NodeHead,
   type Rights,
   withRights,
-} from '@rustok/content';
+} from '@rustok/content/kit';
 
 export type { Rights };
 

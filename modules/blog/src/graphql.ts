@@ -1,4 +1,4 @@
-import { contentNodeRefs, defined, graphqlContextOf, idArg, type NodeFilter, pageArgs, translationInputFields } from '@rustok/content';
+import { contentNodeRefs, defined, graphqlContextOf, idArg, type NodeFilter, pageArgs, translationInputFields } from '@rustok/content/kit';
 import type { GraphQLBuilder } from '@rustok/kernel';
 import type { CreateCommentInput, CreatePostInput, UpdatePostInput } from './schemas.js';
 import { createComment } from './use-cases/create-comment.js';

@@ -1,5 +1,4 @@
 import { commerceModule } from './module.js';
 
-export * from './contracts.js';
 export { COMMERCE_PERMISSIONS, commerceModule } from './module.js';
 export default commerceModule;

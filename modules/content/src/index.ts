@@ -1,5 +1,4 @@
 import { contentModule } from './module.js';
 
-export * from './contracts.js';
 export { CONTENT_PERMISSIONS, contentModule } from './module.js';
 export default contentModule;

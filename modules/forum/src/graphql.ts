@@ -1,4 +1,4 @@
-import { contentNodeRefs, defined, graphqlContextOf, idArg, type NodeFilter, pageArgs, translationInputFields } from '@rustok/content';
+import { contentNodeRefs, defined, graphqlContextOf, idArg, type NodeFilter, pageArgs, translationInputFields } from '@rustok/content/kit';
 import type { GraphQLBuilder } from '@rustok/kernel';
 import type { CreateReplyInput, CreateTopicInput, UpdateReplyInput, UpdateTopicInput } from './schemas.js';
 import { createReply } from './use-cases/create-reply.js';

@@ -1,4 +1,4 @@
-import { NODE_EVENT } from '@rustok/content';
+import { NODE_EVENT } from '@rustok/content/contracts';
 import type { EventEnvelope, EventHandlerDeclaration, HandlerContext, SqlRunner } from '@rustok/kernel';
 import type { ApplyMeta } from './apply/common.js';
 import { refreshNodes, removeNode } from './apply/content-refresh.js';

@@ -1,5 +1,4 @@
 import { indexModule } from './module.js';
 
-export * from './contracts.js';
 export { INDEX_PERMISSIONS, indexModule } from './module.js';
 export default indexModule;

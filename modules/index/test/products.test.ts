@@ -1,4 +1,5 @@
-import { commerceModule, loadProductIndexSource, type ProductIndexSource } from '@rustok/commerce';
+import { commerceModule } from '@rustok/commerce';
+import { loadProductIndexSource, type ProductIndexSource } from '@rustok/commerce/contracts';
 import { contentModule } from '@rustok/content';
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';

@@ -1,5 +1,5 @@
 import { requirePermission as requireActorPermission } from '@rustok/api';
-import { actorOf, type ContentActor, type ContentContext, type ContentTx, graphqlContextOf, inContentTx } from '@rustok/content';
+import { actorOf, type ContentActor, type ContentContext, type ContentTx, graphqlContextOf, inContentTx } from '@rustok/content/kit';
 import type {} from '@rustok/events';
 import { AppError, type FieldError, type GraphQLContext } from '@rustok/kernel';
 import type { FastifyRequest } from 'fastify';

@@ -1,4 +1,4 @@
-import { defined, type InputFieldBuilder, idArg } from '@rustok/content';
+import { defined, type InputFieldBuilder, idArg } from '@rustok/content/kit';
 import type { GraphQLBuilder } from '@rustok/kernel';
 import { graphqlPagesContextOf as contextOf } from './context.js';
 import type { CreateMenuInput, Menu, MenuItem, MenuLink, UpdateMenuInput } from './menu-schemas.js';

@@ -1,4 +1,4 @@
-import { contentNodeRefs, defined, idArg, pageArgs, translationInputFields } from '@rustok/content';
+import { contentNodeRefs, defined, idArg, pageArgs, translationInputFields } from '@rustok/content/kit';
 import type { GraphQLBuilder } from '@rustok/kernel';
 import { graphqlPagesContextOf as contextOf } from './context.js';
 import { addMenuFields } from './graphql-menus.js';

@@ -1,5 +1,5 @@
 /// <reference types="@fastify/swagger" />
-import { addNodeCrudRoutes, NodeSchema } from '@rustok/content';
+import { addNodeCrudRoutes, NodeSchema } from '@rustok/content/kit';
 import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';

@@ -8,7 +8,7 @@ import {
   readNodeInTx,
   requirePermission,
   transitionInTx,
-} from '@rustok/content';
+} from '@rustok/content/kit';
 import { AppError, parseInput } from '@rustok/kernel';
 import { absentAsNull, asContent, type BlogContext, COMMENT_RIGHTS, loadPostInTx } from '../context.js';
 import { BLOG_EVENT, type CommentModeratedPayload, type ModerationStatus } from '../events.js';

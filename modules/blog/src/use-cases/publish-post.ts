@@ -1,4 +1,4 @@
-import { type ContentNode, inTenant, readNodeInTx, requirePermission, transitionInTx } from '@rustok/content';
+import { type ContentNode, inTenant, readNodeInTx, requirePermission, transitionInTx } from '@rustok/content/kit';
 import { asContent, type BlogContext, loadPostInTx, POST_RIGHTS } from '../context.js';
 import { BLOG_EVENT, type PostPublishedPayload } from '../events.js';
 

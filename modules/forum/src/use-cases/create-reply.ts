@@ -6,7 +6,7 @@ import {
   readNodeInTx,
   requirePermission,
   transitionInTx,
-} from '@rustok/content';
+} from '@rustok/content/kit';
 import { generateId, parseInput } from '@rustok/kernel';
 import { asContent, type ForumContext, loadTopicInTx, REPLY_RIGHTS, topicLocked } from '../context.js';
 import { FORUM_EVENT, type ReplyCreatedPayload } from '../events.js';

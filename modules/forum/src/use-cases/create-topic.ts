@@ -1,4 +1,4 @@
-import { type ContentNode, createNodeInTx, inTenant, readNodeInTx, requirePermission, transitionInTx } from '@rustok/content';
+import { type ContentNode, createNodeInTx, inTenant, readNodeInTx, requirePermission, transitionInTx } from '@rustok/content/kit';
 import { asContent, type ForumContext, TOPIC_RIGHTS } from '../context.js';
 import { FORUM_EVENT, type TopicCreatedPayload } from '../events.js';
 import type { CreateTopicInput } from '../schemas.js';

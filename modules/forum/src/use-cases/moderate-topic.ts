@@ -1,4 +1,4 @@
-import { type ContentNode, inTenant, mergeMetadataInTx, readNodeInTx, requirePermission } from '@rustok/content';
+import { type ContentNode, inTenant, mergeMetadataInTx, readNodeInTx, requirePermission } from '@rustok/content/kit';
 import { asContent, type ForumContext, loadTopicInTx, MODERATE_RIGHTS } from '../context.js';
 
 export type TopicFlags = { readonly pinned: boolean } | { readonly locked: boolean };

@@ -1,5 +1,5 @@
 import { tenantLocales } from '@rustok/api';
-import { loadProductIndexSources, loadStockDisplay, type ProductIndexSource } from '@rustok/commerce';
+import { loadProductIndexSources, loadStockDisplay, type ProductIndexSource } from '@rustok/commerce/contracts';
 import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, alreadyRead, REBUILD } from './common.js';
 import { type ProductSettings, projectProduct } from './products-project.js';

@@ -1,6 +1,6 @@
 import { tenantLocales } from '@rustok/api';
-import { listProductIdsForIndex, loadProductIndexSources } from '@rustok/commerce';
-import { listNodeIdsForIndex, loadNodeIndexSources } from '@rustok/content';
+import { listProductIdsForIndex, loadProductIndexSources } from '@rustok/commerce/contracts';
+import { listNodeIdsForIndex, loadNodeIndexSources } from '@rustok/content/contracts';
 import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, lockItem } from '../apply/common.js';
 import { applyNode } from '../apply/content-refresh.js';

@@ -1,5 +1,5 @@
-import { countProductsForIndex } from '@rustok/commerce';
-import { countNodesForIndex } from '@rustok/content';
+import { countProductsForIndex } from '@rustok/commerce/contracts';
+import { countNodesForIndex } from '@rustok/content/contracts';
 import type { Database } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
 import { REBUILD } from '../apply/common.js';

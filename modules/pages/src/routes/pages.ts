@@ -1,5 +1,5 @@
 /// <reference types="@fastify/swagger" />
-import { Slug } from '@rustok/content';
+import { Slug } from '@rustok/content/kit';
 import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';

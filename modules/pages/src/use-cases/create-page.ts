@@ -1,4 +1,4 @@
-import { type ContentTx, createNodeInTx, nodeKindsInTx } from '@rustok/content';
+import { type ContentTx, createNodeInTx, nodeKindsInTx } from '@rustok/content/kit';
 import { parseInput } from '@rustok/kernel';
 import { replaceBlocks } from '../block-store.js';
 import { parseBlocks } from '../blocks.js';

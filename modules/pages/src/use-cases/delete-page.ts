@@ -1,4 +1,4 @@
-import { deleteNodeInTx } from '@rustok/content';
+import { deleteNodeInTx } from '@rustok/content/kit';
 import { dropOrphanBlocks } from '../block-store.js';
 import { inPagesTx, type PagesContext, requirePermission } from '../context.js';
 import { PAGE_EVENT } from '../events.js';

@@ -1,4 +1,4 @@
-import { findNodeIdBySlugInTx } from '@rustok/content';
+import { findNodeIdBySlugInTx } from '@rustok/content/kit';
 import { inPagesTx, type PagesContext, pageSlugNotFound } from '../context.js';
 import { readPage } from '../page-store.js';
 import type { Page } from '../schemas.js';

@@ -1,4 +1,4 @@
-import { transitionInTx } from '@rustok/content';
+import { transitionInTx } from '@rustok/content/kit';
 import { inPagesTx, type PagesContext, requirePermission } from '../context.js';
 import { publishPageEvent, readPage } from '../page-store.js';
 import type { Page } from '../schemas.js';

@@ -1,4 +1,4 @@
-import { updateNodeInTx } from '@rustok/content';
+import { updateNodeInTx } from '@rustok/content/kit';
 import { parseInput } from '@rustok/kernel';
 import { inPagesTx, type PagesContext, requirePermission } from '../context.js';
 import { publishPageEvent, readPage } from '../page-store.js';
