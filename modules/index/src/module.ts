@@ -22,6 +22,7 @@ export const indexModule = defineModule({
   version: '0.1.0',
   kind: 'core',
   dependencies: ['content'],
+  uses: [{ slug: 'commerce', optional: true }],
   permissions: [...INDEX_PERMISSIONS],
   migrations: indexMigrations,
   events: { emits: indexEvents, handles: indexHandlers },

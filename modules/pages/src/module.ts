@@ -22,6 +22,7 @@ export const pagesModule = defineModule({
   version: '0.1.0',
   kind: 'optional',
   dependencies: ['content'],
+  uses: [{ slug: 'commerce', optional: true }],
   permissions: [...PAGES_PERMISSIONS],
   migrations: pagesMigrations,
   events: { emits: pagesEvents },

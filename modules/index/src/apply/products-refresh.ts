@@ -14,12 +14,6 @@ export const loadProductLocales = async (tx: SqlRunner): Promise<ProductSettings
   stock: await loadStockDisplay(tx),
 });
 
-/** Whether this deployment has the commerce tables at all (the module is optional). */
-export const hasCatalog = async (tx: SqlRunner): Promise<boolean> => {
-  const { rows } = await tx.query<{ present: boolean }>("SELECT to_regclass('commerce_products') IS NOT NULL AS present");
-  return rows[0]?.present === true;
-};
-
 /** What one product's rows become: written (published), a tombstone, or gone (deleted). */
 const applyOne = async (
   tx: SqlRunner,
