@@ -1,17 +1,11 @@
 import type {} from '@rustok/api';
-import {
-  type ContentContext,
-  type ContentTx,
-  contentContextOf,
-  loadKindInTx,
-  type NodeHead,
-  type Rights,
-  withRights,
-} from '@rustok/content/kit';
+
+import { type ContentContext, type ContentTx, loadKindInTx, type NodeHead, type Rights, withRights } from '@rustok/content/kit';
 
 export type { Rights };
 
 import type {} from '@rustok/events';
+
 import { AppError, isAppError } from '@rustok/kernel';
 
 /**
@@ -38,8 +32,6 @@ export const COMMENT_RIGHTS: Rights = {
 };
 
 export const asContent = withRights;
-
-export const contextOf = contentContextOf;
 
 export const postNotFound = (id: string): AppError =>
   new AppError('BLOG_POST_NOT_FOUND', `No blog post ${id}`, { status: 404, title: 'Not found' });

@@ -1,4 +1,5 @@
 import type { ModuleActor, ModuleContext, ModuleTx } from '@rustok/api';
+
 import { AppError } from '@rustok/kernel';
 
 export { actorOf, type EventPublisher, inTenant, requirePermission, systemActor } from '@rustok/api';

@@ -3,14 +3,12 @@
  * pages): its use-cases, node schemas, route and GraphQL helpers. Wrappers build a ContentContext
  * from their own request and call these. Event types and read ports are in `./contracts`.
  */
-export type { ContentActor, ContentContext, ContentEvent, ContentTx, EventPublisher } from './context.js';
-export { actorOf, inTenant, requirePermission, systemActor } from './context.js';
+export type { ContentActor, ContentContext, ContentEvent, ContentTx } from './context.js';
 export * from './contracts.js';
 export {
   type ContentNodeRefs,
   contentNodeRefs,
   defined,
-  graphqlContextOf,
   type InputFieldBuilder,
   idArg,
   pageArgs,
@@ -20,7 +18,6 @@ export type { MetadataOrder } from './node-order.js';
 export type { BodyFormat } from './render.js';
 export { renderBody } from './render.js';
 export { addNodeCrudRoutes, type NodeCrudSpec } from './routes/node-crud.js';
-export { contextOf as contentContextOf } from './routes/request.js';
 export type { TransitionInput, TranslationInput } from './schemas.js';
 export { CreateNodeInput, ListNodesQuery, NodeSchema, Page, Slug, UpdateNodeInput } from './schemas.js';
 export { Locale } from './settings.js';
@@ -35,7 +32,7 @@ export { loadNodeInTx, mergeMetadataInTx, type NodeHead, readNodeInTx } from './
 export { listCategories } from './use-cases/list-categories.js';
 export { listNodes, type NodeFilter } from './use-cases/list-nodes.js';
 export { listRevisions } from './use-cases/list-revisions.js';
-export { findNodeInTx, inContentTx, nodeKindsInTx } from './use-cases/node-tx.js';
+export { findNodeInTx, nodeKindsInTx } from './use-cases/node-tx.js';
 export { publishDue, publishDueAllTenants } from './use-cases/publish-due.js';
 export { putTranslation } from './use-cases/put-translation.js';
 export { restoreRevision } from './use-cases/restore-revision.js';

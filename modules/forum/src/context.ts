@@ -1,17 +1,11 @@
 import type {} from '@rustok/api';
-import {
-  type ContentContext,
-  type ContentTx,
-  contentContextOf,
-  loadKindInTx,
-  type NodeHead,
-  type Rights,
-  withRights,
-} from '@rustok/content/kit';
+
+import { type ContentContext, type ContentTx, loadKindInTx, type NodeHead, type Rights, withRights } from '@rustok/content/kit';
 
 export type { Rights };
 
 import type {} from '@rustok/events';
+
 import { AppError, isAppError } from '@rustok/kernel';
 
 /** A content context whose actor holds the caller's own (forum.*) permissions; `asContent` maps them for content. */
@@ -39,8 +33,6 @@ export const REPLY_EDIT_RIGHTS: Rights = {
 };
 
 export const asContent = withRights;
-
-export const contextOf = contentContextOf;
 
 export const topicNotFound = (id: string): AppError =>
   new AppError('FORUM_TOPIC_NOT_FOUND', `No forum topic ${id}`, { status: 404, title: 'Not found' });

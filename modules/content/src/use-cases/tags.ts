@@ -1,6 +1,8 @@
 import { AppError, generateId, parseInput } from '@rustok/kernel';
+
 import { type ContentContext, inTenant, requirePermission } from '../context.js';
 import { type ContentTag, TagInput } from '../schemas.js';
+
 import { slugFromTitle } from '../slug.js';
 
 /** GET /content/tags: every tag of the tenant, by slug. */

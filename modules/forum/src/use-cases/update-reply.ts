@@ -1,13 +1,7 @@
-import {
-  type ContentActor,
-  type ContentNode,
-  inTenant,
-  loadNodeInTx,
-  type NodeHead,
-  readNodeInTx,
-  updateNodeInTx,
-} from '@rustok/content/kit';
+import { inTenant } from '@rustok/api';
+import { type ContentActor, type ContentNode, loadNodeInTx, type NodeHead, readNodeInTx, updateNodeInTx } from '@rustok/content/kit';
 import { AppError, parseInput } from '@rustok/kernel';
+
 import { absentAsNull, asContent, type ForumContext, loadTopicInTx, REPLY_EDIT_RIGHTS, replyNotFound, topicLocked } from '../context.js';
 import { UpdateReplyInput } from '../schemas.js';
 

@@ -1,4 +1,5 @@
 import { AppError } from '@rustok/kernel';
+
 import { type CommerceActor, requirePermission } from '../../context.js';
 
 /** The catalog's permissions (declared in module.ts). */

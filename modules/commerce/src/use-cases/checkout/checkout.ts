@@ -1,10 +1,16 @@
 import { parseInput } from '@rustok/kernel';
+
 import { type CommerceContext, type CommerceTx, inTenant } from '../../context.js';
 import { CheckoutInput } from '../../schemas/order.js';
+
 import type { CartKey } from '../cart/cart-store.js';
+
 import { conflict, isUniqueViolation, unprocessable } from '../orders/kit.js';
+
 import { issueOrderToken } from '../orders/order-tokens.js';
+
 import { loadOrder } from '../orders/order-view.js';
+
 import { type CheckoutOutcome, lockCartForCheckout, placeOrder } from './place-order.js';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;

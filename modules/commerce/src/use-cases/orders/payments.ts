@@ -1,9 +1,14 @@
 import { parseInput } from '@rustok/kernel';
+
 import { type CommerceContext, type CommerceTx, inTenant, requirePermission } from '../../context.js';
 import { authorize, capture, loadPayments } from '../../payments/ledger.js';
+
 import { type Order, PaymentInput } from '../../schemas/order.js';
+
 import { conflict } from './kit.js';
+
 import { loadOrder, type OrderRow } from './order-view.js';
+
 import { applyTransition, lockOrder } from './transition-order.js';
 
 const PAID_OR_LATER = new Set(['paid', 'fulfilled', 'shipped', 'delivered']);

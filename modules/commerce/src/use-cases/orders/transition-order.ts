@@ -1,12 +1,20 @@
 import { generateId, parseInput } from '@rustok/kernel';
+
 import { type CommerceContext, type CommerceTx, inTenant, notFound, requirePermission } from '../../context.js';
 import { COMMERCE_EVENT, type OrderStatusChangedPayload } from '../../events.js';
+
 import { ensureCaptured, settleForReturn } from '../../payments/ledger.js';
+
 import { type Order, type OrderStatus, TransitionInput } from '../../schemas/order.js';
+
 import { transitionPermission } from './access.js';
+
 import { loadOrder, ORDER_COLUMNS, type OrderRow } from './order-view.js';
+
 import { publishAll } from './publish.js';
+
 import { assertTransition, hasShipped } from './status.js';
+
 import { consumeReservations, returnStock } from './stock-return.js';
 
 export const lockOrder = async (w: CommerceTx, id: string): Promise<OrderRow> => {
