@@ -1,10 +1,10 @@
 import { NODE_EVENT } from '@rustok/content/contracts';
-import type { EventEnvelope, EventHandlerDeclaration, HandlerContext, SqlRunner } from '@rustok/kernel';
+import { type EventEnvelope, type EventHandlerDeclaration, type HandlerContext, on, type SqlRunner } from '@rustok/kernel';
 import type { ApplyMeta } from './apply/common.js';
 import { refreshNodes, removeNode } from './apply/content-refresh.js';
 import { nodesInCategory } from './apply/content-store.js';
 import { forgetProductSettings, refreshProducts } from './apply/products-refresh.js';
-import { INDEX_EVENT, type ReindexRequestedPayload } from './events.js';
+import { type ReindexRequestedPayload, reindexRequested } from './events.js';
 import { rebuildInTx } from './rebuild/in-tx.js';
 import { recordApplied } from './runtime.js';
 
@@ -64,8 +64,8 @@ const handleContent = async (event: EventEnvelope, ctx: HandlerContext): Promise
   afterCommit(ctx, event);
 };
 
-const handleReindex = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
-  const payload = event.payload as ReindexRequestedPayload;
+const handleReindex = async (event: EventEnvelope<ReindexRequestedPayload>, ctx: HandlerContext): Promise<void> => {
+  const payload = event.payload;
   const report = await rebuildInTx(ctx.tx, { kinds: payload.kinds, locale: payload.locale ?? undefined });
   ctx.logger.info({ report, reason: payload.reason }, 'index rebuilt');
   afterCommit(ctx, event);
@@ -108,7 +108,7 @@ export const indexHandlers: readonly EventHandlerDeclaration[] = [
     types: ['content.node.*', 'content.category.*', 'forum.reply.*', 'blog.comment.*'],
     handle: handleContent,
   },
-  { consumer: 'index.rebuild', types: [INDEX_EVENT.reindexRequested], handle: handleReindex },
+  on('index.rebuild', reindexRequested, handleReindex),
   { consumer: 'index.settings', types: ['tenancy.module.toggled'], handle: handleModuleToggled },
   { consumer: 'index.locales', types: ['tenancy.tenant.updated'], handle: handleTenantUpdated },
 ];

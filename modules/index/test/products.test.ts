@@ -6,7 +6,8 @@ import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rus
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REBUILD } from '../src/apply/common.js';
 import { applyProduct, loadProductLocales } from '../src/apply/products-refresh.js';
-import { indexModule, verifyTenant } from '../src/index.js';
+import { verifyTenant } from '../src/contracts.js';
+import { indexModule } from '../src/index.js';
 import type { ProductFacets, StoreProduct, StoreProductSummary } from '../src/schemas.js';
 import { drained, expectProblem, ok, type Page } from './helpers.js';
 import { catalog, productBody } from './products-fixtures.js';
