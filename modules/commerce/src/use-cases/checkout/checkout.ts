@@ -52,7 +52,7 @@ const attempt = (ctx: CommerceContext, cartKey: CartKey, input: CheckoutInput, k
         orderId: cart.order_id,
       });
     }
-    return placeOrder(ctx, w, cart, input, key);
+    return placeOrder(w, cart, input, key);
   });
 
 /**
