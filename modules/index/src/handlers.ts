@@ -1,5 +1,6 @@
 import { NODE_EVENT } from '@rustok/content/contracts';
 import { type EventEnvelope, type EventHandlerDeclaration, type HandlerContext, on, type SqlRunner } from '@rustok/kernel';
+import { type ModuleToggledPayload, moduleToggled, type TenantUpdatedPayload, tenantUpdated } from '@rustok/tenancy';
 import type { ApplyMeta } from './apply/common.js';
 import { refreshNodes, removeNode } from './apply/content-refresh.js';
 import { nodesInCategory } from './apply/content-store.js';
@@ -75,18 +76,17 @@ const handleReindex = async (event: EventEnvelope<ReindexRequestedPayload>, ctx:
  * The commerce settings of a tenant changed (how its storefront shows stock): every
  * product row depends on them, so the tenant's products are rebuilt in this transaction.
  */
-const handleModuleToggled = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
-  const payload = event.payload as { module?: unknown; enabled?: unknown; settingsChanged?: unknown } | null;
-  if (payload?.module !== 'commerce' || payload.enabled !== true || payload.settingsChanged !== true) return;
+const handleModuleToggled = async (event: EventEnvelope<ModuleToggledPayload>, ctx: HandlerContext): Promise<void> => {
+  const payload = event.payload;
+  if (payload.module !== 'commerce' || !payload.enabled || !payload.settingsChanged) return;
   forgetProductSettings(ctx.tenantId);
   const report = await rebuildInTx(ctx.tx, { kinds: ['products'] });
   ctx.logger.info({ report, reason: 'commerce settings changed' }, 'index rebuilt');
 };
 
 /** The tenant's locales changed (`tenancy.tenant.updated` naming `settings.locales`): every row is rewritten for them. */
-const handleTenantUpdated = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
-  const changes = (event.payload as { changes?: unknown } | null)?.changes;
-  if (!Array.isArray(changes) || !changes.includes('settings.locales')) return;
+const handleTenantUpdated = async (event: EventEnvelope<TenantUpdatedPayload>, ctx: HandlerContext): Promise<void> => {
+  if (!event.payload.changes.includes('settings.locales')) return;
   forgetProductSettings(ctx.tenantId);
   const report = await rebuildInTx(ctx.tx);
   ctx.logger.info({ report }, "index rebuilt for the tenant's new locales");
@@ -109,6 +109,6 @@ export const indexHandlers: readonly EventHandlerDeclaration[] = [
     handle: handleContent,
   },
   on('index.rebuild', reindexRequested, handleReindex),
-  { consumer: 'index.settings', types: ['tenancy.module.toggled'], handle: handleModuleToggled },
-  { consumer: 'index.locales', types: ['tenancy.tenant.updated'], handle: handleTenantUpdated },
+  on('index.settings', moduleToggled, handleModuleToggled),
+  on('index.locales', tenantUpdated, handleTenantUpdated),
 ];
