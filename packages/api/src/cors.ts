@@ -111,7 +111,10 @@ export const registerCors = async (app: FastifyInstance, options: CorsOptions): 
   // A callback delegator: a request without an Origin header (not from a browser on another
   // origin) is refused at once, with no promise per request.
   const delegator = (request: FastifyRequest, callback: (error: Error | null, options: FastifyCorsOptions) => void): void => {
-    if (originOf(request) === undefined) return callback(null, refused);
+    if (originOf(request) === undefined) {
+      callback(null, refused);
+      return;
+    }
     isAllowed(request, options).then(
       (ok) => callback(null, ok ? allowed : refused),
       (error: Error) => callback(error, refused),
