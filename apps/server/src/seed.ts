@@ -1,5 +1,5 @@
 import type { Database } from '@rustok/db';
-import { rebuildInTx } from '@rustok/index';
+import { rebuildInTx } from '@rustok/index/contracts';
 import type { ModuleRegistry } from '@rustok/kernel';
 import type { Logger } from 'pino';
 

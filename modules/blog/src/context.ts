@@ -1,13 +1,5 @@
 import type {} from '@rustok/api';
-import {
-  type ContentContext,
-  type ContentTx,
-  contentContextOf,
-  loadKindInTx,
-  type NodeHead,
-  type Rights,
-  withRights,
-} from '@rustok/content';
+import { type ContentContext, type ContentTx, loadKindInTx, type NodeHead, type Rights, withRights } from '@rustok/content/kit';
 import { blogErrors } from './errors.js';
 
 export type { Rights };
@@ -39,8 +31,6 @@ export const COMMENT_RIGHTS: Rights = {
 };
 
 export const asContent = withRights;
-
-export const contextOf = contentContextOf;
 
 export const postNotFound = (id: string): AppError => blogErrors.BLOG_POST_NOT_FOUND(`No blog post ${id}`);
 

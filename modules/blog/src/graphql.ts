@@ -1,14 +1,25 @@
-import { contentNodeRefs, defined, graphqlContextOf, idArg, type NodeFilter, pageArgs, translationInputFields } from '@rustok/content';
+import { graphqlContextOf } from '@rustok/api';
+import { contentNodeRefs, defined, idArg, type NodeFilter, pageArgs, translationInputFields } from '@rustok/content/kit';
 import type { GraphQLBuilder } from '@rustok/kernel';
+
 import type { CreateCommentInput, CreatePostInput, UpdatePostInput } from './schemas.js';
+
 import { createComment } from './use-cases/create-comment.js';
+
 import { createPost } from './use-cases/create-post.js';
+
 import { deletePost } from './use-cases/delete-post.js';
+
 import { getPost } from './use-cases/get-post.js';
+
 import { listComments } from './use-cases/list-comments.js';
+
 import { listPosts } from './use-cases/list-posts.js';
+
 import { moderateComment } from './use-cases/moderate-comment.js';
+
 import { publishPost } from './use-cases/publish-post.js';
+
 import { updatePost } from './use-cases/update-post.js';
 
 const addInputs = (builder: GraphQLBuilder) => {

@@ -1,4 +1,4 @@
-import { CreateNodeInput, ListNodesQuery, UpdateNodeInput } from '@rustok/content';
+import { CreateNodeInput, ListNodesQuery, UpdateNodeInput } from '@rustok/content/kit';
 import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import { ModerationStatus } from './events.js';

@@ -1,4 +1,4 @@
-import type { ContentTx } from '@rustok/content';
+import type { ContentTx } from '@rustok/content/kit';
 import { type Static, Type } from '@sinclair/typebox';
 
 /** Per-tenant settings of the blog (PUT /modules/blog { settings }). */

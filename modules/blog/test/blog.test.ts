@@ -1,4 +1,5 @@
-import { type ContentNode, contentModule } from '@rustok/content';
+import { contentModule } from '@rustok/content';
+import type { ContentNode } from '@rustok/content/contracts';
 import forumModule from '@rustok/forum';
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';

@@ -16,7 +16,13 @@ export type {
 } from './events.js';
 export { COMMERCE_EVENT } from './events.js';
 export type { ProductIndexImage, ProductIndexSource, ProductIndexText, ProductPriceRange } from './index-source.js';
-export { countProductsForIndex, listProductIdsForIndex, loadProductIndexSource, loadProductIndexSources } from './index-source.js';
+export {
+  catalogInstalled,
+  countProductsForIndex,
+  listProductIdsForIndex,
+  loadProductIndexSource,
+  loadProductIndexSources,
+} from './index-source.js';
 export type { ProductIndexVariant, ProductIndexVariantPrice, ProductIndexVariantTitle } from './index-variants.js';
 export type { StockDisplay } from './settings.js';
 export { loadStockDisplay } from './settings.js';

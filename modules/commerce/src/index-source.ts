@@ -157,3 +157,12 @@ export const countProductsForIndex = async (tx: SqlRunner): Promise<number> => {
   const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM commerce_products');
   return rows[0]?.n ?? 0;
 };
+
+/**
+ * Whether this deployment holds the catalog at all: commerce is optional, and a deployment without it
+ * has none of its tables. Read models ask this before reading products.
+ */
+export const catalogInstalled = async (tx: SqlRunner): Promise<boolean> => {
+  const { rows } = await tx.query<{ present: boolean }>("SELECT to_regclass('commerce_products') IS NOT NULL AS present");
+  return rows[0]?.present === true;
+};

@@ -1,6 +1,7 @@
+import { silentTx } from '@rustok/api';
 import type { Tx } from '@rustok/db';
 import type { SeedContext } from '@rustok/kernel';
-import { type CommerceTx, systemActor } from './context.js';
+import type { CommerceTx } from './context.js';
 import type { CreateProductInput } from './schemas/catalog.js';
 import { loadCommerceSettings } from './settings.js';
 import { createProductInTx } from './use-cases/catalog/create-product.js';
@@ -70,7 +71,7 @@ const DEMO: readonly CreateProductInput[] = [
  * publish no events (read models pick them up on a rebuild).
  */
 export const seedCommerceDemo = async (ctx: SeedContext): Promise<void> => {
-  const w: CommerceTx = { tx: ctx.db as Tx, tenantId: ctx.tenantId, actor: systemActor, publish: async () => {} };
+  const w: CommerceTx = silentTx(ctx.db as Tx, ctx.tenantId);
   const settings = await loadCommerceSettings(w.tx);
   const { rows } = await w.tx.query<{ n: number }>("SELECT count(*)::int AS n FROM commerce_variants WHERE sku LIKE 'DEMO-%'");
   if ((rows[0]?.n ?? 0) > 0) return;

@@ -2,7 +2,8 @@ import type { Tx } from '@rustok/db';
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { commerceModule, loadProductIndexSource, loadVariantsForSale } from '../src/index.js';
+import { loadProductIndexSource, loadVariantsForSale } from '../src/contracts.js';
+import { commerceModule } from '../src/index.js';
 import type { ProductView } from '../src/schemas/catalog-views.js';
 import { caller, ok, unique } from './catalog-helpers.js';
 

@@ -1,57 +1,12 @@
 /**
- * The public entry of the content module for other modules (blog, forum, pages): use-cases and
- * types only. Wrappers build a ContentContext from their own request and call these.
+ * `@rustok/content/contracts`: what any module may read of content: the node event types and their
+ * payload, the node types, and the read ports of the search index (one node's or a page of nodes'
+ * index sources, in the caller's transaction). Nothing here writes.
  */
-export type { ContentActor, ContentContext, ContentEvent, ContentTx, EventPublisher } from './context.js';
-export { actorOf, inTenant, requirePermission, systemActor } from './context.js';
 export type { NodeEventPayload } from './events.js';
 export { NODE_EVENT } from './events.js';
-export {
-  type ContentNodeRefs,
-  contentNodeRefs,
-  defined,
-  graphqlContextOf,
-  type InputFieldBuilder,
-  idArg,
-  pageArgs,
-  translationInputFields,
-} from './graphql-kit.js';
-export * from './index-source.js';
-export type { MetadataOrder } from './node-order.js';
-export type { BodyFormat } from './render.js';
-export { renderBody } from './render.js';
-export { addNodeCrudRoutes, type NodeCrudSpec } from './routes/node-crud.js';
-export { contextOf as contentContextOf } from './routes/request.js';
-export type {
-  ContentCategory,
-  ContentNode,
-  ContentRevision,
-  ContentTag,
-  Paged,
-  TransitionInput,
-  TranslationInput,
-} from './schemas.js';
-export { CreateNodeInput, ListNodesQuery, NodeSchema, Page, Slug, UpdateNodeInput } from './schemas.js';
+export type { NodeIndexSource, NodeIndexTag, NodeIndexText } from './index-source.js';
+export { countNodesForIndex, listNodeIdsForIndex, loadContentLocales, loadNodeIndexSource, loadNodeIndexSources } from './index-source.js';
+export type { ContentCategory, ContentNode, ContentRevision, ContentTag, Paged } from './schemas.js';
 export type { ContentSettings } from './settings.js';
-export { Locale } from './settings.js';
 export type { NodeStatus } from './status.js';
-export { allowedTransitions } from './status.js';
-export { createCategory } from './use-cases/create-category.js';
-export { createNode, createNodeInTx } from './use-cases/create-node.js';
-export { deleteCategory } from './use-cases/delete-category.js';
-export { deleteNode, deleteNodeInTx } from './use-cases/delete-node.js';
-export { findNodeIdBySlugInTx, type SlugLookup } from './use-cases/find-by-slug.js';
-export { getNode } from './use-cases/get-node.js';
-export { loadNodeInTx, mergeMetadataInTx, type NodeHead, readNodeInTx } from './use-cases/in-tx.js';
-export { listCategories } from './use-cases/list-categories.js';
-export { listNodes, type NodeFilter } from './use-cases/list-nodes.js';
-export { listRevisions } from './use-cases/list-revisions.js';
-export { findNodeInTx, inContentTx, nodeKindsInTx } from './use-cases/node-tx.js';
-export { publishDue, publishDueAllTenants } from './use-cases/publish-due.js';
-export { putTranslation } from './use-cases/put-translation.js';
-export { restoreRevision } from './use-cases/restore-revision.js';
-export { createTag, listTags } from './use-cases/tags.js';
-export { archiveNode, publishNode, transitionInTx, transitionNode } from './use-cases/transition-node.js';
-export { updateCategory } from './use-cases/update-category.js';
-export { updateNode, updateNodeInTx } from './use-cases/update-node.js';
-export { loadKindInTx, type Rights, withRights } from './wrapper.js';

@@ -3,7 +3,6 @@ import { defineErrors } from '@rustok/kernel';
 /** Every error code content raises, with its status and title (see defineErrors in @rustok/kernel). */
 export const contentErrors = defineErrors('content', {
   CONTENT_CATEGORY_NOT_FOUND: { status: 404, title: 'Not found' },
-  CONTENT_CONFLICT: { status: 409, title: 'Conflict' },
   CONTENT_INVALID_TRANSITION: { status: 409, title: 'Conflict' },
   CONTENT_LOCALE_UNSUPPORTED: { status: 422, title: 'Validation failed' },
   CONTENT_NODE_NOT_FOUND: { status: 404, title: 'Not found' },

@@ -1,20 +1,11 @@
-import type {} from '@rustok/events';
-import { type GraphQLBuilder, type GraphQLContext, kernelErrors, parseId } from '@rustok/kernel';
-import type { FastifyInstance } from 'fastify';
-import { actorOf, type ContentContext } from './context.js';
+import { type GraphQLBuilder, parseId } from '@rustok/kernel';
+
 import type { ContentNode, Paged } from './schemas.js';
 
 /**
- * The GraphQL kit of content and of the modules built on it (blog, forum, pages): the resolver
- * context as a content context, argument helpers and the shared node types.
+ * The GraphQL kit of content and of the modules built on it (blog, forum, pages): argument helpers
+ * and the shared node types (the resolver's module context is `graphqlContextOf` of @rustok/api).
  */
-
-/** Mercurius adds the app to the resolver context; the platform's context holds tenant and caller. */
-export const graphqlContextOf = (ctx: GraphQLContext): ContentContext => {
-  const app = (ctx as GraphQLContext & { app: FastifyInstance }).app;
-  if (!ctx.tenant) throw kernelErrors.TENANT_REQUIRED('No tenant was resolved for this request');
-  return { db: app.rustok.db, events: app.events, tenantId: ctx.tenant.id, actor: actorOf(ctx.principal) };
-};
 
 /** Drops GraphQL's explicit nulls of optional inputs (null means "not given" in content's inputs). */
 export const defined = <T extends object>(input: T): { [K in keyof T]?: Exclude<T[K], null> } =>

@@ -1,11 +1,19 @@
+import { graphqlContextOf } from '@rustok/api';
 import type { GraphQLBuilder } from '@rustok/kernel';
-import { contentNodeRefs, defined, graphqlContextOf, idArg, pageArgs, translationInputFields } from './graphql-kit.js';
+
+import { contentNodeRefs, defined, idArg, pageArgs, translationInputFields } from './graphql-kit.js';
 import type { CreateNodeInput, UpdateNodeInput } from './schemas.js';
+
 import { createNode } from './use-cases/create-node.js';
+
 import { deleteNode } from './use-cases/delete-node.js';
+
 import { getNode } from './use-cases/get-node.js';
+
 import { listNodes, type NodeFilter } from './use-cases/list-nodes.js';
+
 import { publishNode } from './use-cases/transition-node.js';
+
 import { updateNode } from './use-cases/update-node.js';
 
 const addInputs = (builder: GraphQLBuilder) => {

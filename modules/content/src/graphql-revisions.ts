@@ -1,7 +1,11 @@
+import { graphqlContextOf } from '@rustok/api';
 import type { GraphQLBuilder } from '@rustok/kernel';
-import { contentNodeRefs, graphqlContextOf, idArg, pageArgs } from './graphql-kit.js';
+
+import { contentNodeRefs, idArg, pageArgs } from './graphql-kit.js';
 import type { ContentRevision, Paged } from './schemas.js';
+
 import { listRevisions } from './use-cases/list-revisions.js';
+
 import { restoreRevision } from './use-cases/restore-revision.js';
 
 /** A node's revisions (content.nodes.read) and restoring one (update, or update_own for the author), as over REST. */

@@ -1,7 +1,11 @@
+import { graphqlContextOf } from '@rustok/api';
 import type { GraphQLBuilder } from '@rustok/kernel';
-import { contentNodeRefs, defined, graphqlContextOf, idArg } from './graphql-kit.js';
+
+import { contentNodeRefs, defined, idArg } from './graphql-kit.js';
 import type { TransitionInput, TranslationInput } from './schemas.js';
+
 import { putTranslation } from './use-cases/put-translation.js';
+
 import { transitionNode } from './use-cases/transition-node.js';
 
 /** Status transitions (incl. scheduling) and per-locale translations, as `POST …/transitions` and `PUT …/translations/{locale}`. */

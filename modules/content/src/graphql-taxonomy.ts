@@ -1,10 +1,17 @@
+import { graphqlContextOf } from '@rustok/api';
 import type { GraphQLBuilder } from '@rustok/kernel';
-import { defined, graphqlContextOf, idArg } from './graphql-kit.js';
+
+import { defined, idArg } from './graphql-kit.js';
 import type { CategoryInput, CategoryPatch, ContentCategory, ContentTag, TagInput } from './schemas.js';
+
 import { createCategory } from './use-cases/create-category.js';
+
 import { deleteCategory } from './use-cases/delete-category.js';
+
 import { listCategories } from './use-cases/list-categories.js';
+
 import { createTag, listTags } from './use-cases/tags.js';
+
 import { updateCategory } from './use-cases/update-category.js';
 
 const addTypes = (builder: GraphQLBuilder) => {

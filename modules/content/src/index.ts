@@ -1,6 +1,5 @@
 import { contentModule } from './module.js';
 
-export * from './contracts.js';
 export { CONTENT_PERMISSIONS, contentModule } from './module.js';
 export default contentModule;
 export * from './errors.js';

@@ -1,6 +1,7 @@
+import { silentTx } from '@rustok/api';
 import type { Tx } from '@rustok/db';
 import type { SeedContext } from '@rustok/kernel';
-import { type ContentTx, systemActor } from './context.js';
+import type { ContentTx } from './context.js';
 import { loadNode } from './node-store.js';
 import { loadSettings } from './settings.js';
 import { writeTranslation } from './translation-store.js';
@@ -22,7 +23,7 @@ const DEMO = [
  * hook has no event bus, so these writes publish no events (read models pick them up on a rebuild).
  */
 export const seedContentDemo = async (ctx: SeedContext): Promise<void> => {
-  const w: ContentTx = { tx: ctx.db as Tx, tenantId: ctx.tenantId, actor: systemActor, publish: async () => {} };
+  const w: ContentTx = silentTx(ctx.db as Tx, ctx.tenantId);
   const settings = await loadSettings(w.tx);
   for (const item of DEMO) {
     const id = await createNodeInTx(w, { kind: 'post', title: item.title, body: item.body, locale: settings.defaultLocale });

@@ -1,7 +1,9 @@
+import { systemActor } from '@rustok/api';
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ContentNode, contentModule, publishDue, systemActor } from '../src/index.js';
+import { contentModule } from '../src/index.js';
+import { type ContentNode, publishDue } from '../src/kit.js';
 import { caller, eventsOf, expectProblem } from './helpers.js';
 
 describeEachBackend('content nodes', (backend) => {

@@ -1,7 +1,8 @@
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, graphqlClient, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ContentCategory, type ContentNode, type ContentRevision, contentModule, type Paged } from '../src/index.js';
+import { contentModule } from '../src/index.js';
+import type { ContentCategory, ContentNode, ContentRevision, Paged } from '../src/kit.js';
 
 describeEachBackend('content over GraphQL: categories, tags, revisions, transitions, translations', (backend) => {
   let p: TestPlatform;

@@ -1,7 +1,8 @@
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ContentNode, contentModule } from '../src/index.js';
+import { contentModule } from '../src/index.js';
+import type { ContentNode } from '../src/kit.js';
 import { caller, expectProblem } from './helpers.js';
 
 describeEachBackend('content lists, RBAC and GraphQL', (backend) => {

@@ -1,13 +1,5 @@
 import type {} from '@rustok/api';
-import {
-  type ContentContext,
-  type ContentTx,
-  contentContextOf,
-  loadKindInTx,
-  type NodeHead,
-  type Rights,
-  withRights,
-} from '@rustok/content';
+import { type ContentContext, type ContentTx, loadKindInTx, type NodeHead, type Rights, withRights } from '@rustok/content/kit';
 import { forumErrors } from './errors.js';
 
 export type { Rights };
@@ -40,8 +32,6 @@ export const REPLY_EDIT_RIGHTS: Rights = {
 };
 
 export const asContent = withRights;
-
-export const contextOf = contentContextOf;
 
 export const topicNotFound = (id: string): AppError => forumErrors.FORUM_TOPIC_NOT_FOUND(`No forum topic ${id}`);
 

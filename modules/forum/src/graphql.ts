@@ -1,14 +1,25 @@
-import { contentNodeRefs, defined, graphqlContextOf, idArg, type NodeFilter, pageArgs, translationInputFields } from '@rustok/content';
+import { graphqlContextOf } from '@rustok/api';
+import { contentNodeRefs, defined, idArg, type NodeFilter, pageArgs, translationInputFields } from '@rustok/content/kit';
 import type { GraphQLBuilder } from '@rustok/kernel';
+
 import type { CreateReplyInput, CreateTopicInput, UpdateReplyInput, UpdateTopicInput } from './schemas.js';
+
 import { createReply } from './use-cases/create-reply.js';
+
 import { createTopic } from './use-cases/create-topic.js';
+
 import { deleteTopic } from './use-cases/delete-topic.js';
+
 import { getTopic } from './use-cases/get-topic.js';
+
 import { listReplies } from './use-cases/list-replies.js';
+
 import { listTopics } from './use-cases/list-topics.js';
+
 import { setTopicFlag } from './use-cases/moderate-topic.js';
+
 import { updateReply } from './use-cases/update-reply.js';
+
 import { updateTopic } from './use-cases/update-topic.js';
 
 const addInputs = (builder: GraphQLBuilder) => {

@@ -1,4 +1,4 @@
-import { CreateNodeInput, ListNodesQuery, UpdateNodeInput } from '@rustok/content';
+import { CreateNodeInput, ListNodesQuery, UpdateNodeInput } from '@rustok/content/kit';
 import { type Static, Type } from '@sinclair/typebox';
 
 const closed = { additionalProperties: false } as const;

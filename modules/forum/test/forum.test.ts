@@ -1,5 +1,6 @@
 import blogModule from '@rustok/blog';
-import { type ContentNode, contentModule } from '@rustok/content';
+import { contentModule } from '@rustok/content';
+import type { ContentNode } from '@rustok/content/contracts';
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import type { LightMyRequestResponse } from 'fastify';

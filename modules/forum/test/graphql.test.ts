@@ -1,4 +1,5 @@
-import { type ContentNode, contentModule } from '@rustok/content';
+import { contentModule } from '@rustok/content';
+import type { ContentNode } from '@rustok/content/contracts';
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, graphqlClient, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';

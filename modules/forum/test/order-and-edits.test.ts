@@ -1,4 +1,5 @@
-import { type ContentNode, contentModule } from '@rustok/content';
+import { contentModule } from '@rustok/content';
+import type { ContentNode } from '@rustok/content/contracts';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';

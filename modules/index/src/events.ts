@@ -1,4 +1,4 @@
-import type { EventDeclaration } from '@rustok/kernel';
+import { declareEvent, type EventDeclaration } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 
 export const INDEX_KINDS = ['products', 'content'] as const;
@@ -17,11 +17,12 @@ export type ReindexRequestedPayload = Static<typeof ReindexRequestedPayload>;
 
 export const INDEX_EVENT = { reindexRequested: 'index.reindex.requested' } as const;
 
-export const indexEvents: readonly EventDeclaration[] = [
-  {
-    type: INDEX_EVENT.reindexRequested,
-    schemaVersion: 1,
-    description: "A rebuild of the tenant's storefront read models was asked for; the index module runs it when it handles the event",
-    payload: ReindexRequestedPayload,
-  },
-];
+/** The rebuild request, with its payload type kept for the handler that subscribes to it. */
+export const reindexRequested = declareEvent({
+  type: INDEX_EVENT.reindexRequested,
+  schemaVersion: 1,
+  description: "A rebuild of the tenant's storefront read models was asked for; the index module runs it when it handles the event",
+  payload: ReindexRequestedPayload,
+});
+
+export const indexEvents: readonly EventDeclaration[] = [reindexRequested];

@@ -1,10 +1,11 @@
-import { NODE_EVENT } from '@rustok/content';
-import type { EventEnvelope, EventHandlerDeclaration, HandlerContext, SqlRunner } from '@rustok/kernel';
+import { NODE_EVENT } from '@rustok/content/contracts';
+import { type EventEnvelope, type EventHandlerDeclaration, type HandlerContext, on, type SqlRunner } from '@rustok/kernel';
+import { type ModuleToggledPayload, moduleToggled, type TenantUpdatedPayload, tenantUpdated } from '@rustok/tenancy';
 import type { ApplyMeta } from './apply/common.js';
 import { refreshNodes, removeNode } from './apply/content-refresh.js';
 import { nodesInCategory } from './apply/content-store.js';
 import { forgetProductSettings, refreshProducts } from './apply/products-refresh.js';
-import { INDEX_EVENT, type ReindexRequestedPayload } from './events.js';
+import { type ReindexRequestedPayload, reindexRequested } from './events.js';
 import { rebuildInTx } from './rebuild/in-tx.js';
 import { recordApplied } from './runtime.js';
 
@@ -64,8 +65,8 @@ const handleContent = async (event: EventEnvelope, ctx: HandlerContext): Promise
   afterCommit(ctx, event);
 };
 
-const handleReindex = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
-  const payload = event.payload as ReindexRequestedPayload;
+const handleReindex = async (event: EventEnvelope<ReindexRequestedPayload>, ctx: HandlerContext): Promise<void> => {
+  const payload = event.payload;
   const report = await rebuildInTx(ctx.tx, { kinds: payload.kinds, locale: payload.locale ?? undefined });
   ctx.logger.info({ report, reason: payload.reason }, 'index rebuilt');
   afterCommit(ctx, event);
@@ -75,18 +76,17 @@ const handleReindex = async (event: EventEnvelope, ctx: HandlerContext): Promise
  * The commerce settings of a tenant changed (how its storefront shows stock): every
  * product row depends on them, so the tenant's products are rebuilt in this transaction.
  */
-const handleModuleToggled = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
-  const payload = event.payload as { module?: unknown; enabled?: unknown; settingsChanged?: unknown } | null;
-  if (payload?.module !== 'commerce' || payload.enabled !== true || payload.settingsChanged !== true) return;
+const handleModuleToggled = async (event: EventEnvelope<ModuleToggledPayload>, ctx: HandlerContext): Promise<void> => {
+  const payload = event.payload;
+  if (payload.module !== 'commerce' || !payload.enabled || !payload.settingsChanged) return;
   forgetProductSettings(ctx.tenantId);
   const report = await rebuildInTx(ctx.tx, { kinds: ['products'] });
   ctx.logger.info({ report, reason: 'commerce settings changed' }, 'index rebuilt');
 };
 
 /** The tenant's locales changed (`tenancy.tenant.updated` naming `settings.locales`): every row is rewritten for them. */
-const handleTenantUpdated = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
-  const changes = (event.payload as { changes?: unknown } | null)?.changes;
-  if (!Array.isArray(changes) || !changes.includes('settings.locales')) return;
+const handleTenantUpdated = async (event: EventEnvelope<TenantUpdatedPayload>, ctx: HandlerContext): Promise<void> => {
+  if (!event.payload.changes.includes('settings.locales')) return;
   forgetProductSettings(ctx.tenantId);
   const report = await rebuildInTx(ctx.tx);
   ctx.logger.info({ report }, "index rebuilt for the tenant's new locales");
@@ -108,7 +108,7 @@ export const indexHandlers: readonly EventHandlerDeclaration[] = [
     types: ['content.node.*', 'content.category.*', 'forum.reply.*', 'blog.comment.*'],
     handle: handleContent,
   },
-  { consumer: 'index.rebuild', types: [INDEX_EVENT.reindexRequested], handle: handleReindex },
-  { consumer: 'index.settings', types: ['tenancy.module.toggled'], handle: handleModuleToggled },
-  { consumer: 'index.locales', types: ['tenancy.tenant.updated'], handle: handleTenantUpdated },
+  on('index.rebuild', reindexRequested, handleReindex),
+  on('index.settings', moduleToggled, handleModuleToggled),
+  on('index.locales', tenantUpdated, handleTenantUpdated),
 ];

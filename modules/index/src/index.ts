@@ -1,6 +1,5 @@
 import { indexModule } from './module.js';
 
-export * from './contracts.js';
 export { INDEX_PERMISSIONS, indexModule } from './module.js';
 export default indexModule;
 export * from './errors.js';

@@ -24,6 +24,7 @@ export const indexModule = defineModule({
   kind: 'core',
   errors: [indexErrors],
   dependencies: ['content'],
+  uses: [{ slug: 'commerce', optional: true }],
   permissions: [...INDEX_PERMISSIONS],
   migrations: indexMigrations,
   events: { emits: indexEvents, handles: indexHandlers },

@@ -1,8 +1,10 @@
-import { type ContentNode, contentModule } from '@rustok/content';
+import { contentModule } from '@rustok/content';
+import type { ContentNode } from '@rustok/content/contracts';
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { indexModule, verifyTenant } from '../src/index.js';
+import { verifyTenant } from '../src/contracts.js';
+import { indexModule } from '../src/index.js';
 import type { StoreContentItem, StoreContentSummary } from '../src/schemas.js';
 import { caller, drained, expectProblem, ok, type Page, waitFor } from './helpers.js';
 

@@ -1,4 +1,5 @@
-import { type ContentNode, contentModule, loadContentLocales, loadNodeIndexSource, type NodeIndexSource } from '@rustok/content';
+import { contentModule } from '@rustok/content';
+import { type ContentNode, loadContentLocales, loadNodeIndexSource, type NodeIndexSource } from '@rustok/content/contracts';
 import { createDispatcher } from '@rustok/events';
 import type { EventEnvelope, TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';

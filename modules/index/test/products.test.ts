@@ -1,11 +1,13 @@
-import { commerceModule, loadProductIndexSource, type ProductIndexSource } from '@rustok/commerce';
+import { commerceModule } from '@rustok/commerce';
+import { loadProductIndexSource, type ProductIndexSource } from '@rustok/commerce/contracts';
 import { contentModule } from '@rustok/content';
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REBUILD } from '../src/apply/common.js';
 import { applyProduct, loadProductLocales } from '../src/apply/products-refresh.js';
-import { indexModule, verifyTenant } from '../src/index.js';
+import { verifyTenant } from '../src/contracts.js';
+import { indexModule } from '../src/index.js';
 import type { ProductFacets, StoreProduct, StoreProductSummary } from '../src/schemas.js';
 import { drained, expectProblem, ok, type Page } from './helpers.js';
 import { catalog, productBody } from './products-fixtures.js';

@@ -1,8 +1,10 @@
-import { type ContentNode, contentModule } from '@rustok/content';
+import { contentModule } from '@rustok/content';
+import type { ContentNode } from '@rustok/content/contracts';
 import { generateId, type TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { indexModule, type RebuildProgress, rebuildTenant, verifyTenant } from '../src/index.js';
+import { type RebuildProgress, rebuildTenant, verifyTenant } from '../src/contracts.js';
+import { indexModule } from '../src/index.js';
 import { caller, drained, ok } from './helpers.js';
 
 describeEachBackend('index: rebuild in resumable batches', (backend) => {

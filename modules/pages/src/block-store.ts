@@ -1,5 +1,5 @@
-import { existingProductIds } from '@rustok/commerce';
-import { type ContentTx, nodeKindsInTx } from '@rustok/content';
+import { existingProductIds } from '@rustok/commerce/contracts';
+import { type ContentTx, nodeKindsInTx } from '@rustok/content/kit';
 import { generateId } from '@rustok/kernel';
 import type { Block } from './blocks.js';
 import { invalid } from './context.js';

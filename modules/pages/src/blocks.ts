@@ -1,4 +1,4 @@
-import { renderBody } from '@rustok/content';
+import { renderBody } from '@rustok/content/kit';
 import { createValidator, type FieldError, Id } from '@rustok/kernel';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { invalid } from './context.js';

@@ -1,6 +1,5 @@
-import { requirePermission as requireActorPermission } from '@rustok/api';
-import { actorOf, type ContentActor, type ContentContext, type ContentTx, graphqlContextOf, inContentTx } from '@rustok/content';
-import type {} from '@rustok/events';
+import { contextOf, graphqlContextOf, type Rights, requirePermission as requireActorPermission } from '@rustok/api';
+import type { ContentContext } from '@rustok/content/kit';
 import { type AppError, type FieldError, type GraphQLContext, kernelErrors } from '@rustok/kernel';
 import type { FastifyRequest } from 'fastify';
 import { pagesErrors } from './errors.js';
@@ -9,27 +8,13 @@ import { pagesErrors } from './errors.js';
 export type PagesContext = ContentContext;
 
 /** Content checks `content.nodes.read` to show drafts; for pages that is `pages.pages.read`. */
-const asContentActor = (actor: ContentActor): ContentActor => ({
-  userId: actor.userId,
-  can: (permission) => (permission === 'content.nodes.read' ? actor.can('pages.pages.read') : actor.can(permission)),
-});
+export const PAGES_RIGHTS: Rights = { 'content.nodes.read': 'pages.pages.read' };
 
-/** The request's context with the caller's pages permissions standing in for content's read permission. */
-export const contextOf = (request: FastifyRequest): PagesContext => {
-  const tenant = request.tenant;
-  if (!tenant) throw kernelErrors.TENANT_REQUIRED('No tenant was resolved for this request');
-  const actor = asContentActor(actorOf(request.principal));
-  return { db: request.server.rustok.db, events: request.server.events, tenantId: tenant.id, actor };
-};
+/** The request's module context with the caller's pages permissions standing in for content's read permission. */
+export const pagesContextOf = (request: FastifyRequest): PagesContext => contextOf(request, PAGES_RIGHTS);
 
 /** The same for a GraphQL resolver. */
-export const graphqlPagesContextOf = (ctx: GraphQLContext): PagesContext => {
-  const content = graphqlContextOf(ctx);
-  return { ...content, actor: asContentActor(content.actor) };
-};
-
-/** One tenant transaction shared with content's `*InTx` writes; `w.publish` goes to the outbox in it. */
-export const inPagesTx = <T>(ctx: PagesContext, fn: (w: ContentTx) => Promise<T>): Promise<T> => inContentTx(ctx, fn);
+export const graphqlPagesContextOf = (ctx: GraphQLContext): PagesContext => graphqlContextOf(ctx, PAGES_RIGHTS);
 
 export const requirePermission = (ctx: PagesContext, permission: string): void => requireActorPermission(ctx.actor, permission);
 

@@ -1,9 +1,13 @@
-import { defined, type InputFieldBuilder, idArg } from '@rustok/content';
+import { defined, type InputFieldBuilder, idArg } from '@rustok/content/kit';
 import type { GraphQLBuilder } from '@rustok/kernel';
+
 import { graphqlPagesContextOf as contextOf } from './context.js';
 import type { CreateMenuInput, Menu, MenuItem, MenuLink, UpdateMenuInput } from './menu-schemas.js';
+
 import { createMenu } from './use-cases/create-menu.js';
+
 import { deleteMenu, getMenu, getMenuByHandle, listMenus } from './use-cases/menus.js';
+
 import { updateMenu } from './use-cases/update-menu.js';
 
 /** A menu item as GraphQL hands it over (optional fields may be null). */

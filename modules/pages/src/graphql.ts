@@ -1,15 +1,25 @@
-import { contentNodeRefs, defined, idArg, pageArgs, translationInputFields } from '@rustok/content';
+import { contentNodeRefs, defined, idArg, pageArgs, translationInputFields } from '@rustok/content/kit';
 import type { GraphQLBuilder } from '@rustok/kernel';
+
 import { graphqlPagesContextOf as contextOf } from './context.js';
 import { addMenuFields } from './graphql-menus.js';
+
 import type { CreatePageInput, Page, PageBlock, PutBlocksInput, UpdatePageInput } from './schemas.js';
+
 import { createPage } from './use-cases/create-page.js';
+
 import { deletePage } from './use-cases/delete-page.js';
+
 import { getPage } from './use-cases/get-page.js';
+
 import { getPageBySlug } from './use-cases/get-page-by-slug.js';
+
 import { listPages } from './use-cases/list-pages.js';
+
 import { publishPage } from './use-cases/publish-page.js';
+
 import { putBlocks } from './use-cases/put-blocks.js';
+
 import { updatePage } from './use-cases/update-page.js';
 
 const addTypes = (builder: GraphQLBuilder) => {

@@ -1,4 +1,4 @@
-import { type ContentTx, nodeKindsInTx } from '@rustok/content';
+import { type ContentTx, nodeKindsInTx } from '@rustok/content/kit';
 import type { FieldError } from '@rustok/kernel';
 import { invalid } from './context.js';
 import { MAX_MENU_ITEMS, type MenuItemInput, type MenuLink } from './menu-schemas.js';

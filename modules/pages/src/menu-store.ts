@@ -1,4 +1,4 @@
-import type { ContentTx } from '@rustok/content';
+import type { ContentTx } from '@rustok/content/kit';
 import { generateId } from '@rustok/kernel';
 import { menuHandleNotFound, menuNotFound } from './context.js';
 import { pagesErrors } from './errors.js';

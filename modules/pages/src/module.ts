@@ -24,6 +24,7 @@ export const pagesModule = defineModule({
   kind: 'optional',
   errors: [pagesErrors],
   dependencies: ['content'],
+  uses: [{ slug: 'commerce', optional: true }],
   permissions: [...PAGES_PERMISSIONS],
   migrations: pagesMigrations,
   events: { emits: pagesEvents },

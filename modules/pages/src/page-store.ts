@@ -1,4 +1,4 @@
-import { type ContentTx, findNodeInTx } from '@rustok/content';
+import { type ContentTx, findNodeInTx } from '@rustok/content/kit';
 import { loadBlocks } from './block-store.js';
 import { pageNotFound } from './context.js';
 import { PAGE_EVENT } from './events.js';

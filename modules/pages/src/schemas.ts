@@ -1,4 +1,4 @@
-import { NodeSchema } from '@rustok/content';
+import { NodeSchema } from '@rustok/content/kit';
 import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import { BlockList } from './blocks.js';

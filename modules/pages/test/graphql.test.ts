@@ -2,7 +2,8 @@ import { contentModule } from '@rustok/content';
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, graphqlClient, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Menu, type Page, pagesModule } from '../src/index.js';
+import type { Menu, Page } from '../src/contracts.js';
+import { pagesModule } from '../src/index.js';
 
 const PAGE = 'id status title slug locale blocks { position type data }';
 const MENU = 'id handle name items { label link { type pageId url } children { label link { type pageId url } } }';

@@ -2,7 +2,8 @@ import { contentModule } from '@rustok/content';
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Menu, type Page, pagesModule } from '../src/index.js';
+import type { Menu, Page } from '../src/contracts.js';
+import { pagesModule } from '../src/index.js';
 
 describeEachBackend('pages by slug and menus by handle', (backend) => {
   let p: TestPlatform;

@@ -3,7 +3,8 @@ import { contentModule } from '@rustok/content';
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Menu, type Page, pagesModule } from '../src/index.js';
+import type { Menu, Page } from '../src/contracts.js';
+import { pagesModule } from '../src/index.js';
 
 const UNKNOWN = '0190a3c4-0000-7000-8000-000000000001';
 

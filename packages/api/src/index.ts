@@ -17,5 +17,6 @@ export * from './persisted-queries.js';
 export * from './problem.js';
 export * from './rate-limit.js';
 export * from './request-ids.js';
+export * from './request-module-context.js';
 export * from './security-headers.js';
 export * from './tenant-locales.js';

@@ -1,4 +1,4 @@
-import type { TSchema } from '@sinclair/typebox';
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { Logger } from 'pino';
 import type { SqlRunner } from './sql-runner.js';
 
@@ -27,12 +27,15 @@ export interface EventEnvelope<Payload = unknown> {
 }
 
 /** An event type a module publishes: its payload schema is the contract for consumers. */
-export interface EventDeclaration {
+export interface EventDeclaration<Payload extends TSchema = TSchema> {
   readonly type: string;
   readonly schemaVersion: number;
-  readonly payload: TSchema;
+  readonly payload: Payload;
   readonly description?: string;
 }
+
+/** Declares an event keeping its payload schema's type, so `on` can hand handlers a typed payload. */
+export const declareEvent = <Payload extends TSchema>(declaration: EventDeclaration<Payload>): EventDeclaration<Payload> => declaration;
 
 /** What a handler gets: the tenant-scoped transaction its own writes and the receipt share. */
 export interface HandlerContext {
@@ -68,3 +71,17 @@ export interface ModuleEvents {
 /** Whether a handler's type list covers an event type. */
 export const handlesType = (handler: Pick<EventHandlerDeclaration, 'types'>, type: string): boolean =>
   handler.types.some((t) => t === type || (t.endsWith('.*') && type.startsWith(t.slice(0, -1))));
+
+/**
+ * A consumer of one declared event: the handler's envelope carries the declaration's payload type
+ * (the publisher validated the payload against that schema).
+ */
+export const on = <Payload extends TSchema>(
+  consumer: string,
+  event: EventDeclaration<Payload>,
+  handle: (event: EventEnvelope<Static<Payload>>, ctx: HandlerContext) => Promise<void>,
+): EventHandlerDeclaration => ({
+  consumer,
+  types: [event.type],
+  handle: (envelope, ctx) => handle(envelope as EventEnvelope<Static<Payload>>, ctx),
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Static, Type } from '@sinclair/typebox';
 import { parse as parseToml } from 'smol-toml';
 import { kernelErrors } from './kernel-errors.js';
-import type { ModuleDefinition } from './module.js';
+import { type ModuleDefinition, optionalModules, requiredModules } from './module.js';
 import { createValidator } from './validation.js';
 
 const ManifestEntry = Type.Object(
@@ -10,6 +10,7 @@ const ManifestEntry = Type.Object(
     package: Type.String({ minLength: 1 }),
     required: Type.Boolean({ default: false }),
     depends_on: Type.Array(Type.String(), { default: [] }),
+    uses: Type.Optional(Type.Array(Type.String())),
   },
   { additionalProperties: false },
 );
@@ -29,6 +30,8 @@ export interface ManifestModule {
   readonly package: string;
   readonly required: boolean;
   readonly dependsOn: readonly string[];
+  /** Modules used when they are there (the module's optional uses); absent: none. */
+  readonly uses?: readonly string[];
 }
 export interface Manifest {
   readonly modules: readonly ManifestModule[];
@@ -49,7 +52,15 @@ export const parseManifest = (text: string): Manifest => {
     throw kernelErrors.KERNEL_MANIFEST_INVALID(`modules.toml is invalid: ${detail}`, { errors: problems });
   }
   const entries = Object.entries((raw as Static<typeof ManifestSchema>).modules);
-  return { modules: entries.map(([slug, e]) => ({ slug, package: e.package, required: e.required, dependsOn: e.depends_on })) };
+  return {
+    modules: entries.map(([slug, e]) => ({
+      slug,
+      package: e.package,
+      required: e.required,
+      dependsOn: e.depends_on,
+      ...(e.uses ? { uses: e.uses } : {}),
+    })),
+  };
 };
 
 export const readManifest = (file: string): Manifest => parseManifest(readFileSync(file, 'utf8'));
@@ -70,10 +81,14 @@ export const manifestMismatches = (manifest: Manifest, modules: readonly ModuleD
       problems.push(`${entry.slug}: listed in modules.toml but not registered (rebuild after editing the manifest)`);
       continue;
     }
-    if (!sameSet(entry.dependsOn, mod.dependencies)) {
-      problems.push(
-        `${entry.slug}: depends_on [${entry.dependsOn.join(', ')}] in modules.toml, [${mod.dependencies.join(', ')}] in the module`,
-      );
+    const required = requiredModules(mod);
+    if (!sameSet(entry.dependsOn, required)) {
+      problems.push(`${entry.slug}: depends_on [${entry.dependsOn.join(', ')}] in modules.toml, [${required.join(', ')}] in the module`);
+    }
+    const optional = optionalModules(mod);
+    const uses = entry.uses ?? [];
+    if (!sameSet(uses, optional)) {
+      problems.push(`${entry.slug}: uses [${uses.join(', ')}] in modules.toml, [${optional.join(', ')}] in the module`);
     }
     if (entry.required !== (mod.kind === 'core')) {
       problems.push(`${entry.slug}: required = ${entry.required} in modules.toml but the module is ${mod.kind}`);

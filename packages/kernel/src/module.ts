@@ -42,6 +42,21 @@ export interface LifecycleContext {
 
 export type ModuleKind = 'core' | 'optional';
 
+/** A module used through its contract; `optional`: the deployment may leave it out. */
+export interface ModuleUse {
+  readonly slug: string;
+  readonly optional?: boolean;
+}
+
+/** Slugs this module needs: its dependencies and its uses that are not optional. */
+export const requiredModules = (mod: Pick<ModuleDefinition, 'dependencies' | 'uses'>): string[] => [
+  ...new Set([...mod.dependencies, ...(mod.uses ?? []).filter((u) => !u.optional).map((u) => u.slug)]),
+];
+
+/** Slugs of the modules this one uses only when they are there. */
+export const optionalModules = (mod: Pick<ModuleDefinition, 'uses'>): string[] =>
+  (mod.uses ?? []).filter((u) => u.optional === true).map((u) => u.slug);
+
 export interface ModuleDefinition {
   /** Lower-case identifier, unique in a deployment; also the prefix of permissions, events and migrations. */
   readonly slug: string;
@@ -50,7 +65,14 @@ export interface ModuleDefinition {
   readonly version: string;
   /** core: always on for every tenant; optional: enabled per tenant. */
   readonly kind: ModuleKind;
+  /** Modules this one cannot work without: each must be registered, and comes first. */
   readonly dependencies: readonly string[];
+  /**
+   * Other modules this one uses through their contracts. A use that is not optional is checked like
+   * a dependency; an optional one orders this module after the used one when both are registered,
+   * and the module must work without it.
+   */
+  readonly uses?: readonly ModuleUse[];
   /** `<module>.<entity>.<action>` */
   readonly permissions: readonly string[];
   /** JSON Schema of the module's per-tenant settings. */

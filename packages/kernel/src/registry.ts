@@ -1,7 +1,7 @@
 import type { ErrorCatalogue, ErrorEntry } from './error-catalogue.js';
 import type { FieldError } from './errors.js';
 import { kernelErrors } from './kernel-errors.js';
-import type { ModuleDefinition } from './module.js';
+import { type ModuleDefinition, optionalModules, requiredModules } from './module.js';
 
 export interface ModuleRegistry {
   /** Modules in dependency order: every module comes after all of its dependencies. */
@@ -88,7 +88,7 @@ const uniquenessProblems = (mods: readonly ModuleDefinition[]): Problem[] => {
 const dependencyProblems = (mods: readonly ModuleDefinition[], bySlug: Map<string, ModuleDefinition>): Problem[] => {
   const problems: Problem[] = [];
   for (const mod of mods) {
-    for (const dep of mod.dependencies) {
+    for (const dep of requiredModules(mod)) {
       const target = bySlug.get(dep);
       if (!target) {
         problems.push({
@@ -119,7 +119,7 @@ const orderModules = (mods: readonly ModuleDefinition[], bySlug: Map<string, Mod
     if (current === 'visiting') return [...stack.slice(stack.indexOf(mod.slug)), mod.slug];
     state.set(mod.slug, 'visiting');
     stack.push(mod.slug);
-    for (const dep of mod.dependencies) {
+    for (const dep of [...requiredModules(mod), ...optionalModules(mod)]) {
       const target = bySlug.get(dep);
       const cycle = target && visit(target);
       if (cycle) return cycle;
@@ -183,7 +183,7 @@ export const createRegistry = (mods: readonly ModuleDefinition[]): ModuleRegistr
   return {
     modules: ordered,
     get: (slug) => bySlug.get(slug),
-    dependents: (slug) => ordered.filter((m) => m.dependencies.includes(slug)).map((m) => m.slug),
+    dependents: (slug) => ordered.filter((m) => requiredModules(m).includes(slug)).map((m) => m.slug),
     errors: catalogue.entries,
   };
 };

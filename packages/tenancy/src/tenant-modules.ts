@@ -1,6 +1,6 @@
 import type { Database, Tx } from '@rustok/db';
 import type { EventBus } from '@rustok/events';
-import { createValidator, type ModuleDefinition, type ModuleRegistry } from '@rustok/kernel';
+import { createValidator, type ModuleDefinition, type ModuleRegistry, requiredModules } from '@rustok/kernel';
 import type { Logger } from 'pino';
 import { tenancyErrors } from './errors.js';
 
@@ -53,7 +53,7 @@ const checkRules = (registry: ModuleRegistry, mod: ModuleDefinition, states: Map
     throw tenancyErrors.MODULE_CORE_CANNOT_BE_DISABLED(`${mod.slug} is a core module and cannot be disabled`);
   }
   if (enabled) {
-    const missing = mod.dependencies.filter((d) => !states.get(d)?.enabled);
+    const missing = requiredModules(mod).filter((d) => !states.get(d)?.enabled);
     if (missing.length > 0) {
       throw tenancyErrors.MODULE_DEPENDENCY_DISABLED(`${mod.slug} needs ${missing.join(', ')} enabled first`, { meta: { missing } });
     }

@@ -1,5 +1,5 @@
 import type { Database } from '@rustok/db';
-import { type DriftReport, INDEX_KINDS, type IndexKind, type RebuildProgress, rebuildTenant, verifyTenant } from '@rustok/index';
+import { type DriftReport, INDEX_KINDS, type IndexKind, type RebuildProgress, rebuildTenant, verifyTenant } from '@rustok/index/contracts';
 import { tenancyErrors } from '@rustok/tenancy';
 import type { Command } from 'commander';
 import { loadKernel, openKernelDatabase } from '../boot.js';

@@ -1,12 +1,17 @@
 /// <reference types="@fastify/swagger" />
-import { NodeSchema, Page } from '@rustok/content';
+
+import { contextOf } from '@rustok/api';
+import { NodeSchema, Page } from '@rustok/content/kit';
 import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { contextOf, problem, tags } from '../context.js';
+import { problem, tags } from '../context.js';
 import { CreateCommentInput, ListCommentsQuery, ModerateInput } from '../schemas.js';
+
 import { createComment } from '../use-cases/create-comment.js';
+
 import { listComments } from '../use-cases/list-comments.js';
+
 import { moderateComment } from '../use-cases/moderate-comment.js';
 
 const IdParams = Type.Object({ id: Id() });

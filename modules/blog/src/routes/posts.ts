@@ -1,15 +1,23 @@
 /// <reference types="@fastify/swagger" />
-import { addNodeCrudRoutes, NodeSchema } from '@rustok/content';
+
+import { contextOf } from '@rustok/api';
+import { addNodeCrudRoutes, NodeSchema } from '@rustok/content/kit';
 import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { contextOf, problem, tags } from '../context.js';
+import { problem, tags } from '../context.js';
 import { CreatePostInput, ListPostsQuery, UpdatePostInput } from '../schemas.js';
+
 import { createPost } from '../use-cases/create-post.js';
+
 import { deletePost } from '../use-cases/delete-post.js';
+
 import { getPost } from '../use-cases/get-post.js';
+
 import { listPosts } from '../use-cases/list-posts.js';
+
 import { publishPost } from '../use-cases/publish-post.js';
+
 import { updatePost } from '../use-cases/update-post.js';
 
 const IdParams = Type.Object({ id: Id() });

@@ -1,4 +1,4 @@
-import { inTenant } from '@rustok/content';
+import { inTenant } from '@rustok/api';
 import { type BlogContext, loadPostInTx } from '../context.js';
 
 /** 404 BLOG_POST_NOT_FOUND unless the id names a post of the tenant (kind never changes, so one read is enough). */

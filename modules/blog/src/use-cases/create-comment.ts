@@ -1,18 +1,12 @@
-import {
-  type ContentNode,
-  type ContentTx,
-  createNodeInTx,
-  inTenant,
-  loadNodeInTx,
-  readNodeInTx,
-  requirePermission,
-  transitionInTx,
-} from '@rustok/content';
+import { inTenant, requirePermission } from '@rustok/api';
+import { type ContentNode, type ContentTx, createNodeInTx, loadNodeInTx, readNodeInTx, transitionInTx } from '@rustok/content/kit';
 import { type AppError, generateId, parseInput } from '@rustok/kernel';
 import { absentAsNull, asContent, type BlogContext, COMMENT_RIGHTS, loadPostInTx } from '../context.js';
 import { blogErrors } from '../errors.js';
 import { BLOG_EVENT, type CommentCreatedPayload, type ModerationStatus } from '../events.js';
+
 import { CreateCommentInput } from '../schemas.js';
+
 import { autoApprove } from '../settings.js';
 
 /** A reply must answer a comment of the same post. */

@@ -1,4 +1,4 @@
-import { type ContentNode, createNode } from '@rustok/content';
+import { type ContentNode, createNode } from '@rustok/content/kit';
 import { asContent, type BlogContext, POST_RIGHTS } from '../context.js';
 import type { CreatePostInput } from '../schemas.js';
 

@@ -1,4 +1,4 @@
-import { deleteNode } from '@rustok/content';
+import { deleteNode } from '@rustok/content/kit';
 import { asContent, type BlogContext, POST_RIGHTS } from '../context.js';
 import { assertPost } from './assert-post.js';
 

@@ -1,4 +1,4 @@
-import { type ContentNode, getNode } from '@rustok/content';
+import { type ContentNode, getNode } from '@rustok/content/kit';
 import { asContent, type BlogContext, POST_RIGHTS, postNotFound, renameNotFound } from '../context.js';
 
 /** GET /blog/posts/{id}: one post in a locale (drafts only with blog.posts.read). */

@@ -1,4 +1,4 @@
-import { type ContentNode, listNodes, type Paged } from '@rustok/content';
+import { type ContentNode, listNodes, type Paged } from '@rustok/content/kit';
 import { asContent, type BlogContext, POST_RIGHTS } from '../context.js';
 import type { ListPostsQuery } from '../schemas.js';
 

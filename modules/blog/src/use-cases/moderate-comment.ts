@@ -1,18 +1,18 @@
+import { inTenant, requirePermission } from '@rustok/api';
 import {
   type ContentNode,
   type ContentTx,
-  inTenant,
   loadNodeInTx,
   mergeMetadataInTx,
   type NodeStatus,
   readNodeInTx,
-  requirePermission,
   transitionInTx,
-} from '@rustok/content';
+} from '@rustok/content/kit';
 import { type AppError, parseInput } from '@rustok/kernel';
 import { absentAsNull, asContent, type BlogContext, COMMENT_RIGHTS, loadPostInTx } from '../context.js';
 import { blogErrors } from '../errors.js';
 import { BLOG_EVENT, type CommentModeratedPayload, type ModerationStatus } from '../events.js';
+
 import { ModerateInput } from '../schemas.js';
 
 const commentNotFound = (id: string): AppError => blogErrors.BLOG_COMMENT_NOT_FOUND(`No comment ${id} on this post`);

@@ -1,4 +1,5 @@
-import { type ContentNode, inTenant, readNodeInTx, requirePermission, transitionInTx } from '@rustok/content';
+import { inTenant, requirePermission } from '@rustok/api';
+import { type ContentNode, readNodeInTx, transitionInTx } from '@rustok/content/kit';
 import { asContent, type BlogContext, loadPostInTx, POST_RIGHTS } from '../context.js';
 import { BLOG_EVENT, type PostPublishedPayload } from '../events.js';
 

@@ -1,4 +1,4 @@
-import { type ContentNode, updateNode } from '@rustok/content';
+import { type ContentNode, updateNode } from '@rustok/content/kit';
 import { asContent, type BlogContext, POST_RIGHTS } from '../context.js';
 import type { UpdatePostInput } from '../schemas.js';
 import { assertPost } from './assert-post.js';

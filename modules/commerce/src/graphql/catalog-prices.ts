@@ -1,9 +1,14 @@
+import { graphqlContextOf } from '@rustok/api';
 import type { GraphQLBuilder } from '@rustok/kernel';
-import { graphqlContextOf } from '../routes/request.js';
+
 import type { ListPriceInput, PriceInput } from '../schemas/catalog.js';
+
 import { addVariant } from '../use-cases/catalog/add-variant.js';
+
 import { deleteVariant } from '../use-cases/catalog/delete-variant.js';
+
 import { getInventory, setInventory } from '../use-cases/catalog/inventory.js';
+
 import {
   createPriceList,
   deletePriceList,
@@ -12,10 +17,15 @@ import {
   setPriceListPrices,
   updatePriceList,
 } from '../use-cases/catalog/price-lists.js';
+
 import { quotePrice } from '../use-cases/catalog/quote-price.js';
+
 import { setVariantPrices } from '../use-cases/catalog/set-variant-prices.js';
+
 import { updateVariant } from '../use-cases/catalog/update-variant.js';
+
 import { type addCatalogInputs, toCreatePriceList, toCreateVariant, toUpdatePriceList, toUpdateVariant } from './catalog-inputs.js';
+
 import { type CatalogTypes, clean, idArg, pageArgs } from './catalog-types.js';
 
 type Inputs = ReturnType<typeof addCatalogInputs>;

@@ -1,14 +1,24 @@
+import { graphqlContextOf } from '@rustok/api';
 import type { GraphQLBuilder } from '@rustok/kernel';
-import { graphqlContextOf } from '../routes/request.js';
+
 import type { ListProductsQuery } from '../schemas/catalog.js';
+
 import { createProduct } from '../use-cases/catalog/create-product.js';
+
 import { deleteProduct } from '../use-cases/catalog/delete-product.js';
+
 import { getProduct } from '../use-cases/catalog/get-product.js';
+
 import { listProducts } from '../use-cases/catalog/list-products.js';
+
 import { archiveProduct, publishProduct } from '../use-cases/catalog/product-status.js';
+
 import { updateProduct } from '../use-cases/catalog/update-product.js';
+
 import { addCatalogInputs, toCreateProduct, toUpdateProduct } from './catalog-inputs.js';
+
 import { addPriceFields } from './catalog-prices.js';
+
 import { addCatalogTypes, type CatalogTypes, clean, idArg, pageArgs } from './catalog-types.js';
 
 type Inputs = ReturnType<typeof addCatalogInputs>;

@@ -1,11 +1,15 @@
+import { graphqlContextOf } from '@rustok/api';
 import type { GraphQLBuilder } from '@rustok/kernel';
-import { graphqlContextOf } from '../routes/request.js';
+
 import { DISCOUNT_VALUE } from '../schemas/descriptions.js';
+
 import type { Paged } from '../schemas/order.js';
+
 import * as d from '../use-cases/shop/discounts.js';
 import * as s from '../use-cases/shop/shipping-options.js';
 import * as tr from '../use-cases/shop/tax-rates.js';
 import { clean, idArg, pageArgs } from './catalog-types.js';
+
 import type { OrderTypes } from './orders-types.js';
 
 const manage = { permission: 'commerce.settings.manage' } as const;

@@ -1,13 +1,22 @@
+import { graphqlContextOf } from '@rustok/api';
 import type { GraphQLBuilder } from '@rustok/kernel';
-import { graphqlContextOf } from '../routes/request.js';
+
 import type { OrderStatus } from '../schemas/order.js';
+
 import { getOrder } from '../use-cases/orders/get-order.js';
+
 import { listOrders } from '../use-cases/orders/list-orders.js';
+
 import { authorizePayment, capturePayment, refundPayment } from '../use-cases/orders/payments.js';
+
 import { transitionOrder } from '../use-cases/orders/transition-order.js';
+
 import { clean, idArg, pageArgs } from './catalog-types.js';
+
 import { addShopFields } from './orders-shop.js';
+
 import { addOrderTypes, type OrderTypes } from './orders-types.js';
+
 import { storeGraphQL } from './store.js';
 
 const addOrderFields = (builder: GraphQLBuilder, types: OrderTypes) => {

@@ -1,18 +1,32 @@
+import { graphqlContextOf } from '@rustok/api';
 import type { GraphQLBuilder } from '@rustok/kernel';
-import { graphqlContextOf } from '../routes/request.js';
+
 import type { Cart } from '../schemas/cart.js';
+
 import type { CheckoutInput, OrderStatus, Paged } from '../schemas/order.js';
+
 import { addCartItem } from '../use-cases/cart/add-item.js';
+
 import type { CartKey } from '../use-cases/cart/cart-store.js';
+
 import { claimCart } from '../use-cases/cart/claim-cart.js';
+
 import { createCart } from '../use-cases/cart/create-cart.js';
+
 import { getCart } from '../use-cases/cart/get-cart.js';
+
 import { listMyCarts } from '../use-cases/cart/list-carts.js';
+
 import { updateCart } from '../use-cases/cart/update-cart.js';
+
 import { removeCartItem, updateCartItem } from '../use-cases/cart/update-item.js';
+
 import { checkoutCart } from '../use-cases/checkout/checkout.js';
+
 import { getStoreOrder, listStoreOrders } from '../use-cases/orders/store-orders.js';
+
 import { clean, idArg, pageArgs } from './catalog-types.js';
+
 import type { OrderTypes } from './orders-types.js';
 
 /**

@@ -1,10 +1,9 @@
 import { generateId } from '@rustok/kernel';
-import type { CommerceContext, CommerceTx } from '../context.js';
+import type { CommerceTx } from '../context.js';
 import { COMMERCE_EVENT, type PaymentEventPayload } from '../events.js';
 import { toMinor } from '../money.js';
 import type { PaymentStatus } from '../schemas/order.js';
 import type { OrderRow, PaymentRow } from '../use-cases/orders/order-view.js';
-import { publishAll } from '../use-cases/orders/publish.js';
 import { paymentProviders } from './index.js';
 
 const PAYMENT_COLUMNS = 'id, provider, status, currency_code, amount, refunded_amount, provider_reference, created_at, updated_at';
@@ -36,7 +35,7 @@ const setStatus = async (w: CommerceTx, id: string, status: PaymentStatus, refun
 };
 
 /** Authorizes the order's total with a provider and records the payment (commerce.payment.authorized). */
-export const authorize = async (ctx: CommerceContext, w: CommerceTx, order: OrderRow, providerId: string): Promise<PaymentRow> => {
+export const authorize = async (w: CommerceTx, order: OrderRow, providerId: string): Promise<PaymentRow> => {
   const provider = paymentProviders.get(providerId);
   const amount = toMinor(order.total);
   const { reference } = await provider.authorize({ orderId: order.id, amount, currencyCode: order.currency_code });
@@ -46,28 +45,28 @@ export const authorize = async (ctx: CommerceContext, w: CommerceTx, order: Orde
     [generateId(), order.id, provider.id, order.currency_code, amount, reference],
   );
   const payment = rows[0] as PaymentRow;
-  await publishAll(ctx, w, [event(COMMERCE_EVENT.paymentAuthorized, payment, order.id, 'authorized')]);
+  await w.publishAll([event(COMMERCE_EVENT.paymentAuthorized, payment, order.id, 'authorized')]);
   return payment;
 };
 
 /** Captures an authorized payment (commerce.payment.captured). */
-export const capture = async (ctx: CommerceContext, w: CommerceTx, order: OrderRow, payment: PaymentRow): Promise<void> => {
+export const capture = async (w: CommerceTx, order: OrderRow, payment: PaymentRow): Promise<void> => {
   await paymentProviders.get(payment.provider).capture(asProvider(payment));
   await setStatus(w, payment.id, 'captured');
-  await publishAll(ctx, w, [event(COMMERCE_EVENT.paymentCaptured, payment, order.id, 'captured')]);
+  await w.publishAll([event(COMMERCE_EVENT.paymentCaptured, payment, order.id, 'captured')]);
 };
 
 /** Makes sure captured money covers the order: captures the authorization, or records a manual payment. */
-export const ensureCaptured = async (ctx: CommerceContext, w: CommerceTx, order: OrderRow): Promise<void> => {
+export const ensureCaptured = async (w: CommerceTx, order: OrderRow): Promise<void> => {
   const payments = await loadPayments(w, order.id);
   const captured = payments.filter((p) => p.status === 'captured').reduce((a, p) => a + toMinor(p.amount), 0);
   if (captured >= toMinor(order.total)) return;
-  const authorized = payments.find((p) => p.status === 'authorized') ?? (await authorize(ctx, w, order, 'manual'));
-  await capture(ctx, w, order, authorized);
+  const authorized = payments.find((p) => p.status === 'authorized') ?? (await authorize(w, order, 'manual'));
+  await capture(w, order, authorized);
 };
 
 /** Gives back captured money (commerce.payment.refunded per payment) and voids open authorizations. */
-export const settleForReturn = async (ctx: CommerceContext, w: CommerceTx, order: OrderRow): Promise<void> => {
+export const settleForReturn = async (w: CommerceTx, order: OrderRow): Promise<void> => {
   for (const p of await loadPayments(w, order.id)) {
     const provider = paymentProviders.get(p.provider);
     if (p.status === 'authorized') {
@@ -76,7 +75,7 @@ export const settleForReturn = async (ctx: CommerceContext, w: CommerceTx, order
     } else if (p.status === 'captured') {
       await provider.refund(asProvider(p), toMinor(p.amount) - toMinor(p.refunded_amount));
       await setStatus(w, p.id, 'refunded', toMinor(p.amount));
-      await publishAll(ctx, w, [event(COMMERCE_EVENT.paymentRefunded, p, order.id, 'refunded')]);
+      await w.publishAll([event(COMMERCE_EVENT.paymentRefunded, p, order.id, 'refunded')]);
     }
   }
 };

@@ -1,4 +1,5 @@
 import type { Database } from '@rustok/db';
+
 import { type CommerceContext, type EventPublisher, inTenant, systemActor } from '../context.js';
 import { announcePriceChanges, type PricedVariant, pricedVariantsOf } from './lists.js';
 

@@ -1,11 +1,18 @@
+import { contextOf } from '@rustok/api';
 /// <reference types="@fastify/swagger" />
 import { Id } from '@rustok/kernel';
+
 import { type Static, Type } from '@sinclair/typebox';
+
 import type { FastifyPluginAsync } from 'fastify';
+
 import { SetInventoryInput } from '../schemas/catalog.js';
+
 import { InventoryView } from '../schemas/catalog-views.js';
+
 import { getInventory, setInventory } from '../use-cases/catalog/inventory.js';
-import { contextOf, problem, tags } from './request.js';
+
+import { problem, tags } from './request.js';
 
 const Params = Type.Object({ variantId: Id() });
 type Params = Static<typeof Params>;

@@ -1,14 +1,24 @@
+import { contextOf } from '@rustok/api';
 /// <reference types="@fastify/swagger" />
 import { Id } from '@rustok/kernel';
+
 import { type Static, Type } from '@sinclair/typebox';
+
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+
 import { ListOrdersQuery, OrderPage, OrderSchema, PaymentInput, TransitionInput } from '../schemas/order.js';
+
 import { getOrder } from '../use-cases/orders/get-order.js';
+
 import { listOrders } from '../use-cases/orders/list-orders.js';
+
 import { authorizePayment, capturePayment, refundPayment } from '../use-cases/orders/payments.js';
+
 import { transitionOrder } from '../use-cases/orders/transition-order.js';
+
 import { commerceErrorHandler, commerceProblem } from './problems.js';
-import { contextOf, problem } from './request.js';
+
+import { problem } from './request.js';
 
 const tags = ['commerce: orders'];
 const IdParams = Type.Object({ id: Id() });

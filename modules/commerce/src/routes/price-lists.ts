@@ -1,9 +1,15 @@
+import { contextOf } from '@rustok/api';
 /// <reference types="@fastify/swagger" />
 import { Id } from '@rustok/kernel';
+
 import { type Static, Type } from '@sinclair/typebox';
+
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+
 import { CreatePriceListInput, PageQuery, SetListPricesInput, UpdatePriceListInput } from '../schemas/catalog.js';
+
 import { Page, PriceListView } from '../schemas/catalog-views.js';
+
 import {
   createPriceList,
   deletePriceList,
@@ -12,7 +18,8 @@ import {
   setPriceListPrices,
   updatePriceList,
 } from '../use-cases/catalog/price-lists.js';
-import { contextOf, problem, tags } from './request.js';
+
+import { problem, tags } from './request.js';
 
 const IdParams = Type.Object({ id: Id() });
 type IdParams = Static<typeof IdParams>;

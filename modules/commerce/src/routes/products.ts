@@ -1,16 +1,28 @@
+import { contextOf } from '@rustok/api';
 /// <reference types="@fastify/swagger" />
 import { Id } from '@rustok/kernel';
+
 import { type Static, Type } from '@sinclair/typebox';
+
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+
 import { CreateProductInput, ListProductsQuery, Locale, UpdateProductInput } from '../schemas/catalog.js';
+
 import { Page, ProductView } from '../schemas/catalog-views.js';
+
 import { createProduct } from '../use-cases/catalog/create-product.js';
+
 import { deleteProduct } from '../use-cases/catalog/delete-product.js';
+
 import { getProduct } from '../use-cases/catalog/get-product.js';
+
 import { listProducts } from '../use-cases/catalog/list-products.js';
+
 import { archiveProduct, publishProduct } from '../use-cases/catalog/product-status.js';
+
 import { updateProduct } from '../use-cases/catalog/update-product.js';
-import { contextOf, problem, tags } from './request.js';
+
+import { problem, tags } from './request.js';
 
 const IdParams = Type.Object({ id: Id() });
 type IdParams = Static<typeof IdParams>;

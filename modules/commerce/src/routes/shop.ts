@@ -1,9 +1,15 @@
+import { contextOf } from '@rustok/api';
 /// <reference types="@fastify/swagger" />
 import { Id } from '@rustok/kernel';
+
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+
 import type { CommerceContext } from '../context.js';
+
 import type { Paged } from '../schemas/order.js';
+
 import {
   DiscountInput,
   DiscountPage,
@@ -19,10 +25,11 @@ import {
   TaxRatePatch,
   TaxRateSchema,
 } from '../schemas/shop.js';
+
 import * as d from '../use-cases/shop/discounts.js';
 import * as s from '../use-cases/shop/shipping-options.js';
 import * as t from '../use-cases/shop/tax-rates.js';
-import { contextOf, problem } from './request.js';
+import { problem } from './request.js';
 
 const tags = ['commerce: shop settings'];
 const access = { access: { permission: 'commerce.settings.manage' } };

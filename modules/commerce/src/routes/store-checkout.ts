@@ -1,12 +1,21 @@
+import { contextOf } from '@rustok/api';
 import { Id } from '@rustok/kernel';
+
 import { type Static, Type } from '@sinclair/typebox';
+
 import type { FastifyInstance } from 'fastify';
+
 import { CheckoutInput, CheckoutResultSchema } from '../schemas/order.js';
+
 import { ShippingOptionSchema, StoreShippingQuery } from '../schemas/shop.js';
+
 import { checkoutCart } from '../use-cases/checkout/checkout.js';
+
 import { storeShippingOptions } from '../use-cases/shop/shipping-options.js';
+
 import { commerceProblem } from './problems.js';
-import { contextOf, problem } from './request.js';
+
+import { problem } from './request.js';
 import { CartHeaders, cartKeyOf, NO_STORE } from './store-access.js';
 
 const tags = ['commerce: store'];

@@ -1,9 +1,15 @@
+import { contextOf } from '@rustok/api';
 import { Id } from '@rustok/kernel';
+
 import { type Static, Type } from '@sinclair/typebox';
+
 import type { FastifyInstance } from 'fastify';
+
 import { ListOrdersQuery, OrderPage, OrderSchema, StoreOrderQuery } from '../schemas/order.js';
+
 import { getStoreOrder, listStoreOrders } from '../use-cases/orders/store-orders.js';
-import { contextOf, problem } from './request.js';
+
+import { problem } from './request.js';
 import { NO_STORE, OrderHeaders } from './store-access.js';
 
 const tags = ['commerce: store'];

@@ -1,7 +1,11 @@
+import { contextOf } from '@rustok/api';
 /// <reference types="@fastify/swagger" />
 import { Id } from '@rustok/kernel';
+
 import { type Static, Type } from '@sinclair/typebox';
+
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+
 import {
   AddCartItemInput,
   CartCreatedSchema,
@@ -12,17 +16,28 @@ import {
   UpdateCartInput,
   UpdateCartItemInput,
 } from '../schemas/cart.js';
+
 import { addCartItem } from '../use-cases/cart/add-item.js';
+
 import { claimCart } from '../use-cases/cart/claim-cart.js';
+
 import { createCart } from '../use-cases/cart/create-cart.js';
+
 import { getCart } from '../use-cases/cart/get-cart.js';
+
 import { listMyCarts } from '../use-cases/cart/list-carts.js';
+
 import { updateCart } from '../use-cases/cart/update-cart.js';
+
 import { removeCartItem, updateCartItem } from '../use-cases/cart/update-item.js';
+
 import { commerceErrorHandler, commerceProblem } from './problems.js';
-import { contextOf, problem } from './request.js';
+
+import { problem } from './request.js';
 import { CartHeaders, cartKeyOf, NO_STORE } from './store-access.js';
+
 import { storeCheckoutRoutes } from './store-checkout.js';
+
 import { storeOrderRoutes } from './store-orders.js';
 
 const tags = ['commerce: store'];

@@ -1,15 +1,26 @@
+import { contextOf } from '@rustok/api';
 /// <reference types="@fastify/swagger" />
 import { Id } from '@rustok/kernel';
+
 import { type Static, Type } from '@sinclair/typebox';
+
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+
 import { CreateVariantInput, QuoteQuery, SetPricesInput, UpdateVariantInput } from '../schemas/catalog.js';
+
 import { QuoteView, VariantView } from '../schemas/catalog-views.js';
+
 import { addVariant } from '../use-cases/catalog/add-variant.js';
+
 import { deleteVariant } from '../use-cases/catalog/delete-variant.js';
+
 import { quotePrice } from '../use-cases/catalog/quote-price.js';
+
 import { setVariantPrices } from '../use-cases/catalog/set-variant-prices.js';
+
 import { updateVariant } from '../use-cases/catalog/update-variant.js';
-import { contextOf, problem, tags } from './request.js';
+
+import { problem, tags } from './request.js';
 
 const ProductParams = Type.Object({ id: Id() });
 const VariantParams = Type.Object({ id: Id(), variantId: Id() });

@@ -1,11 +1,18 @@
+import { contextOf } from '@rustok/api';
 /// <reference types="@fastify/swagger" />
 import { Id } from '@rustok/kernel';
+
 import { type Static, type TObject, Type } from '@sinclair/typebox';
+
 import type { FastifyInstance } from 'fastify';
+
 import type { ContentContext } from '../context.js';
+
 import { type ContentNode, NodeSchema, Page, type Paged } from '../schemas.js';
+
 import { Locale } from '../settings.js';
-import { contextOf, problem } from './request.js';
+
+import { problem } from './request.js';
 
 const IdParams = Type.Object({ id: Id() });
 type IdParams = Static<typeof IdParams>;

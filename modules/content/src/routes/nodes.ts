@@ -1,7 +1,11 @@
+import { contextOf } from '@rustok/api';
 /// <reference types="@fastify/swagger" />
 import { Id } from '@rustok/kernel';
+
 import { type Static, Type } from '@sinclair/typebox';
+
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+
 import {
   CreateNodeInput,
   ListNodesQuery,
@@ -12,17 +16,28 @@ import {
   TranslationInput,
   UpdateNodeInput,
 } from '../schemas.js';
+
 import { Locale } from '../settings.js';
+
 import { createNode } from '../use-cases/create-node.js';
+
 import { deleteNode } from '../use-cases/delete-node.js';
+
 import { getNode } from '../use-cases/get-node.js';
+
 import { listNodes } from '../use-cases/list-nodes.js';
+
 import { listRevisions } from '../use-cases/list-revisions.js';
+
 import { putTranslation } from '../use-cases/put-translation.js';
+
 import { restoreRevision } from '../use-cases/restore-revision.js';
+
 import { publishNode, transitionNode } from '../use-cases/transition-node.js';
+
 import { updateNode } from '../use-cases/update-node.js';
-import { contextOf, problem, tags } from './request.js';
+
+import { problem, tags } from './request.js';
 
 const IdParams = Type.Object({ id: Id() });
 const LocaleQuery = Type.Object({ locale: Type.Optional(Locale()) }, { additionalProperties: false });

@@ -1,14 +1,24 @@
+import { contextOf } from '@rustok/api';
 /// <reference types="@fastify/swagger" />
 import { Id } from '@rustok/kernel';
+
 import { type Static, Type } from '@sinclair/typebox';
+
 import type { FastifyPluginAsync } from 'fastify';
+
 import { CategoryInput, CategoryPatch, CategorySchema, TagInput, TagSchema } from '../schemas.js';
+
 import { createCategory } from '../use-cases/create-category.js';
+
 import { deleteCategory } from '../use-cases/delete-category.js';
+
 import { listCategories } from '../use-cases/list-categories.js';
+
 import { createTag, listTags } from '../use-cases/tags.js';
+
 import { updateCategory } from '../use-cases/update-category.js';
-import { contextOf, problem, tags } from './request.js';
+
+import { problem, tags } from './request.js';
 
 const IdParams = Type.Object({ id: Id() });
 const categories = { access: { permission: 'content.categories.manage' } };

@@ -1,7 +1,10 @@
 import { generateId, parseInput } from '@rustok/kernel';
+
 import { CATEGORY_COLUMNS, type CategoryRow, depthUnder, freeCategorySlug, toCategory } from '../category-store.js';
+
 import { type ContentContext, inTenant, requirePermission } from '../context.js';
 import { CategoryInput, type ContentCategory } from '../schemas.js';
+
 import { slugFromTitle } from '../slug.js';
 
 /** POST /content/categories. */

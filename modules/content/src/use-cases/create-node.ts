@@ -2,10 +2,15 @@ import { generateId, kernelErrors, parseInput } from '@rustok/kernel';
 import { type ContentContext, type ContentTx, inTenant, requirePermission } from '../context.js';
 import { contentErrors } from '../errors.js';
 import { NODE_EVENT } from '../events.js';
+
 import { loadNode, type NodeRow, readNode, recordChange } from '../node-store.js';
+
 import { assertCategory, setTags } from '../refs.js';
+
 import { type ContentNode, CreateNodeInput } from '../schemas.js';
+
 import { loadSettings } from '../settings.js';
+
 import { writeTranslation } from '../translation-store.js';
 
 const MAX_DEPTH = 64;

@@ -1,4 +1,5 @@
 import { loadCategory } from '../category-store.js';
+
 import { type ContentContext, inTenant, requirePermission } from '../context.js';
 
 /** DELETE /content/categories/{id}: children move up to its parent, nodes lose the category. */

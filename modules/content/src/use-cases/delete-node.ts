@@ -1,5 +1,6 @@
 import { type ContentContext, type ContentTx, inTenant, requirePermission } from '../context.js';
 import { NODE_EVENT } from '../events.js';
+
 import { loadNode } from '../node-store.js';
 
 /** Deletes a node (and its subtree) inside the caller's transaction (no permission check). */

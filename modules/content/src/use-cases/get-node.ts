@@ -1,6 +1,8 @@
 import { type ContentContext, inTenant } from '../context.js';
 import { nodeNotFound, readNode } from '../node-store.js';
+
 import type { ContentNode } from '../schemas.js';
+
 import { assertLocale, loadSettings } from '../settings.js';
 
 /**

@@ -1,4 +1,5 @@
 import { CATEGORY_COLUMNS, type CategoryRow, toCategory } from '../category-store.js';
+
 import { type ContentContext, inTenant } from '../context.js';
 import type { ContentCategory } from '../schemas.js';
 

@@ -1,9 +1,14 @@
 import { parseInput } from '@rustok/kernel';
+
 import { Type } from '@sinclair/typebox';
+
 import { type ContentContext, inTenant } from '../context.js';
 import { encodeCursor, type MetadataOrder, orderSql } from '../node-order.js';
+
 import { loadTagIds, loadTranslations, type NodeRow, toNode } from '../node-store.js';
+
 import { type ContentNode, ListNodesQuery, type Paged } from '../schemas.js';
+
 import { assertLocale, loadSettings } from '../settings.js';
 
 export type NodeFilter = Omit<ListNodesQuery, 'limit' | 'cursor'>;

@@ -1,7 +1,10 @@
 import { parseInput } from '@rustok/kernel';
+
 import { Type } from '@sinclair/typebox';
+
 import { type ContentContext, inTenant, requirePermission } from '../context.js';
 import { iso, loadNode } from '../node-store.js';
+
 import type { ContentRevision, Paged } from '../schemas.js';
 
 interface RevisionRow {

@@ -1,14 +1,7 @@
-import { type ContentTx, inTenant } from '../context.js';
+import type { ContentTx } from '../context.js';
 import { readNode } from '../node-store.js';
 import type { ContentNode } from '../schemas.js';
 import { loadSettings } from '../settings.js';
-
-/**
- * Runs `fn` in one tenant transaction of content, so a module built on content (pages, blog) can
- * combine content's `*InTx` writes with writes to its own tables and publish its own events
- * (`w.publish`) atomically. The `*InTx` functions check inputs but not permissions: the caller does.
- */
-export const inContentTx = inTenant;
 
 /** Kinds of the given node ids that exist in the tenant (others are absent from the map). */
 export const nodeKindsInTx = async (w: ContentTx, ids: readonly string[]): Promise<Map<string, string>> => {

@@ -1,4 +1,5 @@
 import type { Database } from '@rustok/db';
+
 import { type ContentContext, type EventPublisher, inTenant, systemActor } from '../context.js';
 import { transitionInTx } from './transition-node.js';
 

@@ -1,10 +1,16 @@
 import { parseInput } from '@rustok/kernel';
+
 import { type ContentContext, inTenant } from '../context.js';
 import { NODE_EVENT } from '../events.js';
+
 import { loadNode, readNode, recordChange } from '../node-store.js';
+
 import { type ContentNode, TranslationInput } from '../schemas.js';
+
 import { loadSettings } from '../settings.js';
+
 import { writeTranslation } from '../translation-store.js';
+
 import { assertCanEdit } from './authorize.js';
 
 /** PUT /content/nodes/{id}/translations/{locale}: creates or replaces one locale's title, slug, excerpt and body. */

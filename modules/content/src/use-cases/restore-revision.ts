@@ -1,11 +1,17 @@
 import { type ContentContext, type ContentTx, inTenant } from '../context.js';
 import { contentErrors } from '../errors.js';
 import { NODE_EVENT } from '../events.js';
+
 import { loadNode, type NodeSnapshot, readNode, recordChange } from '../node-store.js';
+
 import type { ContentNode } from '../schemas.js';
+
 import { loadSettings } from '../settings.js';
+
 import { uniqueSlug } from '../slug.js';
+
 import { writeTranslation } from '../translation-store.js';
+
 import { assertCanEdit } from './authorize.js';
 
 const revisionNotFound = (id: string) => contentErrors.CONTENT_REVISION_NOT_FOUND(`No revision ${id} of this node`);

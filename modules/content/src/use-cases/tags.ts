@@ -2,6 +2,7 @@ import { generateId, parseInput } from '@rustok/kernel';
 import { type ContentContext, inTenant, requirePermission } from '../context.js';
 import { contentErrors } from '../errors.js';
 import { type ContentTag, TagInput } from '../schemas.js';
+
 import { slugFromTitle } from '../slug.js';
 
 /** GET /content/tags: every tag of the tenant, by slug. */

@@ -1,9 +1,13 @@
 import { kernelErrors, parseInput } from '@rustok/kernel';
 import { type ContentContext, type ContentTx, inTenant, requirePermission } from '../context.js';
 import { NODE_EVENT } from '../events.js';
+
 import { loadNode, readNode, recordChange } from '../node-store.js';
+
 import { type ContentNode, TransitionInput } from '../schemas.js';
+
 import { loadSettings } from '../settings.js';
+
 import { assertTransition, type NodeStatus } from '../status.js';
 
 const EVENT_OF: Readonly<Record<NodeStatus, string>> = {

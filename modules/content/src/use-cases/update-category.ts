@@ -1,5 +1,7 @@
 import { parseInput } from '@rustok/kernel';
+
 import { CATEGORY_COLUMNS, type CategoryRow, depthUnder, freeCategorySlug, loadCategory, toCategory } from '../category-store.js';
+
 import { type ContentContext, inTenant, requirePermission } from '../context.js';
 import { CategoryPatch, type ContentCategory } from '../schemas.js';
 

@@ -1,11 +1,18 @@
 import { parseInput } from '@rustok/kernel';
+
 import { type ContentContext, type ContentTx, inTenant } from '../context.js';
 import { NODE_EVENT } from '../events.js';
+
 import { loadNode, type NodeRow, readNode, recordChange } from '../node-store.js';
+
 import { assertCategory, setTags } from '../refs.js';
+
 import { type ContentNode, UpdateNodeInput } from '../schemas.js';
+
 import { loadSettings } from '../settings.js';
+
 import { hasTranslationFields, writeTranslation } from '../translation-store.js';
+
 import { assertCanEdit } from './authorize.js';
 
 /** Node-level fields that changed (as `changes` of the event). */

@@ -1,12 +1,17 @@
 /// <reference types="@fastify/swagger" />
-import { NodeSchema, Page } from '@rustok/content';
+
+import { contextOf } from '@rustok/api';
+import { NodeSchema, Page } from '@rustok/content/kit';
 import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { contextOf, problem, tags } from '../context.js';
+import { problem, tags } from '../context.js';
 import { CreateReplyInput, ListRepliesQuery, UpdateReplyInput } from '../schemas.js';
+
 import { createReply } from '../use-cases/create-reply.js';
+
 import { listReplies } from '../use-cases/list-replies.js';
+
 import { updateReply } from '../use-cases/update-reply.js';
 
 const IdParams = Type.Object({ id: Id() });

@@ -1,15 +1,23 @@
 /// <reference types="@fastify/swagger" />
-import { addNodeCrudRoutes, NodeSchema } from '@rustok/content';
+
+import { contextOf } from '@rustok/api';
+import { addNodeCrudRoutes, NodeSchema } from '@rustok/content/kit';
 import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { contextOf, problem, tags } from '../context.js';
+import { problem, tags } from '../context.js';
 import { CreateTopicInput, ListTopicsQuery, LockInput, PinInput, UpdateTopicInput } from '../schemas.js';
+
 import { createTopic } from '../use-cases/create-topic.js';
+
 import { deleteTopic } from '../use-cases/delete-topic.js';
+
 import { getTopic } from '../use-cases/get-topic.js';
+
 import { listTopics } from '../use-cases/list-topics.js';
+
 import { setTopicFlag } from '../use-cases/moderate-topic.js';
+
 import { updateTopic } from '../use-cases/update-topic.js';
 
 const IdParams = Type.Object({ id: Id() });

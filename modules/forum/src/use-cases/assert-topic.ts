@@ -1,4 +1,4 @@
-import { inTenant } from '@rustok/content';
+import { inTenant } from '@rustok/api';
 import { type ForumContext, loadTopicInTx } from '../context.js';
 
 /** 404 FORUM_TOPIC_NOT_FOUND unless the id names a topic of the tenant. */

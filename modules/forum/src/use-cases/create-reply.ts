@@ -1,15 +1,10 @@
-import {
-  type ContentNode,
-  createNodeInTx,
-  inTenant,
-  mergeMetadataInTx,
-  readNodeInTx,
-  requirePermission,
-  transitionInTx,
-} from '@rustok/content';
+import { inTenant, requirePermission } from '@rustok/api';
+import { type ContentNode, createNodeInTx, mergeMetadataInTx, readNodeInTx, transitionInTx } from '@rustok/content/kit';
 import { generateId, parseInput } from '@rustok/kernel';
+
 import { asContent, type ForumContext, loadTopicInTx, REPLY_RIGHTS, topicLocked } from '../context.js';
 import { FORUM_EVENT, type ReplyCreatedPayload } from '../events.js';
+
 import { CreateReplyInput } from '../schemas.js';
 
 /**

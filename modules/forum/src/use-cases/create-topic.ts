@@ -1,6 +1,8 @@
-import { type ContentNode, createNodeInTx, inTenant, readNodeInTx, requirePermission, transitionInTx } from '@rustok/content';
+import { inTenant, requirePermission } from '@rustok/api';
+import { type ContentNode, createNodeInTx, readNodeInTx, transitionInTx } from '@rustok/content/kit';
 import { asContent, type ForumContext, TOPIC_RIGHTS } from '../context.js';
 import { FORUM_EVENT, type TopicCreatedPayload } from '../events.js';
+
 import type { CreateTopicInput } from '../schemas.js';
 
 /** POST /forum/topics: a published `topic` node and forum.topic.created, in one transaction. */

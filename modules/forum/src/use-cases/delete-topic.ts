@@ -1,4 +1,4 @@
-import { deleteNode } from '@rustok/content';
+import { deleteNode } from '@rustok/content/kit';
 import { asContent, type ForumContext, TOPIC_RIGHTS } from '../context.js';
 import { assertTopic } from './assert-topic.js';
 

@@ -1,4 +1,4 @@
-import { type ContentNode, getNode } from '@rustok/content';
+import { type ContentNode, getNode } from '@rustok/content/kit';
 import { asContent, type ForumContext, renameNotFound, TOPIC_RIGHTS, topicNotFound } from '../context.js';
 
 /** GET /forum/topics/{id}: the topic with replyCount and metadata (pinned, locked, lastActivityAt). */

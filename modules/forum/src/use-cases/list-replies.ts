@@ -1,4 +1,4 @@
-import { type ContentNode, listNodes, type Paged } from '@rustok/content';
+import { type ContentNode, listNodes, type Paged } from '@rustok/content/kit';
 import { asContent, type ForumContext, REPLY_RIGHTS } from '../context.js';
 import type { ListRepliesQuery } from '../schemas.js';
 import { assertTopic } from './assert-topic.js';

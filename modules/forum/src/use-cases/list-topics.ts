@@ -1,4 +1,4 @@
-import { type ContentNode, listNodes, type MetadataOrder, type Paged } from '@rustok/content';
+import { type ContentNode, listNodes, type MetadataOrder, type Paged } from '@rustok/content/kit';
 import { asContent, type ForumContext, TOPIC_RIGHTS } from '../context.js';
 import type { ListTopicsQuery } from '../schemas.js';
 

@@ -1,4 +1,5 @@
-import { type ContentNode, inTenant, mergeMetadataInTx, readNodeInTx, requirePermission } from '@rustok/content';
+import { inTenant, requirePermission } from '@rustok/api';
+import { type ContentNode, mergeMetadataInTx, readNodeInTx } from '@rustok/content/kit';
 import { asContent, type ForumContext, loadTopicInTx, MODERATE_RIGHTS } from '../context.js';
 
 export type TopicFlags = { readonly pinned: boolean } | { readonly locked: boolean };

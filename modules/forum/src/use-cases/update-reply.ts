@@ -1,4 +1,5 @@
-import { type ContentActor, type ContentNode, inTenant, loadNodeInTx, type NodeHead, readNodeInTx, updateNodeInTx } from '@rustok/content';
+import { inTenant } from '@rustok/api';
+import { type ContentActor, type ContentNode, loadNodeInTx, type NodeHead, readNodeInTx, updateNodeInTx } from '@rustok/content/kit';
 import { kernelErrors, parseInput } from '@rustok/kernel';
 import { absentAsNull, asContent, type ForumContext, loadTopicInTx, REPLY_EDIT_RIGHTS, replyNotFound, topicLocked } from '../context.js';
 import { UpdateReplyInput } from '../schemas.js';

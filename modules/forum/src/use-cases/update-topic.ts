@@ -1,4 +1,4 @@
-import { type ContentNode, updateNode } from '@rustok/content';
+import { type ContentNode, updateNode } from '@rustok/content/kit';
 import { asContent, type ForumContext, TOPIC_RIGHTS } from '../context.js';
 import type { UpdateTopicInput } from '../schemas.js';
 import { assertTopic } from './assert-topic.js';

@@ -1,4 +1,4 @@
-import type { NodeIndexSource } from '@rustok/content';
+import type { NodeIndexSource } from '@rustok/content/contracts';
 import { htmlToText, preview, searchConfigOf } from '../text.js';
 import { pickText, rowLocales, type TenantLocales } from './common.js';
 

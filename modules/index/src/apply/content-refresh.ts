@@ -1,5 +1,5 @@
 import { tenantLocales } from '@rustok/api';
-import { loadNodeIndexSource, type NodeIndexSource } from '@rustok/content';
+import { loadNodeIndexSource, type NodeIndexSource } from '@rustok/content/contracts';
 import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, alreadyRead, lockItem, type TenantLocales } from './common.js';
 import { projectNode } from './content-project.js';

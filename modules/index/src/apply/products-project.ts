@@ -1,4 +1,4 @@
-import type { ProductIndexImage, ProductIndexSource, StockDisplay } from '@rustok/commerce';
+import type { ProductIndexImage, ProductIndexSource, StockDisplay } from '@rustok/commerce/contracts';
 import { searchConfigOf } from '../text.js';
 import { pickText, rowLocales, type TenantLocales } from './common.js';
 import { projectVariants, type VariantOut } from './products-variants.js';

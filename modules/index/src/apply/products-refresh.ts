@@ -1,5 +1,5 @@
 import { tenantLocales } from '@rustok/api';
-import { loadProductIndexSources, loadStockDisplay, type ProductIndexSource } from '@rustok/commerce';
+import { loadProductIndexSources, loadStockDisplay, type ProductIndexSource } from '@rustok/commerce/contracts';
 import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, alreadyRead, REBUILD } from './common.js';
 import { type ProductSettings, projectProduct } from './products-project.js';
@@ -13,12 +13,6 @@ export const loadProductLocales = async (tx: SqlRunner): Promise<ProductSettings
   ...(await tenantLocales(tx)),
   stock: await loadStockDisplay(tx),
 });
-
-/** Whether this deployment has the commerce tables at all (the module is optional). */
-export const hasCatalog = async (tx: SqlRunner): Promise<boolean> => {
-  const { rows } = await tx.query<{ present: boolean }>("SELECT to_regclass('commerce_products') IS NOT NULL AS present");
-  return rows[0]?.present === true;
-};
 
 /** What one product's rows become: written (published), a tombstone, or gone (deleted). */
 const applyOne = async (

@@ -1,4 +1,4 @@
-import type { ProductIndexVariant, StockDisplay } from '@rustok/commerce';
+import type { ProductIndexVariant, StockDisplay } from '@rustok/commerce/contracts';
 
 /** How a variant's stock shows when counts are hidden (and alongside them when not). */
 export type Availability = 'in_stock' | 'low_stock' | 'out_of_stock' | 'backorder';

@@ -1,10 +1,10 @@
 import { tenantLocales } from '@rustok/api';
-import { listProductIdsForIndex, loadProductIndexSources } from '@rustok/commerce';
-import { listNodeIdsForIndex, loadNodeIndexSources } from '@rustok/content';
+import { catalogInstalled, listProductIdsForIndex, loadProductIndexSources } from '@rustok/commerce/contracts';
+import { listNodeIdsForIndex, loadNodeIndexSources } from '@rustok/content/contracts';
 import type { SqlRunner } from '@rustok/kernel';
 import { type ApplyMeta, lockItem } from '../apply/common.js';
 import { applyNode } from '../apply/content-refresh.js';
-import { applyProducts, hasCatalog, loadProductLocales } from '../apply/products-refresh.js';
+import { applyProducts, loadProductLocales } from '../apply/products-refresh.js';
 import type { IndexKind } from '../events.js';
 
 export interface BatchOptions {
@@ -20,7 +20,7 @@ export interface BatchResult {
 
 /** Ids of the tenant's products after `after` (none when this deployment has no catalog). */
 export const listProductIds = async (tx: SqlRunner, after: string | null, limit: number): Promise<string[]> =>
-  (await hasCatalog(tx)) ? listProductIdsForIndex(tx, after, limit) : [];
+  (await catalogInstalled(tx)) ? listProductIdsForIndex(tx, after, limit) : [];
 
 export const listIds = (tx: SqlRunner, kind: IndexKind, after: string | null, limit: number): Promise<string[]> =>
   kind === 'products' ? listProductIds(tx, after, limit) : listNodeIdsForIndex(tx, after, limit);

@@ -1,9 +1,8 @@
-import { countProductsForIndex } from '@rustok/commerce';
-import { countNodesForIndex } from '@rustok/content';
+import { catalogInstalled, countProductsForIndex } from '@rustok/commerce/contracts';
+import { countNodesForIndex } from '@rustok/content/contracts';
 import type { Database } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
 import { REBUILD } from '../apply/common.js';
-import { hasCatalog } from '../apply/products-refresh.js';
 import { INDEX_KINDS, type IndexKind } from '../events.js';
 import { purgeUntouched, rebuildBatch } from './batch.js';
 import type { RebuildReport } from './in-tx.js';
@@ -33,7 +32,7 @@ interface RunState {
 
 const countItems = async (tx: SqlRunner, kind: IndexKind): Promise<number> => {
   if (kind === 'content') return countNodesForIndex(tx);
-  return (await hasCatalog(tx)) ? countProductsForIndex(tx) : 0;
+  return (await catalogInstalled(tx)) ? countProductsForIndex(tx) : 0;
 };
 
 /** The unfinished run of this kind and locale to resume, or a fresh one. */

@@ -1,6 +1,6 @@
 import { tenantLocales } from '@rustok/api';
-import { loadProductIndexSources } from '@rustok/commerce';
-import { loadNodeIndexSources } from '@rustok/content';
+import { loadProductIndexSources } from '@rustok/commerce/contracts';
+import { loadNodeIndexSources } from '@rustok/content/contracts';
 import type { SqlRunner } from '@rustok/kernel';
 import { projectNode } from '../apply/content-project.js';
 import { projectProduct } from '../apply/products-project.js';

@@ -1,11 +1,17 @@
 /// <reference types="@fastify/swagger" />
 import { Id } from '@rustok/kernel';
+
 import { type Static, Type } from '@sinclair/typebox';
+
 import type { FastifyPluginAsync } from 'fastify';
-import { contextOf } from '../context.js';
+
+import { pagesContextOf as contextOf } from '../context.js';
 import { CreateMenuInput, Handle, MenuList, MenuSchema, UpdateMenuInput } from '../menu-schemas.js';
+
 import { createMenu } from '../use-cases/create-menu.js';
+
 import { deleteMenu, getMenu, getMenuByHandle, listMenus } from '../use-cases/menus.js';
+
 import { updateMenu } from '../use-cases/update-menu.js';
 
 const IdParams = Type.Object({ id: Id() });

@@ -1,17 +1,28 @@
 /// <reference types="@fastify/swagger" />
-import { Slug } from '@rustok/content';
+import { Slug } from '@rustok/content/kit';
 import { Id } from '@rustok/kernel';
+
 import { type Static, Type } from '@sinclair/typebox';
+
 import type { FastifyPluginAsync } from 'fastify';
-import { contextOf } from '../context.js';
+
+import { pagesContextOf as contextOf } from '../context.js';
 import { CreatePageInput, ListPagesQuery, PageList, PageSchema, PutBlocksInput, UpdatePageInput } from '../schemas.js';
+
 import { createPage } from '../use-cases/create-page.js';
+
 import { deletePage } from '../use-cases/delete-page.js';
+
 import { getPage } from '../use-cases/get-page.js';
+
 import { getPageBySlug } from '../use-cases/get-page-by-slug.js';
+
 import { listPages } from '../use-cases/list-pages.js';
+
 import { publishPage } from '../use-cases/publish-page.js';
+
 import { putBlocks } from '../use-cases/put-blocks.js';
+
 import { updatePage } from '../use-cases/update-page.js';
 
 const IdParams = Type.Object({ id: Id() });

@@ -1,9 +1,14 @@
-import { type ContentTx, createNodeInTx, nodeKindsInTx } from '@rustok/content';
+import { inTenant } from '@rustok/api';
+import { type ContentTx, createNodeInTx, nodeKindsInTx } from '@rustok/content/kit';
 import { parseInput } from '@rustok/kernel';
+
 import { replaceBlocks } from '../block-store.js';
+
 import { parseBlocks } from '../blocks.js';
-import { inPagesTx, invalid, type PagesContext, requirePermission } from '../context.js';
+
+import { invalid, type PagesContext, requirePermission } from '../context.js';
 import { publishPageEvent, readPage } from '../page-store.js';
+
 import { CreatePageInput, type Page } from '../schemas.js';
 
 /** A parent must be a page of the same tenant (content only checks that the node exists). */
@@ -19,7 +24,7 @@ export const createPage = (ctx: PagesContext, raw: CreatePageInput): Promise<Pag
   requirePermission(ctx, 'pages.pages.create');
   const input = parseInput(CreatePageInput, raw);
   const blocks = parseBlocks(input.blocks ?? []);
-  return inPagesTx(ctx, async (w) => {
+  return inTenant(ctx, async (w) => {
     const { blocks: _blocks, ...node } = input;
     await assertParentPage(w, input.parentId);
     const id = await createNodeInTx(w, { ...node, kind: 'page' });

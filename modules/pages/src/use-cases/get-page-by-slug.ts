@@ -1,5 +1,6 @@
-import { findNodeIdBySlugInTx } from '@rustok/content';
-import { inPagesTx, type PagesContext, pageSlugNotFound } from '../context.js';
+import { inTenant } from '@rustok/api';
+import { findNodeIdBySlugInTx } from '@rustok/content/kit';
+import { type PagesContext, pageSlugNotFound } from '../context.js';
 import { readPage } from '../page-store.js';
 import type { Page } from '../schemas.js';
 
@@ -9,7 +10,7 @@ import type { Page } from '../schemas.js';
  * pages.pages.read find published pages only.
  */
 export const getPageBySlug = (ctx: PagesContext, slug: string, locale?: string): Promise<Page> =>
-  inPagesTx(ctx, async (w) => {
+  inTenant(ctx, async (w) => {
     const lookup = { kind: 'page', slug, ...(locale ? { locale } : {}), publishedOnly: !ctx.actor.can('pages.pages.read') };
     const id = await findNodeIdBySlugInTx(w, lookup);
     if (!id) throw pageSlugNotFound(slug);

@@ -1,4 +1,4 @@
-import { type ContentNode, listNodes, type Paged } from '@rustok/content';
+import { type ContentNode, listNodes, type Paged } from '@rustok/content/kit';
 import type { PagesContext } from '../context.js';
 import type { ListPagesQuery } from '../schemas.js';
 

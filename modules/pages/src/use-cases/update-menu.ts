@@ -1,14 +1,18 @@
+import { inTenant } from '@rustok/api';
 import { parseInput } from '@rustok/kernel';
-import { inPagesTx, type PagesContext, requirePermission } from '../context.js';
+
+import { type PagesContext, requirePermission } from '../context.js';
 import { assertMenuItems } from '../menu-links.js';
+
 import { type Menu, UpdateMenuInput } from '../menu-schemas.js';
+
 import { assertHandleFree, insertItems, publishMenuEvent, readMenu } from '../menu-store.js';
 
 /** PATCH /menus/{id}: handle, name and, when given, the whole item tree (replaced). */
 export const updateMenu = (ctx: PagesContext, id: string, raw: UpdateMenuInput): Promise<Menu> => {
   requirePermission(ctx, 'pages.menus.manage');
   const input = parseInput(UpdateMenuInput, raw) as UpdateMenuInput;
-  return inPagesTx(ctx, async (w) => {
+  return inTenant(ctx, async (w) => {
     const before = await readMenu(w, id, true);
     if (input.handle !== undefined) await assertHandleFree(w, input.handle, id);
     if (input.items !== undefined) await assertMenuItems(w, input.items);

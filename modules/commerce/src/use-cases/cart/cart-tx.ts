@@ -1,7 +1,10 @@
 import { type CommerceContext, type CommerceTx, inTenant } from '../../context.js';
 import type { Cart } from '../../schemas/cart.js';
+
 import { loadCommerceSettings } from '../../settings.js';
+
 import { CART_COLUMNS, type CartKey, type CartRow, touchOpenCart } from './cart-store.js';
+
 import { buildCartView } from './cart-view.js';
 
 /**

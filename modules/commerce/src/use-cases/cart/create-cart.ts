@@ -1,10 +1,14 @@
 import { generateId, parseInput } from '@rustok/kernel';
+
 import { capabilityHash, newCapabilityToken } from '../../capability.js';
+
 import { type CommerceContext, inTenant } from '../../context.js';
 import { commerceErrors } from '../../errors.js';
 import { type CartCreated, CreateCartInput } from '../../schemas/cart.js';
+
 import { loadCommerceSettings } from '../../settings.js';
 import { CART_COLUMNS, type CartRow } from './cart-store.js';
+
 import { buildCartView } from './cart-view.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { Database } from '@rustok/db';
+
 import { type CommerceContext, type EventPublisher, inTenant, systemActor } from '../../context.js';
 
 /** Marks the tenant's open carts whose time has come as expired; returns how many. */

@@ -1,8 +1,11 @@
 import { kernelErrors, parseInput } from '@rustok/kernel';
 import { type CommerceContext, inTenant } from '../../context.js';
 import { type Cart, ListCartsQuery } from '../../schemas/cart.js';
+
 import type { Paged } from '../../schemas/order.js';
+
 import { CART_COLUMNS, type CartRow } from './cart-store.js';
+
 import { buildCartView } from './cart-view.js';
 
 /**

@@ -1,15 +1,26 @@
 import { parseInput } from '@rustok/kernel';
+
 import { checkPrices } from '../../catalog/price-store.js';
+
 import { loadProduct, touchProduct } from '../../catalog/product-store.js';
+
 import { catalogTx } from '../../catalog/tx.js';
+
 import { assertLocales, fieldErrors } from '../../catalog/validate.js';
+
 import { assertSkusFree, insertVariant } from '../../catalog/variant-store.js';
+
 import type { CommerceContext } from '../../context.js';
+
 import { requirePermission } from '../../context.js';
 import { CreateVariantInput } from '../../schemas/catalog.js';
+
 import type { VariantView } from '../../schemas/catalog-views.js';
+
 import { loadCommerceSettings } from '../../settings.js';
+
 import { PERM } from './access.js';
+
 import { assertRoomForVariant, readVariant } from './variant-common.js';
 
 /** POST /commerce/products/{id}/variants: a variant with its prices, stock and translations. */

@@ -1,17 +1,30 @@
 import { parseInput } from '@rustok/kernel';
+
 import { handleFromTitle, uniqueHandle } from '../../catalog/handle.js';
+
 import { checkPrices } from '../../catalog/price-store.js';
+
 import { readProduct } from '../../catalog/product-read.js';
+
 import { insertProduct, touchProduct, writeProductTranslations } from '../../catalog/product-store.js';
+
 import { catalogTx } from '../../catalog/tx.js';
+
 import { assertLocales, fieldErrors } from '../../catalog/validate.js';
+
 import { assertSkusFree, insertVariant } from '../../catalog/variant-store.js';
+
 import type { CommerceContext, CommerceTx } from '../../context.js';
+
 import { requirePermission } from '../../context.js';
 import { COMMERCE_EVENT } from '../../events.js';
+
 import { CreateProductInput, type CreateVariantInput } from '../../schemas/catalog.js';
+
 import type { ProductView } from '../../schemas/catalog-views.js';
+
 import { type CommerceSettings, loadCommerceSettings } from '../../settings.js';
+
 import { PERM } from './access.js';
 
 export const skusOf = (variants: readonly CreateVariantInput[], path = '/variants') =>

@@ -1,8 +1,12 @@
 import { loadProduct, touchProduct } from '../../catalog/product-store.js';
+
 import { catalogTx } from '../../catalog/tx.js';
+
 import type { CommerceContext } from '../../context.js';
+
 import { requirePermission } from '../../context.js';
 import { COMMERCE_EVENT } from '../../events.js';
+
 import { PERM } from './access.js';
 
 /**

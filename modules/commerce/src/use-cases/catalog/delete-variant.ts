@@ -1,10 +1,16 @@
 import { loadProduct, touchProduct } from '../../catalog/product-store.js';
+
 import { catalogTx } from '../../catalog/tx.js';
+
 import { variantEvent } from '../../catalog/variant-store.js';
+
 import type { CommerceContext } from '../../context.js';
+
 import { requirePermission } from '../../context.js';
 import { COMMERCE_EVENT } from '../../events.js';
+
 import { PERM } from './access.js';
+
 import { loadProductVariant } from './variant-common.js';
 
 /** DELETE /commerce/products/{id}/variants/{variantId}: the variant with its prices and stock. */

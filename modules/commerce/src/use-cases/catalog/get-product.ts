@@ -1,8 +1,12 @@
 import { readProduct } from '../../catalog/product-read.js';
+
 import { assertLocales } from '../../catalog/validate.js';
+
 import { type CommerceContext, inTenant } from '../../context.js';
 import type { ProductView } from '../../schemas/catalog-views.js';
+
 import { loadCommerceSettings } from '../../settings.js';
+
 import { publishedOnly, stockShownTo } from './access.js';
 
 /**

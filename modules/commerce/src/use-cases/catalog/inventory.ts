@@ -1,13 +1,22 @@
 import { parseInput } from '@rustok/kernel';
+
 import { variantNotFound } from '../../catalog/errors.js';
+
 import { setAvailable } from '../../catalog/inventory-store.js';
+
 import { catalogTx } from '../../catalog/tx.js';
+
 import { loadVariantHead } from '../../catalog/variant-store.js';
+
 import { type CommerceContext, type CommerceTx, inTenant, requirePermission } from '../../context.js';
 import { toMinor } from '../../money.js';
+
 import { SetInventoryInput } from '../../schemas/catalog.js';
+
 import type { InventoryView } from '../../schemas/catalog-views.js';
+
 import { iso } from '../../time.js';
+
 import { PERM } from './access.js';
 
 interface StockRow {

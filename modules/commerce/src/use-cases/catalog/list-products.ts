@@ -1,11 +1,18 @@
 import { parseInput } from '@rustok/kernel';
+
 import { productViews } from '../../catalog/product-read.js';
+
 import { PRODUCT_COLUMNS, type ProductRow } from '../../catalog/product-store.js';
+
 import { assertLocales } from '../../catalog/validate.js';
+
 import { type CommerceContext, inTenant } from '../../context.js';
 import { ListProductsQuery } from '../../schemas/catalog.js';
+
 import type { Paged, ProductView } from '../../schemas/catalog-views.js';
+
 import { loadCommerceSettings } from '../../settings.js';
+
 import { publishedOnly, stockShownTo } from './access.js';
 
 const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,5 +1,7 @@
 import { generateId, parseInput } from '@rustok/kernel';
+
 import { catalogTx } from '../../catalog/tx.js';
+
 import { type CommerceContext, inTenant, requirePermission } from '../../context.js';
 import {
   announcePriceChanges,
@@ -11,9 +13,13 @@ import {
   pricedVariantsOf,
   toPriceListView,
 } from '../../prices/lists.js';
+
 import { CreatePriceListInput, PageQuery, SetListPricesInput, UpdatePriceListInput } from '../../schemas/catalog.js';
+
 import type { Paged, PriceListView } from '../../schemas/catalog-views.js';
+
 import { PERM } from './access.js';
+
 import { replaceListPrices } from './price-list-prices.js';
 
 type Runner = Parameters<typeof loadListPrices>[0];

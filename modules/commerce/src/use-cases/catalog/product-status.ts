@@ -1,11 +1,18 @@
 import { readProduct } from '../../catalog/product-read.js';
+
 import { loadProduct, type ProductStatus, touchProduct } from '../../catalog/product-store.js';
+
 import { catalogTx } from '../../catalog/tx.js';
+
 import type { CommerceContext, CommerceTx } from '../../context.js';
+
 import { requirePermission } from '../../context.js';
 import { COMMERCE_EVENT } from '../../events.js';
+
 import type { ProductView } from '../../schemas/catalog-views.js';
+
 import { loadCommerceSettings } from '../../settings.js';
+
 import { PERM } from './access.js';
 
 /** Writes a new status; entering `published` stamps `published_at`. No event, no version bump. */

@@ -1,14 +1,22 @@
 import { parseInput } from '@rustok/kernel';
 import { variantNotFound } from '../../catalog/errors.js';
+
 import { fieldErrors, isCurrency } from '../../catalog/validate.js';
+
 import { loadVariantsForSale } from '../../catalog/variant-read.js';
+
 import { type CommerceContext, inTenant } from '../../context.js';
 import { commerceErrors } from '../../errors.js';
 import { mulMinor } from '../../money.js';
+
 import { loadPriceCandidates } from '../../prices/load.js';
+
 import { resolvePrice } from '../../prices/resolve.js';
+
 import { QuoteQuery } from '../../schemas/catalog.js';
+
 import type { QuoteView } from '../../schemas/catalog-views.js';
+
 import { PERM, publishedOnly, requireOnPublicRoute } from './access.js';
 
 /**

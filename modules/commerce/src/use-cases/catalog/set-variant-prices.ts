@@ -1,15 +1,26 @@
 import { parseInput } from '@rustok/kernel';
+
 import { checkPrices, replaceBasePrices } from '../../catalog/price-store.js';
+
 import { loadProduct, touchProduct } from '../../catalog/product-store.js';
+
 import { catalogTx } from '../../catalog/tx.js';
+
 import { fieldErrors } from '../../catalog/validate.js';
+
 import { loadVariantHead } from '../../catalog/variant-store.js';
+
 import type { CommerceContext } from '../../context.js';
+
 import { requirePermission } from '../../context.js';
 import { SetPricesInput } from '../../schemas/catalog.js';
+
 import type { VariantView } from '../../schemas/catalog-views.js';
+
 import { loadCommerceSettings } from '../../settings.js';
+
 import { PERM } from './access.js';
+
 import { readVariant } from './variant-common.js';
 
 /**

@@ -1,16 +1,28 @@
 import { parseInput } from '@rustok/kernel';
+
 import { uniqueHandle } from '../../catalog/handle.js';
+
 import { readProduct, viewOfRow } from '../../catalog/product-read.js';
+
 import { loadProduct, productColumns, updateAndTouchProduct, writeProductTranslations } from '../../catalog/product-store.js';
+
 import { catalogTx } from '../../catalog/tx.js';
+
 import { assertLocales } from '../../catalog/validate.js';
+
 import type { CommerceContext } from '../../context.js';
+
 import { requirePermission } from '../../context.js';
 import { COMMERCE_EVENT } from '../../events.js';
+
 import { UpdateProductInput } from '../../schemas/catalog.js';
+
 import type { ProductView } from '../../schemas/catalog-views.js';
+
 import { loadCommerceSettings } from '../../settings.js';
+
 import { PERM } from './access.js';
+
 import { statusEvent, writeStatus } from './product-status.js';
 
 /** The names of what an update touches (`translations.<locale>` per locale), for the event. */

@@ -1,7 +1,11 @@
 import { parseInput } from '@rustok/kernel';
+
 import { loadProduct, touchProduct } from '../../catalog/product-store.js';
+
 import { catalogTx } from '../../catalog/tx.js';
+
 import { assertLocales } from '../../catalog/validate.js';
+
 import {
   assertSkusFree,
   updateVariantColumns,
@@ -9,13 +13,20 @@ import {
   variantEvent,
   writeVariantTranslations,
 } from '../../catalog/variant-store.js';
+
 import type { CommerceContext } from '../../context.js';
+
 import { requirePermission } from '../../context.js';
 import { COMMERCE_EVENT } from '../../events.js';
+
 import { UpdateVariantInput } from '../../schemas/catalog.js';
+
 import type { VariantView } from '../../schemas/catalog-views.js';
+
 import { loadCommerceSettings } from '../../settings.js';
+
 import { PERM } from './access.js';
+
 import { loadProductVariant, readVariant } from './variant-common.js';
 
 /** PATCH /commerce/products/{id}/variants/{variantId}: fields and translations (null removes one). */

@@ -1,11 +1,15 @@
 import { parseInput } from '@rustok/kernel';
+
 import { type CommerceContext, type CommerceTx, inTenant } from '../../context.js';
 import { commerceErrors } from '../../errors.js';
 import { CheckoutInput } from '../../schemas/order.js';
+
 import type { CartKey } from '../cart/cart-store.js';
 import { isUniqueViolation } from '../orders/kit.js';
 import { issueOrderToken } from '../orders/order-tokens.js';
+
 import { loadOrder } from '../orders/order-view.js';
+
 import { type CheckoutOutcome, lockCartForCheckout, placeOrder } from './place-order.js';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -49,7 +53,7 @@ const attempt = (ctx: CommerceContext, cartKey: CartKey, input: CheckoutInput, k
         },
       });
     }
-    return placeOrder(ctx, w, cart, input, key);
+    return placeOrder(w, cart, input, key);
   });
 
 /**

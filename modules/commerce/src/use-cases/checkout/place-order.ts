@@ -1,6 +1,6 @@
 import { generateId } from '@rustok/kernel';
 import { capabilityHash, newCapabilityToken } from '../../capability.js';
-import { type CommerceContext, type CommerceTx, notFound } from '../../context.js';
+import { type CommerceTx, notFound } from '../../context.js';
 import { commerceErrors } from '../../errors.js';
 import { COMMERCE_EVENT, type InventoryEventPayload, type OrderPlacedPayload } from '../../events.js';
 import type { CheckoutInput, Order } from '../../schemas/order.js';
@@ -8,7 +8,6 @@ import type { Totals } from '../../totals.js';
 import { assertOpen, CART_COLUMNS, type CartKey, type CartRow, loadCartItems, REACHABLE_CART, reachParams } from '../cart/cart-store.js';
 import { type PricedLine, priceLines } from '../cart/price-lines.js';
 import type { LineRow } from '../orders/order-view.js';
-import { publishAll } from '../orders/publish.js';
 import { writeOrder } from './insert-order.js';
 import type { StockTaken } from './reserve-stock.js';
 import { loadTerms, type ShopTerms, totalsOf } from './terms.js';
@@ -149,13 +148,7 @@ const claimsOf = (lines: readonly PricedLine[]) =>
  * its first token and publishes commerce.inventory.adjusted per reserved line and
  * commerce.order.placed, all in the caller's transaction.
  */
-export const placeOrder = async (
-  ctx: CommerceContext,
-  w: CommerceTx,
-  cart: CartRow,
-  input: CheckoutInput,
-  key: string | null,
-): Promise<CheckoutOutcome> => {
+export const placeOrder = async (w: CommerceTx, cart: CartRow, input: CheckoutInput, key: string | null): Promise<CheckoutOutcome> => {
   assertOpen(cart);
   const { lines, terms, totals } = await priceCheckout(w, cart, input);
   const orderToken = newCapabilityToken();
@@ -177,6 +170,6 @@ export const placeOrder = async (
     historyId: generateId(),
     actorId: w.actor.userId,
   });
-  await publishAll(ctx, w, placedEvents(order, taken));
+  await w.publishAll(placedEvents(order, taken));
   return { order, orderToken, replayed: false };
 };

@@ -1,6 +1,8 @@
 import { type CommerceContext, inTenant, notFound } from '../../context.js';
 import type { Order } from '../../schemas/order.js';
+
 import { readScope } from './access.js';
+
 import { loadOrder } from './order-view.js';
 
 /** GET /commerce/orders/{id}: any order with commerce.orders.read; with read_own only the caller's (else 404). */

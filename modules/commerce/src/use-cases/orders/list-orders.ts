@@ -1,8 +1,12 @@
 import { parseInput } from '@rustok/kernel';
+
 import { type CommerceContext, type CommerceTx, inTenant } from '../../context.js';
 import { ListOrdersQuery, type OrderSummary, type Paged } from '../../schemas/order.js';
+
 import { readScope } from './access.js';
+
 import { sqlParams } from './kit.js';
+
 import { ORDER_COLUMNS, type OrderRow, toSummary } from './order-view.js';
 
 /** One page of orders, newest first (keyset on the time-ordered id); only `customerId`'s when given. */

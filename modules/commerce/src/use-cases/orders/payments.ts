@@ -1,9 +1,12 @@
 import { parseInput } from '@rustok/kernel';
+
 import { type CommerceContext, type CommerceTx, inTenant, requirePermission } from '../../context.js';
 import { commerceErrors } from '../../errors.js';
 import { authorize, capture, loadPayments } from '../../payments/ledger.js';
+
 import { type Order, PaymentInput } from '../../schemas/order.js';
 import { loadOrder, type OrderRow } from './order-view.js';
+
 import { applyTransition, lockOrder } from './transition-order.js';
 
 const PAID_OR_LATER = new Set(['paid', 'fulfilled', 'shipped', 'delivered']);
@@ -30,7 +33,7 @@ export const authorizePayment = (ctx: CommerceContext, orderId: string, raw: Pay
         meta: { status: order.status },
       });
     }
-    await authorize(ctx, w, order, input.provider ?? 'manual');
+    await authorize(w, order, input.provider ?? 'manual');
   });
 };
 
@@ -46,8 +49,8 @@ export const capturePayment = (ctx: CommerceContext, orderId: string): Promise<O
     }
     const authorized = (await loadPayments(w, order.id)).find((p) => p.status === 'authorized');
     if (!authorized) throw commerceErrors.COMMERCE_PAYMENT_NOT_AUTHORIZED(`Order ${order.id} has no authorized payment to capture`);
-    await capture(ctx, w, order, authorized);
-    await applyTransition(ctx, w, order, 'paid', 'payment captured');
+    await capture(w, order, authorized);
+    await applyTransition(w, order, 'paid', 'payment captured');
   });
 
 /**
@@ -58,5 +61,5 @@ export const capturePayment = (ctx: CommerceContext, orderId: string): Promise<O
 export const refundPayment = (ctx: CommerceContext, orderId: string): Promise<Order> =>
   onOrder(ctx, orderId, 'commerce.orders.refund', async (w, order) => {
     if (order.status === 'refunded') return;
-    await applyTransition(ctx, w, order, 'refunded', 'payment refunded');
+    await applyTransition(w, order, 'refunded', 'payment refunded');
   });

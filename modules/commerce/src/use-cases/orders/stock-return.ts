@@ -1,6 +1,5 @@
-import type { CommerceContext, CommerceTx } from '../../context.js';
+import type { CommerceTx } from '../../context.js';
 import { COMMERCE_EVENT, type InventoryEventPayload } from '../../events.js';
-import { publishAll } from './publish.js';
 
 /**
  * Puts the stock an order still holds back on the shelf: its held reservations become released and
@@ -8,12 +7,7 @@ import { publishAll } from './publish.js';
  * does, so the two never deadlock). One commerce.inventory.adjusted per variant with `reason`.
  * Variants deleted since are skipped. Returns whether anything went back.
  */
-export const returnStock = async (
-  ctx: CommerceContext,
-  w: CommerceTx,
-  orderId: string,
-  reason: 'release' | 'restock',
-): Promise<boolean> => {
+export const returnStock = async (w: CommerceTx, orderId: string, reason: 'release' | 'restock'): Promise<boolean> => {
   const { rows: held } = await w.tx.query<{ variant_id: string; quantity: number }>(
     `UPDATE commerce_reservations SET status = 'released', updated_at = now() WHERE order_id = $1 AND status = 'held'
      RETURNING variant_id, quantity`,
@@ -31,9 +25,7 @@ export const returnStock = async (
       RETURNING i.variant_id, i.available, v.product_id`,
     [ids, ids.map((id) => qty.get(id) ?? 0)],
   );
-  await publishAll(
-    ctx,
-    w,
+  await w.publishAll(
     rows.map((r) => ({
       type: COMMERCE_EVENT.inventoryAdjusted,
       payload: {

@@ -1,8 +1,11 @@
 import { kernelErrors, parseInput } from '@rustok/kernel';
 import { hashOrNull } from '../../capability.js';
+
 import { type CommerceContext, inTenant, notFound } from '../../context.js';
 import { type ListOrdersQuery, type Order, type OrderSummary, type Paged, StoreOrderQuery } from '../../schemas/order.js';
+
 import { orderPage } from './list-orders.js';
+
 import { loadOrder } from './order-view.js';
 
 /** An order as a storefront request names it: its id, the order token sent with it, and an e-mail address to match. */

@@ -1,8 +1,11 @@
 import { generateId, parseInput } from '@rustok/kernel';
+
 import type { TSchema } from '@sinclair/typebox';
 import { type CommerceContext, type CommerceTx, inTenant, type NotFoundNoun, notFound, requirePermission } from '../../context.js';
 import type { Paged } from '../../schemas/order.js';
+
 import { ShopListQuery } from '../../schemas/shop.js';
+
 import { isUniqueViolation, sqlParams } from '../orders/kit.js';
 
 export const SETTINGS_PERMISSION = 'commerce.settings.manage';

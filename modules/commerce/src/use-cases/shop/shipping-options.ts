@@ -1,8 +1,12 @@
 import { parseInput } from '@rustok/kernel';
+
 import { type CommerceContext, inTenant } from '../../context.js';
 import { toMinor } from '../../money.js';
+
 import { type ShippingOption, ShippingOptionInput, ShippingOptionPatch } from '../../schemas/shop.js';
+
 import { iso } from '../../time.js';
+
 import { createEntity, deleteEntity, getEntity, listEntities, type ShopEntity, updateEntity } from './crud.js';
 
 type Row = Record<string, unknown>;
