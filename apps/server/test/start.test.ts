@@ -43,6 +43,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
     'm20261202_tenancy_002_tenant_locales',
     'm20261122_auth_001_identity',
     'm20261202_auth_002_accounts',
+    'm20261203_platform_001_job_runs',
     'm20260101_shop_001_create',
   ]);
   expect(first.seeded).toEqual(['shop']);
@@ -62,7 +63,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
 
   const second = await start();
   try {
-    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 6 });
+    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 7 });
     expect(second.seeded).toEqual([]);
     const { rows } = await second.db.query<{ title: string }>('SELECT title FROM shop_items');
     expect(rows).toEqual([{ title: 'Demo item' }]);

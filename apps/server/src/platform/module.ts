@@ -1,4 +1,5 @@
 import { defineModule } from '@rustok/kernel';
+import { jobRunsMigration } from '../jobs/claim.js';
 import { platformGraphQL } from './graphql.js';
 import { tenantRoutes } from './tenant-routes.js';
 
@@ -11,6 +12,7 @@ export const platformModule = defineModule({
   kind: 'core',
   dependencies: ['tenancy', 'auth'],
   permissions: ['platform.tenants.manage'],
+  migrations: [jobRunsMigration],
   rest: tenantRoutes,
   graphql: platformGraphQL,
 });
