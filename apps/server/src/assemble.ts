@@ -3,11 +3,13 @@ import { ensureSigningKey, jwksRoutes, type OutboundMessages } from '@rustok/aut
 import type { Database } from '@rustok/db';
 import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
-import { deploymentNames, kernelErrors, setDeploymentDefaultLocale, type TenantRef } from '@rustok/kernel';
+import { deploymentNames, kernelErrors, type TenantRef } from '@rustok/kernel';
 import { connectSharedRedis, sharedRedisReady } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
+import { planJobs } from './jobs/plan.js';
+import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import { ensureDefaultTenant } from './platform/default-tenant.js';
 import { type AccessServices, createAccessServices } from './platform/services.js';
 import { registerTraceContinuation } from './tracing.js';
@@ -28,6 +30,8 @@ export interface Assembled {
   readonly app: FastifyInstance;
   readonly bus: EventBus;
   readonly access: AccessServices;
+  /** The modules' background jobs: started when the app is ready, stopped (runs awaited) when it closes. */
+  readonly jobs: JobRunner;
   /** The default tenant, once the app is ready. */
   defaultTenant(): TenantRef;
 }
@@ -53,7 +57,6 @@ const connectStreaming = async (config: Config, logger: Logger): Promise<Streami
 
 export const assemble = async (options: AssembleOptions): Promise<Assembled> => {
   const { config, db, registry, logger } = options;
-  setDeploymentDefaultLocale(config.settings.rustok.search.default_locale);
   const metricsRegistry = new Registry();
   const streaming = options.streaming ?? (await connectStreaming(config, logger));
   const bus = createEventBus({
@@ -63,6 +66,13 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     logger: logger.child({ component: 'events' }),
     registry: metricsRegistry,
     streaming,
+  });
+  const jobs = createJobRunner({
+    jobs: planJobs(registry.modules, config),
+    db,
+    events: bus,
+    config,
+    logger: logger.child({ component: 'jobs' }),
   });
   const access = createAccessServices({ config, db, registry, bus, logger, metricsRegistry, outbound: options.outbound });
   // Rate-limit counters in Redis, so that every instance draws on one budget.
@@ -97,10 +107,12 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     defaultTenant = await ensureDefaultTenant(db, bus, config.settings.rustok.tenant.default_slug);
     await ensureSigningKey(db);
     await bus.start();
+    jobs.start();
     if (rateLimitRedis && !(await sharedRedisReady(rateLimitRedis, 2_000)))
       logger.warn('rate limits: Redis not reachable yet; not limiting until it is');
   });
   app.addHook('onClose', async () => {
+    await jobs.stop();
     await bus.stop();
     await access.cache.close();
     rateLimitRedis?.disconnect();
@@ -110,6 +122,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     app,
     bus,
     access,
+    jobs,
     defaultTenant: () => {
       if (!defaultTenant) throw new Error('the app is not ready yet');
       return defaultTenant;

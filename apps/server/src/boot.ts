@@ -46,13 +46,14 @@ export const PLATFORM_MODULES: readonly ModuleDefinition[] = [eventsModule, tena
 /** Config, manifest and registry: everything that must hold before anything is opened. */
 export const loadKernel = (options: KernelOptions = {}): Kernel => {
   const root = options.root ?? findProjectRoot();
+  const modules = options.modules ?? builtInModules;
   const config = loadConfig({
     dir: join(root, 'config'),
     env: options.env,
     environment: options.environment,
     overrides: options.overrides,
+    modules: [...PLATFORM_MODULES, ...modules],
   });
-  const modules = options.modules ?? builtInModules;
   const registry = createRegistry([...PLATFORM_MODULES, ...modules]);
   if (options.manifestFile !== false) assertManifestMatches(readManifest(options.manifestFile ?? join(root, 'modules.toml')), modules);
   const logger = options.logger ?? createLogger(config.logger.level);

@@ -44,6 +44,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
     'm20261122_auth_001_identity',
     'm20261202_auth_002_accounts',
     'm20261203_auth_003_token_state',
+    'm20261203_platform_001_job_runs',
     'm20260101_shop_001_create',
   ]);
   expect(first.seeded).toEqual(['shop']);
@@ -63,7 +64,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
 
   const second = await start();
   try {
-    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 7 });
+    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 8 });
     expect(second.seeded).toEqual([]);
     const { rows } = await second.db.query<{ title: string }>('SELECT title FROM shop_items');
     expect(rows).toEqual([{ title: 'Demo item' }]);

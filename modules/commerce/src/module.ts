@@ -1,10 +1,10 @@
 import { defineModule } from '@rustok/kernel';
-import { startCartExpiry } from './cart-expiry.js';
 import { commerceErrors } from './errors.js';
 import { commerceEvents } from './events.js';
 import { commerceGraphQL } from './graphql/index.js';
+import { cartExpiryJob } from './jobs/cart-expiry.js';
+import { priceWindowsJob } from './jobs/price-windows.js';
 import { commerceMigrations } from './migrations.js';
-import { startPriceWindows } from './price-windows.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { orderRoutes } from './routes/orders.js';
 import { shopRoutes } from './routes/shop.js';
@@ -43,9 +43,8 @@ export const commerceModule = defineModule({
     await app.register(shopRoutes);
     await app.register(storeRoutes);
     await app.register(orderRoutes);
-    startCartExpiry(app);
-    startPriceWindows(app);
   },
   graphql: commerceGraphQL,
+  jobs: [cartExpiryJob, priceWindowsJob],
   seed: { demo: seedCommerceDemo },
 });

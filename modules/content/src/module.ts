@@ -2,10 +2,10 @@ import { defineModule } from '@rustok/kernel';
 import { contentErrors } from './errors.js';
 import { contentEvents } from './events.js';
 import { contentGraphQL } from './graphql.js';
+import { publishScheduledJob } from './jobs.js';
 import { contentMigrations } from './migrations.js';
 import { nodeRoutes } from './routes/nodes.js';
 import { taxonomyRoutes } from './routes/taxonomy.js';
-import { startScheduler } from './scheduler.js';
 import { seedContentDemo } from './seed.js';
 import { ContentSettingsSchema } from './settings.js';
 
@@ -35,8 +35,8 @@ export const contentModule = defineModule({
   rest: async (app) => {
     await app.register(nodeRoutes);
     await app.register(taxonomyRoutes);
-    startScheduler(app);
   },
   graphql: contentGraphQL,
+  jobs: [publishScheduledJob],
   seed: { demo: seedContentDemo },
 });

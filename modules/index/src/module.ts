@@ -1,14 +1,15 @@
 import type {} from '@rustok/events';
-import { defineModule } from '@rustok/kernel';
+import { defineModule, setDeploymentDefaultLocale } from '@rustok/kernel';
 import { indexErrors } from './errors.js';
 import { indexEvents } from './events.js';
 import { indexGraphQL } from './graphql/index.js';
 import { indexHandlers } from './handlers.js';
+import { reindexScheduleJob } from './jobs.js';
 import { indexMigrations } from './migrations.js';
+import { IndexOptionsSchema, indexOptions } from './options.js';
 import { adminRoutes } from './routes/admin.js';
 import { storeRoutes } from './routes/store.js';
 import { registerIndexMetrics } from './runtime.js';
-import { startReindexSchedule } from './scheduler.js';
 
 export const INDEX_PERMISSIONS = ['index.rebuild.run', 'index.status.read'] as const;
 
@@ -28,11 +29,14 @@ export const indexModule = defineModule({
   permissions: [...INDEX_PERMISSIONS],
   migrations: indexMigrations,
   events: { emits: indexEvents, handles: indexHandlers },
+  options: IndexOptionsSchema,
   rest: async (app) => {
+    // search.default_locale is the deployment's default locale: tenants whose settings name none use it.
+    setDeploymentDefaultLocale(indexOptions(app.rustok.config).search.default_locale);
     registerIndexMetrics(app.events.metrics.registry, app.rustok.db);
     await app.register(storeRoutes);
     await app.register(adminRoutes);
-    startReindexSchedule(app);
   },
   graphql: indexGraphQL,
+  jobs: [reindexScheduleJob],
 });

@@ -1,6 +1,9 @@
 export * from './access.js';
+export * from './commands.js';
 export * from './config/load.js';
+export * from './config/module-options.js';
 export * from './config/schema.js';
+export * from './cron.js';
 export * from './deployment.js';
 export * from './error-catalogue.js';
 export * from './errors.js';
@@ -8,6 +11,7 @@ export * from './events.js';
 export * from './graphql-builder.js';
 export * from './graphql-kit.js';
 export * from './ids.js';
+export * from './jobs.js';
 export * from './kernel-errors.js';
 export * from './manifest.js';
 export * from './module.js';

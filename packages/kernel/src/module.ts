@@ -1,9 +1,11 @@
-import type { TSchema } from '@sinclair/typebox';
+import type { TObject, TSchema } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
+import type { ModuleCommandGroup } from './commands.js';
 import type { ErrorCatalogue } from './error-catalogue.js';
 import type { ModuleEvents } from './events.js';
 import type { GraphQLBuilder } from './graphql-builder.js';
+import type { ModuleJob } from './jobs.js';
 import type { SqlRunner } from './sql-runner.js';
 
 /**
@@ -89,6 +91,16 @@ export interface ModuleDefinition {
   readonly seed?: { readonly demo?: (ctx: SeedContext) => Promise<void> };
   readonly onEnable?: (ctx: LifecycleContext) => Promise<void>;
   readonly onDisable?: (ctx: LifecycleContext) => Promise<void>;
+  /** Background jobs the platform runs: once per period for the whole deployment, however many instances run. */
+  readonly jobs?: readonly ModuleJob[];
+  /**
+   * Deployment options of the module: an object schema whose properties are groups under
+   * `settings.rustok` (e.g. `index`), validated with the rest of the config at boot (defaults applied).
+   * Read them with `moduleOptions(config, schema)`.
+   */
+  readonly options?: TObject;
+  /** A CLI command group (`rustok <name> <subcommand>`) the module contributes. */
+  readonly commands?: ModuleCommandGroup;
 }
 
 export type ModuleInput = Omit<ModuleDefinition, 'dependencies' | 'permissions' | 'migrations' | 'events'> &

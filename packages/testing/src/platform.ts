@@ -25,8 +25,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const CONFIG_DIR = join(REPO_ROOT, 'config');
 
 /** The `test` configuration with overrides and no environment variables leaking in. */
-export const testConfig = (overrides: Record<string, unknown> = {}): Config =>
-  loadConfig({ dir: CONFIG_DIR, environment: 'test', env: {}, overrides });
+export const testConfig = (overrides: Record<string, unknown> = {}, modules: readonly ModuleDefinition[] = []): Config =>
+  loadConfig({ dir: CONFIG_DIR, environment: 'test', env: {}, overrides, modules });
 
 export interface TestPlatform {
   readonly app: FastifyInstance;
@@ -70,7 +70,7 @@ const reopen = async (shared: TestDatabase): Promise<TestDatabase> => {
 export const createTestPlatform = async (options: TestPlatformOptions): Promise<TestPlatform> => {
   const { assemble, modules: platformModules } = await loadPlatformAssembly();
   const registry = createRegistry([...platformModules, ...(options.modules ?? [])]);
-  const config = testConfig(options.config);
+  const config = testConfig(options.config, registry.modules);
   const logger = options.logger ?? pino({ level: 'silent' });
   const shared = options.shareDatabaseOf?.database;
   const database = shared ? await reopen(shared) : await openTestDatabase(options.backend, registry.modules);

@@ -2,6 +2,7 @@ import type {} from '@rustok/api';
 import type {} from '@rustok/events';
 import { kernelErrors, type TenantRef, tenantLocalesOf } from '@rustok/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { indexOptions } from '../options.js';
 import type { StoreContext } from '../search/context.js';
 
 export const tenantOf = (tenant: TenantRef | undefined): TenantRef => {
@@ -12,7 +13,7 @@ export const tenantOf = (tenant: TenantRef | undefined): TenantRef => {
 /** The storefront context of a tenant: its default locale is the tenant's (tenant settings), else the deployment's (search.default_locale). */
 export const storeContextFor = (app: FastifyInstance, tenant: TenantRef | undefined): StoreContext => {
   const t = tenantOf(tenant);
-  const settings = app.rustok.config.settings.rustok;
+  const settings = indexOptions(app.rustok.config);
   return {
     db: app.rustok.db,
     tenantId: t.id,

@@ -2,6 +2,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { createResponseCache } from '../cache.js';
+import { indexOptions } from '../options.js';
 import {
   LocaleString,
   StoreContentItem,
@@ -107,7 +108,7 @@ const contentRoutes = (app: FastifyInstance, cached: Cached): void => {
  * index table, serialised through its response schema, optionally cached per tenant.
  */
 export const storeRoutes: FastifyPluginAsync = async (app) => {
-  const cache = createResponseCache(app.rustok.config.settings.rustok.index.cache_ttl_ms);
+  const cache = createResponseCache(indexOptions(app.rustok.config).index.cache_ttl_ms);
   const cached: Cached = (tenantId, key, load) => cache.through(tenantId, key, load);
   productRoutes(app, cached);
   contentRoutes(app, cached);

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catchAppError } from '@rustok/testing/errors';
+import { Type } from '@sinclair/typebox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { envOverrides, loadConfig, resolveEnvironment } from './load.js';
+import { moduleOptions } from './module-options.js';
 
 const REPO_CONFIG = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../config');
 
@@ -46,14 +48,6 @@ const DEFAULTS = {
         base_domain: null,
         cache_ttl_ms: 60_000,
         negative_cache_ttl_ms: 5_000,
-      },
-      search: { default_locale: 'en', trigram_fallback: true, max_results: 100 },
-      index: {
-        reindex_schedule: null,
-        cache_ttl_ms: 0,
-        batch_size: 200,
-        default_currency: 'USD',
-        price_buckets: [2_500, 5_000, 10_000, 25_000, 50_000],
       },
       features: { registration_enabled: true, email_verification: false, demo_data: true },
       rate_limit: { enabled: true, requests_per_minute: 600, login_attempts_per_minute: 10 },
@@ -105,14 +99,14 @@ describe('loadConfig: files', () => {
   });
 
   it('lets the environment file override default.yaml, keeping sibling keys', async () => {
-    await write('default.yaml', 'server:\n  host: 10.0.0.1\n  port: 4000\nsettings:\n  rustok:\n    search:\n      max_results: 50\n');
-    await write('production.yaml', 'server:\n  port: 5000\nsettings:\n  rustok:\n    search:\n      default_locale: de\n');
+    await write('default.yaml', 'server:\n  host: 10.0.0.1\n  port: 4000\nsettings:\n  rustok:\n    events:\n      relay_batch_size: 50\n');
+    await write('production.yaml', 'server:\n  port: 5000\nsettings:\n  rustok:\n    events:\n      transport: memory\n');
     await write('development.yaml', 'server:\n  port: 6000\n');
     const config = loadConfig({ dir, environment: 'production', env: {} });
     expect(config.environment).toBe('production');
     expect(config.server.host).toBe('10.0.0.1');
     expect(config.server.port).toBe(5000);
-    expect(config.settings.rustok.search).toEqual({ default_locale: 'de', trigram_fallback: true, max_results: 50 });
+    expect(config.settings.rustok.events).toEqual({ ...DEFAULTS.settings.rustok.events, transport: 'memory', relay_batch_size: 50 });
   });
 
   it('picks the environment from RUSTOK_ENV, then NODE_ENV, then development', async () => {
@@ -368,5 +362,56 @@ describe('loadConfig: trusted proxies and CORS origins', () => {
       'server.cors.allowed_origins.1',
       'server.trust_proxy.0',
     ]);
+  });
+});
+
+describe('loadConfig: options of modules', () => {
+  const shop = {
+    slug: 'shop',
+    options: Type.Object({
+      shop: Type.Object(
+        { page_size: Type.Integer({ minimum: 1, default: 20 }), currency: Type.String({ default: 'USD' }) },
+        { additionalProperties: false, default: {} },
+      ),
+    }),
+  };
+
+  it('validates a module group under settings.rustok with the rest, from files and variables, defaults applied', async () => {
+    await write('default.yaml', 'settings:\n  rustok:\n    shop:\n      currency: EUR\n');
+    const config = loadConfig({ dir, env: { RUSTOK_SETTINGS__RUSTOK__SHOP__PAGE_SIZE: '50' }, modules: [shop] });
+    expect(moduleOptions(config, shop.options)).toEqual({ shop: { page_size: 50, currency: 'EUR' } });
+    expect(moduleOptions(loadConfig({ dir, env: {}, modules: [shop] }), shop.options).shop.page_size).toBe(20);
+  });
+
+  it('reports a bad value or an unknown key in a module group with the other problems, naming the variable', () => {
+    const error = catchAppError(() =>
+      loadConfig({
+        dir,
+        env: { RUSTOK_SETTINGS__RUSTOK__SHOP__PAGE_SIZE: '0', PORT: '70000' },
+        overrides: { settings: { rustok: { shop: { colour: 'red' } } } },
+        modules: [shop],
+      }),
+    );
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.errors?.map((e) => e.path).sort()).toEqual([
+      'server.port',
+      'settings.rustok.shop.colour',
+      'settings.rustok.shop.page_size',
+    ]);
+    expect(error.message).toContain('(from RUSTOK_SETTINGS__RUSTOK__SHOP__PAGE_SIZE)');
+  });
+
+  it('keeps a group no loaded module declares unchecked, and validates it when read as options', async () => {
+    await write('default.yaml', 'settings:\n  rustok:\n    shop:\n      page_size: 0\n');
+    const config = loadConfig({ dir, env: {} });
+    expect(catchAppError(() => moduleOptions(config, shop.options)).code).toBe('CONFIG_INVALID');
+  });
+
+  it('refuses a module group that the platform or another module already has', () => {
+    const events = { slug: 'relay', options: Type.Object({ events: Type.Object({}) }) };
+    expect(catchAppError(() => loadConfig({ dir, env: {}, modules: [events] })).code).toBe('KERNEL_MODULE_INVALID');
+    expect(catchAppError(() => loadConfig({ dir, env: {}, modules: [shop, { ...shop, slug: 'shop2' }] })).message).toContain(
+      'already belongs to shop',
+    );
   });
 });

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { FieldError } from '../errors.js';
 import { kernelErrors } from '../kernel-errors.js';
-import { createValidator } from '../validation.js';
-import { type Config, ConfigSchema } from './schema.js';
+import { createValidator, type Validator } from '../validation.js';
+import { type ModuleOptionsSource, moduleOptionGroups } from './module-options.js';
+import { type Config, ConfigSchema, configSchemaWith } from './schema.js';
 
 export const CONFIG_ENVIRONMENTS = ['development', 'production', 'test'] as const;
 export type ConfigEnvironment = (typeof CONFIG_ENVIRONMENTS)[number];
@@ -17,6 +18,8 @@ export interface LoadConfigOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Applied last (used by tests and the CLI). */
   readonly overrides?: Readonly<Record<string, unknown>>;
+  /** Modules whose `options` groups (under settings.rustok) are validated with the rest, defaults applied. */
+  readonly modules?: readonly ModuleOptionsSource[];
 }
 
 type Tree = Record<string, unknown>;
@@ -94,11 +97,25 @@ export const resolveEnvironment = (env: Readonly<Record<string, string | undefin
   return name as ConfigEnvironment;
 };
 
-const validator = createValidator(ConfigSchema);
+const platformValidator = createValidator(ConfigSchema);
+const withModules = new Map<string, { schemas: readonly unknown[]; validator: Validator<unknown> }>();
+
+/** The config validator for these modules' option groups (compiled once per set of groups). */
+const validatorFor = (modules: readonly ModuleOptionsSource[] = []): Validator<unknown> => {
+  const sources = modules.filter((m) => m.options);
+  if (sources.length === 0) return platformValidator;
+  const key = sources.map((m) => m.slug).join(',');
+  const schemas = sources.map((m) => m.options);
+  const cached = withModules.get(key);
+  if (cached?.schemas.every((schema, i) => schema === schemas[i])) return cached.validator;
+  const validator = createValidator(configSchemaWith(moduleOptionGroups(sources))) as Validator<unknown>;
+  withModules.set(key, { schemas, validator });
+  return validator;
+};
 
 /**
  * Loads default.yaml, then <environment>.yaml, then environment variables, then overrides, and
- * validates the result. Every problem is reported at once, each naming its key (and the variable
+ * validates the result, modules' option groups included. Every problem is reported at once, each naming its key (and the variable
  * it came from), as CONFIG_INVALID.
  */
 export const loadConfig = (options: LoadConfigOptions): Config & { environment: ConfigEnvironment } => {
@@ -107,10 +124,12 @@ export const loadConfig = (options: LoadConfigOptions): Config & { environment: 
   const { tree: fromEnv, sources } = envOverrides(env);
   let tree = merge(readYaml(join(options.dir, 'default.yaml')), readYaml(join(options.dir, `${environment}.yaml`)));
   tree = merge(merge(tree, fromEnv), (options.overrides ?? {}) as Tree);
-  const problems: FieldError[] = validator.errors(tree).map((p) => {
-    const source = sources.get(p.path);
-    return source ? { ...p, message: `${p.message} (from ${source})` } : p;
-  });
+  const problems: FieldError[] = validatorFor(options.modules)
+    .errors(tree)
+    .map((p) => {
+      const source = sources.get(p.path);
+      return source ? { ...p, message: `${p.message} (from ${source})` } : p;
+    });
   if (problems.length > 0) {
     const detail = problems.map((p) => `${p.path}: ${p.message}`).join('\n  ');
     throw kernelErrors.CONFIG_INVALID(`Invalid configuration:\n  ${detail}`, { errors: problems });

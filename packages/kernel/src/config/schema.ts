@@ -1,4 +1,4 @@
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, type TProperties, Type } from '@sinclair/typebox';
 
 const obj = <T extends Parameters<typeof Type.Object>[0]>(props: T) => Type.Object(props, { additionalProperties: false, default: {} });
 const Url = Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: null });
@@ -17,7 +17,7 @@ export const ORIGIN_PATTERN =
 /** A proxy address or network in CIDR notation, or one of proxy-addr's names (`loopback`, `linklocal`, `uniquelocal`). */
 const PROXY_PATTERN = '^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(/[0-9]{1,3})?)$';
 
-const RustokSettings = obj({
+const RUSTOK_PROPERTIES = {
   /** Name of this deployment among others sharing one Redis and one NATS; null = the unprefixed names. */
   deployment: Type.Union([Type.String({ pattern: DEPLOYMENT_PATTERN }), Type.Null()], { default: null }),
   tenant: obj({
@@ -30,23 +30,6 @@ const RustokSettings = obj({
     base_domain: Type.Union([Type.String(), Type.Null()], { default: null }),
     cache_ttl_ms: Type.Integer({ minimum: 0, default: 60_000 }),
     negative_cache_ttl_ms: Type.Integer({ minimum: 0, default: 5_000 }),
-  }),
-  search: obj({
-    default_locale: Type.String({ default: 'en', pattern: '^[a-z]{2}(-[A-Z]{2})?$' }),
-    trigram_fallback: Type.Boolean({ default: true }),
-    max_results: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-  }),
-  index: obj({
-    /** Cron expression (5 fields, server time) for a full rebuild of every active tenant's read models; null = never. */
-    reindex_schedule: Type.Union([Type.String({ minLength: 9, maxLength: 100 }), Type.Null()], { default: null }),
-    /** Storefront response cache per tenant (in-process, invalidated by index events); 0 = off. */
-    cache_ttl_ms: Type.Integer({ minimum: 0, maximum: 60_000, default: 0 }),
-    /** Items per batch (and per transaction) of a rebuild or verify run. */
-    batch_size: Type.Integer({ minimum: 1, maximum: 10_000, default: 200 }),
-    /** Currency of price filters, price sorts and price facets when a request names none. */
-    default_currency: Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' }),
-    /** Upper bounds (minor units, ascending) of the price facet buckets; the last bucket is open. */
-    price_buckets: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20, default: [2_500, 5_000, 10_000, 25_000, 50_000] }),
   }),
   features: obj({
     registration_enabled: Type.Boolean({ default: true }),
@@ -76,9 +59,11 @@ const RustokSettings = obj({
     lag_warning_seconds: Type.Number({ minimum: 0, default: 60 }),
     nats_subject_root: Type.String({ pattern: '^[a-z][a-z0-9_]*$', default: 'rustok' }),
   }),
-});
+};
 
-export const ConfigSchema = obj({
+const RustokSettings = obj(RUSTOK_PROPERTIES);
+
+const configProperties = <G extends TProperties>(groups: G) => ({
   server: obj({
     host: Type.String({ default: '0.0.0.0' }),
     port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
@@ -148,8 +133,20 @@ export const ConfigSchema = obj({
     /** Longest wait before a batch of finished spans is sent. */
     export_delay_ms: Type.Integer({ minimum: 1, maximum: 60_000, default: 5_000 }),
   }),
-  settings: obj({ rustok: RustokSettings }),
+  settings: obj({
+    // Groups of modules' options are validated when the loader is given the modules; a group no loaded
+    // module declares (a module left out of this deployment) is kept unchecked.
+    rustok: Type.Object({ ...RUSTOK_PROPERTIES, ...groups }, { additionalProperties: Type.Object({}), default: {} }),
+  }),
 });
+
+/** The names of the groups under settings.rustok the platform itself owns (module options may not take them). */
+export const PLATFORM_SETTINGS_GROUPS: readonly string[] = Object.keys(RUSTOK_PROPERTIES);
+
+/** The configuration schema with modules' option groups added under settings.rustok. */
+export const configSchemaWith = (groups: TProperties) => obj(configProperties(groups));
+
+export const ConfigSchema = obj(configProperties({}));
 
 export type Config = Static<typeof ConfigSchema>;
 export type RustokSettings = Static<typeof RustokSettings>;

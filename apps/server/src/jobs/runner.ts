@@ -1,0 +1,83 @@
+import type { EventPublisher } from '@rustok/api';
+import type { Database } from '@rustok/db';
+import type { Config } from '@rustok/kernel';
+import type { Logger } from 'pino';
+import { claimPeriod, releasePeriod } from './claim.js';
+import type { PlannedJob } from './plan.js';
+
+export interface JobRunnerOptions {
+  readonly jobs: readonly PlannedJob[];
+  readonly db: Database;
+  readonly events: EventPublisher;
+  readonly config: Config;
+  readonly logger: Logger;
+  /** The clock (tests move it). */
+  readonly now?: () => number;
+}
+
+export interface JobRunner {
+  readonly jobs: readonly PlannedJob[];
+  start(): void;
+  /** Stops the timers and waits for the runs in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the modules' jobs while the app is up. Each instance looks at each job every `tickMs`; a run
+ * happens only in a period this instance claimed in `sys_job_runs`, so of several instances on one
+ * database one runs each period. Never two runs of one job at once; a failed run is logged and the
+ * next period tries again.
+ */
+export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
+  const { db, events, config, logger } = options;
+  const now = options.now ?? Date.now;
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<unknown>>();
+  let stopped = false;
+
+  const runOnce = async (job: PlannedJob, slot: Date): Promise<void> => {
+    if (!(await claimPeriod(db, job.name, slot, job.leaseMs))) return;
+    const log = logger.child({ job: job.name });
+    try {
+      await job.run({ db, events, config, logger: log, slot });
+    } catch (error) {
+      log.warn({ err: error }, `${job.name} failed`);
+    } finally {
+      await releasePeriod(db, job.name, slot);
+    }
+  };
+
+  const schedule = (job: PlannedJob) => {
+    let last = 0;
+    let current: Promise<unknown> | undefined;
+    const tick = () => {
+      const slot = job.slotAt(now());
+      if (stopped || current || !slot || slot.getTime() <= last) return;
+      current = runOnce(job, slot)
+        .then(() => {
+          last = slot.getTime();
+        })
+        .catch((error: unknown) => logger.warn({ err: error, job: job.name }, `${job.name}: could not claim its period`))
+        .finally(() => {
+          running.delete(current as Promise<unknown>);
+          current = undefined;
+        });
+      running.add(current);
+    };
+    const timer = setInterval(tick, job.tickMs);
+    timer.unref();
+    timers.push(timer);
+  };
+
+  return {
+    jobs: options.jobs,
+    start() {
+      for (const job of options.jobs) schedule(job);
+    },
+    async stop() {
+      stopped = true;
+      for (const timer of timers.splice(0)) clearInterval(timer);
+      await Promise.all([...running]);
+    },
+  };
+};

@@ -1,0 +1,197 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { indexModule } from '@rustok/index';
+import { type Config, defineModule, type JobContext, type ModuleDefinition } from '@rustok/kernel';
+import { builtInModules, createJobRunner, type JobRunner, planJobs } from '@rustok/server';
+import { createTestPlatform, describeEachBackend, REPO_ROOT, type TestPlatform, testConfig } from '@rustok/testing';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Run {
+  readonly job: string;
+  readonly instance: 'a' | 'b';
+  readonly slot: number;
+}
+
+/** A module with two jobs: a quick one, and one whose runs last longer than its period. */
+const tickerModule = (runs: Run[], owner: (ctx: JobContext) => 'a' | 'b', overlap: { active: number; max: number }): ModuleDefinition =>
+  defineModule({
+    slug: 'ticker',
+    name: 'Ticker',
+    description: 'Jobs of the job runner test',
+    version: '0.1.0',
+    kind: 'optional',
+    jobs: [
+      {
+        name: 'quick',
+        everyMs: 300,
+        run: async (ctx) => {
+          runs.push({ job: 'quick', instance: owner(ctx), slot: ctx.slot.getTime() });
+        },
+      },
+      {
+        name: 'slow',
+        everyMs: 100,
+        run: async (ctx) => {
+          overlap.active++;
+          overlap.max = Math.max(overlap.max, overlap.active);
+          runs.push({ job: 'slow', instance: owner(ctx), slot: ctx.slot.getTime() });
+          await sleep(250);
+          overlap.active--;
+        },
+      },
+    ],
+  });
+
+describeEachBackend('module jobs with two instances on one database', (backend) => {
+  const runs: Run[] = [];
+  const overlap = { active: 0, max: 0 };
+  let a: TestPlatform;
+  let b: TestPlatform | undefined;
+  let secondRunner: JobRunner | undefined;
+
+  beforeAll(async () => {
+    const owner = (ctx: JobContext) => (ctx.db === a.database.db ? 'a' : 'b');
+    const ticker = tickerModule(runs, owner, overlap);
+    a = await createTestPlatform({ backend, modules: [ticker] });
+    if (backend.name === 'postgres') {
+      b = await createTestPlatform({ backend, modules: [ticker], shareDatabaseOf: a });
+    } else {
+      // PGlite has one owner: the second instance is a second runner over the same database.
+      secondRunner = createJobRunner({
+        jobs: planJobs([ticker], a.config),
+        db: a.database.db,
+        events: a.bus,
+        config: a.config,
+        logger: pino({ level: 'silent' }),
+      });
+      secondRunner.start();
+    }
+    await sleep(2_400);
+    await Promise.all([b?.app.close(), secondRunner?.stop()]);
+    await a.app.close();
+  }, 30_000);
+  afterAll(async () => {
+    await b?.database.cleanup();
+    await a?.database.cleanup();
+  });
+
+  it('runs each period of a job once for the deployment', () => {
+    const quick = runs.filter((r) => r.job === 'quick').map((r) => r.slot);
+    expect(new Set(quick).size).toBe(quick.length);
+    expect(quick.every((slot) => slot % 300 === 0)).toBe(true);
+    // About eight periods passed; a loaded machine may let one or two go by unclaimed, never run one twice.
+    expect(quick.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('never starts a run while another instance is still running the job, and runs the next period after it', () => {
+    const slow = runs.filter((r) => r.job === 'slow').map((r) => r.slot);
+    expect(new Set(slow).size).toBe(slow.length);
+    expect(overlap.max).toBe(1);
+    expect(slow.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('the job runner in one instance', () => {
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    platform = await createTestPlatform({ backend: { name: 'pglite' } });
+  });
+  afterAll(() => platform?.close());
+
+  it('runs while started, one run at a time, survives a failed run and waits for the last run on stop', async () => {
+    const warnings: unknown[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) });
+    let runs = 0;
+    let active = 0;
+    let overlap = false;
+    let finished = 0;
+    const job = defineModule({
+      slug: 'once',
+      name: 'Once',
+      description: 'A job that fails once',
+      version: '0.1.0',
+      kind: 'optional',
+      jobs: [
+        {
+          name: 'job',
+          everyMs: 10,
+          run: async () => {
+            runs++;
+            active++;
+            overlap ||= active > 1;
+            await sleep(30); // three periods pass during one run
+            active--;
+            finished++;
+            if (runs === 1) throw new Error('first run fails');
+          },
+        },
+      ],
+    });
+    const runner = createJobRunner({
+      jobs: planJobs([job], platform.config),
+      db: platform.database.db,
+      events: platform.bus,
+      config: platform.config,
+      logger,
+    });
+    await sleep(30);
+    expect(runs).toBe(0); // not before it is started
+    runner.start();
+    await sleep(200);
+    expect(runs).toBeGreaterThanOrEqual(2);
+    expect(overlap).toBe(false);
+    expect(warnings).toHaveLength(1);
+    await runner.stop();
+    expect(finished).toBe(runs); // stop waited for the run in progress
+    const after = runs;
+    await sleep(50);
+    expect(runs).toBe(after);
+  });
+});
+
+describe('planning the jobs of a deployment', () => {
+  const withSchedule = (schedule: string | null): Config =>
+    testConfig({ settings: { rustok: { index: { reindex_schedule: schedule } } } }, [indexModule]);
+
+  it('plans a cron job only when its expression is set, and refuses a malformed one at boot', () => {
+    expect(planJobs([indexModule], withSchedule(null))).toEqual([]);
+    expect(planJobs([indexModule], withSchedule('0 3 * * *')).map((j) => j.name)).toEqual(['index.reindex-schedule']);
+    expect(() => planJobs([indexModule], withSchedule('61 * * * *'))).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining('settings.rustok.index.reindex_schedule') }),
+    );
+  });
+
+  it("gives a cron job's periods as the matching minutes", () => {
+    const [job] = planJobs([indexModule], withSchedule('*/5 * * * *'));
+    expect(job?.slotAt(new Date('2026-01-05T10:05:42').getTime())?.getTime()).toBe(new Date('2026-01-05T10:05:00').getTime());
+    expect(job?.slotAt(new Date('2026-01-05T10:06:00').getTime())).toBeUndefined();
+  });
+
+  it('has the built-in modules declare their periodic work as jobs', () => {
+    const names = planJobs(builtInModules, withSchedule('0 3 * * *')).map((j) => j.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['content.publish-scheduled', 'commerce.cart-expiry', 'commerce.price-windows', 'index.reindex-schedule']),
+    );
+  });
+});
+
+/** Every .ts file under a folder, tests left out. */
+const sourcesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourcesUnder(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+
+describe('timers of modules', () => {
+  it('no module starts a timer of its own: periodic work is a job the platform runs', () => {
+    const modulesDir = join(REPO_ROOT, 'modules');
+    const offenders = readdirSync(modulesDir)
+      .flatMap((mod) => sourcesUnder(join(modulesDir, mod, 'src')))
+      .filter((file) => /\bsetInterval\s*\(|startIntervalJob|onReady/.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
