@@ -2,7 +2,7 @@
 // written straight into the commerce tables (one tenant transaction per chunk, app-made ids), then
 // the index built from them with the index module's own rebuild (as `rustok index rebuild` does).
 
-import { rebuildTenant } from '@rustok/index';
+import { rebuildTenant } from '@rustok/index/contracts';
 import { generateId } from '@rustok/kernel';
 import { insertTenant } from '@rustok/tenancy';
 
