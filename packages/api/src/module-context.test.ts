@@ -1,8 +1,10 @@
 import type { Tx } from '@rustok/db';
-import { AppError, defineModule, generateId, isAppError } from '@rustok/kernel';
+import { defineErrors, defineModule, generateId, isAppError } from '@rustok/kernel';
 import { describeEachBackend, openTestDatabase, type TestDatabase } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type EventPublisher, inTenant, type ModuleContext, type ModuleEvent, systemActor } from './module-context.js';
+
+const notesErrors = defineErrors('notes', { NOTES_CONFLICT: { status: 409, title: 'Conflict' } });
 
 const notes = defineModule({
   slug: 'notes',
@@ -60,7 +62,7 @@ describeEachBackend('inTenant', (backend) => {
     expect(isAppError(error) && { code: error.code, status: error.status }).toEqual({ code: 'DATA_DUPLICATE', status: 409 });
     const coded = await inTenant(ctx, async (w) => {
       await insert(w).catch((cause: unknown) => {
-        throw new AppError('NOTES_CONFLICT', 'Another note has this slug', { status: 409, cause });
+        throw notesErrors.NOTES_CONFLICT('Another note has this slug', { cause });
       });
     }).catch((e: unknown) => e);
     expect(isAppError(coded) && coded.code).toBe('NOTES_CONFLICT');

@@ -1,5 +1,6 @@
 import type { AppError } from '@rustok/kernel';
 import { commerceErrors } from '../errors.js';
+import { databaseErrorOf } from '../use-cases/orders/kit.js';
 
 /** The catalog's coded failures. Another tenant's object is simply missing: 404, never 403. */
 export const productNotFound = (id: string): AppError => commerceErrors.COMMERCE_PRODUCT_NOT_FOUND(`No product ${id}`);
@@ -29,7 +30,7 @@ interface PgError {
  * 409 the check gives; any other error unchanged.
  */
 export const mapUniqueViolation = (error: unknown): unknown => {
-  const e = error as PgError;
+  const e = databaseErrorOf(error) as PgError;
   if (e?.code !== '23505') return error;
   const where = `${e.constraint ?? ''} ${e.detail ?? ''}`;
   if (where.includes('handle')) return handleTaken(null);
