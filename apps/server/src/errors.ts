@@ -2,6 +2,6 @@ import { defineErrors } from '@rustok/kernel';
 
 /** Every error code server raises, with its status and title (see defineErrors in @rustok/kernel). */
 export const serverErrors = defineErrors('server', {
-  CLI_ARGUMENT_INVALID: { status: 400, title: 'Bad request' },
   CLI_ARGUMENT_MISSING: { status: 400, title: 'Bad request' },
+  CLI_COMMAND_CONFLICT: { status: 500, title: 'Internal server error' },
 });

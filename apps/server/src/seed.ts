@@ -1,5 +1,5 @@
+import { type EventPublisher, txPublisher } from '@rustok/api';
 import type { Database } from '@rustok/db';
-import { rebuildInTx } from '@rustok/index/contracts';
 import type { ModuleRegistry } from '@rustok/kernel';
 import type { Logger } from 'pino';
 
@@ -8,18 +8,25 @@ export interface SeedReport {
   readonly skipped: readonly string[];
 }
 
+export interface SeedServices {
+  readonly db: Database;
+  readonly registry: ModuleRegistry;
+  /** The platform's event bus: seeds publish through it, in their transaction (the outbox). */
+  readonly events: EventPublisher;
+  readonly logger: Logger;
+}
+
 /**
  * Runs each module's demo seeder once, in dependency order, inside the default tenant, and records
- * it in sys_seeds so a
- * second start reuses the data instead of seeding again.
+ * it in sys_seeds so a second start reuses the data instead of seeding again. A seeder's events
+ * commit with its rows; the event bus delivers them to the read models like any other write's.
  */
 export const seedDemo = async (
-  db: Database,
-  registry: ModuleRegistry,
-  logger: Logger,
+  services: SeedServices,
   tenantId: string,
   onProgress?: (event: { done: number; total: number; name: string }) => void,
 ): Promise<SeedReport> => {
+  const { db, registry, events, logger } = services;
   const seeders = registry.modules.filter((m) => m.seed?.demo);
   const seeded: string[] = [];
   const skipped: string[] = [];
@@ -29,7 +36,8 @@ export const seedDemo = async (
       async (tx) => {
         const { rows } = await tx.query('INSERT INTO sys_seeds (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING name', [name]);
         if (rows.length === 0) return false;
-        await mod.seed?.demo?.({ db: tx, tenantId, logger: logger.child({ module: mod.slug }) });
+        const publisher = txPublisher(events, tx, tenantId, null);
+        await mod.seed?.demo?.({ db: tx, tenantId, logger: logger.child({ module: mod.slug }), ...publisher });
         return true;
       },
       { tenantId },
@@ -37,7 +45,5 @@ export const seedDemo = async (
     (ran ? seeded : skipped).push(mod.slug);
     onProgress?.({ done: i + 1, total: seeders.length, name: ran ? name : `${name} (already present)` });
   }
-  // Seeders publish no events: the storefront index is rebuilt from what they wrote.
-  if (seeded.length > 0 && registry.get('index')) await db.transaction((tx) => rebuildInTx(tx), { tenantId });
   return { seeded, skipped };
 };

@@ -29,7 +29,7 @@ export const startServer = async (options: StartOptions = {}): Promise<RunningSe
     ...options,
     onMigrationProgress: ({ done, total, name }) => progress(`migrate [${done}/${total}] ${name}`),
   });
-  const { config, app, db, registry, logger } = platform;
+  const { config, app, db, registry, logger, bus } = platform;
   const tracing = await startTracing(config, { version: VERSION, logger });
   app.addHook('onClose', () => tracing.shutdown());
   await app.ready(); // default tenant, signing key, event bus
@@ -38,7 +38,9 @@ export const startServer = async (options: StartOptions = {}): Promise<RunningSe
   if (admin) logger.info({ email: admin.email }, 'platform administrator created');
   let seeded: readonly string[] = [];
   if (options.seed !== false && config.settings.rustok.features.demo_data) {
-    const report = await seedDemo(db, registry, logger, tenantId, ({ done, total, name }) => progress(`seed [${done}/${total}] ${name}`));
+    const report = await seedDemo({ db, registry, events: bus, logger }, tenantId, ({ done, total, name }) =>
+      progress(`seed [${done}/${total}] ${name}`),
+    );
     if (report.seeded.length > 0) logger.info({ seeded: report.seeded }, 'demo data seeded');
     seeded = report.seeded;
   }

@@ -113,6 +113,27 @@ describe('rustok command line', () => {
     expect((await done).code).toBe(0);
   });
 
+  it('mounts the modules’ command groups: rustok --help lists index, and index verify runs on the database', async () => {
+    const help = await finish(rustok(['--help']));
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^\s+index\s+storefront read models/m);
+    const indexHelp = await finish(rustok(['index', '--help']));
+    expect(indexHelp.stdout).toContain('rebuild');
+    expect(indexHelp.stdout).toContain('verify');
+    const env = { RUSTOK_DATABASE__DATA_DIR: dataDir };
+    const verify = await finish(rustok(['index', 'verify'], env));
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(verify.stdout).toContain('TENANT   KIND');
+    expect(verify.stdout).toMatch(/^default\s+products\s/m);
+    expect(verify.stdout).toContain('drift: 0');
+    const rebuild = await finish(rustok(['index', 'rebuild', '--kind', 'content', '--tenant', 'default'], env));
+    expect(rebuild.code, rebuild.stderr).toBe(0);
+    expect(rebuild.stdout).toMatch(/^default\s+content\s+\d+\s+\d+$/m);
+    const wrong = await finish(rustok(['index', 'verify', '--kind', 'everything'], env));
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('INDEX_ARGUMENT_INVALID: --kind must be one of products, content');
+  }, 120_000);
+
   it('modules list prints the built-in modules', async () => {
     const result = await finish(rustok(['modules', 'list']));
     expect(result.code).toBe(0);

@@ -1,5 +1,4 @@
-import { silentTx } from '@rustok/api';
-import type { Tx } from '@rustok/db';
+import { seedTx } from '@rustok/api';
 import type { SeedContext } from '@rustok/kernel';
 import type { CommerceTx } from './context.js';
 import type { CreateProductInput } from './schemas/catalog.js';
@@ -67,11 +66,11 @@ const DEMO: readonly CreateProductInput[] = [
 
 /**
  * Demo catalog of the default tenant: a few published products with variants, prices in USD,
- * EUR and RUB, stock, and Russian translations. The seed hook has no event bus, so these writes
- * publish no events (read models pick them up on a rebuild).
+ * EUR and RUB, stock, and Russian translations, written through the same use-cases as the API:
+ * their events go to the outbox and reach the read models.
  */
 export const seedCommerceDemo = async (ctx: SeedContext): Promise<void> => {
-  const w: CommerceTx = silentTx(ctx.db as Tx, ctx.tenantId);
+  const w: CommerceTx = seedTx(ctx);
   const settings = await loadCommerceSettings(w.tx);
   const { rows } = await w.tx.query<{ n: number }>("SELECT count(*)::int AS n FROM commerce_variants WHERE sku LIKE 'DEMO-%'");
   if ((rows[0]?.n ?? 0) > 0) return;

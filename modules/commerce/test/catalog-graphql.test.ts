@@ -1,3 +1,4 @@
+import { txPublisher } from '@rustok/api';
 import type { TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import pino from 'pino';
@@ -154,9 +155,11 @@ describeEachBackend('commerce catalog: GraphQL and demo data', (backend) => {
   it('seeds a published demo catalog with prices in USD, EUR and RUB, stock and Russian texts', async () => {
     const demo = await p.createTenant('catalog-demo');
     const seed = () =>
-      p.database.db.transaction((tx) => seedCommerceDemo({ db: tx, tenantId: demo.id, logger: pino({ level: 'silent' }) }), {
-        tenantId: demo.id,
-      });
+      p.database.db.transaction(
+        (tx) =>
+          seedCommerceDemo({ db: tx, tenantId: demo.id, logger: pino({ level: 'silent' }), ...txPublisher(p.bus, tx, demo.id, null) }),
+        { tenantId: demo.id },
+      );
     await seed();
     await seed();
     const call = caller(p);

@@ -1,5 +1,4 @@
-import { silentTx } from '@rustok/api';
-import type { Tx } from '@rustok/db';
+import { seedTx } from '@rustok/api';
 import type { SeedContext } from '@rustok/kernel';
 import type { ContentTx } from './context.js';
 import { loadNode } from './node-store.js';
@@ -19,11 +18,11 @@ const DEMO = [
 ];
 
 /**
- * Demo data of the default tenant: a few published posts, one with a Russian translation. The seed
- * hook has no event bus, so these writes publish no events (read models pick them up on a rebuild).
+ * Demo data of the default tenant: a few published posts, one with a Russian translation, written
+ * through the same use-cases as the API: their events go to the outbox and reach the read models.
  */
 export const seedContentDemo = async (ctx: SeedContext): Promise<void> => {
-  const w: ContentTx = silentTx(ctx.db as Tx, ctx.tenantId);
+  const w: ContentTx = seedTx(ctx);
   const settings = await loadSettings(w.tx);
   for (const item of DEMO) {
     const id = await createNodeInTx(w, { kind: 'post', title: item.title, body: item.body, locale: settings.defaultLocale });

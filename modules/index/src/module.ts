@@ -1,5 +1,6 @@
 import type {} from '@rustok/events';
 import { defineModule, setDeploymentDefaultLocale } from '@rustok/kernel';
+import { indexCommands } from './commands/index.js';
 import { indexErrors } from './errors.js';
 import { indexEvents } from './events.js';
 import { indexGraphQL } from './graphql/index.js';
@@ -39,4 +40,5 @@ export const indexModule = defineModule({
   },
   graphql: indexGraphQL,
   jobs: [reindexScheduleJob],
+  commands: indexCommands,
 });

@@ -1,5 +1,13 @@
 import type { Database, Tx } from '@rustok/db';
-import { type AppError, type EventEnvelope, hasPermission, isAppError, kernelErrors, type Principal } from '@rustok/kernel';
+import {
+  type AppError,
+  type EventEnvelope,
+  hasPermission,
+  isAppError,
+  kernelErrors,
+  type Principal,
+  type SeedContext,
+} from '@rustok/kernel';
 import { DATABASE_ERROR_CODES, databaseAppError } from './db-errors.js';
 
 /** An event as a use-case hands it over; the publisher fills in the envelope. */
@@ -59,23 +67,33 @@ const asConflict = (error: unknown): unknown => {
   return mapped?.code === DATABASE_ERROR_CODES.duplicate.code ? mapped : error;
 };
 
-const moduleTx = (ctx: ModuleContext, tx: Tx): ModuleTx => {
-  const event = (type: string, payload: unknown): ModuleEvent => ({ type, tenantId: ctx.tenantId, payload, actorId: ctx.actor.userId });
+/** `publish` and `publishAll` bound to one transaction of a tenant, through a publisher (the platform's bus). */
+export const txPublisher = (
+  events: EventPublisher,
+  tx: Tx,
+  tenantId: string,
+  actorId: string | null,
+): Pick<ModuleTx, 'publish' | 'publishAll'> => {
+  const event = (type: string, payload: unknown): ModuleEvent => ({ type, tenantId, payload, actorId });
   return {
-    tx,
-    tenantId: ctx.tenantId,
-    actor: ctx.actor,
     publish: async (type, payload) => {
-      await ctx.events.publishInTx(tx, event(type, payload));
+      await events.publishInTx(tx, event(type, payload));
     },
-    publishAll: async (events) => {
-      if (events.length === 0) return;
-      const all = events.map((e) => event(e.type, e.payload));
-      if (ctx.events.publishBatchInTx) await ctx.events.publishBatchInTx(tx, all);
-      else for (const e of all) await ctx.events.publishInTx(tx, e);
+    publishAll: async (list) => {
+      if (list.length === 0) return;
+      const all = list.map((e) => event(e.type, e.payload));
+      if (events.publishBatchInTx) await events.publishBatchInTx(tx, all);
+      else for (const e of all) await events.publishInTx(tx, e);
     },
   };
 };
+
+const moduleTx = (ctx: ModuleContext, tx: Tx): ModuleTx => ({
+  tx,
+  tenantId: ctx.tenantId,
+  actor: ctx.actor,
+  ...txPublisher(ctx.events, tx, ctx.tenantId, ctx.actor.userId),
+});
 
 /**
  * Runs `fn` in a transaction of the context's tenant: row-level security scopes every statement.
@@ -94,11 +112,14 @@ export const requirePermission = (actor: ModuleActor, permission: string): void 
   if (!actor.can(permission)) throw forbidden(`This needs the permission ${permission}`);
 };
 
-/** A system transaction that publishes nothing (the demo seed, which runs without an event bus). */
-export const silentTx = (tx: Tx, tenantId: string): ModuleTx => ({
-  tx,
-  tenantId,
+/**
+ * The demo seed's transaction as a use-case transaction: the system actor, and the platform's
+ * publisher, so seeding goes through the same use-cases and events as every other write.
+ */
+export const seedTx = (ctx: SeedContext): ModuleTx => ({
+  tx: ctx.db as Tx,
+  tenantId: ctx.tenantId,
   actor: systemActor,
-  publish: async () => {},
-  publishAll: async () => {},
+  publish: ctx.publish,
+  publishAll: ctx.publishAll,
 });

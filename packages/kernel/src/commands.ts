@@ -8,10 +8,21 @@ import type { Config } from './config/schema.js';
 // biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
 export interface CommandServices {}
 
+/** How a command prints: results on standard output, progress on standard error. */
+export interface CommandOutput {
+  /** One line of the result. */
+  line(text: string): void;
+  /** Rows as aligned columns (the first row is the header). */
+  table(rows: readonly (readonly string[])[]): void;
+  /** One line of progress, indented, on standard error. */
+  progress(text: string): void;
+}
+
 export interface CommandContext extends CommandServices {
   readonly config: Config;
   readonly logger: Logger;
-  /** Standard output and error of the command (tables, progress). */
+  readonly output: CommandOutput;
+  /** Standard output and error of the command (for progress bars: `stderr.isTTY`). */
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }

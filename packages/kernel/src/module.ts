@@ -29,11 +29,24 @@ export interface HealthCheck {
   readonly check: () => Promise<HealthResult>;
 }
 
+/** An event a seed publishes: the envelope (tenant, id, time) is filled in by the platform. */
+export interface SeedEvent {
+  readonly type: string;
+  readonly payload: unknown;
+}
+
 export interface SeedContext {
   /** A transaction of the tenant the demo data belongs to (the default tenant). */
   readonly db: SqlRunner;
   readonly tenantId: string;
   readonly logger: Logger;
+  /**
+   * Publishes an event in this transaction through the platform's event bus (the outbox, like
+   * every write), so read models such as the storefront index pick the demo data up.
+   */
+  publish(type: string, payload: unknown): Promise<void>;
+  /** Several events of this transaction in one outbox write. */
+  publishAll(events: readonly SeedEvent[]): Promise<void>;
 }
 
 export interface LifecycleContext {

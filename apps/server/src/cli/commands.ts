@@ -1,5 +1,6 @@
 import { bootPlatform, loadKernel, openKernelDatabase } from '../boot.js';
 import { seedDemo } from '../seed.js';
+import { settleEvents } from '../settle-events.js';
 import { progressLine, table } from './output.js';
 
 export const migrate = async (): Promise<void> => {
@@ -20,9 +21,13 @@ export const seed = async (options: { demo?: boolean }): Promise<void> => {
   const platform = await bootPlatform({ migrate: false });
   try {
     await platform.app.ready();
-    const report = await seedDemo(platform.db, platform.registry, platform.logger, platform.defaultTenant().id, ({ done, total, name }) =>
+    const { db, registry, bus, logger } = platform;
+    const report = await seedDemo({ db, registry, events: bus, logger }, platform.defaultTenant().id, ({ done, total, name }) =>
       progressLine(`[${done}/${total}] ${name}`),
     );
+    // The demo data's events reach the read models (the storefront index) before the app closes.
+    const waiting = await settleEvents(bus, db);
+    if (waiting > 0) progressLine(`${waiting} events still in the outbox: they are delivered on the next start`);
     process.stdout.write(`demo data: seeded [${report.seeded.join(', ')}], already present [${report.skipped.join(', ')}]\n`);
   } finally {
     await platform.app.close();

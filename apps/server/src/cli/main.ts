@@ -1,10 +1,13 @@
 #!/usr/bin/env node
+import { createRegistry } from '@rustok/kernel';
 import { Command } from 'commander';
+import { PLATFORM_MODULES } from '../boot.js';
+import { builtInModules } from '../modules.generated.js';
 import { VERSION } from '../version.js';
 import { adminCreate } from './admin.js';
 import { registerAuthCommands } from './auth-command.js';
 import { configCheck, migrate, modulesList, seed } from './commands.js';
-import { registerIndexCommands } from './index-command.js';
+import { registerModuleCommands } from './module-commands.js';
 import { failWith } from './output.js';
 import { startCommand } from './start-command.js';
 
@@ -38,7 +41,13 @@ program
   .option('--email <email>', 'e-mail (or RUSTOK_ADMIN_EMAIL)')
   .option('--password <password>', 'password (or RUSTOK_ADMIN_PASSWORD)')
   .action(adminCreate);
-registerIndexCommands(program);
 registerAuthCommands(program);
+
+try {
+  // The modules' own command groups (`rustok index rebuild`, …), in dependency order.
+  registerModuleCommands(program, createRegistry([...PLATFORM_MODULES, ...builtInModules]).modules);
+} catch (error) {
+  failWith(error);
+}
 
 program.parseAsync().catch(failWith);
