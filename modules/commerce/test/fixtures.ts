@@ -1,28 +1,9 @@
-import type { TestPlatform } from '@rustok/testing';
+import { type Call, type OutboxEvent, ok, outboxEvents, type TestPlatform } from '@rustok/testing';
 import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
 import type { Cart, CartCreated } from '../src/schemas/cart.js';
 import type { CheckoutResult, Order } from '../src/schemas/order.js';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type Call = (method: Method, url: string, headers: Record<string, string>, payload?: unknown) => Promise<LightMyRequestResponse>;
-
-export const caller =
-  (p: TestPlatform): Call =>
-  (method, url, headers, payload) =>
-    p.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-
-export const expectProblem = (res: LightMyRequestResponse, status: number, code?: string) => {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  if (code) expect(res.json<{ code: string }>().code).toBe(code);
-};
-
-export const ok = async <T>(res: Promise<LightMyRequestResponse> | LightMyRequestResponse, status = 200): Promise<T> => {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return (r.body === '' ? undefined : r.json<T>()) as T;
-};
+export { type Call, caller, expectProblem, type Method, ok } from '@rustok/testing';
 
 let counter = 0;
 export const unique = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`.toUpperCase();
@@ -124,25 +105,11 @@ export const stockOf = async (p: TestPlatform, tenantId: string, variantId: stri
     { tenantId },
   );
 
-export interface CommerceEvent {
-  readonly type: string;
-  readonly payload: Record<string, unknown>;
-}
-
 /** Order, payment and stock events of a tenant in the outbox, oldest first, each checked against its declared schema. */
-export const orderEvents = async (p: TestPlatform, tenantId: string, orderId?: string): Promise<CommerceEvent[]> => {
-  const { rows } = await p.database.db.query<{ type: string; schema_version: number; envelope: { payload: Record<string, unknown> } }>(
-    `SELECT type, schema_version, envelope FROM sys_events
-      WHERE tenant_id = $1 AND (type LIKE 'commerce.order.%' OR type LIKE 'commerce.payment.%' OR type = 'commerce.inventory.adjusted')
-      ORDER BY id`,
-    [tenantId],
+export const orderEvents = (p: TestPlatform, tenantId: string, orderId?: string): Promise<OutboxEvent[]> =>
+  outboxEvents(
+    p,
+    tenantId,
+    "type LIKE 'commerce.order.%' OR type LIKE 'commerce.payment.%' OR type = 'commerce.inventory.adjusted'",
+    (payload) => orderId === undefined || payload.orderId === orderId,
   );
-  return rows
-    .filter((r) => orderId === undefined || r.envelope.payload.orderId === orderId)
-    .map((r) => {
-      const entry = p.bus.catalog.get(r.type, r.schema_version);
-      expect(entry, `${r.type} is in the catalog`).toBeDefined();
-      expect(entry?.validate(r.envelope.payload), `${r.type} payload valid: ${JSON.stringify(r.envelope.payload)}`).toBe(true);
-      return { type: r.type, payload: r.envelope.payload };
-    });
-};

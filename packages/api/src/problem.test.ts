@@ -1,8 +1,7 @@
-import { Writable } from 'node:stream';
 import { generateId } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
-import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { capturedLog } from './test-fixtures/log-lines.js';
 import { SECRET_MESSAGE, thingsModule } from './test-fixtures/things-module.js';
 
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
@@ -11,21 +10,10 @@ const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompar
 
 describeEachBackend('problem+json answers', (backend) => {
   let platform: TestPlatform;
-  const logLines: Record<string, unknown>[] = [];
+  const { lines: logLines, logger } = capturedLog();
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-        done();
-      },
-    });
-    platform = await createTestPlatform({
-      backend,
-      modules: [thingsModule],
-      config: { server: { body_limit_bytes: 2048 } },
-      logger: pino({ level: 'error' }, sink),
-    });
+    platform = await createTestPlatform({ backend, modules: [thingsModule], config: { server: { body_limit_bytes: 2048 } }, logger });
   });
   afterAll(async () => platform?.close());
 

@@ -1,6 +1,7 @@
 export * from './databases.js';
 export * from './errors.js';
 export * from './graphql.js';
+export * from './http.js';
 export * from './nats-server.js';
 export * from './platform.js';
 export * from './postgres-cluster.js';
