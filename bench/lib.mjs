@@ -229,6 +229,34 @@ export const waitReady = async ({ url, server, t0, timeoutMs, pollMs }) => {
   }
 };
 
+/**
+ * Spawns the built server on a free port and waits for /health/ready = 200 (polling every `pollMs`):
+ * { base, stop, output, pid }. `stop()` sends SIGTERM, then SIGKILL after 20 s; a server that never
+ * gets ready is stopped before the error is thrown.
+ */
+export const startBuiltServer = async ({ root, env, readyTimeoutMs, pollMs = 20 }) => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawnServer({ root, env, port });
+  const stop = async () => {
+    if (server.exitInfo) return server.exitInfo;
+    server.child.kill('SIGTERM');
+    try {
+      return await withTimeout(server.exited, 20_000, 'server shutdown');
+    } catch {
+      server.child.kill('SIGKILL');
+      return server.exited;
+    }
+  };
+  try {
+    await waitReady({ url: `${base}/health/ready`, server, t0: performance.now(), timeoutMs: readyTimeoutMs, pollMs });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { base, stop, output: server.output, pid: server.child.pid };
+};
+
 // ---------------------------------------------------------------------------------------------
 // Options
 

@@ -1,5 +1,17 @@
-import { type Call, type OutboxEvent, ok, outboxEvents, type TestPlatform } from '@rustok/testing';
+import type { TenantRef } from '@rustok/kernel';
+import {
+  type Call,
+  caller,
+  createTestPlatform,
+  type OutboxEvent,
+  ok,
+  outboxEvents,
+  type TestBackend,
+  type TestPlatform,
+} from '@rustok/testing';
 import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { commerceModule } from '../src/index.js';
 import type { Cart, CartCreated } from '../src/schemas/cart.js';
 import type { CheckoutResult, Order } from '../src/schemas/order.js';
 
@@ -113,3 +125,28 @@ export const orderEvents = (p: TestPlatform, tenantId: string, orderId?: string)
     "type LIKE 'commerce.order.%' OR type LIKE 'commerce.payment.%' OR type = 'commerce.inventory.adjusted'",
     (payload) => orderId === undefined || payload.orderId === orderId,
   );
+
+/** A platform with the commerce module, one tenant with its admin's headers, and a guest shopping in it. */
+export interface ShopSuite {
+  p: TestPlatform;
+  tenant: TenantRef;
+  admin: Record<string, string>;
+  guest: Record<string, string>;
+  call: Call;
+  shop: ReturnType<typeof store>;
+}
+
+/** Opens the suite's shop before its tests and closes it after them: the fields are there once `beforeAll` has run. */
+export const shopSuite = (backend: TestBackend, slug: string): ShopSuite => {
+  const suite = {} as ShopSuite;
+  beforeAll(async () => {
+    const p = await createTestPlatform({ backend, modules: [commerceModule] });
+    const call = caller(p);
+    const tenant = await p.createTenant(slug);
+    const admin = (await p.userWithToken(tenant.id, ['admin'])).headers;
+    const guest = { 'x-tenant-id': tenant.id };
+    Object.assign(suite, { p, tenant, admin, guest, call, shop: store(call, guest) });
+  });
+  afterAll(() => suite.p?.close());
+  return suite;
+};
