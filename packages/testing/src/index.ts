@@ -6,4 +6,5 @@ export * from './nats-server.js';
 export * from './platform.js';
 export * from './postgres-cluster.js';
 export * from './services.js';
+export * from './suites.js';
 export * from './tcp-proxy.js';

@@ -1,7 +1,8 @@
 import { createPasswordReset } from '@rustok/auth';
 import { expect } from 'vitest';
+import { expectNoSecretsOfB } from './checks.js';
 import { platformAuth } from './platform-auth.js';
-import { type Area, defineArea, expectNoSecretsOfB, type Side } from './world.js';
+import { type Area, defineArea, type Side } from './world.js';
 
 /** Accounts: password change and reset, verification resends, the admin's password reset, the tenant switch and the JWKS. */
 

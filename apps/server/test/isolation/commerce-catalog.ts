@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { type Area, createdInA, defineArea, expectNoSecretsOfB, idsIn, listsOnlyA, refusedForB, type Side, type World } from './world.js';
+import { createdInA, expectNoSecretsOfB, idsIn, listsOnlyA, refusedForB } from './checks.js';
+import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** The commerce catalog: products with variants and prices, stock, price lists. */
 

@@ -1,17 +1,7 @@
 import { expect } from 'vitest';
+import { createdInA, expectNoSecretsOfB, idsIn, listedIds, listsOnlyA, refusedForB } from './checks.js';
 import { commerceCatalogArea } from './commerce-catalog.js';
-import {
-  type Area,
-  createdInA,
-  defineArea,
-  expectNoSecretsOfB,
-  idsIn,
-  listedIds,
-  listsOnlyA,
-  refusedForB,
-  type Side,
-  type World,
-} from './world.js';
+import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** Commerce carts, checkout, orders and payments, and the shop's tax rates, shipping options and discounts. */
 

@@ -1,17 +1,8 @@
 import type { Database } from '@rustok/db';
 import { generateId } from '@rustok/kernel';
 import { expect } from 'vitest';
-import {
-  type Area,
-  createdInA,
-  defineArea,
-  errorCodes,
-  expectNoSecretsOfB,
-  listsOnlyA,
-  refusedForB,
-  type Side,
-  type World,
-} from './world.js';
+import { createdInA, errorCodes, expectNoSecretsOfB, listsOnlyA, refusedForB } from './checks.js';
+import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** The content module (core): nodes, translations, revisions, categories and tags. */
 

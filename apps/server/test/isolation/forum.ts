@@ -1,16 +1,6 @@
 import { expect } from 'vitest';
-import {
-  type Area,
-  createdInA,
-  defineArea,
-  errorCodes,
-  expectNoSecretsOfB,
-  listedIds,
-  listsOnlyA,
-  refusedForB,
-  type Side,
-  type World,
-} from './world.js';
+import { createdInA, errorCodes, expectNoSecretsOfB, listedIds, listsOnlyA, refusedForB } from './checks.js';
+import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** The forum (optional module over content): topics, replies, pins and locks. */
 

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
+import { errorCodes, expectNoSecretsOfB } from './checks.js';
 import { commerceCatalogArea } from './commerce-catalog.js';
 import { pagesArea } from './pages.js';
-import { type Area, defineArea, errorCodes, expectNoSecretsOfB, type Method, type Response, type World } from './world.js';
+import { type Area, defineArea, type Method, type Response, type World } from './world.js';
 
 /** The index: the storefront read models (products, content) and their administration. */
 

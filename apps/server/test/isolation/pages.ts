@@ -1,15 +1,6 @@
 import { expect } from 'vitest';
-import {
-  type Area,
-  createdInA,
-  defineArea,
-  errorCodes,
-  expectNoSecretsOfB,
-  listsOnlyA,
-  refusedForB,
-  type Side,
-  type World,
-} from './world.js';
+import { createdInA, errorCodes, expectNoSecretsOfB, listsOnlyA, refusedForB } from './checks.js';
+import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** The pages module: pages with blocks, and menus. */
 

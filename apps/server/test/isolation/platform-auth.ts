@@ -2,7 +2,8 @@ import { createEmailVerification } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import { generateId } from '@rustok/kernel';
 import { expect } from 'vitest';
-import { type Area, defineArea, expectNoSecretsOfB, type Side, type World } from './world.js';
+import { expectNoSecretsOfB } from './checks.js';
+import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** The platform, tenancy, auth (users, roles, sessions) and the notes fixture module (row-level security is its only filter). */
 

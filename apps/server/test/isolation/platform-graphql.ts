@@ -1,17 +1,8 @@
 import { generateId } from '@rustok/kernel';
 import { expect } from 'vitest';
+import { createdInA, errorCodes, expectNoSecretsOfB, listsOnlyA, refusedForB } from './checks.js';
 import { B_ROLE, noteIds, platformAuth } from './platform-auth.js';
-import {
-  createdInA,
-  defineArea,
-  errorCodes,
-  expectNoSecretsOfB,
-  type GraphQLCheck,
-  listsOnlyA,
-  refusedForB,
-  type Side,
-  type World,
-} from './world.js';
+import { defineArea, type GraphQLCheck, type Side, type World } from './world.js';
 
 /**
  * The GraphQL side of the platform, tenancy, auth and events: sessions, users and roles, the
