@@ -14,21 +14,17 @@ import autocannon from 'autocannon';
 import pino from 'pino';
 import {
   APP_ROLE,
-  fmtInt,
-  fmtRange,
   httpJson,
   loadAverage,
   log,
-  percentile,
   probePostgres,
   requireIntegers,
-  round,
   serverEnv,
   startBuiltServer,
-  stats,
   tempDataDir,
   throwAwayDatabase,
 } from '../lib.mjs';
+import { fmtInt, fmtRange, percentile, round, stats } from '../stats.mjs';
 
 const defaults = {
   parts: 'rls,http,resolve',
