@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { GraphQLCheck, GraphQLReply, Response, World } from './world.js';
+import type { GraphQLCheck, GraphQLReply, Response, TenantRoute, World } from './world.js';
 
 /** The checks the areas' entries are built from: what A's answers may hold, and the usual GraphQL entries. */
 
@@ -52,3 +52,14 @@ export const createdInA =
     expect(await idsIn(w, w.b.tenant.id, table)).not.toContain(id);
     expectNoSecretsOfB(w, reply.text);
   };
+
+/** `listsOnlyA` for a paged field (`{ items { id … } }`): the items are those of `field` in the answer. */
+export const pageListsOnlyA = (field: string, query: string, idOfA: (w: World) => string): GraphQLCheck =>
+  listsOnlyA(query, (data) => (data[field] as { items: { id: string }[] }).items, idOfA);
+
+/** A tenant route entry that names B's objects (`paramsOfB`): A's admin gets `code`; `more` adds a body, headers or checks. */
+export const refusedRoute = (
+  paramsOfB: NonNullable<TenantRoute['paramsOfB']>,
+  code: string,
+  more: Omit<TenantRoute, 'kind' | 'paramsOfB' | 'code'> = {},
+): TenantRoute => ({ kind: 'tenant', paramsOfB, ...more, code });

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { errorCodes, expectNoSecretsOfB } from './checks.js';
+import { errorCodes, expectNoSecretsOfB, refusedRoute } from './checks.js';
 import { commerceCatalogArea } from './commerce-catalog.js';
 import { pagesArea } from './pages.js';
 import { type Area, defineArea, type Method, type Response, type World } from './world.js';
@@ -56,19 +56,13 @@ export const indexStoreArea: Area<IndexObjects> = defineArea<IndexObjects>({
   tablesWithData: ['index_products', 'index_content'],
   routes: {
     'GET /api/v1/store/products': { kind: 'tenant', public: true },
-    'GET /api/v1/store/products/{handle}': {
-      kind: 'tenant',
-      public: true,
-      paramsOfB: { handle: (w) => ofB(w).handle },
-      code: 'INDEX_PRODUCT_NOT_FOUND',
-    },
+    'GET /api/v1/store/products/{handle}': refusedRoute({ handle: (w) => ofB(w).handle }, 'INDEX_PRODUCT_NOT_FOUND', { public: true }),
     'GET /api/v1/store/content': { kind: 'tenant', public: true },
-    'GET /api/v1/store/content/{kind}/{slug}': {
-      kind: 'tenant',
-      public: true,
-      paramsOfB: { kind: () => 'page', slug: (w) => ofB(w).pageSlug },
-      code: 'INDEX_CONTENT_NOT_FOUND',
-    },
+    'GET /api/v1/store/content/{kind}/{slug}': refusedRoute(
+      { kind: () => 'page', slug: (w) => ofB(w).pageSlug },
+      'INDEX_CONTENT_NOT_FOUND',
+      { public: true },
+    ),
     'POST /api/v1/index/rebuild': { kind: 'tenant', body: () => ({}), status: 202 },
     'GET /api/v1/index/status': { kind: 'tenant' },
   },
