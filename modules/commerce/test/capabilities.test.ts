@@ -54,7 +54,7 @@ describeEachBackend('commerce cart and order tokens', (backend) => {
     expect(await s.shop.get(cart.id)).toMatchObject({ status: 'open', email: null, items: [{ quantity: 1 }] });
   });
 
-  it("reaches a signed-in customer's cart without the token; other customers and the s.admin get 404", async () => {
+  it("reaches a signed-in customer's cart without the token; other customers and the admin get 404", async () => {
     const ann = await s.p.userWithToken(s.tenant.id, ['customer']);
     const bob = await s.p.userWithToken(s.tenant.id, ['customer']);
     const cart = await store(s.call, ann.headers).cart();
@@ -73,7 +73,7 @@ describeEachBackend('commerce cart and order tokens', (backend) => {
     expect(placed.json<{ order: Order }>().order.customerId).toBe(ann.userId);
   });
 
-  it('lets a customer who signs in claim a s.guest cart with its token; the order is then theirs', async () => {
+  it('lets a customer who signs in claim a guest cart with its token; the order is then theirs', async () => {
     const ann = await s.p.userWithToken(s.tenant.id, ['customer']);
     const bob = await s.p.userWithToken(s.tenant.id, ['customer']);
     const cart = await s.shop.cart();
