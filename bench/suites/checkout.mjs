@@ -7,19 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import {
-  fmtInt,
-  loadAverage,
-  log,
-  percentile,
-  probePostgres,
-  requireIntegers,
-  round,
-  serverEnv,
-  tempDataDir,
-  throwAwayDatabase,
-  withAdmin,
-} from '../lib.mjs';
+import { loadAverage, log, probePostgres, requireIntegers, serverEnv, tempDataDir, throwAwayDatabase, withAdmin } from '../lib.mjs';
+import { fmtInt, percentile, round } from '../stats.mjs';
 import { agent, CHECKOUT_BODY, cpuMs, httpJson, prepareCarts, prepareShop, startServer, stockOf } from './checkout/shop.mjs';
 
 const defaults = {

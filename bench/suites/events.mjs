@@ -11,19 +11,15 @@ import pino from 'pino';
 import {
   APP_ROLE,
   availableTargets,
-  fmtInt,
-  fmtRange,
   loadAverage,
   log,
-  percentile,
   probePostgres,
   requireIntegers,
-  round,
   sleep,
-  stats,
   throwAwayDatabase,
   withTimeout,
 } from '../lib.mjs';
+import { fmtInt, fmtRange, percentile, round, stats } from '../stats.mjs';
 
 const EVENT_TYPE = 'bench.item.created';
 

@@ -2,33 +2,11 @@
 // JSON requests, and autocannon runs with sub-millisecond latencies.
 import { Agent } from 'node:http';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { freePort, percentile, httpJson as requestJson, round, spawnServer, spawnTracked, waitReady, withTimeout } from '../lib.mjs';
+import { freePort, percentile, httpJson as requestJson, round, spawnTracked, startBuiltServer, withTimeout } from '../lib.mjs';
 
-/** Spawns the built server and waits for /health/ready = 200: { base, stop }. */
-export const startServer = async ({ root, env, readyTimeoutMs }) => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawnServer({ root, env, port });
-  const stop = async () => {
-    if (server.exitInfo) return server.exitInfo;
-    server.child.kill('SIGTERM');
-    try {
-      return await withTimeout(server.exited, 20_000, 'server shutdown');
-    } catch {
-      server.child.kill('SIGKILL');
-      return server.exited;
-    }
-  };
-  try {
-    await waitReady({ url: `${base}/health/ready`, server, t0: performance.now(), timeoutMs: readyTimeoutMs, pollMs: 50 });
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { base, stop, output: server.output };
-};
+/** The built server, ready (see startBuiltServer): { base, stop, output }. */
+export const startServer = ({ root, env, readyTimeoutMs }) => startBuiltServer({ root, env, readyTimeoutMs, pollMs: 50 });
 
 /** The bare Fastify + pg reference in its own process, on the owner connection: { base, stop }. */
 export const startBare = async ({ root, url, poolMax }) => {

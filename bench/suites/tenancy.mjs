@@ -14,24 +14,17 @@ import autocannon from 'autocannon';
 import pino from 'pino';
 import {
   APP_ROLE,
-  fmtInt,
-  fmtRange,
-  freePort,
   httpJson,
   loadAverage,
   log,
-  percentile,
   probePostgres,
   requireIntegers,
-  round,
   serverEnv,
-  spawnServer,
-  stats,
+  startBuiltServer,
   tempDataDir,
   throwAwayDatabase,
-  waitReady,
-  withTimeout,
 } from '../lib.mjs';
+import { fmtInt, fmtRange, percentile, round, stats } from '../stats.mjs';
 
 const defaults = {
   parts: 'rls,http,resolve',
@@ -309,30 +302,8 @@ const benchRls = async ({ name, open, concurrency, o, problems }) => {
 
 const baseEnv = () => serverEnv({ environment: 'production', logLevel: 'warn' });
 
-/** Spawns the built server and waits for /health/ready = 200; returns { base, stop, output }. */
-const startServer = async ({ root, env, o }) => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawnServer({ root, env, port });
-  const { child, output, exited } = server;
-  const stop = async () => {
-    if (server.exitInfo) return server.exitInfo;
-    child.kill('SIGTERM');
-    try {
-      return await withTimeout(exited, 20_000, 'server shutdown');
-    } catch {
-      child.kill('SIGKILL');
-      return exited;
-    }
-  };
-  try {
-    await waitReady({ url: `${base}/health/ready`, server, t0: performance.now(), timeoutMs: o.readyTimeoutMs, pollMs: 20 });
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { base, stop, output, pid: child.pid };
-};
+/** The built server, ready (see startBuiltServer): { base, stop, output, pid }. */
+const startServer = ({ root, env, o }) => startBuiltServer({ root, env, readyTimeoutMs: o.readyTimeoutMs });
 
 const login = (base, tenant, email, password) =>
   httpJson('POST', `${base}/api/v1/auth/login`, { headers: { 'x-tenant-id': tenant }, body: { email, password } });

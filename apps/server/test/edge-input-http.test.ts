@@ -26,35 +26,26 @@ describeEachBackend('edge input over HTTP', (backend) => {
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path }] });
   };
 
+  const post = (url: string, headers: Record<string, string>, payload: object) => p.app.inject({ method: 'POST', url, headers, payload });
+
   it('refuses a NUL character in a storefront search with 422', async () => {
     expectNulRefused(await p.app.inject({ method: 'GET', url: '/api/v1/store/products?q=a%00b', headers: tenant }), 'querystring/q');
     expectNulRefused(await p.app.inject({ method: 'GET', url: '/api/v1/store/content?q=%00', headers: tenant }), 'querystring/q');
   });
 
   it('refuses a NUL character in login and register fields with 422', async () => {
-    const login = await p.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      headers: tenant,
-      payload: { email: 'a\u0000@example.com', password: 'x' },
-    });
+    const login = await post('/api/v1/auth/login', tenant, { email: 'a\u0000@example.com', password: 'x' });
     expectNulRefused(login, 'body/email');
-    const register = await p.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/register',
-      headers: tenant,
-      payload: { email: 'nul@example.com', password: 'correct horse battery', name: 'N\u0000' },
+    const register = await post('/api/v1/auth/register', tenant, {
+      email: 'nul@example.com',
+      password: 'correct horse battery',
+      name: 'N\u0000',
     });
     expectNulRefused(register, 'body/name');
   });
 
   it('refuses a NUL character in an admin write body with 422', async () => {
-    const res = await p.app.inject({
-      method: 'POST',
-      url: '/api/v1/content/nodes',
-      headers: admin,
-      payload: { kind: 'page', title: 'a\u0000' },
-    });
+    const res = await post('/api/v1/content/nodes', admin, { kind: 'page', title: 'a\u0000' });
     expectNulRefused(res, 'body/title');
   });
 

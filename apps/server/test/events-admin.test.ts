@@ -1,28 +1,9 @@
-import { defineModule, generateId, Id } from '@rustok/kernel';
+import { generateId } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
-import { Type } from '@sinclair/typebox';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { failingBilling } from './fixtures/billing-module.js';
 
-let failing = true;
-const billing = defineModule({
-  slug: 'billing',
-  name: 'Billing',
-  description: 'fixture',
-  version: '1.0.0',
-  kind: 'optional',
-  events: {
-    emits: [{ type: 'billing.invoice.issued', schemaVersion: 1, payload: Type.Object({ invoiceId: Id() }) }],
-    handles: [
-      {
-        consumer: 'billing.mailer',
-        types: ['billing.invoice.issued'],
-        handle: async () => {
-          if (failing) throw new Error('smtp down');
-        },
-      },
-    ],
-  },
-});
+const billing = failingBilling();
 
 describeEachBackend('event admin API and metrics', (backend) => {
   let p: TestPlatform;
@@ -31,10 +12,10 @@ describeEachBackend('event admin API and metrics', (backend) => {
   let admin: Record<string, string>;
 
   beforeAll(async () => {
-    failing = true;
+    billing.breakAgain();
     p = await createTestPlatform({
       backend,
-      modules: [billing],
+      modules: [billing.module],
       config: { settings: { rustok: { events: { max_attempts: 2, backoff_base_ms: 1, backoff_max_ms: 2, relay_poll_ms: 50 } } } },
     });
     const event = await p.database.db.transaction((tx) =>
@@ -82,7 +63,7 @@ describeEachBackend('event admin API and metrics', (backend) => {
     const again = await p.app.inject({ method: 'POST', url: `/api/v1/admin/events/dlq/${eventId}/replay`, headers: admin });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'EVENTS_REPLAY_FAILED' });
-    failing = false;
+    billing.fix();
     const replayed = await p.app.inject({ method: 'POST', url: `/api/v1/admin/events/dlq/${eventId}/replay`, headers: admin });
     expect(replayed.statusCode).toBe(200);
     expect(replayed.json()).toEqual({ id: eventId, type: 'billing.invoice.issued', replayed: true });

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type GraphQLFuzzRequest, malformedArbitrary, operationArbitrary } from './fuzz/graphql-requests.js';
+import { fuzzProduct } from './fuzz/seed.js';
 
 /**
  * GraphQL under fuzz: 2,000 operations built from the schema (every root field, wrong argument
@@ -35,18 +36,8 @@ describeEachBackend('GraphQL fuzz', (backend) => {
     const tenant = await p.createTenant('gql-fuzz');
     const admin = await p.userWithToken(tenant.id, ['admin']);
     headers = [admin.headers, admin.headers, admin.headers, { 'x-tenant-id': tenant.id }];
-    const product = await p.app.inject({
-      method: 'POST',
-      url: '/api/v1/commerce/products',
-      headers: admin.headers,
-      payload: {
-        title: 'Fuzz lamp',
-        status: 'published',
-        variants: [{ title: 'One', sku: 'GF-1', prices: [{ amount: 100, currencyCode: 'USD' }] }],
-      },
-    });
-    const created = product.json<{ id: string; handle: string; variants: { id: string }[] }>();
-    ids.push(created.id, created.handle, ...created.variants.map((v) => v.id), tenant.id, admin.userId, 'en', 'USD');
+    const productIds = await fuzzProduct(p, admin.headers, { sku: 'GF-1', prices: [{ amount: 100, currencyCode: 'USD' }] });
+    ids.push(...productIds, tenant.id, admin.userId, 'en', 'USD');
   }, 120_000);
   afterAll(() => p?.close());
 

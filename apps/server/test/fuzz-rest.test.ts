@@ -3,6 +3,7 @@ import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rus
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type FuzzRequest, type Identity, type OpenApi, requestArbitrary, routesOf } from './fuzz/rest-requests.js';
+import { fuzzProduct } from './fuzz/seed.js';
 
 /**
  * 10,000 fuzzed requests over every REST route of the OpenAPI document (all modules), as the
@@ -58,33 +59,14 @@ describeEachBackend('REST fuzz', (backend) => {
       { name: 'platform admin', headers: (await p.userWithToken((await p.defaultTenant()).id, ['super_admin'])).headers },
     ];
     doc = (await p.app.inject({ method: 'GET', url: '/swagger/json' })).json<OpenApi>();
-    const product = await p.app.inject({
-      method: 'POST',
-      url: '/api/v1/commerce/products',
-      headers: admin.headers,
-      payload: {
-        title: 'Fuzz lamp',
-        status: 'published',
-        variants: [{ title: 'One', sku: 'FZ-1', prices: [{ amount: 100, currencyCode: 'USD' }], inventory: 5 }],
-      },
-    });
-    const created = product.json<{ id: string; handle: string; variants: { id: string }[] }>();
+    const productIds = await fuzzProduct(p, admin.headers, { sku: 'FZ-1', prices: [{ amount: 100, currencyCode: 'USD' }], inventory: 5 });
     const node = await p.app.inject({
       method: 'POST',
       url: '/api/v1/content/nodes',
       headers: admin.headers,
       payload: { kind: 'page', title: 'Fuzz page' },
     });
-    ids.push(
-      created.id,
-      created.handle,
-      ...created.variants.map((v) => v.id),
-      node.json<{ id: string }>().id,
-      tenant.id,
-      admin.userId,
-      'en',
-      'commerce',
-    );
+    ids.push(...productIds, node.json<{ id: string }>().id, tenant.id, admin.userId, 'en', 'commerce');
   }, 120_000);
   afterAll(() => p?.close());
 

@@ -1,34 +1,15 @@
 import { contentModule } from '@rustok/content';
 import { indexModule } from '@rustok/index';
-import { defineModule, generateId, Id, type TenantRef } from '@rustok/kernel';
+import { generateId, type TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
-import { Type } from '@sinclair/typebox';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { failingBilling } from './fixtures/billing-module.js';
 import { createDocsModules } from './fixtures/docs-modules.js';
 import { adminGraphQL, bearer, type Headers, type Page } from './fixtures/graphql-admin.js';
 
 /** A GraphQL-only administrator operates the deployment: modules and settings, events, the index; and who may not. */
 
-let failing = true;
-const billing = defineModule({
-  slug: 'billing',
-  name: 'Billing',
-  description: 'Test fixture: a consumer that fails until it is fixed',
-  version: '1.0.0',
-  kind: 'optional',
-  events: {
-    emits: [{ type: 'billing.invoice.issued', schemaVersion: 1, payload: Type.Object({ invoiceId: Id() }) }],
-    handles: [
-      {
-        consumer: 'billing.mailer',
-        types: ['billing.invoice.issued'],
-        handle: async () => {
-          if (failing) throw new Error('smtp down');
-        },
-      },
-    ],
-  },
-});
+const billing = failingBilling();
 
 const MODULE = 'slug enabled settings';
 const SET_MODULE = `mutation ($slug: String!, $enabled: Boolean!, $settings: JSON) {
@@ -43,10 +24,10 @@ describeEachBackend('GraphQL administration: modules, events, index', (backend) 
   const fixtures = createDocsModules();
 
   beforeAll(async () => {
-    failing = true;
+    billing.breakAgain();
     p = await createTestPlatform({
       backend,
-      modules: [contentModule, indexModule, fixtures.docs, fixtures.wiki, billing],
+      modules: [contentModule, indexModule, fixtures.docs, fixtures.wiki, billing.module],
       config: { settings: { rustok: { events: { max_attempts: 2, backoff_base_ms: 1, backoff_max_ms: 2, relay_poll_ms: 50 } } } },
     });
     ({ root, headers: platformAdmin } = await signInPlatformAdmin());
@@ -130,7 +111,7 @@ describeEachBackend('GraphQL administration: modules, events, index', (backend) 
 
     const replay = 'mutation ($id: ID!) { replayEventDeadLetter(id: $id) { id type replayed } }';
     expect(await codes(platformAdmin, replay, { id: deadEventId })).toEqual(['EVENTS_REPLAY_FAILED']);
-    failing = false;
+    billing.fix();
     expect(await data('replayEventDeadLetter', platformAdmin, replay, { id: deadEventId })).toEqual({
       id: deadEventId,
       type: 'billing.invoice.issued',

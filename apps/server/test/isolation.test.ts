@@ -3,11 +3,12 @@ import { builtInModules } from '@rustok/server';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { notesModule } from './fixtures/isolation/notes-module.js';
+import { expectNoSecretsOfB } from './isolation/checks.js';
 import { PLATFORM_TABLES_WITHOUT_RLS, snapshotOf, tenantTables } from './isolation/database.js';
 import { AREAS, GRAPHQL_FIELDS, ROUTES, TENANT_TABLES_WITH_DATA } from './isolation/index.js';
 import { bodyFor, type OpenApiDoc, routesOf, splitKey, urlWithIdsOfB } from './isolation/openapi.js';
 import { noteIds, platformAuth } from './isolation/platform-auth.js';
-import { expectNoSecretsOfB, type Gql, type GraphQLReply, type Side, type World } from './isolation/world.js';
+import type { Gql, GraphQLReply, Side, World } from './isolation/world.js';
 
 /**
  * Tenant isolation across the whole surface. Every REST route of the OpenAPI document and every

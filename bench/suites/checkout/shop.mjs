@@ -2,8 +2,7 @@
 // (tenant, product, tax, shipping) and prepared carts, all over the public API.
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { performance } from 'node:perf_hooks';
-import { freePort, httpJson as requestJson, spawnServer, waitReady, withTimeout } from '../../lib.mjs';
+import { httpJson as requestJson, startBuiltServer } from '../../lib.mjs';
 
 const ADDRESS = { name: 'Bench Buyer', line1: '1 Load St', city: 'Benchton', postalCode: '10001', countryCode: 'US' };
 export const CHECKOUT_BODY = JSON.stringify({ email: 'buyer@bench.example.com', shippingAddress: ADDRESS });
@@ -40,28 +39,8 @@ const pool = async (n, limit, fn) => {
 // ---------------------------------------------------------------------------------------------
 // The server and the shop
 
-export const startServer = async ({ root, env, o }) => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawnServer({ root, env, port });
-  const stop = async () => {
-    if (server.exitInfo) return server.exitInfo;
-    server.child.kill('SIGTERM');
-    try {
-      return await withTimeout(server.exited, 20_000, 'server shutdown');
-    } catch {
-      server.child.kill('SIGKILL');
-      return server.exited;
-    }
-  };
-  try {
-    await waitReady({ url: `${base}/health/ready`, server, t0: performance.now(), timeoutMs: o.readyTimeoutMs, pollMs: 20 });
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { base, stop, pid: server.child.pid };
-};
+/** The built server, ready (see startBuiltServer). */
+export const startServer = ({ root, env, o }) => startBuiltServer({ root, env, readyTimeoutMs: o.readyTimeoutMs });
 
 /** CPU time (user + system, ms) a process has used so far (Linux /proc), or null elsewhere. */
 export const cpuMs = (pid) => {

@@ -1,11 +1,14 @@
 import type {} from '@rustok/api';
-import { type ContentContext, type ContentTx, loadKindInTx, type NodeHead, type Rights, withRights } from '@rustok/content/kit';
+import type { ContentContext, ContentTx, NodeHead, Rights } from '@rustok/content/kit';
+import { loadKindInTx, nodeRights, renamingNotFound } from '@rustok/content/kit';
 import { blogErrors } from './errors.js';
 
+/** `asContent(ctx, rights)` is the context to call content with (content's withRights); `absentAsNull` reads a missing node as null. */
+export { absentAsNull, withRights as asContent } from '@rustok/content/kit';
 export type { Rights };
 
 import type {} from '@rustok/events';
-import { type AppError, isAppError } from '@rustok/kernel';
+import type { AppError } from '@rustok/kernel';
 
 /**
  * The blog's context is a content context whose actor holds the caller's own permissions
@@ -14,14 +17,7 @@ import { type AppError, isAppError } from '@rustok/kernel';
  */
 export type BlogContext = ContentContext;
 
-export const POST_RIGHTS: Rights = {
-  'content.nodes.read': 'blog.posts.read',
-  'content.nodes.create': 'blog.posts.create',
-  'content.nodes.update': 'blog.posts.update',
-  'content.nodes.update_own': 'blog.posts.update_own',
-  'content.nodes.publish': 'blog.posts.publish',
-  'content.nodes.delete': 'blog.posts.delete',
-};
+export const POST_RIGHTS: Rights = nodeRights('blog.posts', ['read', 'create', 'update', 'update_own', 'publish', 'delete']);
 
 /** Moderators see pending comments (drafts); everyone else sees approved (published) ones. */
 export const COMMENT_RIGHTS: Rights = {
@@ -30,16 +26,10 @@ export const COMMENT_RIGHTS: Rights = {
   'content.nodes.update': 'blog.comments.moderate',
 };
 
-export const asContent = withRights;
-
 export const postNotFound = (id: string): AppError => blogErrors.BLOG_POST_NOT_FOUND(`No blog post ${id}`);
 
 /** Content's 404 for a node, told as the blog's own. */
-export const renameNotFound =
-  (id: string) =>
-  (error: unknown): never => {
-    throw isAppError(error) && error.code === 'CONTENT_NODE_NOT_FOUND' ? postNotFound(id) : error;
-  };
+export const renameNotFound = renamingNotFound(postNotFound);
 
 /** The post's head in the caller's transaction, or 404 BLOG_POST_NOT_FOUND (also for a node of another kind). */
 export const loadPostInTx = (w: ContentTx, id: string, forUpdate = false): Promise<NodeHead> =>
@@ -47,9 +37,3 @@ export const loadPostInTx = (w: ContentTx, id: string, forUpdate = false): Promi
 
 export const problem = { $ref: 'Problem#' } as const;
 export const tags = ['blog'];
-
-/** Content's 404 for a node as null (any other error goes on). */
-export const absentAsNull = (error: unknown): null => {
-  if (isAppError(error) && error.code === 'CONTENT_NODE_NOT_FOUND') return null;
-  throw error;
-};

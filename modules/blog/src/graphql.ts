@@ -1,4 +1,4 @@
-import { graphqlContextOf } from '@rustok/api';
+import { addDeleteMutation, graphqlContextOf } from '@rustok/api';
 import { contentNodeRefs, defined, idArg, type NodeFilter, pageArgs, translationInputFields } from '@rustok/content/kit';
 import type { GraphQLBuilder } from '@rustok/kernel';
 
@@ -89,17 +89,11 @@ const addPostFields = (builder: GraphQLBuilder, { Filter, Create, Update }: Inpu
       resolve: (_root, args, ctx) => publishPost(graphqlContextOf(ctx), idArg(args.id)),
     }),
   );
-  builder.mutationField('deleteBlogPost', (t) =>
-    t.field({
-      type: 'Boolean',
-      authScopes: { permission: 'blog.posts.delete' },
-      args: { id: t.arg.id({ required: true }) },
-      resolve: async (_root, args, ctx) => {
-        await deletePost(graphqlContextOf(ctx), idArg(args.id));
-        return true;
-      },
-    }),
-  );
+  addDeleteMutation(builder, 'deleteBlogPost', {
+    authScopes: { permission: 'blog.posts.delete' },
+    contextOf: graphqlContextOf,
+    remove: deletePost,
+  });
 };
 
 /** Comments: approved ones are public, moderators (blog.comments.moderate) see every one and moderate them. */

@@ -2,24 +2,17 @@ import { contentModule } from '@rustok/content';
 import type { ContentNode } from '@rustok/content/contracts';
 import forumModule from '@rustok/forum';
 import type { TenantRef } from '@rustok/kernel';
-import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
+import { type Call, caller, createTestPlatform, describeEachBackend, ok as okJson, type TestPlatform } from '@rustok/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { blogModule } from '../src/index.js';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 describeEachBackend('blog', (backend) => {
   let p: TestPlatform;
   let tenant: TenantRef;
   let editor: Record<string, string>;
-  const call = (method: Method, url: string, headers: Record<string, string>, payload?: unknown): Promise<LightMyRequestResponse> =>
-    p.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-  const ok = async (res: Promise<LightMyRequestResponse>, status = 200) => {
-    const r = await res;
-    expect(r.statusCode, r.body).toBe(status);
-    return r.json<ContentNode>();
-  };
+  const call: Call = (...args) => caller(p)(...args);
+  const ok = (res: Promise<LightMyRequestResponse>, status = 200) => okJson<ContentNode>(res, status);
   const eventTypes = async (tenantId: string) => {
     const { rows } = await p.database.db.query<{ type: string; envelope: { payload: Record<string, unknown> } }>(
       "SELECT type, envelope FROM sys_events WHERE tenant_id = $1 AND type NOT LIKE 'auth.%' ORDER BY id",

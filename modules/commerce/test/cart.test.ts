@@ -1,50 +1,33 @@
-import type { TenantRef } from '@rustok/kernel';
-import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { commerceModule } from '../src/index.js';
+import { describeEachBackend } from '@rustok/testing';
+import { expect, it } from 'vitest';
 import type { Cart } from '../src/schemas/cart.js';
 import { expireCartsAllTenants } from '../src/use-cases/cart/expire-carts.js';
-import { type Call, caller, expectProblem, ok, seedProduct, store, withCart } from './fixtures.js';
+import { expectProblem, ok, seedProduct, shopSuite, store, withCart } from './fixtures.js';
 
 describeEachBackend('commerce carts', (backend) => {
-  let p: TestPlatform;
-  let tenant: TenantRef;
-  let admin: Record<string, string>;
-  let guest: Record<string, string>;
-  let call: Call;
-  let shop: ReturnType<typeof store>;
-
-  beforeAll(async () => {
-    p = await createTestPlatform({ backend, modules: [commerceModule] });
-    call = caller(p);
-    tenant = await p.createTenant('carts-a');
-    admin = (await p.userWithToken(tenant.id, ['admin'])).headers;
-    guest = { 'x-tenant-id': tenant.id };
-    shop = store(call, guest);
-  });
-  afterAll(() => p?.close());
+  const s = shopSuite(backend, 'carts-a');
 
   it('adds, merges, changes and removes lines, re-pricing the totals on the server each time', async () => {
-    const { variantIds } = await seedProduct(call, admin, [
+    const { variantIds } = await seedProduct(s.call, s.admin, [
       { prices: { USD: 1000, EUR: 900 }, stock: 50 },
       { prices: { USD: 250 }, stock: 50 },
     ]);
     const [a = '', b = ''] = variantIds;
-    const cart = await shop.cart('USD', { email: 'guest@example.com' });
+    const cart = await s.shop.cart('USD', { email: 'guest@example.com' });
     expect(cart).toMatchObject({ status: 'open', currencyCode: 'USD', customerId: null, email: 'guest@example.com', items: [], total: 0 });
-    await shop.add(cart.id, a, 1);
-    const merged = await shop.add(cart.id, a, 2);
+    await s.shop.add(cart.id, a, 1);
+    const merged = await s.shop.add(cart.id, a, 2);
     expect(merged.items).toHaveLength(1);
     expect(merged.items[0]).toMatchObject({ variantId: a, quantity: 3, unitPrice: 1000, subtotal: 3000, total: 3000, problem: null });
-    const two = await shop.add(cart.id, b, 4);
+    const two = await s.shop.add(cart.id, b, 4);
     expect(two).toMatchObject({ subtotal: 4000, discountTotal: 0, taxTotal: 0, shippingTotal: 0, total: 4000 });
     const itemB = two.items.find((i) => i.variantId === b)?.id ?? '';
-    const changed = await ok<Cart>(call('PATCH', `/store/carts/${cart.id}/items/${itemB}`, withCart(guest, cart.id), { quantity: 1 }));
+    const changed = await ok<Cart>(s.call('PATCH', `/store/carts/${cart.id}/items/${itemB}`, withCart(s.guest, cart.id), { quantity: 1 }));
     expect(changed.total).toBe(3250);
-    const removed = await ok<Cart>(call('DELETE', `/store/carts/${cart.id}/items/${itemB}`, withCart(guest, cart.id)));
+    const removed = await ok<Cart>(s.call('DELETE', `/store/carts/${cart.id}/items/${itemB}`, withCart(s.guest, cart.id)));
     expect(removed.items.map((i) => i.variantId)).toEqual([a]);
     expectProblem(
-      await call('DELETE', `/store/carts/${cart.id}/items/${itemB}`, withCart(guest, cart.id)),
+      await s.call('DELETE', `/store/carts/${cart.id}/items/${itemB}`, withCart(s.guest, cart.id)),
       404,
       'COMMERCE_CART_ITEM_NOT_FOUND',
     );
@@ -52,27 +35,27 @@ describeEachBackend('commerce carts', (backend) => {
   });
 
   it('applies tax by country, flat shipping and discount codes, refusing codes and options that do not apply', async () => {
-    const { variantIds } = await seedProduct(call, admin, [{ prices: { USD: 3333 }, stock: 50 }]);
-    const nd = await seedProduct(call, admin, [{ prices: { USD: 1000 }, stock: 50 }], { discountable: false });
-    await ok(call('POST', '/commerce/tax-rates', admin, { countryCode: 'DE', name: 'MwSt', rateBp: 1900 }), 201);
+    const { variantIds } = await seedProduct(s.call, s.admin, [{ prices: { USD: 3333 }, stock: 50 }]);
+    const nd = await seedProduct(s.call, s.admin, [{ prices: { USD: 1000 }, stock: 50 }], { discountable: false });
+    await ok(s.call('POST', '/commerce/tax-rates', s.admin, { countryCode: 'DE', name: 'MwSt', rateBp: 1900 }), 201);
     const ship = await ok<{ id: string }>(
-      call('POST', '/commerce/shipping-options', admin, { name: 'Std', currencyCode: 'USD', amount: 700 }),
+      s.call('POST', '/commerce/shipping-options', s.admin, { name: 'Std', currencyCode: 'USD', amount: 700 }),
       201,
     );
     const eur = await ok<{ id: string }>(
-      call('POST', '/commerce/shipping-options', admin, { name: 'EU', currencyCode: 'EUR', amount: 500 }),
+      s.call('POST', '/commerce/shipping-options', s.admin, { name: 'EU', currencyCode: 'EUR', amount: 500 }),
       201,
     );
-    await ok(call('POST', '/commerce/discounts', admin, { code: 'TEN', kind: 'percentage', value: 1000 }), 201);
-    await ok(call('POST', '/commerce/discounts', admin, { code: 'FIVEOFF', kind: 'fixed', value: 500, currencyCode: 'EUR' }), 201);
+    await ok(s.call('POST', '/commerce/discounts', s.admin, { code: 'TEN', kind: 'percentage', value: 1000 }), 201);
+    await ok(s.call('POST', '/commerce/discounts', s.admin, { code: 'FIVEOFF', kind: 'fixed', value: 500, currencyCode: 'EUR' }), 201);
     await ok(
-      call('POST', '/commerce/discounts', admin, { code: 'OLD', kind: 'percentage', value: 500, endsAt: '2020-01-01T00:00:00Z' }),
+      s.call('POST', '/commerce/discounts', s.admin, { code: 'OLD', kind: 'percentage', value: 500, endsAt: '2020-01-01T00:00:00Z' }),
       201,
     );
-    const cart = await shop.cart();
-    await shop.add(cart.id, variantIds[0] ?? '', 3);
-    await shop.add(cart.id, nd.variantIds[0] ?? '', 1);
-    const priced = await shop.patch(cart.id, { countryCode: 'DE', shippingOptionId: ship.id, discountCode: 'ten' });
+    const cart = await s.shop.cart();
+    await s.shop.add(cart.id, variantIds[0] ?? '', 3);
+    await s.shop.add(cart.id, nd.variantIds[0] ?? '', 1);
+    const priced = await s.shop.patch(cart.id, { countryCode: 'DE', shippingOptionId: ship.id, discountCode: 'ten' });
     // discountable 9999 → 10 % = 1000 (rounded half up); tax 19 % of (9999 − 1000) and of 1000
     expect(priced).toMatchObject({
       discountCode: 'TEN',
@@ -86,114 +69,114 @@ describeEachBackend('commerce carts', (backend) => {
     ]);
     expect(priced).toMatchObject({ subtotal: 10999, discountTotal: 1000, taxTotal: 1900, shippingTotal: 700, total: 12599 });
     expectProblem(
-      await call('PATCH', `/store/carts/${cart.id}`, withCart(guest, cart.id), { discountCode: 'NOPE' }),
+      await s.call('PATCH', `/store/carts/${cart.id}`, withCart(s.guest, cart.id), { discountCode: 'NOPE' }),
       422,
       'COMMERCE_DISCOUNT_INVALID',
     );
     expectProblem(
-      await call('PATCH', `/store/carts/${cart.id}`, withCart(guest, cart.id), { discountCode: 'OLD' }),
+      await s.call('PATCH', `/store/carts/${cart.id}`, withCart(s.guest, cart.id), { discountCode: 'OLD' }),
       422,
       'COMMERCE_DISCOUNT_INVALID',
     );
     expectProblem(
-      await call('PATCH', `/store/carts/${cart.id}`, withCart(guest, cart.id), { discountCode: 'FIVEOFF' }),
+      await s.call('PATCH', `/store/carts/${cart.id}`, withCart(s.guest, cart.id), { discountCode: 'FIVEOFF' }),
       422,
       'COMMERCE_DISCOUNT_INVALID',
     );
     expectProblem(
-      await call('PATCH', `/store/carts/${cart.id}`, withCart(guest, cart.id), { shippingOptionId: eur.id }),
+      await s.call('PATCH', `/store/carts/${cart.id}`, withCart(s.guest, cart.id), { shippingOptionId: eur.id }),
       422,
       'COMMERCE_SHIPPING_OPTION_INVALID',
     );
-    const cleared = await shop.patch(cart.id, { discountCode: null, shippingOptionId: null, countryCode: null });
+    const cleared = await s.shop.patch(cart.id, { discountCode: null, shippingOptionId: null, countryCode: null });
     expect(cleared).toMatchObject({ discountCode: null, shippingOption: null, taxRateBp: 0, total: 10999 });
-    const options = await ok<{ items: { id: string }[] }>(call('GET', '/store/shipping-options?currencyCode=USD', guest));
+    const options = await ok<{ items: { id: string }[] }>(s.call('GET', '/store/shipping-options?currencyCode=USD', s.guest));
     expect(options.items.map((o) => o.id)).toContain(ship.id);
     expect(options.items.map((o) => o.id)).not.toContain(eur.id);
   });
 
   it('refuses what cannot be sold: unknown variant, unpublished product, no price in the currency, short stock', async () => {
-    const { productId, variantIds } = await seedProduct(call, admin, [{ prices: { EUR: 500 }, stock: 2 }]);
+    const { productId, variantIds } = await seedProduct(s.call, s.admin, [{ prices: { EUR: 500 }, stock: 2 }]);
     const v = variantIds[0] ?? '';
-    const usd = await shop.cart();
+    const usd = await s.shop.cart();
     expectProblem(
-      await call('POST', `/store/carts/${usd.id}/items`, withCart(guest, usd.id), { variantId: v, quantity: 1 }),
+      await s.call('POST', `/store/carts/${usd.id}/items`, withCart(s.guest, usd.id), { variantId: v, quantity: 1 }),
       422,
       'COMMERCE_PRICE_MISSING',
     );
-    const eur = await shop.cart('EUR');
-    const short = await call('POST', `/store/carts/${eur.id}/items`, withCart(guest, eur.id), { variantId: v, quantity: 3 });
+    const eur = await s.shop.cart('EUR');
+    const short = await s.call('POST', `/store/carts/${eur.id}/items`, withCart(s.guest, eur.id), { variantId: v, quantity: 3 });
     expectProblem(short, 409, 'COMMERCE_INSUFFICIENT_STOCK');
     expect(short.json()).toMatchObject({ lines: [{ variantId: v, requested: 3, available: 2 }] });
     const unknown = '0190a0f0-0000-7000-8000-000000000001';
     expectProblem(
-      await call('POST', `/store/carts/${eur.id}/items`, withCart(guest, eur.id), { variantId: unknown, quantity: 1 }),
+      await s.call('POST', `/store/carts/${eur.id}/items`, withCart(s.guest, eur.id), { variantId: unknown, quantity: 1 }),
       404,
       'COMMERCE_VARIANT_NOT_FOUND',
     );
-    await ok(call('PATCH', `/commerce/products/${productId}`, admin, { status: 'draft' }));
+    await ok(s.call('PATCH', `/commerce/products/${productId}`, s.admin, { status: 'draft' }));
     expectProblem(
-      await call('POST', `/store/carts/${eur.id}/items`, withCart(guest, eur.id), { variantId: v, quantity: 1 }),
+      await s.call('POST', `/store/carts/${eur.id}/items`, withCart(s.guest, eur.id), { variantId: v, quantity: 1 }),
       422,
       'COMMERCE_PRODUCT_UNAVAILABLE',
     );
-    expectProblem(await call('POST', '/store/carts', guest, { currencyCode: 'JPY' }), 422, 'COMMERCE_CURRENCY_UNSUPPORTED');
+    expectProblem(await s.call('POST', '/store/carts', s.guest, { currencyCode: 'JPY' }), 422, 'COMMERCE_CURRENCY_UNSUPPORTED');
     expectProblem(
-      await call('POST', `/store/carts/${eur.id}/items`, withCart(guest, eur.id), { variantId: v, quantity: 0 }),
+      await s.call('POST', `/store/carts/${eur.id}/items`, withCart(s.guest, eur.id), { variantId: v, quantity: 0 }),
       422,
       'VALIDATION_FAILED',
     );
-    expectProblem(await call('GET', `/store/carts/${unknown}`, guest), 404, 'COMMERCE_CART_NOT_FOUND');
+    expectProblem(await s.call('GET', `/store/carts/${unknown}`, s.guest), 404, 'COMMERCE_CART_NOT_FOUND');
   });
 
   it('records the signed-in customer on their cart and order; the order is theirs to read', async () => {
-    const { variantIds } = await seedProduct(call, admin, [{ stock: 5 }]);
-    const customer = await p.userWithToken(tenant.id, ['customer']);
-    const mine = store(call, customer.headers);
+    const { variantIds } = await seedProduct(s.call, s.admin, [{ stock: 5 }]);
+    const customer = await s.p.userWithToken(s.tenant.id, ['customer']);
+    const mine = store(s.call, customer.headers);
     const cart = await mine.cart();
     expect(cart.customerId).toBe(customer.userId);
     await mine.add(cart.id, variantIds[0] ?? '');
     const order = await mine.order(cart.id);
     expect(order.customerId).toBe(customer.userId);
-    expect((await ok<{ id: string }>(call('GET', `/commerce/orders/${order.id}`, customer.headers))).id).toBe(order.id);
+    expect((await ok<{ id: string }>(s.call('GET', `/commerce/orders/${order.id}`, customer.headers))).id).toBe(order.id);
   });
 
   it('expires abandoned carts: refused changes and checkout, marked by the job, kept for reading', async () => {
-    const { variantIds } = await seedProduct(call, admin, [{ stock: 5 }]);
-    const cart = await shop.cart();
-    await shop.add(cart.id, variantIds[0] ?? '');
-    const fresh = await shop.cart();
-    await p.database.db.transaction(
+    const { variantIds } = await seedProduct(s.call, s.admin, [{ stock: 5 }]);
+    const cart = await s.shop.cart();
+    await s.shop.add(cart.id, variantIds[0] ?? '');
+    const fresh = await s.shop.cart();
+    await s.p.database.db.transaction(
       (tx) => tx.query("UPDATE commerce_carts SET expires_at = now() - interval '1 minute' WHERE id = $1", [cart.id]),
       {
-        tenantId: tenant.id,
+        tenantId: s.tenant.id,
       },
     );
-    expect((await shop.get(cart.id)).status).toBe('expired');
+    expect((await s.shop.get(cart.id)).status).toBe('expired');
     expectProblem(
-      await call('POST', `/store/carts/${cart.id}/items`, withCart(guest, cart.id), { variantId: variantIds[0], quantity: 1 }),
+      await s.call('POST', `/store/carts/${cart.id}/items`, withCart(s.guest, cart.id), { variantId: variantIds[0], quantity: 1 }),
       409,
       'COMMERCE_CART_EXPIRED',
     );
-    expectProblem(await shop.checkout(cart.id), 409, 'COMMERCE_CART_EXPIRED');
-    expect(await expireCartsAllTenants(p.database.db, p.bus)).toBeGreaterThanOrEqual(1);
-    const rows = await p.database.db.transaction(
+    expectProblem(await s.shop.checkout(cart.id), 409, 'COMMERCE_CART_EXPIRED');
+    expect(await expireCartsAllTenants(s.p.database.db, s.p.bus)).toBeGreaterThanOrEqual(1);
+    const rows = await s.p.database.db.transaction(
       async (tx) =>
         (
           await tx.query<{ id: string; status: string }>('SELECT id, status FROM commerce_carts WHERE id = ANY($1::uuid[])', [
             [cart.id, fresh.id],
           ])
         ).rows,
-      { tenantId: tenant.id },
+      { tenantId: s.tenant.id },
     );
     expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [cart.id]: 'expired', [fresh.id]: 'open' });
   });
 
   it('offers the same cart operations over GraphQL, each with the cart token', async () => {
-    const { variantIds } = await seedProduct(call, admin, [{ prices: { USD: 1234 }, stock: 5 }]);
+    const { variantIds } = await seedProduct(s.call, s.admin, [{ prices: { USD: 1234 }, stock: 5 }]);
     type CartData = { id: string; total: number; items: { id: string; quantity: number }[] };
     const gql = async (query: string, variables: Record<string, unknown> = {}) =>
-      (await p.app.inject({ method: 'POST', url: '/graphql', headers: guest, payload: { query, variables } })).json<{
+      (await s.p.app.inject({ method: 'POST', url: '/graphql', headers: s.guest, payload: { query, variables } })).json<{
         data?: Record<string, (CartData & { cart: CartData; cartToken: string }) | null>;
         errors?: { extensions: { code: string } }[];
       }>();

@@ -1,30 +1,18 @@
 import type { Tx } from '@rustok/db';
-import type { TenantRef } from '@rustok/kernel';
-import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBackend, tenantSuite } from '@rustok/testing';
+import { expect, it } from 'vitest';
 import { loadProductIndexSource, loadVariantsForSale } from '../src/contracts.js';
 import { commerceModule } from '../src/index.js';
 import type { ProductView } from '../src/schemas/catalog-views.js';
-import { caller, ok, unique } from './catalog-helpers.js';
+import { ok, unique } from './catalog-helpers.js';
 
 describeEachBackend('commerce catalog: what read models and checkout read', (backend) => {
-  let p: TestPlatform;
-  let tenant: TenantRef;
-  let admin: Record<string, string>;
-  let call: ReturnType<typeof caller>;
-  const inTenant = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => p.database.db.transaction(fn, { tenantId: tenant.id });
-
-  beforeAll(async () => {
-    p = await createTestPlatform({ backend, modules: [commerceModule] });
-    call = caller(p);
-    tenant = await p.createTenant('catalog-source');
-    admin = (await p.userWithToken(tenant.id, ['admin'])).headers;
-  });
-  afterAll(() => p?.close());
+  const s = tenantSuite(backend, [commerceModule], 'catalog-source', ['admin']);
+  const inTenant = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => s.p.database.db.transaction(fn, { tenantId: s.tenant.id });
 
   it('gives the index source with versions, texts, base price ranges and stock', async () => {
     const product = await ok<ProductView>(
-      call('POST', '/commerce/products', admin, {
+      s.call('POST', '/commerce/products', s.user, {
         title: 'Indexed',
         status: 'published',
         tags: ['x'],
@@ -58,8 +46,8 @@ describeEachBackend('commerce catalog: what read models and checkout read', (bac
         { locale: 'ru', title: 'Индекс' },
       ],
     });
-    await ok(call('PATCH', `/commerce/products/${product.id}`, admin, { translations: { en: { title: 'Indexed (en)' } } }));
-    await ok(call('PUT', `/commerce/inventory/${product.variants[0]?.id}`, admin, { available: 10 }));
+    await ok(s.call('PATCH', `/commerce/products/${product.id}`, s.user, { translations: { en: { title: 'Indexed (en)' } } }));
+    await ok(s.call('PUT', `/commerce/inventory/${product.variants[0]?.id}`, s.user, { available: 10 }));
     const second = await read();
     expect(second?.version).toBe(2);
     expect(second?.stockVersion).toBe((first?.stockVersion ?? 0) + 1);
@@ -69,7 +57,7 @@ describeEachBackend('commerce catalog: what read models and checkout read', (bac
 
   it('loads variants for sale with their product, and leaves out unknown ids', async () => {
     const product = await ok<ProductView>(
-      call('POST', '/commerce/products', admin, {
+      s.call('POST', '/commerce/products', s.user, {
         title: 'For sale',
         discountable: false,
         variants: [{ title: 'Only', allowBackorder: true }],

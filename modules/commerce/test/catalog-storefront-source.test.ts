@@ -1,36 +1,24 @@
 import { systemActor } from '@rustok/api';
 import type { Tx } from '@rustok/db';
-import type { TenantRef } from '@rustok/kernel';
-import { createTestPlatform, describeEachBackend, graphqlClient, type TestPlatform } from '@rustok/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBackend, graphqlClient, tenantSuite } from '@rustok/testing';
+import { expect, it } from 'vitest';
 import { loadProductIndexSource, loadStockDisplay } from '../src/contracts.js';
 import { commerceModule } from '../src/index.js';
 import { announcePriceWindows } from '../src/prices/windows.js';
 import type { ProductView } from '../src/schemas/catalog-views.js';
-import { caller, catalogEvents, expectProblem, ok, unique } from './catalog-helpers.js';
+import { catalogEvents, expectProblem, ok, unique } from './catalog-helpers.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describeEachBackend('commerce catalog: what the storefront index reads (variants, prices of the moment, stock, images)', (backend) => {
-  let p: TestPlatform;
-  let tenant: TenantRef;
-  let admin: Record<string, string>;
-  let call: ReturnType<typeof caller>;
-  const { data, codes } = graphqlClient(() => p);
-  const inTenant = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => p.database.db.transaction(fn, { tenantId: tenant.id });
+  const suite = tenantSuite(backend, [commerceModule], 'catalog-storefront', ['admin']);
+  const { data, codes } = graphqlClient(() => suite.p);
+  const inTenant = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => suite.p.database.db.transaction(fn, { tenantId: suite.tenant.id });
   const source = (id: string) => inTenant((tx) => loadProductIndexSource(tx, id, 'en'));
-
-  beforeAll(async () => {
-    p = await createTestPlatform({ backend, modules: [commerceModule] });
-    call = caller(p);
-    tenant = await p.createTenant('catalog-storefront');
-    admin = (await p.userWithToken(tenant.id, ['admin'])).headers;
-  });
-  afterAll(() => p?.close());
 
   it('gives each variant its prices for one unit as resolved now, its stock and translated titles', async () => {
     const product = await ok<ProductView>(
-      call('POST', '/commerce/products', admin, {
+      suite.call('POST', '/commerce/products', suite.user, {
         title: 'Sourced',
         images: ['https://img.example.com/a.jpg', { url: 'https://img.example.com/b.jpg', alt: 'B' }],
         variants: [
@@ -53,7 +41,7 @@ describeEachBackend('commerce catalog: what the storefront index reads (variants
     );
     const [tracked, untracked, backorder] = product.variants.map((v) => v.id);
     await ok(
-      call('POST', '/commerce/price-lists', admin, {
+      suite.call('POST', '/commerce/price-lists', suite.user, {
         name: 'Members',
         kind: 'override',
         prices: [{ variantId: tracked, amount: 100, currencyCode: 'USD' }],
@@ -61,7 +49,7 @@ describeEachBackend('commerce catalog: what the storefront index reads (variants
       201,
     );
     await ok(
-      call('POST', '/commerce/price-lists', admin, {
+      suite.call('POST', '/commerce/price-lists', suite.user, {
         name: 'Past sale',
         kind: 'sale',
         startsAt: '2020-01-01T00:00:00Z',
@@ -96,13 +84,13 @@ describeEachBackend('commerce catalog: what the storefront index reads (variants
       { currencyCode: 'USD', min: 500, max: 900 },
     ]);
     expect(s).toMatchObject({ totalStock: 2, hasStock: true });
-    await ok(call('PUT', `/commerce/inventory/${tracked}`, admin, { available: 0 }));
+    await ok(suite.call('PUT', `/commerce/inventory/${tracked}`, suite.user, { available: 0 }));
     expect((await source(product.id))?.variants[0]).toMatchObject({ available: 0, inStock: false });
   });
 
   it('announces a sale window when it opens, so read models re-read the product', async () => {
     const product = await ok<ProductView>(
-      call('POST', '/commerce/products', admin, {
+      suite.call('POST', '/commerce/products', suite.user, {
         title: 'Windowed',
         variants: [{ title: 'Only', prices: [{ amount: 1000, currencyCode: 'USD' }] }],
       }),
@@ -111,7 +99,7 @@ describeEachBackend('commerce catalog: what the storefront index reads (variants
     const variantId = product.variants[0]?.id as string;
     const startsAt = new Date(Date.now() + 1_500);
     await ok(
-      call('POST', '/commerce/price-lists', admin, {
+      suite.call('POST', '/commerce/price-lists', suite.user, {
         name: 'Flash sale',
         kind: 'sale',
         startsAt: startsAt.toISOString(),
@@ -119,7 +107,7 @@ describeEachBackend('commerce catalog: what the storefront index reads (variants
       }),
       201,
     );
-    const ctx = { db: p.database.db, events: p.bus, tenantId: tenant.id, actor: systemActor };
+    const ctx = { db: suite.p.database.db, events: suite.p.bus, tenantId: suite.tenant.id, actor: systemActor };
     const before = (await source(product.id))?.version;
     expect((await source(product.id))?.variants[0]?.prices).toEqual([{ currencyCode: 'USD', amount: 1000 }]);
     expect(await announcePriceWindows(ctx)).toBe(0);
@@ -130,14 +118,14 @@ describeEachBackend('commerce catalog: what the storefront index reads (variants
     const after = await source(product.id);
     expect(after?.version).toBe((before ?? 0) + 1);
     expect(after?.variants[0]?.prices).toEqual([{ currencyCode: 'USD', amount: 800 }]);
-    const events = (await catalogEvents(p, tenant.id, product.id)).map((e) => e.type);
+    const events = (await catalogEvents(suite.p, suite.tenant.id, product.id)).map((e) => e.type);
     expect(events.slice(-2)).toEqual(['commerce.product.updated', 'commerce.price.updated']);
   });
 
   it('keeps images in order through REST and GraphQL, and takes only http(s) URLs', async () => {
     const created = await data<{ id: string; images: unknown[] }>(
       'createCommerceProduct',
-      admin,
+      suite.user,
       `mutation { createCommerceProduct(input: { title: "Pictured", images: [{ url: "https://img.example.com/1.png", alt: "One" },
          { url: "http://img.example.com/2.png" }], variants: [{ title: "A" }] }) { id images { url alt } } }`,
     );
@@ -147,17 +135,17 @@ describeEachBackend('commerce catalog: what the storefront index reads (variants
     ]);
     const updated = await data<{ images: unknown[] }>(
       'updateCommerceProduct',
-      admin,
+      suite.user,
       'mutation ($id: ID!) { updateCommerceProduct(id: $id, input: { images: [{ url: "https://img.example.com/3.png" }] }) { images { url alt } } }',
       { id: created.id },
     );
     expect(updated.images).toEqual([{ url: 'https://img.example.com/3.png', alt: null }]);
-    expect((await ok<ProductView>(call('GET', `/commerce/products/${created.id}`, admin))).images).toEqual(updated.images);
+    expect((await ok<ProductView>(suite.call('GET', `/commerce/products/${created.id}`, suite.user))).images).toEqual(updated.images);
     for (const url of ['javascript:alert(1)', 'ftp://img.example.com/x.png', 'https://']) {
-      expectProblem(await call('PATCH', `/commerce/products/${created.id}`, admin, { images: [url] }), 422);
+      expectProblem(await suite.call('PATCH', `/commerce/products/${created.id}`, suite.user, { images: [url] }), 422);
       expect(
         await codes(
-          admin,
+          suite.user,
           'mutation ($id: ID!, $url: String!) { updateCommerceProduct(id: $id, input: { images: [{ url: $url }] }) { id } }',
           {
             id: created.id,
@@ -171,13 +159,17 @@ describeEachBackend('commerce catalog: what the storefront index reads (variants
 
   it('hides stock counts from the public by default and takes exposeStock and lowStockThreshold as settings', async () => {
     const product = await ok<ProductView>(
-      call('POST', '/commerce/products', admin, { title: 'Counted', status: 'published', variants: [{ title: 'A', inventory: 7 }] }),
+      suite.call('POST', '/commerce/products', suite.user, {
+        title: 'Counted',
+        status: 'published',
+        variants: [{ title: 'A', inventory: 7 }],
+      }),
       201,
     );
-    const visitor = { 'x-tenant-id': tenant.id };
+    const visitor = { 'x-tenant-id': suite.tenant.id };
     const seen = async (headers: Record<string, string>) => ({
-      one: (await ok<ProductView>(call('GET', `/commerce/products/${product.id}`, headers))).variants.map((v) => v.available),
-      listed: (await ok<{ items: ProductView[] }>(call('GET', '/commerce/products?q=counted', headers))).items.flatMap((p) =>
+      one: (await ok<ProductView>(suite.call('GET', `/commerce/products/${product.id}`, headers))).variants.map((v) => v.available),
+      listed: (await ok<{ items: ProductView[] }>(suite.call('GET', '/commerce/products?q=counted', headers))).items.flatMap((p) =>
         p.variants.map((v) => v.available),
       ),
       graphql: (
@@ -188,12 +180,12 @@ describeEachBackend('commerce catalog: what the storefront index reads (variants
     });
     expect(await inTenant((tx) => loadStockDisplay(tx))).toEqual({ exposeStock: false, lowStockThreshold: 5 });
     expect(await seen(visitor)).toEqual({ one: [null], listed: [null], graphql: [null] });
-    expect(await seen(admin)).toEqual({ one: [7], listed: [7], graphql: [7] });
-    await ok(call('PUT', '/modules/commerce', admin, { enabled: true, settings: { exposeStock: true, lowStockThreshold: 1 } }));
+    expect(await seen(suite.user)).toEqual({ one: [7], listed: [7], graphql: [7] });
+    await ok(suite.call('PUT', '/modules/commerce', suite.user, { enabled: true, settings: { exposeStock: true, lowStockThreshold: 1 } }));
     expect(await inTenant((tx) => loadStockDisplay(tx))).toEqual({ exposeStock: true, lowStockThreshold: 1 });
     expect(await seen(visitor)).toEqual({ one: [7], listed: [7], graphql: [7] });
-    expectProblem(await call('PUT', '/modules/commerce', admin, { enabled: true, settings: { exposeStock: 'yes' } }), 422);
-    expectProblem(await call('PUT', '/modules/commerce', admin, { enabled: true, settings: { lowStockThreshold: -1 } }), 422);
-    await ok(call('PUT', '/modules/commerce', admin, { enabled: true, settings: {} }));
+    expectProblem(await suite.call('PUT', '/modules/commerce', suite.user, { enabled: true, settings: { exposeStock: 'yes' } }), 422);
+    expectProblem(await suite.call('PUT', '/modules/commerce', suite.user, { enabled: true, settings: { lowStockThreshold: -1 } }), 422);
+    await ok(suite.call('PUT', '/modules/commerce', suite.user, { enabled: true, settings: {} }));
   });
 });

@@ -1,24 +1,12 @@
-import type { TenantRef } from '@rustok/kernel';
-import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBackend, tenantSuite } from '@rustok/testing';
+import { expect, it } from 'vitest';
 import { commerceModule } from '../src/index.js';
 import type { ProductView, VariantView } from '../src/schemas/catalog-views.js';
-import { caller, catalogEvents, expectProblem, ok, simpleProduct, unique } from './catalog-helpers.js';
+import { catalogEvents, expectProblem, ok, simpleProduct, unique } from './catalog-helpers.js';
 
 describeEachBackend('commerce catalog: products', (backend) => {
-  let p: TestPlatform;
-  let tenant: TenantRef;
-  let admin: Record<string, string>;
-  let call: ReturnType<typeof caller>;
-  const create = (body: Record<string, unknown>) => ok(call('POST', '/commerce/products', admin, body), 201);
-
-  beforeAll(async () => {
-    p = await createTestPlatform({ backend, modules: [commerceModule] });
-    call = caller(p);
-    tenant = await p.createTenant('catalog-a');
-    admin = (await p.userWithToken(tenant.id, ['admin'])).headers;
-  });
-  afterAll(() => p?.close());
+  const suite = tenantSuite(backend, [commerceModule], 'catalog-a', ['admin']);
+  const create = (body: Record<string, unknown>) => ok(suite.call('POST', '/commerce/products', suite.user, body), 201);
 
   it('creates a product with variants, prices, stock and translations in one call, with its events', async () => {
     const sku = unique('TEE');
@@ -67,7 +55,7 @@ describeEachBackend('commerce catalog: products', (backend) => {
       ['USD', 4500, 5],
     ]);
     expect(m).toMatchObject({ title: 'M', sku: null, manageInventory: false, available: 0, position: 1 });
-    const events = await catalogEvents(p, tenant.id, product.id);
+    const events = await catalogEvents(suite.p, suite.tenant.id, product.id);
     expect(events.map((e) => e.type)).toEqual([
       'commerce.product.created',
       'commerce.variant.created',
@@ -83,13 +71,16 @@ describeEachBackend('commerce catalog: products', (backend) => {
 
   it('reads texts in a locale with fallback requested → default → base', async () => {
     const product = await create(simpleProduct('Wool hat', { translations: { ru: { title: 'Шерстяная шапка' } } }));
-    const ru = await ok(call('GET', `/commerce/products/${product.id}?locale=ru`, admin));
+    const ru = await ok(suite.call('GET', `/commerce/products/${product.id}?locale=ru`, suite.user));
     expect(ru).toMatchObject({ locale: 'ru', title: 'Шерстяная шапка', description: null });
-    const en = await ok(call('GET', `/commerce/products/${product.id}?locale=en`, admin));
+    const en = await ok(suite.call('GET', `/commerce/products/${product.id}?locale=en`, suite.user));
     expect(en).toMatchObject({ locale: 'en', title: 'Wool hat' });
-    await ok(call('PATCH', `/commerce/products/${product.id}`, admin, { translations: { en: { title: 'Warm wool hat' } } }));
-    expect(await ok(call('GET', `/commerce/products/${product.id}`, admin))).toMatchObject({ locale: 'en', title: 'Warm wool hat' });
-    expectProblem(await call('GET', `/commerce/products/${product.id}?locale=de`, admin), 422, 'COMMERCE_LOCALE_UNSUPPORTED');
+    await ok(suite.call('PATCH', `/commerce/products/${product.id}`, suite.user, { translations: { en: { title: 'Warm wool hat' } } }));
+    expect(await ok(suite.call('GET', `/commerce/products/${product.id}`, suite.user))).toMatchObject({
+      locale: 'en',
+      title: 'Warm wool hat',
+    });
+    expectProblem(await suite.call('GET', `/commerce/products/${product.id}?locale=de`, suite.user), 422, 'COMMERCE_LOCALE_UNSUPPORTED');
   });
 
   it('generates handles from titles (transliterated), suffixes generated ones and refuses a taken explicit one', async () => {
@@ -100,12 +91,16 @@ describeEachBackend('commerce catalog: products', (backend) => {
     const explicit = await create(simpleProduct('Any title', { handle: 'my-kettle' }));
     expect(explicit.handle).toBe('my-kettle');
     expectProblem(
-      await call('POST', '/commerce/products', admin, simpleProduct('Other', { handle: 'my-kettle' })),
+      await suite.call('POST', '/commerce/products', suite.user, simpleProduct('Other', { handle: 'my-kettle' })),
       409,
       'COMMERCE_HANDLE_TAKEN',
     );
-    expectProblem(await call('PATCH', `/commerce/products/${ru.id}`, admin, { handle: 'my-kettle' }), 409, 'COMMERCE_HANDLE_TAKEN');
-    const renamed = await ok(call('PATCH', `/commerce/products/${ru.id}`, admin, { handle: 'kettle' }));
+    expectProblem(
+      await suite.call('PATCH', `/commerce/products/${ru.id}`, suite.user, { handle: 'my-kettle' }),
+      409,
+      'COMMERCE_HANDLE_TAKEN',
+    );
+    const renamed = await ok(suite.call('PATCH', `/commerce/products/${ru.id}`, suite.user, { handle: 'kettle' }));
     expect(renamed.handle).toBe('kettle');
     expect((await create(simpleProduct('!!!'))).handle).toMatch(/^product(-\d+)?$/);
   });
@@ -114,10 +109,14 @@ describeEachBackend('commerce catalog: products', (backend) => {
     const first = await create(simpleProduct('Sku holder'));
     const sku = first.variants[0]?.sku as string;
     const clash = { title: 'Clash', variants: [{ title: 'X', sku }] };
-    expectProblem(await call('POST', '/commerce/products', admin, clash), 409, 'COMMERCE_SKU_TAKEN');
-    expectProblem(await call('POST', `/commerce/products/${first.id}/variants`, admin, { title: 'Y', sku }), 409, 'COMMERCE_SKU_TAKEN');
-    const other = await ok<VariantView>(call('POST', `/commerce/products/${first.id}/variants`, admin, { title: 'Z' }), 201);
-    const res = await call('PATCH', `/commerce/products/${first.id}/variants/${other.id}`, admin, { sku });
+    expectProblem(await suite.call('POST', '/commerce/products', suite.user, clash), 409, 'COMMERCE_SKU_TAKEN');
+    expectProblem(
+      await suite.call('POST', `/commerce/products/${first.id}/variants`, suite.user, { title: 'Y', sku }),
+      409,
+      'COMMERCE_SKU_TAKEN',
+    );
+    const other = await ok<VariantView>(suite.call('POST', `/commerce/products/${first.id}/variants`, suite.user, { title: 'Z' }), 201);
+    const res = await suite.call('PATCH', `/commerce/products/${first.id}/variants/${other.id}`, suite.user, { sku });
     expectProblem(res, 409, 'COMMERCE_SKU_TAKEN');
   });
 
@@ -125,12 +124,12 @@ describeEachBackend('commerce catalog: products', (backend) => {
     const handle = unique('race').toLowerCase();
     const sku = unique('RACE');
     const bodies = Array.from({ length: 5 }, (_, i) => ({ title: `Race ${i}`, handle, variants: [{ title: 'v', sku: `${sku}-${i}` }] }));
-    const byHandle = await Promise.all(bodies.map((b) => call('POST', '/commerce/products', admin, b)));
+    const byHandle = await Promise.all(bodies.map((b) => suite.call('POST', '/commerce/products', suite.user, b)));
     expect(byHandle.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
     for (const r of byHandle.filter((x) => x.statusCode === 409)) expectProblem(r, 409, 'COMMERCE_HANDLE_TAKEN');
     const bySku = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        call('POST', '/commerce/products', admin, { title: `Sku race ${i}`, variants: [{ title: 'v', sku }] }),
+        suite.call('POST', '/commerce/products', suite.user, { title: `Sku race ${i}`, variants: [{ title: 'v', sku }] }),
       ),
     );
     expect(bySku.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
@@ -139,7 +138,7 @@ describeEachBackend('commerce catalog: products', (backend) => {
 
   it('answers bad input with 422 problem+json listing the fields', async () => {
     const bad = async (body: unknown, path: RegExp) => {
-      const res = await call('POST', '/commerce/products', admin, body);
+      const res = await suite.call('POST', '/commerce/products', suite.user, body);
       expectProblem(res, 422);
       const errors = res.json<{ errors: { path: string }[] }>().errors;
       expect(
@@ -176,7 +175,10 @@ describeEachBackend('commerce catalog: products', (backend) => {
       /variants\/1\/sku/,
     );
     await bad({ title: 'V', handle: 'Not A Handle' }, /handle/);
-    expectProblem(await call('PUT', `/commerce/variants/${crypto.randomUUID()}/prices`, admin, { prices: [{ amount: 1 }] }), 422);
+    expectProblem(
+      await suite.call('PUT', `/commerce/variants/${crypto.randomUUID()}/prices`, suite.user, { prices: [{ amount: 1 }] }),
+      422,
+    );
   });
 
   it('bumps the version and updated_at on every change of the product, translations, variants and prices', async () => {
@@ -185,8 +187,8 @@ describeEachBackend('commerce catalog: products', (backend) => {
     const versions = [product.version];
     const stamp = [product.updatedAt];
     const step = async (method: 'PATCH' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, status = 200) => {
-      await ok(call(method, url, admin, body), status);
-      const now = await ok(call('GET', `/commerce/products/${product.id}`, admin));
+      await ok(suite.call(method, url, suite.user, body), status);
+      const now = await ok(suite.call('GET', `/commerce/products/${product.id}`, suite.user));
       versions.push(now.version);
       stamp.push(now.updatedAt);
       return now;
@@ -205,16 +207,16 @@ describeEachBackend('commerce catalog: products', (backend) => {
     await step('PUT', `/commerce/inventory/${variantId}`, { available: 3 });
     await step('PATCH', `/commerce/products/${product.id}`, {});
     expect(versions.slice(-2)).toEqual([9, 9]);
-    const events = await catalogEvents(p, tenant.id, product.id);
+    const events = await catalogEvents(suite.p, suite.tenant.id, product.id);
     const productVersions = events.filter((e) => e.type.startsWith('commerce.product.')).map((e) => e.payload.version);
     expect(productVersions).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(events.filter((e) => e.type === 'commerce.product.published').map((e) => e.payload.version)).toEqual([8]);
-    await ok(call('DELETE', `/commerce/products/${product.id}`, admin), 204);
-    expect((await catalogEvents(p, tenant.id, product.id)).at(-1)).toMatchObject({
+    await ok(suite.call('DELETE', `/commerce/products/${product.id}`, suite.user), 204);
+    expect((await catalogEvents(suite.p, suite.tenant.id, product.id)).at(-1)).toMatchObject({
       type: 'commerce.product.deleted',
       payload: { productId: product.id, version: 10 },
     });
-    expectProblem(await call('GET', `/commerce/products/${product.id}`, admin), 404, 'COMMERCE_PRODUCT_NOT_FOUND');
+    expectProblem(await suite.call('GET', `/commerce/products/${product.id}`, suite.user), 404, 'COMMERCE_PRODUCT_NOT_FOUND');
   });
 
   it('lists with cursor pagination and filters by status, text, category and tag', async () => {
@@ -223,20 +225,22 @@ describeEachBackend('commerce catalog: products', (backend) => {
     for (const title of ['Alpha lamp', 'Beta lamp', 'Gamma chair']) {
       made.push(await create(simpleProduct(title, { tags: [tag], categories: [title.endsWith('chair') ? 'seating' : 'lighting'] })));
     }
-    await ok(call('POST', `/commerce/products/${made[0]?.id}/publish`, admin));
+    await ok(suite.call('POST', `/commerce/products/${made[0]?.id}/publish`, suite.user));
     const page1 = await ok<{ items: ProductView[]; nextCursor: string | null }>(
-      call('GET', `/commerce/products?tag=${tag}&limit=2`, admin),
+      suite.call('GET', `/commerce/products?tag=${tag}&limit=2`, suite.user),
     );
     expect(page1.items.map((i) => i.title)).toEqual(['Gamma chair', 'Beta lamp']);
     const page2 = await ok<{ items: ProductView[]; nextCursor: string | null }>(
-      call('GET', `/commerce/products?tag=${tag}&limit=2&cursor=${page1.nextCursor}`, admin),
+      suite.call('GET', `/commerce/products?tag=${tag}&limit=2&cursor=${page1.nextCursor}`, suite.user),
     );
     expect(page2).toMatchObject({ items: [{ title: 'Alpha lamp' }], nextCursor: null });
-    const lamps = await ok<{ items: ProductView[] }>(call('GET', `/commerce/products?tag=${tag}&q=LAMP&category=lighting`, admin));
+    const lamps = await ok<{ items: ProductView[] }>(
+      suite.call('GET', `/commerce/products?tag=${tag}&q=LAMP&category=lighting`, suite.user),
+    );
     expect(lamps.items.map((i) => i.title)).toEqual(['Beta lamp', 'Alpha lamp']);
-    const published = await ok<{ items: ProductView[] }>(call('GET', `/commerce/products?tag=${tag}&status=published`, admin));
+    const published = await ok<{ items: ProductView[] }>(suite.call('GET', `/commerce/products?tag=${tag}&status=published`, suite.user));
     expect(published.items.map((i) => i.title)).toEqual(['Alpha lamp']);
-    expect((await ok<{ items: unknown[] }>(call('GET', '/commerce/products?q=%25_', admin))).items).toEqual([]);
-    expectProblem(await call('GET', '/commerce/products?limit=0', admin), 422);
+    expect((await ok<{ items: unknown[] }>(suite.call('GET', '/commerce/products?q=%25_', suite.user))).items).toEqual([]);
+    expectProblem(await suite.call('GET', '/commerce/products?limit=0', suite.user), 422);
   });
 });

@@ -1,28 +1,21 @@
-import type { TestPlatform } from '@rustok/testing';
+import type { TenantRef } from '@rustok/kernel';
+import {
+  type Call,
+  caller,
+  createTestPlatform,
+  type OutboxEvent,
+  ok,
+  outboxEvents,
+  type TestBackend,
+  type TestPlatform,
+} from '@rustok/testing';
 import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import { commerceModule } from '../src/index.js';
 import type { Cart, CartCreated } from '../src/schemas/cart.js';
 import type { CheckoutResult, Order } from '../src/schemas/order.js';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type Call = (method: Method, url: string, headers: Record<string, string>, payload?: unknown) => Promise<LightMyRequestResponse>;
-
-export const caller =
-  (p: TestPlatform): Call =>
-  (method, url, headers, payload) =>
-    p.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-
-export const expectProblem = (res: LightMyRequestResponse, status: number, code?: string) => {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  if (code) expect(res.json<{ code: string }>().code).toBe(code);
-};
-
-export const ok = async <T>(res: Promise<LightMyRequestResponse> | LightMyRequestResponse, status = 200): Promise<T> => {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return (r.body === '' ? undefined : r.json<T>()) as T;
-};
+export { type Call, caller, expectProblem, type Method, ok } from '@rustok/testing';
 
 let counter = 0;
 export const unique = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`.toUpperCase();
@@ -124,25 +117,36 @@ export const stockOf = async (p: TestPlatform, tenantId: string, variantId: stri
     { tenantId },
   );
 
-export interface CommerceEvent {
-  readonly type: string;
-  readonly payload: Record<string, unknown>;
+/** Order, payment and stock events of a tenant in the outbox, oldest first, each checked against its declared schema. */
+export const orderEvents = (p: TestPlatform, tenantId: string, orderId?: string): Promise<OutboxEvent[]> =>
+  outboxEvents(
+    p,
+    tenantId,
+    "type LIKE 'commerce.order.%' OR type LIKE 'commerce.payment.%' OR type = 'commerce.inventory.adjusted'",
+    (payload) => orderId === undefined || payload.orderId === orderId,
+  );
+
+/** A platform with the commerce module, one tenant with its admin's headers, and a guest shopping in it. */
+export interface ShopSuite {
+  p: TestPlatform;
+  tenant: TenantRef;
+  admin: Record<string, string>;
+  guest: Record<string, string>;
+  call: Call;
+  shop: ReturnType<typeof store>;
 }
 
-/** Order, payment and stock events of a tenant in the outbox, oldest first, each checked against its declared schema. */
-export const orderEvents = async (p: TestPlatform, tenantId: string, orderId?: string): Promise<CommerceEvent[]> => {
-  const { rows } = await p.database.db.query<{ type: string; schema_version: number; envelope: { payload: Record<string, unknown> } }>(
-    `SELECT type, schema_version, envelope FROM sys_events
-      WHERE tenant_id = $1 AND (type LIKE 'commerce.order.%' OR type LIKE 'commerce.payment.%' OR type = 'commerce.inventory.adjusted')
-      ORDER BY id`,
-    [tenantId],
-  );
-  return rows
-    .filter((r) => orderId === undefined || r.envelope.payload.orderId === orderId)
-    .map((r) => {
-      const entry = p.bus.catalog.get(r.type, r.schema_version);
-      expect(entry, `${r.type} is in the catalog`).toBeDefined();
-      expect(entry?.validate(r.envelope.payload), `${r.type} payload valid: ${JSON.stringify(r.envelope.payload)}`).toBe(true);
-      return { type: r.type, payload: r.envelope.payload };
-    });
+/** Opens the suite's shop before its tests and closes it after them: the fields are there once `beforeAll` has run. */
+export const shopSuite = (backend: TestBackend, slug: string): ShopSuite => {
+  const suite = {} as ShopSuite;
+  beforeAll(async () => {
+    const p = await createTestPlatform({ backend, modules: [commerceModule] });
+    const call = caller(p);
+    const tenant = await p.createTenant(slug);
+    const admin = (await p.userWithToken(tenant.id, ['admin'])).headers;
+    const guest = { 'x-tenant-id': tenant.id };
+    Object.assign(suite, { p, tenant, admin, guest, call, shop: store(call, guest) });
+  });
+  afterAll(() => suite.p?.close());
+  return suite;
 };

@@ -1,4 +1,4 @@
-import { graphqlContextOf } from '@rustok/api';
+import { addDeleteMutation, graphqlContextOf } from '@rustok/api';
 import type { GraphQLBuilder } from '@rustok/kernel';
 
 import { contentNodeRefs, defined, idArg, pageArgs, translationInputFields } from './graphql-kit.js';
@@ -97,15 +97,9 @@ export const addNodeFields = (builder: GraphQLBuilder): void => {
       resolve: (_root, args, ctx) => publishNode(graphqlContextOf(ctx), idArg(args.id)),
     }),
   );
-  builder.mutationField('deleteContentNode', (t) =>
-    t.field({
-      type: 'Boolean',
-      authScopes: { permission: 'content.nodes.delete' },
-      args: { id: t.arg.id({ required: true }) },
-      resolve: async (_root, args, ctx) => {
-        await deleteNode(graphqlContextOf(ctx), idArg(args.id));
-        return true;
-      },
-    }),
-  );
+  addDeleteMutation(builder, 'deleteContentNode', {
+    authScopes: { permission: 'content.nodes.delete' },
+    contextOf: graphqlContextOf,
+    remove: deleteNode,
+  });
 };

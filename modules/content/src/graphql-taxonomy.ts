@@ -1,4 +1,4 @@
-import { graphqlContextOf } from '@rustok/api';
+import { addDeleteMutation, graphqlContextOf } from '@rustok/api';
 import type { GraphQLBuilder } from '@rustok/kernel';
 
 import { defined, idArg } from './graphql-kit.js';
@@ -64,17 +64,7 @@ export const addTaxonomyFields = (builder: GraphQLBuilder): void => {
       resolve: (_root, args, ctx) => updateCategory(graphqlContextOf(ctx), idArg(args.id), defined({ ...args.input }) as CategoryPatch),
     }),
   );
-  builder.mutationField('deleteContentCategory', (t) =>
-    t.field({
-      type: 'Boolean',
-      authScopes: manage,
-      args: { id: t.arg.id({ required: true }) },
-      resolve: async (_root, args, ctx) => {
-        await deleteCategory(graphqlContextOf(ctx), idArg(args.id));
-        return true;
-      },
-    }),
-  );
+  addDeleteMutation(builder, 'deleteContentCategory', { authScopes: manage, contextOf: graphqlContextOf, remove: deleteCategory });
   builder.queryField('contentTags', (t) =>
     t.field({ type: [Tag], authScopes: { public: true }, resolve: (_root, _args, ctx) => listTags(graphqlContextOf(ctx)) }),
   );

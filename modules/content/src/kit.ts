@@ -40,4 +40,4 @@ export { createTag, listTags } from './use-cases/tags.js';
 export { archiveNode, publishNode, transitionInTx, transitionNode } from './use-cases/transition-node.js';
 export { updateCategory } from './use-cases/update-category.js';
 export { updateNode, updateNodeInTx } from './use-cases/update-node.js';
-export { loadKindInTx, type Rights, withRights } from './wrapper.js';
+export { absentAsNull, loadKindInTx, nodeRights, type Rights, renamingNotFound, withRights } from './wrapper.js';

@@ -9,6 +9,14 @@ import { loadNodeInTx, type NodeHead } from './use-cases/in-tx.js';
  */
 export type Rights = Readonly<Record<string, string>>;
 
+/**
+ * Rights that map content's node permissions to a wrapper's own of the same action:
+ * `nodeRights('blog.posts', ['read', 'delete'])` lends content.nodes.read to blog.posts.read and
+ * content.nodes.delete to blog.posts.delete.
+ */
+export const nodeRights = (prefix: string, actions: readonly string[]): Rights =>
+  Object.fromEntries(actions.map((action) => [`content.nodes.${action}`, `${prefix}.${action}`]));
+
 export const withRights = (ctx: ContentContext, rights: Rights): ContentContext => ({
   ...ctx,
   actor: {
@@ -20,6 +28,20 @@ export const withRights = (ctx: ContentContext, rights: Rights): ContentContext 
   },
 });
 
+/** Content's 404 for a node, told as the wrapper's own `notFound(id)`; any other error goes on. */
+export const renamingNotFound =
+  (notFound: (id: string) => AppError) =>
+  (id: string) =>
+  (error: unknown): never => {
+    throw isAppError(error) && error.code === 'CONTENT_NODE_NOT_FOUND' ? notFound(id) : error;
+  };
+
+/** Content's 404 for a node as null (any other error goes on). */
+export const absentAsNull = (error: unknown): null => {
+  if (isAppError(error) && error.code === 'CONTENT_NODE_NOT_FOUND') return null;
+  throw error;
+};
+
 /** A node of the wrapper's kind in the caller's transaction; content's 404, and a node of another kind, become `notFound(id)`. */
 export const loadKindInTx = async (
   w: ContentTx,
@@ -28,9 +50,7 @@ export const loadKindInTx = async (
   notFound: (id: string) => AppError,
   forUpdate = false,
 ): Promise<NodeHead> => {
-  const node = await loadNodeInTx(w, id, forUpdate).catch((error: unknown) => {
-    throw isAppError(error) && error.code === 'CONTENT_NODE_NOT_FOUND' ? notFound(id) : error;
-  });
+  const node = await loadNodeInTx(w, id, forUpdate).catch(renamingNotFound(notFound)(id));
   if (node.kind !== kind) throw notFound(id);
   return node;
 };

@@ -1,4 +1,4 @@
-import { graphqlContextOf } from '@rustok/api';
+import { addDeleteMutation, graphqlContextOf } from '@rustok/api';
 import { contentNodeRefs, defined, idArg, type NodeFilter, pageArgs, translationInputFields } from '@rustok/content/kit';
 import type { GraphQLBuilder } from '@rustok/kernel';
 
@@ -79,17 +79,11 @@ const addTopicFields = (builder: GraphQLBuilder, { Filter, CreateTopic, UpdateTo
       resolve: (_root, args, ctx) => updateTopic(graphqlContextOf(ctx), idArg(args.id), defined({ ...args.input }) as UpdateTopicInput),
     }),
   );
-  builder.mutationField('deleteForumTopic', (t) =>
-    t.field({
-      type: 'Boolean',
-      authScopes: { permission: 'forum.topics.delete' },
-      args: { id: t.arg.id({ required: true }) },
-      resolve: async (_root, args, ctx) => {
-        await deleteTopic(graphqlContextOf(ctx), idArg(args.id));
-        return true;
-      },
-    }),
-  );
+  addDeleteMutation(builder, 'deleteForumTopic', {
+    authScopes: { permission: 'forum.topics.delete' },
+    contextOf: graphqlContextOf,
+    remove: deleteTopic,
+  });
   builder.mutationField('pinForumTopic', (t) =>
     t.field({
       type: Node,

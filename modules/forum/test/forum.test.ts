@@ -2,25 +2,18 @@ import blogModule from '@rustok/blog';
 import { contentModule } from '@rustok/content';
 import type { ContentNode } from '@rustok/content/contracts';
 import type { TenantRef } from '@rustok/kernel';
-import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
+import { type Call, caller, createTestPlatform, describeEachBackend, ok as okJson, type TestPlatform } from '@rustok/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forumModule } from '../src/index.js';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 describeEachBackend('forum', (backend) => {
   let p: TestPlatform;
   let tenant: TenantRef;
   let editor: Record<string, string>;
   let customer: Record<string, string>;
-  const call = (method: Method, url: string, headers: Record<string, string>, payload?: unknown): Promise<LightMyRequestResponse> =>
-    p.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-  const ok = async (res: Promise<LightMyRequestResponse>, status = 200) => {
-    const r = await res;
-    expect(r.statusCode, r.body).toBe(status);
-    return r.json<ContentNode>();
-  };
+  const call: Call = (...args) => caller(p)(...args);
+  const ok = (res: Promise<LightMyRequestResponse>, status = 200) => okJson<ContentNode>(res, status);
 
   beforeAll(async () => {
     p = await createTestPlatform({ backend, modules: [contentModule, blogModule, forumModule] });

@@ -1,22 +1,16 @@
 import { contentModule } from '@rustok/content';
 import type { ContentNode } from '@rustok/content/contracts';
-import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
+import { type Call, caller, createTestPlatform, describeEachBackend, ok as okJson, type TestPlatform } from '@rustok/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forumModule } from '../src/index.js';
 
-type Method = 'GET' | 'POST' | 'PATCH';
 type Page = { items: ContentNode[]; nextCursor: string | null };
 
 describeEachBackend('forum order and reply edits', (backend) => {
   let p: TestPlatform;
-  const call = (method: Method, url: string, headers: Record<string, string>, payload?: unknown): Promise<LightMyRequestResponse> =>
-    p.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-  const ok = async (res: Promise<LightMyRequestResponse>, status = 200) => {
-    const r = await res;
-    expect(r.statusCode, r.body).toBe(status);
-    return r.json<ContentNode>();
-  };
+  const call: Call = (...args) => caller(p)(...args);
+  const ok = (res: Promise<LightMyRequestResponse>, status = 200) => okJson<ContentNode>(res, status);
   const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
   const staff = async (slug: string) => {
     const tenant = await p.createTenant(slug);

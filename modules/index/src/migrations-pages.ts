@@ -1,3 +1,5 @@
+import { RESTORE_TENANT, SET_TENANT } from './migrations-tenant-sql.js';
+
 /**
  * The storefront's most frequent product lists as static functions, so their plans stay cached per
  * connection (planning is most of the database work of a small list): the newest products (with
@@ -19,18 +21,13 @@ CREATE FUNCTION index_products_newest(tenant uuid, loc text, lim int, after_at t
                                       category text, tag text, in_stock boolean) RETURNS json
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
-  previous text := current_setting('app.tenant_id', true);
-  result json;
-BEGIN
-  PERFORM set_config('app.tenant_id', tenant::text, true);
+  ${SET_TENANT}
   IF after_id IS NULL THEN
     ${NEWEST('')}
   ELSE
     ${NEWEST('AND (published_at, product_id) < (after_at, after_id)')}
   END IF;
-  PERFORM set_config('app.tenant_id', coalesce(previous, ''), true);
-  RETURN result;
-END
+  ${RESTORE_TENANT}
 $$;
 CREATE FUNCTION index_products_search(tenant uuid, loc text, cfg regconfig, q text, prefix text, lim int) RETURNS json
 LANGUAGE plpgsql VOLATILE AS $$
@@ -45,7 +42,5 @@ BEGIN
       FROM index_top_products(loc, tsq, lim) t JOIN index_products ON product_id = t.match_id
      WHERE tenant_id = tenant AND locale = loc AND status = 'published'
      ORDER BY t.match_rank DESC, product_id DESC) x;
-  PERFORM set_config('app.tenant_id', coalesce(previous, ''), true);
-  RETURN result;
-END
+  ${RESTORE_TENANT}
 $$;`;

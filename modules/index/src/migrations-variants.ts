@@ -1,3 +1,5 @@
+import { RESTORE_TENANT, SET_TENANT } from './migrations-tenant-sql.js';
+
 /**
  * Variants and images on product rows. `variants` is stored exactly as the product route answers it
  * (titles in the row's locale, prices per currency, stock as the tenant shows it), so a lookup by
@@ -12,10 +14,7 @@ ALTER TABLE index_products
 CREATE OR REPLACE FUNCTION index_product_by_handle(tenant uuid, loc text, wanted text) RETURNS json
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
-  previous text := current_setting('app.tenant_id', true);
-  result json;
-BEGIN
-  PERFORM set_config('app.tenant_id', tenant::text, true);
+  ${SET_TENANT}
   SELECT to_json(x) INTO result FROM (
     SELECT product_id AS id, handle, locale, text_locale, title, subtitle, prices, has_stock, total_stock, categories, tags,
            to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_iso,
@@ -23,7 +22,5 @@ BEGIN
       FROM index_products
      WHERE tenant_id = tenant AND locale = loc AND handle = wanted AND status = 'published'
      ORDER BY published_at DESC LIMIT 1) x;
-  PERFORM set_config('app.tenant_id', coalesce(previous, ''), true);
-  RETURN result;
-END
+  ${RESTORE_TENANT}
 $$;`;

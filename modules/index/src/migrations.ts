@@ -1,6 +1,7 @@
 import { CURRENT_TENANT_SQL, tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
 import { pagesSql } from './migrations-pages.js';
+import { RESTORE_TENANT as RESTORE, SET_TENANT } from './migrations-tenant-sql.js';
 import { variantsSql } from './migrations-variants.js';
 
 const TENANT = `tenant_id uuid NOT NULL DEFAULT ${CURRENT_TENANT_SQL}`;
@@ -137,13 +138,6 @@ CREATE TABLE index_schedule_runs (
  * text array) and returns its rows as a JSON array; the two lookups are static, so their plans are
  * cached per connection.
  */
-const SET_TENANT = `previous text := current_setting('app.tenant_id', true);
-  result json;
-BEGIN
-  PERFORM set_config('app.tenant_id', tenant::text, true);`;
-const RESTORE = `PERFORM set_config('app.tenant_id', coalesce(previous, ''), true);
-  RETURN result;
-END`;
 const ISO = `to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_iso`;
 const reads = `
 CREATE FUNCTION index_read(tenant uuid, query text, args text[], trgm_threshold real DEFAULT NULL) RETURNS json

@@ -1,20 +1,6 @@
 import type { TestPlatform } from '@rustok/testing';
-import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export const caller =
-  (p: TestPlatform) =>
-  (method: Method, url: string, headers: Record<string, string>, payload?: unknown): Promise<LightMyRequestResponse> =>
-    p.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-
-/** The JSON of an answer with the expected status (the body is in the failure message). */
-export const ok = async <T>(res: Promise<LightMyRequestResponse>, status = 200): Promise<T> => {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return (r.body === '' ? undefined : r.json<T>()) as T;
-};
+export { caller, expectProblem, type Method, ok } from '@rustok/testing';
 
 /** Polls until `probe` returns something truthy; gives its value and how long it took. Fails after `timeoutMs`. */
 export const waitFor = async <T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 5_000, what = 'condition') => {
@@ -37,12 +23,6 @@ export const drained = (p: TestPlatform) =>
     10_000,
     'an empty outbox',
   );
-
-export const expectProblem = (res: LightMyRequestResponse, status: number, code?: string) => {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  if (code) expect(res.json<{ code: string }>().code).toBe(code);
-};
 
 export interface Page<T> {
   items: T[];

@@ -1,3 +1,4 @@
+import { addDeleteMutation } from '@rustok/api';
 import { defined, type InputFieldBuilder, idArg } from '@rustok/content/kit';
 import type { GraphQLBuilder } from '@rustok/kernel';
 
@@ -139,15 +140,5 @@ export const addMenuFields = (builder: GraphQLBuilder): void => {
       resolve: (_root, args, ctx) => updateMenu(contextOf(ctx), idArg(args.id), menuInputOf(args.input) as UpdateMenuInput),
     }),
   );
-  builder.mutationField('deleteMenu', (t) =>
-    t.field({
-      type: 'Boolean',
-      authScopes: manage,
-      args: { id: t.arg.id({ required: true }) },
-      resolve: async (_root, args, ctx) => {
-        await deleteMenu(contextOf(ctx), idArg(args.id));
-        return true;
-      },
-    }),
-  );
+  addDeleteMutation(builder, 'deleteMenu', { authScopes: manage, contextOf: contextOf, remove: deleteMenu });
 };

@@ -1,3 +1,4 @@
+import { addDeleteMutation } from '@rustok/api';
 import { contentNodeRefs, defined, idArg, pageArgs, translationInputFields } from '@rustok/content/kit';
 import type { GraphQLBuilder } from '@rustok/kernel';
 
@@ -115,17 +116,7 @@ const addMutations = (builder: GraphQLBuilder, { PageRef, BlockInput, Create, Up
       resolve: (_root, args, ctx) => putBlocks(contextOf(ctx), idArg(args.id), { blocks: args.blocks } as PutBlocksInput),
     }),
   );
-  builder.mutationField('deletePage', (t) =>
-    t.field({
-      type: 'Boolean',
-      authScopes: { permission: 'pages.pages.delete' },
-      args: { id: t.arg.id({ required: true }) },
-      resolve: async (_root, args, ctx) => {
-        await deletePage(contextOf(ctx), idArg(args.id));
-        return true;
-      },
-    }),
-  );
+  addDeleteMutation(builder, 'deletePage', { authScopes: { permission: 'pages.pages.delete' }, contextOf: contextOf, remove: deletePage });
 };
 
 /** The pages module's GraphQL: pages with blocks and menus, the operations of its REST routes over the same use-cases. */

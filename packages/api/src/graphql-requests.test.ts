@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
-import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { persistedQueries } from './persisted-queries.js';
+import { capturedLog } from './test-fixtures/log-lines.js';
 import { thingsModule } from './test-fixtures/things-module.js';
 
 type Reply = { data?: unknown; errors?: { message: string; extensions?: { code?: string; errors?: { path: string }[] } }[] };
@@ -25,22 +24,16 @@ describeEachBackend('GraphQL requests', (backend) => {
   let allowlisted: TestPlatform;
   let off: TestPlatform;
   let dir: string;
-  const errorLines: unknown[] = [];
+  const { lines: errorLines, logger } = capturedLog();
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        errorLines.push(JSON.parse(String(chunk)));
-        done();
-      },
-    });
     dir = mkdtempSync(join(tmpdir(), 'rustok-allowlist-'));
     const file = join(dir, 'allowlist.json');
     writeFileSync(
       file,
       JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha(THING), body: THING }] }),
     );
-    apq = await createTestPlatform({ backend, modules: [thingsModule], logger: pino({ level: 'error' }, sink) });
+    apq = await createTestPlatform({ backend, modules: [thingsModule], logger });
     const config = (mode: string, extra = {}) => ({ graphql: { persisted_queries: mode, ...extra } });
     allowlisted = await createTestPlatform({ backend, modules: [thingsModule], config: config('allowlist', { allowlist_file: file }) });
     off = await createTestPlatform({ backend, modules: [thingsModule], config: config('off') });

@@ -1,7 +1,6 @@
-import { Writable } from 'node:stream';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
-import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { capturedLog } from './test-fixtures/log-lines.js';
 import { SECRET_MESSAGE, thingsModule } from './test-fixtures/things-module.js';
 
 interface GraphQLAnswer {
@@ -13,20 +12,14 @@ const INTERNAL_MESSAGE = 'An unexpected error occurred; it has been logged with 
 
 describeEachBackend('GraphQL endpoint', (backend) => {
   let platform: TestPlatform;
-  const logLines: Record<string, unknown>[] = [];
+  const { lines: logLines, logger } = capturedLog();
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-        done();
-      },
-    });
     platform = await createTestPlatform({
       backend,
       modules: [thingsModule],
       config: { graphql: { max_depth: 3, max_complexity: 5 } },
-      logger: pino({ level: 'error' }, sink),
+      logger,
     });
   });
   afterAll(async () => platform?.close());

@@ -5,6 +5,7 @@ export * from './cors.js';
 export * from './db-errors.js';
 export * from './errors.js';
 export * from './graphql.js';
+export * from './graphql-delete.js';
 export * from './graphql-modules.js';
 export * from './graphql-requests.js';
 export * from './health.js';

@@ -4,6 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gateModule, thingsModule } from './test-fixtures/things-module.js';
 
 const latency = expect.any(Number);
+/** The readiness checks and module states of a platform with the things module (its cache check degraded). */
+const thingsReadyChecks = [
+  { name: 'database', critical: true, status: 'ok', latencyMs: latency },
+  { name: 'events:outbox', critical: false, status: 'ok', latencyMs: latency },
+  { name: 'module:things:cache', critical: false, status: 'degraded', latencyMs: latency, reason: 'because' },
+];
+const thingsReadyModules = [
+  { slug: 'events', status: 'ok' },
+  { slug: 'tenancy', status: 'ok' },
+  { slug: 'auth', status: 'ok' },
+  { slug: 'platform', status: 'ok' },
+  { slug: 'things', status: 'degraded' },
+];
 
 describeEachBackend('health endpoints', (backend) => {
   describe('with a failing non-critical module check', () => {
@@ -25,18 +38,8 @@ describeEachBackend('health endpoints', (backend) => {
       const report = res.json<{ checks: { latencyMs: number }[] }>();
       expect(report).toEqual({
         status: 'degraded',
-        checks: [
-          { name: 'database', critical: true, status: 'ok', latencyMs: latency },
-          { name: 'events:outbox', critical: false, status: 'ok', latencyMs: latency },
-          { name: 'module:things:cache', critical: false, status: 'degraded', latencyMs: latency, reason: 'because' },
-        ],
-        modules: [
-          { slug: 'events', status: 'ok' },
-          { slug: 'tenancy', status: 'ok' },
-          { slug: 'auth', status: 'ok' },
-          { slug: 'platform', status: 'ok' },
-          { slug: 'things', status: 'degraded' },
-        ],
+        checks: thingsReadyChecks,
+        modules: thingsReadyModules,
         degradedReasons: ['module:things:cache: because'],
       });
       for (const check of report.checks) expect(check.latencyMs).toBeGreaterThanOrEqual(0);
@@ -76,19 +79,10 @@ describeEachBackend('health endpoints', (backend) => {
       expect(res.json()).toEqual({
         status: 'unavailable',
         checks: [
-          { name: 'database', critical: true, status: 'ok', latencyMs: latency },
-          { name: 'events:outbox', critical: false, status: 'ok', latencyMs: latency },
-          { name: 'module:things:cache', critical: false, status: 'degraded', latencyMs: latency, reason: 'because' },
+          ...thingsReadyChecks,
           { name: 'module:gate:upstream', critical: true, status: 'unavailable', latencyMs: latency, reason: 'upstream refused' },
         ],
-        modules: [
-          { slug: 'events', status: 'ok' },
-          { slug: 'tenancy', status: 'ok' },
-          { slug: 'auth', status: 'ok' },
-          { slug: 'platform', status: 'ok' },
-          { slug: 'things', status: 'degraded' },
-          { slug: 'gate', status: 'unavailable' },
-        ],
+        modules: [...thingsReadyModules, { slug: 'gate', status: 'unavailable' }],
         degradedReasons: ['module:things:cache: because', 'module:gate:upstream: upstream refused'],
       });
     });

@@ -1,31 +1,37 @@
-import { Writable } from 'node:stream';
 import { generateId } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
-import pino from 'pino';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { capturedLog } from './test-fixtures/log-lines.js';
 import { SECRET_MESSAGE, thingsModule } from './test-fixtures/things-module.js';
 
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 const typeOf = (slug: string) => `https://rustok.dev/problems/${slug}`;
 const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
 
+/** A problem+json answer, exactly: status, content type, and the body with the request id as its instance. */
+const expectProblemAnswer = (
+  res: LightMyRequestResponse,
+  p: { status: number; slug: string; title: string; detail: string; code: string },
+): void => {
+  expect(res.statusCode).toBe(p.status);
+  expect(res.headers['content-type']).toBe(PROBLEM_TYPE);
+  expect(res.json()).toEqual({
+    type: typeOf(p.slug),
+    title: p.title,
+    status: p.status,
+    detail: p.detail,
+    code: p.code,
+    instance: res.headers['x-request-id'],
+  });
+};
+
 describeEachBackend('problem+json answers', (backend) => {
   let platform: TestPlatform;
-  const logLines: Record<string, unknown>[] = [];
+  const { lines: logLines, logger } = capturedLog();
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-        done();
-      },
-    });
-    platform = await createTestPlatform({
-      backend,
-      modules: [thingsModule],
-      config: { server: { body_limit_bytes: 2048 } },
-      logger: pino({ level: 'error' }, sink),
-    });
+    platform = await createTestPlatform({ backend, modules: [thingsModule], config: { server: { body_limit_bytes: 2048 } }, logger });
   });
   afterAll(async () => platform?.close());
 
@@ -44,15 +50,12 @@ describeEachBackend('problem+json answers', (backend) => {
   it('answers a coded AppError with its status and code, instance = X-Request-Id', async () => {
     const id = generateId();
     const res = await platform.app.inject({ method: 'GET', url: `/api/v1/things/${id}` });
-    expect(res.statusCode).toBe(404);
-    expect(res.headers['content-type']).toBe(PROBLEM_TYPE);
-    expect(res.json()).toEqual({
-      type: typeOf('things-not-found'),
-      title: 'Not found',
+    expectProblemAnswer(res, {
       status: 404,
+      slug: 'things-not-found',
+      title: 'Not found',
       detail: `No thing ${id}`,
       code: 'THINGS_NOT_FOUND',
-      instance: res.headers['x-request-id'],
     });
   });
 
@@ -101,43 +104,34 @@ describeEachBackend('problem+json answers', (backend) => {
       headers: { 'content-type': 'application/json' },
       payload: '{"name": "lamp", "count": ',
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.headers['content-type']).toBe(PROBLEM_TYPE);
-    expect(res.json()).toEqual({
-      type: typeOf('request-malformed'),
-      title: 'Bad request',
+    expectProblemAnswer(res, {
       status: 400,
+      slug: 'request-malformed',
+      title: 'Bad request',
       detail: 'The request body is not valid JSON',
       code: 'REQUEST_MALFORMED',
-      instance: res.headers['x-request-id'],
     });
   });
 
   it('answers a body over server.body_limit_bytes with 413 REQUEST_TOO_LARGE', async () => {
     const res = await post({ name: 'x'.repeat(3000), count: 1 });
-    expect(res.statusCode).toBe(413);
-    expect(res.headers['content-type']).toBe(PROBLEM_TYPE);
-    expect(res.json()).toEqual({
-      type: typeOf('request-too-large'),
-      title: 'Payload too large',
+    expectProblemAnswer(res, {
       status: 413,
+      slug: 'request-too-large',
+      title: 'Payload too large',
       detail: 'The request body is larger than the server accepts',
       code: 'REQUEST_TOO_LARGE',
-      instance: res.headers['x-request-id'],
     });
   });
 
   it('answers an unknown route with 404 ROUTE_NOT_FOUND, without the query string', async () => {
     const res = await platform.app.inject({ method: 'DELETE', url: '/api/v1/nowhere?token=abc' });
-    expect(res.statusCode).toBe(404);
-    expect(res.headers['content-type']).toBe(PROBLEM_TYPE);
-    expect(res.json()).toEqual({
-      type: typeOf('route-not-found'),
-      title: 'Not found',
+    expectProblemAnswer(res, {
       status: 404,
+      slug: 'route-not-found',
+      title: 'Not found',
       detail: 'No route DELETE /api/v1/nowhere',
       code: 'ROUTE_NOT_FOUND',
-      instance: res.headers['x-request-id'],
     });
   });
 

@@ -1,24 +1,13 @@
-import { AppError, type EventEnvelope, generateId } from '@rustok/kernel';
+import { AppError, type EventEnvelope } from '@rustok/kernel';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { createMemoryTransport } from './memory.js';
 import { createEventMetrics } from './metrics.js';
+import { testEnvelope } from './test-fixtures/envelope.js';
 import type { DeliveryResult, EventSink } from './types.js';
 
-const envelope = (): EventEnvelope => ({
-  id: generateId(),
-  type: 'shop.order.placed',
-  schemaVersion: 1,
-  tenantId: generateId(),
-  actorId: null,
-  correlationId: 'c',
-  causationId: null,
-  traceId: null,
-  occurredAt: new Date().toISOString(),
-  retryCount: 0,
-  payload: {},
-});
+const envelope = (): EventEnvelope => testEnvelope();
 
 /** A sink that holds every batch until released, so the queue can be filled. */
 const gatedSink = () => {

@@ -1,8 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freeLoopbackPort } from './free-port.js';
 
 /**
  * A NATS server with JetStream of a test's own (a free loopback port, a temporary store), for
@@ -38,16 +39,6 @@ export const natsServerSkipReason = (env: NodeJS.ProcessEnv = process.env): stri
   return reason;
 };
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
 const accepts = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
     const socket = new Socket();
@@ -63,7 +54,7 @@ export const startNatsServer = async (): Promise<NatsServer> => {
   const file = binary();
   if (!file) throw new Error(natsServerSkipReason() ?? 'no nats-server');
   const store = await mkdtemp(join(tmpdir(), 'rustok-nats-'));
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   let child: ChildProcess | undefined;
   const start = async (options: { readonly jetstream?: boolean } = {}) => {
     const js = options.jetstream === false ? [] : ['-js', '-sd', store];

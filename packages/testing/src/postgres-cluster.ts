@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freeLoopbackPort } from './free-port.js';
 
 const run = promisify(execFile);
 
@@ -41,16 +41,6 @@ export const postgresClusterSkipReason = (env: NodeJS.ProcessEnv = process.env):
   return reason;
 };
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
 /** initdb refuses to run as root: as root, the cluster belongs to the `postgres` OS user. */
 const osUser = async (): Promise<{ uid: number; gid: number; prefix: string[] } | undefined> => {
   if (process.getuid?.() !== 0) return undefined;
@@ -72,7 +62,7 @@ export const startPostgresCluster = async (): Promise<PostgresCluster> => {
   };
   const data = join(dir, 'data');
   const log = join(dir, 'server.log');
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const ctl = (args: string[]) => exec('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', ...args]);
   try {
     await exec('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);

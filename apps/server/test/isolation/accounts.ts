@@ -1,7 +1,8 @@
 import { createPasswordReset } from '@rustok/auth';
 import { expect } from 'vitest';
+import { expectNoSecretsOfB, refusedRoute } from './checks.js';
 import { platformAuth } from './platform-auth.js';
-import { type Area, defineArea, expectNoSecretsOfB, type Side } from './world.js';
+import { type Area, defineArea, type Side } from './world.js';
 
 /** Accounts: password change and reset, verification resends, the admin's password reset, the tenant switch and the JWKS. */
 
@@ -75,12 +76,9 @@ export const accountsArea: Area<AccountObjects> = defineArea<AccountObjects>({
       status: 422,
       code: 'AUTH_CURRENT_PASSWORD_WRONG',
     },
-    'POST /api/v1/auth/users/{id}/password-reset': {
-      kind: 'tenant',
-      paramsOfB: { id: (w) => auth(w.b).userId },
+    'POST /api/v1/auth/users/{id}/password-reset': refusedRoute({ id: (w) => auth(w.b).userId }, 'AUTH_USER_NOT_FOUND', {
       body: () => ({ newPassword: 'set by A for B 42' }),
-      code: 'AUTH_USER_NOT_FOUND',
-    },
+    }),
   },
   graphql: {
     'Mutation.changePassword': async (w) => {

@@ -1,16 +1,6 @@
 import { expect } from 'vitest';
-import {
-  type Area,
-  createdInA,
-  defineArea,
-  errorCodes,
-  expectNoSecretsOfB,
-  listedIds,
-  listsOnlyA,
-  refusedForB,
-  type Side,
-  type World,
-} from './world.js';
+import { createdInA, errorCodes, expectNoSecretsOfB, listedIds, pageListsOnlyA, refusedForB, refusedRoute } from './checks.js';
+import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** The blog (optional module over content): posts and moderated comments. */
 
@@ -42,35 +32,20 @@ export const blogArea: Area<BlogObjects> = defineArea<BlogObjects>({
       after: async (w, res) => expect(listedIds(res)).toContain(blog(w.a).postId),
     },
     'POST /api/v1/blog/posts': { kind: 'tenant', body: () => ({ title: 'post of A' }), status: 201 },
-    'GET /api/v1/blog/posts/{id}': { kind: 'tenant', public: true, paramsOfB: blogPostOfB, code: 'BLOG_POST_NOT_FOUND' },
-    'PATCH /api/v1/blog/posts/{id}': {
-      kind: 'tenant',
-      paramsOfB: blogPostOfB,
-      body: () => ({ title: 'by A' }),
-      code: 'BLOG_POST_NOT_FOUND',
-    },
-    'DELETE /api/v1/blog/posts/{id}': { kind: 'tenant', paramsOfB: blogPostOfB, code: 'BLOG_POST_NOT_FOUND' },
-    'POST /api/v1/blog/posts/{id}/publish': { kind: 'tenant', paramsOfB: blogPostOfB, code: 'BLOG_POST_NOT_FOUND' },
-    'GET /api/v1/blog/posts/{id}/comments': { kind: 'tenant', public: true, paramsOfB: blogPostOfB, code: 'BLOG_POST_NOT_FOUND' },
-    'POST /api/v1/blog/posts/{id}/comments': {
-      kind: 'tenant',
-      paramsOfB: blogPostOfB,
-      body: () => ({ body: 'by A' }),
-      code: 'BLOG_POST_NOT_FOUND',
-    },
-    'POST /api/v1/blog/posts/{id}/comments/{commentId}/moderate': {
-      kind: 'tenant',
-      paramsOfB: { ...blogPostOfB, commentId: (w) => blog(w.b).commentId },
-      body: () => ({ status: 'approved' }),
-      code: 'BLOG_POST_NOT_FOUND',
-    },
+    'GET /api/v1/blog/posts/{id}': refusedRoute(blogPostOfB, 'BLOG_POST_NOT_FOUND', { public: true }),
+    'PATCH /api/v1/blog/posts/{id}': refusedRoute(blogPostOfB, 'BLOG_POST_NOT_FOUND', { body: () => ({ title: 'by A' }) }),
+    'DELETE /api/v1/blog/posts/{id}': refusedRoute(blogPostOfB, 'BLOG_POST_NOT_FOUND'),
+    'POST /api/v1/blog/posts/{id}/publish': refusedRoute(blogPostOfB, 'BLOG_POST_NOT_FOUND'),
+    'GET /api/v1/blog/posts/{id}/comments': refusedRoute(blogPostOfB, 'BLOG_POST_NOT_FOUND', { public: true }),
+    'POST /api/v1/blog/posts/{id}/comments': refusedRoute(blogPostOfB, 'BLOG_POST_NOT_FOUND', { body: () => ({ body: 'by A' }) }),
+    'POST /api/v1/blog/posts/{id}/comments/{commentId}/moderate': refusedRoute(
+      { ...blogPostOfB, commentId: (w) => blog(w.b).commentId },
+      'BLOG_POST_NOT_FOUND',
+      { body: () => ({ status: 'approved' }) },
+    ),
   },
   graphql: {
-    'Query.blogPosts': listsOnlyA(
-      '{ blogPosts(first: 100) { items { id title } } }',
-      (data) => (data.blogPosts as { items: { id: string }[] }).items,
-      (w) => blog(w.a).postId,
-    ),
+    'Query.blogPosts': pageListsOnlyA('blogPosts', '{ blogPosts(first: 100) { items { id title } } }', (w) => blog(w.a).postId),
     'Query.blogPost': refusedForB('query ($id: ID!) { blogPost(id: $id) { id title } }', ofB, notFound),
     'Mutation.createBlogPost': createdInA(
       'mutation { createBlogPost(input: { title: "post of A over GraphQL" }) { id } }',

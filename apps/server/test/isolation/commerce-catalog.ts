@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { type Area, createdInA, defineArea, expectNoSecretsOfB, idsIn, listsOnlyA, refusedForB, type Side, type World } from './world.js';
+import { createdInA, expectNoSecretsOfB, idsIn, pageListsOnlyA, refusedForB, refusedRoute } from './checks.js';
+import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** The commerce catalog: products with variants and prices, stock, price lists. */
 
@@ -65,51 +66,25 @@ export const commerceCatalogArea: Area<CatalogObjects> = defineArea<CatalogObjec
         expect((await w.call('DELETE', `/api/v1/commerce/products/${id}`, w.a.admin)).statusCode).toBe(204);
       },
     },
-    'GET /api/v1/commerce/products/{id}': { kind: 'tenant', public: true, paramsOfB: productOfB, code: PRODUCT },
-    'PATCH /api/v1/commerce/products/{id}': { kind: 'tenant', paramsOfB: productOfB, body: () => ({ title: 'by A' }), code: PRODUCT },
-    'DELETE /api/v1/commerce/products/{id}': { kind: 'tenant', paramsOfB: productOfB, code: PRODUCT },
-    'POST /api/v1/commerce/products/{id}/publish': { kind: 'tenant', paramsOfB: productOfB, code: PRODUCT },
-    'POST /api/v1/commerce/products/{id}/archive': { kind: 'tenant', paramsOfB: productOfB, code: PRODUCT },
-    'POST /api/v1/commerce/products/{id}/variants': {
-      kind: 'tenant',
-      paramsOfB: productOfB,
+    'GET /api/v1/commerce/products/{id}': refusedRoute(productOfB, PRODUCT, { public: true }),
+    'PATCH /api/v1/commerce/products/{id}': refusedRoute(productOfB, PRODUCT, { body: () => ({ title: 'by A' }) }),
+    'DELETE /api/v1/commerce/products/{id}': refusedRoute(productOfB, PRODUCT),
+    'POST /api/v1/commerce/products/{id}/publish': refusedRoute(productOfB, PRODUCT),
+    'POST /api/v1/commerce/products/{id}/archive': refusedRoute(productOfB, PRODUCT),
+    'POST /api/v1/commerce/products/{id}/variants': refusedRoute(productOfB, PRODUCT, { body: () => ({ title: 'by A' }) }),
+    'PATCH /api/v1/commerce/products/{id}/variants/{variantId}': refusedRoute({ ...productOfB, ...variantOfB }, PRODUCT, {
       body: () => ({ title: 'by A' }),
-      code: PRODUCT,
-    },
-    'PATCH /api/v1/commerce/products/{id}/variants/{variantId}': {
-      kind: 'tenant',
-      paramsOfB: { ...productOfB, ...variantOfB },
-      body: () => ({ title: 'by A' }),
-      code: PRODUCT,
-    },
-    'DELETE /api/v1/commerce/products/{id}/variants/{variantId}': {
-      kind: 'tenant',
-      paramsOfB: { ...productOfB, ...variantOfB },
-      code: PRODUCT,
+    }),
+    'DELETE /api/v1/commerce/products/{id}/variants/{variantId}': refusedRoute({ ...productOfB, ...variantOfB }, PRODUCT, {
       after: bUnchanged,
-    },
-    'PUT /api/v1/commerce/variants/{variantId}/prices': {
-      kind: 'tenant',
-      paramsOfB: variantOfB,
+    }),
+    'PUT /api/v1/commerce/variants/{variantId}/prices': refusedRoute(variantOfB, VARIANT, {
       body: () => ({ prices: [] }),
-      code: VARIANT,
       after: bUnchanged,
-    },
-    'GET /api/v1/commerce/variants/{variantId}/price': {
-      kind: 'tenant',
-      public: true,
-      paramsOfB: variantOfB,
-      query: () => 'currency=USD',
-      code: VARIANT,
-    },
-    'GET /api/v1/commerce/inventory/{variantId}': { kind: 'tenant', paramsOfB: variantOfB, code: VARIANT },
-    'PUT /api/v1/commerce/inventory/{variantId}': {
-      kind: 'tenant',
-      paramsOfB: variantOfB,
-      body: () => ({ available: 1 }),
-      code: VARIANT,
-      after: bUnchanged,
-    },
+    }),
+    'GET /api/v1/commerce/variants/{variantId}/price': refusedRoute(variantOfB, VARIANT, { public: true, query: () => 'currency=USD' }),
+    'GET /api/v1/commerce/inventory/{variantId}': refusedRoute(variantOfB, VARIANT),
+    'PUT /api/v1/commerce/inventory/{variantId}': refusedRoute(variantOfB, VARIANT, { body: () => ({ available: 1 }), after: bUnchanged }),
     'GET /api/v1/commerce/price-lists': { kind: 'tenant' },
     'POST /api/v1/commerce/price-lists': {
       kind: 'tenant',
@@ -118,16 +93,16 @@ export const commerceCatalogArea: Area<CatalogObjects> = defineArea<CatalogObjec
       status: 422,
       after: async (_w, res) => expect(JSON.stringify(res.json())).toContain('/prices/0/variantId'),
     },
-    'GET /api/v1/commerce/price-lists/{id}': { kind: 'tenant', paramsOfB: listOfB, code: LIST },
-    'PATCH /api/v1/commerce/price-lists/{id}': { kind: 'tenant', paramsOfB: listOfB, body: () => ({ name: 'by A' }), code: LIST },
-    'DELETE /api/v1/commerce/price-lists/{id}': { kind: 'tenant', paramsOfB: listOfB, code: LIST },
-    'PUT /api/v1/commerce/price-lists/{id}/prices': { kind: 'tenant', paramsOfB: listOfB, body: () => ({ prices: [] }), code: LIST },
+    'GET /api/v1/commerce/price-lists/{id}': refusedRoute(listOfB, LIST),
+    'PATCH /api/v1/commerce/price-lists/{id}': refusedRoute(listOfB, LIST, { body: () => ({ name: 'by A' }) }),
+    'DELETE /api/v1/commerce/price-lists/{id}': refusedRoute(listOfB, LIST),
+    'PUT /api/v1/commerce/price-lists/{id}/prices': refusedRoute(listOfB, LIST, { body: () => ({ prices: [] }) }),
   },
   graphql: {
     'Query.commerceProduct': refusedForB('query ($id: ID!) { commerceProduct(id: $id) { id title } }', product, PRODUCT),
-    'Query.commerceProducts': listsOnlyA(
+    'Query.commerceProducts': pageListsOnlyA(
+      'commerceProducts',
       '{ commerceProducts(first: 100) { items { id title } } }',
-      (data) => (data.commerceProducts as { items: { id: string }[] }).items,
       (w) => catalog(w.a).productId,
     ),
     'Query.commerceInventory': refusedForB(
@@ -140,9 +115,9 @@ export const commerceCatalogArea: Area<CatalogObjects> = defineArea<CatalogObjec
       variant,
       VARIANT,
     ),
-    'Query.commercePriceLists': listsOnlyA(
+    'Query.commercePriceLists': pageListsOnlyA(
+      'commercePriceLists',
       '{ commercePriceLists(first: 100) { items { id name } } }',
-      (data) => (data.commercePriceLists as { items: { id: string }[] }).items,
       (w) => catalog(w.a).priceListId,
     ),
     'Query.commercePriceList': refusedForB('query ($id: ID!) { commercePriceList(id: $id) { id name } }', list, LIST),

@@ -1,17 +1,7 @@
 import { expect } from 'vitest';
+import { createdInA, expectNoSecretsOfB, idsIn, listedIds, pageListsOnlyA, refusedForB, refusedRoute } from './checks.js';
 import { commerceCatalogArea } from './commerce-catalog.js';
-import {
-  type Area,
-  createdInA,
-  defineArea,
-  expectNoSecretsOfB,
-  idsIn,
-  listedIds,
-  listsOnlyA,
-  refusedForB,
-  type Side,
-  type World,
-} from './world.js';
+import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** Commerce carts, checkout, orders and payments, and the shop's tax rates, shipping options and discounts. */
 
@@ -132,126 +122,80 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
   routes: {
     'POST /api/v1/store/carts': { kind: 'tenant', public: true, body: () => ({ currencyCode: 'USD' }), status: 201 },
     'GET /api/v1/store/carts': { kind: 'tenant' },
-    'GET /api/v1/store/carts/{id}': {
-      kind: 'tenant',
+    'GET /api/v1/store/carts/{id}': refusedRoute(cartOfB, CART, { public: true, headers: cartTokenOfB, after: cartIdAloneIsNotFound }),
+    'PATCH /api/v1/store/carts/{id}': refusedRoute(cartOfB, CART, {
       public: true,
-      paramsOfB: cartOfB,
-      headers: cartTokenOfB,
-      code: CART,
-      after: cartIdAloneIsNotFound,
-    },
-    'PATCH /api/v1/store/carts/{id}': {
-      kind: 'tenant',
-      public: true,
-      paramsOfB: cartOfB,
       headers: cartTokenOfB,
       body: () => ({ email: 'a@example.com' }),
-      code: CART,
-    },
-    'POST /api/v1/store/carts/{id}/claim': { kind: 'tenant', paramsOfB: cartOfB, headers: cartTokenOfB, code: CART, after: bUnchanged },
-    'POST /api/v1/store/carts/{id}/items': {
-      kind: 'tenant',
+    }),
+    'POST /api/v1/store/carts/{id}/claim': refusedRoute(cartOfB, CART, { headers: cartTokenOfB, after: bUnchanged }),
+    'POST /api/v1/store/carts/{id}/items': refusedRoute(cartOfB, CART, {
       public: true,
-      paramsOfB: cartOfB,
       headers: cartTokenOfB,
       body: (w) => ({ variantId: commerceCatalogArea.of(w.b).variantId, quantity: 1 }),
-      code: CART,
       after: bUnchanged,
-    },
-    'PATCH /api/v1/store/carts/{id}/items/{itemId}': {
-      kind: 'tenant',
+    }),
+    'PATCH /api/v1/store/carts/{id}/items/{itemId}': refusedRoute(itemOfB, CART, {
       public: true,
-      paramsOfB: itemOfB,
       headers: cartTokenOfB,
       body: () => ({ quantity: 2 }),
-      code: CART,
       after: bUnchanged,
-    },
-    'DELETE /api/v1/store/carts/{id}/items/{itemId}': {
-      kind: 'tenant',
+    }),
+    'DELETE /api/v1/store/carts/{id}/items/{itemId}': refusedRoute(itemOfB, CART, {
       public: true,
-      paramsOfB: itemOfB,
       headers: cartTokenOfB,
-      code: CART,
       after: bUnchanged,
-    },
-    'POST /api/v1/store/carts/{id}/checkout': {
-      kind: 'tenant',
+    }),
+    'POST /api/v1/store/carts/{id}/checkout': refusedRoute(cartOfB, CART, {
       public: true,
-      paramsOfB: cartOfB,
       headers: cartTokenOfB,
       body: () => checkoutBody,
-      code: CART,
       after: bUnchanged,
-    },
+    }),
     'GET /api/v1/store/orders': {
       kind: 'tenant',
       after: async (w, res) => expect(listedIds(res)).toContain(orders(w.a).orderId),
     },
-    'GET /api/v1/store/orders/{id}': { kind: 'tenant', public: true, paramsOfB: orderOfB, headers: orderTokenOfB, code: ORDER },
+    'GET /api/v1/store/orders/{id}': refusedRoute(orderOfB, ORDER, { public: true, headers: orderTokenOfB }),
     'GET /api/v1/store/shipping-options': { kind: 'tenant', public: true, query: () => 'currencyCode=USD' },
     'GET /api/v1/commerce/orders': { kind: 'tenant' },
-    'GET /api/v1/commerce/orders/{id}': { kind: 'tenant', paramsOfB: orderOfB, code: ORDER },
-    'POST /api/v1/commerce/orders/{id}/transitions': {
-      kind: 'tenant',
-      paramsOfB: orderOfB,
+    'GET /api/v1/commerce/orders/{id}': refusedRoute(orderOfB, ORDER),
+    'POST /api/v1/commerce/orders/{id}/transitions': refusedRoute(orderOfB, ORDER, {
       body: () => ({ to: 'cancelled' }),
-      code: ORDER,
       after: bUnchanged,
-    },
-    'POST /api/v1/commerce/orders/{id}/payments/authorize': { kind: 'tenant', paramsOfB: orderOfB, body: () => ({}), code: ORDER },
-    'POST /api/v1/commerce/orders/{id}/payments/capture': { kind: 'tenant', paramsOfB: orderOfB, code: ORDER, after: bUnchanged },
-    'POST /api/v1/commerce/orders/{id}/payments/refund': { kind: 'tenant', paramsOfB: orderOfB, code: ORDER, after: bUnchanged },
+    }),
+    'POST /api/v1/commerce/orders/{id}/payments/authorize': refusedRoute(orderOfB, ORDER, { body: () => ({}) }),
+    'POST /api/v1/commerce/orders/{id}/payments/capture': refusedRoute(orderOfB, ORDER, { after: bUnchanged }),
+    'POST /api/v1/commerce/orders/{id}/payments/refund': refusedRoute(orderOfB, ORDER, { after: bUnchanged }),
     'GET /api/v1/commerce/tax-rates': { kind: 'tenant' },
     'POST /api/v1/commerce/tax-rates': {
       kind: 'tenant',
       body: (w) => ({ countryCode: orders(w.b).countryCode, name: 'VAT of A', rateBp: 500 }),
       status: 201,
     },
-    'GET /api/v1/commerce/tax-rates/{id}': { kind: 'tenant', paramsOfB: { id: (w) => orders(w.b).taxRateId }, code: TAX },
-    'PATCH /api/v1/commerce/tax-rates/{id}': {
-      kind: 'tenant',
-      paramsOfB: { id: (w) => orders(w.b).taxRateId },
-      body: () => ({ rateBp: 1 }),
-      code: TAX,
-    },
-    'DELETE /api/v1/commerce/tax-rates/{id}': { kind: 'tenant', paramsOfB: { id: (w) => orders(w.b).taxRateId }, code: TAX },
+    'GET /api/v1/commerce/tax-rates/{id}': refusedRoute({ id: (w) => orders(w.b).taxRateId }, TAX),
+    'PATCH /api/v1/commerce/tax-rates/{id}': refusedRoute({ id: (w) => orders(w.b).taxRateId }, TAX, { body: () => ({ rateBp: 1 }) }),
+    'DELETE /api/v1/commerce/tax-rates/{id}': refusedRoute({ id: (w) => orders(w.b).taxRateId }, TAX),
     'GET /api/v1/commerce/shipping-options': { kind: 'tenant' },
     'POST /api/v1/commerce/shipping-options': {
       kind: 'tenant',
       body: () => ({ name: 'Courier of A', currencyCode: 'USD', amount: 900 }),
       status: 201,
     },
-    'GET /api/v1/commerce/shipping-options/{id}': {
-      kind: 'tenant',
-      paramsOfB: { id: (w) => orders(w.b).shippingOptionId },
-      code: SHIPPING,
-    },
-    'PATCH /api/v1/commerce/shipping-options/{id}': {
-      kind: 'tenant',
-      paramsOfB: { id: (w) => orders(w.b).shippingOptionId },
+    'GET /api/v1/commerce/shipping-options/{id}': refusedRoute({ id: (w) => orders(w.b).shippingOptionId }, SHIPPING),
+    'PATCH /api/v1/commerce/shipping-options/{id}': refusedRoute({ id: (w) => orders(w.b).shippingOptionId }, SHIPPING, {
       body: () => ({ amount: 1 }),
-      code: SHIPPING,
-    },
-    'DELETE /api/v1/commerce/shipping-options/{id}': {
-      kind: 'tenant',
-      paramsOfB: { id: (w) => orders(w.b).shippingOptionId },
-      code: SHIPPING,
-    },
+    }),
+    'DELETE /api/v1/commerce/shipping-options/{id}': refusedRoute({ id: (w) => orders(w.b).shippingOptionId }, SHIPPING),
     'GET /api/v1/commerce/discounts': { kind: 'tenant' },
     'POST /api/v1/commerce/discounts': {
       kind: 'tenant',
       body: (w) => ({ code: orders(w.b).discountCode, kind: 'fixed', value: 100, currencyCode: 'USD' }),
       status: 201,
     },
-    'GET /api/v1/commerce/discounts/{id}': { kind: 'tenant', paramsOfB: { id: (w) => orders(w.b).discountId }, code: DISCOUNT },
-    'PATCH /api/v1/commerce/discounts/{id}': {
-      kind: 'tenant',
-      paramsOfB: { id: (w) => orders(w.b).discountId },
-      body: () => ({ value: 1 }),
-      code: DISCOUNT,
-    },
-    'DELETE /api/v1/commerce/discounts/{id}': { kind: 'tenant', paramsOfB: { id: (w) => orders(w.b).discountId }, code: DISCOUNT },
+    'GET /api/v1/commerce/discounts/{id}': refusedRoute({ id: (w) => orders(w.b).discountId }, DISCOUNT),
+    'PATCH /api/v1/commerce/discounts/{id}': refusedRoute({ id: (w) => orders(w.b).discountId }, DISCOUNT, { body: () => ({ value: 1 }) }),
+    'DELETE /api/v1/commerce/discounts/{id}': refusedRoute({ id: (w) => orders(w.b).discountId }, DISCOUNT),
   },
   graphql: {
     'Query.commerceCart': refusedForB(
@@ -323,9 +267,9 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
       expect(items.every((c) => c.customerId === w.a.adminId)).toBe(true);
       expectNoSecretsOfB(w, reply.text);
     },
-    'Query.commerceStoreOrders': listsOnlyA(
+    'Query.commerceStoreOrders': pageListsOnlyA(
+      'commerceStoreOrders',
       '{ commerceStoreOrders(first: 100) { items { id } } }',
-      (data) => (data.commerceStoreOrders as { items: { id: string }[] }).items,
       (w) => orders(w.a).orderId,
     ),
     'Query.commerceStoreOrder': refusedForB(
@@ -338,11 +282,7 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
       id((o) => o.orderId),
       ORDER,
     ),
-    'Query.commerceOrders': listsOnlyA(
-      '{ commerceOrders(first: 100) { items { id } } }',
-      (data) => (data.commerceOrders as { items: { id: string }[] }).items,
-      (w) => orders(w.a).orderId,
-    ),
+    'Query.commerceOrders': pageListsOnlyA('commerceOrders', '{ commerceOrders(first: 100) { items { id } } }', (w) => orders(w.a).orderId),
     'Mutation.transitionCommerceOrder': refusedForB(
       'mutation ($id: ID!) { transitionCommerceOrder(id: $id, to: "cancelled") { id } }',
       id((o) => o.orderId),
@@ -363,9 +303,9 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
       id((o) => o.orderId),
       ORDER,
     ),
-    'Query.commerceTaxRates': listsOnlyA(
+    'Query.commerceTaxRates': pageListsOnlyA(
+      'commerceTaxRates',
       '{ commerceTaxRates(first: 100) { items { id } } }',
-      (data) => (data.commerceTaxRates as { items: { id: string }[] }).items,
       (w) => orders(w.a).taxRateId,
     ),
     'Mutation.createCommerceTaxRate': createdInA(
@@ -384,9 +324,9 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
       id((o) => o.taxRateId),
       TAX,
     ),
-    'Query.commerceShippingOptions': listsOnlyA(
+    'Query.commerceShippingOptions': pageListsOnlyA(
+      'commerceShippingOptions',
       '{ commerceShippingOptions(first: 100) { items { id } } }',
-      (data) => (data.commerceShippingOptions as { items: { id: string }[] }).items,
       (w) => orders(w.a).shippingOptionId,
     ),
     'Mutation.createCommerceShippingOption': createdInA(
@@ -405,9 +345,9 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
       id((o) => o.shippingOptionId),
       SHIPPING,
     ),
-    'Query.commerceDiscounts': listsOnlyA(
+    'Query.commerceDiscounts': pageListsOnlyA(
+      'commerceDiscounts',
       '{ commerceDiscounts(first: 100) { items { id } } }',
-      (data) => (data.commerceDiscounts as { items: { id: string }[] }).items,
       (w) => orders(w.a).discountId,
     ),
     'Mutation.createCommerceDiscount': createdInA(

@@ -1,17 +1,8 @@
 import type { Database } from '@rustok/db';
 import { generateId } from '@rustok/kernel';
 import { expect } from 'vitest';
-import {
-  type Area,
-  createdInA,
-  defineArea,
-  errorCodes,
-  expectNoSecretsOfB,
-  listsOnlyA,
-  refusedForB,
-  type Side,
-  type World,
-} from './world.js';
+import { createdInA, errorCodes, expectNoSecretsOfB, listsOnlyA, refusedForB, refusedRoute } from './checks.js';
+import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** The content module (core): nodes, translations, revisions, categories and tags. */
 
@@ -77,33 +68,19 @@ export const contentArea: Area<ContentObjects> = defineArea<ContentObjects>({
         expect((await w.call('DELETE', `/api/v1/content/nodes/${id}`, w.a.admin)).statusCode).toBe(204);
       },
     },
-    'GET /api/v1/content/nodes/{id}': { kind: 'tenant', public: true, paramsOfB: contentNodeOfB, code: contentNotFound },
-    'PATCH /api/v1/content/nodes/{id}': {
-      kind: 'tenant',
-      paramsOfB: contentNodeOfB,
-      body: () => ({ title: 'by A' }),
-      code: contentNotFound,
-    },
-    'DELETE /api/v1/content/nodes/{id}': { kind: 'tenant', paramsOfB: contentNodeOfB, code: contentNotFound },
-    'POST /api/v1/content/nodes/{id}/publish': { kind: 'tenant', paramsOfB: contentNodeOfB, code: contentNotFound },
-    'POST /api/v1/content/nodes/{id}/transitions': {
-      kind: 'tenant',
-      paramsOfB: contentNodeOfB,
-      body: () => ({ to: 'published' }),
-      code: contentNotFound,
-    },
-    'PUT /api/v1/content/nodes/{id}/translations/{locale}': {
-      kind: 'tenant',
-      paramsOfB: { ...contentNodeOfB, locale: () => 'ru' },
+    'GET /api/v1/content/nodes/{id}': refusedRoute(contentNodeOfB, contentNotFound, { public: true }),
+    'PATCH /api/v1/content/nodes/{id}': refusedRoute(contentNodeOfB, contentNotFound, { body: () => ({ title: 'by A' }) }),
+    'DELETE /api/v1/content/nodes/{id}': refusedRoute(contentNodeOfB, contentNotFound),
+    'POST /api/v1/content/nodes/{id}/publish': refusedRoute(contentNodeOfB, contentNotFound),
+    'POST /api/v1/content/nodes/{id}/transitions': refusedRoute(contentNodeOfB, contentNotFound, { body: () => ({ to: 'published' }) }),
+    'PUT /api/v1/content/nodes/{id}/translations/{locale}': refusedRoute({ ...contentNodeOfB, locale: () => 'ru' }, contentNotFound, {
       body: () => ({ title: 'от A' }),
-      code: contentNotFound,
-    },
-    'GET /api/v1/content/nodes/{id}/revisions': { kind: 'tenant', paramsOfB: contentNodeOfB, code: contentNotFound },
-    'POST /api/v1/content/nodes/{id}/revisions/{revisionId}/restore': {
-      kind: 'tenant',
-      paramsOfB: { ...contentNodeOfB, revisionId: (w) => content(w.b).revisionId },
-      code: contentNotFound,
-    },
+    }),
+    'GET /api/v1/content/nodes/{id}/revisions': refusedRoute(contentNodeOfB, contentNotFound),
+    'POST /api/v1/content/nodes/{id}/revisions/{revisionId}/restore': refusedRoute(
+      { ...contentNodeOfB, revisionId: (w) => content(w.b).revisionId },
+      contentNotFound,
+    ),
     'GET /api/v1/content/categories': {
       kind: 'tenant',
       public: true,
@@ -112,13 +89,10 @@ export const contentArea: Area<ContentObjects> = defineArea<ContentObjects>({
       },
     },
     'POST /api/v1/content/categories': { kind: 'tenant', body: () => ({ name: 'Category of A' }), status: 201 },
-    'PATCH /api/v1/content/categories/{id}': {
-      kind: 'tenant',
-      paramsOfB: contentCategoryOfB,
+    'PATCH /api/v1/content/categories/{id}': refusedRoute(contentCategoryOfB, 'CONTENT_CATEGORY_NOT_FOUND', {
       body: () => ({ name: 'by A' }),
-      code: 'CONTENT_CATEGORY_NOT_FOUND',
-    },
-    'DELETE /api/v1/content/categories/{id}': { kind: 'tenant', paramsOfB: contentCategoryOfB, code: 'CONTENT_CATEGORY_NOT_FOUND' },
+    }),
+    'DELETE /api/v1/content/categories/{id}': refusedRoute(contentCategoryOfB, 'CONTENT_CATEGORY_NOT_FOUND'),
     'GET /api/v1/content/tags': { kind: 'tenant', public: true },
     'POST /api/v1/content/tags': { kind: 'tenant', body: () => ({ name: 'tag of A' }), status: 201 },
   },

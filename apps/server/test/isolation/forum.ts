@@ -1,16 +1,6 @@
 import { expect } from 'vitest';
-import {
-  type Area,
-  createdInA,
-  defineArea,
-  errorCodes,
-  expectNoSecretsOfB,
-  listedIds,
-  listsOnlyA,
-  refusedForB,
-  type Side,
-  type World,
-} from './world.js';
+import { createdInA, errorCodes, expectNoSecretsOfB, listedIds, pageListsOnlyA, refusedForB, refusedRoute } from './checks.js';
+import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** The forum (optional module over content): topics, replies, pins and locks. */
 
@@ -41,33 +31,13 @@ export const forumArea: Area<ForumObjects> = defineArea<ForumObjects>({
       after: async (w, res) => expect(listedIds(res)).toContain(forum(w.a).topicId),
     },
     'POST /api/v1/forum/topics': { kind: 'tenant', body: () => ({ title: 'topic of A' }), status: 201 },
-    'GET /api/v1/forum/topics/{id}': { kind: 'tenant', public: true, paramsOfB: forumTopicOfB, code: 'FORUM_TOPIC_NOT_FOUND' },
-    'PATCH /api/v1/forum/topics/{id}': {
-      kind: 'tenant',
-      paramsOfB: forumTopicOfB,
-      body: () => ({ title: 'by A' }),
-      code: 'FORUM_TOPIC_NOT_FOUND',
-    },
-    'DELETE /api/v1/forum/topics/{id}': { kind: 'tenant', paramsOfB: forumTopicOfB, code: 'FORUM_TOPIC_NOT_FOUND' },
-    'POST /api/v1/forum/topics/{id}/pin': {
-      kind: 'tenant',
-      paramsOfB: forumTopicOfB,
-      body: () => ({ pinned: true }),
-      code: 'FORUM_TOPIC_NOT_FOUND',
-    },
-    'POST /api/v1/forum/topics/{id}/lock': {
-      kind: 'tenant',
-      paramsOfB: forumTopicOfB,
-      body: () => ({ locked: true }),
-      code: 'FORUM_TOPIC_NOT_FOUND',
-    },
-    'GET /api/v1/forum/topics/{id}/replies': { kind: 'tenant', public: true, paramsOfB: forumTopicOfB, code: 'FORUM_TOPIC_NOT_FOUND' },
-    'POST /api/v1/forum/topics/{id}/replies': {
-      kind: 'tenant',
-      paramsOfB: forumTopicOfB,
-      body: () => ({ body: 'by A' }),
-      code: 'FORUM_TOPIC_NOT_FOUND',
-    },
+    'GET /api/v1/forum/topics/{id}': refusedRoute(forumTopicOfB, 'FORUM_TOPIC_NOT_FOUND', { public: true }),
+    'PATCH /api/v1/forum/topics/{id}': refusedRoute(forumTopicOfB, 'FORUM_TOPIC_NOT_FOUND', { body: () => ({ title: 'by A' }) }),
+    'DELETE /api/v1/forum/topics/{id}': refusedRoute(forumTopicOfB, 'FORUM_TOPIC_NOT_FOUND'),
+    'POST /api/v1/forum/topics/{id}/pin': refusedRoute(forumTopicOfB, 'FORUM_TOPIC_NOT_FOUND', { body: () => ({ pinned: true }) }),
+    'POST /api/v1/forum/topics/{id}/lock': refusedRoute(forumTopicOfB, 'FORUM_TOPIC_NOT_FOUND', { body: () => ({ locked: true }) }),
+    'GET /api/v1/forum/topics/{id}/replies': refusedRoute(forumTopicOfB, 'FORUM_TOPIC_NOT_FOUND', { public: true }),
+    'POST /api/v1/forum/topics/{id}/replies': refusedRoute(forumTopicOfB, 'FORUM_TOPIC_NOT_FOUND', { body: () => ({ body: 'by A' }) }),
     'PATCH /api/v1/forum/topics/{id}/replies/{replyId}': {
       kind: 'tenant',
       paramsOfB: { ...forumTopicOfB, replyId: (w) => forum(w.b).replyId },
@@ -84,11 +54,7 @@ export const forumArea: Area<ForumObjects> = defineArea<ForumObjects>({
     },
   },
   graphql: {
-    'Query.forumTopics': listsOnlyA(
-      '{ forumTopics(first: 100) { items { id title } } }',
-      (data) => (data.forumTopics as { items: { id: string }[] }).items,
-      (w) => forum(w.a).topicId,
-    ),
+    'Query.forumTopics': pageListsOnlyA('forumTopics', '{ forumTopics(first: 100) { items { id title } } }', (w) => forum(w.a).topicId),
     'Query.forumTopic': refusedForB('query ($id: ID!) { forumTopic(id: $id) { id title } }', ofB, notFound),
     'Mutation.createForumTopic': createdInA(
       'mutation { createForumTopic(input: { title: "topic of A over GraphQL" }) { id } }',

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
+import { errorCodes, expectNoSecretsOfB, refusedRoute } from './checks.js';
 import { commerceCatalogArea } from './commerce-catalog.js';
 import { pagesArea } from './pages.js';
-import { type Area, defineArea, errorCodes, expectNoSecretsOfB, type Method, type Response, type World } from './world.js';
+import { type Area, defineArea, type Method, type Response, type World } from './world.js';
 
 /** The index: the storefront read models (products, content) and their administration. */
 
@@ -55,19 +56,13 @@ export const indexStoreArea: Area<IndexObjects> = defineArea<IndexObjects>({
   tablesWithData: ['index_products', 'index_content'],
   routes: {
     'GET /api/v1/store/products': { kind: 'tenant', public: true },
-    'GET /api/v1/store/products/{handle}': {
-      kind: 'tenant',
-      public: true,
-      paramsOfB: { handle: (w) => ofB(w).handle },
-      code: 'INDEX_PRODUCT_NOT_FOUND',
-    },
+    'GET /api/v1/store/products/{handle}': refusedRoute({ handle: (w) => ofB(w).handle }, 'INDEX_PRODUCT_NOT_FOUND', { public: true }),
     'GET /api/v1/store/content': { kind: 'tenant', public: true },
-    'GET /api/v1/store/content/{kind}/{slug}': {
-      kind: 'tenant',
-      public: true,
-      paramsOfB: { kind: () => 'page', slug: (w) => ofB(w).pageSlug },
-      code: 'INDEX_CONTENT_NOT_FOUND',
-    },
+    'GET /api/v1/store/content/{kind}/{slug}': refusedRoute(
+      { kind: () => 'page', slug: (w) => ofB(w).pageSlug },
+      'INDEX_CONTENT_NOT_FOUND',
+      { public: true },
+    ),
     'POST /api/v1/index/rebuild': { kind: 'tenant', body: () => ({}), status: 202 },
     'GET /api/v1/index/status': { kind: 'tenant' },
   },

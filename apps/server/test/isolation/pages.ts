@@ -1,15 +1,6 @@
 import { expect } from 'vitest';
-import {
-  type Area,
-  createdInA,
-  defineArea,
-  errorCodes,
-  expectNoSecretsOfB,
-  listsOnlyA,
-  refusedForB,
-  type Side,
-  type World,
-} from './world.js';
+import { createdInA, errorCodes, expectNoSecretsOfB, listsOnlyA, pageListsOnlyA, refusedForB, refusedRoute } from './checks.js';
+import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** The pages module: pages with blocks, and menus. */
 
@@ -51,7 +42,7 @@ export const pagesArea: Area<PagesObjects> = defineArea<PagesObjects>({
   routes: {
     'GET /api/v1/pages': { kind: 'tenant', public: true },
     'POST /api/v1/pages': { kind: 'tenant', body: () => ({ title: 'Page of A' }), status: 201 },
-    'GET /api/v1/pages/{id}': { kind: 'tenant', public: true, paramsOfB: pageOfB, code: 'PAGES_PAGE_NOT_FOUND' },
+    'GET /api/v1/pages/{id}': refusedRoute(pageOfB, 'PAGES_PAGE_NOT_FOUND', { public: true }),
     'GET /api/v1/pages/by-slug/{slug}': {
       kind: 'tenant',
       public: true,
@@ -59,10 +50,10 @@ export const pagesArea: Area<PagesObjects> = defineArea<PagesObjects>({
       paramsOfB: { slug: (w) => pages(w.b).pageSlug },
       code: 'PAGES_PAGE_NOT_FOUND',
     },
-    'PATCH /api/v1/pages/{id}': { kind: 'tenant', paramsOfB: pageOfB, body: () => ({ title: 'by A' }), code: 'PAGES_PAGE_NOT_FOUND' },
-    'DELETE /api/v1/pages/{id}': { kind: 'tenant', paramsOfB: pageOfB, code: 'PAGES_PAGE_NOT_FOUND' },
-    'POST /api/v1/pages/{id}/publish': { kind: 'tenant', paramsOfB: pageOfB, code: 'PAGES_PAGE_NOT_FOUND' },
-    'PUT /api/v1/pages/{id}/blocks': { kind: 'tenant', paramsOfB: pageOfB, body: () => ({ blocks: [] }), code: 'PAGES_PAGE_NOT_FOUND' },
+    'PATCH /api/v1/pages/{id}': refusedRoute(pageOfB, 'PAGES_PAGE_NOT_FOUND', { body: () => ({ title: 'by A' }) }),
+    'DELETE /api/v1/pages/{id}': refusedRoute(pageOfB, 'PAGES_PAGE_NOT_FOUND'),
+    'POST /api/v1/pages/{id}/publish': refusedRoute(pageOfB, 'PAGES_PAGE_NOT_FOUND'),
+    'PUT /api/v1/pages/{id}/blocks': refusedRoute(pageOfB, 'PAGES_PAGE_NOT_FOUND', { body: () => ({ blocks: [] }) }),
     'GET /api/v1/menus': { kind: 'tenant', public: true },
     'POST /api/v1/menus': {
       kind: 'tenant',
@@ -71,7 +62,7 @@ export const pagesArea: Area<PagesObjects> = defineArea<PagesObjects>({
       status: 422,
       code: 'VALIDATION_FAILED',
     },
-    'GET /api/v1/menus/{id}': { kind: 'tenant', public: true, paramsOfB: menuOfB, code: 'PAGES_MENU_NOT_FOUND' },
+    'GET /api/v1/menus/{id}': refusedRoute(menuOfB, 'PAGES_MENU_NOT_FOUND', { public: true }),
     'GET /api/v1/menus/by-handle/{handle}': {
       kind: 'tenant',
       public: true,
@@ -80,15 +71,11 @@ export const pagesArea: Area<PagesObjects> = defineArea<PagesObjects>({
       status: 200,
       after: async (w, res) => expect(res.json<{ id: string }>().id).toBe(pages(w.a).menuId),
     },
-    'PATCH /api/v1/menus/{id}': { kind: 'tenant', paramsOfB: menuOfB, body: () => ({ name: 'by A' }), code: 'PAGES_MENU_NOT_FOUND' },
-    'DELETE /api/v1/menus/{id}': { kind: 'tenant', paramsOfB: menuOfB, code: 'PAGES_MENU_NOT_FOUND' },
+    'PATCH /api/v1/menus/{id}': refusedRoute(menuOfB, 'PAGES_MENU_NOT_FOUND', { body: () => ({ name: 'by A' }) }),
+    'DELETE /api/v1/menus/{id}': refusedRoute(menuOfB, 'PAGES_MENU_NOT_FOUND'),
   },
   graphql: {
-    'Query.pages': listsOnlyA(
-      '{ pages(first: 100) { items { id title } } }',
-      (data) => (data.pages as { items: { id: string }[] }).items,
-      (w) => pages(w.a).pageId,
-    ),
+    'Query.pages': pageListsOnlyA('pages', '{ pages(first: 100) { items { id title } } }', (w) => pages(w.a).pageId),
     'Query.page': refusedForB('query ($id: ID!) { page(id: $id) { id title blocks { data } } }', page, pageNotFound),
     'Query.pageBySlug': refusedForB(
       'query ($slug: String!) { pageBySlug(slug: $slug) { id title blocks { data } } }',

@@ -2,7 +2,8 @@ import { createEmailVerification } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import { generateId } from '@rustok/kernel';
 import { expect } from 'vitest';
-import { type Area, defineArea, expectNoSecretsOfB, type Side, type World } from './world.js';
+import { expectNoSecretsOfB, refusedRoute } from './checks.js';
+import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** The platform, tenancy, auth (users, roles, sessions) and the notes fixture module (row-level security is its only filter). */
 
@@ -176,19 +177,13 @@ export const platformAuth: Area<AuthObjects> = defineArea<AuthObjects>({
         expect(res.json<{ tenantId: string }>().tenantId).toBe(w.a.tenant.id);
       },
     },
-    'GET /api/v1/auth/users/{id}': { kind: 'tenant', paramsOfB: { id: (w) => w.b.adminId }, code: 'AUTH_USER_NOT_FOUND' },
-    'PUT /api/v1/auth/users/{id}/roles': {
-      kind: 'tenant',
-      paramsOfB: { id: (w) => w.b.adminId },
+    'GET /api/v1/auth/users/{id}': refusedRoute({ id: (w) => w.b.adminId }, 'AUTH_USER_NOT_FOUND'),
+    'PUT /api/v1/auth/users/{id}/roles': refusedRoute({ id: (w) => w.b.adminId }, 'AUTH_USER_NOT_FOUND', {
       body: () => ({ roles: ['customer'] }),
-      code: 'AUTH_USER_NOT_FOUND',
-    },
-    'PATCH /api/v1/auth/users/{id}': {
-      kind: 'tenant',
-      paramsOfB: { id: (w) => auth(w.b).userId },
+    }),
+    'PATCH /api/v1/auth/users/{id}': refusedRoute({ id: (w) => auth(w.b).userId }, 'AUTH_USER_NOT_FOUND', {
       body: () => ({ status: 'disabled' }),
-      code: 'AUTH_USER_NOT_FOUND',
-    },
+    }),
     'GET /api/v1/auth/roles': {
       kind: 'tenant',
       after: async (_w, res) => {
@@ -202,7 +197,7 @@ export const platformAuth: Area<AuthObjects> = defineArea<AuthObjects>({
       body: () => ({ permissions: ['notes.items.read'] }),
       status: 200,
     },
-    'DELETE /api/v1/auth/roles/{name}': { kind: 'tenant', paramsOfB: { name: () => `${B_ROLE}_only` }, code: 'AUTH_ROLE_NOT_FOUND' },
+    'DELETE /api/v1/auth/roles/{name}': refusedRoute({ name: () => `${B_ROLE}_only` }, 'AUTH_ROLE_NOT_FOUND'),
     // notes (fixture module: RLS is its only filter)
     'GET /api/v1/notes': {
       kind: 'tenant',
@@ -220,9 +215,9 @@ export const platformAuth: Area<AuthObjects> = defineArea<AuthObjects>({
         expect(await noteIds(w.p.database.db, w.b.tenant.id)).not.toContain(id);
       },
     },
-    'GET /api/v1/notes/{id}': { kind: 'tenant', paramsOfB: noteOfB, code: 'NOTES_NOT_FOUND' },
-    'PATCH /api/v1/notes/{id}': { kind: 'tenant', paramsOfB: noteOfB, body: () => ({ body: 'changed by A' }), code: 'NOTES_NOT_FOUND' },
-    'DELETE /api/v1/notes/{id}': { kind: 'tenant', paramsOfB: noteOfB, code: 'NOTES_NOT_FOUND' },
+    'GET /api/v1/notes/{id}': refusedRoute(noteOfB, 'NOTES_NOT_FOUND'),
+    'PATCH /api/v1/notes/{id}': refusedRoute(noteOfB, 'NOTES_NOT_FOUND', { body: () => ({ body: 'changed by A' }) }),
+    'DELETE /api/v1/notes/{id}': refusedRoute(noteOfB, 'NOTES_NOT_FOUND'),
   },
   graphql: {
     'Query.modules': async (w) => {

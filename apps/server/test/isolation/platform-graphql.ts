@@ -1,17 +1,8 @@
 import { generateId } from '@rustok/kernel';
 import { expect } from 'vitest';
+import { createdInA, errorCodes, expectNoSecretsOfB, pageListsOnlyA, refusedForB } from './checks.js';
 import { B_ROLE, noteIds, platformAuth } from './platform-auth.js';
-import {
-  createdInA,
-  defineArea,
-  errorCodes,
-  expectNoSecretsOfB,
-  type GraphQLCheck,
-  listsOnlyA,
-  refusedForB,
-  type Side,
-  type World,
-} from './world.js';
+import { defineArea, type GraphQLCheck, type Side, type World } from './world.js';
 
 /**
  * The GraphQL side of the platform, tenancy, auth and events: sessions, users and roles, the
@@ -74,11 +65,7 @@ export const platformGraphQLArea = defineArea<Record<string, never>>({
       expectNoSecretsOfB(w, reply.text);
     },
     // users and roles of the tenant
-    'Query.users': listsOnlyA(
-      '{ users(first: 100) { items { id tenantId } nextCursor } }',
-      (data) => (data.users as { items: { id: string }[] }).items,
-      (w) => w.a.adminId,
-    ),
+    'Query.users': pageListsOnlyA('users', '{ users(first: 100) { items { id tenantId } nextCursor } }', (w) => w.a.adminId),
     'Query.user': refusedForB('query ($id: ID!) { user(id: $id) { id email } }', (w) => ({ id: w.b.adminId }), 'AUTH_USER_NOT_FOUND'),
     'Mutation.createUser': (w) =>
       createdInA(

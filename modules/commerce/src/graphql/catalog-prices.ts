@@ -1,4 +1,4 @@
-import { graphqlContextOf } from '@rustok/api';
+import { addDeleteMutation, graphqlContextOf } from '@rustok/api';
 import type { GraphQLBuilder } from '@rustok/kernel';
 
 import type { ListPriceInput, PriceInput } from '../schemas/catalog.js';
@@ -153,17 +153,11 @@ const addListMutations = (builder: GraphQLBuilder, types: CatalogTypes, inputs: 
       resolve: (_root, args, ctx) => updatePriceList(graphqlContextOf(ctx), idArg(args.id), toUpdatePriceList(args.input)),
     }),
   );
-  builder.mutationField('deleteCommercePriceList', (t) =>
-    t.field({
-      type: 'Boolean',
-      authScopes: { permission: PRICES },
-      args: { id: t.arg.id({ required: true }) },
-      resolve: async (_root, args, ctx) => {
-        await deletePriceList(graphqlContextOf(ctx), idArg(args.id));
-        return true;
-      },
-    }),
-  );
+  addDeleteMutation(builder, 'deleteCommercePriceList', {
+    authScopes: { permission: PRICES },
+    contextOf: graphqlContextOf,
+    remove: deletePriceList,
+  });
   builder.mutationField('setCommercePriceListPrices', (t) =>
     t.field({
       type: types.PriceList,

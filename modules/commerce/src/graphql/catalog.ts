@@ -1,4 +1,4 @@
-import { graphqlContextOf } from '@rustok/api';
+import { addDeleteMutation, graphqlContextOf } from '@rustok/api';
 import type { GraphQLBuilder } from '@rustok/kernel';
 
 import type { ListProductsQuery } from '../schemas/catalog.js';
@@ -78,17 +78,11 @@ const addStatusMutations = (builder: GraphQLBuilder, types: CatalogTypes) => {
       }),
     );
   }
-  builder.mutationField('deleteCommerceProduct', (t) =>
-    t.field({
-      type: 'Boolean',
-      authScopes: { permission: 'commerce.products.delete' },
-      args: { id: t.arg.id({ required: true }) },
-      resolve: async (_root, args, ctx) => {
-        await deleteProduct(graphqlContextOf(ctx), idArg(args.id));
-        return true;
-      },
-    }),
-  );
+  addDeleteMutation(builder, 'deleteCommerceProduct', {
+    authScopes: { permission: 'commerce.products.delete' },
+    contextOf: graphqlContextOf,
+    remove: deleteProduct,
+  });
 };
 
 /** The catalog in GraphQL: products, variants, prices, price lists and stock, over the REST use-cases. */

@@ -1,4 +1,4 @@
-import { graphqlContextOf } from '@rustok/api';
+import { addDeleteMutation, graphqlContextOf } from '@rustok/api';
 import type { GraphQLBuilder } from '@rustok/kernel';
 
 import { DISCOUNT_VALUE } from '../schemas/descriptions.js';
@@ -78,17 +78,7 @@ const addSetting = (builder: GraphQLBuilder, name: string, plural: string, ref: 
       resolve: (_r, a, ctx) => crud.update(ctxOf(ctx), idArg(a.id), clean({ ...(a.input as object) }) as never) as never,
     }),
   );
-  builder.mutationField(`deleteCommerce${name}`, (t) =>
-    t.field({
-      type: 'Boolean',
-      authScopes: manage,
-      args: { id: t.arg.id({ required: true }) },
-      resolve: async (_r, a, ctx) => {
-        await crud.remove(ctxOf(ctx), idArg(a.id));
-        return true;
-      },
-    }),
-  );
+  addDeleteMutation(builder, `deleteCommerce${name}`, { authScopes: manage, contextOf: ctxOf, remove: crud.remove });
 };
 
 /** Tax rates, shipping options and discount codes (commerce.settings.manage), and the storefront's shipping choices. */

@@ -1,4 +1,4 @@
-import type { GraphQLBuilder } from '@rustok/kernel';
+import type { GraphQLBuilder, GraphQLTypes } from '@rustok/kernel';
 import type { Cart, CartCreated, CartItem, ShippingChoice } from '../schemas/cart.js';
 import { DISCOUNT_VALUE } from '../schemas/descriptions.js';
 import type { Address, CheckoutResult, Order, OrderHistoryEntry, OrderLine, OrderSummary, Paged, Payment } from '../schemas/order.js';
@@ -11,6 +11,19 @@ export type { Fields };
 /** Money is integer minor units; GraphQL's Int is 32-bit, so amounts travel as Float holding an integer. */
 const MONEY = ['subtotal', 'discountTotal', 'taxTotal', 'total'] as const;
 
+type FieldsOf<T> = PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<GraphQLTypes>, T>;
+
+/** What a cart item and an order line both show of the variant bought: titles, SKU, quantity and unit price. */
+const lineItem = <T extends { title: string; variantTitle: string; sku: string | null; quantity: number; unitPrice: number }>(
+  t: FieldsOf<T>,
+) => ({
+  title: t.string({ resolve: (l) => l.title }),
+  variantTitle: t.string({ resolve: (l) => l.variantTitle }),
+  sku: t.string({ nullable: true, resolve: (l) => l.sku }),
+  quantity: t.int({ resolve: (l) => l.quantity }),
+  unitPrice: t.float({ resolve: (l) => l.unitPrice }),
+});
+
 const addLineTypes = (builder: GraphQLBuilder) => {
   const Shipping = builder.objectRef<ShippingChoice>('CommerceShippingChoice').implement({
     fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), amount: t.exposeFloat('amount') }),
@@ -20,11 +33,7 @@ const addLineTypes = (builder: GraphQLBuilder) => {
       id: t.exposeID('id'),
       variantId: t.exposeID('variantId'),
       productId: t.exposeID('productId', { nullable: true }),
-      title: t.exposeString('title'),
-      variantTitle: t.exposeString('variantTitle'),
-      sku: t.exposeString('sku', { nullable: true }),
-      quantity: t.exposeInt('quantity'),
-      unitPrice: t.exposeFloat('unitPrice'),
+      ...lineItem(t),
       ...Object.fromEntries(MONEY.map((k) => [k, t.exposeFloat(k)])),
       problem: t.exposeString('problem', { nullable: true }),
     }),
@@ -34,11 +43,7 @@ const addLineTypes = (builder: GraphQLBuilder) => {
       id: t.exposeID('id'),
       productId: t.exposeID('productId', { nullable: true }),
       variantId: t.exposeID('variantId', { nullable: true }),
-      title: t.exposeString('title'),
-      variantTitle: t.exposeString('variantTitle'),
-      sku: t.exposeString('sku', { nullable: true }),
-      quantity: t.exposeInt('quantity'),
-      unitPrice: t.exposeFloat('unitPrice'),
+      ...lineItem(t),
       ...Object.fromEntries(MONEY.map((k) => [k, t.exposeFloat(k)])),
     }),
   });
@@ -109,16 +114,21 @@ const addOrderParts = (builder: GraphQLBuilder) => {
   return { AddressRef, History, PaymentRef };
 };
 
+/** The first fields of an order and of its summary: its ids, status, who ordered, and the currency. */
+const orderHead = <T extends OrderSummary>(t: FieldsOf<T>) => ({
+  id: t.id({ resolve: (o) => o.id }),
+  displayId: t.int({ resolve: (o) => o.displayId }),
+  status: t.string({ resolve: (o) => o.status }),
+  cartId: t.id({ nullable: true, resolve: (o) => o.cartId }),
+  customerId: t.id({ nullable: true, resolve: (o) => o.customerId }),
+  email: t.string({ resolve: (o) => o.email }),
+  currencyCode: t.string({ resolve: (o) => o.currencyCode }),
+});
+
 const addSummary = (builder: GraphQLBuilder) =>
   builder.objectRef<OrderSummary>('CommerceOrderSummary').implement({
     fields: (t) => ({
-      id: t.exposeID('id'),
-      displayId: t.exposeInt('displayId'),
-      status: t.exposeString('status'),
-      cartId: t.exposeID('cartId', { nullable: true }),
-      customerId: t.exposeID('customerId', { nullable: true }),
-      email: t.exposeString('email'),
-      currencyCode: t.exposeString('currencyCode'),
+      ...orderHead(t),
       ...Object.fromEntries(MONEY.map((k) => [k, t.exposeFloat(k)])),
       shippingTotal: t.exposeFloat('shippingTotal'),
       createdAt: t.exposeString('createdAt'),
@@ -132,13 +142,7 @@ const addOrders = (builder: GraphQLBuilder, lines: ReturnType<typeof addLineType
   const OrderRef = builder.objectRef<Order>('CommerceOrder').implement({
     description: 'An order with its snapshots (lines, prices, addresses, totals), history and payments',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      displayId: t.exposeInt('displayId'),
-      status: t.exposeString('status'),
-      cartId: t.exposeID('cartId', { nullable: true }),
-      customerId: t.exposeID('customerId', { nullable: true }),
-      email: t.exposeString('email'),
-      currencyCode: t.exposeString('currencyCode'),
+      ...orderHead(t),
       ...Object.fromEntries(MONEY.map((k) => [k, t.exposeFloat(k)])),
       shippingTotal: t.exposeFloat('shippingTotal'),
       discountCode: t.exposeString('discountCode', { nullable: true }),
@@ -162,16 +166,20 @@ const addOrders = (builder: GraphQLBuilder, lines: ReturnType<typeof addLineType
   return { OrderRef, Connection };
 };
 
+/** A shop setting's creation and update times. */
+const stamps = <T extends { createdAt: string; updatedAt: string }>(t: FieldsOf<T>) => ({
+  createdAt: t.string({ resolve: (o) => o.createdAt }),
+  updatedAt: t.string({ resolve: (o) => o.updatedAt }),
+});
+
 const addShopTypes = (builder: GraphQLBuilder) => {
-  const stamps = { createdAt: 'createdAt', updatedAt: 'updatedAt' } as const;
   const TaxRateRef = builder.objectRef<TaxRate>('CommerceTaxRate').implement({
     fields: (t) => ({
       id: t.exposeID('id'),
       countryCode: t.exposeString('countryCode'),
       name: t.exposeString('name'),
       rateBp: t.exposeInt('rateBp'),
-      createdAt: t.exposeString(stamps.createdAt),
-      updatedAt: t.exposeString(stamps.updatedAt),
+      ...stamps(t),
     }),
   });
   const ShippingOptionRef = builder.objectRef<ShippingOption>('CommerceShippingOption').implement({
@@ -181,8 +189,7 @@ const addShopTypes = (builder: GraphQLBuilder) => {
       currencyCode: t.exposeString('currencyCode'),
       amount: t.exposeFloat('amount'),
       active: t.exposeBoolean('active'),
-      createdAt: t.exposeString(stamps.createdAt),
-      updatedAt: t.exposeString(stamps.updatedAt),
+      ...stamps(t),
     }),
   });
   const DiscountRef = builder.objectRef<Discount>('CommerceDiscount').implement({
@@ -197,8 +204,7 @@ const addShopTypes = (builder: GraphQLBuilder) => {
       startsAt: t.exposeString('startsAt', { nullable: true }),
       endsAt: t.exposeString('endsAt', { nullable: true }),
       active: t.exposeBoolean('active'),
-      createdAt: t.exposeString(stamps.createdAt),
-      updatedAt: t.exposeString(stamps.updatedAt),
+      ...stamps(t),
     }),
   });
   return { TaxRateRef, ShippingOptionRef, DiscountRef };

@@ -39,6 +39,9 @@ import type { OrderTypes } from './orders-types.js';
 const given = <T extends object>(input: T): T => Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as T;
 
 const store = { public: true } as const;
+type ArgBuilder = Parameters<Parameters<GraphQLBuilder['mutationField']>[1]>[0]['arg'];
+/** The arguments that name a cart: its id and, for a guest's cart, its token. */
+const cartArgs = (arg: ArgBuilder) => ({ cartId: arg.id({ required: true }), cartToken: arg.string() });
 const keyOf = (a: { cartId: string | number; cartToken?: string | null }): CartKey => ({ id: idArg(a.cartId), token: a.cartToken ?? null });
 
 const addInputs = (builder: GraphQLBuilder) => {
@@ -106,8 +109,7 @@ const addCartMutations = (builder: GraphQLBuilder, types: OrderTypes, inputs: In
       type: types.Cart,
       authScopes: store,
       args: {
-        cartId: t.arg.id({ required: true }),
-        cartToken: t.arg.string(),
+        ...cartArgs(t.arg),
         variantId: t.arg.id({ required: true }),
         quantity: t.arg.int({ required: true }),
       },
@@ -119,8 +121,7 @@ const addCartMutations = (builder: GraphQLBuilder, types: OrderTypes, inputs: In
       type: types.Cart,
       authScopes: store,
       args: {
-        cartId: t.arg.id({ required: true }),
-        cartToken: t.arg.string(),
+        ...cartArgs(t.arg),
         itemId: t.arg.id({ required: true }),
         quantity: t.arg.int({ required: true }),
       },
@@ -131,7 +132,7 @@ const addCartMutations = (builder: GraphQLBuilder, types: OrderTypes, inputs: In
     t.field({
       type: types.Cart,
       authScopes: store,
-      args: { cartId: t.arg.id({ required: true }), cartToken: t.arg.string(), itemId: t.arg.id({ required: true }) },
+      args: { ...cartArgs(t.arg), itemId: t.arg.id({ required: true }) },
       resolve: (_r, a, ctx) => removeCartItem(graphqlContextOf(ctx), keyOf(a), idArg(a.itemId)),
     }),
   );
@@ -139,7 +140,7 @@ const addCartMutations = (builder: GraphQLBuilder, types: OrderTypes, inputs: In
     t.field({
       type: types.Cart,
       authScopes: store,
-      args: { cartId: t.arg.id({ required: true }), cartToken: t.arg.string(), input: t.arg({ type: inputs.UpdateCart, required: true }) },
+      args: { ...cartArgs(t.arg), input: t.arg({ type: inputs.UpdateCart, required: true }) },
       resolve: (_r, a, ctx) => updateCart(graphqlContextOf(ctx), keyOf(a), given({ ...a.input }) as never),
     }),
   );
@@ -152,8 +153,7 @@ const addCheckoutField = (builder: GraphQLBuilder, types: OrderTypes, inputs: In
       authScopes: store,
       description: 'Place the order of a cart; answers the order and its token. The same idempotencyKey answers the same order',
       args: {
-        cartId: t.arg.id({ required: true }),
-        cartToken: t.arg.string(),
+        ...cartArgs(t.arg),
         input: t.arg({ type: inputs.Checkout, required: true }),
         idempotencyKey: t.arg.string(),
       },

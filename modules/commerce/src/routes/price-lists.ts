@@ -10,14 +10,7 @@ import { CreatePriceListInput, PageQuery, SetListPricesInput, UpdatePriceListInp
 
 import { Page, PriceListView } from '../schemas/catalog-views.js';
 
-import {
-  createPriceList,
-  deletePriceList,
-  getPriceList,
-  listPriceLists,
-  setPriceListPrices,
-  updatePriceList,
-} from '../use-cases/catalog/price-lists.js';
+import * as useCases from '../use-cases/catalog/price-lists.js';
 
 import { problem, tags } from './request.js';
 
@@ -30,7 +23,7 @@ export const priceListRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: PageQuery }>(
     '/commerce/price-lists',
     { config, schema: { tags, summary: 'Price lists, newest first', querystring: PageQuery, response: { 200: Page(PriceListView) } } },
-    async (request) => listPriceLists(contextOf(request), request.query),
+    async (request) => useCases.listPriceLists(contextOf(request), request.query),
   );
   app.post<{ Body: CreatePriceListInput }>(
     '/commerce/price-lists',
@@ -38,7 +31,7 @@ export const priceListRoutes: FastifyPluginAsync = async (app) => {
       config,
       schema: { tags, summary: 'Create a price list', body: CreatePriceListInput, response: { 201: PriceListView, 422: problem } },
     },
-    async (request, reply) => reply.status(201).send(await createPriceList(contextOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await useCases.createPriceList(contextOf(request), request.body)),
   );
   app.get<{ Params: IdParams }>(
     '/commerce/price-lists/:id',
@@ -46,7 +39,7 @@ export const priceListRoutes: FastifyPluginAsync = async (app) => {
       config,
       schema: { tags, summary: 'One price list with its prices', params: IdParams, response: { 200: PriceListView, 404: problem } },
     },
-    async (request) => getPriceList(contextOf(request), request.params.id),
+    async (request) => useCases.getPriceList(contextOf(request), request.params.id),
   );
   changeRoutes(app);
 };
@@ -64,7 +57,7 @@ const changeRoutes = (app: FastifyInstance): void => {
         response: { 200: PriceListView, 404: problem, 422: problem },
       },
     },
-    async (request) => updatePriceList(contextOf(request), request.params.id, request.body),
+    async (request) => useCases.updatePriceList(contextOf(request), request.params.id, request.body),
   );
   app.delete<{ Params: IdParams }>(
     '/commerce/price-lists/:id',
@@ -73,7 +66,7 @@ const changeRoutes = (app: FastifyInstance): void => {
       schema: { tags, summary: 'Delete a price list and its prices', params: IdParams, response: { 204: Type.Null(), 404: problem } },
     },
     async (request, reply) => {
-      await deletePriceList(contextOf(request), request.params.id);
+      await useCases.deletePriceList(contextOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -89,6 +82,6 @@ const changeRoutes = (app: FastifyInstance): void => {
         response: { 200: PriceListView, 404: problem, 422: problem },
       },
     },
-    async (request) => setPriceListPrices(contextOf(request), request.params.id, request.body),
+    async (request) => useCases.setPriceListPrices(contextOf(request), request.params.id, request.body),
   );
 };

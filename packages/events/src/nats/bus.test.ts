@@ -1,10 +1,10 @@
 import { generateId } from '@rustok/kernel';
-import { startTcpProxy, type TcpProxy } from '@rustok/testing';
+import type { TcpProxy } from '@rustok/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BusFixture, countRows, openBus, waitUntil } from '../test-fixtures/bus.js';
 import { shopModule, switchable } from '../test-fixtures/shop.js';
-import { connectNatsStreaming, deleteStreams, type NatsStreaming } from './index.js';
-import { natsTitle, natsUrl, silentLogger, uniqueNames } from './test-fixtures/streaming.js';
+import type { NatsStreaming } from './index.js';
+import { natsTitle, natsUrl, proxiedStreaming, removeProxiedStreams } from './test-fixtures/streaming.js';
 
 const url = natsUrl();
 const tenant = generateId();
@@ -18,15 +18,7 @@ describe.skipIf(!url)(natsTitle('event bus on the nats transport'), () => {
   const broken = switchable('shop.broken', ['shop.order.cancelled']);
 
   beforeAll(async () => {
-    const target = new URL(url ?? '');
-    proxy = await startTcpProxy(target.hostname, Number(target.port || 4222));
-    streaming = await connectNatsStreaming({
-      url: `nats://127.0.0.1:${proxy.port}`,
-      logger: silentLogger,
-      reconnectTimeWaitMs: 100,
-      ...uniqueNames(),
-      breaker: { resetTimeout: 200 },
-    });
+    ({ proxy, streaming } = await proxiedStreaming(url ?? ''));
     broken.state.mode = 'fail';
     f = await openBus(
       { name: 'pglite' },
@@ -44,10 +36,7 @@ describe.skipIf(!url)(natsTitle('event bus on the nats transport'), () => {
   });
   afterAll(async () => {
     await f?.close();
-    const cleanup = await connectNatsStreaming({ url: url ?? '', logger: silentLogger, ...uniqueNames() });
-    await deleteStreams(cleanup.jsm, streaming.subjects).catch(() => {});
-    await cleanup.close();
-    await proxy?.close();
+    await removeProxiedStreams(url ?? '', streaming, proxy);
   });
 
   const effects = (consumer: string) => countRows(f.db, 'SELECT 1 FROM shop_effects WHERE consumer = $1', [consumer]);

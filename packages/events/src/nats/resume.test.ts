@@ -1,10 +1,10 @@
 import { generateId } from '@rustok/kernel';
-import { type NatsServer, natsServerSkipReason, startNatsServer, startTcpProxy, type TcpProxy } from '@rustok/testing';
+import { type NatsServer, natsServerSkipReason, startNatsServer, type TcpProxy } from '@rustok/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BusFixture, countRows, openBus, waitUntil } from '../test-fixtures/bus.js';
 import { shopModule, switchable } from '../test-fixtures/shop.js';
-import { connectNatsStreaming, deleteStreams, type NatsStreaming } from './index.js';
-import { natsTitle, natsUrl, silentLogger, uniqueNames } from './test-fixtures/streaming.js';
+import { connectNatsStreaming, type NatsStreaming } from './index.js';
+import { natsTitle, natsUrl, proxiedStreaming, removeProxiedStreams, silentLogger } from './test-fixtures/streaming.js';
 
 const url = natsUrl();
 const tenant = generateId();
@@ -22,24 +22,13 @@ describe.skipIf(!url)(natsTitle('durable consumers resume when NATS returns'), (
   const counter = switchable('shop.counter', ['shop.order.*']);
 
   beforeAll(async () => {
-    const target = new URL(url ?? '');
-    proxy = await startTcpProxy(target.hostname, Number(target.port || 4222));
-    streaming = await connectNatsStreaming({
-      url: `nats://127.0.0.1:${proxy.port}`,
-      logger: silentLogger,
-      reconnectTimeWaitMs: 100,
-      ...uniqueNames(),
-      breaker: { resetTimeout: 200 },
-    });
+    ({ proxy, streaming } = await proxiedStreaming(url ?? ''));
     f = await openBus({ name: 'pglite' }, [shopModule([counter.handler])], { transport: 'nats', relay_poll_ms: 100 }, streaming);
     await f.bus.start();
   });
   afterAll(async () => {
     await f?.close();
-    const cleanup = await connectNatsStreaming({ url: url ?? '', logger: silentLogger, ...uniqueNames() });
-    await deleteStreams(cleanup.jsm, streaming.subjects).catch(() => {});
-    await cleanup.close();
-    await proxy?.close();
+    await removeProxiedStreams(url ?? '', streaming, proxy);
   });
 
   const effects = () => countRows(f.db, "SELECT 1 FROM shop_effects WHERE consumer = 'shop.counter'");

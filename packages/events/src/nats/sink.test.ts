@@ -2,23 +2,12 @@ import type { JetStreamClient, PubAck } from '@nats-io/jetstream';
 import { type EventEnvelope, generateId } from '@rustok/kernel';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { testEnvelope } from '../test-fixtures/envelope.js';
 import { createNatsSink } from './sink.js';
 import { createSubjects, withoutOverlaps } from './subjects.js';
 
 const tenantId = generateId();
-const envelope = (type: string): EventEnvelope => ({
-  id: generateId(),
-  type,
-  schemaVersion: 1,
-  tenantId,
-  actorId: null,
-  correlationId: 'c',
-  causationId: null,
-  traceId: null,
-  occurredAt: new Date().toISOString(),
-  retryCount: 0,
-  payload: {},
-});
+const envelope = (type: string): EventEnvelope => testEnvelope({ type, tenantId });
 
 type Publish = (subject: string, data: string, opts: { msgID: string; timeout: number }) => Promise<PubAck>;
 const fakeJs = (publish: Publish): JetStreamClient => ({ publish }) as unknown as JetStreamClient;

@@ -1,7 +1,10 @@
 import { defineModule, type EventEnvelope, type EventHandlerDeclaration, generateId } from '@rustok/kernel';
+import { startTcpProxy, type TcpProxy } from '@rustok/testing';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { outboxMigrations } from '../../outbox/migrations.js';
+import { testEnvelope } from '../../test-fixtures/envelope.js';
+import { connectNatsStreaming, deleteStreams, type NatsStreaming } from '../index.js';
 
 /** The NATS URL when NATS_URL is set and answers; the suite title says why it is skipped otherwise. */
 export const natsUrl = (): string | undefined => inject('services').urls.nats;
@@ -16,6 +19,28 @@ export const silentLogger = pino({ level: 'silent' });
 export const uniqueNames = (): { root: string; streamPrefix: string } => {
   const run = generateId().replace(/-/g, '').slice(-10);
   return { root: `t${run}`, streamPrefix: `T${run}` };
+};
+
+/** Streaming to NATS through a TCP proxy (so a test can cut the line), with fast reconnects and a short breaker reset. */
+export const proxiedStreaming = async (url: string): Promise<{ proxy: TcpProxy; streaming: NatsStreaming }> => {
+  const target = new URL(url);
+  const proxy = await startTcpProxy(target.hostname, Number(target.port || 4222));
+  const streaming = await connectNatsStreaming({
+    url: `nats://127.0.0.1:${proxy.port}`,
+    logger: silentLogger,
+    reconnectTimeWaitMs: 100,
+    ...uniqueNames(),
+    breaker: { resetTimeout: 200 },
+  });
+  return { proxy, streaming };
+};
+
+/** Deletes the streams of a test's streaming over a connection of its own, then closes the proxy. */
+export const removeProxiedStreams = async (url: string, streaming: NatsStreaming, proxy: TcpProxy | undefined): Promise<void> => {
+  const cleanup = await connectNatsStreaming({ url, logger: silentLogger, ...uniqueNames() });
+  await deleteStreams(cleanup.jsm, streaming.subjects).catch(() => {});
+  await cleanup.close();
+  await proxy?.close();
 };
 
 export const eventsModule = defineModule({
@@ -41,19 +66,8 @@ export const fixtureModule = defineModule({
   ],
 });
 
-export const makeEnvelope = (tenantId: string, type: string, id = generateId()): EventEnvelope => ({
-  id,
-  type,
-  schemaVersion: 1,
-  tenantId,
-  actorId: null,
-  correlationId: id,
-  causationId: null,
-  traceId: null,
-  occurredAt: new Date().toISOString(),
-  retryCount: 0,
-  payload: { n: id },
-});
+export const makeEnvelope = (tenantId: string, type: string, id = generateId()): EventEnvelope =>
+  testEnvelope({ id, type, tenantId, correlationId: id, payload: { n: id } });
 
 /** A handler that records which instance handled which event in `fixture_handled`. */
 export const recorder = (consumer: string, instance: string, types = ['fixture.item.*']): EventHandlerDeclaration => ({
