@@ -191,7 +191,7 @@ export const serverEnv = ({ environment, logLevel }) => {
  * chunks: { child, output, exited (→ { code, signal, at }), exitInfo (null until it exits) }.
  */
 export const spawnServer = ({ root, env, port }) => {
-  // BENCH_SERVER_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles".
+  // BENCH_SERVER_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=./profiles".
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawnTracked(process.execPath, [...nodeArgs, join(root, 'apps/server/dist/cli/main.js'), 'start'], {
     cwd: root,
