@@ -85,7 +85,7 @@ const configProperties = <G extends TProperties>(groups: G) => ({
   database: obj({
     url: Url,
     data_dir: Type.String({ default: './data' }),
-    pool_max: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
+    pool_max: Type.Integer({ minimum: 1, maximum: 500, default: 25 }),
     app_role: Type.String({ default: 'rustok_app', pattern: '^[a-z_][a-z0-9_]{0,62}$' }),
     statement_timeout_ms: Type.Integer({ minimum: 0, default: 30_000 }),
   }),
