@@ -35,11 +35,17 @@ export const DEFAULT_COMMERCE_SETTINGS: Omit<CommerceSettings, keyof TenantLocal
   lowStockThreshold: 5,
 };
 
-/** Commerce's settings and the tenant's (for its locales) in one statement. */
-const SETTINGS_SQL = preparedSql(
+/**
+ * Commerce's settings and the tenant's (for its locales) in one statement; catalog and cart
+ * transactions send it with their BEGIN (`settingsFirst`), as nearly all of them read it.
+ */
+export const SETTINGS_SQL = preparedSql(
   'commerce_settings',
   `SELECT (SELECT settings FROM tenant_modules WHERE module = 'commerce') AS settings, ${TENANT_SETTINGS_SUBQUERY} AS tenant_settings`,
 );
+
+/** Transaction options that read the settings in BEGIN's round trip (loadCommerceSettings then costs none). */
+export const settingsFirst = { prelude: SETTINGS_SQL } as const;
 
 /** The tenant's commerce settings, defaults filled in, and the tenant's locales (through the platform's accessor). */
 export const loadCommerceSettings = async (tx: SqlRunner): Promise<CommerceSettings> => {

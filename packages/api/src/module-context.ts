@@ -95,13 +95,19 @@ const moduleTx = (ctx: ModuleContext, tx: Tx): ModuleTx => ({
   ...txPublisher(ctx.events, tx, ctx.tenantId, ctx.actor.userId),
 });
 
+/** Options of a use-case's transaction. */
+export interface InTenantOptions {
+  /** A parameterless read sent with BEGIN (see the database's `TransactionOptions.prelude`). */
+  readonly prelude?: string;
+}
+
 /**
  * Runs `fn` in a transaction of the context's tenant: row-level security scopes every statement.
  * Every module's use-cases go through this one function.
  */
-export const inTenant = <T>(ctx: ModuleContext, fn: (w: ModuleTx) => Promise<T>): Promise<T> =>
+export const inTenant = <T>(ctx: ModuleContext, fn: (w: ModuleTx) => Promise<T>, options: InTenantOptions = {}): Promise<T> =>
   ctx.db
-    .transaction((tx) => fn(moduleTx(ctx, tx)), { tenantId: ctx.tenantId })
+    .transaction((tx) => fn(moduleTx(ctx, tx)), { tenantId: ctx.tenantId, ...(options.prelude ? { prelude: options.prelude } : {}) })
     .catch((error: unknown) => {
       throw asConflict(error);
     });

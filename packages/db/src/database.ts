@@ -5,6 +5,13 @@ export interface TransactionOptions {
   readonly tenantId?: string;
   readonly isolation?: 'read committed' | 'repeatable read' | 'serializable';
   readonly readOnly?: boolean;
+  /**
+   * A read without parameters sent with BEGIN, in the same round trip on PostgreSQL. The first
+   * `tx.query` of exactly this text (and no parameters) answers with the rows read then, without
+   * going to the database again; later ones run as usual. For reads most transactions of a kind make
+   * first (a module's settings), so that they cost no round trip of their own.
+   */
+  readonly prelude?: string;
 }
 
 /** A transaction: parameterised SQL through the runner (see docs/adr/0008-data-access.md). */
@@ -69,6 +76,29 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const beginForTenant = (options: TransactionOptions | undefined, tenantId: string): string => {
   if (!UUID.test(tenantId)) throw new Error('A tenant transaction needs a well-formed tenant id');
   return `${beginStatement(options)}; SELECT set_config('app.tenant_id', '${tenantId}', true)`;
+};
+
+/** A query result kept for the first `tx.query` of its text (see TransactionOptions.prelude). */
+export interface PreludeResult<R> {
+  readonly text: string;
+  readonly result: R;
+}
+
+/** Wraps a runner's `query` so that the first query of the prelude's text gets the kept result. */
+export const answeringPrelude = <R>(
+  query: (text: string, params?: readonly unknown[]) => Promise<R>,
+  prelude: PreludeResult<R> | undefined,
+): ((text: string, params?: readonly unknown[]) => Promise<R>) => {
+  if (!prelude) return query;
+  let kept: PreludeResult<R> | undefined = prelude;
+  return (text, params) => {
+    if (kept && text === kept.text && (params === undefined || params.length === 0)) {
+      const { result } = kept;
+      kept = undefined;
+      return Promise.resolve(result);
+    }
+    return query(text, params);
+  };
 };
 
 export const withTimeout = async <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => {

@@ -3,7 +3,15 @@ import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pgli
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SqlRunner } from '@rustok/kernel';
 import { ensureAppRole } from './app-role.js';
-import { createAfterCommit, type Database, SET_TENANT_SQL, type Tx, withTimeout } from './database.js';
+import {
+  answeringPrelude,
+  createAfterCommit,
+  type Database,
+  type PreludeResult,
+  SET_TENANT_SQL,
+  type Tx,
+  withTimeout,
+} from './database.js';
 import { acquireDirectoryLock } from './lock.js';
 
 export interface PgliteOptions {
@@ -40,11 +48,19 @@ const prepare = async (options: PgliteOptions, pgDir: string | undefined): Promi
   }
 };
 
-const txOf = (t: Transaction, tenantId: string | undefined, afterCommit: (fn: () => void | Promise<void>) => void): Tx => {
+const txOf = (
+  t: Transaction,
+  tenantId: string | undefined,
+  afterCommit: (fn: () => void | Promise<void>) => void,
+  prelude: PreludeResult<{ rows: Record<string, unknown>[] }> | undefined,
+): Tx => {
+  const runner = runnerOf(t);
+  const query = answeringPrelude((text, params) => runner.query(text, params), prelude);
   return {
     tenantId,
     afterCommit,
-    ...runnerOf(t),
+    ...runner,
+    query: (text, params) => query(text, params) as never,
   };
 };
 
@@ -81,7 +97,11 @@ export const openPglite = async (options: PgliteOptions): Promise<Database> => {
             if (txOptions?.isolation) await t.query(`SET TRANSACTION ISOLATION LEVEL ${txOptions.isolation.toUpperCase()}`);
             if (txOptions?.readOnly) await t.query('SET TRANSACTION READ ONLY');
             if (txOptions?.tenantId) await t.query(SET_TENANT_SQL, [txOptions.tenantId]);
-            return await fn(txOf(t, txOptions?.tenantId, after.add));
+            // No round trip to save here (the database is in this process): the prelude runs on its own.
+            const prelude = txOptions?.prelude
+              ? { text: txOptions.prelude, result: await t.query<Record<string, unknown>>(txOptions.prelude) }
+              : undefined;
+            return await fn(txOf(t, txOptions?.tenantId, after.add, prelude));
           } finally {
             inFlight--;
           }

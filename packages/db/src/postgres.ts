@@ -2,10 +2,12 @@ import type { SqlRunner } from '@rustok/kernel';
 import pg from 'pg';
 import { ensureAppRole } from './app-role.js';
 import {
+  answeringPrelude,
   beginForTenant,
   beginStatement,
   createAfterCommit,
   type Database,
+  type PreludeResult,
   type TransactionOptions,
   type Tx,
   withTimeout,
@@ -50,15 +52,37 @@ export const withOwnerConnection = async <T>(url: string, fn: (owner: SqlRunner)
   }
 };
 
-const txFromClient = (client: pg.PoolClient, tenantId: string | undefined, afterCommit: (fn: () => void | Promise<void>) => void): Tx => {
+const txFromClient = (
+  client: pg.PoolClient,
+  tenantId: string | undefined,
+  afterCommit: (fn: () => void | Promise<void>) => void,
+  prelude: PreludeResult<pg.QueryResult> | undefined,
+): Tx => {
+  const query = answeringPrelude((text, params) => client.query(toQueryConfig(text, params as unknown[])), prelude);
   return {
     tenantId,
     afterCommit,
-    query: (text, params) => client.query(toQueryConfig(text, params as unknown[])) as never,
+    query: (text, params) => query(text, params) as never,
     exec: async (text) => {
       await client.query(text);
     },
   };
+};
+
+/** BEGIN (with the tenant), and the prelude in the same round trip when there is one. */
+const begin = async (
+  client: pg.PoolClient,
+  txOptions: TransactionOptions | undefined,
+): Promise<PreludeResult<pg.QueryResult> | undefined> => {
+  const text = txOptions?.tenantId ? beginForTenant(txOptions, txOptions.tenantId) : beginStatement(txOptions);
+  if (!txOptions?.prelude) {
+    await client.query(text);
+    return undefined;
+  }
+  // Several statements in one simple query: node-postgres answers with one result per statement.
+  const results = (await client.query(`${text}; ${txOptions.prelude}`)) as unknown as pg.QueryResult | pg.QueryResult[];
+  const result = Array.isArray(results) ? results[results.length - 1] : results;
+  return result && { text: txOptions.prelude, result };
 };
 
 /**
@@ -88,8 +112,8 @@ const runTransaction = async <T>(
   };
   const after = createAfterCommit();
   try {
-    await client.query(txOptions?.tenantId ? beginForTenant(txOptions, txOptions.tenantId) : beginStatement(txOptions));
-    const result = await fn(txFromClient(client, txOptions?.tenantId, after.add));
+    const prelude = await begin(client, txOptions);
+    const result = await fn(txFromClient(client, txOptions?.tenantId, after.add, prelude));
     await client.query('COMMIT');
     release();
     await after.run(onAfterCommitError ?? (() => {}));

@@ -1,6 +1,7 @@
 import { defineModule, generateId } from '@rustok/kernel';
 import { describeEachBackend, openTestDatabase, type TestDatabase } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { preparedSql } from './prepared.js';
 import { tenantRlsSql } from './rls.js';
 
 const notes = defineModule({
@@ -16,6 +17,8 @@ const notes = defineModule({
     },
   ],
 });
+
+const COUNT_NOTES = preparedSql('notes_count', 'SELECT count(*)::int AS n FROM notes');
 
 describeEachBackend('tenant transactions and row-level security', (backend) => {
   let t: TestDatabase;
@@ -102,5 +105,31 @@ describeEachBackend('tenant transactions and row-level security', (backend) => {
       },
     );
     expect(count).toBe(0);
+  });
+
+  const countNotes = (tx: { query: TestDatabase['db']['query'] }) => tx.query<{ n: number }>(COUNT_NOTES).then((r) => r.rows[0]?.n);
+
+  it('answers the first query of the prelude (read with BEGIN, under the tenant) from it, later ones anew', async () => {
+    const seen = await t.db.transaction(
+      async (tx) => {
+        const first = await countNotes(tx);
+        await tx.query('INSERT INTO notes (id, tenant_id, body) VALUES ($1, $2, $3)', [generateId(), tenantA, 'a3']);
+        return { first, second: await countNotes(tx) };
+      },
+      { tenantId: tenantA, prelude: COUNT_NOTES },
+    );
+    expect(seen).toEqual({ first: 2, second: 3 });
+    const other = await t.db.transaction((tx) => tx.query<{ n: number }>("SELECT count(*)::int AS n FROM notes WHERE body = 'a3'"), {
+      tenantId: tenantA,
+      prelude: COUNT_NOTES,
+    });
+    expect(other.rows[0]?.n).toBe(1);
+  });
+
+  it('fails the transaction when its prelude fails, and the connection stays usable', async () => {
+    await expect(t.db.transaction(async () => 1, { tenantId: tenantA, prelude: 'SELECT no_such_column FROM notes' })).rejects.toThrow(
+      /no_such_column/,
+    );
+    expect(await t.db.transaction((tx) => countNotes(tx), { tenantId: tenantB, prelude: COUNT_NOTES })).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import type { ProductTextView, ProductView, VariantView } from '../schemas/catal
 import type { CommerceSettings } from '../settings.js';
 import { iso } from '../time.js';
 import { productNotFound } from './errors.js';
-import { PRODUCT_COLUMNS, type ProductRow } from './product-store.js';
+import { PRODUCT_COLUMNS, PRODUCT_TEXTS, type ProductRow } from './product-store.js';
 import { loadVariantViews } from './variant-view.js';
 
 type Texts = Record<string, ProductTextView>;
@@ -78,7 +78,9 @@ export const productViews = async (
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
   const chain = localeChain(settings, locale);
-  const texts = await loadTranslations(tx, ids);
+  const texts = rows.every((r) => r.texts !== undefined)
+    ? new Map(rows.map((r) => [r.id, r.texts ?? {}]))
+    : await loadTranslations(tx, ids);
   const variants = await loadVariantViews(tx, { productIds: ids }, chain);
   return rows.map((r) => toView(r, texts.get(r.id) ?? {}, variants.get(r.id) ?? [], chain));
 };
@@ -90,7 +92,10 @@ export const viewOfRow = async (tx: SqlRunner, row: ProductRow, settings: Commer
   return view;
 };
 
-const READ_SQL = preparedSql('commerce_read_product', `SELECT ${PRODUCT_COLUMNS} FROM commerce_products p WHERE p.id = $1`);
+const READ_SQL = preparedSql(
+  'commerce_read_product',
+  `SELECT ${PRODUCT_COLUMNS}, ${PRODUCT_TEXTS} FROM commerce_products p WHERE p.id = $1`,
+);
 
 /** One product in full; 404 COMMERCE_PRODUCT_NOT_FOUND when absent or when `publishedOnly` hides it. */
 export const readProduct = async (

@@ -27,11 +27,17 @@ export interface ProductRow {
   published_at: Date | string | null;
   created_at: Date | string;
   updated_at: Date | string;
+  /** The translations by locale, when the statement read them with the row (PRODUCT_TEXTS). */
+  texts?: Record<string, { title: string; subtitle: string | null; description: string | null }>;
   [key: string]: unknown;
 }
 
 export const PRODUCT_COLUMNS = `p.id, p.handle, p.title, p.subtitle, p.description, p.rich_description, p.status, p.discountable,
   p.seo_title, p.seo_description, p.categories, p.tags, p.images, p.metadata, p.version, p.published_at, p.created_at, p.updated_at`;
+
+/** The product's translations as one column (`texts`), so that a full view needs no statement for them. */
+export const PRODUCT_TEXTS = `(SELECT coalesce(json_object_agg(t.locale, json_build_object('title', t.title, 'subtitle', t.subtitle,
+    'description', t.description) ORDER BY t.locale), '{}') FROM commerce_product_translations t WHERE t.product_id = p.id) AS texts`;
 
 /** The product row, locked for the rest of the transaction when asked; 404 when absent. */
 const LOAD_SQL = `SELECT ${PRODUCT_COLUMNS} FROM commerce_products p WHERE p.id = $1`;
@@ -136,6 +142,35 @@ export const touchProduct = async (
   return publishProductEvent(w, row, productId, type, changes);
 };
 
+/** The columns an update may set, in a fixed order: a set of them names its statement. */
+const UPDATABLE = [
+  'handle',
+  'title',
+  'subtitle',
+  'description',
+  'rich_description',
+  'discountable',
+  'seo_title',
+  'seo_description',
+  'categories',
+  'tags',
+  'images',
+  'metadata',
+] as const;
+
+/**
+ * The UPDATE of these columns with the version bump, as a prepared statement named by the set
+ * (at most 2^12 of them, in practice a handful), so that PostgreSQL plans each once per connection.
+ */
+const updateStatement = (names: readonly (typeof UPDATABLE)[number][]): string => {
+  const mask = names.reduce((m, n) => m | (1 << UPDATABLE.indexOf(n)), 0);
+  const sets = [...names.map((n, i) => `${n} = $${i + 2}`), 'version = version + 1', 'updated_at = now()'];
+  return preparedSql(
+    `commerce_update_product_${mask.toString(36)}`,
+    `UPDATE commerce_products p SET ${sets.join(', ')} WHERE p.id = $1 RETURNING ${PRODUCT_COLUMNS}, ${PRODUCT_TEXTS}`,
+  );
+};
+
 /**
  * An update of a product's own columns (`cols`, possibly none) as one statement with the version
  * bump (see touchProduct), then its event; returns the row as it now is.
@@ -147,11 +182,9 @@ export const updateAndTouchProduct = async (
   type: string,
   changes: readonly string[],
 ): Promise<ProductRow> => {
-  const sets = [...Object.keys(cols).map((n, i) => `${n} = $${i + 2}`), 'version = version + 1', 'updated_at = now()'];
-  const { rows } = await w.tx.query<ProductRow>(
-    `UPDATE commerce_products p SET ${sets.join(', ')} WHERE p.id = $1 RETURNING ${PRODUCT_COLUMNS}`,
-    [productId, ...Object.values(cols)],
-  );
+  const names = UPDATABLE.filter((n) => n in cols);
+  if (names.length !== Object.keys(cols).length) throw new Error(`Not updatable: ${Object.keys(cols).join(', ')}`);
+  const { rows } = await w.tx.query<ProductRow>(updateStatement(names), [productId, ...names.map((n) => cols[n])]);
   const row = rows[0];
   if (!row) throw productNotFound(productId);
   await publishProductEvent(w, row, productId, type, changes);

@@ -5,7 +5,7 @@ import { assertLocales } from '../../catalog/validate.js';
 import { type CommerceContext, inTenant } from '../../context.js';
 import type { ProductView } from '../../schemas/catalog-views.js';
 
-import { loadCommerceSettings } from '../../settings.js';
+import { loadCommerceSettings, settingsFirst } from '../../settings.js';
 
 import { publishedOnly, stockShownTo } from './access.js';
 
@@ -14,9 +14,13 @@ import { publishedOnly, stockShownTo } from './access.js';
  * else the base texts. Without commerce.products.read only a published product is found.
  */
 export const getProduct = (ctx: CommerceContext, id: string, locale?: string): Promise<ProductView> =>
-  inTenant(ctx, async (w) => {
-    const settings = await loadCommerceSettings(w.tx);
-    if (locale !== undefined) assertLocales(settings, [locale], '/locale');
-    const product = await readProduct(w.tx, id, settings, { locale, publishedOnly: publishedOnly(w.actor) });
-    return stockShownTo(w.actor, settings.exposeStock, product);
-  });
+  inTenant(
+    ctx,
+    async (w) => {
+      const settings = await loadCommerceSettings(w.tx);
+      if (locale !== undefined) assertLocales(settings, [locale], '/locale');
+      const product = await readProduct(w.tx, id, settings, { locale, publishedOnly: publishedOnly(w.actor) });
+      return stockShownTo(w.actor, settings.exposeStock, product);
+    },
+    settingsFirst,
+  );

@@ -11,7 +11,7 @@ import { ListProductsQuery } from '../../schemas/catalog.js';
 
 import type { Paged, ProductView } from '../../schemas/catalog-views.js';
 
-import { loadCommerceSettings } from '../../settings.js';
+import { loadCommerceSettings, settingsFirst } from '../../settings.js';
 
 import { publishedOnly, stockShownTo } from './access.js';
 
@@ -45,18 +45,22 @@ const whereOf = (query: ListProductsQuery, onlyPublished: boolean) => {
  * translated title, handle), category and tag. Without commerce.products.read: published only.
  */
 export const listProducts = (ctx: CommerceContext, raw: Partial<ListProductsQuery>): Promise<Paged<ProductView>> =>
-  inTenant(ctx, async (w) => {
-    const query = parseInput(ListProductsQuery, { limit: 20, ...raw });
-    const settings = await loadCommerceSettings(w.tx);
-    if (query.locale !== undefined) assertLocales(settings, [query.locale], '/locale');
-    const { where, params } = whereOf(query, publishedOnly(w.actor));
-    const { rows } = await w.tx.query<ProductRow>(
-      `SELECT ${PRODUCT_COLUMNS} FROM commerce_products p ${where} ORDER BY p.id DESC LIMIT ${query.limit + 1}`,
-      params,
-    );
-    const page = rows.slice(0, query.limit);
-    return {
-      items: (await productViews(w.tx, page, settings, query.locale)).map((p) => stockShownTo(w.actor, settings.exposeStock, p)),
-      nextCursor: rows.length > query.limit ? (page[page.length - 1]?.id ?? null) : null,
-    };
-  });
+  inTenant(
+    ctx,
+    async (w) => {
+      const query = parseInput(ListProductsQuery, { limit: 20, ...raw });
+      const settings = await loadCommerceSettings(w.tx);
+      if (query.locale !== undefined) assertLocales(settings, [query.locale], '/locale');
+      const { where, params } = whereOf(query, publishedOnly(w.actor));
+      const { rows } = await w.tx.query<ProductRow>(
+        `SELECT ${PRODUCT_COLUMNS} FROM commerce_products p ${where} ORDER BY p.id DESC LIMIT ${query.limit + 1}`,
+        params,
+      );
+      const page = rows.slice(0, query.limit);
+      return {
+        items: (await productViews(w.tx, page, settings, query.locale)).map((p) => stockShownTo(w.actor, settings.exposeStock, p)),
+        nextCursor: rows.length > query.limit ? (page[page.length - 1]?.id ?? null) : null,
+      };
+    },
+    settingsFirst,
+  );

@@ -32,6 +32,10 @@ const changesOf = (input: UpdateProductInput, statusChanged: boolean): string[] 
   ...(statusChanged ? ['status'] : []),
 ];
 
+/** A status or handle change compares with the current row; translations are written under its lock. */
+const needsRow = (input: UpdateProductInput): boolean =>
+  input.status !== undefined || input.handle !== undefined || input.translations !== undefined;
+
 /**
  * PATCH /commerce/products/{id}: fields, handle and translations (null removes one). A status
  * change here needs commerce.products.publish, like the publish and archive routes. The version
@@ -43,11 +47,13 @@ export const updateProduct = (ctx: CommerceContext, id: string, raw: UpdateProdu
     const input = parseInput(UpdateProductInput, raw);
     const settings = await loadCommerceSettings(w.tx);
     assertLocales(settings, Object.keys(input.translations ?? {}), '/translations');
-    const row = await loadProduct(w, id, true);
-    const statusChanged = input.status !== undefined && input.status !== row.status;
+    // The row is read (and locked) first only when the update depends on it; otherwise the UPDATE
+    // itself locks it and answers 404 when it is not there.
+    const row = needsRow(input) ? await loadProduct(w, id, true) : undefined;
+    const statusChanged = input.status !== undefined && input.status !== row?.status;
     if (statusChanged) requirePermission(w.actor, PERM.publish);
     const cols = productColumns(input);
-    if (input.handle !== undefined && input.handle !== row.handle) cols.handle = await uniqueHandle(w.tx, input.handle, true, id);
+    if (input.handle !== undefined && input.handle !== row?.handle) cols.handle = await uniqueHandle(w.tx, input.handle, true, id);
     else delete cols.handle;
     if (input.translations) await writeProductTranslations(w, id, input.translations);
     if (statusChanged && input.status) await writeStatus(w, id, input.status);
