@@ -24,6 +24,7 @@ const Note = Type.Object({
   subtitle: Nullable(Type.String()),
   sku: Type.Optional(Type.String()),
   tags: Type.Array(Type.String()),
+  maybe: Type.Array(Nullable(Type.String())),
   links: Type.Array(Link),
   main: Nullable(Link),
   meta: Type.Record(Type.String(), Type.Unknown()),
@@ -55,6 +56,7 @@ const note: Static<typeof Note> = {
   previous: null,
   subtitle: null,
   tags: ['a'],
+  maybe: [null],
   links: [{ url: 'https://example.com' }],
   main: null,
   meta: { k: 1 },
@@ -94,26 +96,27 @@ describe('schemaTypes: GraphQL types derived from TypeBox schemas', () => {
   it('maps scalars, nullability, enums, lists, nested objects and JSON, with one type per schema', () => {
     expect(print('Note')).toBe(`"""A note"""
 type Note {
-  amount: Float!
+  amount: Float
   body: JSON
-  createdAt: DateTime!
-  id: ID!
-  links: [NoteLinks!]!
+  createdAt: DateTime
+  id: ID
+  links: [NoteLinks!]
   main: NoteLinks
-  meta: JSON!
-  pinned: Boolean!
+  maybe: [String]
+  meta: JSON
+  pinned: Boolean
   previous: NoteStatus
-  score: Float!
+  score: Float
   sku: String
-  status: NoteStatus!
+  status: NoteStatus
   subtitle: String
-  tags: [String!]!
+  tags: [String!]
 
   """Shown in lists"""
-  title: String!
-  words: Int!
+  title: String
+  words: Int
 }`);
-    expect(print('NoteLinks')).toBe('type NoteLinks {\n  label: String\n  url: String!\n}');
+    expect(print('NoteLinks')).toBe('type NoteLinks {\n  label: String\n  url: String\n}');
     expect(print('NoteStatus')).toBe('enum NoteStatus {\n  draft\n  published\n}');
     expect(schema.getQueryType()?.getFields().again?.type.toString()).toBe('Note');
   });
@@ -155,8 +158,8 @@ type Note {
     const Ref = schemaTypes(builder, { literals: 'scalar', dateTimes: 'String' }).object(Note, { name: 'Plain' });
     builder.queryType({ fields: (t) => ({ plain: t.field({ type: Ref, authScopes: { public: true }, resolve: () => note }) }) });
     const plain = printType(builder.toSchema().getType('Plain') as GraphQLNamedType);
-    expect(plain).toMatch(/createdAt: String!\n/);
-    expect(plain).toMatch(/status: String!\n/);
+    expect(plain).toMatch(/createdAt: String\n/);
+    expect(plain).toMatch(/status: String\n/);
     expect(plain).toMatch(/previous: String\n/);
   });
 

@@ -11,8 +11,10 @@ export type { SchemaTypePolicy } from './graphql-schema-shapes.js';
  * DateTime), integer → Int (Float when its bounds leave 32 bits, as money in minor units does),
  * number → Float, boolean → Boolean, literals → an enum (or their scalar, see SchemaTypePolicy),
  * arrays → lists, records and unknown values → JSON, nested objects → their own named types. An
- * optional or nullable property is a nullable field (an optional input field). Anything else is
- * refused when the type is derived, naming the field: build that field by hand with `fields`.
+ * optional or nullable property is a nullable field (an optional input field); a required property is
+ * a required input field, and an output field of the builder's default nullability (nullable, as
+ * GraphQL advises). Anything else is refused when the type is derived, naming the field: build that
+ * field by hand with `fields`.
  *
  * Names: the `name` option, else the schema's `$id` or `title` (inputs add `Input`); a nested object
  * or enum without one is named after its parent and property (`CommerceOrder` + `shippingAddress`).
@@ -25,6 +27,11 @@ type ObjectFields<T> = PothosSchemaTypes.ObjectFieldBuilder<Types, T>;
 type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
 type ArgFields = PothosSchemaTypes.InputFieldBuilder<Types, 'Arg'>;
 
+/** A GraphQL object type whose resolvers answer T. */
+export type GraphQLObjectRef<T> = ObjectRef<Types, T>;
+/** A GraphQL input type that hands resolvers T. */
+export type GraphQLInputRef<T> = InputObjectRef<Types, T>;
+
 /** What GraphQL hands a resolver for an input of shape T: an optional property may also come as null. */
 export type GraphQLInput<T> = T extends Date
   ? T
@@ -35,8 +42,9 @@ export type GraphQLInput<T> = T extends Date
       : T;
 
 type OutputOverride<T> = (t: ObjectFields<T>) => FieldRef<Types, unknown, 'Object'>;
-type InputOverride = (t: InputFields) => InputFieldRef<Types, unknown>;
-type InputOverrides = Readonly<Record<string, InputOverride>>;
+type InputOverrides = Readonly<Record<string, InputFieldRef<Types, unknown>>>;
+/** Hand-built input fields by name (what each builds sets its part of the input's shape). */
+type InputFieldBuilders<O extends InputOverrides> = { readonly [P in keyof O]: (t: InputFields) => O[P] };
 
 export interface ObjectTypeOptions<T> {
   readonly name?: string;
@@ -52,12 +60,12 @@ export interface InputTypeOptions<O extends InputOverrides, K extends string> {
   readonly description?: string;
   readonly omit?: readonly K[];
   /** Fields built by hand, replacing the derived field of the same name or adding one; they set the input's shape. */
-  readonly fields?: O;
+  readonly fields?: InputFieldBuilders<O>;
 }
 
 /** The shape of a derived input: the schema's, less what was omitted or built by hand, plus the hand-built fields. */
 export type DerivedInput<T, O extends InputOverrides, K extends string> = Omit<GraphQLInput<T>, keyof O | K> & {
-  [P in keyof O]?: ReturnType<O[P]>['$inferInput'];
+  [P in keyof O]?: O[P]['$inferInput'];
 };
 
 /** Arguments derived from properties K of T, as Pothos' `t.arg` would type them. */
@@ -69,10 +77,11 @@ export interface SchemaTypes {
   /** The object type of an object schema; resolvers return `Static<typeof schema>`. */
   object<S extends TObject>(schema: S, options?: ObjectTypeOptions<Static<S>>): ObjectRef<Types, Static<S>>;
   /** The input type of an object schema. */
-  input<S extends TObject, O extends InputOverrides = Record<never, InputOverride>, K extends keyof Static<S> & string = never>(
-    schema: S,
-    options?: InputTypeOptions<O, K>,
-  ): InputObjectRef<Types, DerivedInput<Static<S>, O, K>>;
+  input<
+    S extends TObject,
+    O extends InputOverrides = Record<never, InputFieldRef<Types, unknown>>,
+    K extends keyof Static<S> & string = never,
+  >(schema: S, options?: InputTypeOptions<O, K>): InputObjectRef<Types, DerivedInput<Static<S>, O, K>>;
   /** Field arguments from an object schema's properties (`pick` some), e.g. `args: { id: t.arg.id(), ...derive.args(t.arg, S) }`. */
   args<S extends TObject, K extends keyof Static<S> & string = keyof Static<S> & string>(
     arg: ArgFields['field'],
@@ -143,7 +152,10 @@ export const schemaTypes = (builder: GraphQLBuilder, policy: SchemaTypePolicy = 
       const required = item ? { list: !field.nullable, items: !item.nullable } : !field.nullable;
       return { type, required, ...description };
     }
-    return { type, nullable: item ? { list: field.nullable, items: item.nullable } : field.nullable, ...description };
+    // Output fields: null where the schema allows it; otherwise the builder's default (GraphQL's nullable by
+    // default, so that a failing resolver nulls its own field rather than its parent).
+    if (item?.nullable) return { type, nullable: { list: true, items: true }, ...description };
+    return { type, ...(field.nullable ? { nullable: true } : {}), ...description };
   };
 
   const objectType = <S extends TObject>(schema: S, name: string, options: ObjectTypeOptions<Static<S>>): ObjectRef<Types, Static<S>> => {
@@ -175,7 +187,7 @@ export const schemaTypes = (builder: GraphQLBuilder, policy: SchemaTypePolicy = 
   ): InputObjectRef<Types, DerivedInput<Static<S>, O, K>> => {
     const cached = cache.inputs.get(keyOf(schema)) as InputObjectRef<Types, DerivedInput<Static<S>, O, K>> | undefined;
     if (cached) return cached;
-    const overrides: InputOverrides = options.fields ?? {};
+    const overrides: Readonly<Record<string, (t: InputFields) => InputFieldRef<Types, unknown>>> = options.fields ?? {};
     const skip = new Set<string>([...(options.omit ?? []), ...Object.keys(overrides)]);
     const derived = fieldsOf(schema, name, policy, skip).map(
       ({ key, field }) => [key, fieldConfig(field, `${baseName(name)}${pascal(key)}`, true)] as const,
