@@ -2,6 +2,10 @@ import { CurrencyCode, type EventDeclaration, Id, MinorUnits } from '@rustok/ker
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 
 const strict = <T extends Record<string, TSchema>>(props: T) => Type.Object(props, { additionalProperties: false });
+/**
+ * `anyOf: [T, null]`, not the kernel's `Nullable` (`type: [T, "null"]` for primitives): the payload schemas
+ * below are published as schemas/events/*.v1.json, and another representation would be a new version.
+ */
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const ProductStatus = Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')]);
 export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'shipped', 'delivered', 'cancelled', 'refunded'] as const;

@@ -1,4 +1,4 @@
-import { Id, Timestamp } from '@rustok/kernel';
+import { Id, Nullable, Timestamp } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import { NODE_STATUSES } from './events.js';
 import { Locale } from './settings.js';
@@ -15,7 +15,6 @@ const Excerpt = () => Type.String({ maxLength: 2000 });
 const Body = () => Type.String({ maxLength: MAX_BODY });
 export const BodyFormat = () => Type.Union([Type.Literal('markdown'), Type.Literal('html')]);
 const Metadata = () => Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 50 });
-const Nullable = <T extends ReturnType<typeof Id>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const TranslationInput = Type.Object(
   {

@@ -58,6 +58,7 @@ interface PgErrorShape {
   readonly code?: unknown;
   readonly severity?: unknown;
   readonly column?: unknown;
+  readonly constraint?: unknown;
   readonly message?: unknown;
   readonly cause?: unknown;
 }
@@ -87,4 +88,18 @@ export const databaseAppError = (error: unknown): AppError | undefined => {
   if (!pg || !known) return undefined;
   const errors: FieldError[] = typeof pg.column === 'string' && pg.column ? [{ path: pg.column, message: known.detail }] : [];
   return known.raise(known.detail, { errors, cause: error });
+};
+
+const CONSTRAINT_IN_MESSAGE = /unique constraint "([^"]+)"/;
+
+/**
+ * The name of the unique constraint (or index) a write broke: from the database error itself, or from
+ * the 409 DATA_DUPLICATE that `inTenant` answers it with (the database error is its cause); undefined
+ * for any other error. Use-cases map the constraints they expect to their own codes with it.
+ */
+export const uniqueViolationOf = (error: unknown): string | undefined => {
+  const pg = pgErrorIn(error);
+  if (pg?.code !== '23505') return undefined;
+  if (typeof pg.constraint === 'string' && pg.constraint !== '') return pg.constraint;
+  return CONSTRAINT_IN_MESSAGE.exec(String(pg.message ?? ''))?.[1] ?? '';
 };

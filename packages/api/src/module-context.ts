@@ -59,7 +59,8 @@ export const systemActor: ModuleActor = { userId: null, can: () => true };
 
 /**
  * A unique violation that got past a use-case's own checks (two writers at once) is a 409
- * DATA_DUPLICATE, not a 500; a coded error the use-case threw goes on as it is.
+ * DATA_DUPLICATE, not a 500; a coded error the use-case threw goes on as it is. `uniqueViolationOf`
+ * names the constraint behind it, for a use-case that answers its own code instead.
  */
 const asConflict = (error: unknown): unknown => {
   if (isAppError(error)) return error;

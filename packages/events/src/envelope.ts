@@ -1,11 +1,9 @@
 import { trace } from '@opentelemetry/api';
-import { createValidator, currentScope, type EventEnvelope, generateId, Id, toFieldErrors } from '@rustok/kernel';
+import { createValidator, currentScope, type EventEnvelope, generateId, Id, Nullable, toFieldErrors } from '@rustok/kernel';
 import { Type } from '@sinclair/typebox';
 import type { EventCatalog } from './catalog.js';
 import { eventsErrors } from './errors.js';
 import type { NewEvent } from './types.js';
-
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const EnvelopeSchema = Type.Object(
   {

@@ -31,15 +31,26 @@ export const tenantOfContext = (ctx: GraphQLContext): TenantRef => {
   return ctx.tenant;
 };
 
+/** T without the nulls of its properties, deeply: a property that may be null becomes optional instead. */
+export type WithoutNulls<T> = T extends Date
+  ? T
+  : T extends readonly (infer U)[]
+    ? WithoutNulls<U>[]
+    : T extends object
+      ? { [K in keyof T as null extends T[K] ? never : K]: WithoutNulls<T[K]> } & {
+          [K in keyof T as null extends T[K] ? K : never]?: WithoutNulls<Exclude<T[K], null>>;
+        }
+      : T;
+
 /** An input without GraphQL's explicit nulls, deeply: null means "not given" in the platform's inputs. */
-export const withoutNulls = <T>(value: T): T => {
-  if (Array.isArray(value)) return value.map(withoutNulls) as T;
-  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+export const withoutNulls = <T>(value: T): WithoutNulls<T> => {
+  if (Array.isArray(value)) return value.map(withoutNulls) as WithoutNulls<T>;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value as WithoutNulls<T>;
   return Object.fromEntries(
     Object.entries(value)
       .filter(([, v]) => v !== null && v !== undefined)
       .map(([k, v]) => [k, withoutNulls(v)]),
-  ) as T;
+  ) as WithoutNulls<T>;
 };
 
 const PageArgs = Type.Object({ first: Type.Integer({ minimum: 1, maximum: 100 }), after: Type.Optional(Id()) });

@@ -10,6 +10,7 @@ export * from './errors.js';
 export * from './events.js';
 export * from './graphql-builder.js';
 export * from './graphql-kit.js';
+export * from './graphql-schema-types.js';
 export * from './ids.js';
 export * from './jobs.js';
 export * from './kernel-errors.js';

@@ -1,6 +1,6 @@
+import { uniqueViolationOf } from '@rustok/api';
 import type { AppError } from '@rustok/kernel';
 import { commerceErrors } from '../errors.js';
-import { databaseErrorOf } from '../use-cases/orders/kit.js';
 
 /** The catalog's coded failures. Another tenant's object is simply missing: 404, never 403. */
 export const productNotFound = (id: string): AppError => commerceErrors.COMMERCE_PRODUCT_NOT_FOUND(`No product ${id}`);
@@ -19,21 +19,14 @@ export const skuTaken = (sku: string | null, path = 'sku'): AppError =>
     errors: [{ path, message: 'is already taken' }],
   });
 
-interface PgError {
-  code?: string;
-  constraint?: string;
-  detail?: string;
-}
-
 /**
  * A unique violation that slipped past the in-transaction checks (two writers at once) as the same
  * 409 the check gives; any other error unchanged.
  */
 export const mapUniqueViolation = (error: unknown): unknown => {
-  const e = databaseErrorOf(error) as PgError;
-  if (e?.code !== '23505') return error;
-  const where = `${e.constraint ?? ''} ${e.detail ?? ''}`;
-  if (where.includes('handle')) return handleTaken(null);
-  if (where.includes('sku')) return skuTaken(null);
+  const constraint = uniqueViolationOf(error);
+  if (constraint === undefined) return error;
+  if (constraint.includes('handle')) return handleTaken(null);
+  if (constraint.includes('sku')) return skuTaken(null);
   return commerceErrors.COMMERCE_CONFLICT('The change conflicts with another one; retry it', { cause: error });
 };

@@ -1,161 +1,113 @@
-import type { GraphQLBuilder } from '@rustok/kernel';
-import type {
+import { type GraphQLBuilder, type SchemaTypes, withoutNulls } from '@rustok/kernel';
+import {
   CreatePriceListInput,
   CreateProductInput,
   CreateVariantInput,
+  ImageObjectInput,
+  ListPriceInput,
+  ListProductsQuery,
+  PriceInput,
+  ProductTranslationInput,
   UpdatePriceListInput,
   UpdateProductInput,
   UpdateVariantInput,
+  VariantTranslationInput,
 } from '../schemas/catalog.js';
-import { clean } from './catalog-types.js';
+import { commerceTypes, localized } from './catalog-types.js';
 
-type InputFields = Parameters<Parameters<GraphQLBuilder['inputType']>[1]['fields']>[0];
+/**
+ * The catalog's GraphQL inputs, derived from the REST input schemas. Where GraphQL differs: translations
+ * are a list of `{ locale, …texts }` (plus `removeTranslations`) instead of an object keyed by locale, and
+ * an image is always an object.
+ */
 
-const variantFields = (t: InputFields) => ({
-  sku: t.string(),
-  barcode: t.string(),
-  options: t.field({ type: 'JSON', description: 'Option name → value, e.g. { "size": "M" }' }),
-  manageInventory: t.boolean(),
-  allowBackorder: t.boolean(),
-  weight: t.int({ description: 'grams' }),
-  length: t.int({ description: 'millimetres' }),
-  height: t.int(),
-  width: t.int(),
-  position: t.int(),
-  metadata: t.field({ type: 'JSON' }),
+const addPriceInputs = (derive: SchemaTypes) => ({
+  Price: derive.input(PriceInput, { name: 'CommercePriceInput' }),
+  ListPrice: derive.input(ListPriceInput, { name: 'CommerceListPriceInput' }),
+  CreateList: derive.input(CreatePriceListInput, { name: 'CreateCommercePriceListInput' }),
+  UpdateList: derive.input(UpdatePriceListInput, { name: 'UpdateCommercePriceListInput' }),
 });
 
-const productFields = (t: InputFields) => ({
-  handle: t.string(),
-  subtitle: t.string(),
-  description: t.string(),
-  richDescription: t.field({ type: 'JSON' }),
-  status: t.string({ description: 'draft, published or archived' }),
-  discountable: t.boolean(),
-  seoTitle: t.string(),
-  seoDescription: t.string(),
-  categories: t.stringList(),
-  tags: t.stringList(),
-  metadata: t.field({ type: 'JSON' }),
-});
-
-const addPriceInputs = (builder: GraphQLBuilder) => {
-  const Price = builder.inputType('CommercePriceInput', {
-    fields: (t) => ({
-      amount: t.float({ required: true, description: 'Integer minor units' }),
-      currencyCode: t.string({ required: true }),
-      minQuantity: t.int(),
+const addVariantInputs = (derive: SchemaTypes) => {
+  const Text = derive.input(localized(VariantTranslationInput), { name: 'CommerceVariantTranslationInput' });
+  return {
+    CreateVariant: derive.input(CreateVariantInput, {
+      name: 'CreateCommerceVariantInput',
+      fields: { translations: (t) => t.field({ type: [Text] }) },
     }),
-  });
-  const ListPrice = builder.inputType('CommerceListPriceInput', {
-    fields: (t) => ({
-      variantId: t.id({ required: true }),
-      amount: t.float({ required: true, description: 'Integer minor units' }),
-      currencyCode: t.string({ required: true }),
-      minQuantity: t.int(),
+    UpdateVariant: derive.input(UpdateVariantInput, {
+      name: 'UpdateCommerceVariantInput',
+      fields: { translations: (t) => t.field({ type: [Text] }), removeTranslations: (t) => t.stringList() },
     }),
-  });
-  const listFields = (t: InputFields) => ({ kind: t.string(), startsAt: t.string(), endsAt: t.string(), active: t.boolean() });
-  const CreateList = builder.inputType('CreateCommercePriceListInput', {
-    fields: (t) => ({ name: t.string({ required: true }), ...listFields(t), prices: t.field({ type: [ListPrice] }) }),
-  });
-  const UpdateList = builder.inputType('UpdateCommercePriceListInput', { fields: (t) => ({ name: t.string(), ...listFields(t) }) });
-  return { Price, ListPrice, CreateList, UpdateList };
+  };
 };
 
-const addTextInputs = (builder: GraphQLBuilder) => ({
-  ProductText: builder.inputType('CommerceProductTranslationInput', {
-    fields: (t) => ({
-      locale: t.string({ required: true }),
-      title: t.string({ required: true }),
-      subtitle: t.string(),
-      description: t.string(),
+const addProductInputs = (derive: SchemaTypes, { CreateVariant }: ReturnType<typeof addVariantInputs>) => {
+  const Text = derive.input(localized(ProductTranslationInput), { name: 'CommerceProductTranslationInput' });
+  const Image = derive.input(ImageObjectInput, { name: 'CommerceProductImageInput' });
+  return {
+    CreateProduct: derive.input(CreateProductInput, {
+      name: 'CreateCommerceProductInput',
+      fields: {
+        images: (t) => t.field({ type: [Image] }),
+        variants: (t) => t.field({ type: [CreateVariant] }),
+        translations: (t) => t.field({ type: [Text] }),
+      },
     }),
-  }),
-  VariantText: builder.inputType('CommerceVariantTranslationInput', {
-    fields: (t) => ({ locale: t.string({ required: true }), title: t.string({ required: true }) }),
-  }),
-  Image: builder.inputType('CommerceProductImageInput', { fields: (t) => ({ url: t.string({ required: true }), alt: t.string() }) }),
-});
-
-type TextInputs = ReturnType<typeof addTextInputs>;
-type PriceInputs = ReturnType<typeof addPriceInputs>;
-
-const addVariantInputs = (builder: GraphQLBuilder, { VariantText }: TextInputs, { Price }: PriceInputs) => ({
-  CreateVariant: builder.inputType('CreateCommerceVariantInput', {
-    fields: (t) => ({
-      title: t.string({ required: true }),
-      ...variantFields(t),
-      prices: t.field({ type: [Price] }),
-      inventory: t.int(),
-      translations: t.field({ type: [VariantText] }),
+    UpdateProduct: derive.input(UpdateProductInput, {
+      name: 'UpdateCommerceProductInput',
+      fields: {
+        images: (t) => t.field({ type: [Image] }),
+        translations: (t) => t.field({ type: [Text] }),
+        removeTranslations: (t) => t.stringList(),
+      },
     }),
-  }),
-  UpdateVariant: builder.inputType('UpdateCommerceVariantInput', {
-    fields: (t) => ({
-      title: t.string(),
-      ...variantFields(t),
-      translations: t.field({ type: [VariantText] }),
-      removeTranslations: t.stringList(),
-    }),
-  }),
-});
+    Filter: derive.input(ListProductsQuery, { name: 'CommerceProductFilter', omit: ['limit', 'cursor'] }),
+  };
+};
 
 /** The catalog's GraphQL input types. */
 export const addCatalogInputs = (builder: GraphQLBuilder) => {
-  const prices = addPriceInputs(builder);
-  const texts = addTextInputs(builder);
-  const variants = addVariantInputs(builder, texts, prices);
-  const CreateProduct = builder.inputType('CreateCommerceProductInput', {
-    fields: (t) => ({
-      title: t.string({ required: true }),
-      ...productFields(t),
-      images: t.field({ type: [texts.Image] }),
-      variants: t.field({ type: [variants.CreateVariant] }),
-      translations: t.field({ type: [texts.ProductText] }),
-    }),
-  });
-  const UpdateProduct = builder.inputType('UpdateCommerceProductInput', {
-    fields: (t) => ({
-      title: t.string(),
-      ...productFields(t),
-      images: t.field({ type: [texts.Image] }),
-      translations: t.field({ type: [texts.ProductText] }),
-      removeTranslations: t.stringList(),
-    }),
-  });
-  const Filter = builder.inputType('CommerceProductFilter', {
-    fields: (t) => ({ status: t.string(), q: t.string(), category: t.string(), tag: t.string(), locale: t.string() }),
-  });
-  return { ...prices, ...variants, CreateProduct, UpdateProduct, Filter };
+  const derive = commerceTypes(builder);
+  // Shared inputs first, so that they carry their own names where the bigger ones nest them.
+  const prices = addPriceInputs(derive);
+  const variants = addVariantInputs(derive);
+  return { ...prices, ...variants, ...addProductInputs(derive, variants) };
 };
 
-type Localized = { locale: string } & Record<string, unknown>;
-type GqlInput = Record<string, unknown> & { translations?: Localized[]; removeTranslations?: string[] };
+type Inputs = ReturnType<typeof addCatalogInputs>;
+type Given<K extends keyof Inputs> = Inputs[K]['$inferInput'];
 
-/** `[{ locale, …texts }]` (+ `removeTranslations`) as the REST shape `{ [locale]: texts | null }`. */
-const translationMap = (input: GqlInput) => {
-  const { translations, removeTranslations, ...rest } = input;
-  if (!translations && !removeTranslations) return rest;
-  const map: Record<string, unknown> = {};
-  for (const { locale, ...texts } of translations ?? []) map[locale] = texts;
-  for (const locale of removeTranslations ?? []) map[locale] = null;
-  return { ...rest, translations: map };
+/** `[{ locale, …texts }]` as the REST shape `{ [locale]: texts }`. */
+const byLocale = <T extends { locale: string }>(list: readonly T[]) =>
+  Object.fromEntries(list.map(({ locale, ...texts }) => [locale, texts]));
+
+/** Texts to put and locales to remove as `{ [locale]: texts | null }`, or nothing when neither is given. */
+const changes = <T extends { locale: string }>(put: readonly T[] | undefined, removed: readonly string[] | undefined) =>
+  put || removed
+    ? { translations: { ...byLocale(put ?? []), ...Object.fromEntries((removed ?? []).map((locale) => [locale, null])) } }
+    : {};
+
+export const toCreateVariant = (input: Given<'CreateVariant'>): CreateVariantInput => {
+  const { translations, ...rest } = withoutNulls(input);
+  return { ...rest, ...(translations ? { translations: byLocale(translations) } : {}) };
 };
 
-const withVariants = (input: GqlInput) => {
-  const out = translationMap(input);
-  const variants = out.variants as GqlInput[] | undefined;
-  return variants ? { ...out, variants: variants.map(translationMap) } : out;
+export const toUpdateVariant = (input: Given<'UpdateVariant'>): UpdateVariantInput => {
+  const { translations, removeTranslations, ...rest } = withoutNulls(input);
+  return { ...rest, ...changes(translations, removeTranslations) };
 };
 
-export const toCreateProduct = (input: object): CreateProductInput =>
-  withVariants(clean(input) as GqlInput) as unknown as CreateProductInput;
-export const toUpdateProduct = (input: object): UpdateProductInput =>
-  translationMap(clean(input) as GqlInput) as unknown as UpdateProductInput;
-export const toCreateVariant = (input: object): CreateVariantInput =>
-  translationMap(clean(input) as GqlInput) as unknown as CreateVariantInput;
-export const toUpdateVariant = (input: object): UpdateVariantInput =>
-  translationMap(clean(input) as GqlInput) as unknown as UpdateVariantInput;
-export const toCreatePriceList = (input: object): CreatePriceListInput => clean(input) as unknown as CreatePriceListInput;
-export const toUpdatePriceList = (input: object): UpdatePriceListInput => clean(input) as unknown as UpdatePriceListInput;
+export const toCreateProduct = (input: Given<'CreateProduct'>): CreateProductInput => {
+  const { translations, variants, ...rest } = withoutNulls(input);
+  return {
+    ...rest,
+    ...(translations ? { translations: byLocale(translations) } : {}),
+    ...(variants ? { variants: variants.map(toCreateVariant) } : {}),
+  };
+};
+
+export const toUpdateProduct = (input: Given<'UpdateProduct'>): UpdateProductInput => {
+  const { translations, removeTranslations, ...rest } = withoutNulls(input);
+  return { ...rest, ...changes(translations, removeTranslations) };
+};

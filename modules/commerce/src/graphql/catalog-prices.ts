@@ -1,7 +1,5 @@
 import { addDeleteMutation, graphqlContextOf } from '@rustok/api';
-import type { GraphQLBuilder } from '@rustok/kernel';
-
-import type { ListPriceInput, PriceInput } from '../schemas/catalog.js';
+import { type GraphQLBuilder, withoutNulls } from '@rustok/kernel';
 
 import { addVariant } from '../use-cases/catalog/add-variant.js';
 
@@ -24,9 +22,9 @@ import { setVariantPrices } from '../use-cases/catalog/set-variant-prices.js';
 
 import { updateVariant } from '../use-cases/catalog/update-variant.js';
 
-import { type addCatalogInputs, toCreatePriceList, toCreateVariant, toUpdatePriceList, toUpdateVariant } from './catalog-inputs.js';
+import { type addCatalogInputs, toCreateVariant, toUpdateVariant } from './catalog-inputs.js';
 
-import { type CatalogTypes, clean, idArg, pageArgs } from './catalog-types.js';
+import { type CatalogTypes, idArg, pageArgs } from './catalog-types.js';
 
 type Inputs = ReturnType<typeof addCatalogInputs>;
 const PRICES = 'commerce.prices.manage';
@@ -73,8 +71,7 @@ const addVariantPriceField = (builder: GraphQLBuilder, types: CatalogTypes, inpu
       authScopes: { permission: PRICES },
       description: "Replaces a variant's base prices",
       args: { variantId: t.arg.id({ required: true }), prices: t.arg({ type: [inputs.Price], required: true }) },
-      resolve: (_root, args, ctx) =>
-        setVariantPrices(graphqlContextOf(ctx), idArg(args.variantId), { prices: clean(args.prices) as PriceInput[] }),
+      resolve: (_root, args, ctx) => setVariantPrices(graphqlContextOf(ctx), idArg(args.variantId), { prices: withoutNulls(args.prices) }),
     }),
   );
 };
@@ -142,7 +139,7 @@ const addListMutations = (builder: GraphQLBuilder, types: CatalogTypes, inputs: 
       type: types.PriceList,
       authScopes: { permission: PRICES },
       args: { input: t.arg({ type: inputs.CreateList, required: true }) },
-      resolve: (_root, args, ctx) => createPriceList(graphqlContextOf(ctx), toCreatePriceList(args.input)),
+      resolve: (_root, args, ctx) => createPriceList(graphqlContextOf(ctx), withoutNulls(args.input)),
     }),
   );
   builder.mutationField('updateCommercePriceList', (t) =>
@@ -150,7 +147,7 @@ const addListMutations = (builder: GraphQLBuilder, types: CatalogTypes, inputs: 
       type: types.PriceList,
       authScopes: { permission: PRICES },
       args: { id: t.arg.id({ required: true }), input: t.arg({ type: inputs.UpdateList, required: true }) },
-      resolve: (_root, args, ctx) => updatePriceList(graphqlContextOf(ctx), idArg(args.id), toUpdatePriceList(args.input)),
+      resolve: (_root, args, ctx) => updatePriceList(graphqlContextOf(ctx), idArg(args.id), withoutNulls(args.input)),
     }),
   );
   addDeleteMutation(builder, 'deleteCommercePriceList', {
@@ -163,8 +160,7 @@ const addListMutations = (builder: GraphQLBuilder, types: CatalogTypes, inputs: 
       type: types.PriceList,
       authScopes: { permission: PRICES },
       args: { id: t.arg.id({ required: true }), prices: t.arg({ type: [inputs.ListPrice], required: true }) },
-      resolve: (_root, args, ctx) =>
-        setPriceListPrices(graphqlContextOf(ctx), idArg(args.id), { prices: clean(args.prices) as ListPriceInput[] }),
+      resolve: (_root, args, ctx) => setPriceListPrices(graphqlContextOf(ctx), idArg(args.id), { prices: withoutNulls(args.prices) }),
     }),
   );
 };

@@ -1,7 +1,5 @@
 import { addDeleteMutation, graphqlContextOf } from '@rustok/api';
-import type { GraphQLBuilder } from '@rustok/kernel';
-
-import type { ListProductsQuery } from '../schemas/catalog.js';
+import { type GraphQLBuilder, withoutNulls } from '@rustok/kernel';
 
 import { createProduct } from '../use-cases/catalog/create-product.js';
 
@@ -19,7 +17,7 @@ import { addCatalogInputs, toCreateProduct, toUpdateProduct } from './catalog-in
 
 import { addPriceFields } from './catalog-prices.js';
 
-import { addCatalogTypes, type CatalogTypes, clean, idArg, pageArgs } from './catalog-types.js';
+import { addCatalogTypes, type CatalogTypes, idArg, pageArgs } from './catalog-types.js';
 
 type Inputs = ReturnType<typeof addCatalogInputs>;
 
@@ -39,8 +37,7 @@ const addProductQueries = (builder: GraphQLBuilder, types: CatalogTypes, inputs:
       authScopes: { public: true },
       description: 'Products, newest first (published only without commerce.products.read)',
       args: { filter: t.arg({ type: inputs.Filter }), first: t.arg.int(), after: t.arg.string() },
-      resolve: (_root, args, ctx) =>
-        listProducts(graphqlContextOf(ctx), { ...(clean({ ...(args.filter ?? {}) }) as Partial<ListProductsQuery>), ...pageArgs(args) }),
+      resolve: (_root, args, ctx) => listProducts(graphqlContextOf(ctx), { ...withoutNulls({ ...args.filter }), ...pageArgs(args) }),
     }),
   );
 };

@@ -1,7 +1,7 @@
 import { graphqlContextOf } from '@rustok/api';
-import type { GraphQLBuilder } from '@rustok/kernel';
+import { type GraphQLBuilder, withoutNulls } from '@rustok/kernel';
 
-import type { OrderStatus } from '../schemas/order.js';
+import { ListOrdersQuery, TransitionInput } from '../schemas/order.js';
 
 import { getOrder } from '../use-cases/orders/get-order.js';
 
@@ -11,7 +11,7 @@ import { authorizePayment, capturePayment, refundPayment } from '../use-cases/or
 
 import { transitionOrder } from '../use-cases/orders/transition-order.js';
 
-import { clean, idArg, pageArgs } from './catalog-types.js';
+import { commerceTypes, idArg, pageArgs } from './catalog-types.js';
 
 import { addShopFields } from './orders-shop.js';
 
@@ -20,6 +20,7 @@ import { addOrderTypes, type OrderTypes } from './orders-types.js';
 import { storeGraphQL } from './store.js';
 
 const addOrderFields = (builder: GraphQLBuilder, types: OrderTypes) => {
+  const derive = commerceTypes(builder);
   builder.queryField('commerceOrder', (t) =>
     t.field({
       type: types.OrderRef,
@@ -33,18 +34,16 @@ const addOrderFields = (builder: GraphQLBuilder, types: OrderTypes) => {
     t.field({
       type: types.Connection,
       authScopes: { authenticated: true },
-      args: { status: t.arg.string(), first: t.arg.int(), after: t.arg.string() },
-      resolve: (_r, a, ctx) =>
-        listOrders(graphqlContextOf(ctx), { ...pageArgs(a), ...(a.status ? { status: a.status as OrderStatus } : {}) }),
+      args: { ...derive.args(t.arg, ListOrdersQuery, ['status']), first: t.arg.int(), after: t.arg.string() },
+      resolve: (_r, a, ctx) => listOrders(graphqlContextOf(ctx), { ...pageArgs(a), ...(a.status ? { status: a.status } : {}) }),
     }),
   );
   builder.mutationField('transitionCommerceOrder', (t) =>
     t.field({
       type: types.OrderRef,
       authScopes: { authenticated: true },
-      args: { id: t.arg.id({ required: true }), to: t.arg.string({ required: true }), note: t.arg.string() },
-      resolve: (_r, a, ctx) =>
-        transitionOrder(graphqlContextOf(ctx), idArg(a.id), clean({ to: a.to as OrderStatus, note: a.note }) as never),
+      args: { id: t.arg.id({ required: true }), ...derive.args(t.arg, TransitionInput) },
+      resolve: (_r, { id, ...input }, ctx) => transitionOrder(graphqlContextOf(ctx), idArg(id), withoutNulls(input)),
     }),
   );
 };

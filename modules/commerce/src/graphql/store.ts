@@ -1,9 +1,9 @@
 import { graphqlContextOf } from '@rustok/api';
-import type { GraphQLBuilder } from '@rustok/kernel';
+import { type GraphQLBuilder, withoutNulls } from '@rustok/kernel';
 
-import type { Cart } from '../schemas/cart.js';
+import { CreateCartInput, UpdateCartInput } from '../schemas/cart.js';
 
-import type { CheckoutInput, OrderStatus, Paged } from '../schemas/order.js';
+import { AddressSchema, CheckoutInput, ListOrdersQuery } from '../schemas/order.js';
 
 import { addCartItem } from '../use-cases/cart/add-item.js';
 
@@ -25,7 +25,7 @@ import { checkoutCart } from '../use-cases/checkout/checkout.js';
 
 import { getStoreOrder, listStoreOrders } from '../use-cases/orders/store-orders.js';
 
-import { clean, idArg, pageArgs } from './catalog-types.js';
+import { commerceTypes, idArg, pageArgs } from './catalog-types.js';
 
 import type { OrderTypes } from './orders-types.js';
 
@@ -45,31 +45,12 @@ const cartArgs = (arg: ArgBuilder) => ({ cartId: arg.id({ required: true }), car
 const keyOf = (a: { cartId: string | number; cartToken?: string | null }): CartKey => ({ id: idArg(a.cartId), token: a.cartToken ?? null });
 
 const addInputs = (builder: GraphQLBuilder) => {
-  const Address = builder.inputType('CommerceAddressInput', {
-    fields: (t) => ({
-      name: t.string({ required: true }),
-      company: t.string(),
-      line1: t.string({ required: true }),
-      line2: t.string(),
-      city: t.string({ required: true }),
-      region: t.string(),
-      postalCode: t.string(),
-      countryCode: t.string({ required: true }),
-      phone: t.string(),
-    }),
-  });
-  const Checkout = builder.inputType('CommerceCheckoutInput', {
-    fields: (t) => ({
-      email: t.string({ required: true }),
-      shippingAddress: t.field({ type: Address, required: true }),
-      billingAddress: t.field({ type: Address }),
-    }),
-  });
-  const UpdateCart = builder.inputType('UpdateCommerceCartInput', {
-    description: 'Fields to change; null clears one',
-    fields: (t) => ({ email: t.string(), countryCode: t.string(), discountCode: t.string(), shippingOptionId: t.id() }),
-  });
-  return { Checkout, UpdateCart };
+  const derive = commerceTypes(builder);
+  derive.input(AddressSchema, { name: 'CommerceAddressInput' });
+  return {
+    Checkout: derive.input(CheckoutInput, { name: 'CommerceCheckoutInput' }),
+    UpdateCart: derive.input(UpdateCartInput, { name: 'UpdateCommerceCartInput', description: 'Fields to change; null clears one' }),
+  };
 };
 type Inputs = ReturnType<typeof addInputs>;
 
@@ -87,9 +68,8 @@ const addCartQueries = (builder: GraphQLBuilder, types: OrderTypes) => {
       type: types.CartCreated,
       authScopes: store,
       description: 'A new cart; cartToken is shown only here',
-      args: { currencyCode: t.arg.string({ required: true }), email: t.arg.string(), countryCode: t.arg.string() },
-      resolve: (_r, a, ctx) =>
-        createCart(graphqlContextOf(ctx), clean({ currencyCode: a.currencyCode, email: a.email, countryCode: a.countryCode }) as never),
+      args: commerceTypes(builder).args(t.arg, CreateCartInput),
+      resolve: (_r, a, ctx) => createCart(graphqlContextOf(ctx), withoutNulls(a)),
     }),
   );
   builder.mutationField('claimCommerceCart', (t) =>
@@ -141,7 +121,7 @@ const addCartMutations = (builder: GraphQLBuilder, types: OrderTypes, inputs: In
       type: types.Cart,
       authScopes: store,
       args: { ...cartArgs(t.arg), input: t.arg({ type: inputs.UpdateCart, required: true }) },
-      resolve: (_r, a, ctx) => updateCart(graphqlContextOf(ctx), keyOf(a), given({ ...a.input }) as never),
+      resolve: (_r, a, ctx) => updateCart(graphqlContextOf(ctx), keyOf(a), given({ ...a.input })),
     }),
   );
 };
@@ -158,7 +138,7 @@ const addCheckoutField = (builder: GraphQLBuilder, types: OrderTypes, inputs: In
         idempotencyKey: t.arg.string(),
       },
       resolve: async (_r, a, ctx) => {
-        const input = clean({ ...a.input }) as CheckoutInput;
+        const input = withoutNulls(a.input);
         const { order, orderToken } = await checkoutCart(graphqlContextOf(ctx), keyOf(a), input, a.idempotencyKey ?? null);
         return { order, orderToken };
       },
@@ -167,15 +147,9 @@ const addCheckoutField = (builder: GraphQLBuilder, types: OrderTypes, inputs: In
 };
 
 const addMyCarts = (builder: GraphQLBuilder, types: OrderTypes) => {
-  const Connection = builder.objectRef<Paged<Cart>>('CommerceCartConnection').implement({
-    fields: (t) => ({
-      items: t.field({ type: [types.Cart], resolve: (p) => p.items }),
-      nextCursor: t.exposeString('nextCursor', { nullable: true }),
-    }),
-  });
   builder.queryField('commerceStoreCarts', (t) =>
     t.field({
-      type: Connection,
+      type: types.CartConnection,
       authScopes: { authenticated: true },
       description: "The signed-in customer's open carts, newest first (at most 20 a page)",
       args: { first: t.arg.int(), after: t.arg.string() },
@@ -190,9 +164,8 @@ const addStoreOrderFields = (builder: GraphQLBuilder, types: OrderTypes) => {
       type: types.Connection,
       authScopes: { authenticated: true },
       description: "The signed-in customer's own orders, newest first",
-      args: { status: t.arg.string(), first: t.arg.int(), after: t.arg.string() },
-      resolve: (_r, a, ctx) =>
-        listStoreOrders(graphqlContextOf(ctx), { ...pageArgs(a), ...(a.status ? { status: a.status as OrderStatus } : {}) }),
+      args: { ...commerceTypes(builder).args(t.arg, ListOrdersQuery, ['status']), first: t.arg.int(), after: t.arg.string() },
+      resolve: (_r, a, ctx) => listStoreOrders(graphqlContextOf(ctx), { ...pageArgs(a), ...(a.status ? { status: a.status } : {}) }),
     }),
   );
   builder.queryField('commerceStoreOrder', (t) =>

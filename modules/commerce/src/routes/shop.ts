@@ -36,26 +36,26 @@ const access = { access: { permission: 'commerce.settings.manage' } };
 const IdParams = Type.Object({ id: Id() });
 type IdParams = Static<typeof IdParams>;
 
-interface Crud {
+interface Crud<I, P> {
   list(ctx: CommerceContext, page: ShopListQuery): Promise<Paged<unknown>>;
   get(ctx: CommerceContext, id: string): Promise<unknown>;
-  create(ctx: CommerceContext, input: never): Promise<unknown>;
-  update(ctx: CommerceContext, id: string, patch: never): Promise<unknown>;
+  create(ctx: CommerceContext, input: I): Promise<unknown>;
+  update(ctx: CommerceContext, id: string, patch: P): Promise<unknown>;
   remove(ctx: CommerceContext, id: string): Promise<void>;
 }
 
-interface Resource {
+interface Resource<I extends TSchema, P extends TSchema> {
   readonly path: string;
   readonly what: string;
   readonly view: TSchema;
   readonly page: TSchema;
-  readonly input: TSchema;
-  readonly patch: TSchema;
-  readonly crud: Crud;
+  readonly input: I;
+  readonly patch: P;
+  readonly crud: Crud<Static<I>, Static<P>>;
 }
 
 /** GET (list), POST, GET/PATCH/DELETE by id for one shop setting, all with commerce.settings.manage. */
-const resourceRoutes = (app: FastifyInstance, r: Resource): void => {
+const resourceRoutes = <I extends TSchema, P extends TSchema>(app: FastifyInstance, r: Resource<I, P>): void => {
   const one = `${r.path}/:id`;
   const errors = { 403: problem, 404: problem, 409: problem, 422: problem };
   app.get<{ Querystring: ShopListQuery }>(
@@ -66,23 +66,23 @@ const resourceRoutes = (app: FastifyInstance, r: Resource): void => {
     },
     async (request) => r.crud.list(contextOf(request), request.query),
   );
-  app.post<{ Body: unknown }>(
+  app.post<{ Body: Static<I> }>(
     r.path,
     { config: access, schema: { tags, summary: `Create (${r.what})`, body: r.input, response: { 201: r.view, ...errors } } },
-    async (request, reply) => reply.status(201).send(await r.crud.create(contextOf(request), request.body as never)),
+    async (request, reply) => reply.status(201).send(await r.crud.create(contextOf(request), request.body)),
   );
   app.get<{ Params: IdParams }>(
     one,
     { config: access, schema: { tags, summary: `One of ${r.what}`, params: IdParams, response: { 200: r.view, ...errors } } },
     async (request) => r.crud.get(contextOf(request), request.params.id),
   );
-  app.patch<{ Params: IdParams; Body: unknown }>(
+  app.patch<{ Params: IdParams; Body: Static<P> }>(
     one,
     {
       config: access,
       schema: { tags, summary: `Change (${r.what})`, params: IdParams, body: r.patch, response: { 200: r.view, ...errors } },
     },
-    async (request) => r.crud.update(contextOf(request), request.params.id, request.body as never),
+    async (request) => r.crud.update(contextOf(request), request.params.id, request.body),
   );
   app.delete<{ Params: IdParams }>(
     one,

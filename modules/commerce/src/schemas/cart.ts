@@ -1,9 +1,8 @@
-import { Email, Id, Timestamp } from '@rustok/kernel';
+import { Email, Id, Nullable, Timestamp } from '@rustok/kernel';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { CURRENCY_CODE, MINOR_UNITS } from './descriptions.js';
 
 export const strict = <T extends Record<string, TSchema>>(props: T) => Type.Object(props, { additionalProperties: false });
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Money = () => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: MINOR_UNITS });
 export const CurrencyInput = () => Type.String({ pattern: '^[A-Z]{3}$', description: CURRENCY_CODE });
 export const CountryCode = () => Type.String({ pattern: '^[A-Z]{2}$' });

@@ -1,17 +1,17 @@
-import { Id } from '@rustok/kernel';
+import { Id, Nullable } from '@rustok/kernel';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import { PriceListKind, ProductStatus } from './catalog.js';
-import { CURRENCY_CODE, MINOR_UNITS } from './descriptions.js';
+import { Amount, PriceListKind, ProductStatus } from './catalog.js';
+import { CURRENCY_CODE } from './descriptions.js';
 
 /** What the catalog answers: products with variants, prices, stock and translations; price lists; quotes. */
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const NullableString = () => Nullable(Type.String());
 const NullableInt = () => Nullable(Type.Integer());
-const MinorUnits = () => Type.Integer({ description: MINOR_UNITS });
 const CurrencyCode = () => Type.String({ description: CURRENCY_CODE });
 
-export const PriceView = Type.Object({ id: Id(), amount: MinorUnits(), currencyCode: CurrencyCode(), minQuantity: Type.Integer() });
+export const PriceView = Type.Object({ id: Id(), amount: Amount(), currencyCode: CurrencyCode(), minQuantity: Type.Integer() });
 export type PriceView = Static<typeof PriceView>;
+
+export const VariantTextView = Type.Object({ title: Type.String() });
 
 export const VariantView = Type.Object({
   id: Id(),
@@ -28,15 +28,16 @@ export const VariantView = Type.Object({
   width: NullableInt(),
   position: Type.Integer(),
   metadata: Type.Record(Type.String(), Type.Unknown()),
-  /**
-   * Units in stock now (0 when never set); null for callers without commerce.products.read where the
-   * shop hides stock counts (settings `exposeStock: false`).
-   */
-  available: Type.Union([Type.Integer(), Type.Null()]),
+  available: Nullable(
+    Type.Integer({
+      description:
+        'Units in stock now (0 when never set); null for callers without commerce.products.read where the shop hides stock counts (settings `exposeStock: false`)',
+    }),
+  ),
   inventoryVersion: Type.Integer(),
   /** Base prices (no price list), by currency then quantity tier. */
   prices: Type.Array(PriceView),
-  translations: Type.Record(Type.String(), Type.Object({ title: Type.String() })),
+  translations: Type.Record(Type.String(), VariantTextView),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -87,7 +88,7 @@ export const ListPriceView = Type.Object({
   id: Id(),
   variantId: Id(),
   productId: Id(),
-  amount: MinorUnits(),
+  amount: Amount(),
   currencyCode: CurrencyCode(),
   minQuantity: Type.Integer(),
 });
@@ -111,8 +112,8 @@ export const QuoteView = Type.Object({
   productId: Id(),
   currencyCode: CurrencyCode(),
   quantity: Type.Integer(),
-  unitAmount: MinorUnits(),
-  totalAmount: MinorUnits(),
+  unitAmount: Amount(),
+  totalAmount: Amount(),
   minQuantity: Type.Integer(),
   priceId: Id(),
   priceListId: NullableString(),

@@ -1,4 +1,4 @@
-import { Id, Timestamp } from '@rustok/kernel';
+import { Id, Nullable, Timestamp } from '@rustok/kernel';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { CURRENCY_CODE, MINOR_UNITS } from './descriptions.js';
 
@@ -13,22 +13,24 @@ export const MAX_PRICES = 100;
 export const MAX_LIST_PRICES = 1000;
 
 const strict = <T extends Record<string, TSchema>>(props: T) => Type.Object(props, { additionalProperties: false });
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (maxLength: number) => Type.String({ maxLength });
 const NullableText = (maxLength: number) => Type.Optional(Nullable(Text(maxLength)));
 export const Locale = () => Type.String({ pattern: LOCALE_PATTERN });
 export const Currency = () => Type.String({ pattern: '^[A-Z]{3}$', description: CURRENCY_CODE });
 export const Handle = () => Type.String({ pattern: HANDLE_PATTERN, minLength: 1, maxLength: 200 });
-export const ProductStatus = () => Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')]);
-export const PriceListKind = () => Type.Union([Type.Literal('sale'), Type.Literal('override')]);
+export const ProductStatus = () =>
+  Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')], { description: 'draft, published or archived' });
+export const PriceListKind = () => Type.Union([Type.Literal('sale'), Type.Literal('override')], { description: 'sale or override' });
 const Title = () => Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' });
 const Sku = () => Type.String({ minLength: 1, maxLength: 100, pattern: '^\\S(.*\\S)?$' });
 const Label = () => Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
 const Labels = () => Type.Optional(Type.Array(Label(), { maxItems: 50, uniqueItems: true }));
 const Metadata = () => Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 50 }));
-const Size = () => Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 2_147_483_647 })));
+const Size = (unit: string) => Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 2_147_483_647, description: unit })));
 const Url = () => Type.String({ minLength: 8, maxLength: 2000, pattern: '^https?://\\S+$' });
-const Image = () => Type.Union([Url(), strict({ url: Url(), alt: NullableText(500) })]);
+/** A product image given as an object; a bare URL string is accepted as well. */
+export const ImageObjectInput = strict({ url: Url(), alt: NullableText(500) });
+const Image = () => Type.Union([Url(), ImageObjectInput]);
 const RichText = () => Nullable(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Array(Type.Unknown())]));
 const Translations = <T extends TSchema>(item: T) =>
   Type.Optional(Type.Record(Locale(), item, { maxProperties: 50, additionalProperties: false }));
@@ -48,13 +50,18 @@ export type VariantTranslationInput = Static<typeof VariantTranslationInput>;
 const variantFields = () => ({
   sku: Type.Optional(Nullable(Sku())),
   barcode: NullableText(100),
-  options: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 64 }), Text(200), { maxProperties: 20 })),
+  options: Type.Optional(
+    Type.Record(Type.String({ minLength: 1, maxLength: 64 }), Text(200), {
+      maxProperties: 20,
+      description: 'Option name → value, e.g. { "size": "M" }',
+    }),
+  ),
   manageInventory: Type.Optional(Type.Boolean()),
   allowBackorder: Type.Optional(Type.Boolean()),
-  weight: Size(),
-  length: Size(),
-  height: Size(),
-  width: Size(),
+  weight: Size('grams'),
+  length: Size('millimetres'),
+  height: Size('millimetres'),
+  width: Size('millimetres'),
   position: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   metadata: Metadata(),
 });

@@ -1,7 +1,7 @@
-import { Email, Id, Timestamp } from '@rustok/kernel';
+import { Email, Id, Nullable, Timestamp } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import { ORDER_STATUSES } from '../events.js';
-import { CountryCode, LINE_AMOUNTS, Money, Nullable, ShippingChoice, strict } from './cart.js';
+import { CountryCode, LINE_AMOUNTS, Money, ShippingChoice, strict } from './cart.js';
 import { CURRENCY_CODE } from './descriptions.js';
 
 const Line = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });

@@ -1,6 +1,6 @@
-import { Id, Timestamp } from '@rustok/kernel';
+import { Id, Nullable, Timestamp } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
-import { CountryCode, CurrencyInput, DiscountCode, Money, Nullable, strict } from './cart.js';
+import { CountryCode, CurrencyInput, DiscountCode, Money, strict } from './cart.js';
 import { CURRENCY_CODE, DISCOUNT_VALUE, TAX_RATE_BP } from './descriptions.js';
 
 const Name = () => Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
@@ -80,7 +80,7 @@ export const DiscountSchema = strict({
   id: Id(),
   code: Type.String(),
   kind: DiscountKind(),
-  value: Type.Integer({ description: DISCOUNT_VALUE }),
+  value: DiscountValue(),
   currencyCode: Nullable(Type.String({ description: CURRENCY_CODE })),
   usageLimit: Nullable(Type.Integer()),
   usageCount: Type.Integer(),

@@ -1,4 +1,5 @@
 /// <reference types="@fastify/swagger" />
+import { Nullable } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { INDEX_KINDS } from '../events.js';
@@ -8,7 +9,6 @@ import { indexStatus } from '../use-cases/status.js';
 import { problem, tenantOf } from './context.js';
 
 const tags = ['index'];
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const RebuildBody = Type.Object(
   {
