@@ -54,8 +54,10 @@ export const nextSteps = ({ names, files, workspace }: NewModule, added: boolean
     '  2. npm install                  records the new workspace package in package-lock.json (npm ci needs it)',
     '  3. npm run build                generates the server’s module list and compiles the module',
     `  4. npm run events:schemas       writes schemas/events/${slug}.item.created.v1.json (checked by the event schema test)`,
-    `  5. npx vitest run modules/${slug}  the module’s own test (REST, GraphQL, its event) on a test platform`,
-    `  6. npm run rustok -- start      serves /api/v1/${slug}/items and the GraphQL fields ${camel}Items, create${Pascal}Item`,
+    '  5. the tenant isolation test needs an area for every route and GraphQL root field: add one for the module',
+    '     in apps/server/test/isolation/ (forum.ts is a small example) and list it in its index.ts',
+    `  6. npx vitest run modules/${slug}  the module’s own test (REST, GraphQL, its event) on a test platform`,
+    `  7. npm run rustok -- start      serves /api/v1/${slug}/items and the GraphQL fields ${camel}Items, create${Pascal}Item`,
     '',
   ].join('\n');
 };
