@@ -6,4 +6,5 @@ export const serverErrors = defineErrors('server', {
   CLI_COMMAND_CONFLICT: { status: 500, title: 'Internal server error' },
   CLI_MODULE_EXISTS: { status: 409, title: 'Conflict' },
   CLI_MODULE_SLUG_INVALID: { status: 400, title: 'Bad request' },
+  CLI_PROJECT_NOT_FOUND: { status: 400, title: 'Bad request' },
 });

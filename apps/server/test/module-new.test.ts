@@ -82,6 +82,10 @@ describe('rustok module new', () => {
     expect(refused('auth')).toBe('CLI_MODULE_EXISTS: There is a module or package "auth" already (a platform module)');
     expect(refused('kernel')).toBe('CLI_MODULE_EXISTS: There is a module or package "kernel" already (packages/kernel)');
     expect(filesUnder(dir)).toEqual(before);
+    const outside = mkdtempSync(join(tmpdir(), 'rustok-no-project-'));
+    made.push(outside);
+    expect(catchAppError(() => createModule('demo', { root: outside })).code).toBe('CLI_PROJECT_NOT_FOUND');
+    expect(readdirSync(outside)).toEqual([]);
   });
 
   it('writes the layout and wires the package into the workspace in each file’s own formatting; --add lists it in modules.toml', () => {

@@ -63,8 +63,10 @@ const workspacePackages = (root: string): { dir: string; pkg: PackageJson }[] =>
       : [],
   );
 
-/** Refuses a slug the kernel would refuse, or one a module, a platform module or a workspace package has already. */
+/** Refuses a root without modules.toml, a slug the kernel would refuse, or one a module, a platform module or a workspace package has. */
 export const assertNewSlug = (root: string, slug: string): void => {
+  const manifest = join(root, 'modules.toml');
+  if (!existsSync(manifest)) throw serverErrors.CLI_PROJECT_NOT_FOUND(`No modules.toml in ${root} or above: run it inside the project`);
   if (!SLUG.test(slug)) {
     const hint = /^[a-z][a-z0-9_-]*$/.test(slug) ? ` (try "${slug.replaceAll('-', '_')}")` : '';
     throw serverErrors.CLI_MODULE_SLUG_INVALID(
@@ -74,8 +76,7 @@ export const assertNewSlug = (root: string, slug: string): void => {
   const taken = (where: string) => serverErrors.CLI_MODULE_EXISTS(`There is a module or package "${slug}" already (${where})`);
   if (existsSync(join(root, 'modules', slug))) throw taken(`modules/${slug}`);
   if (PLATFORM_MODULES.some((m) => m.slug === slug)) throw taken('a platform module');
-  const manifest = join(root, 'modules.toml');
-  if (existsSync(manifest) && readManifest(manifest).modules.some((m) => m.slug === slug)) throw taken('modules.toml');
+  if (readManifest(manifest).modules.some((m) => m.slug === slug)) throw taken('modules.toml');
   const owner = workspacePackages(root).find(({ pkg }) => pkg.name === `@rustok/${slug}`);
   if (owner) throw taken(relative(root, owner.dir));
 };
