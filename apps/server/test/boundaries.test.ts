@@ -2,21 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ModuleDefinition, readManifest, requiredModules } from '@rustok/kernel';
+import { readManifest } from '@rustok/kernel';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtInModules } from '../src/modules.generated.js';
-import { checkBoundaries, importsOf } from './fixtures/import-boundaries.js';
+import { checkBoundaries, declaredOf, importsOf } from './fixtures/import-boundaries.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** Package name → package names of the modules it declares, from the module definitions. */
-const declaredOf = (modules: readonly ModuleDefinition[], packageOf: ReadonlyMap<string, string>) =>
-  new Map(
-    modules.map((m) => [
-      packageOf.get(m.slug) ?? m.slug,
-      [...requiredModules(m), ...(m.uses ?? []).map((u) => u.slug)].map((slug) => packageOf.get(slug) ?? slug),
-    ]),
-  );
 
 describe('module boundaries of this repository', () => {
   it('no import breaks a boundary', () => {

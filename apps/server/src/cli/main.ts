@@ -8,6 +8,7 @@ import { adminCreate } from './admin.js';
 import { registerAuthCommands } from './auth-command.js';
 import { configCheck, migrate, modulesList, seed } from './commands.js';
 import { registerModuleCommands } from './module-commands.js';
+import { moduleNew } from './module-new.js';
 import { failWith } from './output.js';
 import { startCommand } from './start-command.js';
 
@@ -21,12 +22,13 @@ program
   .action(startCommand);
 program.command('migrate').description('apply pending migrations of every built-in module').action(migrate);
 program.command('seed').description('seed data').option('--demo', 'demo data for every module (once)').action(seed);
-program
-  .command('modules')
-  .description('modules built into this deployment')
-  .command('list')
-  .description('list them in dependency order')
-  .action(modulesList);
+const modules = program.command('modules').alias('module').description('modules built into this deployment, and new ones');
+modules.command('list').description('list them in dependency order').action(modulesList);
+modules
+  .command('new <slug>')
+  .description('create a module package in modules/<slug>, in the layout of docs/module-layout.md')
+  .option('--add', 'also list it in modules.toml')
+  .action(moduleNew);
 program
   .command('config')
   .description('configuration')
