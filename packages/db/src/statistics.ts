@@ -107,7 +107,9 @@ export const analyzeWritten = async (runner: SqlRunner, written: ReadonlyMap<str
 
 /**
  * The tables the current transaction inserted into, updated or deleted from (call it before the
- * commit): the ones to analyze once it has committed.
+ * commit): the ones to analyze once it has committed. Tables written by the session's earlier
+ * transactions whose counters have not reached the statistics views yet (they do about a second
+ * later) come along too.
  */
 export const tablesWrittenInTransaction = async (tx: SqlRunner): Promise<string[]> => {
   const { rows } = await tx.query<{ t: string }>(
