@@ -1,5 +1,5 @@
 import { type EventPublisher, txPublisher } from '@rustok/api';
-import type { Database } from '@rustok/db';
+import { analyzeTables, type Database, tablesWrittenInTransaction } from '@rustok/db';
 import type { ModuleRegistry } from '@rustok/kernel';
 import type { Logger } from 'pino';
 
@@ -20,6 +20,8 @@ export interface SeedServices {
  * Runs each module's demo seeder once, in dependency order, inside the default tenant, and records
  * it in sys_seeds so a second start reuses the data instead of seeding again. A seeder's events
  * commit with its rows; the event bus delivers them to the read models like any other write's.
+ * The tables the seeders wrote to are analyzed at the end, so the first requests are planned with
+ * statistics of the data they read.
  */
 export const seedDemo = async (
   services: SeedServices,
@@ -30,6 +32,7 @@ export const seedDemo = async (
   const seeders = registry.modules.filter((m) => m.seed?.demo);
   const seeded: string[] = [];
   const skipped: string[] = [];
+  const written = new Set<string>();
   for (const [i, mod] of seeders.entries()) {
     const name = `demo:${mod.slug}`;
     const ran = await db.transaction(
@@ -38,6 +41,7 @@ export const seedDemo = async (
         if (rows.length === 0) return false;
         const publisher = txPublisher(events, tx, tenantId, null);
         await mod.seed?.demo?.({ db: tx, tenantId, logger: logger.child({ module: mod.slug }), ...publisher });
+        for (const table of await tablesWrittenInTransaction(tx)) written.add(table);
         return true;
       },
       { tenantId },
@@ -45,5 +49,6 @@ export const seedDemo = async (
     (ran ? seeded : skipped).push(mod.slug);
     onProgress?.({ done: i + 1, total: seeders.length, name: ran ? name : `${name} (already present)` });
   }
+  await analyzeTables(db, [...written]);
   return { seeded, skipped };
 };

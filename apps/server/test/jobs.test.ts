@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexModule } from '@rustok/index';
 import { type Config, defineModule, type JobContext, type ModuleDefinition } from '@rustok/kernel';
-import { builtInModules, createJobRunner, type JobRunner, planJobs } from '@rustok/server';
+import { builtInModules, createJobRunner, type JobRunner, PLATFORM_MODULES, planJobs } from '@rustok/server';
 import { createTestPlatform, describeEachBackend, REPO_ROOT, type TestPlatform, testConfig } from '@rustok/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,6 +175,11 @@ describe('planning the jobs of a deployment', () => {
     expect(names).toEqual(
       expect.arrayContaining(['content.publish-scheduled', 'commerce.cart-expiry', 'commerce.price-windows', 'index.reindex-schedule']),
     );
+  });
+
+  it('has the platform keep planner statistics fresh, looking soon after start and every few seconds', () => {
+    const job = planJobs(PLATFORM_MODULES, withSchedule(null)).find((j) => j.name === 'platform.statistics');
+    expect(job?.tickMs).toBeLessThanOrEqual(5_000);
   });
 });
 

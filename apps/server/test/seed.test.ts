@@ -43,6 +43,14 @@ describeEachBackend('demo seed', (backend) => {
     expect(drift.map((r) => r.drift)).toEqual([0, 0]);
   });
 
+  it('leaves the tables its seeders wrote to analyzed', async () => {
+    const { rows } = await p.database.db.query<{ relname: string }>(
+      `SELECT relname::text FROM pg_stat_user_tables
+        WHERE relname IN ('commerce_products', 'commerce_variants', 'content_nodes', 'sys_events') AND analyze_count > 0 ORDER BY 1`,
+    );
+    expect(rows.map((r) => r.relname)).toEqual(['commerce_products', 'commerce_variants', 'content_nodes', 'sys_events']);
+  });
+
   it('seeds once: a second run leaves the data and publishes nothing more', async () => {
     const count = async () => (await p.database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sys_events')).rows[0]?.n;
     const before = await count();

@@ -1,4 +1,5 @@
 import type { SqlRunner } from '@rustok/kernel';
+import { grantStatistics } from './statistics.js';
 
 /**
  * The application runs as a role that owns no table, is no superuser and cannot bypass row-level
@@ -19,12 +20,13 @@ export const ensureAppRole = async (owner: SqlRunner, role: string): Promise<voi
   if (!member[0]?.ok) await owner.query(`GRANT ${role} TO current_user`);
 };
 
-/** Gives the application role data access to everything the migrations created (not ownership). */
+/** Gives the application role data access to everything the migrations created (not ownership), and the statistics functions. */
 export const grantAppRole = async (owner: SqlRunner, role: string): Promise<void> => {
   assertRoleName(role);
   await owner.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
   await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
   await owner.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+  await grantStatistics(owner, role);
 };
 
 const assertRoleName = (role: string): void => {

@@ -8,4 +8,5 @@ export * from './pglite.js';
 export * from './postgres.js';
 export * from './prepared.js';
 export * from './rls.js';
+export * from './statistics.js';
 export * from './unavailable.js';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Migration, ModuleDefinition, SqlRunner } from '@rustok/kernel';
 import { grantAppRole } from './app-role.js';
 import { dbErrors } from './errors.js';
+import { analyzeTables, STATISTICS_SQL, tablesWrittenInTransaction } from './statistics.js';
 
 export interface MigrationPlanItem {
   readonly module: string;
@@ -54,17 +55,20 @@ export const planMigrations = (modules: readonly ModuleDefinition[]): MigrationP
       .map((migration) => ({ module: mod.slug, migration, checksum: checksumOf(migration) })),
   );
 
-const applyOne = async (owner: SqlRunner, item: MigrationPlanItem): Promise<void> => {
+/** Applies one migration; returns the tables it wrote rows to. */
+const applyOne = async (owner: SqlRunner, item: MigrationPlanItem): Promise<string[]> => {
   await owner.query('BEGIN');
   try {
     if (typeof item.migration.up === 'string') await owner.exec(item.migration.up);
     else await item.migration.up(owner);
+    const written = await tablesWrittenInTransaction(owner);
     await owner.query('INSERT INTO sys_migrations (name, module, checksum) VALUES ($1, $2, $3)', [
       item.migration.name,
       item.module,
       item.checksum,
     ]);
     await owner.query('COMMIT');
+    return written;
   } catch (cause) {
     await owner.query('ROLLBACK');
     throw dbErrors.DB_MIGRATION_FAILED(`Migration ${item.migration.name} failed: ${(cause as Error).message}`, { cause });
@@ -74,7 +78,9 @@ const applyOne = async (owner: SqlRunner, item: MigrationPlanItem): Promise<void
 /**
  * Applies every pending migration, each in its own transaction, and records it. Safe to run twice
  * and from several processes at once (an advisory lock serialises runs). A migration whose text
- * changed after it was applied stops the run with DB_MIGRATION_CHANGED.
+ * changed after it was applied stops the run with DB_MIGRATION_CHANGED. The tables the applied
+ * migrations wrote rows to are analyzed at the end (tables only created stay unanalyzed: the
+ * planner then assumes they may grow, which suits an empty table better than statistics saying 0 rows).
  */
 export const runMigrations = async (
   owner: SqlRunner,
@@ -84,6 +90,7 @@ export const runMigrations = async (
   await owner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
   try {
     await owner.exec(PLATFORM_SQL);
+    await owner.exec(STATISTICS_SQL);
     const { rows } = await owner.query<{ name: string; checksum: string }>('SELECT name, checksum FROM sys_migrations');
     const done = new Map(rows.map((r) => [r.name, r.checksum]));
     const plan = planMigrations(modules);
@@ -94,12 +101,14 @@ export const runMigrations = async (
     }
     const pending = plan.filter((p) => !done.has(p.migration.name));
     const applied: string[] = [];
+    const written = new Set<string>();
     for (const item of pending) {
-      await applyOne(owner, item);
+      for (const table of await applyOne(owner, item)) written.add(table);
       applied.push(item.migration.name);
       options.onProgress?.({ done: applied.length, total: pending.length, name: item.migration.name });
     }
     await grantAppRole(owner, options.appRole);
+    await analyzeTables(owner, [...written]);
     return { applied, alreadyApplied: plan.length - pending.length };
   } finally {
     await owner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);

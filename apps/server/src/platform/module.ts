@@ -3,10 +3,11 @@ import { dbErrors } from '@rustok/db';
 import { defineModule } from '@rustok/kernel';
 import { serverErrors } from '../errors.js';
 import { jobRunsMigration } from '../jobs/claim.js';
+import { statisticsJob } from '../jobs/statistics.js';
 import { platformGraphQL } from './graphql.js';
 import { tenantRoutes } from './tenant-routes.js';
 
-/** Platform administration (every tenant): the super_admin's routes. */
+/** Platform administration (every tenant): the super_admin's routes, and the platform's own jobs (planner statistics). */
 export const platformModule = defineModule({
   slug: 'platform',
   name: 'Platform',
@@ -17,6 +18,7 @@ export const platformModule = defineModule({
   dependencies: ['tenancy', 'auth'],
   permissions: ['platform.tenants.manage'],
   migrations: [jobRunsMigration],
+  jobs: [statisticsJob],
   rest: tenantRoutes,
   graphql: platformGraphQL,
 });

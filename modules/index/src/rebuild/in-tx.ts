@@ -1,6 +1,7 @@
 import type { SqlRunner } from '@rustok/kernel';
 import { REBUILD } from '../apply/common.js';
 import { INDEX_KINDS, type IndexKind } from '../events.js';
+import { analyzeRebuilt } from './analyze.js';
 import { clockNow, purgeUntouched, rebuildBatch } from './batch.js';
 
 export interface RebuildOptions {
@@ -18,6 +19,7 @@ export interface RebuildReport {
 /**
  * Rebuilds a tenant's read models inside one transaction of that tenant (the handler of
  * index.reindex.requested, and the demo seed): all or nothing, the storefront never sees a half.
+ * A table it rewrote a good part of is analyzed at the end, in the same transaction.
  */
 export const rebuildInTx = async (tx: SqlRunner, options: RebuildOptions = {}): Promise<RebuildReport[]> => {
   const reports: RebuildReport[] = [];
@@ -33,5 +35,6 @@ export const rebuildInTx = async (tx: SqlRunner, options: RebuildOptions = {}): 
     }
     reports.push({ kind, items, purged: await purgeUntouched(tx, kind, since, options.locale) });
   }
+  await analyzeRebuilt(tx, reports);
   return reports;
 };

@@ -4,6 +4,7 @@ import type { Database } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
 import { REBUILD } from '../apply/common.js';
 import { INDEX_KINDS, type IndexKind } from '../events.js';
+import { analyzeRebuilt } from './analyze.js';
 import { purgeUntouched, rebuildBatch } from './batch.js';
 import type { RebuildReport } from './in-tx.js';
 
@@ -92,10 +93,12 @@ const rebuildKind = async (db: Database, tenantId: string, kind: IndexKind, opti
 
 /**
  * Rebuilds a tenant's read models in batches, one transaction per batch with its checkpoint
- * (index_rebuild_runs): a run that stops half-way resumes after its last committed batch.
+ * (index_rebuild_runs): a run that stops half-way resumes after its last committed batch. A table
+ * it rewrote a good part of is analyzed at the end.
  */
 export const rebuildTenant = async (db: Database, tenantId: string, options: RunOptions = {}): Promise<RebuildReport[]> => {
   const reports: RebuildReport[] = [];
   for (const kind of options.kinds ?? INDEX_KINDS) reports.push(await rebuildKind(db, tenantId, kind, options));
+  await analyzeRebuilt(db, reports);
   return reports;
 };
