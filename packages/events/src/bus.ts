@@ -110,6 +110,7 @@ const chooseTransport = (options: EventBusOptions, dispatcher: EventSink, metric
     metrics,
     batchSize: settings.relay_batch_size,
     pollMs: settings.relay_poll_ms,
+    lingerMs: settings.relay_linger_ms,
     leaseMs: settings.relay_lease_ms,
     maxAttempts: settings.max_attempts,
     backoffBaseMs: settings.backoff_base_ms,

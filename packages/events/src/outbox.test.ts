@@ -159,4 +159,19 @@ describeEachBackend('outbox', (backend) => {
     await waitUntil(async () => (await effects('shop.counter')) === 1, 5_000);
     expect(Date.now() - started).toBeLessThan(5_000); // the poll interval is 60 s in this fixture
   });
+
+  it('lingers after a wake-up while events stream in, so that one batch carries several commits', async () => {
+    await f.close();
+    f = await openBus(backend, [shopModule([counter.handler, mailer.handler, batcher])], { relay_linger_ms: 300 });
+    await f.bus.start();
+    const publish = () => f.db.transaction((tx) => f.bus.publishInTx(tx, placed()), { tenantId: tenant });
+    // After a quiet spell the first event is claimed at once, alone.
+    const first = await publish();
+    await waitUntil(async () => (await effects('shop.batcher')) === 1, 5_000);
+    // Right behind it (a stream): the relay waits out the linger, and the two commits of that time go together.
+    const second = await publish();
+    const third = await publish();
+    await waitUntil(async () => (await effects('shop.batcher')) === 3, 5_000);
+    expect(batches).toEqual([[first.id], [second.id, third.id].sort()]);
+  });
 });

@@ -19,6 +19,13 @@ export interface RelayOptions extends RetryPolicy {
   readonly pollMs?: number;
   /** Identifies this relay in `claimed_by`. */
   readonly owner?: string;
+  /**
+   * While events stream in (the last claim found some, and was less than a few lingers ago), wait
+   * this long after a wake-up before claiming, so that one batch carries the commits of that time:
+   * one claim, one consumer transaction and one settle for several events instead of each. A relay
+   * woken after a quiet spell claims at once. 0 turns it off.
+   */
+  readonly lingerMs?: number;
 }
 
 export interface Relay {
@@ -63,6 +70,7 @@ export const createRelay = (options: RelayOptions): Relay => {
   const batchSize = options.batchSize ?? 100;
   const leaseMs = options.leaseMs ?? 30_000;
   const pollMs = options.pollMs ?? 1_000;
+  const lingerMs = options.lingerMs ?? 0;
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
@@ -109,13 +117,23 @@ export const createRelay = (options: RelayOptions): Relay => {
     else pendingWake = true;
   };
 
+  /** After a wake-up: let more commits land when events are streaming in (see RelayOptions.lingerMs). */
+  const linger = async (claimed: number, claimStarted: number) => {
+    if (lingerMs === 0 || claimed === 0 || !running || performance.now() - claimStarted > 4 * lingerMs) return;
+    await new Promise((resolve) => setTimeout(resolve, lingerMs));
+  };
+
   const run = async () => {
     let failures = 0;
     while (running) {
       try {
+        const claimStarted = performance.now();
         const claimed = await runOnce();
         failures = 0;
-        if (claimed < batchSize && running) await waitForWork();
+        if (claimed < batchSize && running) {
+          await waitForWork();
+          await linger(claimed, claimStarted);
+        }
       } catch (error) {
         failures++;
         logger.error({ err: error, owner }, 'outbox relay iteration failed');

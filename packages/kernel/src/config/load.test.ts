@@ -58,6 +58,7 @@ const DEFAULTS = {
         backpressure_critical: 0.9,
         relay_batch_size: 100,
         relay_poll_ms: 1000,
+        relay_linger_ms: 5,
         max_attempts: 8,
         relay_lease_ms: 30_000,
         relay_concurrency: 4,

@@ -51,6 +51,7 @@ const RUSTOK_PROPERTIES = {
     backpressure_critical: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.9 }),
     relay_batch_size: Type.Integer({ minimum: 1, default: 100 }),
     relay_poll_ms: Type.Integer({ minimum: 10, default: 1000 }),
+    relay_linger_ms: Type.Integer({ minimum: 0, maximum: 1000, default: 5 }),
     max_attempts: Type.Integer({ minimum: 1, default: 8 }),
     relay_lease_ms: Type.Integer({ minimum: 100, default: 30_000 }),
     relay_concurrency: Type.Integer({ minimum: 1, maximum: 64, default: 4 }),
