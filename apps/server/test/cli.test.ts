@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listening } from './fixtures/workspace-copy.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const main = join(root, 'apps/server/src/cli/main.ts');
@@ -23,17 +24,6 @@ const finish = (child: ChildProcess) =>
     child.stdout?.on('data', (d) => (stdout += d));
     child.stderr?.on('data', (d) => (stderr += d));
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-
-const listening = (child: ChildProcess) =>
-  new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stderr?.on('data', (d) => {
-      seen += d;
-      const match = /listening on (http:\/\/\S+)/.exec(seen);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', () => reject(new Error(`exited before listening: ${seen}`)));
   });
 
 describe('rustok command line', () => {
