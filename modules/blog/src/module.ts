@@ -6,7 +6,7 @@ import { commentRoutes } from './routes/comments.js';
 import { postRoutes } from './routes/posts.js';
 import { BlogSettingsSchema } from './settings.js';
 
-export const BLOG_PERMISSIONS = [
+const BLOG_PERMISSIONS = [
   'blog.posts.read',
   'blog.posts.create',
   'blog.posts.update',

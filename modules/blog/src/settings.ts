@@ -8,7 +8,7 @@ export const BlogSettingsSchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type BlogSettings = Static<typeof BlogSettingsSchema>;
+type BlogSettings = Static<typeof BlogSettingsSchema>;
 
 /** `blog.comments.autoApprove` of the tenant (default false: comments wait for a moderator). */
 export const autoApprove = async (w: ContentTx): Promise<boolean> => {

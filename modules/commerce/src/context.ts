@@ -2,7 +2,7 @@ import type { ModuleActor, ModuleContext, ModuleTx } from '@rustok/api';
 import type { AppError } from '@rustok/kernel';
 import { commerceErrors } from './errors.js';
 
-export { actorOf, type EventPublisher, inTenant, requirePermission, systemActor } from '@rustok/api';
+export { type EventPublisher, inTenant, requirePermission, systemActor } from '@rustok/api';
 
 /** The platform's module context under commerce's names. */
 export type CommerceActor = ModuleActor;

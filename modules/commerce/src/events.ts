@@ -31,7 +31,7 @@ export const PriceEventPayload = strict({
 });
 export type PriceEventPayload = Static<typeof PriceEventPayload>;
 
-export const INVENTORY_REASONS = ['set', 'reservation', 'release', 'restock'] as const;
+const INVENTORY_REASONS = ['set', 'reservation', 'release', 'restock'] as const;
 export const InventoryEventPayload = strict({
   variantId: Id(),
   productId: Id(),

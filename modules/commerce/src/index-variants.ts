@@ -89,7 +89,7 @@ const candidateOf = (variantId: string, p: RawPrice): PriceCandidate => ({
  * The price resolver's answer for one unit at `at` for an anonymous shopper, per currency the
  * variant has a price in: the lowest of the base price and every running sale list's price.
  */
-export const resolvedPrices = (variantId: string, raw: readonly RawPrice[], at: Date): ProductIndexVariantPrice[] => {
+const resolvedPrices = (variantId: string, raw: readonly RawPrice[], at: Date): ProductIndexVariantPrice[] => {
   const candidates = raw.map((p) => candidateOf(variantId, p));
   const currencies = [...new Set(candidates.map((c) => c.currencyCode))].sort();
   return currencies.flatMap((currencyCode) => {

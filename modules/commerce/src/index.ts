@@ -1,5 +1,5 @@
 import { commerceModule } from './module.js';
 
-export { COMMERCE_PERMISSIONS, commerceModule } from './module.js';
+export { commerceModule } from './module.js';
 export default commerceModule;
 export * from './errors.js';

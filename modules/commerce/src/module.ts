@@ -12,7 +12,7 @@ import { storeRoutes } from './routes/store.js';
 import { seedCommerceDemo } from './seed.js';
 import { CommerceSettingsSchema } from './settings.js';
 
-export const COMMERCE_PERMISSIONS = [
+const COMMERCE_PERMISSIONS = [
   'commerce.products.read',
   'commerce.products.write',
   'commerce.products.publish',

@@ -28,7 +28,7 @@ export interface CommerceSettings extends TenantLocales {
   readonly lowStockThreshold: number;
 }
 
-export const DEFAULT_COMMERCE_SETTINGS: Omit<CommerceSettings, keyof TenantLocales> = {
+const DEFAULT_COMMERCE_SETTINGS: Omit<CommerceSettings, keyof TenantLocales> = {
   currencies: ['USD', 'EUR', 'RUB'],
   cartTtlHours: 72,
   exposeStock: false,
@@ -39,7 +39,7 @@ export const DEFAULT_COMMERCE_SETTINGS: Omit<CommerceSettings, keyof TenantLocal
  * Commerce's settings and the tenant's (for its locales) in one statement; catalog and cart
  * transactions send it with their BEGIN (`settingsFirst`), as nearly all of them read it.
  */
-export const SETTINGS_SQL = preparedSql(
+const SETTINGS_SQL = preparedSql(
   'commerce_settings',
   `SELECT (SELECT settings FROM tenant_modules WHERE module = 'commerce') AS settings, ${TENANT_SETTINGS_SUBQUERY} AS tenant_settings`,
 );

@@ -2,7 +2,7 @@ import { commerceErrors } from './errors.js';
 import { addMinor, allocate, applyBasisPoints, type Minor, mulMinor } from './money.js';
 
 /** One priced line as the totals see it. */
-export interface TotalsLineInput {
+interface TotalsLineInput {
   readonly unitPrice: Minor;
   readonly quantity: number;
   /** False for products that take no discount: such a line gets none of the discount. */
@@ -24,7 +24,7 @@ export interface TotalsInput {
   readonly shipping: Minor;
 }
 
-export interface LineTotals {
+interface LineTotals {
   readonly subtotal: Minor;
   readonly discountTotal: Minor;
   readonly taxTotal: Minor;
@@ -43,7 +43,7 @@ export interface Totals {
 }
 
 /** What a discount takes off a discountable base: a percentage rounded half up, or a fixed amount capped at the base. */
-export const discountAmount = (rule: DiscountRule | null, base: Minor): Minor => {
+const discountAmount = (rule: DiscountRule | null, base: Minor): Minor => {
   if (!rule || base <= 0) return 0;
   if (rule.kind === 'percentage') return applyBasisPoints(base, Math.min(rule.value, 10_000));
   return Math.min(rule.value, base);

@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { ProductView } from '../src/schemas/catalog-views.js';
 import { unique } from './fixtures.js';
 
-export { caller, expectProblem, type Method } from '@rustok/testing';
+export { caller, expectProblem } from '@rustok/testing';
 export { unique } from './fixtures.js';
 
 /** Catalog events of a tenant in the outbox, oldest first, each checked against its declared schema. */

@@ -15,7 +15,7 @@ import { commerceModule } from '../src/index.js';
 import type { Cart, CartCreated } from '../src/schemas/cart.js';
 import type { CheckoutResult, Order } from '../src/schemas/order.js';
 
-export { type Call, caller, expectProblem, type Method, ok } from '@rustok/testing';
+export { type Call, caller, expectProblem, ok } from '@rustok/testing';
 
 let counter = 0;
 export const unique = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`.toUpperCase();
@@ -73,7 +73,7 @@ export const withCart = (headers: Record<string, string>, cartId: string): Recor
 };
 
 /** Remembers the order token of a 201 checkout answer. */
-export const keepOrderToken = (res: LightMyRequestResponse): void => {
+const keepOrderToken = (res: LightMyRequestResponse): void => {
   if (res.statusCode !== 201) return;
   const answer = res.json<CheckoutResult>();
   orderTokens.set(answer.order.id, answer.orderToken);

@@ -13,9 +13,9 @@ export interface CategoryRow {
 }
 
 export const CATEGORY_COLUMNS = 'id, parent_id, name, slug, depth, position';
-export const MAX_CATEGORY_DEPTH = 16;
+const MAX_CATEGORY_DEPTH = 16;
 
-export const categoryNotFound = (id: string): AppError => contentErrors.CONTENT_CATEGORY_NOT_FOUND(`No category ${id}`);
+const categoryNotFound = (id: string): AppError => contentErrors.CONTENT_CATEGORY_NOT_FOUND(`No category ${id}`);
 
 export const toCategory = (row: CategoryRow): ContentCategory => ({
   id: row.id,

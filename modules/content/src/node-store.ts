@@ -78,7 +78,7 @@ export const loadTagIds = async (tx: SqlRunner, nodeIds: readonly string[]): Pro
 };
 
 /** The fallback chain: the requested locale, then the tenant's default, then any (alphabetical). */
-export const pickTranslation = (
+const pickTranslation = (
   translations: readonly TranslationRow[],
   requested: string | undefined,
   settings: ContentSettings,

@@ -5,15 +5,15 @@ import { Locale } from './settings.js';
 import { SLUG_PATTERN } from './slug.js';
 
 /** Bodies are capped well under the HTTP body limit (1 MiB): a larger request is refused with 413 first. */
-export const MAX_BODY = 512_000;
+const MAX_BODY = 512_000;
 
-export const Kind = () => Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' });
+const Kind = () => Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' });
 export const Slug = (maxLength = 200) => Type.String({ pattern: SLUG_PATTERN, minLength: 1, maxLength });
-export const Status = () => Type.Union(NODE_STATUSES.map((s) => Type.Literal(s)));
+const Status = () => Type.Union(NODE_STATUSES.map((s) => Type.Literal(s)));
 const Title = () => Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' });
 const Excerpt = () => Type.String({ maxLength: 2000 });
 const Body = () => Type.String({ maxLength: MAX_BODY });
-export const BodyFormat = () => Type.Union([Type.Literal('markdown'), Type.Literal('html')]);
+const BodyFormat = () => Type.Union([Type.Literal('markdown'), Type.Literal('html')]);
 const Metadata = () => Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 50 });
 
 export const TranslationInput = Type.Object(
@@ -83,7 +83,7 @@ export const ListNodesQuery = Type.Object(
 );
 export type ListNodesQuery = Static<typeof ListNodesQuery>;
 
-export const TranslationSummary = Type.Object({ locale: Type.String(), title: Type.String(), slug: Type.String() });
+const TranslationSummary = Type.Object({ locale: Type.String(), title: Type.String(), slug: Type.String() });
 
 /** A node as every route answers it, in one resolved locale. */
 export const NodeSchema = Type.Object({

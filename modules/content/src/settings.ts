@@ -3,7 +3,6 @@ import { LOCALE_PATTERN, type SqlRunner, type TenantLocales } from '@rustok/kern
 import { Type } from '@sinclair/typebox';
 import { contentErrors } from './errors.js';
 
-export { LOCALE_PATTERN };
 export const Locale = () => Type.String({ pattern: LOCALE_PATTERN });
 
 /**

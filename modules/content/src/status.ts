@@ -4,7 +4,7 @@ import type { NODE_STATUSES } from './events.js';
 export type NodeStatus = (typeof NODE_STATUSES)[number];
 
 /** draft → published | scheduled; scheduled → published | draft; published → archived | draft; archived → draft. */
-export const TRANSITIONS: Readonly<Record<NodeStatus, readonly NodeStatus[]>> = {
+const TRANSITIONS: Readonly<Record<NodeStatus, readonly NodeStatus[]>> = {
   draft: ['published', 'scheduled'],
   scheduled: ['published', 'draft'],
   published: ['archived', 'draft'],

@@ -1,6 +1,6 @@
 import { type OutboxEvent, outboxEvents, type TestPlatform } from '@rustok/testing';
 
-export { caller, expectProblem, type Method } from '@rustok/testing';
+export { caller, expectProblem } from '@rustok/testing';
 
 /** Events of a tenant in the outbox, oldest first, with their payloads. */
 export const eventsOf = (p: TestPlatform, tenantId: string, nodeId?: string): Promise<OutboxEvent[]> =>

@@ -1,5 +1,5 @@
 import { forumModule } from './module.js';
 
-export { FORUM_PERMISSIONS, forumModule } from './module.js';
+export { forumModule } from './module.js';
 export default forumModule;
 export * from './errors.js';

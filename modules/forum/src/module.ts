@@ -5,7 +5,7 @@ import { forumGraphQL } from './graphql.js';
 import { replyRoutes } from './routes/replies.js';
 import { topicRoutes } from './routes/topics.js';
 
-export const FORUM_PERMISSIONS = [
+const FORUM_PERMISSIONS = [
   'forum.topics.read',
   'forum.topics.create',
   'forum.topics.update',

@@ -33,5 +33,3 @@ export const createResponseCache = (ttlMs: number, maxEntries = 5_000) => {
     },
   };
 };
-
-export type ResponseCache = ReturnType<typeof createResponseCache>;

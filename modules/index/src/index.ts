@@ -1,5 +1,5 @@
 import { indexModule } from './module.js';
 
-export { INDEX_PERMISSIONS, indexModule } from './module.js';
+export { indexModule } from './module.js';
 export default indexModule;
 export * from './errors.js';

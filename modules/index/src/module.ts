@@ -12,7 +12,7 @@ import { adminRoutes } from './routes/admin.js';
 import { storeRoutes } from './routes/store.js';
 import { registerIndexMetrics } from './runtime.js';
 
-export const INDEX_PERMISSIONS = ['index.rebuild.run', 'index.status.read'] as const;
+const INDEX_PERMISSIONS = ['index.rebuild.run', 'index.status.read'] as const;
 
 /**
  * Storefront read models (CQRS): index_products and index_content, written only by the index's

@@ -10,7 +10,7 @@ let lastOccurredAt: number | undefined;
 
 export const generationOf = (tenantId: string): number => generations.get(tenantId) ?? 0;
 
-export const invalidateTenant = (tenantId: string): void => {
+const invalidateTenant = (tenantId: string): void => {
   generations.set(tenantId, generationOf(tenantId) + 1);
 };
 

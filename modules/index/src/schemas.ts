@@ -68,7 +68,7 @@ export const StoreVariant = Type.Object({
 });
 export type StoreVariant = Static<typeof StoreVariant>;
 
-export const StoreImage = Type.Object({ url: Type.String(), alt: Nullable(Type.String()) });
+const StoreImage = Type.Object({ url: Type.String(), alt: Nullable(Type.String()) });
 
 export const StoreProduct = Type.Composite([
   StoreProductSummary,

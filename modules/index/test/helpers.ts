@@ -1,6 +1,6 @@
 import type { TestPlatform } from '@rustok/testing';
 
-export { caller, expectProblem, type Method, ok } from '@rustok/testing';
+export { caller, expectProblem, ok } from '@rustok/testing';
 
 /** Polls until `probe` returns something truthy; gives its value and how long it took. Fails after `timeoutMs`. */
 export const waitFor = async <T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 5_000, what = 'condition') => {

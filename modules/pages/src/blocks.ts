@@ -4,7 +4,7 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { invalid } from './context.js';
 
 /** Links in blocks: http(s) or a site-relative path (no javascript: or data: URLs). */
-export const SafeUrl = () => Type.String({ pattern: '^(https?://[^\\s]+|/[^\\s]*)$', maxLength: 2000 });
+const SafeUrl = () => Type.String({ pattern: '^(https?://[^\\s]+|/[^\\s]*)$', maxLength: 2000 });
 
 const Hero = Type.Object(
   {
@@ -29,7 +29,7 @@ const ProductGrid = Type.Object(
 );
 
 /** The schema of each block type's `data`. */
-export const BLOCK_SCHEMAS: Readonly<Record<string, TSchema>> = {
+const BLOCK_SCHEMAS: Readonly<Record<string, TSchema>> = {
   hero: Hero,
   rich_text: RichText,
   image: Image,

@@ -8,7 +8,7 @@ import { pagesErrors } from './errors.js';
 export type PagesContext = ContentContext;
 
 /** Content checks `content.nodes.read` to show drafts; for pages that is `pages.pages.read`. */
-export const PAGES_RIGHTS: Rights = { 'content.nodes.read': 'pages.pages.read' };
+const PAGES_RIGHTS: Rights = { 'content.nodes.read': 'pages.pages.read' };
 
 /** The request's module context with the caller's pages permissions standing in for content's read permission. */
 export const pagesContextOf = (request: FastifyRequest): PagesContext => contextOf(request, PAGES_RIGHTS);

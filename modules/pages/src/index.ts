@@ -1,5 +1,5 @@
 import { pagesModule } from './module.js';
 
-export { PAGES_PERMISSIONS, pagesModule } from './module.js';
+export { pagesModule } from './module.js';
 export default pagesModule;
 export * from './errors.js';

@@ -2,7 +2,7 @@ import { Id } from '@rustok/kernel';
 import { type Static, type TObject, Type } from '@sinclair/typebox';
 
 /** Menus nest at most this many levels (schemas are unrolled, not recursive, for OpenAPI). */
-export const MAX_MENU_DEPTH = 3;
+const MAX_MENU_DEPTH = 3;
 export const MAX_MENU_ITEMS = 200;
 
 const Label = () =>
@@ -12,7 +12,7 @@ const Label = () =>
   });
 
 /** `type` says which of pageId / url / nodeId must be set (checked by the use-case, with the page ids inside the tenant). */
-export const LinkSchema = Type.Object(
+const LinkSchema = Type.Object(
   {
     type: Type.Union([Type.Literal('page'), Type.Literal('url'), Type.Literal('node')]),
     pageId: Type.Optional(Id()),
@@ -87,5 +87,5 @@ export interface Menu {
   readonly name: string;
   readonly items: MenuItem[];
 }
-export const MenuSummarySchema = Type.Object({ id: Id(), handle: Type.String(), name: Type.String() });
+const MenuSummarySchema = Type.Object({ id: Id(), handle: Type.String(), name: Type.String() });
 export const MenuList = Type.Object({ items: Type.Array(MenuSummarySchema) });

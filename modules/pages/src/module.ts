@@ -6,7 +6,7 @@ import { pagesMigrations } from './migrations.js';
 import { menuRoutes } from './routes/menus.js';
 import { pageRoutes } from './routes/pages.js';
 
-export const PAGES_PERMISSIONS = [
+const PAGES_PERMISSIONS = [
   'pages.pages.read',
   'pages.pages.create',
   'pages.pages.update',

@@ -8,7 +8,7 @@ const Slug = () => Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength:
 const Title = () => Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' });
 const BodyFormat = () => Type.Union([Type.Literal('markdown'), Type.Literal('html')]);
 
-export const BlockSchema = Type.Object({
+const BlockSchema = Type.Object({
   id: Id(),
   position: Type.Integer(),
   type: Type.String(),

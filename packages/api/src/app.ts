@@ -53,7 +53,7 @@ export interface BuildAppOptions extends PlatformServices {
   readonly rateLimitRedis?: RateLimitRedis;
 }
 
-export const databaseCheck = (db: Database): HealthCheck => ({
+const databaseCheck = (db: Database): HealthCheck => ({
   name: 'database',
   critical: true,
   check: async () => {

@@ -27,7 +27,7 @@ export interface CorsOptions {
   readonly anyTenantAllows?: (origin: string) => Promise<boolean>;
 }
 
-export const CORS_ALLOWED_HEADERS = [
+const CORS_ALLOWED_HEADERS = [
   'Authorization',
   'Content-Type',
   'Idempotency-Key',
@@ -38,7 +38,7 @@ export const CORS_ALLOWED_HEADERS = [
   'X-Request-Id',
   'X-Correlation-Id',
 ] as const;
-export const CORS_EXPOSED_HEADERS = [
+const CORS_EXPOSED_HEADERS = [
   'X-Request-Id',
   'X-Correlation-Id',
   'Retry-After',
@@ -51,7 +51,7 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const PREFLIGHT_MAX_AGE = 600;
 
 /** The tenant's `allowedOrigins` (validated when written; anything else stored there is ignored). */
-export const tenantAllowedOrigins = (tenant: TenantRef | undefined): readonly string[] => {
+const tenantAllowedOrigins = (tenant: TenantRef | undefined): readonly string[] => {
   const value = tenant?.settings.allowedOrigins;
   return Array.isArray(value) ? value.filter((origin): origin is string => typeof origin === 'string') : [];
 };

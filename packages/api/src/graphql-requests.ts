@@ -15,7 +15,7 @@ export type PersistedQueryMode = 'apq' | 'allowlist' | 'off';
 
 export const badRequest = (detail: string, status = 400): AppError => apiErrors.GRAPHQL_BAD_REQUEST(detail, { status });
 
-export const persistedQueryNotFound = (): AppError => apiErrors.PERSISTED_QUERY_NOT_FOUND('PersistedQueryNotFound');
+const persistedQueryNotFound = (): AppError => apiErrors.PERSISTED_QUERY_NOT_FOUND('PersistedQueryNotFound');
 
 const notSupported = (): AppError => apiErrors.PERSISTED_QUERY_NOT_SUPPORTED('PersistedQueryNotSupported');
 
@@ -68,7 +68,7 @@ const persistedHashOf = (extensions: unknown): string | undefined => {
 };
 
 /** Checks one request's fields (already decoded from JSON); throws a coded error for a malformed one. */
-export const checkGraphQLRequest = (input: unknown): GraphQLRequestParts => {
+const checkGraphQLRequest = (input: unknown): GraphQLRequestParts => {
   if (!isObject(input)) throw badRequest('A GraphQL request is a JSON object with a query');
   const { query, variables, operationName } = input;
   if (query !== undefined && query !== null && typeof query !== 'string') throw badRequest('query must be a string');

@@ -47,7 +47,7 @@ const worst = (statuses: readonly HealthResult['status'][]): HealthResult['statu
  * Readiness: all checks run in parallel, each bounded in time. A failing critical check makes the
  * instance unavailable (503); a failing non-critical one only degrades it (200, with the reason).
  */
-export const readiness = async (
+const readiness = async (
   platformChecks: readonly HealthCheck[],
   modules: readonly ModuleDefinition[],
   timeoutMs = 2_000,

@@ -22,7 +22,7 @@ type OpenApiDocument = { components?: { schemas?: Record<string, Record<string, 
  * `components.schemas.ErrorCode`: a string enum of every code, with `x-enum-descriptions` (read by
  * client generators) and `x-error-codes` (status, title, description and owner of each code).
  */
-export const errorCodeSchema = (errors: readonly ErrorEntry[]) => ({
+const errorCodeSchema = (errors: readonly ErrorEntry[]) => ({
   type: 'string',
   description: 'Every code an error answer can carry; GET /api/v1/errors serves the same catalogue.',
   enum: errors.map((e) => e.code),

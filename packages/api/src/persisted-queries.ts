@@ -27,7 +27,7 @@ const entriesOf = (file: string, manifest: Manifest): [string, unknown][] => {
 };
 
 /** Reads an allowlist file; every hash must be the sha256 of its query, or the server does not start. */
-export const loadAllowlist = (file: string): ReadonlyMap<string, string> => {
+const loadAllowlist = (file: string): ReadonlyMap<string, string> => {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;

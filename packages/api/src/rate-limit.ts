@@ -52,7 +52,7 @@ const positive = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 
 /** The tenant's `rateLimit` settings (validated when written; anything else stored there is ignored). */
-export const tenantRateLimit = (tenant: TenantRef | undefined): TenantRateLimit => {
+const tenantRateLimit = (tenant: TenantRef | undefined): TenantRateLimit => {
   const value = tenant?.settings.rateLimit;
   if (value === null || typeof value !== 'object') return {};
   const limits = value as Record<string, unknown>;
@@ -63,7 +63,7 @@ const isLoginLimited = (request: FastifyRequest): boolean =>
   request.routeOptions.config.loginLimit === true || LOGIN_LIMITED_ROUTES.has(request.routeOptions.url ?? '');
 
 /** `<tenant>:<budget>:<client>`: the signed-in user, or else the client address (IPv6 by /64). */
-export const rateLimitKey = (request: FastifyRequest): string => {
+const rateLimitKey = (request: FastifyRequest): string => {
   const tenant = request.tenant?.id ?? 'platform';
   const budget = isLoginLimited(request) ? 'login' : 'api';
   // A socket without an address (a Unix socket) counts as one client.

@@ -12,7 +12,7 @@ type Directives = Record<string, string[]>;
  * (product images are URLs). `upgrade-insecure-requests` is left out so that plain-HTTP development
  * servers keep working; HSTS upgrades browsers in production.
  */
-export const DEFAULT_CSP: Directives = {
+const DEFAULT_CSP: Directives = {
   'default-src': ["'self'"],
   'base-uri': ["'self'"],
   'script-src': ["'self'"],
@@ -30,7 +30,7 @@ export const DEFAULT_CSP: Directives = {
 const GRAPHIQL_CDN = 'https://unpkg.com';
 
 /** GraphiQL (development only): its scripts, style sheet and fonts come from the CDN; its page has an inline <style>. */
-export const GRAPHIQL_CSP: Directives = {
+const GRAPHIQL_CSP: Directives = {
   ...DEFAULT_CSP,
   'script-src': ["'self'", GRAPHIQL_CDN],
   'style-src': ["'self'", "'unsafe-inline'", GRAPHIQL_CDN],
@@ -44,7 +44,7 @@ export const GRAPHIQL_CSP: Directives = {
  * and needs no inline script; its own policy (`staticCSP`) allows `data:` images and the
  * validator badge, and fonts from HTTPS hosts. The default policy with fonts from HTTPS hosts covers that.
  */
-export const SWAGGER_CSP: Directives = { ...DEFAULT_CSP, 'font-src': ["'self'", 'data:', 'https:'] };
+const SWAGGER_CSP: Directives = { ...DEFAULT_CSP, 'font-src': ["'self'", 'data:', 'https:'] };
 
 const options = (directives: Directives): HelmetOptions => ({
   contentSecurityPolicy: { useDefaults: false, directives },
@@ -55,7 +55,7 @@ const options = (directives: Directives): HelmetOptions => ({
  * The headers helmet sets for a policy, computed once: helmet's middleware builds its header values
  * from its options on every call, so it runs here against a recording response instead of per request.
  */
-export const securityHeadersOf = (directives: Directives): Readonly<Record<string, string>> => {
+const securityHeadersOf = (directives: Directives): Readonly<Record<string, string>> => {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader: (name: string, value: string | number | readonly string[]) => {

@@ -7,7 +7,7 @@ import { revokeUserRefreshTokens } from './refresh.js';
 import { type AuthUser, bumpTokenVersion, findUserById, toAuthUser } from './users.js';
 
 /** Only a platform administrator may hand out super_admin. */
-export const assertGrantable = (actor: Principal | undefined, roles: readonly string[]): void => {
+const assertGrantable = (actor: Principal | undefined, roles: readonly string[]): void => {
   if (roles.includes('super_admin') && !hasPermission(actor, 'platform.tenants.manage')) {
     throw authErrors.AUTH_ROLE_NOT_GRANTABLE('Only a platform administrator can grant super_admin');
   }

@@ -9,7 +9,7 @@ import { type AccessClaims, tokenInvalid, tokenKid, verifyAccessToken } from './
 
 export type AuthenticateContext = Pick<AuthContext, 'db' | 'tenantId' | 'config' | 'roles' | 'now'>;
 
-export const tokenRevoked = (): AppError =>
+const tokenRevoked = (): AppError =>
   authErrors.AUTH_TOKEN_REVOKED('The access token was revoked (the account was disabled, its password changed or its session ended)');
 
 /**

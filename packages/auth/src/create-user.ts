@@ -28,7 +28,7 @@ export const validateNewUser = (input: NewUserInput): ValidNewUser => {
   return { email, password: input.password, name };
 };
 
-export const emailTaken = (): AppError => authErrors.AUTH_EMAIL_TAKEN('An account with this e-mail address already exists');
+const emailTaken = (): AppError => authErrors.AUTH_EMAIL_TAKEN('An account with this e-mail address already exists');
 
 export interface NewUserRow {
   readonly email: string;

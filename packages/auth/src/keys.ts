@@ -6,9 +6,9 @@ import { authErrors } from './errors.js';
 export const SIGNING_ALGORITHM = 'EdDSA';
 
 /** How long a ring is reused before it is read again (other instances may have rotated). */
-export const KEY_RING_MAX_AGE_MS = 60_000;
+const KEY_RING_MAX_AGE_MS = 60_000;
 /** An unknown kid makes the ring be read again, at most this often (forged kids must not hammer the database). */
-export const KEY_RING_MIN_RELOAD_MS = 1_000;
+const KEY_RING_MIN_RELOAD_MS = 1_000;
 /** Added to the access-token lifetime before a replaced key is retired: ring cache age plus clock skew. */
 export const RETIREMENT_GRACE_SECONDS = 120;
 

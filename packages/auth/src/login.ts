@@ -17,7 +17,7 @@ export interface LoginInput {
 }
 
 /** One answer for an unknown address and a wrong password; it names the tenant that was tried. */
-export const invalidCredentials = (tenantSlug?: string): AppError =>
+const invalidCredentials = (tenantSlug?: string): AppError =>
   authErrors.AUTH_INVALID_CREDENTIALS(
     `The e-mail address or the password is wrong${tenantSlug === undefined ? '' : ` (tenant "${tenantSlug}")`}`,
   );

@@ -19,13 +19,13 @@ export interface PasswordChanged {
   readonly expiresIn: number;
 }
 
-export const currentPasswordWrong = (): AppError =>
+const currentPasswordWrong = (): AppError =>
   authErrors.AUTH_CURRENT_PASSWORD_WRONG('The current password is wrong', {
     errors: [{ path: '/currentPassword', message: 'is not the current password' }],
   });
 
 /** Tenant-switch tokens act in a tenant the administrator has no account in: no account operations with them. */
-export const refuseImpersonation = (principal: Principal): void => {
+const refuseImpersonation = (principal: Principal): void => {
   if (principal.impersonatedBy) {
     throw authErrors.AUTH_IMPERSONATION_NOT_ALLOWED('This operation is not available with a tenant-switch token');
   }

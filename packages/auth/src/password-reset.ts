@@ -9,9 +9,9 @@ import { hashToken, isOpaqueToken, newOpaqueToken, revokeUserRefreshTokens } fro
 import { bumpTokenVersion, findUserByEmail, findUserById, lookupEmail, markEmailVerified, updatePasswordHash } from './users.js';
 
 /** How long a password-reset token works. */
-export const PASSWORD_RESET_TTL_SECONDS = 3600;
+const PASSWORD_RESET_TTL_SECONDS = 3600;
 /** Reset messages one account gets per hour at most; further requests are answered alike but send nothing. */
-export const PASSWORD_RESETS_PER_HOUR = 5;
+const PASSWORD_RESETS_PER_HOUR = 5;
 
 /** Stores a reset token for the user (only its hash), sends it through the outbound port after commit and returns it. */
 export const createPasswordReset = async (
@@ -60,8 +60,7 @@ export const requestPasswordReset = async (ctx: AuthContext, email: string): Pro
   });
 };
 
-export const resetTokenInvalid = (): AppError =>
-  authErrors.AUTH_RESET_TOKEN_INVALID('The password-reset token is invalid, used or expired');
+const resetTokenInvalid = (): AppError => authErrors.AUTH_RESET_TOKEN_INVALID('The password-reset token is invalid, used or expired');
 
 export interface ConfirmPasswordResetInput {
   readonly token: string;

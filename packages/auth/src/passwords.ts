@@ -6,7 +6,7 @@ import type { AuthConfig } from './context.js';
 /** argon2id cost, from `auth.argon2_memory_kib` and `auth.argon2_passes`. */
 export type PasswordCost = Pick<AuthConfig, 'argon2_memory_kib' | 'argon2_passes'>;
 
-export const PASSWORD_MIN_LENGTH = 8;
+const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
 /** `Algorithm.Argon2id` of @node-rs/argon2 (a const enum, which isolated modules cannot read). */

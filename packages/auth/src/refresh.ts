@@ -42,9 +42,9 @@ export const issueRefreshToken = async (
   return { token, familyId, expiresAt };
 };
 
-export const refreshInvalid = (): AppError => authErrors.AUTH_REFRESH_INVALID('The refresh token is invalid, expired or revoked');
+const refreshInvalid = (): AppError => authErrors.AUTH_REFRESH_INVALID('The refresh token is invalid, expired or revoked');
 
-export const refreshReused = (): AppError =>
+const refreshReused = (): AppError =>
   authErrors.AUTH_REFRESH_REUSED('The refresh token was already used; every session of its family is revoked');
 
 /** Revokes every token of a family that is not revoked yet; returns how many. */

@@ -8,7 +8,7 @@ import { type Session, sessionFor } from './session.js';
 import type { AuthUser } from './users.js';
 import { sendEmailVerification } from './verify-email.js';
 
-export const REGISTERED_ROLE = 'customer';
+const REGISTERED_ROLE = 'customer';
 
 export interface RegisterResult {
   readonly user: AuthUser;

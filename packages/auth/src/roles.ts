@@ -5,7 +5,7 @@ import { type BuiltInRole, permissionMatches } from '@rustok/kernel';
  * (`<module>.<entity>.<action>`, `*` for any part). A pattern that matches no declared permission
  * grants nothing. Platform administration (every tenant's data) is super_admin's only.
  */
-export const PLATFORM_PERMISSION_PATTERNS = ['platform.*.*', 'events.*.*'] as const;
+const PLATFORM_PERMISSION_PATTERNS = ['platform.*.*', 'events.*.*'] as const;
 
 const ROLE_PATTERNS: Readonly<Record<BuiltInRole, readonly string[]>> = {
   super_admin: ['*'],

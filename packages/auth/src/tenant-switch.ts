@@ -9,9 +9,9 @@ import { issueAccessToken } from './tokens.js';
 import { findUserById } from './users.js';
 
 /** Lifetime of a tenant-switch token at most (never longer than an ordinary access token). */
-export const TENANT_SWITCH_TTL_SECONDS = 900;
+const TENANT_SWITCH_TTL_SECONDS = 900;
 /** What a platform administrator may do in the tenant switched to: what its own administrators may. */
-export const TENANT_SWITCH_ROLES: readonly string[] = ['admin'];
+const TENANT_SWITCH_ROLES: readonly string[] = ['admin'];
 
 export interface TenantSwitchInput {
   readonly tenantId: string;

@@ -5,7 +5,7 @@ import { authErrors } from './errors.js';
 import { type KeyRing, SIGNING_ALGORITHM } from './keys.js';
 
 /** RFC 9068 media type of JWT access tokens: an ID token or another JWT cannot pass for one. */
-export const ACCESS_TOKEN_TYPE = 'at+jwt';
+const ACCESS_TOKEN_TYPE = 'at+jwt';
 
 /** A platform administrator acting in another tenant: their own user and home tenant. */
 export interface Impersonator {

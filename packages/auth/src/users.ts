@@ -23,8 +23,8 @@ export interface UserRecord extends AuthUser {
   readonly tokenVersion: number;
 }
 
-export const EMAIL_MAX_LENGTH = 254;
-export const NAME_MAX_LENGTH = 200;
+const EMAIL_MAX_LENGTH = 254;
+const NAME_MAX_LENGTH = 200;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Printable ASCII only: what the events' `email` format accepts (and no lookalike letters). */
 const ASCII_PATTERN = /^[\x21-\x7e]*$/;

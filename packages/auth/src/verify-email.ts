@@ -7,9 +7,9 @@ import { hashToken, isOpaqueToken, newOpaqueToken } from './refresh.js';
 import { type AuthUser, findUserByEmail, findUserById, lookupEmail, markEmailVerified, toAuthUser } from './users.js';
 
 /** How long an e-mail verification link works. */
-export const EMAIL_VERIFICATION_TTL_SECONDS = 48 * 3600;
+const EMAIL_VERIFICATION_TTL_SECONDS = 48 * 3600;
 /** Verification messages one account gets per hour at most (resends beyond are answered alike, but send nothing). */
-export const VERIFICATIONS_PER_HOUR = 5;
+const VERIFICATIONS_PER_HOUR = 5;
 
 /** Stores a verification token for the user (only its hash); returns the token for the e-mail. */
 export const createEmailVerification = async (tx: Tx, userId: string, now: number): Promise<string> => {

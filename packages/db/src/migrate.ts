@@ -48,7 +48,7 @@ const checksumOf = (migration: Migration): string =>
     .slice(0, 16);
 
 /** Modules in the given (dependency) order; each module's migrations in name order. */
-export const planMigrations = (modules: readonly ModuleDefinition[]): MigrationPlanItem[] =>
+const planMigrations = (modules: readonly ModuleDefinition[]): MigrationPlanItem[] =>
   modules.flatMap((mod) =>
     [...mod.migrations]
       .sort((a, b) => a.name.localeCompare(b.name))

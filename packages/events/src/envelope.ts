@@ -5,7 +5,7 @@ import type { EventCatalog } from './catalog.js';
 import { eventsErrors } from './errors.js';
 import type { NewEvent } from './types.js';
 
-export const EnvelopeSchema = Type.Object(
+const EnvelopeSchema = Type.Object(
   {
     id: Id(),
     type: Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){2,}$', maxLength: 128 }),

@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { EventCatalog } from './catalog.js';
 
 /** Checked-in copy of each payload schema: `schemas/events/<type>.v<N>.json`. */
-export const schemaFileName = (type: string, version: number): string => `${type}.v${version}.json`;
+const schemaFileName = (type: string, version: number): string => `${type}.v${version}.json`;
 
 const render = (schema: unknown): string => `${JSON.stringify(schema, null, 2)}\n`;
 

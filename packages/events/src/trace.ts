@@ -19,7 +19,7 @@ const tracer = () => trace.getTracer('@rustok/events');
  * The span an event was published in, as a remote span context. Events from before span ids were
  * recorded get a made-up parent span in the publisher's trace.
  */
-export const publisherSpanContext = (event: EventEnvelope): SpanContext | undefined => {
+const publisherSpanContext = (event: EventEnvelope): SpanContext | undefined => {
   if (!event.traceId) return undefined;
   return {
     traceId: event.traceId,
@@ -36,7 +36,7 @@ const linksOf = (events: readonly EventEnvelope[]): Link[] =>
   });
 
 /** The context a handler of `event` runs in: the publisher's span as its parent. */
-export const handlerTraceContext = (event: EventEnvelope, base: Context = context.active()): Context => {
+const handlerTraceContext = (event: EventEnvelope, base: Context = context.active()): Context => {
   const parent = publisherSpanContext(event);
   return parent ? trace.setSpanContext(base, parent) : base;
 };

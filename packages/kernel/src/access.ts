@@ -19,7 +19,7 @@ export interface Principal {
   readonly impersonatedBy?: { readonly userId: string; readonly tenantId: string };
 }
 
-export const BUILT_IN_ROLES = ['super_admin', 'admin', 'manager', 'editor', 'customer'] as const;
+const BUILT_IN_ROLES = ['super_admin', 'admin', 'manager', 'editor', 'customer'] as const;
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[number];
 
 /** `<module>.<entity>.<action>`; `*` in the action or entity position grants every one. */

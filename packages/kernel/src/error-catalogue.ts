@@ -36,9 +36,6 @@ export type ErrorCatalogue<Code extends string = never> = { readonly [K in Code]
   readonly entries: readonly ErrorEntry[];
 };
 
-/** The codes of a catalogue, as a union type. */
-export type ErrorCodeOf<C> = C extends ErrorCatalogue<infer Code> ? Code : never;
-
 const factory = (entry: ErrorEntry): ErrorFactory => {
   const raise = (detail: string, options: RaiseOptions = {}): AppError =>
     new AppError(entry.code, detail, {

@@ -35,8 +35,6 @@ export const declareErrorCodes = (owner: string, codes: readonly string[]): void
   }
 };
 
-export const isDeclaredErrorCode = (code: string): boolean => declaredCodes.has(code);
-
 export class AppError extends Error {
   readonly code: string;
   readonly status: number;

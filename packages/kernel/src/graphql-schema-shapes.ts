@@ -56,7 +56,7 @@ const INT_MAX = 2_147_483_647;
 const INT_MIN = -2_147_483_648;
 const ENUM_VALUE = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
-export const unsupported = (where: string, what: string): Error =>
+const unsupported = (where: string, what: string): Error =>
   new Error(
     `GraphQL type from schema: ${where} is ${what}, which has no GraphQL type; build this field by hand (fields option) or omit it`,
   );
@@ -148,7 +148,7 @@ const shapeOf = (s: Json, where: string, policy: SchemaTypePolicy): SchemaShape 
 };
 
 /** One schema as a GraphQL field; `where` (Type.field) names it in errors. */
-export const fieldOf = (schema: TSchema, where: string, policy: SchemaTypePolicy): SchemaField => {
+const fieldOf = (schema: TSchema, where: string, policy: SchemaTypePolicy): SchemaField => {
   const { schema: inner, nullable } = withoutNull(schema as Json, where);
   const description = [schema as Json, inner].map((s) => s.description).find((d) => typeof d === 'string') as string | undefined;
   const shape = shapeOf(inner, where, policy);

@@ -27,7 +27,7 @@ export const TenantLocalesInput = Type.Object(
 export type TenantLocalesInput = Static<typeof TenantLocalesInput>;
 
 /** Supported locales of a tenant whose settings name none (with the deployment's default locale). */
-export const FALLBACK_SUPPORTED_LOCALES: readonly string[] = ['en', 'ru'];
+const FALLBACK_SUPPORTED_LOCALES: readonly string[] = ['en', 'ru'];
 
 let deploymentDefault = 'en';
 

@@ -52,7 +52,7 @@ export interface TenantCache {
   close(): Promise<void>;
 }
 
-export const tenantCacheKey = (identifier: ParsedIdentifier): string => {
+const tenantCacheKey = (identifier: ParsedIdentifier): string => {
   switch (identifier.kind) {
     case 'id':
       return `id:${identifier.id}`;

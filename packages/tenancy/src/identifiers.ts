@@ -14,8 +14,8 @@ export type ParsedIdentifier =
 
 export type IdentifierKind = 'slug-or-id' | 'host';
 
-export const MAX_IDENTIFIER_LENGTH = 253;
-export const MAX_SLUG_LENGTH = 64;
+const MAX_IDENTIFIER_LENGTH = 253;
+const MAX_SLUG_LENGTH = 64;
 
 /**
  * Slugs a tenant may not have: they name platform hosts and routes (as a subdomain they would
@@ -93,8 +93,6 @@ export const assertTenantSlugAllowed = (slug: string): void => {
   if (RESERVED_SLUGS.has(slug)) throw reserved(slug);
   if (UUID_SHAPE.test(slug)) throw invalidIdentifier('a slug cannot have the form of a UUID');
 };
-
-export const isReservedSlug = (slug: string): boolean => RESERVED_SLUGS.has(slug);
 
 const stripPort = (text: string): string => {
   if (text.startsWith('[')) throw invalidIdentifier('IP literals are not tenant hosts');

@@ -22,7 +22,7 @@ const parseSettings = (value: TenantRow['settings']): Record<string, unknown> =>
   return typeof value === 'string' ? (JSON.parse(value) as Record<string, unknown>) : value;
 };
 
-export const toTenantRef = (row: TenantRow): TenantRef => ({
+const toTenantRef = (row: TenantRow): TenantRef => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
@@ -39,11 +39,11 @@ const first = async (db: Db, sql: string, param: string): Promise<TenantRef | un
 export const findTenantById = (db: Db, id: string): Promise<TenantRef | undefined> =>
   first(db, `SELECT ${COLUMNS} FROM tenants t WHERE t.id = $1`, id);
 
-export const findTenantBySlug = (db: Db, slug: string): Promise<TenantRef | undefined> =>
+const findTenantBySlug = (db: Db, slug: string): Promise<TenantRef | undefined> =>
   first(db, `SELECT ${COLUMNS} FROM tenants t WHERE t.slug = $1`, slug);
 
 /** A custom domain registered in `tenant_domains` (exact, lower-case host without port). */
-export const findTenantByHost = (db: Db, host: string): Promise<TenantRef | undefined> =>
+const findTenantByHost = (db: Db, host: string): Promise<TenantRef | undefined> =>
   first(db, `SELECT ${COLUMNS} FROM tenant_domains d JOIN tenants t ON t.id = d.tenant_id WHERE d.host = $1`, host);
 
 /** The custom domains of a tenant. */

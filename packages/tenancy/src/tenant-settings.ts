@@ -1,5 +1,5 @@
 import { createValidator, ORIGIN_PATTERN, type SqlRunner, validationError } from '@rustok/kernel';
-import { type Static, Type } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { assertTenantLocaleSettings } from './tenant-locales.js';
 
 /**
@@ -35,8 +35,6 @@ export const TenantSettingsSchema = Type.Object(
   },
   { additionalProperties: true },
 );
-
-export type TenantSettings = Static<typeof TenantSettingsSchema>;
 
 const validator = createValidator(TenantSettingsSchema, '/');
 

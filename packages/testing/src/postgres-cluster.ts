@@ -25,7 +25,7 @@ export interface PostgresCluster {
 const BASE = '/usr/lib/postgresql';
 
 /** The newest `/usr/lib/postgresql/<version>/bin` holding initdb and pg_ctl, if any. */
-export const postgresBinDir = (): string | undefined => {
+const postgresBinDir = (): string | undefined => {
   if (!existsSync(BASE)) return undefined;
   const versions = readdirSync(BASE)
     .filter((v) => existsSync(join(BASE, v, 'bin', 'initdb')) && existsSync(join(BASE, v, 'bin', 'pg_ctl')))

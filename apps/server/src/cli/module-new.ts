@@ -36,7 +36,7 @@ const indent = (text: string, by: string) =>
     .join('\n');
 
 /** What `rustok module new` prints: what it wrote and what is left to do, in order. */
-export const nextSteps = ({ names, files, workspace }: NewModule, added: boolean): string => {
+const nextSteps = ({ names, files, workspace }: NewModule, added: boolean): string => {
   const { slug, camel, Pascal } = names;
   const manifestStep = added
     ? '1. it is listed in modules.toml (--add); the server compiles in only the modules listed there'

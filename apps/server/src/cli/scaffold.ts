@@ -115,7 +115,7 @@ const packageJson = (root: string, n: ModuleNames): string => {
 };
 
 /** Replaces every `{{token}}`; an unknown token is a defect of the templates. */
-export const render = (template: string, names: ModuleNames, file = 'template'): string =>
+const render = (template: string, names: ModuleNames, file = 'template'): string =>
   template.replace(/\{\{(\w+)\}\}/g, (_, token: string) => {
     const value = (names as unknown as Record<string, string | undefined>)[token];
     if (value === undefined) throw new Error(`${file}: unknown token {{${token}}}`);
@@ -129,7 +129,7 @@ const templateFiles = (dir: string, base = ''): string[] =>
   });
 
 /** The module's files, path (relative to modules/<slug>) → text, all rendered before anything is written. */
-export const moduleFiles = (root: string, names: ModuleNames): Map<string, string> => {
+const moduleFiles = (root: string, names: ModuleNames): Map<string, string> => {
   const files = new Map<string, string>([['package.json', packageJson(root, names)]]);
   for (const path of templateFiles(TEMPLATES).sort()) {
     files.set(path.slice(0, -'.tmpl'.length), render(readFileSync(join(TEMPLATES, path), 'utf8'), names, path));

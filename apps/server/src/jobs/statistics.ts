@@ -3,7 +3,7 @@ import { analyzeStaleTables } from '@rustok/db';
 import type { ModuleJob } from '@rustok/kernel';
 
 /** Short, so a fresh database whose tables fill fast has statistics within seconds; a run that finds nothing costs one read of the statistics views. */
-export const STATISTICS_EVERY_MS = 10_000;
+const STATISTICS_EVERY_MS = 10_000;
 
 /**
  * Keeps planner statistics fresh where nothing else does: on the embedded database (no autovacuum)

@@ -7,7 +7,7 @@ export interface AdminCredentials {
 }
 
 /** The platform administrator (super_admin) of the default tenant, if there is one. */
-export const findPlatformAdmin = async (db: Database, tenantId: string): Promise<string | undefined> => {
+const findPlatformAdmin = async (db: Database, tenantId: string): Promise<string | undefined> => {
   const { rows } = await db.transaction(
     (tx) =>
       tx.query<{ email: string }>(

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 /** Values that broke servers before: NULs, huge and odd numbers, long and odd strings, wrong types. */
 
-export const NASTY_STRINGS = [
+const NASTY_STRINGS = [
   '',
   ' ',
   'a\u0000b',
@@ -33,7 +33,7 @@ export const NASTY_STRINGS = [
   '[]',
 ];
 
-export const NASTY_NUMBERS = [
+const NASTY_NUMBERS = [
   0,
   -1,
   1,

@@ -16,7 +16,7 @@ interface ContentObjects {
   readonly tagId: string;
 }
 
-export const contentNodeIds = (db: Database, tenantId: string) =>
+const contentNodeIds = (db: Database, tenantId: string) =>
   db.transaction(async (tx) => (await tx.query<{ id: string }>('SELECT id FROM content_nodes')).rows.map((r) => r.id), { tenantId });
 
 /** The slug the content module makes of a plain ASCII title. */

@@ -12,7 +12,7 @@ import type { LightMyRequestResponse } from 'fastify';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Response = LightMyRequestResponse;
-export type Headers = Record<string, string>;
+type Headers = Record<string, string>;
 
 /** One tenant of the suite: its administrator, and the objects every area made for it. */
 export interface Side {
@@ -60,7 +60,7 @@ export interface TenantRoute {
   readonly after?: (w: World, res: Response) => Promise<void>;
 }
 
-export interface PlatformRoute {
+interface PlatformRoute {
   /** `access.tenant: false`: platform administration, a tenant's admin gets 403. */
   readonly kind: 'platform';
   readonly paramsOfB?: Readonly<Record<string, (w: World) => string>>;
@@ -68,13 +68,13 @@ export interface PlatformRoute {
 }
 
 /** Public and tenant-independent (`access: { public: true, tenant: false }`): the same answer for anyone, naming no tenant's data. */
-export interface PublicRoute {
+interface PublicRoute {
   readonly kind: 'public';
   readonly paramsOfB?: undefined;
   readonly body?: undefined;
 }
 
-export interface GraphQLRoute {
+interface GraphQLRoute {
   /** The GraphQL endpoint: its fields are checked one by one from the areas' `graphql` entries. */
   readonly kind: 'graphql';
   readonly paramsOfB?: undefined;
@@ -87,7 +87,7 @@ export type RouteCase = TenantRoute | PlatformRoute | PublicRoute | GraphQLRoute
 export type GraphQLCheck = (w: World) => Promise<void>;
 
 /** What an area's setup gets: the tenant being set up, with the objects of the areas listed before this one. */
-export interface SetupContext {
+interface SetupContext {
   readonly p: TestPlatform;
   readonly side: Side;
   /** `b` is the tenant whose objects A must not reach. */

@@ -7,9 +7,9 @@ export const Money = () => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_I
 export const CurrencyInput = () => Type.String({ pattern: '^[A-Z]{3}$', description: CURRENCY_CODE });
 export const CountryCode = () => Type.String({ pattern: '^[A-Z]{2}$' });
 export const DiscountCode = () => Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' });
-export const Quantity = () => Type.Integer({ minimum: 1, maximum: 10_000 });
+const Quantity = () => Type.Integer({ minimum: 1, maximum: 10_000 });
 
-export const CART_STATUSES = ['open', 'completed', 'expired'] as const;
+const CART_STATUSES = ['open', 'completed', 'expired'] as const;
 
 export const CreateCartInput = strict({
   currencyCode: CurrencyInput(),

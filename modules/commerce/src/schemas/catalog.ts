@@ -7,17 +7,17 @@ import { CURRENCY_CODE, MINOR_UNITS } from './descriptions.js';
  * Currency codes are checked against ISO 4217 by the use-cases (HTTP schemas only check the shape).
  */
 export const HANDLE_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
-export const LOCALE_PATTERN = '^[a-z]{2}(-[A-Z]{2})?$';
+const LOCALE_PATTERN = '^[a-z]{2}(-[A-Z]{2})?$';
 export const MAX_VARIANTS = 100;
-export const MAX_PRICES = 100;
-export const MAX_LIST_PRICES = 1000;
+const MAX_PRICES = 100;
+const MAX_LIST_PRICES = 1000;
 
 const strict = <T extends Record<string, TSchema>>(props: T) => Type.Object(props, { additionalProperties: false });
 const Text = (maxLength: number) => Type.String({ maxLength });
 const NullableText = (maxLength: number) => Type.Optional(Nullable(Text(maxLength)));
 export const Locale = () => Type.String({ pattern: LOCALE_PATTERN });
-export const Currency = () => Type.String({ pattern: '^[A-Z]{3}$', description: CURRENCY_CODE });
-export const Handle = () => Type.String({ pattern: HANDLE_PATTERN, minLength: 1, maxLength: 200 });
+const Currency = () => Type.String({ pattern: '^[A-Z]{3}$', description: CURRENCY_CODE });
+const Handle = () => Type.String({ pattern: HANDLE_PATTERN, minLength: 1, maxLength: 200 });
 export const ProductStatus = () =>
   Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')], { description: 'draft, published or archived' });
 export const PriceListKind = () => Type.Union([Type.Literal('sale'), Type.Literal('override')], { description: 'sale or override' });
@@ -36,7 +36,7 @@ const Translations = <T extends TSchema>(item: T) =>
   Type.Optional(Type.Record(Locale(), item, { maxProperties: 50, additionalProperties: false }));
 
 export const Amount = () => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: MINOR_UNITS });
-export const MinQuantity = () => Type.Integer({ minimum: 1, maximum: 1_000_000 });
+const MinQuantity = () => Type.Integer({ minimum: 1, maximum: 1_000_000 });
 
 export const PriceInput = strict({ amount: Amount(), currencyCode: Currency(), minQuantity: Type.Optional(MinQuantity()) });
 export type PriceInput = Static<typeof PriceInput>;

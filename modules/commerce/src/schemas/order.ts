@@ -65,7 +65,7 @@ export const OrderHistorySchema = strict({
 });
 export type OrderHistoryEntry = Static<typeof OrderHistorySchema>;
 
-export const PAYMENT_STATUSES = ['authorized', 'captured', 'refunded', 'failed', 'voided'] as const;
+const PAYMENT_STATUSES = ['authorized', 'captured', 'refunded', 'failed', 'voided'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export const PaymentSchema = strict({
   id: Id(),

@@ -20,7 +20,7 @@ interface RevisionRow {
 
 const Query = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100 }), cursor: Type.Optional(Type.Integer({ minimum: 1 })) });
 
-export const toRevision = (row: RevisionRow): ContentRevision => ({
+const toRevision = (row: RevisionRow): ContentRevision => ({
   id: row.id,
   nodeId: row.node_id,
   number: row.number,

@@ -3,7 +3,7 @@ import { asContent, type ForumContext, TOPIC_RIGHTS } from '../context.js';
 import type { ListTopicsQuery } from '../schemas.js';
 
 /** Pinned topics first, then the most recently active (a reply moves a topic up), then the newest. */
-export const TOPIC_ORDER: readonly MetadataOrder[] = [
+const TOPIC_ORDER: readonly MetadataOrder[] = [
   { key: 'pinned', type: 'boolean' },
   { key: 'lastActivityAt', type: 'text' },
 ];

@@ -32,7 +32,7 @@ export interface ContentRow {
   readonly searchD: string;
 }
 
-export const BODY_PREVIEW_CHARS = 300;
+const BODY_PREVIEW_CHARS = 300;
 
 /** What every locale row of a node shares. */
 const baseOf = (source: NodeIndexSource) => ({

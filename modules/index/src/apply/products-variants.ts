@@ -16,7 +16,7 @@ export interface VariantOut {
   readonly available: number | null;
 }
 
-export const availabilityOf = (v: ProductIndexVariant, lowStockThreshold: number): Availability => {
+const availabilityOf = (v: ProductIndexVariant, lowStockThreshold: number): Availability => {
   if (!v.manageInventory) return 'in_stock';
   if (v.available <= 0) return v.allowBackorder ? 'backorder' : 'out_of_stock';
   return v.available <= lowStockThreshold ? 'low_stock' : 'in_stock';

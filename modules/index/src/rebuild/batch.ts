@@ -19,7 +19,7 @@ export interface BatchResult {
 }
 
 /** Ids of the tenant's products after `after` (none when this deployment has no catalog). */
-export const listProductIds = async (tx: SqlRunner, after: string | null, limit: number): Promise<string[]> =>
+const listProductIds = async (tx: SqlRunner, after: string | null, limit: number): Promise<string[]> =>
   (await catalogInstalled(tx)) ? listProductIdsForIndex(tx, after, limit) : [];
 
 export const listIds = (tx: SqlRunner, kind: IndexKind, after: string | null, limit: number): Promise<string[]> =>

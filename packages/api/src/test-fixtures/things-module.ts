@@ -1,7 +1,7 @@
 import { AppError, defineErrors, defineModule, generateId, type HealthResult, type ModuleDefinition } from '@rustok/kernel';
 
 /** The codes the fixture raises. */
-export const thingsErrors = defineErrors('things', {
+const thingsErrors = defineErrors('things', {
   THINGS_NOT_FOUND: { status: 404 },
   THINGS_COUNT_NEGATIVE: { status: 422 },
 });
@@ -44,7 +44,7 @@ const insertPart = (thingId: string, code = 'abc'): [string, unknown[]] => [
 ];
 
 /** Statements PostgreSQL refuses, one per class of error that input or a race can cause. */
-export const REFUSED_STATEMENTS: Readonly<Record<string, () => [string, unknown[]][]>> = {
+const REFUSED_STATEMENTS: Readonly<Record<string, () => [string, unknown[]][]>> = {
   unique: () => {
     const id = generateId();
     return [insertThing(id), insertThing(id)];

@@ -1,7 +1,5 @@
 import { CurrencyCode, defineModule, Email, type EventHandlerDeclaration, Id, MinorUnits } from '@rustok/kernel';
 import { Type } from '@sinclair/typebox';
-import { eventsModule } from '../module.js';
-import { outboxMigrations } from '../outbox/migrations.js';
 
 export const OrderPlacedV1 = Type.Object(
   {
@@ -15,7 +13,7 @@ export const OrderPlacedV1 = Type.Object(
   { additionalProperties: false },
 );
 
-export const OrderPlacedV2 = Type.Object({
+const OrderPlacedV2 = Type.Object({
   orderId: Id(),
   totals: Type.Array(Type.Object({ amount: MinorUnits(), currencyCode: CurrencyCode() })),
 });
@@ -69,5 +67,3 @@ export const shopModule = (handlers: EventHandlerDeclaration[]) =>
       handles: handlers,
     },
   });
-
-export { eventsModule, outboxMigrations };

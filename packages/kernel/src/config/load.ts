@@ -7,7 +7,7 @@ import { createValidator, type Validator } from '../validation.js';
 import { type ModuleOptionsSource, moduleOptionGroups } from './module-options.js';
 import { type Config, ConfigSchema, configSchemaWith } from './schema.js';
 
-export const CONFIG_ENVIRONMENTS = ['development', 'production', 'test'] as const;
+const CONFIG_ENVIRONMENTS = ['development', 'production', 'test'] as const;
 export type ConfigEnvironment = (typeof CONFIG_ENVIRONMENTS)[number];
 
 export interface LoadConfigOptions {

@@ -3,13 +3,13 @@ import { type Static, type TProperties, Type } from '@sinclair/typebox';
 const obj = <T extends Parameters<typeof Type.Object>[0]>(props: T) => Type.Object(props, { additionalProperties: false, default: {} });
 const Url = Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: null });
 
-export const EVENT_TRANSPORTS = ['memory', 'outbox', 'nats'] as const;
-export const TELEMETRY_EXPORTERS = ['none', 'otlp'] as const;
-export const TENANT_RESOLUTIONS = ['header', 'subdomain', 'host', 'default'] as const;
-export const PERSISTED_QUERY_MODES = ['apq', 'allowlist', 'off'] as const;
+const EVENT_TRANSPORTS = ['memory', 'outbox', 'nats'] as const;
+const TELEMETRY_EXPORTERS = ['none', 'otlp'] as const;
+const TENANT_RESOLUTIONS = ['header', 'subdomain', 'host', 'default'] as const;
+const PERSISTED_QUERY_MODES = ['apq', 'allowlist', 'off'] as const;
 
 /** A deployment's name: a short slug, so it can prefix Redis keys and NATS subjects, streams and durables. */
-export const DEPLOYMENT_PATTERN = '^[a-z](?:[a-z0-9-]{0,30}[a-z0-9])?$';
+const DEPLOYMENT_PATTERN = '^[a-z](?:[a-z0-9-]{0,30}[a-z0-9])?$';
 
 /** A browser origin: scheme, host and optional port, lower case, no path (`https://shop.example.com`). */
 export const ORIGIN_PATTERN =
@@ -152,4 +152,3 @@ export const ConfigSchema = obj(configProperties({}));
 export type Config = Static<typeof ConfigSchema>;
 export type RustokSettings = Static<typeof RustokSettings>;
 export type TelemetryConfig = Config['telemetry'];
-export type EventTransportName = (typeof EVENT_TRANSPORTS)[number];

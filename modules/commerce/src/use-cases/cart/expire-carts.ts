@@ -3,7 +3,7 @@ import type { Database } from '@rustok/db';
 import { type CommerceContext, type EventPublisher, inTenant, systemActor } from '../../context.js';
 
 /** Marks the tenant's open carts whose time has come as expired; returns how many. */
-export const expireCarts = (ctx: CommerceContext, now = new Date()): Promise<number> =>
+const expireCarts = (ctx: CommerceContext, now = new Date()): Promise<number> =>
   inTenant(ctx, async (w) => {
     const { rows } = await w.tx.query(
       `UPDATE commerce_carts SET status = 'expired', updated_at = now()

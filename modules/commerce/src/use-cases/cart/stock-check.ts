@@ -30,7 +30,7 @@ export const assertSellable = async (tx: SqlRunner, variantId: string, quantity:
   return variant;
 };
 
-export const MAX_LINE_QUANTITY = 10_000;
+const MAX_LINE_QUANTITY = 10_000;
 
 export const assertQuantity = (quantity: number): void => {
   if (quantity > MAX_LINE_QUANTITY) {

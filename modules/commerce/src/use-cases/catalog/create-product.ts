@@ -27,7 +27,7 @@ import { type CommerceSettings, loadCommerceSettings } from '../../settings.js';
 
 import { PERM } from './access.js';
 
-export const skusOf = (variants: readonly CreateVariantInput[], path = '/variants') =>
+const skusOf = (variants: readonly CreateVariantInput[], path = '/variants') =>
   variants.flatMap((v, i) => (v.sku ? [{ sku: v.sku, path: `${path}/${i}/sku` }] : []));
 
 /** Everything wrong with the input that the schema cannot see: prices, repeated SKUs, locales. */

@@ -5,7 +5,7 @@ import { announcePriceChanges, pricedVariantsOf } from '../../prices/lists.js';
 import type { ListPriceInput } from '../../schemas/catalog.js';
 
 /** 422 for bad currencies, repeated tiers and variants that do not exist (in this tenant). */
-export const checkListPrices = async (w: CommerceTx, prices: readonly ListPriceInput[]): Promise<Map<string, string>> => {
+const checkListPrices = async (w: CommerceTx, prices: readonly ListPriceInput[]): Promise<Map<string, string>> => {
   const errors = fieldErrors();
   checkPrices(prices, '/prices', errors);
   const ids = [...new Set(prices.map((p) => p.variantId))];

@@ -34,7 +34,7 @@ export const statusEvent = (to: ProductStatus): string =>
  * Moves a product to a status (any of draft, published, archived to any other). Asking for the
  * status it already has changes nothing and publishes nothing.
  */
-export const transitionInTx = async (w: CommerceTx, id: string, to: ProductStatus): Promise<void> => {
+const transitionInTx = async (w: CommerceTx, id: string, to: ProductStatus): Promise<void> => {
   const row = await loadProduct(w, id, true);
   if (row.status === to) return;
   await writeStatus(w, id, to);

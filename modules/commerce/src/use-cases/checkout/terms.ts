@@ -5,7 +5,7 @@ import type { ShippingChoice } from '../../schemas/cart.js';
 import { computeTotals, type DiscountRule, type Totals } from '../../totals.js';
 import type { PricedLine } from '../cart/price-lines.js';
 
-export interface AppliedDiscount {
+interface AppliedDiscount {
   readonly id: string;
   readonly code: string;
   readonly rule: DiscountRule;
@@ -59,7 +59,7 @@ const shippingOf = (s: ShippingJson | null, q: TermsQuery): { choice: ShippingCh
 };
 
 /** Why a discount code cannot be used now for this currency, or null when it can. */
-export const discountProblemOf = (d: DiscountJson | null, code: string, currencyCode: string, at: Date): AppError | null => {
+const discountProblemOf = (d: DiscountJson | null, code: string, currencyCode: string, at: Date): AppError | null => {
   const invalid = (why: string) => commerceErrors.COMMERCE_DISCOUNT_INVALID(`Discount code ${code} ${why}`);
   if (!d?.active) return invalid('does not exist or is not active');
   if (d.starts_at !== null && new Date(d.starts_at).getTime() > at.getTime()) return invalid('has not started yet');

@@ -91,7 +91,7 @@ export const toSummary = (r: OrderRow): OrderSummary => ({
   updatedAt: iso(r.updated_at),
 });
 
-export const toLine = (l: LineRow): OrderLine => ({
+const toLine = (l: LineRow): OrderLine => ({
   id: l.id,
   productId: l.product_id,
   variantId: l.variant_id,
@@ -106,7 +106,7 @@ export const toLine = (l: LineRow): OrderLine => ({
   total: toMinor(l.total),
 });
 
-export const toHistory = (h: HistoryRow): OrderHistoryEntry => ({
+const toHistory = (h: HistoryRow): OrderHistoryEntry => ({
   id: h.id,
   from: h.from_status,
   to: h.to_status,
@@ -115,7 +115,7 @@ export const toHistory = (h: HistoryRow): OrderHistoryEntry => ({
   createdAt: iso(h.created_at),
 });
 
-export const toPayment = (p: PaymentRow): Payment => ({
+const toPayment = (p: PaymentRow): Payment => ({
   id: p.id,
   provider: p.provider,
   status: p.status,

@@ -6,7 +6,7 @@ import type { OrderStatus } from '../../schemas/order.js';
  * cancelled: from pending or paid (stock goes back, money is refunded or the authorization voided).
  * refunded: from paid, fulfilled, shipped or delivered (stock goes back only before shipping).
  */
-export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
+const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   pending: ['paid', 'cancelled'],
   paid: ['fulfilled', 'cancelled', 'refunded'],
   fulfilled: ['shipped', 'refunded'],

@@ -8,7 +8,7 @@ import { ShopListQuery } from '../../schemas/shop.js';
 
 import { isUniqueViolation, sqlParams } from '../orders/kit.js';
 
-export const SETTINGS_PERMISSION = 'commerce.settings.manage';
+const SETTINGS_PERMISSION = 'commerce.settings.manage';
 
 /** A shop setting kept in one table (tax rates, shipping options, discount codes), managed with commerce.settings.manage. */
 export interface ShopEntity<View, Input, Patch> {

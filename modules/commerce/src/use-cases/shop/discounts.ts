@@ -22,7 +22,7 @@ const prepare = (values: DiscountInput | DiscountPatch, current: Discount | null
 };
 
 /** Discount codes (stored upper-case; carts match them case-insensitively). */
-export const discounts: ShopEntity<Discount, DiscountInput, DiscountPatch> = {
+const discounts: ShopEntity<Discount, DiscountInput, DiscountPatch> = {
   table: 'commerce_discounts',
   noun: 'discount',
   columns: 'id, code, kind, value, currency_code, usage_limit, usage_count, starts_at, ends_at, active, created_at, updated_at',

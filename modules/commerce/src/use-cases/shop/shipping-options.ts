@@ -12,7 +12,7 @@ import { createEntity, deleteEntity, getEntity, listEntities, type ShopEntity, u
 type Row = Record<string, unknown>;
 
 /** Flat-rate shipping options, each in one currency; orders keep a snapshot of the chosen one. */
-export const shippingOptions: ShopEntity<ShippingOption, ShippingOptionInput, ShippingOptionPatch> = {
+const shippingOptions: ShopEntity<ShippingOption, ShippingOptionInput, ShippingOptionPatch> = {
   table: 'commerce_shipping_options',
   noun: 'shipping_option',
   columns: 'id, name, currency_code, amount, active, created_at, updated_at',

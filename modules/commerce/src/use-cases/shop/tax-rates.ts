@@ -7,7 +7,7 @@ import { createEntity, deleteEntity, getEntity, listEntities, type ShopEntity, u
 type Row = Record<string, unknown>;
 
 /** Tax rates: one per destination country; checkout applies the shipping address's country. */
-export const taxRates: ShopEntity<TaxRate, TaxRateInput, TaxRatePatch> = {
+const taxRates: ShopEntity<TaxRate, TaxRateInput, TaxRatePatch> = {
   table: 'commerce_tax_rates',
   noun: 'tax_rate',
   columns: 'id, country_code, name, rate_bp, created_at, updated_at',
