@@ -108,7 +108,7 @@ export interface InTenantOptions {
  */
 export const inTenant = <T>(ctx: ModuleContext, fn: (w: ModuleTx) => Promise<T>, options: InTenantOptions = {}): Promise<T> =>
   ctx.db
-    .transaction((tx) => fn(moduleTx(ctx, tx)), { tenantId: ctx.tenantId, ...(options.prelude ? { prelude: options.prelude } : {}) })
+    .transaction((tx) => fn(moduleTx(ctx, tx)), { ...options, tenantId: ctx.tenantId })
     .catch((error: unknown) => {
       throw asConflict(error);
     });
