@@ -28,7 +28,7 @@ const notes = defineModule({
         ],
         run: async (ctx: CommandContext, options) => {
           const { rows } = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM tenants');
-          seen.push({ options, tenants: rows[0]?.n ?? -1, config: ctx.config.environment === 'test' });
+          seen.push({ options, tenants: rows[0]?.n ?? -1, config: ctx.config.server.host.length > 0 });
           ctx.output.table([
             ['NAME', 'VALUE'],
             ['batch', String(options.batchSize)],

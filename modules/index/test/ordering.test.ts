@@ -1,5 +1,6 @@
 import { contentModule } from '@rustok/content';
 import { type ContentNode, loadContentLocales, loadNodeIndexSource, type NodeIndexSource } from '@rustok/content/contracts';
+import type { Tx } from '@rustok/db';
 import { createDispatcher } from '@rustok/events';
 import type { EventEnvelope, TenantRef } from '@rustok/kernel';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
@@ -16,8 +17,7 @@ describeEachBackend('index: out-of-order delivery', (backend) => {
   let tenant: TenantRef;
   let editor: Record<string, string>;
   let call: ReturnType<typeof caller>;
-  const inTenant = <T>(fn: Parameters<TestPlatform['database']['db']['transaction']>[0] & ((...a: never[]) => Promise<T>)) =>
-    p.database.db.transaction(fn, { tenantId: tenant.id }) as Promise<T>;
+  const inTenant = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => p.database.db.transaction(fn, { tenantId: tenant.id });
   const rowOf = async (nodeId: string) =>
     (
       await p.database.db.transaction(

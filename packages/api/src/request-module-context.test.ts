@@ -17,7 +17,7 @@ const events: EventPublisher = { publishInTx: async () => ({}) as never };
 const appWithServices = () => {
   const app = Fastify();
   app.decorate('rustok', { db } as never);
-  app.decorate('events', events);
+  app.decorate('events', events as never);
   return app;
 };
 

@@ -1,7 +1,7 @@
 import { type EventEnvelope, type EventHandlerDeclaration, generateId } from '@rustok/kernel';
 import { openTestDatabase, type TestDatabase } from '@rustok/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectNatsStreaming, type DeadLetter, deleteStreams, type NatsStreaming } from './index.js';
+import { connectNatsStreaming, type NatsDeadLetter as DeadLetter, deleteStreams, type NatsStreaming } from './index.js';
 import {
   eventsModule,
   fixtureModule,
