@@ -32,8 +32,8 @@ const writeRows = (w) => {
 };
 
 export const tablesOf = (scenarios, o, notes) => {
-  const tables = [readTable(scenarios, o)];
-  const writes = scenarios.single?.writes;
+  const tables = Object.values(scenarios).some((s) => Object.keys(s.results).length > 0) ? [readTable(scenarios, o)] : [];
+  const writes = scenarios.single?.writes ?? scenarios.writes?.writes;
   if (writes) {
     tables.push({
       title: `storefront: write → searchable at ${o.writeRate} product writes/s for ${o.writeDurationS} s (or the products half the catalog has), each on another product, after ${o.writeWarmupS} s of unmeasured writes at that rate`,

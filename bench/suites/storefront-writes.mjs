@@ -9,6 +9,7 @@
 // Measured in the database as the index row's write time − the event's occurredAt (every write), and
 // over HTTP for every 10th write (at most 4 probes at a time, polling every 10 ms): from the write's
 // commit until /store/products?q=<new word> finds it.
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createEventBus } from '@rustok/events';
 import pino from 'pino';
@@ -34,6 +35,12 @@ const probe = async (base, slug, word, id, from) => {
   }
   return null;
 };
+
+/**
+ * A new word for each write: random letters, so that two writes' words share next to no trigram (words
+ * with a common prefix would make every probe's typo fallback weigh every product renamed before).
+ */
+const randomWord = () => Array.from(randomBytes(12), (b) => String.fromCharCode(97 + (b % 26))).join('');
 
 /** Probes poll the server: a few at a time, so that they do not become the load they measure. */
 const POLL_MS = 10;
@@ -96,7 +103,7 @@ const steadyWrites = async ({ write, products, total, rate, base, tenant, probin
   for (let i = 0; i < total; i++) {
     const wait = t0 + (i * 1000) / rate - performance.now();
     if (wait > 1) await sleep(wait);
-    const word = `zq${i.toString(36)}x${Date.now().toString(36)}`;
+    const word = randomWord();
     const id = products[i];
     pending.push(
       write(id, `Renamed product ${word}`).then(

@@ -168,8 +168,9 @@ const measureAllWrites = async ({ server, db, tmp, root, owner, o, problems }) =
   return [await measureWrites({ ...common, mode: 'direct' }), await measureWrites({ ...common, pool: rest, mode: 'http' })];
 };
 
+/** single: one tenant, reads then writes; multi: 100 tenants, reads; writes: one tenant, writes only. */
 const runScenario = async ({ name, adminUrl, root, o, problems }) => {
-  const single = name === 'single';
+  const single = name !== 'multi';
   const tmp = await throwAwayDatabase(adminUrl);
   const password = `Bench-${randomBytes(9).toString('base64url')}-pw`;
   const env = {
@@ -189,8 +190,8 @@ const runScenario = async ({ name, adminUrl, root, o, problems }) => {
     await seedCatalog({ db, tenants, perTenant, log: (l) => log(`${name}: ${l}`) });
     await withAdmin(tmp.url, (c) => c.query('VACUUM ANALYZE'));
     const seedSeconds = round((performance.now() - t0) / 1000, 1);
-    bare = await startBare({ root, url: tmp.url, poolMax: o.poolMax });
-    const reads = await measure({ name, server, bare, targets: targetsOf(tenants, perTenant), o, problems });
+    if (name !== 'writes') bare = await startBare({ root, url: tmp.url, poolMax: o.poolMax });
+    const reads = bare ? await measure({ name, server, bare, targets: targetsOf(tenants, perTenant), o, problems }) : { results: {} };
     const writes = single ? await measureAllWrites({ server, db, tmp, root, owner, o, problems }) : undefined;
     return {
       tenants: tenants.length,
@@ -222,7 +223,8 @@ const checkOptions = (o) => {
   ]);
   requireIntegers(o, ['writeWarmupS'], 0);
   const wanted = String(o.scenarios).split(',');
-  for (const s of wanted) if (!['single', 'multi'].includes(s)) throw new Error(`--scenarios: unknown "${s}" (single, multi)`);
+  for (const s of wanted)
+    if (!['single', 'multi', 'writes'].includes(s)) throw new Error(`--scenarios: unknown "${s}" (single, multi, writes)`);
   return wanted;
 };
 

@@ -220,6 +220,25 @@ $do$;`;
  */
 const searchRows = `ALTER FUNCTION index_top_products(text, tsquery, int) ROWS 25;`;
 
+/**
+ * GIN indexes take new entries into a pending list that every search reads through until it is merged
+ * (by vacuum, or by a write once the list passes its limit, 4 MB by default). Under a steady stream
+ * of product writes the list held ~6,000 entries and each storefront search took ~20 ms instead of
+ * under 1 ms. A 64 kB limit keeps a search's extra reading to a few pages; writes merge small lists.
+ */
+const ginPending = `
+DO $$
+DECLARE
+  idx text;
+BEGIN
+  FOREACH idx IN ARRAY ARRAY['index_products_search', 'index_content_search', 'index_products_title_trgm', 'index_content_title_trgm'] LOOP
+    IF to_regclass(idx) IS NOT NULL THEN
+      EXECUTE format('ALTER INDEX %I SET (gin_pending_list_limit = 64)', idx);
+    END IF;
+  END LOOP;
+END
+$$;`;
+
 export const indexMigrations: readonly Migration[] = [
   { name: 'm20261210_index_001_tables', up: tables },
   { name: 'm20261210_index_002_trigram', up: trigram },
@@ -229,4 +248,5 @@ export const indexMigrations: readonly Migration[] = [
   { name: 'm20261210_index_006_pages', up: pagesSql },
   { name: 'm20261222_index_007_search_rows', up: searchRows },
   { name: 'm20261223_index_008_variants', up: variantsSql },
+  { name: 'm20261224_index_009_gin_pending', up: ginPending },
 ];
