@@ -8,13 +8,9 @@ import { freePort, percentile, httpJson as requestJson, round, spawnTracked, sta
 /** The built server, ready (see startBuiltServer): { base, stop, output }. */
 export const startServer = ({ root, env, readyTimeoutMs }) => startBuiltServer({ root, env, readyTimeoutMs, pollMs: 50 });
 
-/** The bare Fastify + pg reference in its own process, on the owner connection: { base, stop }. */
-export const startBare = async ({ root, url, poolMax }) => {
-  const port = await freePort();
-  const child = spawnTracked(process.execPath, [join(root, 'bench/suites/storefront-bare.mjs'), String(port), url, String(poolMax)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** A reference server in its own process, ready once its stdout shows `readyText`: { base, stop }. */
+const startReference = async ({ root, what, args, env, port, readyText }) => {
+  const child = spawnTracked(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
   child.stderr.setEncoding('utf8').on('data', (c) => {
@@ -22,19 +18,40 @@ export const startBare = async ({ root, url, poolMax }) => {
   });
   await withTimeout(
     new Promise((resolve, reject) => {
-      child.stdout.setEncoding('utf8').on('data', (c) => c.includes('ready') && resolve());
-      child.once('exit', (code) => reject(new Error(`bare server exited (${code}): ${output.slice(-500)}`)));
+      child.stdout.setEncoding('utf8').on('data', (c) => c.includes(readyText) && resolve());
+      child.once('exit', (code) => reject(new Error(`${what} exited (${code}): ${output.slice(-500)}`)));
     }),
     30_000,
-    'bare server start',
+    `${what} start`,
   );
   return {
     base: `http://127.0.0.1:${port}`,
     stop: async () => {
       child.kill('SIGTERM');
-      await withTimeout(exited, 10_000, 'bare server stop').catch(() => child.kill('SIGKILL'));
+      await withTimeout(exited, 10_000, `${what} stop`).catch(() => child.kill('SIGKILL'));
     },
   };
+};
+
+/** The bare Fastify + pg route running the platform's own statements, on the owner connection: { base, stop }. */
+export const startBare = async ({ root, url, poolMax }) => {
+  const port = await freePort();
+  const args = [join(root, 'bench/suites/storefront-bare.mjs'), String(port), url, String(poolMax)];
+  return startReference({ root, what: 'bare server', args, env: {}, port, readyText: 'ready' });
+};
+
+/** The shared ceiling (bench/ceiling/server-pg.cjs) over product_flat: { base, stop }. */
+export const startCeiling = async ({ root, url, poolMax }) => {
+  const port = await freePort();
+  const env = { CEILING_DB_URL: url, CEILING_PORT: String(port), CEILING_POOL: String(poolMax) };
+  return startReference({
+    root,
+    what: 'ceiling server',
+    args: [join(root, 'bench/ceiling/server-pg.cjs')],
+    env,
+    port,
+    readyText: 'listening',
+  });
 };
 
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });

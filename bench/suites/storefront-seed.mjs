@@ -1,65 +1,42 @@
-// Catalog seeding of the storefront suite: tenants, then products × variants with prices and stock
+// Catalog seeding of the storefront suite: tenants, then the shared ceiling's products × variants with prices and stock
 // written straight into the commerce tables (one tenant transaction per chunk, app-made ids), then
 // the index built from them with the index module's own rebuild (as `rustok index rebuild` does).
 
+import { createRequire } from 'node:module';
 import { rebuildTenant } from '@rustok/index/contracts';
 import { generateId } from '@rustok/kernel';
 import { insertTenant } from '@rustok/tenancy';
 
-const ADJECTIVES = ['red', 'blue', 'green', 'black', 'white', 'vintage', 'modern', 'classic', 'compact', 'deluxe'];
-const MATERIALS = ['leather', 'canvas', 'steel', 'oak', 'ceramic', 'linen', 'wool', 'bamboo', 'glass', 'copper'];
-const NOUNS = [
-  'lamp',
-  'chair',
-  'backpack',
-  'kettle',
-  'jacket',
-  'table',
-  'mug',
-  'shelf',
-  'scarf',
-  'clock',
-  'bottle',
-  'wallet',
-  'blanket',
-  'vase',
-  'boots',
-  'desk',
-  'pillow',
-  'sneakers',
-  'teapot',
-  'mirror',
-];
-const CATEGORIES = ['home', 'kitchen', 'apparel', 'bags', 'outdoor', 'office', 'decor', 'footwear'];
-const TAGS = ['new', 'sale', 'gift', 'eco', 'bestseller', 'limited'];
+const require = createRequire(import.meta.url);
+/** The shared ceiling's catalog (bench/ceiling/catalog.cjs): the platform is seeded with the same products. */
+const { products: ceilingProducts, SEARCH_TERM } = require('../ceiling/catalog.cjs');
+export const CATALOG = ceilingProducts();
 
-/** Title words chosen so that every noun names about one product in twenty. */
-export const productTitle = (n) =>
-  `${ADJECTIVES[n % 10]} ${MATERIALS[Math.floor(n / 10) % 10]} ${NOUNS[Math.floor(n / 7) % NOUNS.length]} ${n}`;
-export const SEARCH_WORD = 'lamp';
-export const handleOf = (n) => `bench-product-${n}`;
+/** Product n of the catalog (past its end the catalog repeats, with the number in the handle). */
+const productOf = (n) => {
+  const p = CATALOG[n % CATALOG.length];
+  return n < CATALOG.length ? p : { ...p, slug: `${p.slug}-${n}` };
+};
+export const SEARCH_WORD = SEARCH_TERM;
+export const handleOf = (n) => productOf(n).slug;
 
-/** Column arrays of `count` products from `from`: products, their two variants, two prices each. */
+/** Column arrays of `count` products from `from`: products, their two variants, one USD price each. */
 const chunkRows = (from, count) => {
-  const p = { id: [], handle: [], title: [], description: [], category: [], tag: [], age: [] };
+  const p = { id: [], handle: [], title: [], description: [], age: [] };
   const v = { id: [], product: [], title: [], sku: [] };
   const price = { id: [], variant: [], currency: [], amount: [] };
   for (let n = from; n < from + count; n++) {
     const id = generateId();
-    for (const [k, value] of Object.entries({ id, handle: handleOf(n), title: productTitle(n), age: n })) p[k].push(value);
-    p.description.push(`A ${productTitle(n)} made to last. Free shipping and easy returns.`);
-    p.category.push(CATEGORIES[n % CATEGORIES.length]);
-    p.tag.push(TAGS[n % TAGS.length]);
-    for (const size of ['S', 'L']) {
+    const product = productOf(n);
+    for (const [k, value] of Object.entries({ id, handle: product.slug, title: product.name, description: product.description, age: n })) {
+      p[k].push(value);
+    }
+    for (const variant of product.variants) {
       const vid = generateId();
-      for (const [k, value] of Object.entries({ id: vid, product: id, title: size, sku: `B-${n}-${size}` })) v[k].push(value);
-      for (const [currency, factor] of [
-        ['USD', 1],
-        ['EUR', 0.92],
-      ]) {
-        const amount = Math.round((500 + ((n * 37) % 20_000) + (size === 'L' ? 500 : 0)) * factor);
-        for (const [k, value] of Object.entries({ id: generateId(), variant: vid, currency, amount })) price[k].push(value);
-      }
+      const sku = n < CATALOG.length ? variant.sku : `${variant.sku}-${n}`;
+      for (const [k, value] of Object.entries({ id: vid, product: id, title: variant.title, sku })) v[k].push(value);
+      for (const [k, value] of Object.entries({ id: generateId(), variant: vid, currency: 'USD', amount: variant.price }))
+        price[k].push(value);
     }
   }
   return { p, v, price };
@@ -69,10 +46,10 @@ const chunkRows = (from, count) => {
 const insertChunk = async (tx, from, count) => {
   const { p, v, price } = chunkRows(from, count);
   await tx.query(
-    `INSERT INTO commerce_products (id, handle, title, description, status, categories, tags, published_at)
-     SELECT id, h, t, d, 'published', ARRAY[c], ARRAY[g], now() - make_interval(secs => a)
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) AS x(id, h, t, d, c, g, a)`,
-    [p.id, p.handle, p.title, p.description, p.category, p.tag, p.age],
+    `INSERT INTO commerce_products (id, handle, title, description, status, published_at)
+     SELECT id, h, t, d, 'published', now() - make_interval(secs => a)
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[]) AS x(id, h, t, d, a)`,
+    [p.id, p.handle, p.title, p.description, p.age],
   );
   await tx.query(
     'INSERT INTO commerce_variants (id, product_id, title, sku) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])',

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { openPostgres } from '@rustok/db';
 import { APP_ROLE, loadAverage, log, probePostgres, requireIntegers, round, serverEnv, throwAwayDatabase, withAdmin } from '../lib.mjs';
-import { cannon, httpJson, startBare, startServer, summary } from './storefront-http.mjs';
+import { loadCeilingTable } from './storefront-ceiling.mjs';
+import { cannon, httpJson, startBare, startCeiling, startServer, summary } from './storefront-http.mjs';
 import { tablesOf } from './storefront-report.mjs';
 import { createTenants, handleOf, SEARCH_WORD, seedCatalog } from './storefront-seed.mjs';
 import { measureWrites } from './storefront-writes.mjs';
@@ -29,15 +30,21 @@ const defaults = {
 const GRAPHQL_LIST =
   '{ storeProducts(first: 20) { items { id handle locale textLocale title subtitle prices { currencyCode min max } priceFrom { amount currencyCode } inStock hasStock totalStock categories tags publishedAt } nextCursor match } }';
 
-/** The routes measured, each with its bare twin (GraphQL is compared with the REST list). */
-const targetsOf = (tenants, perTenant) => {
+/** The routes measured, each with its bare twin and (one tenant) the shared ceiling's route; GraphQL is compared with the lists. */
+const targetsOf = (tenants, perTenant, withCeiling) => {
   const pick = () => tenants[Math.floor(Math.random() * tenants.length)];
   const vary = (path) => (req) => {
     const t = pick();
     return { ...req, path: path(t), headers: { ...req.headers, 'x-tenant-id': t.slug } };
   };
   const handle = () => handleOf(Math.floor(Math.random() * perTenant));
+  const ceiling = [
+    { key: 'ceiling-list', ceiling: true, label: 'ceiling list-20', setup: vary(() => '/products?take=20') },
+    { key: 'ceiling-search', ceiling: true, label: `ceiling search-20 (q=${SEARCH_WORD})`, setup: vary(() => `/search?q=${SEARCH_WORD}`) },
+    { key: 'ceiling-handle', ceiling: true, label: 'ceiling product-by-slug', setup: vary(() => `/products/${handle()}`) },
+  ];
   return [
+    ...(withCeiling ? ceiling : []),
     { key: 'list', label: 'REST list-20-with-prices', setup: vary(() => '/api/v1/store/products?limit=20') },
     { key: 'bare-list', bare: true, label: 'bare list-20-with-prices', setup: vary((t) => `/list?t=${t.id}`) },
     { key: 'search', label: `REST search-20 (q=${SEARCH_WORD})`, setup: vary(() => `/api/v1/store/products?q=${SEARCH_WORD}&limit=20`) },
@@ -62,9 +69,9 @@ const targetsOf = (tenants, perTenant) => {
 
 /** Routes measured side by side: each group's rounds alternate between its routes. */
 const GROUPS = [
-  ['list', 'bare-list', 'graphql'],
-  ['search', 'bare-search'],
-  ['handle', 'bare-handle'],
+  ['list', 'bare-list', 'ceiling-list', 'graphql'],
+  ['search', 'bare-search', 'ceiling-search'],
+  ['handle', 'bare-handle', 'ceiling-handle'],
 ];
 
 const check = async ({ name, base, target }) => {
@@ -113,21 +120,32 @@ const measureGroup = async ({ name, keys, byKey, baseOf, o, problems, results })
   }
 };
 
-const measure = async ({ name, server, bare, targets, o, problems }) => {
+const measure = async ({ name, server, bare, ceiling, targets, o, problems }) => {
   const results = {};
   const byKey = Object.fromEntries(targets.map((t) => [t.key, t]));
-  const baseOf = (t) => (t.bare ? bare.base : server.base);
-  for (const keys of GROUPS) {
+  const baseOf = (t) => (t.ceiling ? ceiling.base : t.bare ? bare.base : server.base);
+  for (const keys of GROUPS.map((group) => group.filter((key) => byKey[key]))) {
     log(
       `${name} ${keys.join(' / ')}: ${o.warmupS} s warm-up each, then ${o.rounds} rounds of ${o.durationS / o.rounds} s each, -c ${o.connections}`,
     );
     await measureGroup({ name, keys, byKey, baseOf, o, problems, results });
   }
   const ratio = (a, b) => round((results[a].requestsPerSecond / results[b].requestsPerSecond) * 100, 1);
+  const ofCeiling = ceiling
+    ? {
+        percentOfCeiling: {
+          list: ratio('list', 'ceiling-list'),
+          search: ratio('search', 'ceiling-search'),
+          handle: ratio('handle', 'ceiling-handle'),
+          graphql: ratio('graphql', 'ceiling-list'),
+        },
+      }
+    : {};
   return {
     results,
     percentOfBare: { list: ratio('list', 'bare-list'), search: ratio('search', 'bare-search'), handle: ratio('handle', 'bare-handle') },
     graphqlPercentOfRest: ratio('graphql', 'list'),
+    ...ofCeiling,
   };
 };
 
@@ -182,6 +200,7 @@ const runScenario = async ({ name, adminUrl, root, o, problems }) => {
   const server = await startServer({ root, env, readyTimeoutMs: o.readyTimeoutMs });
   const db = await openPostgres({ url: tmp.url, appRole: APP_ROLE, poolMax: 8 });
   let bare;
+  let ceiling;
   try {
     const owner = single ? await ownerToken(server.base, password) : undefined;
     const tenants = single ? [owner.tenant] : await createTenants(db, 'shop', o.tenants);
@@ -191,7 +210,12 @@ const runScenario = async ({ name, adminUrl, root, o, problems }) => {
     await withAdmin(tmp.url, (c) => c.query('VACUUM ANALYZE'));
     const seedSeconds = round((performance.now() - t0) / 1000, 1);
     if (name !== 'writes') bare = await startBare({ root, url: tmp.url, poolMax: o.poolMax });
-    const reads = bare ? await measure({ name, server, bare, targets: targetsOf(tenants, perTenant), o, problems }) : { results: {} };
+    if (name === 'single') {
+      await loadCeilingTable(root, tmp.url);
+      ceiling = await startCeiling({ root, url: tmp.url, poolMax: o.poolMax });
+    }
+    const targets = targetsOf(tenants, perTenant, Boolean(ceiling));
+    const reads = bare ? await measure({ name, server, bare, ceiling, targets, o, problems }) : { results: {} };
     const writes = single ? await measureAllWrites({ server, db, tmp, root, owner, o, problems }) : undefined;
     return {
       tenants: tenants.length,
@@ -202,6 +226,7 @@ const runScenario = async ({ name, adminUrl, root, o, problems }) => {
       ...(writes ? { writes } : {}),
     };
   } finally {
+    await ceiling?.stop();
     await bare?.stop();
     await server.stop();
     await db.close().catch(() => {});
@@ -232,6 +257,7 @@ const notesOf = (o, loadAverageAtStart, problems) => [
   'REST = the built server (RUSTOK_ENV=production, LOG_LEVEL=warn): tenant resolution by X-Tenant-ID slug, access check, the statement through index_read() (tenant set for that statement, row-level security), response schema',
   `each route ${o.durationS} s in ${o.rounds} rounds interleaved with its twin (order rotated), after ${o.warmupS} s of warm-up each; the catalog is VACUUM ANALYZEd after seeding`,
   `bare = Fastify + pg in its own process, the same statement on the owner connection (pool ${o.poolMax}), no transaction, no tenant resolution, JSON.stringify`,
+  `ceiling = the shared reference (bench/ceiling, pool ${o.poolMax}) over one denormalised table of the same catalog, one tenant only; targets: REST list, search and by-handle ≥ 60% of the ceiling's route, GraphQL list ≥ 50% of the ceiling's list`,
   'multi: every request picks a random tenant (and a random handle); targets: REST ≥ 60% of bare, GraphQL list ≥ 50% of REST list',
   `load average at start ${loadAverageAtStart.join(' / ')} on ${availableParallelism()} cores; autocannon runs in the bench process on the same cores`,
   ...problems.map((p) => `PROBLEM: ${p}`),
