@@ -44,6 +44,7 @@ export const openDatabase = async (options: OpenDatabaseOptions): Promise<Opened
     : await openPglite({
         dataDir: options.inMemory ? undefined : resolve(options.root, database.data_dir),
         appRole: database.app_role,
+        sharedBuffersMb: database.embedded_shared_buffers_mb,
         ownerSetup,
       });
   return { db, migrations };

@@ -20,6 +20,8 @@ export interface PgliteOptions {
   /** A prepared database image (from a template) to start an in-memory database from. */
   readonly image?: Blob | File;
   readonly appRole: string;
+  /** PostgreSQL's shared_buffers in MB (PGlite's default is 128 MB, most of an idle server's memory). */
+  readonly sharedBuffersMb?: number;
   /** Runs once as the owner (superuser of the embedded cluster) before the application opens it: migrations. */
   readonly ownerSetup?: (owner: SqlRunner) => Promise<void>;
   readonly onAfterCommitError?: (error: unknown) => void;
@@ -36,9 +38,14 @@ const runnerOf = (db: PGlite | Transaction): SqlRunner => ({
   },
 });
 
+/** PGlite's start parameters, with the buffer cache set when asked. */
+const startParamsOf = (options: PgliteOptions): string[] | undefined =>
+  options.sharedBuffersMb === undefined ? undefined : [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffersMb}MB`];
+
 /** Opens the owner instance, prepares the role and schema, and returns the image to reopen from (memory) or nothing (files). */
 const prepare = async (options: PgliteOptions, pgDir: string | undefined): Promise<Blob | undefined> => {
-  const owner = await PGlite.create({ dataDir: pgDir, loadDataDir: options.image, parsers, extensions } as PGliteOptions);
+  const startParams = startParamsOf(options);
+  const owner = await PGlite.create({ dataDir: pgDir, loadDataDir: options.image, parsers, extensions, startParams } as PGliteOptions);
   try {
     await ensureAppRole(runnerOf(owner), options.appRole);
     await options.ownerSetup?.(runnerOf(owner));
@@ -83,7 +90,15 @@ export const openPglite = async (options: PgliteOptions): Promise<Database> => {
   try {
     const pgDir = options.dataDir ? join(options.dataDir, 'pglite') : undefined;
     const image = await prepare(options, pgDir);
-    const db = await PGlite.create({ dataDir: pgDir, loadDataDir: image, username: options.appRole, parsers, extensions } as PGliteOptions);
+    const startParams = startParamsOf(options);
+    const db = await PGlite.create({
+      dataDir: pgDir,
+      loadDataDir: image,
+      username: options.appRole,
+      parsers,
+      extensions,
+      startParams,
+    } as PGliteOptions);
     let inFlight = 0;
     let closing: Promise<void> | undefined;
     return {

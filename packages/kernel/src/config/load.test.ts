@@ -22,7 +22,7 @@ const DEFAULTS = {
     cors: { allowed_origins: [] },
   },
   logger: { level: 'info' },
-  database: { url: null, data_dir: './data', pool_max: 25, app_role: 'rustok_app', statement_timeout_ms: 30_000 },
+  database: { url: null, data_dir: './data', pool_max: 25, app_role: 'rustok_app', statement_timeout_ms: 30_000, embedded_shared_buffers_mb: 32 },
   redis: { url: null },
   nats: { url: null },
   graphql: { max_depth: 12, max_complexity: 2000, graphiql: false, persisted_queries: 'apq', allowlist_file: null, apq_cache_size: 1000 },

@@ -89,6 +89,8 @@ const configProperties = <G extends TProperties>(groups: G) => ({
     pool_max: Type.Integer({ minimum: 1, maximum: 500, default: 25 }),
     app_role: Type.String({ default: 'rustok_app', pattern: '^[a-z_][a-z0-9_]{0,62}$' }),
     statement_timeout_ms: Type.Integer({ minimum: 0, default: 30_000 }),
+    /** PostgreSQL's buffer cache of the embedded database (its files are still cached by the system). */
+    embedded_shared_buffers_mb: Type.Integer({ minimum: 1, maximum: 65_536, default: 32 }),
   }),
   redis: obj({ url: Url }),
   nats: obj({ url: Url }),
