@@ -14,6 +14,7 @@ import {
 } from '../schemas.js';
 import { getContent, listContent } from '../search/content.js';
 import { getProduct } from '../search/product.js';
+import { newestListText } from '../search/product-text.js';
 import { listProducts } from '../search/products.js';
 import { problem, storeContextOf, tags } from './context.js';
 
@@ -39,9 +40,16 @@ const productRoutes = (app: FastifyInstance, cached: Cached): void => {
         response: { 200: StoreProductPage, 422: problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = storeContextOf(request);
-      return cached(ctx.tenantId, `p?${JSON.stringify(request.query)}`, () => listProducts(ctx, request.query));
+      const answer = await cached(
+        ctx.tenantId,
+        `p?${JSON.stringify(request.query)}`,
+        async () => (await newestListText(ctx, request.query)) ?? listProducts(ctx, request.query),
+      );
+      // The stored items' text goes out as it is (a JSON content type keeps Fastify from serialising it again).
+      if (typeof answer === 'string') reply.type('application/json; charset=utf-8');
+      return answer;
     },
   );
   app.get<{ Params: Static<typeof HandleParams>; Querystring: Static<typeof LocaleQuery> }>(
