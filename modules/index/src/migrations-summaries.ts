@@ -21,6 +21,30 @@ const page = (cursor: string) => `SELECT '[' || coalesce(string_agg(x.summary, '
                AND (in_stock IS NULL OR has_stock = in_stock)
              ORDER BY published_at DESC, product_id DESC LIMIT lim + 1) x;`;
 
+/** A JSON array of the rows of `select`, compact (json_agg puts a space and a line break between items). */
+const compactArray = (select: string) => `(SELECT coalesce('[' || string_agg(row_to_json(x)::text, ',') || ']', '[]')
+     FROM (${select}) x)::json`;
+const PRICES_COMPACT = compactArray(
+  `SELECT e->'currencyCode' AS "currencyCode", e->'min' AS min, e->'max' AS max FROM jsonb_array_elements(p.prices) e`,
+);
+const PRICE_FROM_COMPACT = compactArray(
+  `SELECT e->'min' AS amount, e->'currencyCode' AS "currencyCode" FROM jsonb_array_elements(p.prices) e`,
+);
+
+/**
+ * The stored items as compact JSON (json_build_object writes "key" : value): row_to_json of the item's
+ * fields in the answer's order; the rows are written again so that every stored item is compact.
+ */
+export const compactSummariesSql = `
+CREATE OR REPLACE FUNCTION index_product_summary(p index_products) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT row_to_json(s)::text FROM (
+    SELECT p.product_id AS id, p.handle, p.locale, p.text_locale AS "textLocale", p.title, p.subtitle,
+           ${PRICES_COMPACT} AS prices, ${PRICE_FROM_COMPACT} AS "priceFrom",
+           p.has_stock AS "inStock", p.has_stock AS "hasStock", p.total_stock AS "totalStock", p.categories, p.tags,
+           ${ISO} AS "publishedAt") s
+$$;
+UPDATE index_products SET summary = NULL;`;
+
 export const summariesSql = `
 ALTER TABLE index_products ADD COLUMN summary text;
 CREATE FUNCTION index_product_summary(p index_products) RETURNS text LANGUAGE sql STABLE AS $$

@@ -1,7 +1,7 @@
 import { CURRENT_TENANT_SQL, tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
 import { pagesSql } from './migrations-pages.js';
-import { summariesSql } from './migrations-summaries.js';
+import { compactSummariesSql, summariesSql } from './migrations-summaries.js';
 import { RESTORE_TENANT as RESTORE, SET_TENANT } from './migrations-tenant-sql.js';
 import { variantsSql } from './migrations-variants.js';
 
@@ -251,4 +251,5 @@ export const indexMigrations: readonly Migration[] = [
   { name: 'm20261223_index_008_variants', up: variantsSql },
   { name: 'm20261224_index_009_gin_pending', up: ginPending },
   { name: 'm20261225_index_010_summaries', up: summariesSql },
+  { name: 'm20261226_index_011_compact_summaries', up: compactSummariesSql },
 ];
