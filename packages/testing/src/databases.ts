@@ -79,7 +79,11 @@ export const openTestDatabase = async (backend: TestBackend, modules: readonly M
   }
   if (!backend.url) throw new Error('postgres backend without a URL');
   const scratch = await createThrowawayDatabase(backend.url);
-  const db = await openPostgres({ url: scratch.url, appRole: APP_ROLE, ownerSetup, poolMax: 5 });
+  // A database whose migrations fail is dropped too (the caller gets the error, not the database).
+  const db = await openPostgres({ url: scratch.url, appRole: APP_ROLE, ownerSetup, poolMax: 5 }).catch(async (error: unknown) => {
+    await scratch.drop();
+    throw error;
+  });
   return {
     db,
     backend,
