@@ -13,6 +13,7 @@ import { measureWrites } from './storefront-writes.mjs';
 
 const defaults = {
   scenarios: 'single,multi',
+  routes: 'list,search,handle',
   products: 2_000,
   tenants: 100,
   productsPerTenant: 1_000,
@@ -67,12 +68,12 @@ const targetsOf = (tenants, perTenant, withCeiling) => {
   ];
 };
 
-/** Routes measured side by side: each group's rounds alternate between its routes. */
-const GROUPS = [
-  ['list', 'bare-list', 'ceiling-list', 'graphql'],
-  ['search', 'bare-search', 'ceiling-search'],
-  ['handle', 'bare-handle', 'ceiling-handle'],
-];
+/** Routes measured side by side (`--routes` picks groups): each group's rounds alternate between its routes. */
+const GROUPS = {
+  list: ['list', 'bare-list', 'ceiling-list', 'graphql'],
+  search: ['search', 'bare-search', 'ceiling-search'],
+  handle: ['handle', 'bare-handle', 'ceiling-handle'],
+};
 
 const check = async ({ name, base, target }) => {
   const first = target.setup({ path: '/', headers: target.headers ?? {} });
@@ -124,13 +125,16 @@ const measure = async ({ name, server, bare, ceiling, targets, o, problems }) =>
   const results = {};
   const byKey = Object.fromEntries(targets.map((t) => [t.key, t]));
   const baseOf = (t) => (t.ceiling ? ceiling.base : t.bare ? bare.base : server.base);
-  for (const keys of GROUPS.map((group) => group.filter((key) => byKey[key]))) {
+  const groups = String(o.routes)
+    .split(',')
+    .map((g) => GROUPS[g]);
+  for (const keys of groups.map((group) => group.filter((key) => byKey[key]))) {
     log(
       `${name} ${keys.join(' / ')}: ${o.warmupS} s warm-up each, then ${o.rounds} rounds of ${o.durationS / o.rounds} s each, -c ${o.connections}`,
     );
     await measureGroup({ name, keys, byKey, baseOf, o, problems, results });
   }
-  const ratio = (a, b) => round((results[a].requestsPerSecond / results[b].requestsPerSecond) * 100, 1);
+  const ratio = (a, b) => (results[a] && results[b] ? round((results[a].requestsPerSecond / results[b].requestsPerSecond) * 100, 1) : null);
   const ofCeiling = ceiling
     ? {
         percentOfCeiling: {
@@ -247,6 +251,8 @@ const checkOptions = (o) => {
     'writeDurationS',
   ]);
   requireIntegers(o, ['writeWarmupS'], 0);
+  for (const g of String(o.routes).split(','))
+    if (!GROUPS[g]) throw new Error(`--routes: unknown "${g}" (${Object.keys(GROUPS).join(', ')})`);
   const wanted = String(o.scenarios).split(',');
   for (const s of wanted)
     if (!['single', 'multi', 'writes'].includes(s)) throw new Error(`--scenarios: unknown "${s}" (single, multi, writes)`);

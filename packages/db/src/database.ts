@@ -50,6 +50,16 @@ export interface PoolStats {
 export interface Database extends SqlRunner {
   readonly kind: 'postgres' | 'pglite';
   transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * One read-only statement of a tenant, row-level security applied as in a transaction opened for it.
+   * On PostgreSQL a pool of its own whose sessions keep the tenant they last served: usually one round
+   * trip, no BEGIN or COMMIT (tenant-read.ts). For the storefront's hot reads.
+   */
+  tenantRead<Row extends Record<string, unknown> = Record<string, unknown>>(
+    tenantId: string,
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<{ rows: Row[] }>;
   /** LISTEN on a channel; `onNotify` gets each NOTIFY payload. Returns the function that stops listening. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Round trip with a bound on time; throws when the database does not answer. */

@@ -14,6 +14,7 @@ const database = (sharedBuffersMb: number) => ({
   url: null,
   data_dir: dir,
   pool_max: 5,
+  read_pool_max: 2,
   app_role: 'rustok_app',
   statement_timeout_ms: 30_000,
   embedded_shared_buffers_mb: sharedBuffersMb,

@@ -38,6 +38,7 @@ export const openDatabase = async (options: OpenDatabaseOptions): Promise<Opened
         url: database.url,
         appRole: database.app_role,
         poolMax: database.pool_max,
+        readPoolMax: database.read_pool_max,
         statementTimeoutMs: database.statement_timeout_ms,
         ownerSetup,
       })

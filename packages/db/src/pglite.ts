@@ -5,6 +5,7 @@ import type { SqlRunner } from '@rustok/kernel';
 import { ensureAppRole } from './app-role.js';
 import {
   answeringPrelude,
+  beginForTenant,
   createAfterCommit,
   type Database,
   type PreludeResult,
@@ -26,6 +27,10 @@ export interface PgliteOptions {
   readonly ownerSetup?: (owner: SqlRunner) => Promise<void>;
   readonly onAfterCommitError?: (error: unknown) => void;
 }
+
+/** READ ONLY and the tenant for the transaction PGlite has begun, in one call (the id is checked to be a UUID). */
+const readOnlyForTenant = (tenantId: string): string =>
+  beginForTenant({ readOnly: true }, tenantId).replace(/^BEGIN READ ONLY/, 'SET TRANSACTION READ ONLY');
 
 const parsers = { 20: (v: string) => Number(v) } as const;
 /** Contrib extensions the embedded cluster can CREATE (trigram search of the index module). Never pgcrypto: ids are made in the app. */
@@ -124,6 +129,12 @@ export const openPglite = async (options: PgliteOptions): Promise<Database> => {
         await after.run(options.onAfterCommitError ?? (() => {}));
         return result;
       },
+      // One session for everything: a tenant kept between statements would be seen by every other one.
+      tenantRead: (tenantId, text, params) =>
+        db.transaction(async (t) => {
+          await t.exec(readOnlyForTenant(tenantId));
+          return t.query(text, params as unknown[]);
+        }) as never,
       async listen(channel, onNotify) {
         const unsubscribe = await db.listen(channel, onNotify);
         return () => unsubscribe();

@@ -14,12 +14,15 @@ import {
 } from './database.js';
 import { listenPostgres } from './listen.js';
 import { toQueryConfig } from './prepared.js';
+import { createTenantReadPool } from './tenant-read.js';
 import { rethrowUnavailable } from './unavailable.js';
 
 export interface PostgresOptions {
   readonly url: string;
   readonly appRole: string;
   readonly poolMax?: number;
+  /** Connections of the tenant read pool (tenantRead); opened as reads need them. */
+  readonly readPoolMax?: number;
   readonly statementTimeoutMs?: number;
   /** Bound on waiting for a connection; keeps readiness checks fast when the server is gone. */
   readonly connectTimeoutMs?: number;
@@ -147,9 +150,18 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Readiness reports the outage.
   });
+  const reads = createTenantReadPool({
+    url: options.url,
+    appRole: options.appRole,
+    max: options.readPoolMax ?? 10,
+    statementTimeoutMs: options.statementTimeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs,
+    types,
+  });
   let closing: Promise<void> | undefined;
   return {
     kind: 'postgres',
+    tenantRead: (tenantId, text, params) => reads.read(tenantId, text, params).catch(rethrowUnavailable) as never,
     query: (text, params) => pool.query(toQueryConfig(text, params as unknown[])).catch(rethrowUnavailable) as never,
     exec: async (text) => {
       await pool.query(text).catch(rethrowUnavailable);
@@ -161,7 +173,7 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
     },
     stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     close: () => {
-      closing ??= pool.end();
+      closing ??= Promise.all([pool.end(), reads.close()]).then(() => {});
       return closing;
     },
   };

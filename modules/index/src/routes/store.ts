@@ -14,8 +14,7 @@ import {
 } from '../schemas.js';
 import { getContent, listContent } from '../search/content.js';
 import { getProduct } from '../search/product.js';
-import { newestListText } from '../search/product-text.js';
-import { listProducts } from '../search/products.js';
+import { listProductsText } from '../search/products.js';
 import { problem, storeContextOf, tags } from './context.js';
 
 const publicRead = { access: { public: true } };
@@ -42,13 +41,9 @@ const productRoutes = (app: FastifyInstance, cached: Cached): void => {
     },
     async (request, reply) => {
       const ctx = storeContextOf(request);
-      const answer = await cached(
-        ctx.tenantId,
-        `p?${JSON.stringify(request.query)}`,
-        async () => (await newestListText(ctx, request.query)) ?? listProducts(ctx, request.query),
-      );
-      // The stored items' text goes out as it is (a JSON content type keeps Fastify from serialising it again).
-      if (typeof answer === 'string') reply.type('application/json; charset=utf-8');
+      const answer = await cached(ctx.tenantId, `p?${JSON.stringify(request.query)}`, () => listProductsText(ctx, request.query));
+      // The page's text (stored items joined) goes out as it is: a JSON content type keeps Fastify from serialising it again.
+      reply.type('application/json; charset=utf-8');
       return answer;
     },
   );

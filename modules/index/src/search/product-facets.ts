@@ -2,11 +2,11 @@ import type { ProductFacets } from '../schemas.js';
 import { type ProductPlanInput, productMatch, productWhere } from './product-where.js';
 import { createParams, type MatchMode, readRows } from './sql.js';
 
-interface FacetRow {
+type FacetRow = {
   facet: 'total' | 'category' | 'tag' | 'price' | 'stock';
   value: string | null;
   n: number;
-}
+};
 
 /**
  * Counts over the whole result of the list (same match, same filters, no page), in one statement:

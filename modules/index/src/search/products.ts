@@ -2,7 +2,7 @@ import type { StoreProductPage, StoreProductSummary, StoreProductsQuery } from '
 import type { StoreContext } from './context.js';
 import { keysetCondition, type Match, type SortSpec } from './match.js';
 import { productFacets } from './product-facets.js';
-import { staticPage } from './product-pages.js';
+import { PAGE_COLUMNS, type PageRow, staticPage } from './product-pages.js';
 import { type ProductPlanInput, productMatch, productWhere } from './product-where.js';
 import {
   type Cursor,
@@ -15,9 +15,6 @@ import {
   readRows,
   type SortName,
 } from './sql.js';
-
-const SUMMARY = `product_id AS id, handle, locale, text_locale, title, subtitle, prices, has_stock, total_stock, categories, tags,
-  to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_iso`;
 
 export interface ProductRowOut {
   id: string;
@@ -61,37 +58,38 @@ const sortOf = (params: Params, sort: SortName, match: Match, currency: string):
   return { key: 'published_at', desc: true, cast: 'timestamptz' };
 };
 
-const sortName = (query: StoreProductsQuery): SortName => query.sort ?? (query.q?.trim() ? 'relevance' : 'newest');
-
-type PageRow = ProductRowOut & { sort_key: string | null };
+export const sortName = (query: StoreProductsQuery): SortName => query.sort ?? (query.q?.trim() ? 'relevance' : 'newest');
 
 const runPage = async (input: ProductPlanInput, mode: MatchMode, cursor: Cursor | undefined): Promise<PageRow[]> => {
   const fast = staticPage(input, mode, sortName(input.query), cursor);
-  if (fast) return (await fast) as PageRow[];
+  if (fast) return fast;
   const params = createParams();
   const match = productMatch(params, input, mode);
   const sort = sortOf(params, sortName(input.query), match, input.currency);
   const where = [...productWhere(params, input, match), ...(sort.where ? [sort.where] : [])];
   if (cursor) where.push(keysetCondition(params, sort, 'product_id', cursor));
   const dir = sort.desc ? 'DESC' : 'ASC';
-  const sql = `SELECT ${SUMMARY}, (${sort.key})::text AS sort_key FROM index_products WHERE ${where.join(' AND ')}
+  const sql = `SELECT ${PAGE_COLUMNS}, (${sort.key})::text AS sort_key FROM index_products WHERE ${where.join(' AND ')}
     ORDER BY ${sort.key} ${dir}, product_id ${dir} LIMIT ${params.p(input.query.limit + 1)}::int`;
   return readRows<PageRow>(input.ctx.db, input.ctx.tenantId, sql, params, match.threshold);
 };
 
-const pageOf = (input: ProductPlanInput, mode: MatchMode, rows: PageRow[]) => {
+/** A page as the JSON text of its answer: the stored items as they are, joined (nothing parsed or serialised per item). */
+const pageText = (input: ProductPlanInput, mode: MatchMode, rows: PageRow[], facets: string | undefined): string => {
   const more = rows.length > input.query.limit;
-  const items = rows.slice(0, input.query.limit);
+  const items = rows.length > input.query.limit ? rows.slice(0, input.query.limit) : rows;
   const last = items.at(-1);
   const nextCursor = more && last ? encodeCursor({ mode, sort: sortName(input.query), key: last.sort_key, id: last.id }) : null;
-  return { items: items.map(toSummary), nextCursor, match: mode };
+  const list = items.map((r) => r.summary).join(',');
+  return `{"items":[${list}],"nextCursor":${JSON.stringify(nextCursor)},"match":"${mode}"${facets ? `,"facets":${facets}` : ''}}`;
 };
 
 /**
- * GET /store/products: one statement on index_products (plus one for facets when asked). With a
- * query and nothing found on the first page, the typo fallback runs and the page says `fuzzy`.
+ * GET /store/products as the JSON text of its answer: one statement on index_products (plus one for
+ * facets when asked). With a query and nothing found on the first page, the typo fallback runs and
+ * the page says `fuzzy`. Items are the rows' stored list items (StoreProductSummary).
  */
-export const listProducts = async (ctx: StoreContext, query: StoreProductsQuery): Promise<StoreProductPage> => {
+export const listProductsText = async (ctx: StoreContext, query: StoreProductsQuery): Promise<string> => {
   const cursor = decodeCursor(query.cursor, sortName(query));
   const input: ProductPlanInput = {
     ctx,
@@ -106,6 +104,10 @@ export const listProducts = async (ctx: StoreContext, query: StoreProductsQuery)
     mode = 'fuzzy';
     rows = await runPage(input, mode, undefined);
   }
-  const page = pageOf(input, mode, rows);
-  return query.facets ? { ...page, facets: await productFacets(input, mode) } : page;
+  const facets = query.facets ? JSON.stringify(await productFacets(input, mode)) : undefined;
+  return pageText(input, mode, rows, facets);
 };
+
+/** The same page as objects (GraphQL). */
+export const listProducts = async (ctx: StoreContext, query: StoreProductsQuery): Promise<StoreProductPage> =>
+  JSON.parse(await listProductsText(ctx, query)) as StoreProductPage;

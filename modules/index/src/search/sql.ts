@@ -9,8 +9,8 @@ const asText = (value: unknown): string | null => {
 
 /**
  * Collects the values of a statement while it is put together: `p(value)` gives the SQL that reads
- * it (`$1[n]`, text; callers cast where another type is meant). The statement runs through
- * index_read(), which passes every value in one text array.
+ * it (`($1::text[])[n]`, text; callers cast where another type is meant): every value goes in one
+ * text array, the statement's only parameter.
  */
 export const createParams = () => {
   const values: (string | null)[] = [];
@@ -18,7 +18,7 @@ export const createParams = () => {
     values,
     p(value: unknown): string {
       values.push(asText(value));
-      return `$1[${values.length}]`;
+      return `($1::text[])[${values.length}]`;
     },
   };
 };
@@ -28,17 +28,19 @@ export type Params = ReturnType<typeof createParams>;
 const READ_SQL = preparedSql('index_read', 'SELECT index_read($1, $2, $3, $4) AS r');
 
 /**
- * Runs one storefront statement of a tenant in one round trip (index_read: the tenant is set for
- * that statement only, row-level security applies) and gives its rows.
+ * Runs one storefront statement of a tenant (row-level security applies) and gives its rows: as a
+ * tenant read, or with a trigram threshold through index_read(), which sets it for that statement
+ * (and gives the rows as JSON values: columns of JSON types come back the same either way).
  */
-export const readRows = async <Row>(
+export const readRows = async <Row extends Record<string, unknown>>(
   db: Database,
   tenantId: string,
   sql: string,
   params: Params,
   trigramThreshold?: number,
 ): Promise<Row[]> => {
-  const { rows } = await db.query<{ r: Row[] }>(READ_SQL, [tenantId, sql, params.values, trigramThreshold ?? null]);
+  if (trigramThreshold === undefined) return (await db.tenantRead<Row>(tenantId, sql, [params.values])).rows;
+  const { rows } = await db.query<{ r: Row[] }>(READ_SQL, [tenantId, sql, params.values, trigramThreshold]);
   return rows[0]?.r ?? [];
 };
 

@@ -87,6 +87,8 @@ const configProperties = <G extends TProperties>(groups: G) => ({
     url: Url,
     data_dir: Type.String({ default: './data' }),
     pool_max: Type.Integer({ minimum: 1, maximum: 500, default: 25 }),
+    /** Connections of the storefront's read pool (PostgreSQL): read-only, each keeping the tenant it last served. */
+    read_pool_max: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
     app_role: Type.String({ default: 'rustok_app', pattern: '^[a-z_][a-z0-9_]{0,62}$' }),
     statement_timeout_ms: Type.Integer({ minimum: 0, default: 30_000 }),
     /** PostgreSQL's buffer cache of the embedded database (its files are still cached by the system). */
