@@ -78,3 +78,20 @@ BEGIN
   PERFORM set_config('app.tenant_id', coalesce(previous, ''), true);
 END
 $$;`;
+
+/**
+ * Publication times to the millisecond, as the stored items print them: the newest list then takes
+ * its cursor (publication time and id of the page's last item) from the last stored item, and each
+ * row of the list is its stored text alone (a second and third column per row cost the list
+ * statement a fifth of its speed). Times from the write model already arrive in milliseconds (they
+ * pass through JavaScript dates); the trigger makes sure of it for every write.
+ */
+export const millisecondTimesSql = `
+CREATE OR REPLACE FUNCTION index_products_summary_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.published_at := date_trunc('milliseconds', NEW.published_at);
+  NEW.summary := index_product_summary(NEW);
+  RETURN NEW;
+END
+$$;
+UPDATE index_products SET published_at = published_at WHERE published_at <> date_trunc('milliseconds', published_at);`;

@@ -2,7 +2,9 @@ import { Nullable } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 
 export const LocaleString = () => Type.String({ pattern: '^[a-z]{2}(-[A-Z]{2})?$' });
-const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 20 });
+/** The largest page a list serves. */
+export const MAX_LIMIT = 100;
+const Limit = Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: 20 });
 const CursorString = Type.String({ minLength: 1, maxLength: 512 });
 export const SORTS = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
 

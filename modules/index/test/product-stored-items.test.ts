@@ -73,6 +73,31 @@ describeEachBackend('index: product lists from stored items', (backend) => {
     }
   });
 
+  it('keeps publication times to the millisecond, and pages through items published in the same one', async () => {
+    const inTenant = <T>(fn: (tx: Parameters<Parameters<typeof p.database.db.transaction>[0]>[0]) => Promise<T>) =>
+      p.database.db.transaction(fn, { tenantId: tenant.id });
+    const { rows } = await inTenant((tx) =>
+      tx.query<{ micro: number }>(
+        `UPDATE index_products SET published_at = '2026-01-02T03:04:05.678912Z' WHERE title LIKE 'Text%' AND locale = 'en'
+         RETURNING extract(microseconds FROM published_at)::int % 1000 AS micro`,
+      ),
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    expect(rows.every((r) => r.micro === 0)).toBe(true);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = JSON.parse(await listProductsText(ctx, query({ limit: 1, ...(cursor ? { cursor } : {}) }))) as {
+        items: { id: string }[];
+        nextCursor: string | null;
+      };
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && seen.length < 20);
+    expect(seen.length).toBe(rows.length);
+    expect(new Set(seen).size).toBe(rows.length);
+  });
+
   it('gives GraphQL the same page as objects', async () => {
     for (const q of [{ limit: 2 }, { q: 'text', facets: true }]) {
       expect(await listProducts(ctx, query(q))).toEqual(JSON.parse(await listProductsText(ctx, query(q))));
