@@ -6,11 +6,46 @@ import { Value } from '@sinclair/typebox/value';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { indexModule } from '../src/index.js';
 import { indexOptions } from '../src/options.js';
-import { StoreProductsQuery } from '../src/schemas.js';
+import { StoreProduct, type StoreProductSummary, StoreProductsQuery } from '../src/schemas.js';
 import type { StoreContext } from '../src/search/context.js';
-import { listProducts, listProductsText, type ProductRowOut, toSummary } from '../src/search/products.js';
+import { productText } from '../src/search/product.js';
+import { listProducts, listProductsText } from '../src/search/products.js';
 import { drained } from './helpers.js';
 import { catalog, productBody } from './products-fixtures.js';
+
+/** A list item built from a row's columns: what its stored text must equal. */
+interface ProductRowOut {
+  id: string;
+  handle: string;
+  locale: string;
+  text_locale: string;
+  title: string;
+  subtitle: string | null;
+  prices: StoreProductSummary['prices'];
+  has_stock: boolean;
+  total_stock: number | null;
+  categories: string[];
+  tags: string[];
+  published_iso: string | null;
+  [key: string]: unknown;
+}
+
+const toSummary = (r: ProductRowOut): StoreProductSummary => ({
+  id: r.id,
+  handle: r.handle,
+  locale: r.locale,
+  textLocale: r.text_locale,
+  title: r.title,
+  subtitle: r.subtitle,
+  prices: r.prices,
+  priceFrom: r.prices.map((p) => ({ amount: p.min, currencyCode: p.currencyCode })),
+  inStock: r.has_stock,
+  hasStock: r.has_stock,
+  totalStock: r.total_stock,
+  categories: r.categories,
+  tags: r.tags,
+  publishedAt: r.published_iso,
+});
 
 describeEachBackend('index: product lists from stored items', (backend) => {
   let p: TestPlatform;
@@ -96,6 +131,35 @@ describeEachBackend('index: product lists from stored items', (backend) => {
     } while (cursor && seen.length < 20);
     expect(seen.length).toBe(rows.length);
     expect(new Set(seen).size).toBe(rows.length);
+  });
+
+  it('answers a product by handle equal to the one built from its columns, with nothing the schema leaves out', async () => {
+    const { rows } = await p.database.db.transaction(
+      (tx) =>
+        tx.query<ProductRowOut & { handle: string; description: string | null; seo_title: string | null; seo_description: string | null }>(
+          `SELECT product_id AS id, handle, locale, text_locale, title, subtitle, prices, has_stock, total_stock, categories, tags,
+                  to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_iso,
+                  description, seo_title, seo_description, currencies, variants, images
+             FROM index_products WHERE locale = 'en' AND status = 'published'`,
+        ),
+      { tenantId: tenant.id },
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const r of rows) {
+      const built = {
+        ...toSummary(r),
+        description: r.description,
+        seoTitle: r.seo_title,
+        seoDescription: r.seo_description,
+        currencies: r.currencies,
+        variants: r.variants,
+        images: r.images,
+      };
+      const answered = JSON.parse(await productText(ctx, r.handle, 'en')) as StoreProduct;
+      expect(answered).toEqual(built);
+      expect(Value.Clean(StoreProduct, structuredClone(answered))).toEqual(answered);
+    }
+    await expect(productText(ctx, 'no-such-product', 'en')).rejects.toMatchObject({ code: 'INDEX_PRODUCT_NOT_FOUND' });
   });
 
   it('gives GraphQL the same page as objects', async () => {

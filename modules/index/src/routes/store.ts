@@ -13,7 +13,7 @@ import {
   StoreProductsQuery,
 } from '../schemas.js';
 import { getContent, listContent } from '../search/content.js';
-import { getProduct } from '../search/product.js';
+import { productText } from '../search/product.js';
 import { listProductsText } from '../search/products.js';
 import { problem, storeContextOf, tags } from './context.js';
 
@@ -59,10 +59,14 @@ const productRoutes = (app: FastifyInstance, cached: Cached): void => {
         response: { 200: StoreProduct, 404: problem, 422: problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = storeContextOf(request);
       const { handle } = request.params;
-      return cached(ctx.tenantId, `h/${handle}?${request.query.locale ?? ''}`, () => getProduct(ctx, handle, request.query.locale));
+      const answer = await cached(ctx.tenantId, `h/${handle}?${request.query.locale ?? ''}`, () =>
+        productText(ctx, handle, request.query.locale),
+      );
+      reply.type('application/json; charset=utf-8');
+      return answer;
     },
   );
 };

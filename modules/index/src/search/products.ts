@@ -1,4 +1,4 @@
-import type { StoreProductPage, StoreProductSummary, StoreProductsQuery } from '../schemas.js';
+import type { StoreProductPage, StoreProductsQuery } from '../schemas.js';
 import type { StoreContext } from './context.js';
 import { keysetCondition, type Match, type SortSpec } from './match.js';
 import { productFacets } from './product-facets.js';
@@ -15,39 +15,6 @@ import {
   readRows,
   type SortName,
 } from './sql.js';
-
-export interface ProductRowOut {
-  id: string;
-  handle: string;
-  locale: string;
-  text_locale: string;
-  title: string;
-  subtitle: string | null;
-  prices: StoreProductSummary['prices'];
-  has_stock: boolean;
-  total_stock: number | null;
-  categories: string[];
-  tags: string[];
-  published_iso: string | null;
-  [key: string]: unknown;
-}
-
-export const toSummary = (r: ProductRowOut): StoreProductSummary => ({
-  id: r.id,
-  handle: r.handle,
-  locale: r.locale,
-  textLocale: r.text_locale,
-  title: r.title,
-  subtitle: r.subtitle,
-  prices: r.prices,
-  priceFrom: r.prices.map((p) => ({ amount: p.min, currencyCode: p.currencyCode })),
-  inStock: r.has_stock,
-  hasStock: r.has_stock,
-  totalStock: r.total_stock,
-  categories: r.categories,
-  tags: r.tags,
-  publishedAt: r.published_iso,
-});
 
 const sortOf = (params: Params, sort: SortName, match: Match, currency: string): SortSpec => {
   if (sort === 'relevance' && match.score) return { key: match.score, desc: true, cast: 'real' };
