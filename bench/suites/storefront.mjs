@@ -260,7 +260,7 @@ const checkOptions = (o) => {
 };
 
 const notesOf = (o, loadAverageAtStart, problems) => [
-  'REST = the built server (RUSTOK_ENV=production, LOG_LEVEL=warn): tenant resolution by X-Tenant-ID slug, access check, the statement through index_read() (tenant set for that statement, row-level security), response schema',
+  'REST = the built server (RUSTOK_ENV=production, LOG_LEVEL=warn): tenant resolution by X-Tenant-ID slug, access check, the statement through the tenant read pool (read-only sessions keeping the tenant they last served, row-level security), stored JSON text sent as is',
   `each route ${o.durationS} s in ${o.rounds} rounds interleaved with its twin (order rotated), after ${o.warmupS} s of warm-up each; the catalog is VACUUM ANALYZEd after seeding`,
   `bare = Fastify + pg in its own process, the same statement on the owner connection (pool ${o.poolMax}), no transaction, no tenant resolution, JSON.stringify`,
   `ceiling = the shared reference (bench/ceiling, pool ${o.poolMax}) over one denormalised table of the same catalog, one tenant only; targets: REST list, search and by-handle ≥ 60% of the ceiling's route, GraphQL list ≥ 50% of the ceiling's list`,
