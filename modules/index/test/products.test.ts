@@ -65,6 +65,21 @@ describeEachBackend('index: product read model', (backend) => {
     expect((await c.store(`q=${encodeURIComponent('кроссовки')}&locale=en`)).items.map((i) => i.id)).not.toContain(product.id);
   });
 
+  it('ranks a match in the title above one in the tags, and that above one in the description', async () => {
+    const inBody = await c.create(productBody('Floor lamp', { description: 'A lamp of wombatine curves' }));
+    const inTags = await c.create(productBody('Desk lamp', { tags: ['wombatine'] }));
+    const inTitle = await c.create(productBody('Wombatine lamp'));
+    for (const p of [inBody, inTags, inTitle]) await c.publish(p.id);
+    await c.until('q=wombatine', inBody.id);
+    await c.until('q=wombatine', inTitle.id);
+    const page = await c.store('q=wombatine');
+    expect(page.match).toBe('fulltext');
+    expect(page.items.map((i) => i.id)).toEqual([inTitle.id, inTags.id, inBody.id]);
+    const second = await c.store('q=wombatine&limit=1');
+    const rest = await c.store(`q=wombatine&limit=2&cursor=${encodeURIComponent(second.nextCursor ?? '')}`);
+    expect([...second.items, ...rest.items].map((i) => i.id)).toEqual([inTitle.id, inTags.id, inBody.id]);
+  });
+
   it('still finds a product when the query has a typo', async () => {
     const product = await c.create(productBody('Insulated winter jacket'));
     await c.publish(product.id);

@@ -44,7 +44,7 @@ const fullText = (p: (value: unknown) => string, q: string, config: string): str
 
 /**
  * Full text: `websearch_to_tsquery` (quotes, or, -word) or'ed with every word as a stemmed prefix
- * (type-ahead); score ts_rank_cd over the weighted vector (title A > tags B > SEO C > body D),
+ * (type-ahead); score ts_rank over the weighted vector (title A > tags B > SEO C > body D),
  * divided by 1 + log(length). Fuzzy: word similarity of the query to the title (pg_trgm), or
  * without pg_trgm the loose prefixes of `loosePrefixQuery`. Either way the candidates come from
  * the GIN index through index_match_* / index_similar_* (see the migrations).
@@ -68,7 +68,7 @@ export const buildMatch = (params: Params, mode: MatchMode, input: MatchInput): 
   return {
     mode,
     where: `${candidates(input, 'match', tsq, p)} AND search_vector @@ ${tsq}`,
-    score: `ts_rank_cd(search_vector, ${tsq}, 1)`,
+    score: `ts_rank(search_vector, ${tsq}, 1)`,
   };
 };
 
