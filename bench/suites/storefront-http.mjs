@@ -9,7 +9,7 @@ import { freePort, percentile, httpJson as requestJson, round, spawnTracked, sta
 export const startServer = ({ root, env, readyTimeoutMs }) => startBuiltServer({ root, env, readyTimeoutMs, pollMs: 50 });
 
 /** A reference server in its own process, ready once its stdout shows `readyText`: { base, stop }. */
-const startReference = async ({ root, what, args, env, port, readyText }) => {
+export const startReference = async ({ root, what, args, env, port, readyText }) => {
   const child = spawnTracked(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';

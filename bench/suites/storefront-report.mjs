@@ -5,6 +5,8 @@ const scenarioLabel = (name, s) => `${name} (${fmtInt(s.products)} products, ${s
 
 const versus = (s, key) => {
   if (key === 'graphql') return `${s.graphqlPercentOfRest}% of REST list`;
+  if (key === 'embedded-list') return `${s.percentOfDirect.list}% of direct (${s.percentOfDirect.list >= 70 ? 'met' : 'missed'})`;
+  if (key === 'direct-list') return null;
   return key.startsWith('bare') || key.startsWith('ceiling') ? null : `${s.percentOfBare[key]}% of bare`;
 };
 
@@ -23,7 +25,7 @@ const readTable = (scenarios, o) => {
     }
   }
   return {
-    title: `storefront: autocannon -c ${o.connections} -d ${o.durationS} on PostgreSQL`,
+    title: `storefront: autocannon -c ${o.connections} -d ${o.durationS} on PostgreSQL (embedded: PGlite, target 70% of the direct statement)`,
     columns: ['catalog', 'route', 'req/s', 'p50 ms', 'p99 ms', 'vs', 'of ceiling'],
     rows,
     notes: [],

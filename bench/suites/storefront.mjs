@@ -9,10 +9,11 @@ import { loadCeilingTable } from './storefront-ceiling.mjs';
 import { cannon, httpJson, startBare, startCeiling, startServer, summary } from './storefront-http.mjs';
 import { tablesOf } from './storefront-report.mjs';
 import { createTenants, handleOf, SEARCH_WORD, seedCatalog } from './storefront-seed.mjs';
+import { runEmbedded } from './storefront-embedded.mjs';
 import { measureWrites } from './storefront-writes.mjs';
 
 const defaults = {
-  scenarios: 'single,multi',
+  scenarios: 'single,multi,embedded',
   routes: 'list,search,handle',
   products: 2_000,
   tenants: 100,
@@ -255,7 +256,7 @@ const checkOptions = (o) => {
     if (!GROUPS[g]) throw new Error(`--routes: unknown "${g}" (${Object.keys(GROUPS).join(', ')})`);
   const wanted = String(o.scenarios).split(',');
   for (const s of wanted)
-    if (!['single', 'multi', 'writes'].includes(s)) throw new Error(`--scenarios: unknown "${s}" (single, multi, writes)`);
+    if (!['single', 'multi', 'writes', 'embedded'].includes(s)) throw new Error(`--scenarios: unknown "${s}" (single, multi, writes, embedded)`);
   return wanted;
 };
 
@@ -265,6 +266,7 @@ const notesOf = (o, loadAverageAtStart, problems) => [
   `bare = Fastify + pg in its own process, the same statement on the owner connection (pool ${o.poolMax}), no transaction, no tenant resolution, JSON.stringify`,
   `ceiling = the shared reference (bench/ceiling, pool ${o.poolMax}) over one denormalised table of the same catalog, one tenant only; targets: REST list, search and by-handle ≥ 60% of the ceiling's route, GraphQL list ≥ 50% of the ceiling's list`,
   'multi: every request picks a random tenant (and a random handle); targets: REST ≥ 60% of bare, GraphQL list ≥ 50% of REST list',
+  'embedded: the built server on PGlite (a data directory) against the same newest-list statement run directly on PGlite over the same data in its own process (tenant set once for its session), one after the other; target ≥ 70% of the direct statement',
   `load average at start ${loadAverageAtStart.join(' / ')} on ${availableParallelism()} cores; autocannon runs in the bench process on the same cores`,
   ...problems.map((p) => `PROBLEM: ${p}`),
 ];
@@ -276,18 +278,21 @@ export async function run(options = {}) {
   const problems = [];
   const adminUrl = process.env.DATABASE_URL;
   const pgAvailable = await probePostgres(adminUrl);
-  if (!pgAvailable.ok) {
+  const onPostgres = wanted.filter((name) => name !== 'embedded');
+  if (!pgAvailable.ok && onPostgres.length === wanted.length) {
     log(`postgres: skipped (${pgAvailable.reason})`);
     const table = { title: 'storefront: skipped', columns: ['reason'], rows: [[pgAvailable.reason]] };
     return { ok: true, skipped: [{ target: 'postgres', reason: pgAvailable.reason }], table };
   }
   const scenarios = {};
-  for (const name of wanted) scenarios[name] = await runScenario({ name, adminUrl, root: o.root, o, problems });
+  for (const name of pgAvailable.ok ? onPostgres : []) scenarios[name] = await runScenario({ name, adminUrl, root: o.root, o, problems });
+  if (wanted.includes('embedded')) scenarios.embedded = await runEmbedded({ root: o.root, o, problems });
   const tables = tablesOf(scenarios, o, notesOf(o, loadAverageAtStart, problems));
   return {
     ok: problems.length === 0,
     parameters: { ...o, root: undefined },
-    postgresVersion: pgAvailable.version,
+    postgresVersion: pgAvailable.ok ? pgAvailable.version : null,
+    ...(pgAvailable.ok || onPostgres.length === 0 ? {} : { skipped: [{ target: 'postgres', reason: pgAvailable.reason }] }),
     loadAverageAtStart,
     scenarios,
     problems,

@@ -5,7 +5,6 @@ import type { SqlRunner } from '@rustok/kernel';
 import { ensureAppRole } from './app-role.js';
 import {
   answeringPrelude,
-  beginForTenant,
   createAfterCommit,
   type Database,
   type PreludeResult,
@@ -14,6 +13,7 @@ import {
   withTimeout,
 } from './database.js';
 import { acquireDirectoryLock } from './lock.js';
+import { createPgliteSession } from './pglite-session.js';
 
 export interface PgliteOptions {
   /** Folder for the embedded database and its lock; omit for an in-memory database. */
@@ -27,10 +27,6 @@ export interface PgliteOptions {
   readonly ownerSetup?: (owner: SqlRunner) => Promise<void>;
   readonly onAfterCommitError?: (error: unknown) => void;
 }
-
-/** READ ONLY and the tenant for the transaction PGlite has begun, in one call (the id is checked to be a UUID). */
-const readOnlyForTenant = (tenantId: string): string =>
-  beginForTenant({ readOnly: true }, tenantId).replace(/^BEGIN READ ONLY/, 'SET TRANSACTION READ ONLY');
 
 const parsers = { 20: (v: string) => Number(v) } as const;
 /** Contrib extensions the embedded cluster can CREATE (trigram search of the index module). Never pgcrypto: ids are made in the app. */
@@ -106,38 +102,39 @@ export const openPglite = async (options: PgliteOptions): Promise<Database> => {
     } as PGliteOptions);
     let inFlight = 0;
     let closing: Promise<void> | undefined;
+    const session = createPgliteSession(db);
+    const runner = runnerOf(db);
     return {
       kind: 'pglite',
-      ...runnerOf(db),
+      query: (text, params) => session.plain(() => runner.query(text, params)) as never,
+      exec: (text) => session.plain(() => runner.exec(text)),
       async transaction(fn, txOptions) {
         const after = createAfterCommit();
-        const result = await db.transaction(async (t) => {
-          inFlight++;
-          try {
-            if (txOptions?.isolation) await t.query(`SET TRANSACTION ISOLATION LEVEL ${txOptions.isolation.toUpperCase()}`);
-            if (txOptions?.readOnly) await t.query('SET TRANSACTION READ ONLY');
-            if (txOptions?.tenantId) await t.query(SET_TENANT_SQL, [txOptions.tenantId]);
-            // No round trip to save here (the database is in this process): the prelude runs on its own.
-            const prelude = txOptions?.prelude
-              ? { text: txOptions.prelude, result: await t.query<Record<string, unknown>>(txOptions.prelude) }
-              : undefined;
-            return await fn(txOf(t, txOptions?.tenantId, after.add, prelude));
-          } finally {
-            inFlight--;
-          }
-        });
+        const result = await session.plain(() =>
+          db.transaction(async (t) => {
+            inFlight++;
+            try {
+              if (txOptions?.isolation) await t.query(`SET TRANSACTION ISOLATION LEVEL ${txOptions.isolation.toUpperCase()}`);
+              if (txOptions?.readOnly) await t.query('SET TRANSACTION READ ONLY');
+              if (txOptions?.tenantId) await t.query(SET_TENANT_SQL, [txOptions.tenantId]);
+              // No round trip to save here (the database is in this process): the prelude runs on its own.
+              const prelude = txOptions?.prelude
+                ? { text: txOptions.prelude, result: await t.query<Record<string, unknown>>(txOptions.prelude) }
+                : undefined;
+              return await fn(txOf(t, txOptions?.tenantId, after.add, prelude));
+            } finally {
+              inFlight--;
+            }
+          }),
+        );
         await after.run(options.onAfterCommitError ?? (() => {}));
         return result;
       },
-      // One session for everything: a tenant kept between statements would be seen by every other one.
-      tenantRead: (tenantId, text, params) =>
-        db.transaction(async (t) => {
-          await t.exec(readOnlyForTenant(tenantId));
-          return t.query(text, params as unknown[]);
-        }) as never,
+      // One session for everything: it keeps the tenant of the last reads only until anything else runs (pglite-session.ts).
+      tenantRead: (tenantId, text, params) => session.read(tenantId, () => runner.query(text, params)) as never,
       async listen(channel, onNotify) {
-        const unsubscribe = await db.listen(channel, onNotify);
-        return () => unsubscribe();
+        const unsubscribe = await session.plain(() => db.listen(channel, onNotify));
+        return () => session.plain(() => unsubscribe());
       },
       async ping(timeoutMs = 2_000) {
         await withTimeout(db.query('SELECT 1'), timeoutMs, 'PGlite');

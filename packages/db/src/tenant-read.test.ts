@@ -67,6 +67,27 @@ describeEachBackend('tenant reads (one statement under a tenant)', (backend) => 
     expect(rows[0]?.tenant ?? null).toBeNull();
   });
 
+  it('interleaves with writes and plain statements, each seeing only what it should', async () => {
+    const writer = generateId();
+    const ops = Array.from({ length: 36 }, async (_, n) => {
+      if (n % 3 === 0) return ['plain', (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notes')).rows[0]?.n];
+      if (n % 3 === 1) return ['read', await read(n % 2)];
+      await t.db.transaction(
+        (tx) => tx.query('INSERT INTO notes (id, tenant_id, body) VALUES ($1, $2, $3)', [generateId(), writer, `w${n}`]),
+        {
+          tenantId: writer,
+        },
+      );
+      return ['write', 'ok'];
+    });
+    const results = await Promise.all(ops);
+    expect(results).toEqual(
+      Array.from({ length: 36 }, (_, n) => (n % 3 === 0 ? ['plain', 0] : n % 3 === 1 ? ['read', bodiesOf(n % 2)] : ['write', 'ok'])),
+    );
+    const written = await t.db.tenantRead<{ n: number }>(writer, 'SELECT count(*)::int AS n FROM notes');
+    expect(written.rows[0]?.n).toBe(12);
+  });
+
   it('keeps serving the right tenant after a statement fails', async () => {
     await expect(t.db.tenantRead(tenants[1] as string, 'SELECT 1 / (count(*) - count(*)) FROM notes')).rejects.toThrow(/division by zero/);
     await expect(t.db.tenantRead(tenants[2] as string, 'SELECT no_such_column FROM notes')).rejects.toThrow(/no_such_column/);
