@@ -169,7 +169,8 @@ type Counts = ReturnType<typeof createCounters>;
 type Invalidated = Parameters<TenantCache['invalidate']>[0];
 
 const buildStore = (maxItems: number, redis: RedisTier | undefined) => {
-  const store = bentostore().useL1Layer(memoryDriver({ maxItems }));
+  // Kept as objects, not JSON text parsed again on every hit (tenant refs are read-only; nothing mutates them).
+  const store = bentostore().useL1Layer(memoryDriver({ maxItems, serialize: false }));
   if (!redis) return store;
   return store
     .useL2Layer(redisDriver({ connection: redis.l2 }))

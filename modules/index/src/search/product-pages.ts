@@ -12,8 +12,45 @@ export interface PageRow {
   [key: string]: unknown;
 }
 
-/** A row of the newest list: the stored item alone (its id and publication time are the row's keyset). */
-type ItemRow = { summary: string };
+/**
+ * A page of a list: its stored items joined by commas (the JSON array's inside), whether more
+ * follow, and the keys a cursor continues from (the last item's id and sort key as text).
+ */
+export interface Page {
+  readonly items: string;
+  readonly more: boolean;
+  readonly lastId: string | null;
+  readonly lastKey: string | null;
+}
+
+/** The page of rows read one per item (a limit and one): the first `limit` joined. */
+export const pageOfRows = (rows: readonly PageRow[], limit: number): Page => {
+  const kept = rows.length > limit ? rows.slice(0, limit) : rows;
+  const last = kept.at(-1);
+  return {
+    items: kept.map((r) => r.summary).join(','),
+    more: rows.length > limit,
+    lastId: last?.id ?? null,
+    lastKey: last?.sort_key ?? null,
+  };
+};
+
+/** Where each stored item begins in a joined page: `{"id":"` cannot occur inside a JSON string (its quotes would be escaped). */
+const ITEM_START = ',{"id":"';
+
+/**
+ * The newest list's page from its items joined by the database (a limit and one of them, or fewer):
+ * the last one is cut off when there are more, and the cursor's keys are read from the kept last
+ * item (publication times are kept to the millisecond, as the item prints them).
+ */
+const pageOfText = (joined: string | null, count: number, limit: number): Page => {
+  if (!joined) return { items: '', more: false, lastId: null, lastKey: null };
+  const more = count > limit;
+  const items = more ? joined.slice(0, joined.lastIndexOf(ITEM_START)) : joined;
+  if (!more) return { items, more, lastId: null, lastKey: null };
+  const last = JSON.parse(items.slice(items.lastIndexOf(ITEM_START) + 1)) as { id: string; publishedAt: string | null };
+  return { items, more, lastId: last.id, lastKey: last.publishedAt };
+};
 
 /** What every list statement selects (the dynamic ones add their sort key). */
 export const PAGE_COLUMNS = 'summary, product_id AS id';
@@ -49,9 +86,10 @@ const newestStatement = (parts: readonly NewestPart[]): string => {
     });
     text = preparedSql(
       `index_newest_${key}`,
-      `SELECT summary FROM (SELECT summary FROM index_products
-         WHERE tenant_id = $1::uuid AND locale = $2 AND status = 'published'${conditions.join('')}
-         ORDER BY published_at DESC, product_id DESC LIMIT ${MAX_LIMIT + 1}) page LIMIT $3::int`,
+      `SELECT string_agg(summary, ',' ORDER BY published_at DESC, product_id DESC) AS items, count(*)::int AS n
+         FROM (SELECT summary, published_at, product_id FROM (SELECT summary, published_at, product_id FROM index_products
+                 WHERE tenant_id = $1::uuid AND locale = $2 AND status = 'published'${conditions.join('')}
+                 ORDER BY published_at DESC, product_id DESC LIMIT ${MAX_LIMIT + 1}) page LIMIT $3::int) kept`,
     );
     newestStatements.set(key, text);
   }
@@ -73,18 +111,7 @@ export const noPriceFilter = (input: ProductPlanInput) => input.query.minPrice =
 const noFilter = (input: ProductPlanInput) =>
   noPriceFilter(input) && input.query.category === undefined && input.query.tag === undefined && input.query.inStock === undefined;
 
-/**
- * The row a cursor continues from: the keys of the page's last item, read from its stored text
- * (publication times are kept to the millisecond, as the item prints them); the other rows need none.
- */
-const keyed = (rows: ItemRow[], limit: number): PageRow[] =>
-  rows.map((row, i) => {
-    if (i !== limit - 1) return { summary: row.summary, id: '', sort_key: null };
-    const item = JSON.parse(row.summary) as { id: string; publishedAt: string | null };
-    return { summary: row.summary, id: item.id, sort_key: item.publishedAt };
-  });
-
-const newest = async (input: ProductPlanInput, cursor: Cursor | undefined): Promise<PageRow[]> => {
+const newest = async (input: ProductPlanInput, cursor: Cursor | undefined): Promise<Page> => {
   const { query, ctx } = input;
   const parts: NewestPart[] = [];
   const values: unknown[] = [ctx.tenantId, input.locale, query.limit + 1];
@@ -96,15 +123,15 @@ const newest = async (input: ProductPlanInput, cursor: Cursor | undefined): Prom
   if (query.tag !== undefined) add('tag', query.tag);
   if (query.inStock !== undefined) add('stock', query.inStock);
   if (cursor) add('after', cursor.key, cursor.id);
-  const { rows } = await ctx.db.tenantRead<ItemRow>(ctx.tenantId, newestStatement(parts), values);
-  return keyed(rows, query.limit);
+  const { rows } = await ctx.db.tenantRead<{ items: string | null; n: number }>(ctx.tenantId, newestStatement(parts), values);
+  return pageOfText(rows[0]?.items ?? null, rows[0]?.n ?? 0, query.limit);
 };
 
-const search = async (input: ProductPlanInput, q: string): Promise<PageRow[]> => {
+const search = async (input: ProductPlanInput, q: string): Promise<Page> => {
   const { query, ctx } = input;
   const prefix = usesOperators(q) ? '' : prefixQuery(q);
   const params = [ctx.tenantId, input.locale, searchConfigOf(input.locale), q, prefix, query.limit + 1];
-  return (await ctx.db.tenantRead<PageRow>(ctx.tenantId, SEARCH_FIRST_SQL, params)).rows;
+  return pageOfRows((await ctx.db.tenantRead<PageRow>(ctx.tenantId, SEARCH_FIRST_SQL, params)).rows, query.limit);
 };
 
 /**
@@ -117,7 +144,7 @@ export const staticPage = (
   mode: MatchMode,
   sort: SortName,
   cursor: Cursor | undefined,
-): Promise<PageRow[]> | undefined => {
+): Promise<Page> | undefined => {
   if (mode === 'all' && sort === 'newest' && noPriceFilter(input)) return newest(input, cursor);
   const q = input.query.q?.trim();
   if (mode === 'fulltext' && sort === 'relevance' && !cursor && q && noFilter(input)) return search(input, q);

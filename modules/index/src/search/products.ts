@@ -2,7 +2,7 @@ import type { StoreProductPage, StoreProductsQuery } from '../schemas.js';
 import type { StoreContext } from './context.js';
 import { keysetCondition, type Match, type SortSpec } from './match.js';
 import { productFacets } from './product-facets.js';
-import { PAGE_COLUMNS, type PageRow, staticPage } from './product-pages.js';
+import { PAGE_COLUMNS, type Page, type PageRow, pageOfRows, staticPage } from './product-pages.js';
 import { type ProductPlanInput, productMatch, productWhere } from './product-where.js';
 import {
   type Cursor,
@@ -27,7 +27,7 @@ const sortOf = (params: Params, sort: SortName, match: Match, currency: string):
 
 export const sortName = (query: StoreProductsQuery): SortName => query.sort ?? (query.q?.trim() ? 'relevance' : 'newest');
 
-const runPage = async (input: ProductPlanInput, mode: MatchMode, cursor: Cursor | undefined): Promise<PageRow[]> => {
+const runPage = async (input: ProductPlanInput, mode: MatchMode, cursor: Cursor | undefined): Promise<Page> => {
   const fast = staticPage(input, mode, sortName(input.query), cursor);
   if (fast) return fast;
   const params = createParams();
@@ -38,17 +38,14 @@ const runPage = async (input: ProductPlanInput, mode: MatchMode, cursor: Cursor 
   const dir = sort.desc ? 'DESC' : 'ASC';
   const sql = `SELECT ${PAGE_COLUMNS}, (${sort.key})::text AS sort_key FROM index_products WHERE ${where.join(' AND ')}
     ORDER BY ${sort.key} ${dir}, product_id ${dir} LIMIT ${params.p(input.query.limit + 1)}::int`;
-  return readRows<PageRow>(input.ctx.db, input.ctx.tenantId, sql, params, match.threshold);
+  return pageOfRows(await readRows<PageRow>(input.ctx.db, input.ctx.tenantId, sql, params, match.threshold), input.query.limit);
 };
 
 /** A page as the JSON text of its answer: the stored items as they are, joined (nothing parsed or serialised per item). */
-const pageText = (input: ProductPlanInput, mode: MatchMode, rows: PageRow[], facets: string | undefined): string => {
-  const more = rows.length > input.query.limit;
-  const items = rows.length > input.query.limit ? rows.slice(0, input.query.limit) : rows;
-  const last = items.at(-1);
-  const nextCursor = more && last ? encodeCursor({ mode, sort: sortName(input.query), key: last.sort_key, id: last.id }) : null;
-  const list = items.map((r) => r.summary).join(',');
-  return `{"items":[${list}],"nextCursor":${JSON.stringify(nextCursor)},"match":"${mode}"${facets ? `,"facets":${facets}` : ''}}`;
+const pageText = (input: ProductPlanInput, mode: MatchMode, page: Page, facets: string | undefined): string => {
+  const nextCursor =
+    page.more && page.lastId ? encodeCursor({ mode, sort: sortName(input.query), key: page.lastKey, id: page.lastId }) : null;
+  return `{"items":[${page.items}],"nextCursor":${JSON.stringify(nextCursor)},"match":"${mode}"${facets ? `,"facets":${facets}` : ''}}`;
 };
 
 /**
@@ -66,13 +63,13 @@ export const listProductsText = async (ctx: StoreContext, query: StoreProductsQu
     trigram: await hasTrigram(ctx.db),
   };
   let mode: MatchMode = cursor?.mode ?? (query.q?.trim() ? 'fulltext' : 'all');
-  let rows = await runPage(input, mode, cursor);
-  if (rows.length === 0 && !cursor && mode === 'fulltext' && ctx.search.trigram_fallback) {
+  let page = await runPage(input, mode, cursor);
+  if (page.items === '' && !cursor && mode === 'fulltext' && ctx.search.trigram_fallback) {
     mode = 'fuzzy';
-    rows = await runPage(input, mode, undefined);
+    page = await runPage(input, mode, undefined);
   }
   const facets = query.facets ? JSON.stringify(await productFacets(input, mode)) : undefined;
-  return pageText(input, mode, rows, facets);
+  return pageText(input, mode, page, facets);
 };
 
 /** The same page as objects (GraphQL). */
