@@ -29,8 +29,18 @@ const hasNul = (source: string): boolean => source.includes('\u0000') || /\\u000
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** Mercurius parses a query that is not GraphQL as a JSON document AST: such a query is refused first. */
+/**
+ * How JSON text can begin that a GraphQL document cannot: an array, a string, a number, a literal, or
+ * an object with a quoted key or none (a GraphQL selection set names fields without quotes).
+ */
+const JSON_START = /^\s*(?:[[\-"0-9]|\{\s*["}]|(?:true|false|null)\s*$)/;
+
+/**
+ * Mercurius parses a query that is not GraphQL as a JSON document AST: such a query is refused first.
+ * Only text that can begin as JSON is parsed (a failed parse of every GraphQL query cost an exception).
+ */
 const isJsonText = (text: string): boolean => {
+  if (!JSON_START.test(text)) return false;
   try {
     JSON.parse(text);
     return true;

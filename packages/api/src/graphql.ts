@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import mercurius from 'mercurius';
+import { createComplexityMemo } from './complexity-memo.js';
 import { databaseAppError } from './db-errors.js';
 import { assertRootFieldsProtected, contributeModules, moduleGate, type RootFieldOwners } from './graphql-modules.js';
 import { badRequest, graphqlRequestGuard, mercuriusRequestError, REQUEST_LEVEL_CODES } from './graphql-requests.js';
@@ -167,26 +168,31 @@ const operationNameOf = (context: { reply?: FastifyReply }): string | undefined 
  * validates a document once and caches the outcome, but validation has no variables, so a
  * complexity rule there refused every operation with a required variable.
  */
-const complexityGuard =
-  (maxComplexity: number) =>
-  async (schema: GraphQLSchema, document: DocumentNode, context: { reply?: FastifyReply }, variables?: Record<string, unknown>) => {
-    let complexity: number;
-    try {
-      complexity = getComplexity({
-        schema,
-        query: document,
-        variables: variables ?? {},
-        operationName: operationNameOf(context),
-        estimators: [simpleEstimator({ defaultComplexity: 1 })],
-      });
-    } catch (error) {
-      throw refusal(error instanceof GraphQLError ? error : new GraphQLError((error as Error).message));
+const complexityGuard = (maxComplexity: number) => {
+  const known = createComplexityMemo();
+  return async (schema: GraphQLSchema, document: DocumentNode, context: { reply?: FastifyReply }, variables?: Record<string, unknown>) => {
+    const operationName = operationNameOf(context);
+    let complexity = known.get(document, operationName, variables);
+    if (complexity === undefined) {
+      try {
+        complexity = getComplexity({
+          schema,
+          query: document,
+          variables: variables ?? {},
+          operationName,
+          estimators: [simpleEstimator({ defaultComplexity: 1 })],
+        });
+      } catch (error) {
+        throw refusal(error instanceof GraphQLError ? error : new GraphQLError((error as Error).message));
+      }
+      known.set(document, operationName, variables, complexity);
     }
     if (complexity > maxComplexity) {
       const message = `Query complexity ${complexity} exceeds the maximum of ${maxComplexity}`;
       throw refusal(new GraphQLError(message, { extensions: { code: 'GRAPHQL_TOO_COMPLEX' } }));
     }
   };
+};
 
 export const registerGraphQL = async (app: FastifyInstance, options: GraphQLOptions): Promise<void> => {
   const { schema, owners } = buildSchema(options.modules);
