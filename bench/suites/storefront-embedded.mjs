@@ -50,7 +50,12 @@ export const runEmbedded = async ({ root, o, problems }) => {
     const server = await startServer({ root, env, readyTimeoutMs: o.readyTimeoutMs });
     let embedded;
     try {
-      embedded = await measureOne({ base: server.base, path: '/api/v1/store/products?limit=20', headers: { 'x-tenant-id': tenant.slug }, o });
+      embedded = await measureOne({
+        base: server.base,
+        path: '/api/v1/store/products?limit=20',
+        headers: { 'x-tenant-id': tenant.slug },
+        o,
+      });
     } finally {
       await server.stop();
     }
@@ -69,7 +74,10 @@ export const runEmbedded = async ({ root, o, problems }) => {
     } finally {
       await direct.stop();
     }
-    for (const [key, r] of [['embedded-list', embedded], ['direct-list', directList]])
+    for (const [key, r] of [
+      ['embedded-list', embedded],
+      ['direct-list', directList],
+    ])
       if (r.non2xx > 0) problems.push(`embedded ${key}: ${r.non2xx} non-2xx`);
     return {
       tenants: 1,

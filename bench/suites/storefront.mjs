@@ -6,10 +6,10 @@ import { availableParallelism } from 'node:os';
 import { openPostgres } from '@rustok/db';
 import { APP_ROLE, loadAverage, log, probePostgres, requireIntegers, round, serverEnv, throwAwayDatabase, withAdmin } from '../lib.mjs';
 import { loadCeilingTable } from './storefront-ceiling.mjs';
+import { runEmbedded } from './storefront-embedded.mjs';
 import { cannon, httpJson, startBare, startCeiling, startServer, summary } from './storefront-http.mjs';
 import { tablesOf } from './storefront-report.mjs';
 import { createTenants, handleOf, SEARCH_WORD, seedCatalog } from './storefront-seed.mjs';
-import { runEmbedded } from './storefront-embedded.mjs';
 import { measureWrites } from './storefront-writes.mjs';
 
 const defaults = {
@@ -256,7 +256,8 @@ const checkOptions = (o) => {
     if (!GROUPS[g]) throw new Error(`--routes: unknown "${g}" (${Object.keys(GROUPS).join(', ')})`);
   const wanted = String(o.scenarios).split(',');
   for (const s of wanted)
-    if (!['single', 'multi', 'writes', 'embedded'].includes(s)) throw new Error(`--scenarios: unknown "${s}" (single, multi, writes, embedded)`);
+    if (!['single', 'multi', 'writes', 'embedded'].includes(s))
+      throw new Error(`--scenarios: unknown "${s}" (single, multi, writes, embedded)`);
   return wanted;
 };
 
