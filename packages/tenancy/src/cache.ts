@@ -169,8 +169,7 @@ type Counts = ReturnType<typeof createCounters>;
 type Invalidated = Parameters<TenantCache['invalidate']>[0];
 
 const buildStore = (maxItems: number, redis: RedisTier | undefined) => {
-  // Kept as objects, not JSON text parsed again on every hit (tenant refs are read-only; nothing mutates them).
-  const store = bentostore().useL1Layer(memoryDriver({ maxItems, serialize: false }));
+  const store = bentostore().useL1Layer(memoryDriver({ maxItems }));
   if (!redis) return store;
   return store
     .useL2Layer(redisDriver({ connection: redis.l2 }))
