@@ -38,16 +38,25 @@ export const pageOfRows = (rows: readonly PageRow[], limit: number): Page => {
 /** Where each stored item begins in a joined page: `{"id":"` cannot occur inside a JSON string (its quotes would be escaped). */
 const ITEM_START = ',{"id":"';
 
+/** A page's items joined by the database (a limit and one of them, or fewer), how many, and the keys of the limit-th. */
+type JoinedPage = {
+  readonly items: string | null;
+  readonly n: number;
+  readonly last_id?: string | null;
+  readonly last_key?: string | null;
+};
+
 /**
- * The newest list's page from its items joined by the database (a limit and one of them, or fewer):
- * the last one is cut off when there are more, and the cursor's keys are read from the kept last
- * item (publication times are kept to the millisecond, as the item prints them).
+ * The page from its items joined by the database: the last one is cut off when there are more. The
+ * cursor's keys come with the row (search: the rank), or else from the kept last item (newest:
+ * publication times are kept to the millisecond, as the item prints them).
  */
-const pageOfText = (joined: string | null, count: number, limit: number): Page => {
-  if (!joined) return { items: '', more: false, lastId: null, lastKey: null };
-  const more = count > limit;
-  const items = more ? joined.slice(0, joined.lastIndexOf(ITEM_START)) : joined;
+const pageOfText = (page: JoinedPage | undefined, limit: number): Page => {
+  if (!page?.items) return { items: '', more: false, lastId: null, lastKey: null };
+  const more = page.n > limit;
+  const items = more ? page.items.slice(0, page.items.lastIndexOf(ITEM_START)) : page.items;
   if (!more) return { items, more, lastId: null, lastKey: null };
+  if (page.last_id) return { items, more, lastId: page.last_id, lastKey: page.last_key ?? null };
   const last = JSON.parse(items.slice(items.lastIndexOf(ITEM_START) + 1)) as { id: string; publishedAt: string | null };
   return { items, more, lastId: last.id, lastKey: last.publishedAt };
 };
@@ -100,10 +109,11 @@ const TSQ = `CASE WHEN $5 = '' THEN websearch_to_tsquery($3::regconfig, $4)
   ELSE websearch_to_tsquery($3::regconfig, $4) || to_tsquery($3::regconfig, $5) END`;
 const SEARCH_FIRST_SQL = preparedSql(
   'index_search_first',
-  `SELECT p.summary, p.product_id AS id, t.match_rank::text AS sort_key
+  `SELECT string_agg(p.summary, ',' ORDER BY t.match_rank DESC, p.product_id DESC) AS items, count(*)::int AS n,
+          (array_agg(p.product_id ORDER BY t.match_rank DESC, p.product_id DESC))[$7::int] AS last_id,
+          (array_agg(t.match_rank::text ORDER BY t.match_rank DESC, p.product_id DESC))[$7::int] AS last_key
      FROM index_top_products($2, ${TSQ}, $6::int) t JOIN index_products p ON p.product_id = t.match_id
-    WHERE p.tenant_id = $1::uuid AND p.locale = $2 AND p.status = 'published'
-    ORDER BY t.match_rank DESC, p.product_id DESC`,
+    WHERE p.tenant_id = $1::uuid AND p.locale = $2 AND p.status = 'published'`,
 );
 
 export const noPriceFilter = (input: ProductPlanInput) => input.query.minPrice === undefined && input.query.maxPrice === undefined;
@@ -124,14 +134,14 @@ const newest = async (input: ProductPlanInput, cursor: Cursor | undefined): Prom
   if (query.inStock !== undefined) add('stock', query.inStock);
   if (cursor) add('after', cursor.key, cursor.id);
   const { rows } = await ctx.db.tenantRead<{ items: string | null; n: number }>(ctx.tenantId, newestStatement(parts), values);
-  return pageOfText(rows[0]?.items ?? null, rows[0]?.n ?? 0, query.limit);
+  return pageOfText(rows[0], query.limit);
 };
 
 const search = async (input: ProductPlanInput, q: string): Promise<Page> => {
   const { query, ctx } = input;
   const prefix = usesOperators(q) ? '' : prefixQuery(q);
-  const params = [ctx.tenantId, input.locale, searchConfigOf(input.locale), q, prefix, query.limit + 1];
-  return pageOfRows((await ctx.db.tenantRead<PageRow>(ctx.tenantId, SEARCH_FIRST_SQL, params)).rows, query.limit);
+  const params = [ctx.tenantId, input.locale, searchConfigOf(input.locale), q, prefix, query.limit + 1, query.limit];
+  return pageOfText((await ctx.db.tenantRead<JoinedPage>(ctx.tenantId, SEARCH_FIRST_SQL, params)).rows[0], query.limit);
 };
 
 /**
