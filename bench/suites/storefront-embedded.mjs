@@ -4,7 +4,7 @@
 // one after the other, each after its own warm-up. See bench/README.md.
 import { join } from 'node:path';
 import { openDatabase } from '@rustok/db';
-import { freePort, log, round, serverEnv, tempDataDir } from '../lib.mjs';
+import { APP_ROLE, freePort, log, round, serverEnv, tempDataDir } from '../lib.mjs';
 import { cannon, startReference, startServer, summary } from './storefront-http.mjs';
 import { createTenants, seedCatalog } from './storefront-seed.mjs';
 
@@ -13,7 +13,7 @@ const database = (dir) => ({
   data_dir: dir,
   pool_max: 5,
   read_pool_max: 2,
-  app_role: 'rustok_app',
+  app_role: APP_ROLE,
   statement_timeout_ms: 30_000,
   embedded_shared_buffers_mb: 32,
 });

@@ -2,7 +2,7 @@
  * Product list rows stored as the storefront answers them. Each index_products row keeps its list
  * item (StoreProductSummary) as JSON text, kept current by a trigger on every write of the row, so the
  * hot lists concatenate stored text instead of building JSON per row and request, and the server
- * sends that text without parsing and serialising it again (see search/product-text.ts).
+ * sends that text without parsing and serialising it again (see search/products.ts and product.ts).
  */
 const ISO = `to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const PRICES = `(SELECT coalesce(json_agg(json_build_object('currencyCode', e->'currencyCode', 'min', e->'min', 'max', e->'max')), '[]')

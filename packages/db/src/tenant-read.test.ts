@@ -1,22 +1,8 @@
-import { defineModule, generateId } from '@rustok/kernel';
+import { generateId } from '@rustok/kernel';
 import { describeEachBackend, openTestDatabase, type TestDatabase } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { preparedSql } from './prepared.js';
-import { tenantRlsSql } from './rls.js';
-
-const notes = defineModule({
-  slug: 'notes',
-  name: 'Notes',
-  description: 'fixture',
-  version: '1.0.0',
-  kind: 'optional',
-  migrations: [
-    {
-      name: 'm20260101_notes_001_create',
-      up: `CREATE TABLE notes (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, body text NOT NULL);${tenantRlsSql('notes')}`,
-    },
-  ],
-});
+import { notesModule } from './test-fixtures/notes-module.js';
 
 const BODIES = preparedSql('notes_bodies', "SELECT string_agg(body, ',' ORDER BY body) AS bodies FROM notes WHERE body <> $1");
 
@@ -26,7 +12,7 @@ describeEachBackend('tenant reads (one statement under a tenant)', (backend) => 
   const bodiesOf = (i: number) => [`${i}a`, `${i}b`].join(',');
 
   beforeAll(async () => {
-    t = await openTestDatabase(backend, [notes]);
+    t = await openTestDatabase(backend, [notesModule]);
     for (const [i, tenant] of tenants.entries()) {
       for (const body of bodiesOf(i).split(',')) {
         await t.db.transaction(

@@ -59,5 +59,5 @@ export const createTenantReadPool = (options: TenantReadPoolOptions) => {
       client.release(broken);
     }
   };
-  return { read, close: () => pool.end(), stats: () => ({ total: pool.totalCount, idle: pool.idleCount }) };
+  return { read, close: () => pool.end() };
 };

@@ -1,22 +1,8 @@
-import { defineModule, generateId } from '@rustok/kernel';
+import { generateId } from '@rustok/kernel';
 import { describeEachBackend, openTestDatabase, type TestDatabase } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { preparedSql } from './prepared.js';
-import { tenantRlsSql } from './rls.js';
-
-const notes = defineModule({
-  slug: 'notes',
-  name: 'Notes',
-  description: 'fixture',
-  version: '1.0.0',
-  kind: 'optional',
-  migrations: [
-    {
-      name: 'm20260101_notes_001_create',
-      up: `CREATE TABLE notes (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, body text NOT NULL);${tenantRlsSql('notes')}`,
-    },
-  ],
-});
+import { notesModule } from './test-fixtures/notes-module.js';
 
 const COUNT_NOTES = preparedSql('notes_count', 'SELECT count(*)::int AS n FROM notes');
 
@@ -26,7 +12,7 @@ describeEachBackend('tenant transactions and row-level security', (backend) => {
   const tenantB = generateId();
 
   beforeAll(async () => {
-    t = await openTestDatabase(backend, [notes]);
+    t = await openTestDatabase(backend, [notesModule]);
     for (const [tenant, body] of [
       [tenantA, 'a1'],
       [tenantA, 'a2'],

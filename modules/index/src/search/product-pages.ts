@@ -116,7 +116,7 @@ const SEARCH_FIRST_SQL = preparedSql(
     WHERE p.tenant_id = $1::uuid AND p.locale = $2 AND p.status = 'published'`,
 );
 
-export const noPriceFilter = (input: ProductPlanInput) => input.query.minPrice === undefined && input.query.maxPrice === undefined;
+const noPriceFilter = (input: ProductPlanInput) => input.query.minPrice === undefined && input.query.maxPrice === undefined;
 
 const noFilter = (input: ProductPlanInput) =>
   noPriceFilter(input) && input.query.category === undefined && input.query.tag === undefined && input.query.inStock === undefined;

@@ -25,7 +25,7 @@ const sortOf = (params: Params, sort: SortName, match: Match, currency: string):
   return { key: 'published_at', desc: true, cast: 'timestamptz' };
 };
 
-export const sortName = (query: StoreProductsQuery): SortName => query.sort ?? (query.q?.trim() ? 'relevance' : 'newest');
+const sortName = (query: StoreProductsQuery): SortName => query.sort ?? (query.q?.trim() ? 'relevance' : 'newest');
 
 const runPage = async (input: ProductPlanInput, mode: MatchMode, cursor: Cursor | undefined): Promise<Page> => {
   const fast = staticPage(input, mode, sortName(input.query), cursor);
