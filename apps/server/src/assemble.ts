@@ -4,7 +4,7 @@ import type { Database } from '@rustok/db';
 import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
 import { deploymentNames, kernelErrors, type TenantRef } from '@rustok/kernel';
-import { connectSharedRedis, sharedRedisReady } from '@rustok/tenancy';
+import { closeRedis, connectSharedRedis, sharedRedisReady } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
@@ -115,7 +115,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     await jobs.stop();
     await bus.stop();
     await access.cache.close();
-    rateLimitRedis?.disconnect();
+    if (rateLimitRedis) await closeRedis(rateLimitRedis);
     await db.close();
   });
   return {

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import type { ParsedIdentifier } from './identifiers.js';
 import { findTenant, findTenantHosts } from './repository.js';
+import { closeRedis } from './shared-redis.js';
 
 /**
  * Two-tier tenant cache (bentocache): an in-process memory tier always; with a Redis URL, a shared
@@ -135,8 +136,7 @@ const createRedisBus = (url: string, prefix: string, logger: Logger) => {
       await subscriber.unsubscribe(`${prefix}:${channel}`);
     },
     disconnect: async () => {
-      publisher.disconnect();
-      subscriber.disconnect();
+      await Promise.all([closeRedis(publisher), closeRedis(subscriber)]);
     },
   };
   return { transport, status: () => (subscriber.status === 'ready' && !subscribed ? 'subscribing' : subscriber.status) };
@@ -272,6 +272,9 @@ export const createTenantCache = (options: TenantCacheOptions): TenantCache => {
       ...(redis ? { redis: { cache: redis.l2.status, bus: redis.bus.status() } } : {}),
     }),
     healthChecks: () => (redis ? [redisCheck(redis)] : []),
-    close: () => bento.disconnectAll(),
+    close: async () => {
+      if (redis) await closeRedis(redis.l2);
+      await bento.disconnectAll();
+    },
   };
 };

@@ -48,3 +48,22 @@ export const sharedRedisReady = (redis: Redis, timeoutMs: number): Promise<boole
     redis.on('ready', onReady);
   });
 };
+
+/**
+ * Closes a client without rejecting what it still has in flight: a connected client is sent QUIT
+ * after its pending replies (ioredis re-subscribes after a reconnect without awaiting it, so a bare
+ * disconnect can reject that subscription unhandled); a client that is not connected, or does not
+ * answer within `timeoutMs`, is dropped. Resolves once the client has ended.
+ */
+export const closeRedis = async (redis: Redis, timeoutMs = 1_000): Promise<void> => {
+  if (redis.status === 'end') return;
+  let timer: NodeJS.Timeout | undefined;
+  const ended = new Promise<void>((resolve) => {
+    redis.once('end', resolve);
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  if (redis.status === 'ready') await Promise.race([redis.quit().catch(() => undefined), ended]);
+  redis.disconnect();
+  await ended;
+  clearTimeout(timer);
+};

@@ -11,7 +11,12 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export const startTcpProxy = async (targetHost: string, targetPort: number): Promise<TcpProxy> => {
+export interface TcpProxyOptions {
+  /** Holds every chunk the server sends this long before passing it on (a slow network or server). */
+  readonly replyDelayMs?: number;
+}
+
+export const startTcpProxy = async (targetHost: string, targetPort: number, options: TcpProxyOptions = {}): Promise<TcpProxy> => {
   const sockets = new Set<Socket>();
   let server: Server | undefined;
   let port = 0;
@@ -26,10 +31,15 @@ export const startTcpProxy = async (targetHost: string, targetPort: number): Pro
           sockets.delete(client);
           sockets.delete(upstream);
         };
+        const delay = options.replyDelayMs ?? 0;
+        // What the server sent before closing still reaches the client, as late as the rest.
+        const dropAfterReplies = () => (delay === 0 ? drop() : setTimeout(drop, delay));
         client.on('error', drop).on('close', drop);
-        upstream.on('error', drop).on('close', drop);
+        upstream.on('error', dropAfterReplies).on('close', dropAfterReplies);
         upstream.connect(targetPort, targetHost, () => {
-          client.pipe(upstream).pipe(client);
+          client.pipe(upstream);
+          if (delay === 0) upstream.pipe(client);
+          else upstream.on('data', (chunk: Buffer) => setTimeout(() => client.writable && client.write(chunk), delay));
         });
       });
       s.once('error', reject);
