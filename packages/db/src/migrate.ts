@@ -114,3 +114,20 @@ export const runMigrations = async (
     await owner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
   }
 };
+
+/**
+ * The report of a run with nothing to do, when every migration of these modules is applied and
+ * unchanged; nothing when `runMigrations` has work (or an edited migration to report). Asked with
+ * the application's role, which may read `sys_migrations`; a database that cannot answer (no such
+ * table yet) needs the run.
+ */
+export const migrationsUpToDate = async (runner: SqlRunner, modules: readonly ModuleDefinition[]): Promise<MigrationReport | undefined> => {
+  try {
+    const { rows } = await runner.query<{ name: string; checksum: string }>('SELECT name, checksum FROM sys_migrations');
+    const done = new Map(rows.map((r) => [r.name, r.checksum]));
+    const plan = planMigrations(modules);
+    return plan.every((p) => done.get(p.migration.name) === p.checksum) ? { applied: [], alreadyApplied: plan.length } : undefined;
+  } catch {
+    return undefined;
+  }
+};

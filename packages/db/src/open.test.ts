@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { defineModule, type ModuleDefinition } from '@rustok/kernel';
 import { openDatabase } from './open.js';
+import { openPglite } from './pglite.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -30,4 +32,54 @@ it('opens the embedded database with the configured buffer cache, again on a sec
       await db.close();
     }
   }
+});
+
+const fixture = (migrations: { name: string; up: string }[]) =>
+  defineModule({ name: 'x', description: 'fixture', version: '1.0.0', slug: 'jot', kind: 'optional', migrations });
+const first = { name: 'm20260101_jot_001_create', up: 'CREATE TABLE jots (id int PRIMARY KEY)' };
+const second = { name: 'm20260102_jot_002_body', up: 'ALTER TABLE jots ADD COLUMN body text' };
+
+it('restarts without the owner instance when every migration is applied, and with it when one is new or edited', async () => {
+  const open = async (modules: ModuleDefinition[]) => {
+    const opened = await openDatabase({ config: { database: database(8) }, root: dir, migrate: modules });
+    await opened.db.close();
+    return opened.migrations;
+  };
+  expect(await open([fixture([first])])).toEqual({ applied: [first.name], alreadyApplied: 0 });
+  expect(await open([fixture([first])])).toEqual({ applied: [], alreadyApplied: 1 });
+  expect(await open([fixture([first, second])])).toEqual({ applied: [second.name], alreadyApplied: 1 });
+  const { db } = await openDatabase({ config: { database: database(8) }, root: dir, migrate: [fixture([first, second])] });
+  try {
+    await db.query("INSERT INTO jots (id, body) VALUES (1, 'as the application role')");
+    expect((await db.query('SELECT body FROM jots')).rows).toEqual([{ body: 'as the application role' }]);
+  } finally {
+    await db.close();
+  }
+  await expect(open([fixture([{ ...first, up: 'CREATE TABLE jots (id bigint)' }, second])])).rejects.toMatchObject({
+    code: 'DB_MIGRATION_CHANGED',
+  });
+});
+
+it('opens the owner instance only when its setup has work', async () => {
+  const setups: string[] = [];
+  const open = async (needed: boolean) => {
+    const db = await openPglite({
+      dataDir: dir,
+      appRole: 'rustok_app',
+      ownerSetup: async (owner) => {
+        const { rows } = await owner.query<{ superuser: string }>("SELECT current_setting('is_superuser') AS superuser");
+        setups.push(rows[0]?.superuser ?? '');
+      },
+      ownerSetupNeeded: async (app) => {
+        const { rows } = await app.query<{ superuser: string }>("SELECT current_setting('is_superuser') AS superuser");
+        expect(rows[0]?.superuser).toBe('off');
+        return needed;
+      },
+    });
+    await db.close();
+  };
+  await open(false); // a new database: the owner creates it whatever is asked
+  await open(false);
+  await open(true);
+  expect(setups).toEqual(['on', 'on']);
 });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Config, ModuleDefinition } from '@rustok/kernel';
 import type { Database } from './database.js';
-import { type MigrationReport, runMigrations } from './migrate.js';
+import { type MigrationReport, migrationsUpToDate, runMigrations } from './migrate.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 
@@ -47,6 +47,12 @@ export const openDatabase = async (options: OpenDatabaseOptions): Promise<Opened
         appRole: database.app_role,
         sharedBuffersMb: database.embedded_shared_buffers_mb,
         ownerSetup,
+        ownerSetupNeeded: options.migrate
+          ? async (app) => {
+              migrations = await migrationsUpToDate(app, options.migrate ?? []);
+              return migrations === undefined;
+            }
+          : undefined,
       });
   return { db, migrations };
 };

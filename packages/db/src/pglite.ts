@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -25,6 +26,12 @@ export interface PgliteOptions {
   readonly sharedBuffersMb?: number;
   /** Runs once as the owner (superuser of the embedded cluster) before the application opens it: migrations. */
   readonly ownerSetup?: (owner: SqlRunner) => Promise<void>;
+  /**
+   * Asked of the application's own session on a database that exists already: whether `ownerSetup`
+   * has anything to do. When it has not (a restart of the same release), the owner instance is not
+   * opened at all: one embedded instance is started instead of two, in time and in memory.
+   */
+  readonly ownerSetupNeeded?: (app: SqlRunner) => Promise<boolean>;
   readonly onAfterCommitError?: (error: unknown) => void;
 }
 
@@ -82,6 +89,30 @@ export const createPgliteImage = async (appRole: string): Promise<Blob> => {
   return image;
 };
 
+const openAppInstance = (options: PgliteOptions, pgDir: string | undefined, image: Blob | undefined): Promise<PGlite> =>
+  PGlite.create({
+    dataDir: pgDir,
+    loadDataDir: image,
+    username: options.appRole,
+    parsers,
+    extensions,
+    startParams: startParamsOf(options),
+  } as PGliteOptions);
+
+/** The application's instance of an existing database when the owner has nothing to do; otherwise nothing (and none left open). */
+const openWithoutOwner = async (options: PgliteOptions, pgDir: string | undefined): Promise<PGlite | undefined> => {
+  if (!pgDir || !options.ownerSetupNeeded || !existsSync(join(pgDir, 'PG_VERSION'))) return undefined;
+  let app: PGlite | undefined;
+  try {
+    app = await openAppInstance(options, pgDir, undefined);
+    if (!(await options.ownerSetupNeeded(runnerOf(app)))) return app;
+  } catch {
+    // e.g. the application role does not exist yet: the owner's setup creates it
+  }
+  await app?.close().catch(() => {});
+  return undefined;
+};
+
 /**
  * Embedded PostgreSQL. Migrations run as the embedded superuser; the application then reopens the
  * database as a non-superuser role, so row-level security applies exactly as on a server.
@@ -90,16 +121,7 @@ export const openPglite = async (options: PgliteOptions): Promise<Database> => {
   const release = options.dataDir ? acquireDirectoryLock(options.dataDir) : () => {};
   try {
     const pgDir = options.dataDir ? join(options.dataDir, 'pglite') : undefined;
-    const image = await prepare(options, pgDir);
-    const startParams = startParamsOf(options);
-    const db = await PGlite.create({
-      dataDir: pgDir,
-      loadDataDir: image,
-      username: options.appRole,
-      parsers,
-      extensions,
-      startParams,
-    } as PGliteOptions);
+    const db = (await openWithoutOwner(options, pgDir)) ?? (await openAppInstance(options, pgDir, await prepare(options, pgDir)));
     let inFlight = 0;
     let closing: Promise<void> | undefined;
     const session = createPgliteSession(db);
