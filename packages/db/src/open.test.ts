@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
 import { defineModule, type ModuleDefinition } from '@rustok/kernel';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from './open.js';
 import { openPglite } from './pglite.js';
 
