@@ -16,3 +16,13 @@ BEGIN
     ORDER BY 2 DESC, 1 DESC LIMIT lim;
 END
 $$;`;
+
+/**
+ * Functions no statement calls any more: the lists, the search and the product by handle are single
+ * statements over the stored items now (search/product-pages.ts, search/product.ts).
+ */
+export const dropUnusedFunctionsSql = `
+DROP FUNCTION IF EXISTS index_products_newest(uuid, text, integer, timestamptz, uuid, text, text, boolean);
+DROP FUNCTION IF EXISTS index_products_newest_text(uuid, text, integer, timestamptz, uuid, text, text, boolean);
+DROP FUNCTION IF EXISTS index_products_search(uuid, text, regconfig, text, text, integer);
+DROP FUNCTION IF EXISTS index_product_by_handle(uuid, text, text);`;

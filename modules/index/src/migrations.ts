@@ -1,7 +1,7 @@
 import { CURRENT_TENANT_SQL, tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
 import { pagesSql } from './migrations-pages.js';
-import { rankSql } from './migrations-search.js';
+import { dropUnusedFunctionsSql, rankSql } from './migrations-search.js';
 import { compactSummariesSql, millisecondTimesSql, summariesSql } from './migrations-summaries.js';
 import { RESTORE_TENANT as RESTORE, SET_TENANT } from './migrations-tenant-sql.js';
 import { variantsSql } from './migrations-variants.js';
@@ -255,4 +255,5 @@ export const indexMigrations: readonly Migration[] = [
   { name: 'm20261226_index_011_compact_summaries', up: compactSummariesSql },
   { name: 'm20261227_index_012_millisecond_times', up: millisecondTimesSql },
   { name: 'm20261228_index_013_rank', up: rankSql },
+  { name: 'm20261229_index_014_drop_unused_functions', up: dropUnusedFunctionsSql },
 ];
