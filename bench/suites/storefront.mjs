@@ -264,7 +264,7 @@ const checkOptions = (o) => {
 const notesOf = (o, loadAverageAtStart, problems) => [
   'REST = the built server (RUSTOK_ENV=production, LOG_LEVEL=warn): tenant resolution by X-Tenant-ID slug, access check, the statement through the tenant read pool (read-only sessions keeping the tenant they last served, row-level security), stored JSON text sent as is',
   `each route ${o.durationS} s in ${o.rounds} rounds interleaved with its twin (order rotated), after ${o.warmupS} s of warm-up each; the catalog is VACUUM ANALYZEd after seeding`,
-  `bare = Fastify + pg in its own process, the same statement on the owner connection (pool ${o.poolMax}), no transaction, no tenant resolution, JSON.stringify`,
+  `bare = Fastify in its own process calling the index module's own read use-cases over the database package (read pool ${o.poolMax}): the same statements and JSON text, without the server's request pipeline (tenant resolution, access check, hooks, response schema)`,
   `ceiling = the shared reference (bench/ceiling, pool ${o.poolMax}) over one denormalised table of the same catalog, one tenant only; targets: REST list, search and by-handle ≥ 60% of the ceiling's route, GraphQL list ≥ 50% of the ceiling's list`,
   'multi: every request picks a random tenant (and a random handle); targets: REST ≥ 60% of bare, GraphQL list ≥ 50% of REST list',
   'embedded: the built server on PGlite (a data directory) against the same newest-list statement run directly on PGlite over the same data in its own process (tenant set once for its session), one after the other; target ≥ 70% of the direct statement',
