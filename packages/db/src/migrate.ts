@@ -55,6 +55,12 @@ const planMigrations = (modules: readonly ModuleDefinition[]): MigrationPlanItem
       .map((migration) => ({ module: mod.slug, migration, checksum: checksumOf(migration) })),
   );
 
+/** The checksum of every applied migration, by name. */
+const appliedChecksums = async (runner: SqlRunner): Promise<Map<string, string>> => {
+  const { rows } = await runner.query<{ name: string; checksum: string }>('SELECT name, checksum FROM sys_migrations');
+  return new Map(rows.map((r) => [r.name, r.checksum]));
+};
+
 /** Applies one migration; returns the tables it wrote rows to. */
 const applyOne = async (owner: SqlRunner, item: MigrationPlanItem): Promise<string[]> => {
   await owner.query('BEGIN');
@@ -91,8 +97,7 @@ export const runMigrations = async (
   try {
     await owner.exec(PLATFORM_SQL);
     await owner.exec(STATISTICS_SQL);
-    const { rows } = await owner.query<{ name: string; checksum: string }>('SELECT name, checksum FROM sys_migrations');
-    const done = new Map(rows.map((r) => [r.name, r.checksum]));
+    const done = await appliedChecksums(owner);
     const plan = planMigrations(modules);
     const changed = plan.filter((p) => done.has(p.migration.name) && done.get(p.migration.name) !== p.checksum);
     if (changed.length > 0) {
@@ -123,8 +128,7 @@ export const runMigrations = async (
  */
 export const migrationsUpToDate = async (runner: SqlRunner, modules: readonly ModuleDefinition[]): Promise<MigrationReport | undefined> => {
   try {
-    const { rows } = await runner.query<{ name: string; checksum: string }>('SELECT name, checksum FROM sys_migrations');
-    const done = new Map(rows.map((r) => [r.name, r.checksum]));
+    const done = await appliedChecksums(runner);
     const plan = planMigrations(modules);
     return plan.every((p) => done.get(p.migration.name) === p.checksum) ? { applied: [], alreadyApplied: plan.length } : undefined;
   } catch {
