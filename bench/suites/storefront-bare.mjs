@@ -7,24 +7,17 @@
 //   node bench/suites/storefront-bare.mjs <port> <database-url> <pool-size>
 import { openPostgres } from '@rustok/db';
 import Fastify from 'fastify';
+import { indexOptions } from '../../modules/index/dist/options.js';
 import { productText } from '../../modules/index/dist/search/product.js';
 import { listProductsText } from '../../modules/index/dist/search/products.js';
+import { APP_ROLE } from '../lib.mjs';
 
 const [port, url, poolSize] = process.argv.slice(2);
-const db = await openPostgres({ url, appRole: 'rustok_app', poolMax: 2, readPoolMax: Number(poolSize ?? 10) });
+const db = await openPostgres({ url, appRole: APP_ROLE, poolMax: 2, readPoolMax: Number(poolSize ?? 10) });
 
-/** The index module's defaults (modules/index/src/options.ts), as the server runs them. */
-const settings = {
-  search: { default_locale: 'en', trigram_fallback: true, max_results: 100 },
-  index: {
-    reindex_schedule: null,
-    cache_ttl_ms: 0,
-    batch_size: 200,
-    default_currency: 'USD',
-    price_buckets: [2_500, 5_000, 10_000, 25_000, 50_000],
-  },
-};
-const contextOf = (tenantId) => ({ db, tenantId, defaultLocale: 'en', ...settings });
+/** The index module's options with nothing configured: its own defaults (modules/index/src/options.ts). */
+const settings = indexOptions({ settings: { rustok: {} } });
+const contextOf = (tenantId) => ({ db, tenantId, defaultLocale: settings.search.default_locale, ...settings });
 const json = (reply, text) => reply.type('application/json; charset=utf-8').send(text);
 
 const app = Fastify({ logger: false });
