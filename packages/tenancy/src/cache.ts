@@ -6,7 +6,9 @@ import { redisDriver } from 'bentocache/drivers/redis';
 import type { BusDriver, CacheProvider } from 'bentocache/types';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
-import { Counter, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { type CacheTier, createCounters } from './cache-counters.js';
+import { createHotMemo, MISS } from './hot-memo.js';
 import type { ParsedIdentifier } from './identifiers.js';
 import { findTenant, findTenantHosts } from './repository.js';
 import { closeRedis } from './shared-redis.js';
@@ -31,7 +33,7 @@ export interface TenantCacheOptions {
   readonly maxItems?: number;
 }
 
-export type CacheTier = 'memory' | 'redis';
+export type { CacheTier } from './cache-counters.js';
 
 export interface TenantCacheStats {
   readonly tiers: readonly CacheTier[];
@@ -63,6 +65,9 @@ const tenantCacheKey = (identifier: ParsedIdentifier): string => {
       return `host:${identifier.host}`;
   }
 };
+
+/** How long the hot memo keeps an answer of the cache (it is emptied on every invalidation anyway). */
+const HOT_WINDOW_MS = 1_000;
 
 const retryStrategy = (attempt: number): number => Math.min(50 * 2 ** attempt, 2_000);
 /** Cache reads and bus publishes: refuse at once while disconnected, give up on a silent server. */
@@ -142,29 +147,6 @@ const createRedisBus = (url: string, prefix: string, logger: Logger) => {
   return { transport, status: () => (subscriber.status === 'ready' && !subscribed ? 'subscribing' : subscriber.status) };
 };
 
-const counter = (registry: Registry, name: string, help: string, labelNames: string[]): Counter<string> => {
-  const existing = registry.getSingleMetric(name);
-  if (existing instanceof Counter) return existing;
-  return new Counter({ name, help, labelNames, registers: [registry] });
-};
-
-/** Hit/miss counting from bentocache's events, kept locally (stats) and on the Prometheus registry. */
-const createCounters = (emitter: EventEmitter, registry: Registry | undefined) => {
-  const local = { memory: 0, redis: 0, misses: 0, lookups: 0 };
-  const hits = registry && counter(registry, 'rustok_tenant_cache_hits_total', 'Tenant cache hits, by tier', ['tier']);
-  const misses = registry && counter(registry, 'rustok_tenant_cache_misses_total', 'Tenant cache misses (database lookups)', []);
-  emitter.on('cache:hit', (event: { layer?: 'l1' | 'l2' }) => {
-    const tier: CacheTier = event.layer === 'l2' ? 'redis' : 'memory';
-    local[tier] += 1;
-    hits?.inc({ tier });
-  });
-  emitter.on('cache:miss', () => {
-    local.misses += 1;
-    misses?.inc();
-  });
-  return local;
-};
-
 type Counts = ReturnType<typeof createCounters>;
 type Invalidated = Parameters<TenantCache['invalidate']>[0];
 
@@ -201,21 +183,22 @@ const deferDeletes = (redis: RedisTier | undefined, cache: CacheProvider, logger
 };
 
 /** getOrSet with one database lookup per key; unknown identifiers are cached as null for the negative ttl. */
-const createLoader = (cache: CacheProvider, options: TenantCacheOptions, counts: Counts) => async (identifier: ParsedIdentifier) => {
-  let loaded: TenantRef | null = null;
-  const value = await cache.getOrSet<TenantRef | null | undefined>({
-    key: tenantCacheKey(identifier),
-    factory: async (ctx) => {
-      counts.lookups += 1;
-      loaded = (await findTenant(options.db, identifier)) ?? null;
-      const ttl = loaded ? options.ttlMs : options.negativeTtlMs;
-      if (ttl <= 0) return ctx.skip();
-      ctx.setOptions({ ttl });
-      return loaded;
-    },
-  });
-  return value ?? loaded ?? undefined;
-};
+const createLoader =
+  (cache: CacheProvider, options: TenantCacheOptions, counts: Counts) => async (key: string, identifier: ParsedIdentifier) => {
+    let loaded: TenantRef | null = null;
+    const value = await cache.getOrSet<TenantRef | null | undefined>({
+      key,
+      factory: async (ctx) => {
+        counts.lookups += 1;
+        loaded = (await findTenant(options.db, identifier)) ?? null;
+        const ttl = loaded ? options.ttlMs : options.negativeTtlMs;
+        if (ttl <= 0) return ctx.skip();
+        ctx.setOptions({ ttl });
+        return loaded;
+      },
+    });
+    return value ?? loaded ?? undefined;
+  };
 
 /** Every key of a tenant: id, slug, the hosts given and the domains registered for it now. */
 const keysOf = async (options: TenantCacheOptions, tenant: Invalidated): Promise<string[]> => {
@@ -257,12 +240,29 @@ export const createTenantCache = (options: TenantCacheOptions): TenantCache => {
   const cache = bento.use('tenants');
   const defer = deferDeletes(redis, cache, options.logger);
   const load = createLoader(cache, options, counts);
+  const memo = createHotMemo<TenantRef | undefined>({ windowMs: HOT_WINDOW_MS, maxItems: options.maxItems ?? 10_000 });
+  // Another instance changed or dropped an entry: the memory tier is being updated, so is the memo.
+  emitter.on('bus:message:received', () => memo.clear());
+  const get = async (identifier: ParsedIdentifier): Promise<TenantRef | undefined> => {
+    const key = tenantCacheKey(identifier);
+    const hot = memo.get(key);
+    if (hot !== MISS) {
+      counts.memoryHit();
+      return hot;
+    }
+    const since = memo.mark();
+    const tenant = await load(key, identifier).catch((error: unknown) => Promise.reject(unwrapFactoryError(error)));
+    memo.set(key, tenant, tenant ? options.ttlMs : options.negativeTtlMs, since);
+    return tenant;
+  };
   return {
-    get: (identifier) => load(identifier).catch((error: unknown) => Promise.reject(unwrapFactoryError(error))),
+    get,
     async invalidate(tenant) {
       const keys = await keysOf(options, tenant);
       defer(keys);
+      memo.clear();
       await cache.deleteMany({ keys });
+      memo.clear(); // an answer read from the tier while the keys were being deleted is not kept either
     },
     stats: () => ({
       tiers: redis ? ['memory', 'redis'] : ['memory'],
