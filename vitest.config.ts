@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 // Workspace packages resolve to their TypeScript sources (the "source" export condition),
 // so tests never need a build.
 export default defineConfig({
-  resolve: { conditions: ['source'] },
+  resolve: {
+    conditions: ['source'],
+    // Node loads `graphql` from its CommonJS entry (the package has no exports map; `module` is
+    // read by bundlers only), for the platform's code and for Pothos and mercurius alike. Tests
+    // load that same copy, so a schema and the functions checking it share one realm as in production.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
   test: {
     include: ['{packages,modules,apps}/*/src/**/*.test.ts', '{packages,modules,apps}/*/test/**/*.test.ts'],

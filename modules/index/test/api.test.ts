@@ -51,6 +51,27 @@ describeEachBackend('index: GraphQL, cache, metrics, admin', (backend) => {
     expect(content.data?.storeContent).toEqual({ items: [], nextCursor: null, match: 'all' });
   });
 
+  it('answers storefront queries from the stored text byte for byte as the executor does', async () => {
+    const post = (query: string) => p.app.inject({ method: 'POST', url: '/graphql', headers: c.visitor, payload: { query } });
+    const answered = async () =>
+      Number(/^rustok_graphql_stored_text_answers_total (\d+)/m.exec((await p.app.inject({ method: 'GET', url: '/metrics' })).body)?.[1]);
+    const handle = (await c.store('limit=1')).items[0]?.handle;
+    const queries = [
+      '{ storeProducts(first: 2) @D { items { id handle locale textLocale title subtitle prices { currencyCode min max } priceFrom { amount currencyCode } inStock hasStock totalStock categories tags publishedAt } nextCursor match } }',
+      '{ storeProducts(q: "graph", facets: true) @D { match items { title description variants { id } } facets { total currency categories { value count } priceBuckets { min max count } noPrice inStock outOfStock } } }',
+      `{ storeProduct(handle: "${handle}") @D { id title description seoTitle currencies variants { id title sku options prices { amount currencyCode } inStock availability available } images { url alt } } }`,
+    ];
+    for (const query of queries) {
+      const before = await answered();
+      const fromText = await post(query.replace('@D', ''));
+      const executed = await post(query.replace('@D', '@include(if: true)'));
+      expect(fromText.statusCode).toBe(200);
+      expect(fromText.body).toBe(executed.body);
+      expect(fromText.json<{ errors?: unknown }>().errors).toBeUndefined();
+      expect((await answered()) - before).toBe(1);
+    }
+  });
+
   it('lets only permitted callers ask for a rebuild', async () => {
     const mutation = 'mutation { requestIndexRebuild(kinds: [products]) { eventId kinds locale } }';
     expect((await gql(mutation)).errors?.[0]?.extensions.code).toBe('AUTH_REQUIRED');

@@ -9,7 +9,7 @@ import { indexOptions } from '../src/options.js';
 import { StoreProduct, type StoreProductSummary, StoreProductsQuery } from '../src/schemas.js';
 import type { StoreContext } from '../src/search/context.js';
 import { productText } from '../src/search/product.js';
-import { listProducts, listProductsText } from '../src/search/products.js';
+import { listProductsText } from '../src/search/products.js';
 import { drained } from './helpers.js';
 import { catalog, productBody } from './products-fixtures.js';
 
@@ -160,12 +160,6 @@ describeEachBackend('index: product lists from stored items', (backend) => {
       expect(Value.Clean(StoreProduct, structuredClone(answered))).toEqual(answered);
     }
     await expect(productText(ctx, 'no-such-product', 'en')).rejects.toMatchObject({ code: 'INDEX_PRODUCT_NOT_FOUND' });
-  });
-
-  it('gives GraphQL the same page as objects', async () => {
-    for (const q of [{ limit: 2 }, { q: 'text', facets: true }]) {
-      expect(await listProducts(ctx, query(q))).toEqual(JSON.parse(await listProductsText(ctx, query(q))));
-    }
   });
 
   it('is what GET /store/products sends, as compact JSON, and a changed product shows in it at once', async () => {

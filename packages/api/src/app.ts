@@ -167,6 +167,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     graphiql: config.graphql.graphiql,
     extendContext: options.graphqlContext,
     moduleEnabled: options.pipeline?.moduleEnabled,
+    metricsRegistry: metrics.registry,
     persistedQueries: {
       mode: config.graphql.persisted_queries,
       allowlistFile: config.graphql.allowlist_file,

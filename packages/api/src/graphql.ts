@@ -13,10 +13,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import mercurius from 'mercurius';
+import { Counter, type Registry } from 'prom-client';
 import { createComplexityMemo } from './complexity-memo.js';
 import { databaseAppError } from './db-errors.js';
 import { assertRootFieldsProtected, contributeModules, moduleGate, type RootFieldOwners } from './graphql-modules.js';
 import { badRequest, graphqlRequestGuard, mercuriusRequestError, REQUEST_LEVEL_CODES } from './graphql-requests.js';
+import { storedTextAnswers } from './graphql-stored-text.js';
 import { type PersistedQueryOptions, persistedQueries } from './persisted-queries.js';
 
 export interface GraphQLOptions {
@@ -30,6 +32,10 @@ export interface GraphQLOptions {
   readonly extendContext?: (request: FastifyRequest) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Automatic persisted queries (the default), an allowlist, or none. */
   readonly persistedQueries?: PersistedQueryOptions;
+  /** Answer plain queries of fields with a JSON-text resolver from that text (default on); see graphql-stored-text.ts. */
+  readonly storedText?: boolean;
+  /** Where `rustok_graphql_stored_text_answers_total` is counted. */
+  readonly metricsRegistry?: Registry;
 }
 
 const addPlatformTypes = (builder: GraphQLBuilder, modules: readonly ModuleDefinition[]): void => {
@@ -194,9 +200,42 @@ const complexityGuard = (maxComplexity: number) => {
   };
 };
 
+const storedTextCounter = (registry: Registry | undefined): (() => void) | undefined => {
+  if (!registry) return undefined;
+  const name = 'rustok_graphql_stored_text_answers_total';
+  const existing = registry.getSingleMetric(name);
+  const counter =
+    existing instanceof Counter
+      ? existing
+      : new Counter({ name, help: 'GraphQL queries answered from stored JSON text without the executor', registers: [registry] });
+  return () => counter.inc();
+};
+
 export const registerGraphQL = async (app: FastifyInstance, options: GraphQLOptions): Promise<void> => {
   const { schema, owners } = buildSchema(options.modules);
   const persisted = persistedQueries(options.persistedQueries ?? { mode: 'apq' });
+  const optional = new Set(options.modules.filter((m) => m.kind === 'optional').map((m) => m.slug));
+  const contextOf = async (request: FastifyRequest): Promise<GraphQLContext> => ({
+    requestId: request.id,
+    correlationId: request.correlationId,
+    tenant: request.tenant,
+    principal: request.principal,
+    extra: (await options.extendContext?.(request)) ?? {},
+  });
+  const storedText =
+    options.storedText === false
+      ? undefined
+      : storedTextAnswers({
+          schema,
+          owners,
+          optionalModules: optional,
+          moduleEnabled: options.moduleEnabled,
+          maxDepth: options.maxDepth,
+          maxComplexity: options.maxComplexity,
+          // What mercurius gives every resolver besides the platform's context: the app and the reply.
+          contextOf: async (request, reply) => ({ ...(await contextOf(request)), app: request.server, reply }) as GraphQLContext,
+          onAnswered: storedTextCounter(options.metricsRegistry),
+        });
   await app.register(mercurius, {
     schema,
     path: '/graphql',
@@ -207,19 +246,13 @@ export const registerGraphQL = async (app: FastifyInstance, options: GraphQLOpti
     persistedQueryProvider: persisted.provider,
     additionalRouteOptions: {
       preValidation: graphqlRequestGuard({ mode: options.persistedQueries?.mode ?? 'apq', allowlist: persisted.allowlist }),
+      ...(storedText ? { preHandler: storedText } : {}),
     },
-    context: async (request: FastifyRequest): Promise<GraphQLContext> => ({
-      requestId: request.id,
-      correlationId: request.correlationId,
-      tenant: request.tenant,
-      principal: request.principal,
-      extra: (await options.extendContext?.(request)) ?? {},
-    }),
+    context: contextOf,
   });
   app.graphql.addHook('preExecution', complexityGuard(options.maxComplexity));
   const moduleEnabled = options.moduleEnabled;
   if (moduleEnabled) {
-    const optional = new Set(options.modules.filter((m) => m.kind === 'optional').map((m) => m.slug));
     app.graphql.addHook('preExecution', moduleGate(owners, optional, moduleEnabled) as never);
   }
 };

@@ -9,6 +9,7 @@ export * from './error-catalogue.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './graphql-builder.js';
+export * from './graphql-json-text.js';
 export * from './graphql-kit.js';
 export * from './graphql-schema-types.js';
 export * from './ids.js';

@@ -1,13 +1,20 @@
-import { createValidator, type GraphQLBuilder, type GraphQLContext, kernelErrors } from '@rustok/kernel';
+import {
+  createValidator,
+  type GraphQLBuilder,
+  type GraphQLContext,
+  type JsonTextResolver,
+  jsonTextField,
+  kernelErrors,
+} from '@rustok/kernel';
 import type { TSchema } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { INDEX_KINDS, type IndexKind } from '../events.js';
 import { storeContextFor } from '../routes/context.js';
-import { SORTS, StoreContentQuery, StoreProductsQuery } from '../schemas.js';
+import { SORTS, StoreContentQuery, type StoreProduct, type StoreProductPage, StoreProductsQuery } from '../schemas.js';
 import { getContent, listContent } from '../search/content.js';
 import type { StoreContext } from '../search/context.js';
-import { getProduct } from '../search/product.js';
-import { listProducts } from '../search/products.js';
+import { productText } from '../search/product.js';
+import { listProductsText } from '../search/products.js';
 import { requestRebuild } from '../use-cases/request-rebuild.js';
 import { addStatusQuery } from './status.js';
 import { storeTypes } from './types.js';
@@ -38,6 +45,16 @@ const slugOrHandle = (value: string, path: string): string => {
 
 type StoreTypes = ReturnType<typeof storeTypes>;
 
+/** A page of products as the JSON text of its answer (the stored items joined), for the resolver and for stored-text answers. */
+const productsText: JsonTextResolver = (args, ctx) => {
+  const { first, after, ...rest } = args;
+  return listProductsText(storeOf(ctx), parse(StoreProductsQuery, { ...rest, limit: first ?? 20, cursor: after }));
+};
+
+/** One product (detail) as stored. */
+const productDetailText: JsonTextResolver = (args, ctx) =>
+  productText(storeOf(ctx), slugOrHandle(String(args.handle), 'handle'), localeArg(args.locale as string | null | undefined));
+
 const addProductQueries = (builder: GraphQLBuilder, types: StoreTypes) => {
   const Sort = builder.enumType('StoreProductSort', { values: SORTS });
   builder.queryField('storeProducts', (t) =>
@@ -58,8 +75,8 @@ const addProductQueries = (builder: GraphQLBuilder, types: StoreTypes) => {
         first: t.arg.int(),
         after: t.arg.string(),
       },
-      resolve: (_root, { first, after, ...rest }, ctx) =>
-        listProducts(storeOf(ctx), parse(StoreProductsQuery, { ...rest, limit: first ?? 20, cursor: after })),
+      extensions: jsonTextField(productsText),
+      resolve: async (_root, args, ctx) => JSON.parse(await productsText(args, ctx)) as StoreProductPage,
     }),
   );
   builder.queryField('storeProduct', (t) =>
@@ -67,7 +84,8 @@ const addProductQueries = (builder: GraphQLBuilder, types: StoreTypes) => {
       type: types.products.Product,
       authScopes: { public: true },
       args: { handle: t.arg.string({ required: true }), locale: t.arg.string() },
-      resolve: (_root, args, ctx) => getProduct(storeOf(ctx), slugOrHandle(args.handle, 'handle'), localeArg(args.locale)),
+      extensions: jsonTextField(productDetailText),
+      resolve: async (_root, args, ctx) => JSON.parse(await productDetailText(args, ctx)) as StoreProduct,
     }),
   );
 };

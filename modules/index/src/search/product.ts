@@ -1,6 +1,5 @@
 import { preparedSql } from '@rustok/db';
 import { indexErrors } from '../errors.js';
-import type { StoreProduct } from '../schemas.js';
 import type { StoreContext } from './context.js';
 
 const json = (column: string) => `coalesce(to_json(${column})::text, 'null')`;
@@ -31,7 +30,3 @@ export const productText = async (ctx: StoreContext, handle: string, locale: str
   if (!detail) throw indexErrors.INDEX_PRODUCT_NOT_FOUND(`No published product "${handle.slice(0, 200)}"`);
   return detail;
 };
-
-/** The same product as an object (GraphQL). */
-export const getProduct = async (ctx: StoreContext, handle: string, locale: string | undefined): Promise<StoreProduct> =>
-  JSON.parse(await productText(ctx, handle, locale)) as StoreProduct;

@@ -1,4 +1,4 @@
-import type { StoreProductPage, StoreProductsQuery } from '../schemas.js';
+import type { StoreProductsQuery } from '../schemas.js';
 import type { StoreContext } from './context.js';
 import { keysetCondition, type Match, type SortSpec } from './match.js';
 import { productFacets } from './product-facets.js';
@@ -71,7 +71,3 @@ export const listProductsText = async (ctx: StoreContext, query: StoreProductsQu
   const facets = query.facets ? JSON.stringify(await productFacets(input, mode)) : undefined;
   return pageText(input, mode, page, facets);
 };
-
-/** The same page as objects (GraphQL). */
-export const listProducts = async (ctx: StoreContext, query: StoreProductsQuery): Promise<StoreProductPage> =>
-  JSON.parse(await listProductsText(ctx, query)) as StoreProductPage;
