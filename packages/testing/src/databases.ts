@@ -1,14 +1,7 @@
-import {
-  createPgliteImage,
-  type Database,
-  type MigrationReport,
-  openPglite,
-  openPostgres,
-  runMigrations,
-  withOwnerConnection,
-} from '@rustok/db';
+import { type Database, type MigrationReport, openPglite, openPostgres, runMigrations, withOwnerConnection } from '@rustok/db';
 import { generateId, type ModuleDefinition } from '@rustok/kernel';
 import { describe, inject } from 'vitest';
+import { migratedImage } from './pglite-images.js';
 
 export type BackendName = 'pglite' | 'postgres';
 
@@ -64,8 +57,6 @@ export const createThrowawayDatabase = async (adminUrl: string): Promise<{ url: 
   };
 };
 
-let blankImage: Promise<Blob> | undefined;
-
 /** A fresh, migrated database on the backend (in-memory PGlite, or a throw-away PostgreSQL database). */
 export const openTestDatabase = async (backend: TestBackend, modules: readonly ModuleDefinition[] = []): Promise<TestDatabase> => {
   let migrations: MigrationReport | undefined;
@@ -73,9 +64,9 @@ export const openTestDatabase = async (backend: TestBackend, modules: readonly M
     migrations = await runMigrations(owner, modules, { appRole: APP_ROLE });
   };
   if (backend.name === 'pglite') {
-    blankImage ??= createPgliteImage(APP_ROLE);
-    const db = await openPglite({ appRole: APP_ROLE, ownerSetup, image: await blankImage });
-    return { db, backend, url: undefined, migrations, cleanup: () => db.close() };
+    const { image, report } = await migratedImage(APP_ROLE, modules);
+    const db = await openPglite({ appRole: APP_ROLE, image, imageReady: true });
+    return { db, backend, url: undefined, migrations: report, cleanup: () => db.close() };
   }
   if (!backend.url) throw new Error('postgres backend without a URL');
   const scratch = await createThrowawayDatabase(backend.url);

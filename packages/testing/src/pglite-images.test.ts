@@ -1,0 +1,34 @@
+import { defineModule } from '@rustok/kernel';
+import { describe, expect, it } from 'vitest';
+import { openTestDatabase } from './databases.js';
+
+/** A module whose one migration creates a table with the given column. */
+const moduleWith = (suffix: string, column: string) =>
+  defineModule({
+    slug: 'imgtest',
+    name: 'Image test',
+    description: 'Test fixture',
+    version: '0.0.1',
+    kind: 'optional',
+    migrations: [{ name: 'm20260101_imgtest_001_create', up: `CREATE TABLE imgtest_${suffix} (${column} int)` }],
+  });
+
+const columnsOf = async (db: Awaited<ReturnType<typeof openTestDatabase>>['db'], table: string) =>
+  (await db.query<{ column_name: string }>('SELECT column_name FROM information_schema.columns WHERE table_name = $1', [table])).rows.map(
+    (r) => r.column_name,
+  );
+
+describe('migrated PGlite images', () => {
+  it('gives each version of a migration its own image, with the report of its run', async () => {
+    const suffix = 'fixture';
+    for (const column of ['first_version', 'second_version', 'first_version']) {
+      const t = await openTestDatabase({ name: 'pglite' }, [moduleWith(suffix, column)]);
+      try {
+        expect(await columnsOf(t.db, `imgtest_${suffix}`)).toEqual([column]);
+        expect(t.migrations?.applied).toEqual(['m20260101_imgtest_001_create']);
+      } finally {
+        await t.cleanup();
+      }
+    }
+  });
+});

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPgliteImage, type MigrationReport, runMigrations } from '@rustok/db';
+import type { ModuleDefinition } from '@rustok/kernel';
+
+/**
+ * Migrated embedded-database images for tests, kept on disk: every test file runs in a process of
+ * its own, and each used to start a blank cluster, migrate it as the owner and reopen it (4 to 7 s
+ * before its first test). The image of a module set is made once per checkout and loaded after
+ * that (about 1 s). An image is named by everything that shapes it: the PGlite release, the
+ * application role, each module's migrations (names and text) and the source of the database
+ * package (its migration runner, grants and statistics). The cache lives under
+ * node_modules/.cache, so a clean install starts without one.
+ */
+export interface MigratedImage {
+  readonly image: Blob;
+  readonly report: MigrationReport;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..', '..');
+const CACHE_DIR = join(root, 'node_modules', '.cache', 'rustok-test-images');
+
+/** The PGlite release the database package loads (its package.json, next to the entry it resolves to). */
+const pgliteVersion = (): string => {
+  let dir = dirname(createRequire(join(root, 'packages', 'db', 'package.json')).resolve('@electric-sql/pglite'));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+};
+
+/** The database package's own source, which writes part of every image (platform tables, grants). */
+const dbSource = (): string => {
+  const dir = join(root, 'packages', 'db', 'src');
+  if (!existsSync(dir)) return 'no-source';
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => `${f}\n${readFileSync(join(dir, f), 'utf8')}`)
+    .join('\n');
+};
+
+let stamp: string | undefined;
+
+const keyOf = (appRole: string, modules: readonly ModuleDefinition[]): string => {
+  stamp ??= createHash('sha256').update(pgliteVersion()).update(dbSource()).digest('hex');
+  const migrations = modules.map((m) => [m.slug, m.migrations.map((x) => [x.name, String(x.up)])]);
+  return createHash('sha256').update(stamp).update(appRole).update(JSON.stringify(migrations)).digest('hex').slice(0, 32);
+};
+
+/** Written under another name first, so a reader never sees half a file. */
+const writeAtomically = (path: string, data: Buffer | string): void => {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, path);
+};
+
+let blank: Promise<Blob> | undefined;
+const inProcess = new Map<string, Promise<MigratedImage>>();
+
+const build = async (appRole: string, modules: readonly ModuleDefinition[], files: { image: string; report: string }) => {
+  blank ??= createPgliteImage(appRole);
+  let report: MigrationReport | undefined;
+  const image = await createPgliteImage(appRole, {
+    from: await blank,
+    compression: 'gzip',
+    ownerSetup: async (owner) => {
+      report = await runMigrations(owner, modules, { appRole });
+    },
+  });
+  if (!report) throw new Error('the migrations did not run');
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeAtomically(files.report, JSON.stringify(report));
+  writeAtomically(files.image, Buffer.from(await image.arrayBuffer()));
+  return { image, report };
+};
+
+const load = async (appRole: string, modules: readonly ModuleDefinition[]): Promise<MigratedImage> => {
+  const key = keyOf(appRole, modules);
+  const files = { image: join(CACHE_DIR, `${key}.tar.gz`), report: join(CACHE_DIR, `${key}.json`) };
+  if (existsSync(files.image) && existsSync(files.report)) {
+    const report = JSON.parse(readFileSync(files.report, 'utf8')) as MigrationReport;
+    return { image: new Blob([readFileSync(files.image)]), report };
+  }
+  return build(appRole, modules, files);
+};
+
+/** The image of `modules` migrated for `appRole`, and the report of that migration run. */
+export const migratedImage = (appRole: string, modules: readonly ModuleDefinition[]): Promise<MigratedImage> => {
+  const key = keyOf(appRole, modules);
+  let image = inProcess.get(key);
+  if (!image) {
+    image = load(appRole, modules);
+    inProcess.set(key, image);
+    image.catch(() => inProcess.delete(key));
+  }
+  return image;
+};
