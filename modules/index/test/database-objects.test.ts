@@ -31,8 +31,26 @@ describeEachBackend('index: database objects', (backend) => {
         WHERE am.amname = 'gin' AND tbl.relname IN ('index_products', 'index_content')
         ORDER BY 1`,
     );
-    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['index_content_search', 'index_products_search']));
+    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['index_content_search', 'index_products_search_keys']));
     for (const row of rows) expect(row.options ?? [], row.name).toContain('gin_pending_list_limit=64');
+  });
+
+  it("finds a tenant's search candidates through keys of that tenant only, lexeme for lexeme as the search vector", async () => {
+    const tenant = '01a23e1d-f68e-7fcf-a6fb-af39876f17a5';
+    const { rows } = await t.db.query<{ keys: string; query: string; same: boolean; other: boolean }>(
+      `SELECT index_tenant_lexemes($1, v)::text AS keys, index_tenant_tsquery($1, q)::text AS query,
+              index_tenant_lexemes($1, v) @@ index_tenant_tsquery($1, q) AS same,
+              index_tenant_lexemes($1, v) @@ index_tenant_tsquery('01a23e1d-0000-7000-8000-000000000001', q) AS other
+         FROM (SELECT to_tsvector('english', 'Leather chair''s "arm", O''Brien \\ back') AS v,
+                      websearch_to_tsquery('english', '"leather chair" -sofa') || to_tsquery('english', 'o''brien:*') AS q) x`,
+      [tenant],
+    );
+    const row = rows[0];
+    expect(row?.keys).toMatch(/^'af39876f17a5/);
+    expect(row?.keys.split(' ').every((entry) => entry.startsWith("'af39876f17a5"))).toBe(true);
+    expect(row?.query).toContain("'af39876f17a5leather' <-> 'af39876f17a5chair'");
+    expect(row?.same).toBe(true);
+    expect(row?.other).toBe(false);
   });
 
   it('keeps only functions that a statement, a trigger or a dynamic name of the module still calls', async () => {
@@ -44,11 +62,13 @@ describeEachBackend('index: database objects', (backend) => {
     expect(names).not.toContain('index_products_newest');
     expect(names).not.toContain('index_product_by_handle');
     const source = await callers();
-    // index_match_* / index_similar_* are named by their read model (search/match.ts); the summary by its trigger.
+    // index_match_* / index_similar_* are named by their read model (search/match.ts); the summary by its trigger;
+    // the tenant's search keys by the generated column and the candidate functions.
     const called = (name: string) =>
       source.includes(name) ||
       /^index_(match|similar)_(products|content)$/.test(name) ||
-      (name === 'index_product_summary' && names.includes('index_products_summary_trigger'));
+      (name === 'index_product_summary' && names.includes('index_products_summary_trigger')) ||
+      ((name === 'index_tenant_lexemes' || name === 'index_tenant_tsquery') && names.includes('index_top_products'));
     expect(names.filter((name) => !called(name) && name !== 'index_products_summary_trigger')).toEqual([]);
   });
 });
