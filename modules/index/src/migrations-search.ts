@@ -71,3 +71,16 @@ BEGIN
     ORDER BY 2 DESC, 1 DESC LIMIT lim;
 END
 $$;`;
+
+/** The same tenant-prefixed search keys for content (posts, topics, pages): see `tenantSearchKeysSql`. */
+export const tenantContentKeysSql = `
+ALTER TABLE index_content ADD COLUMN search_keys tsvector GENERATED ALWAYS AS (index_tenant_lexemes(tenant_id, search_vector)) STORED;
+CREATE INDEX index_content_search_keys ON index_content USING gin (search_keys) WITH (gin_pending_list_limit = 64)
+  WHERE status = 'published';
+DROP INDEX index_content_search;
+CREATE OR REPLACE FUNCTION index_match_content(loc text, q tsquery) RETURNS SETOF uuid
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT node_id FROM public.index_content
+   WHERE tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid AND locale = loc AND status = 'published'
+     AND search_keys @@ public.index_tenant_tsquery(nullif(current_setting('app.tenant_id', true), '')::uuid, q)
+$$;`;
