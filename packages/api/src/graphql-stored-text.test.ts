@@ -72,8 +72,10 @@ describeEachBackend('GraphQL answers from stored JSON text', (backend) => {
     expect(byText).toBe(0);
   });
 
-  it('leaves __typename, fragments and fields needing more than the public scope to the executor', async () => {
+  it('leaves __typename, fragments, fields needing more than the public scope and long query texts to the executor', async () => {
     const before = await answered();
+    const long = `{ shelf { label } }${' '.repeat(5_000)}`;
+    expect((await post(long)).json()).toEqual({ data: { shelf: { label: 'main' } } });
     expect((await post('{ shelf { __typename label } }')).json()).toEqual({ data: { shelf: { __typename: 'Shelf', label: 'main' } } });
     expect((await post('{ shelf { ...F } } fragment F on Shelf { label }')).json()).toEqual({ data: { shelf: { label: 'main' } } });
     const denied = (await post('{ privateShelf { label } }')).json<{ errors: { extensions: { code: string } }[] }>();

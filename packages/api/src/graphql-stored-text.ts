@@ -33,6 +33,8 @@ export interface StoredTextOptions {
   readonly contextOf: (request: FastifyRequest, reply: FastifyReply) => Promise<GraphQLContext>;
   /** Query documents whose plan is kept (past it the plans start over). */
   readonly maxPlans?: number;
+  /** Longer query texts are left to the executor (and not kept): storefront queries are short. */
+  readonly maxQueryLength?: number;
   /** Counts the requests answered this way. */
   readonly onAnswered?: () => void;
 }
@@ -140,8 +142,10 @@ const answer = async (options: StoredTextOptions, plan: Plan, input: Input, requ
 /** A preHandler for the GraphQL route: answers what it can from stored text, and leaves the rest to the executor. */
 export const storedTextAnswers = (options: StoredTextOptions) => {
   const maxPlans = options.maxPlans ?? 500;
+  const maxQueryLength = options.maxQueryLength ?? 4_096;
   let plans = new Map<string, Plan | null>();
   const planFor = (input: Input): Plan | undefined => {
+    if (input.query.length > maxQueryLength) return undefined;
     const key = input.operationName === undefined ? input.query : `${input.operationName}\u0000${input.query}`;
     let plan = plans.get(key);
     if (plan === undefined) {
