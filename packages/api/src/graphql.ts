@@ -13,12 +13,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import mercurius from 'mercurius';
-import { Counter, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 import { createComplexityMemo } from './complexity-memo.js';
 import { databaseAppError } from './db-errors.js';
 import { assertRootFieldsProtected, contributeModules, moduleGate, type RootFieldOwners } from './graphql-modules.js';
 import { badRequest, graphqlRequestGuard, mercuriusRequestError, REQUEST_LEVEL_CODES } from './graphql-requests.js';
 import { storedTextAnswers } from './graphql-stored-text.js';
+import { registeredCounter } from './metrics.js';
 import { type PersistedQueryOptions, persistedQueries } from './persisted-queries.js';
 
 export interface GraphQLOptions {
@@ -202,12 +203,11 @@ const complexityGuard = (maxComplexity: number) => {
 
 const storedTextCounter = (registry: Registry | undefined): (() => void) | undefined => {
   if (!registry) return undefined;
-  const name = 'rustok_graphql_stored_text_answers_total';
-  const existing = registry.getSingleMetric(name);
-  const counter =
-    existing instanceof Counter
-      ? existing
-      : new Counter({ name, help: 'GraphQL queries answered from stored JSON text without the executor', registers: [registry] });
+  const counter = registeredCounter(
+    registry,
+    'rustok_graphql_stored_text_answers_total',
+    'GraphQL queries answered from stored JSON text without the executor',
+  );
   return () => counter.inc();
 };
 

@@ -1,12 +1,19 @@
 import type { PoolStats } from '@rustok/db';
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface MetricsOptions {
   readonly poolStats?: () => PoolStats;
   /** Shared with other layers (events) so one /metrics shows everything. */
   readonly registry?: Registry;
 }
+
+/** The registry's counter of that name, made on first use: several parts (or instances in tests) may share one registry. */
+export const registeredCounter = (registry: Registry, name: string, help: string, labelNames: string[] = []): Counter<string> => {
+  const existing = registry.getSingleMetric(name);
+  if (existing instanceof Counter) return existing;
+  return new Counter({ name, help, labelNames, registers: [registry] });
+};
 
 /** A registry per app, so several servers in one process (tests) never share counters. */
 export const createMetrics = (options: MetricsOptions = {}) => {

@@ -1,18 +1,13 @@
 import type { EventEmitter } from 'node:events';
-import { Counter, type Registry } from 'prom-client';
+import { registeredCounter } from '@rustok/api';
+import type { Registry } from 'prom-client';
 
 export type CacheTier = 'memory' | 'redis';
 
-const counter = (registry: Registry, name: string, help: string, labelNames: string[]): Counter<string> => {
-  const existing = registry.getSingleMetric(name);
-  if (existing instanceof Counter) return existing;
-  return new Counter({ name, help, labelNames, registers: [registry] });
-};
-
 /** Hit/miss counting from bentocache's events, kept locally (stats) and on the Prometheus registry. */
 export const createCounters = (emitter: EventEmitter, registry: Registry | undefined) => {
-  const hits = registry && counter(registry, 'rustok_tenant_cache_hits_total', 'Tenant cache hits, by tier', ['tier']);
-  const misses = registry && counter(registry, 'rustok_tenant_cache_misses_total', 'Tenant cache misses (database lookups)', []);
+  const hits = registry && registeredCounter(registry, 'rustok_tenant_cache_hits_total', 'Tenant cache hits, by tier', ['tier']);
+  const misses = registry && registeredCounter(registry, 'rustok_tenant_cache_misses_total', 'Tenant cache misses (database lookups)');
   const memoryHits = hits?.labels({ tier: 'memory' });
   const local = {
     memory: 0,
