@@ -77,8 +77,7 @@ const build = async (appRole: string, modules: readonly ModuleDefinition[], file
   return { image, report };
 };
 
-const load = async (appRole: string, modules: readonly ModuleDefinition[]): Promise<MigratedImage> => {
-  const key = keyOf(appRole, modules);
+const load = async (key: string, appRole: string, modules: readonly ModuleDefinition[]): Promise<MigratedImage> => {
   const files = { image: join(CACHE_DIR, `${key}.tar.gz`), report: join(CACHE_DIR, `${key}.json`) };
   if (existsSync(files.image) && existsSync(files.report)) {
     const report = JSON.parse(readFileSync(files.report, 'utf8')) as MigrationReport;
@@ -92,7 +91,7 @@ export const migratedImage = (appRole: string, modules: readonly ModuleDefinitio
   const key = keyOf(appRole, modules);
   let image = inProcess.get(key);
   if (!image) {
-    image = load(appRole, modules);
+    image = load(key, appRole, modules);
     inProcess.set(key, image);
     image.catch(() => inProcess.delete(key));
   }
