@@ -41,6 +41,22 @@ DROP FUNCTION IF EXISTS index_product_by_handle(uuid, text, text);`;
  */
 const TENANT_KEY = `right(replace(tenant::text, '-', ''), 12)`;
 const LEXEME = `'''((?:[^'']|'''')*)'''`;
+/** A read model's generated keys, their GIN index in place of the one over `search_vector`, and its candidates through them. */
+const searchKeysOf = (
+  table: string,
+  match: string,
+  id: string,
+) => `ALTER TABLE ${table} ADD COLUMN search_keys tsvector GENERATED ALWAYS AS (index_tenant_lexemes(tenant_id, search_vector)) STORED;
+CREATE INDEX ${table}_search_keys ON ${table} USING gin (search_keys) WITH (gin_pending_list_limit = 64)
+  WHERE status = 'published';
+DROP INDEX ${table}_search;
+CREATE OR REPLACE FUNCTION ${match}(loc text, q tsquery) RETURNS SETOF uuid
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT ${id} FROM public.${table}
+   WHERE tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid AND locale = loc AND status = 'published'
+     AND search_keys @@ public.index_tenant_tsquery(nullif(current_setting('app.tenant_id', true), '')::uuid, q)
+$$;`;
+
 export const tenantSearchKeysSql = `
 CREATE FUNCTION index_tenant_lexemes(tenant uuid, v tsvector) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog AS $$
@@ -50,16 +66,7 @@ CREATE FUNCTION index_tenant_tsquery(tenant uuid, q tsquery) RETURNS tsquery
 LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog AS $$
   SELECT regexp_replace(q::text, ${LEXEME}, '''' || ${TENANT_KEY} || '\\1''', 'g')::tsquery
 $$;
-ALTER TABLE index_products ADD COLUMN search_keys tsvector GENERATED ALWAYS AS (index_tenant_lexemes(tenant_id, search_vector)) STORED;
-CREATE INDEX index_products_search_keys ON index_products USING gin (search_keys) WITH (gin_pending_list_limit = 64)
-  WHERE status = 'published';
-DROP INDEX index_products_search;
-CREATE OR REPLACE FUNCTION index_match_products(loc text, q tsquery) RETURNS SETOF uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  SELECT product_id FROM public.index_products
-   WHERE tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid AND locale = loc AND status = 'published'
-     AND search_keys @@ public.index_tenant_tsquery(nullif(current_setting('app.tenant_id', true), '')::uuid, q)
-$$;
+${searchKeysOf('index_products', 'index_match_products', 'product_id')}
 CREATE OR REPLACE FUNCTION index_top_products(loc text, q tsquery, lim int) RETURNS TABLE (match_id uuid, match_rank real)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public ROWS 25 AS $$
 DECLARE
@@ -74,13 +81,4 @@ $$;`;
 
 /** The same tenant-prefixed search keys for content (posts, topics, pages): see `tenantSearchKeysSql`. */
 export const tenantContentKeysSql = `
-ALTER TABLE index_content ADD COLUMN search_keys tsvector GENERATED ALWAYS AS (index_tenant_lexemes(tenant_id, search_vector)) STORED;
-CREATE INDEX index_content_search_keys ON index_content USING gin (search_keys) WITH (gin_pending_list_limit = 64)
-  WHERE status = 'published';
-DROP INDEX index_content_search;
-CREATE OR REPLACE FUNCTION index_match_content(loc text, q tsquery) RETURNS SETOF uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  SELECT node_id FROM public.index_content
-   WHERE tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid AND locale = loc AND status = 'published'
-     AND search_keys @@ public.index_tenant_tsquery(nullif(current_setting('app.tenant_id', true), '')::uuid, q)
-$$;`;
+${searchKeysOf('index_content', 'index_match_content', 'node_id')}`;
