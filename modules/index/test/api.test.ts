@@ -53,11 +53,20 @@ describeEachBackend('index: GraphQL, cache, metrics, admin', (backend) => {
 
   it('answers storefront queries from the stored text byte for byte as the executor does', async () => {
     const post = (query: string) => p.app.inject({ method: 'POST', url: '/graphql', headers: c.visitor, payload: { query } });
-    const answered = async () =>
-      Number(/^rustok_graphql_stored_text_answers_total (\d+)/m.exec((await p.app.inject({ method: 'GET', url: '/metrics' })).body)?.[1]);
+    const counted = async (what: string) =>
+      Number(
+        new RegExp(`^rustok_graphql_stored_text_${what}_total (\\d+)`, 'm').exec(
+          (await p.app.inject({ method: 'GET', url: '/metrics' })).body,
+        )?.[1],
+      );
+    const answered = () => counted('answers');
     const handle = (await c.store('limit=1')).items[0]?.handle;
+    const page =
+      '{ items { id handle locale textLocale title subtitle prices { currencyCode min max } priceFrom { amount currencyCode } inStock hasStock totalStock categories tags publishedAt } nextCursor match }';
+    const spliced = await counted('spliced');
     const queries = [
-      '{ storeProducts(first: 2) @D { items { id handle locale textLocale title subtitle prices { currencyCode min max } priceFrom { amount currencyCode } inStock hasStock totalStock categories tags publishedAt } nextCursor match } }',
+      `{ storeProducts(first: 2) @D ${page} }`,
+      `{ storeProducts(q: "graph", first: 1) @D ${page} }`,
       '{ storeProducts(q: "graph", facets: true) @D { match items { title description variants { id } } facets { total currency categories { value count } priceBuckets { min max count } noPrice inStock outOfStock } } }',
       `{ storeProduct(handle: "${handle}") @D { id title description seoTitle currencies variants { id title sku options prices { amount currencyCode } inStock availability available } images { url alt } } }`,
     ];
@@ -70,6 +79,8 @@ describeEachBackend('index: GraphQL, cache, metrics, admin', (backend) => {
       expect(fromText.json<{ errors?: unknown }>().errors).toBeUndefined();
       expect((await answered()) - before).toBe(1);
     }
+    // The two queries of the page's own shape (no facets) got its text as it is.
+    expect((await counted('spliced')) - spliced).toBe(2);
   });
 
   it('lets only permitted callers ask for a rebuild', async () => {

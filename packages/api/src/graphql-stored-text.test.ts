@@ -1,6 +1,6 @@
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SHELF_ITEMS, shelfCalls, shelfModule } from './test-fixtures/shelf-module.js';
+import { SHELF_ITEMS, shelfCalls, shelfModule, VERBATIM_SHAPE } from './test-fixtures/shelf-module.js';
 
 // `@D` marks where a directive goes: none lets the stored text answer, `@include(if: true)` (no
 // change to the answer) leaves the query to the executor, whose answer is the reference.
@@ -14,10 +14,11 @@ describeEachBackend('GraphQL answers from stored JSON text', (backend) => {
   });
   afterAll(async () => p?.close());
 
-  const answered = async (): Promise<number> => {
+  const counted = async (what: 'answers' | 'spliced'): Promise<number> => {
     const text = (await p.app.inject({ method: 'GET', url: '/metrics' })).body;
-    return Number(/^rustok_graphql_stored_text_answers_total (\d+)/m.exec(text)?.[1] ?? 0);
+    return Number(new RegExp(`^rustok_graphql_stored_text_${what}_total (\\d+)`, 'm').exec(text)?.[1] ?? 0);
   };
+  const answered = () => counted('answers');
   const post = (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
     p.app.inject({ method: 'POST', url: '/graphql', headers, payload: { query, ...(variables ? { variables } : {}) } });
   /** The answer to `query` with and without the directive, and how many of the two came from text. */
@@ -50,6 +51,29 @@ describeEachBackend('GraphQL answers from stored JSON text', (backend) => {
     const res = await post('{ shelf { items { name note } } }');
     expect(res.json()).toEqual({ data: { shelf: { items: SHELF_ITEMS.map((i) => ({ name: i.name, note: i.note ?? null })) } } });
     expect(shelfCalls.text).toBe(calls + 1);
+  });
+
+  it('sends the text as it is when the query selects exactly the shape the text declares', async () => {
+    const spliced = await counted('spliced');
+    const { fromText, executed, byText } = await both(`{ s: shelf(label: "verbatim") @D ${VERBATIM_SHAPE} }`);
+    expect(byText).toBe(1);
+    expect((await counted('spliced')) - spliced).toBe(1);
+    // The fixture writes that text with line breaks: they go out untouched, inside the executor's envelope.
+    expect(fromText.body).toMatch(/^\{"data":\{"s":\{\n {2}"label": "verbatim",\n/);
+    expect(fromText.body).toBe(`{"data":{"s":${JSON.stringify(JSON.parse(fromText.body).data.s, null, 2)}}}`);
+    expect(fromText.json()).toEqual(executed.json());
+  });
+
+  it.each([
+    ['another order', '{ shelf(label: "verbatim") @D { items { id name } label } }'],
+    ['a subset', '{ shelf(label: "verbatim") @D { label items { id } } }'],
+    ['an alias below the root', '{ shelf(label: "verbatim") @D { label items { id title: name } } }'],
+  ])('projects the text when the selection differs from the declared shape (%s)', async (_name, query) => {
+    const spliced = await counted('spliced');
+    const { fromText, executed, byText } = await both(query);
+    expect(byText).toBe(1);
+    expect(await counted('spliced')).toBe(spliced);
+    expect(fromText.body).toBe(executed.body);
   });
 
   it('answers over GET too', async () => {

@@ -1,4 +1,4 @@
-import { type GraphQLContext, type JsonTextResolver, jsonTextOf, type TenantRef } from '@rustok/kernel';
+import { type GraphQLContext, type JsonTextField, jsonTextOf, type TenantRef } from '@rustok/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type FieldNode,
@@ -9,6 +9,8 @@ import {
   Kind,
   type OperationDefinitionNode,
   parse,
+  print,
+  type SelectionSetNode,
   validate,
 } from 'graphql';
 import type { RootFieldOwners } from './graphql-modules.js';
@@ -21,7 +23,8 @@ import { compileProjector, type Projector, selectionSize } from './graphql-proje
  * the executor would check is checked when the query is first seen (validation, depth, complexity,
  * the field's public scope) and per request (variables, arguments, the module switch); anything
  * else, and any error on the way, leaves the request to the executor, so answers and errors are
- * the executor's own.
+ * the executor's own. When the field declares the shape of its text for the arguments given and
+ * the query selects exactly that shape, the text goes out as it is (spliced, not even parsed).
  */
 export interface StoredTextOptions {
   readonly schema: GraphQLSchema;
@@ -35,8 +38,8 @@ export interface StoredTextOptions {
   readonly maxPlans?: number;
   /** Longer query texts are left to the executor (and not kept): storefront queries are short. */
   readonly maxQueryLength?: number;
-  /** Counts the requests answered this way. */
-  readonly onAnswered?: () => void;
+  /** Counts the requests answered this way (`spliced`: the text went out as it is). */
+  readonly onAnswered?: (spliced: boolean) => void;
 }
 
 interface Plan {
@@ -45,8 +48,10 @@ interface Plan {
   readonly field: GraphQLField<unknown, unknown>;
   readonly key: string;
   readonly owner: string | undefined;
-  readonly resolveText: JsonTextResolver;
+  readonly text: JsonTextField;
   readonly project: Projector;
+  /** The selection in its canonical form (see canonicalOf), compared with the text's declared shape. */
+  readonly selection: string;
 }
 
 const onlyPublic = (field: GraphQLField<unknown, unknown>): boolean => {
@@ -75,20 +80,36 @@ const singleField = (text: string, operationName: string | undefined) => {
   return { document, operation, node };
 };
 
+/** A selection set printed on one line: two selections are the same (fields, aliases, order) when these are equal. */
+const canonicalOf = (selectionSet: SelectionSetNode | undefined): string => (selectionSet ? print(selectionSet).replace(/\s+/g, ' ') : '');
+
+/** Declared shapes (selection-set texts) in canonical form; a shape that does not parse is never matched. */
+const shapes = new Map<string, string | null>();
+const canonicalShape = (shape: string): string | null => {
+  let canonical = shapes.get(shape);
+  if (canonical === undefined) {
+    const found = singleField(`{ x ${shape} }`, undefined);
+    canonical = found ? canonicalOf(found.node.selectionSet) : null;
+    if (shapes.size < 1_000) shapes.set(shape, canonical);
+  }
+  return canonical;
+};
+
 const planOf = (options: StoredTextOptions, text: string, operationName: string | undefined): Plan | undefined => {
   const found = singleField(text, operationName);
   if (!found) return undefined;
   const { document, operation, node } = found;
   const field = options.schema.getQueryType()?.getFields()[node.name.value];
-  const resolveText = field && jsonTextOf(field.extensions);
-  if (!field || !resolveText || !onlyPublic(field)) return undefined;
+  const declared = field && jsonTextOf(field.extensions);
+  if (!field || !declared || !onlyPublic(field)) return undefined;
   const size = selectionSize(operation.selectionSet);
   if (size.depth >= options.maxDepth || size.fields > options.maxComplexity) return undefined;
   if (validate(options.schema, document).length > 0) return undefined;
   const project = compileProjector(field.type, node.selectionSet);
   if (!project) return undefined;
   const key = node.alias?.value ?? node.name.value;
-  return { operation, node, field, key, owner: options.owners.get(`Query.${node.name.value}`), resolveText, project };
+  const owner = options.owners.get(`Query.${node.name.value}`);
+  return { operation, node, field, key, owner, text: declared, project, selection: canonicalOf(node.selectionSet) };
 };
 
 interface Input {
@@ -132,8 +153,11 @@ const answer = async (options: StoredTextOptions, plan: Plan, input: Input, requ
     if (!tenant || !options.moduleEnabled || !(await options.moduleEnabled(tenant, plan.owner))) return undefined;
   }
   try {
-    const text = await plan.resolveText(args, await options.contextOf(request, reply));
-    return `{"data":${JSON.stringify({ [plan.key]: plan.project(JSON.parse(text)) })}}`;
+    const text = await plan.text.resolve(args, await options.contextOf(request, reply));
+    const shape = plan.text.shape?.(args);
+    if (shape !== undefined && canonicalShape(shape) === plan.selection)
+      return { body: `{"data":{${JSON.stringify(plan.key)}:${text}}}`, spliced: true };
+    return { body: `{"data":${JSON.stringify({ [plan.key]: plan.project(JSON.parse(text)) })}}`, spliced: false };
   } catch {
     return undefined; // the executor runs it again and answers the error its own way
   }
@@ -159,9 +183,9 @@ export const storedTextAnswers = (options: StoredTextOptions) => {
     const input = inputOf(request);
     const plan = input && planFor(input);
     if (!input || !plan) return undefined;
-    const body = await answer(options, plan, input, request, reply);
-    if (body === undefined) return undefined;
-    options.onAnswered?.();
-    return reply.type('application/json; charset=utf-8').send(body);
+    const answered = await answer(options, plan, input, request, reply);
+    if (answered === undefined) return undefined;
+    options.onAnswered?.(answered.spliced);
+    return reply.type('application/json; charset=utf-8').send(answered.body);
   };
 };

@@ -201,14 +201,22 @@ const complexityGuard = (maxComplexity: number) => {
   };
 };
 
-const storedTextCounter = (registry: Registry | undefined): (() => void) | undefined => {
+const storedTextCounter = (registry: Registry | undefined): ((spliced: boolean) => void) | undefined => {
   if (!registry) return undefined;
-  const counter = registeredCounter(
+  const answers = registeredCounter(
     registry,
     'rustok_graphql_stored_text_answers_total',
     'GraphQL queries answered from stored JSON text without the executor',
   );
-  return () => counter.inc();
+  const spliced = registeredCounter(
+    registry,
+    'rustok_graphql_stored_text_spliced_total',
+    'Of those, the answers whose text went out as it is (the query selected the shape the text declares)',
+  );
+  return (asIs) => {
+    answers.inc();
+    if (asIs) spliced.inc();
+  };
 };
 
 export const registerGraphQL = async (app: FastifyInstance, options: GraphQLOptions): Promise<void> => {

@@ -11,13 +11,28 @@ import type { GraphQLContext } from './graphql-builder.js';
  */
 export type JsonTextResolver = (args: Record<string, unknown>, ctx: GraphQLContext) => Promise<string>;
 
+/**
+ * The selection (a GraphQL selection set, e.g. `{ items { id title } next }`) whose answer the text
+ * for these arguments is verbatim: exactly those keys in that order at every level, each value as
+ * GraphQL serialises it, no other keys. A query selecting just that gets the text as it is, with no
+ * parsing or projection. `undefined` when no such selection is promised for these arguments.
+ */
+export type JsonTextShape = (args: Record<string, unknown>) => string | undefined;
+
+export interface JsonTextField {
+  readonly resolve: JsonTextResolver;
+  readonly shape?: JsonTextShape;
+}
+
 const JSON_TEXT = 'rustokJsonText';
 
-/** The `extensions` of a field that can be answered from JSON text. */
-export const jsonTextField = (resolveText: JsonTextResolver): Record<string, unknown> => ({ [JSON_TEXT]: resolveText });
+/** The `extensions` of a field that can be answered from JSON text (and, with `shape`, from the text as it is). */
+export const jsonTextField = (resolve: JsonTextResolver, options: { shape?: JsonTextShape } = {}): Record<string, unknown> => ({
+  [JSON_TEXT]: { resolve, shape: options.shape } satisfies JsonTextField,
+});
 
-/** The JSON-text resolver a field declared, if any. */
-export const jsonTextOf = (extensions: Readonly<Record<string, unknown>> | null | undefined): JsonTextResolver | undefined => {
-  const value = extensions?.[JSON_TEXT];
-  return typeof value === 'function' ? (value as JsonTextResolver) : undefined;
+/** The JSON-text declaration of a field, if any. */
+export const jsonTextOf = (extensions: Readonly<Record<string, unknown>> | null | undefined): JsonTextField | undefined => {
+  const value = extensions?.[JSON_TEXT] as Partial<JsonTextField> | undefined;
+  return typeof value?.resolve === 'function' ? (value as JsonTextField) : undefined;
 };

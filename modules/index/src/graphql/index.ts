@@ -51,6 +51,14 @@ const productsText: JsonTextResolver = (args, ctx) => {
   return listProductsText(storeOf(ctx), parse(StoreProductsQuery, { ...rest, limit: first ?? 20, cursor: after }));
 };
 
+/**
+ * The page text's own selection (without facets): the stored items' keys in their order (see
+ * migrations-summaries.ts), then the page's. A query selecting just this gets the text as it is.
+ */
+const PAGE_SHAPE = `{ items { id handle locale textLocale title subtitle prices { currencyCode min max } priceFrom { amount currencyCode }
+  inStock hasStock totalStock categories tags publishedAt } nextCursor match }`;
+const productsShape = (args: Record<string, unknown>): string | undefined => (args.facets ? undefined : PAGE_SHAPE);
+
 /** One product (detail) as stored. */
 const productDetailText: JsonTextResolver = (args, ctx) =>
   productText(storeOf(ctx), slugOrHandle(String(args.handle), 'handle'), localeArg(args.locale as string | null | undefined));
@@ -75,7 +83,7 @@ const addProductQueries = (builder: GraphQLBuilder, types: StoreTypes) => {
         first: t.arg.int(),
         after: t.arg.string(),
       },
-      extensions: jsonTextField(productsText),
+      extensions: jsonTextField(productsText, { shape: productsShape }),
       resolve: async (_root, args, ctx) => JSON.parse(await productsText(args, ctx)) as StoreProductPage,
     }),
   );

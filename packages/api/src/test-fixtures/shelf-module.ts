@@ -3,7 +3,9 @@ import { defineModule, type JsonTextResolver, jsonTextField } from '@rustok/kern
 /**
  * Test fixture (not shipped behaviour): GraphQL fields answered from JSON text. `shelf(label)`
  * writes its answer as text (`label: "broken"` leaves out a non-null field, `"bad-count"` puts a
- * string in an Int); `privateShelf` does too but needs a signed-in caller.
+ * string in an Int); `privateShelf` does too but needs a signed-in caller. For `label: "verbatim"`
+ * the text is the answer to VERBATIM_SHAPE, written with spaces and line breaks, so a test can tell
+ * the text went out as it is.
  */
 interface ShelfItem {
   readonly id: string;
@@ -26,9 +28,13 @@ export const SHELF_ITEMS: readonly ShelfItem[] = [
 /** Calls of the text resolver, so tests can tell it ran. */
 export const shelfCalls = { text: 0 };
 
+/** The shape the text for `label: "verbatim"` declares. */
+export const VERBATIM_SHAPE = '{ label items { id name } }';
+
 const shelfText: JsonTextResolver = async (args) => {
   shelfCalls.text += 1;
   const label = typeof args.label === 'string' ? args.label : 'main';
+  if (label === 'verbatim') return JSON.stringify({ label, items: SHELF_ITEMS.map(({ id, name }) => ({ id, name })) }, null, 2);
   if (label === 'broken') return JSON.stringify({ label, items: [{ id: 'x', count: 1, tags: [] }] });
   if (label === 'bad-count') return JSON.stringify({ label, items: [{ id: 'x', name: 'X', count: 'many', tags: [] }] });
   return JSON.stringify({ label, items: SHELF_ITEMS.slice(0, typeof args.first === 'number' ? args.first : undefined) });
@@ -60,7 +66,7 @@ export const shelfModule = defineModule({
         type: ShelfRef,
         authScopes: { public: true },
         args: { label: t.arg.string(), first: t.arg.int() },
-        extensions: jsonTextField(shelfText),
+        extensions: jsonTextField(shelfText, { shape: (args) => (args.label === 'verbatim' ? VERBATIM_SHAPE : undefined) }),
         resolve: (_root, args) => parsed(args),
       }),
     );
