@@ -57,8 +57,28 @@ const pageOfText = (page: JoinedPage | undefined, limit: number): Page => {
   const items = more ? page.items.slice(0, page.items.lastIndexOf(ITEM_START)) : page.items;
   if (!more) return { items, more, lastId: null, lastKey: null };
   if (page.last_id) return { items, more, lastId: page.last_id, lastKey: page.last_key ?? null };
-  const last = JSON.parse(items.slice(items.lastIndexOf(ITEM_START) + 1)) as { id: string; publishedAt: string | null };
+  const last = lastKeysOf(items);
   return { items, more, lastId: last.id, lastKey: last.publishedAt };
+};
+
+const ID_KEY = '{"id":"';
+const PUBLISHED_KEY = '"publishedAt":';
+
+/**
+ * The last stored item's id and publication time, read where the stored item's compact form puts
+ * them (its first and its last key, see migrations-summaries.ts): a quote inside a JSON string is
+ * escaped, so `"publishedAt":` can only be the key. Anything else is parsed.
+ */
+const lastKeysOf = (items: string): { id: string; publishedAt: string | null } => {
+  const start = items.lastIndexOf(ITEM_START) + 1; // 0 when it is the only item
+  const at = items.lastIndexOf(PUBLISHED_KEY);
+  const idEnd = start + ID_KEY.length + 36;
+  if (items.startsWith(ID_KEY, start) && items[idEnd] === '"' && at > idEnd && items.endsWith('}')) {
+    const value = items.slice(at + PUBLISHED_KEY.length, -1);
+    if (value === 'null') return { id: items.slice(start + ID_KEY.length, idEnd), publishedAt: null };
+    if (/^"[0-9T:.Z-]+"$/.test(value)) return { id: items.slice(start + ID_KEY.length, idEnd), publishedAt: value.slice(1, -1) };
+  }
+  return JSON.parse(items.slice(start)) as { id: string; publishedAt: string | null };
 };
 
 /** What every list statement selects (the dynamic ones add their sort key). */
