@@ -8,6 +8,7 @@ import { closeRedis, connectSharedRedis, sharedRedisReady } from '@rustok/tenanc
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
+import { registerAdminApp } from './admin-app.js';
 import { planJobs } from './jobs/plan.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import { ensureDefaultTenant } from './platform/default-tenant.js';
@@ -24,6 +25,8 @@ export interface AssembleOptions {
   readonly version?: string;
   /** The outbound-message port of auth (verification and reset messages); the log by default. */
   readonly outbound?: OutboundMessages;
+  /** The admin app's build directory to serve at /admin (the workspace's by default); false serves none. */
+  readonly adminApp?: string | false;
 }
 
 export interface Assembled {
@@ -102,6 +105,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
   });
   // Outside /api/v1 and after the OpenAPI plugin, so the document lists it.
   await app.register(jwksRoutes);
+  if (options.adminApp !== false) await registerAdminApp(app, typeof options.adminApp === 'string' ? options.adminApp : undefined);
   let defaultTenant: TenantRef | undefined;
   app.addHook('onReady', async () => {
     defaultTenant = await ensureDefaultTenant(db, bus, config.settings.rustok.tenant.default_slug);

@@ -31,6 +31,8 @@ export interface KernelOptions {
   readonly modules?: readonly ModuleDefinition[];
   readonly manifestFile?: string | false;
   readonly logger?: Logger;
+  /** The admin app's build directory to serve at /admin (the workspace's by default); false serves none. */
+  readonly adminApp?: string | false;
 }
 
 export interface Kernel {
@@ -94,7 +96,13 @@ export const bootPlatform = async (options: KernelOptions & OpenOptions = {}): P
   const kernel = loadKernel(options);
   const { db, migrations } = await openKernelDatabase(kernel, options);
   try {
-    const assembled = await assemble({ config: kernel.config, db, registry: kernel.registry, logger: kernel.logger });
+    const assembled = await assemble({
+      config: kernel.config,
+      db,
+      registry: kernel.registry,
+      logger: kernel.logger,
+      ...(options.adminApp === undefined ? {} : { adminApp: options.adminApp }),
+    });
     return { ...kernel, db, ...assembled, migrations };
   } catch (error) {
     await db.close();

@@ -1,6 +1,9 @@
 import { bootPlatform, type KernelOptions, type Platform } from './boot.js';
-import { bootstrapPlatformAdmin } from './platform/admin.js';
+import { bootstrapDemoAdmin, bootstrapPlatformAdmin, type GeneratedAdmin } from './platform/admin.js';
 import { seedDemo } from './seed.js';
+
+export type { GeneratedAdmin } from './platform/admin.js';
+
 import { installShutdown, type ShutdownOptions } from './shutdown.js';
 import { installTraceContext, startTracing, type Tracing } from './tracing.js';
 import { VERSION } from './version.js';
@@ -17,6 +20,8 @@ export interface StartOptions extends KernelOptions {
 export interface RunningServer extends Platform {
   readonly address: string;
   readonly seeded: readonly string[];
+  /** The administrator a first development start made up, if it did (its sign-in is printed once). */
+  readonly generatedAdmin?: GeneratedAdmin;
   /** OpenTelemetry (`telemetry.*`): off unless an exporter is configured. */
   readonly tracing: Tracing;
   stop(): Promise<void>;
@@ -37,7 +42,10 @@ export const startServer = async (options: StartOptions = {}): Promise<RunningSe
   const admin = await bootstrapPlatformAdmin(platform.access.auth, tenantId, options.env ?? process.env);
   if (admin) logger.info({ email: admin.email }, 'platform administrator created');
   let seeded: readonly string[] = [];
-  if (options.seed !== false && config.settings.rustok.features.demo_data) {
+  let generatedAdmin: GeneratedAdmin | undefined;
+  const demo = options.seed !== false && config.settings.rustok.features.demo_data;
+  if (demo && !admin) generatedAdmin = await bootstrapDemoAdmin(platform.access.auth, tenantId);
+  if (demo) {
     const report = await seedDemo({ db, registry, events: bus, logger }, tenantId, ({ done, total, name }) =>
       progress(`seed [${done}/${total}] ${name}`),
     );
@@ -50,5 +58,16 @@ export const startServer = async (options: StartOptions = {}): Promise<RunningSe
     { address, database: db.kind, environment: config.environment, modules: registry.modules.map((m) => m.slug) },
     'RusToK is ready',
   );
-  return { ...platform, address, seeded, tracing, stop };
+  if (generatedAdmin) {
+    logger.warn(
+      {
+        url: `${address}/admin`,
+        tenant: config.settings.rustok.tenant.default_slug,
+        email: generatedAdmin.email,
+        password: generatedAdmin.password,
+      },
+      'administrator created for this first start: sign in to the admin app with these (shown only now)',
+    );
+  }
+  return { ...platform, address, seeded, tracing, stop, ...(generatedAdmin ? { generatedAdmin } : {}) };
 };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type AuthServices, type AuthUser, createUser } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 
@@ -33,4 +34,22 @@ export const bootstrapPlatformAdmin = async (
   if (!email || !password) return undefined;
   if (await findPlatformAdmin(auth.db, tenantId)) return undefined;
   return createPlatformAdmin(auth, tenantId, { email, password });
+};
+
+/** The sign-in a first start made up (development only): shown once, never stored in clear. */
+export interface GeneratedAdmin extends AdminCredentials {
+  readonly generated: true;
+}
+
+export const DEMO_ADMIN_EMAIL = 'admin@rustok.localhost';
+
+/**
+ * First start of a development platform with no administrator and none configured: one is made
+ * with a random password, so that the admin app can be signed in to at once (the caller prints it).
+ */
+export const bootstrapDemoAdmin = async (auth: AuthServices, tenantId: string): Promise<GeneratedAdmin | undefined> => {
+  if (await findPlatformAdmin(auth.db, tenantId)) return undefined;
+  const credentials = { email: DEMO_ADMIN_EMAIL, password: randomBytes(12).toString('base64url') };
+  await createPlatformAdmin(auth, tenantId, credentials);
+  return { ...credentials, generated: true };
 };

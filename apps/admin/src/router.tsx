@@ -1,0 +1,30 @@
+import { QueryClient } from '@tanstack/react-query';
+import { createRouter } from '@tanstack/react-router';
+import { ApiError } from './api/problem.js';
+import { ErrorNotice } from './components/error-notice.js';
+import { homeRoute } from './routes/home.js';
+import { rootRoute } from './routes/root.js';
+import { signInRoute } from './routes/sign-in.js';
+
+const routeTree = rootRoute.addChildren([homeRoute, signInRoute]);
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    // A 4xx will not turn out differently on a second try.
+    queries: { retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2 },
+  },
+});
+
+export const router = createRouter({
+  routeTree,
+  basepath: '/admin',
+  context: { queryClient },
+  defaultPreload: 'intent',
+  defaultErrorComponent: ({ error }) => <ErrorNotice error={error instanceof Error ? error : new Error(String(error))} />,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
