@@ -2,11 +2,14 @@ import { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { ApiError } from './api/problem.js';
 import { ErrorNotice } from './components/error-notice.js';
+import { appRoute } from './routes/app.js';
 import { homeRoute } from './routes/home.js';
+import { modulesRoute } from './routes/modules.js';
 import { rootRoute } from './routes/root.js';
 import { signInRoute } from './routes/sign-in.js';
+import { tenantsRoute } from './routes/tenants.js';
 
-const routeTree = rootRoute.addChildren([homeRoute, signInRoute]);
+const routeTree = rootRoute.addChildren([appRoute.addChildren([homeRoute, tenantsRoute, modulesRoute]), signInRoute]);
 
 export const queryClient = new QueryClient({
   defaultOptions: {

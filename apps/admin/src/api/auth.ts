@@ -4,6 +4,7 @@ import { readSession, writeSession } from './session.js';
 
 /** GET /auth/me: the signed-in user with roles and effective permissions. */
 export interface Me {
+  readonly impersonatedBy?: { readonly userId: string; readonly tenantId: string; readonly email: string };
   readonly id: string;
   readonly email: string;
   readonly name?: string | null;
@@ -34,9 +35,10 @@ export const signIn = async ({ tenant, email, password }: SignIn): Promise<void>
 /** Ends the session here and revokes its refresh token on the server (best effort). */
 export const signOut = async (): Promise<void> => {
   const session = readSession();
+  const own = session?.acting?.operator ?? session;
   writeSession(undefined);
-  if (session) {
-    await api('/auth/logout', { method: 'POST', tenant: session.tenant, body: { refreshToken: session.refreshToken } }).catch(() => {});
+  if (own?.refreshToken) {
+    await api('/auth/logout', { method: 'POST', tenant: own.tenant, body: { refreshToken: own.refreshToken } }).catch(() => {});
   }
 };
 

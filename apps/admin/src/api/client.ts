@@ -22,8 +22,12 @@ const send = (path: string, call: Call, session: Session | undefined): Promise<R
   });
 };
 
-/** A new token pair for the session, or none when its refresh token is no longer good. */
+/**
+ * A new token pair for the session, or none when its refresh token is no longer good. An expired
+ * stint in a tenant (no refresh token) ends with the operator's own session.
+ */
 const refreshed = async (session: Session): Promise<Session | undefined> => {
+  if (!session.refreshToken) return session.acting ? refreshed(session.acting.operator) : undefined;
   const res = await send('/auth/refresh', { method: 'POST', body: { refreshToken: session.refreshToken } }, undefined);
   if (!res.ok) return undefined;
   const pair = (await res.json()) as { accessToken: string; refreshToken: string };

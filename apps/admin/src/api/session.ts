@@ -1,8 +1,12 @@
 /** The signed-in session: tokens and the tenant they belong to, kept for this browser tab. */
 export interface Session {
+  /** Slug or id of the tenant the tokens are for (sent as the tenant header). */
   readonly tenant: string;
   readonly accessToken: string;
-  readonly refreshToken: string;
+  /** None while the platform operator acts in a tenant (that token is short-lived and not renewed). */
+  readonly refreshToken?: string;
+  /** While acting in a tenant: its name and the operator's own session to return to. */
+  readonly acting?: { readonly tenantName: string; readonly operator: Session };
 }
 
 const KEY = 'rustok.admin.session';

@@ -1,0 +1,63 @@
+import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { createRoute, Outlet, redirect, useNavigate } from '@tanstack/react-router';
+import { isSignedIn, meQuery, signOut } from '../api/auth.js';
+import { modulesQuery } from '../api/modules.js';
+import { can } from '../api/permissions.js';
+import { readSession } from '../api/session.js';
+import { returnToPlatform } from '../api/tenants.js';
+import { Nav, visibleMenu } from '../components/nav.js';
+import { rootRoute } from './root.js';
+
+/** The signed-in frame: who is signed in, where, the menu their permissions and the tenant's modules allow, and the screen. */
+const AppLayout = () => {
+  const { data: me } = useSuspenseQuery(meQuery);
+  const modules = useQuery({ ...modulesQuery, enabled: can(me, 'tenancy.modules.read') });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const acting = readSession()?.acting;
+  const leave = async () => {
+    await signOut();
+    queryClient.clear();
+    await navigate({ to: '/sign-in' });
+  };
+  const back = async () => {
+    returnToPlatform();
+    queryClient.clear();
+    await navigate({ to: '/tenants' });
+  };
+  return (
+    <>
+      <header className="bar">
+        <strong>RusToK</strong>
+        <Nav items={visibleMenu(me, modules.data ?? [], Boolean(acting))} />
+        <span className="who" data-testid="signed-in-as">
+          {me.name ?? me.email}
+        </span>
+        <button type="button" onClick={leave}>
+          Sign out
+        </button>
+      </header>
+      {acting ? (
+        <div className="acting" role="status">
+          Acting in <strong>{acting.tenantName}</strong> as the platform administrator.{' '}
+          <button type="button" onClick={back}>
+            Return to the platform
+          </button>
+        </div>
+      ) : null}
+      <main>
+        <Outlet />
+      </main>
+    </>
+  );
+};
+
+export const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: () => {
+    if (!isSignedIn()) throw redirect({ to: '/sign-in' });
+  },
+  loader: ({ context }) => context.queryClient.ensureQueryData(meQuery),
+  component: AppLayout,
+});

@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type GeneratedAdmin, type RunningServer, type StartOptions, startServer } from '@rustok/server';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/**
+ * What the admin app's browser tests share: the app built from its sources, the real server on the
+ * embedded database serving it (a first development start, so it makes up an administrator), and
+ * Debian's Chromium driven by playwright-core.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`[rustok tests] admin browser suites skipped: no Chromium at ${CHROMIUM}`);
+
+const ADMIN_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SHOTS = join(ADMIN_ROOT, 'test-results');
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AdminHarness {
+  readonly server: RunningServer;
+  readonly admin: GeneratedAdmin;
+  /** Script errors, failed requests and blocked resources the pages reported (`expected` ones filtered by the test). */
+  readonly problems: string[];
+  open(path: string): Promise<Page>;
+  signIn(page: Page, credentials: { tenant?: string; email: string; password: string }): Promise<void>;
+  /** axe-core's serious and critical violations on the page as it is. */
+  violations(page: Page): Promise<string[]>;
+  shot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const startAdminHarness = async (options: Partial<StartOptions> = {}): Promise<AdminHarness> => {
+  const work = await mkdtemp(join(tmpdir(), 'rustok-admin-'));
+  const vite = join(ADMIN_ROOT, '../../node_modules/vite/bin/vite.js');
+  const args = [vite, 'build', ADMIN_ROOT, '--outDir', join(work, 'dist'), '--emptyOutDir', '--logLevel', 'warn'];
+  const built = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`admin build failed: ${built.stderr}`);
+  const server = await startServer({
+    environment: 'development',
+    env: { RUSTOK_DATABASE__DATA_DIR: join(work, 'data'), PORT: '0', RUSTOK_SERVER__HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    adminApp: join(work, 'dist'),
+    shutdown: { signals: [], exit: () => {} },
+    ...options,
+  });
+  const admin = server.generatedAdmin;
+  if (!admin) throw new Error('a first development start made no administrator');
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  await mkdir(SHOTS, { recursive: true });
+  const problems: string[] = [];
+  return {
+    server,
+    admin,
+    problems,
+    open: async (path) => {
+      const page = await browser.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${server.address}${path}`);
+      return page;
+    },
+    signIn: async (page, { tenant, email, password }) => {
+      if (tenant) await page.getByLabel('Shop or site').fill(tenant);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    },
+    violations: async (page) => {
+      // Evaluated through the browser's debugging protocol, which the page's script policy does not govern.
+      await page.evaluate(AXE);
+      const found = await page.evaluate(async () => {
+        const axe = (
+          globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }
+        ).axe;
+        return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+      });
+      return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} (${v.nodes} nodes)`);
+    },
+    shot: (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`) }).then(() => {}),
+    close: async () => {
+      await browser.close();
+      await server.stop();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+};
