@@ -5,11 +5,16 @@ import { ErrorNotice } from './components/error-notice.js';
 import { appRoute } from './routes/app.js';
 import { homeRoute } from './routes/home.js';
 import { modulesRoute } from './routes/modules.js';
+import { productNewRoute } from './routes/product-new.js';
+import { productsRoute } from './routes/products.js';
 import { rootRoute } from './routes/root.js';
 import { signInRoute } from './routes/sign-in.js';
 import { tenantsRoute } from './routes/tenants.js';
 
-const routeTree = rootRoute.addChildren([appRoute.addChildren([homeRoute, tenantsRoute, modulesRoute]), signInRoute]);
+const routeTree = rootRoute.addChildren([
+  appRoute.addChildren([homeRoute, tenantsRoute, modulesRoute, productsRoute, productNewRoute]),
+  signInRoute,
+]);
 
 export const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,9 +1,16 @@
+/** One field a 422 problem names: a JSON pointer into the request body and what is wrong with it. */
+export interface FieldProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
 /** A failed API call: the problem+json answer's status, catalogued code and text, or a network failure. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly fields: readonly FieldProblem[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -14,10 +21,12 @@ interface Problem {
   readonly title?: string;
   readonly detail?: string;
   readonly code?: string;
+  readonly errors?: readonly FieldProblem[];
 }
 
 /** The ApiError of a non-2xx answer, read from its problem+json body when it has one. */
 export const problemOf = async (res: Response): Promise<ApiError> => {
   const body = (await res.json().catch(() => ({}))) as Problem;
-  return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.detail ?? body.title ?? res.statusText);
+  const message = body.detail ?? body.title ?? res.statusText;
+  return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, message, Array.isArray(body.errors) ? body.errors : []);
 };

@@ -1,9 +1,20 @@
 import { ApiError } from '../api/problem.js';
 
-/** An API error as the person can act on it: the server's own text, and its code for support. */
+/** An API error as the person can act on it: the server's own text, the fields it names, and its code for support. */
 export const ErrorNotice = ({ error, id }: { readonly error: Error; readonly id?: string }) => (
-  <p className="error" role="alert" id={id}>
-    {error.message}
-    {error instanceof ApiError ? <small> ({error.code})</small> : null}
-  </p>
+  <div className="error" role="alert" id={id}>
+    <p>
+      {error.message}
+      {error instanceof ApiError ? <small> ({error.code})</small> : null}
+    </p>
+    {error instanceof ApiError && error.fields.length > 0 ? (
+      <ul>
+        {error.fields.map((f) => (
+          <li key={f.path}>
+            {f.path.replace(/^\//, '').replaceAll('/', ' › ') || 'request'}: {f.message}
+          </li>
+        ))}
+      </ul>
+    ) : null}
+  </div>
 );

@@ -1,0 +1,103 @@
+import { type ColumnDef, flexRender, getCoreRowModel, type RowSelectionState, useReactTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { type Product, priceFrom } from '../api/products.js';
+
+const ROW_HEIGHT = 40;
+
+const columns: ColumnDef<Product>[] = [
+  {
+    id: 'select',
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        aria-label="Select all loaded products"
+        checked={table.getIsAllRowsSelected()}
+        onChange={table.getToggleAllRowsSelectedHandler()}
+      />
+    ),
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.original.title}`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
+  },
+  { accessorKey: 'title', header: 'Title' },
+  { accessorKey: 'handle', header: 'Handle' },
+  { accessorKey: 'status', header: 'Status' },
+  { id: 'variants', header: 'Variants', cell: ({ row }) => row.original.variants.length },
+  { id: 'price', header: 'Price from', cell: ({ row }) => priceFrom(row.original) },
+];
+
+interface Props {
+  readonly products: readonly Product[];
+  readonly selection: RowSelectionState;
+  readonly onSelection: (next: RowSelectionState) => void;
+  /** Asked when the last rows come into view. */
+  readonly onNearEnd: () => void;
+}
+
+/**
+ * The catalog as a table whose rows are rendered only where they are in view (a fixed row height),
+ * so that ten thousand products scroll as smoothly as ten. Selection is by product id.
+ */
+export const ProductTable = ({ products, selection, onSelection, onNearEnd }: Props) => {
+  const scroller = useRef<HTMLDivElement>(null);
+  const table = useReactTable({
+    data: products as Product[],
+    columns,
+    getRowId: (p) => p.id,
+    state: { rowSelection: selection },
+    onRowSelectionChange: (updater) => onSelection(typeof updater === 'function' ? updater(selection) : updater),
+    getCoreRowModel: getCoreRowModel(),
+  });
+  const rows = table.getRowModel().rows;
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtual.getVirtualItems();
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (rows.length > 0 && last >= rows.length - 20) onNearEnd();
+  }, [last, rows.length, onNearEnd]);
+  const before = items[0]?.start ?? 0;
+  const after = virtual.getTotalSize() - (items.at(-1)?.end ?? 0);
+  return (
+    <div className="table-scroll" ref={scroller} data-testid="product-scroller">
+      <table aria-rowcount={rows.length + 1}>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th key={header.id} scope="col">
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {before > 0 ? <tr className="spacer" style={{ height: before }} /> : null}
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            return (
+              <tr key={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                ))}
+              </tr>
+            );
+          })}
+          {after > 0 ? <tr className="spacer" style={{ height: after }} /> : null}
+        </tbody>
+      </table>
+    </div>
+  );
+};
