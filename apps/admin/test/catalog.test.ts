@@ -139,7 +139,7 @@ describe.skipIf(!hasChromium)('admin app: catalog', () => {
     await page.getByRole('link', { name: 'Modules' }).click();
     await page.getByRole('button', { name: 'Switch off Commerce' }).click();
     await page.getByRole('button', { name: 'Switch on Commerce' }).waitFor();
-    await page.waitForFunction(() => ![...document.querySelectorAll('nav a')].some((a) => a.textContent === 'Products'));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Products' }).waitFor({ state: 'detached' });
     expect(await links().allTextContents()).toEqual(['Home', 'Modules']);
     await page.getByRole('button', { name: 'Switch on Commerce' }).click();
     await page.getByRole('link', { name: 'Products' }).waitFor();
