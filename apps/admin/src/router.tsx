@@ -5,6 +5,8 @@ import { ErrorNotice } from './components/error-notice.js';
 import { appRoute } from './routes/app.js';
 import { homeRoute } from './routes/home.js';
 import { modulesRoute } from './routes/modules.js';
+import { orderRoute } from './routes/order.js';
+import { ordersRoute } from './routes/orders.js';
 import { productNewRoute } from './routes/product-new.js';
 import { productsRoute } from './routes/products.js';
 import { rootRoute } from './routes/root.js';
@@ -12,7 +14,7 @@ import { signInRoute } from './routes/sign-in.js';
 import { tenantsRoute } from './routes/tenants.js';
 
 const routeTree = rootRoute.addChildren([
-  appRoute.addChildren([homeRoute, tenantsRoute, modulesRoute, productsRoute, productNewRoute]),
+  appRoute.addChildren([homeRoute, tenantsRoute, modulesRoute, productsRoute, productNewRoute, ordersRoute, orderRoute]),
   signInRoute,
 ]);
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -42,16 +43,35 @@ export interface AdminHarness {
   close(): Promise<void>;
 }
 
-export const startAdminHarness = async (options: Partial<StartOptions> = {}): Promise<AdminHarness> => {
-  const work = await mkdtemp(join(tmpdir(), 'rustok-admin-'));
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+const filesOf = (path: string): string[] =>
+  statSync(path).isDirectory() ? readdirSync(path).flatMap((name) => filesOf(join(path, name))) : [path];
+
+/**
+ * The app built from its current sources, once for all the suites of a run: kept by a hash of the
+ * sources (a build under another name, then renamed into place, so suites building at once agree).
+ */
+const adminBuild = async (): Promise<string> => {
+  const hash = createHash('sha256');
+  for (const file of SOURCES.flatMap((s) => filesOf(join(ADMIN_ROOT, s))).sort()) hash.update(file).update(readFileSync(file));
+  const dir = join(ADMIN_ROOT, '../../node_modules/.cache/rustok-admin-build', hash.digest('hex').slice(0, 16));
+  if (existsSync(join(dir, 'index.html'))) return dir;
+  const out = `${dir}.${process.pid}`;
   const vite = join(ADMIN_ROOT, '../../node_modules/vite/bin/vite.js');
-  const args = [vite, 'build', ADMIN_ROOT, '--outDir', join(work, 'dist'), '--emptyOutDir', '--logLevel', 'warn'];
+  const args = [vite, 'build', ADMIN_ROOT, '--outDir', out, '--emptyOutDir', '--logLevel', 'warn', '--bypass-lock'];
   const built = spawnSync(process.execPath, args, { encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`admin build failed: ${built.stderr}`);
+  await rename(out, dir).catch(() => rm(out, { recursive: true, force: true }));
+  return dir;
+};
+
+export const startAdminHarness = async (options: Partial<StartOptions> = {}): Promise<AdminHarness> => {
+  const work = await mkdtemp(join(tmpdir(), 'rustok-admin-'));
+  const build = await adminBuild();
   const server = await startServer({
     environment: 'development',
     env: { RUSTOK_DATABASE__DATA_DIR: join(work, 'data'), PORT: '0', RUSTOK_SERVER__HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
-    adminApp: join(work, 'dist'),
+    adminApp: build,
     shutdown: { signals: [], exit: () => {} },
     ...options,
   });

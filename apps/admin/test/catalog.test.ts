@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOf } from './api.js';
 import { type AdminHarness, hasChromium, startAdminHarness } from './browser.js';
 
 // A shop's staff in the admin app (Chromium, the real server with every built-in module): a product
@@ -8,42 +9,16 @@ import { type AdminHarness, hasChromium, startAdminHarness } from './browser.js'
 describe.skipIf(!hasChromium)('admin app: catalog', () => {
   let h: AdminHarness;
   let page: Page;
+  let api: ReturnType<typeof apiOf>;
   const password = 'Shop-staff-pass-1';
   const owner = { tenant: 'linen', email: 'owner@linen.example.com', password };
   const editor = { tenant: 'linen', email: 'editor@linen.example.com', password };
 
-  const call = async (method: string, path: string, body: unknown, headers: Record<string, string>) => {
-    const res = await fetch(`${h.server.address}/api/v1${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...headers },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
-  };
-  const tokenOf = async (tenant: string, email: string, pw: string) =>
-    String((await call('POST', '/auth/login', { email, password: pw }, { 'x-tenant-id': tenant })).body.accessToken);
-
   beforeAll(async () => {
     h = await startAdminHarness();
-    const operator = await tokenOf('default', h.admin.email, h.admin.password);
-    const created = await call(
-      'POST',
-      '/platform/tenants',
-      { name: 'Linen Co', slug: owner.tenant, owner: { email: owner.email, password } },
-      { authorization: `Bearer ${operator}` },
-    );
-    if (created.status !== 201) throw new Error(`tenant: ${created.status} ${JSON.stringify(created.body)}`);
-    const ownerToken = await tokenOf(owner.tenant, owner.email, password);
-    const user = await call(
-      'POST',
-      '/auth/users',
-      { email: editor.email, password, roles: ['editor'] },
-      {
-        authorization: `Bearer ${ownerToken}`,
-        'x-tenant-id': owner.tenant,
-      },
-    );
-    if (user.status !== 201) throw new Error(`editor: ${user.status} ${JSON.stringify(user.body)}`);
+    api = apiOf(h);
+    const staff = await api.tenantWithOwner(owner.tenant, owner);
+    api.expectStatus('editor', await api.call('POST', '/auth/users', { email: editor.email, password, roles: ['editor'] }, staff), 201);
     page = await h.open('/admin/sign-in');
     await h.signIn(page, owner);
     await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
@@ -100,7 +75,7 @@ describe.skipIf(!hasChromium)('admin app: catalog', () => {
     await h.shot(page, 'products');
     let found: { status: number; body: Record<string, unknown> } = { status: 0, body: {} };
     for (let i = 0; i < 100 && found.status !== 200; i++) {
-      found = await call('GET', '/store/products/linen-shirt', undefined, { 'x-tenant-id': owner.tenant });
+      found = await api.call('GET', '/store/products/linen-shirt', undefined, { 'x-tenant-id': owner.tenant });
       if (found.status !== 200) await new Promise((r) => setTimeout(r, 100));
     }
     expect(found.status).toBe(200);
@@ -119,8 +94,8 @@ describe.skipIf(!hasChromium)('admin app: catalog', () => {
     await own.getByRole('cell', { name: 'Linen Shirt', exact: true }).waitFor();
     expect(await own.getByRole('link', { name: 'New product' }).count()).toBe(0);
     expect(await own.getByRole('button', { name: 'Publish selected' }).count()).toBe(0);
-    const token = await tokenOf(editor.tenant, editor.email, password);
-    const refused = await call(
+    const token = await api.tokenOf(editor.tenant, editor.email, password);
+    const refused = await api.call(
       'POST',
       '/commerce/products',
       { title: 'Sneaky', variants: [{ title: 'x', prices: [] }] },

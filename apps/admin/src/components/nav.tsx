@@ -4,7 +4,7 @@ import type { ModuleInfo } from '../api/modules.js';
 import { can } from '../api/permissions.js';
 
 interface MenuItem {
-  readonly to: '/' | '/tenants' | '/modules' | '/products';
+  readonly to: '/' | '/tenants' | '/modules' | '/products' | '/orders';
   readonly label: string;
   /** Shown only to users with this permission (the server checks again). */
   readonly permission?: string;
@@ -16,6 +16,7 @@ interface MenuItem {
 export const MENU: readonly MenuItem[] = [
   { to: '/', label: 'Home' },
   { to: '/products', label: 'Products', permission: 'commerce.products.read', module: 'commerce' },
+  { to: '/orders', label: 'Orders', permission: 'commerce.orders.read', module: 'commerce' },
   { to: '/tenants', label: 'Tenants', permission: 'platform.tenants.manage' },
   { to: '/modules', label: 'Modules', permission: 'tenancy.modules.read' },
 ];
