@@ -11,10 +11,11 @@ import { productNewRoute } from './routes/product-new.js';
 import { productsRoute } from './routes/products.js';
 import { rootRoute } from './routes/root.js';
 import { signInRoute } from './routes/sign-in.js';
+import { systemRoute } from './routes/system.js';
 import { tenantsRoute } from './routes/tenants.js';
 
 const routeTree = rootRoute.addChildren([
-  appRoute.addChildren([homeRoute, tenantsRoute, modulesRoute, productsRoute, productNewRoute, ordersRoute, orderRoute]),
+  appRoute.addChildren([homeRoute, tenantsRoute, modulesRoute, productsRoute, productNewRoute, ordersRoute, orderRoute, systemRoute]),
   signInRoute,
 ]);
 

@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('admin app: the platform operator', () => {
   const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
 
   it('creates a tenant with its owner', async () => {
-    expect(await menu()).toEqual(['Home', 'Modules', 'Orders', 'Products', 'Tenants']);
+    expect(await menu()).toEqual(['Home', 'Modules', 'Orders', 'Products', 'System', 'Tenants']);
     await page.getByRole('link', { name: 'Tenants' }).click();
     await page.getByRole('heading', { name: 'Tenants' }).waitFor();
     expect(await row('default').count()).toBe(1);
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('admin app: the platform operator', () => {
   it('returns to the platform and deactivates the tenant', async () => {
     await page.getByRole('button', { name: 'Return to the platform' }).click();
     await page.getByRole('heading', { name: 'Tenants' }).waitFor();
-    expect(await menu()).toEqual(['Home', 'Modules', 'Orders', 'Products', 'Tenants']);
+    expect(await menu()).toEqual(['Home', 'Modules', 'Orders', 'Products', 'System', 'Tenants']);
     await row('acme').getByRole('button', { name: 'Deactivate Acme Shop' }).click();
     await row('acme').getByRole('button', { name: 'Activate Acme Shop' }).waitFor();
     expect(await row('acme').getByRole('cell').nth(2).textContent()).toBe('Inactive');

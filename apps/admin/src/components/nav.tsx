@@ -4,7 +4,7 @@ import type { ModuleInfo } from '../api/modules.js';
 import { can } from '../api/permissions.js';
 
 interface MenuItem {
-  readonly to: '/' | '/tenants' | '/modules' | '/products' | '/orders';
+  readonly to: '/' | '/tenants' | '/modules' | '/products' | '/orders' | '/system';
   readonly label: string;
   /** Shown only to users with this permission (the server checks again). */
   readonly permission?: string;
@@ -18,6 +18,7 @@ export const MENU: readonly MenuItem[] = [
   { to: '/products', label: 'Products', permission: 'commerce.products.read', module: 'commerce' },
   { to: '/orders', label: 'Orders', permission: 'commerce.orders.read', module: 'commerce' },
   { to: '/tenants', label: 'Tenants', permission: 'platform.tenants.manage' },
+  { to: '/system', label: 'System', permission: 'events.admin.read' },
   { to: '/modules', label: 'Modules', permission: 'tenancy.modules.read' },
 ];
 
@@ -27,7 +28,7 @@ export const visibleMenu = (me: Me, modules: readonly ModuleInfo[], acting: bool
       (!item.permission || can(me, item.permission)) &&
       (!item.module || modules.some((m) => m.slug === item.module && m.enabled)) &&
       // The platform's own screens are the operator's, not the tenant's they act in.
-      !(acting && item.to === '/tenants'),
+      !(acting && (item.to === '/tenants' || item.to === '/system')),
   );
 
 export const Nav = ({ items }: { readonly items: readonly MenuItem[] }) => (
