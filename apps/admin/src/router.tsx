@@ -3,6 +3,9 @@ import { createRouter } from '@tanstack/react-router';
 import { ApiError } from './api/problem.js';
 import { ErrorNotice } from './components/error-notice.js';
 import { appRoute } from './routes/app.js';
+import { blogPostRoute } from './routes/blog-post.js';
+import { blogPostNewRoute } from './routes/blog-post-new.js';
+import { blogPostsRoute } from './routes/blog-posts.js';
 import { homeRoute } from './routes/home.js';
 import { modulesRoute } from './routes/modules.js';
 import { orderRoute } from './routes/order.js';
@@ -15,7 +18,19 @@ import { systemRoute } from './routes/system.js';
 import { tenantsRoute } from './routes/tenants.js';
 
 const routeTree = rootRoute.addChildren([
-  appRoute.addChildren([homeRoute, tenantsRoute, modulesRoute, productsRoute, productNewRoute, ordersRoute, orderRoute, systemRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    tenantsRoute,
+    modulesRoute,
+    productsRoute,
+    productNewRoute,
+    ordersRoute,
+    orderRoute,
+    systemRoute,
+    blogPostsRoute,
+    blogPostNewRoute,
+    blogPostRoute,
+  ]),
   signInRoute,
 ]);
 

@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium)('admin app: catalog', () => {
     await page.getByRole('button', { name: 'Switch off Commerce' }).click();
     await page.getByRole('button', { name: 'Switch on Commerce' }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Products' }).waitFor({ state: 'detached' });
-    expect(await links().allTextContents()).toEqual(['Home', 'Modules']);
+    expect(await links().allTextContents()).toEqual(['Home', 'Blog', 'Modules']);
     await page.getByRole('button', { name: 'Switch on Commerce' }).click();
     await page.getByRole('link', { name: 'Products' }).waitFor();
   });

@@ -85,7 +85,7 @@ describeEachBackend('blog', (backend) => {
     ).toBe(403);
     const approved = await ok(call('POST', `/blog/posts/${post.id}/comments/${comment.id}/moderate`, editor, { status: 'approved' }));
     expect(approved).toMatchObject({ status: 'published', metadata: { moderation: 'approved' } });
-    expect((await publicList()).map((c) => c.id)).toEqual([comment.id]);
+    expect((await publicList()).map((c) => [c.id, c.body])).toEqual([[comment.id, 'First!']]);
     const rejected = await ok(call('POST', `/blog/posts/${post.id}/comments/${comment.id}/moderate`, editor, { status: 'rejected' }));
     expect(rejected).toMatchObject({ status: 'archived', metadata: { moderation: 'rejected' } });
     expect(await publicList()).toEqual([]);

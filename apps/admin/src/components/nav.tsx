@@ -4,7 +4,7 @@ import type { ModuleInfo } from '../api/modules.js';
 import { can } from '../api/permissions.js';
 
 interface MenuItem {
-  readonly to: '/' | '/tenants' | '/modules' | '/products' | '/orders' | '/system';
+  readonly to: '/' | '/tenants' | '/modules' | '/products' | '/orders' | '/system' | '/blog';
   readonly label: string;
   /** Shown only to users with this permission (the server checks again). */
   readonly permission?: string;
@@ -17,6 +17,7 @@ export const MENU: readonly MenuItem[] = [
   { to: '/', label: 'Home' },
   { to: '/products', label: 'Products', permission: 'commerce.products.read', module: 'commerce' },
   { to: '/orders', label: 'Orders', permission: 'commerce.orders.read', module: 'commerce' },
+  { to: '/blog', label: 'Blog', permission: 'blog.posts.read', module: 'blog' },
   { to: '/tenants', label: 'Tenants', permission: 'platform.tenants.manage' },
   { to: '/system', label: 'System', permission: 'events.admin.read' },
   { to: '/modules', label: 'Modules', permission: 'tenancy.modules.read' },

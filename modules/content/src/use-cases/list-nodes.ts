@@ -71,6 +71,8 @@ export const listNodes = (
   ctx: ContentContext,
   raw: Partial<ListNodesQuery>,
   order: readonly MetadataOrder[] = [],
+  /** Each node's body too (short nodes whose body is the point, e.g. comments); lists leave it out by default. */
+  withBody = false,
 ): Promise<Paged<ContentNode>> =>
   inTenant(ctx, async (w) => {
     const query = parseInput(order.length > 0 ? OrderedQuery : ListNodesQuery, { limit: 20, ...raw }) as ListNodesQuery;
@@ -81,7 +83,7 @@ export const listNodes = (
     const page = rows.slice(0, query.limit);
     const ids = page.map((r) => r.id);
     const [translations, tags] = [await loadTranslations(w.tx, ids), await loadTagIds(w.tx, ids)];
-    const view = { ...(query.locale ? { locale: query.locale } : {}), withBody: false };
+    const view = { ...(query.locale ? { locale: query.locale } : {}), withBody };
     const last = page[page.length - 1];
     return {
       items: page.map((row) => toNode(row, translations.get(row.id) ?? [], tags.get(row.id) ?? [], settings, view)),
