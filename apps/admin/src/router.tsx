@@ -16,6 +16,7 @@ import { rootRoute } from './routes/root.js';
 import { signInRoute } from './routes/sign-in.js';
 import { systemRoute } from './routes/system.js';
 import { tenantsRoute } from './routes/tenants.js';
+import { usersRoute } from './routes/users.js';
 
 const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
@@ -30,6 +31,7 @@ const routeTree = rootRoute.addChildren([
     blogPostsRoute,
     blogPostNewRoute,
     blogPostRoute,
+    usersRoute,
   ]),
   signInRoute,
 ]);

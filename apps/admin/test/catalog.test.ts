@@ -17,8 +17,7 @@ describe.skipIf(!hasChromium)('admin app: catalog', () => {
   beforeAll(async () => {
     h = await startAdminHarness();
     api = apiOf(h);
-    const staff = await api.tenantWithOwner(owner.tenant, owner);
-    api.expectStatus('editor', await api.call('POST', '/auth/users', { email: editor.email, password, roles: ['editor'] }, staff), 201);
+    await api.tenantWithOwner(owner.tenant, owner);
     page = await h.open('/admin/sign-in');
     await h.signIn(page, owner);
     await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
@@ -26,6 +25,29 @@ describe.skipIf(!hasChromium)('admin app: catalog', () => {
   afterAll(() => h?.close());
 
   const row = (title: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name: title, exact: true }) });
+
+  it('adds an editor on the users screen', async () => {
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    await page.getByLabel('E-mail').fill(editor.email);
+    await page.getByLabel('Password').fill(password);
+    expect(await page.getByRole('group', { name: 'Roles', exact: true }).getByLabel('editor').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Created ${editor.email}.` })
+      .waitFor();
+    const row = page.getByRole('row').filter({ hasText: editor.email });
+    await row.waitFor();
+    expect(
+      await row
+        .getByRole('group', { name: `Roles of ${editor.email}` })
+        .getByLabel('editor')
+        .isChecked(),
+    ).toBe(true);
+    expect(await h.violations(page)).toEqual([]);
+    await h.shot(page, 'users');
+  });
 
   it('creates a product with two variants and their prices', async () => {
     await page.getByRole('link', { name: 'Products' }).click();
@@ -108,6 +130,15 @@ describe.skipIf(!hasChromium)('admin app: catalog', () => {
     await own.close();
   });
 
+  it('disables the editor on the users screen, and the editor can no longer sign in', async () => {
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('button', { name: `Disable ${editor.email}` }).click();
+    await page.getByRole('button', { name: `Enable ${editor.email}` }).waitFor();
+    const login = await api.call('POST', '/auth/login', { email: editor.email, password }, { 'x-tenant-id': editor.tenant });
+    expect(login.status).toBeGreaterThanOrEqual(400);
+    await page.getByRole('link', { name: 'Home' }).click();
+  });
+
   it('takes the catalog out of the menu when the shop switches commerce off, and back when on', async () => {
     const links = () => page.getByRole('navigation', { name: 'Main' }).getByRole('link');
     expect(await links().allTextContents()).toContain('Products');
@@ -115,7 +146,7 @@ describe.skipIf(!hasChromium)('admin app: catalog', () => {
     await page.getByRole('button', { name: 'Switch off Commerce' }).click();
     await page.getByRole('button', { name: 'Switch on Commerce' }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Products' }).waitFor({ state: 'detached' });
-    expect(await links().allTextContents()).toEqual(['Home', 'Blog', 'Modules']);
+    expect(await links().allTextContents()).toEqual(['Home', 'Blog', 'Users', 'Modules']);
     await page.getByRole('button', { name: 'Switch on Commerce' }).click();
     await page.getByRole('link', { name: 'Products' }).waitFor();
   });
