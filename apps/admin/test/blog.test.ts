@@ -89,6 +89,26 @@ describe.skipIf(!hasChromium)('admin app: blog', () => {
     expect((visible.body.items as { body?: string }[]).map((c) => c.body)).toEqual(['Lovely notes!']);
   });
 
+  it('switches comment auto-approval on in the blog’s settings form, built from its JSON Schema', async () => {
+    await page.getByRole('link', { name: 'Modules' }).click();
+    await page.getByRole('button', { name: 'Settings of Commerce' }).click();
+    // Every field comes from the module's schema: commerce's include its cart lifetime in hours.
+    expect(await page.getByLabel('Cart ttl hours').getAttribute('max')).toBe(String(24 * 90));
+    await page.getByRole('button', { name: 'Settings of Blog' }).click();
+    await page.getByRole('group', { name: 'Comments' }).getByLabel('Auto approve').check();
+    expect(await h.violations(page)).toEqual([]);
+    await h.shot(page, 'module-settings');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+    const reader = { authorization: `Bearer ${await api.tokenOf(owner.tenant, customer.email, password)}`, 'x-tenant-id': owner.tenant };
+    const next = api.expectStatus(
+      'comment',
+      await api.call('POST', `/blog/posts/${postId}/comments`, { body: 'Approved at once' }, reader),
+      201,
+    );
+    expect(next.body).toMatchObject({ status: 'published', metadata: { moderation: 'approved' } });
+  });
+
   it('ran with no script error and nothing blocked by the security policy', () => {
     expect(h.problems).toEqual([]);
   });

@@ -76,6 +76,13 @@ describeEachBackend('modules over HTTP', (backend) => {
       dependencies: [],
       enabled: true,
       settings: {},
+      // The settings' JSON Schema, for forms built from it.
+      settingsSchema: {
+        type: 'object',
+        properties: { pageSize: { type: 'integer', minimum: 1, maximum: 100 }, title: { type: 'string', maxLength: 50 } },
+        required: ['pageSize'],
+        additionalProperties: false,
+      },
     });
     expect(modules.get('wiki')).toMatchObject({ kind: 'optional', dependencies: ['docs'], enabled: true });
   });

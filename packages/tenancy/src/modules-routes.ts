@@ -20,6 +20,9 @@ const ModuleState = Type.Object({
   dependencies: Type.Array(Type.String()),
   enabled: Type.Boolean(),
   settings: Type.Record(Type.String(), Type.Unknown()),
+  settingsSchema: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+    description: "The JSON Schema the module's settings must satisfy (null: the module has no settings)",
+  }),
 });
 export const ModuleSlug = Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' });
 export const ToggleBody = Type.Object(

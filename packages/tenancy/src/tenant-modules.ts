@@ -13,6 +13,8 @@ export interface ModuleState {
   readonly dependencies: readonly string[];
   readonly enabled: boolean;
   readonly settings: Readonly<Record<string, unknown>>;
+  /** The JSON Schema the module's settings are checked against (null: it has none), for forms built from it. */
+  readonly settingsSchema: Readonly<Record<string, unknown>> | null;
 }
 
 export interface ToggleInput {
@@ -32,6 +34,17 @@ type Row = { module: string; enabled: boolean; settings: Record<string, unknown>
 
 const CACHE_MS = 5_000;
 
+/** A module's settings schema as plain JSON (TypeBox's own symbols dropped), made once per module. */
+const schemas = new WeakMap<ModuleDefinition, Record<string, unknown> | null>();
+const settingsSchemaOf = (mod: ModuleDefinition): Record<string, unknown> | null => {
+  let schema = schemas.get(mod);
+  if (schema === undefined) {
+    schema = mod.config ? (JSON.parse(JSON.stringify(mod.config)) as Record<string, unknown>) : null;
+    schemas.set(mod, schema);
+  }
+  return schema;
+};
+
 const stateOf = (mod: ModuleDefinition, row: Row | undefined): ModuleState => ({
   slug: mod.slug,
   name: mod.name,
@@ -41,6 +54,7 @@ const stateOf = (mod: ModuleDefinition, row: Row | undefined): ModuleState => ({
   dependencies: mod.dependencies,
   enabled: mod.kind === 'core' || (row?.enabled ?? true),
   settings: row?.settings ?? {},
+  settingsSchema: settingsSchemaOf(mod),
 });
 
 const readRows = async (tx: Tx): Promise<Map<string, Row>> => {

@@ -10,6 +10,9 @@ export interface ModuleInfo {
   readonly kind: 'core' | 'optional';
   readonly dependencies: readonly string[];
   readonly enabled: boolean;
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** The JSON Schema of the settings (the form is built from it); null when the module has none. */
+  readonly settingsSchema: Readonly<Record<string, unknown>> | null;
 }
 
 export const modulesQuery = queryOptions({
@@ -18,5 +21,8 @@ export const modulesQuery = queryOptions({
   staleTime: 30_000,
 });
 
-export const setModuleEnabled = ({ slug, enabled }: { slug: string; enabled: boolean }) =>
-  api<unknown>(`/modules/${encodeURIComponent(slug)}`, { method: 'PUT', body: { enabled } });
+export const setModuleEnabled = ({ slug, enabled, settings }: { slug: string; enabled: boolean; settings?: unknown }) =>
+  api<ModuleInfo>(`/modules/${encodeURIComponent(slug)}`, {
+    method: 'PUT',
+    body: { enabled, ...(settings === undefined ? {} : { settings }) },
+  });

@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { createRoute } from '@tanstack/react-router';
+import { useState } from 'react';
 import { meQuery } from '../api/auth.js';
 import { modulesQuery, setModuleEnabled } from '../api/modules.js';
 import { can } from '../api/permissions.js';
 import { ErrorNotice } from '../components/error-notice.js';
+import { ModuleSettings } from '../components/module-settings.js';
 import { appRoute } from './app.js';
 
 /** The tenant's modules: which are on, and switching optional ones (the server refuses what dependencies forbid). */
@@ -12,6 +14,8 @@ const Modules = () => {
   const { data: me } = useSuspenseQuery(meQuery);
   const queryClient = useQueryClient();
   const manage = can(me, 'tenancy.modules.manage');
+  const [editing, setEditing] = useState<string | undefined>();
+  const editedModule = modules.find((m) => m.slug === editing);
   const toggle = useMutation({
     mutationFn: setModuleEnabled,
     onSettled: () => queryClient.invalidateQueries({ queryKey: modulesQuery.queryKey }),
@@ -43,6 +47,11 @@ const Modules = () => {
               <td>{m.enabled ? 'On' : 'Off'}</td>
               {manage ? (
                 <td>
+                  {m.settingsSchema ? (
+                    <button type="button" onClick={() => setEditing(m.slug)} aria-label={`Settings of ${m.name}`}>
+                      Settings
+                    </button>
+                  ) : null}{' '}
                   {m.kind === 'optional' ? (
                     <button
                       type="button"
@@ -61,6 +70,7 @@ const Modules = () => {
           ))}
         </tbody>
       </table>
+      {editedModule ? <ModuleSettings key={editedModule.slug} module={editedModule} onClose={() => setEditing(undefined)} /> : null}
     </>
   );
 };
