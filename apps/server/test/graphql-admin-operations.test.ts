@@ -58,6 +58,13 @@ describeEachBackend('GraphQL administration: modules, events, index', (backend) 
       settings: { pageSize: 10 },
     });
     expect((await list()).get('docs')?.settings).toEqual({ pageSize: 10 });
+    const schemas = await data<{ slug: string; settingsSchema: { required?: string[] } | null }[]>(
+      'tenantModules',
+      admin,
+      '{ tenantModules { slug settingsSchema } }',
+    );
+    expect(schemas.find((m) => m.slug === 'docs')?.settingsSchema?.required).toEqual(['pageSize']);
+    expect(schemas.find((m) => m.slug === 'tenancy')?.settingsSchema).toBeNull();
 
     const invalid = await gql(admin, SET_MODULE, { slug: 'docs', enabled: true, settings: { pageSize: 0 } });
     expect(invalid.errors?.[0]?.extensions).toMatchObject({

@@ -19,6 +19,12 @@ const moduleType = (builder: GraphQLBuilder) =>
       dependencies: t.exposeStringList('dependencies'),
       enabled: t.exposeBoolean('enabled'),
       settings: t.field({ type: 'JSON', resolve: (m) => m.settings }),
+      settingsSchema: t.field({
+        type: 'JSON',
+        nullable: true,
+        description: "The JSON Schema the module's settings must satisfy (null: the module has no settings)",
+        resolve: (m) => m.settingsSchema,
+      }),
     }),
   });
 
