@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiOf } from './api.js';
-import { type AdminHarness, hasChromium, startAdminHarness } from './browser.js';
+import { type AdminHarness, describeInBrowser, startAdminHarness } from './browser.js';
 
 // A shop's editor in the admin app (Chromium, the real server with every built-in module): a blog
 // post written with a preview, translated, published and then found in the storefront API in both
 // locales; a customer's comment moderated.
-describe.skipIf(!hasChromium)('admin app: blog', () => {
+describeInBrowser('admin app: blog', (backend) => {
   let h: AdminHarness;
   let page: Page;
   let api: ReturnType<typeof apiOf>;
@@ -17,7 +17,7 @@ describe.skipIf(!hasChromium)('admin app: blog', () => {
   const customer = { email: 'reader@example.com', password };
 
   beforeAll(async () => {
-    h = await startAdminHarness();
+    h = await startAdminHarness(backend);
     api = apiOf(h);
     staff = await api.tenantWithOwner(owner.tenant, owner);
     api.expectStatus('customer', await api.call('POST', '/auth/users', { ...customer, roles: ['customer'] }, staff), 201);

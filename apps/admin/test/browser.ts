@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type GeneratedAdmin, type RunningServer, type StartOptions, startServer } from '@rustok/server';
+import { createThrowawayDatabase, describeEachBackend, type TestBackend } from '@rustok/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { describe } from 'vitest';
 
 /**
  * What the admin app's browser tests share: the app built from its sources, the real server on the
@@ -17,6 +19,12 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[rustok tests] admin browser suites skipped: no Chromium at ${CHROMIUM}`);
+
+/** A browser suite, once per database (embedded, and PostgreSQL where it is reachable); skipped, saying why, without Chromium. */
+export const describeInBrowser = (title: string, body: (backend: TestBackend) => void): void => {
+  if (hasChromium) describeEachBackend(title, body);
+  else describe.skip(`${title} [no Chromium at ${CHROMIUM}]`, () => body({ name: 'pglite' }));
+};
 
 const ADMIN_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = join(ADMIN_ROOT, 'test-results');
@@ -65,12 +73,14 @@ const adminBuild = async (): Promise<string> => {
   return dir;
 };
 
-export const startAdminHarness = async (options: Partial<StartOptions> = {}): Promise<AdminHarness> => {
+export const startAdminHarness = async (backend: TestBackend, options: Partial<StartOptions> = {}): Promise<AdminHarness> => {
   const work = await mkdtemp(join(tmpdir(), 'rustok-admin-'));
   const build = await adminBuild();
+  const database = backend.name === 'postgres' && backend.url ? await createThrowawayDatabase(backend.url) : undefined;
+  const where = database ? { DATABASE_URL: database.url } : { RUSTOK_DATABASE__DATA_DIR: join(work, 'data') };
   const server = await startServer({
     environment: 'development',
-    env: { RUSTOK_DATABASE__DATA_DIR: join(work, 'data'), PORT: '0', RUSTOK_SERVER__HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    env: { ...where, PORT: '0', RUSTOK_SERVER__HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
     adminApp: build,
     shutdown: { signals: [], exit: () => {} },
     ...options,
@@ -114,6 +124,7 @@ export const startAdminHarness = async (options: Partial<StartOptions> = {}): Pr
     close: async () => {
       await browser.close();
       await server.stop();
+      await database?.drop();
       await rm(work, { recursive: true, force: true });
     },
   };

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiOf } from './api.js';
-import { type AdminHarness, hasChromium, startAdminHarness } from './browser.js';
+import { type AdminHarness, describeInBrowser, startAdminHarness } from './browser.js';
 
 // A shop's staff in the admin app (Chromium, the real server with every built-in module): a product
 // with two variants and prices is created and published in the UI and found in the storefront API;
 // an editor sees no catalog write buttons, and the server refuses the call anyway.
-describe.skipIf(!hasChromium)('admin app: catalog', () => {
+describeInBrowser('admin app: catalog', (backend) => {
   let h: AdminHarness;
   let page: Page;
   let api: ReturnType<typeof apiOf>;
@@ -15,7 +15,7 @@ describe.skipIf(!hasChromium)('admin app: catalog', () => {
   const editor = { tenant: 'linen', email: 'editor@linen.example.com', password };
 
   beforeAll(async () => {
-    h = await startAdminHarness();
+    h = await startAdminHarness(backend);
     api = apiOf(h);
     await api.tenantWithOwner(owner.tenant, owner);
     page = await h.open('/admin/sign-in');

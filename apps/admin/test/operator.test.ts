@@ -1,16 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminHarness, hasChromium, startAdminHarness } from './browser.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type AdminHarness, describeInBrowser, startAdminHarness } from './browser.js';
 
 // The platform operator in the admin app (Chromium, the real server with every built-in module):
 // creates a tenant, acts in it (audited), switches one of its modules off, returns, deactivates it.
-describe.skipIf(!hasChromium)('admin app: the platform operator', () => {
+describeInBrowser('admin app: the platform operator', (backend) => {
   let h: AdminHarness;
   let page: Page;
   const owner = { tenant: 'acme', email: 'owner@acme.example.com', password: 'Acme-owner-pass-1' };
 
   beforeAll(async () => {
-    h = await startAdminHarness();
+    h = await startAdminHarness(backend);
     page = await h.open('/admin/sign-in');
     await h.signIn(page, h.admin);
     await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
@@ -69,14 +69,14 @@ describe.skipIf(!hasChromium)('admin app: the platform operator', () => {
     await page.getByRole('button', { name: 'Return to the platform' }).click();
     await page.getByRole('heading', { name: 'Tenants' }).waitFor();
     expect(await menu()).toEqual(['Blog', 'Home', 'Modules', 'Orders', 'Products', 'System', 'Tenants', 'Users']);
-    await row('acme').getByRole('button', { name: 'Deactivate Acme Shop' }).click();
-    await row('acme').getByRole('button', { name: 'Activate Acme Shop' }).waitFor();
+    await row('acme').getByRole('button', { name: 'Deactivate Acme Shop', exact: true }).click();
+    await row('acme').getByRole('button', { name: 'Activate Acme Shop', exact: true }).waitFor();
     expect(await row('acme').getByRole('cell').nth(2).textContent()).toBe('Inactive');
   });
 
   it('shows the tenant’s owner no platform screens, and the module as the operator left it', async () => {
-    await row('acme').getByRole('button', { name: 'Activate Acme Shop' }).click();
-    await row('acme').getByRole('button', { name: 'Deactivate Acme Shop' }).waitFor();
+    await row('acme').getByRole('button', { name: 'Activate Acme Shop', exact: true }).click();
+    await row('acme').getByRole('button', { name: 'Deactivate Acme Shop', exact: true }).waitFor();
     const own = await h.open('/admin/sign-in');
     await h.signIn(own, owner);
     await own.getByRole('heading', { name: /^Welcome/ }).waitFor();

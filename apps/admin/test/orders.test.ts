@@ -1,19 +1,19 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiOf } from './api.js';
-import { type AdminHarness, hasChromium, startAdminHarness } from './browser.js';
+import { type AdminHarness, describeInBrowser, startAdminHarness } from './browser.js';
 
 // An order placed through the store API is paid, fulfilled and shipped by the shop's staff in the
 // admin app (Chromium, the real server with every built-in module), each step offering only the
 // moves the server allows.
-describe.skipIf(!hasChromium)('admin app: orders', () => {
+describeInBrowser('admin app: orders', (backend) => {
   let h: AdminHarness;
   let page: Page;
   let displayId = 0;
   const owner = { tenant: 'teas', email: 'owner@teas.example.com', password: 'Tea-shop-pass-1' };
 
   beforeAll(async () => {
-    h = await startAdminHarness();
+    h = await startAdminHarness(backend);
     const api = apiOf(h);
     const staff = await api.tenantWithOwner(owner.tenant, owner);
     const product = api.expectStatus(

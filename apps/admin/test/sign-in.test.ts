@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminHarness, hasChromium, startAdminHarness } from './browser.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type AdminHarness, describeInBrowser, startAdminHarness } from './browser.js';
 
 // Signing in and out of the admin app in Chromium against the real server (see browser.ts).
-describe.skipIf(!hasChromium)('admin app: sign in', () => {
+describeInBrowser('admin app: sign in', (backend) => {
   let h: AdminHarness;
   beforeAll(async () => {
-    h = await startAdminHarness({ modules: [], manifestFile: false });
+    h = await startAdminHarness(backend, { modules: [], manifestFile: false });
   }, 120_000);
   afterAll(() => h?.close());
 

@@ -1,19 +1,19 @@
 import { generateId } from '@rustok/kernel';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { failingBilling } from '../../server/test/fixtures/billing-module.js';
-import { type AdminHarness, hasChromium, startAdminHarness } from './browser.js';
+import { type AdminHarness, describeInBrowser, startAdminHarness } from './browser.js';
 
 // The platform operator's system screen (Chromium, the real server): an event whose consumer fails
 // every attempt shows up as a dead letter; a replay before the fix is refused with its code, a
 // replay after it delivers the event and empties the list.
-describe.skipIf(!hasChromium)('admin app: system', () => {
+describeInBrowser('admin app: system', (backend) => {
   const billing = failingBilling();
   let h: AdminHarness;
   let page: Page;
 
   beforeAll(async () => {
-    h = await startAdminHarness({
+    h = await startAdminHarness(backend, {
       modules: [billing.module],
       manifestFile: false,
       overrides: { settings: { rustok: { events: { max_attempts: 2, backoff_base_ms: 1, backoff_max_ms: 2, relay_poll_ms: 50 } } } },
