@@ -13,6 +13,7 @@ import { ordersRoute } from './routes/orders.js';
 import { productNewRoute } from './routes/product-new.js';
 import { productsRoute } from './routes/products.js';
 import { rootRoute } from './routes/root.js';
+import { searchIndexRoute } from './routes/search-index.js';
 import { signInRoute } from './routes/sign-in.js';
 import { systemRoute } from './routes/system.js';
 import { tenantsRoute } from './routes/tenants.js';
@@ -32,6 +33,7 @@ const routeTree = rootRoute.addChildren([
     blogPostNewRoute,
     blogPostRoute,
     usersRoute,
+    searchIndexRoute,
   ]),
   signInRoute,
 ]);

@@ -146,7 +146,7 @@ describeInBrowser('admin app: catalog', (backend) => {
     await page.getByRole('button', { name: 'Switch off Commerce' }).click();
     await page.getByRole('button', { name: 'Switch on Commerce' }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Products' }).waitFor({ state: 'detached' });
-    expect(await links().allTextContents()).toEqual(['Home', 'Blog', 'Users', 'Modules']);
+    expect(await links().allTextContents()).toEqual(['Home', 'Blog', 'Users', 'Search index', 'Modules']);
     await page.getByRole('button', { name: 'Switch on Commerce' }).click();
     await page.getByRole('link', { name: 'Products' }).waitFor();
   });

@@ -21,7 +21,7 @@ describeInBrowser('admin app: the platform operator', (backend) => {
   const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
 
   it('creates a tenant with its owner', async () => {
-    expect(await menu()).toEqual(['Blog', 'Home', 'Modules', 'Orders', 'Products', 'System', 'Tenants', 'Users']);
+    expect(await menu()).toEqual(['Blog', 'Home', 'Modules', 'Orders', 'Products', 'Search index', 'System', 'Tenants', 'Users']);
     await page.getByRole('link', { name: 'Tenants' }).click();
     await page.getByRole('heading', { name: 'Tenants' }).waitFor();
     expect(await row('default').count()).toBe(1);
@@ -53,7 +53,7 @@ describeInBrowser('admin app: the platform operator', (backend) => {
     await page.getByLabel('Reason (kept in the audit log)').fill('Set up the shop for its owner');
     await page.getByRole('button', { name: 'Act in Acme Shop' }).last().click();
     await page.getByRole('status').filter({ hasText: 'Acting in Acme Shop' }).waitFor();
-    expect(await menu()).toEqual(['Blog', 'Home', 'Modules', 'Orders', 'Products', 'Users']);
+    expect(await menu()).toEqual(['Blog', 'Home', 'Modules', 'Orders', 'Products', 'Search index', 'Users']);
     await page.getByRole('link', { name: 'Modules' }).click();
     await page.getByRole('heading', { name: 'Modules' }).waitFor();
     expect(await h.violations(page)).toEqual([]);
@@ -68,7 +68,7 @@ describeInBrowser('admin app: the platform operator', (backend) => {
   it('returns to the platform and deactivates the tenant', async () => {
     await page.getByRole('button', { name: 'Return to the platform' }).click();
     await page.getByRole('heading', { name: 'Tenants' }).waitFor();
-    expect(await menu()).toEqual(['Blog', 'Home', 'Modules', 'Orders', 'Products', 'System', 'Tenants', 'Users']);
+    expect(await menu()).toEqual(['Blog', 'Home', 'Modules', 'Orders', 'Products', 'Search index', 'System', 'Tenants', 'Users']);
     await row('acme').getByRole('button', { name: 'Deactivate Acme Shop', exact: true }).click();
     await row('acme').getByRole('button', { name: 'Activate Acme Shop', exact: true }).waitFor();
     expect(await row('acme').getByRole('cell').nth(2).textContent()).toBe('Inactive');
@@ -86,6 +86,7 @@ describeInBrowser('admin app: the platform operator', (backend) => {
       'Modules',
       'Orders',
       'Products',
+      'Search index',
       'Users',
     ]);
     await own.getByRole('link', { name: 'Modules' }).click();

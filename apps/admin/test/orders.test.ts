@@ -89,6 +89,17 @@ describeInBrowser('admin app: orders', (backend) => {
     await h.shot(page, 'order');
   });
 
+  it('shows the search index of the shop and requests a rebuild', async () => {
+    await page.getByRole('link', { name: 'Search index' }).click();
+    await page.getByRole('heading', { name: 'Search index' }).waitFor();
+    const products = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Products', exact: true }) });
+    // One row per product and locale: the tea in each of the shop's locales.
+    expect(Number(await products.getByRole('cell').nth(1).textContent())).toBeGreaterThanOrEqual(1);
+    expect(await h.violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Rebuild the index' }).click();
+    await page.getByRole('status').filter({ hasText: 'Rebuild requested.' }).waitFor();
+  });
+
   it('ran with no script error and nothing blocked by the security policy', () => {
     expect(h.problems).toEqual([]);
   });

@@ -4,7 +4,7 @@ import type { ModuleInfo } from '../api/modules.js';
 import { can } from '../api/permissions.js';
 
 interface MenuItem {
-  readonly to: '/' | '/tenants' | '/modules' | '/products' | '/orders' | '/system' | '/blog' | '/users';
+  readonly to: '/' | '/tenants' | '/modules' | '/products' | '/orders' | '/system' | '/blog' | '/users' | '/search-index';
   readonly label: string;
   /** Shown only to users with this permission (the server checks again). */
   readonly permission?: string;
@@ -19,6 +19,7 @@ export const MENU: readonly MenuItem[] = [
   { to: '/orders', label: 'Orders', permission: 'commerce.orders.read', module: 'commerce' },
   { to: '/blog', label: 'Blog', permission: 'blog.posts.read', module: 'blog' },
   { to: '/users', label: 'Users', permission: 'auth.users.read' },
+  { to: '/search-index', label: 'Search index', permission: 'index.status.read' },
   { to: '/tenants', label: 'Tenants', permission: 'platform.tenants.manage' },
   { to: '/system', label: 'System', permission: 'events.admin.read' },
   { to: '/modules', label: 'Modules', permission: 'tenancy.modules.read' },
