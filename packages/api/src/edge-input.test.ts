@@ -91,7 +91,9 @@ describeEachBackend('edge input', (backend) => {
   ])('answers a statement PostgreSQL refuses (%s) with %i %s', async (name, status, code) => {
     const res = await platform.app.inject({ method: 'POST', url: `/api/v1/things/refused/${name}` });
     expectProblem(res, status, code);
-    expect(res.body).not.toMatch(/things|thing_parts|_fkey|_pkey|_check|not-a-uuid|abcd/);
+    // The instance is a random id: it may contain any of the words below by chance.
+    const { instance: _instance, ...shown } = res.json() as Record<string, unknown>;
+    expect(JSON.stringify(shown)).not.toMatch(/things|thing_parts|_fkey|_pkey|_check|not-a-uuid|abcd/);
   });
 
   it('names the column PostgreSQL names, for a NOT NULL violation', async () => {
