@@ -2,10 +2,41 @@ import { Link } from '@tanstack/react-router';
 import type { Me } from '../api/auth.js';
 import type { ModuleInfo } from '../api/modules.js';
 import { can } from '../api/permissions.js';
+import { defineMessages, useMessages } from '../i18n/messages.js';
+
+const labels = defineMessages({
+  en: {
+    home: 'Home',
+    products: 'Products',
+    orders: 'Orders',
+    blog: 'Blog',
+    users: 'Users',
+    searchIndex: 'Search index',
+    tenants: 'Tenants',
+    system: 'System',
+    modules: 'Modules',
+    main: 'Main',
+  },
+  ru: {
+    home: 'Главная',
+    products: 'Товары',
+    orders: 'Заказы',
+    blog: 'Блог',
+    users: 'Пользователи',
+    searchIndex: 'Поисковый индекс',
+    tenants: 'Арендаторы',
+    system: 'Система',
+    modules: 'Модули',
+    main: 'Главное меню',
+  },
+});
+
+type Label = Exclude<keyof typeof labels.en, 'main'>;
 
 interface MenuItem {
   readonly to: '/' | '/tenants' | '/modules' | '/products' | '/orders' | '/system' | '/blog' | '/users' | '/search-index';
-  readonly label: string;
+  /** The key of its name in the menu's messages. */
+  readonly label: Label;
   /** Shown only to users with this permission (the server checks again). */
   readonly permission?: string;
   /** Shown only while this module is on for the tenant. */
@@ -14,15 +45,15 @@ interface MenuItem {
 
 /** The menu: each screen with what it needs. Screens of modules join as they are built. */
 export const MENU: readonly MenuItem[] = [
-  { to: '/', label: 'Home' },
-  { to: '/products', label: 'Products', permission: 'commerce.products.read', module: 'commerce' },
-  { to: '/orders', label: 'Orders', permission: 'commerce.orders.read', module: 'commerce' },
-  { to: '/blog', label: 'Blog', permission: 'blog.posts.read', module: 'blog' },
-  { to: '/users', label: 'Users', permission: 'auth.users.read' },
-  { to: '/search-index', label: 'Search index', permission: 'index.status.read' },
-  { to: '/tenants', label: 'Tenants', permission: 'platform.tenants.manage' },
-  { to: '/system', label: 'System', permission: 'events.admin.read' },
-  { to: '/modules', label: 'Modules', permission: 'tenancy.modules.read' },
+  { to: '/', label: 'home' },
+  { to: '/products', label: 'products', permission: 'commerce.products.read', module: 'commerce' },
+  { to: '/orders', label: 'orders', permission: 'commerce.orders.read', module: 'commerce' },
+  { to: '/blog', label: 'blog', permission: 'blog.posts.read', module: 'blog' },
+  { to: '/users', label: 'users', permission: 'auth.users.read' },
+  { to: '/search-index', label: 'searchIndex', permission: 'index.status.read' },
+  { to: '/tenants', label: 'tenants', permission: 'platform.tenants.manage' },
+  { to: '/system', label: 'system', permission: 'events.admin.read' },
+  { to: '/modules', label: 'modules', permission: 'tenancy.modules.read' },
 ];
 
 export const visibleMenu = (me: Me, modules: readonly ModuleInfo[], acting: boolean): MenuItem[] =>
@@ -34,16 +65,19 @@ export const visibleMenu = (me: Me, modules: readonly ModuleInfo[], acting: bool
       !(acting && (item.to === '/tenants' || item.to === '/system')),
   );
 
-export const Nav = ({ items }: { readonly items: readonly MenuItem[] }) => (
-  <nav aria-label="Main">
-    <ul>
-      {items.map((item) => (
-        <li key={item.to}>
-          <Link to={item.to} activeProps={{ 'aria-current': 'page' }} activeOptions={{ exact: item.to === '/' }}>
-            {item.label}
-          </Link>
-        </li>
-      ))}
-    </ul>
-  </nav>
-);
+export const Nav = ({ items }: { readonly items: readonly MenuItem[] }) => {
+  const t = useMessages(labels);
+  return (
+    <nav aria-label={t.main}>
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <Link to={item.to} activeProps={{ 'aria-current': 'page' }} activeOptions={{ exact: item.to === '/' }}>
+              {t[item.label]}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+};

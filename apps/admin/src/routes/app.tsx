@@ -5,8 +5,25 @@ import { modulesQuery } from '../api/modules.js';
 import { can } from '../api/permissions.js';
 import { readSession } from '../api/session.js';
 import { returnToPlatform } from '../api/tenants.js';
+import { LocaleSwitch } from '../components/locale-switch.js';
 import { Nav, visibleMenu } from '../components/nav.js';
+import { defineMessages, useMessages } from '../i18n/messages.js';
 import { rootRoute } from './root.js';
+
+const messages = defineMessages({
+  en: {
+    signOut: 'Sign out',
+    actingIn: 'Acting in',
+    asOperator: 'as the platform administrator.',
+    returnToPlatform: 'Return to the platform',
+  },
+  ru: {
+    signOut: 'Выйти',
+    actingIn: 'Вы действуете в',
+    asOperator: 'как администратор платформы.',
+    returnToPlatform: 'Вернуться на платформу',
+  },
+});
 
 /** The signed-in frame: who is signed in, where, the menu their permissions and the tenant's modules allow, and the screen. */
 const AppLayout = () => {
@@ -15,6 +32,7 @@ const AppLayout = () => {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const acting = readSession()?.acting;
+  const t = useMessages(messages);
   const leave = async () => {
     await signOut();
     queryClient.clear();
@@ -33,15 +51,16 @@ const AppLayout = () => {
         <span className="who" data-testid="signed-in-as">
           {me.name ?? me.email}
         </span>
+        <LocaleSwitch />
         <button type="button" onClick={leave}>
-          Sign out
+          {t.signOut}
         </button>
       </header>
       {acting ? (
         <div className="acting" role="status">
-          Acting in <strong>{acting.tenantName}</strong> as the platform administrator.{' '}
+          {t.actingIn} <strong>{acting.tenantName}</strong> {t.asOperator}{' '}
           <button type="button" onClick={back}>
-            Return to the platform
+            {t.returnToPlatform}
           </button>
         </div>
       ) : null}

@@ -1,28 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
-import { createPost, postsQuery } from '../api/blog.js';
-import { ErrorNotice } from '../components/error-notice.js';
-import { PostTextForm } from '../components/post-text-form.js';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from './app.js';
 
-/** A new draft post in the tenant's default locale. */
-const NewPost = () => {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const create = useMutation({
-    mutationFn: createPost,
-    onSuccess: async (post) => {
-      await queryClient.invalidateQueries({ queryKey: postsQuery.queryKey });
-      await navigate({ to: '/blog/$id', params: { id: post.id } });
-    },
-  });
-  return (
-    <>
-      <h1>New post</h1>
-      {create.error ? <ErrorNotice error={create.error} /> : null}
-      <PostTextForm legend="Post" submitLabel="Save draft" pending={create.isPending} onSubmit={(text) => create.mutate(text)} />
-    </>
-  );
-};
-
-export const blogPostNewRoute = createRoute({ getParentRoute: () => appRoute, path: '/blog/new', component: NewPost });
+export const blogPostNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/blog/new',
+  component: lazyRouteComponent(() => import('./blog-post-new.page.js'), 'NewPost'),
+});

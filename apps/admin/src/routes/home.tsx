@@ -1,28 +1,8 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
-import { meQuery } from '../api/auth.js';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from './app.js';
 
-/** The signed-in home: who you are, in which tenant, and what you may do there. */
-const Home = () => {
-  const { data: me } = useSuspenseQuery(meQuery);
-  return (
-    <>
-      <h1>Welcome, {me.name ?? me.email}</h1>
-      <dl className="facts">
-        <dt>Email</dt>
-        <dd>{me.email}</dd>
-        <dt>Roles</dt>
-        <dd>{me.roles.join(', ') || 'none'}</dd>
-      </dl>
-      <h2>What you may do here</h2>
-      <ul className="permissions">
-        {me.permissions.map((p) => (
-          <li key={p}>{p === '*' ? 'everything (all permissions)' : p}</li>
-        ))}
-      </ul>
-    </>
-  );
-};
-
-export const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: Home });
+export const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./home.page.js'), 'Home'),
+});

@@ -3,7 +3,28 @@ import { createRoute, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useId } from 'react';
 import { type SignIn, signIn } from '../api/auth.js';
 import { ErrorNotice } from '../components/error-notice.js';
+import { LocaleSwitch } from '../components/locale-switch.js';
+import { defineMessages, useMessages } from '../i18n/messages.js';
 import { rootRoute } from './root.js';
+
+const messages = defineMessages({
+  en: {
+    title: 'Sign in to RusToK',
+    tenant: 'Shop or site',
+    email: 'Email',
+    password: 'Password',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+  },
+  ru: {
+    title: 'Вход в RusToK',
+    tenant: 'Магазин или сайт',
+    email: 'Эл. почта',
+    password: 'Пароль',
+    signIn: 'Войти',
+    signingIn: 'Входим…',
+  },
+});
 
 const field = (form: FormData, name: keyof SignIn): string => String(form.get(name) ?? '').trim();
 
@@ -11,6 +32,7 @@ const field = (form: FormData, name: keyof SignIn): string => String(form.get(na
 const SignInPage = () => {
   const navigate = useNavigate();
   const id = useId();
+  const t = useMessages(messages);
   const mutation = useMutation({ mutationFn: signIn, onSuccess: () => navigate({ to: '/' }) });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -19,17 +41,18 @@ const SignInPage = () => {
   };
   return (
     <main className="sign-in">
-      <h1>Sign in to RusToK</h1>
+      <LocaleSwitch />
+      <h1>{t.title}</h1>
       <form onSubmit={submit} aria-describedby={mutation.error ? `${id}-error` : undefined}>
-        <label htmlFor={`${id}-tenant`}>Shop or site</label>
+        <label htmlFor={`${id}-tenant`}>{t.tenant}</label>
         <input id={`${id}-tenant`} name="tenant" defaultValue="default" autoComplete="organization" required />
-        <label htmlFor={`${id}-email`}>Email</label>
+        <label htmlFor={`${id}-email`}>{t.email}</label>
         <input id={`${id}-email`} name="email" type="email" autoComplete="username" required />
-        <label htmlFor={`${id}-password`}>Password</label>
+        <label htmlFor={`${id}-password`}>{t.password}</label>
         <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required />
         {mutation.error ? <ErrorNotice id={`${id}-error`} error={mutation.error} /> : null}
         <button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Signing in…' : 'Sign in'}
+          {mutation.isPending ? t.signingIn : t.signIn}
         </button>
       </form>
     </main>

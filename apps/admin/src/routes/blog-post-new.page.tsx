@@ -1,0 +1,25 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { createPost, postsQuery } from '../api/blog.js';
+import { ErrorNotice } from '../components/error-notice.js';
+import { PostTextForm } from '../components/post-text-form.js';
+
+/** A new draft post in the tenant's default locale. */
+export const NewPost = () => {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const create = useMutation({
+    mutationFn: createPost,
+    onSuccess: async (post) => {
+      await queryClient.invalidateQueries({ queryKey: postsQuery.queryKey });
+      await navigate({ to: '/blog/$id', params: { id: post.id } });
+    },
+  });
+  return (
+    <>
+      <h1>New post</h1>
+      {create.error ? <ErrorNotice error={create.error} /> : null}
+      <PostTextForm legend="Post" submitLabel="Save draft" pending={create.isPending} onSubmit={(text) => create.mutate(text)} />
+    </>
+  );
+};

@@ -1,0 +1,90 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { createProduct, type NewProduct, productsQuery } from '../api/products.js';
+import { ErrorNotice } from '../components/error-notice.js';
+
+interface VariantFields {
+  title: string;
+  sku: string;
+  price: string;
+  currencyCode: string;
+  inventory: string;
+}
+
+interface Fields {
+  title: string;
+  handle: string;
+  description: string;
+  variants: VariantFields[];
+}
+
+const EMPTY_VARIANT: VariantFields = { title: '', sku: '', price: '', currencyCode: 'USD', inventory: '' };
+
+/** The form's values as the API takes them: prices in minor units, empty optional fields left out. */
+export const productOf = (f: Fields): NewProduct => ({
+  title: f.title.trim(),
+  ...(f.handle.trim() ? { handle: f.handle.trim() } : {}),
+  ...(f.description.trim() ? { description: f.description.trim() } : {}),
+  variants: f.variants.map((v) => ({
+    title: v.title.trim(),
+    ...(v.sku.trim() ? { sku: v.sku.trim() } : {}),
+    prices: [{ amount: Math.round(Number(v.price) * 100), currencyCode: v.currencyCode.trim().toUpperCase() }],
+    ...(v.inventory.trim() ? { inventory: Number(v.inventory) } : {}),
+  })),
+});
+
+/** A new product with its variants and a price each, created in one call. */
+export const NewProductPage = () => {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { register, control, handleSubmit } = useForm<Fields>({
+    defaultValues: { title: '', handle: '', description: '', variants: [{ ...EMPTY_VARIANT }] },
+  });
+  const variants = useFieldArray({ control, name: 'variants' });
+  const create = useMutation({
+    mutationFn: createProduct,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: productsQuery.queryKey });
+      await navigate({ to: '/products' });
+    },
+  });
+  return (
+    <form className="stack wide" onSubmit={handleSubmit((f) => create.mutate(productOf(f)))}>
+      <h1>New product</h1>
+      <label htmlFor="p-title">Title</label>
+      <input id="p-title" required {...register('title')} />
+      <label htmlFor="p-handle">Handle (optional)</label>
+      <input id="p-handle" pattern="[a-z0-9]+(-[a-z0-9]+)*" {...register('handle')} />
+      <label htmlFor="p-description">Description</label>
+      <textarea id="p-description" rows={4} {...register('description')} />
+      {variants.fields.map((field, i) => (
+        <fieldset key={field.id}>
+          <legend>Variant {i + 1}</legend>
+          <label htmlFor={`v${i}-title`}>Variant {i + 1} title</label>
+          <input id={`v${i}-title`} required {...register(`variants.${i}.title`)} />
+          <label htmlFor={`v${i}-sku`}>Variant {i + 1} SKU</label>
+          <input id={`v${i}-sku`} {...register(`variants.${i}.sku`)} />
+          <label htmlFor={`v${i}-price`}>Variant {i + 1} price</label>
+          <input id={`v${i}-price`} required inputMode="decimal" pattern="\d+(\.\d{1,2})?" {...register(`variants.${i}.price`)} />
+          <label htmlFor={`v${i}-currency`}>Variant {i + 1} currency</label>
+          <input id={`v${i}-currency`} required pattern="[A-Za-z]{3}" {...register(`variants.${i}.currencyCode`)} />
+          <label htmlFor={`v${i}-inventory`}>Variant {i + 1} stock</label>
+          <input id={`v${i}-inventory`} inputMode="numeric" pattern="\d*" {...register(`variants.${i}.inventory`)} />
+          {variants.fields.length > 1 ? (
+            <button type="button" onClick={() => variants.remove(i)}>
+              Remove variant {i + 1}
+            </button>
+          ) : null}
+        </fieldset>
+      ))}
+      <button type="button" onClick={() => variants.append({ ...EMPTY_VARIANT })}>
+        Add a variant
+      </button>
+      {create.error ? <ErrorNotice error={create.error} /> : null}
+      <button type="submit" disabled={create.isPending}>
+        Create product
+      </button>
+    </form>
+  );
+};
