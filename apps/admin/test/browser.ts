@@ -26,6 +26,15 @@ export const describeInBrowser = (title: string, body: (backend: TestBackend) =>
   else describe.skip(`${title} [no Chromium at ${CHROMIUM}]`, () => body({ name: 'pglite' }));
 };
 
+/**
+ * A browser suite on the embedded database only: for screens whose server side the service suites
+ * already cover on PostgreSQL (keeps the run's browser time in bounds).
+ */
+export const describeInEmbeddedBrowser = (title: string, body: (backend: TestBackend) => void): void => {
+  if (hasChromium) describe(`${title} [pglite]`, () => body({ name: 'pglite' }));
+  else describe.skip(`${title} [no Chromium at ${CHROMIUM}]`, () => body({ name: 'pglite' }));
+};
+
 const ADMIN_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = join(ADMIN_ROOT, 'test-results');
 const FLAGS = [
