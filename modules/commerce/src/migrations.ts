@@ -322,6 +322,12 @@ CREATE INDEX commerce_orders_customer ON commerce_orders (tenant_id, customer_id
 CREATE INDEX commerce_carts_customer ON commerce_carts (tenant_id, customer_id, id) WHERE status = 'open' AND customer_id IS NOT NULL;
 ${tenantRlsSql('commerce_order_tokens')}`;
 
+/**
+ * The staff's order search (`GET /commerce/orders?q=`): an e-mail address by its beginning, in any
+ * case, is an index range scan (the order number already has its unique index).
+ */
+const orderSearch = 'CREATE INDEX commerce_orders_email ON commerce_orders (tenant_id, lower(email) text_pattern_ops);';
+
 export const commerceMigrations: readonly Migration[] = [
   {
     name: 'm20261202_commerce_001_tables',
@@ -329,4 +335,5 @@ export const commerceMigrations: readonly Migration[] = [
   },
   { name: 'm20261223_commerce_002_price_windows', up: priceWindows },
   { name: 'm20261223_commerce_003_capability_tokens', up: tokens },
+  { name: 'm20261224_commerce_004_order_search', up: orderSearch },
 ];

@@ -158,7 +158,12 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
     },
     'GET /api/v1/store/orders/{id}': refusedRoute(orderOfB, ORDER, { public: true, headers: orderTokenOfB }),
     'GET /api/v1/store/shipping-options': { kind: 'tenant', public: true, query: () => 'currencyCode=USD' },
-    'GET /api/v1/commerce/orders': { kind: 'tenant' },
+    // Both tenants' orders are of the same address: A's search finds A's order only (B's ids are checked absent).
+    'GET /api/v1/commerce/orders': {
+      kind: 'tenant',
+      query: () => `q=${encodeURIComponent(checkoutBody.email)}`,
+      after: async (w, res) => expect(listedIds(res)).toEqual([orders(w.a).orderId]),
+    },
     'GET /api/v1/commerce/orders/{id}': refusedRoute(orderOfB, ORDER),
     'POST /api/v1/commerce/orders/{id}/transitions': refusedRoute(orderOfB, ORDER, {
       body: () => ({ to: 'cancelled' }),

@@ -37,8 +37,13 @@ export type TransitionInput = Static<typeof TransitionInput>;
 export const PaymentInput = strict({ provider: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_-]{0,63}$' })) });
 export type PaymentInput = Static<typeof PaymentInput>;
 
+/** What `q` finds: an order number (`#` optional, exact) or the start of the customer's e-mail address (any case). */
+export const ORDER_SEARCH =
+  "An order number (exact; with a leading # only the number is matched) or the beginning of the customer's e-mail address (case-insensitive)";
+
 export const ListOrdersQuery = strict({
   status: Type.Optional(OrderStatusSchema),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 320, pattern: '\\S', description: ORDER_SEARCH })),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   cursor: Type.Optional(Id()),
 });
