@@ -8,6 +8,7 @@ import { commerceMigrations } from './migrations.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { orderRoutes } from './routes/orders.js';
 import { shopRoutes } from './routes/shop.js';
+import { statsRoutes } from './routes/stats.js';
 import { storeRoutes } from './routes/store.js';
 import { seedCommerceDemo } from './seed.js';
 import { CommerceSettingsSchema } from './settings.js';
@@ -43,6 +44,7 @@ export const commerceModule = defineModule({
     await app.register(shopRoutes);
     await app.register(storeRoutes);
     await app.register(orderRoutes);
+    await app.register(statsRoutes);
   },
   graphql: commerceGraphQL,
   jobs: [cartExpiryJob, priceWindowsJob],

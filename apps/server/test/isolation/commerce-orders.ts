@@ -165,6 +165,16 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
       after: async (w, res) => expect(listedIds(res)).toEqual([orders(w.a).orderId]),
     },
     'GET /api/v1/commerce/orders/{id}': refusedRoute(orderOfB, ORDER),
+    'GET /api/v1/commerce/stats': {
+      kind: 'tenant',
+      query: () => 'lowStockThreshold=1000',
+      after: async (w, res) => {
+        const body = res.json<{ orders: { last7Days: { count: number } }; lowStock: { variantId: string }[] }>();
+        // A's own order and variant only (B's placed order and variant are secrets the suite looks for).
+        expect(body.orders.last7Days.count).toBeGreaterThanOrEqual(1);
+        expect(body.lowStock.map((s) => s.variantId)).toContain(commerceCatalogArea.of(w.a).variantId);
+      },
+    },
     'POST /api/v1/commerce/orders/{id}/transitions': refusedRoute(orderOfB, ORDER, {
       body: () => ({ to: 'cancelled' }),
       after: bUnchanged,
