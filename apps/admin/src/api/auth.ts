@@ -1,10 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
+import { graphql } from '../graphql/tada.js';
 import { api } from './client.js';
+import { gql } from './graphql.js';
+import { ApiError } from './problem.js';
 import { readSession, writeSession } from './session.js';
 
-/** GET /auth/me: the signed-in user with roles and effective permissions. */
+/** The signed-in user with roles and effective permissions. */
 export interface Me {
-  readonly impersonatedBy?: { readonly userId: string; readonly tenantId: string; readonly email: string };
   readonly id: string;
   readonly email: string;
   readonly name?: string | null;
@@ -18,7 +20,27 @@ interface TokenPair {
   readonly refreshToken: string;
 }
 
-export const meQuery = queryOptions({ queryKey: ['auth', 'me'], queryFn: () => api<Me>('/auth/me'), staleTime: 60_000 });
+const MeDocument = graphql(`
+  query Me {
+    me {
+      id
+      email
+      name
+      tenantId
+      roles
+      permissions
+    }
+  }
+`);
+
+/** The `me` query: every screen's permission checks read it. */
+export const fetchMe = async (): Promise<Me> => {
+  const { me } = await gql(MeDocument);
+  if (!me?.id || !me.email || !me.tenantId) throw new ApiError(401, 'AUTH_REQUIRED', 'not signed in');
+  return { id: me.id, email: me.email, name: me.name, tenantId: me.tenantId, roles: me.roles ?? [], permissions: me.permissions ?? [] };
+};
+
+export const meQuery = queryOptions({ queryKey: ['auth', 'me'], queryFn: fetchMe, staleTime: 60_000 });
 
 export interface SignIn {
   readonly tenant: string;

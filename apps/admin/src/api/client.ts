@@ -10,14 +10,14 @@ interface Call {
   readonly tenant?: string;
 }
 
-const send = (path: string, call: Call, session: Session | undefined): Promise<Response> => {
+const send = (path: string, call: Call, session: Session | undefined, base = '/api/v1'): Promise<Response> => {
   const headers: Record<string, string> = { accept: 'application/json' };
   const tenant = call.tenant ?? session?.tenant;
   if (tenant) headers[TENANT_HEADER] = tenant;
   if (session) headers.authorization = `Bearer ${session.accessToken}`;
   if (call.body !== undefined) headers['content-type'] = 'application/json';
   const body = call.body === undefined ? null : JSON.stringify(call.body);
-  return fetch(`/api/v1${path}`, { method: call.method ?? 'GET', headers, body }).catch((error: unknown) => {
+  return fetch(`${base}${path}`, { method: call.method ?? 'GET', headers, body }).catch((error: unknown) => {
     throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'the server could not be reached');
   });
 };
@@ -39,13 +39,17 @@ const refreshed = async (session: Session): Promise<Session | undefined> => {
  * the call repeated; a session that cannot be refreshed is dropped (the app then signs in again).
  */
 export const api = async <T>(path: string, call: Call = {}): Promise<T> => {
-  const session = call.tenant ? undefined : readSession();
-  let res = await send(path, call, session);
-  if (res.status === 401 && session) {
-    const next = await refreshed(session);
-    writeSession(next);
-    if (next) res = await send(path, call, next);
-  }
+  const res = await sendAsUser(path, call);
   if (!res.ok) throw await problemOf(res);
   return (res.status === 204 ? undefined : await res.json()) as T;
+};
+
+/** Sends as the signed-in user, refreshing an expired access token once. */
+export const sendAsUser = async (path: string, call: Call = {}, base?: string): Promise<Response> => {
+  const session = call.tenant ? undefined : readSession();
+  const res = await send(path, call, session, base);
+  if (res.status !== 401 || !session) return res;
+  const next = await refreshed(session);
+  writeSession(next);
+  return next ? send(path, call, next, base) : res;
 };
