@@ -16,7 +16,6 @@ const NOT_YET_TRANSLATED: readonly string[] = [
   'routes/blog-post-new.page.tsx',
   'routes/blog-post.page.tsx',
   'routes/blog-posts.page.tsx',
-  'routes/home.page.tsx',
   'routes/modules.page.tsx',
   'routes/order.page.tsx',
   'routes/orders.page.tsx',

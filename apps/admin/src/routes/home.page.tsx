@@ -1,24 +1,48 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { meQuery } from '../api/auth.js';
+import { modulesQuery } from '../api/modules.js';
+import { can } from '../api/permissions.js';
+import { readSession } from '../api/session.js';
+import { EventsCard } from '../components/dashboard/events-card.js';
+import { IndexLagCard } from '../components/dashboard/index-lag-card.js';
+import { LowStockCard } from '../components/dashboard/low-stock-card.js';
+import { ModuleHealthCard } from '../components/dashboard/module-health-card.js';
+import { OrdersCard } from '../components/dashboard/orders-card.js';
+import { defineMessages, useMessages } from '../i18n/messages.js';
 
-/** The signed-in home: who you are, in which tenant, and what you may do there. */
+const messages = defineMessages({
+  en: {
+    welcome: (name: string) => `Welcome, ${name}`,
+    roles: 'Roles',
+    noRoles: 'none',
+  },
+  ru: {
+    welcome: (name: string) => `Добро пожаловать, ${name}`,
+    roles: 'Роли',
+    noRoles: 'нет',
+  },
+});
+
+/** The dashboard: a card for each thing the user may see and the tenant has switched on. */
 export const Home = () => {
   const { data: me } = useSuspenseQuery(meQuery);
+  const modules = useQuery({ ...modulesQuery, enabled: can(me, 'tenancy.modules.read') });
+  const t = useMessages(messages);
+  const commerce = modules.data?.some((m) => m.slug === 'commerce' && m.enabled) ?? false;
+  const acting = Boolean(readSession()?.acting);
   return (
     <>
-      <h1>Welcome, {me.name ?? me.email}</h1>
-      <dl className="facts">
-        <dt>Email</dt>
-        <dd>{me.email}</dd>
-        <dt>Roles</dt>
-        <dd>{me.roles.join(', ') || 'none'}</dd>
-      </dl>
-      <h2>What you may do here</h2>
-      <ul className="permissions">
-        {me.permissions.map((p) => (
-          <li key={p}>{p === '*' ? 'everything (all permissions)' : p}</li>
-        ))}
-      </ul>
+      <h1>{t.welcome(me.name ?? me.email)}</h1>
+      <p className="hint">
+        {t.roles}: {me.roles.join(', ') || t.noRoles}
+      </p>
+      <div className="dashboard">
+        {commerce && can(me, 'commerce.orders.read') ? <OrdersCard /> : null}
+        {commerce && can(me, 'commerce.products.read') ? <LowStockCard /> : null}
+        {can(me, 'index.status.read') ? <IndexLagCard /> : null}
+        {can(me, 'events.admin.read') && !acting ? <EventsCard /> : null}
+        {can(me, 'tenancy.modules.read') ? <ModuleHealthCard /> : null}
+      </div>
     </>
   );
 };
