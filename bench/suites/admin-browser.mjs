@@ -1,19 +1,13 @@
 // Browser side of the admin suite: Debian's Chromium through playwright-core, a signed-in session
 // put into each fresh browser context, time to interactive and frame times measured in the page.
+import { CHROMIUM, chromiumLaunchOptions } from '@rustok/testing/chromium';
 import { chromium } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM };
+
 const SESSION_KEY = 'rustok.admin.session';
 
-export const launch = () => chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+export const launch = () => chromium.launch(chromiumLaunchOptions());
 
 /** A fresh context (empty HTTP cache: a first visit) whose tabs start signed in with `session`. */
 const contextWith = async (browser, session) => {

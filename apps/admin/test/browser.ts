@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type GeneratedAdmin, type RunningServer, type StartOptions, startServer } from '@rustok/server';
 import { createThrowawayDatabase, describeEachBackend, type TestBackend } from '@rustok/testing';
+import { CHROMIUM, chromiumLaunchOptions, hasChromium as hasChromiumHere } from '@rustok/testing/chromium';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { describe } from 'vitest';
 
@@ -16,8 +17,8 @@ import { describe } from 'vitest';
  * embedded database serving it (a first development start, so it makes up an administrator), and
  * Debian's Chromium driven by playwright-core.
  */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
+export { CHROMIUM };
+export const hasChromium = hasChromiumHere();
 if (!hasChromium) console.warn(`[rustok tests] admin browser suites skipped: no Chromium at ${CHROMIUM}`);
 
 /** A browser suite, once per database (embedded, and PostgreSQL where it is reachable); skipped, saying why, without Chromium. */
@@ -37,14 +38,6 @@ export const describeInEmbeddedBrowser = (title: string, body: (backend: TestBac
 
 const ADMIN_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = join(ADMIN_ROOT, 'test-results');
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AdminHarness {
@@ -96,7 +89,7 @@ export const startAdminHarness = async (backend: TestBackend, options: Partial<S
   });
   const admin = server.generatedAdmin;
   if (!admin) throw new Error('a first development start made no administrator');
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser: Browser = await chromium.launch(chromiumLaunchOptions());
   await mkdir(SHOTS, { recursive: true });
   const problems: string[] = [];
   return {
