@@ -113,6 +113,17 @@ describeInEmbeddedBrowser('admin app: dashboard', (backend) => {
     await own.close();
   });
 
+  it("shows the platform operator the event system's backlog and dead letters", async () => {
+    const own = await h.open('/admin/sign-in');
+    await h.signIn(own, h.admin);
+    await own.getByRole('heading', { name: /^Welcome/ }).waitFor();
+    const events = own.getByRole('region', { name: 'Events', exact: true });
+    await events.getByText('Dead letters', { exact: true }).waitFor();
+    expect(await events.getByRole('definition').allTextContents()).toEqual([expect.stringMatching(/^\d+$/), expect.any(String), '0']);
+    expect(await h.violations(own)).toEqual([]);
+    await own.close();
+  });
+
   it('ran with no script error and nothing blocked by the security policy', () => {
     expect(h.problems).toEqual([]);
   });

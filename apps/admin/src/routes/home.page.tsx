@@ -15,11 +15,15 @@ const messages = defineMessages({
     welcome: (name: string) => `Welcome, ${name}`,
     roles: 'Roles',
     noRoles: 'none',
+    permissions: 'What you may do here',
+    everything: 'everything (all permissions)',
   },
   ru: {
     welcome: (name: string) => `Добро пожаловать, ${name}`,
     roles: 'Роли',
     noRoles: 'нет',
+    permissions: 'Что вам здесь доступно',
+    everything: 'всё (все права)',
   },
 });
 
@@ -28,7 +32,7 @@ export const Home = () => {
   const { data: me } = useSuspenseQuery(meQuery);
   const modules = useQuery({ ...modulesQuery, enabled: can(me, 'tenancy.modules.read') });
   const t = useMessages(messages);
-  const commerce = modules.data?.some((m) => m.slug === 'commerce' && m.enabled) ?? false;
+  const on = (slug: string) => modules.data?.some((m) => m.slug === slug && m.enabled) ?? false;
   const acting = Boolean(readSession()?.acting);
   return (
     <>
@@ -37,12 +41,18 @@ export const Home = () => {
         {t.roles}: {me.roles.join(', ') || t.noRoles}
       </p>
       <div className="dashboard">
-        {commerce && can(me, 'commerce.orders.read') ? <OrdersCard /> : null}
-        {commerce && can(me, 'commerce.products.read') ? <LowStockCard /> : null}
-        {can(me, 'index.status.read') ? <IndexLagCard /> : null}
+        {on('commerce') && can(me, 'commerce.orders.read') ? <OrdersCard /> : null}
+        {on('commerce') && can(me, 'commerce.products.read') ? <LowStockCard /> : null}
+        {on('index') && can(me, 'index.status.read') ? <IndexLagCard /> : null}
         {can(me, 'events.admin.read') && !acting ? <EventsCard /> : null}
         {can(me, 'tenancy.modules.read') ? <ModuleHealthCard /> : null}
       </div>
+      <h2>{t.permissions}</h2>
+      <ul className="permissions">
+        {me.permissions.map((p) => (
+          <li key={p}>{p === '*' ? t.everything : p}</li>
+        ))}
+      </ul>
     </>
   );
 };
