@@ -10,6 +10,9 @@ import { homeRoute } from './routes/home.js';
 import { modulesRoute } from './routes/modules.js';
 import { orderRoute } from './routes/order.js';
 import { ordersRoute } from './routes/orders.js';
+import { priceListRoute } from './routes/price-list.js';
+import { priceListsRoute } from './routes/price-lists.js';
+import { productRoute } from './routes/product.js';
 import { productNewRoute } from './routes/product-new.js';
 import { productsRoute } from './routes/products.js';
 import { rootRoute } from './routes/root.js';
@@ -26,6 +29,9 @@ const routeTree = rootRoute.addChildren([
     modulesRoute,
     productsRoute,
     productNewRoute,
+    productRoute,
+    priceListsRoute,
+    priceListRoute,
     ordersRoute,
     orderRoute,
     systemRoute,

@@ -8,6 +8,7 @@ const labels = defineMessages({
   en: {
     home: 'Home',
     products: 'Products',
+    priceLists: 'Price lists',
     orders: 'Orders',
     blog: 'Blog',
     users: 'Users',
@@ -20,6 +21,7 @@ const labels = defineMessages({
   ru: {
     home: 'Главная',
     products: 'Товары',
+    priceLists: 'Прайс-листы',
     orders: 'Заказы',
     blog: 'Блог',
     users: 'Пользователи',
@@ -34,7 +36,7 @@ const labels = defineMessages({
 type Label = Exclude<keyof typeof labels.en, 'main'>;
 
 interface MenuItem {
-  readonly to: '/' | '/tenants' | '/modules' | '/products' | '/orders' | '/system' | '/blog' | '/users' | '/search-index';
+  readonly to: '/' | '/tenants' | '/modules' | '/products' | '/price-lists' | '/orders' | '/system' | '/blog' | '/users' | '/search-index';
   /** The key of its name in the menu's messages. */
   readonly label: Label;
   /** Shown only to users with this permission (the server checks again). */
@@ -47,6 +49,7 @@ interface MenuItem {
 export const MENU: readonly MenuItem[] = [
   { to: '/', label: 'home' },
   { to: '/products', label: 'products', permission: 'commerce.products.read', module: 'commerce' },
+  { to: '/price-lists', label: 'priceLists', permission: 'commerce.prices.manage', module: 'commerce' },
   { to: '/orders', label: 'orders', permission: 'commerce.orders.read', module: 'commerce' },
   { to: '/blog', label: 'blog', permission: 'blog.posts.read', module: 'blog' },
   { to: '/users', label: 'users', permission: 'auth.users.read' },

@@ -1,36 +1,75 @@
+import { Link } from '@tanstack/react-router';
 import { type ColumnDef, flexRender, getCoreRowModel, type RowSelectionState, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { type Product, priceFrom } from '../api/products.js';
+import { defineMessages, useMessages } from '../i18n/messages.js';
+import { statusMessages } from './product-status.js';
 
 const ROW_HEIGHT = 40;
 
-const columns: ColumnDef<Product>[] = [
-  {
-    id: 'select',
-    header: ({ table }) => (
-      <input
-        type="checkbox"
-        aria-label="Select all loaded products"
-        checked={table.getIsAllRowsSelected()}
-        onChange={table.getToggleAllRowsSelectedHandler()}
-      />
-    ),
-    cell: ({ row }) => (
-      <input
-        type="checkbox"
-        aria-label={`Select ${row.original.title}`}
-        checked={row.getIsSelected()}
-        onChange={row.getToggleSelectedHandler()}
-      />
-    ),
+const messages = defineMessages({
+  en: {
+    selectAll: 'Select all loaded products',
+    select: (title: string) => `Select ${title}`,
+    title: 'Title',
+    handle: 'Handle',
+    status: 'Status',
+    variants: 'Variants',
+    priceFrom: 'Price from',
   },
-  { accessorKey: 'title', header: 'Title' },
-  { accessorKey: 'handle', header: 'Handle' },
-  { accessorKey: 'status', header: 'Status' },
-  { id: 'variants', header: 'Variants', cell: ({ row }) => row.original.variants.length },
-  { id: 'price', header: 'Price from', cell: ({ row }) => priceFrom(row.original) },
-];
+  ru: {
+    selectAll: 'Выбрать все загруженные товары',
+    select: (title: string) => `Выбрать ${title}`,
+    title: 'Название',
+    handle: 'Адрес',
+    status: 'Статус',
+    variants: 'Варианты',
+    priceFrom: 'Цена от',
+  },
+});
+
+const useColumns = (): ColumnDef<Product>[] => {
+  const t = useMessages(messages);
+  const statuses = useMessages(statusMessages);
+  return useMemo(
+    () => [
+      {
+        id: 'select',
+        header: ({ table }) => (
+          <input
+            type="checkbox"
+            aria-label={t.selectAll}
+            checked={table.getIsAllRowsSelected()}
+            onChange={table.getToggleAllRowsSelectedHandler()}
+          />
+        ),
+        cell: ({ row }) => (
+          <input
+            type="checkbox"
+            aria-label={t.select(row.original.title)}
+            checked={row.getIsSelected()}
+            onChange={row.getToggleSelectedHandler()}
+          />
+        ),
+      },
+      {
+        accessorKey: 'title',
+        header: t.title,
+        cell: ({ row }) => (
+          <Link to="/products/$id" params={{ id: row.original.id }}>
+            {row.original.title}
+          </Link>
+        ),
+      },
+      { accessorKey: 'handle', header: t.handle },
+      { id: 'status', header: t.status, cell: ({ row }) => statuses[row.original.status] },
+      { id: 'variants', header: t.variants, cell: ({ row }) => row.original.variants.length },
+      { id: 'price', header: t.priceFrom, cell: ({ row }) => priceFrom(row.original) },
+    ],
+    [t, statuses],
+  );
+};
 
 interface Props {
   readonly products: readonly Product[];
@@ -48,7 +87,7 @@ export const ProductTable = ({ products, selection, onSelection, onNearEnd }: Pr
   const scroller = useRef<HTMLDivElement>(null);
   const table = useReactTable({
     data: products as Product[],
-    columns,
+    columns: useColumns(),
     getRowId: (p) => p.id,
     state: { rowSelection: selection },
     onRowSelectionChange: (updater) => onSelection(typeof updater === 'function' ? updater(selection) : updater),

@@ -3,6 +3,40 @@ import { useNavigate } from '@tanstack/react-router';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { createProduct, type NewProduct, productsQuery } from '../api/products.js';
 import { ErrorNotice } from '../components/error-notice.js';
+import { defineMessages, useMessages } from '../i18n/messages.js';
+
+const messages = defineMessages({
+  en: {
+    heading: 'New product',
+    title: 'Title',
+    handle: 'Handle (optional)',
+    description: 'Description',
+    variant: (n: number) => `Variant ${n}`,
+    variantTitle: (n: number) => `Variant ${n} title`,
+    sku: (n: number) => `Variant ${n} SKU`,
+    price: (n: number) => `Variant ${n} price`,
+    currency: (n: number) => `Variant ${n} currency`,
+    stock: (n: number) => `Variant ${n} stock`,
+    remove: (n: number) => `Remove variant ${n}`,
+    add: 'Add a variant',
+    create: 'Create product',
+  },
+  ru: {
+    heading: 'Новый товар',
+    title: 'Название',
+    handle: 'Адрес (необязательно)',
+    description: 'Описание',
+    variant: (n: number) => `Вариант ${n}`,
+    variantTitle: (n: number) => `Название варианта ${n}`,
+    sku: (n: number) => `Артикул варианта ${n}`,
+    price: (n: number) => `Цена варианта ${n}`,
+    currency: (n: number) => `Валюта варианта ${n}`,
+    stock: (n: number) => `Остаток варианта ${n}`,
+    remove: (n: number) => `Удалить вариант ${n}`,
+    add: 'Добавить вариант',
+    create: 'Создать товар',
+  },
+});
 
 interface VariantFields {
   title: string;
@@ -36,6 +70,7 @@ export const productOf = (f: Fields): NewProduct => ({
 
 /** A new product with its variants and a price each, created in one call. */
 export const NewProductPage = () => {
+  const t = useMessages(messages);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { register, control, handleSubmit } = useForm<Fields>({
@@ -51,39 +86,39 @@ export const NewProductPage = () => {
   });
   return (
     <form className="stack wide" onSubmit={handleSubmit((f) => create.mutate(productOf(f)))}>
-      <h1>New product</h1>
-      <label htmlFor="p-title">Title</label>
+      <h1>{t.heading}</h1>
+      <label htmlFor="p-title">{t.title}</label>
       <input id="p-title" required {...register('title')} />
-      <label htmlFor="p-handle">Handle (optional)</label>
+      <label htmlFor="p-handle">{t.handle}</label>
       <input id="p-handle" pattern="[a-z0-9]+(-[a-z0-9]+)*" {...register('handle')} />
-      <label htmlFor="p-description">Description</label>
+      <label htmlFor="p-description">{t.description}</label>
       <textarea id="p-description" rows={4} {...register('description')} />
       {variants.fields.map((field, i) => (
         <fieldset key={field.id}>
-          <legend>Variant {i + 1}</legend>
-          <label htmlFor={`v${i}-title`}>Variant {i + 1} title</label>
+          <legend>{t.variant(i + 1)}</legend>
+          <label htmlFor={`v${i}-title`}>{t.variantTitle(i + 1)}</label>
           <input id={`v${i}-title`} required {...register(`variants.${i}.title`)} />
-          <label htmlFor={`v${i}-sku`}>Variant {i + 1} SKU</label>
+          <label htmlFor={`v${i}-sku`}>{t.sku(i + 1)}</label>
           <input id={`v${i}-sku`} {...register(`variants.${i}.sku`)} />
-          <label htmlFor={`v${i}-price`}>Variant {i + 1} price</label>
+          <label htmlFor={`v${i}-price`}>{t.price(i + 1)}</label>
           <input id={`v${i}-price`} required inputMode="decimal" pattern="\d+(\.\d{1,2})?" {...register(`variants.${i}.price`)} />
-          <label htmlFor={`v${i}-currency`}>Variant {i + 1} currency</label>
+          <label htmlFor={`v${i}-currency`}>{t.currency(i + 1)}</label>
           <input id={`v${i}-currency`} required pattern="[A-Za-z]{3}" {...register(`variants.${i}.currencyCode`)} />
-          <label htmlFor={`v${i}-inventory`}>Variant {i + 1} stock</label>
+          <label htmlFor={`v${i}-inventory`}>{t.stock(i + 1)}</label>
           <input id={`v${i}-inventory`} inputMode="numeric" pattern="\d*" {...register(`variants.${i}.inventory`)} />
           {variants.fields.length > 1 ? (
             <button type="button" onClick={() => variants.remove(i)}>
-              Remove variant {i + 1}
+              {t.remove(i + 1)}
             </button>
           ) : null}
         </fieldset>
       ))}
       <button type="button" onClick={() => variants.append({ ...EMPTY_VARIANT })}>
-        Add a variant
+        {t.add}
       </button>
       {create.error ? <ErrorNotice error={create.error} /> : null}
       <button type="submit" disabled={create.isPending}>
-        Create product
+        {t.create}
       </button>
     </form>
   );

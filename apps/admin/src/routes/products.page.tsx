@@ -3,25 +3,34 @@ import { Link } from '@tanstack/react-router';
 import type { RowSelectionState } from '@tanstack/react-table';
 import { useCallback, useMemo, useState } from 'react';
 import { meQuery } from '../api/auth.js';
+import { changeProductPrices, forEach } from '../api/bulk.js';
 import { can } from '../api/permissions.js';
 import { archiveProduct, productsQuery, publishProduct } from '../api/products.js';
 import { ErrorNotice } from '../components/error-notice.js';
+import { BulkResult, ProductBulkActions } from '../components/product-bulk-actions.js';
 import { ProductTable } from '../components/product-table.js';
+import { defineMessages, plural, useMessages } from '../i18n/messages.js';
 
-/** Runs one call per selected product, a few at a time; the first failure is reported after the rest ran. */
-const forEach = async (ids: readonly string[], run: (id: string) => Promise<unknown>): Promise<number> => {
-  const queue = [...ids];
-  const failures: unknown[] = [];
-  const worker = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) await run(id).catch((e: unknown) => failures.push(e));
-  };
-  await Promise.all(Array.from({ length: Math.min(4, ids.length) }, worker));
-  if (failures.length > 0) throw failures[0];
-  return ids.length;
-};
+const messages = defineMessages({
+  en: {
+    products: 'Products',
+    newProduct: 'New product',
+    none: 'No products yet.',
+    loaded: (n: number, more: boolean) =>
+      `${plural('en', n, { one: '# product', other: '# products' })} loaded${more ? ', more as you scroll' : ''}`,
+  },
+  ru: {
+    products: 'Товары',
+    newProduct: 'Новый товар',
+    none: 'Товаров пока нет.',
+    loaded: (n: number, more: boolean) =>
+      `Загружено: ${plural('ru', n, { one: '# товар', few: '# товара', many: '# товаров', other: '# товара' })}${more ? ', остальные — при прокрутке' : ''}`,
+  },
+});
 
-/** The catalog: every product (loaded page by page as it scrolls), bulk publish and archive. */
+/** The catalog: every product (loaded page by page as it scrolls), bulk publish, archive and price change. */
 export const Products = () => {
+  const t = useMessages(messages);
   const { data: me } = useSuspenseQuery(meQuery);
   const list = useInfiniteQuery(productsQuery);
   const queryClient = useQueryClient();
@@ -32,46 +41,46 @@ export const Products = () => {
     mutationFn: ({ run }: { run: (id: string) => Promise<unknown> }) => forEach(selected, run),
     onSettled: async () => {
       setSelection({});
-      await queryClient.invalidateQueries({ queryKey: productsQuery.queryKey });
+      await queryClient.invalidateQueries({ queryKey: ['commerce'] });
     },
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const more = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const write = can(me, 'commerce.products.write');
   const publish = can(me, 'commerce.products.publish');
+  const prices = can(me, 'commerce.prices.manage');
   return (
     <>
       <div className="row heading-row">
-        <h1>Products</h1>
-        {write ? (
+        <h1>{t.products}</h1>
+        {can(me, 'commerce.products.write') ? (
           <Link to="/products/new" className="button">
-            New product
+            {t.newProduct}
           </Link>
         ) : null}
       </div>
-      {publish ? (
-        <div className="row" role="toolbar" aria-label="Bulk actions">
-          <span>{selected.length} selected</span>
-          <button type="button" disabled={selected.length === 0 || bulk.isPending} onClick={() => bulk.mutate({ run: publishProduct })}>
-            Publish selected
-          </button>
-          <button type="button" disabled={selected.length === 0 || bulk.isPending} onClick={() => bulk.mutate({ run: archiveProduct })}>
-            Archive selected
-          </button>
-        </div>
+      {publish || prices ? (
+        <ProductBulkActions
+          selected={selected.length}
+          busy={bulk.isPending}
+          canPublish={publish}
+          canPrice={prices}
+          onPublish={() => bulk.mutate({ run: publishProduct })}
+          onArchive={() => bulk.mutate({ run: archiveProduct })}
+          onPrices={(percent) => bulk.mutate({ run: (id) => changeProductPrices(id, percent) })}
+        />
       ) : null}
       {bulk.error ? <ErrorNotice error={bulk.error} /> : null}
-      {bulk.data ? <p role="status">Done for {bulk.data} products.</p> : null}
+      {bulk.data ? <BulkResult outcome={bulk.data} /> : null}
       {list.error ? <ErrorNotice error={list.error} /> : null}
       {list.isSuccess && products.length === 0 ? (
-        <p>No products yet.</p>
+        <p>{t.none}</p>
       ) : (
         <ProductTable products={products} selection={selection} onSelection={setSelection} onNearEnd={more} />
       )}
       <p className="hint" aria-live="polite">
-        {products.length} products loaded{hasNextPage ? ', more as you scroll' : ''}
+        {t.loaded(products.length, hasNextPage)}
       </p>
     </>
   );
