@@ -6,10 +6,16 @@ import { appRoute } from './routes/app.js';
 import { blogPostRoute } from './routes/blog-post.js';
 import { blogPostNewRoute } from './routes/blog-post-new.js';
 import { blogPostsRoute } from './routes/blog-posts.js';
+import { forumRoute } from './routes/forum.js';
+import { forumTopicRoute } from './routes/forum-topic.js';
 import { homeRoute } from './routes/home.js';
+import { menusRoute } from './routes/menus.js';
+import { menuDetailRoute } from './routes/menus-detail.js';
 import { modulesRoute } from './routes/modules.js';
 import { orderRoute } from './routes/order.js';
 import { ordersRoute } from './routes/orders.js';
+import { pagesRoute } from './routes/pages.js';
+import { pageDetailRoute } from './routes/pages-detail.js';
 import { priceListRoute } from './routes/price-list.js';
 import { priceListsRoute } from './routes/price-lists.js';
 import { productRoute } from './routes/product.js';
@@ -40,6 +46,12 @@ const routeTree = rootRoute.addChildren([
     blogPostRoute,
     usersRoute,
     searchIndexRoute,
+    forumRoute,
+    forumTopicRoute,
+    pagesRoute,
+    pageDetailRoute,
+    menusRoute,
+    menuDetailRoute,
   ]),
   signInRoute,
 ]);

@@ -91,7 +91,10 @@ describeEachBackend('forum order and reply edits', (backend) => {
     expect(locked.json(), locked.body).toMatchObject({ status: 409, code: 'FORUM_TOPIC_LOCKED' });
     expect((await ok(call('PATCH', url(mine.id), editor, { body: 'closed by a moderator' }))).body).toBe('closed by a moderator');
     const read = await call('GET', `/forum/topics/${topic.id}/replies`, { 'x-tenant-id': tenant.id });
-    expect(read.json<Page>().items.map((r) => r.id)).toEqual([theirs.id, mine.id]);
+    expect(read.json<Page>().items.map((r) => [r.id, r.body])).toEqual([
+      [theirs.id, 'moderated'],
+      [mine.id, 'closed by a moderator'],
+    ]);
     const { rows } = await p.database.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM sys_events WHERE tenant_id = $1 AND type = 'content.node.updated' AND envelope->'payload'->>'nodeId' = $2",
       [tenant.id, mine.id],

@@ -11,6 +11,9 @@ const labels = defineMessages({
     priceLists: 'Price lists',
     orders: 'Orders',
     blog: 'Blog',
+    forum: 'Forum',
+    pages: 'Pages',
+    menus: 'Menus',
     users: 'Users',
     searchIndex: 'Search index',
     tenants: 'Tenants',
@@ -24,6 +27,9 @@ const labels = defineMessages({
     priceLists: 'Прайс-листы',
     orders: 'Заказы',
     blog: 'Блог',
+    forum: 'Форум',
+    pages: 'Страницы',
+    menus: 'Меню',
     users: 'Пользователи',
     searchIndex: 'Поисковый индекс',
     tenants: 'Арендаторы',
@@ -36,7 +42,20 @@ const labels = defineMessages({
 type Label = Exclude<keyof typeof labels.en, 'main'>;
 
 interface MenuItem {
-  readonly to: '/' | '/tenants' | '/modules' | '/products' | '/price-lists' | '/orders' | '/system' | '/blog' | '/users' | '/search-index';
+  readonly to:
+    | '/'
+    | '/tenants'
+    | '/modules'
+    | '/products'
+    | '/price-lists'
+    | '/orders'
+    | '/system'
+    | '/blog'
+    | '/forum'
+    | '/pages'
+    | '/menus'
+    | '/users'
+    | '/search-index';
   /** The key of its name in the menu's messages. */
   readonly label: Label;
   /** Shown only to users with this permission (the server checks again). */
@@ -52,6 +71,9 @@ export const MENU: readonly MenuItem[] = [
   { to: '/price-lists', label: 'priceLists', permission: 'commerce.prices.manage', module: 'commerce' },
   { to: '/orders', label: 'orders', permission: 'commerce.orders.read', module: 'commerce' },
   { to: '/blog', label: 'blog', permission: 'blog.posts.read', module: 'blog' },
+  { to: '/forum', label: 'forum', permission: 'forum.topics.read', module: 'forum' },
+  { to: '/pages', label: 'pages', permission: 'pages.pages.read', module: 'pages' },
+  { to: '/menus', label: 'menus', permission: 'pages.menus.manage', module: 'pages' },
   { to: '/users', label: 'users', permission: 'auth.users.read' },
   { to: '/search-index', label: 'searchIndex', permission: 'index.status.read' },
   { to: '/tenants', label: 'tenants', permission: 'platform.tenants.manage' },
