@@ -3,7 +3,9 @@ import { createRouter } from '@tanstack/react-router';
 import { ApiError } from './api/problem.js';
 import { ErrorNotice } from './components/error-notice.js';
 import { appRoute } from './routes/app.js';
+import { blogCommentsRoute } from './routes/blog-comments.js';
 import { blogPostRoute } from './routes/blog-post.js';
+import { blogPostEditRoute } from './routes/blog-post-edit.js';
 import { blogPostNewRoute } from './routes/blog-post-new.js';
 import { blogPostsRoute } from './routes/blog-posts.js';
 import { forumRoute } from './routes/forum.js';
@@ -25,6 +27,7 @@ import { rootRoute } from './routes/root.js';
 import { searchIndexRoute } from './routes/search-index.js';
 import { signInRoute } from './routes/sign-in.js';
 import { systemRoute } from './routes/system.js';
+import { taxonomyRoute } from './routes/taxonomy.js';
 import { tenantsRoute } from './routes/tenants.js';
 import { usersRoute } from './routes/users.js';
 
@@ -44,6 +47,9 @@ const routeTree = rootRoute.addChildren([
     blogPostsRoute,
     blogPostNewRoute,
     blogPostRoute,
+    blogPostEditRoute,
+    blogCommentsRoute,
+    taxonomyRoute,
     usersRoute,
     searchIndexRoute,
     forumRoute,

@@ -11,10 +11,6 @@ const SPOKEN = new Set(['aria-label', 'placeholder', 'title', 'alt', 'label', 'h
 /** Screens whose texts are not in catalogues yet; the list only shrinks (the test fails when a listed file has none left). */
 const NOT_YET_TRANSLATED: readonly string[] = [
   'components/module-settings.tsx',
-  'components/post-text-form.tsx',
-  'routes/blog-post-new.page.tsx',
-  'routes/blog-post.page.tsx',
-  'routes/blog-posts.page.tsx',
   'routes/modules.page.tsx',
   'routes/order.page.tsx',
   'routes/orders.page.tsx',

@@ -1,28 +1,43 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client.js';
 
+export type PostStatus = 'draft' | 'scheduled' | 'published' | 'archived';
+
 /** A blog post (a content node of kind post) in one locale, as the API answers it. */
 export interface Post {
   readonly id: string;
-  readonly status: 'draft' | 'published' | 'archived' | string;
+  readonly parentId: string | null;
+  readonly status: PostStatus;
   readonly locale: string;
   readonly title: string;
   readonly slug: string;
   readonly excerpt: string | null;
   readonly body?: string;
+  readonly bodyFormat?: 'markdown' | 'html';
   readonly bodyHtml?: string;
+  readonly categoryId: string | null;
+  readonly tagIds: readonly string[];
+  readonly publishAt: string | null;
   readonly publishedAt: string | null;
   readonly revision: number;
   readonly updatedAt: string;
   readonly metadata: Record<string, unknown>;
   readonly translations: readonly { readonly locale: string; readonly title: string; readonly slug: string }[];
-  readonly allowedTransitions: readonly string[];
+  readonly allowedTransitions: readonly PostStatus[];
 }
 
+/** A post's text in one locale (posts are Markdown). */
 export interface PostText {
   readonly title: string;
   readonly slug?: string;
+  readonly excerpt?: string | null;
   readonly body?: string;
+}
+
+/** What the editor changes besides the text: the post's category and tags. */
+export interface PostTaxonomy {
+  readonly categoryId?: string | null;
+  readonly tagIds?: readonly string[];
 }
 
 export const postsQuery = queryOptions({
@@ -34,8 +49,9 @@ export const postQuery = (id: string) => queryOptions({ queryKey: ['blog', 'post
 
 export const createPost = (text: PostText & { locale?: string }) => api<Post>('/blog/posts', { method: 'POST', body: text });
 
-export const updatePost = ({ id, ...text }: Partial<PostText> & { id: string }) =>
-  api<Post>(`/blog/posts/${id}`, { method: 'PATCH', body: text });
+/** Changes the post's text (in its default locale) and taxonomy; the server keeps a revision. */
+export const updatePost = ({ id, ...change }: Partial<PostText> & PostTaxonomy & { id: string; locale?: string }) =>
+  api<Post>(`/blog/posts/${id}`, { method: 'PATCH', body: change });
 
 /** Creates or replaces the post's text in another locale. */
 export const putTranslation = ({ id, locale, ...text }: PostText & { id: string; locale: string }) =>
@@ -43,13 +59,19 @@ export const putTranslation = ({ id, locale, ...text }: PostText & { id: string;
 
 export const publishPost = (id: string) => api<Post>(`/blog/posts/${id}/publish`, { method: 'POST' });
 
+/** Moves the post along draft → scheduled (with a future publishAt) → published → archived, or back to draft. */
+export const transitionPost = ({ id, to, publishAt }: { id: string; to: PostStatus; publishAt?: string }) =>
+  api<Post>(`/content/nodes/${id}/transitions`, { method: 'POST', body: publishAt ? { to, publishAt } : { to } });
+
 export const commentsQuery = (postId: string) =>
   queryOptions({
     queryKey: ['blog', 'comments', postId],
     queryFn: () => api<{ items: Post[]; nextCursor: string | null }>(`/blog/posts/${postId}/comments?limit=100`),
   });
 
-export const moderationOf = (comment: Post): 'pending' | 'approved' | 'rejected' => {
+export type Moderation = 'pending' | 'approved' | 'rejected';
+
+export const moderationOf = (comment: Pick<Post, 'metadata'>): Moderation => {
   const m = comment.metadata.moderation;
   return m === 'approved' || m === 'rejected' ? m : 'pending';
 };

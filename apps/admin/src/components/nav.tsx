@@ -11,6 +11,8 @@ const labels = defineMessages({
     priceLists: 'Price lists',
     orders: 'Orders',
     blog: 'Blog',
+    commentQueue: 'Comment queue',
+    taxonomy: 'Taxonomy',
     forum: 'Forum',
     pages: 'Pages',
     menus: 'Menus',
@@ -27,6 +29,8 @@ const labels = defineMessages({
     priceLists: 'Прайс-листы',
     orders: 'Заказы',
     blog: 'Блог',
+    commentQueue: 'Очередь комментариев',
+    taxonomy: 'Рубрики и метки',
     forum: 'Форум',
     pages: 'Страницы',
     menus: 'Меню',
@@ -51,6 +55,8 @@ interface MenuItem {
     | '/orders'
     | '/system'
     | '/blog'
+    | '/blog/comments'
+    | '/taxonomy'
     | '/forum'
     | '/pages'
     | '/menus'
@@ -71,6 +77,8 @@ export const MENU: readonly MenuItem[] = [
   { to: '/price-lists', label: 'priceLists', permission: 'commerce.prices.manage', module: 'commerce' },
   { to: '/orders', label: 'orders', permission: 'commerce.orders.read', module: 'commerce' },
   { to: '/blog', label: 'blog', permission: 'blog.posts.read', module: 'blog' },
+  { to: '/blog/comments', label: 'commentQueue', permission: 'blog.comments.moderate', module: 'blog' },
+  { to: '/taxonomy', label: 'taxonomy', permission: 'content.categories.manage', module: 'content' },
   { to: '/forum', label: 'forum', permission: 'forum.topics.read', module: 'forum' },
   { to: '/pages', label: 'pages', permission: 'pages.pages.read', module: 'pages' },
   { to: '/menus', label: 'menus', permission: 'pages.menus.manage', module: 'pages' },
