@@ -150,6 +150,27 @@ describeInEmbeddedBrowser('admin app: product edit, price lists, bulk prices', (
     expect(await amounts('Wool Scarf')).toEqual([['2200 USD'], ['2420 EUR', '2695 USD']]);
   });
 
+  it('shows an editor the product read-only, and no price lists or price change', async () => {
+    const editor = { tenant: owner.tenant, email: 'editor@flax.example.com', password: owner.password };
+    const user = { email: editor.email, password: editor.password, roles: ['editor'] };
+    api.expectStatus('editor', await api.call('POST', '/auth/users', user, staff), 201);
+    const own = await h.open('/admin/sign-in');
+    await h.signIn(own, editor);
+    await own.getByRole('heading', { name: /^Welcome/ }).waitFor();
+    expect(await own.getByRole('link', { name: 'Price lists', exact: true }).count()).toBe(0);
+    await own.getByRole('link', { name: 'Products', exact: true }).click();
+    await own.getByRole('link', { name: 'Wool Scarf', exact: true }).waitFor();
+    expect(await own.getByRole('button', { name: 'Change prices of selected' }).count()).toBe(0);
+    await own.getByRole('link', { name: 'Wool Scarf', exact: true }).click();
+    await own.getByRole('heading', { name: 'Wool Scarf', level: 1 }).waitFor();
+    await own.getByText('22.00 USD').or(own.getByText('$22.00')).first().waitFor();
+    for (const name of ['Save product', 'Publish', 'Save Russian translation', 'Save variant', 'Save prices', 'Save stock', 'Add variant'])
+      expect(await own.getByRole('button', { name, exact: true }).count()).toBe(0);
+    expect(await own.getByLabel('SEO title').isDisabled()).toBe(true);
+    expect(await h.violations(own)).toEqual([]);
+    await own.close();
+  });
+
   it('ran with no script error and nothing blocked by the security policy', () => {
     expect(h.problems).toEqual([]);
   });
