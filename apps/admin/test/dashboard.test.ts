@@ -92,6 +92,13 @@ describeInEmbeddedBrowser('admin app: dashboard', (backend) => {
     await h.shot(page, 'admin-dashboard');
   });
 
+  it('opens the product of a variant low on stock', async () => {
+    await page.getByRole('region', { name: 'Low stock', exact: true }).getByRole('link', { name: 'Oolong — 50 g' }).click();
+    await page.getByRole('heading', { name: 'Oolong', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
+    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+  });
+
   it('opens an order from the list of the newest', async () => {
     await page
       .getByRole('region', { name: 'Orders', exact: true })

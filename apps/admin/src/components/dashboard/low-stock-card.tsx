@@ -28,7 +28,7 @@ const messages = defineMessages({
   },
 });
 
-/** Variants at or below the stock threshold, each with a link to the catalog. */
+/** Variants at or below the stock threshold, each with a link to its product. */
 export const LowStockCard = () => {
   const t = useMessages(messages);
   const f = useFormat();
@@ -52,7 +52,7 @@ export const LowStockCard = () => {
             {low.map((v) => (
               <tr key={v.variantId}>
                 <td>
-                  <Link to="/products">
+                  <Link to="/products/$id" params={{ id: v.productId }}>
                     {v.productTitle} — {v.variantTitle}
                   </Link>
                 </td>
