@@ -19,6 +19,7 @@ const messages = defineMessages({
     save: (name: string) => `Save ${name} translation`,
     remove: (name: string) => `Remove ${name} translation`,
     saved: 'Translation saved.',
+    removed: 'Translation removed.',
   },
   ru: {
     heading: 'Переводы',
@@ -31,6 +32,7 @@ const messages = defineMessages({
     save: (name: string) => `Сохранить перевод (${name})`,
     remove: (name: string) => `Удалить перевод (${name})`,
     saved: 'Перевод сохранён.',
+    removed: 'Перевод удалён.',
   },
 });
 
@@ -82,7 +84,7 @@ const TranslationForm = ({ product, locale, name, canWrite }: FormProps) => {
         <label htmlFor={`${id}-description`}>{t.description}</label>
         <textarea id={`${id}-description`} rows={3} {...register('description')} />
         {save.error ? <ErrorNotice error={save.error} /> : null}
-        {save.isSuccess ? <p role="status">{t.saved}</p> : null}
+        {save.isSuccess ? <p role="status">{save.variables ? t.saved : t.removed}</p> : null}
         {canWrite ? (
           <div className="row">
             <button type="submit" disabled={save.isPending}>
