@@ -25,6 +25,7 @@ import { productNewRoute } from './routes/product-new.js';
 import { productsRoute } from './routes/products.js';
 import { rootRoute } from './routes/root.js';
 import { searchIndexRoute } from './routes/search-index.js';
+import { shopSettingsRoute } from './routes/shop-settings.js';
 import { signInRoute } from './routes/sign-in.js';
 import { systemRoute } from './routes/system.js';
 import { taxonomyRoute } from './routes/taxonomy.js';
@@ -43,6 +44,7 @@ const routeTree = rootRoute.addChildren([
     priceListRoute,
     ordersRoute,
     orderRoute,
+    shopSettingsRoute,
     systemRoute,
     blogPostsRoute,
     blogPostNewRoute,

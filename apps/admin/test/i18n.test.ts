@@ -12,8 +12,6 @@ const SPOKEN = new Set(['aria-label', 'placeholder', 'title', 'alt', 'label', 'h
 const NOT_YET_TRANSLATED: readonly string[] = [
   'components/module-settings.tsx',
   'routes/modules.page.tsx',
-  'routes/order.page.tsx',
-  'routes/orders.page.tsx',
   'routes/search-index.page.tsx',
   'routes/system.page.tsx',
   'routes/tenants.page.tsx',

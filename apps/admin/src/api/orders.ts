@@ -27,6 +27,20 @@ interface Address {
   readonly countryCode: string;
 }
 
+export const PAYMENT_STATUSES = ['authorized', 'captured', 'refunded', 'failed', 'voided'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/** A payment of an order: authorized, then captured (the order is paid), then maybe refunded. */
+export interface Payment {
+  readonly id: string;
+  readonly provider: string;
+  readonly status: PaymentStatus;
+  readonly amount: number;
+  readonly refundedAmount: number;
+  readonly currencyCode: string;
+  readonly createdAt: string;
+}
+
 /** GET /commerce/orders/{id}: the order with lines, addresses, payments, history and the moves it allows now. */
 export interface Order extends OrderSummary {
   readonly shippingAddress: Address;
@@ -46,25 +60,34 @@ export interface Order extends OrderSummary {
     readonly note: string | null;
     readonly createdAt: string;
   }[];
-  readonly payments: readonly {
-    readonly id: string;
-    readonly provider: string;
-    readonly status: string;
-    readonly amount: number;
-    readonly currencyCode: string;
-  }[];
+  readonly payments: readonly Payment[];
   readonly allowedTransitions: readonly OrderStatus[];
 }
 
-export const ordersQuery = (status: OrderStatus | undefined) =>
-  queryOptions({
-    queryKey: ['commerce', 'orders', status ?? 'all'],
-    queryFn: () =>
-      api<{ items: OrderSummary[]; nextCursor: string | null }>(`/commerce/orders?limit=100${status ? `&status=${status}` : ''}`),
+/** What the list shows: a status and a search (an order number, or the beginning of the customer's e-mail). */
+export interface OrderFilter {
+  readonly status?: OrderStatus | undefined;
+  readonly q?: string | undefined;
+}
+
+export const ordersQuery = ({ status, q }: OrderFilter) => {
+  const params = new URLSearchParams({ limit: '100' });
+  if (status) params.set('status', status);
+  if (q) params.set('q', q);
+  return queryOptions({
+    queryKey: ['commerce', 'orders', status ?? 'all', q ?? ''],
+    queryFn: () => api<{ items: OrderSummary[]; nextCursor: string | null }>(`/commerce/orders?${params}`),
   });
+};
 
 export const orderQuery = (id: string) =>
   queryOptions({ queryKey: ['commerce', 'order', id], queryFn: () => api<Order>(`/commerce/orders/${id}`) });
 
 export const moveOrder = ({ id, to, note }: { id: string; to: OrderStatus; note?: string }) =>
   api<Order>(`/commerce/orders/${id}/transitions`, { method: 'POST', body: { to, ...(note ? { note } : {}) } });
+
+export type PaymentStep = 'authorize' | 'capture' | 'refund';
+
+/** A payment step (the manual provider authorizes); each answers the order as it is afterwards. */
+export const payOrder = ({ id, step }: { id: string; step: PaymentStep }) =>
+  api<Order>(`/commerce/orders/${id}/payments/${step}`, { method: 'POST', ...(step === 'authorize' ? { body: {} } : {}) });

@@ -10,6 +10,7 @@ const labels = defineMessages({
     products: 'Products',
     priceLists: 'Price lists',
     orders: 'Orders',
+    shopSettings: 'Shop settings',
     blog: 'Blog',
     commentQueue: 'Comment queue',
     taxonomy: 'Taxonomy',
@@ -28,6 +29,7 @@ const labels = defineMessages({
     products: 'Товары',
     priceLists: 'Прайс-листы',
     orders: 'Заказы',
+    shopSettings: 'Настройки магазина',
     blog: 'Блог',
     commentQueue: 'Очередь комментариев',
     taxonomy: 'Рубрики и метки',
@@ -53,6 +55,7 @@ interface MenuItem {
     | '/products'
     | '/price-lists'
     | '/orders'
+    | '/shop-settings'
     | '/system'
     | '/blog'
     | '/blog/comments'
@@ -76,6 +79,7 @@ export const MENU: readonly MenuItem[] = [
   { to: '/products', label: 'products', permission: 'commerce.products.read', module: 'commerce' },
   { to: '/price-lists', label: 'priceLists', permission: 'commerce.prices.manage', module: 'commerce' },
   { to: '/orders', label: 'orders', permission: 'commerce.orders.read', module: 'commerce' },
+  { to: '/shop-settings', label: 'shopSettings', permission: 'commerce.settings.manage', module: 'commerce' },
   { to: '/blog', label: 'blog', permission: 'blog.posts.read', module: 'blog' },
   { to: '/blog/comments', label: 'commentQueue', permission: 'blog.comments.moderate', module: 'blog' },
   { to: '/taxonomy', label: 'taxonomy', permission: 'content.categories.manage', module: 'content' },
