@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEach } from '../src/api/bulk.js';
-import { formatOptions, minorUnits, parseOptions, scaledPrices } from '../src/api/variants.js';
+import { forEach, formatOptions, minorUnits, parseOptions, scaledPrices } from '../src/api/catalog-helpers.js';
 
 // The catalog screens' arithmetic and bulk runner, without a browser.
 describe('admin catalog helpers', () => {

@@ -40,25 +40,3 @@ export const inventoryQuery = (variantId: string) =>
 
 export const setInventory = ({ variantId, available }: { variantId: string; available: number }) =>
   api<Inventory>(`/commerce/inventory/${variantId}`, { method: 'PUT', body: { available } });
-
-/** The base prices scaled by a percentage (e.g. 10 → +10 %, -5 → −5 %), rounded to whole minor units, never below zero. */
-export const scaledPrices = (prices: readonly Price[], percent: number): Price[] =>
-  prices.map((p) => ({ ...p, amount: Math.max(0, Math.round((p.amount * (100 + percent)) / 100)) }));
-
-/** Options written one per line as "name: value" (the form's text) → the API's record. */
-export const parseOptions = (text: string): Record<string, string> =>
-  Object.fromEntries(
-    text
-      .split('\n')
-      .map((line) => line.split(':'))
-      .filter((parts) => parts.length >= 2 && (parts[0] ?? '').trim())
-      .map(([name, ...value]) => [(name ?? '').trim(), value.join(':').trim()]),
-  );
-
-export const formatOptions = (options: Readonly<Record<string, string>> | undefined): string =>
-  Object.entries(options ?? {})
-    .map(([name, value]) => `${name}: ${value}`)
-    .join('\n');
-
-/** A decimal amount as typed ("27.5") → minor units (2750). */
-export const minorUnits = (text: string): number => Math.round(Number(text) * 100);

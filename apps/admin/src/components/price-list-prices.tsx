@@ -1,8 +1,8 @@
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useFieldArray, useForm } from 'react-hook-form';
+import { minorUnits } from '../api/catalog-helpers.js';
 import { type PriceList, setPriceListPrices } from '../api/price-lists.js';
 import { productQuery } from '../api/products.js';
-import { minorUnits } from '../api/variants.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
 import { VariantPicker } from './price-list-variant-picker.js';

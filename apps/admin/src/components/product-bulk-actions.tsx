@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import type { BulkOutcome } from '../api/bulk.js';
+import type { BulkOutcome } from '../api/catalog-helpers.js';
 import { defineMessages, plural, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
 

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useFieldArray, useForm } from 'react-hook-form';
+import { minorUnits } from '../api/catalog-helpers.js';
 import type { Variant } from '../api/products.js';
-import { minorUnits, setVariantPrices } from '../api/variants.js';
+import { setVariantPrices } from '../api/variants.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
 

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
-import { addVariant, minorUnits, parseOptions } from '../api/variants.js';
+import { minorUnits, parseOptions } from '../api/catalog-helpers.js';
+import { addVariant } from '../api/variants.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
 

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
+import { formatOptions, parseOptions } from '../api/catalog-helpers.js';
 import type { Variant } from '../api/products.js';
-import { deleteVariant, formatOptions, parseOptions, updateVariant } from '../api/variants.js';
+import { deleteVariant, updateVariant } from '../api/variants.js';
 import { useFormat } from '../i18n/format.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
