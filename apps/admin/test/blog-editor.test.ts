@@ -44,7 +44,9 @@ describeInEmbeddedBrowser('admin app: blog editor, revisions, scheduling, taxono
     expect(await h.violations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Brewing diary', exact: true }).click();
     await page.getByRole('link', { name: 'Edit text, category and tags', exact: true }).click();
+    await page.getByRole('heading', { name: 'Edit “Brewing diary”', exact: true }).waitFor();
     const preview = page.getByRole('region', { name: 'Preview', exact: true });
+    await preview.locator('p').first().waitFor();
     expect(await preview.locator('p').allTextContents()).toEqual([first]);
     await body(page).fill('## Notes\n\nThe *first* brew.\n\n- Oolong\n- Sencha\n\n<script>alert(1)</script>');
     await preview.getByRole('heading', { name: 'Notes', level: 3 }).waitFor();
@@ -61,6 +63,7 @@ describeInEmbeddedBrowser('admin app: blog editor, revisions, scheduling, taxono
   });
 
   it('keeps revisions: the diff shows the changed line, and a restore puts the older text back', async () => {
+    await page.getByLabel('Title', { exact: true }).fill('Brewing diary, revised');
     await body(page).fill(third);
     await save();
     const rows = page.getByTestId('revision');
@@ -68,9 +71,11 @@ describeInEmbeddedBrowser('admin app: blog editor, revisions, scheduling, taxono
     expect(await rows.count()).toBe(3);
     await page.getByRole('button', { name: 'Compare revision 2', exact: true }).click();
     const diff = page.getByRole('region', { name: 'Revision 2 against the current text', exact: true });
+    await diff.locator('del').waitFor();
     expect(await diff.locator('del').allTextContents()).toEqual(['removed: − We waited a minute.']);
     expect(await diff.locator('ins').allTextContents()).toEqual(['added: + We waited three minutes.']);
     expect(await diff.locator('[data-kind="same"]').count()).toBe(2);
+    expect(await page.getByTestId('revision-title').textContent()).toBe('Its title: “Brewing diary”.');
     expect(await h.violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Restore revision 2', exact: true }).click();
     const dialog = page.getByRole('dialog');
@@ -81,8 +86,8 @@ describeInEmbeddedBrowser('admin app: blog editor, revisions, scheduling, taxono
     await page.getByRole('button', { name: 'Restore revision 2', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Restore', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Revision 2 restored.' }).waitFor();
-    expect(await post()).toMatchObject({ body: second, revision: 4 });
-    expect(await body(page).inputValue()).toBe(second);
+    expect(await post()).toMatchObject({ title: 'Brewing diary', body: second, revision: 4 });
+    await expect.poll(() => body(page).inputValue()).toBe(second);
   });
 
   it('schedules publication for a future time, shows it scheduled, and calls it off', async () => {
@@ -150,8 +155,14 @@ describeInEmbeddedBrowser('admin app: blog editor, revisions, scheduling, taxono
     const tags = (await api.call('GET', '/content/tags', undefined, staff)).body.items as { id: string }[];
     expect(await post()).toMatchObject({ categoryId: green?.id, tagIds: tags.map((t) => t.id) });
     await page.getByRole('link', { name: 'Back to the post', exact: true }).click();
-    expect(await page.getByTestId('post-category').textContent()).toBe('Green teas');
-    expect(await page.getByTestId('post-tags').textContent()).toBe('Spring');
+    await page
+      .getByTestId('post-category')
+      .filter({ hasText: /^Green teas$/ })
+      .waitFor();
+    await page
+      .getByTestId('post-tags')
+      .filter({ hasText: /^Spring$/ })
+      .waitFor();
   });
 
   it('approves a comment from the queue across posts', async () => {
@@ -169,6 +180,17 @@ describeInEmbeddedBrowser('admin app: blog editor, revisions, scheduling, taxono
     await page.getByRole('status').filter({ hasText: 'No comment is waiting.' }).waitFor();
     const visible = await api.call('GET', `/blog/posts/${postId}/comments`, undefined, { 'x-tenant-id': owner.tenant });
     expect((visible.body.items as { body?: string }[]).map((c) => c.body)).toEqual(['Which sencha?']);
+  });
+
+  it('speaks Russian on the editor when the language is switched', async () => {
+    await page.goto(`${h.server.address}/admin/blog/${postId}/edit`);
+    await page.getByLabel('Language', { exact: true }).selectOption('ru');
+    await page.getByRole('region', { name: 'Предпросмотр', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Редакции', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Сравнить редакцию 2', exact: true }).waitFor();
+    expect(await h.violations(page)).toEqual([]);
+    await page.getByLabel('Язык', { exact: true }).selectOption('en');
+    await page.getByRole('heading', { name: 'Revisions', exact: true }).waitFor();
   });
 
   it('ran with no script error and nothing blocked by the security policy', () => {

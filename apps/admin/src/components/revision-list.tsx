@@ -24,6 +24,7 @@ const messages = defineMessages({
     restoreConfirm: 'Restore',
     restored: (n: number) => `Revision ${n} restored.`,
     diffOf: (n: number) => `Revision ${n} against the current text`,
+    titleThen: (title: string) => `Its title: “${title}”.`,
   },
   ru: {
     heading: 'Редакции',
@@ -39,11 +40,24 @@ const messages = defineMessages({
     restoreConfirm: 'Восстановить',
     restored: (n: number) => `Редакция ${n} восстановлена.`,
     diffOf: (n: number) => `Редакция ${n} в сравнении с текущим текстом`,
+    titleThen: (title: string) => `Её заголовок: «${title}».`,
   },
 });
 
 /** The revision's body in the post's locale (empty when that locale had no text then). */
-const bodyAt = (revision: Revision, locale: string): string => revision.snapshot.translations?.find((t) => t.locale === locale)?.body ?? '';
+const textAt = (revision: Revision, locale: string) => revision.snapshot.translations?.find((t) => t.locale === locale);
+
+/** The chosen revision's title (when it differs) and body against the current ones. */
+const Comparison = ({ revision, post }: { readonly revision: Revision; readonly post: Post }) => {
+  const t = useMessages(messages);
+  const then = textAt(revision, post.locale);
+  return (
+    <>
+      {then && then.title !== post.title ? <p data-testid="revision-title">{t.titleThen(then.title)}</p> : null}
+      <RevisionDiff label={t.diffOf(revision.number)} before={then?.body ?? ''} after={post.body ?? ''} />
+    </>
+  );
+};
 
 interface Props {
   readonly post: Post;
@@ -117,7 +131,7 @@ export const RevisionList = ({ post, canRestore }: Props) => {
           </tbody>
         </table>
       ) : null}
-      {chosen ? <RevisionDiff label={t.diffOf(chosen.number)} before={bodyAt(chosen, post.locale)} after={post.body ?? ''} /> : null}
+      {chosen ? <Comparison revision={chosen} post={post} /> : null}
     </section>
   );
 };
