@@ -1,11 +1,11 @@
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { type UseFormRegister, useFieldArray, useForm } from 'react-hook-form';
 import { minorUnits } from '../api/catalog-helpers.js';
-import { type PriceList, setPriceListPrices } from '../api/price-lists.js';
+import { type ListPrice, type PriceList, setPriceListPrices } from '../api/price-lists.js';
 import { productQuery } from '../api/products.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
-import { VariantPicker } from './price-list-variant-picker.js';
+import { type PickedVariant, VariantPicker, variantLabel } from './price-list-variant-picker.js';
 
 const messages = defineMessages({
   en: {
@@ -46,12 +46,73 @@ interface Row {
   minQuantity: string;
 }
 
+const rowsOf = (list: PriceList, names: Map<string, string>): Row[] =>
+  list.prices.map((p) => ({
+    variantId: p.variantId,
+    label: names.get(p.variantId) ?? p.variantId,
+    amount: (p.amount / 100).toFixed(2),
+    currencyCode: p.currencyCode,
+    minQuantity: String(p.minQuantity),
+  }));
+
+const rowOfPick = (p: PickedVariant): Row => ({
+  variantId: p.variantId,
+  label: p.label,
+  amount: (p.amount / 100).toFixed(2),
+  currencyCode: p.currencyCode,
+  minQuantity: '1',
+});
+
+const priceOf = (r: Row): ListPrice => ({
+  variantId: r.variantId,
+  amount: minorUnits(r.amount),
+  currencyCode: r.currencyCode.trim().toUpperCase(),
+  minQuantity: Number(r.minQuantity) || 1,
+});
+
+interface RowProps {
+  readonly index: number;
+  readonly label: string;
+  readonly register: UseFormRegister<{ prices: Row[] }>;
+  readonly onRemove: () => void;
+}
+
+/** One price of the list: the variant, its amount, currency and lowest quantity. */
+const ListPriceRow = ({ index, label, register, onRemove }: RowProps) => {
+  const t = useMessages(messages);
+  return (
+    <tr>
+      <td>{label}</td>
+      <td>
+        <input
+          aria-label={t.amountOf(label)}
+          required
+          inputMode="decimal"
+          pattern="\d+(\.\d{1,2})?"
+          {...register(`prices.${index}.amount`)}
+        />
+      </td>
+      <td>
+        <input aria-label={t.currencyOf(label)} required size={4} pattern="[A-Za-z]{3}" {...register(`prices.${index}.currencyCode`)} />
+      </td>
+      <td>
+        <input aria-label={t.fromOf(label)} required type="number" min={1} {...register(`prices.${index}.minQuantity`)} />
+      </td>
+      <td>
+        <button type="button" onClick={onRemove}>
+          {t.remove(label)}
+        </button>
+      </td>
+    </tr>
+  );
+};
+
 /** Names of the list's variants, from their products (each product read once). */
 const useVariantNames = (list: PriceList): Map<string, string> => {
   const productIds = [...new Set(list.prices.flatMap((p) => (p.productId ? [p.productId] : [])))];
   const products = useQueries({ queries: productIds.map((id) => productQuery(id)) });
   const names = new Map<string, string>();
-  for (const { data } of products) for (const v of data?.variants ?? []) names.set(v.id, `${data?.title} · ${v.title}`);
+  for (const { data } of products) for (const v of data?.variants ?? []) names.set(v.id, variantLabel(data?.title ?? '', v));
   return names;
 };
 
@@ -60,15 +121,7 @@ export const PriceListPrices = ({ list }: { readonly list: PriceList }) => {
   const t = useMessages(messages);
   const queryClient = useQueryClient();
   const names = useVariantNames(list);
-  const values = {
-    prices: list.prices.map((p) => ({
-      variantId: p.variantId,
-      label: names.get(p.variantId) ?? p.variantId,
-      amount: (p.amount / 100).toFixed(2),
-      currencyCode: p.currencyCode,
-      minQuantity: String(p.minQuantity),
-    })),
-  };
+  const values = { prices: rowsOf(list, names) };
   const { register, control, handleSubmit } = useForm<{ prices: Row[] }>({ values, resetOptions: { keepDirtyValues: true } });
   const rows = useFieldArray({ control, name: 'prices' });
   const save = useMutation({
@@ -78,17 +131,7 @@ export const PriceListPrices = ({ list }: { readonly list: PriceList }) => {
       return queryClient.invalidateQueries({ queryKey: ['commerce', 'price-lists'] });
     },
   });
-  const submit = handleSubmit((f) =>
-    save.mutate({
-      id: list.id,
-      prices: f.prices.map((r) => ({
-        variantId: r.variantId,
-        amount: minorUnits(r.amount),
-        currencyCode: r.currencyCode.trim().toUpperCase(),
-        minQuantity: Number(r.minQuantity) || 1,
-      })),
-    }),
-  );
+  const submit = handleSubmit((f) => save.mutate({ id: list.id, prices: f.prices.map(priceOf) }));
   return (
     <form className="stack" onSubmit={submit} aria-labelledby="price-list-prices">
       <h2 id="price-list-prices">{t.heading}</h2>
@@ -106,50 +149,12 @@ export const PriceListPrices = ({ list }: { readonly list: PriceList }) => {
           </thead>
           <tbody>
             {rows.fields.map((field, i) => (
-              <tr key={field.id}>
-                <td>{field.label}</td>
-                <td>
-                  <input
-                    aria-label={t.amountOf(field.label)}
-                    required
-                    inputMode="decimal"
-                    pattern="\d+(\.\d{1,2})?"
-                    {...register(`prices.${i}.amount`)}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={t.currencyOf(field.label)}
-                    required
-                    size={4}
-                    pattern="[A-Za-z]{3}"
-                    {...register(`prices.${i}.currencyCode`)}
-                  />
-                </td>
-                <td>
-                  <input aria-label={t.fromOf(field.label)} required type="number" min={1} {...register(`prices.${i}.minQuantity`)} />
-                </td>
-                <td>
-                  <button type="button" onClick={() => rows.remove(i)}>
-                    {t.remove(field.label)}
-                  </button>
-                </td>
-              </tr>
+              <ListPriceRow key={field.id} index={i} label={field.label} register={register} onRemove={() => rows.remove(i)} />
             ))}
           </tbody>
         </table>
       ) : null}
-      <VariantPicker
-        onPick={(p) =>
-          rows.append({
-            variantId: p.variantId,
-            label: p.label,
-            amount: (p.amount / 100).toFixed(2),
-            currencyCode: p.currencyCode,
-            minQuantity: '1',
-          })
-        }
-      />
+      <VariantPicker onPick={(p) => rows.append(rowOfPick(p))} />
       {save.error ? <ErrorNotice error={save.error} /> : null}
       {save.isSuccess ? <p role="status">{t.saved}</p> : null}
       <button type="submit" disabled={save.isPending}>

@@ -16,6 +16,10 @@ export interface PickedVariant {
   readonly currencyCode: string;
 }
 
+/** How a price list names a variant: product, variant and SKU. */
+export const variantLabel = (product: string, v: { readonly title: string; readonly sku: string | null }): string =>
+  `${product} · ${v.title}${v.sku ? ` (${v.sku})` : ''}`;
+
 /** Products found by their text (20 at most), their variants to choose from, one added at a time. */
 export const VariantPicker = ({ onPick }: { readonly onPick: (picked: PickedVariant) => void }) => {
   const t = useMessages(messages);
@@ -26,7 +30,7 @@ export const VariantPicker = ({ onPick }: { readonly onPick: (picked: PickedVari
   const options: PickedVariant[] = (found.data?.items ?? []).flatMap((p) =>
     p.variants.map((v) => ({
       variantId: v.id,
-      label: `${p.title} · ${v.title}${v.sku ? ` (${v.sku})` : ''}`,
+      label: variantLabel(p.title, v),
       amount: v.prices[0]?.amount ?? 0,
       currencyCode: v.prices[0]?.currencyCode ?? 'USD',
     })),

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { type UseFormRegister, useFieldArray, useForm } from 'react-hook-form';
 import { minorUnits } from '../api/catalog-helpers.js';
-import type { Variant } from '../api/products.js';
+import type { Price, Variant } from '../api/products.js';
 import { setVariantPrices } from '../api/variants.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
@@ -51,6 +51,56 @@ const rowsOf = (variant: Variant): { prices: Row[] } => ({
   })),
 });
 
+const priceOf = (r: Row): Price => ({
+  amount: minorUnits(r.amount),
+  currencyCode: r.currencyCode.trim().toUpperCase(),
+  minQuantity: Number(r.minQuantity) || 1,
+});
+
+interface RowProps {
+  readonly index: number;
+  readonly register: UseFormRegister<{ prices: Row[] }>;
+  readonly onRemove: () => void;
+}
+
+/** One base price: amount, currency and the quantity it applies from. */
+const PriceRow = ({ index, register, onRemove }: RowProps) => {
+  const t = useMessages(messages);
+  const n = index + 1;
+  return (
+    <tr>
+      <td>
+        <input
+          aria-label={t.amount(n)}
+          required
+          size={8}
+          inputMode="decimal"
+          pattern="\d+(\.\d{1,2})?"
+          {...register(`prices.${index}.amount`)}
+        />
+      </td>
+      <td>
+        <input aria-label={t.currency(n)} required size={4} pattern="[A-Za-z]{3}" {...register(`prices.${index}.currencyCode`)} />
+      </td>
+      <td>
+        <input
+          aria-label={t.from(n)}
+          required
+          size={5}
+          inputMode="numeric"
+          pattern="[1-9]\d*"
+          {...register(`prices.${index}.minQuantity`)}
+        />
+      </td>
+      <td>
+        <button type="button" aria-label={t.remove(n)} onClick={onRemove}>
+          ×
+        </button>
+      </td>
+    </tr>
+  );
+};
+
 /** A variant's base prices per currency (and quantity tier), replaced as a whole. */
 export const ProductPrices = ({ productId, variant }: { readonly productId: string; readonly variant: Variant }) => {
   const t = useMessages(messages);
@@ -61,16 +111,7 @@ export const ProductPrices = ({ productId, variant }: { readonly productId: stri
     mutationFn: setVariantPrices,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['commerce', 'product', productId] }),
   });
-  const submit = handleSubmit((f) =>
-    save.mutate({
-      variantId: variant.id,
-      prices: f.prices.map((r) => ({
-        amount: minorUnits(r.amount),
-        currencyCode: r.currencyCode.trim().toUpperCase(),
-        minQuantity: Number(r.minQuantity) || 1,
-      })),
-    }),
-  );
+  const submit = handleSubmit((f) => save.mutate({ variantId: variant.id, prices: f.prices.map(priceOf) }));
   return (
     <form onSubmit={submit}>
       <fieldset className="stack">
@@ -88,42 +129,7 @@ export const ProductPrices = ({ productId, variant }: { readonly productId: stri
             </thead>
             <tbody>
               {rows.fields.map((field, i) => (
-                <tr key={field.id}>
-                  <td>
-                    <input
-                      aria-label={t.amount(i + 1)}
-                      required
-                      size={8}
-                      inputMode="decimal"
-                      pattern="\d+(\.\d{1,2})?"
-                      {...register(`prices.${i}.amount`)}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      aria-label={t.currency(i + 1)}
-                      required
-                      size={4}
-                      pattern="[A-Za-z]{3}"
-                      {...register(`prices.${i}.currencyCode`)}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      aria-label={t.from(i + 1)}
-                      required
-                      size={5}
-                      inputMode="numeric"
-                      pattern="[1-9]\d*"
-                      {...register(`prices.${i}.minQuantity`)}
-                    />
-                  </td>
-                  <td>
-                    <button type="button" aria-label={t.remove(i + 1)} onClick={() => rows.remove(i)}>
-                      ×
-                    </button>
-                  </td>
-                </tr>
+                <PriceRow key={field.id} index={i} register={register} onRemove={() => rows.remove(i)} />
               ))}
             </tbody>
           </table>
