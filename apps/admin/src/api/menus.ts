@@ -1,39 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client.js';
 
-/** Where a menu item leads: a page, a URL, or any content node (exactly the target its type names). */
-export interface MenuLink {
-  readonly type: 'page' | 'url' | 'node';
-  readonly pageId?: string;
-  readonly url?: string;
-  readonly nodeId?: string;
-}
+import type { Menu, MenuItemInput, MenuSummary } from './menu-shapes.js';
 
-export interface MenuItemInput {
-  readonly label: Readonly<Record<string, string>>;
-  readonly link: MenuLink;
-  readonly children?: readonly MenuItemInput[];
-}
-
-export interface MenuItem {
-  readonly id: string;
-  readonly label: Readonly<Record<string, string>>;
-  readonly link: MenuLink;
-  readonly children: readonly MenuItem[];
-}
-
-export interface MenuSummary {
-  readonly id: string;
-  readonly handle: string;
-  readonly name: string;
-}
-
-export interface Menu extends MenuSummary {
-  readonly items: readonly MenuItem[];
-}
-
-/** The server's limits: three levels, 200 items in all, 100 under one parent. */
-export const MENU_LIMITS = { depth: 3, items: 200, siblings: 100 } as const;
+export type { Menu, MenuItem, MenuItemInput, MenuLink, MenuSummary } from './menu-shapes.js';
 
 export const menusQuery = queryOptions({ queryKey: ['menus', 'list'], queryFn: () => api<{ items: MenuSummary[] }>('/menus') });
 

@@ -37,3 +37,7 @@ export const putBlocks = ({ id, blocks }: { id: string; blocks: readonly BlockIn
   api<Page>(`/pages/${id}/blocks`, { method: 'PUT', body: { blocks } });
 
 export const publishPage = (id: string) => api<Page>(`/pages/${id}/publish`, { method: 'POST' });
+
+/** Changes the page's title and slug (in its locale). */
+export const updatePage = ({ id, ...input }: { id: string; title: string; slug: string }) =>
+  api<Page>(`/pages/${id}`, { method: 'PATCH', body: input });

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Me } from '../api/auth.js';
-import { deleteTopic, isLocked, isPinned, setLocked, setPinned, type Topic, topicQuery } from '../api/forum.js';
+import { deleteTopic, isLocked, isPinned, setLocked, setPinned, type Topic, topicQuery, topicsQuery } from '../api/forum.js';
 import { can } from '../api/permissions.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
@@ -41,6 +41,7 @@ const DeleteTopic = ({ topic }: { readonly topic: Topic }) => {
   const remove = useMutation({
     mutationFn: deleteTopic,
     onSuccess: async () => {
+      queryClient.setQueryData(topicsQuery.queryKey, (list) => list && { ...list, items: list.items.filter((x) => x.id !== topic.id) });
       await navigate({ to: '/forum' });
       queryClient.removeQueries({ queryKey: topicQuery(topic.id).queryKey });
       queryClient.removeQueries({ queryKey: ['forum', 'replies', topic.id] });

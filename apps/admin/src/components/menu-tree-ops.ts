@@ -1,4 +1,7 @@
-import { MENU_LIMITS, type MenuItem, type MenuItemInput, type MenuLink } from '../api/menus.js';
+import type { MenuItem, MenuItemInput, MenuLink } from '../api/menu-shapes.js';
+
+/** The pages module's limits on a menu: three levels, 200 items in all, 100 under one parent. */
+export const MENU_LIMITS = { depth: 3, items: 200, siblings: 100 } as const;
 
 /** An item being edited: a key of its own (kept while it moves), its labels per locale, its link and children. */
 export interface DraftItem {

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { MENU_LIMITS } from '../api/menus.js';
 import type { PageNode } from '../api/pages.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { type MenuTreeActions, MenuTreeContext } from './menu-tree-context.js';
@@ -9,6 +8,7 @@ import {
   type DraftItem,
   droppedOn,
   itemAt,
+  MENU_LIMITS,
   movedBy,
   newItem,
   pathOf,

@@ -6,6 +6,7 @@ import { can } from '../api/permissions.js';
 import { BlockEditor } from '../components/block-editor.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { PageStatus } from '../components/page-status.js';
+import { PageTextForm } from '../components/page-text-form.js';
 import { useFormat } from '../i18n/format.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 
@@ -64,6 +65,7 @@ export const PageDetail = () => {
         </button>
       ) : null}
       {publish.error ? <ErrorNotice error={publish.error} /> : null}
+      {can(me, 'pages.pages.update') ? <PageTextForm page={page} /> : null}
       <BlockEditor key={page.id} page={page} readOnly={!can(me, 'pages.pages.update')} />
     </>
   );
