@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { MAX_BLOCKS, type Page, pageQuery, putBlocks } from '../api/pages.js';
+import { MAX_BLOCKS, type Page } from '../api/pages.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
+import { useBlockDrafts } from './block-drafts.js';
 import { type BlockAction, BlockEditorItem } from './block-editor-item.js';
 import { blockMessages } from './block-fields.js';
-import { BLOCK_KINDS, type BlockKind, type DraftBlock, draftOf, inputOf, moved, newDraft } from './block-kinds.js';
+import { BLOCK_KINDS, type BlockKind } from './block-kinds.js';
 import { ErrorNotice } from './error-notice.js';
 
 const messages = defineMessages({
@@ -74,37 +74,17 @@ const useFocusAfterMove = () => {
 /** The page's blocks in order: add each kind, edit its fields, move (buttons or drag and drop), remove; saved all at once. */
 export const BlockEditor = ({ page, readOnly }: { readonly page: Page; readonly readOnly: boolean }) => {
   const t = useMessages(messages);
-  const [blocks, setBlocks] = useState<DraftBlock[]>(() => page.blocks.map(draftOf));
-  const [dirty, setDirty] = useState(false);
-  const [news, setNews] = useState('');
+  const drafts = useBlockDrafts(page, t);
+  const { blocks, save } = drafts;
   const dragged = useRef<number | null>(null);
   const focusAfterMove = useFocusAfterMove();
-  const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: putBlocks,
-    onSuccess: (next) => {
-      queryClient.setQueryData(pageQuery(page.id).queryKey, next);
-      setBlocks(next.blocks.map(draftOf));
-      setDirty(false);
-    },
-  });
-  const change = (next: DraftBlock[], said = '') => {
-    setBlocks(next);
-    setDirty(true);
-    setNews(said);
-    save.reset();
-  };
-  const move = (from: number, to: number) => {
-    if (to < 0 || to >= blocks.length || from === to) return;
-    change(moved(blocks, from, to), t.movedTo(to + 1, blocks.length));
-  };
   return (
     <form
       aria-labelledby="blocks-heading"
       className="block-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ id: page.id, blocks: blocks.map(inputOf) });
+        drafts.submit();
       }}
     >
       <h2 id="blocks-heading">{t.heading}</h2>
@@ -117,34 +97,29 @@ export const BlockEditor = ({ page, readOnly }: { readonly page: Page; readonly 
             index={i}
             count={blocks.length}
             readOnly={readOnly}
-            onChange={(data) => change(blocks.map((b, j) => (j === i ? { ...b, data } : b)))}
+            onChange={(data) => drafts.edit(i, data)}
             onMove={(action) => {
-              move(i, action === 'up' ? i - 1 : i + 1);
+              drafts.move(i, action === 'up' ? i - 1 : i + 1);
               focusAfterMove({ key: block.key, action });
             }}
-            onRemove={() =>
-              change(
-                blocks.filter((_, j) => j !== i),
-                t.removed,
-              )
-            }
+            onRemove={() => drafts.remove(i)}
             onDragFrom={() => {
               dragged.current = i;
             }}
             onDropOn={() => {
-              if (dragged.current !== null) move(dragged.current, i);
+              if (dragged.current !== null) drafts.move(dragged.current, i);
               dragged.current = null;
             }}
           />
         ))}
       </ol>
       <p role="status" className="hint">
-        {news} {dirty ? t.unsaved : ''} {save.isSuccess ? t.saved : ''}
+        {drafts.news} {drafts.dirty ? t.unsaved : ''} {save.isSuccess ? t.saved : ''}
       </p>
-      {readOnly ? null : <AddBlock full={blocks.length >= MAX_BLOCKS} onAdd={(kind) => change([...blocks, newDraft(kind)])} />}
+      {readOnly ? null : <AddBlock full={blocks.length >= MAX_BLOCKS} onAdd={drafts.add} />}
       {save.error ? <ErrorNotice error={save.error} /> : null}
       {readOnly ? null : (
-        <button type="submit" disabled={save.isPending || !dirty}>
+        <button type="submit" disabled={save.isPending || !drafts.dirty}>
           {t.save}
         </button>
       )}

@@ -56,8 +56,8 @@ interface Props {
   readonly locale: string;
 }
 
-/** One item: its fields, buttons to move, nest or remove it, a row to drag and drop on, and its children. */
-export const MenuTreeItem = ({ item, path, siblings, locale }: Props) => {
+/** The item's row: a handle to drag it, buttons to move, nest or remove it, and a drop target for other items. */
+const ItemRow = ({ item, path, siblings }: Omit<Props, 'locale'>) => {
   const t = useMessages(messages);
   const tree = useMenuTree();
   const [over, setOver] = useState<DropPlace | null>(null);
@@ -72,49 +72,53 @@ export const MenuTreeItem = ({ item, path, siblings, locale }: Props) => {
     tree.dropOn(path, placeOf(event));
   };
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the buttons make the same moves by keyboard
+    <div className="row menu-row" data-drop={over ?? undefined} onDragOver={onDragOver} onDragLeave={() => setOver(null)} onDrop={onDrop}>
+      <span
+        className="drag-handle"
+        draggable
+        aria-hidden="true"
+        data-testid="menu-handle"
+        onDragStart={(e) => {
+          e.dataTransfer.effectAllowed = 'move';
+          e.dataTransfer.setData('text/plain', item.key);
+          tree.dragFrom(path);
+        }}
+      >
+        ⠿ {t.drag}
+      </span>
+      <div className="row">
+        {MOVES.map((move) => (
+          <button
+            key={move}
+            type="button"
+            id={`${item.key}-${move}`}
+            aria-label={t.named(t[move], at)}
+            disabled={!canMove(move, path, siblings)}
+            onClick={() => tree.move(path, move)}
+          >
+            {t[move]}
+          </button>
+        ))}
+        <button type="button" aria-label={t.named(t.remove, at)} onClick={() => tree.remove(path)}>
+          {t.remove}
+        </button>
+      </div>
+      {over ? <span className="drop-hint">{t[over]}</span> : null}
+    </div>
+  );
+};
+
+/** One item: its row, its fields and its children. */
+export const MenuTreeItem = ({ item, path, siblings, locale }: Props) => {
+  const t = useMessages(messages);
+  const tree = useMenuTree();
+  const at = path.map((i) => i + 1).join('.');
+  return (
     <li data-testid="menu-item">
       <fieldset className="menu-item">
         <legend>{t.item(at, item.label[locale] ?? '')}</legend>
-        {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the buttons make the same moves by keyboard */}
-        <div
-          className="row menu-row"
-          data-drop={over ?? undefined}
-          onDragOver={onDragOver}
-          onDragLeave={() => setOver(null)}
-          onDrop={onDrop}
-        >
-          <span
-            className="drag-handle"
-            draggable
-            aria-hidden="true"
-            data-testid="menu-handle"
-            onDragStart={(e) => {
-              e.dataTransfer.effectAllowed = 'move';
-              e.dataTransfer.setData('text/plain', item.key);
-              tree.dragFrom(path);
-            }}
-          >
-            ⠿ {t.drag}
-          </span>
-          <div className="row">
-            {MOVES.map((move) => (
-              <button
-                key={move}
-                type="button"
-                id={`${item.key}-${move}`}
-                aria-label={t.named(t[move], at)}
-                disabled={!canMove(move, path, siblings)}
-                onClick={() => tree.move(path, move)}
-              >
-                {t[move]}
-              </button>
-            ))}
-            <button type="button" aria-label={t.named(t.remove, at)} onClick={() => tree.remove(path)}>
-              {t.remove}
-            </button>
-          </div>
-          {over ? <span className="drop-hint">{t[over]}</span> : null}
-        </div>
+        <ItemRow item={item} path={path} siblings={siblings} />
         <MenuItemFields item={item} locales={tree.locales} pages={tree.pages} onChange={(next) => tree.change(path, next)} />
       </fieldset>
       {item.children.length > 0 ? (

@@ -68,9 +68,10 @@ const useFocusAfterMove = () => {
   return setTarget;
 };
 
-/** The menu's item tree: add, edit, move up / down, indent / outdent, drag and drop, remove — within the module's limits. */
-export const MenuTree = ({ tree, onChange, locales, pages }: Props) => {
-  const t = useMessages(messages);
+type Texts = (typeof messages)['en'];
+
+/** Every edit of the tree as its items call it; a change past the limits is refused with its reason instead. */
+const useTreeActions = ({ tree, onChange, locales, pages }: Props, t: Texts) => {
   const [news, setNews] = useState<{ text: string; refused: boolean }>({ text: '', refused: false });
   const dragged = useRef<TreePath | null>(null);
   const focusAfterMove = useFocusAfterMove();
@@ -102,6 +103,14 @@ export const MenuTree = ({ tree, onChange, locales, pages }: Props) => {
       if (from) apply(droppedOn(tree, from, path, place), itemAt(tree, from)?.key);
     },
   };
+  return { actions, news, add: () => apply(added(tree, newItem())) };
+};
+
+/** The menu's item tree: add, edit, move up / down, indent / outdent, drag and drop, remove — within the module's limits. */
+export const MenuTree = (props: Props) => {
+  const t = useMessages(messages);
+  const { actions, news, add } = useTreeActions(props, t);
+  const { tree, locales } = props;
   return (
     <MenuTreeContext.Provider value={actions}>
       <section aria-labelledby="menu-items">
@@ -120,7 +129,7 @@ export const MenuTree = ({ tree, onChange, locales, pages }: Props) => {
             {news.text}
           </p>
         ) : null}
-        <button type="button" onClick={() => apply(added(tree, newItem()))}>
+        <button type="button" onClick={add}>
           {t.add}
         </button>
       </section>
