@@ -46,7 +46,7 @@ describeInEmbeddedBrowser('admin app: forum, pages and menus', (backend) => {
     page = await h.open('/admin/sign-in');
     await h.signIn(page, owner);
     await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000);
   }, 180_000);
   afterAll(() => h?.close());
 
