@@ -165,21 +165,32 @@ describeInEmbeddedBrowser('admin app: blog editor, revisions, scheduling, taxono
       .waitFor();
   });
 
-  it('approves a comment from the queue across posts', async () => {
+  it('approves and rejects comments from the queue across posts', async () => {
     api.expectStatus('publish', await api.call('POST', `/blog/posts/${postId}/publish`, undefined, staff), 200);
+    const other = api.expectStatus('post', await api.call('POST', '/blog/posts', { title: 'Second steep' }, staff), 201).body.id;
+    api.expectStatus('publish', await api.call('POST', `/blog/posts/${other}/publish`, undefined, staff), 200);
     const customer = { email: 'sipper@example.com', password };
     api.expectStatus('customer', await api.call('POST', '/auth/users', { ...customer, roles: ['customer'] }, staff), 201);
     const reader = { authorization: `Bearer ${await api.tokenOf(owner.tenant, customer.email, password)}`, 'x-tenant-id': owner.tenant };
     api.expectStatus('comment', await api.call('POST', `/blog/posts/${postId}/comments`, { body: 'Which sencha?' }, reader), 201);
+    api.expectStatus('comment', await api.call('POST', `/blog/posts/${other}/comments`, { body: 'Buy cheap pots' }, reader), 201);
     await page.getByRole('link', { name: 'Comment queue', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: '1 comment waits for approval.' }).waitFor();
-    const comment = page.getByRole('region', { name: 'Brewing diary', exact: true }).getByTestId('comment');
-    expect(await comment.locator('p').textContent()).toBe('Which sencha?');
+    await page.getByRole('status').filter({ hasText: '2 comments wait for approval.' }).waitFor();
+    const wanted = page.getByRole('region', { name: 'Brewing diary', exact: true }).getByTestId('comment');
+    const spam = page.getByRole('region', { name: 'Second steep', exact: true }).getByTestId('comment');
+    expect(await wanted.locator('p').textContent()).toBe('Which sencha?');
+    expect(await spam.locator('p').textContent()).toBe('Buy cheap pots');
     expect(await h.violations(page)).toEqual([]);
-    await comment.getByRole('button', { name: 'Approve', exact: true }).click();
+    await wanted.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '1 comment waits for approval.' }).waitFor();
+    await spam.getByRole('button', { name: 'Reject', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'No comment is waiting.' }).waitFor();
-    const visible = await api.call('GET', `/blog/posts/${postId}/comments`, undefined, { 'x-tenant-id': owner.tenant });
-    expect((visible.body.items as { body?: string }[]).map((c) => c.body)).toEqual(['Which sencha?']);
+    const shown = async (id: unknown) =>
+      (
+        (await api.call('GET', `/blog/posts/${id}/comments`, undefined, { 'x-tenant-id': owner.tenant })).body.items as { body?: string }[]
+      ).map((c) => c.body);
+    expect(await shown(postId)).toEqual(['Which sencha?']);
+    expect(await shown(other)).toEqual([]);
   });
 
   it('speaks Russian on the editor when the language is switched', async () => {

@@ -69,6 +69,12 @@ export const commentsQuery = (postId: string) =>
     queryFn: () => api<{ items: Post[]; nextCursor: string | null }>(`/blog/posts/${postId}/comments?limit=100`),
   });
 
+/** Comments waiting for moderation across the blog's posts, newest first, with their text (the latest 100). */
+export const commentQueueQuery = queryOptions({
+  queryKey: ['blog', 'comment-queue'],
+  queryFn: () => api<{ items: Post[]; nextCursor: string | null }>('/blog/comments?limit=100'),
+});
+
 export type Moderation = 'pending' | 'approved' | 'rejected';
 
 export const moderationOf = (comment: Pick<Post, 'metadata'>): Moderation => {

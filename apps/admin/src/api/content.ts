@@ -77,15 +77,6 @@ export const tagsQuery = queryOptions({ queryKey: ['content', 'tags'], queryFn: 
 
 export const createTag = (input: { name: string }) => api<Tag>('/content/tags', { method: 'POST', body: input });
 
-/** Comments not yet approved or rejected, across posts (content's node list: needs content.nodes.read). */
-export const pendingCommentsQuery = queryOptions({
-  queryKey: ['blog', 'comments', 'pending'],
-  queryFn: async () => {
-    const page = await api<List<Post>>('/content/nodes?kind=comment&status=draft&limit=100');
-    return page.items.filter((c) => c.metadata.moderation !== 'approved' && c.metadata.moderation !== 'rejected');
-  },
-});
-
 /** The categories in tree order (each parent followed by its children), with their depth for indenting. */
 export const treeOrder = (categories: readonly Category[]): Category[] => {
   const children = new Map<string | null, Category[]>();

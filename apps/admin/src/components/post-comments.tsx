@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { commentsQuery, moderateComment } from '../api/blog.js';
-import { pendingCommentsQuery } from '../api/content.js';
+import { commentQueueQuery, commentsQuery, moderateComment } from '../api/blog.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { CommentItem } from './comment-item.js';
 import { ErrorNotice } from './error-notice.js';
@@ -19,7 +18,7 @@ export const PostComments = ({ postId, canModerate }: { readonly postId: string;
     mutationFn: moderateComment,
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: commentsQuery(postId).queryKey });
-      await queryClient.invalidateQueries({ queryKey: pendingCommentsQuery.queryKey });
+      await queryClient.invalidateQueries({ queryKey: commentQueueQuery.queryKey });
     },
   });
   if (comments.error) return <ErrorNotice error={comments.error} />;

@@ -1,7 +1,6 @@
-import { useMutation, useQueries, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { commentsQuery, moderateComment, moderationOf, postsQuery } from '../api/blog.js';
-import { pendingCommentsQuery } from '../api/content.js';
+import { commentQueueQuery, commentsQuery, moderateComment, type Post, postsQuery } from '../api/blog.js';
 import { CommentItem } from '../components/comment-item.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { defineMessages, plural, useMessages } from '../i18n/messages.js';
@@ -27,31 +26,34 @@ const messages = defineMessages({
   },
 });
 
+/** The waiting comments by post, posts in the order of their newest waiting comment. */
+const byPost = (comments: readonly Post[]): Map<string, Post[]> => {
+  const out = new Map<string, Post[]>();
+  for (const c of comments) if (c.parentId) out.set(c.parentId, [...(out.get(c.parentId) ?? []), c]);
+  return out;
+};
+
 /** Comments waiting for approval across the blog's posts (the latest 100), grouped by post, approved or rejected here. */
 export const CommentQueue = () => {
   const t = useMessages(messages);
-  const { data: waiting } = useSuspenseQuery(pendingCommentsQuery);
+  const { data: queue } = useSuspenseQuery(commentQueueQuery);
   const { data: posts } = useSuspenseQuery(postsQuery);
-  const postIds = [...new Set(waiting.map((c) => c.parentId).filter((id): id is string => id !== null))];
-  // The node list leaves bodies out; each post's comment list has them.
-  const threads = useQueries({ queries: postIds.map((id) => commentsQuery(id)) });
   const queryClient = useQueryClient();
   const moderate = useMutation({
     mutationFn: moderateComment,
-    onSettled: async (_, __, v) => {
+    onSettled: async (_data, _error, v) => {
       await queryClient.invalidateQueries({ queryKey: commentsQuery(v.postId).queryKey });
-      await queryClient.invalidateQueries({ queryKey: pendingCommentsQuery.queryKey });
+      await queryClient.invalidateQueries({ queryKey: commentQueueQuery.queryKey });
     },
   });
-  const error = moderate.error ?? threads.find((q) => q.error)?.error;
+  const waiting = queue.items;
   return (
     <>
       <h1>{t.heading}</h1>
-      {error ? <ErrorNotice error={error} /> : null}
+      {moderate.error ? <ErrorNotice error={moderate.error} /> : null}
       <p role="status">{waiting.length === 0 ? t.empty : t.waiting(waiting.length)}</p>
-      {postIds.map((postId, i) => {
+      {[...byPost(waiting)].map(([postId, comments]) => {
         const title = posts.items.find((p) => p.id === postId)?.title ?? t.untitled;
-        const comments = (threads[i]?.data?.items ?? []).filter((c) => moderationOf(c) === 'pending');
         return (
           <section key={postId} aria-label={title}>
             <h2>

@@ -38,6 +38,10 @@ export const blogArea: Area<BlogObjects> = defineArea<BlogObjects>({
     'POST /api/v1/blog/posts/{id}/publish': refusedRoute(blogPostOfB, 'BLOG_POST_NOT_FOUND'),
     'GET /api/v1/blog/posts/{id}/comments': refusedRoute(blogPostOfB, 'BLOG_POST_NOT_FOUND', { public: true }),
     'POST /api/v1/blog/posts/{id}/comments': refusedRoute(blogPostOfB, 'BLOG_POST_NOT_FOUND', { body: () => ({ body: 'by A' }) }),
+    'GET /api/v1/blog/comments': {
+      kind: 'tenant',
+      after: async (w, res) => expect(listedIds(res)).toEqual([blog(w.a).commentId]),
+    },
     'POST /api/v1/blog/posts/{id}/comments/{commentId}/moderate': refusedRoute(
       { ...blogPostOfB, commentId: (w) => blog(w.b).commentId },
       'BLOG_POST_NOT_FOUND',

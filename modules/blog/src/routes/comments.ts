@@ -10,6 +10,8 @@ import { CreateCommentInput, ListCommentsQuery, ModerateInput } from '../schemas
 
 import { createComment } from '../use-cases/create-comment.js';
 
+import { listCommentQueue } from '../use-cases/list-comment-queue.js';
+
 import { listComments } from '../use-cases/list-comments.js';
 
 import { moderateComment } from '../use-cases/moderate-comment.js';
@@ -17,8 +19,21 @@ import { moderateComment } from '../use-cases/moderate-comment.js';
 const IdParams = Type.Object({ id: Id() });
 const CommentParams = Type.Object({ id: Id(), commentId: Id() });
 
-/** Comments of a post: threaded (metadata.replyTo) and moderated. */
+/** Comments of a post: threaded (metadata.replyTo) and moderated; the moderators' queue across posts. */
 export const commentRoutes: FastifyPluginAsync = async (app) => {
+  app.get<{ Querystring: ListCommentsQuery }>(
+    '/blog/comments',
+    {
+      config: { access: { permission: 'blog.comments.moderate' } },
+      schema: {
+        tags,
+        summary: 'Comments waiting for moderation across posts, newest first, with their text (a page may hold fewer than limit)',
+        querystring: ListCommentsQuery,
+        response: { 200: Page(NodeSchema), 422: problem },
+      },
+    },
+    async (request) => listCommentQueue(contextOf(request), request.query),
+  );
   app.get<{ Params: Static<typeof IdParams>; Querystring: ListCommentsQuery }>(
     '/blog/posts/:id/comments',
     {
