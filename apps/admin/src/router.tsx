@@ -23,6 +23,7 @@ import { priceListsRoute } from './routes/price-lists.js';
 import { productRoute } from './routes/product.js';
 import { productNewRoute } from './routes/product-new.js';
 import { productsRoute } from './routes/products.js';
+import { rolesRoute } from './routes/roles.js';
 import { rootRoute } from './routes/root.js';
 import { searchIndexRoute } from './routes/search-index.js';
 import { shopSettingsRoute } from './routes/shop-settings.js';
@@ -53,6 +54,7 @@ const routeTree = rootRoute.addChildren([
     blogCommentsRoute,
     taxonomyRoute,
     usersRoute,
+    rolesRoute,
     searchIndexRoute,
     forumRoute,
     forumTopicRoute,

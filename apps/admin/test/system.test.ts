@@ -32,8 +32,8 @@ describeInBrowser('admin app: system', (backend) => {
   afterAll(() => h?.close());
 
   it('shows the event counts and the dead letter with its error', async () => {
-    await page.getByRole('link', { name: 'System' }).click();
-    await page.getByRole('heading', { name: 'System' }).waitFor();
+    await page.getByRole('link', { name: 'System', exact: true }).click();
+    await page.getByRole('heading', { name: 'System', exact: true }).waitFor();
     const stats = await page.getByTestId('event-stats').textContent();
     expect(stats).toContain('Dead letters1');
     const letter = page.getByRole('row').filter({ hasText: 'billing.invoice.issued' }).filter({ hasText: 'smtp down' });

@@ -71,6 +71,11 @@ describeEachBackend('platform administrator tenant switch', (backend) => {
     expect(shown.impersonatedBy).toEqual({ userId: root.userId, tenantId: home.id, email: 'root@example.com' });
     expect(shown.permissions).toContain('auth.users.manage');
     expect(shown.permissions.some((perm) => perm.startsWith('platform.'))).toBe(false);
+    // GraphQL `me` answers the same for a switched token.
+    const gqlMe = await call('POST', '/graphql', as(body.accessToken, a.id), { query: '{ me { id tenantId roles email } }' });
+    expect(gqlMe.json(), gqlMe.body).toEqual({
+      data: { me: { id: root.userId, tenantId: a.id, roles: ['admin'], email: 'root@example.com' } },
+    });
 
     // The audit event was committed with the switch.
     const { rows } = await p.database.db.query<{ tenant_id: string; envelope: { payload: Record<string, unknown> } }>(

@@ -4,6 +4,7 @@ import { Id } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { createUserAs, getUser, listUsers, patchUser, setUserRoles } from './admin-users.js';
+import { permissionCatalogue } from './permission-catalogue.js';
 import { contextOf } from './request-context.js';
 import { problemRef, UserSchema } from './schemas.js';
 import { deleteRole, listRoles, putRole } from './tenant-roles.js';
@@ -111,6 +112,18 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
     '/auth/roles',
     { config: read, schema: { tags, summary: 'Built-in and tenant roles with their permissions', response: { 200: Type.Array(Role) } } },
     async (request) => listRoles(contextOf(request)),
+  );
+  app.get(
+    '/auth/permissions',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The permissions a tenant role can grant, by module (the deployment's catalogue, the same for every tenant)",
+        response: { 200: Type.Array(Type.Object({ module: Type.String(), permissions: Type.Array(Type.String()) })) },
+      },
+    },
+    async (request) => permissionCatalogue(contextOf(request)),
   );
   app.put<{ Params: { name: string }; Body: { description?: string; permissions: string[] } }>(
     '/auth/roles/:name',

@@ -21,6 +21,7 @@ export * from './outbound.js';
 export * from './password-change.js';
 export * from './password-reset.js';
 export * from './passwords.js';
+export * from './permission-catalogue.js';
 export * from './permissions.js';
 export * from './platform-routes.js';
 export * from './refresh.js';

@@ -32,6 +32,10 @@ const ROLE_EXCLUSIONS: Readonly<Record<BuiltInRole, readonly string[]>> = {
   customer: [...PLATFORM_PERMISSION_PATTERNS],
 };
 
+/** Whether a tenant's own role may grant this permission (platform administration is never one). */
+export const isTenantGrantable = (permission: string): boolean =>
+  !PLATFORM_PERMISSION_PATTERNS.some((x) => permissionMatches(x, permission));
+
 export const isBuiltInRole = (role: string): role is BuiltInRole => Object.hasOwn(ROLE_PATTERNS, role);
 
 const expand = (patterns: readonly string[], exclusions: readonly string[], declared: readonly string[]): string[] =>

@@ -1,4 +1,8 @@
 import { type ReactNode, useId } from 'react';
+import { defineMessages, useMessages } from '../i18n/messages.js';
+
+/** The form's own words; labels and descriptions come from the schema and stay as given. */
+const messages = defineMessages({ en: { onePerLine: 'One per line' }, ru: { onePerLine: 'По одному на строку' } });
 
 /** The part of JSON Schema the form understands (module settings now, tenant-defined fields later). */
 export interface JsonSchema {
@@ -120,9 +124,10 @@ const BooleanField = ({ label, value, onChange }: FieldProps) => {
 /** A list of strings, one per line. */
 const ListField = ({ label, schema, value, onChange }: FieldProps) => {
   const id = useId();
+  const t = useMessages(messages);
   const lines = Array.isArray(value) ? value.join('\n') : '';
   return (
-    <Described id={id} schema={{ ...schema, description: schema.description ?? 'One per line' }}>
+    <Described id={id} schema={{ ...schema, description: schema.description ?? t.onePerLine }}>
       <label htmlFor={id}>{label}</label>
       <textarea
         id={id}

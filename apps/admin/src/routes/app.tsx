@@ -7,6 +7,7 @@ import { readSession } from '../api/session.js';
 import { returnToPlatform } from '../api/tenants.js';
 import { LocaleSwitch } from '../components/locale-switch.js';
 import { Nav, visibleMenu } from '../components/nav.js';
+import { TenantSwitch } from '../components/tenant-switch.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { rootRoute } from './root.js';
 
@@ -51,6 +52,7 @@ const AppLayout = () => {
         <span className="who" data-testid="signed-in-as">
           {me.name ?? me.email}
         </span>
+        <TenantSwitch />
         <LocaleSwitch />
         <button type="button" onClick={leave}>
           {t.signOut}

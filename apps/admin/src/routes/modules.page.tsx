@@ -1,70 +1,41 @@
-import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { meQuery } from '../api/auth.js';
-import { modulesQuery, setModuleEnabled } from '../api/modules.js';
+import { modulesQuery } from '../api/modules.js';
 import { can } from '../api/permissions.js';
-import { ErrorNotice } from '../components/error-notice.js';
+import { ModuleRow } from '../components/module-row.js';
 import { ModuleSettings } from '../components/module-settings.js';
+import { defineMessages, useMessages } from '../i18n/messages.js';
 
-/** The tenant's modules: which are on, and switching optional ones (the server refuses what dependencies forbid). */
+const messages = defineMessages({
+  en: { title: 'Modules', module: 'Module', kind: 'Kind', dependencies: 'Dependencies', status: 'Status', actions: 'Actions' },
+  ru: { title: 'Модули', module: 'Модуль', kind: 'Вид', dependencies: 'Зависимости', status: 'Состояние', actions: 'Действия' },
+});
+
+/** The tenant's modules: which are on, what each needs, and switching optional ones (the server refuses what dependencies forbid). */
 export const Modules = () => {
+  const t = useMessages(messages);
   const { data: modules } = useSuspenseQuery(modulesQuery);
   const { data: me } = useSuspenseQuery(meQuery);
-  const queryClient = useQueryClient();
   const manage = can(me, 'tenancy.modules.manage');
   const [editing, setEditing] = useState<string | undefined>();
   const editedModule = modules.find((m) => m.slug === editing);
-  const toggle = useMutation({
-    mutationFn: setModuleEnabled,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: modulesQuery.queryKey }),
-  });
   return (
     <>
-      <h1>Modules</h1>
-      {toggle.error ? <ErrorNotice error={toggle.error} /> : null}
+      <h1>{t.title}</h1>
       <table>
         <thead>
           <tr>
-            <th scope="col">Module</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Needs</th>
-            <th scope="col">Status</th>
-            {manage ? <th scope="col">Actions</th> : null}
+            <th scope="col">{t.module}</th>
+            <th scope="col">{t.kind}</th>
+            <th scope="col">{t.dependencies}</th>
+            <th scope="col">{t.status}</th>
+            {manage ? <th scope="col">{t.actions}</th> : null}
           </tr>
         </thead>
         <tbody>
           {modules.map((m) => (
-            <tr key={m.slug}>
-              <td>
-                <strong>{m.name}</strong>
-                <br />
-                <small>{m.description}</small>
-              </td>
-              <td>{m.kind}</td>
-              <td>{m.dependencies.join(', ') || '—'}</td>
-              <td>{m.enabled ? 'On' : 'Off'}</td>
-              {manage ? (
-                <td>
-                  {m.settingsSchema ? (
-                    <button type="button" onClick={() => setEditing(m.slug)} aria-label={`Settings of ${m.name}`}>
-                      Settings
-                    </button>
-                  ) : null}{' '}
-                  {m.kind === 'optional' ? (
-                    <button
-                      type="button"
-                      disabled={toggle.isPending}
-                      onClick={() => toggle.mutate({ slug: m.slug, enabled: !m.enabled })}
-                      aria-label={`${m.enabled ? 'Switch off' : 'Switch on'} ${m.name}`}
-                    >
-                      {m.enabled ? 'Switch off' : 'Switch on'}
-                    </button>
-                  ) : (
-                    <small>always on</small>
-                  )}
-                </td>
-              ) : null}
-            </tr>
+            <ModuleRow key={m.slug} module={m} all={modules} manage={manage} onSettings={setEditing} />
           ))}
         </tbody>
       </table>

@@ -33,6 +33,7 @@ const SignInPage = () => {
   const navigate = useNavigate();
   const id = useId();
   const t = useMessages(messages);
+  const { tenant } = signInRoute.useSearch();
   const mutation = useMutation({ mutationFn: signIn, onSuccess: () => navigate({ to: '/' }) });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -45,7 +46,7 @@ const SignInPage = () => {
       <h1>{t.title}</h1>
       <form onSubmit={submit} aria-describedby={mutation.error ? `${id}-error` : undefined}>
         <label htmlFor={`${id}-tenant`}>{t.tenant}</label>
-        <input id={`${id}-tenant`} name="tenant" defaultValue="default" autoComplete="organization" required />
+        <input id={`${id}-tenant`} name="tenant" defaultValue={tenant ?? 'default'} autoComplete="organization" required />
         <label htmlFor={`${id}-email`}>{t.email}</label>
         <input id={`${id}-email`} name="email" type="email" autoComplete="username" required />
         <label htmlFor={`${id}-password`}>{t.password}</label>
@@ -59,4 +60,11 @@ const SignInPage = () => {
   );
 };
 
-export const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
+export const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  // ?tenant= fills the tenant in (the tenant switch sends people here).
+  validateSearch: (search: Record<string, unknown>): { tenant?: string } =>
+    typeof search.tenant === 'string' && search.tenant.length <= 100 ? { tenant: search.tenant } : {},
+  component: SignInPage,
+});

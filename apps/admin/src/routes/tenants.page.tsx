@@ -4,11 +4,62 @@ import { type FormEvent, useState } from 'react';
 import { actInTenant, createTenant, setTenantActive, type Tenant, tenantsQuery } from '../api/tenants.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { TextField } from '../components/text-field.js';
+import { defineMessages, useMessages } from '../i18n/messages.js';
+
+const messages = defineMessages({
+  en: {
+    title: 'Tenants',
+    newTenant: 'New tenant',
+    name: 'Name',
+    slug: 'Slug',
+    slugHint: 'lower-case letters, digits and dashes',
+    ownerEmail: 'Owner e-mail',
+    ownerPassword: 'Owner password',
+    created: (name: string) => `Created ${name}.`,
+    create: 'Create tenant',
+    actIn: 'Act in',
+    actInTenant: (name: string) => `Act in ${name}`,
+    reason: 'Reason (kept in the audit log)',
+    cancel: 'Cancel',
+    status: 'Status',
+    actions: 'Actions',
+    active: 'Active',
+    inactive: 'Inactive',
+    activate: 'Activate',
+    deactivate: 'Deactivate',
+    activateTenant: (name: string) => `Activate ${name}`,
+    deactivateTenant: (name: string) => `Deactivate ${name}`,
+  },
+  ru: {
+    title: 'Арендаторы',
+    newTenant: 'Новый арендатор',
+    name: 'Название',
+    slug: 'Короткое имя',
+    slugHint: 'строчные латинские буквы, цифры и дефисы',
+    ownerEmail: 'Эл. почта владельца',
+    ownerPassword: 'Пароль владельца',
+    created: (name: string) => `Создан арендатор ${name}.`,
+    create: 'Создать арендатора',
+    actIn: 'Действовать',
+    actInTenant: (name: string) => `Действовать в ${name}`,
+    reason: 'Причина (сохраняется в журнале аудита)',
+    cancel: 'Отмена',
+    status: 'Состояние',
+    actions: 'Действия',
+    active: 'Активен',
+    inactive: 'Неактивен',
+    activate: 'Активировать',
+    deactivate: 'Деактивировать',
+    activateTenant: (name: string) => `Активировать ${name}`,
+    deactivateTenant: (name: string) => `Деактивировать ${name}`,
+  },
+});
 
 const text = (form: FormData, name: string): string => String(form.get(name) ?? '').trim();
 
 /** Create a tenant with its owner. */
 const CreateTenant = () => {
+  const t = useMessages(messages);
   const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: createTenant,
@@ -25,15 +76,15 @@ const CreateTenant = () => {
   };
   return (
     <form className="stack" onSubmit={submit} aria-labelledby="new-tenant">
-      <h2 id="new-tenant">New tenant</h2>
-      <TextField label="Name" name="name" required />
-      <TextField label="Slug" name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" hint="lower-case letters, digits and dashes" />
-      <TextField label="Owner e-mail" name="ownerEmail" type="email" required />
-      <TextField label="Owner password" name="ownerPassword" type="password" required autoComplete="new-password" />
+      <h2 id="new-tenant">{t.newTenant}</h2>
+      <TextField label={t.name} name="name" required />
+      <TextField label={t.slug} name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" hint={t.slugHint} />
+      <TextField label={t.ownerEmail} name="ownerEmail" type="email" required />
+      <TextField label={t.ownerPassword} name="ownerPassword" type="password" required autoComplete="new-password" />
       {create.error ? <ErrorNotice error={create.error} /> : null}
-      {create.data ? <p role="status">Created {create.data.tenant.name}.</p> : null}
+      {create.data ? <p role="status">{t.created(create.data.tenant.name)}</p> : null}
       <button type="submit" disabled={create.isPending}>
-        Create tenant
+        {t.create}
       </button>
     </form>
   );
@@ -41,6 +92,7 @@ const CreateTenant = () => {
 
 /** Why the operator acts in a tenant (kept in the audit event), then the switch. */
 const ActIn = ({ tenant, onCancel }: { readonly tenant: Tenant; readonly onCancel: () => void }) => {
+  const t = useMessages(messages);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const act = useMutation({
@@ -56,15 +108,15 @@ const ActIn = ({ tenant, onCancel }: { readonly tenant: Tenant; readonly onCance
   };
   return (
     <form className="stack" onSubmit={submit} aria-labelledby="act-in">
-      <h2 id="act-in">Act in {tenant.name}</h2>
-      <TextField label="Reason (kept in the audit log)" name="reason" required maxLength={500} />
+      <h2 id="act-in">{t.actInTenant(tenant.name)}</h2>
+      <TextField label={t.reason} name="reason" required maxLength={500} />
       {act.error ? <ErrorNotice error={act.error} /> : null}
       <div className="row">
         <button type="submit" disabled={act.isPending}>
-          Act in {tenant.name}
+          {t.actInTenant(tenant.name)}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t.cancel}
         </button>
       </div>
     </form>
@@ -73,6 +125,7 @@ const ActIn = ({ tenant, onCancel }: { readonly tenant: Tenant; readonly onCance
 
 /** The platform operator's tenants: list, create, deactivate or activate, act in one. */
 export const Tenants = () => {
+  const t = useMessages(messages);
   const { data } = useSuspenseQuery(tenantsQuery);
   const queryClient = useQueryClient();
   const [actingIn, setActingIn] = useState<Tenant | undefined>();
@@ -82,33 +135,38 @@ export const Tenants = () => {
   });
   return (
     <>
-      <h1>Tenants</h1>
+      <h1>{t.title}</h1>
       {toggle.error ? <ErrorNotice error={toggle.error} /> : null}
       <table>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Slug</th>
-            <th scope="col">Status</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t.name}</th>
+            <th scope="col">{t.slug}</th>
+            <th scope="col">{t.status}</th>
+            <th scope="col">{t.actions}</th>
           </tr>
         </thead>
         <tbody>
-          {data.items.map((t) => (
-            <tr key={t.id}>
-              <td>{t.name}</td>
-              <td>{t.slug}</td>
-              <td>{t.isActive ? 'Active' : 'Inactive'}</td>
+          {data.items.map((tenant) => (
+            <tr key={tenant.id}>
+              <td>{tenant.name}</td>
+              <td>{tenant.slug}</td>
+              <td>{tenant.isActive ? t.active : t.inactive}</td>
               <td className="row">
-                <button type="button" onClick={() => setActingIn(t)} disabled={!t.isActive} aria-label={`Act in ${t.name}`}>
-                  Act in
+                <button
+                  type="button"
+                  onClick={() => setActingIn(tenant)}
+                  disabled={!tenant.isActive}
+                  aria-label={t.actInTenant(tenant.name)}
+                >
+                  {t.actIn}
                 </button>
                 <button
                   type="button"
-                  onClick={() => toggle.mutate({ id: t.id, isActive: !t.isActive })}
-                  aria-label={`${t.isActive ? 'Deactivate' : 'Activate'} ${t.name}`}
+                  onClick={() => toggle.mutate({ id: tenant.id, isActive: !tenant.isActive })}
+                  aria-label={tenant.isActive ? t.deactivateTenant(tenant.name) : t.activateTenant(tenant.name)}
                 >
-                  {t.isActive ? 'Deactivate' : 'Activate'}
+                  {tenant.isActive ? t.deactivate : t.activate}
                 </button>
               </td>
             </tr>

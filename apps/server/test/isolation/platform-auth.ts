@@ -190,6 +190,15 @@ export const platformAuth: Area<AuthObjects> = defineArea<AuthObjects>({
         expect(res.json<{ name: string }[]>().map((r) => r.name)).not.toContain(B_ROLE);
       },
     },
+    // the deployment's permission catalogue: the same for every tenant, with nothing of B
+    'GET /api/v1/auth/permissions': {
+      kind: 'tenant',
+      after: async (_w, res) => {
+        const modules = res.json<{ module: string; permissions: string[] }[]>();
+        expect(modules.find((m) => m.module === 'notes')?.permissions).toContain('notes.items.read');
+        expect(modules.map((m) => m.module)).not.toContain('platform');
+      },
+    },
     'PUT /api/v1/auth/roles/{name}': {
       kind: 'tenant',
       // Same name as B's own role: A gets a role of its own, B's stays as it was (snapshot).

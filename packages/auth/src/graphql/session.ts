@@ -1,7 +1,7 @@
-import { type GraphQLBuilder, httpRequestOf, parseInput } from '@rustok/kernel';
+import { type GraphQLBuilder, httpRequestOf, kernelErrors, parseInput } from '@rustok/kernel';
 import { login } from '../login.js';
 import { logout } from '../logout.js';
-import { me } from '../me.js';
+import { meOf } from '../me.js';
 import { refresh } from '../refresh-session.js';
 import { Credentials, RefreshBody } from '../routes.js';
 import { authContextOf } from './context.js';
@@ -46,7 +46,10 @@ export const sessionGraphQL = (builder: GraphQLBuilder): void => {
       type: types.Me,
       description: 'The calling user with roles and effective permissions',
       authScopes: { authenticated: true },
-      resolve: (_root, _args, ctx) => me(authContextOf(ctx), ctx.principal?.userId ?? ''),
+      resolve: (_root, _args, ctx) => {
+        if (!ctx.principal) throw kernelErrors.AUTH_REQUIRED('This field needs a valid access token');
+        return meOf(authContextOf(ctx), ctx.principal);
+      },
     }),
   );
 };
