@@ -23,6 +23,10 @@ const labels = defineMessages({
     system: 'System',
     modules: 'Modules',
     main: 'Main',
+    shop: 'Shop',
+    content: 'Content',
+    people: 'People',
+    platform: 'Platform',
   },
   ru: {
     home: 'Главная',
@@ -42,10 +46,18 @@ const labels = defineMessages({
     system: 'Система',
     modules: 'Модули',
     main: 'Главное меню',
+    shop: 'Магазин',
+    content: 'Контент',
+    people: 'Люди',
+    platform: 'Платформа',
   },
 });
 
-type Label = Exclude<keyof typeof labels.en, 'main'>;
+type Group = 'shop' | 'content' | 'people' | 'platform';
+type Label = Exclude<keyof typeof labels.en, 'main' | Group>;
+
+/** The menu's sections, in the order they are shown (Home stands above them). */
+const GROUPS: readonly Group[] = ['shop', 'content', 'people', 'platform'];
 
 interface MenuItem {
   readonly to:
@@ -67,6 +79,8 @@ interface MenuItem {
     | '/search-index';
   /** The key of its name in the menu's messages. */
   readonly label: Label;
+  /** The section it is listed under (none: above the sections). */
+  readonly group?: Group;
   /** Shown only to users with this permission (the server checks again). */
   readonly permission?: string;
   /** Shown only while this module is on for the tenant. */
@@ -76,21 +90,21 @@ interface MenuItem {
 /** The menu: each screen with what it needs. Screens of modules join as they are built. */
 export const MENU: readonly MenuItem[] = [
   { to: '/', label: 'home' },
-  { to: '/products', label: 'products', permission: 'commerce.products.read', module: 'commerce' },
-  { to: '/price-lists', label: 'priceLists', permission: 'commerce.prices.manage', module: 'commerce' },
-  { to: '/orders', label: 'orders', permission: 'commerce.orders.read', module: 'commerce' },
-  { to: '/shop-settings', label: 'shopSettings', permission: 'commerce.settings.manage', module: 'commerce' },
-  { to: '/blog', label: 'blog', permission: 'blog.posts.read', module: 'blog' },
-  { to: '/blog/comments', label: 'commentQueue', permission: 'blog.comments.moderate', module: 'blog' },
-  { to: '/taxonomy', label: 'taxonomy', permission: 'content.categories.manage', module: 'content' },
-  { to: '/forum', label: 'forum', permission: 'forum.topics.read', module: 'forum' },
-  { to: '/pages', label: 'pages', permission: 'pages.pages.read', module: 'pages' },
-  { to: '/menus', label: 'menus', permission: 'pages.menus.manage', module: 'pages' },
-  { to: '/users', label: 'users', permission: 'auth.users.read' },
-  { to: '/search-index', label: 'searchIndex', permission: 'index.status.read' },
-  { to: '/tenants', label: 'tenants', permission: 'platform.tenants.manage' },
-  { to: '/system', label: 'system', permission: 'events.admin.read' },
-  { to: '/modules', label: 'modules', permission: 'tenancy.modules.read' },
+  { to: '/products', label: 'products', group: 'shop', permission: 'commerce.products.read', module: 'commerce' },
+  { to: '/price-lists', label: 'priceLists', group: 'shop', permission: 'commerce.prices.manage', module: 'commerce' },
+  { to: '/orders', label: 'orders', group: 'shop', permission: 'commerce.orders.read', module: 'commerce' },
+  { to: '/shop-settings', label: 'shopSettings', group: 'shop', permission: 'commerce.settings.manage', module: 'commerce' },
+  { to: '/blog', label: 'blog', group: 'content', permission: 'blog.posts.read', module: 'blog' },
+  { to: '/blog/comments', label: 'commentQueue', group: 'content', permission: 'blog.comments.moderate', module: 'blog' },
+  { to: '/taxonomy', label: 'taxonomy', group: 'content', permission: 'content.categories.manage', module: 'content' },
+  { to: '/forum', label: 'forum', group: 'content', permission: 'forum.topics.read', module: 'forum' },
+  { to: '/pages', label: 'pages', group: 'content', permission: 'pages.pages.read', module: 'pages' },
+  { to: '/menus', label: 'menus', group: 'content', permission: 'pages.menus.manage', module: 'pages' },
+  { to: '/users', label: 'users', group: 'people', permission: 'auth.users.read' },
+  { to: '/search-index', label: 'searchIndex', group: 'platform', permission: 'index.status.read' },
+  { to: '/tenants', label: 'tenants', group: 'platform', permission: 'platform.tenants.manage' },
+  { to: '/system', label: 'system', group: 'platform', permission: 'events.admin.read' },
+  { to: '/modules', label: 'modules', group: 'platform', permission: 'tenancy.modules.read' },
 ];
 
 export const visibleMenu = (me: Me, modules: readonly ModuleInfo[], acting: boolean): MenuItem[] =>
@@ -102,19 +116,39 @@ export const visibleMenu = (me: Me, modules: readonly ModuleInfo[], acting: bool
       !(acting && (item.to === '/tenants' || item.to === '/system')),
   );
 
+const MenuLink = ({ item, label }: { readonly item: MenuItem; readonly label: string }) => (
+  <li>
+    <Link to={item.to} activeProps={{ 'aria-current': 'page' }} activeOptions={{ exact: item.to === '/' || item.to === '/blog' }}>
+      {label}
+    </Link>
+  </li>
+);
+
+/** The side menu: Home, then each section that has a screen for this user, under its name. */
 export const Nav = ({ items }: { readonly items: readonly MenuItem[] }) => {
   const t = useMessages(labels);
+  const sections = GROUPS.map((group) => ({ group, entries: items.filter((item) => item.group === group) })).filter(
+    (section) => section.entries.length > 0,
+  );
   return (
-    <nav aria-label={t.main}>
+    <nav aria-label={t.main} className="side-menu">
       <ul>
-        {items.map((item) => (
-          <li key={item.to}>
-            <Link to={item.to} activeProps={{ 'aria-current': 'page' }} activeOptions={{ exact: item.to === '/' }}>
-              {t[item.label]}
-            </Link>
-          </li>
-        ))}
+        {items
+          .filter((item) => !item.group)
+          .map((item) => (
+            <MenuLink key={item.to} item={item} label={t[item.label]} />
+          ))}
       </ul>
+      {sections.map(({ group, entries }) => (
+        <section key={group} aria-labelledby={`menu-${group}`}>
+          <h2 id={`menu-${group}`}>{t[group]}</h2>
+          <ul>
+            {entries.map((item) => (
+              <MenuLink key={item.to} item={item} label={t[item.label]} />
+            ))}
+          </ul>
+        </section>
+      ))}
     </nav>
   );
 };

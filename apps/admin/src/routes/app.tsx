@@ -48,7 +48,6 @@ const AppLayout = () => {
     <>
       <header className="bar">
         <strong>RusToK</strong>
-        <Nav items={visibleMenu(me, modules.data ?? [], Boolean(acting))} />
         <span className="who" data-testid="signed-in-as">
           {me.name ?? me.email}
         </span>
@@ -66,9 +65,12 @@ const AppLayout = () => {
           </button>
         </div>
       ) : null}
-      <main>
-        <Outlet />
-      </main>
+      <div className="layout">
+        <Nav items={visibleMenu(me, modules.data ?? [], Boolean(acting))} />
+        <main>
+          <Outlet />
+        </main>
+      </div>
     </>
   );
 };
