@@ -30,7 +30,6 @@ const RUNTIME: Record<string, string> = {
   'require("ajv-formats/dist/formats").fullFormats': 'fullFormats',
   'require("ajv/dist/runtime/ucs2length").default': 'ucs2length',
   'require("ajv/dist/runtime/equal").default': 'equal',
-  'require("ajv/dist/runtime/uri").default': 'uri',
 };
 
 /**

@@ -17,6 +17,14 @@ export class ApiError extends Error {
   }
 }
 
+/** A body the app itself refused by the API's request schema before sending (its texts are already in the UI's language). */
+export class ContractError extends ApiError {
+  constructor(message: string, fields: readonly FieldProblem[]) {
+    super(422, 'VALIDATION_FAILED', message, fields);
+    this.name = 'ContractError';
+  }
+}
+
 interface Problem {
   readonly title?: string;
   readonly detail?: string;

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/problem.js';
+import { ApiError, ContractError } from '../api/problem.js';
 import { useLocale } from '../i18n/context.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { PROBLEMS_RU } from '../i18n/problems-ru.js';
@@ -7,7 +7,7 @@ const messages = defineMessages({ en: { request: 'request' }, ru: { request: 'з
 
 /** The code's meaning in the UI's language where the server's text is in another (the server writes English). */
 const translated = (error: Error, locale: string): string | undefined =>
-  locale === 'ru' && error instanceof ApiError ? PROBLEMS_RU[error.code] : undefined;
+  locale === 'ru' && error instanceof ApiError && !(error instanceof ContractError) ? PROBLEMS_RU[error.code] : undefined;
 
 /**
  * An API error as the person can act on it: what the code means (in the UI's language), the

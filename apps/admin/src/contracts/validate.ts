@@ -1,4 +1,4 @@
-import { ApiError, type FieldProblem } from '../api/problem.js';
+import { ContractError, type FieldProblem } from '../api/problem.js';
 import { operations } from './request-validators.generated.js';
 
 /** One failed rule of a JSON Schema (Ajv's error object, the part read here). */
@@ -35,5 +35,5 @@ export const problemsOf = (operation: Operation, body: unknown, describe: Descri
 /** Throws the 422 the server would answer (code VALIDATION_FAILED, the fields named), without asking it. */
 export const assertValid = (operation: Operation, body: unknown, describe: Describe, title: string): void => {
   const problems = problemsOf(operation, body, describe);
-  if (problems.length > 0) throw new ApiError(422, 'VALIDATION_FAILED', title, problems);
+  if (problems.length > 0) throw new ContractError(title, problems);
 };

@@ -3,6 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { createProduct, type NewProduct, productsQuery } from '../api/products.js';
 import { ErrorNotice } from '../components/error-notice.js';
+import { useContractCheck } from '../contracts/use-contract-check.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 
 const messages = defineMessages({
@@ -77,8 +78,12 @@ export const NewProductPage = () => {
     defaultValues: { title: '', handle: '', description: '', variants: [{ ...EMPTY_VARIANT }] },
   });
   const variants = useFieldArray({ control, name: 'variants' });
+  const check = useContractCheck('POST /api/v1/commerce/products');
   const create = useMutation({
-    mutationFn: createProduct,
+    mutationFn: (product: NewProduct) => {
+      check(product);
+      return createProduct(product);
+    },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: productsQuery.queryKey });
       await navigate({ to: '/products' });
