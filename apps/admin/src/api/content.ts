@@ -1,6 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Post } from './blog.js';
+import { graphql, type ResultOf } from '../graphql/tada.js';
+import { postOf } from './blog.js';
 import { api } from './client.js';
+import { gql } from './graphql.js';
 
 /** What a revision keeps of a node: everything a restore puts back. */
 export interface RevisionSnapshot {
@@ -16,66 +18,120 @@ export interface RevisionSnapshot {
   }[];
 }
 
-export interface Revision {
-  readonly id: string;
-  readonly nodeId: string;
-  readonly number: number;
-  /** created, updated, restored, or the status moved to (published, scheduled …). */
-  readonly action: string;
-  readonly authorId: string | null;
-  readonly createdAt: string;
-  readonly snapshot: RevisionSnapshot;
-}
+const RevisionsDocument = graphql(`
+  query ContentRevisions($nodeId: ID!) {
+    contentRevisions(nodeId: $nodeId, first: 100) {
+      items { id number action createdAt snapshot }
+    }
+  }
+`);
 
-export interface Category {
-  readonly id: string;
-  readonly parentId: string | null;
-  readonly name: string;
-  readonly slug: string;
-  readonly depth: number;
-  readonly position: number;
-}
+const RestoreRevisionDocument = graphql(`
+  mutation RestoreRevision($nodeId: ID!, $revisionId: ID!) {
+    restoreContentRevision(nodeId: $nodeId, revisionId: $revisionId) {
+      id status locale title slug excerpt body categoryId tagIds publishAt revision updatedAt allowedTransitions
+      translations { locale }
+    }
+  }
+`);
 
-export interface Tag {
-  readonly id: string;
-  readonly name: string;
-  readonly slug: string;
-}
+const CategoriesDocument = graphql(`
+  query ContentCategories {
+    contentCategories { id parentId name slug depth position }
+  }
+`);
 
-interface List<T> {
-  readonly items: T[];
-  readonly nextCursor: string | null;
-}
+const CreateCategoryDocument = graphql(`
+  mutation CreateContentCategory($input: CreateContentCategoryInput!) {
+    createContentCategory(input: $input) { id }
+  }
+`);
+
+const DeleteCategoryDocument = graphql(`
+  mutation DeleteContentCategory($id: ID!) {
+    deleteContentCategory(id: $id)
+  }
+`);
+
+const TagsDocument = graphql(`
+  query ContentTags {
+    contentTags { id name slug }
+  }
+`);
+
+const CreateTagDocument = graphql(`
+  mutation CreateContentTag($input: CreateContentTagInput!) {
+    createContentTag(input: $input) { id }
+  }
+`);
+
+type RevisionNode = NonNullable<NonNullable<ResultOf<typeof RevisionsDocument>['contentRevisions']>['items']>[number];
+type CategoryNode = NonNullable<ResultOf<typeof CategoriesDocument>['contentCategories']>[number];
+type TagNode = NonNullable<ResultOf<typeof TagsDocument>['contentTags']>[number];
+
+/** A revision: its number, the change it recorded (created, updated, restored, or the status moved to) and its snapshot. */
+const revisionOf = (r: RevisionNode) => ({
+  id: r.id ?? '',
+  number: r.number ?? 0,
+  action: r.action ?? '',
+  createdAt: r.createdAt ?? '',
+  snapshot: (r.snapshot ?? {}) as RevisionSnapshot,
+});
+export type Revision = ReturnType<typeof revisionOf>;
+
+const categoryOf = (c: CategoryNode) => ({
+  id: c.id ?? '',
+  parentId: c.parentId ?? null,
+  name: c.name ?? '',
+  slug: c.slug ?? '',
+  depth: c.depth ?? 0,
+  position: c.position ?? 0,
+});
+export type Category = ReturnType<typeof categoryOf>;
+
+const tagOf = (t: TagNode) => ({ id: t.id ?? '', name: t.name ?? '', slug: t.slug ?? '' });
+export type Tag = ReturnType<typeof tagOf>;
 
 /** A node's revisions, newest first (the latest 100). */
 export const revisionsQuery = (nodeId: string) =>
   queryOptions({
     queryKey: ['content', 'revisions', nodeId],
-    queryFn: () => api<List<Revision>>(`/content/nodes/${nodeId}/revisions?limit=100`),
+    queryFn: async () => ({ items: ((await gql(RevisionsDocument, { nodeId })).contentRevisions?.items ?? []).map(revisionOf) }),
   });
 
 /** Puts back a revision's content as a new revision (the status stays). */
-export const restoreRevision = ({ nodeId, revisionId }: { nodeId: string; revisionId: string }) =>
-  api<Post>(`/content/nodes/${nodeId}/revisions/${revisionId}/restore`, { method: 'POST' });
+export const restoreRevision = async ({ nodeId, revisionId }: { nodeId: string; revisionId: string }) =>
+  postOf((await gql(RestoreRevisionDocument, { nodeId, revisionId })).restoreContentRevision);
 
 export const categoriesQuery = queryOptions({
   queryKey: ['content', 'categories'],
-  queryFn: () => api<List<Category>>('/content/categories'),
+  queryFn: async () => ({ items: ((await gql(CategoriesDocument)).contentCategories ?? []).map(categoryOf) }),
 });
 
-export const createCategory = (input: { name: string; parentId?: string | null }) =>
-  api<Category>('/content/categories', { method: 'POST', body: input });
+export const createCategory = async (input: { name: string; parentId?: string | null }): Promise<void> => {
+  await gql(CreateCategoryDocument, { input });
+};
 
-/** Renames or moves a category (not under itself or its descendants). */
+/**
+ * Renames or moves a category (not under itself or its descendants).
+ * REST: moving to the root takes parentId null, which GraphQL's updateContentCategory reads as "not given".
+ */
 export const updateCategory = ({ id, ...patch }: { id: string; name?: string; parentId?: string | null }) =>
-  api<Category>(`/content/categories/${id}`, { method: 'PATCH', body: patch });
+  api<undefined>(`/content/categories/${id}`, { method: 'PATCH', body: patch });
 
 /** Deletes a category; its children move up to its parent. */
-export const deleteCategory = (id: string) => api<undefined>(`/content/categories/${id}`, { method: 'DELETE' });
+export const deleteCategory = async (id: string): Promise<void> => {
+  await gql(DeleteCategoryDocument, { id });
+};
 
-export const tagsQuery = queryOptions({ queryKey: ['content', 'tags'], queryFn: () => api<List<Tag>>('/content/tags') });
+export const tagsQuery = queryOptions({
+  queryKey: ['content', 'tags'],
+  queryFn: async () => ({ items: ((await gql(TagsDocument)).contentTags ?? []).map(tagOf) }),
+});
 
-export const createTag = (input: { name: string }) => api<Tag>('/content/tags', { method: 'POST', body: input });
+export const createTag = async (input: { name: string }): Promise<void> => {
+  await gql(CreateTagDocument, { input });
+};
 
 /** The categories in tree order (each parent followed by its children), with their depth for indenting. */
 export const treeOrder = (categories: readonly Category[]): Category[] => {

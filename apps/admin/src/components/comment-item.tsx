@@ -1,4 +1,4 @@
-import { type Moderation, moderationOf, type Post } from '../api/blog.js';
+import { type Comment, type Moderation, moderationOf } from '../api/blog.js';
 import { useFormat } from '../i18n/format.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 
@@ -8,7 +8,7 @@ const messages = defineMessages({
 });
 
 interface Props {
-  readonly comment: Post;
+  readonly comment: Comment;
   /** Whether approve / reject show for a pending comment. */
   readonly canModerate: boolean;
   readonly pending: boolean;

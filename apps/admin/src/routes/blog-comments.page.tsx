@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { commentQueueQuery, commentsQuery, moderateComment, type Post, postsQuery } from '../api/blog.js';
+import { type Comment, commentQueueQuery, commentsQuery, moderateComment, postsQuery } from '../api/blog.js';
 import { CommentItem } from '../components/comment-item.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { defineMessages, plural, useMessages } from '../i18n/messages.js';
@@ -27,8 +27,8 @@ const messages = defineMessages({
 });
 
 /** The waiting comments by post, posts in the order of their newest waiting comment. */
-const byPost = (comments: readonly Post[]): Map<string, Post[]> => {
-  const out = new Map<string, Post[]>();
+const byPost = (comments: readonly Comment[]): Map<string, Comment[]> => {
+  const out = new Map<string, Comment[]>();
   for (const c of comments) if (c.parentId) out.set(c.parentId, [...(out.get(c.parentId) ?? []), c]);
   return out;
 };

@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { meQuery } from '../api/auth.js';
-import { type Post, postsQuery } from '../api/blog.js';
+import { type PostSummary, postsQuery } from '../api/blog.js';
 import { can } from '../api/permissions.js';
 import { useStatusLabel } from '../components/post-status.js';
 import { useFormat } from '../i18n/format.js';
@@ -30,7 +30,7 @@ const messages = defineMessages({
   },
 });
 
-const Row = ({ post }: { readonly post: Post }) => {
+const Row = ({ post }: { readonly post: PostSummary }) => {
   const t = useMessages(messages);
   const label = useStatusLabel();
   const { dateTime } = useFormat();
