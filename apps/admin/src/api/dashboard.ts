@@ -1,6 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
+import { graphql } from '../graphql/tada.js';
 import { api } from './client.js';
-import type { OrderSummary } from './orders.js';
+import { gql } from './graphql.js';
+import { toOrderSummary } from './orders.js';
 import { problemOf } from './problem.js';
 
 interface Revenue {
@@ -34,22 +36,31 @@ export interface CommerceStats {
 
 export const LOW_STOCK_THRESHOLD = 5;
 
+// REST: the stats (order counts, revenue, low stock) have no GraphQL field.
 export const commerceStatsQuery = queryOptions({
   queryKey: ['commerce', 'stats', LOW_STOCK_THRESHOLD],
   queryFn: () => api<CommerceStats>(`/commerce/stats?lowStockThreshold=${LOW_STOCK_THRESHOLD}`),
   staleTime: 15_000,
 });
 
+const RecentOrdersDocument = graphql(`
+  query RecentOrders {
+    commerceOrders(first: 5) {
+      items { id displayId status email currencyCode subtotal discountTotal shippingTotal taxTotal total createdAt }
+    }
+  }
+`);
+
 /** The newest few orders, for the dashboard. */
 export const recentOrdersQuery = queryOptions({
   queryKey: ['commerce', 'orders', 'recent'],
-  queryFn: () => api<{ items: OrderSummary[]; nextCursor: string | null }>('/commerce/orders?limit=5'),
+  queryFn: async () => ({ items: ((await gql(RecentOrdersDocument)).commerceOrders?.items ?? []).map(toOrderSummary) }),
   staleTime: 15_000,
 });
 
 export type HealthStatus = 'ok' | 'degraded' | 'unavailable';
 
-/** GET /health/modules (outside /api/v1, public): each registered module and the worst of its checks. */
+/** REST: GET /health/modules (outside /api/v1, public): each registered module and the worst of its checks. */
 export interface ModuleHealth {
   readonly slug: string;
   readonly kind: 'core' | 'optional';

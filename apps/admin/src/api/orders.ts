@@ -1,9 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
+import { graphql, type ResultOf } from '../graphql/tada.js';
 import { api } from './client.js';
+import { gql } from './graphql.js';
 
 export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'shipped', 'delivered', 'cancelled', 'refunded'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+export const PAYMENT_STATUSES = ['authorized', 'captured', 'refunded', 'failed', 'voided'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/** An order as lists show it (GET /commerce/orders answers these; the dashboard reads them over GraphQL). */
 export interface OrderSummary {
   readonly id: string;
   readonly displayId: number;
@@ -18,51 +24,123 @@ export interface OrderSummary {
   readonly createdAt: string;
 }
 
-interface Address {
-  readonly name: string;
-  readonly line1: string;
-  readonly line2?: string;
-  readonly city: string;
-  readonly postalCode?: string;
-  readonly countryCode: string;
-}
+// One selection per document (the schema check validates each document on its own, so no shared fragment).
+const OrderDocument = graphql(`
+  query Order($id: ID!) {
+    commerceOrder(id: $id) {
+      id displayId status email currencyCode subtotal discountTotal shippingTotal taxTotal total createdAt allowedTransitions
+      shippingAddress { name line1 line2 city postalCode countryCode }
+      lines { id title variantTitle sku quantity unitPrice total }
+      history { id from to note createdAt }
+      payments { id provider status amount refundedAmount currencyCode createdAt }
+    }
+  }
+`);
 
-export const PAYMENT_STATUSES = ['authorized', 'captured', 'refunded', 'failed', 'voided'] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+const TransitionOrderDocument = graphql(`
+  mutation TransitionOrder($id: ID!, $to: String!, $note: String) {
+    transitionCommerceOrder(id: $id, to: $to, note: $note) {
+      id displayId status email currencyCode subtotal discountTotal shippingTotal taxTotal total createdAt allowedTransitions
+      shippingAddress { name line1 line2 city postalCode countryCode }
+      lines { id title variantTitle sku quantity unitPrice total }
+      history { id from to note createdAt }
+      payments { id provider status amount refundedAmount currencyCode createdAt }
+    }
+  }
+`);
 
-/** A payment of an order: authorized, then captured (the order is paid), then maybe refunded. */
-export interface Payment {
-  readonly id: string;
-  readonly provider: string;
-  readonly status: PaymentStatus;
-  readonly amount: number;
-  readonly refundedAmount: number;
-  readonly currencyCode: string;
-  readonly createdAt: string;
-}
+const AuthorizePaymentDocument = graphql(`
+  mutation AuthorizeOrderPayment($orderId: ID!) {
+    authorizeCommercePayment(orderId: $orderId) {
+      id displayId status email currencyCode subtotal discountTotal shippingTotal taxTotal total createdAt allowedTransitions
+      shippingAddress { name line1 line2 city postalCode countryCode }
+      lines { id title variantTitle sku quantity unitPrice total }
+      history { id from to note createdAt }
+      payments { id provider status amount refundedAmount currencyCode createdAt }
+    }
+  }
+`);
 
-/** GET /commerce/orders/{id}: the order with lines, addresses, payments, history and the moves it allows now. */
-export interface Order extends OrderSummary {
-  readonly shippingAddress: Address;
-  readonly lines: readonly {
-    readonly id: string;
-    readonly title: string;
-    readonly variantTitle: string;
-    readonly sku: string | null;
-    readonly quantity: number;
-    readonly unitPrice: number;
-    readonly total: number;
-  }[];
-  readonly history: readonly {
-    readonly id: string;
-    readonly from: OrderStatus | null;
-    readonly to: OrderStatus;
-    readonly note: string | null;
-    readonly createdAt: string;
-  }[];
-  readonly payments: readonly Payment[];
-  readonly allowedTransitions: readonly OrderStatus[];
-}
+const CapturePaymentDocument = graphql(`
+  mutation CaptureOrderPayment($orderId: ID!) {
+    captureCommercePayment(orderId: $orderId) {
+      id displayId status email currencyCode subtotal discountTotal shippingTotal taxTotal total createdAt allowedTransitions
+      shippingAddress { name line1 line2 city postalCode countryCode }
+      lines { id title variantTitle sku quantity unitPrice total }
+      history { id from to note createdAt }
+      payments { id provider status amount refundedAmount currencyCode createdAt }
+    }
+  }
+`);
+
+const RefundPaymentDocument = graphql(`
+  mutation RefundOrderPayment($orderId: ID!) {
+    refundCommercePayment(orderId: $orderId) {
+      id displayId status email currencyCode subtotal discountTotal shippingTotal taxTotal total createdAt allowedTransitions
+      shippingAddress { name line1 line2 city postalCode countryCode }
+      lines { id title variantTitle sku quantity unitPrice total }
+      history { id from to note createdAt }
+      payments { id provider status amount refundedAmount currencyCode createdAt }
+    }
+  }
+`);
+
+type OrderData = NonNullable<ResultOf<typeof OrderDocument>['commerceOrder']>;
+type Nullable<T> = { readonly [K in keyof T]: (K extends 'status' ? string : T[K]) | null | undefined };
+
+/** An order's totals and identity, GraphQL's nulls read as REST gives them. */
+export const toOrderSummary = (o: Nullable<OrderSummary>): OrderSummary => ({
+  id: o.id ?? '',
+  displayId: o.displayId ?? 0,
+  status: (o.status ?? 'pending') as OrderStatus,
+  email: o.email ?? '',
+  currencyCode: o.currencyCode ?? '',
+  subtotal: o.subtotal ?? 0,
+  discountTotal: o.discountTotal ?? 0,
+  shippingTotal: o.shippingTotal ?? 0,
+  taxTotal: o.taxTotal ?? 0,
+  total: o.total ?? 0,
+  createdAt: o.createdAt ?? '',
+});
+
+const toAddress = (a: OrderData['shippingAddress']) => ({
+  name: a?.name ?? '',
+  line1: a?.line1 ?? '',
+  line2: a?.line2 ?? null,
+  city: a?.city ?? '',
+  postalCode: a?.postalCode ?? null,
+  countryCode: a?.countryCode ?? '',
+});
+
+const toHistoryEntry = (h: NonNullable<OrderData['history']>[number]) => ({
+  id: h.id ?? '',
+  from: h.from as OrderStatus | null,
+  to: (h.to ?? 'pending') as OrderStatus,
+  note: h.note,
+  createdAt: h.createdAt ?? '',
+});
+
+const toPayment = (p: NonNullable<OrderData['payments']>[number]) => ({
+  id: p.id ?? '',
+  provider: p.provider ?? '',
+  status: (p.status ?? 'failed') as PaymentStatus,
+  amount: p.amount ?? 0,
+  refundedAmount: p.refundedAmount ?? 0,
+  currencyCode: p.currencyCode ?? '',
+  createdAt: p.createdAt ?? '',
+});
+
+const toOrder = (o: OrderData) => ({
+  ...toOrderSummary(o),
+  shippingAddress: toAddress(o.shippingAddress),
+  lines: (o.lines ?? []).map((l) => ({ ...l, quantity: l.quantity ?? 0, unitPrice: l.unitPrice ?? 0, total: l.total ?? 0 })),
+  history: (o.history ?? []).map(toHistoryEntry),
+  payments: (o.payments ?? []).map(toPayment),
+  allowedTransitions: (o.allowedTransitions ?? []) as readonly OrderStatus[],
+});
+
+/** The order with lines, address, payments, history and the moves it allows now (commerceOrder). */
+export type Order = ReturnType<typeof toOrder>;
 
 /** What the list shows: a status and a search (an order number, or the beginning of the customer's e-mail). */
 export interface OrderFilter {
@@ -70,6 +148,7 @@ export interface OrderFilter {
   readonly q?: string | undefined;
 }
 
+// REST: GraphQL's commerceOrders has no search (q) by order number or e-mail, which the list offers.
 export const ordersQuery = ({ status, q }: OrderFilter) => {
   const params = new URLSearchParams({ limit: '100' });
   if (status) params.set('status', status);
@@ -80,14 +159,22 @@ export const ordersQuery = ({ status, q }: OrderFilter) => {
   });
 };
 
-export const orderQuery = (id: string) =>
-  queryOptions({ queryKey: ['commerce', 'order', id], queryFn: () => api<Order>(`/commerce/orders/${id}`) });
+const present = (o: OrderData | null | undefined): Order => {
+  if (!o) throw new Error('order not answered');
+  return toOrder(o);
+};
 
-export const moveOrder = ({ id, to, note }: { id: string; to: OrderStatus; note?: string }) =>
-  api<Order>(`/commerce/orders/${id}/transitions`, { method: 'POST', body: { to, ...(note ? { note } : {}) } });
+export const orderQuery = (id: string) =>
+  queryOptions({ queryKey: ['commerce', 'order', id], queryFn: async () => present((await gql(OrderDocument, { id })).commerceOrder) });
+
+export const moveOrder = async ({ id, to, note }: { id: string; to: OrderStatus; note?: string }): Promise<Order> =>
+  present((await gql(TransitionOrderDocument, { id, to, note: note || null })).transitionCommerceOrder);
 
 export type PaymentStep = 'authorize' | 'capture' | 'refund';
 
 /** A payment step (the manual provider authorizes); each answers the order as it is afterwards. */
-export const payOrder = ({ id, step }: { id: string; step: PaymentStep }) =>
-  api<Order>(`/commerce/orders/${id}/payments/${step}`, { method: 'POST', ...(step === 'authorize' ? { body: {} } : {}) });
+export const payOrder = async ({ id, step }: { id: string; step: PaymentStep }): Promise<Order> => {
+  if (step === 'authorize') return present((await gql(AuthorizePaymentDocument, { orderId: id })).authorizeCommercePayment);
+  if (step === 'capture') return present((await gql(CapturePaymentDocument, { orderId: id })).captureCommercePayment);
+  return present((await gql(RefundPaymentDocument, { orderId: id })).refundCommercePayment);
+};

@@ -1,5 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { graphql, type ResultOf, type VariablesOf } from '../graphql/tada.js';
 import { api } from './client.js';
+import { gql } from './graphql.js';
 
 export type ProductStatus = 'draft' | 'published' | 'archived';
 
@@ -10,7 +12,7 @@ export interface Price {
   readonly minQuantity?: number;
 }
 
-/** A variant as GET /commerce/products answers it (fields the admin uses). */
+/** A variant as the screens use it (GraphQL's nulls read as the REST answers give them). */
 export interface Variant {
   readonly id: string;
   readonly title: string;
@@ -20,7 +22,7 @@ export interface Variant {
   readonly prices: readonly Price[];
 }
 
-/** A product as the catalog shows it (GET /commerce/products; fields the admin uses). */
+/** A product as the catalog shows it. */
 export interface Product {
   readonly id: string;
   readonly handle: string;
@@ -36,7 +38,7 @@ export interface ProductText {
   readonly description: string | null;
 }
 
-/** One product with everything its edit screen shows (GET /commerce/products/{id}). */
+/** One product with everything its edit screen shows (also what PATCH /commerce/products/{id} answers). */
 export interface ProductDetail extends Product {
   readonly locale: string;
   readonly description: string | null;
@@ -48,15 +50,98 @@ export interface ProductDetail extends Product {
   readonly translations: Readonly<Record<string, ProductText>>;
 }
 
-interface Page {
-  readonly items: Product[];
-  readonly nextCursor: string | null;
-}
+const ProductListDocument = graphql(`
+  query ProductList($after: String) {
+    commerceProducts(first: 100, after: $after) {
+      items { id handle title status updatedAt variants { id title sku prices { amount currencyCode minQuantity } } }
+      nextCursor
+    }
+  }
+`);
 
-/** Pages of 100, newest first, loaded as the list scrolls. */
+const ProductSearchDocument = graphql(`
+  query ProductSearch($q: String) {
+    commerceProducts(first: 20, filter: { q: $q }) {
+      items { id handle title status updatedAt variants { id title sku prices { amount currencyCode minQuantity } } }
+    }
+  }
+`);
+
+const ProductDocument = graphql(`
+  query Product($id: ID!) {
+    commerceProduct(id: $id) {
+      id handle title status updatedAt locale description seoTitle seoDescription categories tags version
+      translations { locale title subtitle description }
+      variants { id title sku options available prices { amount currencyCode minQuantity } }
+    }
+  }
+`);
+
+const CreateProductDocument = graphql(`
+  mutation CreateProduct($input: CreateCommerceProductInput!) {
+    createCommerceProduct(input: $input) { id }
+  }
+`);
+
+const PublishProductDocument = graphql(`
+  mutation PublishProduct($id: ID!) {
+    publishCommerceProduct(id: $id) { id status }
+  }
+`);
+
+const ArchiveProductDocument = graphql(`
+  mutation ArchiveProduct($id: ID!) {
+    archiveCommerceProduct(id: $id) { id status }
+  }
+`);
+
+type ProductData = NonNullable<ResultOf<typeof ProductDocument>['commerceProduct']>;
+type VariantData = NonNullable<ProductData['variants']>[number];
+type ListedData = NonNullable<NonNullable<ResultOf<typeof ProductListDocument>['commerceProducts']>['items']>[number];
+
+const toVariant = (v: Partial<VariantData>): Variant => ({
+  id: v.id ?? '',
+  title: v.title ?? '',
+  sku: v.sku ?? null,
+  options: (v.options ?? {}) as Record<string, string>,
+  available: v.available ?? null,
+  prices: (v.prices ?? []).map((p) => ({ amount: p.amount ?? 0, currencyCode: p.currencyCode ?? '', minQuantity: p.minQuantity ?? 1 })),
+});
+
+const toProduct = (p: ListedData): Product => ({
+  id: p.id ?? '',
+  handle: p.handle ?? '',
+  title: p.title ?? '',
+  status: (p.status ?? 'draft') as ProductStatus,
+  updatedAt: p.updatedAt ?? '',
+  variants: (p.variants ?? []).map(toVariant),
+});
+
+const toTranslations = (list: ProductData['translations']): Record<string, ProductText> =>
+  Object.fromEntries((list ?? []).map((t) => [t.locale ?? '', { title: t.title ?? '', subtitle: t.subtitle, description: t.description }]));
+
+const toProductDetail = (p: ProductData): ProductDetail => ({
+  ...toProduct(p),
+  locale: p.locale ?? '',
+  description: p.description,
+  seoTitle: p.seoTitle,
+  seoDescription: p.seoDescription,
+  categories: p.categories ?? [],
+  tags: p.tags ?? [],
+  version: p.version ?? 0,
+  translations: toTranslations(p.translations),
+});
+
+const itemsOf = (connection: { items?: readonly ListedData[] | null } | null | undefined): Product[] =>
+  (connection?.items ?? []).map(toProduct);
+
+/** Pages of 100, newest first, loaded as the list scrolls (the same keyset cursor as REST: `after` is `nextCursor`). */
 export const productsQuery = infiniteQueryOptions({
   queryKey: ['commerce', 'products'],
-  queryFn: ({ pageParam }) => api<Page>(`/commerce/products?limit=100${pageParam ? `&cursor=${pageParam}` : ''}`),
+  queryFn: async ({ pageParam }) => {
+    const { commerceProducts } = await gql(ProductListDocument, { after: pageParam || null });
+    return { items: itemsOf(commerceProducts), nextCursor: commerceProducts?.nextCursor ?? null };
+  },
   initialPageParam: '',
   getNextPageParam: (page) => page.nextCursor ?? undefined,
 });
@@ -65,26 +150,21 @@ export const productsQuery = infiniteQueryOptions({
 export const productSearchQuery = (q: string) =>
   queryOptions({
     queryKey: ['commerce', 'products', 'search', q],
-    queryFn: () => api<Page>(`/commerce/products?limit=20${q ? `&q=${encodeURIComponent(q)}` : ''}`),
+    queryFn: async () => ({ items: itemsOf((await gql(ProductSearchDocument, { q: q || null })).commerceProducts) }),
   });
 
-export const getProduct = (id: string) => api<ProductDetail>(`/commerce/products/${id}`);
+export const getProduct = async (id: string): Promise<ProductDetail> => {
+  const { commerceProduct } = await gql(ProductDocument, { id });
+  if (!commerceProduct) throw new Error('product not answered');
+  return toProductDetail(commerceProduct);
+};
 
 export const productQuery = (id: string) => queryOptions({ queryKey: ['commerce', 'product', id], queryFn: () => getProduct(id) });
 
-export interface NewProduct {
-  readonly title: string;
-  readonly handle?: string;
-  readonly description?: string;
-  readonly variants: readonly {
-    readonly title: string;
-    readonly sku?: string;
-    readonly prices: readonly Price[];
-    readonly inventory?: number;
-  }[];
-}
+/** What a new product is created with (its variants with prices and stock). */
+export type NewProduct = VariablesOf<typeof CreateProductDocument>['input'];
 
-export const createProduct = (input: NewProduct) => api<Product>('/commerce/products', { method: 'POST', body: input });
+export const createProduct = async (input: NewProduct) => (await gql(CreateProductDocument, { input })).createCommerceProduct;
 
 /** What PATCH /commerce/products/{id} takes (a translation set to null is removed). */
 export interface ProductChange {
@@ -98,12 +178,13 @@ export interface ProductChange {
   readonly translations?: Readonly<Record<string, ProductText | null>>;
 }
 
+// REST: GraphQL's updateCommerceProduct drops null fields, so a cleared description or SEO text would be kept.
 export const updateProduct = ({ id, ...change }: ProductChange & { id: string }) =>
   api<ProductDetail>(`/commerce/products/${id}`, { method: 'PATCH', body: change });
 
-export const publishProduct = (id: string) => api<ProductDetail>(`/commerce/products/${id}/publish`, { method: 'POST' });
+export const publishProduct = async (id: string) => (await gql(PublishProductDocument, { id })).publishCommerceProduct;
 
-export const archiveProduct = (id: string) => api<ProductDetail>(`/commerce/products/${id}/archive`, { method: 'POST' });
+export const archiveProduct = async (id: string) => (await gql(ArchiveProductDocument, { id })).archiveCommerceProduct;
 
 /** The lowest price per currency over the variants, as "12.00 USD". */
 export const priceFrom = (product: Product): string => {

@@ -1,7 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
+import { graphql } from '../graphql/tada.js';
 import { api } from './client.js';
+import { gql } from './graphql.js';
 
-/** The shop's settings the admin edits, each a REST resource under /commerce (all need commerce.settings.manage). */
+/** The shop's settings the admin edits (all need commerce.settings.manage). */
 export type ShopResource = 'tax-rates' | 'shipping-options' | 'discounts';
 
 /** One tax rate per destination country, in basis points (2000 = 20 %), added on top of net prices. */
@@ -41,16 +43,117 @@ export interface ShopItems {
   readonly discounts: Discount;
 }
 
+const TaxRatesDocument = graphql(`
+  query TaxRates { commerceTaxRates(first: 100) { items { id countryCode name rateBp } } }
+`);
+const CreateTaxRateDocument = graphql(`
+  mutation CreateTaxRate($input: CommerceTaxRateInput!) { createCommerceTaxRate(input: $input) { id countryCode name rateBp } }
+`);
+const UpdateTaxRateDocument = graphql(`
+  mutation UpdateTaxRate($id: ID!, $input: CommerceTaxRateInput!) {
+    updateCommerceTaxRate(id: $id, input: $input) { id countryCode name rateBp }
+  }
+`);
+const DeleteTaxRateDocument = graphql(`
+  mutation DeleteTaxRate($id: ID!) { deleteCommerceTaxRate(id: $id) }
+`);
+
+const ShippingOptionsDocument = graphql(`
+  query ShippingOptions { commerceShippingOptions(first: 100) { items { id name currencyCode amount active } } }
+`);
+const CreateShippingOptionDocument = graphql(`
+  mutation CreateShippingOption($input: CommerceShippingOptionInput!) {
+    createCommerceShippingOption(input: $input) { id name currencyCode amount active }
+  }
+`);
+const UpdateShippingOptionDocument = graphql(`
+  mutation UpdateShippingOption($id: ID!, $input: CommerceShippingOptionInput!) {
+    updateCommerceShippingOption(id: $id, input: $input) { id name currencyCode amount active }
+  }
+`);
+const DeleteShippingOptionDocument = graphql(`
+  mutation DeleteShippingOption($id: ID!) { deleteCommerceShippingOption(id: $id) }
+`);
+
+const DiscountsDocument = graphql(`
+  query Discounts {
+    commerceDiscounts(first: 100) { items { id code kind value currencyCode usageLimit usageCount startsAt endsAt active } }
+  }
+`);
+const CreateDiscountDocument = graphql(`
+  mutation CreateDiscount($input: CommerceDiscountInput!) {
+    createCommerceDiscount(input: $input) { id code kind value currencyCode usageLimit usageCount startsAt endsAt active }
+  }
+`);
+const DeleteDiscountDocument = graphql(`
+  mutation DeleteDiscount($id: ID!) { deleteCommerceDiscount(id: $id) }
+`);
+
+type Loose<T> = { readonly [K in keyof T]?: (K extends 'kind' ? string : T[K]) | null };
+
+const toTaxRate = (r: Loose<TaxRate> | null | undefined): TaxRate => ({
+  id: r?.id ?? '',
+  countryCode: r?.countryCode ?? '',
+  name: r?.name ?? '',
+  rateBp: r?.rateBp ?? 0,
+});
+
+const toShippingOption = (o: Loose<ShippingOption> | null | undefined): ShippingOption => ({
+  id: o?.id ?? '',
+  name: o?.name ?? '',
+  currencyCode: o?.currencyCode ?? '',
+  amount: o?.amount ?? 0,
+  active: o?.active ?? false,
+});
+
+const toDiscount = (d: Loose<Discount> | null | undefined): Discount => ({
+  id: d?.id ?? '',
+  code: d?.code ?? '',
+  kind: d?.kind === 'fixed' ? 'fixed' : 'percentage',
+  value: d?.value ?? 0,
+  currencyCode: d?.currencyCode ?? null,
+  usageLimit: d?.usageLimit ?? null,
+  usageCount: d?.usageCount ?? 0,
+  startsAt: d?.startsAt ?? null,
+  endsAt: d?.endsAt ?? null,
+  active: d?.active ?? false,
+});
+
+const listOf = async (resource: ShopResource): Promise<ShopItems[ShopResource][]> => {
+  if (resource === 'tax-rates') return ((await gql(TaxRatesDocument)).commerceTaxRates?.items ?? []).map(toTaxRate);
+  if (resource === 'shipping-options')
+    return ((await gql(ShippingOptionsDocument)).commerceShippingOptions?.items ?? []).map(toShippingOption);
+  return ((await gql(DiscountsDocument)).commerceDiscounts?.items ?? []).map(toDiscount);
+};
+
 /** The first 100 of a resource, newest first (a shop has a handful of each). */
 export const shopListQuery = <R extends ShopResource>(resource: R) =>
   queryOptions({
     queryKey: ['commerce', 'shop-settings', resource],
-    queryFn: () => api<{ items: ShopItems[R][]; nextCursor: string | null }>(`/commerce/${resource}?limit=100`),
+    queryFn: async () => ({ items: (await listOf(resource)) as ShopItems[R][] }),
   });
 
-/** Creates one (POST) or, with an id, changes it (PATCH). */
-export const saveShopItem = <R extends ShopResource>({ resource, id, body }: { resource: R; id?: string; body: object }) =>
-  api<ShopItems[R]>(id ? `/commerce/${resource}/${id}` : `/commerce/${resource}`, { method: id ? 'PATCH' : 'POST', body });
+const createOf = async (resource: ShopResource, input: object): Promise<ShopItems[ShopResource]> => {
+  if (resource === 'tax-rates') return toTaxRate((await gql(CreateTaxRateDocument, { input })).createCommerceTaxRate);
+  if (resource === 'shipping-options')
+    return toShippingOption((await gql(CreateShippingOptionDocument, { input })).createCommerceShippingOption);
+  return toDiscount((await gql(CreateDiscountDocument, { input })).createCommerceDiscount);
+};
 
-export const deleteShopItem = ({ resource, id }: { resource: ShopResource; id: string }) =>
-  api<void>(`/commerce/${resource}/${id}`, { method: 'DELETE' });
+const updateOf = async (resource: ShopResource, id: string, input: object): Promise<ShopItems[ShopResource]> => {
+  if (resource === 'tax-rates') return toTaxRate((await gql(UpdateTaxRateDocument, { id, input })).updateCommerceTaxRate);
+  if (resource === 'shipping-options')
+    return toShippingOption((await gql(UpdateShippingOptionDocument, { id, input })).updateCommerceShippingOption);
+  // REST: GraphQL's updateCommerceDiscount drops null fields, so a cleared usage limit or window end would be kept.
+  return toDiscount(await api<Discount>(`/commerce/discounts/${id}`, { method: 'PATCH', body: input }));
+};
+
+/** Creates one or, with an id, changes it; the body holds the fields of the resource's form. */
+export const saveShopItem = async <R extends ShopResource>({ resource, id, body }: { resource: R; id?: string; body: object }) =>
+  (await (id ? updateOf(resource, id, body) : createOf(resource, body))) as ShopItems[R];
+
+export const deleteShopItem = async ({ resource, id }: { resource: ShopResource; id: string }): Promise<void> => {
+  if (resource === 'tax-rates') await gql(DeleteTaxRateDocument, { id });
+  else if (resource === 'shipping-options') await gql(DeleteShippingOptionDocument, { id });
+  else await gql(DeleteDiscountDocument, { id });
+};

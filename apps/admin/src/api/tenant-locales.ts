@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from './client.js';
+import { graphql } from '../graphql/tada.js';
+import { gql } from './graphql.js';
 
 /** The tenant's locales: texts are written in the default one, translated into the others. */
 export interface TenantLocales {
@@ -7,8 +8,21 @@ export interface TenantLocales {
   readonly supportedLocales: readonly string[];
 }
 
+const TenantLocalesDocument = graphql(`
+  query TenantLocales {
+    tenantLocales {
+      defaultLocale
+      supportedLocales
+    }
+  }
+`);
+
 export const tenantLocalesQuery = queryOptions({
   queryKey: ['settings', 'locales'],
-  queryFn: () => api<TenantLocales>('/settings/locales'),
+  queryFn: async (): Promise<TenantLocales> => {
+    const { tenantLocales } = await gql(TenantLocalesDocument);
+    const defaultLocale = tenantLocales?.defaultLocale ?? 'en';
+    return { defaultLocale, supportedLocales: tenantLocales?.supportedLocales ?? [defaultLocale] };
+  },
   staleTime: 60_000,
 });
