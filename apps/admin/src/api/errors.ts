@@ -10,6 +10,7 @@ export interface ErrorEntry {
   readonly owner: string;
 }
 
+// REST: the GraphQL schema has no field for the error catalogue.
 export const errorCatalogueQuery = queryOptions({
   queryKey: ['errors'],
   queryFn: () => api<{ errors: ErrorEntry[] }>('/errors'),

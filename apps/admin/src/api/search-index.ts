@@ -1,31 +1,71 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from './client.js';
+import { graphql, type ResultOf } from '../graphql/tada.js';
+import { gql } from './graphql.js';
 
-interface TableStatus {
-  readonly published: number;
-  readonly tombstones: number;
-  readonly lastIndexedAt: string | null;
-  readonly lastEventAt: string | null;
-}
+const SearchIndexStatusDocument = graphql(`
+  query SearchIndexStatus {
+    indexStatus {
+      products {
+        published
+        lastIndexedAt
+        lastEventAt
+      }
+      content {
+        published
+        lastIndexedAt
+        lastEventAt
+      }
+      rebuilds {
+        kind
+        locale
+        startedAt
+        processed
+        finishedAt
+      }
+    }
+  }
+`);
 
-/** GET /index/status: the tenant's storefront read models and their rebuild runs. */
-export interface IndexStatus {
-  readonly products: TableStatus;
-  readonly content: TableStatus;
-  readonly rebuilds: readonly {
-    readonly kind: string;
-    readonly locale: string | null;
-    readonly startedAt: string;
-    readonly processed: number;
-    readonly finishedAt: string | null;
-  }[];
-}
+const RequestIndexRebuildDocument = graphql(`
+  mutation RequestIndexRebuild($kinds: [IndexKind!]) {
+    requestIndexRebuild(kinds: $kinds) {
+      eventId
+      kinds
+    }
+  }
+`);
+
+type Status = NonNullable<ResultOf<typeof SearchIndexStatusDocument>['indexStatus']>;
+type Table = Status['products'];
+type Run = NonNullable<Status['rebuilds']>[number];
+
+const tableOf = (t: Table) => ({
+  published: t?.published ?? 0,
+  lastIndexedAt: t?.lastIndexedAt ?? null,
+  lastEventAt: t?.lastEventAt ?? null,
+});
+
+const runOf = (r: Run) => ({
+  kind: r.kind ?? '',
+  locale: r.locale ?? null,
+  startedAt: r.startedAt ?? '',
+  processed: r.processed ?? 0,
+  finishedAt: r.finishedAt ?? null,
+});
+
+/** The tenant's storefront read models and their rebuild runs (the schema's nullable fields filled in). */
+const statusOf = (s: Status | null) => ({
+  products: tableOf(s?.products ?? null),
+  content: tableOf(s?.content ?? null),
+  rebuilds: (s?.rebuilds ?? []).map(runOf),
+});
+export type IndexStatus = ReturnType<typeof statusOf>;
 
 export const indexStatusQuery = queryOptions({
   queryKey: ['index', 'status'],
-  queryFn: () => api<IndexStatus>('/index/status'),
+  queryFn: async () => statusOf((await gql(SearchIndexStatusDocument)).indexStatus),
   refetchInterval: 2_000,
 });
 
-export const requestRebuild = (kinds: ('products' | 'content')[]) =>
-  api<{ eventId: string; kinds: string[] }>('/index/rebuild', { method: 'POST', body: { kinds } });
+export const requestRebuild = async (kinds: ('products' | 'content')[]) =>
+  (await gql(RequestIndexRebuildDocument, { kinds })).requestIndexRebuild;

@@ -49,7 +49,7 @@ interface Props {
   /** The role being edited; none for a new one. */
   readonly role?: Role;
   readonly catalogue: readonly ModulePermissions[];
-  readonly onSaved: (role: Role) => void;
+  readonly onSaved: (role: { readonly name: string }) => void;
   readonly onCancel?: () => void;
 }
 
