@@ -254,6 +254,22 @@ describeEachBackend('commerce orders', (backend) => {
     expect(refunded.data?.refundCommercePayment?.status).toBe('refunded');
   });
 
+  it('searches orders over GraphQL as over REST (q: the order number, or the beginning of the e-mail)', async () => {
+    const { order } = await placed(1);
+    const search = async (q: string) =>
+      (
+        await p.app.inject({
+          method: 'POST',
+          url: '/graphql',
+          headers: admin,
+          payload: { query: 'query($q: String) { commerceOrders(q: $q, first: 50) { items { id } } }', variables: { q } },
+        })
+      ).json<{ data?: { commerceOrders: { items: { id: string }[] } | null }; errors?: { extensions: { code: string } }[] }>();
+    expect((await search(`#${order.displayId}`)).data?.commerceOrders?.items.map((o) => o.id)).toEqual([order.id]);
+    expect((await search('#999999')).data?.commerceOrders?.items).toEqual([]);
+    expect((await search('   ')).errors?.map((e) => e.extensions.code)).toEqual(['VALIDATION_FAILED']);
+  });
+
   it.each(['commerceTaxRates', 'commerceShippingOptions', 'commerceDiscounts', 'commerceOrders', 'commercePriceLists'])(
     'refuses a malformed `after` cursor of %s with a coded error, not INTERNAL_ERROR',
     async (field) => {

@@ -1,6 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
 import { graphql, type ResultOf } from '../graphql/tada.js';
-import { api } from './client.js';
 import { gql } from './graphql.js';
 
 export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'shipped', 'delivered', 'cancelled', 'refunded'] as const;
@@ -9,7 +8,7 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const PAYMENT_STATUSES = ['authorized', 'captured', 'refunded', 'failed', 'voided'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
-/** An order as lists show it (GET /commerce/orders answers these; the dashboard reads them over GraphQL). */
+/** An order as lists show it (commerceOrders). */
 export interface OrderSummary {
   readonly id: string;
   readonly displayId: number;
@@ -148,16 +147,24 @@ export interface OrderFilter {
   readonly q?: string | undefined;
 }
 
-// REST: GraphQL's commerceOrders has no search (q) by order number or e-mail, which the list offers.
-export const ordersQuery = ({ status, q }: OrderFilter) => {
-  const params = new URLSearchParams({ limit: '100' });
-  if (status) params.set('status', status);
-  if (q) params.set('q', q);
-  return queryOptions({
+const OrderListDocument = graphql(`
+  query OrderList($status: String, $q: String) {
+    commerceOrders(status: $status, q: $q, first: 100) {
+      items { id displayId status email currencyCode subtotal discountTotal shippingTotal taxTotal total createdAt }
+      nextCursor
+    }
+  }
+`);
+
+/** The newest 100 orders with that status and search (commerceOrders). */
+export const ordersQuery = ({ status, q }: OrderFilter) =>
+  queryOptions({
     queryKey: ['commerce', 'orders', status ?? 'all', q ?? ''],
-    queryFn: () => api<{ items: OrderSummary[]; nextCursor: string | null }>(`/commerce/orders?${params}`),
+    queryFn: async () => {
+      const { commerceOrders } = await gql(OrderListDocument, { status: status ?? null, q: q || null });
+      return { items: (commerceOrders?.items ?? []).map(toOrderSummary), nextCursor: commerceOrders?.nextCursor ?? null };
+    },
   });
-};
 
 const present = (o: OrderData | null | undefined): Order => {
   if (!o) throw new Error('order not answered');

@@ -34,8 +34,13 @@ const addOrderFields = (builder: GraphQLBuilder, types: OrderTypes) => {
     t.field({
       type: types.Connection,
       authScopes: { authenticated: true },
-      args: { ...derive.args(t.arg, ListOrdersQuery, ['status']), first: t.arg.int(), after: t.arg.string() },
-      resolve: (_r, a, ctx) => listOrders(graphqlContextOf(ctx), { ...pageArgs(a), ...(a.status ? { status: a.status } : {}) }),
+      args: { ...derive.args(t.arg, ListOrdersQuery, ['status', 'q']), first: t.arg.int(), after: t.arg.string() },
+      resolve: (_r, a, ctx) =>
+        listOrders(graphqlContextOf(ctx), {
+          ...pageArgs(a),
+          ...(a.status ? { status: a.status } : {}),
+          ...(typeof a.q === 'string' ? { q: a.q } : {}),
+        }),
     }),
   );
   builder.mutationField('transitionCommerceOrder', (t) =>
