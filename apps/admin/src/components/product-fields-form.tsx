@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { type ProductChange, type ProductDetail, updateProduct } from '../api/products.js';
+import { useContractCheck } from '../contracts/use-contract-check.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
 import { LabelList } from './product-labels.js';
@@ -72,8 +73,12 @@ export const ProductFieldsForm = ({ product, canWrite }: { readonly product: Pro
   const t = useMessages(messages);
   const queryClient = useQueryClient();
   const { register, control, handleSubmit } = useForm<Fields>({ values: fieldsOf(product), resetOptions: { keepDirtyValues: true } });
+  const check = useContractCheck('PATCH /api/v1/commerce/products/{id}');
   const save = useMutation({
-    mutationFn: updateProduct,
+    mutationFn: ({ id, ...change }: ProductChange & { id: string }) => {
+      check(change);
+      return updateProduct({ id, ...change });
+    },
     onSuccess: (saved) => {
       queryClient.setQueryData(['commerce', 'product', product.id], saved);
       return queryClient.invalidateQueries({ queryKey: ['commerce', 'products'] });

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { minorUnits, parseOptions } from '../api/catalog-helpers.js';
 import { addVariant } from '../api/variants.js';
+import { useContractCheck } from '../contracts/use-contract-check.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
 
@@ -48,8 +49,12 @@ export const ProductVariantNew = ({ productId }: { readonly productId: string })
   const id = useId();
   const queryClient = useQueryClient();
   const { register, handleSubmit, reset } = useForm<Fields>({ defaultValues: EMPTY });
+  const check = useContractCheck('POST /api/v1/commerce/products/{id}/variants');
   const add = useMutation({
-    mutationFn: addVariant,
+    mutationFn: ({ productId, ...variant }: Parameters<typeof addVariant>[0]) => {
+      check(variant);
+      return addVariant({ productId, ...variant });
+    },
     onSuccess: async () => {
       reset(EMPTY);
       await queryClient.invalidateQueries({ queryKey: ['commerce'] });

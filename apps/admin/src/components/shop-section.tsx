@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { deleteShopItem, type ShopItems, type ShopResource, saveShopItem, shopListQuery } from '../api/shop-settings.js';
+import { useContractChecks } from '../contracts/use-contract-check.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ConfirmAction } from './confirm-action.js';
 import { ErrorNotice } from './error-notice.js';
@@ -106,7 +107,14 @@ const useShopSection = <R extends ShopResource>(resource: R, nameOf: (item: Shop
   const [editing, setEditing] = useState<ShopItems[R]>();
   const [done, setDone] = useState('');
   const reload = () => queryClient.invalidateQueries({ queryKey: shopListQuery(resource).queryKey });
-  const save = useMutation({ mutationFn: saveShopItem<R>, onSuccess: reload });
+  const check = useContractChecks();
+  const save = useMutation({
+    mutationFn: (change: Parameters<typeof saveShopItem<R>>[0]) => {
+      check(change.id ? `PATCH /api/v1/commerce/${resource}/{id}` : `POST /api/v1/commerce/${resource}`, change.body);
+      return saveShopItem<R>(change);
+    },
+    onSuccess: reload,
+  });
   const remove = useMutation({ mutationFn: deleteShopItem, onSuccess: reload });
   const submit = (form: HTMLFormElement, body: object) => {
     setDone('');

@@ -11,3 +11,9 @@ export const useContractCheck = (operation: Operation): ((body: unknown) => void
   const { describe, title } = useRuleMessages();
   return useCallback((body: unknown) => assertValid(operation, body, describe, title), [operation, describe, title]);
 };
+
+/** The same check for a form whose operation depends on what it does (create or change): `check(operation, body)`. */
+export const useContractChecks = (): ((operation: Operation, body: unknown) => void) => {
+  const { describe, title } = useRuleMessages();
+  return useCallback((operation: Operation, body: unknown) => assertValid(operation, body, describe, title), [describe, title]);
+};
