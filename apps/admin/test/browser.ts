@@ -40,6 +40,15 @@ const ADMIN_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = join(ADMIN_ROOT, 'test-results');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/** A screenshot's name for a page address: `/admin/blog/0190…/edit` → `blog-id-edit`, `/admin/` → `home`. */
+export const screenNameOf = (url: string): string =>
+  new URL(url).pathname
+    .replace(/^\/admin\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (/^[0-9a-f-]{20,}$/i.test(part) ? 'id' : part.replace(/[^a-z0-9-]/gi, '_')))
+    .join('-') || 'home';
+
 export interface AdminHarness {
   readonly server: RunningServer;
   readonly admin: GeneratedAdmin;
@@ -47,7 +56,7 @@ export interface AdminHarness {
   readonly problems: string[];
   open(path: string): Promise<Page>;
   signIn(page: Page, credentials: { tenant?: string; email: string; password: string }): Promise<void>;
-  /** axe-core's serious and critical violations on the page as it is. */
+  /** axe-core's serious and critical violations on the page as it is (and its screenshot, `screen-<address>.png`). */
   violations(page: Page): Promise<string[]>;
   shot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
@@ -120,6 +129,8 @@ export const startAdminHarness = async (backend: TestBackend, options: Partial<S
         ).axe;
         return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
       });
+      // Every screen checked is also photographed, named by its address (ids as `id`).
+      await page.screenshot({ path: join(SHOTS, `screen-${screenNameOf(page.url())}.png`) });
       return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} (${v.nodes} nodes)`);
     },
     shot: (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`) }).then(() => {}),

@@ -94,6 +94,7 @@ describeInEmbeddedBrowser('admin app: forum, pages and menus', (backend) => {
   it('builds a page from three blocks, reorders them by keyboard and by dragging, and publishes it', async () => {
     await page.getByRole('link', { name: 'Pages', exact: true }).click();
     await page.getByRole('heading', { name: 'Pages', exact: true }).waitFor();
+    expect(await h.violations(page)).toEqual([]);
     await page.getByLabel('Title').fill('About us');
     await page.getByLabel('Slug').fill('about-us');
     await page.getByRole('button', { name: 'Create draft' }).click();
@@ -150,6 +151,7 @@ describeInEmbeddedBrowser('admin app: forum, pages and menus', (backend) => {
   it('builds a nested menu by keyboard and by dragging, within its depth limit', async () => {
     await page.getByRole('link', { name: 'Menus', exact: true }).click();
     await page.getByRole('heading', { name: 'Menus', exact: true }).waitFor();
+    expect(await h.violations(page)).toEqual([]);
     await page.getByLabel('Name').fill('Main');
     await page.getByLabel('Handle').fill('main');
     await page.getByRole('button', { name: 'Create menu' }).click();
