@@ -23,66 +23,71 @@ export interface OrderSummary {
   readonly createdAt: string;
 }
 
-// One selection per document (the schema check validates each document on its own, so no shared fragment).
-const OrderDocument = graphql(`
+/** What the order screen shows: every read and every move or payment step answers it. */
+const OrderFields = graphql(`
+  fragment OrderFields on CommerceOrder {
+    id displayId status email currencyCode subtotal discountTotal shippingTotal taxTotal total createdAt allowedTransitions
+    shippingAddress { name line1 line2 city postalCode countryCode }
+    lines { id title variantTitle sku quantity unitPrice total }
+    history { id from to note createdAt }
+    payments { id provider status amount refundedAmount currencyCode createdAt }
+  }
+`);
+
+const OrderDocument = graphql(
+  `
   query Order($id: ID!) {
     commerceOrder(id: $id) {
-      id displayId status email currencyCode subtotal discountTotal shippingTotal taxTotal total createdAt allowedTransitions
-      shippingAddress { name line1 line2 city postalCode countryCode }
-      lines { id title variantTitle sku quantity unitPrice total }
-      history { id from to note createdAt }
-      payments { id provider status amount refundedAmount currencyCode createdAt }
+      ...OrderFields
     }
   }
-`);
+`,
+  [OrderFields],
+);
 
-const TransitionOrderDocument = graphql(`
+const TransitionOrderDocument = graphql(
+  `
   mutation TransitionOrder($id: ID!, $to: String!, $note: String) {
     transitionCommerceOrder(id: $id, to: $to, note: $note) {
-      id displayId status email currencyCode subtotal discountTotal shippingTotal taxTotal total createdAt allowedTransitions
-      shippingAddress { name line1 line2 city postalCode countryCode }
-      lines { id title variantTitle sku quantity unitPrice total }
-      history { id from to note createdAt }
-      payments { id provider status amount refundedAmount currencyCode createdAt }
+      ...OrderFields
     }
   }
-`);
+`,
+  [OrderFields],
+);
 
-const AuthorizePaymentDocument = graphql(`
+const AuthorizePaymentDocument = graphql(
+  `
   mutation AuthorizeOrderPayment($orderId: ID!) {
     authorizeCommercePayment(orderId: $orderId) {
-      id displayId status email currencyCode subtotal discountTotal shippingTotal taxTotal total createdAt allowedTransitions
-      shippingAddress { name line1 line2 city postalCode countryCode }
-      lines { id title variantTitle sku quantity unitPrice total }
-      history { id from to note createdAt }
-      payments { id provider status amount refundedAmount currencyCode createdAt }
+      ...OrderFields
     }
   }
-`);
+`,
+  [OrderFields],
+);
 
-const CapturePaymentDocument = graphql(`
+const CapturePaymentDocument = graphql(
+  `
   mutation CaptureOrderPayment($orderId: ID!) {
     captureCommercePayment(orderId: $orderId) {
-      id displayId status email currencyCode subtotal discountTotal shippingTotal taxTotal total createdAt allowedTransitions
-      shippingAddress { name line1 line2 city postalCode countryCode }
-      lines { id title variantTitle sku quantity unitPrice total }
-      history { id from to note createdAt }
-      payments { id provider status amount refundedAmount currencyCode createdAt }
+      ...OrderFields
     }
   }
-`);
+`,
+  [OrderFields],
+);
 
-const RefundPaymentDocument = graphql(`
+const RefundPaymentDocument = graphql(
+  `
   mutation RefundOrderPayment($orderId: ID!) {
     refundCommercePayment(orderId: $orderId) {
-      id displayId status email currencyCode subtotal discountTotal shippingTotal taxTotal total createdAt allowedTransitions
-      shippingAddress { name line1 line2 city postalCode countryCode }
-      lines { id title variantTitle sku quantity unitPrice total }
-      history { id from to note createdAt }
-      payments { id provider status amount refundedAmount currencyCode createdAt }
+      ...OrderFields
     }
   }
-`);
+`,
+  [OrderFields],
+);
 
 type OrderData = NonNullable<ResultOf<typeof OrderDocument>['commerceOrder']>;
 type Nullable<T> = { readonly [K in keyof T]: (K extends 'status' ? string : T[K]) | null | undefined };
