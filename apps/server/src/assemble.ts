@@ -13,6 +13,7 @@ import { planJobs } from './jobs/plan.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import { ensureDefaultTenant } from './platform/default-tenant.js';
 import { type AccessServices, createAccessServices } from './platform/services.js';
+import { registerStorefront, type StorefrontMount } from './storefront.js';
 import { registerTraceContinuation } from './tracing.js';
 import { VERSION } from './version.js';
 
@@ -27,6 +28,8 @@ export interface AssembleOptions {
   readonly outbound?: OutboundMessages;
   /** The admin app's build directory to serve at /admin (the workspace's by default); false serves none. */
   readonly adminApp?: string | false;
+  /** The storefront at `/` (its page cache and asset options); false serves none. */
+  readonly storefront?: StorefrontMount['options'] | false;
 }
 
 export interface Assembled {
@@ -106,6 +109,9 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
   // Outside /api/v1 and after the OpenAPI plugin, so the document lists it.
   await app.register(jwksRoutes);
   if (options.adminApp !== false) await registerAdminApp(app, typeof options.adminApp === 'string' ? options.adminApp : undefined);
+  if (options.storefront !== false) {
+    await registerStorefront(app, { settings: config.settings.rustok.tenant, cache: access.cache, options: options.storefront });
+  }
   let defaultTenant: TenantRef | undefined;
   app.addHook('onReady', async () => {
     defaultTenant = await ensureDefaultTenant(db, bus, config.settings.rustok.tenant.default_slug);

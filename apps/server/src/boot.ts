@@ -16,7 +16,7 @@ import {
 import { tenancyModule } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { type Assembled, assemble } from './assemble.js';
+import { type Assembled, type AssembleOptions, assemble } from './assemble.js';
 import { createLogger } from './logger.js';
 import { builtInModules } from './modules.generated.js';
 import { platformModule } from './platform/module.js';
@@ -33,6 +33,8 @@ export interface KernelOptions {
   readonly logger?: Logger;
   /** The admin app's build directory to serve at /admin (the workspace's by default); false serves none. */
   readonly adminApp?: string | false;
+  /** The storefront at `/` (page cache and asset options); false serves none. */
+  readonly storefront?: AssembleOptions['storefront'];
 }
 
 export interface Kernel {
@@ -102,6 +104,7 @@ export const bootPlatform = async (options: KernelOptions & OpenOptions = {}): P
       registry: kernel.registry,
       logger: kernel.logger,
       ...(options.adminApp === undefined ? {} : { adminApp: options.adminApp }),
+      ...(options.storefront === undefined ? {} : { storefront: options.storefront }),
     });
     return { ...kernel, db, ...assembled, migrations };
   } catch (error) {

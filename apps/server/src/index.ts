@@ -5,5 +5,6 @@ export * from './jobs/runner.js';
 export * from './logger.js';
 export { builtInModules } from './modules.generated.js';
 export * from './seed.js';
+export * from './settle-events.js';
 export * from './shutdown.js';
 export * from './start.js';

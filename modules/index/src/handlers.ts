@@ -7,7 +7,7 @@ import { nodesInCategory } from './apply/content-store.js';
 import { forgetProductSettings, refreshProducts } from './apply/products-refresh.js';
 import { type ReindexRequestedPayload, reindexRequested } from './events.js';
 import { rebuildInTx } from './rebuild/in-tx.js';
-import { recordApplied } from './runtime.js';
+import { type IndexChangeTags, recordApplied } from './runtime.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,11 +17,14 @@ const idField = (payload: unknown, key: string): string | undefined => {
   return typeof value === 'string' && UUID.test(value) ? value : undefined;
 };
 
-/** Once the handler's transaction commits: the tenant's cached answers go stale, the lag moves on. */
-const afterCommit = (ctx: HandlerContext, event: EventEnvelope): void => {
+/**
+ * Once the handler's transaction commits: the tenant's cached answers go stale, the lag moves on,
+ * and the listeners hear what changed (`tags`: `product:<id>` and `products`, `node:<id>` and `content`, or all).
+ */
+const afterCommit = (ctx: HandlerContext, event: EventEnvelope, tags: IndexChangeTags): void => {
   const tx = ctx.tx as SqlRunner & { afterCommit?: (fn: () => void) => void };
-  if (tx.afterCommit) tx.afterCommit(() => recordApplied(ctx.tenantId, event.occurredAt));
-  else recordApplied(ctx.tenantId, event.occurredAt);
+  if (tx.afterCommit) tx.afterCommit(() => recordApplied(ctx.tenantId, event.occurredAt, tags));
+  else recordApplied(ctx.tenantId, event.occurredAt, tags);
 };
 
 const metaOf = (event: EventEnvelope): ApplyMeta => ({ occurredAt: event.occurredAt });
@@ -38,9 +41,10 @@ const productChanges = (events: readonly EventEnvelope[]): Map<string, ApplyMeta
 
 /** Every product event of a delivery at once: each product named is read and written once. */
 const handleProductBatch = async (events: readonly EventEnvelope[], ctx: HandlerContext): Promise<void> => {
-  await refreshProducts(ctx.tx, ctx.tenantId, productChanges(events));
+  const changes = productChanges(events);
+  await refreshProducts(ctx.tx, ctx.tenantId, changes);
   const last = events.at(-1);
-  if (last) afterCommit(ctx, last);
+  if (last) afterCommit(ctx, last, ['products', ...[...changes.keys()].map((id) => `product:${id}`)]);
 };
 
 const handleProducts = (event: EventEnvelope, ctx: HandlerContext): Promise<void> => handleProductBatch([event], ctx);
@@ -49,27 +53,33 @@ const handleContent = async (event: EventEnvelope, ctx: HandlerContext): Promise
   const meta = metaOf(event);
   const payload = event.payload;
   const nodeId = idField(payload, 'nodeId');
+  const changed: string[] = [];
   if (event.type === NODE_EVENT.deleted && nodeId) {
     await removeNode(ctx.tx, nodeId, meta);
+    changed.push(nodeId);
   } else if (event.type.startsWith('content.node.') && nodeId) {
     const parents = await refreshNodes(ctx.tx, [nodeId], meta);
     if (event.type === NODE_EVENT.created) await refreshNodes(ctx.tx, parents, meta);
+    changed.push(nodeId, ...parents);
   } else if (event.type.startsWith('content.category.')) {
     const categoryId = idField(payload, 'categoryId');
-    if (categoryId) await refreshNodes(ctx.tx, await nodesInCategory(ctx.tx, categoryId), meta);
+    const nodes = categoryId ? await nodesInCategory(ctx.tx, categoryId) : [];
+    await refreshNodes(ctx.tx, nodes, meta);
+    changed.push(...nodes);
   } else {
     // forum.reply.* / blog.comment.*: the topic's or post's reply count moved.
     const parent = idField(payload, 'topicId') ?? idField(payload, 'postId');
     if (parent) await refreshNodes(ctx.tx, [parent], meta);
+    if (parent) changed.push(parent);
   }
-  afterCommit(ctx, event);
+  afterCommit(ctx, event, ['content', ...changed.map((id) => `node:${id}`)]);
 };
 
 const handleReindex = async (event: EventEnvelope<ReindexRequestedPayload>, ctx: HandlerContext): Promise<void> => {
   const payload = event.payload;
   const report = await rebuildInTx(ctx.tx, { kinds: payload.kinds, locale: payload.locale ?? undefined });
   ctx.logger.info({ report, reason: payload.reason }, 'index rebuilt');
-  afterCommit(ctx, event);
+  afterCommit(ctx, event, 'all');
 };
 
 /**
@@ -82,6 +92,7 @@ const handleModuleToggled = async (event: EventEnvelope<ModuleToggledPayload>, c
   forgetProductSettings(ctx.tenantId);
   const report = await rebuildInTx(ctx.tx, { kinds: ['products'] });
   ctx.logger.info({ report, reason: 'commerce settings changed' }, 'index rebuilt');
+  afterCommit(ctx, event, 'all');
 };
 
 /** The tenant's locales changed (`tenancy.tenant.updated` naming `settings.locales`): every row is rewritten for them. */
@@ -90,7 +101,7 @@ const handleTenantUpdated = async (event: EventEnvelope<TenantUpdatedPayload>, c
   forgetProductSettings(ctx.tenantId);
   const report = await rebuildInTx(ctx.tx);
   ctx.logger.info({ report }, "index rebuilt for the tenant's new locales");
-  afterCommit(ctx, event);
+  afterCommit(ctx, event, 'all');
 };
 
 /** The index's consumers: each re-reads the write model for what an event names and rewrites those rows. */

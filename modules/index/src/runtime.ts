@@ -30,9 +30,35 @@ const lag = new Gauge({
   },
 });
 
+/** What an index write changed: `product:<id>` and `products`, `node:<id>` and `content`, or every row of the tenant. */
+export type IndexChangeTags = readonly string[] | 'all';
+export type IndexChangeListener = (change: { readonly tenantId: string; readonly tags: IndexChangeTags }) => void;
+
+const listeners = new Set<IndexChangeListener>();
+
+/**
+ * Hears every index write of this process once it has committed (e.g. a page cache purging by
+ * tag). A listener that throws is not let to break the handler. Returns the unsubscribe.
+ */
+export const onIndexApplied = (listener: IndexChangeListener): (() => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+const tell = (tenantId: string, tags: IndexChangeTags): void => {
+  for (const listener of listeners) {
+    try {
+      listener({ tenantId, tags });
+    } catch {
+      // A listener's failure is its own; the index write has committed.
+    }
+  }
+};
+
 /** Called once a handler's transaction has committed. */
-export const recordApplied = (tenantId: string, occurredAt: string): void => {
+export const recordApplied = (tenantId: string, occurredAt: string, tags: IndexChangeTags = 'all'): void => {
   invalidateTenant(tenantId);
+  tell(tenantId, tags);
   const at = Date.parse(occurredAt);
   if (Number.isNaN(at)) return;
   lastOccurredAt = Math.max(lastOccurredAt ?? at, at);

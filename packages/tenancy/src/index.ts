@@ -10,6 +10,7 @@ export * from './modules-routes.js';
 export * from './repository.js';
 export * from './resolve.js';
 export * from './shared-redis.js';
+export * from './storefront-settings.js';
 export * from './tenant-admin.js';
 export * from './tenant-locales.js';
 export * from './tenant-modules.js';

@@ -5,6 +5,7 @@ import { tenancyGraphQL } from './graphql.js';
 import { localeGraphQL, localeRoutes } from './locales-routes.js';
 import { tenancyMigrations } from './migrations.js';
 import { moduleRoutes } from './modules-routes.js';
+import { storeSettingsRoute } from './store-settings-route.js';
 
 /** Tenants, their domains and their modules, as a platform module. */
 export const tenancyModule = defineModule({
@@ -20,6 +21,7 @@ export const tenancyModule = defineModule({
   rest: async (app) => {
     await app.register(moduleRoutes);
     await app.register(localeRoutes);
+    await app.register(storeSettingsRoute);
   },
   graphql: (builder) => {
     tenancyGraphQL(builder);

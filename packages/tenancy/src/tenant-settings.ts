@@ -1,5 +1,6 @@
 import { createValidator, ORIGIN_PATTERN, type SqlRunner, validationError } from '@rustok/kernel';
 import { Type } from '@sinclair/typebox';
+import { StorefrontSettingsSchema } from './storefront-settings.js';
 import { assertTenantLocaleSettings } from './tenant-locales.js';
 
 /**
@@ -32,6 +33,7 @@ export const TenantSettingsSchema = Type.Object(
         { additionalProperties: false, description: "The tenant's own rate limits, overriding the deployment's" },
       ),
     ),
+    storefront: Type.Optional(StorefrontSettingsSchema),
   },
   { additionalProperties: true },
 );

@@ -19,6 +19,8 @@ export interface PlatformAssembly {
     readonly logger: Logger;
     readonly version?: string;
     readonly outbound?: OutboundMessages;
+    /** The storefront at `/`: its options (page cache, assets), or false for none. */
+    readonly storefront?: false | Readonly<Record<string, unknown>>;
   }): Promise<{
     readonly app: FastifyInstance;
     readonly bus: EventBus;

@@ -57,6 +57,8 @@ export interface TestPlatformOptions {
   readonly shareDatabaseOf?: TestPlatform;
   /** The outbound-message port of auth (e.g. createMemoryOutboundMessages() to read the tokens sent). */
   readonly outbound?: OutboundMessages;
+  /** The storefront at `/` with these options (e.g. `{ assets: 'fresh' }`); none by default. */
+  readonly storefront?: Readonly<Record<string, unknown>>;
 }
 
 /** A second pool on a shared PostgreSQL database (PGlite has a single owner and cannot be shared). */
@@ -81,6 +83,7 @@ export const createTestPlatform = async (options: TestPlatformOptions): Promise<
     logger,
     version: '0.0.0-test',
     outbound: options.outbound,
+    storefront: options.storefront ?? false,
   });
   await app.ready();
   const db = database.db;

@@ -1,0 +1,52 @@
+import { onIndexApplied } from '@rustok/index/contracts';
+import type { RustokSettings } from '@rustok/kernel';
+import { createStorefront, injectTransport, type StorefrontOptions } from '@rustok/storefront';
+import { createTenantResolver, type TenantCache } from '@rustok/tenancy';
+import type { FastifyInstance } from 'fastify';
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/**
+ * The tenant of a storefront request by its Host: a registered custom domain, then a subdomain of
+ * base_domain; other hosts fall back to the default tenant where the API does so too (header and
+ * default resolution), and on loopback addresses always (development).
+ */
+export const storefrontTenantResolver = (settings: RustokSettings['tenant'], cache: Pick<TenantCache, 'get'>) => {
+  const byHost = createTenantResolver({ settings: { ...settings, resolution: 'host' }, cache });
+  const byDefault = createTenantResolver({ settings: { ...settings, resolution: 'default' }, cache });
+  const fallsBack = (hostname: string) => settings.resolution === 'header' || settings.resolution === 'default' || LOOPBACK.has(hostname);
+  return async (hostname: string): Promise<string | undefined> => {
+    const request = { headers: {}, hostname };
+    try {
+      return (await byHost(request)).id;
+    } catch {
+      if (!fallsBack(hostname)) return undefined;
+      return byDefault(request).then(
+        (tenant) => tenant.id,
+        () => undefined,
+      );
+    }
+  };
+};
+
+export interface StorefrontMount {
+  readonly settings: RustokSettings['tenant'];
+  readonly cache: Pick<TenantCache, 'get'>;
+  readonly options?: Partial<Omit<StorefrontOptions, 'transport' | 'resolveTenant' | 'tenantHeader'>>;
+}
+
+/**
+ * The storefront at `/` of the server's app, reaching the API in the same process; the index's
+ * committed writes purge its cached pages by tag.
+ */
+export const registerStorefront = async (app: FastifyInstance, mount: StorefrontMount): Promise<void> => {
+  const storefront = createStorefront({
+    ...mount.options,
+    transport: injectTransport(app),
+    tenantHeader: mount.settings.header_name,
+    resolveTenant: storefrontTenantResolver(mount.settings, mount.cache),
+  });
+  const unsubscribe = onIndexApplied(({ tenantId, tags }) => storefront.purge(tenantId, tags));
+  app.addHook('onClose', async () => unsubscribe());
+  await app.register(storefront.plugin);
+};

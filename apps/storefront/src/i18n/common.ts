@@ -1,0 +1,43 @@
+import { defineMessages } from './messages.js';
+
+/** Texts of the frame every page shares: header, footer, errors. */
+export const common = defineMessages({
+  en: {
+    skip: 'Skip to content',
+    search: 'Search',
+    searchPlaceholder: 'Search products',
+    cart: 'Cart',
+    account: 'Account',
+    signIn: 'Sign in',
+    blog: 'Blog',
+    forum: 'Forum',
+    catalog: 'Catalog',
+    home: 'Home',
+    language: 'Language',
+    currency: 'Currency',
+    notFoundTitle: 'Page not found',
+    notFoundText: 'There is nothing at this address. Try the search or the catalog.',
+    errorTitle: 'Something went wrong',
+    errorText: 'The page could not be shown just now. Please try again in a moment.',
+    poweredBy: 'Powered by RusToK',
+  },
+  ru: {
+    skip: 'Перейти к содержимому',
+    search: 'Поиск',
+    searchPlaceholder: 'Поиск товаров',
+    cart: 'Корзина',
+    account: 'Личный кабинет',
+    signIn: 'Войти',
+    blog: 'Блог',
+    forum: 'Форум',
+    catalog: 'Каталог',
+    home: 'Главная',
+    language: 'Язык',
+    currency: 'Валюта',
+    notFoundTitle: 'Страница не найдена',
+    notFoundText: 'По этому адресу ничего нет. Попробуйте поиск или каталог.',
+    errorTitle: 'Что-то пошло не так',
+    errorText: 'Страницу не удалось показать. Попробуйте ещё раз чуть позже.',
+    poweredBy: 'Работает на RusToK',
+  },
+});

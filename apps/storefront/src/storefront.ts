@@ -1,0 +1,53 @@
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { loadAssets } from './assets.js';
+import { createPageCache } from './cache/page-cache.js';
+import { createNavStore } from './nav.js';
+import { registerNotFound, registerPage } from './page-route.js';
+import { PAGES } from './routes/index.js';
+import type { StorefrontOptions, StoreRuntime } from './runtime.js';
+import { createSiteSettings } from './site.js';
+
+export interface Storefront {
+  /** Serves the pages at `/` (register it after the API, in the same app or its own). */
+  readonly plugin: FastifyPluginAsync;
+  /** Drops a tenant's cached pages that show any of the tags (or all of them). */
+  purge(tenantId: string, tags: readonly string[] | 'all'): void;
+}
+
+/** Form posts (`application/x-www-form-urlencoded`) as a plain object of their fields (the last value of a repeated name). */
+const registerFormParser = (app: FastifyInstance): void => {
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+};
+
+const registerAssets = (app: FastifyInstance, runtime: StoreRuntime): void => {
+  app.get<{ Params: { name: string } }>('/assets/:name', { schema: { hide: true } }, async (request, reply) => {
+    const file = runtime.assets.files.get(request.params.name);
+    if (!file) return reply.callNotFound();
+    return reply.type(file.type).header('cache-control', 'public, max-age=31536000, immutable').send(file.body);
+  });
+};
+
+/** The storefront: server-rendered pages of the tenant a request's Host names, cached and purged by tag. */
+export const createStorefront = (options: StorefrontOptions): Storefront => {
+  const cache = options.cache === false ? undefined : createPageCache(options.cache);
+  const api = { transport: options.transport, tenantHeader: options.tenantHeader ?? 'X-Tenant-ID' };
+  const purge = (tenantId: string, tags: readonly string[] | 'all') => void cache?.purge(tenantId, tags);
+  const site = createSiteSettings({ api, ttlMs: options.siteTtlMs ?? 10_000, onChange: (tenantId) => purge(tenantId, 'all') });
+  const plugin: FastifyPluginAsync = async (app) => {
+    const runtime: StoreRuntime = {
+      api,
+      cache,
+      site,
+      nav: createNavStore(),
+      assets: await loadAssets(options.assets ?? 'auto'),
+      resolveTenant: options.resolveTenant,
+    };
+    registerFormParser(app);
+    registerAssets(app, runtime);
+    for (const page of PAGES) registerPage(app, runtime, page);
+    registerNotFound(app, runtime);
+  };
+  return { plugin, purge };
+};
