@@ -4,6 +4,7 @@ import { createPageCache } from './cache/page-cache.js';
 import { createNavStore } from './nav.js';
 import { registerNotFound, registerPage } from './page-route.js';
 import { PAGES } from './routes/index.js';
+import { registerSeoRoutes } from './routes/seo/index.js';
 import type { StorefrontOptions, StoreRuntime } from './runtime.js';
 import { createSiteSettings } from './site.js';
 
@@ -47,6 +48,7 @@ export const createStorefront = (options: StorefrontOptions): Storefront => {
     registerFormParser(app);
     registerAssets(app, runtime);
     for (const page of PAGES) registerPage(app, runtime, page);
+    registerSeoRoutes(app, runtime);
     registerNotFound(app, runtime);
   };
   return { plugin, purge };
