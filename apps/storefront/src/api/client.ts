@@ -50,11 +50,8 @@ export const queryString = (query: Readonly<Record<string, string | number | boo
 };
 
 const headersOf = (options: ApiOptions, shopper: Shopper): Record<string, string> => {
-  const headers: Record<string, string> = {
-    host: shopper.host,
-    [options.tenantHeader.toLowerCase()]: shopper.tenantId,
-    accept: 'application/json',
-  };
+  const headers: Record<string, string> = { host: shopper.host, accept: 'application/json' };
+  if (options.tenantHeader && shopper.tenantId) headers[options.tenantHeader.toLowerCase()] = shopper.tenantId;
   if (shopper.accessToken) headers.authorization = `Bearer ${shopper.accessToken}`;
   if (shopper.cartToken) headers['x-cart-token'] = shopper.cartToken;
   if (shopper.orderToken) headers['x-order-token'] = shopper.orderToken;

@@ -40,16 +40,23 @@ export const injectTransport =
     return { status: response.statusCode, headers: response.headers, text: response.payload };
   };
 
+/** Host cannot be set on a fetch: it travels as X-Forwarded-Host, beside the shopper's address. */
+const forwarded = (request: ApiRequest): Record<string, string> => {
+  const { host, ...headers } = withJson(request);
+  return { ...headers, ...(host ? { 'x-forwarded-host': host } : {}), 'x-forwarded-for': request.clientIp };
+};
+
 /**
- * The API of another process (`baseUrl` = its origin). The shopper's address travels as
- * X-Forwarded-For, which that server believes only from its configured proxies (server.trust_proxy).
+ * The API of another process (`baseUrl` = its origin). The shopper's Host and address travel as
+ * X-Forwarded-Host and X-Forwarded-For, which that server believes only from its configured proxies
+ * (server.trust_proxy must name the storefront's address).
  */
 export const httpTransport =
   (baseUrl: string): ApiTransport =>
   async (request) => {
     const response = await fetch(new URL(`/api/v1${request.path}`, baseUrl), {
       method: request.method,
-      headers: { ...withJson(request), 'x-forwarded-for': request.clientIp },
+      headers: forwarded(request),
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
       redirect: 'manual',
     });
