@@ -21,7 +21,7 @@ const TENANT_TTL_MS = 10_000;
  * The tenant of a host, asked of the platform (GET /store/settings with the Host forwarded): the
  * platform resolves it by its own rules, so it must run in host or subdomain resolution (or serve one tenant).
  */
-const tenantsOverHttp = (apiUrl: string, tenantHeader: string) => {
+const tenantsOverHttp = (apiUrl: string) => {
   const transport = httpTransport(apiUrl);
   const known = new Map<string, { readonly id: string | undefined; readonly until: number }>();
   return async (hostname: string): Promise<string | undefined> => {
@@ -45,7 +45,7 @@ export const buildStandalone = async (options: StandaloneOptions): Promise<Fasti
   const storefront = createStorefront({
     transport: httpTransport(options.apiUrl),
     tenantHeader,
-    resolveTenant: tenantsOverHttp(options.apiUrl, tenantHeader),
+    resolveTenant: tenantsOverHttp(options.apiUrl),
     cache: options.cache ?? { ttlMs: 5_000 },
     ...(options.assets ? { assets: options.assets } : {}),
   });
