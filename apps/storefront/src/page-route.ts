@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { shopApi } from './api/client.js';
+import { ShopperRateLimited, shopApi } from './api/client.js';
 import { currencyOf, type PageContext } from './context.js';
 import { COOKIE, cookiesOf } from './http/cookies.js';
 import type { PageResult, PageRoute, Params } from './page-types.js';
@@ -36,6 +36,9 @@ const notModified = (request: FastifyRequest, etag: string): boolean => request.
 /** A bare page for requests no tenant serves (no tenant: no theme, no menus). */
 const NO_SHOP_HTML =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1><p>No shop is served at this address.</p></body></html>';
+
+const TOO_MANY_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many requests</title></head><body><h1>Too many requests</h1><p>Please wait a moment and try again.</p></body></html>';
 
 interface Prepared {
   readonly ctx: PageContext;
@@ -118,6 +121,10 @@ export const registerPage = (app: FastifyInstance, runtime: StoreRuntime, route:
     try {
       return await answer(runtime, route, request, reply, request.params);
     } catch (error) {
+      if (error instanceof ShopperRateLimited) {
+        reply.header('retry-after', error.retryAfterSeconds);
+        return sendHtml(reply, 429, TOO_MANY_HTML, false);
+      }
       request.log.error({ err: error }, 'storefront page failed');
       const prepared = await prepare(runtime, request, {}).catch(() => undefined);
       const html = prepared && typeof prepared === 'object' ? renderResult(runtime, prepared.ctx, ErrorView(prepared.ctx)) : NO_SHOP_HTML;

@@ -45,8 +45,14 @@ export const LOGIN_LIMITED_ROUTES: ReadonlySet<string> = new Set([
   '/api/v1/auth/verify-email',
 ]);
 
-/** Never limited: probes and scrapes. */
-const isUnlimited = (url: string): boolean => url.startsWith('/health/') || url === '/metrics' || url.startsWith('/metrics?');
+/** The programmable surfaces: REST, GraphQL, MCP (and the key set). */
+const LIMITED_PREFIXES = ['/api/', '/graphql', '/mcp', '/.well-known/'];
+
+/**
+ * Never limited: probes and scrapes, and the web apps' pages and files (a storefront page's work is
+ * the API calls it makes for the shopper, which are limited as the shopper's own).
+ */
+const isUnlimited = (url: string): boolean => !LIMITED_PREFIXES.some((prefix) => url.startsWith(prefix));
 
 const positive = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;

@@ -74,7 +74,18 @@ const problemOf = (status: number, text: string): ApiProblem => {
   }
 };
 
-const resultOf = <T>(status: number, text: string): ApiResult<T> => {
+/**
+ * The API refused the shopper's call for their rate limit: thrown, so that the page answers 429
+ * with the wait rather than showing a page with nothing in it.
+ */
+export class ShopperRateLimited extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate limited');
+  }
+}
+
+const resultOf = <T>(status: number, text: string, retryAfter?: unknown): ApiResult<T> => {
+  if (status === 429) throw new ShopperRateLimited(Math.max(1, Number(retryAfter) || 60));
   if (status >= 200 && status < 300) return { ok: true, status, value: (text ? JSON.parse(text) : undefined) as T };
   return { ok: false, status, problem: problemOf(status, text) };
 };
@@ -90,7 +101,7 @@ export const shopApi = (options: ApiOptions, shopper: Shopper): ShopApi => {
         headers,
         clientIp: shopper.clientIp,
       });
-      return resultOf(response.status, response.text);
+      return resultOf(response.status, response.text, response.headers['retry-after']);
     },
     async send(method, path, body, extra) {
       const response = await options.transport({
@@ -100,7 +111,7 @@ export const shopApi = (options: ApiOptions, shopper: Shopper): ShopApi => {
         clientIp: shopper.clientIp,
         ...(body === undefined ? {} : { body }),
       });
-      return resultOf(response.status, response.text);
+      return resultOf(response.status, response.text, response.headers['retry-after']);
     },
   };
 };
