@@ -9,6 +9,7 @@ export { tenancyModule, tenancyModule as default } from './module.js';
 export * from './modules-routes.js';
 export * from './repository.js';
 export * from './resolve.js';
+export * from './set-storefront-settings.js';
 export * from './shared-redis.js';
 export * from './storefront-settings.js';
 export * from './tenant-admin.js';

@@ -19,13 +19,13 @@ const TenantLocalesView = Type.Object({
 });
 const problem = { $ref: 'Problem#' };
 
-const servicesOf = (app: FastifyInstance): TenantLocaleServices => ({
+export const servicesOf = (app: FastifyInstance): TenantLocaleServices => ({
   db: app.rustok.db,
   events: app.events,
   invalidate: app.hasDecorator('invalidateTenant') ? (tenant) => app.invalidateTenant(tenant) : undefined,
 });
 
-const tenantIdOf = (tenant: { id: string } | undefined): string => {
+export const tenantIdOf = (tenant: { id: string } | undefined): string => {
   if (!tenant) throw kernelErrors.TENANT_REQUIRED('No tenant was resolved for this request');
   return tenant.id;
 };

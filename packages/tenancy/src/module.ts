@@ -6,6 +6,7 @@ import { localeGraphQL, localeRoutes } from './locales-routes.js';
 import { tenancyMigrations } from './migrations.js';
 import { moduleRoutes } from './modules-routes.js';
 import { storeSettingsRoute } from './store-settings-route.js';
+import { storefrontSettingsRoutes } from './storefront-settings-routes.js';
 
 /** Tenants, their domains and their modules, as a platform module. */
 export const tenancyModule = defineModule({
@@ -22,6 +23,7 @@ export const tenancyModule = defineModule({
     await app.register(moduleRoutes);
     await app.register(localeRoutes);
     await app.register(storeSettingsRoute);
+    await app.register(storefrontSettingsRoutes);
   },
   graphql: (builder) => {
     tenancyGraphQL(builder);

@@ -115,6 +115,35 @@ export const platformAuth: Area<AuthObjects> = defineArea<AuthObjects>({
         expect(reset.statusCode).toBe(200);
       },
     },
+    'GET /api/v1/settings/storefront': {
+      kind: 'tenant',
+      after: async (_w, res) => {
+        expect(res.json()).toEqual({});
+      },
+    },
+    'PUT /api/v1/settings/storefront': {
+      kind: 'tenant',
+      body: () => ({ name: 'Shop of A', colors: { primary: '#112233' } }),
+      status: 200,
+      after: async (w, res) => {
+        expect(res.json()).toEqual({ name: 'Shop of A', colors: { primary: '#112233' } });
+        const ofB = await w.call('GET', '/api/v1/store/settings', { 'x-tenant-id': w.b.tenant.id });
+        expect(ofB.json<{ tenant: { id: string }; storefront: unknown }>()).toMatchObject({
+          tenant: { id: w.b.tenant.id },
+          storefront: {},
+        });
+        const reset = await w.call('PUT', '/api/v1/settings/storefront', w.a.admin, {});
+        expect(reset.statusCode).toBe(200);
+      },
+    },
+    // the public storefront settings name the tenant asked for, never another
+    'GET /api/v1/store/settings': {
+      kind: 'tenant',
+      public: true,
+      after: async (w, res) => {
+        expect(res.json<{ tenant: { id: string } }>().tenant.id).toBe(w.a.tenant.id);
+      },
+    },
     // auth (tenant-scoped, mostly public)
     'POST /api/v1/auth/register': {
       kind: 'tenant',
