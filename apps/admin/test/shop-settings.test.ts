@@ -116,6 +116,24 @@ describeInEmbeddedBrowser('admin app: shop settings', (backend) => {
     expect((await items('discounts')).map((d) => d.code)).toEqual(['WELCOME10']);
   });
 
+  it('sets the storefront’s name, colours and a currency per language, which the shop’s public settings then show', async () => {
+    const storefront = section('Storefront');
+    await fill(storefront, { 'Shop name': 'Spice Route', 'Main colour': '#8a3b12', 'Currency in RU': 'rub' });
+    await storefront.getByRole('button', { name: 'Save storefront', exact: true }).click();
+    await saved(storefront, 'Saved: the shop shows it within seconds.');
+    const api = apiOf(h);
+    const shown = api.expectStatus(
+      'store settings',
+      await api.call('GET', '/store/settings', undefined, { 'x-tenant-id': owner.tenant }),
+      200,
+    );
+    expect(shown.body.storefront).toEqual({ name: 'Spice Route', colors: { primary: '#8a3b12' }, localeCurrencies: { ru: 'RUB' } });
+    await page.reload();
+    await section('Storefront').getByLabel('Shop name', { exact: true }).waitFor();
+    expect(await section('Storefront').getByLabel('Shop name', { exact: true }).inputValue()).toBe('Spice Route');
+    expect(await h.violations(page)).toEqual([]);
+  });
+
   it('ran with no script error and nothing blocked by the security policy', () => {
     // The refused discount's 422 is reported by the browser as a failed resource; nothing else may be.
     expect(h.problems.filter((p) => !p.includes('422'))).toEqual([]);

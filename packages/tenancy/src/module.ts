@@ -6,6 +6,7 @@ import { localeGraphQL, localeRoutes } from './locales-routes.js';
 import { tenancyMigrations } from './migrations.js';
 import { moduleRoutes } from './modules-routes.js';
 import { storeSettingsRoute } from './store-settings-route.js';
+import { storefrontSettingsGraphQL } from './storefront-settings-graphql.js';
 import { storefrontSettingsRoutes } from './storefront-settings-routes.js';
 
 /** Tenants, their domains and their modules, as a platform module. */
@@ -28,5 +29,6 @@ export const tenancyModule = defineModule({
   graphql: (builder) => {
     tenancyGraphQL(builder);
     localeGraphQL(builder);
+    storefrontSettingsGraphQL(builder);
   },
 });

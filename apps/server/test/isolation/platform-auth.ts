@@ -277,6 +277,21 @@ export const platformAuth: Area<AuthObjects> = defineArea<AuthObjects>({
       expect(ofB.data?.tenantLocales).toEqual({ defaultLocale: 'en', supportedLocales: ['en', 'ru'] });
       expect((await w.gql(w.a.admin, mutation, { d: 'en', s: ['en', 'ru'] })).errors).toBeUndefined();
     },
+    'Query.storefrontSettings': async (w) => {
+      const reply = await w.gql(w.a.admin, '{ storefrontSettings { name colors { primary } localeCurrencies { locale currency } } }');
+      expect(reply.data?.storefrontSettings).toEqual({ name: null, colors: { primary: null }, localeCurrencies: [] });
+      expectNoSecretsOfB(w, reply.text);
+    },
+    'Mutation.setStorefrontSettings': async (w) => {
+      const mutation =
+        'mutation ($input: StorefrontSettingsInput!) { setStorefrontSettings(input: $input) { name localeCurrencies { locale currency } } }';
+      const input = { name: 'A shop', localeCurrencies: [{ locale: 'ru', currency: 'RUB' }] };
+      const reply = await w.gql(w.a.admin, mutation, { input });
+      expect(reply.data?.setStorefrontSettings).toEqual({ name: 'A shop', localeCurrencies: [{ locale: 'ru', currency: 'RUB' }] });
+      const ofB = await w.gql(w.b.admin, '{ storefrontSettings { name } }');
+      expect(ofB.data?.storefrontSettings).toEqual({ name: null });
+      expect((await w.gql(w.a.admin, mutation, { input: {} })).errors).toBeUndefined();
+    },
     'Query.note': async (w) => {
       const query = 'query ($id: ID!) { note(id: $id) { id body } }';
       const own = await w.gql(w.a.admin, query, { id: auth(w.a).noteId });
