@@ -109,8 +109,14 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
   // Outside /api/v1 and after the OpenAPI plugin, so the document lists it.
   await app.register(jwksRoutes);
   if (options.adminApp !== false) await registerAdminApp(app, typeof options.adminApp === 'string' ? options.adminApp : undefined);
-  if (options.storefront !== false) {
-    await registerStorefront(app, { settings: config.settings.rustok.tenant, cache: access.cache, options: options.storefront });
+  const storefront = config.server.storefront;
+  if (options.storefront !== false && storefront.enabled) {
+    const fromConfig = {
+      cache: storefront.page_cache ? { ttlMs: storefront.page_cache_ttl_ms, maxBytes: storefront.page_cache_max_bytes } : false,
+      siteTtlMs: storefront.site_ttl_ms,
+    } as const;
+    const mountOptions = { ...fromConfig, ...options.storefront };
+    await registerStorefront(app, { settings: config.settings.rustok.tenant, cache: access.cache, options: mountOptions });
   }
   let defaultTenant: TenantRef | undefined;
   app.addHook('onReady', async () => {

@@ -20,6 +20,7 @@ const DEFAULTS = {
     body_limit_bytes: 1_048_576,
     trust_proxy: [],
     cors: { allowed_origins: [] },
+    storefront: { enabled: true, page_cache: true, page_cache_ttl_ms: 300_000, page_cache_max_bytes: 67_108_864, site_ttl_ms: 10_000 },
   },
   logger: { level: 'info' },
   database: {

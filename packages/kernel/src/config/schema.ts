@@ -76,6 +76,14 @@ const configProperties = <G extends TProperties>(groups: G) => ({
     cors: obj({
       allowed_origins: Type.Array(Type.String({ pattern: ORIGIN_PATTERN, maxLength: 300 }), { maxItems: 100, default: [] }),
     }),
+    /** The storefront at `/`: its page cache (purged by the read models' writes) and how long tenant settings and menus are kept. */
+    storefront: obj({
+      enabled: Type.Boolean({ default: true }),
+      page_cache: Type.Boolean({ default: true }),
+      page_cache_ttl_ms: Type.Integer({ minimum: 1_000, default: 300_000 }),
+      page_cache_max_bytes: Type.Integer({ minimum: 1_048_576, default: 67_108_864 }),
+      site_ttl_ms: Type.Integer({ minimum: 100, default: 10_000 }),
+    }),
   }),
   logger: obj({
     level: Type.Union(
