@@ -99,10 +99,11 @@ export const createPageCache = (options: PageCacheOptions = {}): PageCache => {
       epochs.set(tenantId, (epochs.get(tenantId) ?? 0) + 1);
       const keys = new Set<string>();
       // 'all' walks the pages: a page without tags is in no tag's set but is the tenant's all the same.
-      if (tags === 'all')
-        for (const [key, held] of pages)
-          if (held.tenantId === tenantId) keys.add(key);
-          else for (const tag of tags) for (const key of tagIndex.get(tenantId)?.get(tag) ?? []) keys.add(key);
+      if (tags === 'all') {
+        for (const [key, held] of pages) if (held.tenantId === tenantId) keys.add(key);
+      } else {
+        for (const tag of tags) for (const key of tagIndex.get(tenantId)?.get(tag) ?? []) keys.add(key);
+      }
       for (const key of keys) drop(key);
       return keys.size;
     },
