@@ -92,7 +92,7 @@ const answer = async (runtime: StoreRuntime, route: PageRoute, request: FastifyR
   if (prepared === 'no-tenant') return sendHtml(reply, 404, NO_SHOP_HTML, false);
   if (prepared === 'not-found') return sendNotFound(runtime, request, reply);
   const { ctx, key } = prepared;
-  const shared = route.shared && request.method === 'GET';
+  const shared = (typeof route.shared === 'function' ? route.shared(ctx) : route.shared) && request.method === 'GET';
   const cache = shared ? runtime.cache : undefined;
   const hit = cache?.get(key);
   if (hit)

@@ -25,8 +25,9 @@ export interface PageRoute {
   readonly method?: 'GET' | 'POST';
   /**
    * shared: the same for every shopper (cached, `public`); private: a cart, checkout or account
-   * page (never cached, `private, no-store`). POST routes are always private.
+   * page (never cached, `private, no-store`). POST routes are always private. A function decides per
+   * request, before the cache is read (a page shared by guests, rendered for each signed-in shopper).
    */
-  readonly shared: boolean;
+  readonly shared: boolean | ((ctx: PageContext) => boolean);
   load(ctx: PageContext, params: Params, request: FastifyRequest, reply: FastifyReply): Promise<PageOutcome>;
 }

@@ -1,0 +1,49 @@
+import { common } from '../../i18n/common.js';
+import { contentMessages } from '../../i18n/content.js';
+import { messagesFor } from '../../i18n/messages.js';
+import type { PageRoute } from '../../page-types.js';
+import { articleJsonLd, ContentArticle } from '../../views/content/article.js';
+import { Breadcrumbs, breadcrumbJsonLd, type Crumb } from '../../views/content/breadcrumbs.js';
+import { NodeThread } from '../../views/content/comments.js';
+import { repliesLabel } from '../../views/content/content-list.js';
+import { childrenOf, itemOf } from './content-api.js';
+
+/** `/forum/:slug`: a topic and its replies, oldest first (read only: the forum's public replies list). */
+export const forumTopicPage: PageRoute = {
+  path: '/forum/:slug',
+  shared: true,
+  load: async (ctx, params) => {
+    const item = await itemOf(ctx, 'topic', params.slug ?? '');
+    if (!item) return { notFound: true };
+    const replies = await childrenOf(ctx, `/forum/topics/${item.id}/replies`);
+    const t = messagesFor(contentMessages, ctx.locale);
+    const path = `/forum/${item.slug}`;
+    const trail: Crumb[] = [
+      { name: messagesFor(common, ctx.locale).home, path: '/' },
+      { name: t.forumTitle, path: '/forum' },
+      { name: item.title, path },
+    ];
+    return {
+      head: {
+        title: item.seoTitle ?? item.title,
+        description: item.seoDescription ?? item.excerpt ?? item.bodyPreview,
+        canonicalPath: path,
+        ogType: 'article',
+        jsonLd: [articleJsonLd(ctx, item, path, 'DiscussionForumPosting'), breadcrumbJsonLd(ctx, trail)],
+      },
+      tags: [`node:${item.id}`],
+      body: (
+        <>
+          <Breadcrumbs ctx={ctx} trail={trail} label={t.breadcrumbs} />
+          <ContentArticle ctx={ctx} item={item}>
+            <section aria-labelledby="replies-title">
+              <h2 id="replies-title">{t.repliesTitle}</h2>
+              <p class="muted">{repliesLabel(ctx, replies.length)}</p>
+              <NodeThread ctx={ctx} nodes={replies} empty={t.noReplies} />
+            </section>
+          </ContentArticle>
+        </>
+      ),
+    };
+  },
+};
