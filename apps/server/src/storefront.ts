@@ -5,6 +5,8 @@ import { createTenantResolver, type TenantCache } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+const HOST_TTL_MS = 5_000;
+const HOSTS_KEPT = 10_000;
 
 /**
  * The tenant of a storefront request by its Host: a registered custom domain, then a subdomain of
@@ -15,7 +17,7 @@ export const storefrontTenantResolver = (settings: RustokSettings['tenant'], cac
   const byHost = createTenantResolver({ settings: { ...settings, resolution: 'host' }, cache });
   const byDefault = createTenantResolver({ settings: { ...settings, resolution: 'default' }, cache });
   const fallsBack = (hostname: string) => settings.resolution === 'header' || settings.resolution === 'default' || LOOPBACK.has(hostname);
-  return async (hostname: string): Promise<string | undefined> => {
+  const resolve = async (hostname: string): Promise<string | undefined> => {
     const request = { headers: {}, hostname };
     try {
       return (await byHost(request)).id;
@@ -26,6 +28,18 @@ export const storefrontTenantResolver = (settings: RustokSettings['tenant'], cac
         () => undefined,
       );
     }
+  };
+  // Answers are kept a few seconds per host: most hosts are not custom domains, and finding that out
+  // every request (a refusal raised and caught) would cost more than the page's own work.
+  const known = new Map<string, { readonly id: string | undefined; readonly until: number }>();
+  return async (hostname: string): Promise<string | undefined> => {
+    const kept = known.get(hostname);
+    const now = Date.now();
+    if (kept && kept.until > now) return kept.id;
+    const id = await resolve(hostname);
+    if (known.size >= HOSTS_KEPT) known.delete(known.keys().next().value ?? '');
+    known.set(hostname, { id, until: now + HOST_TTL_MS });
+    return id;
   };
 };
 
