@@ -41,7 +41,7 @@ export const createStorefront = (options: StorefrontOptions): Storefront => {
       api,
       cache,
       site,
-      nav: createNavStore(),
+      nav: createNavStore({ api, ttlMs: options.siteTtlMs ?? 10_000, onChange: (tenantId, tags) => purge(tenantId, tags) }),
       assets: await loadAssets(options.assets ?? 'auto'),
       resolveTenant: options.resolveTenant,
     };

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ShopHarness, startShop } from './harness.js';
+
+interface Product {
+  readonly id: string;
+  readonly handle: string;
+  readonly title: string;
+}
+
+describe('storefront CMS pages', () => {
+  let shop: ShopHarness;
+  let products: Product[];
+  beforeAll(async () => {
+    shop = await startShop();
+    products = (await shop.api<{ items: Product[] }>('GET', '/store/products?limit=3&sort=newest')).body.items;
+  });
+  afterAll(() => shop?.close());
+
+  const createPage = async (slug: string, blocks: unknown[], publish: boolean) => {
+    const created = await shop.api<{ id: string }>('POST', '/pages', {
+      title: `Page ${slug}`,
+      slug,
+      blocks,
+    });
+    expect(created.status).toBe(201);
+    if (publish) expect((await shop.api('POST', `/pages/${created.body.id}/publish`)).status).toBe(200);
+    return created.body.id;
+  };
+
+  it('renders a published page: hero, rich text (sanitised), product grid in its order, image; links in the page locale', async () => {
+    expect(products.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = products as [Product, Product];
+    const id = await createPage(
+      'summer-sale',
+      [
+        { type: 'hero', data: { title: 'Summer sale', subtitle: 'Everything must go', ctaUrl: '/search' } },
+        { type: 'rich_text', data: { markdown: 'Prices **cut** this week.<script>alert(1)</script>' } },
+        { type: 'product_grid', data: { title: 'Picked for you', productIds: [second.id, first.id] } },
+        { type: 'image', data: { url: 'https://example.com/beach.jpg', alt: 'A sunny beach' } },
+      ],
+      true,
+    );
+    const response = await shop.page('/pages/summer-sale');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<section class="hero" data-block="hero"><h1>Summer sale</h1><p>Everything must go</p>');
+    expect(html).toContain('<a class="button" href="/search">');
+    expect(html).toContain('Prices <strong>cut</strong> this week.');
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('<h2>Picked for you</h2>');
+    const at = (handle: string) => html.indexOf(`data-product="${handle}"`);
+    expect(at(second.handle)).toBeGreaterThan(0);
+    expect(at(first.handle)).toBeGreaterThan(at(second.handle));
+    expect(html.indexOf('data-block="hero"')).toBeLessThan(html.indexOf('data-block="rich_text"'));
+    expect(html).toContain('<img src="https://example.com/beach.jpg" alt="A sunny beach" width="1200" height="800"');
+    expect(html).toContain('<title>Page summer-sale</title>');
+    expect(html).toContain('/pages/summer-sale"/>');
+    const ru = await (await shop.page('/ru/pages/summer-sale')).text();
+    expect(ru).toContain('<a class="button" href="/ru/search">');
+    expect(id).toBeTruthy();
+  });
+
+  it('answers an unpublished page and an unknown slug with the 404 page', async () => {
+    await createPage('coming-soon', [{ type: 'hero', data: { title: 'Soon' } }], false);
+    const draft = await shop.page('/pages/coming-soon');
+    expect(draft.status).toBe(404);
+    expect(await draft.text()).not.toContain('Soon</h1>');
+    expect((await shop.page('/pages/nothing-here')).status).toBe(404);
+  });
+
+  it('drops a cached page when a product it shows changes', async () => {
+    const [first] = products as [Product];
+    await createPage('one-product', [{ type: 'product_grid', data: { productIds: [first.id] } }], true);
+    const before = await shop.page('/pages/one-product');
+    const etag = before.headers.get('etag') ?? '';
+    expect(await before.text()).toContain(`data-product="${first.handle}"`);
+    expect((await shop.page('/pages/one-product', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await shop.api('PATCH', `/commerce/products/${first.id}`, { title: 'Renamed for the page' })).status).toBe(200);
+    await shop.settle();
+    const after = await (await shop.page('/pages/one-product')).text();
+    expect(after).toContain('Renamed for the page');
+  });
+});
