@@ -1,6 +1,6 @@
 // `npm run bench [-- <suite>...] [--runs N] [--timeout SECONDS] [--<option> value]`
 // Runs the benchmark suites (all of them when none is named), prints a table per suite and writes
-// bench/results/<suite>-<YYYY-MM-DD>.json. A suite is bench/suites/<name>.mjs exporting
+// bench/results/<suite>-<YYYY-MM-DD>[-<label>].json. A suite is bench/suites/<name>.mjs exporting
 // `async function run(options)`; to add one, add its name to SUITES. See bench/README.md.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -10,9 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { formatTable, killAllChildren, log, root, runCleanups } from '../bench/lib.mjs';
 
 /** Every suite, in the order `npm run bench` runs them. */
-const SUITES = ['startup', 'events', 'tenancy', 'checkout', 'storefront', 'admin'];
+const SUITES = ['startup', 'events', 'tenancy', 'checkout', 'storefront', 'storefront-ssr', 'admin'];
 
-const usage = `usage: npm run bench [-- <suite>...] [--runs N] [--timeout SECONDS] [--<option> value]
+const usage = `usage: npm run bench [-- <suite>...] [--runs N] [--timeout SECONDS] [--label NAME] [--<option> value]
 suites: ${SUITES.join(', ')}`;
 
 // ---------------------------------------------------------------------------------------------
@@ -133,7 +133,8 @@ const main = async () => {
     const { table, tables, ...data } = result ?? {};
     for (const t of tables ?? (table ? [table] : [])) process.stdout.write(`\n${formatTable(t)}`);
     if (!table && !tables) process.stdout.write(`\n${name}: ${JSON.stringify(data, null, 2)}\n`);
-    const file = join(resultsDir, `${name}-${startedAt.toISOString().slice(0, 10)}.json`);
+    const label = typeof options.label === 'string' ? `-${options.label.replace(/[^\w.-]+/g, '-')}` : '';
+    const file = join(resultsDir, `${name}-${startedAt.toISOString().slice(0, 10)}${label}.json`);
     const record = {
       suite: name,
       date: startedAt.toISOString(),
