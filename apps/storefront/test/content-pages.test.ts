@@ -68,6 +68,18 @@ describe('storefront CMS pages', () => {
     expect((await shop.page('/pages/nothing-here')).status).toBe(404);
   });
 
+  it('shows new blocks of a cached page once they are saved', async () => {
+    const id = await createPage('changing', [{ type: 'rich_text', data: { markdown: 'First words.' } }], true);
+    expect(await (await shop.page('/pages/changing')).text()).toContain('First words.');
+    expect(
+      (await shop.api('PUT', `/pages/${id}/blocks`, { blocks: [{ type: 'rich_text', data: { markdown: 'Second words.' } }] })).status,
+    ).toBe(200);
+    await shop.settle();
+    const html = await (await shop.page('/pages/changing')).text();
+    expect(html).toContain('Second words.');
+    expect(html).not.toContain('First words.');
+  });
+
   it('drops a cached page when a product it shows changes', async () => {
     const [first] = products as [Product];
     await createPage('one-product', [{ type: 'product_grid', data: { productIds: [first.id] } }], true);

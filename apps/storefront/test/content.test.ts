@@ -70,7 +70,7 @@ describe('storefront blog and forum pages', () => {
     expect(html).toContain('<meta property="og:type" content="article"/>');
   });
 
-  it('shows the Russian translation of a post under /ru', async () => {
+  it('shows the Russian translation of a post under /ru; a slug of the other locale is sent on to this one (301)', async () => {
     const ru = await shop.api<{ items: Summary[] }>('GET', '/store/content?kind=post&locale=ru&limit=50');
     const post = ru.body.items.find((p) => p.id === welcome.id);
     expect(post?.title).toBe('Добро пожаловать в RusToK');
@@ -80,6 +80,12 @@ describe('storefront blog and forum pages', () => {
     expect(html).toContain('<strong>демонстрационная</strong>');
     expect(html).toContain('Войдите, чтобы оставить комментарий');
     expect(html).toContain('href="/ru/blog"');
+    const switched = await shop.page(`/ru/blog/${welcome.slug}`);
+    expect(switched.status).toBe(301);
+    expect(switched.headers.get('location')).toBe(`/ru/blog/${post?.slug}`);
+    const back = await shop.page(`/blog/${post?.slug}`);
+    expect(back.status).toBe(301);
+    expect(back.headers.get('location')).toBe(`/blog/${welcome.slug}`);
   });
 
   it('answers a post that does not exist with the 404 page', async () => {

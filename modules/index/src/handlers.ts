@@ -67,8 +67,9 @@ const handleContent = async (event: EventEnvelope, ctx: HandlerContext): Promise
     await refreshNodes(ctx.tx, nodes, meta);
     changed.push(...nodes);
   } else {
-    // forum.reply.* / blog.comment.*: the topic's or post's reply count moved.
-    const parent = idField(payload, 'topicId') ?? idField(payload, 'postId');
+    // forum.reply.* / blog.comment.*: the topic's or post's reply count moved; pages.page.*: a page's
+    // blocks or fields changed (its node is read again, and the pages showing it are purged).
+    const parent = idField(payload, 'topicId') ?? idField(payload, 'postId') ?? idField(payload, 'pageId');
     if (parent) await refreshNodes(ctx.tx, [parent], meta);
     if (parent) changed.push(parent);
   }
@@ -116,7 +117,7 @@ export const indexHandlers: readonly EventHandlerDeclaration[] = [
   },
   {
     consumer: 'index.content',
-    types: ['content.node.*', 'content.category.*', 'forum.reply.*', 'blog.comment.*'],
+    types: ['content.node.*', 'content.category.*', 'forum.reply.*', 'blog.comment.*', 'pages.page.*'],
     handle: handleContent,
   },
   on('index.rebuild', reindexRequested, handleReindex),

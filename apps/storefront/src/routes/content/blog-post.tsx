@@ -6,12 +6,13 @@ import type { PageOutcome, PageRoute } from '../../page-types.js';
 import { articleJsonLd, ContentArticle } from '../../views/content/article.js';
 import { Breadcrumbs, breadcrumbJsonLd, type Crumb } from '../../views/content/breadcrumbs.js';
 import { type CommentState, CommentsSection } from '../../views/content/comments.js';
-import { childrenOf, itemOf } from './content-api.js';
+import { childrenOf, findItem } from './content-api.js';
 
 /** A post with its approved comments and the comment form (or, for a guest, the link to sign in). */
 export const loadPost = async (ctx: PageContext, slug: string, state: CommentState = {}): Promise<PageOutcome> => {
-  const item = await itemOf(ctx, 'post', slug);
+  const item = await findItem(ctx, 'post', slug, '/blog');
   if (!item) return { notFound: true };
+  if ('redirect' in item) return item;
   const comments = await childrenOf(ctx, `/blog/posts/${item.id}/comments`);
   const t = messagesFor(contentMessages, ctx.locale);
   const path = `/blog/${item.slug}`;

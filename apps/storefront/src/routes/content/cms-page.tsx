@@ -44,7 +44,8 @@ export const cmsPage: PageRoute = {
         description: metaText(page, 'seoDescription') ?? page.excerpt ?? undefined,
         canonicalPath: `/pages/${page.slug}`,
       },
-      tags: [`node:${page.id}`, ...products.map((p) => `product:${p.id}`)],
+      // Every product the grids name, shown or not: one published later shows up on the page.
+      tags: [`node:${page.id}`, ...ids.map((id) => `product:${id}`)],
       body: (
         <article aria-label={page.title}>
           {heroFirst ? null : <h1>{page.title}</h1>}

@@ -52,6 +52,34 @@ export const itemOf = async (ctx: PageContext, kind: string, slug: string): Prom
   return result.ok ? result.value : undefined;
 };
 
+/** A slug of another of the tenant's locales (the language switch keeps the path): the node's id there. */
+const idElsewhere = async (ctx: PageContext, kind: string, slug: string): Promise<string | undefined> => {
+  for (const locale of ctx.site.supportedLocales.filter((l) => l !== ctx.locale)) {
+    const result = await ctx.api.get<StoreContentItem>(`/store/content/${kind}/${slug}`, { locale });
+    if (result.ok) return result.value.id;
+  }
+  return undefined;
+};
+
+/**
+ * A published node of a kind by its slug in the page's locale; a slug of another locale (the language
+ * switch keeps the path) is sent on to the node's slug in this one (301); undefined: a 404.
+ */
+export const findItem = async (
+  ctx: PageContext,
+  kind: string,
+  slug: string,
+  base: string,
+): Promise<StoreContentItem | { readonly redirect: string; readonly status: 301 } | undefined> => {
+  const item = await itemOf(ctx, kind, slug);
+  if (item || !SLUG.test(slug)) return item;
+  const id = await idElsewhere(ctx, kind, slug);
+  if (!id) return undefined;
+  const node = await ctx.api.get<ApiNode>(`/content/nodes/${id}`, { locale: ctx.locale });
+  if (!node.ok || node.value.slug === slug) return undefined;
+  return { redirect: ctx.href(`${base}/${node.value.slug}`), status: 301 };
+};
+
 /** The children a module lists under a node (comments of a post, replies of a topic), oldest first. */
 export const childrenOf = async (ctx: PageContext, path: string): Promise<readonly ApiNode[]> => {
   const result = await ctx.api.get<ApiNodePage>(path, { limit: 100 });

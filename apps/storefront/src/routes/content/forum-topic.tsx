@@ -6,15 +6,16 @@ import { articleJsonLd, ContentArticle } from '../../views/content/article.js';
 import { Breadcrumbs, breadcrumbJsonLd, type Crumb } from '../../views/content/breadcrumbs.js';
 import { NodeThread } from '../../views/content/comments.js';
 import { repliesLabel } from '../../views/content/content-list.js';
-import { childrenOf, itemOf } from './content-api.js';
+import { childrenOf, findItem } from './content-api.js';
 
 /** `/forum/:slug`: a topic and its replies, oldest first (read only: the forum's public replies list). */
 export const forumTopicPage: PageRoute = {
   path: '/forum/:slug',
   shared: true,
   load: async (ctx, params) => {
-    const item = await itemOf(ctx, 'topic', params.slug ?? '');
+    const item = await findItem(ctx, 'topic', params.slug ?? '', '/forum');
     if (!item) return { notFound: true };
+    if ('redirect' in item) return item;
     const replies = await childrenOf(ctx, `/forum/topics/${item.id}/replies`);
     const t = messagesFor(contentMessages, ctx.locale);
     const path = `/forum/${item.slug}`;
