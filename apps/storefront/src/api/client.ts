@@ -26,7 +26,11 @@ export interface Shopper {
 }
 
 export interface ShopApi {
-  get<T>(path: string, query?: Readonly<Record<string, string | number | boolean | undefined>>): Promise<ApiResult<T>>;
+  get<T>(
+    path: string,
+    query?: Readonly<Record<string, string | number | boolean | undefined>>,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<ApiResult<T>>;
   send<T>(
     method: Exclude<ApiMethod, 'GET'>,
     path: string,
@@ -94,11 +98,11 @@ const resultOf = <T>(status: number, text: string, retryAfter?: unknown): ApiRes
 export const shopApi = (options: ApiOptions, shopper: Shopper): ShopApi => {
   const headers = headersOf(options, shopper);
   return {
-    async get(path, query) {
+    async get(path, query, extra) {
       const response = await options.transport({
         method: 'GET',
         path: `${path}${queryString(query)}`,
-        headers,
+        headers: extra ? { ...headers, ...extra } : headers,
         clientIp: shopper.clientIp,
       });
       return resultOf(response.status, response.text, response.headers['retry-after']);

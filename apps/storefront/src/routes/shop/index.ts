@@ -1,4 +1,9 @@
 import type { PageRoute } from '../../page-types.js';
+import { ACCOUNT_PAGES } from './account.js';
+import { cartPage } from './cart.js';
+import { CART_ACTIONS } from './cart-actions.js';
+import { CHECKOUT_PAGES } from './checkout.js';
+import { ORDER_PAGES } from './orders.js';
 
-/** The shop pages (each also under `/:locale`). */
-export const SHOP_PAGES: readonly PageRoute[] = [];
+/** The shop pages (each also under `/:locale`): cart, checkout, orders, account. All private (never cached). */
+export const SHOP_PAGES: readonly PageRoute[] = [cartPage, ...CART_ACTIONS, ...CHECKOUT_PAGES, ...ORDER_PAGES, ...ACCOUNT_PAGES];
