@@ -26,7 +26,7 @@ describeEachBackend('demo seed', (backend) => {
 
   it('publishes the demo data’s events with its rows, so the storefront index shows it without a rebuild', async () => {
     const report = await seed();
-    expect([...report.seeded].sort()).toEqual(['commerce', 'content']);
+    expect([...report.seeded].sort()).toEqual(['commerce', 'content', 'tenancy']);
     const { rows } = await p.database.db.query<{ type: string }>('SELECT DISTINCT type FROM sys_events WHERE tenant_id = $1 ORDER BY 1', [
       tenant.id,
     ]);
@@ -39,6 +39,8 @@ describeEachBackend('demo seed', (backend) => {
     expect(mug.items.map((i) => i.title)).toEqual(['Ceramic mug']);
     const posts = await store<{ items: { title: string }[] }>('/store/content?q=welcome');
     expect(posts.items.map((i) => i.title)).toEqual(['Welcome to RusToK']);
+    const shop = await store<{ storefront: Record<string, unknown> }>('/store/settings');
+    expect(shop.storefront).toMatchObject({ tagline: 'Everyday goods, made to last', localeCurrencies: { ru: 'RUB' } });
     const drift = await verifyTenant(p.database.db, tenant.id);
     expect(drift.map((r) => r.drift)).toEqual([0, 0]);
   });
@@ -56,7 +58,7 @@ describeEachBackend('demo seed', (backend) => {
     const before = await count();
     const again = await seed();
     expect(again.seeded).toEqual([]);
-    expect([...again.skipped].sort()).toEqual(['commerce', 'content']);
+    expect([...again.skipped].sort()).toEqual(['commerce', 'content', 'tenancy']);
     expect(await count()).toBe(before);
   });
 });

@@ -47,7 +47,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
     'm20261203_platform_001_job_runs',
     'm20260101_shop_001_create',
   ]);
-  expect(first.seeded).toEqual(['shop']);
+  expect(first.seeded).toEqual(['tenancy', 'shop']);
   const ready = await fetch(`${first.address}/health/ready`);
   expect(ready.status).toBe(200);
   expect(await ready.json()).toMatchObject({

@@ -72,4 +72,14 @@ describe('tenants on their own hosts', () => {
     expect(handlesIn(page.text)).not.toContain(PRODUCT_B);
     expect(page.text).not.toContain('Shop shop-b');
   });
+
+  it('shows the demo storefront settings of the default tenant: its tagline, colours and rouble prices on Russian pages', async () => {
+    const settings = await shop.api<{ storefront: Record<string, unknown> }>('GET', '/store/settings', undefined, {});
+    expect(settings.body.storefront).toMatchObject({ tagline: 'Everyday goods, made to last', localeCurrencies: { ru: 'RUB' } });
+    const home = await pageAt(shop, '/', hostA);
+    expect(home.text).toContain('Everyday goods, made to last');
+    expect(home.text).toContain('#1f5f4a');
+    const ru = await pageAt(shop, '/ru', hostA);
+    expect(ru.text).toMatch(/1\s490,00\s₽/);
+  });
 });

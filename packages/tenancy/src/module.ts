@@ -1,4 +1,5 @@
 import { defineModule } from '@rustok/kernel';
+import { seedTenancyDemo } from './demo-seed.js';
 import { tenancyErrors } from './errors.js';
 import { tenancyEvents } from './events.js';
 import { tenancyGraphQL } from './graphql.js';
@@ -19,6 +20,7 @@ export const tenancyModule = defineModule({
   errors: [tenancyErrors],
   permissions: ['tenancy.modules.read', 'tenancy.modules.manage', 'tenancy.settings.manage'],
   migrations: tenancyMigrations,
+  seed: { demo: seedTenancyDemo },
   events: { emits: tenancyEvents },
   rest: async (app) => {
     await app.register(moduleRoutes);
