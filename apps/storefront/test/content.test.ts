@@ -51,6 +51,31 @@ describe('storefront blog and forum pages', () => {
     expect(second).toContain(`href="/blog/${welcome.slug}"`);
   });
 
+  it('filters the list by category and by tag through the query, the links on each post leading there', async () => {
+    const category = await shop.api<{ id: string }>('POST', '/content/categories', { name: 'Guides', slug: 'guides' });
+    const tag = await shop.api<{ id: string }>('POST', '/content/tags', { name: 'How to', slug: 'how-to' });
+    const created = await shop.api<{ id: string }>('POST', '/blog/posts', {
+      title: 'Choosing a mug',
+      body: 'Handles matter.',
+      categoryId: category.body.id,
+      tagIds: [tag.body.id],
+    });
+    expect(created.status).toBe(201);
+    expect((await shop.api('POST', `/blog/posts/${created.body.id}/publish`)).status).toBe(200);
+    await shop.settle();
+    const all = await (await shop.page('/blog')).text();
+    expect(all).toContain('href="/blog?category=guides"');
+    expect(all).toContain('href="/blog?tag=how-to"');
+    const guides = await (await shop.page('/blog?category=guides')).text();
+    expect(guides).toContain('Category: Guides');
+    expect(guides).toContain('Choosing a mug');
+    expect(guides).not.toContain('Welcome to RusToK');
+    const howTo = await (await shop.page('/ru/blog?tag=how-to')).text();
+    expect(howTo).toContain('Метка: how-to');
+    expect(howTo).toContain('href="/ru/blog/choosing-a-mug"');
+    expect(howTo).not.toContain('Welcome to RusToK');
+  });
+
   it('shows a post: its sanitised body in an article, Article and BreadcrumbList JSON-LD', async () => {
     const response = await shop.page(`/blog/${welcome.slug}`);
     expect(response.status).toBe(200);

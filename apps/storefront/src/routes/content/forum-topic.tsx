@@ -39,7 +39,7 @@ export const forumTopicPage: PageRoute = {
           <ContentArticle ctx={ctx} item={item}>
             <section aria-labelledby="replies-title">
               <h2 id="replies-title">{t.repliesTitle}</h2>
-              <p class="muted">{repliesLabel(ctx, replies.length)}</p>
+              <p class="muted">{repliesLabel(ctx, Math.max(item.replyCount, replies.length))}</p>
               <NodeThread ctx={ctx} nodes={replies} empty={t.noReplies} />
             </section>
           </ContentArticle>
