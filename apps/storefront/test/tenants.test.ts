@@ -58,6 +58,17 @@ describe('tenants on their own hosts', () => {
     expect((await pageAt(shop, `/products/${PRODUCT_B}`, HOST_B)).status).toBe(200);
   });
 
+  it("answers 404 for a post of the default tenant under B's host, and B's sitemap names none of A's content", async () => {
+    const ofA = await pageAt(shop, '/blog/welcome-to-rustok', hostA);
+    expect(ofA.status).toBe(200);
+    const underB = await pageAt(shop, '/blog/welcome-to-rustok', HOST_B);
+    expect(underB.status).toBe(404);
+    expect(underB.text).not.toContain('Welcome to RusToK');
+    const sitemap = await pageAt(shop, '/sitemap.xml', HOST_B);
+    expect(sitemap.text).not.toContain('welcome-to-rustok');
+    expect(sitemap.text).not.toContain(PRODUCT_A);
+  });
+
   it('keeps the page cache apart per tenant: the same address cached for A is not answered for B', async () => {
     const path = '/search?sort=newest';
     const ofA = await pageAt(shop, path, hostA);
