@@ -28,6 +28,14 @@ describe('robots.txt and sitemap.xml per tenant', () => {
     shop = await startShop();
     second = await createSecondTenant(shop, 'seo-b', 'seo-b.test');
     await createPublishedProduct(shop, second.headers, { title: 'Tenant B lamp', handle: 'tenant-b-lamp', usd: 4200 });
+    for (const [slug, publish] of [
+      ['about-us', true],
+      ['draft-page', false],
+    ] as const) {
+      const page = await shop.api<{ id: string }>('POST', '/pages', { title: `Page ${slug}`, slug, blocks: [] });
+      expect(page.status).toBe(201);
+      if (publish) expect((await shop.api('POST', `/pages/${page.body.id}/publish`)).status).toBe(200);
+    }
     await shop.settle();
   });
   afterAll(() => shop?.close());
@@ -60,6 +68,8 @@ describe('robots.txt and sitemap.xml per tenant', () => {
       expect(xml).toContain(`<xhtml:link rel="alternate" hreflang="en" href="${origin}/products/${handle}"/>`);
     }
     expect(locs.some((loc) => loc.startsWith(`${origin}/blog/`))).toBe(true);
+    expect(locs).toContain(`${origin}/pages/about-us`);
+    expect(locs).not.toContain(`${origin}/pages/draft-page`);
     expect(xml).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T[^<]+<\/lastmod>/);
     expect(locs).not.toContain(`${origin}/products/tenant-b-lamp`);
   });
