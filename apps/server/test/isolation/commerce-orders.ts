@@ -13,6 +13,8 @@ interface OrderObjects {
   /** An order checked out from a second cart by the tenant's admin (so it is theirs), and its token. */
   readonly orderId: string;
   readonly orderToken: string;
+  /** The order's number (displayId), which a guest's lookup names with its e-mail address. */
+  readonly orderNumber: number;
   readonly taxRateId: string;
   readonly countryCode: string;
   readonly shippingOptionId: string;
@@ -86,7 +88,7 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
       checkoutBody,
     );
     expect(placed.statusCode, placed.body).toBe(201);
-    const { order, orderToken } = placed.json<{ order: { id: string }; orderToken: string }>();
+    const { order, orderToken } = placed.json<{ order: { id: string; displayId: number }; orderToken: string }>();
     // Each tenant its own country and code, so A can take B's (unique per tenant).
     const countryCode = role === 'a' ? 'US' : 'CA';
     const discountCode = role === 'a' ? 'A10' : 'B10';
@@ -94,6 +96,7 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
       ...open,
       orderId: order.id,
       orderToken,
+      orderNumber: order.displayId,
       countryCode,
       discountCode,
       taxRateId: await created('/api/v1/commerce/tax-rates', { countryCode, name: 'Sales tax', rateBp: 1000 }),
@@ -157,6 +160,13 @@ export const commerceOrdersArea: Area<OrderObjects> = defineArea<OrderObjects>({
       after: async (w, res) => expect(listedIds(res)).toContain(orders(w.a).orderId),
     },
     'GET /api/v1/store/orders/{id}': refusedRoute(orderOfB, ORDER, { public: true, headers: orderTokenOfB }),
+    // B's order number with B's address, asked of A: A's own order of that number (the same in both), never B's.
+    'POST /api/v1/store/orders/lookup': {
+      kind: 'tenant',
+      public: true,
+      body: (w) => ({ displayId: orders(w.b).orderNumber, email: checkoutBody.email }),
+      after: async (w, res) => expect(res.json<{ order: { id: string } }>().order.id).toBe(orders(w.a).orderId),
+    },
     'GET /api/v1/store/shipping-options': { kind: 'tenant', public: true, query: () => 'currencyCode=USD' },
     // Both tenants' orders are of the same address: A's search finds A's order only (B's ids are checked absent).
     'GET /api/v1/commerce/orders': {

@@ -145,3 +145,10 @@ export type CheckoutResult = Static<typeof CheckoutResultSchema>;
 /** GET /store/orders/{id}: with `email`, the order's e-mail address must match as well (case-insensitively). */
 export const StoreOrderQuery = strict({ email: Type.Optional(Email()) });
 export type StoreOrderQuery = Static<typeof StoreOrderQuery>;
+
+/** POST /store/orders/lookup: a guest finds their order by its number and the e-mail address it was placed with. */
+export const StoreOrderLookupInput = strict({
+  displayId: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'The order number (as shown: #1042 → 1042)' }),
+  email: Email(),
+});
+export type StoreOrderLookupInput = Static<typeof StoreOrderLookupInput>;

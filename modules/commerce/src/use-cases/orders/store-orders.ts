@@ -2,9 +2,19 @@ import { kernelErrors, parseInput } from '@rustok/kernel';
 import { hashOrNull } from '../../capability.js';
 
 import { type CommerceContext, inTenant, notFound } from '../../context.js';
-import { type ListOrdersQuery, type Order, type OrderSummary, type Paged, StoreOrderQuery } from '../../schemas/order.js';
+import {
+  type CheckoutResult,
+  type ListOrdersQuery,
+  type Order,
+  type OrderSummary,
+  type Paged,
+  StoreOrderLookupInput,
+  StoreOrderQuery,
+} from '../../schemas/order.js';
 
 import { orderPage } from './list-orders.js';
+
+import { issueOrderToken } from './order-tokens.js';
 
 import { loadOrder } from './order-view.js';
 
@@ -42,3 +52,21 @@ export const listStoreOrders = (ctx: CommerceContext, raw: Partial<ListOrdersQue
   if (!userId) throw kernelErrors.AUTH_REQUIRED('Listing your orders needs a signed-in customer');
   return inTenant(ctx, (w) => orderPage(w, raw, userId));
 };
+
+/**
+ * POST /store/orders/lookup: the order with this number whose e-mail address matches (any case),
+ * and a new token to read it with (earlier tokens stay valid). No match, or a number of another
+ * tenant, is a missing order (404). The route is rate limited like a login.
+ */
+export const lookupStoreOrder = (ctx: CommerceContext, raw: StoreOrderLookupInput): Promise<CheckoutResult> =>
+  inTenant(ctx, async (w) => {
+    const input = parseInput(StoreOrderLookupInput, raw);
+    const { rows } = await w.tx.query<{ id: string }>('SELECT id FROM commerce_orders WHERE display_id = $1 AND lower(email) = lower($2)', [
+      input.displayId,
+      input.email,
+    ]);
+    const id = rows[0]?.id;
+    const order = id ? await loadOrder(w.tx, id) : null;
+    if (!id || !order) throw notFound('order', `#${input.displayId}`);
+    return { order, orderToken: await issueOrderToken(w.tx, id) };
+  });
