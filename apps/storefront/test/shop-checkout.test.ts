@@ -101,4 +101,27 @@ describe('checkout and order pages without JavaScript', () => {
     expect(html).toContain(`href="/orders/${id}"`);
     expect(html).toContain('href="/account"');
   });
+
+  it('lets a guest on another device find their order by number and e-mail address, and no one without both', async () => {
+    const s = shopper(shop);
+    await s.post('/cart/items', { variantId: tee, quantity: '1' });
+    const placed = await s.post('/checkout', { ...(await formOf(s)), ...ADDRESS, email: 'Lookup@Example.com' });
+    const id = placed.headers.get('location')?.split('/')[2] ?? '';
+    const order = await shop.api<{ displayId: number }>('GET', `/commerce/orders/${id}`);
+    const number = order.body.displayId;
+
+    const other = shopper(shop);
+    expect(await (await other.get('/orders')).text()).toContain('action="/orders/lookup"');
+    const wrong = await other.post('/orders/lookup', { number: String(number), email: 'someone@example.com' });
+    expect(wrong.status).toBe(422);
+    const html = await wrong.text();
+    expect(html).toContain('No order with this number and e-mail address.');
+    expect(html).toContain(`value="${number}"`);
+    expect((await other.get(`/orders/${id}`)).status).toBe(404);
+
+    const found = await other.post('/orders/lookup', { number: `#${number}`, email: 'lookup@example.com' });
+    expect(found.status).toBe(303);
+    expect(found.headers.get('location')).toBe(`/orders/${id}`);
+    expect(await (await other.follow(found)).text()).toContain(`Order #${number}`);
+  });
 });
