@@ -78,6 +78,27 @@ const DiscountForm = ({ ctx, t, cart }: { ctx: PageContext; t: ShopText; cart: S
   </section>
 );
 
+const CartTable = ({ ctx, t, cart }: { ctx: PageContext; t: ShopText; cart: StoreCart }) => (
+  <table>
+    <thead>
+      <tr>
+        <th scope="col">{t.product}</th>
+        <th scope="col">{t.price}</th>
+        <th scope="col">{t.quantity}</th>
+        <th scope="col">{t.lineTotal}</th>
+        <th scope="col">
+          <span class="visually-hidden">{t.remove}</span>
+        </th>
+      </tr>
+    </thead>
+    <tbody>
+      {cart.items.map((line) => (
+        <LineRow ctx={ctx} t={t} cart={cart} line={line} />
+      ))}
+    </tbody>
+  </table>
+);
+
 /** The cart: its lines (quantity and remove forms), discount code, totals and the way to checkout. */
 export const CartView = ({ ctx, t, cart, error, back }: CartViewInput) => {
   const lines = cart?.items ?? [];
@@ -89,24 +110,7 @@ export const CartView = ({ ctx, t, cart, error, back }: CartViewInput) => {
         <p>{t.cartEmpty}</p>
       ) : (
         <>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.product}</th>
-                <th scope="col">{t.price}</th>
-                <th scope="col">{t.quantity}</th>
-                <th scope="col">{t.lineTotal}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t.remove}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line) => (
-                <LineRow ctx={ctx} t={t} cart={cart} line={line} />
-              ))}
-            </tbody>
-          </table>
+          <CartTable ctx={ctx} t={t} cart={cart} />
           <DiscountForm ctx={ctx} t={t} cart={cart} />
           <Totals locale={ctx.locale} t={t} totals={cart} />
           <p>

@@ -88,10 +88,32 @@ const Summary = ({ input }: { input: CheckoutViewInput }) => (
   </section>
 );
 
+/** Shipping address, "billing is the same" and the billing address (used only when it differs). */
+const Addresses = ({ input }: { input: CheckoutViewInput }) => {
+  const { t } = input;
+  const same = input.values.billingSame === '1';
+  return (
+    <>
+      <fieldset>
+        <legend>{t.shippingAddress}</legend>
+        <AddressFields t={t} prefix="ship" input={input} required />
+      </fieldset>
+      <p class="field">
+        <input id={fieldId('billingSame')} type="checkbox" name="billingSame" value="1" checked={same} />
+        <label for={fieldId('billingSame')}>{t.billingSame}</label>
+      </p>
+      <fieldset>
+        <legend>{t.billingAddress}</legend>
+        <p class="muted">{t.billingNote}</p>
+        <AddressFields t={t} prefix="bill" input={input} required={!same} />
+      </fieldset>
+    </>
+  );
+};
+
 /** The checkout form: contact, addresses, shipping, discount code, payment on delivery; the order summary beside it. */
 export const CheckoutView = (input: CheckoutViewInput) => {
   const { ctx, t, values, errors } = input;
-  const same = values.billingSame === '1';
   return (
     <section aria-labelledby="checkout-title" class="checkout columns">
       <h1 id="checkout-title">{t.checkoutTitle}</h1>
@@ -102,19 +124,7 @@ export const CheckoutView = (input: CheckoutViewInput) => {
           <legend>{t.contact}</legend>
           <Field name="email" label={t.email} type="email" autocomplete="email" value={values.email} error={errors.email} required />
         </fieldset>
-        <fieldset>
-          <legend>{t.shippingAddress}</legend>
-          <AddressFields t={t} prefix="ship" input={input} required />
-        </fieldset>
-        <p class="field">
-          <input id={fieldId('billingSame')} type="checkbox" name="billingSame" value="1" checked={same} />
-          <label for={fieldId('billingSame')}>{t.billingSame}</label>
-        </p>
-        <fieldset>
-          <legend>{t.billingAddress}</legend>
-          <p class="muted">{t.billingNote}</p>
-          <AddressFields t={t} prefix="bill" input={input} required={!same} />
-        </fieldset>
+        <Addresses input={input} />
         <fieldset>
           <legend>{t.shipping}</legend>
           <ShippingChoice input={input} />

@@ -11,9 +11,37 @@ export const statusText = (t: ShopText, status: string): string => {
   return key in t ? t[key] : status;
 };
 
+const OrderLines = ({ ctx, t, order }: { ctx: PageContext; t: ShopText; order: StoreOrder }) => {
+  const money = (amount: number) => formatMoney(ctx.locale, amount, order.currencyCode);
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t.product}</th>
+          <th scope="col">{t.price}</th>
+          <th scope="col">{t.quantity}</th>
+          <th scope="col">{t.lineTotal}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {order.lines.map((line) => (
+          <tr>
+            <th scope="row">
+              {line.title}
+              {line.variantTitle ? <span class="muted"> — {line.variantTitle}</span> : null}
+            </th>
+            <td>{money(line.unitPrice)}</td>
+            <td>{line.quantity}</td>
+            <td>{money(line.total)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
+
 /** One order: its number first, then status, lines, totals and where it goes. */
 export const OrderView = ({ ctx, t, order, placed }: { ctx: PageContext; t: ShopText; order: StoreOrder; placed: boolean }) => {
-  const money = (amount: number) => formatMoney(ctx.locale, amount, order.currencyCode);
   const address = order.shippingAddress;
   return (
     <article aria-labelledby="order-title" class="order">
@@ -31,29 +59,7 @@ export const OrderView = ({ ctx, t, order, placed }: { ctx: PageContext; t: Shop
         <dt>{t.email}</dt>
         <dd>{order.email}</dd>
       </dl>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t.product}</th>
-            <th scope="col">{t.price}</th>
-            <th scope="col">{t.quantity}</th>
-            <th scope="col">{t.lineTotal}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.lines.map((line) => (
-            <tr>
-              <th scope="row">
-                {line.title}
-                {line.variantTitle ? <span class="muted"> — {line.variantTitle}</span> : null}
-              </th>
-              <td>{money(line.unitPrice)}</td>
-              <td>{line.quantity}</td>
-              <td>{money(line.total)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OrderLines ctx={ctx} t={t} order={order} />
       <Totals locale={ctx.locale} t={t} totals={order} />
       <h2>{t.shippingAddress}</h2>
       <address>
