@@ -37,8 +37,12 @@ export interface SessionTokens {
   readonly expiresIn: number;
 }
 
+/** The session cookie goes this much before its token does, so that a page never sends a token that ran out on the way. */
+const SESSION_MARGIN_SECONDS = 30;
+
 export const saveSession = (request: FastifyRequest, reply: FastifyReply, session: SessionTokens): void => {
-  setCookie(request, reply, COOKIE.session, session.accessToken, { maxAge: Math.max(1, session.expiresIn) });
+  const maxAge = Math.max(1, session.expiresIn - SESSION_MARGIN_SECONDS);
+  setCookie(request, reply, COOKIE.session, session.accessToken, { maxAge });
   setCookie(request, reply, COOKIE.refresh, session.refreshToken, { maxAge: REFRESH_COOKIE_SECONDS });
 };
 

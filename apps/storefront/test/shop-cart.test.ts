@@ -68,4 +68,19 @@ describe('cart without JavaScript', () => {
     const own = await s.post('/cart/items', { variantId: tee, quantity: '1' }, { origin: shop.server.address });
     expect(own.status).toBe(303);
   });
+
+  it('applies a discount code to the cart (its line in the totals), refuses an unknown one, and removes it', async () => {
+    expect((await shop.api('POST', '/commerce/discounts', { code: 'SAVE10', kind: 'percentage', value: 1000 })).status).toBe(201);
+    const s = shopper(shop);
+    await s.post('/cart/items', { variantId: tee, quantity: '1' });
+    const unknown = await s.post('/cart/discount', { code: 'NOPE' });
+    expect(unknown.headers.get('location')).toBe('/cart?error=discount');
+    expect(await (await s.follow(unknown)).text()).toContain('This discount code is not valid.');
+    const applied = await (await s.follow(await s.post('/cart/discount', { code: 'save10' }))).text();
+    expect(applied).toContain('Code SAVE10 applied.');
+    expect(applied).toMatch(/data-total="discount"><dt>Discount<\/dt><dd>−\$1\.90<\/dd>/);
+    const removed = await (await s.follow(await s.post('/cart/discount', { _action: 'remove' }))).text();
+    expect(removed).not.toContain('data-total="discount"');
+    expect(removed).toContain('name="code"');
+  });
 });
