@@ -60,6 +60,8 @@ describe('storefront navigation from the tenant menus', () => {
     expect(ru).toContain('<a href="/ru/search">Магазин</a>');
     expect(ru).toContain('<a href="/ru/pages/about-us">About</a>');
     expect(ru).toMatch(/<a href="\/ru\/blog\/[a-z0-9-]+">Новости<\/a>/);
+    const stale = headerNav(await (await shop.page('/blog', { cookie: 'rk_session=not-a-token' })).text());
+    expect(stale).toContain('<a href="/pages/about-us">About</a>');
   });
 
   it('purges cached pages when the menu changes, and shows a footer menu', async () => {
