@@ -98,4 +98,18 @@ describe('customer account without JavaScript', () => {
     expect(response.status).toBe(403);
     expect(await response.text()).toContain('Request refused');
   });
+
+  it('drops a session token the API no longer takes, on the account and the cart page', async () => {
+    const s = shopper(shop);
+    s.cookies.set('rk_session', 'not-a-token');
+    const account = await s.get('/account');
+    expect(account.status).toBe(200);
+    expect(await account.text()).toContain('action="/account/sign-in"');
+    expect(s.cookies.has('rk_session')).toBe(false);
+    await s.post('/cart/items', { variantId: tee, quantity: '1' });
+    s.cookies.set('rk_session', 'not-a-token');
+    expect((await s.get('/cart')).status).toBe(200);
+    expect(s.cookies.has('rk_session')).toBe(false);
+    expect(await (await s.get('/cart')).text()).toContain('Classic T-shirt');
+  });
 });

@@ -17,6 +17,8 @@ export const openCart = async (ctx: PageContext, request: FastifyRequest, reply:
   const result = await ctx.api.get<StoreCart>(`/store/carts/${encodeURIComponent(key.id)}`);
   if (result.ok && result.value.status === 'open') return result.value;
   if (result.ok || cartGone(result)) clearCookie(request, reply, COOKIE.cart);
+  // A session token the API no longer takes (signed out elsewhere): dropped, so the next request is a guest's.
+  if (!result.ok && result.status === 401) clearCookie(request, reply, COOKIE.session);
   return undefined;
 };
 
