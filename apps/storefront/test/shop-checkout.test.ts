@@ -124,4 +124,21 @@ describe('checkout and order pages without JavaScript', () => {
     expect(found.headers.get('location')).toBe(`/orders/${id}`);
     expect(await (await other.follow(found)).text()).toContain(`Order #${number}`);
   });
+
+  it('shows the form again (422) when the stock ran short before the order was placed; in Russian under /ru', async () => {
+    const mug = await variantOf(shop, 'ceramic-mug');
+    const s = shopper(shop);
+    await s.post('/ru/cart/items', { variantId: mug, quantity: '3' });
+    const page = await (await s.get('/ru/checkout')).text();
+    expect(page).toContain('<html lang="ru">');
+    expect(page).toContain('Оплата при получении заказа.');
+    const nonce = /name="nonce" value="([\w-]+)"/.exec(page)?.[1] ?? '';
+    expect((await shop.api('PUT', `/commerce/inventory/${mug}`, { available: 1 })).status).toBe(200);
+    const refused = await s.post('/ru/checkout', { nonce, ...ADDRESS, email: 'short@example.com' });
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain('Столько нет в наличии.');
+    expect(html).toContain('value="short@example.com"');
+    expect(s.cookies.has('rk_cart')).toBe(true);
+  });
 });
