@@ -60,6 +60,19 @@ describe('storefront CMS pages', () => {
     expect(id).toBeTruthy();
   });
 
+  it('has a demo page built from blocks, linked from the demo main and footer menus', async () => {
+    const html = await (await shop.page('/pages/about')).text();
+    expect(html).toContain('<h1>About our shop</h1>');
+    expect(html).toContain('We choose every product <strong>ourselves</strong>');
+    expect(html).toContain('<h2>Customer favourites</h2>');
+    expect(html.match(/data-product="/g)?.length).toBeGreaterThanOrEqual(2);
+    const header = html.match(/<header class="site-header">[\s\S]*?<\/header>/)?.[0] ?? '';
+    expect(header).toContain('<a href="/pages/about">About</a>');
+    expect(header).toContain('<a href="/search">Catalog</a>');
+    const ru = await (await shop.page('/ru/blog')).text();
+    expect(ru.match(/<footer class="site-footer">[\s\S]*?<\/footer>/)?.[0]).toContain('<a href="/ru/pages/about">О нас</a>');
+  });
+
   it('answers an unpublished page and an unknown slug with the 404 page', async () => {
     await createPage('coming-soon', [{ type: 'hero', data: { title: 'Soon' } }], false);
     const draft = await shop.page('/pages/coming-soon');

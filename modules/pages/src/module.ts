@@ -5,6 +5,7 @@ import { pagesGraphQL } from './graphql.js';
 import { pagesMigrations } from './migrations.js';
 import { menuRoutes } from './routes/menus.js';
 import { pageRoutes } from './routes/pages.js';
+import { seedPagesDemo } from './seed.js';
 
 const PAGES_PERMISSIONS = [
   'pages.pages.read',
@@ -33,4 +34,5 @@ export const pagesModule = defineModule({
     await app.register(menuRoutes);
   },
   graphql: pagesGraphQL,
+  seed: { demo: seedPagesDemo },
 });
