@@ -40,7 +40,7 @@ const accountPage: PageRoute = {
       clearCookie(request, reply, COOKIE.session);
       if (refreshTokenOf(request)) return { redirect: request.url, status: 303 };
     }
-    if (!customer) return signedOutPage(ctx, t, {});
+    if (!customer) return signedOutPage(ctx, t, { back: localPath(ctx.query.get('back')) });
     return {
       head: { title: t.accountTitle, noindex: true },
       body: <AccountView ctx={ctx} t={t} customer={customer} orders={await ordersOf(ctx)} />,
@@ -64,11 +64,12 @@ const signIn = formRoute('/account/sign-in', async (ctx, _params, request, reply
   const t = messagesFor(shopMessages, ctx.locale);
   const email = field(request.body, 'email');
   const password = rawField(request.body, 'password');
-  if (!email || !password) return signedOutPage(ctx, t, { form: 'signIn', email, message: t.badCredentials }, 422);
+  const back = localPath(field(request.body, 'back'));
+  if (!email || !password) return signedOutPage(ctx, t, { form: 'signIn', email, back, message: t.badCredentials }, 422);
   const result = await ctx.api.send<SessionTokens>('POST', '/auth/login', { email, password });
   if (result.ok) return signedIn(ctx, request, reply, result.value);
   const message = result.status === 401 ? t.badCredentials : result.problem.detail || t.errGeneric;
-  return signedOutPage(ctx, t, { form: 'signIn', email, message }, result.status === 401 ? 401 : 422);
+  return signedOutPage(ctx, t, { form: 'signIn', email, back, message }, result.status === 401 ? 401 : 422);
 });
 
 const registerErrors = (t: ShopText, problem: ApiProblem): Record<string, string> => {
@@ -88,7 +89,7 @@ const register = formRoute('/account/register', async (ctx, _params, request, re
   const name = field(request.body, 'name');
   const email = field(request.body, 'email');
   const password = rawField(request.body, 'password');
-  const state = { form: 'register' as const, email, name };
+  const state = { form: 'register' as const, email, name, back: localPath(field(request.body, 'back')) };
   if (!email || !password) {
     const errors = { ...(email ? {} : { email: t.required }), ...(password ? {} : { password: t.required }) };
     return signedOutPage(ctx, t, { ...state, errors, message: t.formErrors }, 422);

@@ -13,7 +13,11 @@ export interface AccountFormState {
   readonly message?: string | undefined;
   readonly errors?: Readonly<Record<string, string>>;
   readonly notice?: string | undefined;
+  /** Where to go once signed in (a path of this site, e.g. the checkout). */
+  readonly back?: string | undefined;
 }
+
+const Back = ({ state }: { state: AccountFormState }) => (state.back ? <input type="hidden" name="back" value={state.back} /> : null);
 
 const SignInForm = ({ ctx, t, state }: { ctx: PageContext; t: ShopText; state: AccountFormState }) => {
   const mine = state.form === 'signIn';
@@ -22,6 +26,7 @@ const SignInForm = ({ ctx, t, state }: { ctx: PageContext; t: ShopText; state: A
       <h2 id="sign-in-title">{t.signIn}</h2>
       <form method="post" action={ctx.href('/account/sign-in')} class="form">
         <FormAlert text={mine ? state.message : undefined} />
+        <Back state={state} />
         <Field name="email" label={t.email} type="email" autocomplete="username" value={mine ? state.email : ''} required />
         <Field name="password" label={t.password} type="password" autocomplete="current-password" required />
         <button type="submit">{t.signIn}</button>
@@ -38,6 +43,7 @@ const RegisterForm = ({ ctx, t, state }: { ctx: PageContext; t: ShopText; state:
       <h2 id="register-title">{t.register}</h2>
       <form method="post" action={ctx.href('/account/register')} class="form">
         <FormAlert text={mine ? state.message : undefined} />
+        <Back state={state} />
         <Field name="name" label={t.nameOptional} autocomplete="name" value={mine ? state.name : ''} maxLength={200} />
         <Field
           name="email"

@@ -122,6 +122,11 @@ export const CheckoutView = (input: CheckoutViewInput) => {
         <input type="hidden" name="nonce" value={values.nonce} />
         <fieldset>
           <legend>{t.contact}</legend>
+          {ctx.signedIn ? null : (
+            <p>
+              <a href={`${ctx.href('/account')}?back=${encodeURIComponent(ctx.href('/checkout'))}`}>{t.signInToCheckout}</a>
+            </p>
+          )}
           <Field name="email" label={t.email} type="email" autocomplete="email" value={values.email} error={errors.email} required />
         </fieldset>
         <Addresses input={input} />
