@@ -58,6 +58,10 @@ describe('checkout and order pages without JavaScript', () => {
       /<input id="f-ship_phone" name="ship_phone" type="tel" value="call me"[^>]*aria-describedby="f-ship_phone-error"/,
     );
     expect(again).toContain('<span class="error" id="f-ship_phone-error">');
+    const badOption = { ...form, ...ADDRESS, email: 'ada@example.com', shippingOptionId: '01890000-0000-7000-8000-000000000001' };
+    const noOption = await s.post('/checkout', badOption);
+    expect(noOption.status).toBe(422);
+    expect(await noOption.text()).toMatch(/aria-describedby="f-shippingOptionId-error">[\s\S]*This shipping option is not available/);
   });
 
   it('places the order once however often the form is sent, and shows it as "Order #N" to its shopper only', async () => {

@@ -75,7 +75,7 @@ const settleTerms = async (ctx: PageContext, t: ShopText, cart: StoreCart, value
   const result = await ctx.api.send<StoreCart>('PATCH', `/store/carts/${encodeURIComponent(cart.id)}`, patch);
   if (result.ok) return undefined;
   const code = result.problem.code;
-  if (code.startsWith('COMMERCE_SHIPPING')) return { shippingOptionId: result.problem.detail };
+  if (code.startsWith('COMMERCE_SHIPPING')) return { shippingOptionId: t.errShipping };
   if (code === 'COMMERCE_DISCOUNT_USAGE_LIMIT_REACHED') return { discountCode: t.errDiscountLimit };
   if (code === 'COMMERCE_DISCOUNT_INVALID' || result.problem.errors?.some((e) => e.path.includes('discountCode')))
     return { discountCode: t.errDiscount };
@@ -99,7 +99,8 @@ const placeOrder = formRoute('/checkout', async (ctx, _params, request, reply) =
   const read = key ? await ctx.api.get<StoreCart>(`/store/carts/${encodeURIComponent(key.id)}`) : undefined;
   if (!read?.ok || read.value.items.length === 0) return { redirect: cartAddress(ctx.href, key ? 'cart' : undefined), status: 303 };
   const cart = read.value;
-  const values = { ...valuesOf(request.body), nonce: nonceOf(valuesOf(request.body)) };
+  const typed = valuesOf(request.body);
+  const values = { ...typed, nonce: nonceOf(typed) };
   const local = localErrors(t, values);
   if (Object.keys(local).length > 0) return formPage(ctx, t, { cart, values, errors: local, message: t.formErrors }, 422);
   const terms = await settleTerms(ctx, t, cart, values);
