@@ -14,7 +14,7 @@ describe('cart without JavaScript', () => {
 
   it('adds to a new cart (303 to /cart, cart cookie) and the cart page shows the line, privately', async () => {
     const s = shopper(shop);
-    const added = await s.post('/cart/items', { variantId: tee, quantity: '2' });
+    const added = await s.post('/cart/items', { variantId: tee, quantity: '2', back: '/products/classic-t-shirt' });
     expect(added.status).toBe(303);
     expect(added.headers.get('location')).toBe('/cart');
     expect(s.cookies.get('rk_cart')).toMatch(/^[\w-]+(\.|%2E)[\w-]+$/);
@@ -43,12 +43,16 @@ describe('cart without JavaScript', () => {
 
   it('sends a quantity beyond the stock back to the cart with a message, and a Russian cart speaks Russian', async () => {
     const s = shopper(shop);
-    const refused = await s.post('/ru/cart/items', { variantId: tee, quantity: '9999' });
+    const back = '/ru/products/classic-t-shirt';
+    const refused = await s.post('/ru/cart/items', { variantId: tee, quantity: '9999', back });
     expect(refused.status).toBe(303);
-    expect(refused.headers.get('location')).toBe('/ru/cart?error=stock');
+    expect(refused.headers.get('location')).toBe(`/ru/cart?error=stock&back=${encodeURIComponent(back)}`);
     const html = await (await s.follow(refused)).text();
     expect(html).toContain('Столько нет в наличии.');
     expect(html).toContain('Корзина пуста.');
+    expect(html).toContain(`<a href="${back}">Продолжить покупки</a>`);
+    const elsewhere = await (await s.get('/ru/cart?back=%2F%2Fevil.example')).text();
+    expect(elsewhere).toContain('<a href="/ru">Продолжить покупки</a>');
   });
 
   it('starts a new cart when the cookie names one that is gone', async () => {

@@ -36,7 +36,7 @@ const addToCart = async (
   return changeCart<StoreCart>(ctx, started.value, 'POST', '/items', item);
 };
 
-/** POST /cart/items (variantId, quantity, back): into the cart, then to the cart page (303). */
+/** POST /cart/items (variantId, quantity, back): into the cart, then to the cart page (303; with the reason when refused). */
 const addItem = formRoute('/cart/items', async (ctx, _params, request, reply) => {
   const back = localPath(field(request.body, 'back'));
   const variantId = field(request.body, 'variantId');
@@ -44,7 +44,8 @@ const addItem = formRoute('/cart/items', async (ctx, _params, request, reply) =>
   if (!variantId) return redirect(cartAddress(ctx.href, 'unavailable', back));
   if (quantity === undefined) return redirect(cartAddress(ctx.href, 'quantity', back));
   const result = await addToCart(ctx, request, reply, { variantId, quantity });
-  return redirect(cartAddress(ctx.href, result.ok ? undefined : cartErrorOf(result.problem), back));
+  // Added: the cart. Refused: the cart with the reason, and the way back to the product.
+  return redirect(result.ok ? ctx.href('/cart') : cartAddress(ctx.href, cartErrorOf(result.problem), back));
 });
 
 const lineChange = async (ctx: PageContext, cart: Capability, itemId: string, body: unknown): Promise<CartError | undefined> => {
