@@ -34,14 +34,20 @@ const registerAssets = (app: FastifyInstance, runtime: StoreRuntime): void => {
 export const createStorefront = (options: StorefrontOptions): Storefront => {
   const cache = options.cache === false ? undefined : createPageCache(options.cache);
   const api = { transport: options.transport, tenantHeader: options.tenantHeader ?? 'X-Tenant-ID' };
-  const purge = (tenantId: string, tags: readonly string[] | 'all') => void cache?.purge(tenantId, tags);
-  const site = createSiteSettings({ api, ttlMs: options.siteTtlMs ?? 10_000, onChange: (tenantId) => purge(tenantId, 'all') });
+  const ttlMs = options.siteTtlMs ?? 10_000;
+  const nav = createNavStore({ api, ttlMs, onChange: (tenantId, tags) => void cache?.purge(tenantId, tags) });
+  const purge = (tenantId: string, tags: readonly string[] | 'all') => {
+    // A menu's event: its pages are purged and the menus read again (not kept until their lifetime ends).
+    if (tags === 'all' || tags.some((tag) => tag.startsWith('menu:'))) nav.forget(tenantId);
+    cache?.purge(tenantId, tags);
+  };
+  const site = createSiteSettings({ api, ttlMs, onChange: (tenantId) => purge(tenantId, 'all') });
   const plugin: FastifyPluginAsync = async (app) => {
     const runtime: StoreRuntime = {
       api,
       cache,
       site,
-      nav: createNavStore({ api, ttlMs: options.siteTtlMs ?? 10_000, onChange: (tenantId, tags) => purge(tenantId, tags) }),
+      nav,
       assets: await loadAssets(options.assets ?? 'auto'),
       resolveTenant: options.resolveTenant,
     };

@@ -73,6 +73,22 @@ describe('storefront CMS pages', () => {
     expect(ru.match(/<footer class="site-footer">[\s\S]*?<\/footer>/)?.[0]).toContain('<a href="/ru/pages/about">О нас</a>');
   });
 
+  it('shows a changed menu at once: its event purges the pages and the menus are read again', async () => {
+    const menus = await shop.api<{ items: { id: string; handle: string }[] }>('GET', '/menus');
+    const main = menus.body.items.find((m) => m.handle === 'main');
+    const before = await shop.page('/forum');
+    expect(await before.text()).toContain('<a href="/pages/about">About</a>');
+    const etag = before.headers.get('etag') ?? '';
+    const items = [{ label: { en: 'Our story', ru: 'Наша история' }, link: { type: 'url', url: '/pages/about' } }];
+    expect((await shop.api('PATCH', `/menus/${main?.id}`, { items })).status).toBe(200);
+    await shop.settle();
+    const after = await shop.page('/forum', { headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    const header = (await after.text()).match(/<header class="site-header">[\s\S]*?<\/header>/)?.[0] ?? '';
+    expect(header).toContain('<a href="/pages/about">Our story</a>');
+    expect(header).not.toContain('>Catalog</a>');
+  });
+
   it('answers an unpublished page and an unknown slug with the 404 page', async () => {
     await createPage('coming-soon', [{ type: 'hero', data: { title: 'Soon' } }], false);
     const draft = await shop.page('/pages/coming-soon');

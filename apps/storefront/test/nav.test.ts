@@ -1,4 +1,7 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpTransport } from '../src/api/transport.js';
+import { createStorefront } from '../src/storefront.js';
 import { type ShopHarness, startShop } from './harness.js';
 
 const TTL_MS = 200;
@@ -92,5 +95,34 @@ describe('storefront navigation from the tenant menus', () => {
     expect(headerNav(html)).toContain('<a href="https://example.com/all">Everything</a>');
     expect(headerNav(html)).not.toContain('>Shop</a>');
     expect(footerOf(html)).toContain('<a href="/pages/terms">Terms</a>');
+  });
+
+  it('shows a changed menu after the lifetime in a storefront that hears no events (its own process, pages cached long)', async () => {
+    const settings = await shop.api<{ tenant: { id: string } }>('GET', '/store/settings');
+    const storefront = createStorefront({
+      transport: httpTransport(shop.server.address),
+      resolveTenant: async () => settings.body.tenant.id,
+      cache: { ttlMs: 600_000 },
+      siteTtlMs: TTL_MS,
+      assets: 'fresh',
+    });
+    const front = Fastify();
+    await front.register(storefront.plugin);
+    try {
+      const get = () => front.inject({ method: 'GET', url: '/forum', headers: { host: 'localhost' } });
+      const first = await get();
+      expect(first.body).toContain('>Everything</a>');
+      const menus = await shop.api<{ items: { id: string; handle: string }[] }>('GET', '/menus');
+      const main = menus.body.items.find((m) => m.handle === 'main');
+      const items = [{ label: { en: 'Renamed' }, link: { type: 'url', url: '/search' } }];
+      expect((await shop.api('PATCH', `/menus/${main?.id}`, { items })).status).toBe(200);
+      expect((await get()).body).toContain('>Everything</a>');
+      await wait(TTL_MS + 50);
+      await get();
+      const after = await get();
+      expect(headerNav(after.body)).toContain('<a href="/search">Renamed</a>');
+    } finally {
+      await front.close();
+    }
   });
 });

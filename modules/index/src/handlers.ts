@@ -76,6 +76,15 @@ const handleContent = async (event: EventEnvelope, ctx: HandlerContext): Promise
   afterCommit(ctx, event, ['content', ...changed.map((id) => `node:${id}`)]);
 };
 
+/**
+ * A menu was made, changed or deleted (pages.menu.updated): nothing of the index moves, but the
+ * listeners hear `menu:<handle>` (the storefront's pages showing the menu are purged).
+ */
+const handleMenu = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
+  const handle = (event.payload as Record<string, unknown> | null)?.handle;
+  if (typeof handle === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(handle)) afterCommit(ctx, event, [`menu:${handle}`]);
+};
+
 const handleReindex = async (event: EventEnvelope<ReindexRequestedPayload>, ctx: HandlerContext): Promise<void> => {
   const payload = event.payload;
   const report = await rebuildInTx(ctx.tx, { kinds: payload.kinds, locale: payload.locale ?? undefined });
@@ -120,6 +129,7 @@ export const indexHandlers: readonly EventHandlerDeclaration[] = [
     types: ['content.node.*', 'content.category.*', 'forum.reply.*', 'blog.comment.*', 'pages.page.*'],
     handle: handleContent,
   },
+  { consumer: 'index.menus', types: ['pages.menu.updated'], handle: handleMenu },
   on('index.rebuild', reindexRequested, handleReindex),
   on('index.settings', moduleToggled, handleModuleToggled),
   on('index.locales', tenantUpdated, handleTenantUpdated),
