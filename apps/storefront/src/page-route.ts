@@ -25,7 +25,10 @@ const sendHtml = (reply: FastifyReply, status: number, html: string, shared: boo
   reply
     .code(status)
     .type('text/html; charset=utf-8')
-    .header('cache-control', shared ? SHARED_CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
+    .header('cache-control', shared ? SHARED_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
+    // Not the platform's no-referrer: under it browsers send `Origin: null` with the page's own form
+    // posts, which the same-origin check of the shop's forms then refuses.
+    .header('referrer-policy', 'same-origin');
   if (shared) reply.header('vary', 'Cookie');
   if (etag) reply.header('etag', etag);
   return reply.send(html);
