@@ -55,6 +55,9 @@ describe('storefront CMS pages', () => {
     expect(html).toContain('<img src="https://example.com/beach.jpg" alt="A sunny beach" width="1200" height="800"');
     expect(html).toContain('<title>Page summer-sale</title>');
     expect(html).toContain('/pages/summer-sale"/>');
+    const trail = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1] ?? '{}'));
+    expect(trail).toEqual([expect.objectContaining({ '@context': 'https://schema.org', '@type': 'BreadcrumbList' })]);
+    expect(trail[0].itemListElement.at(-1)).toMatchObject({ position: 2, name: 'Page summer-sale' });
     const ru = await (await shop.page('/ru/pages/summer-sale')).text();
     expect(ru).toContain('<a class="button" href="/ru/search">');
     expect(id).toBeTruthy();

@@ -1,6 +1,9 @@
 import type { PageContext } from '../../context.js';
+import { common } from '../../i18n/common.js';
+import { messagesFor } from '../../i18n/messages.js';
 import type { PageRoute } from '../../page-types.js';
 import { Blocks, gridIds, type PageBlock } from '../../views/content/blocks.js';
+import { breadcrumbJsonLd } from '../../views/content/breadcrumbs.js';
 import { type GridProduct, productsByIds } from './grid-products.js';
 
 /** A published page as the pages API answers it: its node in the locale and its blocks in order. */
@@ -38,11 +41,17 @@ export const cmsPage: PageRoute = {
     const products = await productsByIds(ctx, ids);
     const byId = new Map<string, GridProduct>(products.map((p) => [p.id, p]));
     const heroFirst = page.blocks[0]?.type === 'hero';
+    const path = `/pages/${page.slug}`;
+    const trail = [
+      { name: messagesFor(common, ctx.locale).home, path: '/' },
+      { name: page.title, path },
+    ];
     return {
       head: {
         title: metaText(page, 'seoTitle') ?? page.title,
         description: metaText(page, 'seoDescription') ?? page.excerpt ?? undefined,
-        canonicalPath: `/pages/${page.slug}`,
+        canonicalPath: path,
+        jsonLd: [breadcrumbJsonLd(ctx, trail)],
       },
       // Every product the grids name, shown or not: one published later shows up on the page.
       tags: [`node:${page.id}`, ...ids.map((id) => `product:${id}`)],
