@@ -74,6 +74,9 @@ describe('storefront blog and forum pages', () => {
     expect(howTo).toContain('Метка: how-to');
     expect(howTo).toContain('href="/ru/blog/choosing-a-mug"');
     expect(howTo).not.toContain('Welcome to RusToK');
+    const post = await (await shop.page('/blog/choosing-a-mug')).text();
+    expect(post).toContain('<a href="/blog?category=guides">Guides</a>');
+    expect(post).toContain('<a href="/blog?tag=how-to">How to</a>');
   });
 
   it('shows a post: its sanitised body in an article, Article and BreadcrumbList JSON-LD', async () => {

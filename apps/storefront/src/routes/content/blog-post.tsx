@@ -34,7 +34,7 @@ export const loadPost = async (ctx: PageContext, slug: string, state: CommentSta
     body: (
       <>
         <Breadcrumbs ctx={ctx} trail={trail} label={t.breadcrumbs} />
-        <ContentArticle ctx={ctx} item={item}>
+        <ContentArticle ctx={ctx} item={item} base="/blog">
           <CommentsSection ctx={ctx} comments={comments} action={ctx.href(`${path}/comments`)} state={state} />
         </ContentArticle>
       </>

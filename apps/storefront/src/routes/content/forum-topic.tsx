@@ -36,7 +36,7 @@ export const forumTopicPage: PageRoute = {
       body: (
         <>
           <Breadcrumbs ctx={ctx} trail={trail} label={t.breadcrumbs} />
-          <ContentArticle ctx={ctx} item={item}>
+          <ContentArticle ctx={ctx} item={item} base="/forum">
             <section aria-labelledby="replies-title">
               <h2 id="replies-title">{t.repliesTitle}</h2>
               <p class="muted">{repliesLabel(ctx, Math.max(item.replyCount, replies.length))}</p>
