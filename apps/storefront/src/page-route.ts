@@ -25,10 +25,7 @@ const sendHtml = (reply: FastifyReply, status: number, html: string, shared: boo
   reply
     .code(status)
     .type('text/html; charset=utf-8')
-    .header('cache-control', shared ? SHARED_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
-    // Not the platform's no-referrer: under it browsers send `Origin: null` with the page's own form
-    // posts, which the same-origin check of the shop's forms then refuses.
-    .header('referrer-policy', 'same-origin');
+    .header('cache-control', shared ? SHARED_CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
   if (shared) reply.header('vary', 'Cookie');
   if (etag) reply.header('etag', etag);
   return reply.send(html);
@@ -100,7 +97,7 @@ const answer = async (runtime: StoreRuntime, route: PageRoute, request: FastifyR
   const hit = cache?.get(key);
   if (hit)
     return notModified(request, hit.etag)
-      ? reply.code(304).header('etag', hit.etag).send()
+      ? reply.code(304).header('etag', hit.etag).header('cache-control', SHARED_CACHE_CONTROL).header('vary', 'Cookie').send()
       : sendHtml(reply, hit.status, hit.html, true, hit.etag);
   const epoch = cache?.epochOf(ctx.site.tenant.id) ?? 0;
   const outcome = await route.load(ctx, params, request, reply);

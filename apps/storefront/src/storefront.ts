@@ -51,6 +51,13 @@ export const createStorefront = (options: StorefrontOptions): Storefront => {
       assets: await loadAssets(options.assets ?? 'auto'),
       resolveTenant: options.resolveTenant,
     };
+    // Every answer of the shop (pages, 304s, redirects, files): not the platform's no-referrer, under
+    // which browsers send `Origin: null` with the page's own form posts (and keep a 304's headers for
+    // the page they had), so the same-origin check of the shop's forms would refuse them.
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.header('referrer-policy', 'same-origin');
+      done();
+    });
     registerFormParser(app);
     registerAssets(app, runtime);
     for (const page of PAGES) registerPage(app, runtime, page);

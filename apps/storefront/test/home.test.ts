@@ -40,5 +40,8 @@ describe('storefront frame and home page', () => {
     expect(first.headers.get('cache-control')).toBe('public, no-cache');
     const again = await shop.page('/', { headers: { 'if-none-match': etag ?? '' } });
     expect(again.status).toBe(304);
+    // A 304's headers replace the kept page's: the shop's referrer policy must be on it too (else its forms post Origin: null).
+    expect(again.headers.get('referrer-policy')).toBe('same-origin');
+    expect(again.headers.get('cache-control')).toBe('public, no-cache');
   });
 });
