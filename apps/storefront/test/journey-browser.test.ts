@@ -24,6 +24,8 @@ describeInBrowser('storefront: a shopper’s journey in a browser', () => {
   it('browses, finds a misspelt product, narrows by a facet, picks a variant, checks out and sees the order number', async () => {
     const context = await b.context();
     const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
     await page.goto(`${b.originOf()}/`);
     expect(await page.locator('li.card h3').allTextContents()).toContain('Canvas backpack');
     await page.locator('header').getByRole('searchbox').fill('bakcpack');
@@ -59,6 +61,8 @@ describeInBrowser('storefront: a shopper’s journey in a browser', () => {
     const orders = await b.shop.api<{ items: { displayId: number; email: string }[] }>('GET', '/commerce/orders?q=journey@example.com');
     expect(orders.body.items.map((o) => `Order #${o.displayId}`)).toEqual([heading]);
     expect(b.problems.filter((p) => !expected(p))).toEqual([]);
+    // The pages name their icon, so the browser asks for no /favicon.ico (each would be a 404 page to render).
+    expect(asked.filter((path) => path === '/favicon.ico')).toEqual([]);
     await context.close();
   }, 90_000);
 

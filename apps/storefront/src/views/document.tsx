@@ -53,6 +53,8 @@ const HeadTags = ({ ctx, head, assets, islands }: { ctx: PageContext; head: Head
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
+      {/* No /favicon.ico to ask for (each would cost a 404 page). */}
+      <link rel="icon" href="data:," />
       <title>{head.title}</title>
       {head.description ? <meta name="description" content={head.description} /> : null}
       {head.noindex || canonical === undefined ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
