@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type GeneratedAdmin, type RunningServer, type StartOptions, startServer } from '@rustok/server';
 import { createThrowawayDatabase, describeEachBackend, type TestBackend } from '@rustok/testing';
+import { axeViolations } from '@rustok/testing/axe';
 import { CHROMIUM, chromiumLaunchOptions, hasChromium as hasChromiumHere } from '@rustok/testing/chromium';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { describe } from 'vitest';
@@ -38,7 +38,6 @@ export const describeInEmbeddedBrowser = (title: string, body: (backend: TestBac
 
 const ADMIN_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = join(ADMIN_ROOT, 'test-results');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** A screenshot's name for a page address: `/admin/blog/0190…/edit` → `blog-id-edit`, `/admin/` → `home`. */
 export const screenNameOf = (url: string): string =>
@@ -121,17 +120,10 @@ export const startAdminHarness = async (backend: TestBackend, options: Partial<S
       await page.getByRole('button', { name: 'Sign in' }).click();
     },
     violations: async (page) => {
-      // Evaluated through the browser's debugging protocol, which the page's script policy does not govern.
-      await page.evaluate(AXE);
-      const found = await page.evaluate(async () => {
-        const axe = (
-          globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }
-        ).axe;
-        return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-      });
+      const found = await axeViolations(page);
       // Every screen checked is also photographed, named by its address (ids as `id`).
       await page.screenshot({ path: join(SHOTS, `screen-${screenNameOf(page.url())}.png`) });
-      return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} (${v.nodes} nodes)`);
+      return found;
     },
     shot: (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`) }).then(() => {}),
     close: async () => {
