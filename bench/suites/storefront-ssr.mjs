@@ -93,6 +93,7 @@ const cachedRun = (ctx, notes) =>
     const products = (await get(`${base}/api/v1/store/products?limit=24`, 'application/json')).json().items;
     const results = {};
     for (const [key, path] of Object.entries(pages)) results[`${key}-cached`] = await measure(base, path, ctx.o);
+    results['server-floor'] = await measure(base, '/health/live', ctx.o);
     return { pages, html: again.text, products, results };
   });
 
@@ -126,6 +127,7 @@ const LABELS = {
   'listing-uncached': 'listing page, uncached',
   'product-uncached': 'product page, uncached',
   'cms-uncached': 'CMS page, uncached',
+  'server-floor': "the server's /health/live",
   'json-list': 'JSON list route (limit 20)',
   bare: 'bare Fastify, static text',
 };
@@ -137,7 +139,7 @@ const tableOf = (results, pages, bytes, render, load, notes) => {
   const bare = results.bare.requestsPerSecond;
   const json = results['json-list'].requestsPerSecond;
   const versus = (key, r) => {
-    if (key.endsWith('-cached')) return `${pct(r.requestsPerSecond, bare)} % of bare`;
+    if (key.endsWith('-cached') || key === 'server-floor') return `${pct(r.requestsPerSecond, bare)} % of bare`;
     if (key.endsWith('-uncached')) return `${pct(r.requestsPerSecond, json)} % of JSON list`;
     return null;
   };
@@ -148,6 +150,7 @@ const tableOf = (results, pages, bytes, render, load, notes) => {
     notes: [
       `bare: a static string of ${bytes} characters, the cached listing page's HTML (${pages.listing}) as served`,
       `targets: cached pages ≥ 70 % of bare; uncached listing ≥ 50 % of the JSON list route`,
+      `the server's /health/live: its request pipeline (hooks) with no work of a page, the ceiling of any page it serves`,
       `render of the listing tree (${render.products} cards, ${render.rounds} renders): preact-render-to-string p50 ${render.preact.p50Ms} ms, mean ${render.preact.meanMs} ms; React 19 renderToString p50 ${render.react.p50Ms} ms, mean ${render.react.meanMs} ms (×${render.reactOverPreact})`,
       `load average (1, 5, 15 min): before ${load.before.join(' ')}, after ${load.after.join(' ')}`,
       ...notes,
