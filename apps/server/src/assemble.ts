@@ -1,4 +1,4 @@
-import { buildApp } from '@rustok/api';
+import { buildApp, type EarlyAnswers } from '@rustok/api';
 import { ensureSigningKey, jwksRoutes, type OutboundMessages } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
@@ -86,8 +86,10 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     config.redis.url && config.settings.rustok.rate_limit.enabled
       ? connectSharedRedis(config.redis.url, { name: 'rate-limit', logger: logger.child({ component: 'rate-limit' }) })
       : undefined;
+  const earlyAnswers: EarlyAnswers = {};
   const app = await buildApp({
     config,
+    earlyAnswers,
     db,
     registry,
     logger,
@@ -116,7 +118,13 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
       siteTtlMs: storefront.site_ttl_ms,
     } as const;
     const mountOptions = { ...fromConfig, ...options.storefront };
-    await registerStorefront(app, { settings: config.settings.rustok.tenant, cache: access.cache, options: mountOptions });
+    await registerStorefront(app, {
+      settings: config.settings.rustok.tenant,
+      cache: access.cache,
+      earlyAnswers,
+      metrics: metricsRegistry,
+      options: mountOptions,
+    });
   }
   let defaultTenant: TenantRef | undefined;
   app.addHook('onReady', async () => {

@@ -1,8 +1,10 @@
+import { type EarlyAnswers, earlyAnswerHeaders } from '@rustok/api';
 import { onIndexApplied } from '@rustok/index/contracts';
 import type { RustokSettings } from '@rustok/kernel';
-import { createStorefront, injectTransport, type StorefrontOptions } from '@rustok/storefront';
+import { createStorefront, injectTransport, type Storefront, type StorefrontOptions } from '@rustok/storefront';
 import { createTenantResolver, type TenantCache } from '@rustok/tenancy';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Gauge, type Registry } from 'prom-client';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 const HOST_TTL_MS = 5_000;
@@ -32,7 +34,11 @@ export const storefrontTenantResolver = (settings: RustokSettings['tenant'], cac
   // Answers are kept a few seconds per host: most hosts are not custom domains, and finding that out
   // every request (a refusal raised and caught) would cost more than the page's own work.
   const known = new Map<string, { readonly id: string | undefined; readonly until: number }>();
-  return async (hostname: string): Promise<string | undefined> => {
+  const peek = (hostname: string): string | undefined => {
+    const kept = known.get(hostname);
+    return kept && kept.until > Date.now() ? kept.id : undefined;
+  };
+  const resolveHost = async (hostname: string): Promise<string | undefined> => {
     const kept = known.get(hostname);
     const now = Date.now();
     if (kept && kept.until > now) return kept.id;
@@ -41,12 +47,55 @@ export const storefrontTenantResolver = (settings: RustokSettings['tenant'], cac
     known.set(hostname, { id, until: now + HOST_TTL_MS });
     return id;
   };
+  return { resolve: resolveHost, peek };
+};
+
+/**
+ * A cached page answered before the request hooks: the same headers as through them (ids, security
+ * headers, the shop's own). Requests a hook has work for go the usual way: cross-origin ones (CORS)
+ * and those continuing a trace.
+ */
+const earlyPage =
+  (storefront: Storefront) =>
+  (request: FastifyRequest, reply: FastifyReply): boolean => {
+    if (request.headers.origin !== undefined || request.headers.traceparent !== undefined) return false;
+    const page = storefront.peekCached(request);
+    if (!page) return false;
+    earlyAnswerHeaders(request, reply);
+    storefront.sendCached(request, reply, page);
+    return true;
+  };
+
+/** The storefront's figures at scrape time. */
+const registerStorefrontMetrics = (registry: Registry, storefront: Storefront): void => {
+  new Gauge({
+    name: 'rustok_storefront_page_answers',
+    help: 'Shared storefront pages answered since start, by how: early (cached, before the request hooks), cached, rendered',
+    labelNames: ['answer'] as const,
+    registers: [registry],
+    collect() {
+      const stats = storefront.stats();
+      for (const answer of ['early', 'cached', 'rendered'] as const) this.set({ answer }, stats[answer]);
+    },
+  });
+  new Gauge({
+    name: 'rustok_storefront_page_cache_bytes',
+    help: 'HTML kept by the storefront page cache (characters)',
+    registers: [registry],
+    collect() {
+      this.set(storefront.stats().bytes);
+    },
+  });
 };
 
 export interface StorefrontMount {
   readonly settings: RustokSettings['tenant'];
   readonly cache: Pick<TenantCache, 'get'>;
-  readonly options?: Partial<Omit<StorefrontOptions, 'transport' | 'resolveTenant' | 'tenantHeader'>>;
+  /** The app's slot for answers before its request hooks: cached pages are given there. */
+  readonly earlyAnswers?: EarlyAnswers;
+  /** Where its metrics go (/metrics): shared pages by how they were answered, the page cache's size. */
+  readonly metrics?: Registry;
+  readonly options?: Partial<Omit<StorefrontOptions, 'transport' | 'resolveTenant' | 'peekTenant' | 'tenantHeader'>>;
 }
 
 /**
@@ -54,12 +103,16 @@ export interface StorefrontMount {
  * committed writes purge its cached pages by tag.
  */
 export const registerStorefront = async (app: FastifyInstance, mount: StorefrontMount): Promise<void> => {
+  const tenants = storefrontTenantResolver(mount.settings, mount.cache);
   const storefront = createStorefront({
     ...mount.options,
     transport: injectTransport(app),
     tenantHeader: mount.settings.header_name,
-    resolveTenant: storefrontTenantResolver(mount.settings, mount.cache),
+    resolveTenant: tenants.resolve,
+    peekTenant: tenants.peek,
   });
+  if (mount.earlyAnswers) mount.earlyAnswers.answer = earlyPage(storefront);
+  if (mount.metrics) registerStorefrontMetrics(mount.metrics, storefront);
   const unsubscribe = onIndexApplied(({ tenantId, tags }) => storefront.purge(tenantId, tags));
   app.addHook('onClose', async () => unsubscribe());
   await app.register(storefront.plugin);

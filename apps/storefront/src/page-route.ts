@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ShopperRateLimited, shopApi } from './api/client.js';
+import type { CachedPage } from './cache/page-cache.js';
 import { currencyOf, type PageContext } from './context.js';
 import { COOKIE, cookiesOf } from './http/cookies.js';
 import type { PageResult, PageRoute, Params } from './page-types.js';
@@ -15,7 +16,7 @@ const PRIVATE_CACHE_CONTROL = 'private, no-store';
 const originOf = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
 
 /** The page's locale from its path: undefined when the prefix is not one of the tenant's (a 404). */
-const localeOf = (runtime: { defaultLocale: string; supportedLocales: readonly string[] }, prefix: string | undefined) => {
+export const localeOf = (runtime: { defaultLocale: string; supportedLocales: readonly string[] }, prefix: string | undefined) => {
   if (prefix === undefined) return { locale: runtime.defaultLocale, prefix: '' };
   if (prefix === runtime.defaultLocale || !runtime.supportedLocales.includes(prefix)) return undefined;
   return { locale: prefix, prefix: `/${prefix}` };
@@ -32,6 +33,16 @@ const sendHtml = (reply: FastifyReply, status: number, html: string, shared: boo
 };
 
 const notModified = (request: FastifyRequest, etag: string): boolean => request.headers['if-none-match'] === etag;
+
+/** The page cache's key of a page: tenant, locale, currency and the address as asked. */
+export const pageKey = (tenantId: string, locale: string, currency: string, url: string): string =>
+  `${tenantId}|${locale}|${currency}|${url}`;
+
+/** A cached page as the answer (304 when the browser has it). */
+export const sendCachedPage = (request: FastifyRequest, reply: FastifyReply, hit: CachedPage): FastifyReply =>
+  notModified(request, hit.etag)
+    ? reply.code(304).header('etag', hit.etag).header('cache-control', SHARED_CACHE_CONTROL).header('vary', 'Cookie').send()
+    : sendHtml(reply, hit.status, hit.html, true, hit.etag);
 
 /** A bare page for requests no tenant serves (no tenant: no theme, no menus). */
 const NO_SHOP_HTML =
@@ -78,7 +89,7 @@ const prepare = async (runtime: StoreRuntime, request: FastifyRequest, params: P
     href: (to) => (located.prefix ? (to === '/' ? located.prefix : `${located.prefix}${to}`) : to),
   };
   const ctx: PageContext = { ...base, nav: await runtime.nav.of(base) };
-  return { ctx, key: `${tenantId}|${located.locale}|${currency}|${request.url}` };
+  return { ctx, key: pageKey(tenantId, located.locale, currency, request.url) };
 };
 
 const renderResult = (runtime: StoreRuntime, ctx: PageContext, result: PageResult): string =>
@@ -95,10 +106,11 @@ const answer = async (runtime: StoreRuntime, route: PageRoute, request: FastifyR
   const shared = (typeof route.shared === 'function' ? route.shared(ctx) : route.shared) && request.method === 'GET';
   const cache = shared ? runtime.cache : undefined;
   const hit = cache?.get(key);
-  if (hit)
-    return notModified(request, hit.etag)
-      ? reply.code(304).header('etag', hit.etag).header('cache-control', SHARED_CACHE_CONTROL).header('vary', 'Cookie').send()
-      : sendHtml(reply, hit.status, hit.html, true, hit.etag);
+  if (hit) {
+    runtime.answers.cached++;
+    return sendCachedPage(request, reply, hit);
+  }
+  if (cache) runtime.answers.rendered++;
   const epoch = cache?.epochOf(ctx.site.tenant.id) ?? 0;
   const outcome = await route.load(ctx, params, request, reply);
   if ('redirect' in outcome)
@@ -132,7 +144,8 @@ export const registerPage = (app: FastifyInstance, runtime: StoreRuntime, route:
     }
   };
   const localized = route.path === '/' ? '/:locale' : `/:locale${route.path}`;
-  for (const url of [route.path, localized]) app.route({ method, url, schema: { hide: true }, handler });
+  const config = { storefrontPage: method === 'GET' };
+  for (const url of [route.path, localized]) app.route({ method, url, schema: { hide: true }, config, handler });
 };
 
 /** Paths of the platform outside the storefront: their unknown addresses stay problem+json 404s. */

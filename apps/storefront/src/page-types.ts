@@ -31,3 +31,10 @@ export interface PageRoute {
   readonly shared: boolean | ((ctx: PageContext) => boolean);
   load(ctx: PageContext, params: Params, request: FastifyRequest, reply: FastifyReply): Promise<PageOutcome>;
 }
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A storefront page (GET): its cached answer may be given before the server's request hooks. */
+    storefrontPage?: boolean;
+  }
+}

@@ -12,6 +12,8 @@ export interface StorefrontOptions {
   readonly tenantHeader?: string;
   /** The tenant serving a host (custom domain, subdomain, or the default one): its id, or undefined (a 404 page). */
   readonly resolveTenant: (hostname: string) => Promise<string | undefined>;
+  /** The tenant of a host when it is known at once (resolved a moment ago), for answering cached pages early. */
+  readonly peekTenant?: (hostname: string) => string | undefined;
   /** The page cache; false renders every request. */
   readonly cache?: PageCacheOptions | false;
   /** How long a tenant's settings and menus are used before being read again (a change then purges its pages). */
@@ -21,7 +23,15 @@ export interface StorefrontOptions {
 }
 
 /** What every page route shares. */
+/** How shared pages were answered: before the server's hooks from the cache, from the cache, rendered. */
+export interface PageAnswers {
+  early: number;
+  cached: number;
+  rendered: number;
+}
+
 export interface StoreRuntime {
+  readonly answers: PageAnswers;
   readonly api: ApiOptions;
   readonly cache: PageCache | undefined;
   readonly site: SiteSettingsStore;

@@ -44,6 +44,11 @@ export const createSiteSettings = (options: SiteOptions) => {
       }
       return (await pending) ?? kept?.settings;
     },
+    /** The tenant's settings when they are at hand and fresh (no read). */
+    peek(tenantId: string): SiteSettings | undefined {
+      const kept = held.get(tenantId);
+      return kept && kept.until > Date.now() ? kept.settings : undefined;
+    },
     forget(tenantId: string): void {
       held.delete(tenantId);
     },

@@ -1,11 +1,12 @@
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { loadAssets } from './assets.js';
-import { createPageCache } from './cache/page-cache.js';
+import { type CachedPage, createPageCache } from './cache/page-cache.js';
+import { peekCachedPage, sendPeekedPage } from './fast-path.js';
 import { createNavStore } from './nav.js';
 import { registerNotFound, registerPage } from './page-route.js';
 import { PAGES } from './routes/index.js';
 import { registerSeoRoutes } from './routes/seo/index.js';
-import type { StorefrontOptions, StoreRuntime } from './runtime.js';
+import type { PageAnswers, StorefrontOptions, StoreRuntime } from './runtime.js';
 import { createSiteSettings } from './site.js';
 
 export interface Storefront {
@@ -13,6 +14,15 @@ export interface Storefront {
   readonly plugin: FastifyPluginAsync;
   /** Drops a tenant's cached pages that show any of the tags (or all of them). */
   purge(tenantId: string, tags: readonly string[] | 'all'): void;
+  /**
+   * The cached page a request would get, when it can be told at once (a GET of a page by a shopper
+   * not signed in, tenant and settings at hand): a server may answer it before its request hooks.
+   */
+  peekCached(request: FastifyRequest): CachedPage | undefined;
+  /** Sends a page `peekCached` gave, with the shop's own headers. */
+  sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply;
+  /** Shared pages answered so far, by how; and what the page cache holds. */
+  stats(): PageAnswers & { readonly pages: number; readonly bytes: number };
 }
 
 /** Form posts (`application/x-www-form-urlencoded`) as a plain object of their fields (the last value of a repeated name). */
@@ -41,9 +51,11 @@ export const createStorefront = (options: StorefrontOptions): Storefront => {
     if (tags === 'all' || tags.some((tag) => tag.startsWith('menu:'))) nav.forget(tenantId);
     cache?.purge(tenantId, tags);
   };
+  const answers: PageAnswers = { early: 0, cached: 0, rendered: 0 };
   const site = createSiteSettings({ api, ttlMs, onChange: (tenantId) => purge(tenantId, 'all') });
   const plugin: FastifyPluginAsync = async (app) => {
     const runtime: StoreRuntime = {
+      answers,
       api,
       cache,
       site,
@@ -64,5 +76,15 @@ export const createStorefront = (options: StorefrontOptions): Storefront => {
     registerSeoRoutes(app, runtime);
     registerNotFound(app, runtime);
   };
-  return { plugin, purge };
+  const parts = { cache, site, peekTenant: options.peekTenant };
+  return {
+    plugin,
+    purge,
+    peekCached: (request) => peekCachedPage(parts, request),
+    sendCached: (request, reply, page) => {
+      answers.early++;
+      return sendPeekedPage(request, reply, page);
+    },
+    stats: () => ({ ...answers, pages: cache?.size ?? 0, bytes: cache?.bytes ?? 0 }),
+  };
 };

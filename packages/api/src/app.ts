@@ -4,6 +4,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyPluginAsync,
+  type FastifyReply,
   type FastifyRequest,
   LogController,
 } from 'fastify';
@@ -21,8 +22,8 @@ import { createMetrics, registerMetrics } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
 import { errorHandler, frameworkErrorHandler, notFoundHandler } from './problem.js';
 import { type RateLimitRedis, registerRateLimit } from './rate-limit.js';
-import { registerRequestIds, requestIdOf } from './request-ids.js';
-import { registerSecurityHeaders } from './security-headers.js';
+import { correlationIdOf, registerRequestIds, requestIdOf } from './request-ids.js';
+import { registerSecurityHeaders, securityHeadersFor } from './security-headers.js';
 
 /** What route handlers of every module reach through `app.rustok` / `request.server.rustok`. */
 export interface PlatformServices {
@@ -51,7 +52,34 @@ export interface BuildAppOptions extends PlatformServices {
   readonly pipeline?: RequestPipeline;
   /** An ioredis client for the rate-limit counters, shared by every instance; per-process counters without it. */
   readonly rateLimitRedis?: RateLimitRedis;
+  /** Answers given before the request hooks (filled in once the app is built, e.g. cached storefront pages). */
+  readonly earlyAnswers?: EarlyAnswers;
 }
+
+/**
+ * A place for an answer that needs none of the request pipeline (a page kept whole, the same for
+ * everyone): `answer` returns true when it has sent the reply, which must then carry the ids and
+ * security headers itself (`earlyAnswerHeaders`). Its onSend and onResponse hooks (metrics) still run.
+ */
+export interface EarlyAnswers {
+  answer?: (request: FastifyRequest, reply: FastifyReply) => boolean;
+}
+
+/** What every answer carries that an early one skips the hooks of: request and correlation ids, security headers. */
+export const earlyAnswerHeaders = (request: FastifyRequest, reply: FastifyReply): void => {
+  reply.headers(securityHeadersFor(request.url));
+  reply.header('x-request-id', request.id);
+  reply.header('x-correlation-id', correlationIdOf(request));
+};
+
+const registerEarlyAnswers = (app: FastifyInstance, slot: EarlyAnswers | undefined): void => {
+  if (!slot) return;
+  app.addHook('onRequest', (request, reply, done) => {
+    // Answered: the reply is sent and the other hooks and the handler do not run.
+    if (slot.answer?.(request, reply) === true) return;
+    done();
+  });
+};
 
 const databaseCheck = (db: Database): HealthCheck => ({
   name: 'database',
@@ -123,6 +151,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   app.decorate('rustok', { config, db: options.db, registry: options.registry });
+  registerEarlyAnswers(app, options.earlyAnswers);
   registerRequestIds(app);
   // Before any plugin adds routes (CORS adds its preflight route): a route keeps the error handler it was added under.
   app.setErrorHandler(errorHandler);

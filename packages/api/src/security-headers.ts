@@ -76,7 +76,7 @@ const GRAPHIQL_HEADERS = securityHeadersOf(GRAPHIQL_CSP);
 const SWAGGER_HEADERS = securityHeadersOf(SWAGGER_CSP);
 
 /** The headers of a request by its path: GraphiQL and Swagger UI get their own policies, everything else the default. */
-const headersOf = (url: string): Readonly<Record<string, string>> => {
+export const securityHeadersFor = (url: string): Readonly<Record<string, string>> => {
   if (url.startsWith('/graphiql') && (url.length === 9 || url[9] === '/' || url[9] === '?')) return GRAPHIQL_HEADERS;
   if (url.startsWith('/swagger') && (url.length === 8 || url[8] === '/' || url[8] === '?')) return SWAGGER_HEADERS;
   return DEFAULT_HEADERS;
@@ -89,7 +89,7 @@ const headersOf = (url: string): Readonly<Record<string, string>> => {
  */
 export const registerSecurityHeaders = async (app: FastifyInstance): Promise<void> => {
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(headersOf(request.url));
+    reply.headers(securityHeadersFor(request.url));
     done();
   });
 };
