@@ -1,9 +1,10 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type EarlyAnswers, earlyAnswerHeaders } from '@rustok/api';
 import { onIndexApplied } from '@rustok/index/contracts';
 import type { RustokSettings } from '@rustok/kernel';
 import { createStorefront, injectTransport, type Storefront, type StorefrontOptions } from '@rustok/storefront';
 import { createTenantResolver, type TenantCache } from '@rustok/tenancy';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Gauge, type Registry } from 'prom-client';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
@@ -51,18 +52,15 @@ export const storefrontTenantResolver = (settings: RustokSettings['tenant'], cac
 };
 
 /**
- * A cached page answered before the request hooks: the same headers as through them (ids, security
- * headers, the shop's own). Requests a hook has work for go the usual way: cross-origin ones (CORS)
- * and those continuing a trace.
+ * A cached page answered by the HTTP server before Fastify: the headers every answer carries (ids,
+ * security headers) and the shop's own. What it cannot tell at once goes the usual way.
  */
 const earlyPage =
   (storefront: Storefront) =>
-  (request: FastifyRequest, reply: FastifyReply): boolean => {
-    if (request.headers.origin !== undefined || request.headers.traceparent !== undefined) return false;
+  (request: IncomingMessage, response: ServerResponse): boolean => {
     const page = storefront.peekCached(request);
     if (!page) return false;
-    earlyAnswerHeaders(request, reply);
-    storefront.sendCached(request, reply, page);
+    storefront.writeCached(request, response, page, earlyAnswerHeaders(request));
     return true;
   };
 

@@ -10,7 +10,7 @@ import { ErrorView, NotFoundView } from './views/errors.js';
 
 export type { PageOutcome, PageResult, PageRoute, Params } from './page-types.js';
 
-const SHARED_CACHE_CONTROL = 'public, no-cache';
+export const SHARED_CACHE_CONTROL = 'public, no-cache';
 const PRIVATE_CACHE_CONTROL = 'private, no-store';
 
 const originOf = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
@@ -34,9 +34,9 @@ const sendHtml = (reply: FastifyReply, status: number, html: string, shared: boo
 
 const notModified = (request: FastifyRequest, etag: string): boolean => request.headers['if-none-match'] === etag;
 
-/** The page cache's key of a page: tenant, locale, currency and the address as asked. */
-export const pageKey = (tenantId: string, locale: string, currency: string, url: string): string =>
-  `${tenantId}|${locale}|${currency}|${url}`;
+/** The page cache's key of a page: tenant, origin (its absolute links), locale, currency and the address as asked. */
+export const pageKey = (tenantId: string, origin: string, locale: string, currency: string, url: string): string =>
+  `${tenantId}|${origin}|${locale}|${currency}|${url}`;
 
 /** A cached page as the answer (304 when the browser has it). */
 export const sendCachedPage = (request: FastifyRequest, reply: FastifyReply, hit: CachedPage): FastifyReply =>
@@ -89,7 +89,7 @@ const prepare = async (runtime: StoreRuntime, request: FastifyRequest, params: P
     href: (to) => (located.prefix ? (to === '/' ? located.prefix : `${located.prefix}${to}`) : to),
   };
   const ctx: PageContext = { ...base, nav: await runtime.nav.of(base) };
-  return { ctx, key: pageKey(tenantId, located.locale, currency, request.url) };
+  return { ctx, key: pageKey(tenantId, base.origin, located.locale, currency, request.url) };
 };
 
 const renderResult = (runtime: StoreRuntime, ctx: PageContext, result: PageResult): string =>

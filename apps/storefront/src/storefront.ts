@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { loadAssets } from './assets.js';
 import { type CachedPage, createPageCache } from './cache/page-cache.js';
-import { peekCachedPage, sendPeekedPage } from './fast-path.js';
+import { peekCachedPage, writeCachedPage } from './fast-path.js';
 import { createNavStore } from './nav.js';
 import { registerNotFound, registerPage } from './page-route.js';
 import { PAGES } from './routes/index.js';
@@ -15,12 +16,12 @@ export interface Storefront {
   /** Drops a tenant's cached pages that show any of the tags (or all of them). */
   purge(tenantId: string, tags: readonly string[] | 'all'): void;
   /**
-   * The cached page a request would get, when it can be told at once (a GET of a page by a shopper
-   * not signed in, tenant and settings at hand): a server may answer it before its request hooks.
+   * The cached page a request would get, when it can be told at once (a plain GET of a page by a
+   * shopper not signed in, tenant and settings at hand): a server may answer it before routing.
    */
-  peekCached(request: FastifyRequest): CachedPage | undefined;
-  /** Sends a page `peekCached` gave, with the shop's own headers. */
-  sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply;
+  peekCached(request: IncomingMessage): CachedPage | undefined;
+  /** Writes a page `peekCached` gave, with the headers every answer of the server carries and the shop's own. */
+  writeCached(request: IncomingMessage, response: ServerResponse, page: CachedPage, headers: Readonly<Record<string, string>>): void;
   /** Shared pages answered so far, by how; and what the page cache holds. */
   stats(): PageAnswers & { readonly pages: number; readonly bytes: number };
 }
@@ -81,9 +82,9 @@ export const createStorefront = (options: StorefrontOptions): Storefront => {
     plugin,
     purge,
     peekCached: (request) => peekCachedPage(parts, request),
-    sendCached: (request, reply, page) => {
+    writeCached: (request, response, page, headers) => {
       answers.early++;
-      return sendPeekedPage(request, reply, page);
+      writeCachedPage(request, response, page, headers);
     },
     stats: () => ({ ...answers, pages: cache?.size ?? 0, bytes: cache?.bytes ?? 0 }),
   };

@@ -1,10 +1,10 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Database } from '@rustok/db';
 import { type Config, deploymentNames, type HealthCheck, type ModuleDefinition, type ModuleRegistry } from '@rustok/kernel';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyPluginAsync,
-  type FastifyReply,
   type FastifyRequest,
   LogController,
 } from 'fastify';
@@ -22,7 +22,7 @@ import { createMetrics, registerMetrics } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
 import { errorHandler, frameworkErrorHandler, notFoundHandler } from './problem.js';
 import { type RateLimitRedis, registerRateLimit } from './rate-limit.js';
-import { correlationIdOf, registerRequestIds, requestIdOf } from './request-ids.js';
+import { correlationIdFrom, registerRequestIds, requestIdOf } from './request-ids.js';
 import { registerSecurityHeaders, securityHeadersFor } from './security-headers.js';
 
 /** What route handlers of every module reach through `app.rustok` / `request.server.rustok`. */
@@ -57,29 +57,34 @@ export interface BuildAppOptions extends PlatformServices {
 }
 
 /**
- * A place for an answer that needs none of the request pipeline (a page kept whole, the same for
- * everyone): `answer` returns true when it has sent the reply, which must then carry the ids and
- * security headers itself (`earlyAnswerHeaders`). Its onSend and onResponse hooks (metrics) still run.
+ * A place for answers that need none of the request pipeline (a page kept whole, the same for
+ * everyone), given by the HTTP server before Fastify sees the request: `answer` returns true when it
+ * has written the response, which must carry the ids and security headers itself
+ * (`earlyAnswerHeaders`). Such answers bypass routing, hooks and the request metrics; whoever gives
+ * them counts them. Filled in once the app is built.
  */
 export interface EarlyAnswers {
-  answer?: (request: FastifyRequest, reply: FastifyReply) => boolean;
+  answer?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
 
-/** What every answer carries that an early one skips the hooks of: request and correlation ids, security headers. */
-export const earlyAnswerHeaders = (request: FastifyRequest, reply: FastifyReply): void => {
-  reply.headers(securityHeadersFor(request.url));
-  reply.header('x-request-id', request.id);
-  reply.header('x-correlation-id', correlationIdOf(request));
+/** What every answer carries and an early one must set itself: security headers, request and correlation ids. */
+export const earlyAnswerHeaders = (request: IncomingMessage): Record<string, string> => {
+  const requestId = requestIdOf(request);
+  return {
+    ...securityHeadersFor(request.url ?? '/'),
+    'x-request-id': requestId,
+    'x-correlation-id': correlationIdFrom(request, requestId),
+  };
 };
 
-const registerEarlyAnswers = (app: FastifyInstance, slot: EarlyAnswers | undefined): void => {
-  if (!slot) return;
-  app.addHook('onRequest', (request, reply, done) => {
-    // Answered: the reply is sent and the other hooks and the handler do not run.
-    if (slot.answer?.(request, reply) === true) return;
-    done();
-  });
-};
+/** Fastify on an HTTP server that lets the early answers go first. */
+const serverWithEarlyAnswers =
+  (slot: EarlyAnswers) =>
+  (handler: (request: IncomingMessage, response: ServerResponse) => void): Server =>
+    createServer((request, response) => {
+      if (slot.answer?.(request, response) === true) return;
+      handler(request, response);
+    });
 
 const databaseCheck = (db: Database): HealthCheck => ({
   name: 'database',
@@ -149,9 +154,9 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     frameworkErrors: frameworkErrorHandler,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    ...(options.earlyAnswers ? { serverFactory: serverWithEarlyAnswers(options.earlyAnswers) } : {}),
   });
   app.decorate('rustok', { config, db: options.db, registry: options.registry });
-  registerEarlyAnswers(app, options.earlyAnswers);
   registerRequestIds(app);
   // Before any plugin adds routes (CORS adds its preflight route): a route keeps the error handler it was added under.
   app.setErrorHandler(errorHandler);

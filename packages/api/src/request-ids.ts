@@ -17,6 +17,10 @@ export const requestIdOf = (request: { headers: Record<string, string | string[]
 /** The correlation id of a request: the incoming X-Correlation-Id if well formed, else the request id. */
 export const correlationIdOf = (request: FastifyRequest): string => headerValue(request, 'x-correlation-id') ?? request.id;
 
+/** The same for a request Fastify has not seen (its request id given). */
+export const correlationIdFrom = (request: { headers: Record<string, string | string[] | undefined> }, requestId: string): string =>
+  headerValue(request, 'x-correlation-id') ?? requestId;
+
 declare module 'fastify' {
   interface FastifyRequest {
     correlationId: string;

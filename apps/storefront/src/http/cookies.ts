@@ -14,11 +14,9 @@ export const COOKIE = {
   order: 'rk_order',
 } as const;
 
-/** The request's cookies by name (the first of repeated names wins; malformed encodings are kept as sent). */
-export const cookiesOf = (request: FastifyRequest): Record<string, string> => {
-  const header = request.headers.cookie;
+/** Cookies by name from a Cookie header (the first of repeated names wins; malformed encodings are kept as sent). */
+export const parseCookies = (header: string): Record<string, string> => {
   const cookies: Record<string, string> = {};
-  if (!header) return cookies;
   for (const part of header.split(';')) {
     const at = part.indexOf('=');
     if (at < 0) continue;
@@ -32,6 +30,12 @@ export const cookiesOf = (request: FastifyRequest): Record<string, string> => {
     }
   }
   return cookies;
+};
+
+/** The request's cookies by name. */
+export const cookiesOf = (request: FastifyRequest): Record<string, string> => {
+  const header = request.headers.cookie;
+  return header ? parseCookies(header) : {};
 };
 
 export interface CookieOptions {
