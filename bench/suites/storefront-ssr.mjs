@@ -107,7 +107,10 @@ const cachedRun = (ctx, notes) =>
         bareRuns.push(bare);
       }
     });
-    const bare = { ...bareRuns[0], requestsPerSecond: round(bareRuns.reduce((sum, r) => sum + r.requestsPerSecond, 0) / bareRuns.length, 0) };
+    const bare = {
+      ...bareRuns[0],
+      requestsPerSecond: round(bareRuns.reduce((sum, r) => sum + r.requestsPerSecond, 0) / bareRuns.length, 0),
+    };
     return { pages, html: again.text, products, results, bare };
   });
 
@@ -160,7 +163,8 @@ const tableOf = (results, pages, bytes, render, load, notes) => {
   const json = results['json-list'].requestsPerSecond;
   const jsonPage = results['json-list-page'].requestsPerSecond;
   const versus = (key, r) => {
-    if (key.endsWith('-cached') || key === 'server-floor') return `${pct(r.requestsPerSecond, r.bareRequestsPerSecond ?? bare)} % of bare (beside it)`;
+    if (key.endsWith('-cached') || key === 'server-floor')
+      return `${pct(r.requestsPerSecond, r.bareRequestsPerSecond ?? bare)} % of bare (beside it)`;
     if (key === 'listing-uncached')
       return `${pct(r.requestsPerSecond, json)} % of JSON list; ${pct(r.requestsPerSecond, jsonPage)} % of its own query`;
     if (key.endsWith('-uncached')) return `${pct(r.requestsPerSecond, json)} % of JSON list`;
