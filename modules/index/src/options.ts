@@ -18,6 +18,8 @@ export const IndexOptionsSchema = Type.Object({
     reindex_schedule: Type.Union([Type.String({ minLength: 9, maxLength: 100 }), Type.Null()], { default: null }),
     /** Storefront response cache per tenant (in-process, invalidated by index events); 0 = off. */
     cache_ttl_ms: Type.Integer({ minimum: 0, maximum: 60_000, default: 0 }),
+    /** Facet counts kept per tenant and filters until the tenant's next index write here (this long at most, for other instances' writes); 0 = off. */
+    facet_cache_ms: Type.Integer({ minimum: 0, maximum: 60_000, default: 10_000 }),
     /** Items per batch (and per transaction) of a rebuild or verify run. */
     batch_size: Type.Integer({ minimum: 1, maximum: 10_000, default: 200 }),
     /** Currency of price filters, price sorts and price facets when a request names none. */

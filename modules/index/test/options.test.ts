@@ -25,6 +25,7 @@ describe('index options: settings.rustok.search and settings.rustok.index', () =
       index: {
         reindex_schedule: null,
         cache_ttl_ms: 0,
+        facet_cache_ms: 10_000,
         batch_size: 200,
         default_currency: 'USD',
         price_buckets: [2_500, 5_000, 10_000, 25_000, 50_000],

@@ -1,5 +1,6 @@
 import type { StoreProductsQuery } from '../schemas.js';
 import type { StoreContext } from './context.js';
+import { facetsText } from './facet-memo.js';
 import { keysetCondition, type Match, type SortSpec } from './match.js';
 import { productFacets } from './product-facets.js';
 import { PAGE_COLUMNS, type Page, type PageRow, pageOfRows, staticPage } from './product-pages.js';
@@ -68,6 +69,6 @@ export const listProductsText = async (ctx: StoreContext, query: StoreProductsQu
     mode = 'fuzzy';
     page = await runPage(input, mode, undefined);
   }
-  const facets = query.facets ? JSON.stringify(await productFacets(input, mode)) : undefined;
+  const facets = query.facets ? await facetsText(input, mode, ctx.index.facet_cache_ms, () => productFacets(input, mode)) : undefined;
   return pageText(input, mode, page, facets);
 };
