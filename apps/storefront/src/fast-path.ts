@@ -77,6 +77,6 @@ export const writeCachedPage = (
     return;
   }
   response
-    .writeHead(page.status, { ...own, 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(page.html)) })
-    .end(page.html);
+    .writeHead(page.status, { ...own, 'content-type': 'text/html; charset=utf-8', 'content-length': String(page.body.length) })
+    .end(page.body);
 };

@@ -22,7 +22,7 @@ export const localeOf = (runtime: { defaultLocale: string; supportedLocales: rea
   return { locale: prefix, prefix: `/${prefix}` };
 };
 
-const sendHtml = (reply: FastifyReply, status: number, html: string, shared: boolean, etag?: string): FastifyReply => {
+const sendHtml = (reply: FastifyReply, status: number, html: string | Buffer, shared: boolean, etag?: string): FastifyReply => {
   reply
     .code(status)
     .type('text/html; charset=utf-8')
@@ -42,7 +42,7 @@ export const pageKey = (tenantId: string, origin: string, locale: string, curren
 export const sendCachedPage = (request: FastifyRequest, reply: FastifyReply, hit: CachedPage): FastifyReply =>
   notModified(request, hit.etag)
     ? reply.code(304).header('etag', hit.etag).header('cache-control', SHARED_CACHE_CONTROL).header('vary', 'Cookie').send()
-    : sendHtml(reply, hit.status, hit.html, true, hit.etag);
+    : sendHtml(reply, hit.status, hit.body, true, hit.etag);
 
 /** A bare page for requests no tenant serves (no tenant: no theme, no menus). */
 const NO_SHOP_HTML =

@@ -4,13 +4,15 @@ import { createHash } from 'node:crypto';
 export interface CachedPage {
   readonly status: number;
   readonly html: string;
+  /** The HTML encoded once (UTF-8), sent as it is. */
+  readonly body: Buffer;
   readonly etag: string;
   readonly tags: readonly string[];
   readonly expires: number;
 }
 
 export interface PageCacheOptions {
-  /** Upper bound of the HTML kept, all tenants together (UTF-16 length as a proxy for bytes). */
+  /** Upper bound of the HTML kept, all tenants together, in characters (each page is also kept encoded: about twice that in memory). */
   readonly maxBytes?: number;
   /** How long a page is kept without a purge: bounds what purges this process does not hear (other instances' writes). */
   readonly ttlMs?: number;
@@ -83,7 +85,7 @@ export const createPageCache = (options: PageCacheOptions = {}): PageCache => {
     },
     epochOf: (tenantId) => epochs.get(tenantId) ?? 0,
     set(tenantId, key, page, epoch) {
-      const held: Held = { ...page, tenantId, etag: etagOf(page.html), expires: now() + ttlMs };
+      const held: Held = { ...page, body: Buffer.from(page.html), tenantId, etag: etagOf(page.html), expires: now() + ttlMs };
       if ((epochs.get(tenantId) ?? 0) !== epoch || page.html.length > maxBytes / 4) return held;
       drop(key);
       pages.set(key, held);
