@@ -1,7 +1,7 @@
 import { CURRENT_TENANT_SQL, tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
 import { pagesSql } from './migrations-pages.js';
-import { dropUnusedFunctionsSql, rankSql, tenantContentKeysSql, tenantSearchKeysSql } from './migrations-search.js';
+import { dropUnusedFunctionsSql, rankSql, searchPageSql, tenantContentKeysSql, tenantSearchKeysSql } from './migrations-search.js';
 import { compactSummariesSql, millisecondTimesSql, summariesSql } from './migrations-summaries.js';
 import { RESTORE_TENANT as RESTORE, SET_TENANT } from './migrations-tenant-sql.js';
 import { variantsSql } from './migrations-variants.js';
@@ -258,4 +258,5 @@ export const indexMigrations: readonly Migration[] = [
   { name: 'm20261229_index_014_drop_unused_functions', up: dropUnusedFunctionsSql },
   { name: 'm20261230_index_015_tenant_search_keys', up: tenantSearchKeysSql },
   { name: 'm20261231_index_016_tenant_content_keys', up: tenantContentKeysSql },
+  { name: 'm20270101_index_017_search_page', up: searchPageSql },
 ];

@@ -71,7 +71,7 @@ describeEachBackend('index: database objects', (backend) => {
       source.includes(name) ||
       /^index_(match|similar)_(products|content)$/.test(name) ||
       (name === 'index_product_summary' && names.includes('index_products_summary_trigger')) ||
-      ((name === 'index_tenant_lexemes' || name === 'index_tenant_tsquery') && names.includes('index_top_products'));
+      ((name === 'index_tenant_lexemes' || name === 'index_tenant_tsquery') && names.includes('index_search_page'));
     expect(names.filter((name) => !called(name) && name !== 'index_products_summary_trigger')).toEqual([]);
   });
 });

@@ -125,16 +125,11 @@ const newestStatement = (parts: readonly NewestPart[]): string => {
   return text;
 };
 
-const TSQ = `CASE WHEN $5 = '' THEN websearch_to_tsquery($3::regconfig, $4)
-  ELSE websearch_to_tsquery($3::regconfig, $4) || to_tsquery($3::regconfig, $5) END`;
-const SEARCH_FIRST_SQL = preparedSql(
-  'index_search_first',
-  `SELECT string_agg(p.summary, ',' ORDER BY t.match_rank DESC, p.product_id DESC) AS items, count(*)::int AS n,
-          (array_agg(p.product_id ORDER BY t.match_rank DESC, p.product_id DESC))[$7::int] AS last_id,
-          (array_agg(t.match_rank::text ORDER BY t.match_rank DESC, p.product_id DESC))[$7::int] AS last_key
-     FROM index_top_products($2, ${TSQ}, $6::int) t JOIN index_products p ON p.product_id = t.match_id
-    WHERE p.tenant_id = $1::uuid AND p.locale = $2 AND p.status = 'published'`,
-);
+/** The query of a plain search: the words as websearch_to_tsquery reads them, or'ed with their stemmed prefixes. */
+const TSQ = `CASE WHEN $4 = '' THEN websearch_to_tsquery($2::regconfig, $3)
+  ELSE websearch_to_tsquery($2::regconfig, $3) || to_tsquery($2::regconfig, $4) END`;
+/** The first page in one call (see migration 017): its items joined, how many (a limit and one), the limit-th's keys. */
+const SEARCH_FIRST_SQL = preparedSql('index_search_first', `SELECT * FROM index_search_page($1, ${TSQ}, $5::int)`);
 
 const noPriceFilter = (input: ProductPlanInput) => input.query.minPrice === undefined && input.query.maxPrice === undefined;
 
@@ -160,7 +155,7 @@ const newest = async (input: ProductPlanInput, cursor: Cursor | undefined): Prom
 const search = async (input: ProductPlanInput, q: string): Promise<Page> => {
   const { query, ctx } = input;
   const prefix = usesOperators(q) ? '' : prefixQuery(q);
-  const params = [ctx.tenantId, input.locale, searchConfigOf(input.locale), q, prefix, query.limit + 1, query.limit];
+  const params = [input.locale, searchConfigOf(input.locale), q, prefix, query.limit + 1];
   return pageOfText((await ctx.db.tenantRead<JoinedPage>(ctx.tenantId, SEARCH_FIRST_SQL, params)).rows[0], query.limit);
 };
 
