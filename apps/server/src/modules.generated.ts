@@ -6,5 +6,6 @@ import forumModule from '@rustok/forum';
 import pagesModule from '@rustok/pages';
 import commerceModule from '@rustok/commerce';
 import indexModule from '@rustok/index';
+import flexModule from '@rustok/flex';
 
-export const builtInModules: readonly ModuleDefinition[] = [contentModule, blogModule, forumModule, pagesModule, commerceModule, indexModule];
+export const builtInModules: readonly ModuleDefinition[] = [contentModule, blogModule, forumModule, pagesModule, commerceModule, indexModule, flexModule];

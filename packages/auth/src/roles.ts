@@ -11,7 +11,7 @@ const ROLE_PATTERNS: Readonly<Record<BuiltInRole, readonly string[]>> = {
   super_admin: ['*'],
   admin: ['*.*.*'],
   manager: ['*.*.*'],
-  editor: ['content.*.*', 'blog.*.*', 'forum.*.*', 'pages.*.*', 'tenancy.modules.read', '*.*.read'],
+  editor: ['content.*.*', 'blog.*.*', 'forum.*.*', 'pages.*.*', 'flex.entries.*', 'tenancy.modules.read', '*.*.read'],
   customer: [
     '*.*.read_own',
     '*.*.update_own',

@@ -1,0 +1,63 @@
+import { type EventDeclaration, Id } from '@rustok/kernel';
+import { type Static, Type } from '@sinclair/typebox';
+
+export const FLEX_EVENT = {
+  schemaCreated: 'flex.schema.created',
+  schemaUpdated: 'flex.schema.updated',
+  schemaDeleted: 'flex.schema.deleted',
+  entryCreated: 'flex.entry.created',
+  entryUpdated: 'flex.entry.updated',
+  entryPublished: 'flex.entry.published',
+  entryUnpublished: 'flex.entry.unpublished',
+  entryDeleted: 'flex.entry.deleted',
+} as const;
+
+const Slug = () => Type.String({ minLength: 1, maxLength: 64 });
+
+export const FlexSchemaEventPayload = Type.Object(
+  {
+    schemaId: Id(),
+    slug: Slug(),
+    target: Type.String({ maxLength: 64 }),
+    version: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type FlexSchemaEventPayload = Static<typeof FlexSchemaEventPayload>;
+
+export const FlexEntryEventPayload = Type.Object(
+  {
+    entryId: Id(),
+    schemaId: Id(),
+    schema: Slug(),
+    schemaVersion: Type.Integer({ minimum: 1 }),
+    status: Type.String({ maxLength: 32 }),
+  },
+  { additionalProperties: false },
+);
+export type FlexEntryEventPayload = Static<typeof FlexEntryEventPayload>;
+
+const schemaEvent = (type: string, description: string): EventDeclaration => ({
+  type,
+  schemaVersion: 1,
+  description,
+  payload: FlexSchemaEventPayload,
+});
+const entryEvent = (type: string, description: string): EventDeclaration => ({
+  type,
+  schemaVersion: 1,
+  description,
+  payload: FlexEntryEventPayload,
+});
+
+/** The events flex publishes. A changed payload is a new schemaVersion, never an edit of a published one. */
+export const flexEvents: readonly EventDeclaration[] = [
+  schemaEvent(FLEX_EVENT.schemaCreated, 'A tenant defined a schema (version 1)'),
+  schemaEvent(FLEX_EVENT.schemaUpdated, 'A schema changed: new fields make a new version'),
+  schemaEvent(FLEX_EVENT.schemaDeleted, 'A schema was deleted with its entries'),
+  entryEvent(FLEX_EVENT.entryCreated, 'An entry of a schema was created'),
+  entryEvent(FLEX_EVENT.entryUpdated, "An entry's slug or values changed"),
+  entryEvent(FLEX_EVENT.entryPublished, 'An entry was published'),
+  entryEvent(FLEX_EVENT.entryUnpublished, 'An entry went back to draft'),
+  entryEvent(FLEX_EVENT.entryDeleted, 'An entry was deleted'),
+];

@@ -1,0 +1,44 @@
+import { defineModule } from '@rustok/kernel';
+import { flexErrors } from './errors.js';
+import { flexEvents } from './events.js';
+import { flexEntriesGraphQL } from './graphql/entries.js';
+import { flexSchemasGraphQL } from './graphql/schemas.js';
+import { flexMigrations } from './migrations.js';
+import { FlexOptionsSchema } from './options.js';
+import { entryRoutes } from './routes/entries.js';
+import { schemaRoutes } from './routes/schemas.js';
+
+export const FLEX_PERMISSIONS = [
+  'flex.schemas.manage',
+  'flex.entries.read',
+  'flex.entries.create',
+  'flex.entries.update',
+  'flex.entries.delete',
+  'flex.entries.publish',
+] as const;
+
+/**
+ * Flex: tenant-defined schemas at run time (no migration, no restart, no rebuild), their standalone
+ * entries as strictly validated JSONB, each schema version compiled once to JSON Schema 2020-12.
+ * Depends on the platform only; no standard module depends on it.
+ */
+export const flexModule = defineModule({
+  slug: 'flex',
+  name: 'Flex',
+  description: 'Tenant-defined schemas and custom content types, validated on write, changed at run time',
+  version: '0.1.0',
+  kind: 'optional',
+  errors: [flexErrors],
+  permissions: [...FLEX_PERMISSIONS],
+  options: FlexOptionsSchema,
+  migrations: flexMigrations,
+  events: { emits: flexEvents },
+  rest: async (app) => {
+    await app.register(schemaRoutes);
+    await app.register(entryRoutes);
+  },
+  graphql: (builder) => {
+    flexSchemasGraphQL(builder);
+    flexEntriesGraphQL(builder);
+  },
+});
