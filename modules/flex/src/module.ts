@@ -29,6 +29,11 @@ export const flexModule = defineModule({
   version: '0.1.0',
   kind: 'optional',
   errors: [flexErrors],
+  /** Read only to check that referenced products and content nodes exist (a reference to an absent one is refused). */
+  uses: [
+    { slug: 'commerce', optional: true },
+    { slug: 'content', optional: true },
+  ],
   permissions: [...FLEX_PERMISSIONS],
   options: FlexOptionsSchema,
   migrations: flexMigrations,
