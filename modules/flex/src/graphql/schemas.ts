@@ -55,7 +55,7 @@ const addTypes = (builder: GraphQLBuilder) => {
   const Update = builder.inputType('UpdateFlexSchemaInput', {
     fields: (t) => ({
       name: t.string(),
-      description: t.string(),
+      description: t.string({ description: 'An empty text removes it (null leaves it as it is)' }),
       fields: t.field({ type: 'JSON', description: 'New fields: a new version' }),
     }),
   });
