@@ -5,24 +5,36 @@ const NUL = '\u0000';
 const MAX_REPORTED = 20;
 const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
 
+/** The children of an array or object (a key holding NUL is a finding of its own, not walked into), in order. */
+const childrenOf = (value: unknown, where: string, found: string[]): [unknown, string][] => {
+  if (Array.isArray(value)) return value.map((item, index) => [item, `${where}/${index}`]);
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return [];
+  const children: [unknown, string][] = [];
+  for (const [key, item] of Object.entries(value)) {
+    const path = `${where}/${key.replaceAll(NUL, '\\u0000')}`;
+    if (key.includes(NUL)) found.push(path);
+    else children.push([item, path]);
+  }
+  return children;
+};
+
 /**
  * Paths (`<where>/a/0/b`) of every string in a value, and every object key, that holds a NUL
  * character. PostgreSQL cannot store U+0000 in text, so such input is refused before it gets there.
+ * The walk keeps its own stack: a body nested thousands of levels deep cannot exhaust the call stack.
  */
 export const nulPaths = (value: unknown, where: string, found: string[] = []): string[] => {
-  if (found.length >= MAX_REPORTED) return found;
-  if (typeof value === 'string') {
-    if (value.includes(NUL)) found.push(where);
-  } else if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) nulPaths(item, `${where}/${index}`, found);
-  } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
-    for (const [key, item] of Object.entries(value)) {
-      const path = `${where}/${key.replaceAll(NUL, '\\u0000')}`;
-      if (key.includes(NUL)) found.push(path);
-      else nulPaths(item, path, found);
+  const stack: [unknown, string][] = [[value, where]];
+  while (stack.length > 0 && found.length < MAX_REPORTED) {
+    const [node, path] = stack.pop() as [unknown, string];
+    if (typeof node === 'string') {
+      if (node.includes(NUL)) found.push(path);
+      continue;
     }
+    const children = childrenOf(node, path, found);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as [unknown, string]);
   }
-  return found;
+  return found.slice(0, MAX_REPORTED);
 };
 
 /** 422 VALIDATION_FAILED naming each field that holds a NUL character. */
