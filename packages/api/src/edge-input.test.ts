@@ -45,6 +45,18 @@ describeEachBackend('edge input', (backend) => {
     expect(paths.sort()).toEqual(['body/extra/0/deep', 'body/k\\u0000']);
   });
 
+  it('refuses a body nested thousands of levels deep with 422 naming where it gets too deep (no 500)', async () => {
+    const payload = `{"name":"x","count":1,"extra":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
+    const res = await platform.app.inject({
+      method: 'POST',
+      url: '/api/v1/things',
+      headers: { 'content-type': 'application/json' },
+      payload,
+    });
+    expectProblem(res, 422, 'VALIDATION_FAILED');
+    expect(res.json()).toMatchObject({ errors: [{ path: `body/extra${'/0'.repeat(63)}`, message: 'is nested deeper than 64 levels' }] });
+  });
+
   it('refuses a NUL character in the query string and in a path parameter', async () => {
     const query = await platform.app.inject({ method: 'GET', url: '/api/v1/boom?q=a%00b' });
     expectProblem(query, 422, 'VALIDATION_FAILED');

@@ -3,7 +3,7 @@ import type { AppError } from '@rustok/kernel';
 import type { FastifyRequest } from 'fastify';
 import { getOperationAST, parse } from 'graphql';
 import { apiErrors } from './errors.js';
-import { nulPaths, nulRefusal } from './input-guard.js';
+import { inputProblems, inputRefusal, NUL_MESSAGE } from './input-guard.js';
 
 /**
  * The shape of a GraphQL-over-HTTP request, checked before mercurius sees it, so that a malformed
@@ -90,9 +90,9 @@ const checkGraphQLRequest = (input: unknown): GraphQLRequestParts => {
   const text = typeof query === 'string' && query.trim() !== '' ? query : undefined;
   if (!text && !hash) throw badRequest('A GraphQL request needs a query (or a persisted query hash)');
   if (text && isJsonText(text)) throw badRequest('The query is not a GraphQL document');
-  const nul = nulPaths(variables, 'variables');
-  if (text && hasNul(text)) nul.push('query');
-  if (nul.length > 0) throw nulRefusal(nul);
+  const problems = inputProblems(variables, 'variables');
+  if (text && hasNul(text)) problems.push({ path: 'query', message: NUL_MESSAGE });
+  if (problems.length > 0) throw inputRefusal(problems);
   return { query: text, hash };
 };
 

@@ -1,31 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { nulPaths } from './input-guard.js';
+import { inputProblems, MAX_INPUT_DEPTH, NUL_MESSAGE } from './input-guard.js';
 
 const nested = (depth: number, leaf: unknown): unknown => {
   let value = leaf;
-  for (let i = 0; i < depth; i++) value = { a: [value] };
+  for (let i = 0; i < depth; i++) value = { a: value };
   return value;
 };
+const paths = (value: unknown) => inputProblems(value, 'body').map((e) => e.path);
 
-describe('nulPaths', () => {
+describe('inputProblems', () => {
   it('names every string and key holding NUL, in document order', () => {
     const body = { a: 'x\u0000', b: [{ c: 'ok' }, { 'd\u0000': 1 }, 'e\u0000'], f: { g: 'h\u0000' } };
-    expect(nulPaths(body, 'body')).toEqual(['body/a', 'body/b/1/d\\u0000', 'body/b/2', 'body/f/g']);
+    expect(inputProblems(body, 'body')).toEqual(
+      ['body/a', 'body/b/1/d\\u0000', 'body/b/2', 'body/f/g'].map((path) => ({ path, message: NUL_MESSAGE })),
+    );
   });
 
-  it('walks a body nested 100,000 levels deep without exhausting the stack', () => {
-    expect(nulPaths(nested(100_000, 'deep'), 'body')).toEqual([]);
-    const found = nulPaths(nested(100_000, 'deep\u0000'), 'body');
-    expect(found).toHaveLength(1);
-    expect(found[0]?.split('/')).toHaveLength(1 + 200_000);
+  it(`accepts ${MAX_INPUT_DEPTH} levels of nesting and refuses the next one, where it begins`, () => {
+    expect(paths(nested(MAX_INPUT_DEPTH, 'leaf'))).toEqual([]);
+    expect(paths(nested(MAX_INPUT_DEPTH, { deeper: 1 }))).toEqual([`body${'/a'.repeat(MAX_INPUT_DEPTH)}`]);
   });
 
-  it('reports at most 20 paths', () => {
-    expect(
-      nulPaths(
-        Array.from({ length: 50 }, () => '\u0000'),
-        'body',
-      ),
-    ).toHaveLength(20);
+  it('walks a value nested 100,000 levels deep without exhausting the stack', () => {
+    const [problem] = inputProblems(nested(100_000, 'deep'), 'body');
+    expect(problem?.message).toMatch(/nested deeper than/);
+  });
+
+  it('reports at most 20 problems', () => {
+    expect(paths(Array.from({ length: 50 }, () => '\u0000'))).toHaveLength(20);
   });
 });
