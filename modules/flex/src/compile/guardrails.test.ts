@@ -105,6 +105,13 @@ describe('compileSchema guardrails', () => {
     expect(paths([{ key: 't', type: 'text', pattern: '\\-\\q' }])).toEqual(['/fields/0/pattern']);
     expect(paths([{ key: 't', type: 'text', pattern: 'a'.repeat(501) }])).toEqual(['/fields/0/pattern']);
     expect(() => compileSchema([{ key: 't', type: 'text', pattern: '^\\p{L}+$' }], OPTIONS)).not.toThrow();
+    expect(() => compileSchema([{ key: 's', type: 'text', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }], OPTIONS)).not.toThrow();
+  });
+
+  it('refuses a pattern that can take exponential time to match', () => {
+    const [error] = invalid([{ key: 't', type: 'text', pattern: '^(\\w+\\s?)*$' }]);
+    expect(error?.path).toBe('/fields/0/pattern');
+    expect(error?.message).toMatch(/forever/);
   });
 
   it('allows lengths only on texts, and wants minLength <= maxLength', () => {

@@ -2,6 +2,7 @@ import type { FieldError } from '@rustok/kernel';
 import { flexErrors } from '../errors.js';
 import type { FlexOptions } from '../options.js';
 import { FIELD_TYPES, type FieldDefinition, type FieldType } from '../schemas.js';
+import { patternIsSafe } from './regex-safety.js';
 
 /**
  * The guardrails of a schema's fields, checked before it is compiled: how many fields (nested ones
@@ -114,6 +115,8 @@ const checkText = (field: FieldDefinition, problem: Problem): void => {
   if (field.type !== 'text') problem('pattern', 'is only for text fields');
   else if (field.pattern.length > MAX_PATTERN) problem('pattern', `must be at most ${MAX_PATTERN} characters`);
   else if (!compiles(field.pattern)) problem('pattern', 'is not a valid regular expression (JavaScript, u flag)');
+  else if (!patternIsSafe(field.pattern))
+    problem('pattern', 'repeats a group that repeats inside or can begin in two ways, like (a+)+ or (a|aa)*: matching could take forever');
 };
 
 const compiles = (pattern: string): boolean => {

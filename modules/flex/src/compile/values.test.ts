@@ -46,8 +46,13 @@ describe('prepareValues', () => {
     expect(JSON.stringify(prepared)).not.toMatch(/script|onclick|onerror|javascript:/);
   });
 
-  it('does not add keys that were not given', () => {
+  it('does not add keys that were not given, even keys every object inherits', () => {
     expect(prepareValues(fields, { title: 'x' })).toEqual({ title: 'x' });
+    const inherited: FieldDefinition[] = [{ key: 'constructor', type: 'rich_text', access: 'public', unique: true }];
+    expect(Object.keys(prepareValues(inherited, {}))).toEqual([]);
+    expect(Object.keys(publicValues(inherited, {}))).toEqual([]);
+    expect(referencesOf([{ key: 'constructor', type: 'reference', to: 'user' }], {})).toEqual([]);
+    expect(prepareValues(inherited, { constructor: '<b onclick="x()">y</b>' })).toEqual({ constructor: '<b>y</b>' });
   });
 });
 

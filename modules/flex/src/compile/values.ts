@@ -67,7 +67,7 @@ const eachValue = (field: FieldDefinition, value: unknown, path: string, leaf: (
 export const prepareValues = (fields: readonly FieldDefinition[], values: Values): Values => {
   const copy: Values = structuredClone(values);
   for (const field of fields) {
-    if (!(field.key in copy) || !needsPreparing(field)) continue;
+    if (!Object.hasOwn(copy, field.key) || !needsPreparing(field)) continue;
     copy[field.key] = mapField(field, copy[field.key], (v) => prepareValue(field, v));
   }
   return copy;
@@ -85,7 +85,7 @@ const prepareValue = (field: FieldDefinition, value: unknown): unknown => {
 export const referencesOf = (fields: readonly FieldDefinition[], values: Values, base = '/values'): ValueReference[] => {
   const found: ValueReference[] = [];
   for (const field of fields) {
-    if (!(field.key in values)) continue;
+    if (!Object.hasOwn(values, field.key)) continue;
     eachValue(field, values[field.key], `${base}/${field.key}`, (value, path) => {
       if (field.type === 'reference' && typeof value === 'string' && field.to !== undefined)
         found.push({ path, to: field.to, ...(field.schema === undefined ? {} : { schema: field.schema }), id: value });
@@ -98,7 +98,7 @@ export const referencesOf = (fields: readonly FieldDefinition[], values: Values,
 /** The top-level unique fields that have a value. */
 export const uniqueValuesOf = (fields: readonly FieldDefinition[], values: Values): UniqueValue[] =>
   fields.flatMap((field) => {
-    const value = values[field.key];
+    const value = Object.hasOwn(values, field.key) ? values[field.key] : undefined;
     if (field.unique !== true || (typeof value !== 'string' && typeof value !== 'number')) return [];
     return [{ key: field.key, value }];
   });
@@ -106,6 +106,6 @@ export const uniqueValuesOf = (fields: readonly FieldDefinition[], values: Value
 /** Only the top-level values of fields with access 'public' (what the storefront may see). */
 export const publicValues = (fields: readonly FieldDefinition[], values: Values): Values => {
   const shown: Values = {};
-  for (const field of fields) if (field.access === 'public' && field.key in values) shown[field.key] = values[field.key];
+  for (const field of fields) if (field.access === 'public' && Object.hasOwn(values, field.key)) shown[field.key] = values[field.key];
   return shown;
 };
