@@ -43,7 +43,7 @@ describeEachBackend('flex entries over HTTP and GraphQL', (backend) => {
   let adminB: Headers;
   let publicA: Headers;
   const call = (...args: Parameters<ReturnType<typeof caller>>) => caller(p)(...args);
-  const { data, codes } = graphqlClient(() => p);
+  const { data, codes, gql } = graphqlClient(() => p);
   const entryEvents = (tenantId: string, entryId: string) =>
     outboxEvents(p, tenantId, "type LIKE 'flex.entry.%'", (payload) => payload.entryId === entryId);
   const create = (headers: Headers, body: Record<string, unknown>, schema = 'book') =>
@@ -115,6 +115,10 @@ describeEachBackend('flex entries over HTTP and GraphQL', (backend) => {
     const second = await create(editorA, { values: { title: 'Two', isbn: '978-0-00-000002' } });
     const clash = await call('PATCH', `/flex/entries/${second.id}`, editorA, { values: { title: 'Two', isbn: '978-0-00-000001' } });
     expectProblem(clash, 409, 'FLEX_VALUE_NOT_UNIQUE');
+    const racing = await Promise.all(
+      ['Three', 'Four'].map((title) => call('POST', '/flex/schemas/book/entries', editorA, { values: { title, isbn: '978-0-00-000003' } })),
+    );
+    expect(racing.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     const same = await ok<FlexEntry>(
       call('PATCH', `/flex/entries/${first.id}`, editorA, { values: { title: 'One!', isbn: '978-0-00-000001' } }),
     );
@@ -285,6 +289,7 @@ describeEachBackend('flex entries over HTTP and GraphQL', (backend) => {
     await ok(call('PUT', '/modules/flex', adminA, { enabled: false }));
     expectProblem(await call('GET', '/flex/schemas/book/entries', editorA), 404);
     expectProblem(await call('POST', '/flex/schemas/book/entries', editorA, { values: { title: 'Off' } }), 404);
+    expect((await gql(editorA, '{ flexEntries(schema: "book") { items { id } } }')).errors?.length).toBe(1);
     await ok(call('PUT', '/modules/flex', adminA, { enabled: true }));
     await ok(call('GET', '/flex/schemas/book/entries', editorA));
   });
