@@ -3,6 +3,7 @@ import { blogArea } from './blog.js';
 import { commerceCatalogArea } from './commerce-catalog.js';
 import { commerceOrdersArea } from './commerce-orders.js';
 import { contentArea } from './content.js';
+import { flexArea } from './flex.js';
 import { forumArea } from './forum.js';
 import { indexStoreArea } from './index-store.js';
 import { pagesArea } from './pages.js';
@@ -26,6 +27,7 @@ export const AREAS: readonly Area<unknown>[] = [
   commerceCatalogArea,
   commerceOrdersArea,
   indexStoreArea,
+  flexArea,
 ];
 
 /** The areas' entries merged into one table; an entry claimed by two areas is an error. */
