@@ -10,6 +10,8 @@ export const FLEX_EVENT = {
   entryPublished: 'flex.entry.published',
   entryUnpublished: 'flex.entry.unpublished',
   entryDeleted: 'flex.entry.deleted',
+  valuesUpdated: 'flex.values.updated',
+  valuesDeleted: 'flex.values.deleted',
 } as const;
 
 const Slug = () => Type.String({ minLength: 1, maxLength: 64 });
@@ -37,6 +39,31 @@ export const FlexEntryEventPayload = Type.Object(
 );
 export type FlexEntryEventPayload = Static<typeof FlexEntryEventPayload>;
 
+/**
+ * The values of an attached fieldset of one entity (a product, a content node, a user) were set:
+ * the public ones travel with the event, so read models (the storefront's index) need not read
+ * flex's tables.
+ */
+export const FlexValuesEventPayload = Type.Object(
+  {
+    target: Type.String({ maxLength: 64 }),
+    entityId: Id(),
+    schemaId: Id(),
+    schema: Slug(),
+    schemaVersion: Type.Integer({ minimum: 1 }),
+    publicValues: Type.Record(Type.String(), Type.Unknown()),
+  },
+  { additionalProperties: false },
+);
+export type FlexValuesEventPayload = Static<typeof FlexValuesEventPayload>;
+
+/** An attached fieldset's values of one entity are gone (removed, or the entity or the schema was deleted). */
+export const FlexValuesDeletedPayload = Type.Object(
+  { target: Type.String({ maxLength: 64 }), entityId: Id(), schemaId: Id(), schema: Slug() },
+  { additionalProperties: false },
+);
+export type FlexValuesDeletedPayload = Static<typeof FlexValuesDeletedPayload>;
+
 const schemaEvent = (type: string, description: string): EventDeclaration => ({
   type,
   schemaVersion: 1,
@@ -60,4 +87,16 @@ export const flexEvents: readonly EventDeclaration[] = [
   entryEvent(FLEX_EVENT.entryPublished, 'An entry was published'),
   entryEvent(FLEX_EVENT.entryUnpublished, 'An entry went back to draft'),
   entryEvent(FLEX_EVENT.entryDeleted, 'An entry was deleted'),
+  {
+    type: FLEX_EVENT.valuesUpdated,
+    schemaVersion: 1,
+    description: "An entity's attached fieldset values were set (public values included)",
+    payload: FlexValuesEventPayload,
+  },
+  {
+    type: FLEX_EVENT.valuesDeleted,
+    schemaVersion: 1,
+    description: "An entity's attached fieldset values are gone",
+    payload: FlexValuesDeletedPayload,
+  },
 ];
