@@ -64,4 +64,20 @@ describe('patternIsSafe', () => {
     ])
       expect(patternIsSafe(p), p).toBe(false);
   });
+
+  it('refuses three or more unbounded repetitions in a row that can match the same characters', () => {
+    for (const p of [
+      '^a*a*a*b$',
+      '^.*.*.*=.*$',
+      '^\\s*.*\\s*=$',
+      '^(?:a*)(?:a*)(?:a*)b$',
+      '^a+x?a+(?:y)?a+$',
+      '^a*b*a*b*a*$',
+      '^\\d{1,100}\\d{1,100}\\d{1,100}x$',
+      '^(?:x(-a*a*a*)*)$',
+      '^(?=a*a*a*b)',
+      '^(?:\\w+|\\d)\\w+[0-9]+x$',
+    ])
+      expect(patternIsSafe(p), p).toBe(false);
+  });
 });

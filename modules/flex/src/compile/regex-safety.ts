@@ -1,102 +1,31 @@
+import { type Atom, type Group, literalChar, type Node, parsePattern } from './regex-parse.js';
+
 /**
- * A guard against patterns that can take exponential time (ReDoS): a repeated group that itself
- * contains a repetition, like `(a+)+` or `(\w+\s?)*`, is refused unless each of its rounds begins
- * with a literal character that nothing else in the group can match, like `(-[a-z0-9]+)*`; then
- * the rounds cannot be cut in more than one way. The pattern has compiled with the `u` flag already.
+ * A guard against patterns a backtracking engine can take very long to match (ReDoS) on a text
+ * of 10,000 characters. Refused:
+ * - exponential: a repeated group that itself contains a repetition, like `(a+)+` or `(\w+\s?)*`,
+ *   unless each round begins with a literal nothing else in the group can match, like `(-[a-z0-9]+)*`;
+ *   and a repeated group whose alternatives can begin alike, like `(a|aa)*`;
+ * - polynomial of degree 3 or more: three or more unbounded repetitions in a row that can all match
+ *   the same characters, like `a*a*a*b` or `\s*.*\s*=` (two, like `\w+\.\w+`, are fine).
+ * Which characters a part can match is sampled (ASCII and a few others), so this is a guard, not a proof.
  */
 
-interface Atom {
-  readonly kind: 'atom';
-  readonly source: string;
-  readonly literal: boolean;
-  repeats: boolean;
-  quantified: boolean;
-}
+const SAMPLE = [...'\t\n\r \u00a0é я中😀', ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))];
+const ALL = (1n << BigInt(SAMPLE.length)) - 1n;
+const MAX_CHAIN = 2;
 
-interface Group {
-  readonly kind: 'group';
-  readonly alternatives: Node[][];
-  repeats: boolean;
-  quantified: boolean;
-}
-
-type Node = Atom | Group;
-
-const QUANTIFIER = /^(?:[*+?]|\{(\d+)(?:(,)(\d*))?\})\??/;
-const META = new Set([...'^$.|?*+()[]{}\\']);
-
-class Parser {
-  private at = 0;
-  constructor(private readonly pattern: string) {}
-
-  /** The alternatives up to the end or the `)` closing the current group. */
-  alternatives(): Node[][] {
-    const alternatives: Node[][] = [[]];
-    while (this.at < this.pattern.length) {
-      const char = this.pattern[this.at];
-      if (char === ')') break;
-      if (char === '|') {
-        this.at += 1;
-        alternatives.push([]);
-        continue;
-      }
-      const node = char === '(' ? this.group() : this.atom();
-      const quantifier = this.quantifier();
-      node.quantified = quantifier !== undefined;
-      node.repeats = quantifier === true;
-      alternatives[alternatives.length - 1]?.push(node);
-    }
-    return alternatives;
+/** The sampled characters the atom can match, as bits (every bit when unsure). */
+const maskOf = (atom: Atom): bigint => {
+  if (atom.zeroWidth) return 0n;
+  try {
+    const regex = new RegExp(`^(?:${atom.source})$`, 'u');
+    return SAMPLE.reduce((mask, char, i) => (regex.test(char) ? mask | (1n << BigInt(i)) : mask), 0n);
+  } catch {
+    return ALL;
   }
-
-  private group(): Group {
-    const prefix = /^\((?:\?(?::|=|!|<=|<!|<[^>]*>))?/.exec(this.pattern.slice(this.at))?.[0] ?? '(';
-    this.at += prefix.length;
-    const alternatives = this.alternatives();
-    this.at += 1; // the `)`
-    return { kind: 'group', alternatives, repeats: false, quantified: false };
-  }
-
-  private atom(): Atom {
-    const start = this.at;
-    const char = this.pattern[this.at] ?? '';
-    if (char === '\\') this.at += escapeLength(this.pattern, this.at);
-    else if (char === '[') this.at = classEnd(this.pattern, this.at);
-    else this.at += char.length > 0 ? String.fromCodePoint(this.pattern.codePointAt(this.at) ?? 0).length : 1;
-    const source = this.pattern.slice(start, this.at);
-    const literal = (!/^[\\[]/.test(source) && !META.has(source)) || /^\\[\\^$.|?*+()[\]{}/-]$/.test(source);
-    return { kind: 'atom', source, literal, repeats: false, quantified: false };
-  }
-
-  /** Reads a quantifier if there is one (undefined when none); true when it allows more than one round. */
-  private quantifier(): boolean | undefined {
-    const match = QUANTIFIER.exec(this.pattern.slice(this.at));
-    if (!match) return undefined;
-    this.at += match[0].length;
-    const [text, least, comma, most] = match;
-    if (text.startsWith('*') || text.startsWith('+')) return true;
-    if (text.startsWith('?')) return false;
-    if (comma === undefined) return Number(least) > 1;
-    return most === '' || Number(most) > 1;
-  }
-}
-
-const escapeLength = (pattern: string, at: number): number => {
-  const rest = pattern.slice(at);
-  const braced = /^\\[pPu]\{[^}]*\}|^\\k<[^>]*>|^\\u[0-9a-fA-F]{4}|^\\x[0-9a-fA-F]{2}|^\\c[a-zA-Z]|^\\[1-9][0-9]*/.exec(rest);
-  return braced ? braced[0].length : Math.min(2, rest.length);
 };
 
-const classEnd = (pattern: string, at: number): number => {
-  let i = at + 1;
-  while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
-  return i + 1;
-};
-
-const repeatsInside = (alternatives: readonly Node[][]): boolean =>
-  alternatives.some((nodes) => nodes.some((n) => n.repeats || (n.kind === 'group' && repeatsInside(n.alternatives))));
-
-/** Whether the atom can match the character (when unsure: yes). */
 const canMatch = (atom: Atom, char: string): boolean => {
   try {
     return new RegExp(`^(?:${atom.source})$`, 'u').test(char);
@@ -105,12 +34,13 @@ const canMatch = (atom: Atom, char: string): boolean => {
   }
 };
 
-const literalChar = (atom: Atom): string => (atom.source.startsWith('\\') ? atom.source.slice(1) : atom.source);
+const repeatsInside = (alternatives: readonly Node[][]): boolean =>
+  alternatives.some((nodes) => nodes.some((n) => n.repeats || (n.kind === 'group' && repeatsInside(n.alternatives))));
 
 /** The atom a round must begin with, exactly once (undefined when a round may begin otherwise). */
 const leading = (nodes: readonly Node[]): Atom | undefined => {
   const [first] = nodes;
-  return first?.kind === 'atom' && !first.quantified && first.source !== '^' && first.source !== '$' ? first : undefined;
+  return first?.kind === 'atom' && !first.quantified && !first.zeroWidth ? first : undefined;
 };
 
 /** A repeated group whose rounds start with a literal no other part of the group can match. */
@@ -123,10 +53,7 @@ const delimited = (group: Group): boolean => {
   return only.slice(1).every((node) => node.kind === 'atom' && !canMatch(node, delimiter));
 };
 
-/**
- * Alternatives of a repeated group that no text can begin in two ways: each starts with its own
- * atom, the literal ones distinct and at most one of them a class (which matches none of the literals).
- */
+/** Alternatives no text can begin in two ways: each starts with its own atom, the literals distinct, at most one class (matching none of them). */
 const disjoint = (alternatives: readonly Node[][]): boolean => {
   const firsts = alternatives.map(leading);
   if (firsts.some((a) => a === undefined)) return false;
@@ -137,14 +64,63 @@ const disjoint = (alternatives: readonly Node[][]): boolean => {
   return classes.every((c) => literals.every((l) => !canMatch(c, l)));
 };
 
-const safeGroup = (group: Group): boolean => {
+const linearGroup = (group: Group): boolean => {
   if (!group.repeats) return true;
   if (repeatsInside(group.alternatives)) return delimited(group);
   return group.alternatives.length === 1 || disjoint(group.alternatives);
 };
 
-const safe = (alternatives: readonly Node[][]): boolean =>
-  alternatives.every((nodes) => nodes.every((node) => node.kind === 'atom' || (safeGroup(node) && safe(node.alternatives))));
+const noExponential = (alternatives: readonly Node[][]): boolean =>
+  alternatives.every((nodes) => nodes.every((node) => node.kind === 'atom' || (linearGroup(node) && noExponential(node.alternatives))));
 
-/** False when the pattern nests repetitions in a way that can take exponential time to match. */
-export const patternIsSafe = (pattern: string): boolean => safe(new Parser(pattern).alternatives());
+/** Runs of unbounded repetitions that can match the same characters: how many in the run, which characters. */
+interface Chain {
+  readonly count: number;
+  readonly mask: bigint;
+}
+
+const groupMask = (alternatives: readonly Node[][]): bigint =>
+  alternatives.flat().reduce((mask, n) => mask | (n.kind === 'atom' ? maskOf(n) : groupMask(n.alternatives)), 0n);
+
+/** The chains after one more part of the sequence; throws (caught below) when one grows too long. */
+const step = (chains: readonly Chain[], node: Node): Chain[] => {
+  if (node.kind === 'group' && node.lookaround) return [...chains];
+  if (node.kind === 'group' && !node.repeats) {
+    const after = node.alternatives.flatMap((nodes) => nodes.reduce<Chain[]>(step, [...chains]));
+    return dedupe(node.optional ? [...chains, ...after] : after);
+  }
+  if (node.kind === 'atom' && node.zeroWidth) return [...chains];
+  const mask = node.kind === 'atom' ? maskOf(node) : groupMask(node.alternatives);
+  if (!node.unbounded) return chains.filter((c) => node.optional || (c.mask & mask) !== 0n);
+  const next: Chain[] = [{ count: 1, mask }];
+  for (const chain of chains) {
+    if ((chain.mask & mask) !== 0n) next.push({ count: chain.count + 1, mask: chain.mask | mask });
+    else if (node.optional) next.push(chain);
+  }
+  if (next.some((c) => c.count > MAX_CHAIN)) throw new TooLong();
+  return dedupe(next);
+};
+
+class TooLong extends Error {}
+
+const dedupe = (chains: readonly Chain[]): Chain[] => {
+  const seen = new Map<string, Chain>();
+  for (const chain of chains) seen.set(`${chain.count}:${chain.mask}`, chain);
+  return [...seen.values()];
+};
+
+const noLongChains = (alternatives: readonly Node[][]): boolean => {
+  try {
+    for (const nodes of alternatives) nodes.reduce<Chain[]>(step, []);
+  } catch (error) {
+    if (error instanceof TooLong) return false;
+    throw error;
+  }
+  return alternatives.every((nodes) => nodes.every((n) => n.kind === 'atom' || noLongChains(n.alternatives)));
+};
+
+/** False when matching the pattern could take exponential or high-polynomial time. */
+export const patternIsSafe = (pattern: string): boolean => {
+  const alternatives = parsePattern(pattern);
+  return noExponential(alternatives) && noLongChains(alternatives);
+};
