@@ -170,7 +170,7 @@ describe('validatorFor: lists, localized values, nesting', () => {
   it('localized: a map by locale, at least one entry when required', () => {
     const title = one({ type: 'text', localized: true, required: true, maxLength: 5 });
     title.accepts({ en: 'Hi', 'pt-BR': 'Olá' });
-    title.refuses({});
+    expect(title.refuses({})).toMatch(/at least one locale/);
     expect(title.refuses({ EN: 'Hi' }, '/values/v/EN')).toMatch(/locale/);
     title.refuses({ en: 'Hello world' }, '/values/v/en');
     title.refuses('Hi');

@@ -97,6 +97,7 @@ const readable = (errors: readonly ErrorObject[]): ErrorObject[] =>
       if (e.keyword === 'pattern' && params.pattern === DECIMAL_PATTERN)
         return { ...e, message: 'must be a decimal number written as text (like "12.50"), at most 18 digits before the point and 9 after' };
       if (e.keyword === 'format' && params.format === 'uuid') return { ...e, message: 'must be an id (UUID)' };
+      if (e.keyword === 'minProperties' && params.limit === 1) return { ...e, message: 'needs a value for at least one locale' };
       if (e.keyword === 'pattern' && params.pattern === '^https?://') return { ...e, message: 'must be an http or https URL' };
       if (e.keyword === 'pattern' && params.pattern === '^[A-Z]{3}$') return { ...e, message: 'must be a currency code (like EUR)' };
       return e;
