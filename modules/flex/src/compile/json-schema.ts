@@ -130,7 +130,7 @@ const moneySchema = (field: FieldDefinition): JsonSchema => ({
   type: 'object',
   properties: {
     amount: { type: 'integer', description: 'In minor units (cents)', ...integerBounds(field) },
-    currencyCode: { type: 'string', pattern: CURRENCY_PATTERN, description: 'ISO 4217 code' },
+    currencyCode: { type: 'string', pattern: CURRENCY_PATTERN, format: 'currency', description: 'ISO 4217 code' },
   },
   required: ['amount', 'currencyCode'],
   additionalProperties: false,

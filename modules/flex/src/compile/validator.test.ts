@@ -83,6 +83,8 @@ describe('validatorFor: each field type', () => {
     price.refuses({ amount: 19.99, currencyCode: 'EUR' }, '/values/v/amount');
     price.refuses({ amount: -1, currencyCode: 'EUR' }, '/values/v/amount');
     expect(price.refuses({ amount: 1, currencyCode: 'eur' }, '/values/v/currencyCode')).toMatch(/currency/);
+    expect(price.refuses({ amount: 1, currencyCode: 'XYZ' }, '/values/v/currencyCode')).toMatch(/currency/);
+    price.accepts({ amount: 0, currencyCode: 'RUB' });
     expect(price.refuses({ amount: 1 }, '/values/v/currencyCode')).toBe('is required');
     expect(price.refuses({ amount: 1, currencyCode: 'EUR', note: 'x' }, '/values/v/note')).toBe('is not a known key');
     price.refuses('19.99 EUR');

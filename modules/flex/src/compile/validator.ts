@@ -16,6 +16,7 @@ const addFormats = addFormatsModule as unknown as (a: Ajv) => Ajv;
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const MAX_VALIDATORS = 1_000;
 
 const checkDecimalRange: SchemaValidateFunction = (range: DecimalRange, data: unknown): boolean => {
@@ -29,6 +30,8 @@ const createAjv = (): Ajv => {
   addFormats(ajv);
   // As the kernel defines ids: a UUID, never the nil one.
   ajv.addFormat('uuid', (value: string) => UUID.test(value) && value !== NIL_UUID);
+  // As the kernel defines currencies: an ISO 4217 code this runtime knows.
+  ajv.addFormat('currency', (value: string) => CURRENCIES.has(value));
   ajv.addKeyword({ keyword: 'x-flex' });
   ajv.addKeyword({ keyword: DECIMAL_RANGE_KEYWORD, type: 'string', schemaType: 'object', errors: true, validate: checkDecimalRange });
   return ajv;
@@ -99,7 +102,8 @@ const readable = (errors: readonly ErrorObject[]): ErrorObject[] =>
       if (e.keyword === 'format' && params.format === 'uuid') return { ...e, message: 'must be an id (UUID)' };
       if (e.keyword === 'minProperties' && params.limit === 1) return { ...e, message: 'needs a value for at least one locale' };
       if (e.keyword === 'pattern' && params.pattern === '^https?://') return { ...e, message: 'must be an http or https URL' };
-      if (e.keyword === 'pattern' && params.pattern === '^[A-Z]{3}$') return { ...e, message: 'must be a currency code (like EUR)' };
+      if ((e.keyword === 'pattern' && params.pattern === '^[A-Z]{3}$') || (e.keyword === 'format' && params.format === 'currency'))
+        return { ...e, message: 'must be a currency code (like EUR)' };
       return e;
     });
 
