@@ -6,8 +6,8 @@
 interface Quantified {
   /** The quantifier allows more than one round (`*`, `+`, `{2,}`, `{1,5}`…). */
   repeats: boolean;
-  /** The quantifier allows any number of rounds, or many (`*`, `+`, `{n,}`, `{n,m}` with m ≥ 50). */
-  unbounded: boolean;
+  /** The quantifier allows more than one number of rounds (`?`, `*`, `+`, `{n,}`, `{n,m}` with m > n): the part's length varies. */
+  variable: boolean;
   /** The quantifier allows no round at all (`?`, `*`, `{0,…}`). */
   optional: boolean;
   /** There is a quantifier. */
@@ -34,9 +34,8 @@ export type Node = Atom | Group;
 
 const QUANTIFIER = /^(?:[*+?]|\{(\d+)(?:(,)(\d*))?\})\??/;
 const META = new Set([...'^$.|?*+()[]{}\\']);
-const MANY = 50;
 
-const NONE: Quantified = { repeats: false, unbounded: false, optional: false, quantified: false };
+const NONE: Quantified = { repeats: false, variable: false, optional: false, quantified: false };
 
 class Parser {
   private at = 0;
@@ -86,10 +85,10 @@ class Parser {
     this.at += match[0].length;
     const [text, least, comma, most] = match;
     const head = text.charAt(0);
-    if (head !== '{') return { quantified: true, repeats: head !== '?', unbounded: head !== '?', optional: head !== '+' };
+    if (head !== '{') return { quantified: true, repeats: head !== '?', variable: true, optional: head !== '+' };
     const min = Number(least);
     const max = comma === undefined ? min : most === '' ? Number.POSITIVE_INFINITY : Number(most);
-    return { quantified: true, repeats: max > 1, unbounded: max >= MANY, optional: min === 0 };
+    return { quantified: true, repeats: max > 1, variable: max > min, optional: min === 0 };
   }
 }
 

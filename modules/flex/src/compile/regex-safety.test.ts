@@ -77,6 +77,11 @@ describe('patternIsSafe', () => {
       '^(?:x(-a*a*a*)*)$',
       '^(?=a*a*a*b)',
       '^(?:\\w+|\\d)\\w+[0-9]+x$',
+      '^(?:ax)?(?:ax)?(?:ax)?$',
+      `^${'(a|b)?'.repeat(40)}$`,
+      '^(a?){30}a{30}$',
+      '^(a?){2,30}a{30}$',
+      '^[a-z]+_?[a-z]*_?[a-z]*$',
     ])
       expect(patternIsSafe(p), p).toBe(false);
   });

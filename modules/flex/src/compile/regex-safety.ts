@@ -6,14 +6,17 @@ import { type Atom, type Group, literalChar, type Node, parsePattern } from './r
  * - exponential: a repeated group that itself contains a repetition, like `(a+)+` or `(\w+\s?)*`,
  *   unless each round begins with a literal nothing else in the group can match, like `(-[a-z0-9]+)*`;
  *   and a repeated group whose alternatives can begin alike, like `(a|aa)*`;
- * - polynomial of degree 3 or more: three or more unbounded repetitions in a row that can all match
- *   the same characters, like `a*a*a*b` or `\s*.*\s*=` (two, like `\w+\.\w+`, are fine).
+ * - polynomial, or exponential through optional parts: three or more parts of variable length in a
+ *   row, each able to begin with characters the ones before it can take, like `a*a*a*b`, `\s*.*\s*=`
+ *   or `(ab)?(ab)?(ab)?` (two, like `\w+\.?\w+`, are fine; `\d+(\.\d+)?(e\d+)?` too: each begins apart).
  * Which characters a part can match is sampled (ASCII and a few others), so this is a guard, not a proof.
  */
 
 const SAMPLE = [...'\t\n\r \u00a0é я中😀', ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))];
 const ALL = (1n << BigInt(SAMPLE.length)) - 1n;
 const MAX_CHAIN = 2;
+/** Rounds of a repeated group enough to show a chain longer than MAX_CHAIN. */
+const ROUNDS = MAX_CHAIN + 1;
 
 /** The sampled characters the atom can match, as bits (every bit when unsure). */
 const maskOf = (atom: Atom): bigint => {
@@ -73,7 +76,7 @@ const linearGroup = (group: Group): boolean => {
 const noExponential = (alternatives: readonly Node[][]): boolean =>
   alternatives.every((nodes) => nodes.every((node) => node.kind === 'atom' || (linearGroup(node) && noExponential(node.alternatives))));
 
-/** Runs of unbounded repetitions that can match the same characters: how many in the run, which characters. */
+/** Runs of parts of variable length that can take the same characters: how many in the run, which characters. */
 interface Chain {
   readonly count: number;
   readonly mask: bigint;
@@ -82,19 +85,30 @@ interface Chain {
 const groupMask = (alternatives: readonly Node[][]): bigint =>
   alternatives.flat().reduce((mask, n) => mask | (n.kind === 'atom' ? maskOf(n) : groupMask(n.alternatives)), 0n);
 
+/** The characters a round of the group can begin with (all of its characters when its first part may be skipped). */
+const firstMask = (alternatives: readonly Node[][]): bigint =>
+  alternatives.reduce((mask, nodes) => {
+    const first = nodes.find((n) => !(n.kind === 'atom' && n.zeroWidth) && !(n.kind === 'group' && n.lookaround));
+    if (!first) return mask;
+    if (first.optional || first.kind === 'group') return mask | groupMask([nodes]);
+    return mask | maskOf(first);
+  }, 0n);
+
 /** The chains after one more part of the sequence; throws (caught below) when one grows too long. */
 const step = (chains: readonly Chain[], node: Node): Chain[] => {
-  if (node.kind === 'group' && node.lookaround) return [...chains];
-  if (node.kind === 'group' && !node.repeats) {
-    const after = node.alternatives.flatMap((nodes) => nodes.reduce<Chain[]>(step, [...chains]));
-    return dedupe(node.optional ? [...chains, ...after] : after);
+  if ((node.kind === 'group' && node.lookaround) || (node.kind === 'atom' && node.zeroWidth)) return [...chains];
+  if (node.kind === 'group' && !node.variable) {
+    const rounds = node.quantified ? ROUNDS : 1;
+    let current = [...chains];
+    for (let i = 0; i < rounds; i++) current = dedupe(node.alternatives.flatMap((nodes) => nodes.reduce<Chain[]>(step, current)));
+    return current;
   }
-  if (node.kind === 'atom' && node.zeroWidth) return [...chains];
   const mask = node.kind === 'atom' ? maskOf(node) : groupMask(node.alternatives);
-  if (!node.unbounded) return chains.filter((c) => node.optional || (c.mask & mask) !== 0n);
+  if (!node.variable) return chains.filter((c) => (c.mask & mask) !== 0n);
+  const first = node.kind === 'atom' ? mask : firstMask(node.alternatives);
   const next: Chain[] = [{ count: 1, mask }];
   for (const chain of chains) {
-    if ((chain.mask & mask) !== 0n) next.push({ count: chain.count + 1, mask: chain.mask | mask });
+    if ((chain.mask & first) !== 0n) next.push({ count: chain.count + 1, mask: chain.mask | mask });
     else if (node.optional) next.push(chain);
   }
   if (next.some((c) => c.count > MAX_CHAIN)) throw new TooLong();
@@ -109,14 +123,18 @@ const dedupe = (chains: readonly Chain[]): Chain[] => {
   return [...seen.values()];
 };
 
-const noLongChains = (alternatives: readonly Node[][]): boolean => {
+/** Checks the sequences, and each group's own (three rounds of it when it repeats: chains can run across rounds). */
+const noLongChains = (alternatives: readonly Node[][], rounds = 1): boolean => {
   try {
-    for (const nodes of alternatives) nodes.reduce<Chain[]>(step, []);
+    for (const nodes of alternatives)
+      Array.from({ length: rounds }, () => nodes)
+        .flat()
+        .reduce<Chain[]>(step, []);
   } catch (error) {
     if (error instanceof TooLong) return false;
     throw error;
   }
-  return alternatives.every((nodes) => nodes.every((n) => n.kind === 'atom' || noLongChains(n.alternatives)));
+  return alternatives.every((nodes) => nodes.every((n) => n.kind === 'atom' || noLongChains(n.alternatives, n.repeats ? ROUNDS : 1)));
 };
 
 /** False when matching the pattern could take exponential or high-polynomial time. */
