@@ -1,4 +1,8 @@
-/** `@rustok/flex/contracts`: what other modules may use: the module's event types and their payloads. */
+/**
+ * `@rustok/flex/contracts`: what other modules may use: the module's event types and their payloads,
+ * and the read port of read models (`flexFieldsOf`: the public fields attached to a target, in the
+ * caller's transaction). Nothing here writes.
+ */
 export type {
   FlexEntryEventPayload,
   FlexSchemaEventPayload,
@@ -7,3 +11,4 @@ export type {
 } from './events.js';
 export { FLEX_EVENT } from './events.js';
 export type { EntryStatus, FieldDefinition, FieldType, FlexEntry, FlexSchema, SchemaTarget } from './schemas.js';
+export { type FlexFieldOf, flexFieldsOf } from './store/attached-fields.js';
