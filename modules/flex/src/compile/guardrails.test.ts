@@ -111,7 +111,7 @@ describe('compileSchema guardrails', () => {
   it('refuses a pattern that can take exponential time to match', () => {
     const [error] = invalid([{ key: 't', type: 'text', pattern: '^(\\w+\\s?)*$' }]);
     expect(error?.path).toBe('/fields/0/pattern');
-    expect(error?.message).toMatch(/forever/);
+    expect(error?.message).toMatch(/too long to match/);
   });
 
   it('allows lengths only on texts, and wants minLength <= maxLength', () => {

@@ -116,7 +116,10 @@ const checkText = (field: FieldDefinition, problem: Problem): void => {
   else if (field.pattern.length > MAX_PATTERN) problem('pattern', `must be at most ${MAX_PATTERN} characters`);
   else if (!compiles(field.pattern)) problem('pattern', 'is not a valid regular expression (JavaScript, u flag)');
   else if (!patternIsSafe(field.pattern))
-    problem('pattern', 'repeats a group that repeats inside or can begin in two ways, like (a+)+ or (a|aa)*: matching could take forever');
+    problem(
+      'pattern',
+      'could take too long to match: repetitions nested or in a row over the same characters, like (a+)+, (a|aa)* or a*a*a*',
+    );
 };
 
 const compiles = (pattern: string): boolean => {

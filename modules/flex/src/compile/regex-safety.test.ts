@@ -82,6 +82,9 @@ describe('patternIsSafe', () => {
       '^(a?){30}a{30}$',
       '^(a?){2,30}a{30}$',
       '^[a-z]+_?[a-z]*_?[a-z]*$',
+      `^${'(?:a|aa)'.repeat(30)}$`,
+      '^(?:ü|üü)(?:ü|üü)(?:ü|üü)$',
+      '^[ü]+ü?[ü]*$',
     ])
       expect(patternIsSafe(p), p).toBe(false);
   });

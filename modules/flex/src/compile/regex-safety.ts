@@ -12,8 +12,10 @@ import { type Atom, type Group, literalChar, type Node, parsePattern } from './r
  * Which characters a part can match is sampled (ASCII and a few others), so this is a guard, not a proof.
  */
 
-const SAMPLE = [...'\t\n\r \u00a0é я中😀', ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))];
-const ALL = (1n << BigInt(SAMPLE.length)) - 1n;
+const BASE_SAMPLE = [...'\t\n\r\u00a0éя中😀', ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))];
+/** The characters tried against each part: ASCII, a few others and every character of the pattern itself. */
+let sample: readonly string[] = BASE_SAMPLE;
+const masks = new WeakMap<Atom, bigint>();
 const MAX_CHAIN = 2;
 /** Rounds of a repeated group enough to show a chain longer than MAX_CHAIN. */
 const ROUNDS = MAX_CHAIN + 1;
@@ -21,12 +23,14 @@ const ROUNDS = MAX_CHAIN + 1;
 /** The sampled characters the atom can match, as bits (every bit when unsure). */
 const maskOf = (atom: Atom): bigint => {
   if (atom.zeroWidth) return 0n;
-  try {
-    const regex = new RegExp(`^(?:${atom.source})$`, 'u');
-    return SAMPLE.reduce((mask, char, i) => (regex.test(char) ? mask | (1n << BigInt(i)) : mask), 0n);
-  } catch {
-    return ALL;
-  }
+  const known = masks.get(atom);
+  if (known !== undefined) return known;
+  let mask = 0n;
+  sample.forEach((char, i) => {
+    if (canMatch(atom, char)) mask |= 1n << BigInt(i);
+  });
+  masks.set(atom, mask);
+  return mask;
 };
 
 const canMatch = (atom: Atom, char: string): boolean => {
@@ -94,17 +98,21 @@ const firstMask = (alternatives: readonly Node[][]): bigint =>
     return mask | maskOf(first);
   }, 0n);
 
+/** A part whose length varies: by its quantifier, or by alternatives a text can begin alike (`(?:a|aa)`). */
+const isVariable = (node: Node): boolean =>
+  node.variable || (node.kind === 'group' && node.alternatives.length > 1 && !disjoint(node.alternatives));
+
 /** The chains after one more part of the sequence; throws (caught below) when one grows too long. */
 const step = (chains: readonly Chain[], node: Node): Chain[] => {
   if ((node.kind === 'group' && node.lookaround) || (node.kind === 'atom' && node.zeroWidth)) return [...chains];
-  if (node.kind === 'group' && !node.variable) {
+  if (node.kind === 'group' && !isVariable(node)) {
     const rounds = node.quantified ? ROUNDS : 1;
     let current = [...chains];
     for (let i = 0; i < rounds; i++) current = dedupe(node.alternatives.flatMap((nodes) => nodes.reduce<Chain[]>(step, current)));
     return current;
   }
   const mask = node.kind === 'atom' ? maskOf(node) : groupMask(node.alternatives);
-  if (!node.variable) return chains.filter((c) => (c.mask & mask) !== 0n);
+  if (!isVariable(node)) return chains.filter((c) => (c.mask & mask) !== 0n);
   const first = node.kind === 'atom' ? mask : firstMask(node.alternatives);
   const next: Chain[] = [{ count: 1, mask }];
   for (const chain of chains) {
@@ -140,5 +148,10 @@ const noLongChains = (alternatives: readonly Node[][], rounds = 1): boolean => {
 /** False when matching the pattern could take exponential or high-polynomial time. */
 export const patternIsSafe = (pattern: string): boolean => {
   const alternatives = parsePattern(pattern);
-  return noExponential(alternatives) && noLongChains(alternatives);
+  sample = [...new Set([...BASE_SAMPLE, ...pattern])];
+  try {
+    return noExponential(alternatives) && noLongChains(alternatives);
+  } finally {
+    sample = BASE_SAMPLE;
+  }
 };
