@@ -1,5 +1,6 @@
 import { CURRENT_TENANT_SQL, tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
+import { entryKeysSql } from './migrations-keys.js';
 
 const TENANT = `tenant_id uuid NOT NULL DEFAULT ${CURRENT_TENANT_SQL}`;
 
@@ -61,4 +62,7 @@ CREATE TABLE flex_schema_changes (
 CREATE INDEX flex_schema_changes_recent ON flex_schema_changes (tenant_id, at);
 ${tenantRlsSql('flex_schema_changes')}`;
 
-export const flexMigrations: readonly Migration[] = [{ name: 'm20261204_flex_001_schemas_entries', up: tables }];
+export const flexMigrations: readonly Migration[] = [
+  { name: 'm20261204_flex_001_schemas_entries', up: tables },
+  { name: 'm20261204_flex_004_entry_keys', up: entryKeysSql },
+];

@@ -183,10 +183,21 @@ export const PageQuery = Type.Object(
 );
 export type PageQuery = Static<typeof PageQuery>;
 
-export const ListEntriesQuery = Type.Composite([
-  PageQuery,
-  Type.Object({ status: Type.Optional(Type.Union(ENTRY_STATUSES.map((s) => Type.Literal(s)))) }, { additionalProperties: false }),
-]);
+/** `where.<key>=<value>`: entries whose filterable field `key` has that value (a list field: has it among its items). */
+export const WHERE_PARAM = /^where\.([a-z][a-z0-9_]{0,63})$/;
+
+export const ListEntriesQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    status: Type.Optional(Type.Union(ENTRY_STATUSES.map((s) => Type.Literal(s)))),
+  },
+  {
+    additionalProperties: false,
+    patternProperties: { [WHERE_PARAM.source]: Type.String({ maxLength: 500 }) },
+    description: 'where.<key>=<value> filters on filterable fields (at most 5)',
+  },
+);
 export type ListEntriesQuery = Static<typeof ListEntriesQuery>;
 
 const pageOf = <T extends TSchema>(item: T) =>

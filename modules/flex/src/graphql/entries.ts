@@ -59,15 +59,32 @@ const updateOf = (input: { slug?: Given<string>; values?: unknown }): UpdateEntr
 
 type Types = ReturnType<typeof addTypes>;
 
+/** `where: { key: value }` as the REST list's `where.<key>` parameters (values as text, as in a query string). */
+const whereOf = (where: unknown): Record<string, string> =>
+  where !== null && typeof where === 'object' && !Array.isArray(where)
+    ? Object.fromEntries(
+        Object.entries(where).map(([key, value]) => [`where.${key}`, typeof value === 'string' ? value : JSON.stringify(value)]),
+      )
+    : {};
+
 /** flexEntries and flexEntry: public, with the visibility of the REST reads. */
 const addQueries = (builder: GraphQLBuilder, { EntryRef, Connection }: Types): void => {
   builder.queryField('flexEntries', (t) =>
     t.field({
       type: Connection,
       authScopes: { public: true },
-      args: { schema: t.arg.string({ required: true }), first: t.arg.int(), after: t.arg.string(), status: t.arg.string() },
+      args: {
+        schema: t.arg.string({ required: true }),
+        first: t.arg.int(),
+        after: t.arg.string(),
+        status: t.arg.string(),
+        where: t.arg({ type: 'JSON', description: 'Filterable fields and the value each must have: { "color": "red" }' }),
+      },
       resolve: (_root, args, ctx) =>
-        listEntries(contextOf(ctx), args.schema, given({ limit: args.first, cursor: args.after, status: args.status }) as ListEntriesQuery),
+        listEntries(contextOf(ctx), args.schema, {
+          ...given({ limit: args.first, cursor: args.after, status: args.status }),
+          ...whereOf(args.where),
+        } as ListEntriesQuery),
     }),
   );
   builder.queryField('flexEntry', (t) =>

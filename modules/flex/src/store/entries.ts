@@ -2,6 +2,7 @@ import type { Tx } from '@rustok/db';
 import type { AppError } from '@rustok/kernel';
 import { flexErrors } from '../errors.js';
 import type { EntryStatus, FlexEntry } from '../schemas.js';
+import { type KeyFilter, keyConditions } from './entry-keys.js';
 
 /**
  * The SQL of flex_entries. Every statement runs in a tenant transaction: row-level security keeps it
@@ -147,15 +148,18 @@ export interface EntryPageQuery {
   /** The last id of the previous page. */
   readonly afterId?: string;
   readonly status?: EntryStatus;
+  /** Equality filters on indexed fields (flex_entry_keys). */
+  readonly filters?: readonly KeyFilter[];
 }
 
 /** One page of the schema's entries, newest first (ids are UUIDv7: they sort by creation); one more row tells if there is a next page. */
 export const selectEntries = async (tx: Tx, schemaId: string, query: EntryPageQuery): Promise<{ rows: EntryRow[]; more: boolean }> => {
+  const filters = keyConditions(query.filters ?? [], 5);
   const { rows } = await tx.query<EntryRow>(
     `SELECT ${COLUMNS} FROM flex_entries
-     WHERE schema_id = $1 AND ($2::uuid IS NULL OR id < $2::uuid) AND ($3::text IS NULL OR status = $3)
+     WHERE schema_id = $1 AND ($2::uuid IS NULL OR id < $2::uuid) AND ($3::text IS NULL OR status = $3)${filters.sql}
      ORDER BY id DESC LIMIT $4`,
-    [schemaId, query.afterId ?? null, query.status ?? null, query.limit + 1],
+    [schemaId, query.afterId ?? null, query.status ?? null, query.limit + 1, ...filters.params],
   );
   return { rows: rows.slice(0, query.limit), more: rows.length > query.limit };
 };

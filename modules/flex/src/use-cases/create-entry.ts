@@ -4,6 +4,7 @@ import { type FlexContext, requirePermission } from '../context.js';
 import { FLEX_EVENT } from '../events.js';
 import { CreateEntryInput, type FlexEntry } from '../schemas.js';
 import { insertEntry, toFlexEntry } from '../store/entries.js';
+import { syncEntryKeys } from '../store/entry-keys.js';
 import { assertSlugFree, checkedValues, publishEntryEvent, requireEntrySchema } from './entry-checks.js';
 
 /**
@@ -27,6 +28,7 @@ export const createEntry = (ctx: FlexContext, schemaSlug: string, raw: CreateEnt
       status,
       values,
     });
+    await syncEntryKeys(w.tx, schema, [row.id]);
     await publishEntryEvent(w, FLEX_EVENT.entryCreated, row, schema);
     if (status === 'published') await publishEntryEvent(w, FLEX_EVENT.entryPublished, row, schema);
     return toFlexEntry(row, schema.slug);

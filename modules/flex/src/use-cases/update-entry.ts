@@ -4,6 +4,7 @@ import { type FlexContext, requirePermission } from '../context.js';
 import { FLEX_EVENT } from '../events.js';
 import { type FlexEntry, UpdateEntryInput } from '../schemas.js';
 import { toFlexEntry, updateEntryRow } from '../store/entries.js';
+import { syncEntryKeys } from '../store/entry-keys.js';
 import { assertSlugFree, checkedValues, entryForWrite, publishEntryEvent } from './entry-checks.js';
 
 /**
@@ -21,6 +22,7 @@ export const updateEntry = (ctx: FlexContext, id: string, raw: UpdateEntryInput)
       ...(input.slug === undefined ? {} : { slug: input.slug }),
       ...(values === undefined ? {} : { values, schemaVersion: schema.version }),
     });
+    if (values !== undefined) await syncEntryKeys(w.tx, schema, [row.id]);
     await publishEntryEvent(w, FLEX_EVENT.entryUpdated, updated, schema);
     return toFlexEntry(updated, schema.slug);
   });

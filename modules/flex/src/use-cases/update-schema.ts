@@ -6,6 +6,7 @@ import type { FlexOptions } from '../options.js';
 import { type FlexSchema, UpdateSchemaInput } from '../schemas.js';
 import { lockSchemaChanges } from '../store/schema-changes.js';
 import { loadSchema, type SchemaRow, schemaNotFound, toFlexSchema } from '../store/schema-read.js';
+import { syncEntryKeys } from '../store/entry-keys.js';
 import { addSchemaVersion, type CompiledFields, renameSchema } from '../store/schemas.js';
 import { compileFields, noneIfEmpty, sameFields, schemaEventPayload, takeSchemaChange } from './schema-rules.js';
 
@@ -31,6 +32,7 @@ export const applySchemaChange = async (w: ModuleTx, options: FlexOptions, row: 
   if (change.compiled) {
     if (countChange) await takeSchemaChange(w, options);
     after = await addSchemaVersion(w.tx, after, change.compiled);
+    await syncEntryKeys(w.tx, after);
   }
   const name = change.name ?? after.name;
   const description = change.description === undefined ? after.description : change.description;
