@@ -8,6 +8,12 @@ import { blogPostRoute } from './routes/blog-post.js';
 import { blogPostEditRoute } from './routes/blog-post-edit.js';
 import { blogPostNewRoute } from './routes/blog-post-new.js';
 import { blogPostsRoute } from './routes/blog-posts.js';
+import { flexEntriesRoute } from './routes/flex-entries.js';
+import { flexEntryRoute } from './routes/flex-entry.js';
+import { flexEntryNewRoute } from './routes/flex-entry-new.js';
+import { flexSchemaRoute } from './routes/flex-schema.js';
+import { flexSchemaNewRoute } from './routes/flex-schema-new.js';
+import { flexSchemasRoute } from './routes/flex-schemas.js';
 import { forumRoute } from './routes/forum.js';
 import { forumTopicRoute } from './routes/forum-topic.js';
 import { homeRoute } from './routes/home.js';
@@ -62,6 +68,12 @@ const routeTree = rootRoute.addChildren([
     pageDetailRoute,
     menusRoute,
     menuDetailRoute,
+    flexSchemasRoute,
+    flexSchemaNewRoute,
+    flexSchemaRoute,
+    flexEntriesRoute,
+    flexEntryNewRoute,
+    flexEntryRoute,
   ]),
   signInRoute,
 ]);

@@ -17,6 +17,7 @@ const labels = defineMessages({
     forum: 'Forum',
     pages: 'Pages',
     menus: 'Menus',
+    customTypes: 'Custom types',
     users: 'Users',
     searchIndex: 'Search index',
     tenants: 'Tenants',
@@ -40,6 +41,7 @@ const labels = defineMessages({
     forum: 'Форум',
     pages: 'Страницы',
     menus: 'Меню',
+    customTypes: 'Свои типы',
     users: 'Пользователи',
     searchIndex: 'Поисковый индекс',
     tenants: 'Арендаторы',
@@ -75,6 +77,7 @@ interface MenuItem {
     | '/forum'
     | '/pages'
     | '/menus'
+    | '/flex'
     | '/users'
     | '/search-index';
   /** The key of its name in the menu's messages. */
@@ -100,6 +103,7 @@ export const MENU: readonly MenuItem[] = [
   { to: '/forum', label: 'forum', group: 'content', permission: 'forum.topics.read', module: 'forum' },
   { to: '/pages', label: 'pages', group: 'content', permission: 'pages.pages.read', module: 'pages' },
   { to: '/menus', label: 'menus', group: 'content', permission: 'pages.menus.manage', module: 'pages' },
+  { to: '/flex', label: 'customTypes', group: 'content', permission: 'flex.entries.read', module: 'flex' },
   { to: '/users', label: 'users', group: 'people', permission: 'auth.users.read' },
   { to: '/search-index', label: 'searchIndex', group: 'platform', permission: 'index.status.read' },
   { to: '/tenants', label: 'tenants', group: 'platform', permission: 'platform.tenants.manage' },
