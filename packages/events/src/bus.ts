@@ -120,8 +120,11 @@ const chooseTransport = (options: EventBusOptions, dispatcher: EventSink, metric
   return { transport, memory: undefined, relay };
 };
 
-const dispatcherFor = (options: EventBusOptions, metrics: EventMetrics, consumer?: string): EventSink =>
+type FollowUp = (tx: Tx, event: NewEvent) => Promise<unknown>;
+
+const dispatcherFor = (options: EventBusOptions, metrics: EventMetrics, publish: FollowUp, consumer?: string): EventSink =>
   createDispatcher({
+    publish,
     db: options.db,
     handlers: options.modules.flatMap((m) => m.events.handles ?? []).filter((h) => consumer === undefined || h.consumer === consumer),
     logger: options.logger.child({ component: 'event-dispatcher' }),
@@ -138,7 +141,9 @@ export const createEventBus = (options: EventBusOptions): EventBus => {
   const registry = options.registry ?? new Registry();
   const metrics = createEventMetrics(registry);
   const catalog = createEventCatalog(options.modules);
-  const dispatcher = dispatcherFor(options, metrics);
+  // Handlers' follow-up events go through the bus itself (its transport is there by the time a handler runs).
+  const followUp: FollowUp = (tx, event) => bus.publishInTx(tx, event);
+  const dispatcher = dispatcherFor(options, metrics, followUp);
   const { transport, memory, relay } = chooseTransport(options, dispatcher, metrics);
   if (relay) backlogGauges(registry, db);
   let consumers: { stop(): Promise<void> } | undefined;
@@ -149,7 +154,7 @@ export const createEventBus = (options: EventBusOptions): EventBus => {
     return envelope;
   };
 
-  return {
+  const bus: EventBus = {
     catalog,
     transport,
     transportName: settings.transport,
@@ -174,7 +179,7 @@ export const createEventBus = (options: EventBusOptions): EventBus => {
       if (options.streaming) {
         consumers = await options.streaming.startConsumers({
           handlers: options.modules.flatMap((m) => m.events.handles ?? []),
-          dispatcher: (handler) => dispatcherFor(options, metrics, handler.consumer),
+          dispatcher: (handler) => dispatcherFor(options, metrics, followUp, handler.consumer),
           maxDeliver: settings.max_attempts,
           backoffMs: settings.backoff_base_ms,
           maxBackoffMs: settings.backoff_max_ms,
@@ -195,6 +200,7 @@ export const createEventBus = (options: EventBusOptions): EventBus => {
     replayDeadLetter: (id) => replayDeadLetter(db, dispatcher, id),
     healthChecks: () => eventHealthChecks(options, memory),
   };
+  return bus;
 };
 
 const eventHealthChecks = (options: EventBusOptions, memory: MemoryTransport | undefined): HealthCheck[] => {

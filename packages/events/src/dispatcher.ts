@@ -1,10 +1,10 @@
 import { type Database, preparedSql, type Tx } from '@rustok/db';
-import { type EventEnvelope, type EventHandlerDeclaration, handlesType, runInScope } from '@rustok/kernel';
+import { type EventEnvelope, type EventHandlerDeclaration, type HandlerContext, handlesType, runInScope } from '@rustok/kernel';
 import type { Logger } from 'pino';
 import { mapLimit, sleep } from './concurrency.js';
 import type { EventMetrics } from './metrics.js';
 import { withHandlerSpan } from './trace.js';
-import type { DeliveryResult, EventSink } from './types.js';
+import type { DeliveryResult, EventSink, NewEvent } from './types.js';
 
 export interface DispatcherOptions {
   readonly db: Database;
@@ -15,6 +15,8 @@ export interface DispatcherOptions {
   readonly concurrency?: number;
   /** Immediate retries of a failing handler before the event counts as failed (backoff is the relay's). */
   readonly handlerRetries?: number;
+  /** Publishes a handler's follow-up event in its transaction (the bus's publishInTx); handlers get `ctx.publish` from it. */
+  readonly publish?: (tx: Tx, event: NewEvent) => Promise<unknown>;
 }
 
 interface Group {
@@ -69,6 +71,20 @@ export const createDispatcher = (options: DispatcherOptions): EventSink & { read
       withHandlerSpan(consumer, events, fn),
     );
 
+  /** A handler's context: its transaction, tenant and logger, and publishing in that transaction. */
+  const contextOf = (tx: Tx, tenantId: string, log: Logger): HandlerContext => {
+    const publish = options.publish;
+    if (!publish) return { tx, tenantId, logger: log };
+    return {
+      tx,
+      tenantId,
+      logger: log,
+      publish: async (type, payload) => {
+        await publish(tx, { type, tenantId, payload });
+      },
+    };
+  };
+
   /** Runs the handler over the fresh events (one call for a batch handler); the duration metric is per event. */
   const handleFresh = async (group: Group, tx: Tx, fresh: readonly EventEnvelope[]) => {
     const { handler, tenantId } = group;
@@ -78,13 +94,13 @@ export const createDispatcher = (options: DispatcherOptions): EventSink & { read
     const batch = handler.handleBatch;
     if (batch && last) {
       const started = performance.now();
-      const ctx = { tx, tenantId, logger: logger.child({ consumer: handler.consumer, eventIds: fresh.map((e) => e.id) }) };
+      const ctx = contextOf(tx, tenantId, logger.child({ consumer: handler.consumer, eventIds: fresh.map((e) => e.id) }));
       await inEventScope(handler.consumer, fresh, last, () => batch(fresh, ctx));
       return observe(started, fresh.length);
     }
     for (const event of fresh) {
       const started = performance.now();
-      const ctx = { tx, tenantId, logger: logger.child({ consumer: handler.consumer, eventId: event.id }) };
+      const ctx = contextOf(tx, tenantId, logger.child({ consumer: handler.consumer, eventId: event.id }));
       await inEventScope(handler.consumer, [event], event, () => handler.handle(event, ctx));
       observe(started, 1);
     }

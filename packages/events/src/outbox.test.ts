@@ -1,4 +1,4 @@
-import { AppError, type EventHandlerDeclaration, generateId } from '@rustok/kernel';
+import { AppError, type EventEnvelope, type EventHandlerDeclaration, generateId } from '@rustok/kernel';
 import { describeEachBackend } from '@rustok/testing';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type BusFixture, countRows, openBus, waitUntil } from './test-fixtures/bus.js';
@@ -33,12 +33,24 @@ describeEachBackend('outbox', (backend) => {
     },
   };
 
+  /** Publishes a follow-up event (the order cancelled) for an order placed with the note "cancel". */
+  const follower: EventHandlerDeclaration = {
+    consumer: 'shop.follower',
+    types: ['shop.order.placed'],
+    handle: async (event, ctx) => {
+      const payload = event.payload as { orderId: string; note?: string };
+      if (payload.note !== 'cancel') return;
+      if (!ctx.publish) throw new Error('the dispatcher gives handlers no publish');
+      await ctx.publish('shop.order.cancelled', { orderId: payload.orderId });
+    },
+  };
+
   beforeEach(async () => {
     counter.state.mode = 'record';
     mailer.state.mode = 'record';
     counter.state.before = undefined;
     batches.length = 0;
-    f = await openBus(backend, [shopModule([counter.handler, mailer.handler, batcher])]);
+    f = await openBus(backend, [shopModule([counter.handler, mailer.handler, batcher, follower])]);
   });
   afterEach(() => f.close());
 
@@ -138,6 +150,23 @@ describeEachBackend('outbox', (backend) => {
     expect(await f.bus.relay?.runOnce()).toBe(3);
     expect(await effects('shop.counter')).toBe(3);
     expect(await effects('shop.mailer')).toBe(2);
+  });
+
+  it('lets a handler publish a follow-up event in its own transaction, caused by the handled event', async () => {
+    const origin = await f.db.transaction((tx) => f.bus.publishInTx(tx, placed('cancel')), { tenantId: tenant });
+    expect(await f.bus.relay?.runOnce()).toBe(1);
+    const { rows } = await f.db.query<{ envelope: EventEnvelope }>("SELECT envelope FROM sys_events WHERE type = 'shop.order.cancelled'");
+    expect(rows.map((r) => r.envelope)).toEqual([
+      expect.objectContaining({
+        tenantId: tenant,
+        causationId: origin.id,
+        correlationId: origin.correlationId,
+        payload: { orderId: origin.payload.orderId },
+      }),
+    ]);
+    // The follow-up is delivered in its turn, like any event.
+    expect(await f.bus.relay?.runOnce()).toBe(1);
+    expect(await effects('shop.counter')).toBe(2);
   });
 
   it('gives a batch consumer the fresh events of a delivery in one call, in id order, and skips handled ones', async () => {

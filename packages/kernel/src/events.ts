@@ -42,6 +42,11 @@ export interface HandlerContext {
   readonly tx: SqlRunner;
   readonly tenantId: string;
   readonly logger: Logger;
+  /**
+   * Publishes a follow-up event in the handler's transaction: it exists iff the handler's effects
+   * commit, and its causation is the handled event. The platform's dispatcher gives it.
+   */
+  readonly publish?: (type: string, payload: unknown) => Promise<void>;
 }
 
 /**
