@@ -27,6 +27,18 @@ const ProductGrid = Type.Object(
   },
   { additionalProperties: false },
 );
+/**
+ * A list of a flex schema's published entries (the storefront reads them from flex's public API):
+ * the block only names the schema's slug, so pages needs nothing of flex.
+ */
+const FlexList = Type.Object(
+  {
+    schema: Type.String({ pattern: '^[a-z][a-z0-9_-]{0,63}$', description: 'The slug of the flex schema whose entries are listed' }),
+    title: Type.Optional(Type.String({ maxLength: 300 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 24, description: 'How many entries, newest first (12 when not given)' })),
+  },
+  { additionalProperties: false },
+);
 
 /** The schema of each block type's `data`. */
 const BLOCK_SCHEMAS: Readonly<Record<string, TSchema>> = {
@@ -34,6 +46,7 @@ const BLOCK_SCHEMAS: Readonly<Record<string, TSchema>> = {
   rich_text: RichText,
   image: Image,
   product_grid: ProductGrid,
+  flex_list: FlexList,
 };
 export const BLOCK_TYPES = Object.keys(BLOCK_SCHEMAS);
 
