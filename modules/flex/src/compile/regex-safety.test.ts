@@ -89,3 +89,39 @@ describe('patternIsSafe', () => {
       expect(patternIsSafe(p), p).toBe(false);
   });
 });
+
+describe('patternIsSafe on generated patterns', () => {
+  let seed = 23;
+  const random = (n: number): number => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed % n;
+  };
+  const ATOMS = ['a', 'b', '.', '\\w', '\\d', '\\s', '[ab]', '[a-z]', '[^b]', '-', 'x', '@', ':', '[0-9]', '_'];
+  const QUANTIFIERS = ['', '', '', '', '', '', '?', '*', '+', '{2}', '{1,3}', '{0,5}', '{2,}'];
+  const generate = (depth: number): string => {
+    let out = '';
+    for (let i = 0, n = 1 + random(6); i < n; i++) {
+      const alternatives = depth < 2 && random(5) === 0 ? 1 + random(3) : 0;
+      out +=
+        alternatives > 0 ? `(${Array.from({ length: alternatives }, () => generate(depth + 1)).join('|')})` : ATOMS[random(ATOMS.length)];
+      out += QUANTIFIERS[random(QUANTIFIERS.length)];
+    }
+    return out;
+  };
+  const CHARS = ['a', 'b', '1', ' ', '-', 'x', '_'];
+  const TEXTS = [...CHARS.map((c) => `${c.repeat(2_000)}!`), ...CHARS.flatMap((c) => CHARS.map((d) => `${(c + d).repeat(1_000)}!`))];
+
+  it('lets through none that takes long on hostile texts', () => {
+    let accepted = 0;
+    for (let i = 0; i < 400; i++) {
+      const pattern = `^${generate(0)}$`;
+      if (!patternIsSafe(pattern)) continue;
+      accepted += 1;
+      const regex = new RegExp(pattern, 'u');
+      const started = performance.now();
+      for (const text of TEXTS) regex.test(text);
+      expect(performance.now() - started, pattern).toBeLessThan(300);
+    }
+    expect(accepted).toBeGreaterThan(150);
+  });
+});
