@@ -4,6 +4,7 @@ import { type ModuleToggledPayload, moduleToggled, type TenantUpdatedPayload, te
 import type { ApplyMeta } from './apply/common.js';
 import { refreshNodes, removeNode } from './apply/content-refresh.js';
 import { nodesInCategory } from './apply/content-store.js';
+import { applyCustomEvent, applyFlexSwitch } from './apply/custom-refresh.js';
 import { forgetProductSettings, refreshProducts } from './apply/products-refresh.js';
 import { type ReindexRequestedPayload, reindexRequested } from './events.js';
 import { rebuildInTx } from './rebuild/in-tx.js';
@@ -105,6 +106,24 @@ const handleModuleToggled = async (event: EventEnvelope<ModuleToggledPayload>, c
   afterCommit(ctx, event, 'all');
 };
 
+/**
+ * Public attached flex values of a product (flex.values.updated / deleted): its rows in every locale
+ * show them under `custom`; flex switched off for the tenant (tenancy.module.toggled): they leave
+ * the rows until it is switched on again. The product's pages are purged like on a price change.
+ */
+const handleCustom = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
+  let changed: string[] = [];
+  if (event.type === moduleToggled.type) {
+    const payload = event.payload as ModuleToggledPayload;
+    if (payload.module !== 'flex') return;
+    changed = await applyFlexSwitch(ctx.tx, payload.enabled);
+  } else {
+    const productId = await applyCustomEvent(ctx.tx, event);
+    if (productId) changed = [productId];
+  }
+  if (changed.length > 0) afterCommit(ctx, event, ['products', ...changed.map((id) => `product:${id}`)]);
+};
+
 /** The tenant's locales changed (`tenancy.tenant.updated` naming `settings.locales`): every row is rewritten for them. */
 const handleTenantUpdated = async (event: EventEnvelope<TenantUpdatedPayload>, ctx: HandlerContext): Promise<void> => {
   if (!event.payload.changes.includes('settings.locales')) return;
@@ -130,6 +149,7 @@ export const indexHandlers: readonly EventHandlerDeclaration[] = [
     handle: handleContent,
   },
   { consumer: 'index.menus', types: ['pages.menu.updated'], handle: handleMenu },
+  { consumer: 'index.custom', types: ['flex.values.updated', 'flex.values.deleted', moduleToggled.type], handle: handleCustom },
   on('index.rebuild', reindexRequested, handleReindex),
   on('index.settings', moduleToggled, handleModuleToggled),
   on('index.locales', tenantUpdated, handleTenantUpdated),

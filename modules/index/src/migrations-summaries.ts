@@ -35,13 +35,15 @@ const PRICE_FROM_COMPACT = compactArray(
  * The stored items as compact JSON (json_build_object writes "key" : value): row_to_json of the item's
  * fields in the answer's order; the rows are written again so that every stored item is compact.
  */
-export const compactSummariesSql = `
-CREATE OR REPLACE FUNCTION index_product_summary(p index_products) RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT row_to_json(s)::text FROM (
+export const SUMMARY_ITEM_SQL = `row_to_json(s)::text FROM (
     SELECT p.product_id AS id, p.handle, p.locale, p.text_locale AS "textLocale", p.title, p.subtitle,
            ${PRICES_COMPACT} AS prices, ${PRICE_FROM_COMPACT} AS "priceFrom",
            p.has_stock AS "inStock", p.has_stock AS "hasStock", p.total_stock AS "totalStock", p.categories, p.tags,
-           ${ISO} AS "publishedAt") s
+           ${ISO} AS "publishedAt") s`;
+
+export const compactSummariesSql = `
+CREATE OR REPLACE FUNCTION index_product_summary(p index_products) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT ${SUMMARY_ITEM_SQL}
 $$;
 UPDATE index_products SET summary = NULL;`;
 

@@ -26,7 +26,10 @@ export const indexModule = defineModule({
   kind: 'core',
   errors: [indexErrors],
   dependencies: ['content'],
-  uses: [{ slug: 'commerce', optional: true }],
+  uses: [
+    { slug: 'commerce', optional: true },
+    { slug: 'flex', optional: true },
+  ],
   permissions: [...INDEX_PERMISSIONS],
   migrations: indexMigrations,
   events: { emits: indexEvents, handles: indexHandlers },

@@ -31,7 +31,11 @@ const applyOne = async (
     await tombstoneProduct(tx, productId, source.status, { source: source.version, stock: source.stockVersion }, meta);
     return undefined;
   }
-  return { rows: projectProduct(source, locales).filter((r) => onlyLocale === undefined || r.locale === onlyLocale), meta };
+  return {
+    rows: projectProduct(source, locales).filter((r) => onlyLocale === undefined || r.locale === onlyLocale),
+    meta,
+    defaultLocale: locales.defaultLocale,
+  };
 };
 
 /**

@@ -5,12 +5,21 @@ import type { ProductRow } from './products-project.js';
 
 const RECORD = `product_id uuid, source_version bigint, stock_version bigint, occurred_at timestamptz, locale text, text_locale text, handle text, title text, subtitle text, description text, seo_title text,
   seo_description text, categories text[], tags text[], prices jsonb, min_prices jsonb, currencies text[], total_stock int,
-  has_stock boolean, variants jsonb, images jsonb, published_at timestamptz, search_config text, search_b text, search_c text`;
+  has_stock boolean, variants jsonb, images jsonb, published_at timestamptz, search_config text, search_b text, search_c text, default_locale text`;
 
 const COPIED = `text_locale, handle, title, subtitle, description, seo_title, seo_description, categories, tags, prices, min_prices,
   currencies, total_stock, has_stock, variants, images, published_at`;
 
-const UPDATES = ['status', ...COPIED.split(','), 'stock_version', 'source_version', 'event_occurred_at', 'search_vector', 'indexed_at']
+const UPDATES = [
+  'status',
+  ...COPIED.split(','),
+  'custom',
+  'stock_version',
+  'source_version',
+  'event_occurred_at',
+  'search_vector',
+  'indexed_at',
+]
   .map((c) => `${c.trim()} = EXCLUDED.${c.trim()}`)
   .join(', ');
 
@@ -22,15 +31,18 @@ const vector = (cfg: string) =>
  * All rows of several products in one statement: the published locales are upserted, each
  * product's other locales (when `$2`) become tombstones. A row is written only when it does not
  * hold a newer version: (version, stockVersion) compared as a pair (a stock change keeps the
- * version, removing a variant may lower the stock sum but raises the version).
+ * version, removing a variant may lower the stock sum but raises the version). `custom` (public flex
+ * values) is recomputed from index_product_custom for every row written.
  */
 const WRITE_SQL = `
 WITH r AS (SELECT * FROM json_to_recordset($1::json) AS r(${RECORD})),
 up AS (
-  INSERT INTO index_products AS x (product_id, locale, status, ${COPIED}, stock_version, source_version, event_occurred_at, search_vector, indexed_at)
+  INSERT INTO index_products AS x (product_id, locale, status, ${COPIED}, custom, stock_version, source_version, event_occurred_at, search_vector, indexed_at)
   SELECT r.product_id, r.locale, 'published', ${COPIED.split(',')
     .map((c) => `r.${c.trim()}`)
-    .join(', ')}, r.stock_version, r.source_version, r.occurred_at, ${vector('r.search_config::regconfig')}, clock_timestamp()
+    .join(
+      ', ',
+    )}, index_product_custom_of(r.product_id, r.locale, r.default_locale), r.stock_version, r.source_version, r.occurred_at, ${vector('r.search_config::regconfig')}, clock_timestamp()
     FROM r
   ON CONFLICT (tenant_id, product_id, locale) DO UPDATE SET ${UPDATES}
   WHERE (x.source_version, x.stock_version) <= (EXCLUDED.source_version, EXCLUDED.stock_version)
@@ -54,7 +66,7 @@ SELECT (SELECT count(*) FROM up)::int + (SELECT count(*) FROM gone)::int AS n`;
 /** Planned once per connection (PostgreSQL). */
 const WRITE_PREPARED = preparedSql('index_write_products', WRITE_SQL);
 
-const recordOf = (row: ProductRow, meta: ApplyMeta) => ({
+const recordOf = (row: ProductRow, meta: ApplyMeta, defaultLocale: string) => ({
   product_id: row.productId,
   source_version: row.sourceVersion,
   stock_version: row.stockVersion,
@@ -80,17 +92,19 @@ const recordOf = (row: ProductRow, meta: ApplyMeta) => ({
   search_config: row.searchConfig,
   search_b: row.searchB,
   search_c: row.searchC,
+  default_locale: defaultLocale,
 });
 
-/** A published product's rows and the event that caused them. */
+/** A published product's rows, the event that caused them, and the tenant's default locale (of localized custom values). */
 export interface ProductWrite {
   readonly rows: readonly ProductRow[];
   readonly meta: ApplyMeta;
+  readonly defaultLocale: string;
 }
 
 /** Writes the rows of published products (one statement); `prune` retires each one's rows in locales not among them. */
 export const writeProductRows = async (tx: SqlRunner, writes: readonly ProductWrite[], prune: boolean): Promise<void> => {
-  const records = writes.flatMap((w) => w.rows.map((row) => recordOf(row, w.meta)));
+  const records = writes.flatMap((w) => w.rows.map((row) => recordOf(row, w.meta, w.defaultLocale)));
   if (records.length === 0) return;
   await tx.query(WRITE_PREPARED, [JSON.stringify(records), prune]);
 };
