@@ -7,6 +7,7 @@ import { nodesInCategory } from './apply/content-store.js';
 import { applyCustomEvent, applyFlexSwitch } from './apply/custom-refresh.js';
 import { forgetProductSettings, refreshProducts } from './apply/products-refresh.js';
 import { type ReindexRequestedPayload, reindexRequested } from './events.js';
+import { flexListHandler } from './flex-lists.js';
 import { rebuildInTx } from './rebuild/in-tx.js';
 import { type IndexChangeTags, recordApplied } from './runtime.js';
 
@@ -153,4 +154,5 @@ export const indexHandlers: readonly EventHandlerDeclaration[] = [
   on('index.rebuild', reindexRequested, handleReindex),
   on('index.settings', moduleToggled, handleModuleToggled),
   on('index.locales', tenantUpdated, handleTenantUpdated),
+  flexListHandler,
 ];

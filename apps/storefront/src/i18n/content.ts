@@ -35,6 +35,8 @@ export const contentMessages = defineMessages({
     readMore: 'Read more',
     soldOut: 'Sold out',
     products: 'Products',
+    yes: 'Yes',
+    no: 'No',
   },
   ru: {
     blogTitle: 'Блог',
@@ -69,5 +71,7 @@ export const contentMessages = defineMessages({
     readMore: 'Читать далее',
     soldOut: 'Нет в наличии',
     products: 'Товары',
+    yes: 'Да',
+    no: 'Нет',
   },
 });

@@ -1,8 +1,10 @@
 import type { PageContext } from '../../context.js';
 import { contentMessages } from '../../i18n/content.js';
 import { messagesFor } from '../../i18n/messages.js';
+import { type FlexList, flexListLimit, flexListSchema } from '../../routes/content/flex-lists.js';
 import type { GridProduct } from '../../routes/content/grid-products.js';
 import { ProductCard } from '../product-card.js';
+import { FlexListView } from './flex-list.js';
 
 /** A page block as the pages API answers it (`data` checked by the API against the block type's schema). */
 export interface PageBlock {
@@ -28,6 +30,8 @@ interface BlockProps {
   /** The first block of a page carries its h1 when it is a hero. */
   readonly first: boolean;
   readonly products: ReadonlyMap<string, GridProduct>;
+  /** The lists flex_list blocks show, by schema slug. */
+  readonly flexLists: ReadonlyMap<string, FlexList>;
 }
 
 const Hero = ({ ctx, block, first }: BlockProps) => {
@@ -91,11 +95,18 @@ const ProductGrid = ({ ctx, block, products }: BlockProps) => {
   );
 };
 
+const FlexListBlock = ({ ctx, block, flexLists }: BlockProps) => {
+  const schema = flexListSchema(block);
+  const list = schema ? flexLists.get(schema) : undefined;
+  return list ? <FlexListView ctx={ctx} list={list} title={text(block.data.title)} limit={flexListLimit(block)} /> : null;
+};
+
 const VIEWS: Readonly<Record<string, (props: BlockProps) => ReturnType<typeof Hero> | null>> = {
   hero: Hero,
   rich_text: RichText,
   image: Image,
   product_grid: ProductGrid,
+  flex_list: FlexListBlock,
 };
 
 /** A page's blocks in order; a block type this storefront does not know is left out. */
@@ -103,15 +114,17 @@ export const Blocks = ({
   ctx,
   blocks,
   products,
+  flexLists = new Map(),
 }: {
   ctx: PageContext;
   blocks: readonly PageBlock[];
   products: ReadonlyMap<string, GridProduct>;
+  flexLists?: ReadonlyMap<string, FlexList>;
 }) => (
   <div class="blocks">
     {blocks.map((block, i) => {
       const View = VIEWS[block.type];
-      return View ? <View ctx={ctx} block={block} first={i === 0} products={products} /> : null;
+      return View ? <View ctx={ctx} block={block} first={i === 0} products={products} flexLists={flexLists} /> : null;
     })}
   </div>
 );
