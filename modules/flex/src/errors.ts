@@ -21,4 +21,5 @@ export const flexErrors = defineErrors('flex', {
   FLEX_REFERENCE_NOT_FOUND: { status: 422, title: 'Referenced object not found' },
   FLEX_NOT_ENTRY_SCHEMA: { status: 422, title: 'Not a schema of standalone entries' },
   FLEX_CURSOR_INVALID: { status: 422, title: 'Invalid cursor' },
+  FLEX_SCHEMA_CHANGE_NEEDS_MAPPING: { status: 422, title: 'A destructive change needs a mapping' },
 });

@@ -62,7 +62,21 @@ CREATE TABLE flex_schema_changes (
 CREATE INDEX flex_schema_changes_recent ON flex_schema_changes (tenant_id, at);
 ${tenantRlsSql('flex_schema_changes')}`;
 
+/**
+ * Schema evolution: each entry records the version its values were last checked against and what failed
+ * (null: nothing); each schema, the state of its revalidation after a new version and how many entries fail.
+ */
+const validation = `
+ALTER TABLE flex_entries ADD COLUMN validated_version integer CHECK (validated_version >= 1),
+  ADD COLUMN validation_errors jsonb CHECK (jsonb_typeof(validation_errors) = 'array');
+CREATE INDEX flex_entries_invalid ON flex_entries (tenant_id, schema_id, id) WHERE validation_errors IS NOT NULL;
+ALTER TABLE flex_schemas
+  ADD COLUMN validation_state text NOT NULL DEFAULT 'valid' CHECK (validation_state IN ('valid', 'in_progress', 'invalid')),
+  ADD COLUMN invalid_count integer NOT NULL DEFAULT 0 CHECK (invalid_count >= 0),
+  ADD COLUMN validated_version integer CHECK (validated_version >= 1);`;
+
 export const flexMigrations: readonly Migration[] = [
   { name: 'm20261204_flex_001_schemas_entries', up: tables },
+  { name: 'm20261204_flex_002_validation', up: validation },
   { name: 'm20261204_flex_004_entry_keys', up: entryKeysSql },
 ];

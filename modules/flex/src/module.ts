@@ -2,11 +2,14 @@ import { defineModule } from '@rustok/kernel';
 import { flexErrors } from './errors.js';
 import { flexEvents } from './events.js';
 import { flexEntriesGraphQL } from './graphql/entries.js';
+import { flexEvolutionGraphQL } from './graphql/evolution.js';
 import { flexSchemasGraphQL } from './graphql/schemas.js';
 import { flexMigrations } from './migrations.js';
 import { FlexOptionsSchema } from './options.js';
 import { entryRoutes } from './routes/entries.js';
+import { evolutionRoutes } from './routes/evolution.js';
 import { schemaRoutes } from './routes/schemas.js';
+import { flexHandlers } from './use-cases/revalidate-schema.js';
 
 export const FLEX_PERMISSIONS = [
   'flex.schemas.manage',
@@ -37,13 +40,15 @@ export const flexModule = defineModule({
   permissions: [...FLEX_PERMISSIONS],
   options: FlexOptionsSchema,
   migrations: flexMigrations,
-  events: { emits: flexEvents },
+  events: { emits: flexEvents, handles: flexHandlers },
   rest: async (app) => {
     await app.register(schemaRoutes);
     await app.register(entryRoutes);
+    await app.register(evolutionRoutes);
   },
   graphql: (builder) => {
     flexSchemasGraphQL(builder);
     flexEntriesGraphQL(builder);
+    flexEvolutionGraphQL(builder);
   },
 });

@@ -89,6 +89,27 @@ export type FieldDefinition = Static<typeof FieldDefinition>;
 
 const Fields = () => Type.Array(FieldDefinition, { maxItems: 500, description: 'The fields, in order' });
 
+/** Where a schema's entries stand against its current version: checked, being checked, or some fail it. */
+export const VALIDATION_STATES = ['valid', 'in_progress', 'invalid'] as const;
+export type ValidationState = (typeof VALIDATION_STATES)[number];
+
+/**
+ * What happens to the stored values of a field a new version removes or changes the type of (key: the old
+ * field's key): drop them, move them to another key, or keep them and let revalidation tell which no longer fit.
+ */
+export const FieldMapping = Type.Union([
+  Type.Object({ action: Type.Literal('drop') }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('rename'), to: FieldKey() }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('convert') }, { additionalProperties: false }),
+]);
+export type FieldMapping = Static<typeof FieldMapping>;
+export const SchemaMappings = () =>
+  Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$' }), FieldMapping, {
+    maxProperties: 500,
+    description: 'By old field key: drop, rename (to) or convert its stored values',
+  });
+export type SchemaMappings = Record<string, FieldMapping>;
+
 export const FlexSchema = Type.Object(
   {
     id: Id(),
@@ -100,6 +121,11 @@ export const FlexSchema = Type.Object(
     targetKind: Type.Union([Type.String({ maxLength: 32 }), Type.Null()]),
     version: Type.Integer({ minimum: 1 }),
     fields: Fields(),
+    /** Whether the schema's entries satisfy its current version (revalidated in the background after a change). */
+    validationStatus: Type.Object(
+      { state: Type.Union(VALIDATION_STATES.map((s) => Type.Literal(s))), invalid: Type.Integer({ minimum: 0 }) },
+      { additionalProperties: false },
+    ),
     createdAt: Timestamp(),
     updatedAt: Timestamp(),
   },
@@ -126,6 +152,8 @@ export const UpdateSchemaInput = Type.Object(
     description: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
     /** New fields make a new version. */
     fields: Type.Optional(Fields()),
+    /** Required for each field the new fields remove or change the type of (list and localized included). */
+    mappings: Type.Optional(SchemaMappings()),
   },
   { additionalProperties: false },
 );
@@ -221,6 +249,8 @@ export const SchemaExport = Type.Object(
           target: Type.String({ minLength: 1, maxLength: 64 }),
           targetKind: Type.Optional(Type.Union([Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' }), Type.Null()])),
           fields: Fields(),
+          /** For an existing schema whose fields this document removes or retypes (as in PATCH). */
+          mappings: Type.Optional(SchemaMappings()),
         },
         { additionalProperties: false },
       ),
@@ -240,3 +270,59 @@ export const ImportResult = Type.Object(
   { additionalProperties: false },
 );
 export type ImportResult = Static<typeof ImportResult>;
+
+/** POST /flex/schemas/:slug/preview: what new fields (and mappings) would do, without writing anything. */
+export const PreviewSchemaInput = Type.Object(
+  { fields: Fields(), mappings: Type.Optional(SchemaMappings()) },
+  { additionalProperties: false },
+);
+export type PreviewSchemaInput = Static<typeof PreviewSchemaInput>;
+
+export const FIELD_CHANGES = ['added', 'removed', 'renamed', 'type_changed', 'fields_changed', 'constraints_changed'] as const;
+export type FieldChangeKind = (typeof FIELD_CHANGES)[number];
+
+const EntryErrors = () =>
+  Type.Object(
+    {
+      entryId: Id(),
+      errors: Type.Array(Type.Object({ path: Type.String(), message: Type.String() }, { additionalProperties: true })),
+    },
+    { additionalProperties: false },
+  );
+
+export const SchemaPreview = Type.Object(
+  {
+    /** The version the fields would make (the current one when they are the same). */
+    version: Type.Integer({ minimum: 1 }),
+    changes: Type.Array(
+      Type.Object(
+        {
+          key: Type.String(),
+          change: Type.Union(FIELD_CHANGES.map((c) => Type.Literal(c))),
+          destructive: Type.Boolean({ description: 'Stored values are lost or may no longer fit: a mapping is required' }),
+          to: Type.Optional(Type.String({ description: 'renamed: the new key' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    /** Existing entries (and attached values) that would fail the new version after the mappings. */
+    invalid: Type.Integer({ minimum: 0 }),
+    /** Up to 20 of them, with what fails. */
+    sample: Type.Array(EntryErrors()),
+  },
+  { additionalProperties: false },
+);
+export type SchemaPreview = Static<typeof SchemaPreview>;
+
+/** GET /flex/schemas/:slug/validation: the revalidation's state and one page of the failing entries. */
+export const SchemaValidation = Type.Object(
+  {
+    state: Type.Union(VALIDATION_STATES.map((s) => Type.Literal(s))),
+    version: Type.Integer({ minimum: 1 }),
+    invalid: Type.Integer({ minimum: 0 }),
+    entries: Type.Array(EntryErrors()),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type SchemaValidation = Static<typeof SchemaValidation>;

@@ -94,6 +94,7 @@ export const PROBLEMS_RU: Readonly<Record<string, string>> = {
   FLEX_NOT_ENTRY_SCHEMA: 'Эта схема описывает поля другого объекта, а не отдельные записи',
   FLEX_REFERENCE_NOT_FOUND: 'Объект, на который ссылается поле, не найден',
   FLEX_SCHEMA_CHANGES_TOO_FREQUENT: 'Схемы меняются слишком часто; попробуйте через минуту',
+  FLEX_SCHEMA_CHANGE_NEEDS_MAPPING: 'Удаление поля или смена его типа требует указать, что делать с сохранёнными значениями',
   FLEX_SCHEMA_INVALID: 'Описание полей схемы противоречиво',
   FLEX_SCHEMA_NOT_FOUND: 'Схема не найдена',
   FLEX_SCHEMA_SLUG_TAKEN: 'Схема с таким ключом уже есть',

@@ -19,6 +19,10 @@ const read = { permission: 'flex.entries.read' };
 const inputOf = <T>(value: unknown): T => withoutNulls(value) as T;
 
 const addTypes = (builder: GraphQLBuilder) => {
+  const Status = builder.objectRef<FlexSchema['validationStatus']>('FlexValidationStatus').implement({
+    description: 'Whether the entries satisfy the current version: in_progress while they are revalidated, then valid or invalid',
+    fields: (t) => ({ state: t.exposeString('state'), invalid: t.exposeInt('invalid', { description: 'Entries that fail it' }) }),
+  });
   const SchemaRef = builder.objectRef<FlexSchema>('FlexSchema').implement({
     description: 'A schema a tenant defined at run time, as it is now (its newest version)',
     fields: (t) => ({
@@ -30,6 +34,11 @@ const addTypes = (builder: GraphQLBuilder) => {
       targetKind: t.exposeString('targetKind', { nullable: true }),
       version: t.exposeInt('version'),
       fields: t.field({ type: 'JSON', description: 'The field definitions, in order', resolve: (s) => s.fields }),
+      validationStatus: t.field({
+        type: Status,
+        description: 'Its entries against the current version',
+        resolve: (s) => s.validationStatus,
+      }),
       createdAt: t.expose('createdAt', { type: 'DateTime' }),
       updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     }),
@@ -57,6 +66,10 @@ const addTypes = (builder: GraphQLBuilder) => {
       name: t.string(),
       description: t.string({ description: 'An empty text removes it (null leaves it as it is)' }),
       fields: t.field({ type: 'JSON', description: 'New fields: a new version' }),
+      mappings: t.field({
+        type: 'JSON',
+        description: 'By old key, for fields the new ones remove or retype: { action: drop | rename (to) | convert }',
+      }),
     }),
   });
   return { SchemaRef, Connection: connectionType(builder, 'FlexSchemaConnection', SchemaRef), Result, Create, Update };

@@ -54,8 +54,8 @@ export interface NewEntry {
 
 export const insertEntry = async (tx: Tx, entry: NewEntry): Promise<EntryRow> => {
   const { rows } = await tx.query<EntryRow>(
-    `INSERT INTO flex_entries (id, schema_id, schema_version, slug, status, "values", published_at)
-     VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5 = 'published' THEN now() END) RETURNING ${COLUMNS}`,
+    `INSERT INTO flex_entries (id, schema_id, schema_version, slug, status, "values", published_at, validated_version)
+     VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5 = 'published' THEN now() END, $3) RETURNING ${COLUMNS}`,
     [entry.id, entry.schemaId, entry.schemaVersion, entry.slug, entry.status, JSON.stringify(entry.values)],
   );
   return rows[0] as EntryRow;
@@ -81,13 +81,15 @@ export interface EntryChange {
   readonly schemaVersion?: number;
 }
 
-/** Changes the given columns (the others stay) and updated_at. */
+/** Changes the given columns (the others stay) and updated_at; new values were checked against `schemaVersion`: nothing fails. */
 export const updateEntryRow = async (tx: Tx, id: string, change: EntryChange): Promise<EntryRow> => {
   const { rows } = await tx.query<EntryRow>(
     `UPDATE flex_entries SET
        slug = CASE WHEN $2 THEN $3 ELSE slug END,
        "values" = COALESCE($4::jsonb, "values"),
        schema_version = COALESCE($5::integer, schema_version),
+       validated_version = CASE WHEN $4::jsonb IS NULL THEN validated_version ELSE COALESCE($5::integer, schema_version) END,
+       validation_errors = CASE WHEN $4::jsonb IS NULL THEN validation_errors END,
        updated_at = now()
      WHERE id = $1 RETURNING ${COLUMNS}`,
     [

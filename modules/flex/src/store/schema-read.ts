@@ -1,7 +1,7 @@
 import type { Tx } from '@rustok/db';
 import type { AppError } from '@rustok/kernel';
 import { flexErrors } from '../errors.js';
-import type { FieldDefinition, FlexSchema, SchemaTarget } from '../schemas.js';
+import type { FieldDefinition, FlexSchema, SchemaTarget, ValidationState } from '../schemas.js';
 
 /** A row of flex_schemas: the schema as it is now (its newest version). */
 export type SchemaRow = {
@@ -16,11 +16,23 @@ export type SchemaRow = {
   readonly json_schema: Record<string, unknown>;
   readonly created_at: Date | string;
   readonly updated_at: Date | string;
+  /** 'in_progress' while its entries are being checked against a new version (see store/validation.ts). */
+  readonly validation_state: ValidationState;
+  /** How many of its entries fail the version they were last checked against (counted when read). */
+  readonly invalid_entries: number;
 };
 
-export const SCHEMA_COLUMNS = 'id, slug, name, description, target, target_kind, version, fields, json_schema, created_at, updated_at';
+export const SCHEMA_COLUMNS = `id, slug, name, description, target, target_kind, version, fields, json_schema, created_at, updated_at,
+  validation_state, (SELECT count(*)::int FROM flex_entries v
+    WHERE v.schema_id = flex_schemas.id AND v.validation_errors IS NOT NULL) AS invalid_entries`;
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
+
+/** In progress while a revalidation runs; otherwise invalid as long as an entry fails (fixing the last one makes it valid). */
+export const validationStatusOf = (row: SchemaRow): FlexSchema['validationStatus'] => ({
+  state: row.validation_state === 'in_progress' ? 'in_progress' : row.invalid_entries > 0 ? 'invalid' : 'valid',
+  invalid: row.invalid_entries,
+});
 
 export const toFlexSchema = (row: SchemaRow): FlexSchema => ({
   id: row.id,
@@ -31,6 +43,7 @@ export const toFlexSchema = (row: SchemaRow): FlexSchema => ({
   targetKind: row.target_kind,
   version: row.version,
   fields: row.fields,
+  validationStatus: validationStatusOf(row),
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),
 });

@@ -49,7 +49,11 @@ const planOf = (ctx: FlexContext, imported: readonly Imported[], existing: reado
     if (row.target !== schema.target || row.target_kind !== schema.targetKind)
       throw invalid(`${schema.at}/target`, `schema "${schema.slug}" has the target ${row.target}; a target does not change`);
     const compiled = newFieldsOf(row, schema.fields, ctx.options, schema.at);
-    const change: SchemaChange = { name: schema.name, description: noneIfEmpty(schema.description), ...(compiled ? { compiled } : {}) };
+    const change: SchemaChange = {
+      name: schema.name,
+      description: noneIfEmpty(schema.description),
+      ...(compiled ? { compiled, mappings: schema.mappings, at: schema.at } : {}),
+    };
     if (changesNothing(row, change)) plan.unchanged.push(schema.slug);
     else plan.update.push({ row, change });
   }

@@ -3,11 +3,12 @@ import { parseInput } from '@rustok/kernel';
 import { type FlexContext, requirePermission } from '../context.js';
 import { FLEX_EVENT } from '../events.js';
 import type { FlexOptions } from '../options.js';
-import { type FlexSchema, UpdateSchemaInput } from '../schemas.js';
+import { type FlexSchema, type SchemaMappings, UpdateSchemaInput } from '../schemas.js';
+import { syncEntryKeys } from '../store/entry-keys.js';
 import { lockSchemaChanges } from '../store/schema-changes.js';
 import { loadSchema, type SchemaRow, schemaNotFound, toFlexSchema } from '../store/schema-read.js';
-import { syncEntryKeys } from '../store/entry-keys.js';
 import { addSchemaVersion, type CompiledFields, renameSchema } from '../store/schemas.js';
+import { evolveStoredValues } from './schema-mappings.js';
 import { compileFields, noneIfEmpty, sameFields, schemaEventPayload, takeSchemaChange } from './schema-rules.js';
 
 /** What an update asks of a schema: a name, a description, compiled fields (each only when it changes something). */
@@ -15,6 +16,9 @@ export interface SchemaChange {
   readonly name?: string;
   readonly description?: string | null;
   readonly compiled?: CompiledFields;
+  /** What becomes of stored values the new fields remove or retype, and where the input names them. */
+  readonly mappings?: SchemaMappings | undefined;
+  readonly at?: string;
 }
 
 /** True when the change leaves the schema as it is. */
@@ -31,6 +35,7 @@ export const applySchemaChange = async (w: ModuleTx, options: FlexOptions, row: 
   let after = row;
   if (change.compiled) {
     if (countChange) await takeSchemaChange(w, options);
+    await evolveStoredValues(w.tx, row, { ...change.compiled, mappings: change.mappings, at: change.at });
     after = await addSchemaVersion(w.tx, after, change.compiled);
     await syncEntryKeys(w.tx, after);
   }
@@ -60,7 +65,7 @@ export const updateSchema = (ctx: FlexContext, slug: string, raw: UpdateSchemaIn
     const change: SchemaChange = {
       ...(input.name === undefined ? {} : { name: input.name }),
       ...(input.description === undefined ? {} : { description: noneIfEmpty(input.description) }),
-      ...(compiled ? { compiled } : {}),
+      ...(compiled ? { compiled, mappings: input.mappings } : {}),
     };
     if (changesNothing(row, change)) return toFlexSchema(row);
     const after = await applySchemaChange(w, ctx.options, row, change);
