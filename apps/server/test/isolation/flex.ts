@@ -58,6 +58,8 @@ export const flexArea: Area<FlexObjects> = defineArea<FlexObjects>({
     'GET /api/v1/flex/schemas/{slug}': refusedRoute(slugOfB, SCHEMA_NOT_FOUND),
     'PATCH /api/v1/flex/schemas/{slug}': refusedRoute(slugOfB, SCHEMA_NOT_FOUND, { body: () => ({ name: 'by A' }) }),
     'DELETE /api/v1/flex/schemas/{slug}': refusedRoute(slugOfB, SCHEMA_NOT_FOUND),
+    'POST /api/v1/flex/schemas/{slug}/preview': refusedRoute(slugOfB, SCHEMA_NOT_FOUND, { body: () => ({ fields: FIELDS }) }),
+    'GET /api/v1/flex/schemas/{slug}/validation': refusedRoute(slugOfB, SCHEMA_NOT_FOUND),
     'GET /api/v1/flex/schemas/{slug}/json-schema': refusedRoute(slugOfB, SCHEMA_NOT_FOUND, { public: true }),
     'GET /api/v1/flex/schemas/{slug}/entries': refusedRoute(slugOfB, SCHEMA_NOT_FOUND, { public: true }),
     'POST /api/v1/flex/schemas/{slug}/entries': refusedRoute(slugOfB, SCHEMA_NOT_FOUND, {
@@ -105,6 +107,12 @@ export const flexArea: Area<FlexObjects> = defineArea<FlexObjects>({
       schemaVars,
       SCHEMA_NOT_FOUND,
     ),
+    'Query.flexSchemaPreview': refusedForB(
+      'query ($slug: String!, $fields: JSON!) { flexSchemaPreview(slug: $slug, fields: $fields) }',
+      (w) => ({ ...schemaVars(w), fields: FIELDS }),
+      SCHEMA_NOT_FOUND,
+    ),
+    'Query.flexSchemaValidation': refusedForB('query ($slug: String!) { flexSchemaValidation(slug: $slug) }', schemaVars, SCHEMA_NOT_FOUND),
     'Mutation.deleteFlexSchema': refusedForB('mutation ($slug: String!) { deleteFlexSchema(slug: $slug) }', schemaVars, SCHEMA_NOT_FOUND),
     'Mutation.importFlexSchemas': async (w) => {
       const document = {
