@@ -22,4 +22,6 @@ export const flexErrors = defineErrors('flex', {
   FLEX_NOT_ENTRY_SCHEMA: { status: 422, title: 'Not a schema of standalone entries' },
   FLEX_CURSOR_INVALID: { status: 422, title: 'Invalid cursor' },
   FLEX_SCHEMA_CHANGE_NEEDS_MAPPING: { status: 422, title: 'A destructive change needs a mapping' },
+  FLEX_ENTITY_NOT_FOUND: { status: 404, title: 'Not found' },
+  FLEX_TARGET_MISMATCH: { status: 422, title: 'Schema of another target' },
 });

@@ -1,6 +1,7 @@
 import { CURRENT_TENANT_SQL, tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
 import { entryKeysSql } from './migrations-keys.js';
+import { valuesSql } from './migrations-values.js';
 
 const TENANT = `tenant_id uuid NOT NULL DEFAULT ${CURRENT_TENANT_SQL}`;
 
@@ -78,5 +79,6 @@ ALTER TABLE flex_schemas
 export const flexMigrations: readonly Migration[] = [
   { name: 'm20261204_flex_001_schemas_entries', up: tables },
   { name: 'm20261204_flex_002_validation', up: validation },
+  { name: 'm20261204_flex_003_values', up: valuesSql },
   { name: 'm20261204_flex_004_entry_keys', up: entryKeysSql },
 ];
