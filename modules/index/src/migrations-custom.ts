@@ -26,7 +26,8 @@ CREATE TABLE index_product_custom (
 );
 ${tenantRlsSql('index_product_custom')}
 ALTER TABLE index_products ADD COLUMN custom jsonb;
-CREATE INDEX index_products_custom ON index_products USING gin (custom jsonb_path_ops) WHERE status = 'published';
+CREATE INDEX index_products_custom ON index_products USING gin (custom jsonb_path_ops) WITH (gin_pending_list_limit = 64)
+  WHERE status = 'published';
 CREATE FUNCTION index_product_custom_of(p uuid, loc text, def text) RETURNS jsonb LANGUAGE sql STABLE AS $$
   SELECT jsonb_object_agg(c.schema || '.' || e.key, e.v ORDER BY c.schema, e.key) FILTER (WHERE e.v IS NOT NULL AND jsonb_typeof(e.v) <> 'null')
     FROM index_product_custom c

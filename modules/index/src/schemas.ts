@@ -8,6 +8,9 @@ const Limit = Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: 20 });
 const CursorString = Type.String({ minLength: 1, maxLength: 512 });
 export const SORTS = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
 
+/** `custom.<schema>.<key>=<value>`: a filter on a public filterable flex field of products. */
+export const CUSTOM_PARAM = /^custom\.([a-z][a-z0-9_-]{0,63})\.([a-z][a-z0-9_]{0,63})$/;
+
 export const StoreProductsQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -23,9 +26,13 @@ export const StoreProductsQuery = Type.Object(
     limit: Limit,
     cursor: Type.Optional(CursorString),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    patternProperties: { [CUSTOM_PARAM.source]: Type.String({ minLength: 1, maxLength: 200 }) },
+    description: 'custom.<schema>.<key>=<value>: equality filters on filterable public flex fields of products (at most 5)',
+  },
 );
-export type StoreProductsQuery = Static<typeof StoreProductsQuery>;
+export type StoreProductsQuery = Static<typeof StoreProductsQuery> & { readonly [custom: `custom.${string}`]: string | undefined };
 
 const PriceRange = Type.Object({ currencyCode: Type.String(), min: Type.Integer(), max: Type.Integer() });
 const Money = Type.Object({
@@ -50,6 +57,11 @@ export const StoreProductSummary = Type.Object({
   categories: Type.Array(Type.String()),
   tags: Type.Array(Type.String()),
   publishedAt: Nullable(Type.String({ format: 'date-time' })),
+  custom: Type.Optional(
+    Type.Record(Type.String(), Type.Unknown(), {
+      description: 'Public flex values: { "<schema>.<key>": value } (localized ones in the locale); absent when there are none',
+    }),
+  ),
 });
 export type StoreProductSummary = Static<typeof StoreProductSummary>;
 
@@ -100,6 +112,11 @@ export const ProductFacets = Type.Object({
   noPrice: Type.Integer({ description: 'Products without a price in the currency' }),
   inStock: Type.Integer(),
   outOfStock: Type.Integer(),
+  custom: Type.Optional(
+    Type.Array(Type.Object({ field: Type.String({ description: '<schema>.<key>' }), values: Type.Array(Count) }), {
+      description: 'Filterable public flex fields: the 20 most frequent values each (filter with custom.<schema>.<key>=<value>)',
+    }),
+  ),
 });
 export type ProductFacets = Static<typeof ProductFacets>;
 

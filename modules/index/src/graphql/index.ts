@@ -45,10 +45,24 @@ const slugOrHandle = (value: string, path: string): string => {
 
 type StoreTypes = ReturnType<typeof storeTypes>;
 
+/** Pages whose text holds some item's custom values: their text is not the plain page shape (see productsShape). */
+const withCustom = new WeakSet<object>();
+
+/** The `custom` argument ({ "<schema>.<key>": value }) as the REST query's `custom.<schema>.<key>` parameters. */
+const customArgs = (custom: unknown): Record<string, string> => {
+  if (custom === null || custom === undefined) return {};
+  if (typeof custom !== 'object' || Array.isArray(custom))
+    throw kernelErrors.VALIDATION_FAILED('custom must be an object', { errors: [{ path: '/custom', message: 'must be an object' }] });
+  return Object.fromEntries(Object.entries(custom).map(([k, v]) => [`custom.${k}`, typeof v === 'string' ? v : JSON.stringify(v)]));
+};
+
 /** A page of products as the JSON text of its answer (the stored items joined), for the resolver and for stored-text answers. */
-const productsText: JsonTextResolver = (args, ctx) => {
-  const { first, after, ...rest } = args;
-  return listProductsText(storeOf(ctx), parse(StoreProductsQuery, { ...rest, limit: first ?? 20, cursor: after }));
+const productsText: JsonTextResolver = async (args, ctx) => {
+  const { first, after, custom, ...rest } = args;
+  const query = { ...rest, ...customArgs(custom), limit: first ?? 20, cursor: after };
+  const text = await listProductsText(storeOf(ctx), parse(StoreProductsQuery, query));
+  if (text.includes(',"custom":')) withCustom.add(args);
+  return text;
 };
 
 /**
@@ -57,7 +71,7 @@ const productsText: JsonTextResolver = (args, ctx) => {
  */
 const PAGE_SHAPE = `{ items { id handle locale textLocale title subtitle prices { currencyCode min max } priceFrom { amount currencyCode }
   inStock hasStock totalStock categories tags publishedAt } nextCursor match }`;
-const productsShape = (args: Record<string, unknown>): string | undefined => (args.facets ? undefined : PAGE_SHAPE);
+const productsShape = (args: Record<string, unknown>): string | undefined => (args.facets || withCustom.has(args) ? undefined : PAGE_SHAPE);
 
 /** One product (detail) as stored. */
 const productDetailText: JsonTextResolver = (args, ctx) =>
@@ -80,6 +94,7 @@ const addProductQueries = (builder: GraphQLBuilder, types: StoreTypes) => {
         inStock: t.arg.boolean(),
         sort: t.arg({ type: Sort }),
         facets: t.arg.boolean(),
+        custom: t.arg({ type: 'JSON', description: 'Filters on filterable public flex fields: { "<schema>.<key>": value }' }),
         first: t.arg.int(),
         after: t.arg.string(),
       },

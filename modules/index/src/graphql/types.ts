@@ -25,6 +25,10 @@ const addFacetTypes = (builder: GraphQLBuilder) => {
       count: t.exposeInt('count'),
     }),
   });
+  const CustomFacet = builder.objectRef<NonNullable<ProductFacets['custom']>[number]>('StoreCustomFacet').implement({
+    description: 'A filterable public flex field of products and its most frequent values (filter: custom { "<field>": value })',
+    fields: (t) => ({ field: t.exposeString('field'), values: t.field({ type: [Count], resolve: (f) => f.values }) }),
+  });
   const Facets = builder.objectRef<ProductFacets>('StoreProductFacets').implement({
     fields: (t) => ({
       total: t.exposeInt('total'),
@@ -35,6 +39,7 @@ const addFacetTypes = (builder: GraphQLBuilder) => {
       noPrice: t.exposeInt('noPrice'),
       inStock: t.exposeInt('inStock'),
       outOfStock: t.exposeInt('outOfStock'),
+      custom: t.field({ type: [CustomFacet], nullable: true, resolve: (f) => f.custom ?? null }),
     }),
   });
   return Facets;
@@ -91,6 +96,12 @@ const addProductTypes = (builder: GraphQLBuilder) => {
       categories: t.exposeStringList('categories'),
       tags: t.exposeStringList('tags'),
       publishedAt: t.exposeString('publishedAt', { nullable: true }),
+      custom: t.field({
+        type: 'JSON',
+        nullable: true,
+        description: 'Public flex values { "<schema>.<key>": value } (localized ones in the locale); null when there are none',
+        resolve: (p) => p.custom ?? null,
+      }),
       description: t.string({ nullable: true, resolve: (p) => p.description ?? null }),
       seoTitle: t.string({ nullable: true, resolve: (p) => p.seoTitle ?? null }),
       seoDescription: t.string({ nullable: true, resolve: (p) => p.seoDescription ?? null }),

@@ -27,6 +27,7 @@ const keyOf = (input: ProductPlanInput, mode: MatchMode): string => {
     q.minPrice,
     q.maxPrice,
     q.inStock,
+    input.custom,
   ]);
 };
 

@@ -1,4 +1,5 @@
 import type { ProductFacets } from '../schemas.js';
+import { customFacets } from './custom-facets.js';
 import { type ProductPlanInput, productMatch, productWhere } from './product-where.js';
 import { createParams, type MatchMode, readRows } from './sql.js';
 
@@ -39,7 +40,10 @@ export const productFacets = async (input: ProductPlanInput, mode: MatchMode): P
   const where = productWhere(params, input, match).join(' AND ');
   const bounds = [...input.ctx.index.price_buckets].sort((a, b) => a - b);
   const sql = facetSql(where, params.p(bounds), params.p(input.currency));
-  const rows = await readRows<FacetRow>(input.ctx.db, input.ctx.tenantId, sql, params, match.threshold);
+  const [rows, custom] = await Promise.all([
+    readRows<FacetRow>(input.ctx.db, input.ctx.tenantId, sql, params, match.threshold),
+    customFacets(input, mode),
+  ]);
   const stock = (v: string) => rows.find((r) => r.facet === 'stock' && r.value === v)?.n ?? 0;
   return {
     total: rows.find((r) => r.facet === 'total')?.n ?? 0,
@@ -50,5 +54,6 @@ export const productFacets = async (input: ProductPlanInput, mode: MatchMode): P
     noPrice: rows.find((r) => r.facet === 'price' && r.value === 'none')?.n ?? 0,
     inStock: stock('true'),
     outOfStock: stock('false'),
+    custom,
   };
 };

@@ -131,7 +131,8 @@ const TSQ = `CASE WHEN $4 = '' THEN websearch_to_tsquery($2::regconfig, $3)
 /** The first page in one call (see migration 017): its items joined, how many (a limit and one), the limit-th's keys. */
 const SEARCH_FIRST_SQL = preparedSql('index_search_first', `SELECT * FROM index_search_page($1, ${TSQ}, $5::int)`);
 
-const noPriceFilter = (input: ProductPlanInput) => input.query.minPrice === undefined && input.query.maxPrice === undefined;
+const noPriceFilter = (input: ProductPlanInput) =>
+  input.query.minPrice === undefined && input.query.maxPrice === undefined && input.custom.length === 0;
 
 const noFilter = (input: ProductPlanInput) =>
   noPriceFilter(input) && input.query.category === undefined && input.query.tag === undefined && input.query.inStock === undefined;

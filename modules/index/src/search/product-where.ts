@@ -1,6 +1,7 @@
 import type { StoreProductsQuery } from '../schemas.js';
 import { searchConfigOf } from '../text.js';
 import type { StoreContext } from './context.js';
+import type { CustomFilter } from './custom-fields.js';
 import { buildMatch, type Match } from './match.js';
 import type { MatchMode, Params } from './sql.js';
 
@@ -10,7 +11,13 @@ export interface ProductPlanInput {
   readonly locale: string;
   readonly currency: string;
   readonly trigram: boolean;
+  /** Filters on public flex fields (checked: see customFilters). */
+  readonly custom: readonly CustomFilter[];
 }
+
+/** All custom filters as one containment (the GIN index on custom answers it), or none. */
+const customWhere = (params: Params, custom: readonly CustomFilter[]): string[] =>
+  custom.length === 0 ? [] : [`custom @> ${params.p(JSON.stringify(Object.fromEntries(custom.map((f) => [f.field, f.value]))))}::jsonb`];
 
 /** The filters of a product list (tenant, locale, published, and what the query asks for). */
 export const productWhere = (params: Params, input: ProductPlanInput, match: Match): string[] => {
@@ -31,6 +38,7 @@ export const productWhere = (params: Params, input: ProductPlanInput, match: Mat
     ...(query.minPrice !== undefined ? [`${price()} >= ${p(query.minPrice)}::bigint`] : []),
     ...(query.maxPrice !== undefined ? [`${price()} <= ${p(query.maxPrice)}::bigint`] : []),
     ...(query.inStock !== undefined ? [`has_stock = ${p(query.inStock)}::boolean`] : []),
+    ...customWhere(params, input.custom),
   ];
 };
 

@@ -1,5 +1,6 @@
 import type { StoreProductsQuery } from '../schemas.js';
 import type { StoreContext } from './context.js';
+import { customFilters } from './custom-fields.js';
 import { facetsText } from './facet-memo.js';
 import { keysetCondition, type Match, type SortSpec } from './match.js';
 import { productFacets } from './product-facets.js';
@@ -62,6 +63,7 @@ export const listProductsText = async (ctx: StoreContext, query: StoreProductsQu
     locale: query.locale ?? ctx.defaultLocale,
     currency: query.currency ?? ctx.index.default_currency,
     trigram: await hasTrigram(ctx.db),
+    custom: await customFilters(ctx, query),
   };
   let mode: MatchMode = cursor?.mode ?? (query.q?.trim() ? 'fulltext' : 'all');
   let page = await runPage(input, mode, cursor);
