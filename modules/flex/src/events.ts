@@ -5,6 +5,7 @@ export const FLEX_EVENT = {
   schemaCreated: 'flex.schema.created',
   schemaUpdated: 'flex.schema.updated',
   schemaDeleted: 'flex.schema.deleted',
+  schemaRevalidating: 'flex.schema.revalidating',
   entryCreated: 'flex.entry.created',
   entryUpdated: 'flex.entry.updated',
   entryPublished: 'flex.entry.published',
@@ -64,6 +65,13 @@ export const FlexValuesDeletedPayload = Type.Object(
 );
 export type FlexValuesDeletedPayload = Static<typeof FlexValuesDeletedPayload>;
 
+/** The revalidation of a schema's entries goes on after `afterId` (each chunk of entries in its own transaction). */
+export const FlexRevalidatingPayload = Type.Object(
+  { schemaId: Id(), version: Type.Integer({ minimum: 1 }), afterId: Id() },
+  { additionalProperties: false },
+);
+export type FlexRevalidatingPayload = Static<typeof FlexRevalidatingPayload>;
+
 const schemaEvent = (type: string, description: string): EventDeclaration => ({
   type,
   schemaVersion: 1,
@@ -82,6 +90,12 @@ export const flexEvents: readonly EventDeclaration[] = [
   schemaEvent(FLEX_EVENT.schemaCreated, 'A tenant defined a schema (version 1)'),
   schemaEvent(FLEX_EVENT.schemaUpdated, 'A schema changed: new fields make a new version'),
   schemaEvent(FLEX_EVENT.schemaDeleted, 'A schema was deleted with its entries'),
+  {
+    type: FLEX_EVENT.schemaRevalidating,
+    schemaVersion: 1,
+    description: "Flex's own: the revalidation of a schema's entries against a new version goes on after an entry",
+    payload: FlexRevalidatingPayload,
+  },
   entryEvent(FLEX_EVENT.entryCreated, 'An entry of a schema was created'),
   entryEvent(FLEX_EVENT.entryUpdated, "An entry's slug or values changed"),
   entryEvent(FLEX_EVENT.entryPublished, 'An entry was published'),

@@ -12,7 +12,7 @@ import {
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FlexEntry } from '../src/contracts.js';
 import flexModule from '../src/index.js';
-import { revalidateSchema } from '../src/use-cases/revalidate-schema.js';
+import { REVALIDATION_CHUNK, revalidateSchema } from '../src/use-cases/revalidate-schema.js';
 
 type Headers = Record<string, string>;
 type FieldError = { path: string; message: string };
@@ -220,6 +220,46 @@ describeEachBackend('flex schema evolution: preview, mappings, background revali
     expect(await columns()).toEqual(before);
     expect(await settled()).toEqual(once);
     expect(v5.version).toBe(5);
+  });
+
+  it('revalidates a large schema a chunk per transaction, each chunk a follow-up event', async () => {
+    const bulk = [
+      { key: 'n', type: 'integer' },
+      { key: 'kind', type: 'text' },
+    ];
+    const made = await ok<{ id: string }>(call('POST', '/flex/schemas', admin, { slug: 'bulk', name: 'Bulk', fields: bulk }), 201);
+    const total = 2 * REVALIDATION_CHUNK + 200;
+    await p.database.db.transaction(
+      (tx) =>
+        tx.query(
+          `INSERT INTO flex_entries (id, schema_id, schema_version, status, "values", validated_version)
+           SELECT gen_random_uuid(), $1, 1, 'draft', jsonb_build_object('n', i, 'kind', CASE WHEN i % 7 = 0 THEN 'x' ELSE 'y' END), 1
+           FROM generate_series(1, $2::int) AS i`,
+          [made.id, total],
+        ),
+      { tenantId: a.id },
+    );
+    const retyped = [bulk[0], { key: 'kind', type: 'enum', choices: ['y'] }];
+    await ok(call('PATCH', '/flex/schemas/bulk', admin, { fields: retyped, mappings: { kind: { action: 'convert' } } }));
+    const started = Date.now();
+    let status: Validation;
+    do {
+      status = await ok<Validation>(call('GET', '/flex/schemas/bulk/validation?limit=100', admin));
+      if (status.state === 'in_progress') await new Promise((r) => setTimeout(r, 50));
+    } while (status.state === 'in_progress' && Date.now() - started < 10_000);
+    expect(status).toMatchObject({ state: 'invalid', version: 2, invalid: Math.floor(total / 7) });
+    expect(status.entries).toHaveLength(100);
+    const follow = await outboxEvents(p, a.id, "type = 'flex.schema.revalidating'", (payload) => payload.schemaId === made.id);
+    expect(follow.map((e) => e.payload.version)).toEqual([2, 2]);
+    const { rows } = await p.database.db.transaction(
+      (tx) =>
+        tx.query<{ version: number | null; n: number }>(
+          'SELECT validated_version AS version, count(*)::int AS n FROM flex_entries WHERE schema_id = $1 GROUP BY 1',
+          [made.id],
+        ),
+      { tenantId: a.id },
+    );
+    expect(rows).toEqual([{ version: 2, n: total }]);
   });
 
   it("answers 404 for another tenant's schema", async () => {
