@@ -1,14 +1,17 @@
 import { defineModule } from '@rustok/kernel';
 import { flexErrors } from './errors.js';
 import { flexEvents } from './events.js';
+import { flexAttachedGraphQL } from './graphql/attached.js';
 import { flexEntriesGraphQL } from './graphql/entries.js';
 import { flexEvolutionGraphQL } from './graphql/evolution.js';
 import { flexSchemasGraphQL } from './graphql/schemas.js';
 import { flexMigrations } from './migrations.js';
 import { FlexOptionsSchema } from './options.js';
+import { attachedRoutes } from './routes/attached.js';
 import { entryRoutes } from './routes/entries.js';
 import { evolutionRoutes } from './routes/evolution.js';
 import { schemaRoutes } from './routes/schemas.js';
+import { attachedHandlers } from './use-cases/entity-deleted.js';
 import { flexHandlers } from './use-cases/revalidate-schema.js';
 
 export const FLEX_PERMISSIONS = [
@@ -32,7 +35,10 @@ export const flexModule = defineModule({
   version: '0.1.0',
   kind: 'optional',
   errors: [flexErrors],
-  /** Read only to check that referenced products and content nodes exist (a reference to an absent one is refused). */
+  /**
+   * Read only to check that referenced products and content nodes exist (a reference to an absent one is
+   * refused) and that the entities fieldsets attach to are the tenant's; their deleted events remove those values.
+   */
   uses: [
     { slug: 'commerce', optional: true },
     { slug: 'content', optional: true },
@@ -40,15 +46,17 @@ export const flexModule = defineModule({
   permissions: [...FLEX_PERMISSIONS],
   options: FlexOptionsSchema,
   migrations: flexMigrations,
-  events: { emits: flexEvents, handles: flexHandlers },
+  events: { emits: flexEvents, handles: [...flexHandlers, ...attachedHandlers] },
   rest: async (app) => {
     await app.register(schemaRoutes);
     await app.register(entryRoutes);
+    await app.register(attachedRoutes);
     await app.register(evolutionRoutes);
   },
   graphql: (builder) => {
     flexSchemasGraphQL(builder);
     flexEntriesGraphQL(builder);
+    flexAttachedGraphQL(builder);
     flexEvolutionGraphQL(builder);
   },
 });

@@ -6,7 +6,15 @@ import { FLEX_EVENT } from '../events.js';
 import { CreateSchemaInput, type FlexSchema } from '../schemas.js';
 import { loadSchema, toFlexSchema } from '../store/schema-read.js';
 import { insertSchema } from '../store/schemas.js';
-import { assertRoomForSchemas, compileFields, noneIfEmpty, resolveTarget, schemaEventPayload, takeSchemaChange } from './schema-rules.js';
+import {
+  assertAttachable,
+  assertRoomForSchemas,
+  compileFields,
+  noneIfEmpty,
+  resolveTarget,
+  schemaEventPayload,
+  takeSchemaChange,
+} from './schema-rules.js';
 
 export const slugTaken = (slug: string) => flexErrors.FLEX_SCHEMA_SLUG_TAKEN(`There is a schema "${slug}" already`);
 
@@ -20,6 +28,7 @@ export const createSchema = (ctx: FlexContext, raw: CreateSchemaInput): Promise<
   const input = parseInput(CreateSchemaInput, raw) as CreateSchemaInput;
   const { target, targetKind } = resolveTarget(input.target, input.targetKind);
   const compiled = compileFields(input.fields, ctx.options);
+  assertAttachable(target, input.fields);
   return inTenant(ctx, async (w) => {
     await takeSchemaChange(w, ctx.options);
     await assertRoomForSchemas(w, ctx.options, 1);

@@ -7,7 +7,15 @@ import { type ImportResult, SchemaExport, type SchemaTarget } from '../schemas.j
 import { lockSchemaChanges } from '../store/schema-changes.js';
 import type { SchemaRow } from '../store/schema-read.js';
 import { type CompiledFields, insertSchema, selectAllSchemas } from '../store/schemas.js';
-import { assertRoomForSchemas, compileFields, noneIfEmpty, resolveTarget, schemaEventPayload, takeSchemaChange } from './schema-rules.js';
+import {
+  assertAttachable,
+  assertRoomForSchemas,
+  compileFields,
+  noneIfEmpty,
+  resolveTarget,
+  schemaEventPayload,
+  takeSchemaChange,
+} from './schema-rules.js';
 import { applySchemaChange, changesNothing, newFieldsOf, type SchemaChange } from './update-schema.js';
 
 type Imported = SchemaExport['schemas'][number] & {
@@ -43,6 +51,7 @@ const planOf = (ctx: FlexContext, imported: readonly Imported[], existing: reado
   for (const schema of imported) {
     const row = bySlug.get(schema.slug);
     if (!row) {
+      assertAttachable(schema.target, schema.fields, schema.at);
       plan.create.push({ schema, compiled: compileFields(schema.fields, ctx.options, schema.at) });
       continue;
     }

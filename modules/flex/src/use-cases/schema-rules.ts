@@ -39,6 +39,20 @@ export const resolveTarget = (
   return { target: chosen, targetKind: kind };
 };
 
+/**
+ * Attached fieldsets (a target other than entry) have no unique values: two products may well share
+ * a value, and flex keeps no per-value lock over other modules' entities. 422 FLEX_SCHEMA_INVALID
+ * naming each unique field.
+ */
+export const assertAttachable = (target: SchemaTarget, fields: readonly FieldDefinition[], at = ''): void => {
+  if (target === 'entry') return;
+  const errors = fields.flatMap((field, i) =>
+    field.unique === true ? [{ path: `${at}/fields/${i}/unique`, message: `is not for fields attached to ${target}` }] : [],
+  );
+  if (errors.length > 0)
+    throw flexErrors.FLEX_SCHEMA_INVALID(`Fields attached to ${target} cannot be unique (${errors.length} are)`, { errors });
+};
+
 const prefixed = (error: AppError, at: string): AppError =>
   new AppError(error.code, error.message, {
     status: error.status,

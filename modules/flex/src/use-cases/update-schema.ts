@@ -9,7 +9,7 @@ import { lockSchemaChanges } from '../store/schema-changes.js';
 import { loadSchema, type SchemaRow, schemaNotFound, toFlexSchema } from '../store/schema-read.js';
 import { addSchemaVersion, type CompiledFields, renameSchema } from '../store/schemas.js';
 import { evolveStoredValues } from './schema-mappings.js';
-import { compileFields, noneIfEmpty, sameFields, schemaEventPayload, takeSchemaChange } from './schema-rules.js';
+import { assertAttachable, compileFields, noneIfEmpty, sameFields, schemaEventPayload, takeSchemaChange } from './schema-rules.js';
 
 /** What an update asks of a schema: a name, a description, compiled fields (each only when it changes something). */
 export interface SchemaChange {
@@ -46,8 +46,11 @@ export const applySchemaChange = async (w: ModuleTx, options: FlexOptions, row: 
 };
 
 /** The fields, compiled, when they differ from the schema's current ones (no new version for the same fields). */
-export const newFieldsOf = (row: SchemaRow, fields: UpdateSchemaInput['fields'], options: FlexOptions, at = '') =>
-  fields === undefined || sameFields(row.fields, fields) ? undefined : compileFields(fields, options, at);
+export const newFieldsOf = (row: SchemaRow, fields: UpdateSchemaInput['fields'], options: FlexOptions, at = '') => {
+  if (fields === undefined || sameFields(row.fields, fields)) return undefined;
+  assertAttachable(row.target, fields, at);
+  return compileFields(fields, options, at);
+};
 
 /**
  * PATCH /flex/schemas/:slug: name and description change in place; different fields make the next version
