@@ -105,10 +105,24 @@ describeInEmbeddedBrowser('admin app: custom types', (backend) => {
     expect(open.items.map((e) => [e.status, e.values.question])).toEqual([['published', 'Do you ship abroad?']]);
   });
 
-  it('shows the entry on a storefront page with a flex_list block', async () => {
-    const blocks = [{ type: 'flex_list', data: { schema: 'faq', title: 'Questions' } }];
-    const created = api.expectStatus('page', await api.call('POST', '/pages', { title: 'Help', slug: 'help', blocks }, operator), 201);
-    api.expectStatus('publish', await api.call('POST', `/pages/${String(created.body.id)}/publish`, undefined, operator), 200);
+  it('shows the entry on a storefront page with a flex_list block made in the block editor', async () => {
+    await page.getByRole('link', { name: 'Pages', exact: true }).click();
+    await page.getByRole('heading', { name: 'Pages', exact: true }).waitFor();
+    await page.getByLabel('Title').fill('Help');
+    await page.getByLabel('Slug').fill('help');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.getByRole('heading', { name: 'Help', exact: true }).waitFor();
+    await page.getByLabel('Kind of block').selectOption('flex_list');
+    await page.getByRole('button', { name: 'Add block' }).click();
+    const block = page.getByRole('group', { name: 'Block 1: Custom type entries' });
+    await block.getByLabel('Custom type (slug)').fill('faq');
+    await block.getByLabel('Title', { exact: true }).fill('Questions');
+    expect(await h.violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save blocks' }).click();
+    await page.getByRole('status').filter({ hasText: 'Blocks saved.' }).waitFor();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByTestId('page-status').filter({ hasText: 'Published' }).waitFor();
+
     const res = await fetch(`${h.server.address}/pages/help`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     const html = await res.text();

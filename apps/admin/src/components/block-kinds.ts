@@ -27,6 +27,15 @@ export const BLOCK_SCHEMAS = {
     required: ['productIds'],
     properties: { title: { type: 'string', maxLength: 300 }, productIds: { type: 'array', items: { type: 'string' } } },
   },
+  flex_list: {
+    type: 'object',
+    required: ['schema'],
+    properties: {
+      schema: { type: 'string', maxLength: 64 },
+      title: { type: 'string', maxLength: 300 },
+      limit: { type: 'integer', minimum: 1, maximum: 24 },
+    },
+  },
 } as const satisfies Readonly<Record<string, JsonSchema>>;
 
 export type BlockKind = keyof typeof BLOCK_SCHEMAS;
