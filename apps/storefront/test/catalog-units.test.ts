@@ -21,7 +21,10 @@ describe('catalog helpers', () => {
 
   it('keeps only well-formed filters from the address', () => {
     const filters = filtersOf(new URLSearchParams('q=%20mug%20&sort=cheapest&price=abc&inStock=1&category=kitchen&cursor='));
-    expect(filters).toEqual({ q: 'mug', category: 'kitchen', tag: '', price: '', inStock: true, sort: '', cursor: '' });
+    expect(filters).toEqual({ q: 'mug', category: 'kitchen', tag: '', price: '', inStock: true, sort: '', cursor: '', custom: {} });
+    expect(filtersOf(new URLSearchParams('custom.specs.fabric=linen&custom.bad..key=x&custom.specs.empty=')).custom).toEqual({
+      'specs.fabric': 'linen',
+    });
     expect(filtersOf(new URLSearchParams('price=-')).price).toBe('');
     expect(filtersOf(new URLSearchParams('sort=price_desc&price=2500-5000')).sort).toBe('price_desc');
     expect(priceRange('2500-5000')).toEqual({ min: 2500, max: 5000 });
@@ -40,6 +43,7 @@ describe('catalog helpers', () => {
     expect(searchHref(ctxOf('/ru'), filters)).toBe('/ru/search?q=a+b&tag=gifts');
     expect(searchHref(ctxOf(''), filters, { cursor: 'next' })).toBe('/search?q=a+b&tag=gifts&cursor=next');
     expect(searchHref(ctxOf(''), filtersOf(new URLSearchParams()))).toBe('/search');
+    expect(searchHref(ctxOf(''), filtersOf(new URLSearchParams('custom.specs.fabric=linen')))).toBe('/search?custom.specs.fabric=linen');
   });
 
   it('names a variant by its title, adding the option values the title does not name', () => {

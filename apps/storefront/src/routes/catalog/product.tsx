@@ -5,6 +5,7 @@ import { messagesFor } from '../../i18n/messages.js';
 import type { PageOutcome, PageRoute, Params } from '../../page-types.js';
 import { currenciesOf } from '../../views/catalog/currency-form.js';
 import { ProductView } from '../../views/catalog/product-view.js';
+import { customFieldsOf, schemaOf } from './custom-labels.js';
 import { pickerVariantsOf, shownCurrencyOf } from './product-model.js';
 import { productHead, productTrail } from './product-seo.js';
 
@@ -24,9 +25,12 @@ const loadProduct = async (ctx: PageContext, params: Params): Promise<PageOutcom
   if (!product) return { notFound: true };
   const t = messagesFor(catalogMessages, ctx.locale);
   const currency = shownCurrencyOf(ctx, product);
+  const custom = Object.keys(product.custom ?? {});
+  const fields = await customFieldsOf(ctx, custom);
   return {
     head: productHead(ctx, product, currency),
-    tags: [`product:${product.id}`],
+    // The product's tag is purged when its custom values change (the index hears flex.values.*), a schema's when its labels do.
+    tags: [`product:${product.id}`, ...[...new Set(custom.map(schemaOf))].map((schema) => `flex:${schema}`)],
     islands: ['variant-picker'],
     body: (
       <ProductView
@@ -37,6 +41,7 @@ const loadProduct = async (ctx: PageContext, params: Params): Promise<PageOutcom
         currency={currency}
         trail={productTrail(ctx, product)}
         currencies={currenciesOf(ctx, product.currencies)}
+        customFields={fields}
       />
     ),
   };

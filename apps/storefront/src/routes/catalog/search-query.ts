@@ -16,7 +16,23 @@ export interface Filters {
   readonly inStock: boolean;
   readonly sort: Sort | '';
   readonly cursor: string;
+  /** Filters on public flex fields of products: `<schema>.<key>` → value (`custom.<schema>.<key>=` in the address). */
+  readonly custom: Readonly<Record<string, string>>;
 }
+
+const CUSTOM_PARAM = /^custom\.([a-z][a-z0-9_-]{0,63}\.[a-z][a-z0-9_]{0,63})$/;
+const MAX_CUSTOM = 5;
+
+/** The `custom.<schema>.<key>` parameters of the address (at most 5, values up to 200 characters). */
+const customOf = (query: URLSearchParams): Record<string, string> => {
+  const custom: Record<string, string> = {};
+  for (const [name, value] of query) {
+    const field = CUSTOM_PARAM.exec(name)?.[1];
+    const v = value.trim();
+    if (field && v && v.length <= 200 && Object.keys(custom).length < MAX_CUSTOM) custom[field] = v;
+  }
+  return custom;
+};
 
 const PRICE = /^(\d{0,12})-(\d{0,12})$/;
 
@@ -38,6 +54,7 @@ export const filtersOf = (query: URLSearchParams): Filters => {
     inStock: query.get('inStock') === '1' || query.get('inStock') === 'true',
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : '',
     cursor: cursor.length > 0 && cursor.length <= 512 ? cursor : '',
+    custom: customOf(query),
   };
 };
 
@@ -68,6 +85,7 @@ export const apiQueryOf = (ctx: PageContext, filters: Filters): Record<string, s
     facets: true,
     limit: PAGE_SIZE,
     cursor: filters.cursor || undefined,
+    ...Object.fromEntries(Object.entries(filters.custom).map(([field, value]) => [`custom.${field}`, value])),
   };
 };
 
@@ -80,6 +98,8 @@ export const searchHref = (ctx: PageContext, filters: Filters, change: Partial<F
   if (next.tag) params.set('tag', next.tag);
   if (next.price) params.set('price', next.price);
   if (next.inStock) params.set('inStock', '1');
+  for (const [field, value] of Object.entries(next.custom).sort(([a], [b]) => a.localeCompare(b)))
+    if (value) params.set(`custom.${field}`, value);
   if (next.sort) params.set('sort', next.sort);
   if (next.cursor) params.set('cursor', next.cursor);
   const query = params.toString();
@@ -87,4 +107,5 @@ export const searchHref = (ctx: PageContext, filters: Filters, change: Partial<F
 };
 
 /** Whether any filter (other than the words and the sort) is set. */
-export const filtered = (filters: Filters): boolean => Boolean(filters.category || filters.tag || filters.price || filters.inStock);
+export const filtered = (filters: Filters): boolean =>
+  Boolean(filters.category || filters.tag || filters.price || filters.inStock || Object.keys(filters.custom).length > 0);

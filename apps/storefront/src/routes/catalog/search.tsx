@@ -6,6 +6,7 @@ import type { PageOutcome, PageRoute } from '../../page-types.js';
 import { CurrencyForm, currenciesOf } from '../../views/catalog/currency-form.js';
 import { FiltersForm } from '../../views/catalog/filters-form.js';
 import { ProductCard } from '../../views/product-card.js';
+import { customFieldsOf } from './custom-labels.js';
 import { apiQueryOf, type Filters, filtered, filtersOf, searchHref } from './search-query.js';
 
 /** A page of products, or undefined when the API refused the query (a stale or forged cursor). */
@@ -18,7 +19,7 @@ const productsOf = async (ctx: PageContext, filters: Filters): Promise<StoreProd
 
 /** Only the browsing addresses (category, tag) are indexable; searches and other filters are not. */
 const canonicalOf = (ctx: PageContext, filters: Filters): { canonicalPath?: string; noindex?: boolean } => {
-  if (filters.q || filters.price || filters.inStock || filters.sort) return { noindex: true };
+  if (filters.q || filters.price || filters.inStock || filters.sort || Object.keys(filters.custom).length > 0) return { noindex: true };
   const href = searchHref({ ...ctx, href: (path) => path }, filters, { cursor: filters.cursor });
   return { canonicalPath: href };
 };
@@ -73,6 +74,10 @@ const loadSearch = async (ctx: PageContext): Promise<PageOutcome> => {
   const t = messagesFor(catalogMessages, ctx.locale);
   const filters = filtersOf(ctx.query);
   const page = await productsOf(ctx, filters);
+  const customFields = await customFieldsOf(
+    ctx,
+    (page?.facets?.custom ?? []).map((facet) => facet.field),
+  );
   const title = filters.q ? fill(t.resultsFor, { q: filters.q }) : t.catalogTitle;
   const currencies = currenciesOf(
     ctx,
@@ -84,7 +89,7 @@ const loadSearch = async (ctx: PageContext): Promise<PageOutcome> => {
     body: (
       <div class="columns catalog">
         <aside aria-label={t.filters}>
-          <FiltersForm ctx={ctx} t={t} filters={filters} facets={page?.facets} />
+          <FiltersForm ctx={ctx} t={t} filters={filters} facets={page?.facets} customFields={customFields} />
           <CurrencyForm ctx={ctx} t={t} currencies={currencies} />
         </aside>
         <section aria-labelledby="catalog-title">

@@ -3,6 +3,7 @@ import type { PageContext } from '../../context.js';
 import type { CatalogTexts } from '../../i18n/catalog.js';
 import { formatMoney } from '../../i18n/format.js';
 import { fill } from '../../i18n/messages.js';
+import type { CustomField } from '../../routes/catalog/custom-labels.js';
 import { type Filters, filtered, priceParam, SORTS, type Sort, searchHref } from '../../routes/catalog/search-query.js';
 
 interface Choice {
@@ -69,10 +70,41 @@ export interface FiltersFormProps {
   readonly t: CatalogTexts;
   readonly filters: Filters;
   readonly facets: ProductFacets | undefined;
+  /** Labels of the filterable custom (flex) fields the facets count. */
+  readonly customFields: ReadonlyMap<string, CustomField>;
 }
 
+/** A filterable custom field's values (the 20 most frequent), each a radio like the other facets. */
+const CustomFacets = ({
+  t,
+  filters,
+  facets,
+  fields,
+}: {
+  t: CatalogTexts;
+  filters: Filters;
+  facets: ProductFacets | undefined;
+  fields: ReadonlyMap<string, CustomField>;
+}) => (
+  <>
+    {(facets?.custom ?? []).map((facet) => {
+      const current = filters.custom[facet.field] ?? '';
+      const choices = facet.values.map((v) => ({ value: v.value, label: v.value, count: v.count }));
+      return (
+        <RadioGroup
+          name={`custom.${facet.field}`}
+          legend={fields.get(facet.field)?.label ?? facet.field}
+          choices={withCurrent(choices, current)}
+          current={current}
+          any={t.any}
+        />
+      );
+    })}
+  </>
+);
+
 /** The catalog's GET form: words, sort and the facets (category, tag, price, in stock); works without JavaScript. */
-export const FiltersForm = ({ ctx, t, filters, facets }: FiltersFormProps) => {
+export const FiltersForm = ({ ctx, t, filters, facets, customFields }: FiltersFormProps) => {
   const counts = (list: readonly { value: string; count: number }[] | undefined): Choice[] =>
     (list ?? []).map((c) => ({ value: c.value, label: c.value, count: c.count }));
   return (
@@ -106,12 +138,15 @@ export const FiltersForm = ({ ctx, t, filters, facets }: FiltersFormProps) => {
         current={filters.price}
         any={t.any}
       />
+      <CustomFacets t={t} filters={filters} facets={facets} fields={customFields} />
       <label>
         <input type="checkbox" name="inStock" value="1" checked={filters.inStock} /> {t.inStockOnly}
         {facets ? <span class="muted"> ({facets.inStock})</span> : null}
       </label>
       <button type="submit">{t.apply}</button>
-      {filtered(filters) ? <a href={searchHref(ctx, { ...filters, category: '', tag: '', price: '', inStock: false })}>{t.clear}</a> : null}
+      {filtered(filters) ? (
+        <a href={searchHref(ctx, { ...filters, category: '', tag: '', price: '', inStock: false, custom: {} })}>{t.clear}</a>
+      ) : null}
     </form>
   );
 };

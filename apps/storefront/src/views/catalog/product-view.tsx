@@ -4,8 +4,10 @@ import type { CatalogTexts } from '../../i18n/catalog.js';
 import { fill } from '../../i18n/messages.js';
 import { Island } from '../../islands/island.js';
 import { type PickerVariant, VariantPicker } from '../../islands/variant-picker.js';
+import type { CustomField } from '../../routes/catalog/custom-labels.js';
 import { Breadcrumbs, type Crumb } from '../content/breadcrumbs.js';
 import { CurrencyForm } from './currency-form.js';
+import { CustomValues } from './custom-values.js';
 import { Gallery } from './gallery.js';
 
 export interface ProductViewProps {
@@ -17,6 +19,8 @@ export interface ProductViewProps {
   readonly currency: string;
   readonly trail: readonly Crumb[];
   readonly currencies: readonly string[];
+  /** Labels of the product's custom (flex) fields. */
+  readonly customFields: ReadonlyMap<string, CustomField>;
 }
 
 const Description = ({ text }: { text: string | null }) =>
@@ -32,7 +36,7 @@ const Description = ({ text }: { text: string | null }) =>
   ) : null;
 
 /** The add-to-cart form: the variant picker (radios named variantId), the quantity, the button. */
-const AddToCart = ({ ctx, t, product, variants }: Omit<ProductViewProps, 'trail' | 'currencies' | 'currency'>) => {
+const AddToCart = ({ ctx, t, product, variants }: Omit<ProductViewProps, 'trail' | 'currencies' | 'currency' | 'customFields'>) => {
   const selected = variants.find((variant) => !variant.soldOut)?.id ?? '';
   return (
     <form class="add-to-cart" method="post" action={ctx.href('/cart/items')}>
@@ -50,8 +54,8 @@ const AddToCart = ({ ctx, t, product, variants }: Omit<ProductViewProps, 'trail'
   );
 };
 
-/** A product's page: breadcrumbs, gallery, title, price and stock, variant picker and add to cart, description. */
-export const ProductView = ({ ctx, t, product, variants, currency, trail, currencies }: ProductViewProps) => (
+/** A product's page: breadcrumbs, gallery, title, price and stock, variant picker and add to cart, description, custom values. */
+export const ProductView = ({ ctx, t, product, variants, currency, trail, currencies, customFields }: ProductViewProps) => (
   <>
     <Breadcrumbs ctx={ctx} trail={trail} label={t.breadcrumbs} />
     <article class="product" data-product={product.handle}>
@@ -63,6 +67,7 @@ export const ProductView = ({ ctx, t, product, variants, currency, trail, curren
         <AddToCart ctx={ctx} t={t} product={product} variants={variants} />
         <CurrencyForm ctx={ctx} t={t} currencies={currencies} />
         <Description text={product.description} />
+        <CustomValues ctx={ctx} values={product.custom} fields={customFields} />
       </div>
     </article>
   </>
