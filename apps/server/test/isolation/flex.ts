@@ -1,5 +1,7 @@
+import type { TestPlatform } from '@rustok/testing';
 import { expect } from 'vitest';
 import { createdInA, errorCodes, expectNoSecretsOfB, listedIds, pageListsOnlyA, refusedForB, refusedRoute } from './checks.js';
+import { commerceCatalogArea } from './commerce-catalog.js';
 import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** Flex: a tenant's own schemas and their entries (schemas are named by slug, entries by id). */
@@ -10,6 +12,11 @@ interface FlexObjects {
   readonly slug: string;
   /** A published entry of it. */
   readonly entryId: string;
+  /** A schema attached to products, and the values it gives the tenant's product (of the commerce area). */
+  readonly attachedId: string;
+  readonly attachedSlug: string;
+  readonly productId: string;
+  readonly origin: string;
 }
 
 const flex = (side: Side): FlexObjects => flexArea.of(side);
@@ -19,6 +26,32 @@ const schemaVars = (w: World) => ({ slug: flex(w.b).slug });
 const entryVars = (w: World) => ({ id: flex(w.b).entryId });
 const SCHEMA_NOT_FOUND = 'FLEX_SCHEMA_NOT_FOUND';
 const ENTRY_NOT_FOUND = 'FLEX_ENTRY_NOT_FOUND';
+const ENTITY_NOT_FOUND = 'FLEX_ENTITY_NOT_FOUND';
+/** B's product, named with A's attached schema (A's own schema: only the entity is B's). */
+const productOfB = { target: () => 'product', entityId: (w: World) => flex(w.b).productId };
+const fieldsetOfB = { ...productOfB, schema: (w: World) => flex(w.a).attachedSlug };
+const attachedVars = (w: World) => ({ id: flex(w.b).productId, schema: flex(w.a).attachedSlug });
+
+/** Every event of the tenant handled (the index takes in flex.values.updated), so nothing changes after the suite's snapshot. */
+const eventsHandled = async (p: TestPlatform, tenantId: string): Promise<void> => {
+  for (let waited = 0; waited < 10_000; waited += 25) {
+    const { rows } = await p.database.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM sys_events WHERE tenant_id = $1 AND status = 'pending'",
+      [tenantId],
+    );
+    if (rows[0]?.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('events of the tenant still pending after 10 s');
+};
+
+/** A's own product lists A's fieldset only, with nothing of B. */
+const expectOwnFieldsetOnly = async (w: World): Promise<void> => {
+  const res = await w.call('GET', `/api/v1/flex/attached/product/${flex(w.a).productId}`, w.a.admin);
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.json<{ items: { schema: string }[] }>().items.map((i) => i.schema)).toEqual([flex(w.a).attachedSlug]);
+  expectNoSecretsOfB(w, res.body);
+};
 
 const FIELDS = [
   { key: 'title', type: 'text', required: true, access: 'public' },
@@ -37,7 +70,7 @@ const expectReferenceRefused = async (w: World): Promise<void> => {
 
 export const flexArea: Area<FlexObjects> = defineArea<FlexObjects>({
   name: 'flex',
-  async setup({ side, created }) {
+  async setup({ p, side, created, call }) {
     const slug = `notes-${side.tenant.slug}`;
     const schemaId = await created('/api/v1/flex/schemas', { slug, name: `Notes of ${side.tenant.slug}`, fields: FIELDS });
     const entryId = await created(`/api/v1/flex/schemas/${slug}/entries`, {
@@ -45,14 +78,26 @@ export const flexArea: Area<FlexObjects> = defineArea<FlexObjects>({
       status: 'published',
       values: { title: `note of ${side.tenant.slug}` },
     });
-    return { schemaId, slug, entryId };
+    const attachedSlug = `extras-${side.tenant.slug}`;
+    const attachedId = await created('/api/v1/flex/schemas', {
+      slug: attachedSlug,
+      name: 'Extras',
+      target: 'product',
+      fields: [{ key: 'origin', type: 'text', access: 'public' }],
+    });
+    const productId = commerceCatalogArea.of(side).productId;
+    const origin = `origin of ${side.tenant.slug}`;
+    const res = await call('PUT', `/api/v1/flex/attached/product/${productId}/${attachedSlug}`, side.admin, { values: { origin } });
+    expect(res.statusCode, res.body).toBe(200);
+    await eventsHandled(p, side.tenant.id);
+    return { schemaId, slug, entryId, attachedId, attachedSlug, productId, origin };
   },
-  secretsOf: (o) => [o.schemaId, o.entryId, o.slug],
-  tablesWithData: ['flex_schemas', 'flex_schema_versions', 'flex_entries', 'flex_schema_changes'],
+  secretsOf: (o) => [o.schemaId, o.entryId, o.slug, o.attachedSlug, o.origin],
+  tablesWithData: ['flex_schemas', 'flex_schema_versions', 'flex_entries', 'flex_schema_changes', 'flex_values'],
   routes: {
     'GET /api/v1/flex/schemas': {
       kind: 'tenant',
-      after: async (w, res) => expect(listedIds(res)).toEqual([flex(w.a).schemaId]),
+      after: async (w, res) => expect(listedIds(res).sort()).toEqual([flex(w.a).schemaId, flex(w.a).attachedId].sort()),
     },
     'POST /api/v1/flex/schemas': { kind: 'tenant', body: () => ({ slug: 'made-by-a', name: 'A', fields: [] }), status: 201 },
     'GET /api/v1/flex/schemas/{slug}': refusedRoute(slugOfB, SCHEMA_NOT_FOUND),
@@ -71,6 +116,15 @@ export const flexArea: Area<FlexObjects> = defineArea<FlexObjects>({
     'DELETE /api/v1/flex/entries/{id}': refusedRoute(entryOfB, ENTRY_NOT_FOUND),
     'POST /api/v1/flex/entries/{id}/publish': refusedRoute(entryOfB, ENTRY_NOT_FOUND),
     'POST /api/v1/flex/entries/{id}/unpublish': refusedRoute(entryOfB, ENTRY_NOT_FOUND),
+    'GET /api/v1/flex/attached/{target}/{entityId}': refusedRoute(productOfB, ENTITY_NOT_FOUND, {
+      public: true,
+      after: async (w) => expectOwnFieldsetOnly(w),
+    }),
+    'PUT /api/v1/flex/attached/{target}/{entityId}/{schema}': refusedRoute(fieldsetOfB, ENTITY_NOT_FOUND, {
+      body: () => ({ values: { origin: 'by A' } }),
+      after: async (w) => expectOwnFieldsetOnly(w),
+    }),
+    'DELETE /api/v1/flex/attached/{target}/{entityId}/{schema}': refusedRoute(fieldsetOfB, ENTITY_NOT_FOUND),
     'GET /api/v1/flex/export': {
       kind: 'tenant',
       after: async (w, res) => {
@@ -154,6 +208,21 @@ export const flexArea: Area<FlexObjects> = defineArea<FlexObjects>({
     ),
     'Mutation.publishFlexEntry': refusedForB('mutation ($id: ID!) { publishFlexEntry(id: $id) { id } }', entryVars, ENTRY_NOT_FOUND),
     'Mutation.unpublishFlexEntry': refusedForB('mutation ($id: ID!) { unpublishFlexEntry(id: $id) { id } }', entryVars, ENTRY_NOT_FOUND),
+    'Query.flexAttached': refusedForB(
+      'query ($id: ID!) { flexAttached(target: "product", entityId: $id) { schema values } }',
+      (w) => ({ id: flex(w.b).productId }),
+      ENTITY_NOT_FOUND,
+    ),
+    'Mutation.setFlexAttached': refusedForB(
+      'mutation ($id: ID!, $schema: String!) { setFlexAttached(target: "product", entityId: $id, schema: $schema, values: {}) { schema } }',
+      attachedVars,
+      ENTITY_NOT_FOUND,
+    ),
+    'Mutation.deleteFlexAttached': refusedForB(
+      'mutation ($id: ID!, $schema: String!) { deleteFlexAttached(target: "product", entityId: $id, schema: $schema) }',
+      attachedVars,
+      ENTITY_NOT_FOUND,
+    ),
     'Mutation.deleteFlexEntry': refusedForB('mutation ($id: ID!) { deleteFlexEntry(id: $id) }', entryVars, ENTRY_NOT_FOUND),
   },
 });
