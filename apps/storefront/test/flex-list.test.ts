@@ -44,6 +44,9 @@ describe('storefront CMS pages: flex_list block', () => {
     expect(list).toContain('<h2>Questions</h2>');
     expect(list).toContain('<dt>Question</dt><dd>Do you ship abroad?</dd>');
     expect(list).toContain('<b>everywhere</b>');
+    // In the fields' order: the question, then the answer, then the tags.
+    expect(list.indexOf('<dt>Question</dt>')).toBeLessThan(list.indexOf('<dt>Answer</dt>'));
+    expect(list.indexOf('<dt>Answer</dt>')).toBeLessThan(list.indexOf('<dt>Tags</dt>'));
     expect(list).toContain('<dt>Tags</dt><dd>post, shipping</dd>');
     expect(list).not.toContain('courier');
     expect(list).not.toContain('Staff note');
