@@ -76,9 +76,16 @@ ALTER TABLE flex_schemas
   ADD COLUMN invalid_count integer NOT NULL DEFAULT 0 CHECK (invalid_count >= 0),
   ADD COLUMN validated_version integer CHECK (validated_version >= 1);`;
 
+/** Attached fieldsets are revalidated as entries are (flex_values came after 002). */
+const valuesValidation = `
+ALTER TABLE flex_values ADD COLUMN validated_version integer CHECK (validated_version >= 1),
+  ADD COLUMN validation_errors jsonb CHECK (jsonb_typeof(validation_errors) = 'array');
+CREATE INDEX flex_values_invalid ON flex_values (tenant_id, schema_id, entity_id) WHERE validation_errors IS NOT NULL;`;
+
 export const flexMigrations: readonly Migration[] = [
   { name: 'm20261204_flex_001_schemas_entries', up: tables },
   { name: 'm20261204_flex_002_validation', up: validation },
   { name: 'm20261204_flex_003_values', up: valuesSql },
   { name: 'm20261204_flex_004_entry_keys', up: entryKeysSql },
+  { name: 'm20261204_flex_005_values_validation', up: valuesValidation },
 ];

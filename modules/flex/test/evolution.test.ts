@@ -48,6 +48,8 @@ describeEachBackend('flex schema evolution: preview, mappings, background revali
   let admin: Headers;
   let editor: Headers;
   let adminB: Headers;
+  let adminId: string;
+  let editorId: string;
   const entries: FlexEntry[] = [];
   let fields: Record<string, unknown>[] = BASE;
   const call = (...args: Parameters<ReturnType<typeof caller>>) => caller(p)(...args);
@@ -55,15 +57,16 @@ describeEachBackend('flex schema evolution: preview, mappings, background revali
   const entry = (id: string) => ok<FlexEntry>(call('GET', `/flex/entries/${id}`, editor));
   const validation = (query = '') => ok<Validation>(call('GET', `${SCHEMA}/validation${query}`, admin));
   /** Polls the status (the revalidation runs outside the request) until it is no longer in progress; 10 s at most. */
-  const settled = async (): Promise<Validation> => {
+  const settled = async (schema = SCHEMA, query = ''): Promise<Validation> => {
     const started = Date.now();
     for (;;) {
-      const status = await validation();
+      const status = await ok<Validation>(call('GET', `${schema}/validation${query}`, admin));
       if (status.state !== 'in_progress') return status;
       if (Date.now() - started > 10_000) throw new Error('revalidation still in progress after 10 s');
       await new Promise((r) => setTimeout(r, 25));
     }
   };
+
   const patch = async (body: Record<string, unknown>) => {
     const schema = await ok<Schema>(call('PATCH', SCHEMA, admin, body));
     fields = schema.fields;
@@ -74,8 +77,9 @@ describeEachBackend('flex schema evolution: preview, mappings, background revali
     p = await createTestPlatform({ backend, modules: [flexModule] });
     a = await p.createTenant('flex-evolution-a');
     const b = await p.createTenant('flex-evolution-b');
-    admin = (await p.userWithToken(a.id, ['admin'])).headers;
-    editor = (await p.userWithToken(a.id, ['editor'])).headers;
+    const adminUser = await p.userWithToken(a.id, ['admin']);
+    const editorUser = await p.userWithToken(a.id, ['editor']);
+    [admin, adminId, editor, editorId] = [adminUser.headers, adminUser.userId, editorUser.headers, editorUser.userId];
     adminB = (await p.userWithToken(b.id, ['admin'])).headers;
     await ok(call('POST', '/flex/schemas', admin, { slug: 'book', name: 'Book', fields: BASE }), 201);
     for (let i = 0; i < 10; i++) entries.push(await ok<FlexEntry>(call('POST', `${SCHEMA}/entries`, editor, { values: valuesOf(i) }), 201));
@@ -241,12 +245,7 @@ describeEachBackend('flex schema evolution: preview, mappings, background revali
     );
     const retyped = [bulk[0], { key: 'kind', type: 'enum', choices: ['y'] }];
     await ok(call('PATCH', '/flex/schemas/bulk', admin, { fields: retyped, mappings: { kind: { action: 'convert' } } }));
-    const started = Date.now();
-    let status: Validation;
-    do {
-      status = await ok<Validation>(call('GET', '/flex/schemas/bulk/validation?limit=100', admin));
-      if (status.state === 'in_progress') await new Promise((r) => setTimeout(r, 50));
-    } while (status.state === 'in_progress' && Date.now() - started < 10_000);
+    const status = await settled('/flex/schemas/bulk', '?limit=100');
     expect(status).toMatchObject({ state: 'invalid', version: 2, invalid: Math.floor(total / 7) });
     expect(status.entries).toHaveLength(100);
     const follow = await outboxEvents(p, a.id, "type = 'flex.schema.revalidating'", (payload) => payload.schemaId === made.id);
@@ -260,6 +259,31 @@ describeEachBackend('flex schema evolution: preview, mappings, background revali
       { tenantId: a.id },
     );
     expect(rows).toEqual([{ version: 2, n: total }]);
+  });
+
+  it('evolves a schema attached to users: their fieldsets are mapped, previewed and revalidated', async () => {
+    const profile = [
+      { key: 'nickname', type: 'text' },
+      { key: 'age', type: 'integer' },
+    ];
+    await ok(call('POST', '/flex/schemas', admin, { slug: 'profile', name: 'Profile', target: 'user', fields: profile }), 201);
+    await ok(call('PUT', `/flex/attached/user/${adminId}/profile`, admin, { values: { nickname: 'boss', age: 40 } }));
+    await ok(call('PUT', `/flex/attached/user/${editorId}/profile`, admin, { values: { nickname: 'ed', age: 30 } }));
+    const next = [{ key: 'nickname', type: 'enum', choices: ['boss'] }];
+    const url = '/flex/schemas/profile';
+    const refused = await call('PATCH', url, admin, { fields: next, mappings: { nickname: { action: 'convert' } } });
+    expectProblem(refused, 422, 'FLEX_SCHEMA_CHANGE_NEEDS_MAPPING');
+    expect(refused.json<Problem>().errors?.map((e) => e.path)).toEqual(['/mappings/age']);
+    const mappings = { nickname: { action: 'convert' }, age: { action: 'drop' } };
+    const preview = await ok<Preview>(call('POST', `${url}/preview`, admin, { fields: next, mappings }));
+    expect(preview).toMatchObject({ version: 2, invalid: 1, sample: [{ entryId: editorId, errors: [{ path: '/values/nickname' }] }] });
+    await ok(call('PATCH', url, admin, { fields: next, mappings }));
+    const status = await settled(url);
+    expect(status).toMatchObject({ state: 'invalid', version: 2, invalid: 1, entries: [{ entryId: editorId }] });
+    const items = await ok<{ items: { schema: string; values: unknown }[] }>(call('GET', `/flex/attached/user/${adminId}`, admin));
+    expect(items.items).toEqual([expect.objectContaining({ schema: 'profile', values: { nickname: 'boss' } })]);
+    await ok(call('PUT', `/flex/attached/user/${editorId}/profile`, admin, { values: { nickname: 'boss' } }));
+    expect(await ok<Validation>(call('GET', `${url}/validation`, admin))).toMatchObject({ state: 'valid', invalid: 0, entries: [] });
   });
 
   it("answers 404 for another tenant's schema", async () => {

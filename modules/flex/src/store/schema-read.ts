@@ -18,13 +18,15 @@ export type SchemaRow = {
   readonly updated_at: Date | string;
   /** 'in_progress' while its entries are being checked against a new version (see store/validation.ts). */
   readonly validation_state: ValidationState;
-  /** How many of its entries fail the version they were last checked against (counted when read). */
+  /** How many of its entries (attached: fieldsets) fail the version they were last checked against (counted when read). */
   readonly invalid_entries: number;
 };
 
 export const SCHEMA_COLUMNS = `id, slug, name, description, target, target_kind, version, fields, json_schema, created_at, updated_at,
-  validation_state, (SELECT count(*)::int FROM flex_entries v
-    WHERE v.schema_id = flex_schemas.id AND v.validation_errors IS NOT NULL) AS invalid_entries`;
+  validation_state, CASE WHEN target = 'entry'
+    THEN (SELECT count(*)::int FROM flex_entries v WHERE v.schema_id = flex_schemas.id AND v.validation_errors IS NOT NULL)
+    ELSE (SELECT count(*)::int FROM flex_values v WHERE v.schema_id = flex_schemas.id AND v.validation_errors IS NOT NULL)
+  END AS invalid_entries`;
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 

@@ -1,5 +1,5 @@
 import type { FieldError, SqlRunner } from '@rustok/kernel';
-import type { ValidationState } from '../schemas.js';
+import type { SchemaTarget, ValidationState } from '../schemas.js';
 import { SCHEMA_COLUMNS, type SchemaRow } from './schema-read.js';
 
 /**
@@ -7,6 +7,19 @@ import { SCHEMA_COLUMNS, type SchemaRow } from './schema-read.js';
  * the revalidation state of a schema, and each entry's validation columns (validated_version,
  * validation_errors: null when the values satisfy that version). Runs in tenant transactions (RLS).
  */
+
+/**
+ * Where a schema's values are stored: its standalone entries (flex_entries, by id) or, for a schema attached to
+ * products, content nodes or users, the entities' fieldsets (flex_values, by entity_id). Both have `values`,
+ * validated_version and validation_errors; `id` is what the API calls entryId (the entity's id for a fieldset).
+ */
+export interface Holder {
+  readonly table: 'flex_entries' | 'flex_values';
+  readonly id: 'id' | 'entity_id';
+}
+
+export const holderOf = (target: SchemaTarget): Holder =>
+  target === 'entry' ? { table: 'flex_entries', id: 'id' } : { table: 'flex_values', id: 'entity_id' };
 
 /** What the mappings of a version do to stored values: keys to remove, and values to move (old key → new key). */
 export interface ValueMoves {
@@ -18,11 +31,11 @@ export interface ValueMoves {
  * Drops the mapped keys from every entry of the schema that has one and puts renamed values under their new
  * key, in one statement (jsonb `-` and `||`); entries without any of the keys are not touched.
  */
-export const applyMoves = async (tx: SqlRunner, schemaId: string, moves: ValueMoves): Promise<number> => {
+export const applyMoves = async (tx: SqlRunner, h: Holder, schemaId: string, moves: ValueMoves): Promise<number> => {
   if (moves.drop.length === 0) return 0;
   const { rows } = await tx.query<{ n: number }>(
     `WITH moved AS (
-       UPDATE flex_entries e SET "values" = (e."values" - $2::text[]) || COALESCE(
+       UPDATE ${h.table} e SET "values" = (e."values" - $2::text[]) || COALESCE(
          (SELECT jsonb_object_agg(m.to_key, e."values" -> m.from_key)
             FROM unnest($3::text[], $4::text[]) AS m(from_key, to_key)
            WHERE e."values" ? m.from_key), '{}'::jsonb), updated_at = now()
@@ -35,11 +48,11 @@ export const applyMoves = async (tx: SqlRunner, schemaId: string, moves: ValueMo
 };
 
 /** Those of `keys` that some entry of the schema has a value for (one probe per key, stopping at the first entry). */
-export const keysWithValues = async (tx: SqlRunner, schemaId: string, keys: readonly string[]): Promise<Set<string>> => {
+export const keysWithValues = async (tx: SqlRunner, h: Holder, schemaId: string, keys: readonly string[]): Promise<Set<string>> => {
   if (keys.length === 0) return new Set();
   const { rows } = await tx.query<{ key: string }>(
     `SELECT k.key FROM unnest($2::text[]) AS k(key)
-     WHERE EXISTS (SELECT 1 FROM flex_entries e WHERE e.schema_id = $1 AND e."values" ? k.key)`,
+     WHERE EXISTS (SELECT 1 FROM ${h.table} e WHERE e.schema_id = $1 AND e."values" ? k.key)`,
     [schemaId, keys],
   );
   return new Set(rows.map((r) => r.key));
@@ -66,14 +79,15 @@ export type StoredValues = {
 /** The next `limit` entries of the schema after `afterId` (oldest first); `lock`: held until the transaction ends. */
 export const entryValuesAfter = async (
   tx: SqlRunner,
+  h: Holder,
   schemaId: string,
   afterId: string | null,
   limit: number,
   lock = false,
 ): Promise<StoredValues[]> => {
   const { rows } = await tx.query<StoredValues>(
-    `SELECT id, "values" FROM flex_entries WHERE schema_id = $1 AND ($2::uuid IS NULL OR id > $2::uuid)
-     ORDER BY id LIMIT $3${lock ? ' FOR UPDATE' : ''}`,
+    `SELECT ${h.id} AS id, "values" FROM ${h.table} WHERE schema_id = $1 AND ($2::uuid IS NULL OR ${h.id} > $2::uuid)
+     ORDER BY ${h.id} LIMIT $3${lock ? ' FOR UPDATE' : ''}`,
     [schemaId, afterId, limit],
   );
   return rows;
@@ -82,22 +96,24 @@ export const entryValuesAfter = async (
 /** Each entry's result against `version` (errors: none means valid), in one statement. */
 export const writeValidations = async (
   tx: SqlRunner,
+  h: Holder,
+  schemaId: string,
   version: number,
   results: readonly { readonly id: string; readonly errors: readonly FieldError[] }[],
 ): Promise<void> => {
   if (results.length === 0) return;
   const rows = results.map((r) => (r.errors.length === 0 ? { id: r.id } : { id: r.id, errors: r.errors }));
   await tx.query(
-    `UPDATE flex_entries e SET validated_version = $1, validation_errors = x.errors
-     FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, errors jsonb) WHERE e.id = x.id`,
-    [version, JSON.stringify(rows)],
+    `UPDATE ${h.table} e SET validated_version = $1, validation_errors = x.errors
+     FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, errors jsonb) WHERE e.schema_id = $3 AND e.${h.id} = x.id`,
+    [version, JSON.stringify(rows), schemaId],
   );
 };
 
 /** How many entries of the schema fail the version they were last checked against. */
-export const countInvalid = async (tx: SqlRunner, schemaId: string): Promise<number> => {
+export const countInvalid = async (tx: SqlRunner, h: Holder, schemaId: string): Promise<number> => {
   const { rows } = await tx.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM flex_entries WHERE schema_id = $1 AND validation_errors IS NOT NULL',
+    `SELECT count(*)::int AS n FROM ${h.table} WHERE schema_id = $1 AND validation_errors IS NOT NULL`,
     [schemaId],
   );
   return rows[0]?.n ?? 0;
@@ -115,14 +131,15 @@ export const finishRevalidation = async (tx: SqlRunner, schemaId: string, versio
 /** One page of the schema's failing entries, oldest first; one more row tells whether there is a next page. */
 export const invalidEntries = async (
   tx: SqlRunner,
+  h: Holder,
   schemaId: string,
   afterId: string | null,
   limit: number,
 ): Promise<{ rows: { id: string; errors: FieldError[] }[]; more: boolean }> => {
   const { rows } = await tx.query<{ id: string; errors: FieldError[] }>(
-    `SELECT id, validation_errors AS errors FROM flex_entries
-     WHERE schema_id = $1 AND validation_errors IS NOT NULL AND ($2::uuid IS NULL OR id > $2::uuid)
-     ORDER BY id LIMIT $3`,
+    `SELECT ${h.id} AS id, validation_errors AS errors FROM ${h.table}
+     WHERE schema_id = $1 AND validation_errors IS NOT NULL AND ($2::uuid IS NULL OR ${h.id} > $2::uuid)
+     ORDER BY ${h.id} LIMIT $3`,
     [schemaId, afterId, limit + 1],
   );
   return { rows: rows.slice(0, limit), more: rows.length > limit };

@@ -44,12 +44,14 @@ export interface NewValues {
   readonly values: Record<string, unknown>;
 }
 
-/** Sets the entity's fieldset of the schema (inserted, or replaced with its version). */
+/** Sets the entity's fieldset of the schema (inserted, or replaced with its version, which its values satisfy). */
 export const upsertValues = async (tx: Tx, v: NewValues): Promise<ValuesRow> => {
   const { rows } = await tx.query<ValuesRow>(
-    `INSERT INTO flex_values (schema_id, target, entity_id, schema_version, "values") VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO flex_values (schema_id, target, entity_id, schema_version, "values", validated_version)
+     VALUES ($1, $2, $3, $4, $5, $4)
      ON CONFLICT (schema_id, entity_id) DO UPDATE
-       SET schema_version = EXCLUDED.schema_version, "values" = EXCLUDED."values", updated_at = now()
+       SET schema_version = EXCLUDED.schema_version, "values" = EXCLUDED."values", updated_at = now(),
+         validated_version = EXCLUDED.validated_version, validation_errors = NULL
      RETURNING ${COLUMNS}`,
     [v.schemaId, v.target, v.entityId, v.schemaVersion, JSON.stringify(v.values)],
   );

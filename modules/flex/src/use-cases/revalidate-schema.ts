@@ -1,7 +1,7 @@
 import type { EventEnvelope, EventHandlerDeclaration, HandlerContext, SqlRunner } from '@rustok/kernel';
 import { validatorFor } from '../compile/index.js';
 import { FLEX_EVENT, type FlexRevalidatingPayload } from '../events.js';
-import { countInvalid, entryValuesAfter, finishRevalidation, schemaById, writeValidations } from '../store/validation.js';
+import { countInvalid, entryValuesAfter, finishRevalidation, holderOf, schemaById, writeValidations } from '../store/validation.js';
 
 /** Entries read and written per statement pair. */
 const BATCH = 100;
@@ -17,7 +17,7 @@ export interface RevalidationStart {
 }
 
 /**
- * Checks up to `limit` entries of the schema (oldest first, after `start.afterId`) against its current version
+ * Checks up to `limit` entries (or attached fieldsets) of the schema (oldest first, after `start.afterId`) against its current version
  * and records each result (validated_version, validation_errors); when none remain, the schema's state and count.
  * The schema row is locked first, so a new version waits for the chunk. Gives where to go on, or undefined when
  * done (or when a newer version took over). Idempotent: checking again gives the same columns and state.
@@ -32,16 +32,17 @@ export const revalidateChunk = async (
   if (!schema || (start.version !== undefined && start.version !== schema.version)) return undefined;
   if (start.onlyPending && schema.validation_state !== 'in_progress') return undefined;
   const validate = validatorFor(`${schema.id}:${schema.version}`, schema.json_schema);
+  const holder = holderOf(schema.target);
   let afterId = start.afterId;
   for (let checked = 0; checked < limit; ) {
     const want = Math.min(BATCH, limit - checked);
-    const batch = await entryValuesAfter(tx, schema.id, afterId, want, true);
+    const batch = await entryValuesAfter(tx, holder, schema.id, afterId, want, true);
     const results = batch.map((entry) => ({ id: entry.id, errors: validate(entry.values) }));
-    await writeValidations(tx, schema.version, results);
+    await writeValidations(tx, holder, schema.id, schema.version, results);
     checked += batch.length;
     afterId = batch.at(-1)?.id ?? afterId;
     if (batch.length < want) {
-      await finishRevalidation(tx, schema.id, schema.version, await countInvalid(tx, schema.id));
+      await finishRevalidation(tx, schema.id, schema.version, await countInvalid(tx, holder, schema.id));
       return undefined;
     }
   }

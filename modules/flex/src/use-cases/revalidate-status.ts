@@ -5,7 +5,7 @@ import { flexErrors } from '../errors.js';
 import { PageQuery, type SchemaValidation } from '../schemas.js';
 import { isUuid } from '../store/entries.js';
 import { loadSchema, schemaNotFound, validationStatusOf } from '../store/schema-read.js';
-import { invalidEntries } from '../store/validation.js';
+import { holderOf, invalidEntries } from '../store/validation.js';
 
 /** A cursor is the last id of a page, opaque to the client (base64url). */
 const encodeCursor = (id: string): string => Buffer.from(id, 'utf8').toString('base64url');
@@ -21,7 +21,8 @@ const decodeCursor = (cursor: string): string => {
 
 /**
  * GET /flex/schemas/:slug/validation: where the schema's entries stand against its current version (in
- * progress while the background revalidation runs, then valid or invalid) and one page of the failing ones.
+ * progress while the background revalidation runs, then valid or invalid) and one page of the failing ones
+ * (for an attached schema: the entities whose fieldsets fail, entryId being the entity's id).
  */
 export const schemaValidation = (ctx: FlexContext, slug: string, raw: PageQuery = {}): Promise<SchemaValidation> => {
   requirePermission(ctx, 'flex.schemas.manage');
@@ -30,7 +31,7 @@ export const schemaValidation = (ctx: FlexContext, slug: string, raw: PageQuery 
   return inTenant(ctx, async (w) => {
     const row = await loadSchema(w.tx, slug);
     if (!row) throw schemaNotFound(slug);
-    const page = await invalidEntries(w.tx, row.id, afterId, query.limit ?? 20);
+    const page = await invalidEntries(w.tx, holderOf(row.target), row.id, afterId, query.limit ?? 20);
     const last = page.rows.at(-1);
     return {
       ...validationStatusOf(row),

@@ -2,7 +2,7 @@ import type { FieldError, SqlRunner } from '@rustok/kernel';
 import { flexErrors } from '../errors.js';
 import type { FieldChangeKind, FieldDefinition, SchemaMappings, SchemaPreview } from '../schemas.js';
 import type { SchemaRow } from '../store/schema-read.js';
-import { applyMoves, keysWithValues, markRevalidating, type ValueMoves } from '../store/validation.js';
+import { applyMoves, holderOf, keysWithValues, markRevalidating, type ValueMoves } from '../store/validation.js';
 import { sameFields } from './schema-rules.js';
 
 /**
@@ -176,8 +176,9 @@ export interface NewVersionInput {
 export const evolveStoredValues = async (tx: SqlRunner, row: SchemaRow, next: NewVersionInput): Promise<void> => {
   const mappings = next.mappings ?? {};
   assertMappingsFit(row.fields, next.fields, mappings, next.at ?? '');
-  const held = await keysWithValues(tx, row.id, uncovered(row.fields, next.fields, mappings));
+  const holder = holderOf(row.target);
+  const held = await keysWithValues(tx, holder, row.id, uncovered(row.fields, next.fields, mappings));
   checkedChanges(row.fields, next.fields, mappings, (key) => held.has(key), next.at ?? '');
-  await applyMoves(tx, row.id, movesOf(mappings));
+  await applyMoves(tx, holder, row.id, movesOf(mappings));
   await markRevalidating(tx, row.id);
 };
