@@ -131,6 +131,72 @@ describeInEmbeddedBrowser('admin app: custom types', (backend) => {
     expect(list).toContain('<b>everywhere</b>');
   });
 
+  it('gives a field added to the schema its input at once: each type, a list, a value per locale, a group', async () => {
+    const more = [
+      { key: 'question', label: 'Question', type: 'text', required: true, access: 'public' },
+      { key: 'answer', label: 'Answer', type: 'rich_text', access: 'public' },
+      { key: 'topic', label: 'Topic', type: 'enum', choices: ['shipping', 'payment'] },
+      { key: 'featured', label: 'Featured', type: 'boolean' },
+      { key: 'keywords', label: 'Keywords', type: 'text', list: true },
+      { key: 'summary', label: 'Summary', type: 'text', localized: true },
+      { key: 'details', label: 'Details', type: 'object', fields: [{ key: 'zone', label: 'Zone', type: 'text' }] },
+      { key: 'extra', label: 'Extra', type: 'json' },
+      { key: 'rank', label: 'Rank', type: 'integer' },
+      { key: 'weight', label: 'Weight', type: 'decimal' },
+      { key: 'since', label: 'Since', type: 'date' },
+      { key: 'starts', label: 'Starts', type: 'datetime' },
+      { key: 'price', label: 'Price', type: 'money' },
+      { key: 'leaflet', label: 'Leaflet', type: 'file' },
+    ];
+    api.expectStatus('schema update', await api.call('PATCH', '/flex/schemas/faq', { fields: more }, operator), 200);
+    const list = api.expectStatus('entries', await api.call('GET', '/flex/schemas/faq/entries', undefined, operator), 200).body as {
+      items: { id: string }[];
+    };
+    const id = list.items[0]?.id ?? '';
+    await page.goto(`${h.server.address}/admin/flex/faq/entries/${id}`);
+    await page.getByRole('heading', { name: 'Entry of FAQ' }).waitFor();
+    await page.getByLabel('Topic').selectOption('payment');
+    await page.getByLabel('Featured').check();
+    await page.getByRole('button', { name: 'Add to Keywords' }).click();
+    await page.getByLabel('Keywords 1').fill('abroad');
+    await page.getByRole('button', { name: 'Add to Keywords' }).click();
+    await page.getByLabel('Keywords 2').fill('post');
+    await page.getByLabel('Summary (en)').fill('We ship everywhere.');
+    await page.getByLabel('Summary (ru)').fill('Доставляем везде.');
+    await page.getByRole('group', { name: 'Details' }).getByLabel('Zone').fill('EU');
+    await page.getByLabel('Extra').fill('{"a": [1, 2]}');
+    await page.getByLabel('Rank').fill('3');
+    await page.getByLabel('Weight').fill('1.25');
+    await page.getByLabel('Since').fill('2026-01-31');
+    await page.getByLabel('Starts').fill('2026-02-01T10:30');
+    await page.getByLabel('Price: amount in minor units').fill('1999');
+    await page.getByLabel('Price: currency code').fill('eur');
+    await page.getByLabel('Leaflet').fill('https://example.com/leaflet.pdf');
+    expect(await h.violations(page)).toEqual([]);
+    await h.shot(page, 'admin-flex-entry-types');
+    await page.getByRole('button', { name: 'Save entry' }).click();
+    await page.getByRole('status').filter({ hasText: 'Entry saved.' }).waitFor();
+
+    const entry = api.expectStatus('entry', await api.call('GET', `/flex/entries/${id}`, undefined, operator), 200).body as {
+      values: Record<string, unknown>;
+    };
+    expect(entry.values).toMatchObject({
+      question: 'Do you ship abroad?',
+      topic: 'payment',
+      featured: true,
+      keywords: ['abroad', 'post'],
+      summary: { en: 'We ship everywhere.', ru: 'Доставляем везде.' },
+      details: { zone: 'EU' },
+      extra: { a: [1, 2] },
+      rank: 3,
+      weight: '1.25',
+      since: '2026-01-31',
+      price: { amount: 1999, currencyCode: 'EUR' },
+      leaflet: 'https://example.com/leaflet.pdf',
+    });
+    expect(Date.parse(String(entry.values.starts))).not.toBeNaN();
+  });
+
   it('speaks Russian in the builder', async () => {
     await page.getByRole('link', { name: 'Custom types', exact: true }).click();
     await page.getByLabel('Language', { exact: true }).selectOption('ru');
