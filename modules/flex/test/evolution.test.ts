@@ -264,7 +264,7 @@ describeEachBackend('flex schema evolution: preview, mappings, background revali
   it('evolves a schema attached to users: their fieldsets are mapped, previewed and revalidated', async () => {
     const profile = [
       { key: 'nickname', type: 'text' },
-      { key: 'age', type: 'integer' },
+      { key: 'age', type: 'integer', access: 'public' },
     ];
     await ok(call('POST', '/flex/schemas', admin, { slug: 'profile', name: 'Profile', target: 'user', fields: profile }), 201);
     await ok(call('PUT', `/flex/attached/user/${adminId}/profile`, admin, { values: { nickname: 'boss', age: 40 } }));
@@ -279,6 +279,10 @@ describeEachBackend('flex schema evolution: preview, mappings, background revali
     expect(preview).toMatchObject({ version: 2, invalid: 1, sample: [{ entryId: editorId, errors: [{ path: '/values/nickname' }] }] });
     await ok(call('PATCH', url, admin, { fields: next, mappings }));
     const status = await settled(url);
+    // The public age went: read models hear of each fieldset, with the new version's public values.
+    const told = await outboxEvents(p, a.id, "type = 'flex.values.updated'", (e) => e.schema === 'profile' && e.schemaVersion === 2);
+    expect(told.map((e) => e.payload.entityId).sort()).toEqual([adminId, editorId].sort());
+    expect(told.map((e) => e.payload.publicValues)).toEqual([{}, {}]);
     expect(status).toMatchObject({ state: 'invalid', version: 2, invalid: 1, entries: [{ entryId: editorId }] });
     const items = await ok<{ items: { schema: string; values: unknown }[] }>(call('GET', `/flex/attached/user/${adminId}`, admin));
     expect(items.items).toEqual([expect.objectContaining({ schema: 'profile', values: { nickname: 'boss' } })]);

@@ -27,24 +27,25 @@ export interface ValueMoves {
   readonly renames: readonly { readonly from: string; readonly to: string }[];
 }
 
+/** A row whose values the mappings moved: its id (entity_id for a fieldset) and its values after. */
+export type MovedRow = { readonly id: string; readonly values: Record<string, unknown> };
+
 /**
- * Drops the mapped keys from every entry of the schema that has one and puts renamed values under their new
- * key, in one statement (jsonb `-` and `||`); entries without any of the keys are not touched.
+ * Drops the mapped keys from every entry (or fieldset) of the schema that has one and puts renamed values under
+ * their new key, in one statement (jsonb `-` and `||`); rows without any of the keys are not touched. Gives the
+ * moved rows with their new values when `returning` (to tell read models), none otherwise.
  */
-export const applyMoves = async (tx: SqlRunner, h: Holder, schemaId: string, moves: ValueMoves): Promise<number> => {
-  if (moves.drop.length === 0) return 0;
-  const { rows } = await tx.query<{ n: number }>(
-    `WITH moved AS (
-       UPDATE ${h.table} e SET "values" = (e."values" - $2::text[]) || COALESCE(
-         (SELECT jsonb_object_agg(m.to_key, e."values" -> m.from_key)
-            FROM unnest($3::text[], $4::text[]) AS m(from_key, to_key)
-           WHERE e."values" ? m.from_key), '{}'::jsonb), updated_at = now()
-       WHERE e.schema_id = $1 AND e."values" ?| $2::text[]
-       RETURNING 1)
-     SELECT count(*)::int AS n FROM moved`,
+export const applyMoves = async (tx: SqlRunner, h: Holder, schemaId: string, moves: ValueMoves, returning = false): Promise<MovedRow[]> => {
+  if (moves.drop.length === 0) return [];
+  const { rows } = await tx.query<MovedRow>(
+    `UPDATE ${h.table} e SET "values" = (e."values" - $2::text[]) || COALESCE(
+       (SELECT jsonb_object_agg(m.to_key, e."values" -> m.from_key)
+          FROM unnest($3::text[], $4::text[]) AS m(from_key, to_key)
+         WHERE e."values" ? m.from_key), '{}'::jsonb), updated_at = now()
+     WHERE e.schema_id = $1 AND e."values" ?| $2::text[]${returning ? ` RETURNING e.${h.id} AS id, e."values"` : ''}`,
     [schemaId, moves.drop, moves.renames.map((r) => r.from), moves.renames.map((r) => r.to)],
   );
-  return rows[0]?.n ?? 0;
+  return returning ? rows : [];
 };
 
 /** Those of `keys` that some entry of the schema has a value for (one probe per key, stopping at the first entry). */

@@ -1,8 +1,11 @@
-import type { FieldError, SqlRunner } from '@rustok/kernel';
+import type { ModuleTx } from '@rustok/api';
+import type { FieldError } from '@rustok/kernel';
+import { publicValues } from '../compile/index.js';
 import { flexErrors } from '../errors.js';
+import { FLEX_EVENT, type FlexValuesEventPayload } from '../events.js';
 import type { FieldChangeKind, FieldDefinition, SchemaMappings, SchemaPreview } from '../schemas.js';
 import type { SchemaRow } from '../store/schema-read.js';
-import { applyMoves, holderOf, keysWithValues, markRevalidating, type ValueMoves } from '../store/validation.js';
+import { applyMoves, holderOf, keysWithValues, type MovedRow, markRevalidating, type ValueMoves } from '../store/validation.js';
 import { sameFields } from './schema-rules.js';
 
 /**
@@ -167,18 +170,44 @@ export interface NewVersionInput {
   readonly at?: string | undefined;
 }
 
+/** True when the moves take away a public value or put one under a public field (read models must hear of it). */
+const movesPublic = (before: readonly FieldDefinition[], after: readonly FieldDefinition[], moves: ValueMoves): boolean => {
+  const wasPublic = new Set(before.filter((f) => f.access === 'public').map((f) => f.key));
+  const isPublic = new Set(after.filter((f) => f.access === 'public').map((f) => f.key));
+  return moves.drop.some((key) => wasPublic.has(key)) || moves.renames.some((r) => isPublic.has(r.to));
+};
+
+/** flex.values.updated for each fieldset whose public values the moves changed (with the new version's public values). */
+const publishMovedValues = (w: ModuleTx, row: SchemaRow, fields: readonly FieldDefinition[], moved: readonly MovedRow[]) =>
+  w.publishAll(
+    moved.map((m) => {
+      const payload: FlexValuesEventPayload = {
+        target: row.target,
+        entityId: m.id,
+        schemaId: row.id,
+        schema: row.slug,
+        schemaVersion: row.version + 1,
+        publicValues: publicValues([...fields], m.values),
+      };
+      return { type: FLEX_EVENT.valuesUpdated, payload };
+    }),
+  );
+
 /**
- * Before a new version is written (same transaction): the mappings are checked against the change (a field
- * no entry has a value for needs none), the stored
- * values of the schema's entries are moved in one statement, and the schema is marked for revalidation
+ * Before a new version is written (same transaction): the mappings are checked against the change (a field no
+ * entry has a value for needs none), the stored values of the schema's entries (or fieldsets) are moved in one
+ * statement, read models hear of fieldsets whose public values moved, and the schema is marked for revalidation
  * (the `flex.schema.updated` handler checks every entry against the new version).
  */
-export const evolveStoredValues = async (tx: SqlRunner, row: SchemaRow, next: NewVersionInput): Promise<void> => {
+export const evolveStoredValues = async (w: ModuleTx, row: SchemaRow, next: NewVersionInput): Promise<void> => {
   const mappings = next.mappings ?? {};
   assertMappingsFit(row.fields, next.fields, mappings, next.at ?? '');
   const holder = holderOf(row.target);
-  const held = await keysWithValues(tx, holder, row.id, uncovered(row.fields, next.fields, mappings));
+  const held = await keysWithValues(w.tx, holder, row.id, uncovered(row.fields, next.fields, mappings));
   checkedChanges(row.fields, next.fields, mappings, (key) => held.has(key), next.at ?? '');
-  await applyMoves(tx, holder, row.id, movesOf(mappings));
-  await markRevalidating(tx, row.id);
+  const moves = movesOf(mappings);
+  const tell = holder.table === 'flex_values' && movesPublic(row.fields, next.fields, moves);
+  const moved = await applyMoves(w.tx, holder, row.id, moves, tell);
+  if (moved.length > 0) await publishMovedValues(w, row, next.fields, moved);
+  await markRevalidating(w.tx, row.id);
 };

@@ -35,7 +35,7 @@ export const applySchemaChange = async (w: ModuleTx, options: FlexOptions, row: 
   let after = row;
   if (change.compiled) {
     if (countChange) await takeSchemaChange(w, options);
-    await evolveStoredValues(w.tx, row, { ...change.compiled, mappings: change.mappings, at: change.at });
+    await evolveStoredValues(w, row, { ...change.compiled, mappings: change.mappings, at: change.at });
     after = await addSchemaVersion(w.tx, after, change.compiled);
     await syncEntryKeys(w.tx, after);
   }
