@@ -59,6 +59,12 @@ describeEachBackend('flex attached fieldsets over HTTP and GraphQL', (backend) =
     await ok(put(a.admin, `product/${a.draftProduct}/specs`, { color: 'red' }));
     expectProblem(await call('GET', `/flex/attached/product/${a.draftProduct}`, publicA), 404, 'FLEX_ENTITY_NOT_FOUND');
     expect((await list(a.admin, `product/${a.draftProduct}`)).items).toHaveLength(1);
+    await ok(put(a.admin, `content_node/${a.post}/post-extras`, { mood: 'bright' }));
+    expectProblem(await call('GET', `/flex/attached/content_node/${a.post}`, publicA), 404, 'FLEX_ENTITY_NOT_FOUND');
+    await ok(call('POST', `/content/nodes/${a.post}/publish`, a.admin));
+    expect((await list(publicA, `content_node/${a.post}`)).items.map((i) => [i.schema, i.values])).toEqual([
+      ['post-extras', { mood: 'bright' }],
+    ]);
     await ok(put(a.admin, `user/${a.adminId}/profile`, { nickname: 'boss' }));
     expect((await list(a.admin, `user/${a.adminId}`)).items.map((i) => i.values)).toEqual([{ nickname: 'boss' }]);
     expectProblem(await call('GET', `/flex/attached/user/${a.adminId}`, publicA), 403, 'AUTH_FORBIDDEN');
@@ -72,6 +78,7 @@ describeEachBackend('flex attached fieldsets over HTTP and GraphQL', (backend) =
     expect(paths).toEqual(expect.arrayContaining(['/values/color', '/values/weight', '/values/material/en']));
     expect((await list(a.admin, `product/${a.product}`)).items.find((i) => i.schema === 'specs')?.values.color).not.toBe('mauve');
     expectProblem(await put(a.admin, `content_node/${a.post}/post-extras`, {}), 422, 'VALIDATION_FAILED');
+    expectProblem(await put(a.admin, `product/${a.product}/care`, { supplier_note: 'x'.repeat(270_000) }), 422, 'FLEX_ENTRY_TOO_LARGE');
     expectProblem(await call('PUT', `/flex/attached/product/${a.product}/specs`, a.admin, { values: {}, extra: 1 }), 422);
   });
 
