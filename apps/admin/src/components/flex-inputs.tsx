@@ -8,19 +8,31 @@ const Problems = ({ id, errors }: { readonly id: string; readonly errors?: reado
     </small>
   ) : null;
 
-const described = (id: string, errors?: readonly string[]) =>
-  errors && errors.length > 0 ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {};
+const described = (id: string, errors?: readonly string[]): { 'aria-invalid'?: true; 'aria-describedby'?: string } =>
+  errors && errors.length > 0 ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {};
 
-type InputProps = InputHTMLAttributes<HTMLInputElement> & { readonly label: string; readonly errors?: readonly string[] };
+type InputProps = InputHTMLAttributes<HTMLInputElement> & {
+  readonly label: string;
+  readonly errors?: readonly string[];
+  /** Read out with the input (after its problems). */
+  readonly hint?: string;
+};
 
-/** A labelled input with the server's problems of it. */
-export const LabelledInput = ({ label, errors, ...input }: InputProps) => {
+/** A labelled input with the server's problems of it (and its hint). */
+export const LabelledInput = ({ label, errors, hint, ...input }: InputProps) => {
   const id = useId();
+  const problems = described(id, errors);
+  const describedBy = [problems['aria-describedby'], hint ? `${id}-hint` : undefined].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} {...described(id, errors)} {...input} />
+      <input id={id} {...problems} aria-describedby={describedBy} {...input} />
       <Problems id={`${id}-error`} errors={errors} />
+      {hint ? (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      ) : null}
     </div>
   );
 };

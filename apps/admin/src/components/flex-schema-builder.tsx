@@ -65,9 +65,9 @@ export const SchemaBuilder = ({ schema, onSaved }: Props) => {
         required
         disabled={schema !== undefined}
         errors={errorsAt(errors, '/slug')}
+        hint={t.slugHint}
         onChange={(e) => setSlug(e.target.value)}
       />
-      <small className="hint">{t.slugHint}</small>
       <LabelledSelect
         label={t.target}
         value={target}
