@@ -217,4 +217,16 @@ describeInEmbeddedBrowser('admin app: custom types', (backend) => {
     await h.shot(page, 'admin-flex-builder-ru');
     await page.getByLabel('Язык', { exact: true }).selectOption('en');
   });
+
+  it('takes Custom types out of the menu while the module is off for the tenant', async () => {
+    const menu = page.getByRole('navigation', { name: 'Main' });
+    await menu.getByRole('link', { name: 'Custom types', exact: true }).waitFor();
+    api.expectStatus('flex off', await api.call('PUT', '/modules/flex', { enabled: false }, operator), 200);
+    await page.reload();
+    await menu.getByRole('link', { name: 'Pages', exact: true }).waitFor();
+    expect(await menu.getByRole('link', { name: 'Custom types', exact: true }).count()).toBe(0);
+    api.expectStatus('flex on', await api.call('PUT', '/modules/flex', { enabled: true }, operator), 200);
+    await page.reload();
+    await menu.getByRole('link', { name: 'Custom types', exact: true }).waitFor();
+  });
 });
