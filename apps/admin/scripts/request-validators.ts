@@ -12,7 +12,13 @@ interface OpenApiOperation {
 }
 export interface OpenApiDocument {
   readonly paths: Record<string, Record<string, OpenApiOperation>>;
+  readonly components?: { readonly schemas?: Record<string, object> };
 }
+
+/** The document's shared schemas (recursive ones, such as a field with nested fields), as one schema bodies can refer to. */
+const COMPONENTS = 'components';
+const componentRefs = (schema: object): object =>
+  JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', `"${COMPONENTS}#/schemas/`)) as object;
 
 const METHODS = ['post', 'put', 'patch'] as const;
 /** Writes the admin never sends: a visitor's or customer's own (sign-in, carts, registration). */
@@ -42,13 +48,15 @@ export const requestValidatorsSource = (doc: OpenApiDocument): string => {
   addFormats(ajv);
   const refs: Record<string, string> = {};
   const operationOf: Record<string, string> = {};
+  const shared = doc.components?.schemas ?? {};
+  if (Object.keys(shared).length > 0) ajv.addSchema(componentRefs({ schemas: shared }), COMPONENTS);
   for (const [path, operations] of Object.entries(doc.paths).sort(([a], [b]) => a.localeCompare(b))) {
     if (!path.startsWith('/api/v1/') || NOT_ADMIN.test(path)) continue;
     for (const method of METHODS) {
       const schema = operations[method]?.requestBody?.content?.['application/json']?.schema;
       if (!schema) continue;
       const name = exportNameOf(method, path);
-      ajv.addSchema(schema, name);
+      ajv.addSchema(componentRefs(schema), name);
       refs[name] = name;
       operationOf[name] = `${method.toUpperCase()} ${path}`;
     }
