@@ -51,6 +51,7 @@ describeEachBackend('index: public flex values of products (custom)', (backend) 
         fields: [
           { key: 'material', label: 'Material', type: 'text', access: 'public', filterable: true },
           { key: 'care', type: 'text', access: 'public', localized: true },
+          { key: 'origin', type: 'text', access: 'public', localized: true },
           { key: 'weight', type: 'integer', access: 'public' },
           { key: 'cost', type: 'integer', access: 'admin' },
         ],
@@ -65,15 +66,20 @@ describeEachBackend('index: public flex values of products (custom)', (backend) 
     const plain = await published('Plain tee');
     const before = await c.call('GET', `/store/products/${plain.handle}`, c.visitor);
     expect(before.body).not.toContain('"custom"');
-    await publishValues(product.id, { material: 'wool', care: { en: 'Hand wash', de: 'Handwäsche' }, weight: 400, cost: 120 });
+    await publishValues(product.id, {
+      material: 'wool',
+      care: { en: 'Hand wash', ru: 'Ручная стирка' },
+      origin: { en: 'Portugal' },
+      weight: 400,
+      cost: 120,
+    });
     const { ms } = await untilCustom(product, (custom) => custom?.['specs.material'] === 'wool');
     expect(ms).toBeLessThan(1_000);
-    expect((await detail(product.handle)).custom).toEqual({ 'specs.material': 'wool', 'specs.care': 'Hand wash', 'specs.weight': 400 });
-    expect((await item('limit=100', product.id))?.custom).toEqual({
-      'specs.material': 'wool',
-      'specs.care': 'Hand wash',
-      'specs.weight': 400,
-    });
+    const en = { 'specs.material': 'wool', 'specs.care': 'Hand wash', 'specs.origin': 'Portugal', 'specs.weight': 400 };
+    expect((await detail(product.handle)).custom).toEqual(en);
+    expect((await item('limit=100', product.id))?.custom).toEqual(en);
+    // Localized values in the row's locale, else the default locale's; staff fields never.
+    expect((await detail(product.handle, 'ru')).custom).toEqual({ ...en, 'specs.care': 'Ручная стирка' });
     expect((await item('limit=100', plain.id))?.custom).toBeUndefined();
     expect((await c.call('GET', `/store/products/${plain.handle}`, c.visitor)).body).toBe(before.body);
   });
