@@ -58,6 +58,19 @@ export class AppError extends Error {
 
 export const isAppError = (value: unknown): value is AppError => value instanceof AppError;
 
+/**
+ * The same error with its field paths under `at` (e.g. `/schemas/3` before `/fields/0/key`), for a
+ * check run on one part of a larger input.
+ */
+export const errorUnder = (error: AppError, at: string): AppError =>
+  new AppError(error.code, error.message, {
+    status: error.status,
+    title: error.title,
+    errors: error.errors.map((e) => ({ ...e, path: `${at}${e.path}` })),
+    meta: error.meta,
+    ...(error.cause === undefined ? {} : { cause: error.cause }),
+  });
+
 /** Input that failed validation: lists every failing field at once. */
 export const validationError = (errors: readonly FieldError[], detail = 'The request input is invalid'): AppError =>
   new AppError('VALIDATION_FAILED', detail, { status: 422, title: 'Validation failed', errors });

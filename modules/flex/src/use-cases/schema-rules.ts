@@ -1,5 +1,5 @@
 import type { ModuleTx } from '@rustok/api';
-import { AppError, type FieldError, isAppError } from '@rustok/kernel';
+import { errorUnder, isAppError } from '@rustok/kernel';
 import { compileSchema } from '../compile/index.js';
 import { flexErrors } from '../errors.js';
 import type { FlexSchemaEventPayload } from '../events.js';
@@ -53,20 +53,12 @@ export const assertAttachable = (target: SchemaTarget, fields: readonly FieldDef
     throw flexErrors.FLEX_SCHEMA_INVALID(`Fields attached to ${target} cannot be unique (${errors.length} are)`, { errors });
 };
 
-const prefixed = (error: AppError, at: string): AppError =>
-  new AppError(error.code, error.message, {
-    status: error.status,
-    title: error.title,
-    errors: error.errors.map((e: FieldError) => ({ ...e, path: `${at}${e.path}` })),
-    meta: error.meta,
-  });
-
 /** The fields through the guardrails and compiled to JSON Schema (guardrail codes, paths under `at`). */
 export const compileFields = (fields: readonly FieldDefinition[], options: FlexOptions, at = ''): CompiledFields => {
   try {
     return { fields, jsonSchema: compileSchema([...fields], options) };
   } catch (error) {
-    throw isAppError(error) && at !== '' ? prefixed(error, at) : error;
+    throw isAppError(error) && at !== '' ? errorUnder(error, at) : error;
   }
 };
 
