@@ -182,6 +182,8 @@ describeEachBackend('flex schema evolution: preview, mappings, background revali
     expect(status.entries.map((e) => e.entryId)).toEqual(audio);
     for (const e of status.entries) expect(e.errors.map((x) => x.path)).toEqual(['/values/format']);
     expect((await ok<Schema>(call('GET', SCHEMA, admin))).validationStatus).toEqual({ state: 'invalid', invalid: 3 });
+    const same = await ok<Preview>(call('POST', `${SCHEMA}/preview`, admin, { fields: next }));
+    expect(same).toMatchObject({ version: 4, changes: [], invalid: 3 });
     const first = await validation('?limit=2');
     expect(first.entries.map((e) => e.entryId)).toEqual(audio.slice(0, 2));
     const rest = await validation(`?limit=2&cursor=${first.nextCursor}`);

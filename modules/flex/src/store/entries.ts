@@ -103,11 +103,13 @@ export const updateEntryRow = async (tx: Tx, id: string, change: EntryChange): P
   return rows[0] as EntryRow;
 };
 
-/** Publishes (published_at now, schema_version the one the values were checked against) or returns to draft. */
+/** Publishes (published_at now, schema_version the one the values were checked against, and passed) or returns to draft. */
 export const setEntryStatus = async (tx: Tx, id: string, status: EntryStatus, schemaVersion: number): Promise<EntryRow> => {
   const { rows } = await tx.query<EntryRow>(
     `UPDATE flex_entries SET status = $2, schema_version = $3, updated_at = now(),
-       published_at = CASE WHEN $2 = 'published' THEN now() END
+       published_at = CASE WHEN $2 = 'published' THEN now() END,
+       validated_version = CASE WHEN $2 = 'published' THEN $3 ELSE validated_version END,
+       validation_errors = CASE WHEN $2 = 'published' THEN NULL ELSE validation_errors END
      WHERE id = $1 RETURNING ${COLUMNS}`,
     [id, status, schemaVersion],
   );

@@ -43,11 +43,13 @@ export const previewSchema = (ctx: FlexContext, slug: string, raw: PreviewSchema
   return inTenant(ctx, async (w) => {
     const row = await loadSchema(w.tx, slug);
     if (!row) throw schemaNotFound(slug);
-    if (sameFields(row.fields, input.fields)) return { version: row.version, changes: [], invalid: 0, sample: [] };
+    const same = sameFields(row.fields, input.fields);
     assertMappingsFit(row.fields, input.fields, mappings, '');
     const digest = createHash('sha256').update(JSON.stringify(compiled.jsonSchema)).digest('base64url');
     const validate = validatorFor(`${row.id}:preview:${digest}`, compiled.jsonSchema as Record<string, unknown>);
-    const found = await invalidAfter(w.tx, holderOf(row.target), row.id, movesOf(mappings), validate);
-    return { version: row.version + 1, changes: changesOf(row.fields, input.fields, mappings), ...found };
+    const found = await invalidAfter(w.tx, holderOf(row.target), row.id, movesOf(same ? {} : mappings), validate);
+    return same
+      ? { version: row.version, changes: [], ...found }
+      : { version: row.version + 1, changes: changesOf(row.fields, input.fields, mappings), ...found };
   });
 };
