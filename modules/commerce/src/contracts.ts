@@ -3,7 +3,7 @@
  * payloads, and the read of a product for read models. Nothing here writes.
  */
 
-export { existingProductIds } from './catalog/product-ids.js';
+export { existingProductIds, productPublished } from './catalog/product-ids.js';
 export type { VariantForSale } from './catalog/variant-read.js';
 export { loadVariantsForSale } from './catalog/variant-read.js';
 export type {

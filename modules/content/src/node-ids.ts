@@ -15,3 +15,15 @@ export const existingNodeIds = async (tx: SqlRunner, ids: readonly string[]): Pr
   const { rows } = await tx.query<{ id: string }>('SELECT id FROM content_nodes WHERE id = ANY($1::uuid[])', [wanted]);
   return new Set(rows.map((r) => r.id));
 };
+
+/** A content node of the transaction's tenant: its kind and whether it is published (undefined: none). */
+export const nodeFacts = async (tx: SqlRunner, id: string): Promise<{ kind: string; published: boolean } | undefined> => {
+  if (!UUID.test(id)) return undefined;
+  const { rows: table } = await tx.query<{ t: string | null }>("SELECT to_regclass('content_nodes')::text AS t");
+  if (!table[0]?.t) return undefined;
+  const { rows } = await tx.query<{ kind: string; published: boolean }>(
+    "SELECT kind, status = 'published' AS published FROM content_nodes WHERE id = $1",
+    [id],
+  );
+  return rows[0];
+};
