@@ -292,6 +292,24 @@ describeEachBackend('flex schema evolution: preview, mappings, background revali
     expect(await ok<Validation>(call('GET', `${url}/validation`, admin))).toMatchObject({ state: 'valid', invalid: 0, entries: [] });
   });
 
+  it('imports a document that removes a field with values only with its mapping', async () => {
+    const memo = [
+      { key: 'a', type: 'text' },
+      { key: 'b', type: 'text' },
+    ];
+    await ok(call('POST', '/flex/schemas', admin, { slug: 'memo', name: 'Memo', fields: memo }), 201);
+    const made = await ok<FlexEntry>(call('POST', '/flex/schemas/memo/entries', editor, { values: { a: 'x', b: 'y' } }), 201);
+    const schema = { slug: 'memo', name: 'Memo', target: 'entry', fields: [memo[0]] };
+    const doc = (extra: object) => ({ format: 'rustok.flex.schemas/1', schemas: [{ ...schema, ...extra }] });
+    const refused = await call('POST', '/flex/import', admin, doc({}));
+    expectProblem(refused, 422, 'FLEX_SCHEMA_CHANGE_NEEDS_MAPPING');
+    expect(refused.json<Problem>().errors?.map((e) => e.path)).toEqual(['/schemas/0/mappings/b']);
+    const result = await ok<{ updated: string[] }>(call('POST', '/flex/import', admin, doc({ mappings: { b: { action: 'drop' } } })));
+    expect(result.updated).toEqual(['memo']);
+    expect((await entry(made.id)).values).toEqual({ a: 'x' });
+    expect(await settled('/flex/schemas/memo')).toMatchObject({ state: 'valid', version: 2, invalid: 0 });
+  });
+
   it("answers 404 for another tenant's schema", async () => {
     expectProblem(await call('POST', `${SCHEMA}/preview`, adminB, { fields: BASE }), 404, 'FLEX_SCHEMA_NOT_FOUND');
     expectProblem(await call('GET', `${SCHEMA}/validation`, adminB), 404, 'FLEX_SCHEMA_NOT_FOUND');
