@@ -163,7 +163,7 @@ describeEachBackend('flex schemas over HTTP and GraphQL', (backend) => {
     expect(versions.map((v) => v.version)).toEqual([1, 1, 2]);
     expectProblem(await call('PATCH', `${SCHEMAS}/recipe`, manager, { fields: [text('a'), text('a')] }), 422, 'FLEX_SCHEMA_INVALID');
     const gql = (input: string) => `mutation { updateFlexSchema(slug: "recipe", input: ${input}) { name description version } }`;
-    const described = await data('updateFlexSchema', manager, gql('{ name: "Recipe", description: "Dishes" }'));
+    const described = await data<Record<string, unknown>>('updateFlexSchema', manager, gql('{ name: "Recipe", description: "Dishes" }'));
     expect(described).toEqual({ name: 'Recipe', description: 'Dishes', version: 2 });
     expect(await data('updateFlexSchema', manager, gql('{ description: null }'))).toEqual(described);
     expect(await data('updateFlexSchema', manager, gql('{ description: "" }'))).toEqual({ ...described, description: null });
