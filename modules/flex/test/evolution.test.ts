@@ -112,6 +112,13 @@ describeEachBackend('flex schema evolution: preview, mappings, background revali
     expect((await entry(entries[0]?.id ?? '')).values).toEqual(valuesOf(0));
     expect(await outboxEvents(p, a.id, "type = 'flex.schema.updated'")).toEqual([]);
     expectProblem(await call('POST', `${SCHEMA}/preview`, editor, { fields: BASE }), 403, 'AUTH_FORBIDDEN');
+    expectProblem(await call('GET', `${SCHEMA}/validation`, editor), 403, 'AUTH_FORBIDDEN');
+    expect(await codes(editor, '{ flexSchemaValidation(slug: "book") }')).toEqual(['AUTH_FORBIDDEN']);
+    expectProblem(
+      await call('POST', `${SCHEMA}/preview`, admin, { fields: BASE, mappings: { notes: { action: 'move' } } }),
+      422,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('refuses a removal or a type change without a mapping, naming each field', async () => {
