@@ -12,16 +12,8 @@ import {
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FlexEntry } from '../src/contracts.js';
 import flexModule from '../src/index.js';
-import { REVALIDATION_CHUNK, revalidateSchema } from '../src/use-cases/revalidate-schema.js';
-
-type Headers = Record<string, string>;
-type FieldError = { path: string; message: string };
-type Problem = { code: string; errors?: FieldError[] };
-type Status = { state: string; invalid: number };
-type Schema = { version: number; fields: Record<string, unknown>[]; validationStatus: Status };
-type Change = { key: string; change: string; destructive: boolean; to?: string };
-type Preview = { version: number; changes: Change[]; invalid: number; sample: { entryId: string; errors: FieldError[] }[] };
-type Validation = Status & { version: number; entries: { entryId: string; errors: FieldError[] }[]; nextCursor: string | null };
+import { revalidateSchema } from '../src/use-cases/revalidate-schema.js';
+import { type Headers, type Preview, type Problem, type Schema, settledWith, type Validation } from './evolution-fixtures.js';
 
 const SCHEMA = '/flex/schemas/book';
 const BASE = [
@@ -48,25 +40,17 @@ describeEachBackend('flex schema evolution: preview, mappings, background revali
   let admin: Headers;
   let editor: Headers;
   let adminB: Headers;
-  let adminId: string;
-  let editorId: string;
   const entries: FlexEntry[] = [];
   let fields: Record<string, unknown>[] = BASE;
   const call = (...args: Parameters<ReturnType<typeof caller>>) => caller(p)(...args);
   const { data, codes } = graphqlClient(() => p);
   const entry = (id: string) => ok<FlexEntry>(call('GET', `/flex/entries/${id}`, editor));
   const validation = (query = '') => ok<Validation>(call('GET', `${SCHEMA}/validation${query}`, admin));
-  /** Polls the status (the revalidation runs outside the request) until it is no longer in progress; 10 s at most. */
-  const settled = async (schema = SCHEMA, query = ''): Promise<Validation> => {
-    const started = Date.now();
-    for (;;) {
-      const status = await ok<Validation>(call('GET', `${schema}/validation${query}`, admin));
-      if (status.state !== 'in_progress') return status;
-      if (Date.now() - started > 10_000) throw new Error('revalidation still in progress after 10 s');
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  };
-
+  const settled = (schema = SCHEMA, query = '') =>
+    settledWith(
+      () => p,
+      () => admin,
+    )(schema, query);
   const patch = async (body: Record<string, unknown>) => {
     const schema = await ok<Schema>(call('PATCH', SCHEMA, admin, body));
     fields = schema.fields;
@@ -77,9 +61,8 @@ describeEachBackend('flex schema evolution: preview, mappings, background revali
     p = await createTestPlatform({ backend, modules: [flexModule] });
     a = await p.createTenant('flex-evolution-a');
     const b = await p.createTenant('flex-evolution-b');
-    const adminUser = await p.userWithToken(a.id, ['admin']);
-    const editorUser = await p.userWithToken(a.id, ['editor']);
-    [admin, adminId, editor, editorId] = [adminUser.headers, adminUser.userId, editorUser.headers, editorUser.userId];
+    admin = (await p.userWithToken(a.id, ['admin'])).headers;
+    editor = (await p.userWithToken(a.id, ['editor'])).headers;
     adminB = (await p.userWithToken(b.id, ['admin'])).headers;
     await ok(call('POST', '/flex/schemas', admin, { slug: 'book', name: 'Book', fields: BASE }), 201);
     for (let i = 0; i < 10; i++) entries.push(await ok<FlexEntry>(call('POST', `${SCHEMA}/entries`, editor, { values: valuesOf(i) }), 201));
@@ -233,88 +216,6 @@ describeEachBackend('flex schema evolution: preview, mappings, background revali
     expect(await columns()).toEqual(before);
     expect(await settled()).toEqual(once);
     expect(v5.version).toBe(5);
-  });
-
-  it('revalidates a large schema a chunk per transaction, each chunk a follow-up event', async () => {
-    const bulk = [
-      { key: 'n', type: 'integer' },
-      { key: 'kind', type: 'text' },
-    ];
-    const made = await ok<{ id: string }>(call('POST', '/flex/schemas', admin, { slug: 'bulk', name: 'Bulk', fields: bulk }), 201);
-    const total = 2 * REVALIDATION_CHUNK + 200;
-    await p.database.db.transaction(
-      (tx) =>
-        tx.query(
-          `INSERT INTO flex_entries (id, schema_id, schema_version, status, "values", validated_version)
-           SELECT gen_random_uuid(), $1, 1, 'draft', jsonb_build_object('n', i, 'kind', CASE WHEN i % 7 = 0 THEN 'x' ELSE 'y' END), 1
-           FROM generate_series(1, $2::int) AS i`,
-          [made.id, total],
-        ),
-      { tenantId: a.id },
-    );
-    const retyped = [bulk[0], { key: 'kind', type: 'enum', choices: ['y'] }];
-    await ok(call('PATCH', '/flex/schemas/bulk', admin, { fields: retyped, mappings: { kind: { action: 'convert' } } }));
-    const status = await settled('/flex/schemas/bulk', '?limit=100');
-    expect(status).toMatchObject({ state: 'invalid', version: 2, invalid: Math.floor(total / 7) });
-    expect(status.entries).toHaveLength(100);
-    const follow = await outboxEvents(p, a.id, "type = 'flex.schema.revalidating'", (payload) => payload.schemaId === made.id);
-    expect(follow.map((e) => e.payload.version)).toEqual([2, 2]);
-    const { rows } = await p.database.db.transaction(
-      (tx) =>
-        tx.query<{ version: number | null; n: number }>(
-          'SELECT validated_version AS version, count(*)::int AS n FROM flex_entries WHERE schema_id = $1 GROUP BY 1',
-          [made.id],
-        ),
-      { tenantId: a.id },
-    );
-    expect(rows).toEqual([{ version: 2, n: total }]);
-  });
-
-  it('evolves a schema attached to users: their fieldsets are mapped, previewed and revalidated', async () => {
-    const profile = [
-      { key: 'nickname', type: 'text' },
-      { key: 'age', type: 'integer', access: 'public' },
-    ];
-    await ok(call('POST', '/flex/schemas', admin, { slug: 'profile', name: 'Profile', target: 'user', fields: profile }), 201);
-    await ok(call('PUT', `/flex/attached/user/${adminId}/profile`, admin, { values: { nickname: 'boss', age: 40 } }));
-    await ok(call('PUT', `/flex/attached/user/${editorId}/profile`, admin, { values: { nickname: 'ed', age: 30 } }));
-    const next = [{ key: 'nickname', type: 'enum', choices: ['boss'] }];
-    const url = '/flex/schemas/profile';
-    const refused = await call('PATCH', url, admin, { fields: next, mappings: { nickname: { action: 'convert' } } });
-    expectProblem(refused, 422, 'FLEX_SCHEMA_CHANGE_NEEDS_MAPPING');
-    expect(refused.json<Problem>().errors?.map((e) => e.path)).toEqual(['/mappings/age']);
-    const mappings = { nickname: { action: 'convert' }, age: { action: 'drop' } };
-    const preview = await ok<Preview>(call('POST', `${url}/preview`, admin, { fields: next, mappings }));
-    expect(preview).toMatchObject({ version: 2, invalid: 1, sample: [{ entryId: editorId, errors: [{ path: '/values/nickname' }] }] });
-    await ok(call('PATCH', url, admin, { fields: next, mappings }));
-    const status = await settled(url);
-    // The public age went: read models hear of each fieldset, with the new version's public values.
-    const told = await outboxEvents(p, a.id, "type = 'flex.values.updated'", (e) => e.schema === 'profile' && e.schemaVersion === 2);
-    expect(told.map((e) => e.payload.entityId).sort()).toEqual([adminId, editorId].sort());
-    expect(told.map((e) => e.payload.publicValues)).toEqual([{}, {}]);
-    expect(status).toMatchObject({ state: 'invalid', version: 2, invalid: 1, entries: [{ entryId: editorId }] });
-    const items = await ok<{ items: { schema: string; values: unknown }[] }>(call('GET', `/flex/attached/user/${adminId}`, admin));
-    expect(items.items).toEqual([expect.objectContaining({ schema: 'profile', values: { nickname: 'boss' } })]);
-    await ok(call('PUT', `/flex/attached/user/${editorId}/profile`, admin, { values: { nickname: 'boss' } }));
-    expect(await ok<Validation>(call('GET', `${url}/validation`, admin))).toMatchObject({ state: 'valid', invalid: 0, entries: [] });
-  });
-
-  it('imports a document that removes a field with values only with its mapping', async () => {
-    const memo = [
-      { key: 'a', type: 'text' },
-      { key: 'b', type: 'text' },
-    ];
-    await ok(call('POST', '/flex/schemas', admin, { slug: 'memo', name: 'Memo', fields: memo }), 201);
-    const made = await ok<FlexEntry>(call('POST', '/flex/schemas/memo/entries', editor, { values: { a: 'x', b: 'y' } }), 201);
-    const schema = { slug: 'memo', name: 'Memo', target: 'entry', fields: [memo[0]] };
-    const doc = (extra: object) => ({ format: 'rustok.flex.schemas/1', schemas: [{ ...schema, ...extra }] });
-    const refused = await call('POST', '/flex/import', admin, doc({}));
-    expectProblem(refused, 422, 'FLEX_SCHEMA_CHANGE_NEEDS_MAPPING');
-    expect(refused.json<Problem>().errors?.map((e) => e.path)).toEqual(['/schemas/0/mappings/b']);
-    const result = await ok<{ updated: string[] }>(call('POST', '/flex/import', admin, doc({ mappings: { b: { action: 'drop' } } })));
-    expect(result.updated).toEqual(['memo']);
-    expect((await entry(made.id)).values).toEqual({ a: 'x' });
-    expect(await settled('/flex/schemas/memo')).toMatchObject({ state: 'valid', version: 2, invalid: 0 });
   });
 
   it("answers 404 for another tenant's schema", async () => {
