@@ -63,6 +63,9 @@ describe('schema changes and mappings', () => {
     });
     const held = (key: string) => key === 'title';
     expect(refusal(() => checkedChanges(BEFORE, after, {}, held)).paths).toEqual(['/fields/0']);
+    // A field may be called like a property every object has: only a mapping of its own counts.
+    const odd: FieldDefinition[] = [{ key: 'constructor', type: 'text' }];
+    expect(refusal(() => checkedChanges(odd, [], {}, () => true)).paths).toEqual(['/mappings/constructor']);
     const mappings: SchemaMappings = { title: { action: 'convert' } };
     expect(checkedChanges(BEFORE, after, mappings, held).map((c) => c.change)).toEqual(['type_changed', 'removed', 'removed', 'removed']);
   });

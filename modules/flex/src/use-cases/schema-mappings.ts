@@ -3,7 +3,7 @@ import type { FieldError } from '@rustok/kernel';
 import { publicValues } from '../compile/index.js';
 import { flexErrors } from '../errors.js';
 import { FLEX_EVENT, type FlexValuesEventPayload } from '../events.js';
-import type { FieldChangeKind, FieldDefinition, SchemaMappings, SchemaPreview } from '../schemas.js';
+import type { FieldChangeKind, FieldDefinition, FieldMapping, SchemaMappings, SchemaPreview } from '../schemas.js';
 import type { SchemaRow } from '../store/schema-read.js';
 import { applyMoves, holderOf, keysWithValues, type MovedRow, markRevalidating, type ValueMoves } from '../store/validation.js';
 import { sameFields } from './schema-rules.js';
@@ -15,6 +15,10 @@ import { sameFields } from './schema-rules.js';
  */
 
 export type FieldChange = SchemaPreview['changes'][number];
+
+/** The mapping of a key (own keys only: a field may be called `constructor`). */
+const mappingOf = (mappings: SchemaMappings, key: string): FieldMapping | undefined =>
+  Object.hasOwn(mappings, key) ? mappings[key] : undefined;
 
 const shapeOf = (f: FieldDefinition): string =>
   `${f.list ? 'list of ' : ''}${f.localized ? 'localized ' : ''}${f.type}${f.type === 'reference' ? ` to ${f.to ?? '?'}` : ''}`;
@@ -44,7 +48,7 @@ export const changesOf = (
   const old = new Set(before.map((f) => f.key));
   const changes: FieldChange[] = [];
   for (const field of before) {
-    const mapping = mappings[field.key];
+    const mapping = mappingOf(mappings, field.key);
     const now = next.get(field.key);
     if (!now) {
       changes.push(
@@ -81,7 +85,7 @@ export const assertMappingsFit = (
       throw invalid(`${path}/action`, `convert keeps the values under "${key}", which the new fields do not have: drop or rename`);
     if (mapping.action !== 'rename') continue;
     const to = mapping.to;
-    const kept = old.has(to) && mappings[to]?.action !== 'drop' && mappings[to]?.action !== 'rename';
+    const kept = old.has(to) && mappingOf(mappings, to)?.action !== 'drop' && mappingOf(mappings, to)?.action !== 'rename';
     if (to === key || !next.has(to) || kept || targets.has(to))
       throw invalid(`${path}/to`, `"${to}" must be a new field that no other value fills`);
     targets.add(to);
@@ -97,7 +101,7 @@ const unmapped = (
 ): FieldError[] => {
   const index = new Map(after.map((f, i) => [f.key, i]));
   return changes
-    .filter((c) => c.destructive && mappings[c.key] === undefined)
+    .filter((c) => c.destructive && mappingOf(mappings, c.key) === undefined)
     .map((c) =>
       c.change === 'removed'
         ? { path: `${at}/mappings/${c.key}`, message: `the new fields remove "${c.key}": map its values with drop or rename` }
@@ -139,7 +143,7 @@ export const checkedChanges = (
 /** The keys of destructive changes that no mapping covers (those whose stored values must be looked for). */
 const uncovered = (before: readonly FieldDefinition[], after: readonly FieldDefinition[], mappings: SchemaMappings): string[] =>
   changesOf(before, after, mappings)
-    .filter((c) => c.destructive && mappings[c.key] === undefined)
+    .filter((c) => c.destructive && mappingOf(mappings, c.key) === undefined)
     .map((c) => c.key);
 
 /** The moves the mappings make of stored values (drop and rename both take the old key away). */
