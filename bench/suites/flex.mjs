@@ -4,9 +4,11 @@
 // PostgreSQL (a throw-away database) with the built server. See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { loadAverage, log, probePostgres, requireIntegers, serverEnv, throwAwayDatabase, withAdmin } from '../lib.mjs';
+import { openPostgres } from '@rustok/db';
+import { APP_ROLE, loadAverage, log, probePostgres, requireIntegers, serverEnv, sleep, throwAwayDatabase, withAdmin } from '../lib.mjs';
 import { fmtInt, round } from '../stats.mjs';
 import { cannon, httpJson, startServer, summary } from './storefront-http.mjs';
+import { seedCatalog } from './storefront-seed.mjs';
 
 const defaults = {
   tenants: 100,
@@ -16,7 +18,21 @@ const defaults = {
   durationS: 10,
   latencyS: 10,
   warmupS: 2,
+  products: 2_000,
   readyTimeoutMs: 180_000,
+};
+
+const MATERIALS = ['cotton', 'linen', 'wool', 'silk', 'leather', 'denim', 'nylon', 'hemp'];
+/** Fields attached to the first tenant's products: a filterable public material (its facet), a public and a staff note. */
+const SPECS = {
+  slug: 'specs',
+  name: 'Specifications',
+  target: 'product',
+  fields: [
+    { key: 'material', type: 'enum', choices: MATERIALS, filterable: true, access: 'public' },
+    { key: 'care', type: 'text', access: 'public' },
+    { key: 'supplier', type: 'text' },
+  ],
 };
 
 const CITIES = Array.from({ length: 20 }, (_, i) => `city-${String(i).padStart(2, '0')}`);
@@ -49,6 +65,7 @@ const must = (res, status, what) => {
 
 /** Tenants made through the platform API, each with an owner signed in: [{ slug, headers }]. */
 const makeTenants = async (base, password, count) => {
+  // Each: { id, slug, headers } (the owner's token and the tenant header).
   const login = async (tenant, email) =>
     must(
       await httpJson('POST', `${base}/api/v1/auth/login`, { headers: { 'x-tenant-id': tenant }, body: { email, password } }),
@@ -61,9 +78,9 @@ const makeTenants = async (base, password, count) => {
     const slug = `flex-${String(i).padStart(3, '0')}`;
     const body = { name: slug, slug, owner: { email: `owner@${slug}.example.com`, password } };
     const headers = { authorization: `Bearer ${admin.accessToken}` };
-    must(await httpJson('POST', `${base}/api/v1/platform/tenants`, { headers, body }), 201, 'POST /platform/tenants');
+    const created = must(await httpJson('POST', `${base}/api/v1/platform/tenants`, { headers, body }), 201, 'POST /platform/tenants');
     const owner = await login(slug, `owner@${slug}.example.com`);
-    out.push({ slug, headers: { authorization: `Bearer ${owner.accessToken}`, 'x-tenant-id': slug } });
+    out.push({ id: created.tenant.id, slug, headers: { authorization: `Bearer ${owner.accessToken}`, 'x-tenant-id': slug } });
     if ((i + 1) % 20 === 0) log(`flex: ${i + 1}/${count} tenants`);
   }
   return out;
@@ -121,9 +138,75 @@ const throughput = async (base, tenants, filtered, o) => {
   return { requestsPerSecond: round(result.requests.total / result.duration, 0), non2xx: result.non2xx, ...summary(latencies) };
 };
 
+/**
+ * The first tenant's catalog (`--products`, written into the commerce tables and indexed as the
+ * storefront suite does), then the `specs` fieldset set on every product through PUT
+ * /flex/attached/product/{id}/specs, until the storefront list filters by it.
+ */
+const attachSpecs = async ({ base, url, tenant, products }) => {
+  const db = await openPostgres({ url, appRole: APP_ROLE, poolMax: 4 });
+  try {
+    await seedCatalog({ db, tenants: [tenant], perTenant: products, log: (l) => log(`flex: ${l}`) });
+    const { rows } = await db.transaction((tx) => tx.query('SELECT id FROM commerce_products ORDER BY id'), { tenantId: tenant.id });
+    must(await httpJson('POST', `${base}/api/v1/flex/schemas`, { headers: tenant.headers, body: SPECS }), 201, 'POST specs schema');
+    let next = 0;
+    const worker = async () => {
+      while (next < rows.length) {
+        const n = next++;
+        const values = { material: MATERIALS[n % MATERIALS.length], care: 'Wash at 30°', supplier: `supplier ${n % 13}` };
+        const res = await httpJson('PUT', `${base}/api/v1/flex/attached/product/${rows[n].id}/specs`, {
+          headers: tenant.headers,
+          body: { values },
+        });
+        must(res, 200, 'PUT attached specs');
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    const expected = rows.filter((_, n) => n % MATERIALS.length === 0).length;
+    for (let waited = 0; ; waited += 250) {
+      const res = must(
+        await httpJson('GET', `${base}/api/v1/store/products?limit=100&custom.specs.material=cotton`, {
+          headers: { 'x-tenant-id': tenant.slug },
+        }),
+        200,
+        'GET filtered products',
+      );
+      if (res.items.length >= Math.min(expected, 100)) break;
+      if (waited > 120_000) throw new Error(`the index has ${res.items.length} of ${expected} cotton products after 120 s`);
+      await sleep(250);
+    }
+  } finally {
+    await db.close().catch(() => {});
+  }
+};
+
+const PRODUCT_LISTS = {
+  plain: '/api/v1/store/products?limit=20',
+  facets: '/api/v1/store/products?limit=20&facets=true',
+  filtered: () => `/api/v1/store/products?limit=20&facets=true&custom.specs.material=${pick(MATERIALS)}`,
+};
+
+/** The first tenant's storefront product lists at -c `connections`: plain, with facets (a flex facet among them), filtered by the flex field. */
+const productLists = async (base, tenant, o) => {
+  const out = {};
+  for (const [key, path] of Object.entries(PRODUCT_LISTS)) {
+    const target = {
+      setup: (req) => ({
+        ...req,
+        path: typeof path === 'function' ? path() : path,
+        headers: { ...req.headers, 'x-tenant-id': tenant.slug },
+      }),
+    };
+    await cannon({ base, target, connections: o.connections, duration: o.warmupS });
+    const { result, latencies } = await cannon({ base, target, connections: o.connections, duration: o.durationS });
+    out[key] = { requestsPerSecond: round(result.requests.total / result.duration, 0), non2xx: result.non2xx, ...summary(latencies) };
+  }
+  return out;
+};
+
 export const run = async (options) => {
   const o = { ...defaults, ...options };
-  requireIntegers(o, ['tenants', 'entriesPerTenant', 'writeConcurrency', 'connections', 'durationS', 'latencyS']);
+  requireIntegers(o, ['tenants', 'entriesPerTenant', 'writeConcurrency', 'connections', 'durationS', 'latencyS', 'products']);
   const adminUrl = process.env.DATABASE_URL;
   const pg = await probePostgres(adminUrl);
   if (!pg.ok) throw new Error(`flex needs PostgreSQL (DATABASE_URL): ${pg.reason ?? 'not reachable'}`);
@@ -152,16 +235,31 @@ export const run = async (options) => {
     };
     log(`flex: lists at -c ${o.connections}`);
     const load = { filtered: await throughput(server.base, tenants, true, o), plain: await throughput(server.base, tenants, false, o) };
-    return report({ o, writes, latency, load, loadBefore });
+    log(`flex: ${o.products} products of ${tenants[0].slug} with the specs fieldset`);
+    await attachSpecs({ base: server.base, url: tmp.url, tenant: tenants[0], products: o.products });
+    await withAdmin(tmp.url, (c) => c.query('VACUUM ANALYZE'));
+    const products = await productLists(server.base, tenants[0], o);
+    return report({ o, writes, latency, load, products, loadBefore });
   } finally {
     await server.stop();
     await tmp.dispose();
   }
 };
 
-const report = ({ o, writes, latency, load, loadBefore }) => {
+const pct = (a, b) => round((a.requestsPerSecond / b.requestsPerSecond) * 100, 1);
+
+const report = ({ o, writes, latency, load, products, loadBefore }) => {
   const total = o.tenants * o.entriesPerTenant;
   const met = latency.filtered.p99Ms <= 10 ? 'met' : 'missed';
+  const productRow = (label, r, target) => [
+    label,
+    fmtInt(r.requestsPerSecond),
+    r.p50Ms,
+    r.p99Ms,
+    r === products.plain ? '-' : `${pct(r, products.plain)} %`,
+    target,
+  ];
+  const facetTarget = pct(products.facets, products.plain) >= 60 ? 'met' : 'missed';
   return {
     database: 'postgres',
     tenants: o.tenants,
@@ -169,6 +267,8 @@ const report = ({ o, writes, latency, load, loadBefore }) => {
     writes,
     latency,
     load,
+    products,
+    productPercentOfPlain: { facets: pct(products.facets, products.plain), filtered: pct(products.filtered, products.plain) },
     tables: [
       {
         title: `flex: ${fmtInt(total)} entries over ${o.tenants} tenants written through POST /api/v1/flex/schemas/store/entries, ${o.writeConcurrency} at a time`,
@@ -200,6 +300,18 @@ const report = ({ o, writes, latency, load, loadBefore }) => {
         ],
         notes: [
           'the built server (RUSTOK_ENV=production, LOG_LEVEL=warn) on PostgreSQL; a filter reads flex_entry_keys (docs/adr/0010-flex-field-indexes.md)',
+        ],
+      },
+      {
+        title: `flex: storefront product lists of one tenant (${fmtInt(o.products)} products, each with the specs fieldset: a filterable public material of ${MATERIALS.length}), autocannon -c ${o.connections} -d ${o.durationS}`,
+        columns: ['list', 'req/s', 'p50 ms', 'p99 ms', 'of the plain list', '≥ 60 %'],
+        rows: [
+          productRow('plain: GET /store/products?limit=20', products.plain, '-'),
+          productRow('with facets (the flex facet among them): &facets=true', products.facets, facetTarget),
+          productRow('filtered by the flex field, with facets: &custom.specs.material=<one of 8>', products.filtered, '-'),
+        ],
+        notes: [
+          'facet counts are kept per tenant and filter until the tenant’s next index write (settings.rustok.index.facet_cache_ms, 10 s)',
           `load average at start ${loadBefore.join(' / ')}, after ${loadAverage().join(' / ')}; the client runs in the bench process on the same cores`,
         ],
       },
