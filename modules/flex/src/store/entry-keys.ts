@@ -80,7 +80,7 @@ export interface KeyFilter {
 
 /**
  * The condition of a filtered page, `id IN (…)` per filter over flex_entry_keys, with its parameters
- * numbered from `first`.
+ * numbered from `first` (the statement's $1 must be the schema's id).
  */
 export const keyConditions = (filters: readonly KeyFilter[], first: number): { sql: string; params: unknown[] } => {
   const params: unknown[] = [];
@@ -88,7 +88,9 @@ export const keyConditions = (filters: readonly KeyFilter[], first: number): { s
     params.push(f.key, f.value);
     const k = first + params.length - 2;
     const column = f.numeric ? `num_value = $${k + 1}::numeric` : `text_value = $${k + 1}`;
-    return ` AND id IN (SELECT entry_id FROM flex_entry_keys WHERE schema_id = flex_entries.schema_id AND key = $${k} AND ${column})`;
+    // The schema as the statement's own $1 (not a reference to the outer row): the subquery is then
+    // planned once, as a range of the key index, instead of once per entry.
+    return ` AND id IN (SELECT entry_id FROM flex_entry_keys WHERE schema_id = $1 AND key = $${k} AND ${column})`;
   });
   return { sql: parts.join(''), params };
 };
