@@ -8,6 +8,8 @@ export { NODE_EVENT } from './events.js';
 export type { NodeIndexSource, NodeIndexTag, NodeIndexText } from './index-source.js';
 export { countNodesForIndex, listNodeIdsForIndex, loadContentLocales, loadNodeIndexSource, loadNodeIndexSources } from './index-source.js';
 export { existingNodeIds, nodeFacts } from './node-ids.js';
+export type { BodyFormat } from './render.js';
+export { renderBody } from './render.js';
 export type { ContentCategory, ContentNode, ContentRevision, ContentTag, Paged } from './schemas.js';
 export type { ContentSettings } from './settings.js';
 export type { NodeStatus } from './status.js';

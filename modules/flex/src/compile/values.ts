@@ -1,4 +1,4 @@
-import sanitizeHtml from 'sanitize-html';
+import { renderBody } from '@rustok/content/contracts';
 import type { FieldDefinition, ReferenceTarget } from '../schemas.js';
 
 /**
@@ -21,24 +21,8 @@ export interface UniqueValue {
   readonly value: string | number;
 }
 
-const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'h1', 'h2', 'del', 'ins', 'sup', 'sub'],
-  allowedAttributes: {
-    a: ['href', 'name', 'target', 'rel', 'title'],
-    img: ['src', 'srcset', 'alt', 'title', 'width', 'height', 'loading'],
-    code: ['class'],
-    th: ['align'],
-    td: ['align'],
-    '*': ['id'],
-  },
-  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  allowedSchemesByTag: { img: ['http', 'https', 'data'] },
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
-};
-
-/** Rich text as safe HTML: no scripts, no event handlers, no javascript: links. */
-export const sanitizeRichText = (html: string): string => sanitizeHtml(html, SANITIZE);
+/** Rich text as safe HTML (no scripts, event handlers or javascript: links): content's sanitising, the one the platform renders bodies with. */
+export const sanitizeRichText = (html: string): string => renderBody(html, 'html');
 
 const isRecord = (value: unknown): value is Values => value !== null && typeof value === 'object' && !Array.isArray(value);
 
