@@ -45,12 +45,14 @@ export const syncEntryKeys = async (
   schema: { readonly id: string; readonly fields: readonly FieldDefinition[] },
   entryIds?: readonly string[],
 ): Promise<void> => {
+  const fields = indexedFieldsOf(schema.fields);
+  // An entry of a schema that flags nothing has no rows: a new version that dropped the flags removed them all.
+  if (fields.length === 0 && entryIds !== undefined) return;
   const ids = entryIds === undefined ? null : [...entryIds];
   await tx.query('DELETE FROM flex_entry_keys WHERE schema_id = $1 AND ($2::uuid[] IS NULL OR entry_id = ANY($2::uuid[]))', [
     schema.id,
     ids,
   ]);
-  const fields = indexedFieldsOf(schema.fields);
   if (fields.length === 0) return;
   await tx.query(
     `INSERT INTO flex_entry_keys (schema_id, entry_id, key, text_value, num_value)

@@ -1,6 +1,6 @@
 import { type FieldError, validationError } from '@rustok/kernel';
 import { WHERE_PARAM } from '../schemas.js';
-import { indexedFieldsOf, type KeyFilter } from '../store/entry-keys.js';
+import { type IndexedField, indexedFieldsOf, type KeyFilter } from '../store/entry-keys.js';
 import type { SchemaRow } from '../store/schema-read.js';
 
 const MAX_FILTERS = 5;
@@ -13,9 +13,8 @@ export const whereParams = (query: Readonly<Record<string, unknown>>): [key: str
     return key === undefined || typeof value !== 'string' ? [] : [[key, value] as [string, string]];
   });
 
-const problemOf = (key: string, value: string, schema: SchemaRow, publicOnly: boolean): string | undefined => {
+const problemOf = (key: string, value: string, schema: SchemaRow, indexed: IndexedField | undefined, publicOnly: boolean) => {
   const field = schema.fields.find((f) => f.key === key);
-  const indexed = indexedFieldsOf(schema.fields).find((f) => f.key === key);
   if (!field || (publicOnly && (field.access ?? 'admin') !== 'public')) return 'is not a field of this schema';
   if (!indexed || field.filterable !== true) return 'is not a filterable field';
   if (indexed.numeric && !NUMBER.test(value)) return 'must be a number';
@@ -29,11 +28,12 @@ const problemOf = (key: string, value: string, schema: SchemaRow, publicOnly: bo
  */
 export const entryFilters = (query: Readonly<Record<string, unknown>>, schema: SchemaRow, publicOnly: boolean): KeyFilter[] => {
   const params = whereParams(query);
+  const indexed = new Map(indexedFieldsOf(schema.fields).map((f) => [f.key, f]));
   const errors: FieldError[] = params.flatMap(([key, value]) => {
-    const message = problemOf(key, value, schema, publicOnly);
+    const message = problemOf(key, value, schema, indexed.get(key), publicOnly);
     return message === undefined ? [] : [{ path: `/querystring/where.${key}`, message }];
   });
   if (params.length > MAX_FILTERS) errors.push({ path: '/querystring', message: `at most ${MAX_FILTERS} where.<key> filters` });
   if (errors.length > 0) throw validationError(errors);
-  return params.map(([key, value]) => ({ key, value, numeric: indexedFieldsOf(schema.fields).some((f) => f.key === key && f.numeric) }));
+  return params.map(([key, value]) => ({ key, value, numeric: indexed.get(key)?.numeric === true }));
 };
