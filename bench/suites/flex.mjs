@@ -129,14 +129,21 @@ const sequential = async (base, tenants, filtered, seconds) => {
   return summary(latencies);
 };
 
-const throughput = async (base, tenants, filtered, o) => {
-  const target = {
-    setup: (req) => ({ ...req, path: listPath(filtered), headers: { ...req.headers, 'x-tenant-id': pick(tenants).slug } }),
-  };
+/** GETs of `path()` for a tenant `slug()` at -c `connections` for `durationS`, after `warmupS`: req/s and latencies. */
+const loaded = async (base, path, slug, o) => {
+  const target = { setup: (req) => ({ ...req, path: path(), headers: { ...req.headers, 'x-tenant-id': slug() } }) };
   await cannon({ base, target, connections: o.connections, duration: o.warmupS });
   const { result, latencies } = await cannon({ base, target, connections: o.connections, duration: o.durationS });
   return { requestsPerSecond: round(result.requests.total / result.duration, 0), non2xx: result.non2xx, ...summary(latencies) };
 };
+
+const throughput = (base, tenants, filtered, o) =>
+  loaded(
+    base,
+    () => listPath(filtered),
+    () => pick(tenants).slug,
+    o,
+  );
 
 /**
  * The first tenant's catalog (`--products`, written into the commerce tables and indexed as the
@@ -190,16 +197,7 @@ const PRODUCT_LISTS = {
 const productLists = async (base, tenant, o) => {
   const out = {};
   for (const [key, path] of Object.entries(PRODUCT_LISTS)) {
-    const target = {
-      setup: (req) => ({
-        ...req,
-        path: typeof path === 'function' ? path() : path,
-        headers: { ...req.headers, 'x-tenant-id': tenant.slug },
-      }),
-    };
-    await cannon({ base, target, connections: o.connections, duration: o.warmupS });
-    const { result, latencies } = await cannon({ base, target, connections: o.connections, duration: o.durationS });
-    out[key] = { requestsPerSecond: round(result.requests.total / result.duration, 0), non2xx: result.non2xx, ...summary(latencies) };
+    out[key] = await loaded(base, typeof path === 'function' ? path : () => path, () => tenant.slug, o);
   }
   return out;
 };
