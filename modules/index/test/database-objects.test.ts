@@ -56,6 +56,29 @@ describeEachBackend('index: database objects', (backend) => {
     expect(row?.other).toBe(false);
   });
 
+  it("keys a product search by tenant and locale: another locale's or tenant's keys never match, the planner inlines the query's keys", async () => {
+    const tenant = '01a23e1d-f68e-7fcf-a6fb-af39876f17a5';
+    const { rows } = await t.db.query<{ keys: string; query: string; same: boolean; locale: boolean; region: boolean; other: boolean }>(
+      `SELECT index_search_lexemes($1, 'en', v)::text AS keys, index_search_tsquery($1, 'en', q)::text AS query,
+              index_search_lexemes($1, 'en', v) @@ index_search_tsquery($1, 'en', q) AS same,
+              index_search_lexemes($1, 'ru', v) @@ index_search_tsquery($1, 'en', q) AS locale,
+              index_search_lexemes($1, 'en-US', v) @@ index_search_tsquery($1, 'en', q) AS region,
+              index_search_lexemes($1, 'en', v) @@ index_search_tsquery('01a23e1d-0000-7000-8000-000000000001', 'en', q) AS other
+         FROM (SELECT to_tsvector('english', 'Leather chair''s "arm", O''Brien \\ back') AS v,
+                      websearch_to_tsquery('english', '"leather chair" -sofa') || to_tsquery('english', 'o''brien:*') AS q) x`,
+      [tenant],
+    );
+    const row = rows[0];
+    expect(row?.keys.split(' ').every((entry) => entry.startsWith("'af39876f17a5en."))).toBe(true);
+    expect(row?.query).toContain("'af39876f17a5en.leather' <-> 'af39876f17a5en.chair'");
+    expect(row).toMatchObject({ same: true, locale: false, region: false, other: false });
+    const blockers = await t.db.query<{ blocked: boolean }>(
+      `SELECT p.prosecdef OR p.proconfig IS NOT NULL AS blocked FROM pg_proc p WHERE p.proname = 'index_search_tsquery'`,
+    );
+    // No SECURITY DEFINER and no SET clause: either would keep the planner from inlining it.
+    expect(blockers.rows.map((r) => r.blocked)).toEqual([false]);
+  });
+
   it('keeps only functions that a statement, a trigger or a dynamic name of the module still calls', async () => {
     const { rows } = await t.db.query<{ name: string }>(
       `SELECT DISTINCT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -71,7 +94,8 @@ describeEachBackend('index: database objects', (backend) => {
       source.includes(name) ||
       /^index_(match|similar)_(products|content)$/.test(name) ||
       (name === 'index_product_summary' && names.includes('index_products_summary_trigger')) ||
-      ((name === 'index_tenant_lexemes' || name === 'index_tenant_tsquery') && names.includes('index_search_page'));
+      ((name === 'index_tenant_lexemes' || name === 'index_tenant_tsquery') && names.includes('index_match_content')) ||
+      ((name === 'index_search_lexemes' || name === 'index_search_tsquery') && names.includes('index_search_page'));
     expect(names.filter((name) => !called(name) && name !== 'index_products_summary_trigger')).toEqual([]);
   });
 });
