@@ -1,10 +1,11 @@
 import { NODE_EVENT } from '@rustok/content/contracts';
+import { FLEX_EVENT } from '@rustok/flex/contracts';
 import { type EventEnvelope, type EventHandlerDeclaration, type HandlerContext, on, type SqlRunner } from '@rustok/kernel';
 import { type ModuleToggledPayload, moduleToggled, type TenantUpdatedPayload, tenantUpdated } from '@rustok/tenancy';
 import type { ApplyMeta } from './apply/common.js';
 import { refreshNodes, removeNode } from './apply/content-refresh.js';
 import { nodesInCategory } from './apply/content-store.js';
-import { applyCustomEvent, applyFlexSwitch } from './apply/custom-refresh.js';
+import { applyCustomEvent, applyFlexSwitch, applySchemaChange, type CustomChange } from './apply/custom-refresh.js';
 import { forgetProductSettings, refreshProducts } from './apply/products-refresh.js';
 import { type ReindexRequestedPayload, reindexRequested } from './events.js';
 import { flexListHandler } from './flex-lists.js';
@@ -110,19 +111,27 @@ const handleModuleToggled = async (event: EventEnvelope<ModuleToggledPayload>, c
 /**
  * Public attached flex values of a product (flex.values.updated / deleted): its rows in every locale
  * show them under `custom`; flex switched off for the tenant (tenancy.module.toggled): they leave
- * the rows until it is switched on again. The product's pages are purged like on a price change.
+ * the rows until it is switched on again; a product schema changed (flex.schema.updated): its stored
+ * values take its localized and searchable keys now. When searchable values came or went, the products' rows
+ * are written again from the catalog (their search vectors read the values' text). The product's
+ * pages are purged like on a price change.
  */
 const handleCustom = async (event: EventEnvelope, ctx: HandlerContext): Promise<void> => {
-  let changed: string[] = [];
+  let changed: CustomChange[] = [];
   if (event.type === moduleToggled.type) {
     const payload = event.payload as ModuleToggledPayload;
     if (payload.module !== 'flex') return;
     changed = await applyFlexSwitch(ctx.tx, payload.enabled);
+  } else if (event.type === FLEX_EVENT.schemaUpdated) {
+    changed = await applySchemaChange(ctx.tx, event);
   } else {
-    const productId = await applyCustomEvent(ctx.tx, event);
-    if (productId) changed = [productId];
+    const change = await applyCustomEvent(ctx.tx, event);
+    if (change) changed = [change];
   }
-  if (changed.length > 0) afterCommit(ctx, event, ['products', ...changed.map((id) => `product:${id}`)]);
+  const search = changed.filter((c) => c.searchChanged);
+  const meta = { occurredAt: event.occurredAt };
+  if (search.length > 0) await refreshProducts(ctx.tx, ctx.tenantId, new Map(search.map((c) => [c.productId, meta])));
+  if (changed.length > 0) afterCommit(ctx, event, ['products', ...changed.map((c) => `product:${c.productId}`)]);
 };
 
 /** The tenant's locales changed (`tenancy.tenant.updated` naming `settings.locales`): every row is rewritten for them. */
@@ -150,7 +159,11 @@ export const indexHandlers: readonly EventHandlerDeclaration[] = [
     handle: handleContent,
   },
   { consumer: 'index.menus', types: ['pages.menu.updated'], handle: handleMenu },
-  { consumer: 'index.custom', types: ['flex.values.updated', 'flex.values.deleted', moduleToggled.type], handle: handleCustom },
+  {
+    consumer: 'index.custom',
+    types: [FLEX_EVENT.valuesUpdated, FLEX_EVENT.valuesDeleted, FLEX_EVENT.schemaUpdated, moduleToggled.type],
+    handle: handleCustom,
+  },
   on('index.rebuild', reindexRequested, handleReindex),
   on('index.settings', moduleToggled, handleModuleToggled),
   on('index.locales', tenantUpdated, handleTenantUpdated),

@@ -40,3 +40,22 @@ CREATE OR REPLACE FUNCTION index_product_summary(p index_products) RETURNS text 
   SELECT CASE WHEN p.custom IS NULL OR p.custom = '{}'::jsonb THEN x.t ELSE left(x.t, -1) || ',"custom":' || p.custom::text || '}' END
     FROM (SELECT ${SUMMARY_ITEM_SQL}) AS x(t)
 $$;`;
+
+/**
+ * Searchable flex fields in the product search: `index_product_custom.searchable` keeps the keys of
+ * the schema's fields flagged `searchable` (as the event's schema had them, like `localized`), and
+ * `index_product_search_text_of` gives the text of those values in a row's locale (strings and
+ * numbers at any depth: lists, localized values resolved like `custom`), which the product rows'
+ * search vectors take at weight C (with the SEO texts). Hidden values (flex off) are left out.
+ */
+export const customSearchSql = `
+ALTER TABLE index_product_custom ADD COLUMN searchable text[] NOT NULL DEFAULT '{}';
+CREATE FUNCTION index_product_search_text_of(p uuid, loc text, def text) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT coalesce(string_agg(j.x #>> '{}', ' '), '')
+    FROM index_product_custom c
+   CROSS JOIN LATERAL unnest(c.searchable) AS k(key)
+   CROSS JOIN LATERAL jsonb_path_query(
+     CASE WHEN k.key = ANY (c.localized) THEN coalesce(c."values" -> k.key -> loc, c."values" -> k.key -> def) ELSE c."values" -> k.key END,
+     'strict $.** ? (@.type() == "string" || @.type() == "number")') AS j(x)
+   WHERE c.product_id = p AND c."values" IS NOT NULL AND NOT c.hidden
+$$;`;

@@ -23,9 +23,11 @@ const UPDATES = [
   .map((c) => `${c.trim()} = EXCLUDED.${c.trim()}`)
   .join(', ');
 
+/** Title A; tags, categories and subtitle B; SEO texts and searchable flex values C; description D. */
 const vector = (cfg: string) =>
   `setweight(to_tsvector(${cfg}, r.title), 'A') || setweight(to_tsvector(${cfg}, r.search_b), 'B')
-   || setweight(to_tsvector(${cfg}, r.search_c), 'C') || setweight(to_tsvector(${cfg}, coalesce(r.description, '')), 'D')`;
+   || setweight(to_tsvector(${cfg}, r.search_c || ' ' || index_product_search_text_of(r.product_id, r.locale, r.default_locale)), 'C')
+   || setweight(to_tsvector(${cfg}, coalesce(r.description, '')), 'D')`;
 
 /**
  * All rows of several products in one statement: the published locales are upserted, each
