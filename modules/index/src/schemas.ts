@@ -8,6 +8,9 @@ const Limit = Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: 20 });
 const CursorString = Type.String({ minLength: 1, maxLength: 512 });
 export const SORTS = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
 
+/** `sort=custom.<schema>.<key>` (ascending) or `-custom.<schema>.<key>` (descending): a public sortable flex field of products. */
+export const CUSTOM_SORT = /^(-?)custom\.([a-z][a-z0-9_-]{0,63})\.([a-z][a-z0-9_]{0,63})$/;
+
 /** `custom.<schema>.<key>=<value>`: a filter on a public filterable flex field of products. */
 export const CUSTOM_PARAM = /^custom\.([a-z][a-z0-9_-]{0,63})\.([a-z][a-z0-9_]{0,63})$/;
 
@@ -21,7 +24,15 @@ export const StoreProductsQuery = Type.Object(
     maxPrice: Type.Optional(Type.Integer({ minimum: 0 })),
     currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
     inStock: Type.Optional(Type.Boolean()),
-    sort: Type.Optional(Type.Union(SORTS.map((s) => Type.Literal(s)))),
+    sort: Type.Optional(
+      Type.Union([
+        ...SORTS.map((s) => Type.Literal(s)),
+        Type.String({
+          pattern: CUSTOM_SORT.source,
+          description: 'custom.<schema>.<key> (ascending) or -custom.<schema>.<key> (descending): a sortable public flex field',
+        }),
+      ]),
+    ),
     facets: Type.Optional(Type.Boolean({ description: 'Also count categories, tags, price buckets and stock over the whole result' })),
     limit: Limit,
     cursor: Type.Optional(CursorString),

@@ -58,8 +58,8 @@ const customArgs = (custom: unknown): Record<string, string> => {
 
 /** A page of products as the JSON text of its answer (the stored items joined), for the resolver and for stored-text answers. */
 const productsText: JsonTextResolver = async (args, ctx) => {
-  const { first, after, custom, ...rest } = args;
-  const query = { ...rest, ...customArgs(custom), limit: first ?? 20, cursor: after };
+  const { first, after, custom, customSort, ...rest } = args;
+  const query = { ...rest, ...(customSort ? { sort: customSort } : {}), ...customArgs(custom), limit: first ?? 20, cursor: after };
   const text = await listProductsText(storeOf(ctx), parse(StoreProductsQuery, query));
   if (text.includes(',"custom":')) withCustom.add(args);
   return text;
@@ -93,6 +93,10 @@ const addProductQueries = (builder: GraphQLBuilder, types: StoreTypes) => {
         currency: t.arg.string(),
         inStock: t.arg.boolean(),
         sort: t.arg({ type: Sort }),
+        customSort: t.arg.string({
+          description:
+            'custom.<schema>.<key> (ascending) or -custom.<schema>.<key> (descending): a sortable public flex field; takes the place of sort',
+        }),
         facets: t.arg.boolean(),
         custom: t.arg({ type: 'JSON', description: 'Filters on filterable public flex fields: { "<schema>.<key>": value }' }),
         first: t.arg.int(),

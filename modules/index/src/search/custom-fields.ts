@@ -1,6 +1,6 @@
 import { type FlexFieldOf, flexFieldsOf } from '@rustok/flex/contracts';
 import { type FieldError, validationError } from '@rustok/kernel';
-import { CUSTOM_PARAM } from '../schemas.js';
+import { CUSTOM_PARAM, CUSTOM_SORT } from '../schemas.js';
 import type { StoreContext } from './context.js';
 
 /** At most this many custom filters in one query. */
@@ -70,4 +70,31 @@ export const customFilters = async (ctx: StoreContext, query: Readonly<Record<st
   if (params.length > MAX_FILTERS) errors.push({ path: '/querystring', message: `at most ${MAX_FILTERS} custom.<schema>.<key> filters` });
   if (errors.length > 0) throw validationError(errors);
   return filters;
+};
+
+/** A list sorted by a sortable public flex field: the key of `custom`, the direction, and the type its values compare in. */
+export interface CustomSort {
+  readonly field: string;
+  readonly desc: boolean;
+  readonly cast: 'numeric' | 'timestamptz' | 'text';
+}
+
+const castOf = (field: FlexFieldOf): CustomSort['cast'] => {
+  if (field.type === 'integer' || field.type === 'decimal' || field.type === 'money') return 'numeric';
+  return field.type === 'datetime' ? 'timestamptz' : 'text';
+};
+
+/**
+ * The flex field a list is sorted by (`sort=custom.<schema>.<key>`, `-` first for descending), when it
+ * is one: a public sortable field of the tenant's product schemas (flex keeps those scalar and single).
+ * Anything else is a 422 naming `sort`.
+ */
+export const customSortOf = async (ctx: StoreContext, sort: string | undefined): Promise<CustomSort | undefined> => {
+  const match = sort === undefined ? null : CUSTOM_SORT.exec(sort);
+  if (!match) return undefined;
+  const name = `${match[2]}.${match[3]}`;
+  const field = (await productCustomFields(ctx)).find((f) => `${f.schema}.${f.key}` === name);
+  const problem = !field ? 'is not a public field of a product schema' : field.sortable ? undefined : 'is not a sortable field';
+  if (problem || !field) throw validationError([{ path: '/querystring/sort', message: `custom.${name} ${problem}` }]);
+  return { field: name, desc: match[1] === '-', cast: castOf(field) };
 };

@@ -76,7 +76,7 @@ export const buildMatch = (params: Params, mode: MatchMode, input: MatchInput): 
 export interface SortSpec {
   readonly key: string;
   readonly desc: boolean;
-  readonly cast: 'timestamptz' | 'bigint' | 'real';
+  readonly cast: 'timestamptz' | 'bigint' | 'real' | 'numeric' | 'text';
   readonly where?: string;
 }
 

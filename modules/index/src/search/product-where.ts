@@ -1,7 +1,7 @@
 import type { StoreProductsQuery } from '../schemas.js';
 import { searchConfigOf } from '../text.js';
 import type { StoreContext } from './context.js';
-import type { CustomFilter } from './custom-fields.js';
+import type { CustomFilter, CustomSort } from './custom-fields.js';
 import { buildMatch, type Match } from './match.js';
 import type { MatchMode, Params } from './sql.js';
 
@@ -13,6 +13,8 @@ export interface ProductPlanInput {
   readonly trigram: boolean;
   /** Filters on public flex fields (checked: see customFilters). */
   readonly custom: readonly CustomFilter[];
+  /** The flex field the list is sorted by, when it is (checked: see customSortOf). */
+  readonly customSort?: CustomSort;
 }
 
 /** All custom filters as one containment (the GIN index on custom answers it), or none. */

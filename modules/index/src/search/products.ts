@@ -1,6 +1,6 @@
 import type { StoreProductsQuery } from '../schemas.js';
 import type { StoreContext } from './context.js';
-import { customFilters } from './custom-fields.js';
+import { customFilters, customSortOf } from './custom-fields.js';
 import { facetsText } from './facet-memo.js';
 import { keysetCondition, type Match, type SortSpec } from './match.js';
 import { productFacets } from './product-facets.js';
@@ -18,7 +18,12 @@ import {
   type SortName,
 } from './sql.js';
 
-const sortOf = (params: Params, sort: SortName, match: Match, currency: string): SortSpec => {
+const sortOf = (params: Params, sort: SortName, match: Match, input: ProductPlanInput): SortSpec => {
+  const { currency, customSort } = input;
+  if (customSort) {
+    const key = `(custom ->> ${params.p(customSort.field)})::${customSort.cast}`;
+    return { key, desc: customSort.desc, cast: customSort.cast, where: `${key} IS NOT NULL` };
+  }
   if (sort === 'relevance' && match.score) return { key: match.score, desc: true, cast: 'real' };
   if (sort === 'price_asc' || sort === 'price_desc') {
     const key = `(min_prices ->> ${params.p(currency)})::bigint`;
@@ -27,14 +32,15 @@ const sortOf = (params: Params, sort: SortName, match: Match, currency: string):
   return { key: 'published_at', desc: true, cast: 'timestamptz' };
 };
 
-const sortName = (query: StoreProductsQuery): SortName => query.sort ?? (query.q?.trim() ? 'relevance' : 'newest');
+const sortName = (query: StoreProductsQuery): SortName =>
+  (query.sort as SortName | undefined) ?? (query.q?.trim() ? 'relevance' : 'newest');
 
 const runPage = async (input: ProductPlanInput, mode: MatchMode, cursor: Cursor | undefined): Promise<Page> => {
   const fast = staticPage(input, mode, sortName(input.query), cursor);
   if (fast) return fast;
   const params = createParams();
   const match = productMatch(params, input, mode);
-  const sort = sortOf(params, sortName(input.query), match, input.currency);
+  const sort = sortOf(params, sortName(input.query), match, input);
   const where = [...productWhere(params, input, match), ...(sort.where ? [sort.where] : [])];
   if (cursor) where.push(keysetCondition(params, sort, 'product_id', cursor));
   const dir = sort.desc ? 'DESC' : 'ASC';
@@ -64,6 +70,7 @@ export const listProductsText = async (ctx: StoreContext, query: StoreProductsQu
     currency: query.currency ?? ctx.index.default_currency,
     trigram: await hasTrigram(ctx.db),
     custom: await customFilters(ctx, query),
+    customSort: await customSortOf(ctx, query.sort),
   };
   let mode: MatchMode = cursor?.mode ?? (query.q?.trim() ? 'fulltext' : 'all');
   let page = await runPage(input, mode, cursor);

@@ -47,7 +47,10 @@ export const readRows = async <Row extends Record<string, unknown>>(
 /** How a list was matched: everything, full text, or the typo fallback (trigram, or loose prefixes without pg_trgm). */
 export type MatchMode = 'all' | 'fulltext' | 'fuzzy';
 
-export type SortName = 'relevance' | 'price_asc' | 'price_desc' | 'newest';
+/** A built-in sort, or a sortable public flex field (`custom.<schema>.<key>`, `-` first for descending). */
+export type SortName = 'relevance' | 'price_asc' | 'price_desc' | 'newest' | `custom.${string}` | `-custom.${string}`;
+
+const isCustomSort = (sort: SortName): boolean => sort.startsWith('custom.') || sort.startsWith('-custom.');
 
 /** Where a page ended: the sort key of its last row (as text, exactly as the database printed it) and its id. */
 export interface Cursor {
@@ -79,7 +82,9 @@ export const decodeCursor = (raw: string | undefined, sort: SortName): Cursor | 
   const [mode, s, key, id] = parsed as unknown[];
   if (mode !== 'all' && mode !== 'fulltext' && mode !== 'fuzzy') throw badCursor();
   if (s !== sort || (key !== null && typeof key !== 'string') || typeof id !== 'string' || !UUID.test(id)) throw badCursor();
-  if (typeof key === 'string' && (key.length > 64 || !/^[0-9.eE+:\- TZ]+$/.test(key))) throw badCursor();
+  // A built-in sort's key is a number or a time; a flex field's may be any text of it.
+  if (typeof key === 'string' && !isCustomSort(sort) && (key.length > 64 || !/^[0-9.eE+:\- TZ]+$/.test(key))) throw badCursor();
+  if (typeof key === 'string' && key.length > 1_000) throw badCursor();
   return { mode, sort, key, id };
 };
 
