@@ -229,4 +229,44 @@ describeInEmbeddedBrowser('admin app: custom types', (backend) => {
     await page.reload();
     await menu.getByRole('link', { name: 'Custom types', exact: true }).waitFor();
   });
+
+  it('pages through many entries, unpublishes one and deletes one after a confirmation', async () => {
+    const ids: string[] = [];
+    for (let n = 1; n <= 51; n++) {
+      const res = await api.call(
+        'POST',
+        '/flex/schemas/faq/entries',
+        { values: { question: `Question ${n}` }, status: 'published' },
+        operator,
+      );
+      ids.push((api.expectStatus('entry', res, 201).body as { id: string }).id);
+    }
+    await page.goto(`${h.server.address}/admin/flex/faq/entries`);
+    await page.getByRole('heading', { name: 'FAQ: entries' }).waitFor();
+    const rows = page.getByRole('table').getByRole('row');
+    await page.getByRole('link', { name: 'Question 51', exact: true }).waitFor();
+    expect(await rows.count()).toBe(1 + 50);
+    await page.getByRole('button', { name: 'More entries' }).click();
+    await page.getByRole('link', { name: 'Do you ship abroad?' }).waitFor();
+    expect(await rows.count()).toBe(1 + 52);
+    expect(await page.getByRole('button', { name: 'More entries' }).count()).toBe(0);
+    expect(await h.violations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Question 51', exact: true }).click();
+    await page.getByRole('heading', { name: 'Entry of FAQ' }).waitFor();
+    await page.getByRole('button', { name: 'Unpublish' }).click();
+    await page.getByTestId('entry-status').filter({ hasText: 'Draft' }).waitFor();
+    // A draft is not public any more.
+    api.expectStatus('public', await api.call('GET', `/flex/entries/${ids[50]}`, undefined, { 'x-tenant-id': 'default' }), 404);
+    // Cancel leaves it; the dialog's Delete removes it and goes back to the list.
+    await page.getByRole('button', { name: 'Delete entry' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Delete entry' }).click();
+    expect(await h.violations(page)).toEqual([]);
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('heading', { name: 'FAQ: entries' }).waitFor();
+    await page.getByRole('link', { name: 'Question 50', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Question 51', exact: true }).count()).toBe(0);
+    api.expectStatus('deleted', await api.call('GET', `/flex/entries/${ids[50]}`, undefined, operator), 404);
+  });
 });

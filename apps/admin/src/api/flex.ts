@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { graphql, type ResultOf } from '../graphql/tada.js';
 import { api } from './client.js';
 import type { EntryStatus, FieldDef, FlexEntryView, FlexSchemaView, SchemaDraft } from './flex-shapes.js';
@@ -31,8 +31,8 @@ const UpdateFlexSchemaDocument = graphql(`
 `);
 
 const FlexEntryListDocument = graphql(`
-  query FlexEntryList($schema: String!) {
-    flexEntries(schema: $schema, first: 100) { items { id schema slug status values updatedAt publishedAt } }
+  query FlexEntryList($schema: String!, $first: Int, $after: String) {
+    flexEntries(schema: $schema, first: $first, after: $after) { items { id schema slug status values updatedAt publishedAt } nextCursor }
   }
 `);
 
@@ -57,6 +57,18 @@ const UpdateFlexEntryDocument = graphql(`
 const PublishFlexEntryDocument = graphql(`
   mutation PublishFlexEntry($id: ID!) {
     publishFlexEntry(id: $id) { id schema slug status values updatedAt publishedAt }
+  }
+`);
+
+const UnpublishFlexEntryDocument = graphql(`
+  mutation UnpublishFlexEntry($id: ID!) {
+    unpublishFlexEntry(id: $id) { id schema slug status values updatedAt publishedAt }
+  }
+`);
+
+const DeleteFlexEntryDocument = graphql(`
+  mutation DeleteFlexEntry($id: ID!) {
+    deleteFlexEntry(id: $id)
   }
 `);
 
@@ -112,10 +124,24 @@ export const createFlexSchema = async (draft: SchemaDraft): Promise<FlexSchemaVi
 export const updateFlexSchema = async ({ slug, name, fields }: SchemaDraft): Promise<FlexSchemaView> =>
   schemaOf((await gql(UpdateFlexSchemaDocument, { slug, input: { name, fields } })).updateFlexSchema);
 
+/** Entries a page of the admin's list shows (the server serves at most 100). */
+export const ENTRY_PAGE_SIZE = 50;
+
+export interface FlexEntryPage {
+  readonly items: readonly FlexEntryView[];
+  readonly nextCursor: string | null;
+}
+
+/** A schema's entries, newest first, a page at a time (keyset cursors). */
 export const flexEntriesQuery = (schema: string) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: ['flex', 'entries', schema],
-    queryFn: async (): Promise<FlexEntryView[]> => ((await gql(FlexEntryListDocument, { schema })).flexEntries?.items ?? []).map(entryOf),
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam }): Promise<FlexEntryPage> => {
+      const list = (await gql(FlexEntryListDocument, { schema, first: ENTRY_PAGE_SIZE, after: pageParam })).flexEntries;
+      return { items: (list?.items ?? []).map(entryOf), nextCursor: list?.nextCursor ?? null };
+    },
+    getNextPageParam: (last: FlexEntryPage) => last.nextCursor ?? undefined,
   });
 
 export const flexEntryQuery = (id: string) =>
@@ -135,3 +161,10 @@ export const updateFlexEntry = async (id: string, { slug, values }: EntryDraft):
 
 export const publishFlexEntry = async (id: string): Promise<FlexEntryView> =>
   entryOf((await gql(PublishFlexEntryDocument, { id })).publishFlexEntry);
+
+export const unpublishFlexEntry = async (id: string): Promise<FlexEntryView> =>
+  entryOf((await gql(UnpublishFlexEntryDocument, { id })).unpublishFlexEntry);
+
+export const deleteFlexEntry = async (id: string): Promise<void> => {
+  await gql(DeleteFlexEntryDocument, { id });
+};

@@ -1,4 +1,4 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { meQuery } from '../api/auth.js';
 import { flexEntriesQuery, flexSchemaQuery } from '../api/flex.js';
@@ -13,6 +13,7 @@ const messages = defineMessages({
     title: (name: string) => `${name}: entries`,
     none: 'No entries yet.',
     create: 'New entry',
+    more: 'More entries',
   },
   ru: {
     back: 'Все свои типы',
@@ -20,14 +21,16 @@ const messages = defineMessages({
     title: (name: string) => `${name}: записи`,
     none: 'Записей пока нет.',
     create: 'Новая запись',
+    more: 'Ещё записи',
   },
 });
 
-/** A schema's entries, newest first, and a link to write a new one. */
+/** A schema's entries, newest first, a page at a time, and a link to write a new one. */
 export const FlexEntries = () => {
   const { slug } = getRouteApi('/app/flex/$slug/entries').useParams();
   const { data: schema } = useSuspenseQuery(flexSchemaQuery(slug));
-  const { data: entries } = useSuspenseQuery(flexEntriesQuery(slug));
+  const list = useSuspenseInfiniteQuery(flexEntriesQuery(slug));
+  const entries = list.data.pages.flatMap((page) => page.items);
   const { data: me } = useSuspenseQuery(meQuery);
   const t = useMessages(messages);
   return (
@@ -48,6 +51,11 @@ export const FlexEntries = () => {
         </p>
       ) : null}
       {entries.length === 0 ? <p>{t.none}</p> : <EntryTable schema={slug} fields={schema.fields} entries={entries} />}
+      {list.hasNextPage ? (
+        <button type="button" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+          {t.more}
+        </button>
+      ) : null}
     </>
   );
 };

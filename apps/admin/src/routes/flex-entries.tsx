@@ -9,7 +9,7 @@ export const flexEntriesRoute = createRoute({
   loader: ({ context: { queryClient }, params }) =>
     Promise.all([
       queryClient.ensureQueryData(flexSchemaQuery(params.slug)),
-      queryClient.ensureQueryData(flexEntriesQuery(params.slug)),
+      queryClient.ensureInfiniteQueryData(flexEntriesQuery(params.slug)),
       queryClient.ensureQueryData(meQuery),
     ]),
   component: lazyRouteComponent(() => import('./flex-entries.page.js'), 'FlexEntries'),
