@@ -56,6 +56,8 @@ export interface FlexSchemaView {
   readonly name: string;
   readonly description: string | null;
   readonly target: string;
+  /** For `content_node`: the kind of node it attaches to; null for every kind or another target. */
+  readonly targetKind: string | null;
   readonly version: number;
   readonly fields: readonly FieldDef[];
   readonly updatedAt: string;

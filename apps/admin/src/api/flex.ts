@@ -8,25 +8,25 @@ export * from './flex-shapes.js';
 
 const FlexSchemaListDocument = graphql(`
   query FlexSchemaList {
-    flexSchemas(first: 100) { items { id slug name description target version fields updatedAt } }
+    flexSchemas(first: 100) { items { id slug name description target targetKind version fields updatedAt } }
   }
 `);
 
 const FlexSchemaDocument = graphql(`
   query FlexSchemaDetail($slug: String!) {
-    flexSchema(slug: $slug) { id slug name description target version fields updatedAt }
+    flexSchema(slug: $slug) { id slug name description target targetKind version fields updatedAt }
   }
 `);
 
 const CreateFlexSchemaDocument = graphql(`
   mutation CreateFlexSchema($input: CreateFlexSchemaInput!) {
-    createFlexSchema(input: $input) { id slug name description target version fields updatedAt }
+    createFlexSchema(input: $input) { id slug name description target targetKind version fields updatedAt }
   }
 `);
 
 const UpdateFlexSchemaDocument = graphql(`
   mutation UpdateFlexSchema($slug: String!, $input: UpdateFlexSchemaInput!) {
-    updateFlexSchema(slug: $slug, input: $input) { id slug name description target version fields updatedAt }
+    updateFlexSchema(slug: $slug, input: $input) { id slug name description target targetKind version fields updatedAt }
   }
 `);
 
@@ -72,6 +72,18 @@ const DeleteFlexEntryDocument = graphql(`
   }
 `);
 
+const FlexAttachedDocument = graphql(`
+  query FlexAttached($target: String!, $entityId: ID!) {
+    flexAttached(target: $target, entityId: $entityId) { schema values }
+  }
+`);
+
+const SetFlexAttachedDocument = graphql(`
+  mutation SetFlexAttached($target: String!, $entityId: ID!, $schema: String!, $values: JSON!) {
+    setFlexAttached(target: $target, entityId: $entityId, schema: $schema, values: $values) { schema values }
+  }
+`);
+
 type SchemaNode = NonNullable<ResultOf<typeof FlexSchemaDocument>['flexSchema']>;
 type EntryNode = NonNullable<ResultOf<typeof FlexEntryDocument>['flexEntry']>;
 
@@ -83,6 +95,7 @@ const schemaOf = (s: SchemaNode | null | undefined): FlexSchemaView => {
     name: s.name ?? '',
     description: s.description ?? null,
     target: s.target ?? 'entry',
+    targetKind: s.targetKind ?? null,
     version: s.version ?? 1,
     fields: Array.isArray(s.fields) ? (s.fields as FieldDef[]) : [],
     updatedAt: s.updatedAt ?? '',
@@ -168,3 +181,28 @@ export const unpublishFlexEntry = async (id: string): Promise<FlexEntryView> =>
 export const deleteFlexEntry = async (id: string): Promise<void> => {
   await gql(DeleteFlexEntryDocument, { id });
 };
+
+/** An entity's attached fieldsets: each schema's values by its slug. */
+export type AttachedValues = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+export const flexAttachedQuery = (target: string, entityId: string) =>
+  queryOptions({
+    queryKey: ['flex', 'attached', target, entityId],
+    queryFn: async (): Promise<AttachedValues> =>
+      Object.fromEntries(
+        ((await gql(FlexAttachedDocument, { target, entityId })).flexAttached ?? []).map((a) => [
+          a.schema ?? '',
+          (a.values ?? {}) as Record<string, unknown>,
+        ]),
+      ),
+  });
+
+export interface AttachedDraft {
+  readonly target: string;
+  readonly entityId: string;
+  readonly schema: string;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+export const setFlexAttached = async (draft: AttachedDraft): Promise<Readonly<Record<string, unknown>>> =>
+  ((await gql(SetFlexAttachedDocument, { ...draft, values: draft.values })).setFlexAttached?.values ?? {}) as Record<string, unknown>;

@@ -6,6 +6,7 @@ import { type Post, type PostText, postQuery, updatePost } from '../api/blog.js'
 import { revisionsQuery } from '../api/content.js';
 import { can } from '../api/permissions.js';
 import { ErrorNotice } from '../components/error-notice.js';
+import { AttachedFieldsets } from '../components/flex-attached.js';
 import { PostTaxonomyFields } from '../components/post-taxonomy-fields.js';
 import { PostTextForm } from '../components/post-text-form.js';
 import { RevisionList } from '../components/revision-list.js';
@@ -82,6 +83,9 @@ export const PostEditor = () => {
         pending={save.isPending}
         onSave={(text, taxonomy) => save.mutate({ id, locale: post.locale, ...text, ...taxonomy })}
       />
+      {can(me, 'flex.entries.read') ? (
+        <AttachedFieldsets target="content_node" kind="post" entityId={id} canWrite={can(me, 'flex.entries.update')} />
+      ) : null}
       {can(me, 'content.nodes.read') ? (
         <RevisionList post={post} canRestore={can(me, 'content.nodes.update') || can(me, 'content.nodes.update_own')} />
       ) : null}

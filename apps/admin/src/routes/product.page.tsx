@@ -5,6 +5,7 @@ import { can } from '../api/permissions.js';
 import { archiveProduct, productQuery, publishProduct } from '../api/products.js';
 import { tenantLocalesQuery } from '../api/tenant-locales.js';
 import { ErrorNotice } from '../components/error-notice.js';
+import { AttachedFieldsets } from '../components/flex-attached.js';
 import { ProductFieldsForm } from '../components/product-fields-form.js';
 import { statusMessages } from '../components/product-status.js';
 import { ProductTranslations } from '../components/product-translations.js';
@@ -70,6 +71,7 @@ export const ProductPage = () => {
         canPrice={can(me, 'commerce.prices.manage')}
         canStock={can(me, 'commerce.inventory.manage')}
       />
+      {can(me, 'flex.entries.read') ? <AttachedFieldsets target="product" entityId={id} canWrite={can(me, 'flex.entries.update')} /> : null}
     </div>
   );
 };
