@@ -17,3 +17,14 @@ export {
   type OutboundResponse,
   type OutboundResult,
 } from './send.js';
+export {
+  type AttemptOutcome,
+  attemptWebhook,
+  newWebhookSecret,
+  nextAttemptAt,
+  outcomeOf,
+  RETRY_DELAYS_MS,
+  signatureHeaders,
+  type WebhookAttempt,
+  type WebhookMessage,
+} from './webhook.js';
