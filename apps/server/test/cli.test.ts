@@ -101,7 +101,8 @@ describe('rustok command line', () => {
     expect(((await tenants.json()) as { items: { slug: string }[] }).items.map((t) => t.slug)).toEqual(['default']);
     child.kill('SIGTERM');
     expect((await done).code).toBe(0);
-  });
+    // A first start on a new data directory: every module migrates (as in the admin create test).
+  }, 120_000);
 
   it('mounts the modules’ command groups: rustok --help lists index, and index verify runs on the database', async () => {
     const help = await finish(rustok(['--help']));
