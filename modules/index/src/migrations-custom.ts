@@ -59,3 +59,31 @@ CREATE FUNCTION index_product_search_text_of(p uuid, loc text, def text) RETURNS
      'strict $.** ? (@.type() == "string" || @.type() == "number")') AS j(x)
    WHERE c.product_id = p AND c."values" IS NOT NULL AND NOT c.hidden
 $$;`;
+
+/**
+ * Both per-row functions of a product write in PL/pgSQL: as SQL functions with a FROM clause they are
+ * never inlined, and PostgreSQL parses and plans such a function's statement on every call (twice per
+ * locale row of every product write); PL/pgSQL keeps the plan per connection. Same results.
+ */
+export const customPlansSql = `
+CREATE OR REPLACE FUNCTION index_product_custom_of(p uuid, loc text, def text) RETURNS jsonb LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT jsonb_object_agg(c.schema || '.' || e.key, e.v ORDER BY c.schema, e.key) FILTER (WHERE e.v IS NOT NULL AND jsonb_typeof(e.v) <> 'null')
+    FROM index_product_custom c
+   CROSS JOIN LATERAL (
+     SELECT j.key, CASE WHEN j.key = ANY (c.localized) THEN coalesce(j.value -> loc, j.value -> def) ELSE j.value END AS v
+       FROM jsonb_each(c."values") j) e
+   WHERE c.product_id = p AND c."values" IS NOT NULL AND NOT c.hidden);
+END
+$$;
+CREATE OR REPLACE FUNCTION index_product_search_text_of(p uuid, loc text, def text) RETURNS text LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT coalesce(string_agg(j.x #>> '{}', ' '), '')
+    FROM index_product_custom c
+   CROSS JOIN LATERAL unnest(c.searchable) AS k(key)
+   CROSS JOIN LATERAL jsonb_path_query(
+     CASE WHEN k.key = ANY (c.localized) THEN coalesce(c."values" -> k.key -> loc, c."values" -> k.key -> def) ELSE c."values" -> k.key END,
+     'strict $.** ? (@.type() == "string" || @.type() == "number")') AS j(x)
+   WHERE c.product_id = p AND c."values" IS NOT NULL AND NOT c.hidden);
+END
+$$;`;

@@ -1,6 +1,6 @@
 import { CURRENT_TENANT_SQL, tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
-import { customSearchSql, customSql } from './migrations-custom.js';
+import { customPlansSql, customSearchSql, customSql } from './migrations-custom.js';
 import { localeKeysSql } from './migrations-locale-keys.js';
 import { pagesSql } from './migrations-pages.js';
 import { dropUnusedFunctionsSql, rankSql, searchPageSql, tenantContentKeysSql, tenantSearchKeysSql } from './migrations-search.js';
@@ -264,4 +264,5 @@ export const indexMigrations: readonly Migration[] = [
   { name: 'm20270102_index_018_custom', up: customSql },
   { name: 'm20270103_index_019_search_locale_keys', up: localeKeysSql },
   { name: 'm20270104_index_020_custom_search', up: customSearchSql },
+  { name: 'm20270105_index_021_custom_plans', up: customPlansSql },
 ];
