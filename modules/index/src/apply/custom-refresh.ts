@@ -43,6 +43,12 @@ export interface CustomChange {
   readonly searchChanged: boolean;
 }
 
+/** The products a stored-values change touched, each marked when its search text may have changed too. */
+const changesOf = ({ ids, searchIds }: { readonly ids: readonly string[]; readonly searchIds: readonly string[] }): CustomChange[] => {
+  const search = new Set(searchIds);
+  return ids.map((productId) => ({ productId, searchChanged: search.has(productId) }));
+};
+
 /**
  * flex.values.updated / deleted of a product: the schema's public values are kept (unless a newer
  * event came first) and the product's rows in every locale show them. Gives the product changed, if any.
@@ -58,17 +64,12 @@ export const applyCustomEvent = async (tx: SqlRunner, event: EventEnvelope): Pro
 };
 
 /** Flex switched off (or on) for the tenant: its values leave (or come back to) the product rows. Gives the products changed. */
-export const applyFlexSwitch = async (tx: SqlRunner, enabled: boolean): Promise<CustomChange[]> => {
-  const { ids, searchIds } = await hideCustom(tx, !enabled, (await tenantLocales(tx)).defaultLocale);
-  const search = new Set(searchIds);
-  return ids.map((productId) => ({ productId, searchChanged: search.has(productId) }));
-};
+export const applyFlexSwitch = async (tx: SqlRunner, enabled: boolean): Promise<CustomChange[]> =>
+  changesOf(await hideCustom(tx, !enabled, (await tenantLocales(tx)).defaultLocale));
 
 /** flex.schema.updated of a product schema: its stored fieldsets take its localized and searchable keys now. */
 export const applySchemaChange = async (tx: SqlRunner, event: EventEnvelope): Promise<CustomChange[]> => {
   const p = event.payload;
   if (!isRecord(p) || p.target !== 'product' || typeof p.slug !== 'string' || !SLUG.test(p.slug)) return [];
-  const { ids, searchIds } = await rekeyCustom(tx, p.slug, await fieldKeys(tx, p.slug), (await tenantLocales(tx)).defaultLocale);
-  const search = new Set(searchIds);
-  return ids.map((productId) => ({ productId, searchChanged: search.has(productId) }));
+  return changesOf(await rekeyCustom(tx, p.slug, await fieldKeys(tx, p.slug), (await tenantLocales(tx)).defaultLocale));
 };

@@ -13,18 +13,27 @@ export interface CustomFilter {
   readonly value: unknown;
 }
 
+const fieldsRead = new WeakMap<StoreContext, Promise<FlexFieldOf[]>>();
+
 /**
  * The public fields of the tenant's product schemas (flex's read port, in a read-only transaction of
- * the tenant); none where flex is not installed. Only filters and facets ask (never the plain lists).
+ * the tenant); none where flex is not installed. Only filters, facets and flex sorts ask (never the
+ * plain lists), and a request reads them once however many of those it has (one context per request).
  */
-export const productCustomFields = (ctx: StoreContext): Promise<FlexFieldOf[]> =>
-  ctx.db.transaction(
-    async (tx) => {
-      const { rows } = await tx.query<{ installed: boolean }>("SELECT to_regclass('flex_schemas') IS NOT NULL AS installed");
-      return rows[0]?.installed ? flexFieldsOf(tx, 'product') : [];
-    },
-    { tenantId: ctx.tenantId, readOnly: true },
-  );
+export const productCustomFields = (ctx: StoreContext): Promise<FlexFieldOf[]> => {
+  let read = fieldsRead.get(ctx);
+  if (!read) {
+    read = ctx.db.transaction(
+      async (tx) => {
+        const { rows } = await tx.query<{ installed: boolean }>("SELECT to_regclass('flex_schemas') IS NOT NULL AS installed");
+        return rows[0]?.installed ? flexFieldsOf(tx, 'product') : [];
+      },
+      { tenantId: ctx.tenantId, readOnly: true },
+    );
+    fieldsRead.set(ctx, read);
+  }
+  return read;
+};
 
 /** The `custom.<schema>.<key>` parameters of a list query, in order. */
 export const customParams = (query: Readonly<Record<string, unknown>>): [field: string, value: string][] =>
