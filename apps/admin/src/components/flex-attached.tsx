@@ -6,8 +6,7 @@ import { ApiError } from '../api/problem.js';
 import { tenantLocalesQuery } from '../api/tenant-locales.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
-import { errorsAt } from './flex-drafts.js';
-import { FieldValue } from './flex-value-input.js';
+import { FieldValues } from './flex-field-values.js';
 import { pruned } from './flex-values.js';
 
 const messages = defineMessages({
@@ -57,16 +56,13 @@ const AttachedForm = ({
     <form className="stack flex-entry" aria-label={schema.name} onSubmit={submit} noValidate>
       <h3>{schema.name}</h3>
       <fieldset className="stack" disabled={!canWrite}>
-        {schema.fields.map((field) => (
-          <FieldValue
-            key={field.key}
-            field={field}
-            value={values[field.key]}
-            locales={locales}
-            errors={errorsAt(errors, `/values/${field.key}`)}
-            onChange={(next) => setValues((all) => ({ ...all, [field.key]: next }))}
-          />
-        ))}
+        <FieldValues
+          fields={schema.fields}
+          values={values}
+          locales={locales}
+          problems={errors}
+          onChange={(key, next) => setValues((all) => ({ ...all, [key]: next }))}
+        />
       </fieldset>
       {save.error ? <ErrorNotice error={save.error} /> : null}
       {save.isSuccess && !save.isPending ? <p role="status">{t.saved(schema.name)}</p> : null}

@@ -6,8 +6,8 @@ import { tenantLocalesQuery } from '../api/tenant-locales.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
 import { errorsAt } from './flex-drafts.js';
+import { FieldValues } from './flex-field-values.js';
 import { LabelledInput } from './flex-inputs.js';
-import { FieldValue } from './flex-value-input.js';
 import { pruned } from './flex-values.js';
 
 const messages = defineMessages({
@@ -70,16 +70,13 @@ export const EntryForm = ({ schema, entry, onSaved }: Props) => {
         onChange={(e) => setSlug(e.target.value)}
       />
       <section className="stack" aria-label={t.values}>
-        {schema.fields.map((field) => (
-          <FieldValue
-            key={field.key}
-            field={field}
-            value={values[field.key]}
-            locales={locales}
-            errors={errorsAt(errors, `/values/${field.key}`)}
-            onChange={(next) => setValues((all) => ({ ...all, [field.key]: next }))}
-          />
-        ))}
+        <FieldValues
+          fields={schema.fields}
+          values={values}
+          locales={locales}
+          problems={errors}
+          onChange={(key, next) => setValues((all) => ({ ...all, [key]: next }))}
+        />
       </section>
       {save.error ? <ErrorNotice error={save.error} /> : null}
       {save.isSuccess && !save.isPending ? <p role="status">{t.saved}</p> : null}
