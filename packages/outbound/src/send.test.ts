@@ -1,32 +1,24 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedAddress } from './guard.js';
 import { createOutbound } from './send.js';
+import { type Received, startReceiver } from './test-fixtures/receiver.js';
 
 // A receiver on loopback (a real HTTP server in the test), reached only when the allowlist opens it.
 describe('outbound: requests to tenant-supplied URLs', () => {
-  let server: Server;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let port: number;
-  const received: { url: string; body: string; headers: IncomingMessage['headers'] }[] = [];
+  let received: readonly Received[];
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => {
-        body += c.toString('utf8');
-      });
-      req.on('end', () => {
-        received.push({ url: req.url ?? '', body, headers: req.headers });
-        if (req.url === '/slow') return; // never answers
-        if (req.url === '/big') return res.end('x'.repeat(200_000));
-        res.writeHead(req.url === '/gone' ? 410 : 200, { 'content-type': 'text/plain' }).end(`got ${body}`);
-      });
+    receiver = await startReceiver((req, res) => {
+      if (req.url === '/slow') return; // never answers
+      if (req.url === '/big') return res.end('x'.repeat(200_000));
+      res.writeHead(req.url === '/gone' ? 410 : 200, { 'content-type': 'text/plain' }).end(`got ${req.body}`);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
+    port = receiver.port;
+    received = receiver.seen;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => receiver.close());
 
   it('refuses what the URL alone tells: another scheme, credentials, a literal private address', async () => {
     const out = createOutbound();

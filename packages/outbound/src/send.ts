@@ -80,14 +80,12 @@ export const createOutbound = (policy: OutboundPolicy = {}) => {
         method: request.method ?? 'POST',
         headers: request.headers,
         agent: agents[url.protocol as 'http:' | 'https:'],
-        timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       });
       const deadline = setTimeout(() => req.destroy(new Error('deadline')), request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       const finish = (result: OutboundResult) => {
         clearTimeout(deadline);
         resolve(result);
       };
-      req.on('timeout', () => req.destroy(new Error('deadline')));
       req.on('error', (error) => {
         if (error instanceof AddressRefused) return finish({ ok: false, reason: 'address', detail: error.message });
         const reason = error.message === 'deadline' ? 'timeout' : 'network';

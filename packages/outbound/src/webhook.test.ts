@@ -1,40 +1,29 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutbound } from './send.js';
+import { type Received, startReceiver } from './test-fixtures/receiver.js';
 import { attemptWebhook, newWebhookSecret, nextAttemptAt, RETRY_DELAYS_MS, signatureHeaders } from './webhook.js';
 
 // A receiver on loopback that verifies with the standardwebhooks package, as an integrator's would.
 describe('outbound: Standard Webhooks messages', () => {
-  let server: Server;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let base: string;
   let status = 204;
-  const seen: { body: string; headers: IncomingHttpHeaders }[] = [];
+  let seen: readonly Received[];
   const outbound = createOutbound({ allow: ['127.0.0.1'] });
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => {
-        body += c.toString('utf8');
-      });
-      req.on('end', () => {
-        seen.push({ body, headers: req.headers });
-        res.writeHead(status).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    receiver = await startReceiver((_req, res) => res.writeHead(status).end());
+    base = receiver.base;
+    seen = receiver.seen;
   });
   afterAll(async () => {
     outbound.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await receiver.close();
   });
 
   const message = (id: string) => ({ id, timestamp: new Date(), payload: JSON.stringify({ type: 'commerce.product.updated', id }) });
-  const verify = (secret: string, at: { body: string; headers: IncomingHttpHeaders }) =>
-    new Webhook(secret).verify(at.body, at.headers as Record<string, string>);
+  const verify = (secret: string, at: Received) => new Webhook(secret).verify(at.body, at.headers as Record<string, string>);
 
   it('delivers a message whose signature the receiver verifies with the standardwebhooks package; endpoint headers never replace its own', async () => {
     const secret = newWebhookSecret();
