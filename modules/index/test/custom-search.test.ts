@@ -5,7 +5,7 @@ import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rus
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { indexModule } from '../src/index.js';
 import { ok, waitFor } from './helpers.js';
-import { type CreatedProduct, catalog, productBody } from './products-fixtures.js';
+import { catalog } from './products-fixtures.js';
 
 describeEachBackend('index: searchable flex values in the product search', (backend) => {
   let p: TestPlatform;
@@ -20,13 +20,6 @@ describeEachBackend('index: searchable flex values in the product search', (back
   const ids = async (query: string) => (await c.store(query)).items.map((i) => i.id);
   const untilFound = (query: string, id: string, found = true) =>
     waitFor(async () => (await ids(query)).includes(id) === found, 2_000, `${query} ${found ? 'finds' : 'no longer finds'} ${id}`);
-
-  const published = async (title: string): Promise<CreatedProduct> => {
-    const product = await c.create(productBody(title));
-    await c.publish(product.id);
-    await c.until('', product.id);
-    return product;
-  };
 
   beforeAll(async () => {
     p = await createTestPlatform({ backend, modules: [contentModule, commerceModule, flexModule, indexModule] });
@@ -51,7 +44,7 @@ describeEachBackend('index: searchable flex values in the product search', (back
   afterAll(() => p?.close());
 
   it("finds a product by its searchable values in the row's locale (lists too), never by other fields", async () => {
-    const coat = await published('Plain coat');
+    const coat = await c.published('Plain coat');
     await putValues(coat.id, {
       fabric: { en: 'gabardine', ru: 'габардин' },
       makers: ['Quillfeather workshop'],
@@ -68,8 +61,8 @@ describeEachBackend('index: searchable flex values in the product search', (back
   });
 
   it('ranks a title match above a searchable value, and forgets values that are removed', async () => {
-    const titled = await published('Tweed cap');
-    const valued = await published('Flat cap');
+    const titled = await c.published('Tweed cap');
+    const valued = await c.published('Flat cap');
     await putValues(valued.id, { fabric: { en: 'tweed' } });
     await untilFound('q=tweed', valued.id);
     expect(await ids('q=tweed')).toEqual([titled.id, valued.id]);
@@ -79,7 +72,7 @@ describeEachBackend('index: searchable flex values in the product search', (back
   });
 
   it('leaves the search while flex is switched off for the tenant, and comes back when it is on', async () => {
-    const scarf = await published('Long scarf');
+    const scarf = await c.published('Long scarf');
     await putValues(scarf.id, { fabric: { en: 'cashmere' } });
     await untilFound('q=cashmere', scarf.id);
     await ok(c.call('PUT', '/modules/flex', admin, { enabled: false }));
@@ -90,7 +83,7 @@ describeEachBackend('index: searchable flex values in the product search', (back
   });
 
   it('follows a schema change: a field flagged searchable later is searched, one unflagged leaves the search', async () => {
-    const boots = await published('Hiking boots');
+    const boots = await c.published('Hiking boots');
     await putValues(boots.id, { fabric: { en: 'nubuck' }, motto: 'trailborne' });
     await untilFound('q=nubuck', boots.id);
     expect(await ids('q=trailborne')).toEqual([]);

@@ -5,7 +5,7 @@ import { createTestPlatform, describeEachBackend, graphqlClient, type TestPlatfo
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { indexModule } from '../src/index.js';
 import { expectProblem, ok, waitFor } from './helpers.js';
-import { type CreatedProduct, catalog, productBody } from './products-fixtures.js';
+import { type CreatedProduct, catalog } from './products-fixtures.js';
 
 describeEachBackend('index: product lists sorted by a sortable flex field', (backend) => {
   let p: TestPlatform;
@@ -56,9 +56,7 @@ describeEachBackend('index: product lists sorted by a sortable flex field', (bac
       Easel: null,
     };
     for (const [title, v] of Object.entries(values)) {
-      const product = await c.create(productBody(title));
-      await c.publish(product.id);
-      await c.until('', product.id);
+      const product = await c.published(title);
       products[title] = product;
       if (v) await ok(c.call('PUT', `/flex/attached/product/${product.id}/specs`, admin, { values: v }));
     }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { indexModule } from '../src/index.js';
 import type { StoreProduct } from '../src/schemas.js';
 import { expectProblem, ok, waitFor } from './helpers.js';
-import { type CreatedProduct, catalog, productBody } from './products-fixtures.js';
+import { type CreatedProduct, catalog } from './products-fixtures.js';
 
 type Custom = Record<string, unknown> | undefined;
 
@@ -30,13 +30,6 @@ describeEachBackend('index: public flex values of products (custom)', (backend) 
     (await c.store(query)).items.find((i) => i.id === id) as (StoreProduct & { custom?: Custom }) | undefined;
   const untilCustom = (product: CreatedProduct, want: (custom: Custom) => boolean) =>
     waitFor(async () => want((await detail(product.handle)).custom), 1_000, `custom of ${product.handle}`);
-
-  const published = async (title: string): Promise<CreatedProduct> => {
-    const product = await c.create(productBody(title));
-    await c.publish(product.id);
-    await c.until('', product.id);
-    return product;
-  };
 
   beforeAll(async () => {
     p = await createTestPlatform({ backend, modules: [contentModule, commerceModule, flexModule, indexModule] });
@@ -62,8 +55,8 @@ describeEachBackend('index: public flex values of products (custom)', (backend) 
   afterAll(() => p?.close());
 
   it('shows the public values on the detail and the list items within a second; products without values keep their bytes', async () => {
-    const product = await published('Wool jumper');
-    const plain = await published('Plain tee');
+    const product = await c.published('Wool jumper');
+    const plain = await c.published('Plain tee');
     const before = await c.call('GET', `/store/products/${plain.handle}`, c.visitor);
     expect(before.body).not.toContain('"custom"');
     await publishValues(product.id, {
@@ -85,7 +78,7 @@ describeEachBackend('index: public flex values of products (custom)', (backend) 
   });
 
   it('keeps the values through a product change (rebuilt rows keep custom)', async () => {
-    const product = await published('Linen shirt');
+    const product = await c.published('Linen shirt');
     await publishValues(product.id, { material: 'linen' });
     await untilCustom(product, (custom) => custom?.['specs.material'] === 'linen');
     await c.patch(product.id, { title: 'Linen shirt, relaxed' });
@@ -94,8 +87,8 @@ describeEachBackend('index: public flex values of products (custom)', (backend) 
   });
 
   it('filters and counts by a filterable field; a filter on another field is 422', async () => {
-    const cotton = await published('Cotton socks');
-    const silk = await published('Silk scarf');
+    const cotton = await c.published('Cotton socks');
+    const silk = await c.published('Silk scarf');
     await publishValues(cotton.id, { material: 'cotton', weight: 50 });
     await publishValues(silk.id, { material: 'silk' });
     await untilCustom(silk, (custom) => custom?.['specs.material'] === 'silk');
@@ -119,7 +112,7 @@ describeEachBackend('index: public flex values of products (custom)', (backend) 
 
   it('answers the same over GraphQL: custom on items, the custom filter and facets; plain queries still answered', async () => {
     const { data, codes } = graphqlClient(() => p);
-    const bamboo = await published('Bamboo towel');
+    const bamboo = await c.published('Bamboo towel');
     await publishValues(bamboo.id, { material: 'bamboo' });
     await untilCustom(bamboo, (custom) => custom?.['specs.material'] === 'bamboo');
     type Items = {
@@ -151,7 +144,7 @@ describeEachBackend('index: public flex values of products (custom)', (backend) 
   });
 
   it('never lets an older event overwrite a newer one, and removes deleted values', async () => {
-    const product = await published('Hemp bag');
+    const product = await c.published('Hemp bag');
     await publishValues(product.id, { material: 'hemp' });
     await untilCustom(product, (custom) => custom?.['specs.material'] === 'hemp');
     // An event that occurred before the stored one (published late, delivered after it) changes nothing.
@@ -180,7 +173,7 @@ describeEachBackend('index: public flex values of products (custom)', (backend) 
   });
 
   it('drops the values from the storefront while flex is switched off for the tenant (the products stay)', async () => {
-    const product = await published('Denim jacket');
+    const product = await c.published('Denim jacket');
     await publishValues(product.id, { material: 'denim' });
     await untilCustom(product, (custom) => custom?.['specs.material'] === 'denim');
     await ok(c.call('PUT', '/modules/flex', admin, { enabled: false }));

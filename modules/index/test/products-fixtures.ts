@@ -38,7 +38,7 @@ export const catalog = (p: TestPlatform, tenantId: string, admin: Record<string,
   const call = caller(p);
   const visitor = { 'x-tenant-id': tenantId };
   const store = (query: string) => ok<Page<StoreProductSummary>>(call('GET', `/store/products?${query}`, visitor));
-  return {
+  const api = {
     call,
     visitor,
     store,
@@ -59,6 +59,16 @@ export const catalog = (p: TestPlatform, tenantId: string, admin: Record<string,
       );
       expect(r.ms).toBeLessThan(timeoutMs);
       return r as { value: StoreProductSummary; ms: number };
+    },
+  };
+  return {
+    ...api,
+    /** A new product of that title (productBody), published and in the storefront's list. */
+    async published(title: string): Promise<CreatedProduct> {
+      const product = await api.create(productBody(title));
+      await api.publish(product.id);
+      await api.until('', product.id);
+      return product;
     },
   };
 };
