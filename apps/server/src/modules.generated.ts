@@ -7,5 +7,6 @@ import pagesModule from '@rustok/pages';
 import commerceModule from '@rustok/commerce';
 import indexModule from '@rustok/index';
 import flexModule from '@rustok/flex';
+import notificationsModule from '@rustok/notifications';
 
-export const builtInModules: readonly ModuleDefinition[] = [contentModule, blogModule, forumModule, pagesModule, commerceModule, indexModule, flexModule];
+export const builtInModules: readonly ModuleDefinition[] = [contentModule, blogModule, forumModule, pagesModule, commerceModule, indexModule, flexModule, notificationsModule];

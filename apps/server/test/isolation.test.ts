@@ -61,7 +61,9 @@ describeEachBackend('tenant isolation', (backend) => {
 
   beforeAll(async () => {
     // The deployment's own modules too, so their routes and fields must be in the areas' entries.
-    p = await createTestPlatform({ backend, modules: [...builtInModules, notesModule] });
+    // Webhook deliveries are queued, not sent (their runs would change B's rows while A calls).
+    const config = { settings: { rustok: { notifications: { webhooks: { deliver: false } } } } };
+    p = await createTestPlatform({ backend, modules: [...builtInModules, notesModule], config });
     const a = await side('iso-a', 'a');
     const b = await side('iso-b', 'b');
     w = { p, a, b, call, gql, secretsOfB: secretsOf(b) };

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { declareEvent, type EventEnvelope, type HandlerContext, handlesType, on } from './events.js';
+import { declareEvent, type EventEnvelope, type HandlerContext, handlesType, on, typeMatches } from './events.js';
 
 const published = declareEvent({
   type: 'blog.post.published',
@@ -35,5 +35,17 @@ describe('on(event, handler)', () => {
     expect(handlesType(handler, 'blog.post.deleted')).toBe(false);
     await handler.handle(envelope({ postId: 'p1', title: 'Hello' }), {} as HandlerContext);
     expect(seen).toEqual(['p1:Hello']);
+  });
+});
+
+describe('typeMatches', () => {
+  it('matches exact types, prefixes with .*, and every domain event with *', () => {
+    expect(typeMatches('blog.post.published', 'blog.post.published')).toBe(true);
+    expect(typeMatches('blog.post.*', 'blog.post.deleted')).toBe(true);
+    expect(typeMatches('blog.*', 'blog.post.deleted')).toBe(true);
+    expect(typeMatches('blog.*', 'blogs.post.deleted')).toBe(false);
+    expect(typeMatches('*', 'commerce.order.placed')).toBe(true);
+    expect(typeMatches('*', 'system.tenant.created')).toBe(false);
+    expect(typeMatches('system.*', 'system.tenant.created')).toBe(true);
   });
 });

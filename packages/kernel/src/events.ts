@@ -56,7 +56,10 @@ export interface HandlerContext {
 export interface EventHandlerDeclaration {
   /** Unique consumer name, `<module>.<name>`; the receipt key and the durable consumer group. */
   readonly consumer: string;
-  /** Event types handled; a trailing `.*` matches a prefix (`commerce.product.*`). */
+  /**
+   * Event types handled; a trailing `.*` matches a prefix (`commerce.product.*`), and `*` alone every
+   * domain event (not the platform's `system.*` ones).
+   */
   readonly types: readonly string[];
   readonly handle: (event: EventEnvelope, ctx: HandlerContext) => Promise<void>;
   /**
@@ -73,9 +76,13 @@ export interface ModuleEvents {
   readonly handles?: readonly EventHandlerDeclaration[];
 }
 
+/** Whether one pattern of a type list (exact, `prefix.*`, or `*`: every domain event) covers an event type. */
+export const typeMatches = (pattern: string, type: string): boolean =>
+  pattern === type || (pattern === '*' ? !type.startsWith('system.') : pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1)));
+
 /** Whether a handler's type list covers an event type. */
 export const handlesType = (handler: Pick<EventHandlerDeclaration, 'types'>, type: string): boolean =>
-  handler.types.some((t) => t === type || (t.endsWith('.*') && type.startsWith(t.slice(0, -1))));
+  handler.types.some((t) => typeMatches(t, type));
 
 /**
  * A consumer of one declared event: the handler's envelope carries the declaration's payload type

@@ -26,7 +26,8 @@ interface JobBase {
 
 /** Runs once per `everyMs` period (periods start at multiples of `everyMs` since the epoch). */
 export interface IntervalModuleJob extends JobBase {
-  readonly everyMs: number;
+  /** The period in ms, or read from the configuration. */
+  readonly everyMs: number | ((config: Config) => number);
   /** Whether the job runs in this deployment; always when left out. */
   readonly enabled?: (config: Config) => boolean;
 }

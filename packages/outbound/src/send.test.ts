@@ -1,7 +1,7 @@
+import { type Received, startReceiver } from '@rustok/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedAddress } from './guard.js';
 import { createOutbound } from './send.js';
-import { type Received, startReceiver } from './test-fixtures/receiver.js';
 
 // A receiver on loopback (a real HTTP server in the test), reached only when the allowlist opens it.
 describe('outbound: requests to tenant-supplied URLs', () => {

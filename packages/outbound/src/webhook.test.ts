@@ -1,7 +1,7 @@
+import { type Received, startReceiver } from '@rustok/testing';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutbound } from './send.js';
-import { type Received, startReceiver } from './test-fixtures/receiver.js';
 import { attemptWebhook, newWebhookSecret, nextAttemptAt, RETRY_DELAYS_MS, signatureHeaders } from './webhook.js';
 
 // A receiver on loopback that verifies with the standardwebhooks package, as an integrator's would.

@@ -5,6 +5,7 @@ export * from './http.js';
 export * from './nats-server.js';
 export * from './platform.js';
 export * from './postgres-cluster.js';
+export * from './receiver.js';
 export * from './services.js';
 export * from './suites.js';
 export * from './tcp-proxy.js';

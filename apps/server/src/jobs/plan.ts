@@ -39,7 +39,7 @@ const planOne = (mod: string, job: ModuleJob, config: Config): PlannedJob | unde
     };
   }
   if (job.enabled && !job.enabled(config)) return undefined;
-  const every = job.everyMs;
+  const every = typeof job.everyMs === 'function' ? job.everyMs(config) : job.everyMs;
   return {
     name,
     // Twice a period, so timer drift never skips one.

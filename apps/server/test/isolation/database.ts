@@ -2,8 +2,17 @@ import type { Database } from '@rustok/db';
 
 /** B's data as the database holds it, and the tables row-level security must cover. */
 
-/** Tables with a `tenant_id` that are the platform's own (read across tenants, or before a tenant is known): no RLS. */
-export const PLATFORM_TABLES_WITHOUT_RLS = ['sys_events', 'sys_event_receipts', 'sys_events_dlq', 'tenant_domains'];
+/**
+ * Tables with a `tenant_id` that are the deployment's own (read across tenants, or before a tenant is
+ * known): no RLS. The webhook queue holds ids and due times only, like the outbox.
+ */
+export const PLATFORM_TABLES_WITHOUT_RLS = [
+  'sys_events',
+  'sys_event_receipts',
+  'sys_events_dlq',
+  'tenant_domains',
+  'notifications_webhook_queue',
+];
 
 /** Tables holding a `tenant_id` (pg_attribute, so a table the application role cannot read is counted too). */
 export const tenantTables = async (db: Database): Promise<{ table: string; rls: boolean; forced: boolean }[]> => {

@@ -6,6 +6,7 @@ import { contentArea } from './content.js';
 import { flexArea } from './flex.js';
 import { forumArea } from './forum.js';
 import { indexStoreArea } from './index-store.js';
+import { notificationsArea } from './notifications.js';
 import { pagesArea } from './pages.js';
 import { platformAuth } from './platform-auth.js';
 import { platformGraphQLArea } from './platform-graphql.js';
@@ -28,6 +29,7 @@ export const AREAS: readonly Area<unknown>[] = [
   commerceOrdersArea,
   indexStoreArea,
   flexArea,
+  notificationsArea,
 ];
 
 /** The areas' entries merged into one table; an entry claimed by two areas is an error. */

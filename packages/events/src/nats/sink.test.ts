@@ -31,6 +31,11 @@ describe('NATS subjects', () => {
       TX_SYSTEM: ['tx.system.*.system.tenant.>'],
     });
     expect(withoutOverlaps(['a.*', 'a.b.*', 'a.b.c', 'b.c.d', 'b.c.d'])).toEqual(['a.*', 'b.c.d']);
+    // `*`: every domain event, never the system stream's.
+    expect(Object.fromEntries(subjects.filtersFor(['*', 'blog.post.published', 'system.tenant.*']))).toEqual({
+      TX_DOMAIN: ['tx.domain.*.>'],
+      TX_SYSTEM: ['tx.system.*.system.tenant.>'],
+    });
     expect(subjects.durableName('search.index_products', 'g2_')).toBe('g2_search_index_products');
   });
 

@@ -31,10 +31,14 @@ export const kindOfType = (type: string): 'domain' | 'system' => (type.startsWit
 
 const keyOf = (type: string): string => (type.endsWith('.*') ? type.slice(0, -1) : type);
 
+/** Whether wildcard `o` covers type (or pattern) `t`: `*` every domain type, `x.*` its prefix. */
+const covers = (o: string, t: string): boolean =>
+  o !== t && ((o === '*' && kindOfType(t) === 'domain') || (o.endsWith('.*') && keyOf(t).startsWith(o.slice(0, -1))));
+
 /** Drops duplicates and types already covered by a wildcard of the same list (JetStream refuses overlapping filters). */
 export const withoutOverlaps = (types: readonly string[]): string[] => {
   const unique = [...new Set(types)];
-  return unique.filter((t) => !unique.some((o) => o !== t && o.endsWith('.*') && keyOf(t).startsWith(o.slice(0, -1))));
+  return unique.filter((t) => !unique.some((o) => covers(o, t)));
 };
 
 export const createSubjects = (options: SubjectOptions = {}): NatsSubjects => {
@@ -48,6 +52,7 @@ export const createSubjects = (options: SubjectOptions = {}): NatsSubjects => {
 
   const filterFor = (type: string): string => {
     const base = `${root}.${kindOfType(type)}.*`;
+    if (type === '*') return `${base}.>`;
     return type.endsWith('.*') ? `${base}.${type.slice(0, -2)}.>` : `${base}.${type}`;
   };
 

@@ -1,0 +1,4 @@
+import { notificationsModule } from './module.js';
+
+/** `@rustok/notifications`: the module, as modules.toml names it. */
+export default notificationsModule;
