@@ -31,8 +31,8 @@ export const createLocalStorage = (options: LocalStorageOptions): StoragePort =>
   const objects = join(root, 'objects');
   const metas = join(root, 'meta');
   const tmp = join(root, 'tmp');
-  const objectPath = (key: string): string => inside(objects, assertKey(key));
-  const metaPath = (key: string): string => inside(metas, `${assertKey(key)}.json`);
+  const objectPath = (key: string): string => resolveInside(objects, assertKey(key));
+  const metaPath = (key: string): string => resolveInside(metas, `${assertKey(key)}.json`);
 
   const put = async (key: string, body: Buffer | Readable, putOptions: { contentType: string; contentLength?: number }) => {
     const target = objectPath(key);
@@ -83,13 +83,13 @@ export const createLocalStorage = (options: LocalStorageOptions): StoragePort =>
       await Promise.all([rm(path, { force: true }), rm(meta, { force: true })]);
       await Promise.all([pruneEmptyDirs(objects, dirname(path)), pruneEmptyDirs(metas, dirname(meta))]);
     },
-    list: (prefix, listOptions) => listLocal(objects, assertPrefix(prefix), pageSize(listOptions?.limit), listOptions?.cursor),
+    list: async (prefix, listOptions) => listLocal(objects, assertPrefix(prefix), pageSize(listOptions?.limit), listOptions?.cursor),
     presignPut: async () => null,
   };
 };
 
-/** `base/rel` resolved, refused unless it lies strictly inside `base`. */
-const inside = (base: string, rel: string): string => {
+/** `base/rel` resolved, refused unless it lies strictly inside `base` (whatever the key checks said). */
+export const resolveInside = (base: string, rel: string): string => {
   const path = resolve(base, rel);
   const back = relative(base, path);
   if (back === '' || back === '..' || back.startsWith(`..${sep}`) || isAbsolute(back)) {
@@ -142,7 +142,7 @@ const pruneEmptyDirs = async (base: string, dir: string): Promise<void> => {
 
 const listLocal = async (objects: string, prefix: string, limit: number, cursor: string | undefined): Promise<ListPage> => {
   const slash = prefix.lastIndexOf('/');
-  const start = slash < 0 ? objects : inside(objects, prefix.slice(0, slash));
+  const start = slash < 0 ? objects : resolveInside(objects, prefix.slice(0, slash));
   const entries = await readdir(start, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
     if (absent(error)) return [];
     throw error;

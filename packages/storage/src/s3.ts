@@ -118,7 +118,7 @@ export const createS3Storage = (options: S3StorageOptions): S3Storage => {
       const last = items[items.length - 1];
       return out.IsTruncated && last ? { items, cursor: last.key } : { items };
     },
-    presignPut: (key, presign) => presignPut(client, bucket, assertKey(key), presign),
+    presignPut: async (key, presign) => presignPut(client, bucket, assertKey(key), presign),
     close: () => client.destroy(),
   };
 };
