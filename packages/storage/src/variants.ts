@@ -61,7 +61,8 @@ export const createVariants = async (
   options: VariantOptions = {},
 ): Promise<VariantsResult> => {
   const maxPixels = options.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS;
-  const meta = await sharp(input)
+  // The header alone, no pixels decoded; sharp's own limit is off here so that an oversized image is told from a broken one.
+  const meta = await sharp(input, { limitInputPixels: false })
     .metadata()
     .catch(() => undefined);
   const source = meta && uprightSize(meta);
