@@ -5,7 +5,16 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assertKey, assertPrefix, isValidKey } from './key.js';
-import { type ListItem, type ListPage, type ObjectInfo, type PutResult, pageSize, type StoragePort } from './port.js';
+import {
+  type ListItem,
+  type ListPage,
+  type ObjectInfo,
+  type PutOptions,
+  type PutResult,
+  pageSize,
+  type StoragePort,
+  type StoredObject,
+} from './port.js';
 
 export interface LocalStorageOptions {
   /** The directory holding everything (e.g. `<data dir>/storage`); created when missing. */
@@ -28,64 +37,78 @@ const FALLBACK_TYPE = 'application/octet-stream';
  */
 export const createLocalStorage = (options: LocalStorageOptions): StoragePort => {
   const root = resolve(options.root);
-  const objects = join(root, 'objects');
-  const metas = join(root, 'meta');
-  const tmp = join(root, 'tmp');
-  const objectPath = (key: string): string => resolveInside(objects, assertKey(key));
-  const metaPath = (key: string): string => resolveInside(metas, `${assertKey(key)}.json`);
-
-  const put = async (key: string, body: Buffer | Readable, putOptions: { contentType: string; contentLength?: number }) => {
-    const target = objectPath(key);
-    const metaTarget = metaPath(key);
-    await mkdir(tmp, { recursive: true });
-    const staged = join(tmp, randomUUID());
-    try {
-      const { size, etag } = await writeCounted(staged, body);
-      if (putOptions.contentLength !== undefined && putOptions.contentLength !== size) {
-        throw new Error(`storage put ${key}: ${size} bytes received, ${putOptions.contentLength} declared`);
-      }
-      const meta: Meta = { contentType: putOptions.contentType, etag };
-      await writeFile(`${staged}.json`, JSON.stringify(meta));
-      await moveInto(`${staged}.json`, metaTarget);
-      await moveInto(staged, target);
-      return { key, size, etag } satisfies PutResult;
-    } finally {
-      await Promise.all([rm(staged, { force: true }), rm(`${staged}.json`, { force: true })]);
-    }
-  };
-
-  const head = async (key: string): Promise<ObjectInfo | null> => {
-    const info = await fileStat(objectPath(key));
-    if (!info) return null;
-    const meta = await readMeta(metaPath(key));
-    return { key, size: info.size, lastModified: info.mtime, contentType: meta?.contentType ?? FALLBACK_TYPE, etag: meta?.etag };
-  };
-
+  const dirs: Layout = { objects: join(root, 'objects'), metas: join(root, 'meta'), tmp: join(root, 'tmp') };
   return {
     name: 'local',
-    put,
-    head,
-    async get(key) {
-      const handle = await open(objectPath(key), 'r').catch(absentAsUndefined);
-      if (!handle) return null;
-      const info = await handle.stat();
-      if (!info.isFile()) {
-        await handle.close();
-        return null;
-      }
-      const meta = await readMeta(metaPath(key));
-      const body = handle.createReadStream();
-      return { key, body, size: info.size, lastModified: info.mtime, contentType: meta?.contentType ?? FALLBACK_TYPE, etag: meta?.etag };
-    },
-    async delete(key) {
-      const path = objectPath(key);
-      const meta = metaPath(key);
-      await Promise.all([rm(path, { force: true }), rm(meta, { force: true })]);
-      await Promise.all([pruneEmptyDirs(objects, dirname(path)), pruneEmptyDirs(metas, dirname(meta))]);
-    },
-    list: async (prefix, listOptions) => listLocal(objects, assertPrefix(prefix), pageSize(listOptions?.limit), listOptions?.cursor),
+    put: (key, body, putOptions) => putLocal(dirs, key, body, putOptions),
+    get: (key) => getLocal(dirs, key),
+    head: (key) => headLocal(dirs, key),
+    delete: (key) => deleteLocal(dirs, key),
+    list: async (prefix, listOptions) => listLocal(dirs.objects, assertPrefix(prefix), pageSize(listOptions?.limit), listOptions?.cursor),
     presignPut: async () => null,
   };
+};
+
+/** The three trees under the root: objects, their sidecars, and files being written. */
+interface Layout {
+  objects: string;
+  metas: string;
+  tmp: string;
+}
+
+const objectPath = (dirs: Layout, key: string): string => resolveInside(dirs.objects, assertKey(key));
+const metaPath = (dirs: Layout, key: string): string => resolveInside(dirs.metas, `${assertKey(key)}.json`);
+
+const putLocal = async (dirs: Layout, key: string, body: Buffer | Readable, options: PutOptions): Promise<PutResult> => {
+  const target = objectPath(dirs, key);
+  const metaTarget = metaPath(dirs, key);
+  await mkdir(dirs.tmp, { recursive: true });
+  const staged = join(dirs.tmp, randomUUID());
+  try {
+    const { size, etag } = await writeCounted(staged, body);
+    if (options.contentLength !== undefined && options.contentLength !== size) {
+      throw new Error(`storage put ${key}: ${size} bytes received, ${options.contentLength} declared`);
+    }
+    const meta: Meta = { contentType: options.contentType, etag };
+    await writeFile(`${staged}.json`, JSON.stringify(meta));
+    await moveInto(`${staged}.json`, metaTarget);
+    await moveInto(staged, target);
+    return { key, size, etag };
+  } finally {
+    await Promise.all([rm(staged, { force: true }), rm(`${staged}.json`, { force: true })]);
+  }
+};
+
+const getLocal = async (dirs: Layout, key: string): Promise<StoredObject | null> => {
+  const handle = await open(objectPath(dirs, key), 'r').catch(absentAsUndefined);
+  if (!handle) return null;
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      await handle.close();
+      return null;
+    }
+    const meta = await readMeta(metaPath(dirs, key));
+    const described = { key, size: info.size, lastModified: info.mtime, contentType: meta?.contentType ?? FALLBACK_TYPE, etag: meta?.etag };
+    return { ...described, body: handle.createReadStream() };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+};
+
+const headLocal = async (dirs: Layout, key: string): Promise<ObjectInfo | null> => {
+  const info = await fileStat(objectPath(dirs, key));
+  if (!info) return null;
+  const meta = await readMeta(metaPath(dirs, key));
+  return { key, size: info.size, lastModified: info.mtime, contentType: meta?.contentType ?? FALLBACK_TYPE, etag: meta?.etag };
+};
+
+const deleteLocal = async (dirs: Layout, key: string): Promise<void> => {
+  const path = objectPath(dirs, key);
+  const meta = metaPath(dirs, key);
+  await Promise.all([rm(path, { force: true }), rm(meta, { force: true })]);
+  await Promise.all([pruneEmptyDirs(dirs.objects, dirname(path)), pruneEmptyDirs(dirs.metas, dirname(meta))]);
 };
 
 /** `base/rel` resolved, refused unless it lies strictly inside `base` (whatever the key checks said). */

@@ -11,7 +11,18 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { assertKey, assertPrefix } from './key.js';
-import { type ListItem, type ObjectInfo, type PresignOptions, type PutOptions, pageSize, type StoragePort } from './port.js';
+import type {
+  ListItem,
+  ListPage,
+  ObjectInfo,
+  PresignedPut,
+  PresignOptions,
+  PutOptions,
+  PutResult,
+  StoragePort,
+  StoredObject,
+} from './port.js';
+import { pageSize } from './port.js';
 
 export interface S3StorageOptions {
   bucket: string;
@@ -44,7 +55,6 @@ const MAX_PRESIGN_S = 7 * 24 * 3600;
  * SDK's newer default (a CRC on every request) breaks presigned URLs and several S3-compatible servers.
  */
 export const createS3Storage = (options: S3StorageOptions): S3Storage => {
-  const { bucket } = options;
   const client = new S3Client({
     region: options.region ?? 'us-east-1',
     endpoint: options.endpoint,
@@ -53,91 +63,98 @@ export const createS3Storage = (options: S3StorageOptions): S3Storage => {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
-  const partSize = Math.max(MIN_PART_BYTES, options.partSizeBytes ?? 8 * 1024 * 1024);
-  const queueSize = Math.max(1, options.queueSize ?? 4);
-
-  const put = async (key: string, body: Buffer | Readable, putOptions: PutOptions) => {
-    assertKey(key);
-    const counter = { size: Buffer.isBuffer(body) ? body.length : 0 };
-    if (Buffer.isBuffer(body) && putOptions.contentLength !== undefined && putOptions.contentLength !== body.length) {
-      throw new Error(`storage put ${key}: ${body.length} bytes given, ${putOptions.contentLength} declared`);
-    }
-    const upload = new Upload({
-      client,
-      partSize,
-      queueSize,
-      params: {
-        Bucket: bucket,
-        Key: key,
-        ContentType: putOptions.contentType,
-        Body: Buffer.isBuffer(body) ? body : counted(body, putOptions.contentLength, key, counter),
-      },
-    });
-    const result = await upload.done();
-    return { key, size: counter.size, etag: unquote(result.ETag) };
+  const bucket: Bucket = {
+    client,
+    name: options.bucket,
+    partSize: Math.max(MIN_PART_BYTES, options.partSizeBytes ?? 8 * 1024 * 1024),
+    queueSize: Math.max(1, options.queueSize ?? 4),
   };
-
-  const head = async (key: string): Promise<ObjectInfo | null> => {
-    const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: assertKey(key) })).catch(absentAsNull);
-    if (!out) return null;
-    return {
-      key,
-      size: out.ContentLength ?? 0,
-      contentType: out.ContentType ?? 'application/octet-stream',
-      etag: unquote(out.ETag),
-      lastModified: out.LastModified,
-    };
-  };
-
   return {
     name: 's3',
-    put,
-    head,
-    async get(key) {
-      const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: assertKey(key) })).catch(absentAsNull);
-      if (!out) return null;
-      if (!(out.Body instanceof Readable)) throw new Error('S3 GetObject: the body is not a Node stream');
-      const info = { size: out.ContentLength ?? 0, contentType: out.ContentType ?? 'application/octet-stream', etag: unquote(out.ETag) };
-      return { key, body: out.Body, ...info, lastModified: out.LastModified };
-    },
+    put: async (key, body, putOptions) => putS3(bucket, assertKey(key), body, putOptions),
+    get: async (key) => getS3(bucket, assertKey(key)),
+    head: async (key) => headS3(bucket, assertKey(key)),
     async delete(key) {
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: assertKey(key) }));
+      await client.send(new DeleteObjectCommand({ Bucket: bucket.name, Key: assertKey(key) }));
     },
-    async list(prefix, listOptions) {
-      const out = await client.send(
-        new ListObjectsV2Command({
-          Bucket: bucket,
-          Prefix: assertPrefix(prefix) || undefined,
-          MaxKeys: pageSize(listOptions?.limit),
-          StartAfter: listOptions?.cursor,
-        }),
-      );
-      const items = (out.Contents ?? []).flatMap((o): ListItem[] =>
-        o.Key ? [{ key: o.Key, size: o.Size ?? 0, lastModified: o.LastModified }] : [],
-      );
-      const last = items[items.length - 1];
-      return out.IsTruncated && last ? { items, cursor: last.key } : { items };
-    },
-    presignPut: async (key, presign) => presignPut(client, bucket, assertKey(key), presign),
+    list: async (prefix, listOptions) => listS3(bucket, assertPrefix(prefix), pageSize(listOptions?.limit), listOptions?.cursor),
+    presignPut: async (key, presign) => presignPut(bucket, assertKey(key), presign),
     close: () => client.destroy(),
   };
 };
 
-const presignPut = async (client: S3Client, bucket: string, key: string, options: PresignOptions) => {
+interface Bucket {
+  client: S3Client;
+  name: string;
+  partSize: number;
+  queueSize: number;
+}
+
+const putS3 = async (bucket: Bucket, key: string, body: Buffer | Readable, options: PutOptions): Promise<PutResult> => {
+  const counter = { size: Buffer.isBuffer(body) ? body.length : 0 };
+  if (Buffer.isBuffer(body) && options.contentLength !== undefined && options.contentLength !== body.length) {
+    throw new Error(`storage put ${key}: ${body.length} bytes given, ${options.contentLength} declared`);
+  }
+  const upload = new Upload({
+    client: bucket.client,
+    partSize: bucket.partSize,
+    queueSize: bucket.queueSize,
+    params: {
+      Bucket: bucket.name,
+      Key: key,
+      ContentType: options.contentType,
+      Body: Buffer.isBuffer(body) ? body : counted(body, options.contentLength, key, counter),
+    },
+  });
+  const result = await upload.done();
+  return { key, size: counter.size, etag: unquote(result.ETag) };
+};
+
+const getS3 = async (bucket: Bucket, key: string): Promise<StoredObject | null> => {
+  const out = await bucket.client.send(new GetObjectCommand({ Bucket: bucket.name, Key: key })).catch(absentAsNull);
+  if (!out) return null;
+  if (!(out.Body instanceof Readable)) throw new Error('S3 GetObject: the body is not a Node stream');
+  return { key, body: out.Body, ...described(out) };
+};
+
+const headS3 = async (bucket: Bucket, key: string): Promise<ObjectInfo | null> => {
+  const out = await bucket.client.send(new HeadObjectCommand({ Bucket: bucket.name, Key: key })).catch(absentAsNull);
+  return out && { key, ...described(out) };
+};
+
+const described = (out: { ContentLength?: number; ContentType?: string; ETag?: string; LastModified?: Date }) => ({
+  size: out.ContentLength ?? 0,
+  contentType: out.ContentType ?? 'application/octet-stream',
+  etag: unquote(out.ETag),
+  lastModified: out.LastModified,
+});
+
+const listS3 = async (bucket: Bucket, prefix: string, limit: number, cursor: string | undefined): Promise<ListPage> => {
+  const out = await bucket.client.send(
+    new ListObjectsV2Command({ Bucket: bucket.name, Prefix: prefix || undefined, MaxKeys: limit, StartAfter: cursor }),
+  );
+  const items = (out.Contents ?? []).flatMap((o): ListItem[] =>
+    o.Key ? [{ key: o.Key, size: o.Size ?? 0, lastModified: o.LastModified }] : [],
+  );
+  const last = items[items.length - 1];
+  return out.IsTruncated && last ? { items, cursor: last.key } : { items };
+};
+
+const presignPut = async (bucket: Bucket, key: string, options: PresignOptions): Promise<PresignedPut> => {
   if (!Number.isSafeInteger(options.contentLength) || options.contentLength < 0) {
     throw new RangeError(`presignPut: contentLength must be a byte count, got ${options.contentLength}`);
   }
   const expiresIn = Math.max(1, Math.min(MAX_PRESIGN_S, Math.floor(options.expiresInS ?? 300)));
   const command = new PutObjectCommand({
-    Bucket: bucket,
+    Bucket: bucket.name,
     Key: key,
     ContentType: options.contentType,
     ContentLength: options.contentLength,
   });
-  const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: new Set(['content-type', 'content-length']) });
+  const url = await getSignedUrl(bucket.client, command, { expiresIn, signableHeaders: new Set(['content-type', 'content-length']) });
   return {
     url,
-    method: 'PUT' as const,
+    method: 'PUT',
     headers: { 'content-type': options.contentType },
     expiresAt: new Date(Date.now() + expiresIn * 1000),
   };
