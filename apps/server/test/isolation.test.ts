@@ -61,8 +61,9 @@ describeEachBackend('tenant isolation', (backend) => {
 
   beforeAll(async () => {
     // The deployment's own modules too, so their routes and fields must be in the areas' entries.
-    // Webhook deliveries are queued, not sent (their runs would change B's rows while A calls).
-    const config = { settings: { rustok: { notifications: { webhooks: { deliver: false } } } } };
+    // Webhook deliveries and mails are queued, not sent (their runs would change B's rows while A calls).
+    const notifications = { webhooks: { deliver: false }, mail: { smtp: { host: '127.0.0.1', port: 9 }, deliver: false } };
+    const config = { settings: { rustok: { notifications } } };
     p = await createTestPlatform({ backend, modules: [...builtInModules, notesModule], config });
     const a = await side('iso-a', 'a');
     const b = await side('iso-b', 'b');

@@ -24,5 +24,6 @@ export {
   loadProductIndexSources,
 } from './index-source.js';
 export type { ProductIndexVariant, ProductIndexVariantPrice, ProductIndexVariantTitle } from './index-variants.js';
+export { loadOrderForMail, type OrderForMail } from './orders-read/order-for-mail.js';
 export type { StockDisplay } from './settings.js';
 export { loadStockDisplay } from './settings.js';

@@ -336,4 +336,8 @@ export const commerceMigrations: readonly Migration[] = [
   { name: 'm20261223_commerce_002_price_windows', up: priceWindows },
   { name: 'm20261223_commerce_003_capability_tokens', up: tokens },
   { name: 'm20261224_commerce_004_order_search', up: orderSearch },
+  {
+    name: 'm20261225_commerce_005_order_locale',
+    up: "ALTER TABLE commerce_orders ADD COLUMN locale text CHECK (locale ~ '^[a-z]{2}(-[A-Z]{2})?$')",
+  },
 ];

@@ -1,5 +1,6 @@
 import { CURRENT_TENANT_SQL, tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
+import { mailSql } from './migrations-mail.js';
 
 const TENANT = `tenant_id uuid NOT NULL DEFAULT ${CURRENT_TENANT_SQL}`;
 
@@ -70,4 +71,7 @@ CREATE TABLE notifications_webhook_queue (
 );
 CREATE INDEX notifications_webhook_queue_due ON notifications_webhook_queue (due_at);`;
 
-export const notificationsMigrations: readonly Migration[] = [{ name: 'm20261204_notifications_001_webhooks', up: webhooks }];
+export const notificationsMigrations: readonly Migration[] = [
+  { name: 'm20261204_notifications_001_webhooks', up: webhooks },
+  { name: 'm20261204_notifications_002_mail', up: mailSql },
+];

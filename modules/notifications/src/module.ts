@@ -1,14 +1,24 @@
 import { defineModule } from '@rustok/kernel';
 import { notificationsErrors } from './errors.js';
 import { notificationsEvents } from './events.js';
+import { mailGraphQL } from './graphql/mail.js';
 import { webhooksGraphQL } from './graphql/webhooks.js';
+import { mailOutboundMessages } from './mail/auth-port.js';
+import { mailDeliveryJob } from './mail/job.js';
+import { orderMails } from './mail/order-mails.js';
 import { notificationsMigrations } from './migrations.js';
 import { NotificationsOptionsSchema } from './options.js';
+import { mailRoutes } from './routes/mail.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { webhookFanOut } from './webhooks/fan-out.js';
 import { webhookDeliveryJob } from './webhooks/job.js';
 
-export const NOTIFICATIONS_PERMISSIONS = ['notifications.webhooks.read', 'notifications.webhooks.manage'] as const;
+export const NOTIFICATIONS_PERMISSIONS = [
+  'notifications.webhooks.read',
+  'notifications.webhooks.manage',
+  'notifications.mail.read',
+  'notifications.mail.manage',
+] as const;
 
 /**
  * Notifications: what happened in a tenant, told to its other systems. Webhooks: endpoints per
@@ -19,19 +29,24 @@ export const NOTIFICATIONS_PERMISSIONS = ['notifications.webhooks.read', 'notifi
 export const notificationsModule = defineModule({
   slug: 'notifications',
   name: 'Notifications',
-  description: 'Signed webhooks to the tenant’s other systems, with retries and a delivery log',
+  description: 'Signed webhooks with retries and a delivery log; e-mail from templates per tenant and locale, with a send log',
   version: '0.1.0',
   kind: 'optional',
   errors: [notificationsErrors],
   permissions: [...NOTIFICATIONS_PERMISSIONS],
   options: NotificationsOptionsSchema,
   migrations: notificationsMigrations,
-  events: { emits: notificationsEvents, handles: [webhookFanOut] },
-  jobs: [webhookDeliveryJob],
+  /** Reads a placed order (through commerce's contract) for its mails, when commerce is there. */
+  uses: [{ slug: 'commerce', optional: true }],
+  events: { emits: notificationsEvents, handles: [webhookFanOut, orderMails] },
+  jobs: [webhookDeliveryJob, mailDeliveryJob],
+  ports: { outboundMessages: mailOutboundMessages },
   rest: async (app) => {
     await app.register(webhookRoutes);
+    await app.register(mailRoutes);
   },
   graphql: (builder) => {
     webhooksGraphQL(builder);
+    mailGraphQL(builder);
   },
 });

@@ -2,6 +2,42 @@ import { type Config, moduleOptions } from '@rustok/kernel';
 import { RETRY_DELAYS_MS } from '@rustok/outbound';
 import { type Static, Type } from '@sinclair/typebox';
 
+/** The deployment's SMTP server and mail queue: `settings.rustok.notifications.mail`. No host: mail is off (messages are logged). */
+const MailOptionsSchema = Type.Object(
+  {
+    smtp: Type.Object(
+      {
+        /** The SMTP server; empty: this deployment sends no mail. */
+        host: Type.String({ maxLength: 253, default: '' }),
+        port: Type.Integer({ minimum: 1, maximum: 65_535, default: 587 }),
+        /** TLS from the first byte (port 465); otherwise STARTTLS when offered. */
+        secure: Type.Boolean({ default: false }),
+        /** Refuse to send without STARTTLS. */
+        require_tls: Type.Boolean({ default: false }),
+        reject_unauthorized: Type.Boolean({ default: true }),
+        user: Type.String({ maxLength: 256, default: '' }),
+        password: Type.String({ maxLength: 1_024, default: '' }),
+        max_connections: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    /** The sender when a tenant has not set its own. */
+    from_address: Type.String({ maxLength: 254, default: 'shop@localhost' }),
+    from_name: Type.String({ maxLength: 200, default: 'RusToK' }),
+    /** The storefront's address when a tenant has not set its own (links in mails). */
+    shop_url: Type.String({ maxLength: 2_000, default: 'http://localhost:3000' }),
+    /** Whether this deployment's processes send queued mail. */
+    deliver: Type.Boolean({ default: true }),
+    poll_ms: Type.Integer({ minimum: 10, maximum: 60_000, default: 500 }),
+    /** Delays before each retry after a temporary failure (4xx, connection); a permanent one (5xx) is not retried. */
+    retry_delays_ms: Type.Array(Type.Integer({ minimum: 1, maximum: 86_400_000 }), {
+      maxItems: 20,
+      default: [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000],
+    }),
+  },
+  { additionalProperties: false, default: {} },
+);
+
 /**
  * The deployment's webhook settings: `settings.rustok.notifications.webhooks` in the config files
  * (RUSTOK_SETTINGS__RUSTOK__NOTIFICATIONS__WEBHOOKS__<KEY>), validated with the rest of the config.
@@ -37,11 +73,16 @@ export const NotificationsOptionsSchema = Type.Object({
         },
         { additionalProperties: false, default: {} },
       ),
+      mail: MailOptionsSchema,
     },
     { additionalProperties: false, default: {} },
   ),
 });
 export type WebhookOptions = Static<typeof NotificationsOptionsSchema>['notifications']['webhooks'];
+export type MailOptions = Static<typeof NotificationsOptionsSchema>['notifications']['mail'];
+
+/** The mail settings of this deployment's configuration. */
+export const mailOptions = (config: Config): MailOptions => moduleOptions(config, NotificationsOptionsSchema).notifications.mail;
 
 /** The webhook settings of this deployment's configuration. */
 export const webhookOptions = (config: Config): WebhookOptions => moduleOptions(config, NotificationsOptionsSchema).notifications.webhooks;

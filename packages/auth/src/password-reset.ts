@@ -30,7 +30,7 @@ export const createPasswordReset = async (
     expiresAt,
   ]);
   const data = { token, expiresAt: expiresAt.toISOString() };
-  sendAfterCommit(ctx, tx, { tenantId: tenantOf(tx), to: user.email, template: 'password-reset', data });
+  await sendAfterCommit(ctx, tx, { tenantId: tenantOf(tx), to: user.email, template: 'password-reset', data });
   return token;
 };
 

@@ -33,7 +33,7 @@ export const sendEmailVerification = async (
 ): Promise<string> => {
   const token = await createEmailVerification(tx, user.id, now);
   const expiresAt = new Date(now + EMAIL_VERIFICATION_TTL_SECONDS * 1000).toISOString();
-  sendAfterCommit(ctx, tx, { tenantId: tenantOf(tx), to: user.email, template: 'verify-email', data: { token, expiresAt } });
+  await sendAfterCommit(ctx, tx, { tenantId: tenantOf(tx), to: user.email, template: 'verify-email', data: { token, expiresAt } });
   return token;
 };
 

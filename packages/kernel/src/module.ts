@@ -2,10 +2,11 @@ import type { TObject, TSchema } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import type { ModuleCommandGroup } from './commands.js';
+import type { Config } from './config/schema.js';
 import type { ErrorCatalogue } from './error-catalogue.js';
 import type { ModuleEvents } from './events.js';
 import type { GraphQLBuilder } from './graphql-builder.js';
-import type { ModuleJob } from './jobs.js';
+import type { JobServices, ModuleJob } from './jobs.js';
 import type { SqlRunner } from './sql-runner.js';
 
 /**
@@ -56,6 +57,23 @@ export interface LifecycleContext {
 }
 
 export type ModuleKind = 'core' | 'optional';
+
+/**
+ * Ports a module may back for the platform, by name. Empty here (the kernel knows no domain): the
+ * package that defines a port adds it by declaration merging (auth: `outboundMessages`), so a
+ * module's `ports` entry is typed without the kernel depending on that package.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
+export interface ModulePorts {}
+
+/** What a port factory gets: the platform's services (as jobs get them), the configuration and a logger. */
+export interface PortContext extends JobServices {
+  readonly config: Config;
+  readonly logger: Logger;
+}
+
+/** A module's factories of ports; one returning undefined leaves the port to the platform's default (e.g. not configured). */
+export type ModulePortFactories = { readonly [K in keyof ModulePorts]?: (ctx: PortContext) => ModulePorts[K] | undefined };
 
 /** A module used through its contract; `optional`: the deployment may leave it out. */
 export interface ModuleUse {
@@ -112,6 +130,8 @@ export interface ModuleDefinition {
    * Read them with `moduleOptions(config, schema)`.
    */
   readonly options?: TObject;
+  /** Platform ports the module backs (the first module that gives one wins, in registry order). */
+  readonly ports?: ModulePortFactories;
   /** A CLI command group (`rustok <name> <subcommand>`) the module contributes. */
   readonly commands?: ModuleCommandGroup;
 }
@@ -128,3 +148,16 @@ export const defineModule = (input: ModuleInput): ModuleDefinition =>
     migrations: input.migrations ?? [],
     events: input.events ?? { emits: [] },
   });
+
+/** The first module's port of this name that it gives (its factory may decline), in registry order. */
+export const modulePort = <K extends keyof ModulePorts>(
+  modules: { readonly modules: readonly ModuleDefinition[] },
+  name: K,
+  ctx: PortContext,
+): ModulePorts[K] | undefined => {
+  for (const mod of modules.modules) {
+    const port = mod.ports?.[name]?.(ctx);
+    if (port) return port;
+  }
+  return undefined;
+};

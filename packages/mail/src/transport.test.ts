@@ -1,5 +1,5 @@
+import { type SmtpSink, startSmtpSink } from '@rustok/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SmtpSink, startSmtpSink } from './test-fixtures/smtp.js';
 import { createMailer, type Mailer, type OutgoingMail } from './transport.js';
 
 let sink: SmtpSink;

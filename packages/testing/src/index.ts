@@ -7,5 +7,6 @@ export * from './platform.js';
 export * from './postgres-cluster.js';
 export * from './receiver.js';
 export * from './services.js';
+export * from './smtp.js';
 export * from './suites.js';
 export * from './tcp-proxy.js';

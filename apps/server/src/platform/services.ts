@@ -2,7 +2,7 @@ import type { RequestPipeline } from '@rustok/api';
 import { type AuthServices, createLoginLimiter, createLogOutboundMessages, createRoleCatalog, type OutboundMessages } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import type { EventBus } from '@rustok/events';
-import { type Config, deploymentNames, type ModuleRegistry } from '@rustok/kernel';
+import { type Config, deploymentNames, type ModuleRegistry, modulePort } from '@rustok/kernel';
 import { createModuleToggles, createTenantCache, createTenantResolver, type ModuleToggles, type TenantCache } from '@rustok/tenancy';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -54,7 +54,10 @@ export const createAccessServices = (options: {
     logger: logger.child({ component: 'auth' }),
     bus,
     roles,
-    outbound: options.outbound ?? createLogOutboundMessages(logger.child({ component: 'outbound' }), { revealData: revealsData(config) }),
+    outbound:
+      options.outbound ??
+      modulePort(registry, 'outboundMessages', { config, db, events: bus, logger: logger.child({ component: 'outbound' }) }) ??
+      createLogOutboundMessages(logger.child({ component: 'outbound' }), { revealData: revealsData(config) }),
   };
   return { cache, toggles, auth, pipeline: createRequestPipeline({ db, config, resolver, toggles, roles }) };
 };

@@ -12,6 +12,7 @@ export const PLATFORM_TABLES_WITHOUT_RLS = [
   'sys_events_dlq',
   'tenant_domains',
   'notifications_webhook_queue',
+  'notifications_mail_queue',
 ];
 
 /** Tables holding a `tenant_id` (pg_attribute, so a table the application role cannot read is counted too). */

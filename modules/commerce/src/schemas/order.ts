@@ -25,6 +25,8 @@ export const CheckoutInput = strict({
   email: Email(),
   shippingAddress: AddressSchema,
   billingAddress: Type.Optional(AddressSchema),
+  /** The customer's locale (BCP 47, e.g. de or de-AT): the order's mails are written in it. */
+  locale: Type.Optional(Type.String({ pattern: '^[a-z]{2}(-[A-Z]{2})?$' })),
 });
 export type CheckoutInput = Static<typeof CheckoutInput>;
 

@@ -19,6 +19,8 @@ export interface NewOrder {
   readonly shippingAddress: Address;
   readonly billingAddress: Address;
   readonly idempotencyKey: string | null;
+  /** The customer's locale at checkout (the order's mails are written in it). */
+  readonly locale: string | null;
   /** SHA-256 (hex) of the order's first token. */
   readonly tokenHash: string;
   /** Snapshots of the lines, in cart order, with their totals. */
@@ -53,6 +55,7 @@ const paramsOf = (o: NewOrder, sorted: readonly NewOrder['claims'][number][]): u
     o.actorId,
     o.discount?.id ?? null,
     o.tokenHash,
+    o.locale,
   ];
 };
 

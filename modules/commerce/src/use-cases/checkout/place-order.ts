@@ -157,6 +157,7 @@ export const placeOrder = async (w: CommerceTx, cart: CartRow, input: CheckoutIn
     cartId: cart.id,
     customerId: cart.customer_id ?? w.actor.userId,
     email: input.email,
+    locale: input.locale ?? null,
     currencyCode: cart.currency_code,
     totals,
     discount: terms.discount,

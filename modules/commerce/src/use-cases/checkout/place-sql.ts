@@ -43,9 +43,9 @@ WITH locked AS MATERIALIZED (
 ), o AS (
   INSERT INTO commerce_orders (id, display_id, cart_id, customer_id, email, currency_code, subtotal, discount_total,
       shipping_total, tax_total, total, discount_code, shipping_option, shipping_address, billing_address, idempotency_key,
-      created_at, updated_at)
+      locale, created_at, updated_at)
   SELECT $1, seq.last_display_id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14::jsonb, $15,
-         date_trunc('milliseconds', now()), date_trunc('milliseconds', now()) FROM seq
+         $36::text, date_trunc('milliseconds', now()), date_trunc('milliseconds', now()) FROM seq
   RETURNING ${ORDER_COLUMNS}
 ), lines AS (
   INSERT INTO commerce_order_lines (id, order_id, product_id, variant_id, title, variant_title, sku, quantity, unit_price,

@@ -3,7 +3,7 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 /** A mail as the test server received it: the envelope and the parsed message. */
-export interface Received {
+export interface ReceivedMail {
   readonly from: string;
   readonly to: string[];
   readonly mail: ParsedMail;
@@ -11,7 +11,7 @@ export interface Received {
 
 export interface SmtpSink {
   readonly port: number;
-  readonly received: Received[];
+  readonly received: ReceivedMail[];
   /** Connections the server accepted so far. */
   connections(): number;
   /** Recipients answered with this reply code and message instead of 250. */
@@ -25,7 +25,7 @@ function smtpError(message: string, responseCode: number): Error {
 
 /** A real SMTP server on a free loopback port, without TLS or login, keeping what it receives. */
 export async function startSmtpSink(): Promise<SmtpSink> {
-  const received: Received[] = [];
+  const received: ReceivedMail[] = [];
   const rejections = new Map<string, { code: number; message: string }>();
   let connections = 0;
   const server = new SMTPServer({
