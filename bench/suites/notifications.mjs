@@ -259,8 +259,11 @@ const fanOut = async ({ name, base, headers, products, receivers, endpoints, pid
   await waitIdle(sqlUrl);
   receivers.reset();
   const mark = sqlUrl
-    ? (await withAdmin(sqlUrl, (c) => c.query('SELECT coalesce(max(created_at), now()) AS at FROM notifications_webhook_deliveries')))
-        .rows[0].at
+    ? (
+        await withAdmin(sqlUrl, (c) =>
+          c.query("SELECT coalesce(max(created_at), '-infinity')::text AS at FROM notifications_webhook_deliveries"),
+        )
+      ).rows[0].at
     : null;
 
   log(`${name}: fan-out, ${fmtInt(o.events)} renames at ${o.rate}/s to ${endpoints.length} endpoints`);
@@ -271,6 +274,7 @@ const fanOut = async ({ name, base, headers, products, receivers, endpoints, pid
   const expected = writes.ok * endpoints.length;
   const complete = await waitDeliveries(receivers, expected, { timeoutMs: o.drainTimeoutS * 1000 });
   const cpu1 = cpuMs(pid);
+  const cpuSeconds = (Date.now() - writes.startedAt) / 1000;
   // On PostgreSQL the delivery rows say how many there are to arrive (an event more than the writes is counted too).
   if (sqlUrl) await waitIdle(sqlUrl, 60_000).catch((error) => problems.push(`${name} fan-out: ${error.message}`));
   const log_ = sqlUrl ? await attemptLog(sqlUrl, mark) : null;
@@ -289,6 +293,9 @@ const fanOut = async ({ name, base, headers, products, receivers, endpoints, pid
   const lastArrival = Math.max(...firsts.map((m) => m.at));
   const seconds = (lastArrival - writes.startedAt) / 1000;
   const latencies = firsts.map((m) => m.at - m.occurredAt);
+  // After the last write: the backlog left, delivered with no write load beside it (the delivery path's own pace).
+  const afterWrites = firsts.filter((m) => m.at > writesEndedAt).length;
+  const drainSeconds = (lastArrival - writesEndedAt) / 1000;
   const perEndpoint = Array.from({ length: endpoints.length }, (_, i) => firsts.filter((m) => m.endpoint === i).length);
   const lost = Math.max(0, wanted - firsts.length);
   if (!complete || lost > 0)
@@ -311,10 +318,13 @@ const fanOut = async ({ name, base, headers, products, receivers, endpoints, pid
     perEndpoint,
     seconds: round(seconds, 1),
     deliveriesPerSecond: round(firsts.length / seconds, 0),
-    drainAfterWritesS: round((lastArrival - writesEndedAt) / 1000, 1),
+    drainAfterWritesS: round(drainSeconds, 1),
+    deliveredAfterWrites: afterWrites,
+    drainPerSecond: drainSeconds >= 1 ? round(afterWrites / drainSeconds, 0) : null,
     latency: summary(latencies),
     p95Ms: round(percentileOf(latencies, 95), 0),
-    serverCpuPercent: cpu0 === null || cpu1 === null ? null : round(((cpu1 - cpu0) / (Date.now() - writes.startedAt)) * 100, 0),
+    serverCpuPercent: cpu0 === null || cpu1 === null ? null : round((cpu1 - cpu0) / cpuSeconds / 10, 0),
+    serverCpuMsPerEvent: cpu0 === null || cpu1 === null ? null : round((cpu1 - cpu0) / writes.ok, 2),
     attempts: log_,
   };
 };
@@ -334,8 +344,8 @@ const attemptLog = (sqlUrl, mark) =>
               coalesce(sum(d.attempts), 0)::int AS attempts,
               count(*) FILTER (WHERE d.attempts > 1)::int AS retried,
               (SELECT count(*) FROM notifications_webhook_attempts a JOIN notifications_webhook_deliveries x ON x.id = a.delivery_id
-                WHERE x.created_at > $1 AND a.outcome <> 'delivered')::int AS failed_attempts
-         FROM notifications_webhook_deliveries d WHERE d.created_at > $1`,
+                WHERE x.created_at > $1::timestamptz AND a.outcome <> 'delivered')::int AS failed_attempts
+         FROM notifications_webhook_deliveries d WHERE d.created_at > $1::timestamptz`,
       [mark],
     );
     return rows[0];
@@ -344,7 +354,7 @@ const attemptLog = (sqlUrl, mark) =>
 // ---------------------------------------------------------------------------------------------
 // Write overhead: renames at full speed, endpoints off (A) and on (B), alternating rounds.
 
-const overhead = async ({ name, base, headers, products, endpointIds, receivers, sqlUrl, o, problems }) => {
+const overhead = async ({ name, base, headers, products, endpointIds, receivers, sqlUrl, pid, o, problems }) => {
   let n = 0;
   const target = {
     method: 'PATCH',
@@ -366,12 +376,15 @@ const overhead = async ({ name, base, headers, products, endpointIds, receivers,
     await waitIdle(sqlUrl);
     receivers.reset();
     log(`${name}: overhead round ${Math.floor(r / 2) + 1}/${o.rounds}, endpoints ${variant}, -c ${o.connections} for ${o.roundS} s`);
+    const cpu0 = cpuMs(pid);
     const { result, latencies } = await cannon({ base, target, connections: o.connections, duration: o.roundS });
+    const cpu1 = cpuMs(pid);
     const bad = result.non2xx + result.errors + result.timeouts;
     if (bad > 0) problems.push(`${name} overhead (${variant}): ${bad} answers not 2xx or failed`);
     rounds[variant].push({
       requestsPerSecond: round(result.requests.total / result.duration, 0),
       deliveriesDuringRound: receivers.state.messages.length,
+      serverCpuMsPerWrite: cpu0 === null || cpu1 === null ? null : round((cpu1 - cpu0) / result.requests.total, 2),
       ...summary(latencies),
     });
     if (variant === 'on') {
@@ -382,12 +395,14 @@ const overhead = async ({ name, base, headers, products, endpointIds, receivers,
   }
   await waitIdle(sqlUrl);
   const mean = (list, key) => round(list.reduce((a, x) => a + x[key], 0) / list.length, 1);
-  const off = {
-    requestsPerSecond: mean(rounds.off, 'requestsPerSecond'),
-    p99Ms: mean(rounds.off, 'p99Ms'),
-    p50Ms: mean(rounds.off, 'p50Ms'),
-  };
-  const on = { requestsPerSecond: mean(rounds.on, 'requestsPerSecond'), p99Ms: mean(rounds.on, 'p99Ms'), p50Ms: mean(rounds.on, 'p50Ms') };
+  const of = (list) => ({
+    requestsPerSecond: mean(list, 'requestsPerSecond'),
+    p50Ms: mean(list, 'p50Ms'),
+    p99Ms: mean(list, 'p99Ms'),
+    serverCpuMsPerWrite: list.some((r) => r.serverCpuMsPerWrite === null) ? null : mean(list, 'serverCpuMsPerWrite'),
+  });
+  const off = of(rounds.off);
+  const on = of(rounds.on);
   return { rounds, off, on, ratio: round(on.requestsPerSecond / off.requestsPerSecond, 3) };
 };
 
@@ -431,7 +446,7 @@ const benchTarget = async ({ name, o, problems, adminUrl }) => {
       const endpointIds = await createEndpoints(server.base, headers, receivers.urls);
       const common = { name, base: server.base, headers, products, receivers, sqlUrl, o, problems };
       const fan = await fanOut({ ...common, endpoints: endpointIds, pid: server.pid });
-      const load = await overhead({ ...common, endpointIds });
+      const load = await overhead({ ...common, endpointIds, pid: server.pid });
       return { fanOut: fan, overhead: load };
     } finally {
       const exit = await server.stop();
@@ -533,6 +548,7 @@ const tablesOf = ({ o, results, met, loadAverageAtStart, loadAverageAtEnd, skipp
         'max ms',
         `p99 ≤ ${fmtInt(o.p99TargetMs)} ms`,
         'server CPU',
+        'CPU ms / event',
       ],
       rows: entries.map(([n, r]) => [
         n,
@@ -548,13 +564,15 @@ const tablesOf = ({ o, results, met, loadAverageAtStart, loadAverageAtEnd, skipp
         round(r.fanOut.latency.maxMs, 0),
         yesNo(met[n].p99),
         r.fanOut.serverCpuPercent === null ? null : `${r.fanOut.serverCpuPercent} %`,
+        r.fanOut.serverCpuMsPerEvent,
       ]),
       notes: [
         'deliveries/s = distinct (endpoint, webhook-id) arrived / (last arrival − first write); latency = arrival at the receiver − the event’s occurredAt (the body’s timestamp)',
         'the offered load is rate × endpoints deliveries/s: a figure at that ceiling means the deliveries kept up',
         ...entries.map(
           ([n, r]) =>
-            `${n}: ${r.fanOut.events} events, last delivery ${r.fanOut.drainAfterWritesS} s after the last write` +
+            `${n}: ${fmtInt(r.fanOut.events)} events; ${fmtInt(r.fanOut.deliveredAfterWrites)} deliveries left when the writes ended, the last ${r.fanOut.drainAfterWritesS} s after` +
+            (r.fanOut.drainPerSecond === null ? '' : ` (${fmtInt(r.fanOut.drainPerSecond)}/s with no writes beside them)`) +
             (r.fanOut.attempts
               ? `; delivery log: ${r.fanOut.attempts.attempts} attempts, ${r.fanOut.attempts.failed_attempts} failed, ${r.fanOut.attempts.retried} deliveries retried`
               : ''),
@@ -563,13 +581,25 @@ const tablesOf = ({ o, results, met, loadAverageAtStart, loadAverageAtEnd, skipp
     },
     {
       title: `notifications: write path with endpoints off / on, PATCH product at -c ${o.connections}, ${o.rounds} × ${o.roundS} s rounds each, alternating`,
-      columns: ['database', 'off req/s', 'off p99 ms', 'on req/s', 'on p99 ms', 'on / off', `within ${o.overheadTargetPercent} %`],
+      columns: [
+        'database',
+        'off req/s',
+        'off p99 ms',
+        'off CPU ms / write',
+        'on req/s',
+        'on p99 ms',
+        'on CPU ms / write',
+        'on / off',
+        `within ${o.overheadTargetPercent} %`,
+      ],
       rows: entries.map(([n, r]) => [
         n,
         fmtInt(r.overhead.off.requestsPerSecond),
         r.overhead.off.p99Ms,
+        r.overhead.off.serverCpuMsPerWrite,
         fmtInt(r.overhead.on.requestsPerSecond),
         r.overhead.on.p99Ms,
+        r.overhead.on.serverCpuMsPerWrite,
         r.overhead.ratio,
         yesNo(met[n].writeOverhead),
       ]),
