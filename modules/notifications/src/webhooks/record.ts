@@ -38,14 +38,18 @@ const logAttempts = async (tx: Tx, results: readonly AttemptResult[]): Promise<v
   );
 };
 
-/** Each delivery's new state, and its queue entry: due again at its next attempt, or gone from the queue. */
+/**
+ * Each delivery's new state, and its queue entry: due again at its next attempt, or gone from the
+ * queue. A delivery that stopped being pending while it was sent (its endpoint turned off, which
+ * cancels it) keeps its state, unless this attempt delivered it.
+ */
 const settleDeliveries = async (tx: Tx, results: readonly AttemptResult[], delays: readonly number[]): Promise<void> => {
   const states = results.map((r) => ({ r, ...nextStateOf(r, delays) }));
   await tx.query(
     `UPDATE notifications_webhook_deliveries d SET status = s.status, attempts = d.attempts + 1, next_attempt_at = s.next,
        last_status = s.code, last_outcome = s.outcome, delivered_at = CASE WHEN s.status = 'delivered' THEN s.at ELSE d.delivered_at END
      FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[], $5::text[], $6::timestamptz[]) AS s(id, status, next, code, outcome, at)
-     WHERE d.id = s.id`,
+     WHERE d.id = s.id AND (d.status = 'pending' OR s.status = 'delivered')`,
     [
       states.map((s) => s.r.delivery.id),
       states.map((s) => s.status),

@@ -18,20 +18,6 @@ export interface DeliveryRunOptions {
   readonly budgetMs?: number;
 }
 
-/** Runs `fn` over `items` with at most `limit` at once. */
-const mapLimit = async <T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-};
-
 /** The claimed deliveries still to send, read in each tenant's transaction; stale claims leave the queue. */
 const loadClaimed = async (run: DeliveryRunOptions, tenants: readonly (readonly [string, string[]])[]): Promise<Sendable[]> => {
   const out: Sendable[] = [];
@@ -60,21 +46,97 @@ const recordAll = async (run: DeliveryRunOptions, results: readonly AttemptResul
 };
 
 /**
- * One delivery run: claims due deliveries in batches, sends each through the SSRF guard with no
- * transaction open (at most `concurrency` at once), records every attempt in its tenant's
- * transaction, until nothing is due or the budget is spent.
+ * One delivery run: claims due deliveries, sends each through the SSRF guard with no transaction
+ * open (at most `concurrency` at once), records every attempt in its tenant's transaction, until
+ * nothing is due or the budget is spent. The three stages overlap: the next deliveries are claimed
+ * and read while others are in flight, and finished attempts are recorded (one transaction at a
+ * time, whatever has finished since the last one) while the rest are still being sent, so neither
+ * the database's round trips nor the slowest answer of a batch holds the sending up.
  */
 export const deliverDue = async (run: DeliveryRunOptions): Promise<{ attempts: number }> => {
   const started = Date.now();
-  const batch = run.options.concurrency * 4;
+  const { concurrency } = run.options;
+  const batch = concurrency * 4;
   const leaseMs = run.options.timeout_ms * 2 + 30_000;
+  const overBudget = () => Date.now() - started > (run.budgetMs ?? Number.POSITIVE_INFINITY);
+  const ready: Sendable[] = [];
+  let finished: AttemptResult[] = [];
   let attempts = 0;
+  let inFlight = 0;
+  let exhausted = false;
+  let failure: { error: unknown } | undefined;
+  let refilling: Promise<void> | undefined;
+  let recording: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+
+  /** Claims and reads the next batch (only when fewer than a batch are waiting to be sent). */
+  const refill = (): void => {
+    if (refilling || exhausted || ready.length >= concurrency) return;
+    refilling = (async () => {
+      if (overBudget()) {
+        exhausted = true;
+        return;
+      }
+      const claimed = await claimDue(run.db, batch, leaseMs);
+      if (claimed.length < batch) exhausted = true;
+      ready.push(...(await loadClaimed(run, [...byTenant(claimed)])));
+    })()
+      .catch((error: unknown) => {
+        // Nothing more is claimed; what is in flight is still sent and recorded, then the run fails.
+        exhausted = true;
+        failure = { error };
+      })
+      .finally(() => {
+        refilling = undefined;
+        signal();
+      });
+  };
+
+  /**
+   * Records what finished since the last record, one record at a time: once nothing is in flight,
+   * or while sending goes on, once `concurrency` attempts have finished (a small run is recorded in
+   * one transaction, as it was sent).
+   */
+  const flush = (): void => {
+    if (recording || finished.length === 0 || (inFlight > 0 && finished.length < concurrency)) return;
+    const results = finished;
+    finished = [];
+    recording = recordAll(run, results).finally(() => {
+      attempts += results.length;
+      recording = undefined;
+      signal();
+    });
+  };
+
   for (;;) {
-    const claimed = await claimDue(run.db, batch, leaseMs);
-    const sendable = await loadClaimed(run, [...byTenant(claimed)]);
-    const results = await mapLimit(sendable, run.options.concurrency, (d) => attemptDelivery(run.outbound, d, run.options.timeout_ms));
-    await recordAll(run, results);
-    attempts += results.length;
-    if (claimed.length < batch || Date.now() - started > (run.budgetMs ?? Number.POSITIVE_INFINITY)) return { attempts };
+    refill();
+    while (inFlight < concurrency && ready.length > 0) {
+      const delivery = ready.shift() as Sendable;
+      inFlight++;
+      void attemptDelivery(run.outbound, delivery, run.options.timeout_ms)
+        .then(
+          (result) => {
+            finished.push(result);
+          },
+          // attemptDelivery turns every failure into a result; should it throw, the claim expires and another run tries again.
+          (error: unknown) => run.logger.warn({ err: error, deliveryId: delivery.id }, 'webhook attempt failed unrecorded'),
+        )
+        .finally(() => {
+          inFlight--;
+          signal();
+        });
+    }
+    flush();
+    if (exhausted && !refilling && ready.length === 0 && inFlight === 0 && !recording && finished.length === 0) {
+      if (failure) throw failure.error;
+      return { attempts };
+    }
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
   }
 };
