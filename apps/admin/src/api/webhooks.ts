@@ -236,23 +236,29 @@ const withSecret = (e: (EndpointNode & { readonly secret?: string | null }) | nu
   secret: e?.secret ?? '',
 });
 
-/** The GraphQL input of a draft: a blank description is left out when creating (and clears it when editing). */
-const inputOf = ({ description, eventTypes, headers, ...rest }: EndpointDraft) => ({
-  ...rest,
+/** What a new endpoint sends (GraphQL's input and the REST body alike): a blank description is left out. */
+export const createInputOf = ({ url, description, eventTypes, headers, active }: EndpointDraft) => ({
+  url,
   eventTypes: [...eventTypes],
+  active,
+  ...(description.trim() ? { description: description.trim() } : {}),
   ...(headers ? { headers } : {}),
 });
 
-export const createWebhookEndpoint = async (draft: EndpointDraft): Promise<EndpointWithSecret> => {
-  const description = draft.description.trim();
-  const input = { ...inputOf(draft), ...(description ? { description } : {}) };
-  return withSecret((await gql(CreateEndpointDocument, { input })).createWebhookEndpoint);
-};
+/** What an edit sends: an empty description clears it; headers only when they are replaced. */
+export const updateInputOf = ({ url, description, eventTypes, headers, active }: EndpointDraft) => ({
+  url,
+  description: description.trim(),
+  eventTypes: [...eventTypes],
+  active,
+  ...(headers ? { headers } : {}),
+});
 
-export const updateWebhookEndpoint = async (id: string, draft: EndpointDraft): Promise<WebhookEndpointView> => {
-  const input = { ...inputOf(draft), description: draft.description.trim() };
-  return endpointOf((await gql(UpdateEndpointDocument, { id, input })).updateWebhookEndpoint);
-};
+export const createWebhookEndpoint = async (draft: EndpointDraft): Promise<EndpointWithSecret> =>
+  withSecret((await gql(CreateEndpointDocument, { input: createInputOf(draft) })).createWebhookEndpoint);
+
+export const updateWebhookEndpoint = async (id: string, draft: EndpointDraft): Promise<WebhookEndpointView> =>
+  endpointOf((await gql(UpdateEndpointDocument, { id, input: updateInputOf(draft) })).updateWebhookEndpoint);
 
 /** On or off (on again also clears the failures of an endpoint the server turned off). */
 export const setWebhookEndpointActive = async (id: string, active: boolean): Promise<WebhookEndpointView> =>

@@ -73,7 +73,7 @@ export const WebhookDelivery = () => {
           <code data-testid="message-id">{delivery.messageId}</code>
         </dd>
         <dt>{n.attempts}</dt>
-        <dd data-testid="delivery-attempts">{f.number(delivery.attempts)}</dd>
+        <dd data-testid="delivery-attempts">{f.number(delivery.attemptLog.length)}</dd>
         <dt>{n.created}</dt>
         <dd>{f.dateTime(delivery.createdAt)}</dd>
         {delivery.deliveredAt ? (

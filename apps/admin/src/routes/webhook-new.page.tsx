@@ -1,8 +1,16 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { createWebhookEndpoint, type EndpointWithSecret, webhookEndpointQuery, webhookEventTypesQuery } from '../api/webhooks.js';
+import {
+  createInputOf,
+  createWebhookEndpoint,
+  type EndpointDraft,
+  type EndpointWithSecret,
+  webhookEndpointQuery,
+  webhookEventTypesQuery,
+} from '../api/webhooks.js';
 import { WebhookForm } from '../components/webhook-form.js';
 import { SecretOnce } from '../components/webhook-secret.js';
+import { useContractCheck } from '../contracts/use-contract-check.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 
 const messages = defineMessages({
@@ -42,8 +50,12 @@ export const WebhookNew = () => {
   const t = useMessages(messages);
   const queryClient = useQueryClient();
   const { data: eventTypes } = useSuspenseQuery(webhookEventTypesQuery);
+  const check = useContractCheck('POST /api/v1/notifications/webhooks');
   const create = useMutation({
-    mutationFn: createWebhookEndpoint,
+    mutationFn: (draft: EndpointDraft) => {
+      check(createInputOf(draft));
+      return createWebhookEndpoint(draft);
+    },
     onSuccess: ({ endpoint }) => {
       queryClient.setQueryData(webhookEndpointQuery(endpoint.id).queryKey, endpoint);
       void queryClient.invalidateQueries({ queryKey: ['webhooks', 'endpoints'] });

@@ -9,6 +9,7 @@ import {
   rotateWebhookSecret,
   setWebhookEndpointActive,
   testWebhookEndpoint,
+  updateInputOf,
   updateWebhookEndpoint,
   type WebhookDeliveryPage,
   type WebhookEndpointView,
@@ -22,6 +23,7 @@ import { DeliveryTable } from '../components/webhook-delivery-table.js';
 import { EndpointFacts } from '../components/webhook-endpoint-facts.js';
 import { WebhookForm } from '../components/webhook-form.js';
 import { RotateSecret } from '../components/webhook-rotate.js';
+import { useContractCheck } from '../contracts/use-contract-check.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 
 const messages = defineMessages({
@@ -88,12 +90,19 @@ const DeliveryLog = ({ endpointId }: { readonly endpointId: string }) => {
 const useEndpointChanges = (id: string) => {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const check = useContractCheck('PATCH /api/v1/notifications/webhooks/{id}');
   const changed = (next: WebhookEndpointView) => {
     queryClient.setQueryData(webhookEndpointQuery(id).queryKey, next);
     void queryClient.invalidateQueries({ queryKey: ['webhooks', 'endpoints'] });
   };
   return {
-    save: useMutation({ mutationFn: (draft: EndpointDraft) => updateWebhookEndpoint(id, draft), onSuccess: changed }),
+    save: useMutation({
+      mutationFn: (draft: EndpointDraft) => {
+        check(updateInputOf(draft));
+        return updateWebhookEndpoint(id, draft);
+      },
+      onSuccess: changed,
+    }),
     toggle: useMutation({ mutationFn: (active: boolean) => setWebhookEndpointActive(id, active), onSuccess: changed }),
     rotate: useMutation({ mutationFn: (keep: number) => rotateWebhookSecret(id, keep), onSuccess: ({ endpoint }) => changed(endpoint) }),
     test: useMutation({
