@@ -6,24 +6,18 @@ import { ErrorNotice } from './error-notice.js';
 import { LabelledInput } from './flex-inputs.js';
 import { CheckField } from './shop-form.js';
 import { EventTypePicker } from './webhook-event-types.js';
-import { type HeaderRow, HeaderRows, headersFromRows } from './webhook-headers.js';
+import { type HeaderRow, HeadersFieldset, headersFromRows } from './webhook-headers.js';
 import { webhookNames } from './webhook-messages.js';
 
 const messages = defineMessages({
   en: {
     urlHint: 'Where the events are POSTed (https, a public address).',
-    saved: (names: string) => `Saved headers: ${names}. Their values are not shown again.`,
-    noneSaved: 'No custom headers saved.',
-    replace: 'Replace the saved headers with the rows below',
     NOTIFICATIONS_URL_REFUSED: 'This address is not allowed: a public http(s) address, without user or password.',
     NOTIFICATIONS_EVENT_TYPE_UNKNOWN: 'No event of this platform matches this type.',
     NOTIFICATIONS_HEADER_REFUSED: 'The platform sets this header itself.',
   },
   ru: {
     urlHint: 'Куда отправляются события (https, публичный адрес).',
-    saved: (names: string) => `Сохранённые заголовки: ${names}. Их значения больше не показываются.`,
-    noneSaved: 'Своих заголовков нет.',
-    replace: 'Заменить сохранённые заголовки строками ниже',
     NOTIFICATIONS_URL_REFUSED: 'Этот адрес не разрешён: нужен публичный адрес http(s) без логина и пароля.',
     NOTIFICATIONS_EVENT_TYPE_UNKNOWN: 'Ни одно событие платформы не подходит под этот тип.',
     NOTIFICATIONS_HEADER_REFUSED: 'Этот заголовок платформа задаёт сама.',
@@ -60,70 +54,62 @@ interface Props {
   readonly onSubmit: (draft: EndpointDraft) => void;
 }
 
-/** An endpoint's fields: URL, description, event types, custom headers, active. The server's refusals show at their inputs. */
-export const WebhookForm = ({ endpoint, eventTypes, submitLabel, pending, error, onSubmit }: Props) => {
-  const t = useMessages(messages);
-  const n = useMessages(webhookNames);
+/** The form's state: the endpoint's values (or a new endpoint's defaults) and the draft they make. */
+const useDraft = (endpoint: WebhookEndpointView | undefined) => {
   const [url, setUrl] = useState(endpoint?.url ?? '');
   const [description, setDescription] = useState(endpoint?.description ?? '');
   const [types, setTypes] = useState<string[]>(() => [...(endpoint?.eventTypes ?? [])]);
   const [rows, setRows] = useState<HeaderRow[]>([]);
-  const [replaceHeaders, setReplaceHeaders] = useState(!endpoint);
+  const [replace, setReplace] = useState(!endpoint);
   const [active, setActive] = useState(endpoint?.active ?? true);
+  const draft = (): EndpointDraft => {
+    const headers = replace ? headersFromRows(rows) : undefined;
+    return { url: url.trim(), description, eventTypes: types, active, ...(headers ? { headers } : {}) };
+  };
+  return { url, setUrl, description, setDescription, types, setTypes, rows, setRows, replace, setReplace, active, setActive, draft };
+};
+
+/** An endpoint's fields: URL, description, event types, custom headers, active. The server's refusals show at their inputs. */
+export const WebhookForm = ({ endpoint, eventTypes, submitLabel, pending, error, onSubmit }: Props) => {
+  const t = useMessages(messages);
+  const n = useMessages(webhookNames);
+  const d = useDraft(endpoint);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const headers = replaceHeaders ? headersFromRows(rows) : undefined;
-    onSubmit({ url: url.trim(), description, eventTypes: types, active, ...(headers ? { headers } : {}) });
+    onSubmit(d.draft());
   };
-  const headerProblems = problemsAt(t, error, '/headers');
-  const shownAtFields = ['/url', '/description', '/eventTypes', '/headers'].some((p) => problemsAt(t, error, p));
+  const at = (path: string) => problemsAt(t, error, path);
+  const shownAtFields = ['/url', '/description', '/eventTypes', '/headers'].some((p) => at(p));
   return (
     <form className="stack wide" onSubmit={submit} noValidate>
       <LabelledInput
         label={n.url}
         type="url"
-        value={url}
+        value={d.url}
         required
         maxLength={2000}
         hint={t.urlHint}
-        errors={problemsAt(t, error, '/url')}
-        onChange={(e) => setUrl(e.target.value)}
+        errors={at('/url')}
+        onChange={(e) => d.setUrl(e.target.value)}
       />
       <LabelledInput
         label={n.description}
-        value={description}
+        value={d.description}
         maxLength={500}
-        errors={problemsAt(t, error, '/description')}
-        onChange={(e) => setDescription(e.target.value)}
+        errors={at('/description')}
+        onChange={(e) => d.setDescription(e.target.value)}
       />
-      <EventTypePicker
-        legend={n.eventTypes}
-        types={eventTypes}
-        value={types}
-        errors={problemsAt(t, error, '/eventTypes')}
-        onChange={setTypes}
+      <EventTypePicker legend={n.eventTypes} types={eventTypes} value={d.types} errors={at('/eventTypes')} onChange={d.setTypes} />
+      <HeadersFieldset
+        legend={n.headers}
+        savedNames={endpoint?.headerNames}
+        replace={d.replace}
+        onReplace={d.setReplace}
+        rows={d.rows}
+        onRows={d.setRows}
+        problems={at('/headers')}
       />
-      <fieldset>
-        <legend>{n.headers}</legend>
-        {endpoint ? (
-          <p className="hint">{endpoint.headerNames.length > 0 ? t.saved(endpoint.headerNames.join(', ')) : t.noneSaved}</p>
-        ) : null}
-        {endpoint ? (
-          <CheckField
-            label={t.replace}
-            name="replaceHeaders"
-            checked={replaceHeaders}
-            onChange={(e) => setReplaceHeaders(e.target.checked)}
-          />
-        ) : null}
-        {replaceHeaders ? <HeaderRows rows={rows} onChange={setRows} /> : null}
-        {headerProblems ? (
-          <small className="field-error" data-testid="field-error" role="alert">
-            {headerProblems.join('; ')}
-          </small>
-        ) : null}
-      </fieldset>
-      <CheckField label={n.active} name="active" checked={active} onChange={(e) => setActive(e.target.checked)} />
+      <CheckField label={n.active} name="active" checked={d.active} onChange={(e) => d.setActive(e.target.checked)} />
       {error && !shownAtFields ? <ErrorNotice error={error} /> : null}
       <p>
         <button type="submit" disabled={pending}>

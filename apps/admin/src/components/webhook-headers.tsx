@@ -1,5 +1,6 @@
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { LabelledInput } from './flex-inputs.js';
+import { CheckField } from './shop-form.js';
 
 const messages = defineMessages({
   en: {
@@ -8,6 +9,9 @@ const messages = defineMessages({
     value: 'Value',
     add: 'Add header',
     remove: (n: number) => `Remove header ${n}`,
+    saved: (names: string) => `Saved headers: ${names}. Their values are not shown again.`,
+    noneSaved: 'No custom headers saved.',
+    replace: 'Replace the saved headers with the rows below',
   },
   ru: {
     header: (n: number) => `Заголовок ${n}`,
@@ -15,6 +19,9 @@ const messages = defineMessages({
     value: 'Значение',
     add: 'Добавить заголовок',
     remove: (n: number) => `Убрать заголовок ${n}`,
+    saved: (names: string) => `Сохранённые заголовки: ${names}. Их значения больше не показываются.`,
+    noneSaved: 'Своих заголовков нет.',
+    replace: 'Заменить сохранённые заголовки строками ниже',
   },
 });
 
@@ -55,5 +62,36 @@ export const HeaderRows = ({ rows, onChange }: Props) => {
         </button>
       </p>
     </>
+  );
+};
+
+interface FieldsetProps {
+  readonly legend: string;
+  /** The names saved on the endpoint (editing); none for a new endpoint, whose rows are always sent. */
+  readonly savedNames?: readonly string[];
+  readonly replace: boolean;
+  readonly onReplace: (replace: boolean) => void;
+  readonly rows: readonly HeaderRow[];
+  readonly onRows: (rows: HeaderRow[]) => void;
+  readonly problems?: readonly string[];
+}
+
+/** The custom headers of a form: what is saved (names only), whether to replace it, the rows, and the server's refusal. */
+export const HeadersFieldset = ({ legend, savedNames, replace, onReplace, rows, onRows, problems }: FieldsetProps) => {
+  const t = useMessages(messages);
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {savedNames ? <p className="hint">{savedNames.length > 0 ? t.saved(savedNames.join(', ')) : t.noneSaved}</p> : null}
+      {savedNames ? (
+        <CheckField label={t.replace} name="replaceHeaders" checked={replace} onChange={(e) => onReplace(e.target.checked)} />
+      ) : null}
+      {replace ? <HeaderRows rows={rows} onChange={onRows} /> : null}
+      {problems ? (
+        <small className="field-error" data-testid="field-error" role="alert">
+          {problems.join('; ')}
+        </small>
+      ) : null}
+    </fieldset>
   );
 };

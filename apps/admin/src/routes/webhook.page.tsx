@@ -150,6 +150,39 @@ const Actions = ({ endpoint, changes }: { readonly endpoint: WebhookEndpointView
   );
 };
 
+const EditEndpoint = (props: {
+  readonly endpoint: WebhookEndpointView;
+  readonly eventTypes: readonly string[];
+  readonly changes: Changes;
+}) => {
+  const { endpoint, eventTypes, changes } = props;
+  const t = useMessages(messages);
+  return (
+    <>
+      <section aria-labelledby="edit-endpoint">
+        <h2 id="edit-endpoint">{t.edit}</h2>
+        {changes.save.isSuccess ? <p role="status">{t.saved}</p> : null}
+        <WebhookForm
+          key={endpoint.updatedAt}
+          endpoint={endpoint}
+          eventTypes={eventTypes}
+          submitLabel={t.save}
+          pending={changes.save.isPending}
+          error={changes.save.error}
+          onSubmit={(draft) => changes.save.mutate(draft)}
+        />
+      </section>
+      <RotateSecret
+        previousSecretUntil={endpoint.previousSecretUntil}
+        secret={changes.rotate.data?.secret ?? null}
+        pending={changes.rotate.isPending}
+        error={changes.rotate.error}
+        onRotate={(keep) => changes.rotate.mutate(keep)}
+      />
+    </>
+  );
+};
+
 /** One endpoint: what it is, its actions, its fields, its secret's rotation, and its delivery log. */
 export const WebhookEndpoint = () => {
   const { id } = getRouteApi('/app/webhooks/$id').useParams();
@@ -169,30 +202,7 @@ export const WebhookEndpoint = () => {
       <EndpointFacts endpoint={endpoint} />
       {manage ? <Actions endpoint={endpoint} changes={changes} /> : null}
       <DeliveryLog endpointId={id} />
-      {manage ? (
-        <>
-          <section aria-labelledby="edit-endpoint">
-            <h2 id="edit-endpoint">{t.edit}</h2>
-            {changes.save.isSuccess ? <p role="status">{t.saved}</p> : null}
-            <WebhookForm
-              key={endpoint.updatedAt}
-              endpoint={endpoint}
-              eventTypes={eventTypes}
-              submitLabel={t.save}
-              pending={changes.save.isPending}
-              error={changes.save.error}
-              onSubmit={(draft) => changes.save.mutate(draft)}
-            />
-          </section>
-          <RotateSecret
-            previousSecretUntil={endpoint.previousSecretUntil}
-            secret={changes.rotate.data?.secret ?? null}
-            pending={changes.rotate.isPending}
-            error={changes.rotate.error}
-            onRotate={(keep) => changes.rotate.mutate(keep)}
-          />
-        </>
-      ) : null}
+      {manage ? <EditEndpoint endpoint={endpoint} eventTypes={eventTypes} changes={changes} /> : null}
     </>
   );
 };
