@@ -38,6 +38,10 @@ import { systemRoute } from './routes/system.js';
 import { taxonomyRoute } from './routes/taxonomy.js';
 import { tenantsRoute } from './routes/tenants.js';
 import { usersRoute } from './routes/users.js';
+import { webhookRoute } from './routes/webhook.js';
+import { webhookDeliveryRoute } from './routes/webhook-delivery.js';
+import { webhookNewRoute } from './routes/webhook-new.js';
+import { webhooksRoute } from './routes/webhooks.js';
 
 const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
@@ -74,6 +78,10 @@ const routeTree = rootRoute.addChildren([
     flexEntriesRoute,
     flexEntryNewRoute,
     flexEntryRoute,
+    webhooksRoute,
+    webhookNewRoute,
+    webhookRoute,
+    webhookDeliveryRoute,
   ]),
   signInRoute,
 ]);

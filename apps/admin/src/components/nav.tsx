@@ -19,6 +19,7 @@ const labels = defineMessages({
     menus: 'Menus',
     customTypes: 'Custom types',
     users: 'Users',
+    webhooks: 'Webhooks',
     searchIndex: 'Search index',
     tenants: 'Tenants',
     system: 'System',
@@ -43,6 +44,7 @@ const labels = defineMessages({
     menus: 'Меню',
     customTypes: 'Свои типы',
     users: 'Пользователи',
+    webhooks: 'Вебхуки',
     searchIndex: 'Поисковый индекс',
     tenants: 'Арендаторы',
     system: 'Система',
@@ -79,6 +81,7 @@ interface MenuItem {
     | '/menus'
     | '/flex'
     | '/users'
+    | '/webhooks'
     | '/search-index';
   /** The key of its name in the menu's messages. */
   readonly label: Label;
@@ -105,6 +108,7 @@ export const MENU: readonly MenuItem[] = [
   { to: '/menus', label: 'menus', group: 'content', permission: 'pages.menus.manage', module: 'pages' },
   { to: '/flex', label: 'customTypes', group: 'content', permission: 'flex.entries.read', module: 'flex' },
   { to: '/users', label: 'users', group: 'people', permission: 'auth.users.read' },
+  { to: '/webhooks', label: 'webhooks', group: 'platform', permission: 'notifications.webhooks.read', module: 'notifications' },
   { to: '/search-index', label: 'searchIndex', group: 'platform', permission: 'index.status.read' },
   { to: '/tenants', label: 'tenants', group: 'platform', permission: 'platform.tenants.manage' },
   { to: '/system', label: 'system', group: 'platform', permission: 'events.admin.read' },

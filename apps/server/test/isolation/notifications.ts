@@ -148,6 +148,12 @@ export const notificationsArea: Area<NotificationObjects> = defineArea<Notificat
       '{ webhookEndpoints(first: 50) { items { id url } } }',
       (w) => notifications(w.a).endpointId,
     ),
+    'Query.webhookEventTypes': async (w) => {
+      const reply = await w.gql(w.a.admin, '{ webhookEventTypes }');
+      expect(reply.errors).toBeUndefined();
+      expect(reply.data?.webhookEventTypes).toEqual(expect.arrayContaining(EVENT_TYPES));
+      expectNoSecretsOfB(w, reply.text);
+    },
     'Query.webhookEndpoint': refusedForB('query ($id: ID!) { webhookEndpoint(id: $id) { id url } }', endpointVars, ENDPOINT_NOT_FOUND),
     'Query.webhookDeliveries': refusedForB(
       'query ($id: ID!) { webhookDeliveries(endpointId: $id) { items { id } } }',

@@ -137,6 +137,13 @@ const addQueries = (builder: GraphQLBuilder, types: Types) => {
       resolve: (_root, args, ctx) => listDeliveries(contextOf(ctx), String(args.endpointId), pageOf(args)),
     }),
   );
+  builder.queryField('webhookEventTypes', (t) =>
+    t.stringList({
+      authScopes: read,
+      description: 'Every event type of the deployment an endpoint may subscribe to (also as a prefix.* or *)',
+      resolve: (_root, _args, ctx) => [...contextOf(ctx).eventTypes],
+    }),
+  );
   builder.queryField('webhookDelivery', (t) =>
     t.field({
       type: types.Delivery,
