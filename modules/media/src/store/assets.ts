@@ -107,10 +107,3 @@ export const selectAssets = async (tx: Tx, limit: number, cursor?: string, kind?
   const items = rows.slice(0, limit).map(toAsset);
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 };
-
-/** The existing ones of `ids` (other modules check references through the contracts). */
-export const existingAssetIds = async (tx: Tx, ids: readonly string[]): Promise<string[]> => {
-  if (ids.length === 0) return [];
-  const { rows } = await tx.query<{ id: string }>(`SELECT id FROM ${TABLE} WHERE id = ANY($1::uuid[])`, [ids]);
-  return rows.map((r) => r.id);
-};
