@@ -8,5 +8,6 @@ import commerceModule from '@rustok/commerce';
 import indexModule from '@rustok/index';
 import flexModule from '@rustok/flex';
 import notificationsModule from '@rustok/notifications';
+import mediaModule from '@rustok/media';
 
-export const builtInModules: readonly ModuleDefinition[] = [contentModule, blogModule, forumModule, pagesModule, commerceModule, indexModule, flexModule, notificationsModule];
+export const builtInModules: readonly ModuleDefinition[] = [contentModule, blogModule, forumModule, pagesModule, commerceModule, indexModule, flexModule, notificationsModule, mediaModule];

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { generateId, type TenantRef } from '@rustok/kernel';
 import { builtInModules } from '@rustok/server';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
@@ -29,6 +32,7 @@ describeEachBackend('tenant isolation', (backend) => {
   let w: World;
   let doc: OpenApiDoc;
   let snapshotOfB: Record<string, string[]>;
+  let mediaRoot: string | undefined;
 
   const call: World['call'] = (method, url, headers = {}, payload) =>
     p.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
@@ -62,8 +66,11 @@ describeEachBackend('tenant isolation', (backend) => {
   beforeAll(async () => {
     // The deployment's own modules too, so their routes and fields must be in the areas' entries.
     // Webhook deliveries and mails are queued, not sent (their runs would change B's rows while A calls).
+    // Media files go to a temporary folder of the suite.
+    mediaRoot = await mkdtemp(join(tmpdir(), 'rustok-iso-media-'));
+    const media = { local: { root: mediaRoot } };
     const notifications = { webhooks: { deliver: false }, mail: { smtp: { host: '127.0.0.1', port: 9 }, deliver: false } };
-    const config = { settings: { rustok: { notifications } } };
+    const config = { settings: { rustok: { notifications, media } } };
     p = await createTestPlatform({ backend, modules: [...builtInModules, notesModule], config });
     const a = await side('iso-a', 'a');
     const b = await side('iso-b', 'b');
@@ -71,7 +78,10 @@ describeEachBackend('tenant isolation', (backend) => {
     doc = (await call('GET', '/swagger/json')).json<OpenApiDoc>();
     snapshotOfB = await snapshotOf(p.database.db, b.tenant.id);
   });
-  afterAll(() => p?.close());
+  afterAll(async () => {
+    await p?.close();
+    if (mediaRoot) await rm(mediaRoot, { recursive: true, force: true });
+  });
 
   it('has an entry for every route of the OpenAPI document, and no stale one', () => {
     const documented = routesOf(doc).sort();

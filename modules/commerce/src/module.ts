@@ -34,6 +34,8 @@ export const commerceModule = defineModule({
   description: 'Products with variants and multi-currency prices, inventory, carts, checkout and orders',
   version: '0.1.0',
   kind: 'optional',
+  // Product images may name media assets (read through its contracts when it is there).
+  uses: [{ slug: 'media', optional: true }],
   errors: [commerceErrors],
   permissions: [...COMMERCE_PERMISSIONS],
   config: CommerceSettingsSchema,

@@ -6,6 +6,7 @@ import { contentArea } from './content.js';
 import { flexArea } from './flex.js';
 import { forumArea } from './forum.js';
 import { indexStoreArea } from './index-store.js';
+import { mediaArea } from './media.js';
 import { notificationsArea } from './notifications.js';
 import { pagesArea } from './pages.js';
 import { platformAuth } from './platform-auth.js';
@@ -30,6 +31,7 @@ export const AREAS: readonly Area<unknown>[] = [
   indexStoreArea,
   flexArea,
   notificationsArea,
+  mediaArea,
 ];
 
 /** The areas' entries merged into one table; an entry claimed by two areas is an error. */

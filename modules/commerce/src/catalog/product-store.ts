@@ -21,7 +21,7 @@ export interface ProductRow {
   seo_description: string | null;
   categories: string[];
   tags: string[];
-  images: { url: string; alt: string | null }[];
+  images: { url: string; alt: string | null; mediaId?: string }[];
   metadata: Record<string, unknown>;
   version: unknown;
   published_at: Date | string | null;
@@ -52,8 +52,11 @@ export const loadProduct = async (w: CommerceTx, id: string, forUpdate = false):
 };
 
 type Image = NonNullable<CreateProductInput['images']>[number];
+/** Images as stored; a media image has been resolved to its URL before (`resolveProductImages`). */
 const imagesOf = (images: readonly Image[]) =>
-  images.map((i) => (typeof i === 'string' ? { url: i, alt: null } : { url: i.url, alt: i.alt ?? null }));
+  images.map((i) =>
+    typeof i === 'string' ? { url: i, alt: null } : { url: i.url ?? '', alt: i.alt ?? null, ...(i.mediaId ? { mediaId: i.mediaId } : {}) },
+  );
 
 /** Column ← value of every product field present in the input (explicit nulls included). */
 export const productColumns = (input: UpdateProductInput): Record<string, unknown> => {

@@ -61,7 +61,7 @@ export const ProductView = Type.Object({
   seoDescription: NullableString(),
   categories: Type.Array(Type.String()),
   tags: Type.Array(Type.String()),
-  images: Type.Array(Type.Object({ url: Type.String(), alt: NullableString() })),
+  images: Type.Array(Type.Object({ url: Type.String(), alt: NullableString(), mediaId: Type.Optional(Type.String()) })),
   metadata: Type.Record(Type.String(), Type.Unknown()),
   /** Grows with every change of the product, its translations, variants or prices. */
   version: Type.Integer(),

@@ -28,8 +28,15 @@ const Labels = () => Type.Optional(Type.Array(Label(), { maxItems: 50, uniqueIte
 const Metadata = () => Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 50 }));
 const Size = (unit: string) => Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 2_147_483_647, description: unit })));
 const Url = () => Type.String({ minLength: 8, maxLength: 2000, pattern: '^https?://\\S+$' });
-/** A product image given as an object; a bare URL string is accepted as well. */
-export const ImageObjectInput = strict({ url: Url(), alt: NullableText(500) });
+/**
+ * A product image given as an object: a `url`, or the `mediaId` of an image asset of the media module
+ * (its URL and alternative text are filled in); a bare URL string is accepted as well.
+ */
+export const ImageObjectInput = strict({
+  url: Type.Optional(Url()),
+  mediaId: Type.Optional(Id({ description: 'An image asset of the media module, instead of a url' })),
+  alt: NullableText(500),
+});
 const Image = () => Type.Union([Url(), ImageObjectInput]);
 const RichText = () => Nullable(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Array(Type.Unknown())]));
 const Translations = <T extends TSchema>(item: T) =>

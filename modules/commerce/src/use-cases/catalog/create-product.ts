@@ -4,6 +4,7 @@ import { handleFromTitle, uniqueHandle } from '../../catalog/handle.js';
 
 import { checkPrices } from '../../catalog/price-store.js';
 
+import { resolveProductImages } from '../../catalog/product-images.js';
 import { readProduct } from '../../catalog/product-read.js';
 
 import { insertProduct, touchProduct, writeProductTranslations } from '../../catalog/product-store.js';
@@ -55,7 +56,8 @@ export const createProductInTx = async (w: CommerceTx, raw: CreateProductInput):
   checkInput(input, settings);
   const handle = await uniqueHandle(w.tx, input.handle ?? handleFromTitle(input.title), input.handle !== undefined);
   await assertSkusFree(w, skusOf(input.variants ?? []));
-  const id = await insertProduct(w, input, handle);
+  const images = await resolveProductImages(w.tx, input.images);
+  const id = await insertProduct(w, { ...input, images }, handle);
   if (input.translations) await writeProductTranslations(w, id, input.translations);
   await touchProduct(w, id, COMMERCE_EVENT.productCreated, ['created'], false);
   for (const [i, variant] of (input.variants ?? []).entries()) await insertVariant(w, id, variant, i);

@@ -1,9 +1,8 @@
 import { parseInput } from '@rustok/kernel';
 
 import { uniqueHandle } from '../../catalog/handle.js';
-
+import { resolveProductImages } from '../../catalog/product-images.js';
 import { readProduct, viewOfRow } from '../../catalog/product-read.js';
-
 import { loadProduct, productColumns, updateAndTouchProduct, writeProductTranslations } from '../../catalog/product-store.js';
 
 import { catalogTx } from '../../catalog/tx.js';
@@ -52,7 +51,7 @@ export const updateProduct = (ctx: CommerceContext, id: string, raw: UpdateProdu
     const row = needsRow(input) ? await loadProduct(w, id, true) : undefined;
     const statusChanged = input.status !== undefined && input.status !== row?.status;
     if (statusChanged) requirePermission(w.actor, PERM.publish);
-    const cols = productColumns(input);
+    const cols = productColumns({ ...input, images: await resolveProductImages(w.tx, input.images) });
     if (input.handle !== undefined && input.handle !== row?.handle) cols.handle = await uniqueHandle(w.tx, input.handle, true, id);
     else delete cols.handle;
     if (input.translations) await writeProductTranslations(w, id, input.translations);
