@@ -1,4 +1,3 @@
-import type { Database } from '@rustok/db';
 import { generateId, type SqlRunner } from '@rustok/kernel';
 
 /** A mail to send: which template, in which locale, to whom, with which variables. */
@@ -24,18 +23,4 @@ export const enqueueMails = async (tx: SqlRunner, tenantId: string, mails: reado
     tenantId,
   ]);
   return ids;
-};
-
-/** Claims up to `limit` due mails across tenants for `leaseMs` (oldest first; ones another run holds are skipped). */
-export const claimDueMails = async (db: Database, limit: number, leaseMs: number): Promise<{ mailId: string; tenantId: string }[]> => {
-  const { rows } = await db.query<{ mail_id: string; tenant_id: string }>(
-    `UPDATE notifications_mail_queue q SET claimed_until = now() + $2 * interval '1 millisecond'
-       FROM (SELECT mail_id FROM notifications_mail_queue
-              WHERE due_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
-              ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
-      WHERE q.mail_id = due.mail_id
-      RETURNING q.mail_id, q.tenant_id`,
-    [limit, leaseMs],
-  );
-  return rows.map((r) => ({ mailId: r.mail_id, tenantId: r.tenant_id }));
 };

@@ -4,8 +4,8 @@ import type { Mailer, Renderer } from '@rustok/mail';
 import { nextAttemptAt } from '@rustok/outbound';
 import type { Logger } from 'pino';
 import type { MailOptions } from '../options.js';
+import { byTenant, claimDue } from '../queue.js';
 import { composeMail } from './compose.js';
-import { claimDueMails } from './queue.js';
 import { loadMailSettings, senderOf, withShop } from './settings.js';
 
 export interface MailRunOptions {
@@ -91,10 +91,8 @@ export const deliverDueMails = async (run: MailRunOptions): Promise<{ sent: numb
   const started = Date.now();
   let sent = 0;
   for (;;) {
-    const claimed = await claimDueMails(run.db, BATCH, 120_000);
-    const byTenant = new Map<string, string[]>();
-    for (const c of claimed) byTenant.set(c.tenantId, [...(byTenant.get(c.tenantId) ?? []), c.mailId]);
-    for (const [tenantId, ids] of byTenant) {
+    const claimed = await claimDue(run.db, 'mail', BATCH, 120_000);
+    for (const [tenantId, ids] of byTenant(claimed)) {
       sent += await deliverForTenant(run, tenantId, ids).catch((error: unknown) => {
         run.logger.warn({ err: error, tenantId }, 'mails not sent; their claims expire and they are tried again');
         return 0;

@@ -3,8 +3,8 @@ import type { Database } from '@rustok/db';
 import type { Outbound } from '@rustok/outbound';
 import type { Logger } from 'pino';
 import type { WebhookOptions } from '../options.js';
+import { byTenant, claimDue } from '../queue.js';
 import { type AttemptResult, attemptDelivery } from './attempt.js';
-import { byTenant, claimDue } from './queue.js';
 import { recordAttempts } from './record.js';
 import { loadSendable, type Sendable } from './sendable.js';
 
@@ -81,7 +81,7 @@ export const deliverDue = async (run: DeliveryRunOptions): Promise<{ attempts: n
         exhausted = true;
         return;
       }
-      const claimed = await claimDue(run.db, batch, leaseMs);
+      const claimed = await claimDue(run.db, 'webhook', batch, leaseMs);
       if (claimed.length < batch) exhausted = true;
       ready.push(...(await loadClaimed(run, [...byTenant(claimed)])));
     })()
