@@ -3,6 +3,7 @@ import type { Migration } from '@rustok/kernel';
 import { customPlansSql, customSearchSql, customSql } from './migrations-custom.js';
 import { localeKeysSql } from './migrations-locale-keys.js';
 import { pagesSql } from './migrations-pages.js';
+import { searchPostingsSql } from './migrations-postings.js';
 import { dropUnusedFunctionsSql, rankSql, searchPageSql, tenantContentKeysSql, tenantSearchKeysSql } from './migrations-search.js';
 import { compactSummariesSql, millisecondTimesSql, summariesSql } from './migrations-summaries.js';
 import { RESTORE_TENANT as RESTORE, SET_TENANT } from './migrations-tenant-sql.js';
@@ -265,4 +266,5 @@ export const indexMigrations: readonly Migration[] = [
   { name: 'm20270103_index_019_search_locale_keys', up: localeKeysSql },
   { name: 'm20270104_index_020_custom_search', up: customSearchSql },
   { name: 'm20270105_index_021_custom_plans', up: customPlansSql },
+  { name: 'm20270106_index_022_search_postings', up: searchPostingsSql },
 ];

@@ -88,10 +88,18 @@ describeEachBackend('index: database objects', (backend) => {
     expect(names).not.toContain('index_products_newest');
     expect(names).not.toContain('index_product_by_handle');
     const source = await callers();
+    const triggered = (
+      await t.db.query<{ name: string }>(
+        `SELECT DISTINCT p.proname AS name FROM pg_trigger g JOIN pg_proc p ON p.oid = g.tgfoid WHERE NOT g.tgisinternal`,
+      )
+    ).rows.map((r) => r.name);
     // index_match_* / index_similar_* are named by their read model (search/match.ts); the summary by its trigger;
-    // the tenant's search keys by the generated column and the candidate functions.
+    // the tenant's search keys by the generated column and the candidate functions; trigger functions by their triggers,
+    // the postings of a vector by the postings triggers.
     const called = (name: string) =>
       source.includes(name) ||
+      triggered.includes(name) ||
+      (name === 'index_postings_of' && triggered.includes('index_postings_inserted')) ||
       /^index_(match|similar)_(products|content)$/.test(name) ||
       (name === 'index_product_summary' && names.includes('index_products_summary_trigger')) ||
       ((name === 'index_tenant_lexemes' || name === 'index_tenant_tsquery') && names.includes('index_match_content')) ||

@@ -125,11 +125,19 @@ const newestStatement = (parts: readonly NewestPart[]): string => {
   return text;
 };
 
-/** The query of a plain search: the words as websearch_to_tsquery reads them, or'ed with their stemmed prefixes. */
+/** The first page of a search with operators, in one call (see migration 017): its items joined, how many (a limit and one), the limit-th's keys. */
 const TSQ = `CASE WHEN $4 = '' THEN websearch_to_tsquery($2::regconfig, $3)
   ELSE websearch_to_tsquery($2::regconfig, $3) || to_tsquery($2::regconfig, $4) END`;
-/** The first page in one call (see migration 017): its items joined, how many (a limit and one), the limit-th's keys. */
 const SEARCH_FIRST_SQL = preparedSql('index_search_first', `SELECT * FROM index_search_page($1, ${TSQ}, $5::int)`);
+/** A page of a plain search from the search postings (see migrations-postings.ts), the first or after a cursor. */
+const SEARCH_POSTED_SQL = preparedSql(
+  'index_search_posted',
+  'SELECT * FROM index_search_posted($1, $2::regconfig, $3, $4::int, $5::numeric, $6::uuid)',
+);
+
+/** Words (letters and digits) separated by spaces, at most four: a query the postings answer. */
+const PLAIN_WORDS = /^[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+){0,3}$/u;
+export const isPlainQuery = (q: string): boolean => q.length <= 200 && PLAIN_WORDS.test(q);
 
 const noPriceFilter = (input: ProductPlanInput) =>
   input.query.minPrice === undefined && input.query.maxPrice === undefined && input.custom.length === 0;
@@ -160,9 +168,16 @@ const search = async (input: ProductPlanInput, q: string): Promise<Page> => {
   return pageOfText((await ctx.db.tenantRead<JoinedPage>(ctx.tenantId, SEARCH_FIRST_SQL, params)).rows[0], query.limit);
 };
 
+const posted = async (input: ProductPlanInput, q: string, cursor: Cursor | undefined): Promise<Page> => {
+  const { query, ctx } = input;
+  const params = [input.locale, searchConfigOf(input.locale), q, query.limit + 1, cursor?.key ?? null, cursor?.id ?? null];
+  return pageOfText((await ctx.db.tenantRead<JoinedPage>(ctx.tenantId, SEARCH_POSTED_SQL, params)).rows[0], query.limit);
+};
+
 /**
  * The two most frequent lists as fixed statements (planned once per connection): newest first with
- * at most category, tag and stock filters, and the first page of a plain search by relevance.
+ * at most category, tag and stock filters, and a search by relevance without filters: every page of
+ * a plain one (words only) from the search postings, the first page of one with operators.
  * Anything else (undefined here) is built as a statement of its own.
  */
 export const staticPage = (
@@ -173,6 +188,7 @@ export const staticPage = (
 ): Promise<Page> | undefined => {
   if (mode === 'all' && sort === 'newest' && noPriceFilter(input)) return newest(input, cursor);
   const q = input.query.q?.trim();
-  if (mode === 'fulltext' && sort === 'relevance' && !cursor && q && noFilter(input)) return search(input, q);
-  return undefined;
+  if (mode !== 'fulltext' || sort !== 'relevance' || !q || !noFilter(input)) return undefined;
+  if (isPlainQuery(q)) return posted(input, q, cursor);
+  return cursor ? undefined : search(input, q);
 };
