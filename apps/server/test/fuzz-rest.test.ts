@@ -49,7 +49,9 @@ describeEachBackend('REST fuzz', (backend) => {
   let identities: Identity[];
 
   beforeAll(async () => {
-    p = await createTestPlatform({ backend, modules: builtInModules });
+    // A live inbox stream ends after a moment, so a fuzzed call to it returns.
+    const config = { settings: { rustok: { notifications: { inbox: { stream_max_ms: 50 } } } } };
+    p = await createTestPlatform({ backend, modules: builtInModules, config });
     const tenant = await p.createTenant('fuzz');
     const admin = await p.userWithToken(tenant.id, ['admin']);
     identities = [

@@ -69,7 +69,12 @@ describeEachBackend('tenant isolation', (backend) => {
     // Media files go to a temporary folder of the suite.
     mediaRoot = await mkdtemp(join(tmpdir(), 'rustok-iso-media-'));
     const media = { local: { root: mediaRoot } };
-    const notifications = { webhooks: { deliver: false }, mail: { smtp: { host: '127.0.0.1', port: 9 }, deliver: false } };
+    // Live inbox streams end after a moment, so a call to the stream route returns.
+    const notifications = {
+      webhooks: { deliver: false },
+      mail: { smtp: { host: '127.0.0.1', port: 9 }, deliver: false },
+      inbox: { stream_max_ms: 100 },
+    };
     const config = { settings: { rustok: { notifications, media } } };
     p = await createTestPlatform({ backend, modules: [...builtInModules, notesModule], config });
     const a = await side('iso-a', 'a');

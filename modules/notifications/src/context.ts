@@ -2,7 +2,7 @@ import { contextOf, graphqlContextOf, type ModuleContext, requirePermission as r
 import { fastifyOf, type GraphQLContext, type ModuleRegistry } from '@rustok/kernel';
 import { createRenderer, type Renderer } from '@rustok/mail';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type MailOptions, mailOptions, type WebhookOptions, webhookOptions } from './options.js';
+import { type InboxOptions, inboxOptions, type MailOptions, mailOptions, type WebhookOptions, webhookOptions } from './options.js';
 
 /** What every notifications use-case receives: the platform's module context, the webhook settings and the deployment's event types. */
 export interface NotificationsContext extends ModuleContext {
@@ -12,16 +12,23 @@ export interface NotificationsContext extends ModuleContext {
   readonly mail: MailOptions;
   /** Renders mail templates (one per process; parsed templates are cached in it). */
   readonly renderer: Renderer;
+  /** Every permission the deployment's modules declare (whose holders a notice kind may go to). */
+  readonly permissions: readonly string[];
+  readonly inbox: InboxOptions;
 }
 
-const typesOf = new WeakMap<ModuleRegistry, readonly string[]>();
-const eventTypesOf = (registry: ModuleRegistry): readonly string[] => {
-  let types = typesOf.get(registry);
-  if (!types) {
-    types = [...new Set(registry.modules.flatMap((m) => m.events.emits.map((e) => e.type)))].sort();
-    typesOf.set(registry, types);
+const listsOf = new WeakMap<ModuleRegistry, { eventTypes: readonly string[]; permissions: readonly string[] }>();
+const registryLists = (registry: ModuleRegistry) => {
+  let lists = listsOf.get(registry);
+  if (!lists) {
+    const sorted = (items: readonly string[]) => [...new Set(items)].sort();
+    lists = {
+      eventTypes: sorted(registry.modules.flatMap((m) => m.events.emits.map((e) => e.type))),
+      permissions: sorted(registry.modules.flatMap((m) => m.permissions)),
+    };
+    listsOf.set(registry, lists);
   }
-  return types;
+  return lists;
 };
 
 let renderer: Renderer | undefined;
@@ -29,7 +36,8 @@ let renderer: Renderer | undefined;
 const extras = (app: FastifyInstance) => {
   const { config } = app.rustok;
   renderer ??= createRenderer();
-  return { options: webhookOptions(config), eventTypes: eventTypesOf(app.rustok.registry), mail: mailOptions(config), renderer };
+  const { eventTypes, permissions } = registryLists(app.rustok.registry);
+  return { options: webhookOptions(config), eventTypes, permissions, mail: mailOptions(config), inbox: inboxOptions(config), renderer };
 };
 
 export const notificationsContextOf = (request: FastifyRequest): NotificationsContext => ({

@@ -11,4 +11,7 @@ export const notificationsErrors = defineErrors('notifications', {
   NOTIFICATIONS_TEMPLATE_NOT_FOUND: { status: 404, title: 'Not found' },
   NOTIFICATIONS_TEMPLATE_INVALID: { status: 422, title: 'The template does not render' },
   NOTIFICATIONS_MAIL_NOT_CONFIGURED: { status: 409, title: 'No mail server configured' },
+  NOTIFICATIONS_NOTIFICATION_NOT_FOUND: { status: 404, title: 'Not found' },
+  NOTIFICATIONS_KIND_UNKNOWN: { status: 422, title: 'Unknown notification kind' },
+  NOTIFICATIONS_PERMISSION_UNKNOWN: { status: 422, title: 'Unknown permission' },
 });

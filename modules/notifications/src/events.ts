@@ -6,6 +6,7 @@ export const NOTIFICATIONS_EVENT = {
   endpointUpdated: 'notifications.webhook_endpoint.updated',
   endpointDeleted: 'notifications.webhook_endpoint.deleted',
   endpointDisabled: 'notifications.webhook_endpoint.disabled',
+  notificationCreated: 'notifications.notification.created',
 } as const;
 
 export const WebhookEndpointEventPayload = Type.Object(
@@ -29,6 +30,17 @@ export const WebhookEndpointDisabledPayload = Type.Object(
   { additionalProperties: false },
 );
 export type WebhookEndpointDisabledPayload = Static<typeof WebhookEndpointDisabledPayload>;
+
+/** An in-app notification was written for a user (its live streams are told). */
+export const NotificationCreatedPayload = Type.Object(
+  {
+    notificationId: Id(),
+    userId: Id(),
+    kind: Type.String({ maxLength: 100 }),
+  },
+  { additionalProperties: false },
+);
+export type NotificationCreatedPayload = Static<typeof NotificationCreatedPayload>;
 
 /** The events notifications publishes. A changed payload is a new schemaVersion, never an edit of a published one. */
 export const notificationsEvents: readonly EventDeclaration[] = [
@@ -56,5 +68,11 @@ export const notificationsEvents: readonly EventDeclaration[] = [
     description:
       "The platform disabled a webhook endpoint (410 Gone, or too many failed attempts in a row); the tenant's admins are to be told",
     payload: WebhookEndpointDisabledPayload,
+  },
+  {
+    type: NOTIFICATIONS_EVENT.notificationCreated,
+    schemaVersion: 1,
+    description: "An in-app notification was written to a user's inbox",
+    payload: NotificationCreatedPayload,
   },
 ];

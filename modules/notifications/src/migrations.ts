@@ -1,5 +1,6 @@
 import { CURRENT_TENANT_SQL, tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
+import { inboxSql } from './migrations-inbox.js';
 import { mailSql } from './migrations-mail.js';
 
 const TENANT = `tenant_id uuid NOT NULL DEFAULT ${CURRENT_TENANT_SQL}`;
@@ -74,4 +75,5 @@ CREATE INDEX notifications_webhook_queue_due ON notifications_webhook_queue (due
 export const notificationsMigrations: readonly Migration[] = [
   { name: 'm20261204_notifications_001_webhooks', up: webhooks },
   { name: 'm20261204_notifications_002_mail', up: mailSql },
+  { name: 'm20261204_notifications_003_inbox', up: inboxSql },
 ];

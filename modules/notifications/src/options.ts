@@ -38,6 +38,17 @@ const MailOptionsSchema = Type.Object(
   { additionalProperties: false, default: {} },
 );
 
+/** The live inbox streams: `settings.rustok.notifications.inbox`. */
+const InboxOptionsSchema = Type.Object(
+  {
+    /** A comment line sent this often on an idle stream, so proxies keep it open and a dead peer is noticed, in ms. */
+    heartbeat_ms: Type.Integer({ minimum: 10, maximum: 300_000, default: 15_000 }),
+    /** A stream is closed after this long (the client reconnects, with a fresh token), in ms. */
+    stream_max_ms: Type.Integer({ minimum: 10, maximum: 86_400_000, default: 900_000 }),
+  },
+  { additionalProperties: false, default: {} },
+);
+
 /**
  * The deployment's webhook settings: `settings.rustok.notifications.webhooks` in the config files
  * (RUSTOK_SETTINGS__RUSTOK__NOTIFICATIONS__WEBHOOKS__<KEY>), validated with the rest of the config.
@@ -74,12 +85,17 @@ export const NotificationsOptionsSchema = Type.Object({
         { additionalProperties: false, default: {} },
       ),
       mail: MailOptionsSchema,
+      inbox: InboxOptionsSchema,
     },
     { additionalProperties: false, default: {} },
   ),
 });
 export type WebhookOptions = Static<typeof NotificationsOptionsSchema>['notifications']['webhooks'];
 export type MailOptions = Static<typeof NotificationsOptionsSchema>['notifications']['mail'];
+export type InboxOptions = Static<typeof NotificationsOptionsSchema>['notifications']['inbox'];
+
+/** The live inbox settings of this deployment's configuration. */
+export const inboxOptions = (config: Config): InboxOptions => moduleOptions(config, NotificationsOptionsSchema).notifications.inbox;
 
 /** The mail settings of this deployment's configuration. */
 export const mailOptions = (config: Config): MailOptions => moduleOptions(config, NotificationsOptionsSchema).notifications.mail;

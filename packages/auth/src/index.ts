@@ -22,6 +22,7 @@ export * from './password-change.js';
 export * from './password-reset.js';
 export * from './passwords.js';
 export * from './permission-catalogue.js';
+export * from './permission-holders.js';
 export * from './permissions.js';
 export * from './platform-routes.js';
 export * from './refresh.js';

@@ -38,6 +38,15 @@ export const isTenantGrantable = (permission: string): boolean =>
 
 export const isBuiltInRole = (role: string): role is BuiltInRole => Object.hasOwn(ROLE_PATTERNS, role);
 
+/** The built-in roles that grant a permission the deployment declares (by the patterns and exclusions above). */
+export const builtInRolesGranting = (permission: string): BuiltInRole[] =>
+  (Object.keys(ROLE_PATTERNS) as BuiltInRole[]).filter(
+    (role) =>
+      role === 'super_admin' ||
+      (ROLE_PATTERNS[role].some((g) => permissionMatches(g, permission)) &&
+        !ROLE_EXCLUSIONS[role].some((x) => permissionMatches(x, permission))),
+  );
+
 const expand = (patterns: readonly string[], exclusions: readonly string[], declared: readonly string[]): string[] =>
   declared.filter((p) => patterns.some((g) => permissionMatches(g, p)) && !exclusions.some((x) => permissionMatches(x, p)));
 

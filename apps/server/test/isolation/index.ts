@@ -8,6 +8,7 @@ import { forumArea } from './forum.js';
 import { indexStoreArea } from './index-store.js';
 import { mediaArea } from './media.js';
 import { notificationsArea } from './notifications.js';
+import { notificationsInboxArea } from './notifications-inbox.js';
 import { pagesArea } from './pages.js';
 import { platformAuth } from './platform-auth.js';
 import { platformGraphQLArea } from './platform-graphql.js';
@@ -31,6 +32,7 @@ export const AREAS: readonly Area<unknown>[] = [
   indexStoreArea,
   flexArea,
   notificationsArea,
+  notificationsInboxArea,
   mediaArea,
 ];
 
