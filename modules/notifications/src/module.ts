@@ -4,8 +4,10 @@ import { notificationsEvents } from './events.js';
 import { mailGraphQL } from './graphql/mail.js';
 import { webhooksGraphQL } from './graphql/webhooks.js';
 import { mailOutboundMessages } from './mail/auth-port.js';
+import { commentApprovedMails } from './mail/comment-mails.js';
 import { mailDeliveryJob } from './mail/job.js';
 import { orderMails } from './mail/order-mails.js';
+import { orderShippedMails } from './mail/order-shipped-mails.js';
 import { notificationsMigrations } from './migrations.js';
 import { NotificationsOptionsSchema } from './options.js';
 import { mailRoutes } from './routes/mail.js';
@@ -36,9 +38,12 @@ export const notificationsModule = defineModule({
   permissions: [...NOTIFICATIONS_PERMISSIONS],
   options: NotificationsOptionsSchema,
   migrations: notificationsMigrations,
-  /** Reads a placed order (through commerce's contract) for its mails, when commerce is there. */
-  uses: [{ slug: 'commerce', optional: true }],
-  events: { emits: notificationsEvents, handles: [webhookFanOut, orderMails] },
+  /** Reads an order (commerce's contract) and an approved comment (blog's contract) for their mails, when those modules are there. */
+  uses: [
+    { slug: 'commerce', optional: true },
+    { slug: 'blog', optional: true },
+  ],
+  events: { emits: notificationsEvents, handles: [webhookFanOut, orderMails, orderShippedMails, commentApprovedMails] },
   jobs: [webhookDeliveryJob, mailDeliveryJob],
   ports: { outboundMessages: mailOutboundMessages },
   rest: async (app) => {
