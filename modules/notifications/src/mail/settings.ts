@@ -53,13 +53,13 @@ export const senderOf = (s: TenantMailSettings, options: MailOptions) => ({
 export const withShop = (variables: Readonly<Record<string, unknown>>, shop: { name: string; url: string }): Record<string, unknown> => {
   const onShop = (key: string, value: unknown): unknown =>
     (key === 'url' || key.endsWith('_url')) && typeof value === 'string' && value.startsWith('/') ? `${shop.url}${value}` : value;
-  const out: Record<string, unknown> = { ...variables, shop };
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(variables)) {
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, onShop(k, v)]));
     } else out[key] = onShop(key, value);
   }
-  return out;
+  return { ...out, shop };
 };
 
 export interface MailSettingsChange {
