@@ -7,8 +7,10 @@ import { webhooksGraphQL } from './graphql/webhooks.js';
 import { inboxLive } from './inbox/live.js';
 import { inboxNotices } from './inbox/produce.js';
 import { mailOutboundMessages } from './mail/auth-port.js';
+import { commentApprovedMails } from './mail/comment-mails.js';
 import { mailDeliveryJob } from './mail/job.js';
 import { orderMails } from './mail/order-mails.js';
+import { orderShippedMails } from './mail/order-shipped-mails.js';
 import { notificationsMigrations } from './migrations.js';
 import { NotificationsOptionsSchema } from './options.js';
 import { inboxRoutes } from './routes/inbox.js';
@@ -44,9 +46,15 @@ export const notificationsModule = defineModule({
   permissions: [...NOTIFICATIONS_PERMISSIONS],
   options: NotificationsOptionsSchema,
   migrations: notificationsMigrations,
-  /** Reads a placed order (through commerce's contract) for its mails, and tells staff of it, when commerce is there. */
-  uses: [{ slug: 'commerce', optional: true }],
-  events: { emits: notificationsEvents, handles: [webhookFanOut, orderMails, inboxNotices, inboxLive] },
+  /** Reads an order (commerce's contract) and an approved comment (blog's contract) for their mails and notices, when those modules are there. */
+  uses: [
+    { slug: 'commerce', optional: true },
+    { slug: 'blog', optional: true },
+  ],
+  events: {
+    emits: notificationsEvents,
+    handles: [webhookFanOut, orderMails, orderShippedMails, commentApprovedMails, inboxNotices, inboxLive],
+  },
   jobs: [webhookDeliveryJob, mailDeliveryJob],
   ports: { outboundMessages: mailOutboundMessages },
   rest: async (app) => {

@@ -1,5 +1,5 @@
 import type { Tx } from '@rustok/db';
-import type { FieldError } from '@rustok/kernel';
+import type { FieldError, SqlRunner } from '@rustok/kernel';
 
 export type UserStatus = 'active' | 'disabled';
 
@@ -98,6 +98,15 @@ export const findUserByEmail = async (tx: Tx, email: string): Promise<UserRecord
 export const findUserById = async (tx: Tx, id: string): Promise<UserRecord | undefined> => {
   const { rows } = await tx.query<UserRow>(`${SELECT_USER} WHERE u.id = $1`, [id]);
   return rows[0] && toRecord(rows[0]);
+};
+
+/** An active user's address and name, for a module that mails them (in the caller's tenant transaction); never the credentials. */
+export const findUserAddress = async (tx: SqlRunner, id: string): Promise<{ email: string; name: string | null } | undefined> => {
+  const { rows } = await tx.query<{ email: string; name: string | null }>(
+    "SELECT email, name FROM users WHERE id = $1 AND status = 'active'",
+    [id],
+  );
+  return rows[0];
 };
 
 export const updatePasswordHash = async (tx: Tx, userId: string, passwordHash: string, now: number): Promise<void> => {

@@ -81,6 +81,18 @@ describe('shipped templates render with their sample data', () => {
     expect(mail.text).toContain('Gesamt € 168,44');
   });
 
+  it('tells of a shipment without carrier or tracking (an order records none)', async () => {
+    const { sample, locales, variables } = DEFAULT_TEMPLATES['order.shipped'];
+    const shipment = { shipped_at: sample.shipment.shipped_at };
+    for (const locale of ['en', 'de'] as const) {
+      const template = locales[locale] as MailTemplate;
+      const mail = rendered(await renderer.render({ template, variables: { ...sample, shipment }, locale, schema: variables }));
+      expect(mail.text).not.toMatch(/DHL|Tracking|Sendungsnummer|verfolgen/);
+    }
+    const en = rendered(await renderer.render({ template: locales.en, variables: { ...sample, shipment }, locale: 'en' }));
+    expect(en.text).toContain('your order 1042 left us on March 15, 2026.');
+  });
+
   it('keeps a link the text part needs', async () => {
     const { sample, locales } = DEFAULT_TEMPLATES['account.verify_email'];
     const mail = rendered(await renderer.render({ template: locales.en, variables: sample, locale: 'en' }));

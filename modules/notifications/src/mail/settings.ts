@@ -47,14 +47,19 @@ export const senderOf = (s: TenantMailSettings, options: MailOptions) => ({
 
 /**
  * Variables as sent: `shop` is the tenant's (so a queued mail shows the shop as it is when sent), and
- * every `*_url` stored as a path (`/account/verify-email?token=…`) becomes a link on the tenant's storefront.
+ * every `*_url` (and `url` of an object one level down, like `post.url`) stored as a path
+ * (`/account/verify-email?token=…`) becomes a link on the tenant's storefront.
  */
 export const withShop = (variables: Readonly<Record<string, unknown>>, shop: { name: string; url: string }): Record<string, unknown> => {
-  const out: Record<string, unknown> = { ...variables, shop };
+  const onShop = (key: string, value: unknown): unknown =>
+    (key === 'url' || key.endsWith('_url')) && typeof value === 'string' && value.startsWith('/') ? `${shop.url}${value}` : value;
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(variables)) {
-    if (key.endsWith('_url') && typeof value === 'string' && value.startsWith('/')) out[key] = `${shop.url}${value}`;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, onShop(k, v)]));
+    } else out[key] = onShop(key, value);
   }
-  return out;
+  return { ...out, shop };
 };
 
 export interface MailSettingsChange {

@@ -7,8 +7,8 @@ const variables = Type.Object({
   customer: Person,
   order: Type.Object({ number: Type.String() }),
   shipment: Type.Object({
-    carrier: Type.String(),
-    tracking_number: Type.String(),
+    carrier: Type.Optional(Type.String({ description: 'Who carries the parcel, when the shop recorded it' })),
+    tracking_number: Type.Optional(Type.String({ description: "The carrier's parcel number, when the shop recorded it" })),
     tracking_url: Type.Optional(Type.String({ description: "The carrier's tracking page, when there is one" })),
     shipped_at: Instant,
   }),
@@ -17,7 +17,7 @@ const variables = Type.Object({
 
 export const orderShipped: MailTemplateDefinition<typeof variables> = {
   key: 'order.shipped',
-  description: 'Sent to the customer when (part of) an order ships: carrier and tracking.',
+  description: 'Sent to the customer when (part of) an order ships: when it left, and carrier and tracking where known.',
   variables,
   sample: {
     shop: { name: 'Acme Outfitters', url: 'https://shop.example.com' },
@@ -36,9 +36,9 @@ export const orderShipped: MailTemplateDefinition<typeof variables> = {
       subject: 'Your order {{ order.number }} is on its way',
       mjml: page({
         title: 'Your order is on its way',
-        preview: '{{ shipment.carrier }} {{ shipment.tracking_number }}',
+        preview: 'Order {{ order.number }}{% if shipment.tracking_number %}: {{ shipment.tracking_number }}{% endif %}',
         body: `        <mj-text>Hello {{ customer.name }},</mj-text>
-        <mj-text>your order {{ order.number }} left us on {{ shipment.shipped_at | date: 'long' }} with {{ shipment.carrier }}. Tracking number: {{ shipment.tracking_number }}.</mj-text>
+        <mj-text>your order {{ order.number }} left us on {{ shipment.shipped_at | date: 'long' }}{% if shipment.carrier %} with {{ shipment.carrier }}{% endif %}.{% if shipment.tracking_number %} Tracking number: {{ shipment.tracking_number }}.{% endif %}</mj-text>
         {% if shipment.tracking_url %}<mj-button href="{{ shipment.tracking_url }}">Track your parcel</mj-button>{% endif %}
         <mj-text><a href="{{ order_url }}">View your order</a></mj-text>`,
         footer: FOOTER.en,
@@ -48,9 +48,9 @@ export const orderShipped: MailTemplateDefinition<typeof variables> = {
       subject: 'Ihre Bestellung {{ order.number }} ist unterwegs',
       mjml: page({
         title: 'Ihre Bestellung ist unterwegs',
-        preview: '{{ shipment.carrier }} {{ shipment.tracking_number }}',
+        preview: 'Bestellung {{ order.number }}{% if shipment.tracking_number %}: {{ shipment.tracking_number }}{% endif %}',
         body: `        <mj-text>Hallo {{ customer.name }},</mj-text>
-        <mj-text>Ihre Bestellung {{ order.number }} wurde am {{ shipment.shipped_at | date: 'long' }} mit {{ shipment.carrier }} versandt. Sendungsnummer: {{ shipment.tracking_number }}.</mj-text>
+        <mj-text>Ihre Bestellung {{ order.number }} wurde am {{ shipment.shipped_at | date: 'long' }}{% if shipment.carrier %} mit {{ shipment.carrier }}{% endif %} versandt.{% if shipment.tracking_number %} Sendungsnummer: {{ shipment.tracking_number }}.{% endif %}</mj-text>
         {% if shipment.tracking_url %}<mj-button href="{{ shipment.tracking_url }}">Sendung verfolgen</mj-button>{% endif %}
         <mj-text><a href="{{ order_url }}">Bestellung ansehen</a></mj-text>`,
         footer: FOOTER.de,

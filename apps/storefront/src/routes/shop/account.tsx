@@ -40,7 +40,10 @@ const accountPage: PageRoute = {
       clearCookie(request, reply, COOKIE.session);
       if (refreshTokenOf(request)) return { redirect: request.url, status: 303 };
     }
-    if (!customer) return signedOutPage(ctx, t, { back: localPath(ctx.query.get('back')) });
+    if (!customer) {
+      const notice = ctx.query.get('reset') === '1' ? t.passwordChanged : undefined;
+      return signedOutPage(ctx, t, { back: localPath(ctx.query.get('back')), notice });
+    }
     return {
       head: { title: t.accountTitle, noindex: true },
       body: <AccountView ctx={ctx} t={t} customer={customer} orders={await ordersOf(ctx)} />,

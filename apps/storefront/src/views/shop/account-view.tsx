@@ -31,6 +31,9 @@ const SignInForm = ({ ctx, t, state }: { ctx: PageContext; t: ShopText; state: A
         <Field name="password" label={t.password} type="password" autocomplete="current-password" required />
         <button type="submit">{t.signIn}</button>
       </form>
+      <p>
+        <a href={ctx.href('/account/forgot-password')}>{t.forgotPassword}</a>
+      </p>
     </section>
   );
 };
