@@ -103,7 +103,7 @@ export const probePostgres = async (adminUrl = process.env.DATABASE_URL) => {
   }
 };
 
-/** Creates database rustok_bench_<random> through the admin URL: { name, url, dispose } (DROP … WITH (FORCE), also on cleanup). */
+/** Creates database rustok_bench_<random> through the admin URL: { name, url, keep, dispose } (DROP … WITH (FORCE), also on cleanup, unless kept). */
 export const throwAwayDatabase = async (adminUrl) => {
   const name = `rustok_bench_${randomBytes(6).toString('hex')}`;
   await withTimeout(
@@ -118,6 +118,8 @@ export const throwAwayDatabase = async (adminUrl) => {
   return {
     name,
     url: url.toString(),
+    /** Leaves the database in place (for looking into its statements afterwards). */
+    keep: () => remove(),
     dispose: async () => {
       remove();
       await withTimeout(drop(), 30_000, `DROP DATABASE ${name}`);

@@ -235,7 +235,10 @@ const runScenario = async ({ name, adminUrl, root, o, problems }) => {
     await bare?.stop();
     await server.stop();
     await db.close().catch(() => {});
-    await tmp.dispose();
+    if (o.keepDatabase) {
+      tmp.keep();
+      log(`${name}: database kept: ${tmp.url}`);
+    } else await tmp.dispose();
   }
 };
 

@@ -132,7 +132,7 @@ const SEARCH_FIRST_SQL = preparedSql('index_search_first', `SELECT * FROM index_
 /** A page of a plain search from the search postings (see migrations-postings.ts), the first or after a cursor. */
 const SEARCH_POSTED_SQL = preparedSql(
   'index_search_posted',
-  'SELECT * FROM index_search_posted($1, $2::regconfig, $3, $4::int, $5::numeric, $6::uuid)',
+  'SELECT * FROM index_search_posted($1, $2::regconfig, $3, $4::int, $5::float8, $6::uuid)',
 );
 
 /** Words (letters and digits) separated by spaces, at most four: a query the postings answer. */
