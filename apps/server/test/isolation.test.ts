@@ -129,8 +129,8 @@ describeEachBackend('tenant isolation', (backend) => {
         return;
       }
       if (route.kind === 'public') {
-        const anonymous = await call(method, path);
-        const asA = await call(method, path, { ...w.a.admin, 'x-tenant-id': w.b.tenant.id });
+        const anonymous = await call(method, route.url ?? path);
+        const asA = await call(method, route.url ?? path, { ...w.a.admin, 'x-tenant-id': w.b.tenant.id });
         expect(anonymous.statusCode, `${key} without a token: ${anonymous.body}`).toBe(200);
         expect(asA.statusCode, `${key} as A's admin naming B: ${asA.body}`).toBe(200);
         expect(asA.body).toBe(anonymous.body);

@@ -15,6 +15,7 @@ import type { RequestPipeline } from './access.js';
 import { registerAccessControl, requireDeclaredAccess } from './access-control.js';
 import { registerCors } from './cors.js';
 import { registerErrorCatalogueRoute } from './error-catalogue-route.js';
+import { registerEventCatalogueRoutes } from './event-catalogue-route.js';
 import { registerGraphQL } from './graphql.js';
 import { registerHealthRoutes } from './health.js';
 import { registerInputGuard } from './input-guard.js';
@@ -194,6 +195,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     errors: options.registry.errors,
   });
   registerErrorCatalogueRoute(app, options.registry.errors);
+  registerEventCatalogueRoutes(app, modules);
   await registerGraphQL(app, {
     modules,
     maxDepth: config.graphql.max_depth,

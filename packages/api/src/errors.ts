@@ -16,6 +16,11 @@ export const apiErrors = defineErrors('api', {
   },
   DATA_REFERENCE_NOT_FOUND: { status: 404, title: 'Not found', description: 'A record this change refers to does not exist (any more)' },
   DATA_STILL_REFERENCED: { status: 409, title: 'Conflict', description: 'The record is still referred to by other records' },
+  EVENT_TYPE_NOT_FOUND: {
+    status: 404,
+    title: 'Not found',
+    description: 'No module of this deployment publishes that event type in that schema version',
+  },
   GRAPHQL_BAD_REQUEST: { status: 400, title: 'Bad request' },
   GRAPHQL_FIELD_NOT_FOUND: { status: 404, title: 'Not found' },
   GRAPHQL_TOO_COMPLEX: {

@@ -160,6 +160,7 @@ export const PROBLEMS_RU: Readonly<Record<string, string>> = {
   REQUEST_TOO_LARGE: 'Слишком большой запрос',
   REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Неподдерживаемый тип содержимого',
   ROUTE_NOT_FOUND: 'Адрес не найден',
+  EVENT_TYPE_NOT_FOUND: 'Такого типа события в этой версии схемы нет',
   TENANT_DOMAIN_TAKEN: 'Этот домен уже занят',
   TENANT_IDENTIFIER_INVALID: 'Недопустимый идентификатор магазина или сайта',
   TENANT_INACTIVE: 'Магазин или сайт отключён',

@@ -68,6 +68,9 @@ export const platformAuth: Area<AuthObjects> = defineArea<AuthObjects>({
     // events (platform)
     // the error catalogue: public, the same for every tenant
     'GET /api/v1/errors': { kind: 'public' },
+    // the event catalogue: public, the same for every tenant
+    'GET /api/v1/events': { kind: 'public' },
+    'GET /api/v1/events/{type}/{version}': { kind: 'public', url: '/api/v1/events/commerce.order.placed/v1' },
     'GET /api/v1/admin/events/stats': { kind: 'platform' },
     'GET /api/v1/admin/events/dlq': { kind: 'platform' },
     'POST /api/v1/admin/events/dlq/{id}/replay': { kind: 'platform', paramsOfB: { id: () => generateId() } },

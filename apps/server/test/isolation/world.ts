@@ -70,6 +70,8 @@ interface PlatformRoute {
 /** Public and tenant-independent (`access: { public: true, tenant: false }`): the same answer for anyone, naming no tenant's data. */
 interface PublicRoute {
   readonly kind: 'public';
+  /** The URL called, for a route with parameters (they name no tenant's objects). */
+  readonly url?: string;
   readonly paramsOfB?: undefined;
   readonly body?: undefined;
 }
