@@ -24,6 +24,8 @@ import { mailTemplateRoute } from './routes/mail-template.js';
 import { menusRoute } from './routes/menus.js';
 import { menuDetailRoute } from './routes/menus-detail.js';
 import { modulesRoute } from './routes/modules.js';
+import { notificationSettingsRoute } from './routes/notification-settings.js';
+import { notificationsRoute } from './routes/notifications.js';
 import { orderRoute } from './routes/order.js';
 import { ordersRoute } from './routes/orders.js';
 import { pagesRoute } from './routes/pages.js';
@@ -90,6 +92,8 @@ const routeTree = rootRoute.addChildren([
     mailTemplateRoute,
     mailSettingsRoute,
     mailLogRoute,
+    notificationsRoute,
+    notificationSettingsRoute,
   ]),
   signInRoute,
 ]);
