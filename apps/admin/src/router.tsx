@@ -17,9 +17,15 @@ import { flexSchemasRoute } from './routes/flex-schemas.js';
 import { forumRoute } from './routes/forum.js';
 import { forumTopicRoute } from './routes/forum-topic.js';
 import { homeRoute } from './routes/home.js';
+import { mailRoute } from './routes/mail.js';
+import { mailLogRoute } from './routes/mail-log.js';
+import { mailSettingsRoute } from './routes/mail-settings.js';
+import { mailTemplateRoute } from './routes/mail-template.js';
 import { menusRoute } from './routes/menus.js';
 import { menuDetailRoute } from './routes/menus-detail.js';
 import { modulesRoute } from './routes/modules.js';
+import { notificationSettingsRoute } from './routes/notification-settings.js';
+import { notificationsRoute } from './routes/notifications.js';
 import { orderRoute } from './routes/order.js';
 import { ordersRoute } from './routes/orders.js';
 import { pagesRoute } from './routes/pages.js';
@@ -82,6 +88,12 @@ const routeTree = rootRoute.addChildren([
     webhookNewRoute,
     webhookRoute,
     webhookDeliveryRoute,
+    mailRoute,
+    mailTemplateRoute,
+    mailSettingsRoute,
+    mailLogRoute,
+    notificationsRoute,
+    notificationSettingsRoute,
   ]),
   signInRoute,
 ]);

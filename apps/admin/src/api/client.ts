@@ -8,16 +8,20 @@ interface Call {
   readonly body?: unknown;
   /** The tenant to name when there is no session yet (sign-in). */
   readonly tenant?: string;
+  /** More request headers (they do not replace the tenant and authorization). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Ends the request (and a streamed answer) when aborted. */
+  readonly signal?: AbortSignal;
 }
 
 const send = (path: string, call: Call, session: Session | undefined, base = '/api/v1'): Promise<Response> => {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
   const tenant = call.tenant ?? session?.tenant;
   if (tenant) headers[TENANT_HEADER] = tenant;
   if (session) headers.authorization = `Bearer ${session.accessToken}`;
   if (call.body !== undefined) headers['content-type'] = 'application/json';
   const body = call.body === undefined ? null : JSON.stringify(call.body);
-  return fetch(`${base}${path}`, { method: call.method ?? 'GET', headers, body }).catch((error: unknown) => {
+  return fetch(`${base}${path}`, { method: call.method ?? 'GET', headers, body, signal: call.signal ?? null }).catch((error: unknown) => {
     throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'the server could not be reached');
   });
 };

@@ -20,6 +20,7 @@ const labels = defineMessages({
     customTypes: 'Custom types',
     users: 'Users',
     webhooks: 'Webhooks',
+    mail: 'E-mail',
     searchIndex: 'Search index',
     tenants: 'Tenants',
     system: 'System',
@@ -45,6 +46,7 @@ const labels = defineMessages({
     customTypes: 'Свои типы',
     users: 'Пользователи',
     webhooks: 'Вебхуки',
+    mail: 'Почта',
     searchIndex: 'Поисковый индекс',
     tenants: 'Арендаторы',
     system: 'Система',
@@ -82,6 +84,7 @@ interface MenuItem {
     | '/flex'
     | '/users'
     | '/webhooks'
+    | '/mail'
     | '/search-index';
   /** The key of its name in the menu's messages. */
   readonly label: Label;
@@ -109,6 +112,7 @@ export const MENU: readonly MenuItem[] = [
   { to: '/flex', label: 'customTypes', group: 'content', permission: 'flex.entries.read', module: 'flex' },
   { to: '/users', label: 'users', group: 'people', permission: 'auth.users.read' },
   { to: '/webhooks', label: 'webhooks', group: 'platform', permission: 'notifications.webhooks.read', module: 'notifications' },
+  { to: '/mail', label: 'mail', group: 'platform', permission: 'notifications.mail.read', module: 'notifications' },
   { to: '/search-index', label: 'searchIndex', group: 'platform', permission: 'index.status.read' },
   { to: '/tenants', label: 'tenants', group: 'platform', permission: 'platform.tenants.manage' },
   { to: '/system', label: 'system', group: 'platform', permission: 'events.admin.read' },

@@ -5,6 +5,7 @@ import { modulesQuery } from '../api/modules.js';
 import { can } from '../api/permissions.js';
 import { readSession } from '../api/session.js';
 import { returnToPlatform } from '../api/tenants.js';
+import { InboxBell } from '../components/inbox-bell.js';
 import { LocaleSwitch } from '../components/locale-switch.js';
 import { Nav, visibleMenu } from '../components/nav.js';
 import { TenantSwitch } from '../components/tenant-switch.js';
@@ -33,6 +34,7 @@ const AppLayout = () => {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const acting = readSession()?.acting;
+  const inbox = modules.data?.some((m) => m.slug === 'notifications' && m.enabled) ?? false;
   const t = useMessages(messages);
   const leave = async () => {
     await signOut();
@@ -51,6 +53,7 @@ const AppLayout = () => {
         <span className="who" data-testid="signed-in-as">
           {me.name ?? me.email}
         </span>
+        {inbox ? <InboxBell /> : null}
         <TenantSwitch />
         <LocaleSwitch />
         <button type="button" onClick={leave}>
