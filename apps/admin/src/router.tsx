@@ -17,6 +17,7 @@ import { flexSchemasRoute } from './routes/flex-schemas.js';
 import { forumRoute } from './routes/forum.js';
 import { forumTopicRoute } from './routes/forum-topic.js';
 import { homeRoute } from './routes/home.js';
+import { mediaRoute } from './routes/media.js';
 import { menusRoute } from './routes/menus.js';
 import { menuDetailRoute } from './routes/menus-detail.js';
 import { modulesRoute } from './routes/modules.js';
@@ -82,6 +83,7 @@ const routeTree = rootRoute.addChildren([
     webhookNewRoute,
     webhookRoute,
     webhookDeliveryRoute,
+    mediaRoute,
   ]),
   signInRoute,
 ]);

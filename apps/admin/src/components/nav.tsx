@@ -20,6 +20,7 @@ const labels = defineMessages({
     customTypes: 'Custom types',
     users: 'Users',
     webhooks: 'Webhooks',
+    media: 'Media',
     searchIndex: 'Search index',
     tenants: 'Tenants',
     system: 'System',
@@ -45,6 +46,7 @@ const labels = defineMessages({
     customTypes: 'Свои типы',
     users: 'Пользователи',
     webhooks: 'Вебхуки',
+    media: 'Медиафайлы',
     searchIndex: 'Поисковый индекс',
     tenants: 'Арендаторы',
     system: 'Система',
@@ -82,6 +84,7 @@ interface MenuItem {
     | '/flex'
     | '/users'
     | '/webhooks'
+    | '/media'
     | '/search-index';
   /** The key of its name in the menu's messages. */
   readonly label: Label;
@@ -107,6 +110,7 @@ export const MENU: readonly MenuItem[] = [
   { to: '/pages', label: 'pages', group: 'content', permission: 'pages.pages.read', module: 'pages' },
   { to: '/menus', label: 'menus', group: 'content', permission: 'pages.menus.manage', module: 'pages' },
   { to: '/flex', label: 'customTypes', group: 'content', permission: 'flex.entries.read', module: 'flex' },
+  { to: '/media', label: 'media', group: 'content', permission: 'media.assets.read', module: 'media' },
   { to: '/users', label: 'users', group: 'people', permission: 'auth.users.read' },
   { to: '/webhooks', label: 'webhooks', group: 'platform', permission: 'notifications.webhooks.read', module: 'notifications' },
   { to: '/search-index', label: 'searchIndex', group: 'platform', permission: 'index.status.read' },
