@@ -21,6 +21,7 @@ import { mailRoute } from './routes/mail.js';
 import { mailLogRoute } from './routes/mail-log.js';
 import { mailSettingsRoute } from './routes/mail-settings.js';
 import { mailTemplateRoute } from './routes/mail-template.js';
+import { mediaRoute } from './routes/media.js';
 import { menusRoute } from './routes/menus.js';
 import { menuDetailRoute } from './routes/menus-detail.js';
 import { modulesRoute } from './routes/modules.js';
@@ -94,6 +95,7 @@ const routeTree = rootRoute.addChildren([
     mailLogRoute,
     notificationsRoute,
     notificationSettingsRoute,
+    mediaRoute,
   ]),
   signInRoute,
 ]);

@@ -15,7 +15,8 @@ export type {
   VariantEventPayload,
 } from './events.js';
 export { COMMERCE_EVENT } from './events.js';
-export type { ProductIndexImage, ProductIndexSource, ProductIndexText, ProductPriceRange } from './index-source.js';
+export type { ProductImageSize, ProductIndexImage } from './index-images.js';
+export type { ProductIndexSource, ProductIndexText, ProductPriceRange } from './index-source.js';
 export {
   catalogInstalled,
   countProductsForIndex,

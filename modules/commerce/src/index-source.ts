@@ -1,5 +1,6 @@
 import { preparedSql } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
+import { indexImagesOf, type ProductIndexImage, type StoredImage } from './index-images.js';
 import { type ProductIndexVariant, priceRanges, type RawVariant, stockOf, toVariant, VARIANTS_SQL } from './index-variants.js';
 import { toMinor } from './money.js';
 import { iso } from './time.js';
@@ -20,12 +21,6 @@ export interface ProductPriceRange {
   readonly currencyCode: string;
   readonly min: number;
   readonly max: number;
-}
-
-/** A product image, in the product's order. */
-export interface ProductIndexImage {
-  readonly url: string;
-  readonly alt: string | null;
 }
 
 /**
@@ -75,7 +70,7 @@ interface SourceRow {
   published_at: Date | string | null;
   created_at: Date | string;
   updated_at: Date | string;
-  images: ProductIndexImage[] | null;
+  images: StoredImage[] | null;
   translations: ProductIndexText[] | null;
   variants: RawVariant[] | null;
   [key: string]: unknown;
@@ -94,7 +89,7 @@ SELECT p.id, p.handle, p.status, p.title, p.subtitle, p.description, p.seo_title
 /** Planned once per connection (PostgreSQL): the read models call it for every product event. */
 const SOURCES = preparedSql('commerce_product_index_sources', SOURCE_SQL);
 
-const toSource = (r: SourceRow, defaultLocale: string, at: Date): ProductIndexSource => {
+const toSource = (r: SourceRow, defaultLocale: string, at: Date, images: ProductIndexImage[]): ProductIndexSource => {
   // A translation in the default locale overrides the base texts, as the catalog's reads do.
   const base: ProductIndexText = { locale: defaultLocale, title: r.title, subtitle: r.subtitle, description: r.description };
   const own = (r.translations ?? []).find((t) => t.locale === defaultLocale) ?? base;
@@ -109,7 +104,7 @@ const toSource = (r: SourceRow, defaultLocale: string, at: Date): ProductIndexSo
     seoDescription: r.seo_description,
     categories: r.categories,
     tags: r.tags,
-    images: (r.images ?? []).map((i) => ({ url: i.url, alt: i.alt ?? null })),
+    images,
     prices: priceRanges(variants),
     variants,
     ...stockOf(r.variants ?? [], variants),
@@ -133,7 +128,11 @@ export const loadProductIndexSources = async (
   if (productIds.length === 0) return new Map();
   const { rows } = await tx.query<SourceRow>(SOURCES, [productIds]);
   const at = new Date();
-  return new Map(rows.map((r) => [r.id, toSource(r, defaultLocale, at)]));
+  const images = await indexImagesOf(
+    tx,
+    rows.map((r) => r.images ?? []),
+  );
+  return new Map(rows.map((r, i) => [r.id, toSource(r, defaultLocale, at, images[i] ?? [])]));
 };
 
 /** The index source of one product, or null when it does not exist (see loadProductIndexSources). */

@@ -12,6 +12,7 @@ export type {
   StoreContentItem,
   StoreContentPage,
   StoreContentQuery,
+  StoreImage,
   StoreProduct,
   StoreProductPage,
   StoreProductSummary,

@@ -1,6 +1,7 @@
 import { CURRENT_TENANT_SQL, tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
 import { customPlansSql, customSearchSql, customSql } from './migrations-custom.js';
+import { summaryImageSql } from './migrations-images.js';
 import { localeKeysSql } from './migrations-locale-keys.js';
 import { pagesSql } from './migrations-pages.js';
 import { searchPostingsSql } from './migrations-postings.js';
@@ -267,4 +268,5 @@ export const indexMigrations: readonly Migration[] = [
   { name: 'm20270104_index_020_custom_search', up: customSearchSql },
   { name: 'm20270105_index_021_custom_plans', up: customPlansSql },
   { name: 'm20270106_index_022_search_postings', up: searchPostingsSql },
+  { name: 'm20270107_index_023_summary_image', up: summaryImageSql },
 ];

@@ -53,6 +53,18 @@ const Money = Type.Object({
 const PRICE_NOTE =
   'for one unit as an anonymous shopper pays it: the base price, or a running sale list’s price when lower, as of the last index write of the product (the cart prices again at the moment)';
 
+const ImageSize = Type.Object({ url: Type.String(), width: Type.Integer(), height: Type.Integer() });
+const StoreImage = Type.Object({
+  url: Type.String(),
+  alt: Nullable(Type.String()),
+  width: Type.Optional(Type.Integer({ description: 'Of the original (images of the media library only)' })),
+  height: Type.Optional(Type.Integer({ description: 'Of the original (images of the media library only)' })),
+  srcset: Type.Optional(
+    Type.Array(ImageSize, { description: 'The WebP sizes of a media library image, narrowest first (for an img srcset)' }),
+  ),
+});
+export type StoreImage = Static<typeof StoreImage>;
+
 export const StoreProductSummary = Type.Object({
   id: Type.String({ format: 'uuid' }),
   handle: Type.String(),
@@ -68,6 +80,7 @@ export const StoreProductSummary = Type.Object({
   categories: Type.Array(Type.String()),
   tags: Type.Array(Type.String()),
   publishedAt: Nullable(Type.String({ format: 'date-time' })),
+  image: Type.Optional(StoreImage),
   custom: Type.Optional(
     Type.Record(Type.String(), Type.Unknown(), {
       description: 'Public flex values: { "<schema>.<key>": value } (localized ones in the locale); absent when there are none',
@@ -92,8 +105,6 @@ export const StoreVariant = Type.Object({
   available: Nullable(Type.Integer({ description: 'Units on hand; null where the shop hides stock counts or does not track the variant' })),
 });
 export type StoreVariant = Static<typeof StoreVariant>;
-
-const StoreImage = Type.Object({ url: Type.String(), alt: Nullable(Type.String()) });
 
 export const StoreProduct = Type.Composite([
   StoreProductSummary,

@@ -27,6 +27,7 @@ interface ProductRowOut {
   categories: string[];
   tags: string[];
   published_iso: string | null;
+  images?: StoreProductSummary['image'][];
   [key: string]: unknown;
 }
 
@@ -45,6 +46,7 @@ const toSummary = (r: ProductRowOut): StoreProductSummary => ({
   categories: r.categories,
   tags: r.tags,
   publishedAt: r.published_iso,
+  ...(r.images?.[0] ? { image: r.images[0] } : {}),
 });
 
 describeEachBackend('index: product lists from stored items', (backend) => {
@@ -79,7 +81,7 @@ describeEachBackend('index: product lists from stored items', (backend) => {
       (tx) =>
         tx.query<ProductRowOut>(
           `SELECT product_id AS id, handle, locale, text_locale, title, subtitle, prices, has_stock, total_stock, categories, tags,
-                  to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_iso
+                  to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_iso, images
              FROM index_products WHERE locale = 'en' AND product_id = ANY ($1::uuid[])`,
           [ids],
         ),

@@ -4,4 +4,4 @@
  */
 export type { MediaAssetDeletedPayload, MediaAssetEventPayload, MediaAssetUpdatedPayload } from './events.js';
 export { MEDIA_EVENT } from './events.js';
-export { type MediaImageRef, mediaImagesOf } from './store/references.js';
+export { type MediaImageRef, type MediaImageSize, mediaImagesOf } from './store/references.js';

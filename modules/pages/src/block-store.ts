@@ -1,6 +1,7 @@
 import { existingProductIds } from '@rustok/commerce/contracts';
 import { type ContentTx, nodeKindsInTx } from '@rustok/content/kit';
 import { generateId } from '@rustok/kernel';
+import { withMediaImages } from './block-media.js';
 import type { Block } from './blocks.js';
 import { invalid } from './context.js';
 import type { PageBlock } from './schemas.js';
@@ -17,11 +18,12 @@ const assertProductsExist = async (w: ContentTx, blocks: readonly Block[]): Prom
   if (errors.length > 0) throw invalid(errors);
 };
 
-/** Replaces a page's blocks with `blocks`, in the given order. */
+/** Replaces a page's blocks with `blocks`, in the given order (images of the media library with the asset's sizes). */
 export const replaceBlocks = async (w: ContentTx, pageId: string, blocks: readonly Block[]): Promise<void> => {
   await assertProductsExist(w, blocks);
+  const stored = await withMediaImages(w, blocks);
   await w.tx.query('DELETE FROM pages_blocks WHERE page_id = $1', [pageId]);
-  for (const [position, block] of blocks.entries()) {
+  for (const [position, block] of stored.entries()) {
     await w.tx.query('INSERT INTO pages_blocks (id, page_id, position, type, data) VALUES ($1, $2, $3, $4, $5)', [
       generateId(),
       pageId,

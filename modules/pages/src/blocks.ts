@@ -19,7 +19,26 @@ const RichText = Type.Object(
   { markdown: Type.Optional(Type.String({ maxLength: 200_000 })), html: Type.Optional(Type.String({ maxLength: 200_000 })) },
   { additionalProperties: false, minProperties: 1, maxProperties: 1 },
 );
-const Image = Type.Object({ url: SafeUrl(), alt: Type.String({ maxLength: 500 }) }, { additionalProperties: false });
+/** The sizes the server writes into an image block of a media asset (sent back as they were, they are written again). */
+const ImageSize = Type.Object(
+  { url: Type.String({ maxLength: 2000 }), width: Type.Integer({ minimum: 1 }), height: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+/**
+ * An image: an address, or `mediaId`, an image asset of the tenant's media library (then `url`,
+ * `width`, `height` and `srcset` are the asset's, written by the server: see block-media.ts).
+ */
+const Image = Type.Object(
+  {
+    url: Type.Optional(SafeUrl()),
+    mediaId: Type.Optional(Id({ description: 'An image asset of the media module, instead of a url' })),
+    alt: Type.String({ maxLength: 500 }),
+    width: Type.Optional(Type.Integer({ minimum: 1 })),
+    height: Type.Optional(Type.Integer({ minimum: 1 })),
+    srcset: Type.Optional(Type.Array(ImageSize, { maxItems: 20 })),
+  },
+  { additionalProperties: false },
+);
 const ProductGrid = Type.Object(
   {
     productIds: Type.Array(Id(), { minItems: 1, maxItems: 48, uniqueItems: true }),
@@ -69,7 +88,16 @@ const validators = new Map(Object.entries(BLOCK_SCHEMAS).map(([type, schema]) =>
 const blockErrors = (block: BlockInput, at: string): FieldError[] => {
   const validator = validators.get(block.type);
   if (!validator) return [{ path: `${at}/type`, message: `must be one of ${BLOCK_TYPES.join(', ')} (got "${block.type}")` }];
-  return validator.errors(block.data).map((e) => ({ path: `${at}/data${e.path === '/' ? '' : e.path}`, message: e.message }));
+  const errors = validator.errors(block.data).map((e) => ({ path: `${at}/data${e.path === '/' ? '' : e.path}`, message: e.message }));
+  return errors.length === 0 ? [...errors, ...imageErrors(block, at)] : errors;
+};
+
+/** An image block names an address or a media asset. */
+const imageErrors = (block: BlockInput, at: string): FieldError[] => {
+  const data = block.data as { url?: string; mediaId?: string };
+  return block.type === 'image' && data.url === undefined && data.mediaId === undefined
+    ? [{ path: `${at}/data/url`, message: 'must have either a url or a mediaId' }]
+    : [];
 };
 
 /** rich_text keeps its source and gains `html`: the sanitized rendering (content's renderer). */

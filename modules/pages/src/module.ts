@@ -25,7 +25,10 @@ export const pagesModule = defineModule({
   kind: 'optional',
   errors: [pagesErrors],
   dependencies: ['content'],
-  uses: [{ slug: 'commerce', optional: true }],
+  uses: [
+    { slug: 'commerce', optional: true },
+    { slug: 'media', optional: true },
+  ],
   permissions: [...PAGES_PERMISSIONS],
   migrations: pagesMigrations,
   events: { emits: pagesEvents },

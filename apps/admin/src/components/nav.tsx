@@ -21,6 +21,7 @@ const labels = defineMessages({
     users: 'Users',
     webhooks: 'Webhooks',
     mail: 'E-mail',
+    media: 'Media',
     searchIndex: 'Search index',
     tenants: 'Tenants',
     system: 'System',
@@ -47,6 +48,7 @@ const labels = defineMessages({
     users: 'Пользователи',
     webhooks: 'Вебхуки',
     mail: 'Почта',
+    media: 'Медиафайлы',
     searchIndex: 'Поисковый индекс',
     tenants: 'Арендаторы',
     system: 'Система',
@@ -85,6 +87,7 @@ interface MenuItem {
     | '/users'
     | '/webhooks'
     | '/mail'
+    | '/media'
     | '/search-index';
   /** The key of its name in the menu's messages. */
   readonly label: Label;
@@ -110,6 +113,7 @@ export const MENU: readonly MenuItem[] = [
   { to: '/pages', label: 'pages', group: 'content', permission: 'pages.pages.read', module: 'pages' },
   { to: '/menus', label: 'menus', group: 'content', permission: 'pages.menus.manage', module: 'pages' },
   { to: '/flex', label: 'customTypes', group: 'content', permission: 'flex.entries.read', module: 'flex' },
+  { to: '/media', label: 'media', group: 'content', permission: 'media.assets.read', module: 'media' },
   { to: '/users', label: 'users', group: 'people', permission: 'auth.users.read' },
   { to: '/webhooks', label: 'webhooks', group: 'platform', permission: 'notifications.webhooks.read', module: 'notifications' },
   { to: '/mail', label: 'mail', group: 'platform', permission: 'notifications.mail.read', module: 'notifications' },

@@ -7,6 +7,7 @@ import { tenantLocalesQuery } from '../api/tenant-locales.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { AttachedFieldsets } from '../components/flex-attached.js';
 import { ProductFieldsForm } from '../components/product-fields-form.js';
+import { ProductImagesSection } from '../components/product-images.js';
 import { statusMessages } from '../components/product-status.js';
 import { ProductTranslations } from '../components/product-translations.js';
 import { ProductVariants } from '../components/product-variants.js';
@@ -64,6 +65,7 @@ export const ProductPage = () => {
       </dl>
       {can(me, 'commerce.products.publish') ? <StatusActions id={id} status={product.status} /> : null}
       <ProductFieldsForm product={product} canWrite={write} />
+      <ProductImagesSection productId={id} me={me} />
       <ProductTranslations product={product} locales={locales} canWrite={write} />
       <ProductVariants
         product={product}

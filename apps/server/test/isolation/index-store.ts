@@ -71,7 +71,8 @@ export const indexStoreArea: Area<IndexObjects> = defineArea<IndexObjects>({
       '{ storeProducts(first: 100, facets: true) { items { id handle priceFrom { amount currencyCode } inStock } } }',
     ),
     'Query.storeProduct': async (w) => {
-      const fields = 'handle variants { id sku options prices { amount currencyCode } inStock availability } images { url }';
+      const fields =
+        'handle variants { id sku options prices { amount currencyCode } inStock availability } images { url width srcset { url width } } image { url }';
       const reply = await w.gql(w.a.admin, `query ($h: String!) { storeProduct(handle: $h) { ${fields} } }`, { h: ofB(w).handle });
       expect(errorCodes(reply), reply.text).toEqual(['INDEX_PRODUCT_NOT_FOUND']);
       const own = await w.gql(w.a.admin, `query ($h: String!) { storeProduct(handle: $h) { ${fields} } }`, {

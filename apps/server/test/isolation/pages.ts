@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { createdInA, errorCodes, expectNoSecretsOfB, listsOnlyA, pageListsOnlyA, refusedForB, refusedRoute } from './checks.js';
+import { mediaArea } from './media.js';
 import { type Area, defineArea, type Side, type World } from './world.js';
 
 /** The pages module: pages with blocks, and menus. */
@@ -41,7 +42,14 @@ export const pagesArea: Area<PagesObjects> = defineArea<PagesObjects>({
   tablesWithData: ['pages_blocks', 'pages_menus', 'pages_menu_items'],
   routes: {
     'GET /api/v1/pages': { kind: 'tenant', public: true },
-    'POST /api/v1/pages': { kind: 'tenant', body: () => ({ title: 'Page of A' }), status: 201 },
+    'POST /api/v1/pages': {
+      kind: 'tenant',
+      // A page of A showing B's media asset: B's asset is not there inside A's transaction.
+      body: (w) => ({ title: 'Page of A', blocks: [{ type: 'image', data: { mediaId: mediaArea.of(w.b).assetId, alt: '' } }] }),
+      status: 422,
+      code: 'VALIDATION_FAILED',
+      after: async (_w, res) => expect(JSON.stringify(res.json())).toContain('/blocks/0/data/mediaId'),
+    },
     'GET /api/v1/pages/{id}': refusedRoute(pageOfB, 'PAGES_PAGE_NOT_FOUND', { public: true }),
     'GET /api/v1/pages/by-slug/{slug}': {
       kind: 'tenant',

@@ -4,7 +4,7 @@ import { formatDate } from '../i18n/format.js';
 import { homeMessages } from '../i18n/home.js';
 import { messagesFor } from '../i18n/messages.js';
 import type { PageOutcome, PageRoute } from '../page-route.js';
-import { ProductCard } from '../views/product-card.js';
+import { FIRST_ROW, ProductCard } from '../views/product-card.js';
 
 const featuredOf = async (ctx: PageContext) => {
   const tag = ctx.site.storefront.featuredTag;
@@ -37,8 +37,8 @@ const loadHome = async (ctx: PageContext): Promise<PageOutcome> => {
         <section aria-labelledby="featured">
           <h2 id="featured">{t.featured}</h2>
           <ul class="grid">
-            {products.map((product) => (
-              <ProductCard ctx={ctx} product={product} soldOut={t.soldOut} />
+            {products.map((product, i) => (
+              <ProductCard ctx={ctx} product={product} soldOut={t.soldOut} eager={i < FIRST_ROW} />
             ))}
           </ul>
         </section>

@@ -53,7 +53,9 @@ export const projectProduct = (source: ProductIndexSource, locales: ProductSetti
     currencies: prices.map((p) => p.currencyCode),
     totalStock: locales.stock.exposeStock ? source.totalStock : null,
     hasStock: source.hasStock,
-    images: source.images.map((i) => ({ url: i.url, alt: i.alt })),
+    images: source.images.map((i) =>
+      i.srcset ? { url: i.url, alt: i.alt, width: i.width, height: i.height, srcset: i.srcset } : { url: i.url, alt: i.alt },
+    ),
     sourceVersion: source.version,
     stockVersion: source.stockVersion,
     publishedAt: source.publishedAt ?? source.updatedAt,

@@ -45,7 +45,7 @@ const slugOrHandle = (value: string, path: string): string => {
 
 type StoreTypes = ReturnType<typeof storeTypes>;
 
-/** Pages whose text holds some item's custom values: their text is not the plain page shape (see productsShape). */
+/** Pages whose text holds some item's custom values or image: their text is not the plain page shape (see productsShape). */
 const withCustom = new WeakSet<object>();
 
 /** The `custom` argument ({ "<schema>.<key>": value }) as the REST query's `custom.<schema>.<key>` parameters. */
@@ -61,7 +61,7 @@ const productsText: JsonTextResolver = async (args, ctx) => {
   const { first, after, custom, customSort, ...rest } = args;
   const query = { ...rest, ...(customSort ? { sort: customSort } : {}), ...customArgs(custom), limit: first ?? 20, cursor: after };
   const text = await listProductsText(storeOf(ctx), parse(StoreProductsQuery, query));
-  if (text.includes(',"custom":')) withCustom.add(args);
+  if (text.includes(',"custom":') || text.includes(',"image":')) withCustom.add(args);
   return text;
 };
 

@@ -4,6 +4,7 @@ import type {
   StoreContentItem,
   StoreContentPage,
   StoreContentSummary,
+  StoreImage,
   StoreProduct,
   StoreProductPage,
   StoreProductSummary,
@@ -67,8 +68,22 @@ const addVariantTypes = (builder: GraphQLBuilder) => {
       available: t.exposeInt('available', { nullable: true, description: 'Null where the shop hides stock counts' }),
     }),
   });
-  const Image = builder.objectRef<StoreProduct['images'][number]>('StoreImage').implement({
-    fields: (t) => ({ url: t.exposeString('url'), alt: t.exposeString('alt', { nullable: true }) }),
+  const Size = builder.objectRef<NonNullable<StoreImage['srcset']>[number]>('StoreImageSize').implement({
+    fields: (t) => ({ url: t.exposeString('url'), width: t.exposeInt('width'), height: t.exposeInt('height') }),
+  });
+  const Image = builder.objectRef<StoreImage>('StoreImage').implement({
+    fields: (t) => ({
+      url: t.exposeString('url'),
+      alt: t.exposeString('alt', { nullable: true }),
+      width: t.int({ nullable: true, description: 'Of the original (media library images)', resolve: (i) => i.width ?? null }),
+      height: t.int({ nullable: true, description: 'Of the original (media library images)', resolve: (i) => i.height ?? null }),
+      srcset: t.field({
+        type: [Size],
+        nullable: true,
+        description: 'WebP sizes of a media library image, narrowest first',
+        resolve: (i) => i.srcset ?? null,
+      }),
+    }),
   });
   return { Money, Variant, Image };
 };
@@ -108,6 +123,7 @@ const addProductTypes = (builder: GraphQLBuilder) => {
       currencies: t.stringList({ nullable: true, resolve: (p) => p.currencies ?? null }),
       variants: t.field({ type: [Variant], nullable: true, description: 'storeProduct only', resolve: (p) => p.variants ?? null }),
       images: t.field({ type: [Image], nullable: true, description: 'storeProduct only', resolve: (p) => p.images ?? null }),
+      image: t.field({ type: Image, nullable: true, description: 'The first image', resolve: (p) => p.image ?? null }),
     }),
   });
   const Page = builder.objectRef<StoreProductPage>('StoreProductConnection').implement({

@@ -5,7 +5,7 @@ import { fill, messagesFor, plural } from '../../i18n/messages.js';
 import type { PageOutcome, PageRoute } from '../../page-types.js';
 import { CurrencyForm, currenciesOf } from '../../views/catalog/currency-form.js';
 import { FiltersForm } from '../../views/catalog/filters-form.js';
-import { ProductCard } from '../../views/product-card.js';
+import { FIRST_ROW, ProductCard } from '../../views/product-card.js';
 import { customFieldsOf } from './custom-labels.js';
 import { apiQueryOf, type Filters, filtered, filtersOf, searchHref } from './search-query.js';
 
@@ -60,8 +60,8 @@ const Results = ({
         <p class="empty">{t.empty}</p>
       ) : (
         <ul class="grid">
-          {page.items.map((product) => (
-            <ProductCard ctx={ctx} product={product} soldOut={t.soldOut} />
+          {page.items.map((product, i) => (
+            <ProductCard ctx={ctx} product={product} soldOut={t.soldOut} eager={i < FIRST_ROW} />
           ))}
         </ul>
       )}

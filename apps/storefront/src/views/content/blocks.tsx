@@ -4,6 +4,7 @@ import { messagesFor } from '../../i18n/messages.js';
 import { type FlexList, flexListLimit, flexListSchema } from '../../routes/content/flex-lists.js';
 import type { GridProduct } from '../../routes/content/grid-products.js';
 import { ProductCard } from '../product-card.js';
+import { mediaImageOf, ResponsiveImage } from '../responsive-image.js';
 import { FlexListView } from './flex-list.js';
 
 /** A page block as the pages API answers it (`data` checked by the API against the block type's schema). */
@@ -60,12 +61,17 @@ const RichText = ({ block }: BlockProps) => (
   <div class="rich-text" data-block="rich_text" dangerouslySetInnerHTML={{ __html: text(block.data.html) ?? '' }} />
 );
 
+/** A block image is laid out at most this wide (the page's text column, the whole width on a phone). */
+const IMAGE_BOX = { width: 1200, height: 800 };
+const IMAGE_SIZES = '(max-width: 75rem) 100vw, 1200px';
+
 const Image = ({ ctx, block }: BlockProps) => {
-  const src = safeHref(ctx, block.data.url);
+  const media = mediaImageOf(block.data);
+  const src = media ? media.url : safeHref(ctx, block.data.url);
   if (!src) return null;
   return (
     <figure data-block="image">
-      <img src={src} alt={text(block.data.alt) ?? ''} width="1200" height="800" loading="lazy" />
+      <ResponsiveImage image={media ?? { url: src, alt: null }} alt={text(block.data.alt) ?? ''} sizes={IMAGE_SIZES} box={IMAGE_BOX} />
     </figure>
   );
 };
