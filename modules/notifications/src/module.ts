@@ -18,6 +18,7 @@ import { mailRoutes } from './routes/mail.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { webhookFanOut } from './webhooks/fan-out.js';
 import { webhookDeliveryJob } from './webhooks/job.js';
+import { NotificationsTenantSettingsSchema } from './webhooks/tenant-limits.js';
 
 export const NOTIFICATIONS_PERMISSIONS = [
   'notifications.webhooks.read',
@@ -45,6 +46,7 @@ export const notificationsModule = defineModule({
   errors: [notificationsErrors],
   permissions: [...NOTIFICATIONS_PERMISSIONS],
   options: NotificationsOptionsSchema,
+  config: NotificationsTenantSettingsSchema,
   migrations: notificationsMigrations,
   /** Reads an order (commerce's contract) and an approved comment (blog's contract) for their mails and notices, when those modules are there. */
   uses: [

@@ -97,6 +97,24 @@ describeEachBackend('webhook endpoints over HTTP and GraphQL', (backend) => {
     expectProblem(await w.call('POST', BASE, w.admin, { url: URL, eventTypes: ['*'] }), 409, 'NOTIFICATIONS_TOO_MANY_ENDPOINTS');
   });
 
+  it("keeps to a tenant's own lower endpoint limit, never above the deployment's", async () => {
+    const tenant = await w.p.createTenant(`hooks-own-${Date.now().toString(36)}`);
+    const admin = (await w.p.userWithToken(tenant.id, ['admin'])).headers;
+    const settings = (webhooks: Record<string, number>) =>
+      w.call('PUT', '/modules/notifications', admin, { enabled: true, settings: { webhooks } });
+    expectProblem(await settings({ maxEndpoints: 0 }), 422, 'MODULE_SETTINGS_INVALID');
+    expect((await settings({ maxEndpoints: 2 })).statusCode).toBe(200);
+    const own = { ...w, tenant, admin };
+    for (let i = 0; i < 2; i++) await createEndpoint(own, { url: `${URL}/own-${i}`, eventTypes: ['*'] });
+    const refused = await w.call('POST', BASE, admin, { url: URL, eventTypes: ['*'] });
+    expectProblem(refused, 409, 'NOTIFICATIONS_TOO_MANY_ENDPOINTS');
+    expect(refused.json<{ detail: string }>().detail).toContain('at most 2');
+    expect((await settings({ maxEndpoints: 500 })).statusCode).toBe(200);
+    await createEndpoint(own, { url: `${URL}/own-2`, eventTypes: ['*'] });
+    await createEndpoint(own, { url: `${URL}/own-3`, eventTypes: ['*'] });
+    expectProblem(await w.call('POST', BASE, admin, { url: URL, eventTypes: ['*'] }), 409, 'NOTIFICATIONS_TOO_MANY_ENDPOINTS');
+  });
+
   it('answers the same over GraphQL', async () => {
     const page = await data<{ items: WebhookEndpoint[] }>(
       'webhookEndpoints',

@@ -127,6 +127,30 @@ describeEachBackend('webhook delivery', (backend) => {
     expect(on.json()).toMatchObject({ active: true, disabledReason: null, consecutiveFailures: 0 });
   });
 
+  it("disables an endpoint after the tenant's own lower number of failures in a row", async () => {
+    const tenant = await w.p.createTenant(`hooks-fail-${Date.now().toString(36)}`);
+    const admin = (await w.p.userWithToken(tenant.id, ['admin'])).headers;
+    const own = { ...w, tenant, admin };
+    const put = await w.call('PUT', '/modules/notifications', admin, {
+      enabled: true,
+      settings: { webhooks: { disableAfterFailures: 2 } },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    // Two failures, then success: only the tenant's limit of 2 (not the deployment's 6) turns it off.
+    const r = await receiver([503, 503, 200]);
+    const endpoint = await createEndpoint(own, { url: r.base, eventTypes: ['commerce.product.created'] });
+    await createProduct(own, 'Twice failed lamp');
+    const off = await until(
+      async () => {
+        const e = await endpointOf(own, endpoint.id);
+        return !e.active && e;
+      },
+      'the endpoint disabled',
+      20_000,
+    );
+    expect(off).toMatchObject({ disabledReason: 'failing', consecutiveFailures: 2 });
+  });
+
   it('redelivers a message with the same webhook-id, and test sends reach the endpoint', async () => {
     const r = await receiver();
     const endpoint = await createEndpoint(w, { url: r.base, eventTypes: ['commerce.product.created'] });

@@ -6,6 +6,7 @@ import { notificationsErrors } from '../errors.js';
 import { NOTIFICATIONS_EVENT } from '../events.js';
 import { CreateEndpointInput, type WebhookEndpointWithSecret } from '../schemas.js';
 import { countEndpoints, insertEndpoint, toEndpoint } from '../store/endpoints.js';
+import { maxEndpointsOf } from '../webhooks/tenant-limits.js';
 import { assertEventTypes, assertHeaders, assertUrl, endpointEventPayload } from './endpoint-rules.js';
 
 /**
@@ -19,8 +20,9 @@ export const createEndpoint = (ctx: NotificationsContext, raw: CreateEndpointInp
   const eventTypes = assertEventTypes(ctx, input.eventTypes);
   const headers = assertHeaders(input.headers ?? {});
   return inTenant(ctx, async (w) => {
-    if ((await countEndpoints(w.tx)) >= ctx.options.max_endpoints) {
-      throw notificationsErrors.NOTIFICATIONS_TOO_MANY_ENDPOINTS(`A tenant has at most ${ctx.options.max_endpoints} webhook endpoints`);
+    const maxEndpoints = await maxEndpointsOf(w.tx, ctx.options.max_endpoints);
+    if ((await countEndpoints(w.tx)) >= maxEndpoints) {
+      throw notificationsErrors.NOTIFICATIONS_TOO_MANY_ENDPOINTS(`This shop has at most ${maxEndpoints} webhook endpoints`);
     }
     const secret = newWebhookSecret();
     const row = await insertEndpoint(w.tx, {

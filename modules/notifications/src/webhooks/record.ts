@@ -5,6 +5,7 @@ import { nextAttemptAt } from '@rustok/outbound';
 import { NOTIFICATIONS_EVENT, type WebhookEndpointDisabledPayload } from '../events.js';
 import { cancelPending } from '../store/deliveries.js';
 import type { AttemptResult } from './attempt.js';
+import { disableAfterOf } from './tenant-limits.js';
 
 export interface RecordOptions {
   readonly retryDelaysMs: readonly number[];
@@ -84,7 +85,7 @@ const endpointTallies = (results: readonly AttemptResult[]) => {
 
 /**
  * The endpoints' failure counts; an endpoint that answered 410 Gone, or failed `maxConsecutiveFailures`
- * attempts in a row, is turned off, its pending deliveries cancelled, and
+ * attempts in a row (or the tenant's own lower `webhooks.disableAfterFailures`), is turned off, its pending deliveries cancelled, and
  * `notifications.webhook_endpoint.disabled` published in the same transaction (its admins are told).
  */
 const settleEndpoints = async (
@@ -103,8 +104,10 @@ const settleEndpoints = async (
       RETURNING e.id, e.url, e.consecutive_failures, s.gone`,
     [tallies.map(([id]) => id), tallies.map(([, t]) => t.reset), tallies.map(([, t]) => t.failures), tallies.map(([, t]) => t.gone)],
   );
+  const failing = rows.some((r) => !r.gone && r.consecutive_failures > 0);
+  const limit = failing ? await disableAfterOf(tx, options.maxConsecutiveFailures) : options.maxConsecutiveFailures;
   for (const row of rows) {
-    const reason = row.gone ? 'gone' : row.consecutive_failures >= options.maxConsecutiveFailures ? 'failing' : null;
+    const reason = row.gone ? 'gone' : row.consecutive_failures >= limit ? 'failing' : null;
     if (!reason) continue;
     await tx.query(
       `UPDATE notifications_webhook_endpoints SET active = false, disabled_reason = $2, disabled_at = now(), updated_at = now() WHERE id = $1`,
