@@ -101,6 +101,17 @@ describeEachBackend('media on the local driver', (backend) => {
     const broken = png.subarray(0, 60);
     expectProblem(await upload(w, w.admin, { name: 'broken.png', type: 'image/png', bytes: broken }), 422, 'MEDIA_IMAGE_UNREADABLE');
     expectProblem(await call('POST', '/media', w.admin, { file: 'x' }), 422, 'MEDIA_FILE_REQUIRED');
+    // A multipart body the parser cannot read (no part, cut short) is the client's error, not the server's.
+    for (const payload of ['E9}{<Q4', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc']) {
+      const res = await w.p.app.inject({
+        method: 'POST',
+        url: '/api/v1/media',
+        headers: { ...w.admin, 'content-type': 'multipart/form-data; boundary=x' },
+        payload,
+      });
+      expect(res.statusCode, res.body).toBeLessThan(500);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
     expect(await filesUnder(`${w.root}/objects`)).toEqual(before);
     expect(await outboxEvents(w.p, w.tenant.id, "type = 'media.asset.created'")).toHaveLength(1);
   });

@@ -1,3 +1,4 @@
+import { apiErrors } from '@rustok/api';
 import type { FastifyRequest } from 'fastify';
 import { mediaErrors } from '../errors.js';
 import type { UploadInput } from '../use-cases/upload-asset.js';
@@ -6,6 +7,10 @@ const codeOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 
 const tooLarge = (maxBytes: number) => mediaErrors.MEDIA_FILE_TOO_LARGE(`A file may have at most ${maxBytes} bytes`);
+
+/** A body the multipart parser cannot read (cut short, a broken part header, too many parts) is the client's: 400. */
+const unreadable = (error: unknown) =>
+  apiErrors.REQUEST_MALFORMED(`The multipart body cannot be read: ${error instanceof Error ? error.message : String(error)}`);
 
 /** A text field sent before the file (`alt`), if any. */
 const fieldValue = (fields: Record<string, unknown>, name: string): string | undefined => {
@@ -23,11 +28,11 @@ export const readUpload = async (request: FastifyRequest, maxBytes: number): Pro
     if (codeOf(error) === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
       throw mediaErrors.MEDIA_FILE_REQUIRED('Send the file as multipart/form-data, in the field "file"');
     }
-    throw error;
+    throw unreadable(error);
   });
   if (part?.fieldname !== 'file') throw mediaErrors.MEDIA_FILE_REQUIRED('No file in the field "file"');
   const bytes = await part.toBuffer().catch((error: unknown) => {
-    throw codeOf(error) === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge(maxBytes) : error;
+    throw codeOf(error) === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge(maxBytes) : unreadable(error);
   });
   return {
     bytes,
