@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { commerceModule } from '@rustok/commerce';
-import { createTestPlatform, describeEachBackend, ok } from '@rustok/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestPlatform, describeEachBackend, ok, postgresSkipReason, type TestBackend, testBackends } from '@rustok/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import notificationsModule from '../src/index.js';
 import type { Notification } from '../src/schemas-inbox.js';
 import { until } from './helpers.js';
@@ -87,31 +87,38 @@ describeEachBackend('in-app notifications live', (backend) => {
 });
 
 /** Two server processes on one database: a notice reaches the streams of both, whichever process handles its event. */
-describeEachBackend('in-app notifications live across processes', (backend) => {
-  it.runIf(backend.name === 'postgres')('sends a notice to streams on both processes', async () => {
-    const one = await inboxWorld(backend);
-    const two = await createTestPlatform({
-      backend,
-      modules: [commerceModule, notificationsModule],
-      config: { settings: { rustok: { notifications: { webhooks: { deliver: false } } } } },
-      shareDatabaseOf: one.p,
-    });
-    const streams: SseClient[] = [];
-    try {
-      for (const p of [one.p, two]) {
-        await p.app.listen({ host: '127.0.0.1', port: 0 });
-        const url = `http://127.0.0.1:${(p.app.server.address() as AddressInfo).port}${STREAM}`;
-        streams.push(await openSse(url, one.users.admin.headers));
+const postgres = testBackends().find((b) => b.name === 'postgres');
+
+/** Two server processes on one database (PostgreSQL: an embedded database belongs to one process). */
+describe.skipIf(!postgres)(
+  `in-app notifications live across processes [postgres${postgres ? '' : `: skipped, ${postgresSkipReason()}`}]`,
+  () => {
+    it('sends a notice to streams on both processes', async () => {
+      const backend = postgres as TestBackend;
+      const one = await inboxWorld(backend);
+      const two = await createTestPlatform({
+        backend,
+        modules: [commerceModule, notificationsModule],
+        config: { settings: { rustok: { notifications: { webhooks: { deliver: false } } } } },
+        shareDatabaseOf: one.p,
+      });
+      const streams: SseClient[] = [];
+      try {
+        for (const p of [one.p, two]) {
+          await p.app.listen({ host: '127.0.0.1', port: 0 });
+          const url = `http://127.0.0.1:${(p.app.server.address() as AddressInfo).port}${STREAM}`;
+          streams.push(await openSse(url, one.users.admin.headers));
+        }
+        for (const s of streams) await s.next(unread(0));
+        const payload = orderPlaced();
+        await publish(two, one.tenant.id, 'commerce.order.placed', payload);
+        for (const s of streams)
+          expect(JSON.parse((await s.next(isNotice)).data)).toMatchObject({ title: `New order #${payload.displayId}` });
+      } finally {
+        for (const s of streams) s.close();
+        await two.close();
+        await one.p.close();
       }
-      for (const s of streams) await s.next(unread(0));
-      const payload = orderPlaced();
-      await publish(two, one.tenant.id, 'commerce.order.placed', payload);
-      for (const s of streams)
-        expect(JSON.parse((await s.next(isNotice)).data)).toMatchObject({ title: `New order #${payload.displayId}` });
-    } finally {
-      for (const s of streams) s.close();
-      await two.close();
-      await one.p.close();
-    }
-  });
-});
+    });
+  },
+);
