@@ -1,9 +1,10 @@
 import { Link } from '@tanstack/react-router';
-import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { FieldDef, FlexEntryView } from '../api/flex-shapes.js';
 import { useFormat } from '../i18n/format.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
+import { DataTable } from './data-table.js';
 
 export const entryMessages = defineMessages({
   en: {
@@ -64,29 +65,5 @@ export const EntryTable = ({
     ],
     [t, f, schema, fields],
   );
-  const table = useReactTable({ data: entries as FlexEntryView[], columns, getCoreRowModel: getCoreRowModel() });
-  return (
-    <table>
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => (
-              <th key={header.id} scope="col">
-                {flexRender(header.column.columnDef.header, header.getContext())}
-              </th>
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id}>
-            {row.getVisibleCells().map((cell) => (
-              <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <DataTable data={entries} columns={columns} />;
 };

@@ -1,8 +1,9 @@
-import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { MailLogView } from '../api/mail-shapes.js';
 import { useFormat } from '../i18n/format.js';
 import { useMessages } from '../i18n/messages.js';
+import { DataTable } from './data-table.js';
 import { mailNames } from './mail-messages.js';
 
 /** The send log: a TanStack table of status, recipient, mail and language, subject, attempts, times and the last error. */
@@ -22,29 +23,5 @@ export const MailLogTable = ({ mails }: { readonly mails: readonly MailLogView[]
     ],
     [t, f],
   );
-  const table = useReactTable({ data: mails as MailLogView[], columns, getCoreRowModel: getCoreRowModel() });
-  return (
-    <table data-testid="mail-log">
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => (
-              <th key={header.id} scope="col">
-                {flexRender(header.column.columnDef.header, header.getContext())}
-              </th>
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id}>
-            {row.getVisibleCells().map((cell) => (
-              <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <DataTable data={mails} columns={columns} testId="mail-log" />;
 };

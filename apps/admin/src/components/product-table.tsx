@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { type Product, priceFrom } from '../api/products.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
+import { TableHead } from './data-table.js';
 import { statusMessages } from './product-status.js';
 
 const ROW_HEIGHT = 40;
@@ -110,17 +111,7 @@ export const ProductTable = ({ products, selection, onSelection, onNearEnd }: Pr
   return (
     <div className="table-scroll" ref={scroller} data-testid="product-scroller">
       <table aria-rowcount={rows.length + 1}>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col">
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
+        <TableHead table={table} />
         <tbody>
           {before > 0 ? <tr className="spacer" style={{ height: before }} /> : null}
           {items.map((item) => {

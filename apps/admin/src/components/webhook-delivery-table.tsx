@@ -1,9 +1,10 @@
 import { Link } from '@tanstack/react-router';
-import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { WebhookDeliveryView } from '../api/webhook-shapes.js';
 import { useFormat } from '../i18n/format.js';
 import { useMessages } from '../i18n/messages.js';
+import { DataTable } from './data-table.js';
 import { webhookNames } from './webhook-messages.js';
 
 /** An endpoint's deliveries: a TanStack table of status, event type, attempts, last status, created and delivered times. */
@@ -35,29 +36,5 @@ export const DeliveryTable = ({
     ],
     [t, f, endpointId],
   );
-  const table = useReactTable({ data: deliveries as WebhookDeliveryView[], columns, getCoreRowModel: getCoreRowModel() });
-  return (
-    <table data-testid="delivery-log">
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => (
-              <th key={header.id} scope="col">
-                {flexRender(header.column.columnDef.header, header.getContext())}
-              </th>
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id}>
-            {row.getVisibleCells().map((cell) => (
-              <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <DataTable data={deliveries} columns={columns} testId="delivery-log" />;
 };
