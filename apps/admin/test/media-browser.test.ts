@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiOf } from './api.js';
+import type { apiOf } from './api.js';
 import { type AdminHarness, describeInEmbeddedBrowser, startAdminHarness } from './browser.js';
+import { signedInWithModule } from './module-session.js';
 
 // The media library in the admin app (Chromium, the real server): a PNG dropped on the page (a
 // DataTransfer built in the page) appears with its thumbnail; a "PNG" that is really text shows the
@@ -14,13 +15,7 @@ describeInEmbeddedBrowser('admin app: media library', (backend) => {
 
   beforeAll(async () => {
     h = await startAdminHarness(backend);
-    api = apiOf(h);
-    operator = { authorization: `Bearer ${await api.tokenOf('default', h.admin.email, h.admin.password)}`, 'x-tenant-id': 'default' };
-    api.expectStatus('media on', await api.call('PUT', '/modules/media', { enabled: true }, operator), 200);
-    page = await h.open('/admin/sign-in');
-    await h.signIn(page, h.admin);
-    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-    page.setDefaultTimeout(20_000);
+    ({ api, operator, page } = await signedInWithModule(h, 'media'));
   }, 180_000);
   afterAll(async () => {
     await h?.close();

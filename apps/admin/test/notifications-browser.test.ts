@@ -1,8 +1,9 @@
 import { type SmtpSink, startReceiver, startSmtpSink } from '@rustok/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiOf } from './api.js';
+import type { apiOf } from './api.js';
 import { type AdminHarness, describeInEmbeddedBrowser, startAdminHarness } from './browser.js';
+import { signedInWithModule } from './module-session.js';
 
 // E-mail and the notification centre in the admin app (Chromium, the real server, a real SMTP server
 // and a webhook receiver on loopback): a template edited with its live preview, a broken one shown
@@ -35,13 +36,7 @@ describeInEmbeddedBrowser('admin app: e-mail and notifications', (backend) => {
         },
       },
     });
-    api = apiOf(h);
-    operator = { authorization: `Bearer ${await api.tokenOf('default', h.admin.email, h.admin.password)}`, 'x-tenant-id': 'default' };
-    api.expectStatus('notifications on', await api.call('PUT', '/modules/notifications', { enabled: true }, operator), 200);
-    page = await h.open('/admin/sign-in');
-    await h.signIn(page, h.admin);
-    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-    page.setDefaultTimeout(20_000);
+    ({ api, operator, page } = await signedInWithModule(h, 'notifications'));
   }, 180_000);
   afterAll(async () => {
     await h?.close();

@@ -2,8 +2,9 @@ import { type Received, startReceiver } from '@rustok/testing';
 import type { Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiOf } from './api.js';
+import type { apiOf } from './api.js';
 import { type AdminHarness, describeInEmbeddedBrowser, startAdminHarness } from './browser.js';
+import { signedInWithModule } from './module-session.js';
 
 // Webhooks in the admin app (Chromium, the real server, a real receiver on loopback): an endpoint
 // configured in the form (a refused address shown at its field first), its secret shown once; a
@@ -26,13 +27,7 @@ describeInEmbeddedBrowser('admin app: webhooks', (backend) => {
       // Loopback is refused unless allowlisted (development and tests only); a short poll keeps the test quick.
       overrides: { settings: { rustok: { notifications: { webhooks: { allow_networks: ['127.0.0.1/32'], poll_ms: 50 } } } } },
     });
-    api = apiOf(h);
-    operator = { authorization: `Bearer ${await api.tokenOf('default', h.admin.email, h.admin.password)}`, 'x-tenant-id': 'default' };
-    api.expectStatus('notifications on', await api.call('PUT', '/modules/notifications', { enabled: true }, operator), 200);
-    page = await h.open('/admin/sign-in');
-    await h.signIn(page, h.admin);
-    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-    page.setDefaultTimeout(20_000);
+    ({ api, operator, page } = await signedInWithModule(h, 'notifications'));
   }, 180_000);
   afterAll(async () => {
     await h?.close();
