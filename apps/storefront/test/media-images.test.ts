@@ -1,26 +1,6 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { image } from '@rustok/storage/test-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ShopHarness, startShop } from './harness.js';
-
-/** A `width × height` PNG of a gradient (real pixel data, so the variants are real images). */
-const png = (width: number, height: number): Buffer => {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows.set([x % 256, y % 256, 128], y * (width * 3 + 1) + 1 + x * 3);
-  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-};
 
 interface Asset {
   id: string;
@@ -41,7 +21,7 @@ describe('storefront: media images', () => {
     shop = await startShop();
     expect((await shop.api('PUT', '/modules/media', { enabled: true })).status).toBe(200);
     const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(png(1200, 800))], { type: 'image/png' }), 'poster.png');
+    form.append('file', new Blob([new Uint8Array(await image('png', 1200, 800))], { type: 'image/png' }), 'poster.png');
     const login = await shop.api<{ accessToken: string }>(
       'POST',
       '/auth/login',

@@ -2,34 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { contentModule } from '@rustok/content';
 import type { TenantRef } from '@rustok/kernel';
 import mediaModule from '@rustok/media';
+import { image } from '@rustok/storage/test-fixtures';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from '../src/contracts.js';
 import { pagesModule } from '../src/index.js';
-
-/** A `width × height` grey PNG. */
-const png = (width: number, height: number): Buffer => {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 0, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width + 1) * height, 0x80);
-  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0;
-  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-};
 
 type ImageData = {
   url?: string;
@@ -55,7 +35,7 @@ describeEachBackend('pages: image blocks from the media library', (backend) => {
   const upload = async (headers: Record<string, string>, width: number, height: number): Promise<string> => {
     const boundary = `----b${randomUUID().replaceAll('-', '')}`;
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`;
-    const payload = Buffer.concat([Buffer.from(head), png(width, height), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const payload = Buffer.concat([Buffer.from(head), await image('png', width, height), Buffer.from(`\r\n--${boundary}--\r\n`)]);
     const res = await p.app.inject({
       method: 'POST',
       url: '/api/v1/media',
