@@ -49,18 +49,20 @@ const deletePostings = (rows: string, where = 'TRUE') => `
   DELETE FROM public.index_search_postings p USING ${rows} r
    WHERE p.tenant_id = r.tenant_id AND p.product_id = r.product_id AND p.locale = r.locale
      AND r.status = 'published' AND ${where};`;
-/** An update changes postings only when the vector or the status changed (stock, prices and custom fields do not). */
-const CHANGED = `EXISTS (SELECT 1 FROM new_rows n WHERE n.tenant_id = r.tenant_id AND n.product_id = r.product_id
-  AND n.locale = r.locale AND (n.status IS DISTINCT FROM r.status OR n.search_vector IS DISTINCT FROM r.search_vector))`;
-const CHANGED_NEW = `EXISTS (SELECT 1 FROM old_rows o WHERE o.tenant_id = r.tenant_id AND o.product_id = r.product_id
-  AND o.locale = r.locale AND (o.status IS DISTINCT FROM r.status OR o.search_vector IS DISTINCT FROM r.search_vector))`;
+/**
+ * An update changes postings only when the vector or the status changed (stock, prices and custom
+ * fields do not): `r`, a row of one transition table, differs from its twin in the other (`other`).
+ */
+const changedAgainst = (other: 'old_rows' | 'new_rows') => `EXISTS (SELECT 1 FROM ${other} c
+  WHERE c.tenant_id = r.tenant_id AND c.product_id = r.product_id AND c.locale = r.locale
+    AND (c.status IS DISTINCT FROM r.status OR c.search_vector IS DISTINCT FROM r.search_vector))`;
 
 const triggers = `
 CREATE FUNCTION index_postings_inserted() RETURNS trigger LANGUAGE plpgsql ${DEFINER} AS $$
 BEGIN ${insertPostings('new_rows')} RETURN NULL; END
 $$;
 CREATE FUNCTION index_postings_updated() RETURNS trigger LANGUAGE plpgsql ${DEFINER} AS $$
-BEGIN ${deletePostings('old_rows', CHANGED)} ${insertPostings('new_rows', CHANGED_NEW)} RETURN NULL; END
+BEGIN ${deletePostings('old_rows', changedAgainst('new_rows'))} ${insertPostings('new_rows', changedAgainst('old_rows'))} RETURN NULL; END
 $$;
 CREATE FUNCTION index_postings_deleted() RETURNS trigger LANGUAGE plpgsql ${DEFINER} AS $$
 BEGIN ${deletePostings('old_rows')} RETURN NULL; END
