@@ -137,7 +137,7 @@ const SEARCH_POSTED_SQL = preparedSql(
 
 /** Words (letters and digits) separated by spaces, at most four: a query the postings answer. */
 const PLAIN_WORDS = /^[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+){0,3}$/u;
-export const isPlainQuery = (q: string): boolean => q.length <= 200 && PLAIN_WORDS.test(q);
+const isPlainQuery = (q: string): boolean => q.length <= 200 && PLAIN_WORDS.test(q);
 
 const noPriceFilter = (input: ProductPlanInput) =>
   input.query.minPrice === undefined && input.query.maxPrice === undefined && input.custom.length === 0;
