@@ -1,6 +1,7 @@
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { securityHeadersFor } from './security-headers.js';
 import { thingsModule } from './test-fixtures/things-module.js';
 
 /** The directives of a Content-Security-Policy header, by name. */
@@ -16,14 +17,29 @@ const cspOf = (res: LightMyRequestResponse): Record<string, string[]> => {
   );
 };
 
-const expectSecurityHeaders = (res: LightMyRequestResponse) => {
+/** What every answer carries, page or API. */
+const expectCommonHeaders = (res: LightMyRequestResponse) => {
   expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
   expect(res.headers['x-content-type-options']).toBe('nosniff');
-  expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
   expect(res.headers['referrer-policy']).toBe('no-referrer');
-  expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
   expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
   expect(res.headers['x-powered-by']).toBeUndefined();
+};
+
+/** API answers: nothing may load or frame them; no document-only headers. */
+const expectApiHeaders = (res: LightMyRequestResponse) => {
+  expectCommonHeaders(res);
+  expect(res.headers['x-frame-options']).toBe('DENY');
+  expect(cspOf(res)).toEqual({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] });
+  for (const name of ['cross-origin-opener-policy', 'origin-agent-cluster', 'x-xss-protection', 'x-dns-prefetch-control'])
+    expect(res.headers[name], name).toBeUndefined();
+};
+
+/** Pages: helmet's set with the page policy. */
+const expectPageHeaders = (res: LightMyRequestResponse) => {
+  expectCommonHeaders(res);
+  expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+  expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
   const csp = cspOf(res);
   expect(csp['object-src']).toEqual(["'none'"]);
   expect(csp['frame-ancestors']).toEqual(["'self'"]);
@@ -38,9 +54,15 @@ describeEachBackend('security headers', (backend) => {
   });
   afterAll(() => p?.close());
 
-  it('puts the default policy on API answers: scripts only from this origin, never inline', async () => {
+  it('puts the API set on API answers: a policy that forbids everything, no document-only headers', async () => {
     const res = await p.app.inject({ method: 'GET', url: '/api/v1/modules' });
-    const csp = expectSecurityHeaders(res);
+    expectApiHeaders(res);
+    expect(res.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+  });
+
+  it('puts the page policy on pages: scripts only from this origin, never inline', async () => {
+    const res = await p.app.inject({ method: 'GET', url: '/no/such/page' });
+    const csp = expectPageHeaders(res);
     expect(csp['default-src']).toEqual(["'self'"]);
     expect(csp['script-src']).toEqual(["'self'"]);
     expect(csp['script-src-attr']).toEqual(["'none'"]);
@@ -52,9 +74,16 @@ describeEachBackend('security headers', (backend) => {
     expect(Object.keys(csp)).not.toContain('upgrade-insecure-requests');
   });
 
+  it('tells API paths from pages by whole path segments', () => {
+    for (const url of ['/api/v1/x', '/graphql', '/graphql?query=1', '/health/live', '/metrics', '/.well-known/jwks.json'])
+      expect(securityHeadersFor(url)['x-frame-options'], url).toBe('DENY');
+    for (const url of ['/', '/graphqlish', '/metricsx', '/admin/', '/docs/events', '/products/x', '/healthy'])
+      expect(securityHeadersFor(url)['x-frame-options'], url).toBe('SAMEORIGIN');
+  });
+
   it('puts them on problem+json answers too: 404, 401, 413, 422 and 500', async () => {
     const answers = await Promise.all([
-      p.app.inject({ method: 'GET', url: '/no/such/route' }),
+      p.app.inject({ method: 'GET', url: '/api/v1/no/such/route' }),
       p.app.inject({ method: 'GET', url: '/api/v1/auth/me' }),
       p.app.inject({ method: 'POST', url: '/api/v1/things', payload: { name: 'x'.repeat(2_000_000), count: 1 } }),
       p.app.inject({ method: 'POST', url: '/api/v1/things', payload: { name: '', count: -1 } }),
@@ -64,19 +93,20 @@ describeEachBackend('security headers', (backend) => {
     for (const res of answers) {
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.headers['x-request-id']).toBeTruthy();
-      expectSecurityHeaders(res);
+      expectApiHeaders(res);
     }
+    expectPageHeaders(await p.app.inject({ method: 'GET', url: '/no/such/route' }));
   });
 
   it('puts them on health answers and GraphQL answers', async () => {
-    expectSecurityHeaders(await p.app.inject({ method: 'GET', url: '/health/live' }));
-    expectSecurityHeaders(await p.app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ thing { id } }' } }));
+    expectApiHeaders(await p.app.inject({ method: 'GET', url: '/health/live' }));
+    expectApiHeaders(await p.app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ thing { id } }' } }));
   });
 
   it('lets Swagger UI load: its scripts and style sheets from /swagger/static, no inline script', async () => {
     const page = await p.app.inject({ method: 'GET', url: '/swagger/' });
     expect(page.statusCode).toBe(200);
-    const csp = expectSecurityHeaders(page);
+    const csp = expectPageHeaders(page);
     expect(csp['script-src']).toEqual(["'self'"]);
     // The page itself carries no inline script the policy would block.
     expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
@@ -91,7 +121,7 @@ describeEachBackend('security headers', (backend) => {
   it('lets GraphiQL load React and GraphiQL from its CDN, and keeps every other rule', async () => {
     const page = await p.app.inject({ method: 'GET', url: '/graphiql' });
     expect(page.statusCode).toBe(200);
-    const csp = expectSecurityHeaders(page);
+    const csp = expectPageHeaders(page);
     expect(csp['script-src']).toEqual(["'self'", 'https://unpkg.com']);
     expect(csp['style-src']).toEqual(["'self'", "'unsafe-inline'", 'https://unpkg.com']);
     expect(csp['connect-src']).toEqual(["'self'", 'https://unpkg.com']);
@@ -101,7 +131,7 @@ describeEachBackend('security headers', (backend) => {
     const loaded = [...main.body.matchAll(/'(https:\/\/[^'/]+)\/[^']+\.js'/g)].map((m) => m[1]);
     expect(loaded.length).toBeGreaterThan(0);
     for (const origin of loaded) expect(csp['script-src']).toContain(origin);
-    // The API's own answers keep the strict policy.
-    expect(cspOf(await p.app.inject({ method: 'GET', url: '/api/v1/modules' }))['script-src']).toEqual(["'self'"]);
+    // Other pages keep the strict policy.
+    expect(cspOf(await p.app.inject({ method: 'GET', url: '/no/such/page' }))['script-src']).toEqual(["'self'"]);
   });
 });
