@@ -1,5 +1,20 @@
-import { convert } from 'html-to-text';
-import mjml2html from 'mjml';
+import type { convert as Convert } from 'html-to-text';
+import type mjml2html from 'mjml';
+
+/**
+ * MJML (with its HTML minifier, CSS inliner and parser: some 60 MB of a process) and html-to-text load on the
+ * first mail rendered, not at start: a server that sends no mail does not carry them.
+ */
+let mjmlLoaded: Promise<typeof mjml2html> | undefined;
+const loadMjml = (): Promise<typeof mjml2html> => {
+  mjmlLoaded ??= import('mjml').then((m) => m.default);
+  return mjmlLoaded;
+};
+let convertLoaded: Promise<typeof Convert> | undefined;
+const loadConvert = (): Promise<typeof Convert> => {
+  convertLoaded ??= import('html-to-text').then((m) => m.convert);
+  return convertLoaded;
+};
 
 export type MjmlResult =
   | { readonly ok: true; readonly html: string }
@@ -22,7 +37,7 @@ export async function compileMjml(source: string): Promise<MjmlResult> {
   if (!/<mjml[\s>]/i.test(source)) return { ok: false, code: 'mjml', message: 'the body must be an <mjml> document' };
   let result: Awaited<ReturnType<typeof mjml2html>>;
   try {
-    result = await mjml2html(source, OPTIONS);
+    result = await (await loadMjml())(source, OPTIONS);
   } catch (error) {
     // MJML throws on a document it cannot read at all ("Malformed MJML…").
     if (error instanceof Error) return { ok: false, code: 'mjml', message: error.message };
@@ -34,7 +49,8 @@ export async function compileMjml(source: string): Promise<MjmlResult> {
 }
 
 /** The plain-text part of a mail whose template has none: its HTML as text, links written out after their words. */
-export function htmlToText(html: string): string {
+export async function htmlToText(html: string): Promise<string> {
+  const convert = await loadConvert();
   return convert(html, {
     wordwrap: 78,
     selectors: [

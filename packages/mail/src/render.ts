@@ -78,7 +78,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       }
       const compiled = await compileMjml(out.mjml ?? '');
       if (!compiled.ok) return { ...compiled, part: 'mjml' };
-      const text = out.text === undefined ? htmlToText(compiled.html) : out.text.trim();
+      const text = out.text === undefined ? await htmlToText(compiled.html) : out.text.trim();
       return { ok: true, subject: oneLine(out.subject ?? ''), html: compiled.html, text };
     },
   };

@@ -1,4 +1,11 @@
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp, default as SharpFactory } from 'sharp';
+
+/** sharp (libvips, some 30 MB of a process) loads with the first image, not at start. */
+let sharpLoaded: Promise<typeof SharpFactory> | undefined;
+const loadSharp = (): Promise<typeof SharpFactory> => {
+  sharpLoaded ??= import('sharp').then((m) => m.default);
+  return sharpLoaded;
+};
 
 /** One size to make: a bounding box, `height` unbounded when absent. The image fits inside, never enlarged. */
 export interface VariantSpec {
@@ -61,6 +68,7 @@ export const createVariants = async (
   options: VariantOptions = {},
 ): Promise<VariantsResult> => {
   const maxPixels = options.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS;
+  const sharp = await loadSharp();
   // The header alone, no pixels decoded; sharp's own limit is off here so that an oversized image is told from a broken one.
   const meta = await sharp(input, { limitInputPixels: false })
     .metadata()
