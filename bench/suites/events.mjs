@@ -91,6 +91,7 @@ const settings = (o, overrides = {}) => ({
   backoff_base_ms: 500,
   backoff_max_ms: 300_000,
   lag_warning_seconds: 60,
+  retention_ms: 0,
   nats_subject_root: 'rustok',
   ...overrides,
 });

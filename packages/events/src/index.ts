@@ -12,6 +12,7 @@ export * from './outbox/admin.js';
 export * from './outbox/migrations.js';
 export * from './outbox/publish.js';
 export * from './outbox/relay.js';
+export { outboxRetentionJob, type Pruned, type PruneOptions, pruneOutbox } from './outbox/retention.js';
 export * from './outbox/settle.js';
 export * from './outbox/transport.js';
 export * from './schema-files.js';

@@ -3,8 +3,9 @@ import { eventAdminRoutes } from './admin-routes.js';
 import { eventsErrors } from './errors.js';
 import { eventsGraphQL } from './graphql.js';
 import { outboxMigrations } from './outbox/migrations.js';
+import { outboxRetentionJob } from './outbox/retention.js';
 
-/** The event system as a core module: its tables, its admin routes. The runtime is the bus. */
+/** The event system as a core module: its tables, its admin routes, the outbox's retention job. The runtime is the bus. */
 export const eventsModule = defineModule({
   slug: 'events',
   name: 'Events',
@@ -16,4 +17,5 @@ export const eventsModule = defineModule({
   migrations: outboxMigrations,
   rest: eventAdminRoutes,
   graphql: eventsGraphQL,
+  jobs: [outboxRetentionJob],
 });

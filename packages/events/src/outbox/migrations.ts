@@ -48,4 +48,9 @@ CREATE TABLE sys_events_dlq (
 );
 CREATE INDEX sys_events_dlq_open ON sys_events_dlq (dead_at, id) WHERE replayed_at IS NULL;`,
   },
+  {
+    // Retention deletes receipts by age; without this it would read the whole table each time.
+    name: 'm20270108_events_002_receipts_age',
+    up: 'CREATE INDEX sys_event_receipts_processed ON sys_event_receipts (processed_at);',
+  },
 ];

@@ -74,6 +74,7 @@ const DEFAULTS = {
         backoff_base_ms: 500,
         backoff_max_ms: 300_000,
         lag_warning_seconds: 60,
+        retention_ms: 604_800_000,
         nats_subject_root: 'rustok',
       },
     },

@@ -58,6 +58,8 @@ const RUSTOK_PROPERTIES = {
     backoff_base_ms: Type.Integer({ minimum: 1, default: 500 }),
     backoff_max_ms: Type.Integer({ minimum: 1, default: 300_000 }),
     lag_warning_seconds: Type.Number({ minimum: 0, default: 60 }),
+    /** Dispatched events and their receipts are deleted once older than this (7 days); 0 keeps them forever. */
+    retention_ms: Type.Integer({ minimum: 0, default: 604_800_000 }),
     nats_subject_root: Type.String({ pattern: '^[a-z][a-z0-9_]*$', default: 'rustok' }),
   }),
 };
