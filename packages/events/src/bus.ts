@@ -227,6 +227,7 @@ const startStreamingConsumers = (options: EventBusOptions, streaming: StreamingL
     handlers: options.modules.flatMap((m) => m.events.handles ?? []),
     dispatcher: (handler) => dispatcherFor(options, metrics, followUp, handler.consumer),
     maxDeliver: settings.max_attempts,
+    ackWaitMs: settings.nats_ack_wait_ms,
     backoffMs: settings.backoff_base_ms,
     maxBackoffMs: settings.backoff_max_ms,
     onDeadLetter: (letter) => recordDeadLetter(db, letter.envelope, letter.deliveries, letter.error, [letter.consumer]),

@@ -76,6 +76,7 @@ const DEFAULTS = {
         backoff_max_ms: 300_000,
         lag_warning_seconds: 60,
         nats_subject_root: 'rustok',
+        nats_ack_wait_ms: 30_000,
       },
     },
   },

@@ -60,6 +60,8 @@ const RUSTOK_PROPERTIES = {
     backoff_max_ms: Type.Integer({ minimum: 1, default: 300_000 }),
     lag_warning_seconds: Type.Number({ minimum: 0, default: 60 }),
     nats_subject_root: Type.String({ pattern: '^[a-z][a-z0-9_]*$', default: 'rustok' }),
+    /** How long a JetStream consumer holds an event it took before it is handed out again (its process died). */
+    nats_ack_wait_ms: Type.Integer({ minimum: 1_000, maximum: 3_600_000, default: 30_000 }),
   }),
 };
 
