@@ -1,20 +1,20 @@
-import { buildApp, type EarlyAnswers } from '@rustok/api';
-import { ensureSigningKey, jwksRoutes, type OutboundMessages } from '@rustok/auth';
+import { ensureSigningKey, type OutboundMessages } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
 import { deploymentNames, kernelErrors, type TenantRef } from '@rustok/kernel';
-import { closeRedis, connectSharedRedis, sharedRedisReady } from '@rustok/tenancy';
+import { closeRedis, sharedRedisReady } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
-import { registerAdminApp } from './admin-app.js';
+import { buildApiApp } from './api-app.js';
 import { planJobs } from './jobs/plan.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import { ensureDefaultTenant } from './platform/default-tenant.js';
 import { type AccessServices, createAccessServices } from './platform/services.js';
-import { registerStorefront, type StorefrontMount } from './storefront.js';
-import { registerTraceContinuation } from './tracing.js';
+import { eventRoles, needsStreaming, registerRoleGauge, roleNames, rolesOf } from './roles.js';
+import { buildServiceApp } from './service-app.js';
+import type { StorefrontMount } from './storefront.js';
 import { VERSION } from './version.js';
 
 export interface AssembleOptions {
@@ -36,16 +36,12 @@ export interface Assembled {
   readonly app: FastifyInstance;
   readonly bus: EventBus;
   readonly access: AccessServices;
-  /** The modules' background jobs: started when the app is ready, stopped (runs awaited) when it closes. */
+  /** The modules' background jobs: started when the app is ready (with the `jobs` role), stopped (runs awaited) when it closes. */
   readonly jobs: JobRunner;
   /** The default tenant, once the app is ready. */
   defaultTenant(): TenantRef;
 }
 
-/**
- * The running parts over an open database: the event bus and the HTTP app, sharing one metrics
- * registry. Closing the app stops the bus (draining its relay) and then closes the database.
- */
 /** NATS JetStream when the transport is `nats`: it must answer at boot; later outages are survived. */
 const connectStreaming = async (config: Config, logger: Logger): Promise<StreamingLayer | undefined> => {
   const events = config.settings.rustok.events;
@@ -61,77 +57,25 @@ const connectStreaming = async (config: Config, logger: Logger): Promise<Streami
   });
 };
 
-export const assemble = async (options: AssembleOptions): Promise<Assembled> => {
-  const { config, db, registry, logger } = options;
-  const metricsRegistry = new Registry();
-  const streaming = options.streaming ?? (await connectStreaming(config, logger));
-  const bus = createEventBus({
-    settings: config.settings.rustok.events,
-    db,
-    modules: registry.modules,
-    logger: logger.child({ component: 'events' }),
-    registry: metricsRegistry,
-    streaming,
-  });
-  const jobs = createJobRunner({
-    jobs: planJobs(registry.modules, config),
-    db,
-    events: bus,
-    config,
-    logger: logger.child({ component: 'jobs' }),
-  });
-  const access = createAccessServices({ config, db, registry, bus, logger, metricsRegistry, outbound: options.outbound });
-  // Rate-limit counters in Redis, so that every instance draws on one budget.
-  const rateLimitRedis =
-    config.redis.url && config.settings.rustok.rate_limit.enabled
-      ? connectSharedRedis(config.redis.url, { name: 'rate-limit', logger: logger.child({ component: 'rate-limit' }) })
-      : undefined;
-  const earlyAnswers: EarlyAnswers = {};
-  const app = await buildApp({
-    config,
-    earlyAnswers,
-    db,
-    registry,
-    logger,
-    version: options.version ?? VERSION,
-    checks: [...bus.healthChecks(), ...access.cache.healthChecks()],
-    metricsRegistry,
-    pipeline: access.pipeline,
-    rateLimitRedis,
-    extend: (instance) => {
-      registerTraceContinuation(instance);
-      instance.decorate('events', bus);
-      instance.decorate('moduleToggles', access.toggles);
-      instance.decorate('auth', access.auth);
-      instance.decorate('invalidateTenant', (tenant: { id: string; slug: string; hosts?: readonly string[] }) =>
-        access.cache.invalidate(tenant),
-      );
-    },
-  });
-  // Outside /api/v1 and after the OpenAPI plugin, so the document lists it.
-  await app.register(jwksRoutes);
-  if (options.adminApp !== false) await registerAdminApp(app, typeof options.adminApp === 'string' ? options.adminApp : undefined);
-  const storefront = config.server.storefront;
-  if (options.storefront !== false && storefront.enabled) {
-    const fromConfig = {
-      cache: storefront.page_cache ? { ttlMs: storefront.page_cache_ttl_ms, maxBytes: storefront.page_cache_max_bytes } : false,
-      siteTtlMs: storefront.site_ttl_ms,
-    } as const;
-    const mountOptions = { ...fromConfig, ...options.storefront };
-    await registerStorefront(app, {
-      settings: config.settings.rustok.tenant,
-      cache: access.cache,
-      earlyAnswers,
-      metrics: metricsRegistry,
-      options: mountOptions,
-    });
-  }
-  let defaultTenant: TenantRef | undefined;
+type Lifecycle = Pick<Assembled, 'app' | 'bus' | 'jobs' | 'access'> & {
+  readonly options: AssembleOptions;
+  readonly rateLimitRedis: Awaited<ReturnType<typeof buildApiApp>>['rateLimitRedis'];
+  readonly setDefaultTenant: (tenant: TenantRef) => void;
+};
+
+/**
+ * When the app is ready: the default tenant and a signing key exist, and the roles' parts start (the
+ * bus starts only what this process runs). When it closes: jobs (runs awaited), then the bus
+ * (relay lease released, consumers acknowledged or left unacknowledged), the cache, Redis, the database.
+ */
+const registerLifecycle = ({ app, bus, jobs, access, options, rateLimitRedis, setDefaultTenant }: Lifecycle): void => {
+  const { config, db, logger } = options;
+  const roles = rolesOf(config);
   app.addHook('onReady', async () => {
-    defaultTenant = await ensureDefaultTenant(db, bus, config.settings.rustok.tenant.default_slug);
+    setDefaultTenant(await ensureDefaultTenant(db, bus, config.settings.rustok.tenant.default_slug));
     await ensureSigningKey(db);
     await bus.start();
-    jobs.start();
+    if (roles.jobs) jobs.start();
     if (rateLimitRedis && !(await sharedRedisReady(rateLimitRedis, 2_000)))
       logger.warn('rate limits: Redis not reachable yet; not limiting until it is');
   });
@@ -142,6 +86,52 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     if (rateLimitRedis) await closeRedis(rateLimitRedis);
     await db.close();
   });
+};
+
+/** The HTTP app of the process's roles: the whole API with `api`, else health and metrics only. */
+const buildHttp = async (options: AssembleOptions, bus: EventBus, access: AccessServices, metricsRegistry: Registry) => {
+  const { config, db, registry, logger } = options;
+  const roles = roleNames(rolesOf(config));
+  if (rolesOf(config).api) {
+    const { adminApp, storefront } = options;
+    const version = options.version ?? VERSION;
+    return buildApiApp({ config, db, registry, logger, version, bus, access, metricsRegistry, roles, adminApp, storefront });
+  }
+  const checks = bus.healthChecks();
+  return { app: await buildServiceApp({ config, db, registry, logger, metricsRegistry, checks, roles }), rateLimitRedis: undefined };
+};
+
+/**
+ * The running parts over an open database, as far as the process's roles (`server.roles`) ask: the
+ * event bus (relay and consumers per role) and the HTTP app, sharing one metrics registry, and the
+ * jobs. Closing the app stops the jobs and the bus (draining its relay) and then closes the database.
+ */
+export const assemble = async (options: AssembleOptions): Promise<Assembled> => {
+  const { config, db, registry, logger } = options;
+  const roles = rolesOf(config);
+  const metricsRegistry = new Registry();
+  registerRoleGauge(metricsRegistry, roles);
+  const streaming = options.streaming ?? (needsStreaming(roles) ? await connectStreaming(config, logger) : undefined);
+  const bus = createEventBus({
+    settings: config.settings.rustok.events,
+    db,
+    modules: registry.modules,
+    logger: logger.child({ component: 'events' }),
+    registry: metricsRegistry,
+    streaming,
+    runs: eventRoles(roles),
+  });
+  const jobs = createJobRunner({
+    jobs: planJobs(registry.modules, config),
+    db,
+    events: bus,
+    config,
+    logger: logger.child({ component: 'jobs' }),
+  });
+  const access = createAccessServices({ config, db, registry, bus, logger, metricsRegistry, outbound: options.outbound });
+  const { app, rateLimitRedis } = await buildHttp(options, bus, access, metricsRegistry);
+  let defaultTenant: TenantRef | undefined;
+  registerLifecycle({ app, bus, jobs, access, options, rateLimitRedis, setDefaultTenant: (tenant) => (defaultTenant = tenant) });
   return {
     app,
     bus,

@@ -55,7 +55,13 @@ export const startServer = async (options: StartOptions = {}): Promise<RunningSe
   const stop = installShutdown(app, { timeoutMs: config.server.shutdown_timeout_ms, logger, ...options.shutdown });
   const address = await app.listen({ host: config.server.host, port: config.server.port });
   logger.info(
-    { address, database: db.kind, environment: config.environment, modules: registry.modules.map((m) => m.slug) },
+    {
+      address,
+      database: db.kind,
+      environment: config.environment,
+      roles: config.server.roles,
+      modules: registry.modules.map((m) => m.slug),
+    },
     'RusToK is ready',
   );
   if (generatedAdmin) {

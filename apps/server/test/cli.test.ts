@@ -55,6 +55,20 @@ describe('rustok command line', () => {
     expect(result.stderr).toContain('settings.rustok.events.transport');
   });
 
+  it('start refuses an unknown role, from --roles or from RUSTOK_SERVER__ROLES, before opening anything; config check shows the roles', async () => {
+    const flag = await finish(rustok(['start', '--roles', 'api,worker'], { RUSTOK_DATABASE__DATA_DIR: dataDir }));
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('CONFIG_INVALID: --roles: unknown role "worker" (roles: api, relay, consumers, jobs)');
+    const variable = await finish(rustok(['start'], { RUSTOK_SERVER__ROLES: 'api,worker', RUSTOK_DATABASE__DATA_DIR: dataDir }));
+    expect(variable.code).toBe(2);
+    expect(variable.stderr).toContain(
+      'server.roles.1: must be one of api, relay, consumers, jobs (got "worker") (from RUSTOK_SERVER__ROLES)',
+    );
+    const check = await finish(rustok(['config', 'check'], { RUSTOK_SERVER__ROLES: 'relay,consumers' }));
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/roles: +relay, consumers\n/);
+  });
+
   it('start serves until SIGTERM, then drains and exits 0', async () => {
     const child = rustok(['start'], { RUSTOK_DATABASE__DATA_DIR: dataDir, PORT: '0' });
     const done = finish(child);

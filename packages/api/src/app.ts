@@ -17,7 +17,7 @@ import { registerCors } from './cors.js';
 import { registerErrorCatalogueRoute } from './error-catalogue-route.js';
 import { registerEventCatalogueRoutes } from './event-catalogue-route.js';
 import { registerGraphQL } from './graphql.js';
-import { registerHealthRoutes } from './health.js';
+import { type HealthRoutesOptions, registerHealthRoutes } from './health.js';
 import { registerInputGuard } from './input-guard.js';
 import { createMetrics, registerMetrics } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
@@ -55,6 +55,8 @@ export interface BuildAppOptions extends PlatformServices {
   readonly rateLimitRedis?: RateLimitRedis;
   /** Answers given before the request hooks (filled in once the app is built, e.g. cached storefront pages). */
   readonly earlyAnswers?: EarlyAnswers;
+  /** Fields added to the `/health/ready` report (the server's process roles). */
+  readonly readinessInfo?: HealthRoutesOptions['info'];
 }
 
 /**
@@ -87,7 +89,8 @@ const serverWithEarlyAnswers =
       handler(request, response);
     });
 
-const databaseCheck = (db: Database): HealthCheck => ({
+/** The database answers a ping within 1.5 s (critical: without it the instance is unavailable). */
+export const databaseCheck = (db: Database): HealthCheck => ({
   name: 'database',
   critical: true,
   check: async () => {
@@ -187,7 +190,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     redis: options.rateLimitRedis,
   });
   registerMetrics(app, metrics);
-  registerHealthRoutes(app, { checks: [databaseCheck(options.db), ...(options.checks ?? [])], modules });
+  registerHealthRoutes(app, { checks: [databaseCheck(options.db), ...(options.checks ?? [])], modules, info: options.readinessInfo });
   await registerOpenApi(app, {
     version: options.version,
     bodyLimit: config.server.body_limit_bytes,

@@ -68,6 +68,8 @@ export interface HealthRoutesOptions {
   readonly checks: readonly HealthCheck[];
   readonly modules: readonly ModuleDefinition[];
   readonly timeoutMs?: number;
+  /** Fields added to the readiness report (e.g. the process's `roles`). */
+  readonly info?: Readonly<Record<string, unknown>>;
 }
 
 export const registerHealthRoutes = (app: FastifyInstance, options: HealthRoutesOptions): void => {
@@ -75,7 +77,7 @@ export const registerHealthRoutes = (app: FastifyInstance, options: HealthRoutes
   app.get('/health/live', hide, async () => ({ status: 'ok' }));
   app.get('/health/ready', hide, async (_request, reply) => {
     const report = await readiness(options.checks, options.modules, options.timeoutMs);
-    return reply.status(report.status === 'unavailable' ? 503 : 200).send(report);
+    return reply.status(report.status === 'unavailable' ? 503 : 200).send({ ...options.info, ...report });
   });
   app.get('/health/modules', hide, async () => {
     const report = await readiness([], options.modules, options.timeoutMs);

@@ -37,6 +37,7 @@ describeEachBackend('health endpoints', (backend) => {
       expect(res.statusCode).toBe(200);
       const report = res.json<{ checks: { latencyMs: number }[] }>();
       expect(report).toEqual({
+        roles: ['api', 'relay', 'consumers', 'jobs'],
         status: 'degraded',
         checks: thingsReadyChecks,
         modules: thingsReadyModules,
@@ -77,6 +78,7 @@ describeEachBackend('health endpoints', (backend) => {
       const res = await platform.app.inject({ method: 'GET', url: '/health/ready' });
       expect(res.statusCode).toBe(503);
       expect(res.json()).toEqual({
+        roles: ['api', 'relay', 'consumers', 'jobs'],
         status: 'unavailable',
         checks: [
           ...thingsReadyChecks,

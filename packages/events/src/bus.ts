@@ -33,9 +33,29 @@ export interface EventBusOptions {
   readonly modules: readonly ModuleDefinition[];
   readonly logger: Logger;
   readonly registry?: Registry;
-  /** Required when settings.transport is `nats`. */
+  /** Required when settings.transport is `nats` and this process runs the relay or the consumers. */
   readonly streaming?: StreamingLayer;
+  /** What this process runs (see `runsRelay`); both by default. Publishing works either way. */
+  readonly runs?: EventRoles;
 }
+
+/** The parts of the event system a process runs: the relay (the outbox onward) and the consumers (the handlers). */
+export interface EventRoles {
+  readonly relay: boolean;
+  readonly consumers: boolean;
+}
+
+/**
+ * Whether the outbox relay runs here. With `outbox` the relay hands events to this process's
+ * handlers, so it is the consumers too: it runs where either role is set. With `nats` it publishes
+ * to JetStream and runs only with `relay` (the durable consumers run with `consumers`). The `memory`
+ * queue lives in the publishing process and always runs.
+ */
+export const runsRelay = (transport: EventSettings['transport'], runs: EventRoles): boolean =>
+  transport === 'memory' || runs.relay || (transport === 'outbox' && runs.consumers);
+
+/** The relay's sink under `nats` in a process without NATS (it never starts there): never available. */
+const noStreamingSink: EventSink = { available: () => false, deliver: async () => new Map() };
 
 export interface EventBus {
   readonly catalog: EventCatalog;
@@ -100,12 +120,13 @@ const chooseTransport = (options: EventBusOptions, dispatcher: EventSink, metric
     });
     return { transport: memory as EventTransport, memory, relay: undefined };
   }
-  if (settings.transport === 'nats' && !options.streaming) {
+  const runs = options.runs ?? { relay: true, consumers: true };
+  if (settings.transport === 'nats' && !options.streaming && (runs.relay || runs.consumers)) {
     throw eventsErrors.EVENTS_NATS_NOT_CONFIGURED('events.transport is nats but no NATS connection was given (set nats.url / NATS_URL)');
   }
   const relay = createRelay({
     db,
-    sink: options.streaming?.sink ?? dispatcher,
+    sink: options.streaming?.sink ?? (settings.transport === 'nats' ? noStreamingSink : dispatcher),
     logger: logger.child({ component: 'outbox-relay' }),
     metrics,
     batchSize: settings.relay_batch_size,
@@ -146,6 +167,8 @@ export const createEventBus = (options: EventBusOptions): EventBus => {
   const dispatcher = dispatcherFor(options, metrics, followUp);
   const { transport, memory, relay } = chooseTransport(options, dispatcher, metrics);
   if (relay) backlogGauges(registry, db);
+  const runs = options.runs ?? { relay: true, consumers: true };
+  const relayHere = runsRelay(settings.transport, runs);
   let consumers: { stop(): Promise<void> } | undefined;
 
   const prepare = <P>(event: NewEvent<P>): EventEnvelope<P> => {
@@ -175,18 +198,12 @@ export const createEventBus = (options: EventBusOptions): EventBus => {
       return envelopes;
     },
     async start() {
-      await transport.start();
-      if (options.streaming) {
-        consumers = await options.streaming.startConsumers({
-          handlers: options.modules.flatMap((m) => m.events.handles ?? []),
-          dispatcher: (handler) => dispatcherFor(options, metrics, followUp, handler.consumer),
-          maxDeliver: settings.max_attempts,
-          backoffMs: settings.backoff_base_ms,
-          maxBackoffMs: settings.backoff_max_ms,
-          onDeadLetter: (letter) => recordDeadLetter(db, letter.envelope, letter.deliveries, letter.error, [letter.consumer]),
-        });
-      }
-      logger.info({ transport: settings.transport, reliability: transport.reliabilityLevel }, 'event bus started');
+      if (relayHere) await transport.start();
+      if (options.streaming && runs.consumers) consumers = await startStreamingConsumers(options, options.streaming, metrics, followUp);
+      logger.info(
+        { transport: settings.transport, reliability: transport.reliabilityLevel, relay: relayHere, consumers: runs.consumers },
+        'event bus started',
+      );
     },
     async stop() {
       await consumers?.stop();
@@ -198,12 +215,27 @@ export const createEventBus = (options: EventBusOptions): EventBus => {
     },
     listDeadLetters: (limit, cursor) => listDeadLetters(db, limit, cursor),
     replayDeadLetter: (id) => replayDeadLetter(db, dispatcher, id),
-    healthChecks: () => eventHealthChecks(options, memory),
+    healthChecks: () => eventHealthChecks(options, memory, relayHere),
   };
   return bus;
 };
 
-const eventHealthChecks = (options: EventBusOptions, memory: MemoryTransport | undefined): HealthCheck[] => {
+/** The durable pull consumers of every handler on JetStream (processes sharing a durable split its events). */
+const startStreamingConsumers = (options: EventBusOptions, streaming: StreamingLayer, metrics: EventMetrics, followUp: FollowUp) => {
+  const { settings, db } = options;
+  return streaming.startConsumers({
+    handlers: options.modules.flatMap((m) => m.events.handles ?? []),
+    dispatcher: (handler) => dispatcherFor(options, metrics, followUp, handler.consumer),
+    maxDeliver: settings.max_attempts,
+    ackWaitMs: settings.nats_ack_wait_ms,
+    backoffMs: settings.backoff_base_ms,
+    maxBackoffMs: settings.backoff_max_ms,
+    onDeadLetter: (letter) => recordDeadLetter(db, letter.envelope, letter.deliveries, letter.error, [letter.consumer]),
+  });
+};
+
+/** The memory queue's state, or the outbox's lag where the relay runs; NATS where it is connected. */
+const eventHealthChecks = (options: EventBusOptions, memory: MemoryTransport | undefined, relayHere: boolean): HealthCheck[] => {
   const checks: HealthCheck[] = [];
   if (memory) {
     checks.push({
@@ -212,7 +244,7 @@ const eventHealthChecks = (options: EventBusOptions, memory: MemoryTransport | u
       check: async () =>
         memory.state() === 'normal' ? { status: 'ok' } : { status: 'degraded', reason: `queue ${memory.state()} (${memory.depth()})` },
     });
-  } else {
+  } else if (relayHere) {
     checks.push({
       name: 'events:outbox',
       critical: false,

@@ -2,6 +2,7 @@ export * from './access.js';
 export * from './commands.js';
 export * from './config/load.js';
 export * from './config/module-options.js';
+export * from './config/roles.js';
 export * from './config/schema.js';
 export * from './cron.js';
 export * from './deployment.js';

@@ -49,6 +49,7 @@ export const configCheck = (): void => {
       'configuration is valid',
       `  environment:      ${config.environment}`,
       `  listen:           ${config.server.host}:${config.server.port}`,
+      `  roles:            ${config.server.roles.join(', ')}`,
       `  database:         ${database}`,
       `  redis:            ${config.redis.url ? 'configured' : 'not configured (in-process cache only)'}`,
       `  nats:             ${config.nats.url ? 'configured' : 'not configured'}`,

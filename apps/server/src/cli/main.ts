@@ -19,6 +19,7 @@ program
   .description('migrate, seed demo data on first run (when enabled) and serve HTTP')
   .option('--no-migrate', 'do not apply pending migrations')
   .option('--no-seed', 'do not seed demo data')
+  .option('--roles <list>', 'what this process runs, comma-separated: api, relay, consumers, jobs (default: server.roles, all four)')
   .action(startCommand);
 program.command('migrate').description('apply pending migrations of every built-in module').action(migrate);
 program.command('seed').description('seed data').option('--demo', 'demo data for every module (once)').action(seed);

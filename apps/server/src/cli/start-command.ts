@@ -1,10 +1,20 @@
+import { parseRoleList } from '@rustok/kernel';
 import { startServer } from '../start.js';
 import { failWith, progressLine } from './output.js';
 
-export const startCommand = async (options: { migrate: boolean; seed: boolean }): Promise<void> => {
+export interface StartCommandOptions {
+  readonly migrate: boolean;
+  readonly seed: boolean;
+  /** `--roles api,jobs`: what this process runs (over `server.roles`). */
+  readonly roles?: string;
+}
+
+export const startCommand = async (options: StartCommandOptions): Promise<void> => {
   try {
-    const server = await startServer({ migrate: options.migrate, seed: options.seed, progress: progressLine });
-    process.stderr.write(`RusToK ${server.db.kind === 'pglite' ? '(embedded database) ' : ''}listening on ${server.address}\n`);
+    const overrides = options.roles === undefined ? undefined : { server: { roles: parseRoleList(options.roles, '--roles') } };
+    const server = await startServer({ migrate: options.migrate, seed: options.seed, progress: progressLine, overrides });
+    const roles = server.config.server.roles.join(',');
+    process.stderr.write(`RusToK ${server.db.kind === 'pglite' ? '(embedded database) ' : ''}[${roles}] listening on ${server.address}\n`);
   } catch (error) {
     failWith(error);
   }

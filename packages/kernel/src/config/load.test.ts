@@ -16,6 +16,7 @@ const DEFAULTS = {
   server: {
     host: '0.0.0.0',
     port: 3000,
+    roles: ['api', 'relay', 'consumers', 'jobs'],
     shutdown_timeout_ms: 10_000,
     body_limit_bytes: 1_048_576,
     trust_proxy: [],
@@ -76,6 +77,7 @@ const DEFAULTS = {
         lag_warning_seconds: 60,
         retention_ms: 604_800_000,
         nats_subject_root: 'rustok',
+        nats_ack_wait_ms: 30_000,
       },
     },
   },

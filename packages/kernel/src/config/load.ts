@@ -5,6 +5,7 @@ import type { FieldError } from '../errors.js';
 import { kernelErrors } from '../kernel-errors.js';
 import { createValidator, type Validator } from '../validation.js';
 import { type ModuleOptionsSource, moduleOptionGroups } from './module-options.js';
+import { splitRoleList } from './roles.js';
 import { type Config, ConfigSchema, configSchemaWith } from './schema.js';
 
 const CONFIG_ENVIRONMENTS = ['development', 'production', 'test'] as const;
@@ -81,6 +82,8 @@ export const envOverrides = (env: Readonly<Record<string, string | undefined>>):
     ['PORT', ['server', 'port'], (v) => (/^\d+$/.test(v) ? Number(v) : v)],
     ['RUSTOK_EVENT_TRANSPORT', ['settings', 'rustok', 'events', 'transport'], String],
     ['LOG_LEVEL', ['logger', 'level'], String],
+    // A list as `api,jobs` (the generic rule would read it as one string).
+    ['RUSTOK_SERVER__ROLES', ['server', 'roles'], splitRoleList],
   ];
   for (const [name, path, convert] of named) {
     const raw = env[name];
@@ -95,6 +98,15 @@ export const resolveEnvironment = (env: Readonly<Record<string, string | undefin
     throw kernelErrors.CONFIG_INVALID(`RUSTOK_ENV/NODE_ENV "${name}" is not one of ${CONFIG_ENVIRONMENTS.join(', ')}`);
   }
   return name as ConfigEnvironment;
+};
+
+/** The variable that set this key or one above it (`server.roles.1` came from RUSTOK_SERVER__ROLES). */
+const sourceOf = (sources: ReadonlyMap<string, string>, path: string): string | undefined => {
+  for (let key = path; key !== ''; key = key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '') {
+    const source = sources.get(key);
+    if (source) return source;
+  }
+  return undefined;
 };
 
 const platformValidator = createValidator(ConfigSchema);
@@ -127,7 +139,7 @@ export const loadConfig = (options: LoadConfigOptions): Config & { environment: 
   const problems: FieldError[] = validatorFor(options.modules)
     .errors(tree)
     .map((p) => {
-      const source = sources.get(p.path);
+      const source = sourceOf(sources, p.path);
       return source ? { ...p, message: `${p.message} (from ${source})` } : p;
     });
   if (problems.length > 0) {

@@ -1,4 +1,5 @@
 import { type Static, type TProperties, Type } from '@sinclair/typebox';
+import { PROCESS_ROLES } from './roles.js';
 
 const obj = <T extends Parameters<typeof Type.Object>[0]>(props: T) => Type.Object(props, { additionalProperties: false, default: {} });
 const Url = Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: null });
@@ -61,6 +62,8 @@ const RUSTOK_PROPERTIES = {
     /** Dispatched events and their receipts are deleted once older than this (7 days); 0 keeps them forever. */
     retention_ms: Type.Integer({ minimum: 0, default: 604_800_000 }),
     nats_subject_root: Type.String({ pattern: '^[a-z][a-z0-9_]*$', default: 'rustok' }),
+    /** How long a JetStream consumer holds an event it took before it is handed out again (its process died). */
+    nats_ack_wait_ms: Type.Integer({ minimum: 1_000, maximum: 3_600_000, default: 30_000 }),
   }),
 };
 
@@ -70,6 +73,13 @@ const configProperties = <G extends TProperties>(groups: G) => ({
   server: obj({
     host: Type.String({ default: '0.0.0.0' }),
     port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+    /** What this process runs (api, relay, consumers, jobs; see roles.ts): all four by default. */
+    roles: Type.Array(Type.Union(PROCESS_ROLES.map((v) => Type.Literal(v))), {
+      minItems: 1,
+      maxItems: PROCESS_ROLES.length,
+      uniqueItems: true,
+      default: [...PROCESS_ROLES],
+    }),
     shutdown_timeout_ms: Type.Integer({ minimum: 0, default: 10_000 }),
     body_limit_bytes: Type.Integer({ minimum: 1024, default: 1_048_576 }),
     /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); none by default, so clients cannot spoof their address. */
