@@ -13,6 +13,7 @@ import { orderMails } from './mail/order-mails.js';
 import { orderShippedMails } from './mail/order-shipped-mails.js';
 import { notificationsMigrations } from './migrations.js';
 import { NotificationsOptionsSchema } from './options.js';
+import { logRetentionJob } from './retention.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { mailRoutes } from './routes/mail.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -57,7 +58,7 @@ export const notificationsModule = defineModule({
     emits: notificationsEvents,
     handles: [webhookFanOut, orderMails, orderShippedMails, commentApprovedMails, inboxNotices, inboxLive],
   },
-  jobs: [webhookDeliveryJob, mailDeliveryJob],
+  jobs: [webhookDeliveryJob, mailDeliveryJob, logRetentionJob],
   ports: { outboundMessages: mailOutboundMessages },
   rest: async (app) => {
     await app.register(webhookRoutes);

@@ -34,6 +34,8 @@ const MailOptionsSchema = Type.Object(
       maxItems: 20,
       default: [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000],
     }),
+    /** Sent, failed and bounced mails are deleted from the send log once older than this (30 days); 0 keeps them. */
+    log_retention_ms: Type.Integer({ minimum: 0, default: 30 * 86_400_000 }),
   },
   { additionalProperties: false, default: {} },
 );
@@ -81,6 +83,8 @@ export const NotificationsOptionsSchema = Type.Object({
           max_consecutive_failures: Type.Integer({ minimum: 1, maximum: 100_000, default: 100 }),
           /** Endpoints per tenant. */
           max_endpoints: Type.Integer({ minimum: 1, maximum: 1_000, default: 20 }),
+          /** Finished deliveries (and their attempts) are deleted from the log once older than this (30 days); 0 keeps them. */
+          log_retention_ms: Type.Integer({ minimum: 0, default: 30 * 86_400_000 }),
         },
         { additionalProperties: false, default: {} },
       ),

@@ -1,7 +1,7 @@
 import { catchAppError } from '@rustok/testing/errors';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { generateId, idTimestamp, isId, parseId } from './ids.js';
+import { firstIdAt, generateId, idTimestamp, isId, parseId } from './ids.js';
 
 // Lets one test force randomBytes to return all-0xff bytes (the worst case for the in-millisecond counter).
 const randomFill = vi.hoisted(() => ({ value: undefined as number | undefined }));
@@ -183,5 +183,20 @@ describe('isId', () => {
     expect(isId('01ARZ3NDEKTSV4RRFFQ69G5FAV')).toBe(false);
     expect(isId('garbage')).toBe(false);
     expect(isId(' 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b')).toBe(false);
+  });
+});
+
+describe('firstIdAt', () => {
+  /** The largest id a time can have: its random part all ones. */
+  const lastIdAt = (ms: number) => `${firstIdAt(ms).slice(0, 14)}ffff-ffff-ffffffffffff`;
+  it('sorts above every id made before the time and at or below every id made from it on', () => {
+    const t = Date.UTC(2026, 11, 5, 12);
+    expect(idTimestamp(firstIdAt(t)).getTime()).toBe(t);
+    expect(isId(firstIdAt(t))).toBe(true);
+    expect(isId(lastIdAt(t))).toBe(true);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 ** 9 }), (delta) => lastIdAt(t - delta) < firstIdAt(t) && firstIdAt(t) <= lastIdAt(t)),
+      { numRuns: 200 },
+    );
   });
 });
