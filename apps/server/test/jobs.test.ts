@@ -51,6 +51,9 @@ describeEachBackend('module jobs with two instances on one database', (backend) 
   let a: TestPlatform;
   let b: TestPlatform | undefined;
   let secondRunner: JobRunner | undefined;
+  let history: { name: string; slot: number; outcome: string }[] = [];
+  /** The runs started before the history was read, and by the time it was read. */
+  let read: { before: Run[]; after: Run[] } = { before: [], after: [] };
 
   beforeAll(async () => {
     const owner = (ctx: JobContext) => (ctx.db === a.database.db ? 'a' : 'b');
@@ -71,6 +74,12 @@ describeEachBackend('module jobs with two instances on one database', (backend) 
     }
     await sleep(2_400);
     await Promise.all([b?.app.close(), secondRunner?.stop()]);
+    const before = runs.slice();
+    const { rows } = await a.database.db.query<{ name: string; slot: Date; outcome: string }>(
+      "SELECT name, slot, outcome FROM sys_job_history WHERE name LIKE 'ticker.%' ORDER BY name, slot",
+    );
+    read = { before, after: runs.slice() };
+    history = rows.map((r) => ({ name: r.name, slot: new Date(r.slot).getTime(), outcome: r.outcome }));
     await a.app.close();
   }, 30_000);
   afterAll(async () => {
@@ -84,6 +93,20 @@ describeEachBackend('module jobs with two instances on one database', (backend) 
     expect(quick.every((slot) => slot % 300 === 0)).toBe(true);
     // About eight periods passed; a loaded machine may let one or two go by unclaimed, never run one twice.
     expect(quick.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('keeps a history of the runs: every period run is on record once, with how it ended', () => {
+    for (const job of ['quick', 'slow']) {
+      const slots = (list: Run[]) => list.filter((r) => r.job === job).map((r) => r.slot);
+      const recorded = history.filter((h) => h.name === `ticker.${job}`);
+      // Read while one instance still runs: its last run may be going on (or just claimed); every other one ended well.
+      expect(recorded.filter((h) => h.outcome === 'running').length).toBeLessThanOrEqual(1);
+      expect(recorded.filter((h) => h.outcome !== 'running' && h.outcome !== 'ok')).toEqual([]);
+      // A run is on record from its claim, before it starts; a finished one had started by the time the history was read.
+      expect(slots(read.before).every((slot) => recorded.some((h) => h.slot === slot))).toBe(true);
+      expect(recorded.filter((h) => h.outcome === 'ok').every((h) => slots(read.after).includes(h.slot))).toBe(true);
+      expect(recorded.length).toBeGreaterThanOrEqual(4);
+    }
   });
 
   it('never starts a run while another instance is still running the job, and runs the next period after it', () => {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { withOwnerConnection } from '@rustok/db';
 import { connectNatsStreaming, deleteStreams } from '@rustok/events';
 import { deploymentNames, generateId } from '@rustok/kernel';
@@ -167,6 +168,10 @@ describe.skipIf(missing)(title, () => {
     );
     const runs = await query<{ name: string; slot: Date; started_at: Date }>('SELECT name, slot, started_at FROM sys_job_runs');
     for (const r of runs) expect(r.started_at.getTime(), r.name).toBeGreaterThanOrEqual(r.slot.getTime());
+    // The run history names the process of every run (one row per job and period): all of them the jobs process.
+    const history = await query<{ name: string; instance: string }>('SELECT name, instance FROM sys_job_history');
+    expect(history.length).toBeGreaterThanOrEqual(runs.length);
+    expect(new Set(history.map((h) => h.instance))).toEqual(new Set([`${hostname()}:${processes.jobs?.child.pid}`]));
   }, 30_000);
 
   it('answers health and metrics by role, and stops every role cleanly on SIGTERM', async () => {

@@ -46,6 +46,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
     'm20261202_auth_002_accounts',
     'm20261203_auth_003_token_state',
     'm20261203_platform_001_job_runs',
+    'm20270108_platform_002_job_history',
     'm20260101_shop_001_create',
   ]);
   expect(first.seeded).toEqual(['tenancy', 'shop']);
@@ -65,7 +66,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
 
   const second = await start();
   try {
-    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 9 });
+    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 10 });
     expect(second.seeded).toEqual([]);
     const { rows } = await second.db.query<{ title: string }>('SELECT title FROM shop_items');
     expect(rows).toEqual([{ title: 'Demo item' }]);

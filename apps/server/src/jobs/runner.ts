@@ -1,8 +1,9 @@
+import { hostname } from 'node:os';
 import type { EventPublisher } from '@rustok/api';
 import type { Database } from '@rustok/db';
 import type { Config } from '@rustok/kernel';
 import type { Logger } from 'pino';
-import { claimPeriod, releasePeriod } from './claim.js';
+import { claimPeriod, type RunOutcome, releasePeriod } from './claim.js';
 import type { PlannedJob } from './plan.js';
 
 export interface JobRunnerOptions {
@@ -13,7 +14,12 @@ export interface JobRunnerOptions {
   readonly logger: Logger;
   /** The clock (tests move it). */
   readonly now?: () => number;
+  /** Who runs the jobs, as the run history records it (`<host>:<pid>` by default). */
+  readonly instance?: string;
 }
+
+/** This process as the job history names it. */
+export const instanceName = (): string => `${hostname()}:${process.pid}`;
 
 export interface JobRunner {
   readonly jobs: readonly PlannedJob[];
@@ -35,15 +41,19 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
   const running = new Set<Promise<unknown>>();
   let stopped = false;
 
+  const instance = options.instance ?? instanceName();
+
   const runOnce = async (job: PlannedJob, slot: Date): Promise<void> => {
-    if (!(await claimPeriod(db, job.name, slot, job.leaseMs))) return;
+    if (!(await claimPeriod(db, job.name, slot, job.leaseMs, instance))) return;
     const log = logger.child({ job: job.name });
+    let outcome: RunOutcome = { ok: true };
     try {
       await job.run({ db, events, config, logger: log, slot });
     } catch (error) {
       log.warn({ err: error }, `${job.name} failed`);
+      outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
     } finally {
-      await releasePeriod(db, job.name, slot);
+      await releasePeriod(db, job.name, slot, outcome);
     }
   };
 

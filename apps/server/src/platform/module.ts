@@ -2,7 +2,7 @@ import { apiErrors } from '@rustok/api';
 import { dbErrors } from '@rustok/db';
 import { defineModule } from '@rustok/kernel';
 import { serverErrors } from '../errors.js';
-import { jobRunsMigration } from '../jobs/claim.js';
+import { jobHistoryMigration, jobRunsMigration } from '../jobs/claim.js';
 import { statisticsJob } from '../jobs/statistics.js';
 import { platformGraphQL } from './graphql.js';
 import { tenantRoutes } from './tenant-routes.js';
@@ -17,7 +17,7 @@ export const platformModule = defineModule({
   errors: [apiErrors, dbErrors, serverErrors],
   dependencies: ['tenancy', 'auth'],
   permissions: ['platform.tenants.manage'],
-  migrations: [jobRunsMigration],
+  migrations: [jobRunsMigration, jobHistoryMigration],
   jobs: [statisticsJob],
   rest: tenantRoutes,
   graphql: platformGraphQL,
