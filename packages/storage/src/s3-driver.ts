@@ -11,18 +11,9 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { assertKey, assertPrefix } from './key.js';
-import type {
-  ListItem,
-  ListPage,
-  ObjectInfo,
-  PresignedPut,
-  PresignOptions,
-  PutOptions,
-  PutResult,
-  StoredObject,
-} from './port.js';
+import type { ListItem, ListPage, ObjectInfo, PresignedPut, PresignOptions, PutOptions, PutResult, StoredObject } from './port.js';
 import { pageSize } from './port.js';
-import type { S3Storage, S3StorageOptions } from './s3.js';
+import type { S3Storage, S3StorageOptions } from './s3-types.js';
 
 const MIN_PART_BYTES = 5 * 1024 * 1024;
 const MAX_PRESIGN_S = 7 * 24 * 3600;
