@@ -27,6 +27,8 @@ export interface Pool {
 
 interface Slot {
   worker: Worker;
+  /** The worker has loaded QuickJS: a run's timer starts only then. */
+  ready: boolean;
   busy?: { readonly runId: number; readonly job: PoolJob; readonly timer: NodeJS.Timeout };
 }
 
@@ -53,7 +55,7 @@ export const createPool = (options: PoolOptions): Pool => {
 
   const dispatch = (): void => {
     for (const slot of slots) {
-      const job = slot.busy ? undefined : queue.shift();
+      const job = slot.busy || !slot.ready ? undefined : queue.shift();
       if (!job) continue;
       const runId = nextRunId++;
       const timer = setTimeout(
@@ -68,6 +70,11 @@ export const createPool = (options: PoolOptions): Pool => {
   const post = (slot: Slot, message: ToWorker): void => slot.worker.postMessage(message);
 
   const onMessage = (slot: Slot, message: FromWorker): void => {
+    if (message.type === 'ready') {
+      slot.ready = true;
+      dispatch();
+      return;
+    }
     const busy = slot.busy;
     if (!busy || busy.runId !== message.runId) return;
     if (message.type === 'done') {
@@ -94,13 +101,14 @@ export const createPool = (options: PoolOptions): Pool => {
     finish(slot, result);
     replaced += 1;
     slot.worker = spawn();
+    slot.ready = false;
     attach(slot);
     void old.terminate();
     dispatch();
   };
 
   for (let i = 0; i < options.size; i++) {
-    const slot: Slot = { worker: spawn() };
+    const slot: Slot = { worker: spawn(), ready: false };
     attach(slot);
     slots.push(slot);
   }

@@ -36,4 +36,9 @@ export interface DoneMessage {
   readonly result: RunResult;
 }
 
-export type FromWorker = CallMessage | DoneMessage;
+/** Sent once the worker has loaded QuickJS and takes runs. */
+export interface ReadyMessage {
+  readonly type: 'ready';
+}
+
+export type FromWorker = CallMessage | DoneMessage | ReadyMessage;

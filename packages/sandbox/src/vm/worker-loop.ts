@@ -1,8 +1,24 @@
 import type { MessagePort } from 'node:worker_threads';
 import { getQuickJS, type QuickJSRuntime } from 'quickjs-emscripten';
+import { DEFAULT_LIMITS } from '../limits.js';
 import type { FromWorker, RunMessage, ToWorker } from '../protocol.js';
 import { execute } from './execute.js';
 import type { HostCalls } from './host-calls.js';
+
+/** A first run before the worker says it is ready, so no tenant's budget pays for compiling the engine's WebAssembly. */
+const warmUp = (runtime: QuickJSRuntime): Promise<unknown> =>
+  execute(
+    runtime,
+    {
+      type: 'run',
+      runId: 0,
+      source: 'console.log("warm"); return JSON.parse(JSON.stringify({ a: [1, "b"] }))',
+      input: '{}',
+      limits: { ...DEFAULT_LIMITS, cpuMs: 10_000, wallMs: 10_000 },
+      hostNames: [],
+    },
+    { send: () => undefined, attach: () => undefined },
+  );
 
 /**
  * The body of a worker thread: one QuickJS runtime, one run at a time, each in a fresh context.
@@ -41,4 +57,6 @@ export const startWorkerLoop = async (port: MessagePort): Promise<void> => {
     if (message.type === 'run') void run(message);
     else if (current?.runId === message.runId) current.calls?.settle(message.callId, message.value, message.error);
   });
+  await warmUp(runtime);
+  post({ type: 'ready' });
 };
