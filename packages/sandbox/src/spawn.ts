@@ -1,0 +1,19 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/** Starts one sandbox worker thread. */
+export type SpawnWorker = () => Worker;
+
+/**
+ * Built (dist/*.js), the worker is dist/worker.js. Loaded from the TypeScript sources (tests, the
+ * `source` export condition), the worker registers tsx first so it can load worker.ts too.
+ */
+export const spawnWorker = (
+  entry: URL = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url),
+): Worker => {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
+  const tsx = new URL('./dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(boot, { eval: true });
+};
