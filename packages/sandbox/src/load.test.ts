@@ -48,8 +48,10 @@ it('keeps the main event loop responsive while scripts burn their CPU budget', a
     const results = await Promise.all(runs);
     delay.disable();
     expect(results.map((r) => (r.ok ? 'ok' : r.code))).toEqual(Array(8).fill('SCRIPT_TIMEOUT'));
+    // On the main thread the loop would stand still for each 150 ms run (a handful of samples, each ≥ 150 ms);
+    // the bound leaves room for a machine busy with other tests.
     expect(delay.count).toBeGreaterThan(50);
-    expect(delay.percentile(99) / 1e6).toBeLessThan(50);
+    expect(delay.percentile(99) / 1e6).toBeLessThan(100);
   } finally {
     await sandbox.close();
   }
