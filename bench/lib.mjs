@@ -192,10 +192,13 @@ export const serverEnv = ({ environment, logLevel }) => {
  * Spawns `apps/server/dist/cli/main.js start` (tracked) on `port`, keeping its last 200 output
  * chunks: { child, output, exited (→ { code, signal, at }), exitInfo (null until it exits) }.
  */
-export const spawnServer = ({ root, env, port }) => {
+export const spawnServer = ({ root, env, port, nice }) => {
   // BENCH_SERVER_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=./profiles".
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawnTracked(process.execPath, [...nodeArgs, join(root, 'apps/server/dist/cli/main.js'), 'start'], {
+  const args = [...nodeArgs, join(root, 'apps/server/dist/cli/main.js'), 'start'];
+  // `nice` lowers the process's CPU priority (nice execs node: the pid stays the server's).
+  const [command, argv] = nice ? ['nice', ['-n', String(nice), process.execPath, ...args]] : [process.execPath, args];
+  const child = spawnTracked(command, argv, {
     cwd: root,
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -239,10 +242,10 @@ export const waitReady = async ({ url, server, t0, timeoutMs, pollMs }) => {
  * { base, stop, output, pid }. `stop()` sends SIGTERM, then SIGKILL after 20 s; a server that never
  * gets ready is stopped before the error is thrown.
  */
-export const startBuiltServer = async ({ root, env, readyTimeoutMs, pollMs = 20 }) => {
+export const startBuiltServer = async ({ root, env, readyTimeoutMs, pollMs = 20, nice }) => {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawnServer({ root, env, port });
+  const server = spawnServer({ root, env, port, nice });
   const stop = async () => {
     if (server.exitInfo) return server.exitInfo;
     server.child.kill('SIGTERM');

@@ -25,7 +25,14 @@ import {
   withAdmin,
 } from '../lib.mjs';
 import { fmtInt, round } from '../stats.mjs';
-import { cpuMs } from './checkout/shop.mjs';
+import { cpuMs as cpuOfPid } from './checkout/shop.mjs';
+
+/** CPU ms of the server processes (one, or the api and the worker of a split run); null when one cannot be read. */
+const cpuMs = (pids) => {
+  const each = [pids].flat().map(cpuOfPid);
+  return each.some((v) => v === null) ? null : each.reduce((a, b) => a + b, 0);
+};
+
 import { cannon, httpJson, startServer, summary } from './storefront-http.mjs';
 
 const defaults = {
@@ -44,6 +51,8 @@ const defaults = {
   p99TargetMs: 1_000,
   overheadTargetPercent: 10,
   readyTimeoutMs: 180_000,
+  // --split N (PostgreSQL): the API in one process (roles api), the relay, consumers and jobs in another at nice N.
+  split: null,
   // Server settings passed on only when given: --poll-ms, --concurrency, --timeout-ms (settings.rustok.notifications.webhooks).
 };
 
@@ -435,22 +444,35 @@ const benchTarget = async ({ name, o, problems, adminUrl }) => {
   const { env, dispose, sqlUrl } = await targetEnv(name, adminUrl);
   const receivers = await startReceivers(o.endpoints);
   try {
-    const server = await startServer({
-      root: o.root,
-      env: { ...env, ...webhookSettings(o), RUSTOK_ADMIN_EMAIL: ADMIN_EMAIL, RUSTOK_ADMIN_PASSWORD: password },
-      readyTimeoutMs: o.readyTimeoutMs,
+    const serverEnvOf = (roles) => ({
+      ...env,
+      ...webhookSettings(o),
+      ...(roles ? { RUSTOK_SERVER__ROLES: roles } : {}),
+      RUSTOK_ADMIN_EMAIL: ADMIN_EMAIL,
+      RUSTOK_ADMIN_PASSWORD: password,
     });
+    const split = o.split !== null && name === 'postgres';
+    const server = await startServer({ root: o.root, env: serverEnvOf(split ? 'api' : null), readyTimeoutMs: o.readyTimeoutMs });
+    const worker = split
+      ? await startServer({ root: o.root, env: serverEnvOf('relay,consumers,jobs'), readyTimeoutMs: o.readyTimeoutMs, nice: o.split })
+      : null;
+    const pid = worker ? [server.pid, worker.pid] : server.pid;
     try {
       log(`${name}: tenant, ${o.products} products, ${o.endpoints} endpoints`);
       const { headers, products } = await prepareShop(server.base, password, o.products);
       const endpointIds = await createEndpoints(server.base, headers, receivers.urls);
       const common = { name, base: server.base, headers, products, receivers, sqlUrl, o, problems };
-      const fan = await fanOut({ ...common, endpoints: endpointIds, pid: server.pid });
-      const load = await overhead({ ...common, endpointIds, pid: server.pid });
-      return { fanOut: fan, overhead: load };
+      const fan = await fanOut({ ...common, endpoints: endpointIds, pid });
+      const load = await overhead({ ...common, endpointIds, pid });
+      return { ...(split ? { split: { workerNice: o.split } } : {}), fanOut: fan, overhead: load };
     } finally {
-      const exit = await server.stop();
-      if (exit.code !== 0) problems.push(`${name}: server exit code ${exit.code} (signal ${exit.signal})`);
+      for (const [role, p] of [
+        ['server', server],
+        ['worker', worker],
+      ].filter(([, p]) => p)) {
+        const exit = await p.stop();
+        if (exit.code !== 0) problems.push(`${name}: ${role} exit code ${exit.code} (signal ${exit.signal})`);
+      }
     }
   } finally {
     await receivers.close();
@@ -487,6 +509,7 @@ export async function run(options = {}) {
     'overheadTargetPercent',
   ]);
   requireIntegers(o, ['warmupEvents'], 0);
+  if (o.split !== null) requireIntegers(o, ['split'], 0);
   const loadAverageAtStart = loadAverage();
   const problems = [];
   const skipped = [];
@@ -528,6 +551,11 @@ const tablesOf = ({ o, results, met, loadAverageAtStart, loadAverageAtEnd, skipp
   const entries = Object.entries(results);
   const notes = [
     `load average at start ${loadAverageAtStart.join(' / ')}, at end ${loadAverageAtEnd.join(' / ')}; receivers and load generator run in the bench process on the same cores`,
+    ...(o.split !== null
+      ? [
+          `split (PostgreSQL): the API in one server process (roles api), the relay, consumers and jobs (fan-out, delivery) in a second at nice ${o.split}; server CPU is both processes'`,
+        ]
+      : []),
     ...skipped.map((s) => `${s.target}: skipped (${s.reason})`),
     ...problems.map((p) => `problem: ${p}`),
   ];

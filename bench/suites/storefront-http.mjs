@@ -6,7 +6,7 @@ import autocannon from 'autocannon';
 import { freePort, percentile, httpJson as requestJson, round, spawnTracked, startBuiltServer, withTimeout } from '../lib.mjs';
 
 /** The built server, ready (see startBuiltServer): { base, stop, output }. */
-export const startServer = ({ root, env, readyTimeoutMs }) => startBuiltServer({ root, env, readyTimeoutMs, pollMs: 50 });
+export const startServer = ({ root, env, readyTimeoutMs, nice }) => startBuiltServer({ root, env, readyTimeoutMs, pollMs: 50, nice });
 
 /** A reference server in its own process, ready once its stdout shows `readyText`: { base, stop }. */
 export const startReference = async ({ root, what, args, env, port, readyText }) => {
