@@ -119,7 +119,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     logger: logger.child({ component: 'events' }),
     registry: metricsRegistry,
     streaming,
-    runs: eventRoles(roles),
+    runs: eventRoles(roles, config),
   });
   const jobs = createJobRunner({
     jobs: planJobs(registry.modules, config),

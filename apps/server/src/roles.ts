@@ -1,5 +1,5 @@
 import type { EventRoles } from '@rustok/events';
-import { type Config, PROCESS_ROLES, type ProcessRoles, processRoles } from '@rustok/kernel';
+import { type Config, consumerSelected, kernelErrors, PROCESS_ROLES, type ProcessRoles, processRoles } from '@rustok/kernel';
 import { Gauge, type Registry } from 'prom-client';
 
 /** The roles of this process (`server.roles`, `rustok start --roles`). */
@@ -8,8 +8,19 @@ export const rolesOf = (config: Config): ProcessRoles => processRoles(config.ser
 /** The roles it runs, in their usual order (for logs and `/health/ready`). */
 export const roleNames = (roles: ProcessRoles): string[] => PROCESS_ROLES.filter((role) => roles[role]);
 
-/** What the event bus runs here: the relay and the consumers (see `runsRelay` of @rustok/events). */
-export const eventRoles = (roles: ProcessRoles): EventRoles => ({ relay: roles.relay, consumers: roles.consumers });
+/**
+ * What the event bus runs here: the relay and the consumers (see `runsRelay` of @rustok/events), and
+ * which consumers (`server.consumers`). A filter needs the `nats` transport: the outbox relay hands an
+ * event to every handler of its process at once, so leaving some out would lose their events.
+ */
+export const eventRoles = (roles: ProcessRoles, config: Config): EventRoles => {
+  const filter = config.server.consumers;
+  if (filter.length > 0 && config.settings.rustok.events.transport !== 'nats')
+    throw kernelErrors.CONFIG_INVALID(
+      `server.consumers (${filter.join(', ')}) needs settings.rustok.events.transport nats: with ${config.settings.rustok.events.transport} every process runs every consumer`,
+    );
+  return { relay: roles.relay, consumers: roles.consumers, selects: (consumer) => consumerSelected(filter, consumer) };
+};
 
 /** Whether this process needs NATS under the `nats` transport: only to relay or to consume. */
 export const needsStreaming = (roles: ProcessRoles): boolean => roles.relay || roles.consumers;

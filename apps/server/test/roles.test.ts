@@ -132,3 +132,12 @@ describe('a process without the api role', () => {
     await waitFor('a job run', async () => runs.length > 0 && (await jobRuns(platform)) === 1);
   });
 });
+
+describe('the consumer filter (server.consumers)', () => {
+  it('is refused with the outbox transport, where the relay hands each event to every consumer of its process', async () => {
+    await expect(createTestPlatform({ backend: pglite, config: { server: { consumers: ['index.*'] } } })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: expect.stringContaining('server.consumers (index.*) needs settings.rustok.events.transport nats'),
+    });
+  });
+});

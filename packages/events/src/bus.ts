@@ -43,6 +43,8 @@ export interface EventBusOptions {
 export interface EventRoles {
   readonly relay: boolean;
   readonly consumers: boolean;
+  /** With `nats`, whether this process runs a consumer's durable (`server.consumers`); all when absent. */
+  readonly selects?: (consumer: string) => boolean;
 }
 
 /**
@@ -223,8 +225,9 @@ export const createEventBus = (options: EventBusOptions): EventBus => {
 /** The durable pull consumers of every handler on JetStream (processes sharing a durable split its events). */
 const startStreamingConsumers = (options: EventBusOptions, streaming: StreamingLayer, metrics: EventMetrics, followUp: FollowUp) => {
   const { settings, db } = options;
+  const selects = options.runs?.selects ?? (() => true);
   return streaming.startConsumers({
-    handlers: options.modules.flatMap((m) => m.events.handles ?? []),
+    handlers: options.modules.flatMap((m) => m.events.handles ?? []).filter((h) => selects(h.consumer)),
     dispatcher: (handler) => dispatcherFor(options, metrics, followUp, handler.consumer),
     maxDeliver: settings.max_attempts,
     ackWaitMs: settings.nats_ack_wait_ms,

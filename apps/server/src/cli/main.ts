@@ -20,6 +20,10 @@ program
   .option('--no-migrate', 'do not apply pending migrations')
   .option('--no-seed', 'do not seed demo data')
   .option('--roles <list>', 'what this process runs, comma-separated: api, relay, consumers, jobs (default: server.roles, all four)')
+  .option(
+    '--consumers <list>',
+    'which event consumers a consumers process runs: names or prefixes such as index.* (nats transport; default: server.consumers, all)',
+  )
   .action(startCommand);
 program.command('migrate').description('apply pending migrations of every built-in module').action(migrate);
 program.command('seed').description('seed data').option('--demo', 'demo data for every module (once)').action(seed);

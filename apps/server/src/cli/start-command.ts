@@ -1,4 +1,4 @@
-import { parseRoleList } from '@rustok/kernel';
+import { parseRoleList, splitRoleList } from '@rustok/kernel';
 import { startServer } from '../start.js';
 import { failWith, progressLine } from './output.js';
 
@@ -7,11 +7,17 @@ export interface StartCommandOptions {
   readonly seed: boolean;
   /** `--roles api,jobs`: what this process runs (over `server.roles`). */
   readonly roles?: string;
+  /** `--consumers index.*`: which event consumers it runs (over `server.consumers`; checked with the config). */
+  readonly consumers?: string;
 }
 
 export const startCommand = async (options: StartCommandOptions): Promise<void> => {
   try {
-    const overrides = options.roles === undefined ? undefined : { server: { roles: parseRoleList(options.roles, '--roles') } };
+    const serverOverrides = {
+      ...(options.roles === undefined ? {} : { roles: parseRoleList(options.roles, '--roles') }),
+      ...(options.consumers === undefined ? {} : { consumers: splitRoleList(options.consumers) }),
+    };
+    const overrides = Object.keys(serverOverrides).length === 0 ? undefined : { server: serverOverrides };
     const server = await startServer({ migrate: options.migrate, seed: options.seed, progress: progressLine, overrides });
     const roles = server.config.server.roles.join(',');
     process.stderr.write(`RusToK ${server.db.kind === 'pglite' ? '(embedded database) ' : ''}[${roles}] listening on ${server.address}\n`);

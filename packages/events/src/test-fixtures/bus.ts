@@ -2,7 +2,7 @@ import type { Database } from '@rustok/db';
 import { createRegistry, type ModuleDefinition } from '@rustok/kernel';
 import { openTestDatabase, type TestBackend, type TestDatabase, testConfig } from '@rustok/testing';
 import pino from 'pino';
-import { createEventBus, type EventBus, type EventSettings, type StreamingLayer } from '../bus.js';
+import { createEventBus, type EventBus, type EventRoles, type EventSettings, type StreamingLayer } from '../bus.js';
 import { eventsModule } from '../module.js';
 
 export interface BusFixture {
@@ -18,6 +18,7 @@ export const openBus = async (
   modules: readonly ModuleDefinition[],
   settings: Partial<EventSettings> = {},
   streaming?: StreamingLayer,
+  runs?: EventRoles,
 ): Promise<BusFixture> => {
   const registry = createRegistry([eventsModule, ...modules]);
   const t = await openTestDatabase(backend, registry.modules);
@@ -28,6 +29,7 @@ export const openBus = async (
     modules: registry.modules,
     logger: pino({ level: 'silent' }),
     streaming,
+    runs,
   });
   return {
     t,

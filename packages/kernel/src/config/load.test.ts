@@ -17,6 +17,7 @@ const DEFAULTS = {
     host: '0.0.0.0',
     port: 3000,
     roles: ['api', 'relay', 'consumers', 'jobs'],
+    consumers: [],
     shutdown_timeout_ms: 10_000,
     body_limit_bytes: 1_048_576,
     trust_proxy: [],

@@ -82,8 +82,9 @@ export const envOverrides = (env: Readonly<Record<string, string | undefined>>):
     ['PORT', ['server', 'port'], (v) => (/^\d+$/.test(v) ? Number(v) : v)],
     ['RUSTOK_EVENT_TRANSPORT', ['settings', 'rustok', 'events', 'transport'], String],
     ['LOG_LEVEL', ['logger', 'level'], String],
-    // A list as `api,jobs` (the generic rule would read it as one string).
+    // Lists as `api,jobs` and `index.*,notifications.*` (the generic rule would read them as one string).
     ['RUSTOK_SERVER__ROLES', ['server', 'roles'], splitRoleList],
+    ['RUSTOK_SERVER__CONSUMERS', ['server', 'consumers'], splitRoleList],
   ];
   for (const [name, path, convert] of named) {
     const raw = env[name];

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { catchAppError } from '@rustok/testing/errors';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './load.js';
-import { PROCESS_ROLES, parseRoleList, processRoles, splitRoleList } from './roles.js';
+import { consumerSelected, PROCESS_ROLES, parseRoleList, processRoles, splitRoleList } from './roles.js';
 
 const REPO_CONFIG = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../config');
 const load = (env: Record<string, string>, overrides?: Record<string, unknown>) =>
@@ -50,5 +50,30 @@ describe('process roles', () => {
     expect(splitRoleList('[ api , jobs ]')).toEqual(['api', 'jobs']);
     expect(splitRoleList('')).toEqual([]);
     expect(PROCESS_ROLES).toEqual(['api', 'relay', 'consumers', 'jobs']);
+  });
+});
+
+describe('consumer filter', () => {
+  it('runs every consumer by default, and reads RUSTOK_SERVER__CONSUMERS as a list', () => {
+    expect(load({}).server.consumers).toEqual([]);
+    expect(load({ RUSTOK_SERVER__CONSUMERS: 'index.*, notifications.webhook-fan-out' }).server.consumers).toEqual([
+      'index.*',
+      'notifications.webhook-fan-out',
+    ]);
+  });
+
+  it('refuses what is neither a consumer name nor a prefix with CONFIG_INVALID', () => {
+    for (const bad of ['Index.*', 'index.*.x', 'index..products', 'index *'])
+      expect(catchAppError(() => load({ RUSTOK_SERVER__CONSUMERS: bad })).code, bad).toBe('CONFIG_INVALID');
+  });
+
+  it('selects by name, by prefix and by *', () => {
+    expect(consumerSelected([], 'index.products')).toBe(true);
+    expect(consumerSelected(['index.*'], 'index.products')).toBe(true);
+    expect(consumerSelected(['index.*'], 'indexer.products')).toBe(false);
+    expect(consumerSelected(['index.*'], 'notifications.webhook-fan-out')).toBe(false);
+    expect(consumerSelected(['notifications.webhook-fan-out'], 'notifications.webhook-fan-out')).toBe(true);
+    expect(consumerSelected(['notifications.webhook-fan-out'], 'notifications.inbox')).toBe(false);
+    expect(consumerSelected(['*'], 'anything.at-all')).toBe(true);
   });
 });

@@ -40,3 +40,11 @@ export const processRoles = (roles: readonly ProcessRole[]): ProcessRoles => ({
   consumers: roles.includes('consumers'),
   jobs: roles.includes('jobs'),
 });
+
+/**
+ * Whether a consumer runs under a `server.consumers` filter: every consumer when the filter is empty;
+ * otherwise one named in it, or under a `prefix.*` in it (`index.*` takes `index.products`), or `*`.
+ */
+export const consumerSelected = (filter: readonly string[], consumer: string): boolean =>
+  filter.length === 0 ||
+  filter.some((entry) => entry === '*' || entry === consumer || (entry.endsWith('.*') && consumer.startsWith(entry.slice(0, -1))));

@@ -80,6 +80,15 @@ const configProperties = <G extends TProperties>(groups: G) => ({
       uniqueItems: true,
       default: [...PROCESS_ROLES],
     }),
+    /**
+     * The event consumers this process runs when it has the `consumers` role: names (`index.products`)
+     * or prefixes (`index.*`); empty: all. Needs the `nats` transport, where each consumer is a durable of its own.
+     */
+    consumers: Type.Array(Type.String({ pattern: '^(\\*|[a-z0-9_-]+(\\.[a-z0-9_-]+)*(\\.\\*)?)$', maxLength: 200 }), {
+      maxItems: 100,
+      uniqueItems: true,
+      default: [],
+    }),
     shutdown_timeout_ms: Type.Integer({ minimum: 0, default: 10_000 }),
     body_limit_bytes: Type.Integer({ minimum: 1024, default: 1_048_576 }),
     /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); none by default, so clients cannot spoof their address. */
