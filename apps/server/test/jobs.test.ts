@@ -6,6 +6,7 @@ import { builtInModules, createJobRunner, type JobRunner, PLATFORM_MODULES, plan
 import { createTestPlatform, describeEachBackend, REPO_ROOT, type TestPlatform, testConfig } from '@rustok/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimPeriod, releasePeriod } from '../src/jobs/claim.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -221,5 +222,33 @@ describe('timers of modules', () => {
       .flatMap((mod) => sourcesUnder(join(modulesDir, mod, 'src')))
       .filter((file) => /\bsetInterval\s*\(|startIntervalJob|onReady/.test(readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the run history', () => {
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    platform = await createTestPlatform({ backend: { name: 'pglite' } });
+  });
+  afterAll(() => platform?.close());
+
+  it("keeps a job's last runs, with how each ended", async () => {
+    const db = platform.database.db;
+    const base = Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60_000; // within the week kept
+    for (let n = 0; n < 5; n++) {
+      const slot = new Date(base + n * 60_000);
+      expect(await claimPeriod(db, 'test.history', slot, 60_000, 'here:1')).toBe(true);
+      expect(await claimPeriod(db, 'test.history', slot, 60_000, 'there:2')).toBe(false);
+      await releasePeriod(db, 'test.history', slot, n === 4 ? { ok: false, error: 'boom' } : { ok: true }, 3);
+    }
+    const { rows } = await db.query<{ slot: Date; instance: string; outcome: string; error: string | null }>(
+      "SELECT slot, instance, outcome, error FROM sys_job_history WHERE name = 'test.history' ORDER BY slot",
+    );
+    expect(rows.map((r) => new Date(r.slot).getTime())).toEqual([2, 3, 4].map((n) => base + n * 60_000));
+    expect(rows.map((r) => [r.instance, r.outcome, r.error])).toEqual([
+      ['here:1', 'ok', null],
+      ['here:1', 'ok', null],
+      ['here:1', 'failed', 'boom'],
+    ]);
   });
 });

@@ -20,7 +20,7 @@ CREATE TABLE sys_job_runs (
 /**
  * Every run of every job: which period, which process ran it, when, and how it ended. A period is
  * run at most once (the key), and the process that did it is on record (host and process id, see
- * `instanceName` in runner.ts). Rows older than a week are dropped as runs finish.
+ * `instanceName` in runner.ts). As runs finish, rows older than a week or beyond a job's last 1,000 runs are dropped.
  */
 export const jobHistoryMigration: Migration = {
   name: 'm20270108_platform_002_job_history',
@@ -37,8 +37,9 @@ CREATE TABLE sys_job_history (
 )`,
 };
 
-/** How long the run history is kept. */
+/** How long the run history is kept, and how many runs of a job at most (a job every 250 ms keeps about four minutes). */
 const HISTORY_DAYS = 7;
+const HISTORY_RUNS = 1_000;
 
 /**
  * Claims a period of a job for this instance. Of several instances asking for the same period, one
@@ -63,7 +64,13 @@ export const claimPeriod = async (db: Database, name: string, slot: Date, leaseM
 export type RunOutcome = { readonly ok: true } | { readonly ok: false; readonly error: string };
 
 /** Ends the lease of a run (so the next period can be claimed at once) and records how it ended. */
-export const releasePeriod = async (db: Database, name: string, slot: Date, outcome: RunOutcome): Promise<void> => {
+export const releasePeriod = async (
+  db: Database,
+  name: string,
+  slot: Date,
+  outcome: RunOutcome,
+  keepRuns = HISTORY_RUNS,
+): Promise<void> => {
   const at = slot.toISOString();
   await db.query('UPDATE sys_job_runs SET locked_until = now(), finished_at = now() WHERE name = $1 AND slot = $2', [name, at]);
   await db.query(`UPDATE sys_job_history SET finished_at = now(), outcome = $3, error = $4 WHERE name = $1 AND slot = $2`, [
@@ -72,5 +79,9 @@ export const releasePeriod = async (db: Database, name: string, slot: Date, outc
     outcome.ok ? 'ok' : 'failed',
     outcome.ok ? null : outcome.error.slice(0, 2_000),
   ]);
-  await db.query(`DELETE FROM sys_job_history WHERE name = $1 AND slot < now() - interval '${HISTORY_DAYS} days'`, [name]);
+  await db.query(
+    `DELETE FROM sys_job_history WHERE name = $1 AND (slot < now() - interval '${HISTORY_DAYS} days'
+       OR slot <= (SELECT slot FROM sys_job_history WHERE name = $1 ORDER BY slot DESC OFFSET $2 LIMIT 1))`,
+    [name, keepRuns],
+  );
 };
