@@ -33,8 +33,15 @@ export const bootstrapPlatformAdmin = async (
   const password = env.RUSTOK_ADMIN_PASSWORD;
   if (!email || !password) return undefined;
   if (await findPlatformAdmin(auth.db, tenantId)) return undefined;
-  return createPlatformAdmin(auth, tenantId, { email, password });
+  return createPlatformAdmin(auth, tenantId, { email, password }).catch(async (error: unknown) => {
+    // Processes starting side by side (a split deployment) race for it: the loser finds the winner's administrator.
+    if (isEmailTaken(error) && (await findPlatformAdmin(auth.db, tenantId))) return undefined;
+    throw error;
+  });
 };
+
+const isEmailTaken = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'AUTH_EMAIL_TAKEN';
 
 /** The sign-in a first start made up (development only): shown once, never stored in clear. */
 export interface GeneratedAdmin extends AdminCredentials {
