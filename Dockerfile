@@ -21,6 +21,7 @@ COPY packages/events/package.json packages/events/
 COPY packages/kernel/package.json packages/kernel/
 COPY packages/mail/package.json packages/mail/
 COPY packages/outbound/package.json packages/outbound/
+COPY packages/sandbox/package.json packages/sandbox/
 COPY packages/storage/package.json packages/storage/
 COPY packages/tenancy/package.json packages/tenancy/
 COPY packages/testing/package.json packages/testing/
