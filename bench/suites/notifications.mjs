@@ -287,6 +287,7 @@ const fanOut = async ({ name, base, headers, products, receivers, endpoints, pid
   // On PostgreSQL the delivery rows say how many there are to arrive (an event more than the writes is counted too).
   if (sqlUrl) await waitIdle(sqlUrl, 60_000).catch((error) => problems.push(`${name} fan-out: ${error.message}`));
   const log_ = sqlUrl ? await attemptLog(sqlUrl, mark) : null;
+  const stageTimes = sqlUrl ? await stages(sqlUrl, mark) : null;
   const wanted = Math.max(expected, log_?.deliveries ?? 0);
 
   const messages = receivers.state.messages;
@@ -335,6 +336,7 @@ const fanOut = async ({ name, base, headers, products, receivers, endpoints, pid
     serverCpuPercent: cpu0 === null || cpu1 === null ? null : round((cpu1 - cpu0) / cpuSeconds / 10, 0),
     serverCpuMsPerEvent: cpu0 === null || cpu1 === null ? null : round((cpu1 - cpu0) / writes.ok, 2),
     attempts: log_,
+    stages: stageTimes,
   };
 };
 
@@ -358,6 +360,34 @@ const attemptLog = (sqlUrl, mark) =>
       [mark],
     );
     return rows[0];
+  });
+
+/**
+ * PostgreSQL only: where an event's time goes, per delivery made after `mark` (p50 / p99 ms of each
+ * stage): the write's commit to the relay's hand-over (`outbox`: the event's created_at → dispatched_at,
+ * where the outbox relay runs the handlers before it marks the event), the fan-out's transaction (the
+ * delivery's created_at, its transaction's start) and the send (created_at → delivered_at).
+ */
+const stages = (sqlUrl, mark) =>
+  withAdmin(sqlUrl, async (c) => {
+    const { rows } = await c.query(
+      `WITH s AS (
+         SELECT extract(epoch FROM d.created_at - e.created_at) * 1000 AS to_fan_out,
+                extract(epoch FROM e.dispatched_at - e.created_at) * 1000 AS to_dispatched,
+                extract(epoch FROM d.delivered_at - d.created_at) * 1000 AS to_delivered
+           FROM notifications_webhook_deliveries d JOIN sys_events e ON e.id = d.event_id
+          WHERE d.created_at > $1::timestamptz)
+       SELECT ${['to_fan_out', 'to_dispatched', 'to_delivered']
+         .map(
+           (k) =>
+             `round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ${k})::numeric, 1)::float AS ${k}_p50, round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ${k})::numeric, 1)::float AS ${k}_p99`,
+         )
+         .join(', ')} FROM s`,
+      [mark],
+    );
+    const r = rows[0];
+    const of = (k) => ({ p50Ms: r[`${k}_p50`], p99Ms: r[`${k}_p99`] });
+    return { writeToFanOut: of('to_fan_out'), writeToDispatched: of('to_dispatched'), fanOutToDelivered: of('to_delivered') };
   });
 
 // ---------------------------------------------------------------------------------------------
@@ -603,6 +633,9 @@ const tablesOf = ({ o, results, met, loadAverageAtStart, loadAverageAtEnd, skipp
             (r.fanOut.drainPerSecond === null ? '' : ` (${fmtInt(r.fanOut.drainPerSecond)}/s with no writes beside them)`) +
             (r.fanOut.attempts
               ? `; delivery log: ${r.fanOut.attempts.attempts} attempts, ${r.fanOut.attempts.failed_attempts} failed, ${r.fanOut.attempts.retried} deliveries retried`
+              : '') +
+            (r.fanOut.stages
+              ? `; stages p50 / p99 ms: write → fan-out ${r.fanOut.stages.writeToFanOut.p50Ms} / ${r.fanOut.stages.writeToFanOut.p99Ms}, write → dispatched ${r.fanOut.stages.writeToDispatched.p50Ms} / ${r.fanOut.stages.writeToDispatched.p99Ms}, fan-out → delivered ${r.fanOut.stages.fanOutToDelivered.p50Ms} / ${r.fanOut.stages.fanOutToDelivered.p99Ms}`
               : ''),
         ),
       ],
