@@ -53,7 +53,8 @@ const defaults = {
   readyTimeoutMs: 180_000,
   // --split N (PostgreSQL): the API in one process (roles api), the relay, consumers and jobs in another at nice N.
   split: null,
-  // Server settings passed on only when given: --poll-ms, --concurrency, --timeout-ms (settings.rustok.notifications.webhooks).
+  // Server settings passed on only when given: --poll-ms, --concurrency, --timeout-ms, --send-at-once false
+  // (settings.rustok.notifications.webhooks).
 };
 
 const ADMIN_EMAIL = 'bench-admin@example.com';
@@ -453,6 +454,7 @@ const webhookSettings = (o) => {
     ['pollMs', 'POLL_MS'],
     ['concurrency', 'CONCURRENCY'],
     ['timeoutMs', 'TIMEOUT_MS'],
+    ['sendAtOnce', 'SEND_AT_ONCE'],
   ])
     if (o[option] !== undefined) env[`RUSTOK_SETTINGS__RUSTOK__NOTIFICATIONS__WEBHOOKS__${key}`] = String(o[option]);
   return env;
@@ -560,7 +562,12 @@ export async function run(options = {}) {
     ]),
   );
   const { events, endpoints, rate, maxInFlight, products, warmupEvents, rounds, roundS, connections } = o;
-  const server = { pollMs: o.pollMs ?? 'default', concurrency: o.concurrency ?? 'default', timeoutMs: o.timeoutMs ?? 'default' };
+  const server = {
+    pollMs: o.pollMs ?? 'default',
+    concurrency: o.concurrency ?? 'default',
+    timeoutMs: o.timeoutMs ?? 'default',
+    sendAtOnce: o.sendAtOnce ?? 'default',
+  };
   return {
     ok: problems.length === 0,
     parameters: { targets, events, endpoints, rate, maxInFlight, products, warmupEvents, rounds, roundS, connections, server },

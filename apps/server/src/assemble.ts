@@ -120,6 +120,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
     registry: metricsRegistry,
     streaming,
     runs: eventRoles(roles, config),
+    services: (events) => ({ db, events, config, logger }),
   });
   const jobs = createJobRunner({
     jobs: planJobs(registry.modules, config),

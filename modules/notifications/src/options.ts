@@ -73,6 +73,11 @@ export const NotificationsOptionsSchema = Type.Object({
           }),
           /** Whether this deployment's processes send deliveries (off: they are only queued, e.g. for another process to send). */
           deliver: Type.Boolean({ default: true }),
+          /**
+           * Whether the process that fans an event out also sends its deliveries at once, after its
+           * transaction commits (the delivery run still sends retries and whatever that process left).
+           */
+          send_at_once: Type.Boolean({ default: true }),
           /** How often the deployment looks for due deliveries, in ms. */
           poll_ms: Type.Integer({ minimum: 10, maximum: 60_000, default: 250 }),
           /** Requests in flight at once (the whole deployment). */

@@ -1,5 +1,5 @@
 import type { Database, Tx } from '@rustok/db';
-import type { EventEnvelope, HealthCheck, ModuleDefinition, RustokSettings } from '@rustok/kernel';
+import type { EventEnvelope, HandlerServices, HealthCheck, ModuleDefinition, RustokSettings } from '@rustok/kernel';
 import type { Logger } from 'pino';
 import { Gauge, Registry } from 'prom-client';
 import { createEventCatalog, type EventCatalog } from './catalog.js';
@@ -37,6 +37,8 @@ export interface EventBusOptions {
   readonly streaming?: StreamingLayer;
   /** What this process runs (see `runsRelay`); both by default. Publishing works either way. */
   readonly runs?: EventRoles;
+  /** The services handlers get as `ctx.services`, made once the bus exists (they may include it). */
+  readonly services?: (bus: EventBus) => HandlerServices;
 }
 
 /** The parts of the event system a process runs: the relay (the outbox onward) and the consumers (the handlers). */
@@ -145,9 +147,16 @@ const chooseTransport = (options: EventBusOptions, dispatcher: EventSink, metric
 
 type FollowUp = (tx: Tx, event: NewEvent) => Promise<unknown>;
 
-const dispatcherFor = (options: EventBusOptions, metrics: EventMetrics, publish: FollowUp, consumer?: string): EventSink =>
+const dispatcherFor = (
+  options: EventBusOptions,
+  metrics: EventMetrics,
+  publish: FollowUp,
+  services: () => HandlerServices | undefined,
+  consumer?: string,
+): EventSink =>
   createDispatcher({
     publish,
+    services,
     db: options.db,
     handlers: options.modules.flatMap((m) => m.events.handles ?? []).filter((h) => consumer === undefined || h.consumer === consumer),
     logger: options.logger.child({ component: 'event-dispatcher' }),
@@ -166,7 +175,12 @@ export const createEventBus = (options: EventBusOptions): EventBus => {
   const catalog = createEventCatalog(options.modules);
   // Handlers' follow-up events go through the bus itself (its transport is there by the time a handler runs).
   const followUp: FollowUp = (tx, event) => bus.publishInTx(tx, event);
-  const dispatcher = dispatcherFor(options, metrics, followUp);
+  let services: HandlerServices | undefined;
+  const servicesOf = () => {
+    if (!services && options.services) services = options.services(bus);
+    return services;
+  };
+  const dispatcher = dispatcherFor(options, metrics, followUp, servicesOf);
   const { transport, memory, relay } = chooseTransport(options, dispatcher, metrics);
   if (relay) backlogGauges(registry, db);
   const runs = options.runs ?? { relay: true, consumers: true };
@@ -201,7 +215,8 @@ export const createEventBus = (options: EventBusOptions): EventBus => {
     },
     async start() {
       if (relayHere) await transport.start();
-      if (options.streaming && runs.consumers) consumers = await startStreamingConsumers(options, options.streaming, metrics, followUp);
+      if (options.streaming && runs.consumers)
+        consumers = await startStreamingConsumers(options, options.streaming, metrics, followUp, servicesOf);
       logger.info(
         { transport: settings.transport, reliability: transport.reliabilityLevel, relay: relayHere, consumers: runs.consumers },
         'event bus started',
@@ -223,12 +238,18 @@ export const createEventBus = (options: EventBusOptions): EventBus => {
 };
 
 /** The durable pull consumers of every handler on JetStream (processes sharing a durable split its events). */
-const startStreamingConsumers = (options: EventBusOptions, streaming: StreamingLayer, metrics: EventMetrics, followUp: FollowUp) => {
+const startStreamingConsumers = (
+  options: EventBusOptions,
+  streaming: StreamingLayer,
+  metrics: EventMetrics,
+  followUp: FollowUp,
+  servicesOf: () => HandlerServices | undefined,
+) => {
   const { settings, db } = options;
   const selects = options.runs?.selects ?? (() => true);
   return streaming.startConsumers({
     handlers: options.modules.flatMap((m) => m.events.handles ?? []).filter((h) => selects(h.consumer)),
-    dispatcher: (handler) => dispatcherFor(options, metrics, followUp, handler.consumer),
+    dispatcher: (handler) => dispatcherFor(options, metrics, followUp, servicesOf, handler.consumer),
     maxDeliver: settings.max_attempts,
     ackWaitMs: settings.nats_ack_wait_ms,
     backoffMs: settings.backoff_base_ms,

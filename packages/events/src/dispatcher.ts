@@ -1,5 +1,12 @@
 import { type Database, preparedSql, type Tx } from '@rustok/db';
-import { type EventEnvelope, type EventHandlerDeclaration, type HandlerContext, handlesType, runInScope } from '@rustok/kernel';
+import {
+  type EventEnvelope,
+  type EventHandlerDeclaration,
+  type HandlerContext,
+  type HandlerServices,
+  handlesType,
+  runInScope,
+} from '@rustok/kernel';
 import type { Logger } from 'pino';
 import { mapLimit, sleep } from './concurrency.js';
 import type { EventMetrics } from './metrics.js';
@@ -17,7 +24,11 @@ export interface DispatcherOptions {
   readonly handlerRetries?: number;
   /** Publishes a handler's follow-up event in its transaction (the bus's publishInTx); handlers get `ctx.publish` from it. */
   readonly publish?: (tx: Tx, event: NewEvent) => Promise<unknown>;
+  /** What handlers get as `ctx.services` (read when a handler runs). */
+  readonly services?: () => HandlerServices | undefined;
 }
+
+type AfterCommit = () => void | Promise<void>;
 
 interface Group {
   readonly handler: EventHandlerDeclaration;
@@ -71,22 +82,34 @@ export const createDispatcher = (options: DispatcherOptions): EventSink & { read
       withHandlerSpan(consumer, events, fn),
     );
 
-  /** A handler's context: its transaction, tenant and logger, and publishing in that transaction. */
-  const contextOf = (tx: Tx, tenantId: string, log: Logger): HandlerContext => {
+  /** A handler's context: its transaction, tenant and logger, publishing in that transaction, work after its commit. */
+  const contextOf = (tx: Tx, tenantId: string, log: Logger, later: AfterCommit[]): HandlerContext => {
     const publish = options.publish;
-    if (!publish) return { tx, tenantId, logger: log };
     return {
       tx,
       tenantId,
       logger: log,
-      publish: async (type, payload) => {
-        await publish(tx, { type, tenantId, payload });
+      afterCommit: (fn) => {
+        later.push(fn);
       },
+      services: options.services?.(),
+      ...(publish && {
+        publish: async (type: string, payload: unknown) => {
+          await publish(tx, { type, tenantId, payload });
+        },
+      }),
     };
   };
 
+  /** The handlers' after-commit work, once their transaction committed: not awaited by the delivery, failures logged. */
+  const runLater = (consumer: string, later: readonly AfterCommit[]) => {
+    for (const fn of later) {
+      void (async () => fn())().catch((error: unknown) => logger.warn({ consumer, err: error }, 'after-commit work failed'));
+    }
+  };
+
   /** Runs the handler over the fresh events (one call for a batch handler); the duration metric is per event. */
-  const handleFresh = async (group: Group, tx: Tx, fresh: readonly EventEnvelope[]) => {
+  const handleFresh = async (group: Group, tx: Tx, fresh: readonly EventEnvelope[], later: AfterCommit[]) => {
     const { handler, tenantId } = group;
     const observe = (started: number, count: number) =>
       metrics?.handlerDuration.observe({ consumer: handler.consumer }, (performance.now() - started) / 1000 / count);
@@ -94,30 +117,34 @@ export const createDispatcher = (options: DispatcherOptions): EventSink & { read
     const batch = handler.handleBatch;
     if (batch && last) {
       const started = performance.now();
-      const ctx = contextOf(tx, tenantId, logger.child({ consumer: handler.consumer, eventIds: fresh.map((e) => e.id) }));
+      const ctx = contextOf(tx, tenantId, logger.child({ consumer: handler.consumer, eventIds: fresh.map((e) => e.id) }), later);
       await inEventScope(handler.consumer, fresh, last, () => batch(fresh, ctx));
       return observe(started, fresh.length);
     }
     for (const event of fresh) {
       const started = performance.now();
-      const ctx = contextOf(tx, tenantId, logger.child({ consumer: handler.consumer, eventId: event.id }));
+      const ctx = contextOf(tx, tenantId, logger.child({ consumer: handler.consumer, eventId: event.id }), later);
       await inEventScope(handler.consumer, [event], event, () => handler.handle(event, ctx));
       observe(started, 1);
     }
   };
 
-  const runGroup = (group: Group, events: readonly EventEnvelope[]) =>
-    db.transaction(
+  const runGroup = async (group: Group, events: readonly EventEnvelope[]) => {
+    const later: AfterCommit[] = [];
+    await db.transaction(
       async (tx) => {
         const fresh = await claimReceipts(tx, group.handler.consumer, group.tenantId, events);
         await handleFresh(
           group,
           tx,
           events.filter((e) => fresh.has(e.id)),
+          later,
         );
       },
       { tenantId: group.tenantId },
     );
+    runLater(group.handler.consumer, later);
+  };
 
   /** One transaction for the whole group; on failure, each event alone (with retries) to isolate it. */
   const handleGroup = async (group: Group): Promise<Map<string, string>> => {

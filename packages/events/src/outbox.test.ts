@@ -45,12 +45,35 @@ describeEachBackend('outbox', (backend) => {
     },
   };
 
+  /**
+   * Work after the commit: notes whether its handler's effect is visible outside the transaction by
+   * then; with the note "fail-after" the handler registers the work and then fails.
+   */
+  const afterWork: { visible: number[] } = { visible: [] };
+  const later: EventHandlerDeclaration = {
+    consumer: 'shop.later',
+    types: ['shop.order.placed'],
+    handle: async (event, ctx) => {
+      if (!ctx.afterCommit) throw new Error('the dispatcher gives handlers no afterCommit');
+      await ctx.tx.query('INSERT INTO shop_effects (consumer, event_id, tenant_id) VALUES ($1, $2, $3)', [
+        'shop.later',
+        event.id,
+        ctx.tenantId,
+      ]);
+      ctx.afterCommit(async () => {
+        afterWork.visible.push(await effects('shop.later'));
+      });
+      if ((event.payload as { note?: string }).note === 'fail-after') throw new Error('failed after registering work');
+    },
+  };
+
   beforeEach(async () => {
+    afterWork.visible = [];
     counter.state.mode = 'record';
     mailer.state.mode = 'record';
     counter.state.before = undefined;
     batches.length = 0;
-    f = await openBus(backend, [shopModule([counter.handler, mailer.handler, batcher, follower])]);
+    f = await openBus(backend, [shopModule([counter.handler, mailer.handler, batcher, follower, later])]);
   });
   afterEach(() => f.close());
 
@@ -167,6 +190,20 @@ describeEachBackend('outbox', (backend) => {
     // The follow-up is delivered in its turn, like any event.
     expect(await f.bus.relay?.runOnce()).toBe(1);
     expect(await effects('shop.counter')).toBe(2);
+  });
+
+  it("runs a handler's after-commit work once its transaction committed, and never when it rolled back", async () => {
+    await f.db.transaction((tx) => f.bus.publishInTx(tx, placed()), { tenantId: tenant });
+    expect(await f.bus.relay?.runOnce()).toBe(1);
+    await waitUntil(async () => afterWork.visible.length === 1);
+    // The work ran after the commit: the handler's row was visible from outside the transaction.
+    expect(afterWork.visible).toEqual([1]);
+
+    await f.db.transaction((tx) => f.bus.publishInTx(tx, placed('fail-after')), { tenantId: tenant });
+    await f.bus.relay?.runOnce();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(afterWork.visible).toEqual([1]);
+    expect(await effects('shop.later')).toBe(1);
   });
 
   it('gives a batch consumer the fresh events of a delivery in one call, in id order, and skips handled ones', async () => {

@@ -37,6 +37,14 @@ export interface EventDeclaration<Payload extends TSchema = TSchema> {
 /** Declares an event keeping its payload schema's type, so `on` can hand handlers a typed payload. */
 export const declareEvent = <Payload extends TSchema>(declaration: EventDeclaration<Payload>): EventDeclaration<Payload> => declaration;
 
+/**
+ * Services the platform hands to event handlers beside their transaction. Empty here (the kernel
+ * opens nothing); the API layer adds the database, the event publisher and the configuration by
+ * declaration merging, as it does for jobs.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
+export interface HandlerServices {}
+
 /** What a handler gets: the tenant-scoped transaction its own writes and the receipt share. */
 export interface HandlerContext {
   readonly tx: SqlRunner;
@@ -47,6 +55,14 @@ export interface HandlerContext {
    * commit, and its causation is the handled event. The platform's dispatcher gives it.
    */
   readonly publish?: (type: string, payload: unknown) => Promise<void>;
+  /**
+   * Runs `fn` once the handler's transaction has committed (never when it rolls back), for work
+   * that must not happen inside it, such as a request to another system. A failure of `fn` is
+   * logged. The platform's dispatcher gives it.
+   */
+  readonly afterCommit?: (fn: () => void | Promise<void>) => void;
+  /** The process's services; the platform's dispatcher gives them. */
+  readonly services?: HandlerServices;
 }
 
 /**

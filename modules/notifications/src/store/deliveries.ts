@@ -71,9 +71,16 @@ export interface NewDelivery {
 
 /**
  * Deliveries due now, each with its queue entry. An event already delivered to an endpoint (the
- * same event handled again) adds nothing: ids of the rows written are returned.
+ * same event handled again) adds nothing: ids of the rows written are returned. With `claimForMs`
+ * the queue entries are claimed from the start for that long (the caller sends them itself at once;
+ * should it not record an attempt in time, the delivery run takes them after the claim).
  */
-export const insertDeliveries = async (tx: SqlRunner, tenantId: string, deliveries: readonly NewDelivery[]): Promise<string[]> => {
+export const insertDeliveries = async (
+  tx: SqlRunner,
+  tenantId: string,
+  deliveries: readonly NewDelivery[],
+  claimForMs?: number,
+): Promise<string[]> => {
   if (deliveries.length === 0) return [];
   const col = <K extends keyof NewDelivery>(key: K) => deliveries.map((d) => d[key]);
   const { rows } = await tx.query<{ id: string }>(
@@ -84,8 +91,9 @@ export const insertDeliveries = async (tx: SqlRunner, tenantId: string, deliveri
   );
   const ids = rows.map((r) => r.id);
   await tx.query(
-    `INSERT INTO notifications_webhook_queue (delivery_id, tenant_id, due_at) SELECT id, $2, now() FROM unnest($1::uuid[]) AS id`,
-    [ids, tenantId],
+    `INSERT INTO notifications_webhook_queue (delivery_id, tenant_id, due_at, claimed_until)
+     SELECT id, $2, now(), now() + $3 * interval '1 millisecond' FROM unnest($1::uuid[]) AS id`,
+    [ids, tenantId, claimForMs ?? null],
   );
   return ids;
 };

@@ -116,6 +116,23 @@ export const selectEndpoints = async (tx: Tx, limit: number, cursor?: string): P
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 };
 
+/** An active endpoint as the fan-out sees it: what it subscribes to, and what sending to it at once needs. */
+export type Subscription = {
+  readonly id: string;
+  readonly event_types: string[];
+  readonly url: string;
+  readonly secret: string;
+  /** The previous secret while a rotation lasts. */
+  readonly previous_secret: string | null;
+  readonly headers: Record<string, string>;
+};
+
 /** The active endpoints of the tenant and what they subscribe to (the fan-out's view). */
-export const activeSubscriptions = async (tx: SqlRunner): Promise<{ id: string; event_types: string[] }[]> =>
-  (await tx.query<{ id: string; event_types: string[] }>(`SELECT id, event_types FROM ${TABLE} WHERE active`)).rows;
+export const activeSubscriptions = async (tx: SqlRunner): Promise<Subscription[]> =>
+  (
+    await tx.query<Subscription>(
+      `SELECT id, event_types, url, secret, headers,
+              CASE WHEN previous_secret_until > now() THEN previous_secret END AS previous_secret
+         FROM ${TABLE} WHERE active`,
+    )
+  ).rows;

@@ -1,19 +1,8 @@
 import type {} from '@rustok/api';
-import type { Config, ModuleJob } from '@rustok/kernel';
-import { createOutbound, type Outbound } from '@rustok/outbound';
+import type { ModuleJob } from '@rustok/kernel';
 import { webhookOptions } from '../options.js';
+import { outboundFor } from './outbound-client.js';
 import { deliverDue } from './runner.js';
-
-/** One outbound client per configuration (its keep-alive connections are shared by every run of this process). */
-const clients = new WeakMap<Config, Outbound>();
-const outboundFor = (config: Config): Outbound => {
-  let outbound = clients.get(config);
-  if (!outbound) {
-    outbound = createOutbound({ allow: webhookOptions(config).allow_networks });
-    clients.set(config, outbound);
-  }
-  return outbound;
-};
 
 /**
  * Sends due webhook deliveries: every `poll_ms`, once for the whole deployment (the platform's job

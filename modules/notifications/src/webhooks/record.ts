@@ -1,7 +1,8 @@
 import type { EventPublisher } from '@rustok/api';
-import type { Tx } from '@rustok/db';
+import type { Database, Tx } from '@rustok/db';
 import { generateId } from '@rustok/kernel';
 import { nextAttemptAt } from '@rustok/outbound';
+import type { Logger } from 'pino';
 import { NOTIFICATIONS_EVENT, type WebhookEndpointDisabledPayload } from '../events.js';
 import { cancelPending } from '../store/deliveries.js';
 import type { AttemptResult } from './attempt.js';
@@ -136,4 +137,31 @@ export const recordAttempts = async (
   await logAttempts(tx, results);
   await settleDeliveries(tx, results, options.retryDelaysMs);
   await settleEndpoints(tx, tenantId, results, options, events);
+};
+
+/** What recording needs: the database, the publisher (an endpoint turned off is an event) and the settings. */
+export interface RecordDeps {
+  readonly db: Database;
+  readonly events: EventPublisher;
+  readonly options: { readonly retry_delays_ms: readonly number[]; readonly max_consecutive_failures: number };
+  readonly logger: Logger;
+}
+
+/**
+ * Attempts recorded per tenant, each tenant's in its transaction. A failure is logged: the queue
+ * entries stay claimed until their claim runs out, and the delivery run tries them again then.
+ */
+export const recordPerTenant = async (deps: RecordDeps, results: readonly AttemptResult[]): Promise<void> => {
+  const options = { retryDelaysMs: deps.options.retry_delays_ms, maxConsecutiveFailures: deps.options.max_consecutive_failures };
+  const perTenant = new Map<string, AttemptResult[]>();
+  for (const r of results) {
+    const list = perTenant.get(r.delivery.tenantId) ?? [];
+    list.push(r);
+    perTenant.set(r.delivery.tenantId, list);
+  }
+  for (const [tenantId, list] of perTenant) {
+    await deps.db
+      .transaction((tx) => recordAttempts(tx, tenantId, list, options, deps.events), { tenantId })
+      .catch((error: unknown) => deps.logger.warn({ err: error, tenantId }, 'webhook attempts not recorded; they are tried again'));
+  }
 };

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { WebhookOptions } from '../options.js';
 import { byTenant, claimDue } from '../queue.js';
 import { type AttemptResult, attemptDelivery } from './attempt.js';
-import { recordAttempts } from './record.js';
+import { recordPerTenant } from './record.js';
 import { loadSendable, type Sendable } from './sendable.js';
 
 export interface DeliveryRunOptions {
@@ -30,20 +30,8 @@ const loadClaimed = async (run: DeliveryRunOptions, tenants: readonly (readonly 
 };
 
 /** A tenant's attempts recorded in its transaction; a failure is logged, and the claims expire so another run tries again. */
-const recordAll = async (run: DeliveryRunOptions, results: readonly AttemptResult[]): Promise<void> => {
-  const options = { retryDelaysMs: run.options.retry_delays_ms, maxConsecutiveFailures: run.options.max_consecutive_failures };
-  const perTenant = new Map<string, AttemptResult[]>();
-  for (const r of results) {
-    const list = perTenant.get(r.delivery.tenantId) ?? [];
-    list.push(r);
-    perTenant.set(r.delivery.tenantId, list);
-  }
-  for (const [tenantId, list] of perTenant) {
-    await run.db
-      .transaction((tx) => recordAttempts(tx, tenantId, list, options, run.events), { tenantId })
-      .catch((error: unknown) => run.logger.warn({ err: error, tenantId }, 'webhook attempts not recorded; they are tried again'));
-  }
-};
+const recordAll = (run: DeliveryRunOptions, results: readonly AttemptResult[]): Promise<void> =>
+  recordPerTenant({ db: run.db, events: run.events, options: run.options, logger: run.logger }, results);
 
 /**
  * One delivery run: claims due deliveries, sends each through the SSRF guard with no transaction

@@ -1,0 +1,122 @@
+import type { HandlerContext } from '@rustok/kernel';
+import type { Outbound } from '@rustok/outbound';
+import { webhookOptions } from '../options.js';
+import { type AttemptResult, attemptDelivery } from './attempt.js';
+import { outboundFor } from './outbound-client.js';
+import { type RecordDeps, recordPerTenant } from './record.js';
+import type { Sendable } from './sendable.js';
+
+/**
+ * Sends deliveries the moment their fan-out committed, in the process that made them: no wait for
+ * the delivery run's next period, no claim and no re-read of what is already in memory. Their queue
+ * entries were written claimed (`claimMs`); should this process stop before it records an attempt,
+ * the delivery run sends them once the claim runs out. Retries always go through the delivery run.
+ */
+export interface HotSender {
+  /** Whether it takes more now: what it holds (waiting, in flight, unrecorded) is under its bound. */
+  accepting(): boolean;
+  /** How long the queue entries of what it is handed stay claimed, in ms. */
+  readonly claimMs: number;
+  /** Deliveries whose fan-out committed, with their queue entries claimed: sent as soon as a slot is free. */
+  push(deliveries: readonly Sendable[]): void;
+}
+
+export interface HotSenderOptions extends RecordDeps {
+  readonly outbound: Outbound;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  /** How long finished attempts wait to be recorded together while others are in flight, in ms. */
+  readonly lingerMs?: number;
+}
+
+/** Held at most: `WAVES` rounds of `concurrency`, so everything is sent well within its claim. */
+const WAVES = 4;
+
+export const createHotSender = (deps: HotSenderOptions): HotSender => {
+  const { concurrency } = deps;
+  const waiting: Sendable[] = [];
+  let finished: AttemptResult[] = [];
+  let inFlight = 0;
+  let recording: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const held = () => waiting.length + inFlight + finished.length;
+
+  /** Records what finished: at once when nothing else is under way or a round's worth is there, else after a short linger. */
+  const flush = (force = false): void => {
+    if (recording || finished.length === 0) return;
+    const busy = inFlight > 0 || waiting.length > 0;
+    if (busy && !force && finished.length < concurrency) {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        flush(true);
+      }, deps.lingerMs ?? 20);
+      return;
+    }
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const results = finished;
+    finished = [];
+    recording = recordPerTenant(deps, results).finally(() => {
+      recording = undefined;
+      flush();
+    });
+  };
+
+  const pump = (): void => {
+    while (inFlight < concurrency && waiting.length > 0) {
+      const delivery = waiting.shift() as Sendable;
+      inFlight++;
+      void attemptDelivery(deps.outbound, delivery, deps.timeoutMs)
+        .then(
+          (result) => {
+            finished.push(result);
+          },
+          (error: unknown) => deps.logger.warn({ err: error, deliveryId: delivery.id }, 'webhook attempt failed unrecorded'),
+        )
+        .finally(() => {
+          inFlight--;
+          pump();
+          flush();
+        });
+    }
+  };
+
+  return {
+    accepting: () => held() < concurrency * WAVES,
+    claimMs: deps.timeoutMs * (WAVES + 2) + 30_000,
+    push(deliveries) {
+      waiting.push(...deliveries);
+      pump();
+    },
+  };
+};
+
+/** One sender per configuration (this process's), made the first time a fan-out can use one; null: none here. */
+const senders = new WeakMap<object, HotSender | null>();
+
+/**
+ * The process's sender for a fan-out's context, or none: the platform gave no services or
+ * after-commit hook (a bare dispatcher), or the deployment does not send from here (`deliver` or
+ * `send_at_once` off).
+ */
+export const hotSenderOf = (ctx: HandlerContext): HotSender | undefined => {
+  const services = ctx.services;
+  if (!services || !ctx.afterCommit) return undefined;
+  const known = senders.get(services.config);
+  if (known !== undefined) return known ?? undefined;
+  const options = webhookOptions(services.config);
+  const sender =
+    options.deliver && options.send_at_once
+      ? createHotSender({
+          db: services.db,
+          events: services.events,
+          options,
+          logger: services.logger.child({ component: 'webhook-sender' }),
+          outbound: outboundFor(services.config),
+          concurrency: options.concurrency,
+          timeoutMs: options.timeout_ms,
+        })
+      : null;
+  senders.set(services.config, sender);
+  return sender ?? undefined;
+};
