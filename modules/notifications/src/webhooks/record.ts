@@ -97,11 +97,12 @@ const settleEndpoints = async (
   events: EventPublisher,
 ) => {
   const tallies = [...endpointTallies(results)];
+  // An endpoint whose count stays as it is (delivered, and no failure before) is not written.
   const { rows } = await tx.query<{ id: string; url: string; consecutive_failures: number; gone: boolean }>(
     `UPDATE notifications_webhook_endpoints e
         SET consecutive_failures = CASE WHEN s.reset THEN s.failures ELSE e.consecutive_failures + s.failures END
        FROM unnest($1::uuid[], $2::boolean[], $3::int[], $4::boolean[]) AS s(id, reset, failures, gone)
-      WHERE e.id = s.id AND e.active
+      WHERE e.id = s.id AND e.active AND (s.gone OR NOT s.reset OR e.consecutive_failures <> s.failures)
       RETURNING e.id, e.url, e.consecutive_failures, s.gone`,
     [tallies.map(([id]) => id), tallies.map(([, t]) => t.reset), tallies.map(([, t]) => t.failures), tallies.map(([, t]) => t.gone)],
   );
@@ -125,6 +126,17 @@ const settleEndpoints = async (
   }
 };
 
+/**
+ * Locks the attempts' endpoints first, in id order: whoever else records attempts (another
+ * sender) or changes an endpoint (which then cancels its deliveries) takes the same locks in the
+ * same order, so none of them deadlocks with another. `NO KEY UPDATE`: new deliveries may still
+ * reference the endpoints meanwhile.
+ */
+const lockEndpoints = async (tx: Tx, results: readonly AttemptResult[]): Promise<void> => {
+  const ids = [...new Set(results.map((r) => r.delivery.endpointId))].sort();
+  await tx.query('SELECT 1 FROM notifications_webhook_endpoints WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [ids]);
+};
+
 /** A tenant's attempts of one run, recorded in its transaction: the log, the deliveries, the queue, the endpoints. */
 export const recordAttempts = async (
   tx: Tx,
@@ -134,6 +146,7 @@ export const recordAttempts = async (
   events: EventPublisher,
 ) => {
   if (results.length === 0) return;
+  await lockEndpoints(tx, results);
   await logAttempts(tx, results);
   await settleDeliveries(tx, results, options.retryDelaysMs);
   await settleEndpoints(tx, tenantId, results, options, events);
