@@ -1,5 +1,5 @@
 import type {} from '@rustok/api';
-import type { Database, Tx } from '@rustok/db';
+import { type Database, deleteInBatches } from '@rustok/db';
 import { type Config, firstIdAt, type ModuleJob } from '@rustok/kernel';
 import { mailOptions, webhookOptions } from './options.js';
 
@@ -27,16 +27,6 @@ export interface LogRetention {
   readonly now?: number;
 }
 
-const deleteAll = async (tx: Tx, sql: string, tenantId: string, cutoff: string, batch: number): Promise<number> => {
-  let total = 0;
-  for (;;) {
-    const { rows } = await tx.query<{ n: number }>(sql, [tenantId, cutoff, batch]);
-    const n = rows[0]?.n ?? 0;
-    total += n;
-    if (n < batch) return total;
-  }
-};
-
 /** One tenant's finished delivery and mail log entries past the retention, deleted in its transaction. */
 export const pruneTenantLogs = (db: Database, tenantId: string, retention: LogRetention) =>
   db.transaction(
@@ -44,8 +34,11 @@ export const pruneTenantLogs = (db: Database, tenantId: string, retention: LogRe
       const now = retention.now ?? Date.now();
       const batch = retention.batchSize ?? BATCH;
       const deliveries =
-        retention.webhooksMs > 0 ? await deleteAll(tx, DELETE_DELIVERIES, tenantId, firstIdAt(now - retention.webhooksMs), batch) : 0;
-      const mails = retention.mailsMs > 0 ? await deleteAll(tx, DELETE_MAILS, tenantId, firstIdAt(now - retention.mailsMs), batch) : 0;
+        retention.webhooksMs > 0
+          ? await deleteInBatches(tx, DELETE_DELIVERIES, [tenantId, firstIdAt(now - retention.webhooksMs)], { batch })
+          : 0;
+      const mails =
+        retention.mailsMs > 0 ? await deleteInBatches(tx, DELETE_MAILS, [tenantId, firstIdAt(now - retention.mailsMs)], { batch }) : 0;
       return { deliveries, mails };
     },
     { tenantId },

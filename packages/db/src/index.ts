@@ -1,4 +1,5 @@
 export * from './app-role.js';
+export * from './batches.js';
 export * from './database.js';
 export * from './errors.js';
 export * from './lock.js';

@@ -1,5 +1,5 @@
 import type {} from '@rustok/api';
-import type { Database } from '@rustok/db';
+import { type Database, deleteInBatches } from '@rustok/db';
 import type { ModuleJob } from '@rustok/kernel';
 
 export interface PruneOptions {
@@ -36,27 +36,15 @@ const DELETE_RECEIPTS = `WITH gone AS (DELETE FROM sys_event_receipts r USING (
  WHERE r.consumer = old.consumer AND r.event_id = old.event_id RETURNING 1)
 SELECT count(*)::int AS n FROM gone`;
 
-/** Deletes in batches until a batch comes back short or the budget is spent; the number deleted. */
-const inBatches = async (db: Database, sql: string, options: PruneOptions, started: number): Promise<number> => {
-  const batch = options.batchSize ?? BATCH;
-  let total = 0;
-  for (;;) {
-    const { rows } = await db.query<{ n: number }>(sql, [options.olderThanMs, batch]);
-    const deleted = rows[0]?.n ?? 0;
-    total += deleted;
-    if (deleted < batch || performance.now() - started > (options.budgetMs ?? Number.POSITIVE_INFINITY)) return total;
-  }
-};
-
 /**
  * Keeps the outbox bounded: dispatched events and their consumers' receipts older than the
  * retention are deleted. A receipt lives as long as its event may still be delivered again, so both
  * share one retention.
  */
 export const pruneOutbox = async (db: Database, options: PruneOptions): Promise<Pruned> => {
-  const started = performance.now();
-  const events = await inBatches(db, DELETE_EVENTS, options, started);
-  const receipts = await inBatches(db, DELETE_RECEIPTS, options, started);
+  const batches = { batch: options.batchSize ?? BATCH, deadline: performance.now() + (options.budgetMs ?? Number.POSITIVE_INFINITY) };
+  const events = await deleteInBatches(db, DELETE_EVENTS, [options.olderThanMs], batches);
+  const receipts = await deleteInBatches(db, DELETE_RECEIPTS, [options.olderThanMs], batches);
   return { events, receipts };
 };
 
