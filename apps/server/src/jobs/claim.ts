@@ -72,16 +72,14 @@ export const releasePeriod = async (
   keepRuns = HISTORY_RUNS,
 ): Promise<void> => {
   const at = slot.toISOString();
-  await db.query('UPDATE sys_job_runs SET locked_until = now(), finished_at = now() WHERE name = $1 AND slot = $2', [name, at]);
-  await db.query(`UPDATE sys_job_history SET finished_at = now(), outcome = $3, error = $4 WHERE name = $1 AND slot = $2`, [
-    name,
-    at,
-    outcome.ok ? 'ok' : 'failed',
-    outcome.ok ? null : outcome.error.slice(0, 2_000),
-  ]);
+  // One round trip: the claim released, the run's history row finished, the history trimmed.
   await db.query(
-    `DELETE FROM sys_job_history WHERE name = $1 AND (slot < now() - interval '${HISTORY_DAYS} days'
-       OR slot <= (SELECT slot FROM sys_job_history WHERE name = $1 ORDER BY slot DESC OFFSET $2 LIMIT 1))`,
-    [name, keepRuns],
+    `WITH released AS (
+       UPDATE sys_job_runs SET locked_until = now(), finished_at = now() WHERE name = $1 AND slot = $2 RETURNING 1),
+     finished AS (
+       UPDATE sys_job_history SET finished_at = now(), outcome = $3, error = $4 WHERE name = $1 AND slot = $2 RETURNING 1)
+     DELETE FROM sys_job_history WHERE name = $1 AND (slot < now() - interval '${HISTORY_DAYS} days'
+       OR slot <= (SELECT slot FROM sys_job_history WHERE name = $1 ORDER BY slot DESC OFFSET $5 LIMIT 1))`,
+    [name, at, outcome.ok ? 'ok' : 'failed', outcome.ok ? null : outcome.error.slice(0, 2_000), keepRuns],
   );
 };
