@@ -122,11 +122,23 @@ describe.skipIf(missing)(title, () => {
   const pending = () => count("SELECT count(*) AS n FROM sys_events WHERE status = 'pending'");
   const written: string[] = [];
 
+  /** Events the storefront index's product consumer handled in a process, from its /metrics. */
+  const indexHandled = async (name: string) => {
+    const text = await (await fetch(`${processes[name]?.address}/metrics`)).text();
+    const line = text.split('\n').find((l) => l.startsWith('rustok_events_handler_duration_seconds_count{consumer="index.products"}'));
+    return Number(line?.split(' ').at(-1) ?? 0);
+  };
+
   it('makes products written through both APIs searchable, though one consumer process is killed mid-stream', async () => {
     const api = [processes.api1?.address ?? '', processes.api2?.address ?? ''];
+    let handledByFirst = 0;
     for (let n = 0; n < FIRST; n += 2) {
       written.push(...(await Promise.all([writeProduct(api[0] ?? '', n), writeProduct(api[1] ?? '', n + 1)])));
-      if (n === FIRST / 2) expect(await processes.consumers1?.stop('SIGKILL')).toBeNull();
+      if (n === FIRST / 2) {
+        await waitFor('the first consumer process handling', async () => (await indexHandled('consumers1')) > 0);
+        handledByFirst = await indexHandled('consumers1');
+        expect(await processes.consumers1?.stop('SIGKILL')).toBeNull();
+      }
     }
     await waitFor('every product in the search of both APIs', async () => (await searched(api[1] ?? '')).length === FIRST);
     expect(await searched(api[0] ?? '')).toEqual([...written].sort());
@@ -144,6 +156,9 @@ describe.skipIf(missing)(title, () => {
       'SELECT count(*) AS n FROM (SELECT consumer, event_id FROM sys_event_receipts GROUP BY 1, 2 HAVING count(*) > 1) d',
     );
     expect(doubled).toBe(0);
+    // The two processes shared the durable: each handled some of the events.
+    expect(handledByFirst).toBeGreaterThan(0);
+    expect(await indexHandled('consumers2')).toBeGreaterThan(0);
   }, 60_000);
 
   it('keeps events pending while no relay runs, and drains them when a relay starts again', async () => {
