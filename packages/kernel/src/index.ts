@@ -9,6 +9,7 @@ export * from './deployment.js';
 export * from './error-catalogue.js';
 export * from './errors.js';
 export * from './events.js';
+export * from './feature-flags.js';
 export * from './graphql-builder.js';
 export * from './graphql-json-text.js';
 export * from './graphql-kit.js';

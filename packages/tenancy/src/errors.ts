@@ -2,6 +2,7 @@ import { defineErrors } from '@rustok/kernel';
 
 /** Every error code tenancy raises, with its status and title (see defineErrors in @rustok/kernel). */
 export const tenancyErrors = defineErrors('tenancy', {
+  FEATURE_FLAG_NOT_FOUND: { status: 404, title: 'Not found' },
   MODULE_CORE_CANNOT_BE_DISABLED: { status: 409, title: 'Conflict' },
   MODULE_DEPENDENCY_DISABLED: { status: 409, title: 'Conflict' },
   MODULE_HAS_DEPENDENTS: { status: 409, title: 'Conflict' },

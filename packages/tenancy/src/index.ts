@@ -1,6 +1,7 @@
 export * from './cache.js';
 export * from './errors.js';
 export * from './events.js';
+export * from './feature-flags.js';
 export * from './graphql.js';
 export * from './identifiers.js';
 export * from './locales-routes.js';
@@ -9,6 +10,7 @@ export { tenancyModule, tenancyModule as default } from './module.js';
 export * from './modules-routes.js';
 export * from './repository.js';
 export * from './resolve.js';
+export * from './set-feature-flag.js';
 export * from './set-storefront-settings.js';
 export * from './shared-redis.js';
 export * from './storefront-settings.js';

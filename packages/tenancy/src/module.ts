@@ -2,6 +2,8 @@ import { defineModule } from '@rustok/kernel';
 import { seedTenancyDemo } from './demo-seed.js';
 import { tenancyErrors } from './errors.js';
 import { tenancyEvents } from './events.js';
+import { featureFlagsGraphQL } from './feature-flags-graphql.js';
+import { featureFlagRoutes } from './feature-flags-routes.js';
 import { tenancyGraphQL } from './graphql.js';
 import { localeGraphQL, localeRoutes } from './locales-routes.js';
 import { tenancyMigrations } from './migrations.js';
@@ -27,10 +29,12 @@ export const tenancyModule = defineModule({
     await app.register(localeRoutes);
     await app.register(storeSettingsRoute);
     await app.register(storefrontSettingsRoutes);
+    await app.register(featureFlagRoutes);
   },
   graphql: (builder) => {
     tenancyGraphQL(builder);
     localeGraphQL(builder);
     storefrontSettingsGraphQL(builder);
+    featureFlagsGraphQL(builder);
   },
 });

@@ -1,12 +1,14 @@
 import { createValidator, ORIGIN_PATTERN, type SqlRunner, validationError } from '@rustok/kernel';
 import { Type } from '@sinclair/typebox';
+import { FeatureFlagsSchema } from './feature-flags.js';
 import { StorefrontSettingsSchema } from './storefront-settings.js';
 import { assertTenantLocaleSettings } from './tenant-locales.js';
 
 /**
  * The keys of a tenant's settings that the platform reads (other keys are kept as they are):
  * `allowedOrigins`, the browser origins that may call this tenant's API (CORS), and `rateLimit`,
- * the tenant's own request budgets, overriding `settings.rustok.rate_limit`.
+ * the tenant's own request budgets, overriding `settings.rustok.rate_limit`; `storefront`; and
+ * `featureFlags`, the tenant's rollout flags (`isFeatureOn` in the kernel reads them).
  */
 export const TenantSettingsSchema = Type.Object(
   {
@@ -34,6 +36,7 @@ export const TenantSettingsSchema = Type.Object(
       ),
     ),
     storefront: Type.Optional(StorefrontSettingsSchema),
+    featureFlags: Type.Optional(FeatureFlagsSchema),
   },
   { additionalProperties: true },
 );

@@ -87,6 +87,7 @@ export const PROBLEMS_RU: Readonly<Record<string, string>> = {
   EVENTS_BACKPRESSURE: 'Очередь событий переполнена; повторите позже',
   EVENTS_DEAD_LETTER_NOT_FOUND: 'Недоставленное событие не найдено',
   EVENTS_REPLAY_FAILED: 'Повторная доставка не удалась: обработчик всё ещё завершается ошибкой',
+  FEATURE_FLAG_NOT_FOUND: 'Флаг функции не найден',
   FLEX_CURSOR_INVALID: 'Курсор списка недействителен: начните список заново',
   FLEX_ENTITY_NOT_FOUND: 'Объект, к которому добавляются поля, не найден',
   FLEX_ENTRY_NOT_FOUND: 'Запись не найдена',

@@ -20,6 +20,13 @@ export interface AuthObjects {
 
 /** Tenant roles B defines (A has none of these names when the routes run). */
 export const B_ROLE = 'b_support';
+export const B_FLAG = 'b-flag';
+
+/** A tenant's public feature flags as its storefront reads them. */
+const storeFlagsOf = async (w: World, side: { tenant: { id: string } }) =>
+  (await w.call('GET', '/api/v1/store/feature-flags?subject=s', { 'x-tenant-id': side.tenant.id })).json<{
+    flags: Record<string, boolean>;
+  }>();
 
 export const noteIds = (db: Database, tenantId: string) =>
   db.transaction(async (tx) => (await tx.query<{ id: string }>('SELECT id FROM notes')).rows.map((r) => r.id), { tenantId });
@@ -44,6 +51,12 @@ export const platformAuth: Area<AuthObjects> = defineArea<AuthObjects>({
       for (const name of [B_ROLE, `${B_ROLE}_only`]) {
         expect((await call('PUT', `/api/v1/auth/roles/${name}`, admin, { permissions: ['notes.items.read'] })).statusCode).toBe(200);
       }
+      // Feature flags of B's own, a public one and a staff-only one, that A must neither see, change nor delete.
+      for (const [key, flag] of [
+        [B_FLAG, { enabled: true, public: true }],
+        [`${B_FLAG}-staff`, { enabled: true }],
+      ] as const)
+        expect((await call('PUT', `/api/v1/settings/feature-flags/${key}`, admin, flag)).statusCode).toBe(200);
     }
     // A tenant_modules row of the tenant's own (enabling an enabled module writes one).
     expect((await call('PUT', '/api/v1/modules/notes', admin, { enabled: true })).statusCode).toBe(200);
@@ -137,6 +150,40 @@ export const platformAuth: Area<AuthObjects> = defineArea<AuthObjects>({
         });
         const reset = await w.call('PUT', '/api/v1/settings/storefront', w.a.admin, {});
         expect(reset.statusCode).toBe(200);
+      },
+    },
+    // feature flags: keyed by name, no tenant in the path; A's flags stay A's, B's are never shown to A
+    'GET /api/v1/settings/feature-flags': {
+      kind: 'tenant',
+      after: async (_w, res) => {
+        expect(res.json<{ items: { key: string }[] }>().items.filter((f) => f.key.startsWith(B_FLAG))).toEqual([]);
+      },
+    },
+    'PUT /api/v1/settings/feature-flags/{key}': {
+      kind: 'tenant',
+      paramsOfB: { key: () => B_FLAG },
+      body: () => ({ enabled: false, public: true }),
+      status: 200,
+      after: async (w) => {
+        expect((await storeFlagsOf(w, w.b)).flags).toEqual({ [B_FLAG]: true });
+        expect((await storeFlagsOf(w, w.a)).flags).toEqual({ [B_FLAG]: false });
+        expect((await w.call('DELETE', `/api/v1/settings/feature-flags/${B_FLAG}`, w.a.admin)).statusCode).toBe(204);
+        expect((await storeFlagsOf(w, w.b)).flags).toEqual({ [B_FLAG]: true });
+      },
+    },
+    'DELETE /api/v1/settings/feature-flags/{key}': {
+      kind: 'tenant',
+      paramsOfB: { key: () => B_FLAG },
+      after: async (w, res) => {
+        expect(res.json<{ code: string }>().code).toBe('FEATURE_FLAG_NOT_FOUND');
+        expect((await storeFlagsOf(w, w.b)).flags).toEqual({ [B_FLAG]: true });
+      },
+    },
+    'GET /api/v1/store/feature-flags': {
+      kind: 'tenant',
+      public: true,
+      after: async (_w, res) => {
+        expect(Object.keys(res.json<{ flags: Record<string, boolean> }>().flags)).toEqual([]);
       },
     },
     // the public storefront settings name the tenant asked for, never another
@@ -294,6 +341,28 @@ export const platformAuth: Area<AuthObjects> = defineArea<AuthObjects>({
       const ofB = await w.gql(w.b.admin, '{ storefrontSettings { name } }');
       expect(ofB.data?.storefrontSettings).toEqual({ name: null });
       expect((await w.gql(w.a.admin, mutation, { input: {} })).errors).toBeUndefined();
+    },
+    'Query.featureFlags': async (w) => {
+      const reply = await w.gql(w.a.admin, '{ featureFlags { key } }');
+      expect(reply.data?.featureFlags, reply.text).toEqual([]);
+    },
+    'Query.storeFeatureFlags': async (w) => {
+      const reply = await w.gql({ 'x-tenant-id': w.a.tenant.id }, '{ storeFeatureFlags(subject: "s") { key on } }');
+      expect(reply.data?.storeFeatureFlags, reply.text).toEqual([]);
+    },
+    'Mutation.setFeatureFlag': async (w) => {
+      const reply = await w.gql(
+        w.a.admin,
+        `mutation { setFeatureFlag(key: "${B_FLAG}", input: { enabled: false, public: true }) { key } }`,
+      );
+      expect(reply.data?.setFeatureFlag, reply.text).toEqual({ key: B_FLAG });
+      expect((await storeFlagsOf(w, w.b)).flags).toEqual({ [B_FLAG]: true });
+      expect((await w.gql(w.a.admin, `mutation { deleteFeatureFlag(key: "${B_FLAG}") }`)).data?.deleteFeatureFlag).toBe(true);
+    },
+    'Mutation.deleteFeatureFlag': async (w) => {
+      const reply = await w.gql(w.a.admin, `mutation { deleteFeatureFlag(key: "${B_FLAG}") }`);
+      expect(reply.errors?.map((e) => e.extensions?.code)).toEqual(['FEATURE_FLAG_NOT_FOUND']);
+      expect((await storeFlagsOf(w, w.b)).flags).toEqual({ [B_FLAG]: true });
     },
     'Query.note': async (w) => {
       const query = 'query ($id: ID!) { note(id: $id) { id body } }';
