@@ -1,12 +1,11 @@
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type {} from '@rustok/api';
 import { kernelErrors, type McpSurface, type TenantRef } from '@rustok/kernel';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { mcpErrors } from './errors.js';
 import { toolLimiter } from './limit.js';
+import { EXPOSURE_MODES, type ExposureMode } from './modes.js';
 import { assertOriginAllowed } from './origin.js';
 import type { ToolRegistry } from './registry.js';
-import { createMcpServer, EXPOSURE_MODES, type ExposureMode } from './server.js';
 import { bearerChallenge, resourceMetadata } from './well-known.js';
 
 export interface McpHttpOptions {
@@ -43,46 +42,23 @@ const assertCaller = (request: FastifyRequest, surface: McpSurface): void => {
   if (!principal.roles.some((r) => r !== 'customer')) throw mcpErrors.MCP_STAFF_REQUIRED('A customer token cannot use the admin endpoint');
 };
 
-const webRequest = (request: FastifyRequest): Request => {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (typeof value === 'string') headers.set(name, value);
-    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-  }
-  return new Request(`http://${request.host}${request.url}`, { method: 'POST', headers });
-};
+type Exchange = typeof import('./exchange.js')['exchange'];
 
-const send = async (reply: FastifyReply, response: Response): Promise<FastifyReply> => {
-  reply.code(response.status);
-  response.headers.forEach((value, name) => {
-    reply.header(name, value);
-  });
-  const body = await response.text();
-  return reply.send(body === '' ? undefined : body);
-};
-
-/** POST /mcp/<surface>: one stateless exchange (a fresh server and transport for this request only). */
+/** POST /mcp/<surface>: the caller checked, then one stateless exchange. */
 const handle =
-  (options: McpHttpOptions, surface: McpSurface, limit: ReturnType<typeof toolLimiter>) =>
+  (options: McpHttpOptions, surface: McpSurface, limit: ReturnType<typeof toolLimiter>, exchange: Exchange) =>
   async (request: FastifyRequest, reply: FastifyReply) => {
     const tenant = tenantOf(request);
     assertOriginAllowed(request, tenant, options.allowedOrigins);
     assertCaller(request, surface);
     const ctx = { app: request.server, tenant, principal: request.principal, requestId: String(request.id) };
-    const server = createMcpServer({
+    return exchange(request, reply, {
       registry: options.registry,
       audience: { surface, principal: request.principal, moduleEnabled: (slug) => options.moduleEnabled(tenant.id, slug) },
       env: { ctx, surface, clientName: request.headers['user-agent'] ?? null, logger: request.log, limit: (tool) => limit(request, tool) },
       mode: modeOf(request),
       version: options.version,
     });
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    try {
-      await server.connect(transport);
-      return await send(reply, await transport.handleRequest(webRequest(request), { parsedBody: request.body }));
-    } finally {
-      await server.close();
-    }
   };
 
 const notAllowed = async (_request: FastifyRequest, reply: FastifyReply) => {
@@ -99,10 +75,11 @@ export const mcpHttpRoutes =
   (options: McpHttpOptions): FastifyPluginAsync =>
   async (app) => {
     const limit = toolLimiter(app, options.toolCallsPerMinute);
+    const { exchange } = await import('./exchange.js');
     const open = { access: { public: true } };
     for (const surface of SURFACES) {
       const url = `/mcp/${surface}`;
-      app.post(url, { config: open, schema: { hide: true } }, handle(options, surface, limit));
+      app.post(url, { config: open, schema: { hide: true } }, handle(options, surface, limit, exchange));
       app.route({ method: ['GET', 'DELETE'], url, config: open, schema: { hide: true }, handler: notAllowed });
       app.get(
         `/.well-known/oauth-protected-resource/mcp/${surface}`,

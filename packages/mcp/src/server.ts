@@ -11,11 +11,8 @@ import { auditUnknown, type CallEnv, callTool, errorResult } from './call.js';
 import { CALL_TOOL, callToolListing, catalogTools } from './catalog.js';
 import { mcpErrors } from './errors.js';
 import { listedTool } from './listing.js';
+import type { ExposureMode } from './modes.js';
 import { type Audience, type ToolRegistry, visibleTools } from './registry.js';
-
-/** `direct`: every permitted tool is listed; `catalog`: three meta-tools that search, describe and call them. */
-export type ExposureMode = 'direct' | 'catalog';
-export const EXPOSURE_MODES: readonly ExposureMode[] = ['direct', 'catalog'];
 
 export interface McpRequestScope {
   readonly registry: ToolRegistry;

@@ -1,9 +1,8 @@
 import type { Readable, Writable } from 'node:stream';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { McpSurface } from '@rustok/kernel';
 import type { FastifyInstance } from 'fastify';
-import type { ExposureMode } from './server.js';
+import type { ExposureMode } from './modes.js';
 
 export interface StdioOptions {
   readonly app: FastifyInstance;
@@ -40,6 +39,8 @@ const protocolOf = (message: unknown): string | undefined => {
  * authentication, tool registry, rate limits and audit as over HTTP); the answer goes back on stdout.
  */
 export const serveStdio = async (options: StdioOptions): Promise<{ readonly closed: Promise<void> }> => {
+  // Loaded here: only `rustok mcp` needs it.
+  const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
   const transport = new StdioServerTransport(options.input, options.output);
   let protocolVersion: string | undefined;
   const forward = async (message: JSONRPCMessage): Promise<void> => {

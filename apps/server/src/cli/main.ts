@@ -7,7 +7,7 @@ import { VERSION } from '../version.js';
 import { adminCreate } from './admin.js';
 import { registerAuthCommands } from './auth-command.js';
 import { configCheck, migrate, modulesList, seed } from './commands.js';
-import { mcpCommand } from './mcp-command.js';
+import type { McpCommandOptions } from './mcp-command.js';
 import { registerModuleCommands } from './module-commands.js';
 import { moduleNew } from './module-new.js';
 import { failWith } from './output.js';
@@ -56,7 +56,8 @@ program
   .requiredOption('--tenant <slug>', 'the tenant (its slug)')
   .option('--surface <surface>', 'admin or shop (default: admin with a token, shop without)')
   .option('--mode <mode>', 'direct (every tool listed) or catalog (search, describe and call tools)', 'direct')
-  .action(mcpCommand);
+  // Loaded when run: the MCP SDK is not needed by the other commands.
+  .action(async (options: McpCommandOptions) => (await import('./mcp-command.js')).mcpCommand(options));
 
 try {
   // The modules' own command groups (`rustok index rebuild`, …), in dependency order.
