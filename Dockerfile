@@ -20,6 +20,7 @@ COPY packages/db/package.json packages/db/
 COPY packages/events/package.json packages/events/
 COPY packages/kernel/package.json packages/kernel/
 COPY packages/mail/package.json packages/mail/
+COPY packages/mcp/package.json packages/mcp/
 COPY packages/outbound/package.json packages/outbound/
 COPY packages/sandbox/package.json packages/sandbox/
 COPY packages/storage/package.json packages/storage/

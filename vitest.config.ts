@@ -23,5 +23,8 @@ export default defineConfig({
     // at once take ~60% of the time one at a time does (vitest's default is one worker per core less one).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     env: { NODE_ENV: 'test' },
+    // eventsource and eventsource-parser (under the MCP SDK's client) export TypeScript sources under the
+    // same "source" condition: vite transforms them (and the SDK that imports them) instead of Node loading them.
+    server: { deps: { inline: ['@modelcontextprotocol/sdk', 'eventsource', 'eventsource-parser'] } },
   },
 });

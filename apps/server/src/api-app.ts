@@ -3,6 +3,7 @@ import { jwksRoutes } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import type { EventBus } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
+import { createToolRegistry, mcpHttpRoutes } from '@rustok/mcp';
 import { connectSharedRedis } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -62,6 +63,15 @@ export const buildApiApp = async (options: ApiAppOptions) => {
   });
   // Outside /api/v1 and after the OpenAPI plugin, so the document lists it.
   await app.register(jwksRoutes);
+  await app.register(
+    mcpHttpRoutes({
+      registry: createToolRegistry(options.registry.modules),
+      version: options.version,
+      allowedOrigins: config.server.cors.allowed_origins,
+      moduleEnabled: (tenantId, slug) => access.toggles.isEnabled(tenantId, slug),
+      toolCallsPerMinute: config.settings.rustok.rate_limit.mcp_tool_calls_per_minute,
+    }),
+  );
   if (options.adminApp !== false) await registerAdminApp(app, typeof options.adminApp === 'string' ? options.adminApp : undefined);
   await mountStorefront(app, options, earlyAnswers);
   return { app, rateLimitRedis };

@@ -13,6 +13,7 @@ import {
   type ModuleRegistry,
   readManifest,
 } from '@rustok/kernel';
+import { mcpModule } from '@rustok/mcp';
 import { tenancyModule } from '@rustok/tenancy';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -45,7 +46,7 @@ export interface Kernel {
 }
 
 /** Modules every deployment has, whatever modules.toml lists: the platform's own tables and routes. */
-export const PLATFORM_MODULES: readonly ModuleDefinition[] = [eventsModule, tenancyModule, authModule, platformModule];
+export const PLATFORM_MODULES: readonly ModuleDefinition[] = [eventsModule, tenancyModule, authModule, platformModule, mcpModule];
 
 /** Config, manifest and registry: everything that must hold before anything is opened. */
 export const loadKernel = (options: KernelOptions = {}): Kernel => {

@@ -2,13 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateId, type TenantRef } from '@rustok/kernel';
+import { createToolRegistry } from '@rustok/mcp';
 import { builtInModules } from '@rustok/server';
 import { createTestPlatform, describeEachBackend, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { notesModule } from './fixtures/isolation/notes-module.js';
 import { expectNoSecretsOfB } from './isolation/checks.js';
 import { PLATFORM_TABLES_WITHOUT_RLS, snapshotOf, tenantTables } from './isolation/database.js';
-import { AREAS, GRAPHQL_FIELDS, ROUTES, TENANT_TABLES_WITH_DATA } from './isolation/index.js';
+import { AREAS, GRAPHQL_FIELDS, MCP_TOOLS, ROUTES, TENANT_TABLES_WITH_DATA } from './isolation/index.js';
 import { bodyFor, type OpenApiDoc, routesOf, splitKey, urlWithIdsOfB } from './isolation/openapi.js';
 import { noteIds, platformAuth } from './isolation/platform-auth.js';
 import type { Gql, GraphQLReply, Side, World } from './isolation/world.js';
@@ -196,6 +197,25 @@ describeEachBackend('tenant isolation', (backend) => {
 
   for (const [field, check] of Object.entries(GRAPHQL_FIELDS)) {
     it(`GraphQL ${field}: A's admin cannot reach B's data`, async () => {
+      await check(w);
+    });
+  }
+
+  it('has an entry for every MCP tool the modules declare, and no stale one', () => {
+    const declared = [...createToolRegistry(p.registry.modules).tools.keys()].sort();
+    const covered = Object.keys(MCP_TOOLS).sort();
+    expect(
+      declared.filter((t) => !covered.includes(t)),
+      'MCP tools without an entry in an area of ./isolation',
+    ).toEqual([]);
+    expect(
+      covered.filter((t) => !declared.includes(t)),
+      'entries for MCP tools no module declares',
+    ).toEqual([]);
+  });
+
+  for (const [tool, check] of Object.entries(MCP_TOOLS)) {
+    it(`MCP ${tool}: A's token is refused for B, and A's admin cannot reach B's data`, async () => {
       await check(w);
     });
   }

@@ -47,6 +47,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
     'm20261203_auth_003_token_state',
     'm20261203_platform_001_job_runs',
     'm20270108_platform_002_job_history',
+    'm20261205_mcp_001_audit',
     'm20260101_shop_001_create',
   ]);
   expect(first.seeded).toEqual(['tenancy', 'shop']);
@@ -59,6 +60,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
       { slug: 'tenancy', status: 'ok' },
       { slug: 'auth', status: 'ok' },
       { slug: 'platform', status: 'ok' },
+      { slug: 'mcp', status: 'ok' },
       { slug: 'shop', status: 'ok' },
     ],
   });
@@ -66,7 +68,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
 
   const second = await start();
   try {
-    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 10 });
+    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 11 });
     expect(second.seeded).toEqual([]);
     const { rows } = await second.db.query<{ title: string }>('SELECT title FROM shop_items');
     expect(rows).toEqual([{ title: 'Demo item' }]);

@@ -4,6 +4,7 @@ import { commerceEvents } from './events.js';
 import { commerceGraphQL } from './graphql/index.js';
 import { cartExpiryJob } from './jobs/cart-expiry.js';
 import { priceWindowsJob } from './jobs/price-windows.js';
+import { commerceMcp } from './mcp/index.js';
 import { commerceMigrations } from './migrations.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { orderRoutes } from './routes/orders.js';
@@ -51,4 +52,5 @@ export const commerceModule = defineModule({
   graphql: commerceGraphQL,
   jobs: [cartExpiryJob, priceWindowsJob],
   seed: { demo: seedCommerceDemo },
+  mcp: commerceMcp,
 });

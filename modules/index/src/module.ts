@@ -6,6 +6,7 @@ import { indexEvents } from './events.js';
 import { indexGraphQL } from './graphql/index.js';
 import { indexHandlers } from './handlers.js';
 import { reindexScheduleJob } from './jobs.js';
+import { indexMcp } from './mcp.js';
 import { indexMigrations } from './migrations.js';
 import { IndexOptionsSchema, indexOptions } from './options.js';
 import { adminRoutes } from './routes/admin.js';
@@ -44,4 +45,5 @@ export const indexModule = defineModule({
   graphql: indexGraphQL,
   jobs: [reindexScheduleJob],
   commands: indexCommands,
+  mcp: indexMcp,
 });

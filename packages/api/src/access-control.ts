@@ -6,6 +6,8 @@ import { apiErrors } from './errors.js';
 const API_PREFIX = '/api/v1/';
 /** Tenant-resolved documents outside the API (e.g. `/.well-known/jwks.json`); their routes declare access too. */
 const WELL_KNOWN_PREFIX = '/.well-known/';
+/** The MCP endpoints (`/mcp/shop`, `/mcp/admin`): tenant-resolved and authenticated like the API. */
+const MCP_PREFIX = '/mcp/';
 
 const accessOf = (request: FastifyRequest): RouteAccess | undefined => request.routeOptions.config.access;
 
@@ -18,7 +20,7 @@ const notFound = (request: FastifyRequest) => apiErrors.ROUTE_NOT_FOUND(`No rout
  */
 export const requireDeclaredAccess = (app: FastifyInstance): void => {
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith(API_PREFIX)) return;
+    if (!route.url.startsWith(API_PREFIX) && !route.url.startsWith(MCP_PREFIX)) return;
     const access = (route.config as { access?: RouteAccess } | undefined)?.access;
     if (!access || (!access.public && !access.authenticated && !access.permission)) {
       throw kernelErrors.KERNEL_ROUTE_UNPROTECTED(`${route.method} ${route.url} declares neither a permission nor public access`);
@@ -36,7 +38,7 @@ export const registerAccessControl = (app: FastifyInstance, pipeline: RequestPip
   app.decorateRequest('principal', undefined);
   app.addHook('onRequest', async (request) => {
     const url = request.url;
-    const isApi = url.startsWith(API_PREFIX) || url.startsWith(WELL_KNOWN_PREFIX);
+    const isApi = url.startsWith(API_PREFIX) || url.startsWith(WELL_KNOWN_PREFIX) || url.startsWith(MCP_PREFIX);
     if (!isApi && !url.startsWith('/graphql')) return;
     const access = accessOf(request);
     if (isApi && !access) return; // unknown route (or one that declares nothing): the not-found handler answers

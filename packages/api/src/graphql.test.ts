@@ -40,6 +40,7 @@ describeEachBackend('GraphQL endpoint', (backend) => {
           { slug: 'tenancy', name: 'Tenancy', kind: 'core', version: '0.1.0' },
           { slug: 'auth', name: 'Identity and access', kind: 'core', version: '0.1.0' },
           { slug: 'platform', name: 'Platform', kind: 'core', version: '0.1.0' },
+          { slug: 'mcp', name: 'MCP server', kind: 'core', version: '0.1.0' },
           { slug: 'things', name: 'Things', kind: 'optional', version: '1.2.3' },
         ],
       },

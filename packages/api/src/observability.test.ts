@@ -15,6 +15,7 @@ const thingsReadyModules = [
   { slug: 'tenancy', status: 'ok' },
   { slug: 'auth', status: 'ok' },
   { slug: 'platform', status: 'ok' },
+  { slug: 'mcp', status: 'ok' },
   { slug: 'things', status: 'degraded' },
 ];
 
@@ -55,6 +56,7 @@ describeEachBackend('health endpoints', (backend) => {
           { slug: 'tenancy', kind: 'core', version: '0.1.0', status: 'ok', checks: [] },
           { slug: 'auth', kind: 'core', version: '0.1.0', status: 'ok', checks: [] },
           { slug: 'platform', kind: 'core', version: '0.1.0', status: 'ok', checks: [] },
+          { slug: 'mcp', kind: 'core', version: '0.1.0', status: 'ok', checks: [] },
           {
             slug: 'things',
             kind: 'optional',
@@ -103,6 +105,7 @@ describeEachBackend('health endpoints', (backend) => {
         ['tenancy', 'ok', []],
         ['auth', 'ok', []],
         ['platform', 'ok', []],
+        ['mcp', 'ok', []],
         ['things', 'degraded', ['module:things:cache']],
         ['gate', 'unavailable', ['module:gate:upstream']],
       ]);

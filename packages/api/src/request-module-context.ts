@@ -1,4 +1,4 @@
-import { fastifyOf, type GraphQLContext, kernelErrors, type Principal, type TenantRef } from '@rustok/kernel';
+import { fastifyOf, type GraphQLContext, kernelErrors, type McpCallContext, type Principal, type TenantRef } from '@rustok/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf, type EventPublisher, type ModuleActor, type ModuleContext } from './module-context.js';
 
@@ -54,5 +54,11 @@ export const contextOf = (request: FastifyRequest, rights?: Rights): ModuleConte
 /** The same for a GraphQL resolver (Mercurius puts the app on the resolver context). */
 export const graphqlContextOf = (ctx: GraphQLContext, rights?: Rights): ModuleContext => {
   const base = once(ctx, () => build(fastifyOf(ctx), ctx.tenant, ctx.principal));
+  return rights === undefined ? base : { ...base, actor: withRights(base.actor, rights) };
+};
+
+/** The same for an MCP tool's handler: the tool call's tenant and caller. */
+export const mcpContextOf = (ctx: McpCallContext, rights?: Rights): ModuleContext => {
+  const base = once(ctx, () => build(ctx.app, ctx.tenant, ctx.principal));
   return rights === undefined ? base : { ...base, actor: withRights(base.actor, rights) };
 };

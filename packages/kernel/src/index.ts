@@ -18,6 +18,7 @@ export * from './ids.js';
 export * from './jobs.js';
 export * from './kernel-errors.js';
 export * from './manifest.js';
+export * from './mcp.js';
 export * from './module.js';
 export * from './project-root.js';
 export * from './registry.js';

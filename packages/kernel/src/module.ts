@@ -7,6 +7,7 @@ import type { ErrorCatalogue } from './error-catalogue.js';
 import type { ModuleEvents } from './events.js';
 import type { GraphQLBuilder } from './graphql-builder.js';
 import type { JobServices, ModuleJob } from './jobs.js';
+import type { ModuleMcp } from './mcp.js';
 import type { SqlRunner } from './sql-runner.js';
 
 /**
@@ -134,6 +135,8 @@ export interface ModuleDefinition {
   readonly ports?: ModulePortFactories;
   /** A CLI command group (`rustok <name> <subcommand>`) the module contributes. */
   readonly commands?: ModuleCommandGroup;
+  /** Tools (and later resources and prompts) for AI assistants, served at /mcp/shop and /mcp/admin. */
+  readonly mcp?: ModuleMcp;
 }
 
 export type ModuleInput = Omit<ModuleDefinition, 'dependencies' | 'permissions' | 'migrations' | 'events'> &

@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import { adminCreate } from './admin.js';
 import { registerAuthCommands } from './auth-command.js';
 import { configCheck, migrate, modulesList, seed } from './commands.js';
+import type { McpCommandOptions } from './mcp-command.js';
 import { registerModuleCommands } from './module-commands.js';
 import { moduleNew } from './module-new.js';
 import { failWith } from './output.js';
@@ -49,6 +50,14 @@ program
   .option('--password <password>', 'password (or RUSTOK_ADMIN_PASSWORD)')
   .action(adminCreate);
 registerAuthCommands(program);
+program
+  .command('mcp')
+  .description('the MCP server over stdio for one tenant; the access token comes from RUSTOK_MCP_TOKEN')
+  .requiredOption('--tenant <slug>', 'the tenant (its slug)')
+  .option('--surface <surface>', 'admin or shop (default: admin with a token, shop without)')
+  .option('--mode <mode>', 'direct (every tool listed) or catalog (search, describe and call tools)', 'direct')
+  // Loaded when run: the MCP SDK is not needed by the other commands.
+  .action(async (options: McpCommandOptions) => (await import('./mcp-command.js')).mcpCommand(options));
 
 try {
   // The modules' own command groups (`rustok index rebuild`, …), in dependency order.

@@ -6,13 +6,14 @@ import { contentArea } from './content.js';
 import { flexArea } from './flex.js';
 import { forumArea } from './forum.js';
 import { indexStoreArea } from './index-store.js';
+import { mcpArea } from './mcp.js';
 import { mediaArea } from './media.js';
 import { notificationsArea } from './notifications.js';
 import { notificationsInboxArea } from './notifications-inbox.js';
 import { pagesArea } from './pages.js';
 import { platformAuth } from './platform-auth.js';
 import { platformGraphQLArea } from './platform-graphql.js';
-import type { Area, GraphQLCheck, RouteCase } from './world.js';
+import type { Area, GraphQLCheck, McpCheck, RouteCase } from './world.js';
 
 /**
  * Every area of the surface, in setup order (an area's setup may use the objects of the areas
@@ -34,6 +35,7 @@ export const AREAS: readonly Area<unknown>[] = [
   notificationsArea,
   notificationsInboxArea,
   mediaArea,
+  mcpArea,
 ];
 
 /** The areas' entries merged into one table; an entry claimed by two areas is an error. */
@@ -53,6 +55,9 @@ export const ROUTES: Readonly<Record<string, RouteCase>> = merged((area) => area
 
 /** Every root field of the GraphQL schema, `Query.<field>` / `Mutation.<field>`, with its cross-tenant check. */
 export const GRAPHQL_FIELDS: Readonly<Record<string, GraphQLCheck>> = merged((area) => area.graphql);
+
+/** Every MCP tool of the deployment, by name, with its cross-tenant check. */
+export const MCP_TOOLS: Readonly<Record<string, McpCheck>> = merged((area) => area.mcp ?? {});
 
 /** Tenant tables the areas fill for both tenants. */
 export const TENANT_TABLES_WITH_DATA: readonly string[] = AREAS.flatMap((area) => area.tablesWithData ?? []);

@@ -88,6 +88,9 @@ export type RouteCase = TenantRoute | PlatformRoute | PublicRoute | GraphQLRoute
 /** The cross-tenant check of one GraphQL root field. */
 export type GraphQLCheck = (w: World) => Promise<void>;
 
+/** The cross-tenant check of one MCP tool (A's token for B refused; A naming B's objects gets the tool's not-found). */
+export type McpCheck = (w: World) => Promise<void>;
+
 /** What an area's setup gets: the tenant being set up, with the objects of the areas listed before this one. */
 interface SetupContext {
   readonly p: TestPlatform;
@@ -108,6 +111,8 @@ export interface AreaSpec<T> {
   readonly routes: Readonly<Record<string, RouteCase>>;
   /** Every GraphQL root field of the area, keyed `Query.<field>` / `Mutation.<field>`. */
   readonly graphql: Readonly<Record<string, GraphQLCheck>>;
+  /** Every MCP tool of the area, by name (the tools the modules declare; see mcp.ts). */
+  readonly mcp?: Readonly<Record<string, McpCheck>>;
   /** Identifiers and contents among the area's objects of B that must never reach A. */
   secretsOf?(objects: T): readonly string[];
   /** Tenant tables the area fills for both tenants (checked with row-level security alone). */

@@ -41,6 +41,7 @@ const RUSTOK_PROPERTIES = {
     enabled: Type.Boolean({ default: true }),
     requests_per_minute: Type.Integer({ minimum: 1, default: 600 }),
     login_attempts_per_minute: Type.Integer({ minimum: 1, default: 10 }),
+    mcp_tool_calls_per_minute: Type.Integer({ minimum: 1, default: 60 }),
   }),
   events: obj({
     transport: Type.Union(

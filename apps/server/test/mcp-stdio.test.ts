@@ -1,0 +1,69 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { structured, toolNames } from './fixtures/mcp.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const main = join(root, 'apps/server/src/cli/main.ts');
+
+/**
+ * `rustok mcp --tenant <slug>`: the real process (from the TypeScript sources, on a fresh embedded
+ * database) driven by the SDK's client over stdio. Same tools as over HTTP; stdout carries only the
+ * protocol; a bad token in RUSTOK_MCP_TOKEN is refused like over HTTP.
+ */
+describe('rustok mcp over stdio', () => {
+  let dataDir: string;
+  const env = (extra: Record<string, string> = {}): Record<string, string> => ({
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    RUSTOK_ENV: 'test',
+    RUSTOK_DATABASE__DATA_DIR: dataDir,
+    ...extra,
+  });
+  const connect = async (args: string[], extra: Record<string, string> = {}): Promise<Client> => {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: ['--conditions=source', '--import', 'tsx', main, 'mcp', ...args],
+      cwd: root,
+      env: env(extra),
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'rustok-stdio-test', version: '1.0.0' });
+    await client.connect(transport);
+    return client;
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'rustok-mcp-stdio-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the shop tools of a tenant without a token, and calls them', async () => {
+    const client = await connect(['--tenant', 'default']);
+    try {
+      const names = await toolNames(client);
+      expect(names).toEqual(expect.arrayContaining(['search_content', 'search_catalog', 'create_cart', 'checkout']));
+      expect(names).not.toContain('refund_order');
+      const page = structured<{ items: unknown[] }>(await client.callTool({ name: 'search_content', arguments: { q: 'anything' } }));
+      expect(page.items).toEqual([]);
+      const made = structured<{ cartToken: string }>(await client.callTool({ name: 'create_cart', arguments: { currencyCode: 'USD' } }));
+      expect(made.cartToken.length).toBeGreaterThan(16);
+    } finally {
+      await client.close();
+    }
+  }, 120_000);
+
+  it('refuses a bad token on the admin surface as the HTTP endpoint does', async () => {
+    const client = await connect(['--tenant', 'default', '--surface', 'admin'], { RUSTOK_MCP_TOKEN: 'not.a.token' }).catch(
+      (e: unknown) => e,
+    );
+    expect(client).toBeInstanceOf(Error);
+    expect(String(client)).toMatch(/token/i);
+  }, 120_000);
+});

@@ -1,0 +1,94 @@
+import type { Static, TObject } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Principal, TenantRef } from './access.js';
+
+/**
+ * Tools, resources and prompts a module offers to AI assistants over MCP (the Model Context
+ * Protocol). The kernel only declares the contract; `@rustok/mcp` serves it per tenant, filtered by
+ * the caller's permissions and the tenant's enabled modules.
+ */
+
+/** Which endpoint lists a tool: `shop` (`/mcp/shop`: shoppers, anonymous or signed in) or `admin` (`/mcp/admin`: staff). */
+export type McpSurface = 'shop' | 'admin';
+
+/** Hints for the assistant's host (MCP tool annotations); the platform enforces `destructiveHint` with `confirm: true`. */
+export interface McpToolAnnotations {
+  readonly readOnlyHint: boolean;
+  readonly destructiveHint: boolean;
+  readonly idempotentHint: boolean;
+}
+
+/**
+ * What a tool's handler receives: the platform app, the request's tenant and caller. A module turns
+ * it into its use-case context with `mcpContextOf` (`@rustok/api`), so the same use-cases, checks
+ * and events run as for REST and GraphQL.
+ */
+export interface McpCallContext {
+  readonly app: FastifyInstance;
+  readonly tenant: TenantRef;
+  readonly principal: Principal | undefined;
+  readonly requestId: string;
+}
+
+/** A tool as its module writes it: typed input and output (TypeBox objects), typed handler. */
+export interface McpToolSpec<I extends TObject, O extends TObject> {
+  /** snake_case, unique in the deployment. */
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly input: I;
+  readonly output: O;
+  readonly annotations: McpToolAnnotations;
+  readonly surface: McpSurface;
+  /** The permission the caller needs to see and call the tool; null: anyone (shop tools only). */
+  readonly permission: string | null;
+  /** Other modules that must be enabled for the tenant besides the declaring one (e.g. commerce for catalog search). */
+  readonly requires?: readonly string[];
+  readonly handler: (ctx: McpCallContext, input: Static<I>) => Promise<Static<O>>;
+}
+
+/** A tool with its types erased, as the registry holds it (its input is validated against `input` before `handler` runs). */
+export interface McpTool {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly input: TObject;
+  readonly output: TObject;
+  readonly annotations: McpToolAnnotations;
+  readonly surface: McpSurface;
+  readonly permission: string | null;
+  readonly requires?: readonly string[];
+  readonly handler: (ctx: McpCallContext, input: unknown) => Promise<unknown>;
+}
+
+/** Declares a tool: `defineMcpTool({ name: 'get_product', input, output, handler })`. */
+export const defineMcpTool = <I extends TObject, O extends TObject>(spec: McpToolSpec<I, O>): McpTool =>
+  Object.freeze({ ...spec, handler: (ctx: McpCallContext, input: unknown) => spec.handler(ctx, input as Static<I>) });
+
+/** A readable document (MCP resource) a module offers; not served yet. */
+export interface McpResource {
+  readonly uri: string;
+  readonly name: string;
+  readonly description: string;
+  readonly mimeType: string;
+  readonly surface: McpSurface;
+  readonly permission: string | null;
+  readonly read: (ctx: McpCallContext) => Promise<string>;
+}
+
+/** A prompt template (MCP prompt) a module offers; not served yet. */
+export interface McpPrompt {
+  readonly name: string;
+  readonly description: string;
+  readonly surface: McpSurface;
+  readonly permission: string | null;
+  readonly arguments: readonly { readonly name: string; readonly description: string; readonly required: boolean }[];
+  readonly render: (args: Readonly<Record<string, string>>) => string;
+}
+
+/** A module's `mcp` entry in `defineModule`. */
+export interface ModuleMcp {
+  readonly tools: readonly McpTool[];
+  readonly resources?: readonly McpResource[];
+  readonly prompts?: readonly McpPrompt[];
+}

@@ -1,0 +1,95 @@
+import type {} from '@rustok/api';
+import { kernelErrors, type McpSurface, type TenantRef } from '@rustok/kernel';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { mcpErrors } from './errors.js';
+import { toolLimiter } from './limit.js';
+import { EXPOSURE_MODES, type ExposureMode } from './modes.js';
+import { assertOriginAllowed } from './origin.js';
+import type { ToolRegistry } from './registry.js';
+import { bearerChallenge, resourceMetadata } from './well-known.js';
+
+export interface McpHttpOptions {
+  readonly registry: ToolRegistry;
+  readonly version: string;
+  /** Browser origins allowed deployment-wide (`server.cors.allowed_origins`). */
+  readonly allowedOrigins: readonly string[];
+  /** Whether a module is on for a tenant (core modules always are). */
+  readonly moduleEnabled: (tenantId: string, slug: string) => Promise<boolean>;
+  /** Calls of one tool by one caller per minute. */
+  readonly toolCallsPerMinute: number;
+}
+
+const SURFACES: readonly McpSurface[] = ['shop', 'admin'];
+const MODE_HEADER = 'x-mcp-mode';
+
+const tenantOf = (request: FastifyRequest): TenantRef => {
+  if (!request.tenant) throw kernelErrors.TENANT_REQUIRED('No tenant was resolved for this request');
+  return request.tenant;
+};
+
+/** `?mode=catalog` or `X-MCP-Mode: catalog`; direct otherwise. */
+const modeOf = (request: FastifyRequest): ExposureMode => {
+  const query = (request.query as Record<string, unknown> | undefined)?.mode;
+  const wanted = typeof query === 'string' ? query : request.headers[MODE_HEADER];
+  return EXPOSURE_MODES.find((m) => m === wanted) ?? 'direct';
+};
+
+/** The admin endpoint serves staff only: a token whose roles are not just `customer`. */
+const assertCaller = (request: FastifyRequest, surface: McpSurface): void => {
+  if (surface !== 'admin') return;
+  const principal = request.principal;
+  if (!principal) throw kernelErrors.AUTH_REQUIRED('The admin MCP endpoint needs a staff access token');
+  if (!principal.roles.some((r) => r !== 'customer')) throw mcpErrors.MCP_STAFF_REQUIRED('A customer token cannot use the admin endpoint');
+};
+
+type Exchange = typeof import('./exchange.js')['exchange'];
+
+/** POST /mcp/<surface>: the caller checked, then one stateless exchange. */
+const handle =
+  (options: McpHttpOptions, surface: McpSurface, limit: ReturnType<typeof toolLimiter>, exchange: Exchange) =>
+  async (request: FastifyRequest, reply: FastifyReply) => {
+    const tenant = tenantOf(request);
+    assertOriginAllowed(request, tenant, options.allowedOrigins);
+    assertCaller(request, surface);
+    const ctx = { app: request.server, tenant, principal: request.principal, requestId: String(request.id) };
+    return exchange(request, reply, {
+      registry: options.registry,
+      audience: { surface, principal: request.principal, moduleEnabled: (slug) => options.moduleEnabled(tenant.id, slug) },
+      env: { ctx, surface, clientName: request.headers['user-agent'] ?? null, logger: request.log, limit: (tool) => limit(request, tool) },
+      mode: modeOf(request),
+      version: options.version,
+    });
+  };
+
+const notAllowed = async (_request: FastifyRequest, reply: FastifyReply) => {
+  reply.header('allow', 'POST');
+  throw mcpErrors.MCP_METHOD_NOT_ALLOWED('The MCP endpoints are stateless: POST only');
+};
+
+/**
+ * The MCP endpoints: `POST /mcp/shop` (anonymous or customer token) and `POST /mcp/admin` (staff
+ * token), each request tenant-resolved and authenticated by the platform's pipeline like any API
+ * request; their OAuth protected-resource metadata; a 401 from them names it in WWW-Authenticate.
+ */
+export const mcpHttpRoutes =
+  (options: McpHttpOptions): FastifyPluginAsync =>
+  async (app) => {
+    const limit = toolLimiter(app, options.toolCallsPerMinute);
+    const { exchange } = await import('./exchange.js');
+    const open = { access: { public: true } };
+    for (const surface of SURFACES) {
+      const url = `/mcp/${surface}`;
+      app.post(url, { config: open, schema: { hide: true } }, handle(options, surface, limit, exchange));
+      app.route({ method: ['GET', 'DELETE'], url, config: open, schema: { hide: true }, handler: notAllowed });
+      app.get(
+        `/.well-known/oauth-protected-resource/mcp/${surface}`,
+        { config: open, schema: { tags: ['mcp'], summary: `OAuth protected-resource metadata (RFC 9728) of /mcp/${surface}` } },
+        async (request) => resourceMetadata(request, surface, tenantOf(request).name),
+      );
+    }
+    app.addHook('onSend', async (request, reply, payload) => {
+      const surface = SURFACES.find((s) => request.url.split('?')[0] === `/mcp/${s}`);
+      if (surface && reply.statusCode === 401) reply.header('www-authenticate', bearerChallenge(request, surface));
+      return payload;
+    });
+  };

@@ -1,0 +1,12 @@
+export * from './audit/store.js';
+export * from './call.js';
+export * from './errors.js';
+export * from './http.js';
+export * from './json-schema.js';
+export * from './listing.js';
+export * from './modes.js';
+export * from './module.js';
+export * from './registry.js';
+export type { McpRequestScope } from './server.js';
+export * from './stdio.js';
+export * from './validate.js';
