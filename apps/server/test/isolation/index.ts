@@ -12,6 +12,7 @@ import { notificationsInboxArea } from './notifications-inbox.js';
 import { pagesArea } from './pages.js';
 import { platformAuth } from './platform-auth.js';
 import { platformGraphQLArea } from './platform-graphql.js';
+import { scriptingArea } from './scripting.js';
 import type { Area, GraphQLCheck, RouteCase } from './world.js';
 
 /**
@@ -34,6 +35,7 @@ export const AREAS: readonly Area<unknown>[] = [
   notificationsArea,
   notificationsInboxArea,
   mediaArea,
+  scriptingArea,
 ];
 
 /** The areas' entries merged into one table; an entry claimed by two areas is an error. */
