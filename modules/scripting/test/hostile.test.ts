@@ -16,7 +16,6 @@ describeEachBackend('scripting: hostile scripts', (backend) => {
 
   it.each([
     ['spin', 'while (true) {}', 'SCRIPT_TIMEOUT'],
-    ['hog', 'const a = []; for (;;) a.push(new Array(1e6).fill(1)); return a.length;', 'SCRIPT_MEMORY_LIMIT'],
     ['gig', 'return "x".repeat(1e9).length;', 'SCRIPT_MEMORY_LIMIT'],
     ['deep', 'const f = (n) => f(n + 1) + 1; return f(0);', 'SCRIPT_STACK_LIMIT'],
     ['proc', 'return process.env;', 'SCRIPT_ERROR'],
