@@ -4,7 +4,6 @@ import { defineErrors } from '@rustok/kernel';
 export const scriptingErrors = defineErrors('scripting', {
   SCRIPTING_SCRIPT_NOT_FOUND: { status: 404, title: 'Not found' },
   SCRIPTING_VERSION_NOT_FOUND: { status: 404, title: 'Not found' },
-  SCRIPTING_TRIGGER_NOT_FOUND: { status: 404, title: 'Not found' },
   SCRIPTING_NAME_TAKEN: { status: 409, title: 'A script of that name exists' },
   SCRIPTING_COMPILE_FAILED: {
     status: 422,
@@ -21,11 +20,6 @@ export const scriptingErrors = defineErrors('scripting', {
     status: 422,
     title: 'Input does not match the script',
     description: "The input breaks the script's declared input schema.",
-  },
-  SCRIPTING_OUTPUT_INVALID: {
-    status: 422,
-    title: 'Output does not match the script',
-    description: "The script's output breaks its declared output schema.",
   },
   SCRIPTING_SCHEMA_INVALID: {
     status: 422,

@@ -7,8 +7,6 @@ import type { TriggerInput } from '../schemas.js';
 import type { ScriptCode } from '../store/scripts.js';
 import type { NewTrigger } from '../store/triggers.js';
 
-const E = scriptingErrors;
-
 export interface CodeInput {
   readonly description: string;
   readonly language: ScriptLanguage;
@@ -24,11 +22,11 @@ export const codeOf = async (input: CodeInput): Promise<ScriptCode> => {
     ['/outputSchema', input.outputSchema],
   ] as const) {
     const problem = schemaProblem(schema);
-    if (problem) throw E.SCRIPTING_SCHEMA_INVALID(`${at}: ${problem}`, { errors: [{ path: at, message: problem }] });
+    if (problem) throw scriptingErrors.SCRIPTING_SCHEMA_INVALID(`${at}: ${problem}`, { errors: [{ path: at, message: problem }] });
   }
   const compiled = await compileScript(input.language, input.source);
   if (!compiled.ok) {
-    throw E.SCRIPTING_COMPILE_FAILED(`Line ${compiled.line}, column ${compiled.column}: ${compiled.message}`, {
+    throw scriptingErrors.SCRIPTING_COMPILE_FAILED(`Line ${compiled.line}, column ${compiled.column}: ${compiled.message}`, {
       errors: [{ path: '/source', message: `line ${compiled.line}: ${compiled.message}` }],
       meta: { line: compiled.line, column: compiled.column },
     });
@@ -39,16 +37,16 @@ export const codeOf = async (input: CodeInput): Promise<ScriptCode> => {
 const checkTrigger = (ctx: ScriptingContext, t: TriggerInput, at: string): NewTrigger => {
   if (t.kind === 'event') {
     const types = t.eventTypes ?? [];
-    if (types.length === 0) throw E.SCRIPTING_TRIGGER_INVALID(`${at}: an event trigger names at least one event type`);
+    if (types.length === 0) throw scriptingErrors.SCRIPTING_TRIGGER_INVALID(`${at}: an event trigger names at least one event type`);
     const unknown = types.filter((p) => !ctx.eventTypes.some((type) => typeMatches(p, type)));
-    if (unknown.length > 0) throw E.SCRIPTING_TRIGGER_INVALID(`${at}: no event type matches ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw scriptingErrors.SCRIPTING_TRIGGER_INVALID(`${at}: no event type matches ${unknown.join(', ')}`);
     return { id: generateId(), kind: 'event', eventTypes: types, cron: null };
   }
   if (t.kind === 'cron') {
     try {
       parseCron(t.cron ?? '');
     } catch (error) {
-      throw E.SCRIPTING_TRIGGER_INVALID(`${at}: ${error instanceof Error ? error.message : String(error)}`);
+      throw scriptingErrors.SCRIPTING_TRIGGER_INVALID(`${at}: ${error instanceof Error ? error.message : String(error)}`);
     }
     return { id: generateId(), kind: 'cron', eventTypes: [], cron: (t.cron ?? '').trim() };
   }
