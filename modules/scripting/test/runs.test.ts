@@ -1,7 +1,7 @@
 import { describeEachBackend, expectProblem, ok, outboxEvents } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Script } from '../src/schemas.js';
-import { createProduct, createScript, dryRun, executionsOf, run, type ScriptWorld, scriptWorld } from './helpers.js';
+import { createProduct, createScript, dryRun, executionsOf, otherTenant, run, type ScriptWorld, scriptWorld } from './helpers.js';
 
 /** Manual runs and dry runs: the host API, the execution log, schemas, and a script turned off after failing. */
 describeEachBackend('scripting: runs', (backend) => {
@@ -115,5 +115,41 @@ describeEachBackend('scripting: runs', (backend) => {
     ]);
     const failed = (await executionsOf(w, script.id)).filter((e) => e.status === 'failed');
     expect(failed[0]).toMatchObject({ errorCode: 'SCRIPT_ERROR', errorMessage: expect.stringContaining('boom'), errorLine: 1 });
+  });
+
+  it("cannot read or write another tenant's product or key-value store", async () => {
+    const b = await otherTenant(w, `runs-b-${Date.now().toString(36)}`);
+    const ofB = await ok<{ id: string }>(
+      w.call('POST', '/commerce/products', b.admin, {
+        title: 'Product of B',
+        variants: [{ title: 'Default', sku: 'SKU-B-1', prices: [{ currencyCode: 'USD', amount: 500 }] }],
+      }),
+      201,
+    );
+    const storedByB = await ok<{ id: string }>(
+      w.call('POST', '/scripting/scripts', b.admin, { name: 'keeper', source: 'await ctx.kv.set("secret", "of B"); return 1;' }),
+      201,
+    );
+    await ok(w.call('POST', `/scripting/scripts/${storedByB.id}/run`, b.admin, {}));
+    const reader = await createScript(w, {
+      name: 'keeper',
+      source: [
+        'const secret = await ctx.kv.get("secret");',
+        'let read = "refused"; try { await ctx.api.products.get(ctx.input.id); read = "read"; } catch (e) { read = String(e.message); }',
+        'let wrote = "refused"; try { await ctx.api.products.setTags(ctx.input.id, ["by-a"]); wrote = "wrote"; } catch (e) { wrote = String(e.message); }',
+        'return { secret, read, wrote };',
+      ].join('\n'),
+    });
+    const report = await run(w, reader.id, { input: { id: ofB.id } });
+    expect(report).toMatchObject({
+      ok: true,
+      output: {
+        secret: null,
+        read: expect.stringContaining('COMMERCE_PRODUCT_NOT_FOUND'),
+        wrote: expect.stringContaining('COMMERCE_PRODUCT_NOT_FOUND'),
+      },
+    });
+    const product = await ok<{ tags: string[] }>(w.call('GET', `/commerce/products/${ofB.id}`, b.admin));
+    expect(product.tags).toEqual([]);
   });
 });
