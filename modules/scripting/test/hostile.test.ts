@@ -1,4 +1,4 @@
-import { describeEachBackend, ok } from '@rustok/testing';
+import { describeEachBackend, ok, startReceiver } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunReport } from '../src/schemas-runs.js';
 import { createScript, run, type ScriptWorld, scriptWorld } from './helpers.js';
@@ -45,6 +45,23 @@ describeEachBackend('scripting: hostile scripts', (backend) => {
   it('cannot reach a private address through ctx.http.fetch', async () => {
     const report = await attempt('ssrf', 'return await ctx.http.fetch("http://10.0.0.1/admin");');
     expect(report).toMatchObject({ ok: false, errorCode: 'SCRIPT_ERROR', errorMessage: expect.stringContaining('SCRIPTING_HTTP_REFUSED') });
+  });
+
+  it('reaches an allowed network through ctx.http.fetch, within the per-run request budget', async () => {
+    const receiver = await startReceiver((_req, res) => res.end('pong'));
+    try {
+      const source = [
+        'const first = await ctx.http.fetch(ctx.input.url, { method: "POST", body: { ping: 1 } });',
+        'const tries = []; for (let i = 0; i < 6; i++) { try { await ctx.http.fetch(ctx.input.url); tries.push("sent"); } catch (e) { tries.push(e.message.split(":")[0]); } }',
+        'return { status: first.status, body: first.body, last: tries[tries.length - 1] };',
+      ].join('\n');
+      const report = await run(w, (await createScript(w, { name: 'fetcher', source })).id, { input: { url: `${receiver.base}/ping` } });
+      expect(report).toMatchObject({ ok: true, output: { status: 200, body: 'pong', last: 'SCRIPTING_CALL_BUDGET' } });
+      expect(receiver.seen[0]?.body).toBe('{"ping":1}');
+      expect(receiver.seen).toHaveLength(5);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('keeps answering other requests while scripts burn their CPU budget', async () => {
