@@ -35,6 +35,7 @@ COPY modules/index/package.json modules/index/
 COPY modules/media/package.json modules/media/
 COPY modules/notifications/package.json modules/notifications/
 COPY modules/pages/package.json modules/pages/
+COPY modules/scripting/package.json modules/scripting/
 COPY apps/admin/package.json apps/admin/
 COPY apps/server/package.json apps/server/
 COPY apps/storefront/package.json apps/storefront/

@@ -9,5 +9,6 @@ import indexModule from '@rustok/index';
 import flexModule from '@rustok/flex';
 import notificationsModule from '@rustok/notifications';
 import mediaModule from '@rustok/media';
+import scriptingModule from '@rustok/scripting';
 
-export const builtInModules: readonly ModuleDefinition[] = [contentModule, blogModule, forumModule, pagesModule, commerceModule, indexModule, flexModule, notificationsModule, mediaModule];
+export const builtInModules: readonly ModuleDefinition[] = [contentModule, blogModule, forumModule, pagesModule, commerceModule, indexModule, flexModule, notificationsModule, mediaModule, scriptingModule];

@@ -76,7 +76,9 @@ describeEachBackend('tenant isolation', (backend) => {
       mail: { smtp: { host: '127.0.0.1', port: 9 }, deliver: false },
       inbox: { stream_max_ms: 100 },
     };
-    const config = { settings: { rustok: { notifications, media } } };
+    // Queued script runs (event and cron triggers) are not run either.
+    const scripting = { run_queued: false };
+    const config = { settings: { rustok: { notifications, media, scripting } } };
     p = await createTestPlatform({ backend, modules: [...builtInModules, notesModule], config });
     const a = await side('iso-a', 'a');
     const b = await side('iso-b', 'b');

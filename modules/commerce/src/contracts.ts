@@ -1,11 +1,13 @@
 /**
  * The public entry of the commerce module for other modules (index, storefront): event types and
- * payloads, and the read of a product for read models. Nothing here writes.
+ * payloads, the read of a product for read models, and product reads and tag writes through the
+ * catalog's use-cases (with their permission checks and events) for modules acting for an actor.
  */
 
 export { existingProductIds, productPublished } from './catalog/product-ids.js';
 export type { VariantForSale } from './catalog/variant-read.js';
 export { loadVariantsForSale } from './catalog/variant-read.js';
+export { type CatalogProduct, readCatalogProduct, setCatalogProductTags } from './catalog-port.js';
 export type {
   InventoryEventPayload,
   OrderPlacedPayload,

@@ -1,24 +1,20 @@
 import { apiErrors } from '@rustok/api';
 import { dbErrors } from '@rustok/db';
 import { defineModule } from '@rustok/kernel';
-import { sandboxErrors } from '@rustok/sandbox';
 import { serverErrors } from '../errors.js';
 import { jobHistoryMigration, jobRunsMigration } from '../jobs/claim.js';
 import { statisticsJob } from '../jobs/statistics.js';
 import { platformGraphQL } from './graphql.js';
 import { tenantRoutes } from './tenant-routes.js';
 
-/**
- * Platform administration (every tenant): the super_admin's routes, and the platform's own jobs (planner statistics).
- * Its catalogue also holds the codes of the platform's packages that answer no route of their own yet (the script sandbox's).
- */
+/** Platform administration (every tenant): the super_admin's routes, and the platform's own jobs (planner statistics). */
 export const platformModule = defineModule({
   slug: 'platform',
   name: 'Platform',
   description: 'Administration of tenants across the deployment',
   version: '0.1.0',
   kind: 'core',
-  errors: [apiErrors, dbErrors, serverErrors, sandboxErrors],
+  errors: [apiErrors, dbErrors, serverErrors],
   dependencies: ['tenancy', 'auth'],
   permissions: ['platform.tenants.manage'],
   migrations: [jobRunsMigration, jobHistoryMigration],

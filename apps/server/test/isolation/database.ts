@@ -13,6 +13,8 @@ export const PLATFORM_TABLES_WITHOUT_RLS = [
   'tenant_domains',
   'notifications_webhook_queue',
   'notifications_mail_queue',
+  'scripting_queue',
+  'scripting_cron',
 ];
 
 /** Tables holding a `tenant_id` (pg_attribute, so a table the application role cannot read is counted too). */

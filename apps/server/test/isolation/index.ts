@@ -13,6 +13,7 @@ import { notificationsInboxArea } from './notifications-inbox.js';
 import { pagesArea } from './pages.js';
 import { platformAuth } from './platform-auth.js';
 import { platformGraphQLArea } from './platform-graphql.js';
+import { scriptingArea } from './scripting.js';
 import type { Area, GraphQLCheck, McpCheck, RouteCase } from './world.js';
 
 /**
@@ -35,6 +36,7 @@ export const AREAS: readonly Area<unknown>[] = [
   notificationsArea,
   notificationsInboxArea,
   mediaArea,
+  scriptingArea,
   mcpArea,
 ];
 
