@@ -26,7 +26,8 @@ const finish = (child: ChildProcess) =>
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 
-describe('rustok command line', () => {
+// Every test starts the built CLI (each start loads every module); on a busy machine that is slow, hence the budget.
+describe('rustok command line', { timeout: 120_000 }, () => {
   let dataDir: string;
   let adminDir: string;
   let bootDir: string;
