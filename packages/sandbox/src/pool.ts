@@ -45,6 +45,17 @@ export const createPool = (options: PoolOptions): Pool => {
   let replaced = 0;
   let closed = false;
 
+  /**
+   * An idle worker does not keep the process alive (a process that never closes its sandbox still
+   * ends); a starting one does while runs wait for it. A busy one is held by its run's timer.
+   */
+  const refresh = (): void => {
+    for (const slot of slots) {
+      if (slot.busy || (queue.length > 0 && !slot.ready)) slot.worker.ref();
+      else slot.worker.unref();
+    }
+  };
+
   const finish = (slot: Slot, result: RunResult): void => {
     const busy = slot.busy;
     if (!busy) return;
@@ -65,6 +76,7 @@ export const createPool = (options: PoolOptions): Pool => {
       slot.busy = { runId, job, timer };
       post(slot, { ...job.message, type: 'run', runId });
     }
+    refresh();
   };
 
   const post = (slot: Slot, message: ToWorker): void => slot.worker.postMessage(message);
@@ -112,6 +124,7 @@ export const createPool = (options: PoolOptions): Pool => {
     attach(slot);
     slots.push(slot);
   }
+  refresh();
 
   return {
     submit: (job) => {

@@ -190,3 +190,39 @@ describe('host calls', () => {
     expect(failure(await run('return await ctx.call("slow")', { host, limits: { wallMs: 100 } })).code).toBe('SCRIPT_TIMEOUT');
   });
 });
+
+describe('process lifetime', () => {
+  it('lets a process end when its sandbox is idle, though it was never closed (a run waiting for a worker keeps it)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    // The built package, as a deployment runs it (the tests build before they run).
+    const built = new URL('../dist/index.js', import.meta.url).href;
+    const script = [
+      `import { createSandbox } from ${JSON.stringify(built)};`,
+      'const sandbox = createSandbox({ size: 2 });',
+      "const result = await sandbox.run({ key: 'k', source: 'return 1 + 1' });",
+      'console.log(JSON.stringify(result.ok && result.output));',
+    ].join('\n');
+    const dir = await mkdtemp(join(tmpdir(), 'rustok-sandbox-'));
+    const file = join(dir, 'run.mjs');
+    await writeFile(file, script);
+    const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve(null);
+      }, 30_000);
+      child.on('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    await rm(dir, { recursive: true, force: true });
+    expect(code).toBe(0);
+    expect(out.trim()).toBe('2');
+  }, 40_000);
+});
