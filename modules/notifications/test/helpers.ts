@@ -55,13 +55,4 @@ export const createProduct = async (w: WebhookWorld, title: string): Promise<str
   return (await ok<{ id: string }>(w.call('POST', '/commerce/products', w.admin, body), 201)).id;
 };
 
-/** Waits until `check` gives a value (polling), or fails after `timeoutMs`. */
-export const until = async <T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> => {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+export { until } from '@rustok/testing';

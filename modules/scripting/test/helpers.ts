@@ -61,13 +61,4 @@ export const createProduct = async (w: ScriptWorld, title: string, status = 'dra
   return (await ok<{ id: string }>(w.call('POST', '/commerce/products', w.admin, body), 201)).id;
 };
 
-/** Waits until `check` gives a value (polling), or fails after `timeoutMs`. */
-export const until = async <T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> => {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-};
+export { until } from '@rustok/testing';

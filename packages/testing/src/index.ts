@@ -10,3 +10,4 @@ export * from './services.js';
 export * from './smtp.js';
 export * from './suites.js';
 export * from './tcp-proxy.js';
+export * from './until.js';
