@@ -41,7 +41,8 @@ describe('rustok mcp over stdio', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'rustok-mcp-stdio-'));
   });
   afterAll(async () => {
-    await rm(dataDir, { recursive: true, force: true });
+    // The stdio process may still be closing its embedded database files: retry while the folder empties.
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
   it('serves the shop tools of a tenant without a token, and calls them', async () => {
