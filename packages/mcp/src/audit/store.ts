@@ -15,18 +15,8 @@ export interface AuditEntry {
   readonly durationMs: number;
 }
 
-export interface AuditRow {
-  readonly id: string;
-  readonly actorId: string | null;
-  readonly surface: McpSurface;
-  readonly clientName: string | null;
-  readonly tool: string;
-  readonly argumentsSha256: string;
-  readonly outcome: 'ok' | 'error';
-  readonly errorCode: string | null;
-  readonly durationMs: number;
-  readonly createdAt: string;
-}
+/** An audit row as read back: the entry without its tenant (the reader's own), with its id and time. */
+export type AuditRow = Omit<AuditEntry, 'tenantId'> & { readonly id: string; readonly createdAt: string };
 
 /** Writes one audit row in a transaction of the call's tenant (row-level security checks the tenant). */
 export const writeAudit = (db: Database, entry: AuditEntry): Promise<void> =>
