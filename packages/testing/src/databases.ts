@@ -1,7 +1,8 @@
-import { type Database, type MigrationReport, openPglite, openPostgres, runMigrations, withOwnerConnection } from '@rustok/db';
+import { type Database, type MigrationReport, openPglite, openPostgres, withOwnerConnection } from '@rustok/db';
 import { generateId, type ModuleDefinition } from '@rustok/kernel';
 import { describe, inject } from 'vitest';
 import { migratedImage } from './pglite-images.js';
+import { postgresTemplate } from './postgres-templates.js';
 
 export type BackendName = 'pglite' | 'postgres';
 
@@ -48,9 +49,9 @@ export interface TestDatabase {
 }
 
 /** A throw-away PostgreSQL database on the server; dropped by the returned function. */
-export const createThrowawayDatabase = async (adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> => {
+export const createThrowawayDatabase = async (adminUrl: string, template?: string): Promise<{ url: string; drop: () => Promise<void> }> => {
   const name = `rustok_t_${generateId().replace(/-/g, '').slice(-16)}`;
-  await withOwnerConnection(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
+  await withOwnerConnection(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
   return {
     url: withDatabase(adminUrl, name),
     drop: () => withOwnerConnection(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
@@ -59,19 +60,17 @@ export const createThrowawayDatabase = async (adminUrl: string): Promise<{ url: 
 
 /** A fresh, migrated database on the backend (in-memory PGlite, or a throw-away PostgreSQL database). */
 export const openTestDatabase = async (backend: TestBackend, modules: readonly ModuleDefinition[] = []): Promise<TestDatabase> => {
-  let migrations: MigrationReport | undefined;
-  const ownerSetup = async (owner: Parameters<typeof runMigrations>[0]) => {
-    migrations = await runMigrations(owner, modules, { appRole: APP_ROLE });
-  };
   if (backend.name === 'pglite') {
     const { image, report } = await migratedImage(APP_ROLE, modules);
     const db = await openPglite({ appRole: APP_ROLE, image, imageReady: true });
     return { db, backend, url: undefined, migrations: report, cleanup: () => db.close() };
   }
   if (!backend.url) throw new Error('postgres backend without a URL');
-  const scratch = await createThrowawayDatabase(backend.url);
-  // A database whose migrations fail is dropped too (the caller gets the error, not the database).
-  const db = await openPostgres({ url: scratch.url, appRole: APP_ROLE, ownerSetup, poolMax: 5 }).catch(async (error: unknown) => {
+  const template = await postgresTemplate(backend.url, APP_ROLE, modules);
+  const migrations = template.report;
+  const scratch = await createThrowawayDatabase(backend.url, template.name);
+  // A database that cannot be opened is dropped too (the caller gets the error, not the database).
+  const db = await openPostgres({ url: scratch.url, appRole: APP_ROLE, poolMax: 5 }).catch(async (error: unknown) => {
     await scratch.drop();
     throw error;
   });

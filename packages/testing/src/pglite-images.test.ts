@@ -30,5 +30,6 @@ describe('migrated PGlite images', () => {
         await t.cleanup();
       }
     }
-  });
+    // Two images are built from scratch (4–7 s each on two idle cores).
+  }, 90_000);
 });

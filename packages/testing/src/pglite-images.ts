@@ -44,7 +44,8 @@ const dbSource = (): string => {
 
 let stamp: string | undefined;
 
-const keyOf = (appRole: string, modules: readonly ModuleDefinition[]): string => {
+/** The name of a migrated schema: the PGlite release and the database package's source, the role and each module's migrations. */
+export const migrationKey = (appRole: string, modules: readonly ModuleDefinition[]): string => {
   stamp ??= createHash('sha256').update(pgliteVersion()).update(dbSource()).digest('hex');
   const migrations = modules.map((m) => [m.slug, m.migrations.map((x) => [x.name, String(x.up)])]);
   return createHash('sha256').update(stamp).update(appRole).update(JSON.stringify(migrations)).digest('hex').slice(0, 32);
@@ -88,7 +89,7 @@ const load = async (key: string, appRole: string, modules: readonly ModuleDefini
 
 /** The image of `modules` migrated for `appRole`, and the report of that migration run. */
 export const migratedImage = (appRole: string, modules: readonly ModuleDefinition[]): Promise<MigratedImage> => {
-  const key = keyOf(appRole, modules);
+  const key = migrationKey(appRole, modules);
   let image = inProcess.get(key);
   if (!image) {
     image = load(key, appRole, modules);
