@@ -50,7 +50,7 @@ describeEachBackend('webhooks sent at once by the fan-out', (backend) => {
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 1, lastStatus: 200, messageId: arrived.headers['webhook-id'] });
     const { rows } = await w.p.database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications_webhook_queue');
     expect(rows[0]?.n).toBe(0);
-  });
+  }, 90_000); // the platform is made inside the test (its own roles and settings)
 
   it('leaves deliveries to the delivery run when sending at once is off', async () => {
     const w = await worldWithoutJobs(backend, false);
@@ -69,5 +69,5 @@ describeEachBackend('webhooks sent at once by the fan-out', (backend) => {
       [queued?.id],
     );
     expect(rows).toEqual([{ claimed: false }]);
-  });
+  }, 90_000);
 });

@@ -1,9 +1,8 @@
 import type { HandlerContext } from '@rustok/kernel';
-import type { Outbound } from '@rustok/outbound';
 import { webhookOptions } from '../options.js';
-import { type AttemptResult, attemptDelivery } from './attempt.js';
 import { outboundFor } from './outbound-client.js';
 import { type RecordDeps, recordPerTenant } from './record.js';
+import { createSendPipeline, type SendPipelineOptions } from './send-pipeline.js';
 import type { Sendable } from './sendable.js';
 
 /**
@@ -21,73 +20,17 @@ export interface HotSender {
   push(deliveries: readonly Sendable[]): void;
 }
 
-export interface HotSenderOptions extends RecordDeps {
-  readonly outbound: Outbound;
-  readonly concurrency: number;
-  readonly timeoutMs: number;
-  /** How long finished attempts wait to be recorded together while others are in flight, in ms. */
-  readonly lingerMs?: number;
-}
+export type HotSenderOptions = RecordDeps & Omit<SendPipelineOptions, 'record' | 'onChange'>;
 
 /** Held at most: `WAVES` rounds of `concurrency`, so everything is sent well within its claim. */
 const WAVES = 4;
 
 export const createHotSender = (deps: HotSenderOptions): HotSender => {
-  const { concurrency } = deps;
-  const waiting: Sendable[] = [];
-  let finished: AttemptResult[] = [];
-  let inFlight = 0;
-  let recording: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const held = () => waiting.length + inFlight + finished.length;
-
-  /** Records what finished: at once when nothing else is under way or a round's worth is there, else after a short linger. */
-  const flush = (force = false): void => {
-    if (recording || finished.length === 0) return;
-    const busy = inFlight > 0 || waiting.length > 0;
-    if (busy && !force && finished.length < concurrency) {
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        flush(true);
-      }, deps.lingerMs ?? 20);
-      return;
-    }
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    const results = finished;
-    finished = [];
-    recording = recordPerTenant(deps, results).finally(() => {
-      recording = undefined;
-      flush();
-    });
-  };
-
-  const pump = (): void => {
-    while (inFlight < concurrency && waiting.length > 0) {
-      const delivery = waiting.shift() as Sendable;
-      inFlight++;
-      void attemptDelivery(deps.outbound, delivery, deps.timeoutMs)
-        .then(
-          (result) => {
-            finished.push(result);
-          },
-          (error: unknown) => deps.logger.warn({ err: error, deliveryId: delivery.id }, 'webhook attempt failed unrecorded'),
-        )
-        .finally(() => {
-          inFlight--;
-          pump();
-          flush();
-        });
-    }
-  };
-
+  const pipeline = createSendPipeline({ ...deps, record: (results) => recordPerTenant(deps, results) });
   return {
-    accepting: () => held() < concurrency * WAVES,
+    accepting: () => pipeline.held() < deps.concurrency * WAVES,
     claimMs: deps.timeoutMs * (WAVES + 2) + 30_000,
-    push(deliveries) {
-      waiting.push(...deliveries);
-      pump();
-    },
+    push: (deliveries) => pipeline.push(deliveries),
   };
 };
 

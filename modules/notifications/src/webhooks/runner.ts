@@ -4,8 +4,8 @@ import type { Outbound } from '@rustok/outbound';
 import type { Logger } from 'pino';
 import type { WebhookOptions } from '../options.js';
 import { byTenant, claimDue } from '../queue.js';
-import { type AttemptResult, attemptDelivery } from './attempt.js';
 import { recordPerTenant } from './record.js';
+import { createSendPipeline } from './send-pipeline.js';
 import { loadSendable, type Sendable } from './sendable.js';
 
 export interface DeliveryRunOptions {
@@ -29,17 +29,11 @@ const loadClaimed = async (run: DeliveryRunOptions, tenants: readonly (readonly 
   return out;
 };
 
-/** A tenant's attempts recorded in its transaction; a failure is logged, and the claims expire so another run tries again. */
-const recordAll = (run: DeliveryRunOptions, results: readonly AttemptResult[]): Promise<void> =>
-  recordPerTenant({ db: run.db, events: run.events, options: run.options, logger: run.logger }, results);
-
 /**
  * One delivery run: claims due deliveries, sends each through the SSRF guard with no transaction
  * open (at most `concurrency` at once), records every attempt in its tenant's transaction, until
- * nothing is due or the budget is spent. The three stages overlap: the next deliveries are claimed
- * and read while others are in flight, and finished attempts are recorded (one transaction at a
- * time, whatever has finished since the last one) while the rest are still being sent, so neither
- * the database's round trips nor the slowest answer of a batch holds the sending up.
+ * nothing is due or the budget is spent. Claiming overlaps sending: the next deliveries are claimed
+ * and read while fewer than a round's worth wait for a slot (the send pipeline does the rest).
  */
 export const deliverDue = async (run: DeliveryRunOptions): Promise<{ attempts: number }> => {
   const started = Date.now();
@@ -47,23 +41,31 @@ export const deliverDue = async (run: DeliveryRunOptions): Promise<{ attempts: n
   const batch = concurrency * 4;
   const leaseMs = run.options.timeout_ms * 2 + 30_000;
   const overBudget = () => Date.now() - started > (run.budgetMs ?? Number.POSITIVE_INFINITY);
-  const ready: Sendable[] = [];
-  let finished: AttemptResult[] = [];
   let attempts = 0;
-  let inFlight = 0;
   let exhausted = false;
   let failure: { error: unknown } | undefined;
   let refilling: Promise<void> | undefined;
-  let recording: Promise<void> | undefined;
   let wake: (() => void) | undefined;
   const signal = () => {
     wake?.();
     wake = undefined;
   };
+  const pipeline = createSendPipeline({
+    outbound: run.outbound,
+    concurrency,
+    timeoutMs: run.options.timeout_ms,
+    logger: run.logger,
+    onChange: signal,
+    // A tenant's attempts are recorded in its transaction; a failure is logged and the claims expire, so another run tries again.
+    record: (results) => {
+      attempts += results.length;
+      return recordPerTenant({ db: run.db, events: run.events, options: run.options, logger: run.logger }, results);
+    },
+  });
 
-  /** Claims and reads the next batch (only when fewer than a batch are waiting to be sent). */
+  /** Claims and reads the next batch (only when fewer than a round's worth wait to be sent). */
   const refill = (): void => {
-    if (refilling || exhausted || ready.length >= concurrency) return;
+    if (refilling || exhausted || pipeline.waiting() >= concurrency) return;
     refilling = (async () => {
       if (overBudget()) {
         exhausted = true;
@@ -71,7 +73,7 @@ export const deliverDue = async (run: DeliveryRunOptions): Promise<{ attempts: n
       }
       const claimed = await claimDue(run.db, 'webhook', batch, leaseMs);
       if (claimed.length < batch) exhausted = true;
-      ready.push(...(await loadClaimed(run, [...byTenant(claimed)])));
+      pipeline.push(await loadClaimed(run, [...byTenant(claimed)]));
     })()
       .catch((error: unknown) => {
         // Nothing more is claimed; what is in flight is still sent and recorded, then the run fails.
@@ -84,42 +86,9 @@ export const deliverDue = async (run: DeliveryRunOptions): Promise<{ attempts: n
       });
   };
 
-  /**
-   * Records what finished since the last record, one record at a time: once nothing is in flight,
-   * or while sending goes on, once `concurrency` attempts have finished (a small run is recorded in
-   * one transaction, as it was sent).
-   */
-  const flush = (): void => {
-    if (recording || finished.length === 0 || (inFlight > 0 && finished.length < concurrency)) return;
-    const results = finished;
-    finished = [];
-    recording = recordAll(run, results).finally(() => {
-      attempts += results.length;
-      recording = undefined;
-      signal();
-    });
-  };
-
   for (;;) {
     refill();
-    while (inFlight < concurrency && ready.length > 0) {
-      const delivery = ready.shift() as Sendable;
-      inFlight++;
-      void attemptDelivery(run.outbound, delivery, run.options.timeout_ms)
-        .then(
-          (result) => {
-            finished.push(result);
-          },
-          // attemptDelivery turns every failure into a result; should it throw, the claim expires and another run tries again.
-          (error: unknown) => run.logger.warn({ err: error, deliveryId: delivery.id }, 'webhook attempt failed unrecorded'),
-        )
-        .finally(() => {
-          inFlight--;
-          signal();
-        });
-    }
-    flush();
-    if (exhausted && !refilling && ready.length === 0 && inFlight === 0 && !recording && finished.length === 0) {
+    if (exhausted && !refilling && pipeline.held() === 0) {
       if (failure) throw failure.error;
       return { attempts };
     }
