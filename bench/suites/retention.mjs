@@ -1,0 +1,178 @@
+// Retention suite: the outbox (`sys_events`) and its receipts under a steady write load, with the
+// retention job on (`settings.rustok.events.retention_ms`) beside a baseline with it off (0 keeps
+// everything), both servers running at once on throw-away PostgreSQL databases with the same load.
+// See bench/README.md.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { log, probePostgres, requireIntegers, serverEnv, sleep, throwAwayDatabase } from '../lib.mjs';
+import { fmtInt, round } from '../stats.mjs';
+import { httpJson, startServer } from './storefront-http.mjs';
+
+const defaults = {
+  minutes: 10,
+  rate: 50, // product updates per second and server (each one event and its consumers' receipts)
+  products: 50,
+  retentionMs: 60_000,
+  sampleS: 30,
+  readyTimeoutMs: 180_000,
+};
+
+const ADMIN_EMAIL = 'bench-admin@example.com';
+const TENANT = 'bench';
+
+const must = (res, status, what) => {
+  if (res.status !== status) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+  return res.body;
+};
+
+const login = async (base, tenant, email, password) =>
+  must(await httpJson('POST', `${base}/api/v1/auth/login`, { headers: { 'x-tenant-id': tenant }, body: { email, password } }), 200, 'login');
+
+/** Tenant `bench`, its owner signed in, and `count` products to update. */
+const prepareShop = async (base, password, count) => {
+  const admin = await login(base, 'default', ADMIN_EMAIL, password);
+  must(
+    await httpJson('POST', `${base}/api/v1/platform/tenants`, {
+      headers: { authorization: `Bearer ${admin.accessToken}` },
+      body: { name: 'Bench', slug: TENANT, owner: { email: `owner@${TENANT}.example.com`, password } },
+    }),
+    201,
+    'POST /platform/tenants',
+  );
+  const owner = await login(base, TENANT, `owner@${TENANT}.example.com`, password);
+  const headers = { authorization: `Bearer ${owner.accessToken}`, 'x-tenant-id': TENANT };
+  const products = [];
+  for (let i = 0; i < count; i++) {
+    const body = { title: `Kept product ${i}`, status: 'published' };
+    products.push(must(await httpJson('POST', `${base}/api/v1/commerce/products`, { headers, body }), 201, 'POST product').id);
+  }
+  return { headers, products };
+};
+
+/** A server on its own database with the given retention, and its shop. */
+const startTarget = async (o, adminUrl, retentionMs) => {
+  const password = `Bench-${randomBytes(9).toString('base64url')}-pw`;
+  const database = await throwAwayDatabase(adminUrl);
+  const env = {
+    ...serverEnv({ environment: 'production', logLevel: 'warn' }),
+    DATABASE_URL: database.url,
+    RUSTOK_ADMIN_EMAIL: ADMIN_EMAIL,
+    RUSTOK_ADMIN_PASSWORD: password,
+    RUSTOK_SETTINGS__RUSTOK__EVENTS__RETENTION_MS: String(retentionMs),
+  };
+  const server = await startServer({ root: o.root, env, readyTimeoutMs: o.readyTimeoutMs });
+  const shop = await prepareShop(server.base, password, o.products);
+  const sql = new pg.Client({ connectionString: database.url });
+  await sql.connect();
+  return { retentionMs, server, database, shop, sql, writes: 0, failed: 0 };
+};
+
+const countsOf = async (t) => {
+  const { rows } = await t.sql.query(
+    `SELECT (SELECT count(*)::int FROM sys_events) AS events, (SELECT count(*)::int FROM sys_event_receipts) AS receipts,
+            pg_total_relation_size('sys_events') + pg_total_relation_size('sys_event_receipts') AS bytes`,
+  );
+  return { events: rows[0].events, receipts: rows[0].receipts, bytes: Number(rows[0].bytes) };
+};
+
+/** Updates products at `rate` per second (open loop, one tick every 100 ms) until `stopAt`. */
+const writeLoad = async (t, rate, stopAt) => {
+  const perTick = rate / 10;
+  let owed = 0;
+  let seq = 0;
+  const inFlight = new Set();
+  while (Date.now() < stopAt) {
+    owed += perTick;
+    for (; owed >= 1; owed--) {
+      const id = t.shop.products[seq % t.shop.products.length];
+      const body = { title: `Kept product ${seq++}` };
+      const p = httpJson('PATCH', `${t.server.base}/api/v1/commerce/products/${id}`, { headers: t.shop.headers, body })
+        .then((res) => (res.status === 200 ? t.writes++ : t.failed++))
+        .catch(() => t.failed++)
+        .finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    }
+    await sleep(100);
+  }
+  await Promise.all(inFlight);
+};
+
+/** Rows per minute over the second half of the samples (least squares): ~0 when bounded. */
+const slopePerMinute = (samples, key) => {
+  const half = samples.slice(Math.floor(samples.length / 2));
+  const n = half.length;
+  if (n < 2) return null;
+  const xs = half.map((s) => s.atS / 60);
+  const ys = half.map((s) => s[key]);
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  const num = xs.reduce((a, x, i) => a + (x - mx) * (ys[i] - my), 0);
+  const den = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  return round(num / den, 0);
+};
+
+export async function run(options) {
+  const o = { ...defaults, ...options };
+  requireIntegers(o, ['minutes', 'rate', 'products', 'retentionMs', 'sampleS', 'readyTimeoutMs']);
+  const pgProbe = await probePostgres();
+  if (!pgProbe.ok) return { ok: false, problems: [`PostgreSQL is needed (DATABASE_URL): ${pgProbe.reason}`] };
+  log(`retention: two servers (retention ${o.retentionMs} ms / off), ${o.rate} writes/s each for ${o.minutes} min`);
+  const targets = [await startTarget(o, process.env.DATABASE_URL, o.retentionMs), await startTarget(o, process.env.DATABASE_URL, 0)];
+  const problems = [];
+  const samples = { on: [], off: [] };
+  try {
+    const started = Date.now();
+    const stopAt = started + o.minutes * 60_000;
+    const loads = targets.map((t) => writeLoad(t, o.rate, stopAt));
+    while (Date.now() < stopAt) {
+      await sleep(Math.min(o.sampleS * 1000, stopAt - Date.now()));
+      const atS = Math.round((Date.now() - started) / 1000);
+      const [on, off] = await Promise.all(targets.map(countsOf));
+      samples.on.push({ atS, ...on });
+      samples.off.push({ atS, ...off });
+      log(`${atS}s: retention on ${on.events} events / ${on.receipts} receipts; off ${off.events} / ${off.receipts}`);
+    }
+    await Promise.all(loads);
+  } finally {
+    for (const t of targets) {
+      await t.sql.end().catch(() => {});
+      const exit = await t.server.stop();
+      if (exit.code !== 0) problems.push(`server (retention ${t.retentionMs}) exit code ${exit.code}`);
+      await t.database.dispose();
+    }
+  }
+  const [on, off] = targets;
+  for (const t of targets) if (t.failed > 0) problems.push(`${t.failed} writes failed (retention ${t.retentionMs})`);
+  const last = (list) => list[list.length - 1];
+  const peakOn = Math.max(...samples.on.map((s) => s.events));
+  const result = {
+    writes: { on: on.writes, off: off.writes },
+    samples,
+    summary: {
+      eventsAtEnd: { on: last(samples.on).events, off: last(samples.off).events },
+      receiptsAtEnd: { on: last(samples.on).receipts, off: last(samples.off).receipts },
+      peakEventsOn: peakOn,
+      eventsSlopePerMinute: { on: slopePerMinute(samples.on, 'events'), off: slopePerMinute(samples.off, 'events') },
+      receiptsSlopePerMinute: { on: slopePerMinute(samples.on, 'receipts'), off: slopePerMinute(samples.off, 'receipts') },
+    },
+  };
+  const rows = samples.on.map((s, i) => {
+    const b = samples.off[i];
+    return [`${s.atS}`, fmtInt(s.events), fmtInt(s.receipts), fmtInt(b.events), fmtInt(b.receipts)];
+  });
+  return {
+    ok: problems.length === 0,
+    problems,
+    ...result,
+    table: {
+      title: `Outbox under ${o.rate} writes/s for ${o.minutes} min: retention ${o.retentionMs} ms vs off (PostgreSQL)`,
+      columns: ['s', 'events (on)', 'receipts (on)', 'events (off)', 'receipts (off)'],
+      rows,
+      notes: [
+        `writes: ${fmtInt(on.writes)} (on), ${fmtInt(off.writes)} (off); peak events with retention: ${fmtInt(peakOn)}`,
+        `second-half growth, events/min: on ${result.summary.eventsSlopePerMinute.on}, off ${result.summary.eventsSlopePerMinute.off}`,
+        `second-half growth, receipts/min: on ${result.summary.receiptsSlopePerMinute.on}, off ${result.summary.receiptsSlopePerMinute.off}`,
+      ],
+    },
+  };
+}
