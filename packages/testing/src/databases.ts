@@ -33,6 +33,17 @@ export const describeEachBackend = (title: string, body: (backend: TestBackend) 
   if (reason) describe.skip(`${title} [postgres: skipped, ${reason}]`, () => body({ name: 'postgres' }));
 };
 
+/**
+ * Runs a suite on one backend only: a long file split in two (one file per backend) runs each half
+ * in a process of its own, side by side. PostgreSQL's half is declared skipped, with the reason,
+ * where the server is absent.
+ */
+export const describeOnBackend = (name: BackendName, title: string, body: (backend: TestBackend) => void): void => {
+  const backend = testBackends().find((b) => b.name === name);
+  if (backend) describe(`${title} [${name}]`, () => body(backend));
+  else describe.skip(`${title} [${name}: skipped, ${postgresSkipReason()}]`, () => body({ name }));
+};
+
 const withDatabase = (url: string, name: string): string => {
   const u = new URL(url);
   u.pathname = `/${name}`;
