@@ -78,8 +78,9 @@ export const isolationSuite = (backend: TestBackend) =>
         mail: { smtp: { host: '127.0.0.1', port: 9 }, deliver: false },
         inbox: { stream_max_ms: 100 },
       };
-      // Queued script runs (event and cron triggers) are not run either.
-      const scripting = { run_queued: false };
+      // Queued script runs (event and cron triggers) are not run either. The areas' setups run scripts
+      // once; a busy machine stretches a first run's time in the VM past the default 50 ms budget.
+      const scripting = { run_queued: false, limits: { cpu_ms: 5_000, wall_ms: 20_000 } };
       const config = { settings: { rustok: { notifications, media, scripting } } };
       p = await createTestPlatform({ backend, modules: [...builtInModules, notesModule], config });
       const a = await side('iso-a', 'a');
