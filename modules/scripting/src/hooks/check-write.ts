@@ -4,7 +4,7 @@ import type { HostFunction } from '@rustok/sandbox';
 import { scriptingErrors } from '../errors.js';
 import { type ScriptingOptions, scriptingOptions } from '../options.js';
 import { scriptFault } from '../runtime/effects.js';
-import { executeScript } from '../runtime/execute.js';
+import { executeScript, isBusy } from '../runtime/execute.js';
 import { recordOutcome } from '../runtime/record.js';
 import { enginesFor } from '../runtime/sandbox.js';
 import { hookPolicy } from '../settings.js';
@@ -39,7 +39,7 @@ const limitsOf = (options: ScriptingOptions) => ({
   maxCalls: HOST_NAMES.length,
 });
 
-/** Runs one hook on the hooks' own workers and records the run (trigger `validate`); answers its verdict. */
+/** Runs one hook on the hooks' own workers and records the run (trigger `validate`; not one refused as busy); answers its verdict. */
 const runHook = async (port: PortContext, options: ScriptingOptions, write: ProductWrite, hook: ValidateHook): Promise<Verdict> => {
   const scope = scopeOf({ ...port, tenantId: write.tenantId, options }, hook, false);
   const script = { id: hook.id, name: hook.name, version: hook.version, compiled: hook.compiled, outputSchema: null };
@@ -50,6 +50,7 @@ const runHook = async (port: PortContext, options: ScriptingOptions, write: Prod
   const sandbox = await enginesFor(port.config).validator();
   const outcome = await executeScript(scope, sandbox, script, doc, { host: NO_HOST, limits: limitsOf(options) });
   const verdict = verdictOf(outcome.result);
+  if (isBusy(outcome)) return verdict;
   const target = { executionId: generateId(), queued: false, trigger: 'validate' as const, triggerId: hook.triggerId, eventId: null };
   await recordOutcome(scope, script, target, doc, { ...outcome, result: recordedResult(outcome.result, verdict) });
   return verdict;

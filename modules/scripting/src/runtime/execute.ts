@@ -73,3 +73,7 @@ export const executeScript = async (
   });
   return { result: checkOutput(script, result), effects, durationMs: Math.round((performance.now() - started) * 100) / 100 };
 };
+
+/** A run the sandbox refused before it started: the tenant had too many running or waiting. */
+export const isBusy = (outcome: RunOutcome): outcome is RunOutcome & { result: { ok: false; message: string } } =>
+  !outcome.result.ok && outcome.result.code === 'SCRIPT_BUSY';

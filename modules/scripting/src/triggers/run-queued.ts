@@ -3,7 +3,7 @@ import type { Database } from '@rustok/db';
 import type { Config } from '@rustok/kernel';
 import type { Logger } from 'pino';
 import type { ScriptingOptions } from '../options.js';
-import { executeScript } from '../runtime/execute.js';
+import { executeScript, isBusy } from '../runtime/execute.js';
 import { recordOutcome } from '../runtime/record.js';
 import { enginesFor } from '../runtime/sandbox.js';
 import { selectQueued } from '../store/executions.js';
@@ -38,7 +38,7 @@ const runOne = async (run: QueueRun, claimed: Claimed): Promise<'ran' | 'dropped
   const scope = scopeOf(ctx, row, false);
   const script = toRun(row);
   const outcome = await executeScript(scope, enginesFor(run.config).sandbox, script, queued.request);
-  if (!outcome.result.ok && outcome.result.code === 'SCRIPT_BUSY') return 'busy';
+  if (isBusy(outcome)) return 'busy';
   const target = { executionId: claimed.id, queued: true, trigger: queued.trigger, triggerId: null, eventId: queued.eventId };
   await recordOutcome(scope, script, target, queued.request, outcome);
   return 'ran';
