@@ -7,7 +7,7 @@ import { executeScript, isBusy } from '../runtime/execute.js';
 import { recordOutcome } from '../runtime/record.js';
 import { enginesFor } from '../runtime/sandbox.js';
 import { selectQueued } from '../store/executions.js';
-import { type Claimed, claimQueued, dequeue } from '../store/queue.js';
+import { type Claimed, claimQueued, dequeue, releaseClaim } from '../store/queue.js';
 import { selectScript } from '../store/scripts.js';
 import { scopeOf, toRun } from '../use-cases/run-common.js';
 
@@ -60,7 +60,8 @@ export const runQueued = async (run: QueueRun, budgetMs: number): Promise<number
       claimed.map(async (c) => {
         try {
           const done = await runOne(run, c);
-          if (done === 'busy') return;
+          // Refused as busy, it stays queued and is given back now, not when its lease runs out.
+          if (done === 'busy') return await releaseClaim(run.db, c.id);
           if (done === 'ran') ran++;
           await dequeue(run.db, c.id);
         } catch (error) {
