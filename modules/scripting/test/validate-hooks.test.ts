@@ -1,6 +1,22 @@
 import { describeEachBackend, expectProblem, graphqlClient, ok } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createProduct, createScript, executionsOf, type Headers, otherTenant, type ScriptWorld, scriptWorld } from './helpers.js';
+import { scriptingOptions } from '../src/options.js';
+import {
+  createProduct,
+  createScript,
+  executionsOf,
+  type Headers,
+  otherTenant,
+  type ScriptWorld,
+  scriptWorld,
+  TEST_SCRIPTING,
+} from './helpers.js';
+
+/**
+ * The hooks' CPU budget here: the deployment default is 20 ms of VM time, measured as wall time
+ * inside the VM, which a machine busy with other work stretches; the tests hold the hooks to 100 ms.
+ */
+const HOOK_CPU_MS = 100;
 
 /** A validate hook refusing a title it does not like, logging what it saw. */
 const NO_CHEAP = [
@@ -26,11 +42,12 @@ describeEachBackend('scripting: validate hooks', (backend) => {
     ok(w.call('PUT', '/modules/scripting', admin, { enabled: true, settings }));
 
   beforeAll(async () => {
-    w = await scriptWorld(backend);
+    w = await scriptWorld(backend, { ...TEST_SCRIPTING, validate: { cpu_ms: HOOK_CPU_MS } });
   });
   afterAll(() => w?.p.close());
 
   it('is not called while the tenant has not turned validate hooks on', async () => {
+    expect(scriptingOptions(w.p.app.rustok.config).validate).toMatchObject({ cpu_ms: HOOK_CPU_MS, wall_ms: 200, workers: 1 });
     const hook = await createScript(w, { name: 'no-cheap-off', source: NO_CHEAP, triggers: BOTH_WRITES });
     expect(hook.triggers).toMatchObject([{ kind: 'validate', writes: ['commerce.product.create', 'commerce.product.update'] }]);
     await createProduct(w, 'Cheap Lamp');
@@ -61,7 +78,7 @@ describeEachBackend('scripting: validate hooks', (backend) => {
       '[log] commerce.product.update existing',
       '[log] commerce.product.update existing',
     ]);
-    for (const run of runs) expect(run.cpuMs).toBeLessThan(20);
+    for (const run of runs) expect(run.cpuMs).toBeLessThan(HOOK_CPU_MS);
   });
 
   it('rejects over GraphQL with the same code and message', async () => {
@@ -93,8 +110,8 @@ describeEachBackend('scripting: validate hooks', (backend) => {
     expect(performance.now() - started).toBeLessThan(2_000);
     const [run] = await executionsOf(w, spin.id);
     expect(run).toMatchObject({ trigger: 'validate', status: 'failed', errorCode: 'SCRIPT_TIMEOUT' });
-    expect(run?.cpuMs).toBeGreaterThanOrEqual(20);
-    expect(run?.cpuMs).toBeLessThan(200);
+    expect(run?.cpuMs).toBeGreaterThanOrEqual(HOOK_CPU_MS);
+    expect(run?.cpuMs).toBeLessThan(HOOK_CPU_MS * 3);
 
     await setHooks(w.admin, { validateHooks: true, validateHookFailure: 'accept' });
     await ok(w.call('POST', '/commerce/products', w.admin, product('Any Bench')), 201);
