@@ -1,7 +1,7 @@
 import type { CommerceContext } from './context.js';
 import type { ProductView } from './schemas/catalog-views.js';
 import { getProduct } from './use-cases/catalog/get-product.js';
-import { updateProduct } from './use-cases/catalog/update-product.js';
+import { applyProductUpdate } from './use-cases/catalog/update-product.js';
 
 /** What a product read through the contract answers (the admin API's product view). */
 export type CatalogProduct = ProductView;
@@ -13,6 +13,9 @@ export type CatalogProduct = ProductView;
  */
 export const readCatalogProduct = (ctx: CommerceContext, id: string): Promise<CatalogProduct> => getProduct(ctx, id);
 
-/** Replaces a product's tags (commerce.products.write); publishes commerce.product.updated. */
+/**
+ * Replaces a product's tags (commerce.products.write); publishes commerce.product.updated. The
+ * product-write checks do not run: the module writing here (a tenant's script) is the one behind them.
+ */
 export const setCatalogProductTags = (ctx: CommerceContext, id: string, tags: readonly string[]): Promise<CatalogProduct> =>
-  updateProduct(ctx, id, { tags: [...new Set(tags)] });
+  applyProductUpdate(ctx, id, { tags: [...new Set(tags)] });

@@ -1,7 +1,8 @@
 /**
  * The public entry of the commerce module for other modules (index, storefront): event types and
  * payloads, the read of a product for read models, and product reads and tag writes through the
- * catalog's use-cases (with their permission checks and events) for modules acting for an actor.
+ * catalog's use-cases (with their permission checks and events) for modules acting for an actor,
+ * and the product-write check port a module may back (scripting's validate hooks).
  */
 
 export { existingProductIds, productPublished } from './catalog/product-ids.js';
@@ -30,3 +31,4 @@ export type { ProductIndexVariant, ProductIndexVariantPrice, ProductIndexVariant
 export { loadOrderForMail, type OrderForMail } from './orders-read/order-for-mail.js';
 export type { StockDisplay } from './settings.js';
 export { loadStockDisplay } from './settings.js';
+export { PRODUCT_WRITES, type ProductWrite, type ProductWriteChecks, type ProductWriteName } from './write-checks.js';

@@ -13,6 +13,7 @@ import { statsRoutes } from './routes/stats.js';
 import { storeRoutes } from './routes/store.js';
 import { seedCommerceDemo } from './seed.js';
 import { CommerceSettingsSchema } from './settings.js';
+import { bindProductWriteChecks } from './write-checks.js';
 
 const COMMERCE_PERMISSIONS = [
   'commerce.products.read',
@@ -43,6 +44,7 @@ export const commerceModule = defineModule({
   migrations: commerceMigrations,
   events: { emits: commerceEvents },
   rest: async (app) => {
+    bindProductWriteChecks(app);
     await app.register(catalogRoutes);
     await app.register(shopRoutes);
     await app.register(storeRoutes);

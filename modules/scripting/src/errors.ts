@@ -38,6 +38,17 @@ export const scriptingErrors = defineErrors('scripting', {
     title: 'Call budget spent',
     description: 'A run emitted more events or made more requests than its budget.',
   },
+  SCRIPTING_WRITE_REJECTED: {
+    status: 422,
+    title: 'Refused by a validate hook',
+    description: "One of the tenant's validate hooks refused the write; the detail is the script's message.",
+  },
+  SCRIPTING_VALIDATE_HOOK_FAILED: {
+    status: 503,
+    title: 'A validate hook failed',
+    description:
+      "A validate hook could not give a verdict (over its budget, an uncaught error, no verdict) and the tenant's policy refuses the write then.",
+  },
   SCRIPTING_HTTP_REFUSED: {
     status: 422,
     title: 'Request not allowed',

@@ -109,9 +109,19 @@ CREATE TABLE scripting_kv (
 );
 ${tenantRlsSql('scripting_kv')}`;
 
+/** Validate hooks: a trigger kind naming the writes it checks, and their runs in the log. */
+const validateHooks = `
+ALTER TABLE scripting_triggers DROP CONSTRAINT scripting_triggers_kind_check;
+ALTER TABLE scripting_triggers ADD CONSTRAINT scripting_triggers_kind_check CHECK (kind IN ('event', 'cron', 'manual', 'http', 'validate'));
+ALTER TABLE scripting_triggers ADD COLUMN writes text[] NOT NULL DEFAULT '{}';
+ALTER TABLE scripting_executions DROP CONSTRAINT scripting_executions_trigger_kind_check;
+ALTER TABLE scripting_executions ADD CONSTRAINT scripting_executions_trigger_kind_check
+  CHECK (trigger_kind IN ('event', 'cron', 'manual', 'http', 'validate'));`;
+
 /** The module's tables: each tenant-owned one has `tenant_id` and forced row-level security. */
 export const scriptingMigrations: readonly Migration[] = [
   { name: 'm20261205_scripting_001_scripts', up: scripts },
   { name: 'm20261205_scripting_002_triggers', up: triggers },
   { name: 'm20261205_scripting_003_executions', up: executions },
+  { name: 'm20261205_scripting_004_validate_hooks', up: validateHooks },
 ];

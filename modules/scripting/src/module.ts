@@ -4,6 +4,7 @@ import { sandboxErrors } from '@rustok/sandbox';
 import { scriptingErrors } from './errors.js';
 import { scriptingEvents } from './events.js';
 import { scriptingGraphQL } from './graphql/scripts.js';
+import { productWriteChecks } from './hooks/check-write.js';
 import { scriptRunJob } from './jobs.js';
 import { registerScriptingMetrics } from './metrics.js';
 import { scriptingMigrations } from './migrations.js';
@@ -35,6 +36,8 @@ export const scriptingModule = defineModule({
   uses: [{ slug: 'commerce', optional: true }],
   events: { emits: scriptingEvents, handles: [scriptEventTriggers] },
   jobs: [scriptRunJob],
+  /** Validate hooks check product creates and updates (commerce's product-write check port). */
+  ports: { productWriteChecks },
   rest: async (app) => {
     registerScriptingMetrics(app.events.metrics.registry);
     const config = app.rustok.config;

@@ -20,6 +20,20 @@ const LimitsSchema = Type.Object(
 );
 
 /**
+ * Validate hooks run inside the write's request, on their own worker threads (so queued runs never
+ * hold a write up): `cpu_ms` is a hook's time in the VM, `wall_ms` its whole run on a worker.
+ */
+const ValidateSchema = Type.Object(
+  {
+    workers: int(1, 16, 1),
+    cpu_ms: int(1, 1_000, 20),
+    wall_ms: int(5, 10_000, 200),
+    memory_bytes: int(1_048_576, 268_435_456, 8 * 1_048_576),
+  },
+  { additionalProperties: false, default: {} },
+);
+
+/**
  * The deployment's scripting settings: `settings.rustok.scripting` in the config files
  * (RUSTOK_SETTINGS__RUSTOK__SCRIPTING__<KEY>), validated with the rest of the config.
  */
@@ -34,6 +48,8 @@ export const ScriptingOptionsSchema = Type.Object({
       concurrency_per_tenant: int(1, 256, 4),
       queue_per_tenant: int(0, 10_000, 100),
       limits: LimitsSchema,
+      /** Validate hooks (tenants opt in with their `validateHooks` setting). */
+      validate: ValidateSchema,
       /** Failed runs in a row after which a script is disabled (a tenant may set fewer). */
       max_consecutive_failures: int(1, 10_000, 5),
       /** The shortest interval between two runs of one cron trigger (a tenant may set longer). */

@@ -10,7 +10,15 @@ const Language = () => Type.Union([Type.Literal('js'), Type.Literal('ts')]);
 const JsonSchema = () => Type.Union([Type.Record(Type.String(), Type.Unknown(), { maxProperties: 200 }), Type.Null()]);
 const EventPattern = () => Type.String({ pattern: '^(\\*|[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*(\\.\\*)?)$', maxLength: 200 });
 
-export const TriggerKind = Type.Union([Type.Literal('event'), Type.Literal('cron'), Type.Literal('manual'), Type.Literal('http')]);
+const WriteName = () => Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+$', maxLength: 200 });
+
+export const TriggerKind = Type.Union([
+  Type.Literal('event'),
+  Type.Literal('cron'),
+  Type.Literal('manual'),
+  Type.Literal('http'),
+  Type.Literal('validate'),
+]);
 export type TriggerKind = Static<typeof TriggerKind>;
 
 export const Trigger = Type.Object(
@@ -21,6 +29,8 @@ export const Trigger = Type.Object(
     eventTypes: Type.Array(Type.String()),
     /** `cron`: five fields, server time. */
     cron: Type.Union([Type.String(), Type.Null()]),
+    /** `validate`: the writes it checks (`commerce.product.create`, `commerce.product.update`). */
+    writes: Type.Array(Type.String()),
     createdAt: Timestamp(),
   },
   { additionalProperties: false },
@@ -32,6 +42,7 @@ export const TriggerInput = Type.Object(
     kind: TriggerKind,
     eventTypes: Type.Optional(Type.Array(EventPattern(), { minItems: 1, maxItems: 50, uniqueItems: true })),
     cron: Type.Optional(Type.String({ minLength: 9, maxLength: 100 })),
+    writes: Type.Optional(Type.Array(WriteName(), { minItems: 1, maxItems: 20, uniqueItems: true })),
   },
   { additionalProperties: false },
 );

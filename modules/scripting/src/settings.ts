@@ -10,6 +10,13 @@ export const ScriptingTenantSettingsSchema = Type.Object(
   {
     minCronIntervalMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400_000 })),
     disableAfterFailures: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+    /** Whether scripts with a `validate` trigger check the writes they name (off unless set). */
+    validateHooks: Type.Optional(Type.Boolean()),
+    /**
+     * What a write does when a hook fails (over its budget, an uncaught error, no verdict):
+     * `reject` (the default) refuses it with SCRIPTING_VALIDATE_HOOK_FAILED; `accept` lets it through.
+     */
+    validateHookFailure: Type.Optional(Type.Union([Type.Literal('reject'), Type.Literal('accept')])),
   },
   { additionalProperties: false },
 );
@@ -28,4 +35,20 @@ export const tenantLimits = async (tx: SqlRunner, options: ScriptingOptions): Pr
     minCronIntervalMs: Math.max(own.minCronIntervalMs ?? 0, options.min_cron_interval_ms),
     disableAfterFailures: Math.min(own.disableAfterFailures ?? options.max_consecutive_failures, options.max_consecutive_failures),
   };
+};
+
+/** Whether the tenant runs validate hooks, and what a failing hook does to the write. */
+export interface HookPolicy {
+  readonly enabled: boolean;
+  readonly onFailure: 'reject' | 'accept';
+}
+
+/** The tenant's hook policy (in its transaction): off when scripting is off for it or the setting is not on. */
+export const hookPolicy = async (tx: SqlRunner): Promise<HookPolicy> => {
+  const { rows } = await tx.query<{ enabled: boolean; settings: TenantSettings | null }>(
+    `SELECT enabled, settings FROM tenant_modules WHERE module = 'scripting'`,
+  );
+  const row = rows[0];
+  const own = row?.settings ?? {};
+  return { enabled: (row?.enabled ?? true) && own.validateHooks === true, onFailure: own.validateHookFailure ?? 'reject' };
 };

@@ -189,7 +189,10 @@ export const PROBLEMS_RU: Readonly<Record<string, string>> = {
   SCRIPTING_SCRIPT_NOT_FOUND: 'Сценарий не найден',
   SCRIPTING_TOO_MANY_SCRIPTS: 'Достигнуто наибольшее число сценариев магазина',
   SCRIPTING_TRIGGER_INVALID: 'Недопустимый запуск: неизвестный тип события или неверное расписание cron',
+  SCRIPTING_VALIDATE_HOOK_FAILED:
+    'Проверяющий сценарий не вынес решения (превысил бюджет, упал с ошибкой или вернул не то); запись не принята',
   SCRIPTING_VERSION_NOT_FOUND: 'Версия сценария не найдена',
+  SCRIPTING_WRITE_REJECTED: 'Запись отклонена проверяющим сценарием магазина',
   EVENT_TYPE_NOT_FOUND: 'Такого типа события в этой версии схемы нет',
   TENANT_DOMAIN_TAKEN: 'Этот домен уже занят',
   TENANT_IDENTIFIER_INVALID: 'Недопустимый идентификатор магазина или сайта',

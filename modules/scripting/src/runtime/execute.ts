@@ -1,4 +1,4 @@
-import type { Json, RunResult, Sandbox } from '@rustok/sandbox';
+import type { HostFunction, Json, RunLimits, RunResult, Sandbox } from '@rustok/sandbox';
 import { type Effects, newEffects, type RunScope } from './effects.js';
 import { kvHost } from './host-kv.js';
 import { apiHost, emitHost, httpHost } from './host-out.js';
@@ -35,8 +35,20 @@ const checkOutput = (script: ScriptToRun, result: RunResult): RunResult => {
   return { ...stats, ok: false, code: 'SCRIPT_OUTPUT_INVALID', message: `The output breaks the declared schema: ${problems.join('; ')}` };
 };
 
+/** What a kind of run changes: its host functions (validate hooks: none that read or write) and budgets. */
+export interface RunOverrides {
+  readonly host?: Readonly<Record<string, HostFunction>>;
+  readonly limits?: Partial<RunLimits>;
+}
+
 /** Runs a script once in the sandbox with the host API of `scope`; nothing is written here (see record.ts). */
-export const executeScript = async (scope: RunScope, sandbox: Sandbox, script: ScriptToRun, doc: RunDocument): Promise<RunOutcome> => {
+export const executeScript = async (
+  scope: RunScope,
+  sandbox: Sandbox,
+  script: ScriptToRun,
+  doc: RunDocument,
+  overrides: RunOverrides = {},
+): Promise<RunOutcome> => {
   const effects = newEffects();
   const limits = scope.options.limits;
   const started = performance.now();
@@ -44,14 +56,24 @@ export const executeScript = async (scope: RunScope, sandbox: Sandbox, script: S
     key: scope.tenantId,
     source: runnableSource(script.compiled),
     input: { input: (doc.input ?? null) as Json, event: (doc.event ?? null) as Json, tenant: { id: scope.tenantId } },
-    host: { ...kvHost(scope, effects), ...emitHost(scope, effects), ...apiHost(scope, effects), ...httpHost(scope, effects) },
+    host: overrides.host ?? {
+      ...kvHost(scope, effects),
+      ...emitHost(scope, effects),
+      ...apiHost(scope, effects),
+      ...httpHost(scope, effects),
+    },
     limits: {
       cpuMs: limits.cpu_ms,
       wallMs: limits.wall_ms,
       memoryBytes: limits.memory_bytes,
       stackBytes: limits.stack_bytes,
       maxCalls: limits.max_calls,
+      ...overrides.limits,
     },
   });
   return { result: checkOutput(script, result), effects, durationMs: Math.round((performance.now() - started) * 100) / 100 };
 };
+
+/** A run the sandbox refused before it started: the tenant had too many running or waiting. */
+export const isBusy = (outcome: RunOutcome): outcome is RunOutcome & { result: { ok: false; message: string } } =>
+  !outcome.result.ok && outcome.result.code === 'SCRIPT_BUSY';

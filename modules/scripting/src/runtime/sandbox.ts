@@ -7,9 +7,23 @@ import { scriptingOptions } from '../options.js';
 export interface Engines {
   readonly sandbox: Sandbox;
   readonly outbound: Outbound;
+  /** The validate hooks' own workers, started (and warmed by a first run each) when the first hook runs. */
+  validator(): Promise<Sandbox>;
+  /** Stops every worker these engines started. */
+  close(): Promise<void>;
 }
 
 const engines = new WeakMap<Config, Engines>();
+
+/**
+ * A first run on each worker before any hook: a worker's first run is slow (QuickJS's WebAssembly
+ * still cold), and a hook's CPU budget is short.
+ */
+const warmUp = async (sandbox: Sandbox, workers: number): Promise<Sandbox> => {
+  const limits = { cpuMs: 2_000, wallMs: 5_000 };
+  await Promise.all(Array.from({ length: workers }, () => sandbox.run({ key: 'warm-up', source: 'return null', limits })));
+  return sandbox;
+};
 const closed = new WeakSet<Config>();
 
 /** The sandbox (worker threads) and outbound client of this configuration, made on first use. */
@@ -18,6 +32,8 @@ export const enginesFor = (config: Config): Engines => {
   if (made) return made;
   if (closed.has(config)) throw new Error('The scripting engines of this process are closed');
   const options = scriptingOptions(config);
+  let validator: Sandbox | undefined;
+  let warmed: Promise<Sandbox> | undefined;
   made = {
     sandbox: createSandbox({
       size: options.workers,
@@ -25,6 +41,17 @@ export const enginesFor = (config: Config): Engines => {
       queuePerKey: options.queue_per_tenant,
     }),
     outbound: createOutbound({ allow: options.allow_networks }),
+    validator: () => {
+      if (warmed) return warmed;
+      const size = options.validate.workers;
+      const made = createSandbox({ size, concurrencyPerKey: size, queuePerKey: options.queue_per_tenant });
+      validator = made;
+      warmed = warmUp(made, size);
+      return warmed;
+    },
+    close: async () => {
+      await Promise.all([made?.sandbox.close(), validator?.close()]);
+    },
   };
   engines.set(config, made);
   return made;
@@ -35,5 +62,5 @@ export const closeEngines = async (config: Config): Promise<void> => {
   closed.add(config);
   const made = engines.get(config);
   engines.delete(config);
-  await made?.sandbox.close();
+  await made?.close();
 };

@@ -28,6 +28,11 @@ export const claimQueued = async (db: Database, limit: number, leaseMs: number):
   return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id }));
 };
 
+/** Gives a claimed execution back at once (its run was refused as busy): the next claim may take it. */
+export const releaseClaim = async (db: Database, executionId: string): Promise<void> => {
+  await db.query('UPDATE scripting_queue SET claimed_until = NULL WHERE execution_id = $1', [executionId]);
+};
+
 export const dequeue = async (db: Database, executionId: string): Promise<void> => {
   await db.query('DELETE FROM scripting_queue WHERE execution_id = $1', [executionId]);
 };

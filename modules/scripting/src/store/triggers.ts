@@ -8,6 +8,7 @@ type TriggerRow = {
   kind: TriggerKind;
   event_types: string[];
   cron: string | null;
+  writes: string[];
   created_at: Date | string;
 };
 
@@ -16,6 +17,7 @@ export interface NewTrigger {
   readonly kind: TriggerKind;
   readonly eventTypes: readonly string[];
   readonly cron: string | null;
+  readonly writes: readonly string[];
 }
 
 const viewOf = (row: TriggerRow): Trigger => ({
@@ -23,6 +25,7 @@ const viewOf = (row: TriggerRow): Trigger => ({
   kind: row.kind,
   eventTypes: row.event_types,
   cron: row.cron,
+  writes: row.writes,
   createdAt: new Date(row.created_at).toISOString(),
 });
 
@@ -39,12 +42,13 @@ export const replaceTriggers = async (
   ]);
   await tx.query('DELETE FROM scripting_triggers WHERE script_id = $1', [scriptId]);
   for (const t of triggers) {
-    await tx.query('INSERT INTO scripting_triggers (id, script_id, kind, event_types, cron) VALUES ($1, $2, $3, $4, $5)', [
+    await tx.query('INSERT INTO scripting_triggers (id, script_id, kind, event_types, cron, writes) VALUES ($1, $2, $3, $4, $5, $6)', [
       t.id,
       scriptId,
       t.kind,
       [...t.eventTypes],
       t.cron,
+      [...t.writes],
     ]);
     if (t.kind === 'cron' && t.cron) {
       await tx.query('INSERT INTO scripting_cron (trigger_id, tenant_id, expression) VALUES ($1, $2, $3)', [t.id, tenantId, t.cron]);
@@ -62,7 +66,7 @@ export const triggersOf = async (tx: SqlRunner, scriptIds: readonly string[]): P
   const out = new Map<string, Trigger[]>(scriptIds.map((id) => [id, []]));
   if (scriptIds.length === 0) return out;
   const { rows } = await tx.query<TriggerRow>(
-    'SELECT id, script_id, kind, event_types, cron, created_at FROM scripting_triggers WHERE script_id = ANY($1::uuid[]) ORDER BY id',
+    'SELECT id, script_id, kind, event_types, cron, writes, created_at FROM scripting_triggers WHERE script_id = ANY($1::uuid[]) ORDER BY id',
     [[...scriptIds]],
   );
   for (const row of rows) out.get(row.script_id)?.push(viewOf(row));
@@ -105,4 +109,25 @@ export const cronScript = async (
   );
   const r = rows[0];
   return r && { scriptId: r.script_id, version: r.version, enabled: r.enabled };
+};
+
+/** An enabled script with a validate trigger for a write, as a hook run needs it. */
+export interface ValidateHook {
+  readonly id: string;
+  readonly name: string;
+  readonly version: number;
+  readonly compiled: string;
+  readonly triggerId: string;
+}
+
+/** The tenant's enabled scripts that check a write, by name (the order they run in). */
+export const validateHooksOf = async (tx: SqlRunner, write: string): Promise<ValidateHook[]> => {
+  const { rows } = await tx.query<{ id: string; name: string; version: number; compiled: string; trigger_id: string }>(
+    `SELECT s.id, s.name, s.version, s.compiled, min(t.id::text) AS trigger_id FROM scripting_triggers t
+       JOIN scripting_scripts s ON s.id = t.script_id
+      WHERE t.kind = 'validate' AND $1 = ANY (t.writes) AND s.enabled
+      GROUP BY s.id ORDER BY s.name`,
+    [write],
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, version: r.version, compiled: r.compiled, triggerId: r.trigger_id }));
 };

@@ -3,11 +3,11 @@ import type { Database } from '@rustok/db';
 import type { Config } from '@rustok/kernel';
 import type { Logger } from 'pino';
 import type { ScriptingOptions } from '../options.js';
-import { executeScript } from '../runtime/execute.js';
+import { executeScript, isBusy } from '../runtime/execute.js';
 import { recordOutcome } from '../runtime/record.js';
 import { enginesFor } from '../runtime/sandbox.js';
 import { selectQueued } from '../store/executions.js';
-import { type Claimed, claimQueued, dequeue } from '../store/queue.js';
+import { type Claimed, claimQueued, dequeue, releaseClaim } from '../store/queue.js';
 import { selectScript } from '../store/scripts.js';
 import { scopeOf, toRun } from '../use-cases/run-common.js';
 
@@ -38,7 +38,7 @@ const runOne = async (run: QueueRun, claimed: Claimed): Promise<'ran' | 'dropped
   const scope = scopeOf(ctx, row, false);
   const script = toRun(row);
   const outcome = await executeScript(scope, enginesFor(run.config).sandbox, script, queued.request);
-  if (!outcome.result.ok && outcome.result.code === 'SCRIPT_BUSY') return 'busy';
+  if (isBusy(outcome)) return 'busy';
   const target = { executionId: claimed.id, queued: true, trigger: queued.trigger, triggerId: null, eventId: queued.eventId };
   await recordOutcome(scope, script, target, queued.request, outcome);
   return 'ran';
@@ -60,7 +60,8 @@ export const runQueued = async (run: QueueRun, budgetMs: number): Promise<number
       claimed.map(async (c) => {
         try {
           const done = await runOne(run, c);
-          if (done === 'busy') return;
+          // Refused as busy, it stays queued and is given back now, not when its lease runs out.
+          if (done === 'busy') return await releaseClaim(run.db, c.id);
           if (done === 'ran') ran++;
           await dequeue(run.db, c.id);
         } catch (error) {

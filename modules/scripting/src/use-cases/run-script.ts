@@ -1,8 +1,9 @@
 import { inTenant, requirePermission } from '@rustok/api';
 import { generateId, parseInput } from '@rustok/kernel';
+import { sandboxErrors } from '@rustok/sandbox';
 import { SCRIPTING_PERMISSION, type ScriptingContext } from '../context.js';
 import { scriptingErrors } from '../errors.js';
-import { executeScript } from '../runtime/execute.js';
+import { executeScript, isBusy } from '../runtime/execute.js';
 import { recordOutcome } from '../runtime/record.js';
 import { enginesFor } from '../runtime/sandbox.js';
 import type { TriggerKind } from '../schemas.js';
@@ -11,7 +12,11 @@ import type { ScriptRow } from '../store/scripts.js';
 import { scriptRow } from './load.js';
 import { checkInput, reportOf, scopeOf, toRun } from './run-common.js';
 
-/** Runs an enabled script now with an input document, records the execution and answers the report. */
+/**
+ * Runs an enabled script now with an input document, records the execution and answers the report.
+ * A run refused because the tenant has too many running or waiting never started: it is a 429
+ * SCRIPT_BUSY, neither recorded nor counted as the script's failure.
+ */
 export const runNow = async (ctx: ScriptingContext, row: ScriptRow, trigger: TriggerKind, input: unknown): Promise<RunReport> => {
   if (!row.enabled) throw scriptingErrors.SCRIPTING_SCRIPT_DISABLED(`Script ${row.name} is disabled`);
   checkInput(row, input);
@@ -19,6 +24,7 @@ export const runNow = async (ctx: ScriptingContext, row: ScriptRow, trigger: Tri
   const script = toRun(row);
   const doc = { input, event: null };
   const outcome = await executeScript(scope, enginesFor(ctx.config).sandbox, script, doc);
+  if (isBusy(outcome)) throw sandboxErrors.SCRIPT_BUSY(outcome.result.message);
   const executionId = generateId();
   await recordOutcome(scope, script, { executionId, queued: false, trigger, triggerId: null, eventId: null }, doc, outcome);
   return reportOf(outcome, executionId, false);

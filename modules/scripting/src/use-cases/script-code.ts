@@ -1,3 +1,4 @@
+import { PRODUCT_WRITES } from '@rustok/commerce/contracts';
 import { generateId, parseCron, typeMatches } from '@rustok/kernel';
 import type { ScriptingContext } from '../context.js';
 import { scriptingErrors } from '../errors.js';
@@ -40,7 +41,7 @@ const checkTrigger = (ctx: ScriptingContext, t: TriggerInput, at: string): NewTr
     if (types.length === 0) throw scriptingErrors.SCRIPTING_TRIGGER_INVALID(`${at}: an event trigger names at least one event type`);
     const unknown = types.filter((p) => !ctx.eventTypes.some((type) => typeMatches(p, type)));
     if (unknown.length > 0) throw scriptingErrors.SCRIPTING_TRIGGER_INVALID(`${at}: no event type matches ${unknown.join(', ')}`);
-    return { id: generateId(), kind: 'event', eventTypes: types, cron: null };
+    return { id: generateId(), kind: 'event', eventTypes: types, cron: null, writes: [] };
   }
   if (t.kind === 'cron') {
     try {
@@ -48,11 +49,19 @@ const checkTrigger = (ctx: ScriptingContext, t: TriggerInput, at: string): NewTr
     } catch (error) {
       throw scriptingErrors.SCRIPTING_TRIGGER_INVALID(`${at}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return { id: generateId(), kind: 'cron', eventTypes: [], cron: (t.cron ?? '').trim() };
+    return { id: generateId(), kind: 'cron', eventTypes: [], cron: (t.cron ?? '').trim(), writes: [] };
   }
-  return { id: generateId(), kind: t.kind, eventTypes: [], cron: null };
+  if (t.kind === 'validate') {
+    const writes = t.writes ?? [];
+    if (writes.length === 0) throw scriptingErrors.SCRIPTING_TRIGGER_INVALID(`${at}: a validate trigger names at least one write`);
+    const unknown = writes.filter((w) => !(PRODUCT_WRITES as readonly string[]).includes(w));
+    if (unknown.length > 0)
+      throw scriptingErrors.SCRIPTING_TRIGGER_INVALID(`${at}: no write ${unknown.join(', ')} (one of ${PRODUCT_WRITES.join(', ')})`);
+    return { id: generateId(), kind: 'validate', eventTypes: [], cron: null, writes };
+  }
+  return { id: generateId(), kind: t.kind, eventTypes: [], cron: null, writes: [] };
 };
 
-/** Triggers of a save, checked: event types the deployment publishes, cron expressions that parse. */
+/** Triggers of a save, checked: event types the deployment publishes, cron expressions that parse, writes that can be checked. */
 export const triggersOf = (ctx: ScriptingContext, triggers: readonly TriggerInput[]): NewTrigger[] =>
   triggers.map((t, i) => checkTrigger(ctx, t, `/triggers/${i}`));

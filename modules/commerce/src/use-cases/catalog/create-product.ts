@@ -26,6 +26,8 @@ import type { ProductView } from '../../schemas/catalog-views.js';
 
 import { type CommerceSettings, loadCommerceSettings } from '../../settings.js';
 
+import { checkProductWrite } from '../../write-checks.js';
+
 import { PERM } from './access.js';
 
 const skusOf = (variants: readonly CreateVariantInput[], path = '/variants') =>
@@ -68,14 +70,19 @@ export const createProductInTx = async (w: CommerceTx, raw: CreateProductInput):
 /**
  * POST /commerce/products: a product with its variants, prices, stock and translations in one
  * transaction. Publishing at once needs commerce.products.publish; initial prices need
- * commerce.prices.manage and initial stock commerce.inventory.manage.
+ * commerce.prices.manage and initial stock commerce.inventory.manage. The product-write checks
+ * (validate hooks) see the input first and may refuse it.
  */
-export const createProduct = (ctx: CommerceContext, input: CreateProductInput): Promise<ProductView> =>
-  catalogTx(ctx, async (w) => {
-    requirePermission(w.actor, PERM.write);
-    if (input.status === 'published') requirePermission(w.actor, PERM.publish);
-    if (input.variants?.some((v) => (v.prices ?? []).length > 0)) requirePermission(w.actor, PERM.prices);
-    if (input.variants?.some((v) => v.inventory !== undefined)) requirePermission(w.actor, PERM.inventory);
+export const createProduct = async (ctx: CommerceContext, raw: CreateProductInput): Promise<ProductView> => {
+  requirePermission(ctx.actor, PERM.write);
+  const input = parseInput(CreateProductInput, raw);
+  if (input.status === 'published') requirePermission(ctx.actor, PERM.publish);
+  if (input.variants?.some((v) => (v.prices ?? []).length > 0)) requirePermission(ctx.actor, PERM.prices);
+  if (input.variants?.some((v) => v.inventory !== undefined)) requirePermission(ctx.actor, PERM.inventory);
+  // Checks another module backs (scripting's validate hooks) run before the transaction: they may refuse the write.
+  await checkProductWrite(ctx, 'commerce.product.create', null, input);
+  return catalogTx(ctx, async (w) => {
     const id = await createProductInTx(w, input);
     return readProduct(w.tx, id, await loadCommerceSettings(w.tx));
   });
+};

@@ -20,6 +20,8 @@ import type { ProductView } from '../../schemas/catalog-views.js';
 
 import { loadCommerceSettings } from '../../settings.js';
 
+import { checkProductWrite } from '../../write-checks.js';
+
 import { PERM } from './access.js';
 
 import { statusEvent, writeStatus } from './product-status.js';
@@ -38,9 +40,21 @@ const needsRow = (input: UpdateProductInput): boolean =>
 /**
  * PATCH /commerce/products/{id}: fields, handle and translations (null removes one). A status
  * change here needs commerce.products.publish, like the publish and archive routes. The version
- * grows by one per update; an empty body (or only the current status) changes nothing.
+ * grows by one per update; an empty body (or only the current status) changes nothing. The
+ * product-write checks (validate hooks) see the changes first and may refuse them.
  */
-export const updateProduct = (ctx: CommerceContext, id: string, raw: UpdateProductInput): Promise<ProductView> =>
+export const updateProduct = async (ctx: CommerceContext, id: string, raw: UpdateProductInput): Promise<ProductView> => {
+  requirePermission(ctx.actor, PERM.write);
+  const input = parseInput(UpdateProductInput, raw);
+  await checkProductWrite(ctx, 'commerce.product.update', id, input);
+  return applyProductUpdate(ctx, id, input);
+};
+
+/**
+ * The update itself, with no product-write checks: what `updateProduct` does once they passed, and
+ * what other modules' contract writes (a script's tags) do directly.
+ */
+export const applyProductUpdate = (ctx: CommerceContext, id: string, raw: UpdateProductInput): Promise<ProductView> =>
   catalogTx(ctx, async (w) => {
     requirePermission(w.actor, PERM.write);
     const input = parseInput(UpdateProductInput, raw);

@@ -1,0 +1,232 @@
+// Scripting suite, server part: the built server (scripting on), one tenant, then
+// - event → script effect: product renames through PATCH /api/v1/commerce/products/{id} at a steady
+//   `--rate` (100/s); a script with an event trigger on commerce.product.updated answers each by
+//   posting to a receiver on loopback (ctx.http.fetch). Latency: the event's occurredAt → the
+//   script's request arriving at the receiver (same clock), p50/p99, with lost and duplicate effects;
+// - CPU burn: the p99 of an unrelated route (GET /api/v1/commerce/products/{id}) under autocannon,
+//   idle and while scripts burn their CPU budget (each run spins ~45 ms of its 50 ms; the tenant's
+//   concurrency kept full), in alternating rounds (A/B/A/B…), and their ratio (target ≤ 1.2).
+// PostgreSQL (a throw-away database) when DATABASE_URL is set and reachable, else the embedded database.
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { log, onCleanup, serverEnv, sleep, tempDataDir, throwAwayDatabase } from '../lib.mjs';
+import { round } from '../stats.mjs';
+import { cannon, httpJson, startServer, summary } from './storefront-http.mjs';
+
+const ADMIN_EMAIL = 'bench-admin@example.com';
+const TENANT = 'bench';
+
+const must = (res, status, what) => {
+  if (res.status !== status) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+  return res.body;
+};
+
+/** A receiver on loopback noting each script request: { eventId, occurredAt, at }. */
+const startReceiver = async () => {
+  const seen = [];
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const at = Date.now();
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' }).end('ok');
+      try {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        seen.push({ eventId: body.eventId, occurredAt: Date.parse(body.occurredAt), at });
+      } catch {}
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const close = () => new Promise((resolve) => server.close(() => resolve()));
+  const remove = onCleanup(close);
+  return {
+    seen,
+    url: `http://127.0.0.1:${server.address().port}/effect`,
+    close: async () => {
+      remove();
+      await close();
+    },
+  };
+};
+
+const login = async (base, tenant, email, password) =>
+  must(
+    await httpJson('POST', `${base}/api/v1/auth/login`, { headers: { 'x-tenant-id': tenant }, body: { email, password } }),
+    200,
+    'login',
+  );
+
+/** Tenant `bench` with its owner signed in and `count` published products. */
+const prepareShop = async (base, password, count) => {
+  const admin = await login(base, 'default', ADMIN_EMAIL, password);
+  const owner = { email: `owner@${TENANT}.example.com`, password };
+  const created = await httpJson('POST', `${base}/api/v1/platform/tenants`, {
+    headers: { authorization: `Bearer ${admin.accessToken}` },
+    body: { name: 'Bench', slug: TENANT, owner },
+  });
+  must(created, 201, 'POST /platform/tenants');
+  const headers = { authorization: `Bearer ${(await login(base, TENANT, owner.email, password)).accessToken}`, 'x-tenant-id': TENANT };
+  const products = [];
+  for (let i = 0; i < count; i++) {
+    const body = { title: `Bench product ${i}`, status: 'published', variants: [{ title: 'One', sku: `BENCH-${i}`, inventory: 10 }] };
+    products.push(must(await httpJson('POST', `${base}/api/v1/commerce/products`, { headers, body }), 201, 'POST product').id);
+  }
+  return { headers, products };
+};
+
+const createScript = async (base, headers, body) =>
+  must(await httpJson('POST', `${base}/api/v1/scripting/scripts`, { headers, body }), 201, `POST script ${body.name}`);
+
+/** `total` renames at `rate` per second (open loop, at most 64 in flight): { ok, failed, seconds }. */
+const steadyRenames = async ({ base, headers, products, total, rate }) => {
+  let failed = 0;
+  const pending = new Set();
+  const t0 = performance.now();
+  for (let i = 0; i < total; i++) {
+    const wait = t0 + (i * 1000) / rate - performance.now();
+    if (wait > 1) await sleep(wait);
+    while (pending.size >= 64) await Promise.race(pending);
+    const id = products[i % products.length];
+    const p = httpJson('PATCH', `${base}/api/v1/commerce/products/${id}`, { headers, body: { title: `Renamed ${i}` } })
+      .then(
+        (res) => res.status === 200 || failed++,
+        () => failed++,
+      )
+      .finally(() => pending.delete(p));
+    pending.add(p);
+  }
+  await Promise.all(pending);
+  return { ok: total - failed, failed, seconds: round((performance.now() - t0) / 1000, 1) };
+};
+
+/** Waits until `expected` effects arrived or none came for 15 s. */
+const waitEffects = async (receiver, expected) => {
+  let last = -1;
+  let since = Date.now();
+  while (new Set(receiver.seen.map((s) => s.eventId)).size < expected && Date.now() - since < 15_000) {
+    if (receiver.seen.length !== last) [last, since] = [receiver.seen.length, Date.now()];
+    await sleep(100);
+  }
+};
+
+const eventToEffect = async ({ base, headers, products, receiver, o, problems }) => {
+  const body = '{ method: "POST", body: { eventId: ctx.event.id, occurredAt: ctx.event.occurredAt } }';
+  await createScript(base, headers, {
+    name: 'effect',
+    source: `await ctx.http.fetch(${JSON.stringify(receiver.url)}, ${body});`,
+    triggers: [{ kind: 'event', eventTypes: ['commerce.product.updated'] }],
+  });
+  log(`event → effect: warm-up, ${o.warmupEvents} renames at ${o.rate}/s`);
+  const warm = await steadyRenames({ base, headers, products, total: o.warmupEvents, rate: o.rate });
+  await waitEffects(receiver, warm.ok);
+  receiver.seen.length = 0;
+  log(`event → effect: ${o.events} renames at ${o.rate}/s`);
+  const writes = await steadyRenames({ base, headers, products, total: o.events, rate: o.rate });
+  await waitEffects(receiver, writes.ok);
+  const firsts = new Map();
+  for (const s of receiver.seen) if (!firsts.has(s.eventId)) firsts.set(s.eventId, s);
+  const duplicates = receiver.seen.length - firsts.size;
+  const lost = Math.max(0, writes.ok - firsts.size);
+  if (writes.failed > 0) problems.push(`event → effect: ${writes.failed} writes failed`);
+  if (lost > 0) problems.push(`event → effect: ${lost} of ${writes.ok} effects never arrived`);
+  if (duplicates > 0) problems.push(`event → effect: ${duplicates} duplicate effects`);
+  return { writes, effects: firsts.size, lost, duplicates, latency: summary([...firsts.values()].map((s) => s.at - s.occurredAt)) };
+};
+
+/** Keeps `parallel` runs of the spinning script going until `stop()`: { stop → { runs, failed } }. */
+const burner = (base, headers, scriptId, parallel) => {
+  let running = true;
+  let runs = 0;
+  let failed = 0;
+  const loop = async () => {
+    while (running) {
+      const res = await httpJson('POST', `${base}/api/v1/scripting/scripts/${scriptId}/run`, { headers, body: {} }).catch(() => null);
+      runs++;
+      if (res?.status !== 200 || res.body.ok !== true) failed++;
+    }
+  };
+  const loops = Array.from({ length: parallel }, loop);
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+      return { runs, failed };
+    },
+  };
+};
+
+const cpuBurn = async ({ base, headers, products, o }) => {
+  const spin = await createScript(base, headers, {
+    name: 'spin',
+    source: `const end = Date.now() + ${o.burnMs}; let n = 0; while (Date.now() < end) n++; return n;`,
+  });
+  const target = {
+    method: 'GET',
+    headers: { 'x-tenant-id': TENANT },
+    setup: (req) => ({ ...req, path: `/api/v1/commerce/products/${products[0]}` }),
+  };
+  const rounds = { idle: [], burning: [] };
+  for (let r = 0; r < o.rounds * 2; r++) {
+    const variant = r % 2 === 0 ? 'idle' : 'burning';
+    log(`cpu burn: round ${Math.floor(r / 2) + 1}/${o.rounds}, ${variant}, -c ${o.connections} for ${o.roundS} s`);
+    const burn = variant === 'burning' ? burner(base, headers, spin.id, o.burners) : null;
+    if (burn) await sleep(500);
+    const { result, latencies } = await cannon({ base, target, connections: o.connections, duration: o.roundS });
+    const scripts = burn ? await burn.stop() : null;
+    rounds[variant].push({ requestsPerSecond: round(result.requests.total / result.duration, 0), ...summary(latencies), scripts });
+    await sleep(1_000);
+  }
+  const mean = (list, key) => round(list.reduce((a, x) => a + x[key], 0) / list.length, 2);
+  const of = (list) => ({ requestsPerSecond: mean(list, 'requestsPerSecond'), p50Ms: mean(list, 'p50Ms'), p99Ms: mean(list, 'p99Ms') });
+  const idle = of(rounds.idle);
+  const burning = of(rounds.burning);
+  return { rounds, idle, burning, p99Ratio: round(burning.p99Ms / idle.p99Ms, 2) };
+};
+
+/** Server environment for a target: the embedded database in a temporary folder, or a throw-away PostgreSQL database. */
+const targetEnv = async (name, adminUrl) => {
+  const base = serverEnv({ environment: 'production', logLevel: 'warn' });
+  if (name !== 'postgres') {
+    const tmp = tempDataDir();
+    return { env: { ...base, RUSTOK_DATABASE__DATA_DIR: tmp.dir }, dispose: tmp.dispose };
+  }
+  const tmp = await throwAwayDatabase(adminUrl);
+  return { env: { ...base, DATABASE_URL: tmp.url }, dispose: tmp.dispose };
+};
+
+/** Both measures on one server of a target. */
+export const benchServer = async ({ name, o, problems, adminUrl }) => {
+  const password = `Bench-${randomBytes(9).toString('base64url')}-pw`;
+  const { env, dispose } = await targetEnv(name, adminUrl);
+  const receiver = await startReceiver();
+  try {
+    const server = await startServer({
+      root: o.root,
+      env: {
+        ...env,
+        RUSTOK_SETTINGS__RUSTOK__SCRIPTING__ALLOW_NETWORKS: '["127.0.0.1/32"]',
+        // A spinning run that a busy machine pushes past its budget fails; the script must stay on for the next round.
+        RUSTOK_SETTINGS__RUSTOK__SCRIPTING__MAX_CONSECUTIVE_FAILURES: '10000',
+        ...(o.pollMs ? { RUSTOK_SETTINGS__RUSTOK__SCRIPTING__POLL_MS: String(o.pollMs) } : {}),
+        RUSTOK_ADMIN_EMAIL: ADMIN_EMAIL,
+        RUSTOK_ADMIN_PASSWORD: password,
+      },
+      readyTimeoutMs: 180_000,
+    });
+    try {
+      log(`${name}: tenant and ${o.products} products`);
+      const { headers, products } = await prepareShop(server.base, password, o.products);
+      const common = { base: server.base, headers, products, o, problems };
+      const effect = await eventToEffect({ ...common, receiver });
+      const burn = await cpuBurn(common);
+      return { eventToEffect: effect, cpuBurn: burn };
+    } finally {
+      const exit = await server.stop();
+      if (exit.code !== 0) problems.push(`${name}: server exit code ${exit.code} (signal ${exit.signal})`);
+    }
+  } finally {
+    await receiver.close();
+    await dispose();
+  }
+};
