@@ -5,6 +5,7 @@ import { scriptingErrors } from './errors.js';
 import { scriptingEvents } from './events.js';
 import { scriptingGraphQL } from './graphql/scripts.js';
 import { scriptRunJob } from './jobs.js';
+import { scriptingMcp } from './mcp.js';
 import { registerScriptingMetrics } from './metrics.js';
 import { scriptingMigrations } from './migrations.js';
 import { ScriptingOptionsSchema } from './options.js';
@@ -35,6 +36,7 @@ export const scriptingModule = defineModule({
   uses: [{ slug: 'commerce', optional: true }],
   events: { emits: scriptingEvents, handles: [scriptEventTriggers] },
   jobs: [scriptRunJob],
+  mcp: scriptingMcp,
   rest: async (app) => {
     registerScriptingMetrics(app.events.metrics.registry);
     const config = app.rustok.config;

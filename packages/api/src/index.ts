@@ -1,5 +1,6 @@
 export * from './access.js';
 export * from './access-control.js';
+export * from './admin-tool.js';
 export * from './app.js';
 export * from './cors.js';
 export * from './db-errors.js';
