@@ -1,5 +1,5 @@
-import { adminTool, type ModuleContext } from '@rustok/api';
-import { Id, type McpCallContext, type ModuleMcp } from '@rustok/kernel';
+import { adminTool, type ModuleContext, mcpContextOf } from '@rustok/api';
+import { Id, type McpCallContext, type McpResource, type ModuleMcp } from '@rustok/kernel';
 import { Type } from '@sinclair/typebox';
 import type { FlexContext } from './context.js';
 import { flexOptions } from './options.js';
@@ -7,6 +7,7 @@ import { CreateEntryInput, ENTRY_STATUSES, EntryList, FlexEntry, SchemaSlug } fr
 import { createEntry } from './use-cases/create-entry.js';
 import { getEntry } from './use-cases/get-entry.js';
 import { listEntries } from './use-cases/list-entries.js';
+import { listSchemas } from './use-cases/list-schemas.js';
 
 /** Flex's context for a tool call: the caller's module context and the deployment's flex guardrails. */
 const flexOf = (c: ModuleContext, call: McpCallContext): FlexContext => ({ ...c, options: flexOptions(call.app.rustok.config) });
@@ -65,5 +66,18 @@ const createFlexEntry = adminTool({
   run: (c, { schema, ...entry }, call) => createEntry(flexOf(c, call), schema, entry),
 });
 
-/** Flex's staff tools: the entries of the tenant's schemas. */
-export const flexMcp: ModuleMcp = { tools: [listFlexEntries, getFlexEntry, createFlexEntry] };
+/** `rustok://flex/schemas`: the tenant's schemas with their fields (up to 100, as GET /flex/schemas pages them). */
+const schemas: McpResource = {
+  uri: 'rustok://flex/schemas',
+  name: 'flex_schemas',
+  title: 'Flex schemas',
+  description:
+    "The tenant's flex schemas (custom content types and fieldsets) with their fields: what create_flex_entry's values must match.",
+  mimeType: 'application/json',
+  surface: 'admin',
+  permission: 'flex.entries.read',
+  read: async (ctx) => JSON.stringify((await listSchemas(flexOf(mcpContextOf(ctx), ctx), { limit: 100 })).items),
+};
+
+/** Flex's staff tools (the entries of the tenant's schemas) and its schemas as a resource. */
+export const flexMcp: ModuleMcp = { tools: [listFlexEntries, getFlexEntry, createFlexEntry], resources: [schemas] };

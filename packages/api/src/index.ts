@@ -5,6 +5,7 @@ export * from './app.js';
 export * from './cors.js';
 export * from './db-errors.js';
 export * from './errors.js';
+export { catalogueOf } from './event-catalogue-route.js';
 export * from './graphql.js';
 export * from './graphql-delete.js';
 export * from './graphql-modules.js';

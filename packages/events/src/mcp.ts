@@ -1,5 +1,5 @@
-import { adminTool } from '@rustok/api';
-import type { ModuleMcp } from '@rustok/kernel';
+import { adminTool, catalogueOf } from '@rustok/api';
+import type { McpResource, ModuleMcp } from '@rustok/kernel';
 import { Type } from '@sinclair/typebox';
 import { EventStats } from './admin-routes.js';
 
@@ -23,5 +23,18 @@ const eventStats = adminTool({
   },
 });
 
-/** The event system's tool for the platform administrator. */
-export const eventsMcp: ModuleMcp = { tools: [eventStats] };
+/** `rustok://events/catalogue`: every event type and version the deployment publishes (public, as GET /events). */
+const catalogue: McpResource = {
+  uri: 'rustok://events/catalogue',
+  name: 'event_catalogue',
+  title: 'Event catalogue',
+  description:
+    'Every event type and version the platform publishes (what webhooks and scripts can subscribe to): module, meaning, payload schema path.',
+  mimeType: 'application/json',
+  surface: 'admin',
+  permission: null,
+  read: async (ctx) => JSON.stringify(catalogueOf(ctx.app.rustok.registry.modules).map(({ payload: _payload, ...event }) => event)),
+};
+
+/** The event system's tool for the platform administrator, and its catalogue for any staff member. */
+export const eventsMcp: ModuleMcp = { tools: [eventStats], resources: [catalogue] };

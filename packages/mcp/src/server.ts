@@ -3,12 +3,18 @@ import {
   CallToolRequestSchema,
   type CallToolResult,
   ErrorCode,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
   McpError,
+  ReadResourceRequestSchema,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { auditUnknown, type CallEnv, callTool, errorResult } from './call.js';
 import { CALL_TOOL, callToolListing, catalogTools } from './catalog.js';
+import { getPrompt, listPrompts, listResources, listResourceTemplates, readResource } from './documents.js';
 import { mcpErrors } from './errors.js';
 import { listedTool } from './listing.js';
 import type { ExposureMode } from './modes.js';
@@ -61,15 +67,24 @@ const call = async (scope: McpRequestScope, name: string, args: Record<string, u
 };
 
 /**
- * The MCP server of one request (stateless: built for the request, closed after it). Only tools:
- * `tools/list` shows what this caller may use in this tenant, `tools/call` runs one.
+ * The MCP server of one request (stateless: built for the request, closed after it). `tools/list`
+ * shows what this caller may use in this tenant, `tools/call` runs one; resources and prompts are
+ * listed, read and got the same way in both modes (documents.ts).
  */
 export const createMcpServer = (scope: McpRequestScope): Server => {
   const server = new Server(
     { name: `rustok-${scope.audience.surface}`, version: scope.version },
-    { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS[scope.audience.surface] },
+    {
+      capabilities: { tools: { listChanged: false }, resources: { listChanged: false }, prompts: { listChanged: false } },
+      instructions: INSTRUCTIONS[scope.audience.surface],
+    },
   );
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: await listTools(scope) }));
   server.setRequestHandler(CallToolRequestSchema, async (request) => call(scope, request.params.name, argsOf(request.params.arguments)));
+  server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: await listResources(scope) }));
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({ resourceTemplates: await listResourceTemplates(scope) }));
+  server.setRequestHandler(ReadResourceRequestSchema, async (request) => readResource(scope, request.params.uri));
+  server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts: await listPrompts(scope) }));
+  server.setRequestHandler(GetPromptRequestSchema, async (request) => getPrompt(scope, request.params.name, request.params.arguments));
   return server;
 };
