@@ -45,6 +45,11 @@ describeEachBackend('MCP staff tools of the modules', (backend) => {
     clients.push(client);
     return client;
   };
+  /** A resource's JSON text, parsed. */
+  const read = async (uri: string): Promise<unknown> => {
+    const first = (await staff.readResource({ uri })).contents[0];
+    return JSON.parse(first && 'text' in first ? first.text : 'null');
+  };
   const rest = async (method: 'GET' | 'POST', url: string, payload?: object) => {
     const res = await p.app.inject({ method, url, headers: admin, ...(payload ? { payload } : {}) });
     expect(res.statusCode, res.body).toBeLessThan(300);
@@ -56,6 +61,9 @@ describeEachBackend('MCP staff tools of the modules', (backend) => {
     const config = { settings: { rustok: { notifications: { webhooks: { deliver: false } } } } };
     p = await createTestPlatform({ backend, modules: builtInModules, config });
     await p.app.listen({ host: '127.0.0.1', port: 0 });
+    // The SDK's client keeps its connection between calls: a slow step between two calls must not
+    // meet the server closing the idle connection just as the client reuses it (Node's 5 s default).
+    p.app.server.keepAliveTimeout = 120_000;
     tenant = await p.createTenant('mcp-staff');
     admin = (await p.userWithToken(tenant.id, ['admin'])).headers;
     staff = await connect(admin);
@@ -224,14 +232,13 @@ describeEachBackend('MCP staff tools of the modules', (backend) => {
     const orderId = placed.json<{ order: { id: string } }>().order.id;
     const templates = (await staff.listResourceTemplates()).resourceTemplates.map((t) => t.uriTemplate);
     expect(templates).toContain('rustok://orders/{orderId}');
-    const order = await staff.readResource({ uri: `rustok://orders/${orderId}` });
-    expect(JSON.parse(String(order.contents[0]?.text))).toMatchObject({ id: orderId, total: 700 });
+    expect(await read(`rustok://orders/${orderId}`)).toMatchObject({ id: orderId, total: 700 });
     const resources = (await staff.listResources()).resources.map((r) => r.uri);
     expect(resources).toEqual(expect.arrayContaining(['rustok://events/catalogue', 'rustok://flex/schemas']));
-    const catalogue = JSON.parse(String((await staff.readResource({ uri: 'rustok://events/catalogue' })).contents[0]?.text));
-    expect(catalogue.map((e: { type: string }) => e.type)).toContain('commerce.order.placed');
-    const schemas = JSON.parse(String((await staff.readResource({ uri: 'rustok://flex/schemas' })).contents[0]?.text));
-    expect(schemas.map((s: { slug: string }) => s.slug)).toContain('books');
+    const catalogue = (await read('rustok://events/catalogue')) as { type: string }[];
+    expect(catalogue.map((e) => e.type)).toContain('commerce.order.placed');
+    const schemas = (await read('rustok://flex/schemas')) as { slug: string }[];
+    expect(schemas.map((s) => s.slug)).toContain('books');
     const other = await p.createTenant('mcp-staff-other');
     const outsider = await connect((await p.userWithToken(other.id, ['admin'])).headers);
     await expect(outsider.readResource({ uri: `rustok://orders/${orderId}` })).rejects.toThrow(/No order/);
