@@ -12,6 +12,7 @@ import {
   ReadResourceRequestSchema,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { auditUnknown, type CallEnv, callTool, errorResult } from './call.js';
 import { CALL_TOOL, callToolListing, catalogTools } from './catalog.js';
 import { getPrompt, listPrompts, listResources, listResourceTemplates, readResource } from './documents.js';
@@ -33,6 +34,13 @@ const INSTRUCTIONS = {
   admin:
     'Administration of one tenant: products and orders, as the signed-in staff member may. Destructive tools need confirm: true. Money is in minor units (cents).',
 } as const;
+
+/**
+ * One JSON Schema validator for every request's server: the SDK would build a new Ajv for each
+ * `Server`, that is for each request here, and uses it only to check elicitation answers, which
+ * this server never asks for.
+ */
+const validator = new AjvJsonSchemaValidator();
 
 const listTools = async (scope: McpRequestScope): Promise<Tool[]> => {
   if (scope.mode === 'catalog') return [...catalogTools(async () => []).map(listedTool), callToolListing];
@@ -77,6 +85,7 @@ export const createMcpServer = (scope: McpRequestScope): Server => {
     {
       capabilities: { tools: { listChanged: false }, resources: { listChanged: false }, prompts: { listChanged: false } },
       instructions: INSTRUCTIONS[scope.audience.surface],
+      jsonSchemaValidator: validator,
     },
   );
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: await listTools(scope) }));
