@@ -10,7 +10,20 @@ import { pathToFileURL } from 'node:url';
 import { formatTable, killAllChildren, log, root, runCleanups } from '../bench/lib.mjs';
 
 /** Every suite, in the order `npm run bench` runs them. */
-const SUITES = ['startup', 'events', 'tenancy', 'checkout', 'storefront', 'storefront-ssr', 'admin', 'flex', 'notifications', 'scripting', 'retention'];
+const SUITES = [
+  'startup',
+  'events',
+  'tenancy',
+  'checkout',
+  'storefront',
+  'storefront-ssr',
+  'admin',
+  'flex',
+  'notifications',
+  'scripting',
+  'mcp',
+  'retention',
+];
 
 const usage = `usage: npm run bench [-- <suite>...] [--runs N] [--timeout SECONDS] [--label NAME] [--<option> value]
 suites: ${SUITES.join(', ')}`;

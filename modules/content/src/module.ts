@@ -3,6 +3,7 @@ import { contentErrors } from './errors.js';
 import { contentEvents } from './events.js';
 import { contentGraphQL } from './graphql.js';
 import { publishScheduledJob } from './jobs.js';
+import { contentMcp } from './mcp.js';
 import { contentMigrations } from './migrations.js';
 import { nodeRoutes } from './routes/nodes.js';
 import { taxonomyRoutes } from './routes/taxonomy.js';
@@ -38,5 +39,6 @@ export const contentModule = defineModule({
   },
   graphql: contentGraphQL,
   jobs: [publishScheduledJob],
+  mcp: contentMcp,
   seed: { demo: seedContentDemo },
 });

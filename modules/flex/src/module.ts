@@ -5,6 +5,7 @@ import { flexAttachedGraphQL } from './graphql/attached.js';
 import { flexEntriesGraphQL } from './graphql/entries.js';
 import { flexEvolutionGraphQL } from './graphql/evolution.js';
 import { flexSchemasGraphQL } from './graphql/schemas.js';
+import { flexMcp } from './mcp.js';
 import { flexMigrations } from './migrations.js';
 import { FlexOptionsSchema } from './options.js';
 import { attachedRoutes } from './routes/attached.js';
@@ -47,6 +48,7 @@ export const flexModule = defineModule({
   options: FlexOptionsSchema,
   migrations: flexMigrations,
   events: { emits: flexEvents, handles: [...flexHandlers, ...attachedHandlers] },
+  mcp: flexMcp,
   rest: async (app) => {
     await app.register(schemaRoutes);
     await app.register(entryRoutes);

@@ -50,4 +50,7 @@ export const graphqlNotificationsContextOf = (ctx: GraphQLContext): Notification
   ...extras(fastifyOf(ctx)),
 });
 
+/** The same for an MCP tool's handler: the caller's module context (`adminTool`'s) on the tool call's app. */
+export const mcpNotificationsContextOf = (ctx: ModuleContext, app: FastifyInstance): NotificationsContext => ({ ...ctx, ...extras(app) });
+
 export const requirePermission = (ctx: NotificationsContext, permission: string): void => requireActorPermission(ctx.actor, permission);

@@ -11,6 +11,7 @@ import { commentApprovedMails } from './mail/comment-mails.js';
 import { mailDeliveryJob } from './mail/job.js';
 import { orderMails } from './mail/order-mails.js';
 import { orderShippedMails } from './mail/order-shipped-mails.js';
+import { notificationsMcp } from './mcp.js';
 import { notificationsMigrations } from './migrations.js';
 import { NotificationsOptionsSchema } from './options.js';
 import { logRetentionJob } from './retention.js';
@@ -60,6 +61,7 @@ export const notificationsModule = defineModule({
   },
   jobs: [webhookDeliveryJob, mailDeliveryJob, logRetentionJob],
   ports: { outboundMessages: mailOutboundMessages },
+  mcp: notificationsMcp,
   rest: async (app) => {
     await app.register(webhookRoutes);
     await app.register(mailRoutes);

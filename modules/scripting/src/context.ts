@@ -35,6 +35,9 @@ const extras = (app: FastifyInstance) => ({
 
 export const scriptingContextOf = (request: FastifyRequest): ScriptingContext => ({ ...contextOf(request), ...extras(request.server) });
 
+/** The same for an MCP tool's handler: the caller's module context (`adminTool`'s) on the tool call's app. */
+export const mcpScriptingContextOf = (ctx: ModuleContext, app: FastifyInstance): ScriptingContext => ({ ...ctx, ...extras(app) });
+
 export const graphqlScriptingContextOf = (ctx: GraphQLContext): ScriptingContext => ({
   ...graphqlContextOf(ctx),
   ...extras(fastifyOf(ctx)),

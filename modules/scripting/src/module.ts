@@ -6,6 +6,7 @@ import { scriptingEvents } from './events.js';
 import { scriptingGraphQL } from './graphql/scripts.js';
 import { productWriteChecks } from './hooks/check-write.js';
 import { scriptRunJob } from './jobs.js';
+import { scriptingMcp } from './mcp.js';
 import { registerScriptingMetrics } from './metrics.js';
 import { scriptingMigrations } from './migrations.js';
 import { ScriptingOptionsSchema } from './options.js';
@@ -38,6 +39,7 @@ export const scriptingModule = defineModule({
   jobs: [scriptRunJob],
   /** Validate hooks check product creates and updates (commerce's product-write check port). */
   ports: { productWriteChecks },
+  mcp: scriptingMcp,
   rest: async (app) => {
     registerScriptingMetrics(app.events.metrics.registry);
     const config = app.rustok.config;

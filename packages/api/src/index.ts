@@ -1,9 +1,11 @@
 export * from './access.js';
 export * from './access-control.js';
+export * from './admin-tool.js';
 export * from './app.js';
 export * from './cors.js';
 export * from './db-errors.js';
 export * from './errors.js';
+export { catalogueOf } from './event-catalogue-route.js';
 export * from './graphql.js';
 export * from './graphql-delete.js';
 export * from './graphql-modules.js';

@@ -20,7 +20,8 @@ const TypeCounts = Type.Object({
   retrying: Type.Integer(),
   dead: Type.Integer(),
 });
-const Stats = Type.Object({
+/** The outbox's figures as the admin REST, GraphQL and the `event_stats` MCP tool answer them. */
+export const EventStats = Type.Object({
   transport: Type.String(),
   reliabilityLevel: Type.String(),
   backlog: Type.Integer(),
@@ -48,7 +49,7 @@ export const eventAdminRoutes: FastifyPluginAsync = async (app) => {
   const read = { access: { permission: 'events.admin.read', tenant: false } };
   app.get(
     '/admin/events/stats',
-    { config: read, schema: { tags, summary: 'Outbox backlog and counts per event type', response: { 200: Stats } } },
+    { config: read, schema: { tags, summary: 'Outbox backlog and counts per event type', response: { 200: EventStats } } },
     async () => app.events.stats(),
   );
   app.get<{ Querystring: { limit: number; cursor?: string } }>(

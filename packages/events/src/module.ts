@@ -2,6 +2,7 @@ import { defineModule } from '@rustok/kernel';
 import { eventAdminRoutes } from './admin-routes.js';
 import { eventsErrors } from './errors.js';
 import { eventsGraphQL } from './graphql.js';
+import { eventsMcp } from './mcp.js';
 import { outboxMigrations } from './outbox/migrations.js';
 import { outboxRetentionJob } from './outbox/retention.js';
 
@@ -17,5 +18,6 @@ export const eventsModule = defineModule({
   migrations: outboxMigrations,
   rest: eventAdminRoutes,
   graphql: eventsGraphQL,
+  mcp: eventsMcp,
   jobs: [outboxRetentionJob],
 });

@@ -65,25 +65,45 @@ export interface McpTool {
 export const defineMcpTool = <I extends TObject, O extends TObject>(spec: McpToolSpec<I, O>): McpTool =>
   Object.freeze({ ...spec, handler: (ctx: McpCallContext, input: unknown) => spec.handler(ctx, input as Static<I>) });
 
-/** A readable document (MCP resource) a module offers; not served yet. */
+/**
+ * A readable document (MCP resource) a module offers. `uri` is fixed (`rustok://events/catalogue`,
+ * listed by `resources/list`) or a template with `{name}` parts (`rustok://orders/{orderId}`,
+ * listed by `resources/templates/list`); `read` gets the parts of the URI read. It runs the module's
+ * use-cases as a tool's handler does, so a missing object (or another tenant's) is their not-found.
+ */
 export interface McpResource {
   readonly uri: string;
   readonly name: string;
+  readonly title: string;
   readonly description: string;
   readonly mimeType: string;
   readonly surface: McpSurface;
+  /** The permission the caller needs to see and read it; null: anyone the endpoint serves. */
   readonly permission: string | null;
-  readonly read: (ctx: McpCallContext) => Promise<string>;
+  readonly requires?: readonly string[];
+  readonly read: (ctx: McpCallContext, params: Readonly<Record<string, string>>) => Promise<string>;
 }
 
-/** A prompt template (MCP prompt) a module offers; not served yet. */
+/** One argument of a prompt (its values are strings, as MCP passes them). */
+export interface McpPromptArgument {
+  readonly name: string;
+  readonly description: string;
+  readonly required: boolean;
+}
+
+/**
+ * A prompt template (MCP prompt) a module offers: `render` writes the user message from the
+ * arguments, and may read what the caller may read (a product's fields) with the module's use-cases.
+ */
 export interface McpPrompt {
   readonly name: string;
+  readonly title: string;
   readonly description: string;
   readonly surface: McpSurface;
   readonly permission: string | null;
-  readonly arguments: readonly { readonly name: string; readonly description: string; readonly required: boolean }[];
-  readonly render: (args: Readonly<Record<string, string>>) => string;
+  readonly requires?: readonly string[];
+  readonly arguments: readonly McpPromptArgument[];
+  readonly render: (ctx: McpCallContext, args: Readonly<Record<string, string>>) => Promise<string>;
 }
 
 /** A module's `mcp` entry in `defineModule`. */

@@ -3,12 +3,19 @@ import {
   CallToolRequestSchema,
   type CallToolResult,
   ErrorCode,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
   McpError,
+  ReadResourceRequestSchema,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { auditUnknown, type CallEnv, callTool, errorResult } from './call.js';
 import { CALL_TOOL, callToolListing, catalogTools } from './catalog.js';
+import { getPrompt, listPrompts, listResources, listResourceTemplates, readResource } from './documents.js';
 import { mcpErrors } from './errors.js';
 import { listedTool } from './listing.js';
 import type { ExposureMode } from './modes.js';
@@ -27,6 +34,13 @@ const INSTRUCTIONS = {
   admin:
     'Administration of one tenant: products and orders, as the signed-in staff member may. Destructive tools need confirm: true. Money is in minor units (cents).',
 } as const;
+
+/**
+ * One JSON Schema validator for every request's server: the SDK would build a new Ajv for each
+ * `Server`, that is for each request here, and uses it only to check elicitation answers, which
+ * this server never asks for.
+ */
+const validator = new AjvJsonSchemaValidator();
 
 const listTools = async (scope: McpRequestScope): Promise<Tool[]> => {
   if (scope.mode === 'catalog') return [...catalogTools(async () => []).map(listedTool), callToolListing];
@@ -61,15 +75,25 @@ const call = async (scope: McpRequestScope, name: string, args: Record<string, u
 };
 
 /**
- * The MCP server of one request (stateless: built for the request, closed after it). Only tools:
- * `tools/list` shows what this caller may use in this tenant, `tools/call` runs one.
+ * The MCP server of one request (stateless: built for the request, closed after it). `tools/list`
+ * shows what this caller may use in this tenant, `tools/call` runs one; resources and prompts are
+ * listed, read and got the same way in both modes (documents.ts).
  */
 export const createMcpServer = (scope: McpRequestScope): Server => {
   const server = new Server(
     { name: `rustok-${scope.audience.surface}`, version: scope.version },
-    { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS[scope.audience.surface] },
+    {
+      capabilities: { tools: { listChanged: false }, resources: { listChanged: false }, prompts: { listChanged: false } },
+      instructions: INSTRUCTIONS[scope.audience.surface],
+      jsonSchemaValidator: validator,
+    },
   );
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: await listTools(scope) }));
   server.setRequestHandler(CallToolRequestSchema, async (request) => call(scope, request.params.name, argsOf(request.params.arguments)));
+  server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: await listResources(scope) }));
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({ resourceTemplates: await listResourceTemplates(scope) }));
+  server.setRequestHandler(ReadResourceRequestSchema, async (request) => readResource(scope, request.params.uri));
+  server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts: await listPrompts(scope) }));
+  server.setRequestHandler(GetPromptRequestSchema, async (request) => getPrompt(scope, request.params.name, request.params.arguments));
   return server;
 };

@@ -7,6 +7,7 @@ import { flexArea } from './flex.js';
 import { forumArea } from './forum.js';
 import { indexStoreArea } from './index-store.js';
 import { mcpArea } from './mcp.js';
+import { mcpAdminArea } from './mcp-admin.js';
 import { mediaArea } from './media.js';
 import { notificationsArea } from './notifications.js';
 import { notificationsInboxArea } from './notifications-inbox.js';
@@ -38,6 +39,7 @@ export const AREAS: readonly Area<unknown>[] = [
   mediaArea,
   scriptingArea,
   mcpArea,
+  mcpAdminArea,
 ];
 
 /** The areas' entries merged into one table; an entry claimed by two areas is an error. */

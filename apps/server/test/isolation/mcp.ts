@@ -11,7 +11,7 @@ import { defineArea, type McpCheck, type Response, type World } from './world.js
  * a tool that names nothing answers A's own data only.
  */
 
-type Surface = 'shop' | 'admin';
+export type Surface = 'shop' | 'admin';
 type Args = Record<string, unknown>;
 
 const ADDRESS = { name: 'A', line1: '1 Main St', city: 'Springfield', postalCode: '12345', countryCode: 'US' };
@@ -31,22 +31,22 @@ export const mcpCall = (w: Pick<World, 'call'>, surface: Surface, headers: Recor
 
 interface ToolReply {
   readonly result?: { isError?: boolean; content: { type: string; text: string }[] };
-  readonly error?: { message: string };
+  readonly error?: { message: string; data?: { code?: string } };
 }
 
-const replyOf = (res: Response): ToolReply => {
+export const replyOf = (res: Response): ToolReply => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json<ToolReply>();
 };
 
-const crossedIsRefused = async (w: World, surface: Surface, name: string, args: Args): Promise<void> => {
+export const crossedIsRefused = async (w: World, surface: Surface, name: string, args: Args): Promise<void> => {
   const crossed = await mcpCall(w, surface, { authorization: `Bearer ${w.a.token}`, 'x-tenant-id': w.b.tenant.id }, name, args);
   expect(crossed.statusCode, `${name} with A's token for tenant B: ${crossed.body}`).toBe(401);
   expectNoSecretsOfB(w, crossed.body, [JSON.stringify(args)]);
 };
 
 /** A tool naming B's objects: A's admin gets `code`, and nothing of B but what A sent. */
-const refusedTool =
+export const refusedTool =
   (surface: Surface, name: string, argsOfB: (w: World) => Args, code: string): McpCheck =>
   async (w) => {
     const args = argsOfB(w);
@@ -59,7 +59,7 @@ const refusedTool =
   };
 
 /** A tool that names no object: A's own answer, with nothing of B. */
-const ownTool =
+export const ownTool =
   (surface: Surface, name: string, args: (w: World) => Args): McpCheck =>
   async (w) => {
     await crossedIsRefused(w, surface, name, args(w));
