@@ -41,8 +41,11 @@ export interface Audience {
   readonly moduleEnabled: (slug: string) => Promise<boolean>;
 }
 
+/** A read-only access token (every permission of it a read-only one) is offered read-only tools only. */
 const permitted = (tool: McpTool, audience: Audience): boolean =>
-  tool.surface === audience.surface && (tool.permission === null || hasPermission(audience.principal, tool.permission));
+  tool.surface === audience.surface &&
+  (tool.permission === null || hasPermission(audience.principal, tool.permission)) &&
+  (!audience.principal?.accessToken?.readOnly || tool.annotations.readOnlyHint);
 
 /** The tools this caller may see and call: the endpoint's, permitted, of modules the tenant has on. */
 export const visibleTools = async (registry: ToolRegistry, audience: Audience): Promise<RegisteredTool[]> => {
