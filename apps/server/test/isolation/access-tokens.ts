@@ -80,7 +80,8 @@ export const accessTokensArea: Area<TokenObjects> = defineArea<TokenObjects>({
         'mutation { createAccessToken(input: { name: "probe", permissions: ["content.nodes.read"] }) { accessToken { id } } }',
       );
       expect(errorCodes(reply), reply.text).toBeUndefined();
-      const id = (reply.data?.createAccessToken as { accessToken: { id: string } }).accessToken.id;
+      const created = reply.data?.createAccessToken as { accessToken: { id: string } } | undefined;
+      const id = created?.accessToken.id ?? '';
       expect(await idsIn(w, w.a.tenant.id, 'auth_access_tokens')).toContain(id);
       expect(await idsIn(w, w.b.tenant.id, 'auth_access_tokens')).not.toContain(id);
       expectNoSecretsOfB(w, reply.text);
