@@ -84,10 +84,10 @@ export interface ErrorCatalogEntry {
 }
 
 /**
- * Every coded error the auth module answers with: its own catalogue and the kernel's AUTH_REQUIRED,
+ * Every coded error the auth module answers with: its own catalogue and the kernel's AUTH_REQUIRED and AUTH_FORBIDDEN,
  * each with what it means. A test keeps it in step with the sources.
  */
 export const AUTH_ERRORS: readonly ErrorCatalogEntry[] = [
   ...authErrors.entries,
-  ...kernelErrors.entries.filter((e) => e.code === 'AUTH_REQUIRED'),
+  ...kernelErrors.entries.filter((e) => e.code === 'AUTH_REQUIRED' || e.code === 'AUTH_FORBIDDEN'),
 ].map((e) => ({ code: e.code, status: e.status, title: e.description || e.title }));

@@ -28,7 +28,7 @@ const messages = defineMessages({
     name: 'Название',
     token: 'Токен',
     permissions: 'Разрешения',
-    mode: 'MCP',
+    mode: 'Режим MCP',
     expires: 'Действует до',
     lastUsed: 'Использован',
     state: 'Состояние',

@@ -130,6 +130,7 @@ export const PROBLEMS_RU: Readonly<Record<string, string>> = {
   MCP_ORIGIN_FORBIDDEN: 'Запросы к MCP с этого источника (Origin) не разрешены',
   MCP_STAFF_REQUIRED: 'Административный адрес MCP доступен только сотрудникам',
   MCP_TOOL_NOT_FOUND: 'Такого инструмента нет или он недоступен',
+  MCP_TOKEN_RATE_LIMITED: 'Слишком много вызовов инструментов с этим токеном доступа; повторите позже',
   MCP_TOOL_RATE_LIMITED: 'Слишком много вызовов этого инструмента; повторите позже',
   MEDIA_ASSET_NOT_FOUND: 'Файл не найден',
   MEDIA_DIRECT_UPLOAD_UNAVAILABLE: 'Прямая загрузка недоступна в этом хранилище',
