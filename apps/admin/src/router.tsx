@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { ApiError } from './api/problem.js';
 import { ErrorNotice } from './components/error-notice.js';
+import { accessTokensRoute } from './routes/access-tokens.js';
 import { appRoute } from './routes/app.js';
 import { blogCommentsRoute } from './routes/blog-comments.js';
 import { blogPostRoute } from './routes/blog-post.js';
@@ -72,6 +73,7 @@ const routeTree = rootRoute.addChildren([
     taxonomyRoute,
     usersRoute,
     rolesRoute,
+    accessTokensRoute,
     searchIndexRoute,
     forumRoute,
     forumTopicRoute,

@@ -70,6 +70,7 @@ export const buildApiApp = async (options: ApiAppOptions) => {
       allowedOrigins: config.server.cors.allowed_origins,
       moduleEnabled: (tenantId, slug) => access.toggles.isEnabled(tenantId, slug),
       toolCallsPerMinute: config.settings.rustok.rate_limit.mcp_tool_calls_per_minute,
+      tokenCallsPerMinute: config.settings.rustok.rate_limit.mcp_token_calls_per_minute,
     }),
   );
   if (options.adminApp !== false) await registerAdminApp(app, typeof options.adminApp === 'string' ? options.adminApp : undefined);

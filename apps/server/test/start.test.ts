@@ -45,9 +45,11 @@ it('serves readiness on the embedded database, and a second start reuses the dat
     'm20261122_auth_001_identity',
     'm20261202_auth_002_accounts',
     'm20261203_auth_003_token_state',
+    'm20261205_auth_004_access_tokens',
     'm20261203_platform_001_job_runs',
     'm20270108_platform_002_job_history',
     'm20261205_mcp_001_audit',
+    'm20261205_mcp_002_audit_token',
     'm20260101_shop_001_create',
   ]);
   expect(first.seeded).toEqual(['tenancy', 'shop']);
@@ -68,7 +70,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
 
   const second = await start();
   try {
-    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 11 });
+    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 13 });
     expect(second.seeded).toEqual([]);
     const { rows } = await second.db.query<{ title: string }>('SELECT title FROM shop_items');
     expect(rows).toEqual([{ title: 'Demo item' }]);

@@ -1,5 +1,6 @@
 import { type Database, preparedSql } from '@rustok/db';
 import type { AppError, Principal } from '@rustok/kernel';
+import { authenticateAccessToken, isPersonalAccessToken } from './access-token-auth.js';
 import { type AuthContext, nowOf } from './context.js';
 import { authErrors } from './errors.js';
 import { loadKeyRing } from './keys.js';
@@ -41,9 +42,11 @@ const holderOf = (claims: AccessClaims): Holder => claims.impersonatedBy ?? { us
 /**
  * The principal of a bearer token for the context's tenant. A token of another tenant is invalid
  * (401); a token of a disabled user or of an older generation is revoked (401 AUTH_TOKEN_REVOKED);
- * an unknown kid makes the key ring be read again (another instance may have rotated).
+ * an unknown kid makes the key ring be read again (another instance may have rotated). A personal
+ * access token (`rtk_pat_…`) is looked up instead (see access-token-auth.ts).
  */
 export const authenticate = async (ctx: AuthenticateContext, token: string): Promise<Principal> => {
+  if (isPersonalAccessToken(token)) return authenticateAccessToken(ctx, token);
   const now = nowOf(ctx);
   const kid = tokenKid(token);
   const ring = await loadKeyRing(ctx.db, { now, ...(kid === undefined ? {} : { kid }) });

@@ -2,6 +2,11 @@ import { defineErrors, kernelErrors } from '@rustok/kernel';
 
 /** Every coded error auth raises (problem+json `code`, GraphQL `extensions.code`), declared once for the error catalogue. */
 export const authErrors = defineErrors('auth', {
+  AUTH_ACCESS_TOKEN_NOT_FOUND: {
+    status: 404,
+    title: 'Not found',
+    description: 'No such personal access token (of the caller) in the tenant',
+  },
   AUTH_ACCOUNT_LOCKED: {
     status: 429,
     title: 'Too many requests',
@@ -23,6 +28,11 @@ export const authErrors = defineErrors('auth', {
   },
   AUTH_NO_SIGNING_KEY: { status: 500, title: 'Internal server error', description: 'No signing key could be created (a defect)' },
   AUTH_RATE_LIMITED: { status: 429, title: 'Too many requests', description: 'Too many login attempts from this address' },
+  AUTH_PERMISSION_NOT_HELD: {
+    status: 403,
+    title: 'Forbidden',
+    description: 'An access token may only hold permissions its creator holds',
+  },
   AUTH_REFRESH_INVALID: { status: 401, title: 'Unauthorized', description: 'The refresh token is invalid, expired or revoked' },
   AUTH_REFRESH_REUSED: {
     status: 401,
@@ -34,6 +44,11 @@ export const authErrors = defineErrors('auth', {
   AUTH_ROLE_BUILT_IN: { status: 409, title: 'Conflict', description: 'Built-in roles cannot be changed or deleted' },
   AUTH_ROLE_NOT_FOUND: { status: 404, title: 'Not found', description: 'No such tenant role' },
   AUTH_ROLE_NOT_GRANTABLE: { status: 403, title: 'Forbidden', description: 'Only a platform administrator can grant super_admin' },
+  AUTH_SESSION_REQUIRED: {
+    status: 403,
+    title: 'Forbidden',
+    description: 'Personal access tokens are created from a signed-in session, not with another access token',
+  },
   AUTH_SIGNING_KEY_INVALID: { status: 500, title: 'Internal server error', description: 'A stored signing key is not usable (a defect)' },
   AUTH_TENANT_REQUIRED: {
     status: 500,
@@ -45,7 +60,7 @@ export const authErrors = defineErrors('auth', {
   AUTH_TOKEN_REVOKED: {
     status: 401,
     title: 'Unauthorized',
-    description: 'The access token was revoked (account disabled, password changed or reset)',
+    description: 'The access token was revoked (account disabled, password changed or reset, or the personal access token revoked)',
   },
   AUTH_USER_DISABLED: { status: 403, title: 'Forbidden', description: 'The account is disabled' },
   AUTH_USER_NOT_FOUND: { status: 404, title: 'Not found', description: 'No such user in the tenant' },
@@ -69,10 +84,10 @@ export interface ErrorCatalogEntry {
 }
 
 /**
- * Every coded error the auth module answers with: its own catalogue and the kernel's AUTH_REQUIRED,
+ * Every coded error the auth module answers with: its own catalogue and the kernel's AUTH_REQUIRED and AUTH_FORBIDDEN,
  * each with what it means. A test keeps it in step with the sources.
  */
 export const AUTH_ERRORS: readonly ErrorCatalogEntry[] = [
   ...authErrors.entries,
-  ...kernelErrors.entries.filter((e) => e.code === 'AUTH_REQUIRED'),
+  ...kernelErrors.entries.filter((e) => e.code === 'AUTH_REQUIRED' || e.code === 'AUTH_FORBIDDEN'),
 ].map((e) => ({ code: e.code, status: e.status, title: e.description || e.title }));

@@ -24,10 +24,13 @@ export const me = async (ctx: AuthContext, userId: string): Promise<Me> =>
 
 /**
  * The caller as `/auth/me` shows it. On a tenant-switch token: the administrator's own account,
- * seen in this tenant with the token's roles and permissions, and `impersonatedBy`.
+ * seen in this tenant with the token's roles and permissions, and `impersonatedBy`. On a personal
+ * access token: the user with the token's effective permissions.
  */
 export const meOf = async (ctx: AuthContext, principal: Principal): Promise<Me> => {
   const by = principal.impersonatedBy;
+  // With a personal access token: what the token may do now, not all the user may.
+  if (principal.accessToken) return { ...(await me(ctx, principal.userId)), permissions: [...principal.permissions].sort() };
   if (!by) return me(ctx, principal.userId);
   const admin = await ctx.db.transaction((tx) => findUserById(tx, by.userId), { tenantId: by.tenantId });
   if (!admin) throw userMissing();

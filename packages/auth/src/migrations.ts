@@ -107,4 +107,24 @@ BEGIN
 END
 $$;`,
   },
+  {
+    name: 'm20261205_auth_004_access_tokens',
+    up: `
+CREATE TABLE auth_access_tokens (
+  id uuid PRIMARY KEY,
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  name text NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+  token_hash text NOT NULL UNIQUE,
+  token_prefix text NOT NULL,
+  permissions text[] NOT NULL,
+  mcp_mode text NOT NULL CHECK (mcp_mode IN ('direct', 'catalog')),
+  expires_at timestamptz,
+  last_used_at timestamptz,
+  revoked_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX auth_access_tokens_user ON auth_access_tokens (tenant_id, user_id, id);
+${tenantRlsSql('auth_access_tokens')}`,
+  },
 ];

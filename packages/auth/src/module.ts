@@ -15,7 +15,7 @@ export const authModule = defineModule({
   kind: 'core',
   errors: [authErrors],
   dependencies: ['tenancy'],
-  permissions: ['auth.users.read', 'auth.users.manage', 'auth.roles.manage'],
+  permissions: ['auth.users.read', 'auth.users.manage', 'auth.roles.manage', 'auth.access_tokens.create', 'auth.access_tokens.manage'],
   migrations: authMigrations,
   events: { emits: authEvents },
   rest: authRoutes,

@@ -11,7 +11,16 @@ const ROLE_PATTERNS: Readonly<Record<BuiltInRole, readonly string[]>> = {
   super_admin: ['*'],
   admin: ['*.*.*'],
   manager: ['*.*.*'],
-  editor: ['content.*.*', 'blog.*.*', 'forum.*.*', 'pages.*.*', 'flex.entries.*', 'tenancy.modules.read', '*.*.read'],
+  editor: [
+    'content.*.*',
+    'blog.*.*',
+    'forum.*.*',
+    'pages.*.*',
+    'flex.entries.*',
+    'tenancy.modules.read',
+    '*.*.read',
+    'auth.access_tokens.create',
+  ],
   customer: [
     '*.*.read_own',
     '*.*.update_own',
@@ -27,7 +36,13 @@ const ROLE_PATTERNS: Readonly<Record<BuiltInRole, readonly string[]>> = {
 const ROLE_EXCLUSIONS: Readonly<Record<BuiltInRole, readonly string[]>> = {
   super_admin: [],
   admin: [...PLATFORM_PERMISSION_PATTERNS],
-  manager: [...PLATFORM_PERMISSION_PATTERNS, 'tenancy.modules.manage', 'auth.users.manage', 'auth.roles.manage'],
+  manager: [
+    ...PLATFORM_PERMISSION_PATTERNS,
+    'tenancy.modules.manage',
+    'auth.users.manage',
+    'auth.roles.manage',
+    'auth.access_tokens.manage',
+  ],
   editor: [...PLATFORM_PERMISSION_PATTERNS],
   customer: [...PLATFORM_PERMISSION_PATTERNS],
 };

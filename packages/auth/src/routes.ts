@@ -3,6 +3,7 @@ import type {} from '@rustok/api';
 import { kernelErrors } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { accessTokenRoutes } from './access-token-routes.js';
 import { accountRoutes } from './account-routes.js';
 import { userAdminRoutes } from './admin-routes.js';
 import { login } from './login.js';
@@ -61,6 +62,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   await app.register(userAdminRoutes);
   await app.register(accountRoutes);
   await app.register(platformAuthRoutes);
+  await app.register(accessTokenRoutes);
   const open = { access: { public: true } };
   app.post<{ Body: Static<typeof RegisterBody> }>(
     '/auth/register',

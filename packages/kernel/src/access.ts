@@ -17,6 +17,17 @@ export interface Principal {
   readonly sessionId?: string;
   /** Set when a platform administrator acts in this tenant through a tenant switch: who they really are. */
   readonly impersonatedBy?: { readonly userId: string; readonly tenantId: string };
+  /** Set when the caller authenticated with a personal access token: which one, and how MCP exposes tools to it. */
+  readonly accessToken?: PrincipalAccessToken;
+}
+
+/** The personal access token a principal authenticated with. */
+export interface PrincipalAccessToken {
+  readonly id: string;
+  /** The MCP exposure mode chosen for the token (`direct` or `catalog`). */
+  readonly mcpMode: 'direct' | 'catalog';
+  /** Every permission of the token is a read-only one: MCP offers it read-only tools only. */
+  readonly readOnly: boolean;
 }
 
 const BUILT_IN_ROLES = ['super_admin', 'admin', 'manager', 'editor', 'customer'] as const;

@@ -87,6 +87,7 @@ const audit = async (env: CallEnv, tool: string, raw: unknown, code: string | nu
     await writeAudit(env.ctx.app.rustok.db, {
       tenantId: env.ctx.tenant.id,
       actorId: env.ctx.principal?.userId ?? null,
+      tokenId: env.ctx.principal?.accessToken?.id ?? null,
       surface: env.surface,
       clientName: env.clientName,
       tool,

@@ -14,6 +14,11 @@ export const mcpErrors = defineErrors('mcp', {
     description: 'No tool of that name is offered to this caller (unknown, not permitted, or its module is off for the tenant)',
   },
   MCP_TOOL_RATE_LIMITED: { status: 429, title: 'Too many requests', description: 'Too many calls of this tool with this token; wait' },
+  MCP_TOKEN_RATE_LIMITED: {
+    status: 429,
+    title: 'Too many requests',
+    description: 'Too many tool calls with this personal access token (of any tool); wait',
+  },
   MCP_ORIGIN_FORBIDDEN: {
     status: 403,
     title: 'Forbidden',

@@ -2,7 +2,7 @@ import type {} from '@rustok/api';
 import { kernelErrors, type McpSurface, type TenantRef } from '@rustok/kernel';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { mcpErrors } from './errors.js';
-import { toolLimiter } from './limit.js';
+import { tokenLimiter, toolLimiter } from './limit.js';
 import { EXPOSURE_MODES, type ExposureMode } from './modes.js';
 import { assertOriginAllowed } from './origin.js';
 import type { ToolRegistry } from './registry.js';
@@ -17,6 +17,8 @@ export interface McpHttpOptions {
   readonly moduleEnabled: (tenantId: string, slug: string) => Promise<boolean>;
   /** Calls of one tool by one caller per minute. */
   readonly toolCallsPerMinute: number;
+  /** Calls of any tool with one personal access token per minute. */
+  readonly tokenCallsPerMinute: number;
 }
 
 const SURFACES: readonly McpSurface[] = ['shop', 'admin'];
@@ -27,12 +29,18 @@ const tenantOf = (request: FastifyRequest): TenantRef => {
   return request.tenant;
 };
 
-/** `?mode=catalog` or `X-MCP-Mode: catalog`; direct otherwise. */
+/**
+ * `?mode=catalog` or `X-MCP-Mode: catalog` when the request chooses; otherwise the mode of the
+ * personal access token, else direct. Both modes reach the same permitted tools, so a request may
+ * override its token's mode either way.
+ */
 const modeOf = (request: FastifyRequest): ExposureMode => {
   const query = (request.query as Record<string, unknown> | undefined)?.mode;
   const wanted = typeof query === 'string' ? query : request.headers[MODE_HEADER];
-  return EXPOSURE_MODES.find((m) => m === wanted) ?? 'direct';
+  return EXPOSURE_MODES.find((m) => m === wanted) ?? request.principal?.accessToken?.mcpMode ?? 'direct';
 };
+
+type Limits = { readonly tool: ReturnType<typeof toolLimiter>; readonly token: ReturnType<typeof tokenLimiter> };
 
 /** The admin endpoint serves staff only: a token whose roles are not just `customer`. */
 const assertCaller = (request: FastifyRequest, surface: McpSurface): void => {
@@ -46,16 +54,20 @@ type Exchange = typeof import('./exchange.js')['exchange'];
 
 /** POST /mcp/<surface>: the caller checked, then one stateless exchange. */
 const handle =
-  (options: McpHttpOptions, surface: McpSurface, limit: ReturnType<typeof toolLimiter>, exchange: Exchange) =>
+  (options: McpHttpOptions, surface: McpSurface, limits: Limits, exchange: Exchange) =>
   async (request: FastifyRequest, reply: FastifyReply) => {
     const tenant = tenantOf(request);
     assertOriginAllowed(request, tenant, options.allowedOrigins);
     assertCaller(request, surface);
     const ctx = { app: request.server, tenant, principal: request.principal, requestId: String(request.id) };
+    const limit = async (tool: string) => {
+      await limits.token(request);
+      await limits.tool(request, tool);
+    };
     return exchange(request, reply, {
       registry: options.registry,
       audience: { surface, principal: request.principal, moduleEnabled: (slug) => options.moduleEnabled(tenant.id, slug) },
-      env: { ctx, surface, clientName: request.headers['user-agent'] ?? null, logger: request.log, limit: (tool) => limit(request, tool) },
+      env: { ctx, surface, clientName: request.headers['user-agent'] ?? null, logger: request.log, limit },
       mode: modeOf(request),
       version: options.version,
     });
@@ -74,12 +86,12 @@ const notAllowed = async (_request: FastifyRequest, reply: FastifyReply) => {
 export const mcpHttpRoutes =
   (options: McpHttpOptions): FastifyPluginAsync =>
   async (app) => {
-    const limit = toolLimiter(app, options.toolCallsPerMinute);
+    const limits = { tool: toolLimiter(app, options.toolCallsPerMinute), token: tokenLimiter(app, options.tokenCallsPerMinute) };
     const { exchange } = await import('./exchange.js');
     const open = { access: { public: true } };
     for (const surface of SURFACES) {
       const url = `/mcp/${surface}`;
-      app.post(url, { config: open, schema: { hide: true } }, handle(options, surface, limit, exchange));
+      app.post(url, { config: open, schema: { hide: true } }, handle(options, surface, limits, exchange));
       app.route({ method: ['GET', 'DELETE'], url, config: open, schema: { hide: true }, handler: notAllowed });
       app.get(
         `/.well-known/oauth-protected-resource/mcp/${surface}`,

@@ -27,3 +27,25 @@ export const toolLimiter = (app: FastifyInstance, max: number) => {
     throw mcpErrors.MCP_TOOL_RATE_LIMITED(`Too many calls of ${tool}; retry in ${seconds} s`, { meta: { retryAfterSeconds: seconds } });
   };
 };
+
+/** `<tenant>:mcp-token:<token id>`: every tool call made with one personal access token. */
+const tokenKeyOf = (request: FastifyRequest): string =>
+  `${request.tenant?.id ?? 'platform'}:mcp-token:${request.principal?.accessToken?.id ?? '-'}`;
+
+/**
+ * Per personal access token: `max` tool calls a minute, whatever the tool (next to the per-tool
+ * limit). Calls with a session token or none are not counted here.
+ */
+export const tokenLimiter = (app: FastifyInstance, max: number) => {
+  if (!app.hasDecorator('createRateLimit')) return async (_request: FastifyRequest): Promise<void> => {};
+  const check = app.createRateLimit({ max, timeWindow: WINDOW_MS, keyGenerator: tokenKeyOf });
+  return async (request: FastifyRequest): Promise<void> => {
+    if (!request.principal?.accessToken) return;
+    const result = await check(request);
+    if (result.isAllowed || !result.isExceeded) return;
+    const seconds = Math.max(1, result.ttlInSeconds);
+    throw mcpErrors.MCP_TOKEN_RATE_LIMITED(`Too many tool calls with this access token; retry in ${seconds} s`, {
+      meta: { retryAfterSeconds: seconds },
+    });
+  };
+};

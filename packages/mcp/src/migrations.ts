@@ -2,7 +2,7 @@ import { tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
 
 /**
- * One row per MCP tool call: who (actor, client), what (tool, sha-256 of the arguments), how it
+ * One row per MCP tool call: who (actor, the personal access token used if any, client), what (tool, sha-256 of the arguments), how it
  * ended and how long it took. Tenant-owned (row-level security); the arguments themselves are
  * not kept.
  */
@@ -25,5 +25,9 @@ CREATE TABLE mcp_audit (
 );
 CREATE INDEX mcp_audit_tenant_created ON mcp_audit (tenant_id, created_at DESC, id DESC);
 ${tenantRlsSql('mcp_audit')}`,
+  },
+  {
+    name: 'm20261205_mcp_002_audit_token',
+    up: 'ALTER TABLE mcp_audit ADD COLUMN token_id uuid',
   },
 ];

@@ -116,8 +116,11 @@ const visible = async <E extends { readonly module: string }>(
 };
 
 /** The tools this caller may see and call. */
-export const visibleTools = (registry: ToolRegistry, audience: Audience): Promise<RegisteredTool[]> =>
-  visible(registry.tools.values(), (e) => e.tool, audience);
+export const visibleTools = async (registry: ToolRegistry, audience: Audience): Promise<RegisteredTool[]> => {
+  const tools = await visible(registry.tools.values(), (e) => e.tool, audience);
+  // A read-only access token (every permission of it a read-only one) is offered read-only tools only.
+  return audience.principal?.accessToken?.readOnly ? tools.filter((e) => e.tool.annotations.readOnlyHint) : tools;
+};
 
 /** The resources this caller may list and read. */
 export const visibleResources = (registry: ToolRegistry, audience: Audience): Promise<Registered<McpResource>[]> =>

@@ -9,7 +9,8 @@ export interface StdioOptions {
   readonly surface: McpSurface;
   /** What names the tenant and the caller on every forwarded request: Authorization, the tenant header or Host. */
   readonly headers: Readonly<Record<string, string>>;
-  readonly mode: ExposureMode;
+  /** The exposure mode; absent: the token's own (direct without one). */
+  readonly mode?: ExposureMode | undefined;
   readonly input?: Readable;
   readonly output?: Writable;
 }
@@ -46,7 +47,7 @@ export const serveStdio = async (options: StdioOptions): Promise<{ readonly clos
   const forward = async (message: JSONRPCMessage): Promise<void> => {
     const response = await options.app.inject({
       method: 'POST',
-      url: `/mcp/${options.surface}?mode=${options.mode}`,
+      url: `/mcp/${options.surface}${options.mode ? `?mode=${options.mode}` : ''}`,
       headers: {
         ...options.headers,
         'content-type': 'application/json',

@@ -19,6 +19,7 @@ const labels = defineMessages({
     menus: 'Menus',
     customTypes: 'Custom types',
     users: 'Users',
+    accessTokens: 'Access tokens',
     webhooks: 'Webhooks',
     mail: 'E-mail',
     media: 'Media',
@@ -46,6 +47,7 @@ const labels = defineMessages({
     menus: 'Меню',
     customTypes: 'Свои типы',
     users: 'Пользователи',
+    accessTokens: 'Токены доступа',
     webhooks: 'Вебхуки',
     mail: 'Почта',
     media: 'Медиафайлы',
@@ -85,6 +87,7 @@ interface MenuItem {
     | '/menus'
     | '/flex'
     | '/users'
+    | '/access-tokens'
     | '/webhooks'
     | '/mail'
     | '/media'
@@ -115,6 +118,7 @@ export const MENU: readonly MenuItem[] = [
   { to: '/flex', label: 'customTypes', group: 'content', permission: 'flex.entries.read', module: 'flex' },
   { to: '/media', label: 'media', group: 'content', permission: 'media.assets.read', module: 'media' },
   { to: '/users', label: 'users', group: 'people', permission: 'auth.users.read' },
+  { to: '/access-tokens', label: 'accessTokens', group: 'people', permission: 'auth.access_tokens.create' },
   { to: '/webhooks', label: 'webhooks', group: 'platform', permission: 'notifications.webhooks.read', module: 'notifications' },
   { to: '/mail', label: 'mail', group: 'platform', permission: 'notifications.mail.read', module: 'notifications' },
   { to: '/search-index', label: 'searchIndex', group: 'platform', permission: 'index.status.read' },

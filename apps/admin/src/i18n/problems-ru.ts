@@ -4,6 +4,7 @@
  * configuration, defects) are left out; a test keeps this in step with the server's catalogue.
  */
 export const PROBLEMS_RU: Readonly<Record<string, string>> = {
+  AUTH_ACCESS_TOKEN_NOT_FOUND: 'Такого токена доступа нет',
   AUTH_ACCOUNT_LOCKED: 'Слишком много неудачных попыток входа: учётная запись временно заблокирована',
   AUTH_CURRENT_PASSWORD_WRONG: 'Текущий пароль указан неверно',
   AUTH_EMAIL_NOT_VERIFIED: 'Сначала подтвердите адрес электронной почты',
@@ -11,6 +12,7 @@ export const PROBLEMS_RU: Readonly<Record<string, string>> = {
   AUTH_FORBIDDEN: 'Недостаточно прав для этого действия',
   AUTH_IMPERSONATION_NOT_ALLOWED: 'Недоступно при работе от имени администратора платформы',
   AUTH_INVALID_CREDENTIALS: 'Неверный адрес электронной почты или пароль',
+  AUTH_PERMISSION_NOT_HELD: 'Токену можно дать только те права, которые есть у вас самих',
   AUTH_RATE_LIMITED: 'Слишком много попыток входа с этого адреса; попробуйте позже',
   AUTH_REFRESH_INVALID: 'Сеанс истёк или был отозван; войдите снова',
   AUTH_REFRESH_REUSED: 'Сеанс был отозван из соображений безопасности; войдите снова',
@@ -20,9 +22,10 @@ export const PROBLEMS_RU: Readonly<Record<string, string>> = {
   AUTH_ROLE_BUILT_IN: 'Встроенные роли нельзя изменить или удалить',
   AUTH_ROLE_NOT_FOUND: 'Такой роли нет',
   AUTH_ROLE_NOT_GRANTABLE: 'Роль super_admin может выдать только администратор платформы',
+  AUTH_SESSION_REQUIRED: 'Токены доступа создаются только из сеанса входа, а не другим токеном',
   AUTH_TOKEN_EXPIRED: 'Срок действия сеанса истёк',
   AUTH_TOKEN_INVALID: 'Сеанс недействителен',
-  AUTH_TOKEN_REVOKED: 'Сеанс отозван (учётная запись отключена или пароль изменён)',
+  AUTH_TOKEN_REVOKED: 'Сеанс или токен доступа отозван (учётная запись отключена, пароль изменён или токен отозван)',
   AUTH_USER_DISABLED: 'Учётная запись отключена',
   AUTH_USER_NOT_FOUND: 'Такого пользователя нет',
   AUTH_USER_PROTECTED: 'Пароль администратора платформы может сбросить только администратор платформы',
@@ -127,6 +130,7 @@ export const PROBLEMS_RU: Readonly<Record<string, string>> = {
   MCP_ORIGIN_FORBIDDEN: 'Запросы к MCP с этого источника (Origin) не разрешены',
   MCP_STAFF_REQUIRED: 'Административный адрес MCP доступен только сотрудникам',
   MCP_TOOL_NOT_FOUND: 'Такого инструмента нет или он недоступен',
+  MCP_TOKEN_RATE_LIMITED: 'Слишком много вызовов инструментов с этим токеном доступа; повторите позже',
   MCP_TOOL_RATE_LIMITED: 'Слишком много вызовов этого инструмента; повторите позже',
   MEDIA_ASSET_NOT_FOUND: 'Файл не найден',
   MEDIA_DIRECT_UPLOAD_UNAVAILABLE: 'Прямая загрузка недоступна в этом хранилище',

@@ -55,7 +55,10 @@ program
   .description('the MCP server over stdio for one tenant; the access token comes from RUSTOK_MCP_TOKEN')
   .requiredOption('--tenant <slug>', 'the tenant (its slug)')
   .option('--surface <surface>', 'admin or shop (default: admin with a token, shop without)')
-  .option('--mode <mode>', 'direct (every tool listed) or catalog (search, describe and call tools)', 'direct')
+  .option(
+    '--mode <mode>',
+    "direct (every tool listed) or catalog (search, describe and call tools); default: the access token's own mode, else direct",
+  )
   // Loaded when run: the MCP SDK is not needed by the other commands.
   .action(async (options: McpCommandOptions) => (await import('./mcp-command.js')).mcpCommand(options));
 

@@ -42,7 +42,8 @@ export const mcpCommand = async (options: McpCommandOptions): Promise<void> => {
     if (!SLUG.test(options.tenant)) throw kernelErrors.CONFIG_INVALID(`--tenant: a tenant slug (got "${options.tenant}")`);
     const token = process.env[MCP_TOKEN_VARIABLE];
     const surface = choice<McpSurface>(options.surface, ['admin', 'shop'], token ? 'admin' : 'shop', '--surface');
-    const mode = choice<ExposureMode>(options.mode, ['direct', 'catalog'], 'direct', '--mode');
+    // Without --mode: the personal access token's own mode (direct for any other token).
+    const mode = options.mode === undefined ? undefined : choice<ExposureMode>(options.mode, ['direct', 'catalog'], 'direct', '--mode');
     const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', pino.destination(2));
     const platform = await bootPlatform({ logger, adminApp: false, storefront: false });
     await platform.app.ready();

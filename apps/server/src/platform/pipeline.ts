@@ -1,5 +1,5 @@
 import type { RequestPipeline } from '@rustok/api';
-import { type AuthenticateContext, authErrors, authenticate, type RoleCatalog } from '@rustok/auth';
+import { type AuthenticateContext, authErrors, authenticate, isPersonalAccessToken, type RoleCatalog } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import type { Config } from '@rustok/kernel';
 import { createAllowedOriginLookup, type ModuleToggles, type TenantResolver } from '@rustok/tenancy';
@@ -44,6 +44,9 @@ export const createRequestPipeline = (options: PipelineOptions): RequestPipeline
     async authenticate(request, tenant) {
       const token = bearerToken(request);
       if (!token) return undefined;
+      if (!tenant && isPersonalAccessToken(token)) {
+        throw authErrors.AUTH_TOKEN_INVALID('A personal access token is valid in its own tenant only, not on platform routes');
+      }
       return authenticate({ ...base, tenantId: tenant?.id ?? claimedTenant(token) }, token);
     },
     moduleEnabled: (tenant, module) => options.toggles.isEnabled(tenant.id, module),

@@ -1,3 +1,4 @@
+import { accessTokensArea } from './access-tokens.js';
 import { accountsArea } from './accounts.js';
 import { blogArea } from './blog.js';
 import { commerceCatalogArea } from './commerce-catalog.js';
@@ -26,6 +27,7 @@ export const AREAS: readonly Area<unknown>[] = [
   platformAuth,
   platformGraphQLArea,
   accountsArea,
+  accessTokensArea,
   contentArea,
   blogArea,
   forumArea,

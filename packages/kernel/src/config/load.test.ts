@@ -61,7 +61,13 @@ const DEFAULTS = {
         negative_cache_ttl_ms: 5_000,
       },
       features: { registration_enabled: true, email_verification: false, demo_data: true },
-      rate_limit: { enabled: true, requests_per_minute: 600, login_attempts_per_minute: 10, mcp_tool_calls_per_minute: 60 },
+      rate_limit: {
+        enabled: true,
+        requests_per_minute: 600,
+        login_attempts_per_minute: 10,
+        mcp_tool_calls_per_minute: 60,
+        mcp_token_calls_per_minute: 120,
+      },
       events: {
         transport: 'outbox',
         memory_capacity: 10_000,

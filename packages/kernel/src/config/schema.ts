@@ -42,6 +42,7 @@ const RUSTOK_PROPERTIES = {
     requests_per_minute: Type.Integer({ minimum: 1, default: 600 }),
     login_attempts_per_minute: Type.Integer({ minimum: 1, default: 10 }),
     mcp_tool_calls_per_minute: Type.Integer({ minimum: 1, default: 60 }),
+    mcp_token_calls_per_minute: Type.Integer({ minimum: 1, default: 120 }),
   }),
   events: obj({
     transport: Type.Union(

@@ -17,6 +17,7 @@ const AuditQuery = Type.Object(
 const AuditItem = Type.Object({
   id: Id(),
   actorId: Nullable(Id()),
+  tokenId: Nullable(Id({ description: 'The personal access token the call was made with' })),
   surface: Type.Union([Type.Literal('shop'), Type.Literal('admin')]),
   clientName: Nullable(Type.String()),
   tool: Type.String(),

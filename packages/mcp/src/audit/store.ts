@@ -6,6 +6,8 @@ import { generateId } from '@rustok/kernel';
 export interface AuditEntry {
   readonly tenantId: string;
   readonly actorId: string | null;
+  /** The personal access token the call was made with (none for a session token or an anonymous shopper). */
+  readonly tokenId: string | null;
   readonly surface: McpSurface;
   readonly clientName: string | null;
   readonly tool: string;
@@ -23,8 +25,8 @@ export const writeAudit = (db: Database, entry: AuditEntry): Promise<void> =>
   db.transaction(
     async (tx) => {
       await tx.query(
-        `INSERT INTO mcp_audit (id, tenant_id, actor_id, surface, client_name, tool, arguments_sha256, outcome, error_code, duration_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        `INSERT INTO mcp_audit (id, tenant_id, actor_id, surface, client_name, tool, arguments_sha256, outcome, error_code, duration_ms, token_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
           generateId(),
           entry.tenantId,
@@ -36,6 +38,7 @@ export const writeAudit = (db: Database, entry: AuditEntry): Promise<void> =>
           entry.outcome,
           entry.errorCode,
           Math.max(0, Math.round(entry.durationMs)),
+          entry.tokenId,
         ],
       );
     },
@@ -45,6 +48,7 @@ export const writeAudit = (db: Database, entry: AuditEntry): Promise<void> =>
 interface Row extends Record<string, unknown> {
   id: string;
   actor_id: string | null;
+  token_id: string | null;
   surface: McpSurface;
   client_name: string | null;
   tool: string;
@@ -58,6 +62,7 @@ interface Row extends Record<string, unknown> {
 const toRow = (r: Row): AuditRow => ({
   id: r.id,
   actorId: r.actor_id,
+  tokenId: r.token_id,
   surface: r.surface,
   clientName: r.client_name,
   tool: r.tool,
@@ -79,7 +84,7 @@ export const listAudit = (db: Database, tenantId: string, q: AuditQuery): Promis
   db.transaction(
     async (tx) => {
       const { rows } = await tx.query<Row>(
-        `SELECT id, actor_id, surface, client_name, tool, arguments_sha256, outcome, error_code, duration_ms, created_at
+        `SELECT id, actor_id, token_id, surface, client_name, tool, arguments_sha256, outcome, error_code, duration_ms, created_at
            FROM mcp_audit WHERE ($1::uuid IS NULL OR id < $1::uuid) AND ($2::text IS NULL OR tool = $2)
           ORDER BY id DESC LIMIT $3`,
         [q.cursor ?? null, q.tool ?? null, q.limit + 1],
