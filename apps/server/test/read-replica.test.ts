@@ -101,6 +101,15 @@ describe.skipIf(skip)(title, () => {
         expect(await listed(visitor)).not.toContain(second.handle);
         expect(await byHandle(second.handle, visitor)).toBe(404);
       }
+      // The same over GraphQL: a query (sent by POST) marks nothing and reads like any other.
+      const gql = async (headers: Record<string, string>) => {
+        const query = '{ storeProducts(first: 100) { items { handle } } }';
+        const res = await p.app.inject({ method: 'POST', url: '/graphql', headers, payload: { query } });
+        expect(res.headers['set-cookie']).toBeUndefined();
+        return res.json<{ data: { storeProducts: { items: { handle: string }[] } } }>().data.storeProducts.items.map((i) => i.handle);
+      };
+      expect(await gql(writer)).toContain(second.handle);
+      expect(await gql(visitor)).not.toContain(second.handle);
       // A mark older than the window counts for nothing.
       const stale = { ...visitor, cookie: `rustok_wrote=${Date.now() - WINDOW_MS - 1_000}` };
       expect(await listed(stale)).not.toContain(second.handle);
