@@ -1,6 +1,6 @@
 import { commerceModule } from '@rustok/commerce';
 import { contentModule } from '@rustok/content';
-import { withOwnerConnection } from '@rustok/db';
+import { openPostgres, withOwnerConnection } from '@rustok/db';
 import { indexModule } from '@rustok/index';
 import {
   createTestPlatform,
@@ -125,6 +125,39 @@ describe.skipIf(skip)(title, () => {
     const caughtUp = await publish('Replica chair');
     await until(async () => (await listed(visitor)).includes(caughtUp.handle), 'the replica caught up');
     await until(async () => p.database.db.replicaStatus()[0]?.lagMs === 0, 'no lag');
+  });
+
+  it('takes a replica further behind than replica_max_lag_ms out of the reads, and back once it has caught up', async () => {
+    const url = p.database.url as string;
+    const onStandby = new URL(url);
+    onStandby.port = String(standby.port);
+    const db = await openPostgres({
+      url,
+      appRole: 'rustok_app',
+      poolMax: 2,
+      readPoolMax: 2,
+      replicas: { urls: [onStandby.toString()], maxLagMs: 300, checkMs: 50 },
+    });
+    try {
+      await until(async () => db.replicaReads() !== db, 'the replica serving reads');
+      await replay('pause');
+      try {
+        await withOwnerConnection(url, (owner) =>
+          owner.query('CREATE TABLE lag_probe (n int); GRANT SELECT ON lag_probe TO rustok_app; INSERT INTO lag_probe VALUES (1)'),
+        );
+        await until(async () => db.replicaStatus()[0]?.up === false, 'the lagging replica out of the reads');
+        expect(db.replicaStatus()[0]?.lagMs).toBeGreaterThan(300);
+        expect(db.replicaReads()).toBe(db);
+      } finally {
+        await replay('resume');
+      }
+      await until(async () => db.replicaStatus()[0]?.up === true, 'the replica back in the reads');
+      expect(db.replicaReads()).not.toBe(db);
+      const { rows } = await db.replicaReads().query<{ n: number }>('SELECT n FROM lag_probe');
+      expect(rows).toEqual([{ n: 1 }]);
+    } finally {
+      await db.close();
+    }
   });
 
   it('reads from the primary while the replica is stopped, and from the replica again once it is back', async () => {
