@@ -1,4 +1,4 @@
-import { buildApp, type EarlyAnswers } from '@rustok/api';
+import { buildApp, type EarlyAnswers, registerReadYourWrites } from '@rustok/api';
 import { jwksRoutes } from '@rustok/auth';
 import type { Database } from '@rustok/db';
 import type { EventBus } from '@rustok/events';
@@ -53,6 +53,7 @@ export const buildApiApp = async (options: ApiAppOptions) => {
     readinessInfo: { roles: options.roles },
     extend: (instance) => {
       registerTraceContinuation(instance);
+      registerReadYourWrites(instance, options.db, config.database.read_your_writes_ms);
       instance.decorate('events', bus);
       instance.decorate('moduleToggles', access.toggles);
       instance.decorate('auth', access.auth);

@@ -12,6 +12,7 @@ import { planJobs } from './jobs/plan.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import { ensureDefaultTenant } from './platform/default-tenant.js';
 import { type AccessServices, createAccessServices } from './platform/services.js';
+import { registerReplicaGauges } from './replica-metrics.js';
 import { eventRoles, needsStreaming, registerRoleGauge, roleNames, rolesOf } from './roles.js';
 import { buildServiceApp } from './service-app.js';
 import type { StorefrontMount } from './storefront.js';
@@ -111,6 +112,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
   const roles = rolesOf(config);
   const metricsRegistry = new Registry();
   registerRoleGauge(metricsRegistry, roles);
+  registerReplicaGauges(metricsRegistry, db);
   const streaming = options.streaming ?? (needsStreaming(roles) ? await connectStreaming(config, logger) : undefined);
   const bus = createEventBus({
     settings: config.settings.rustok.events,

@@ -81,6 +81,11 @@ export const openKernelDatabase = async (
     migrate: options.migrate === false ? undefined : kernel.registry.modules,
     inMemory: options.inMemory,
     onMigrationProgress: options.onMigrationProgress,
+    onReplicaChange: (status) =>
+      kernel.logger[status.up ? 'info' : 'warn'](
+        { replica: status.name, lagMs: status.lagMs },
+        status.up ? 'read replica serves reads' : 'read replica left the reads (down or too far behind): they go to the primary',
+      ),
   });
   return { db: opened.db, migrations: opened.migrations };
 };

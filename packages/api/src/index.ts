@@ -19,6 +19,7 @@ export * from './openapi.js';
 export * from './persisted-queries.js';
 export * from './problem.js';
 export * from './rate-limit.js';
+export * from './read-your-writes.js';
 export * from './request-ids.js';
 export * from './request-module-context.js';
 export * from './security-headers.js';

@@ -47,8 +47,29 @@ export interface PoolStats {
   readonly max: number;
 }
 
+/** One read replica as this process sees it (database.read_urls). */
+export interface ReplicaStatus {
+  /** `host:port` of its URL (no credentials). */
+  readonly name: string;
+  /** Serving reads: it answered the last check and was not behind by more than the allowed lag. */
+  readonly up: boolean;
+  /** How far behind the primary at the last check, in milliseconds; null when it did not answer. */
+  readonly lagMs: number | null;
+}
+
 export interface Database extends SqlRunner {
   readonly kind: 'postgres' | 'pglite';
+  /** Whether read replicas are configured (PostgreSQL with database.read_urls); false on PGlite. */
+  readonly replicated: boolean;
+  /**
+   * Where reads that may trail the primary a little go: a healthy replica's view (its tenantRead,
+   * query and read-only transactions run on the replica, anything else on the primary), or this
+   * database itself when there are no replicas or none is healthy. Never for reads that must see a
+   * write of the same client (see docs/operations.md, read replicas).
+   */
+  replicaReads(): Database;
+  /** Each replica's state; empty without replicas. */
+  replicaStatus(): readonly ReplicaStatus[];
   transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * One read-only statement of a tenant, row-level security applied as in a transaction opened for it.

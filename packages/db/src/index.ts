@@ -8,6 +8,8 @@ export * from './open.js';
 export * from './pglite.js';
 export * from './postgres.js';
 export * from './prepared.js';
+export * from './replica-lag.js';
+export * from './replicas.js';
 export * from './rls.js';
 export * from './statistics.js';
 export * from './unavailable.js';

@@ -20,6 +20,10 @@ const database = (sharedBuffersMb: number) => ({
   app_role: 'rustok_app',
   statement_timeout_ms: 30_000,
   embedded_shared_buffers_mb: sharedBuffersMb,
+  read_urls: [] as string[],
+  replica_max_lag_ms: 10_000,
+  replica_check_ms: 1_000,
+  read_your_writes_ms: 5_000,
 });
 
 it('opens the embedded database with the configured buffer cache, again on a second start', async () => {
@@ -33,6 +37,18 @@ it('opens the embedded database with the configured buffer cache, again on a sec
     }
   }
 });
+
+it('ignores read replicas on the embedded database: its reads stay its own', async () => {
+  const config = { database: { ...database(8), read_urls: ['postgres://127.0.0.1:1/nowhere'] } };
+  const { db } = await openDatabase({ config, root: dir, inMemory: true });
+  try {
+    expect(db.replicated).toBe(false);
+    expect(db.replicaReads()).toBe(db);
+    expect(db.replicaStatus()).toEqual([]);
+  } finally {
+    await db.close();
+  }
+}, 120_000);
 
 const fixture = (migrations: { name: string; up: string }[]) =>
   defineModule({ name: 'x', description: 'fixture', version: '1.0.0', slug: 'jot', kind: 'optional', migrations });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Config, ModuleDefinition } from '@rustok/kernel';
-import type { Database } from './database.js';
+import type { Database, ReplicaStatus } from './database.js';
 import { type MigrationReport, migrationsUpToDate, runMigrations } from './migrate.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
@@ -14,6 +14,8 @@ export interface OpenDatabaseOptions {
   readonly onMigrationProgress?: (event: { done: number; total: number; name: string }) => void;
   /** Open the embedded database in memory (tests). */
   readonly inMemory?: boolean;
+  /** Told when a read replica starts or stops serving reads (PostgreSQL with database.read_urls). */
+  readonly onReplicaChange?: (status: ReplicaStatus) => void;
 }
 
 export interface OpenedDatabase {
@@ -21,7 +23,10 @@ export interface OpenedDatabase {
   readonly migrations: MigrationReport | undefined;
 }
 
-/** PostgreSQL when `database.url` is set, embedded PGlite in `database.data_dir` otherwise. */
+/**
+ * PostgreSQL when `database.url` is set (with its read replicas, database.read_urls), embedded PGlite in
+ * `database.data_dir` otherwise (which has no replicas: read_urls is ignored).
+ */
 export const openDatabase = async (options: OpenDatabaseOptions): Promise<OpenedDatabase> => {
   const { database } = options.config;
   let migrations: MigrationReport | undefined;
@@ -41,6 +46,12 @@ export const openDatabase = async (options: OpenDatabaseOptions): Promise<Opened
         readPoolMax: database.read_pool_max,
         statementTimeoutMs: database.statement_timeout_ms,
         ownerSetup,
+        replicas: {
+          urls: database.read_urls,
+          maxLagMs: database.replica_max_lag_ms,
+          checkMs: database.replica_check_ms,
+          onChange: options.onReplicaChange,
+        },
       })
     : await openPglite({
         dataDir: options.inMemory ? undefined : resolve(options.root, database.data_dir),

@@ -142,8 +142,12 @@ export const openPglite = async (options: PgliteOptions): Promise<Database> => {
     let closing: Promise<void> | undefined;
     const session = createPgliteSession(db);
     const runner = runnerOf(db);
-    return {
+    const database: Database = {
       kind: 'pglite',
+      // The embedded database has no replicas: database.read_urls is ignored.
+      replicated: false,
+      replicaReads: () => database,
+      replicaStatus: () => [],
       query: (text, params) => session.plain(() => runner.query(text, params)) as never,
       exec: (text) => session.plain(() => runner.exec(text)),
       async transaction(fn, txOptions) {
@@ -183,6 +187,7 @@ export const openPglite = async (options: PgliteOptions): Promise<Database> => {
         return closing;
       },
     };
+    return database;
   } catch (error) {
     release();
     throw error;

@@ -1,4 +1,4 @@
-import { type Database, type MigrationReport, openPglite, openPostgres, withOwnerConnection } from '@rustok/db';
+import { type Database, type MigrationReport, openPglite, openPostgres, type ReplicaOptions, withOwnerConnection } from '@rustok/db';
 import { generateId, type ModuleDefinition } from '@rustok/kernel';
 import { describe, inject } from 'vitest';
 import { migratedImage } from './pglite-images.js';
@@ -60,17 +60,29 @@ export interface TestDatabase {
 }
 
 /** A throw-away PostgreSQL database on the server; dropped by the returned function. */
-export const createThrowawayDatabase = async (adminUrl: string, template?: string): Promise<{ url: string; drop: () => Promise<void> }> => {
+export const createThrowawayDatabase = async (
+  adminUrl: string,
+  template?: string,
+): Promise<{ url: string; name: string; drop: () => Promise<void> }> => {
   const name = `rustok_t_${generateId().replace(/-/g, '').slice(-16)}`;
   await withOwnerConnection(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
   return {
     url: withDatabase(adminUrl, name),
+    name,
     drop: () => withOwnerConnection(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   };
 };
 
-/** A fresh, migrated database on the backend (in-memory PGlite, or a throw-away PostgreSQL database). */
-export const openTestDatabase = async (backend: TestBackend, modules: readonly ModuleDefinition[] = []): Promise<TestDatabase> => {
+/**
+ * A fresh, migrated database on the backend (in-memory PGlite, or a throw-away PostgreSQL database).
+ * `replicas.urls` are the server URLs of standbys of the backend's server: the database reads from
+ * its copy on each (postgres only; see Database.replicaReads).
+ */
+export const openTestDatabase = async (
+  backend: TestBackend,
+  modules: readonly ModuleDefinition[] = [],
+  replicas?: ReplicaOptions,
+): Promise<TestDatabase> => {
   if (backend.name === 'pglite') {
     const { image, report } = await migratedImage(APP_ROLE, modules);
     const db = await openPglite({ appRole: APP_ROLE, image, imageReady: true });
@@ -80,8 +92,14 @@ export const openTestDatabase = async (backend: TestBackend, modules: readonly M
   const template = await postgresTemplate(backend.url, APP_ROLE, modules);
   const migrations = template.report;
   const scratch = await createThrowawayDatabase(backend.url, template.name);
+  const readUrls = replicas?.urls.map((url) => withDatabase(url, scratch.name)) ?? [];
   // A database that cannot be opened is dropped too (the caller gets the error, not the database).
-  const db = await openPostgres({ url: scratch.url, appRole: APP_ROLE, poolMax: 5 }).catch(async (error: unknown) => {
+  const db = await openPostgres({
+    url: scratch.url,
+    appRole: APP_ROLE,
+    poolMax: 5,
+    replicas: replicas && { ...replicas, urls: readUrls },
+  }).catch(async (error: unknown) => {
     await scratch.drop();
     throw error;
   });

@@ -59,6 +59,11 @@ export interface TestPlatformOptions {
   readonly outbound?: OutboundMessages;
   /** The storefront at `/` with these options (e.g. `{ assets: 'fresh' }`); none by default. */
   readonly storefront?: Readonly<Record<string, unknown>>;
+  /**
+   * Server URLs of standbys of the postgres backend's server (startStandby): the platform's database
+   * reads from its copy on them, with the lag settings of the config (database.replica_*).
+   */
+  readonly readReplicas?: readonly string[];
 }
 
 /** A second pool on a shared PostgreSQL database (PGlite has a single owner and cannot be shared). */
@@ -75,7 +80,12 @@ export const createTestPlatform = async (options: TestPlatformOptions): Promise<
   const config = testConfig(options.config, registry.modules);
   const logger = options.logger ?? pino({ level: 'silent' });
   const shared = options.shareDatabaseOf?.database;
-  const database = shared ? await reopen(shared) : await openTestDatabase(options.backend, registry.modules);
+  const replicas = options.readReplicas && {
+    urls: options.readReplicas,
+    maxLagMs: config.database.replica_max_lag_ms,
+    checkMs: config.database.replica_check_ms,
+  };
+  const database = shared ? await reopen(shared) : await openTestDatabase(options.backend, registry.modules, replicas);
   const { app, bus, access } = await assemble({
     config,
     db: database.db,

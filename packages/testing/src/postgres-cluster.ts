@@ -18,6 +18,9 @@ export interface PostgresCluster {
   readonly port: number;
   /** `pg_ctl restart -m <mode>`; resolves once the server accepts connections again. */
   restart(mode?: 'smart' | 'fast' | 'immediate'): Promise<void>;
+  /** Stops the server (fast) and keeps its files: `startServer()` starts it again. */
+  stopServer(): Promise<void>;
+  startServer(): Promise<void>;
   /** Stops the server (immediate) and removes the directory. */
   stop(): Promise<void>;
 }
@@ -49,8 +52,8 @@ const osUser = async (): Promise<{ uid: number; gid: number; prefix: string[] } 
   return { uid, gid, prefix: ['runuser', '-u', 'postgres', '--'] };
 };
 
-/** Starts a fresh cluster; call `stop()` when done. */
-export const startPostgresCluster = async (): Promise<PostgresCluster> => {
+/** A temporary directory owned by the cluster's OS user, and the PostgreSQL tools run as that user from it. */
+const clusterHome = async () => {
   const bin = postgresBinDir();
   if (!bin) throw new Error(postgresClusterSkipReason() ?? 'no PostgreSQL binaries');
   const dir = await mkdtemp(join(tmpdir(), 'rustok-pg-'));
@@ -58,28 +61,61 @@ export const startPostgresCluster = async (): Promise<PostgresCluster> => {
   if (user) await chown(dir, user.uid, user.gid);
   const exec = (tool: string, args: string[]) => {
     const [file, ...rest] = [...(user?.prefix ?? []), join(bin, tool), ...args];
-    return run(file as string, rest, { cwd: dir, timeout: 60_000 });
+    return run(file as string, rest, { cwd: dir, timeout: 120_000 });
   };
   const data = join(dir, 'data');
-  const log = join(dir, 'server.log');
-  const port = await freeLoopbackPort();
-  const ctl = (args: string[]) => exec('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', ...args]);
+  const ctl = (args: string[]) => exec('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', ...args]);
+  return { dir, data, exec, ctl };
+};
+
+type ClusterHome = Awaited<ReturnType<typeof clusterHome>>;
+
+/** Starts the server of a prepared data directory on `port`; removes the directory when `prepare` or the start fails. */
+const startIn = async (home: ClusterHome, port: number, prepare: () => Promise<unknown>): Promise<PostgresCluster> => {
+  // wal_level=replica (the default since PostgreSQL 10, named here): a standby can be made of it.
+  const start = () => home.ctl(['start', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${home.dir} -c wal_level=replica`]);
   try {
-    await exec('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
-    await ctl(['start', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}`]);
+    await prepare();
+    await start();
   } catch (error) {
-    await rm(dir, { recursive: true, force: true });
+    await rm(home.dir, { recursive: true, force: true });
     throw error;
   }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     restart: async (mode = 'fast') => {
-      await ctl(['restart', '-m', mode]);
+      await home.ctl(['restart', '-m', mode]);
+    },
+    stopServer: async () => {
+      await home.ctl(['stop', '-m', 'fast']);
+    },
+    startServer: async () => {
+      await start();
     },
     stop: async () => {
-      await ctl(['stop', '-m', 'immediate']).catch(() => undefined);
-      await rm(dir, { recursive: true, force: true });
+      await home.ctl(['stop', '-m', 'immediate']).catch(() => undefined);
+      await rm(home.dir, { recursive: true, force: true });
     },
   };
+};
+
+/** Starts a fresh cluster (which can have standbys: startStandby); call `stop()` when done. */
+export const startPostgresCluster = async (): Promise<PostgresCluster> => {
+  const home = await clusterHome();
+  const port = await freeLoopbackPort();
+  return startIn(home, port, () => home.exec('initdb', ['-D', home.data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']));
+};
+
+/**
+ * A streaming-replication standby of `primary` on a free port of its own: a base backup of the
+ * primary (`pg_basebackup -R`, which also writes the connection to it), started as a hot standby
+ * that answers reads and replays the primary's WAL. initdb's trust rules admit replication
+ * connections from the loopback. `stop()` it before the primary.
+ */
+export const startStandby = async (primary: PostgresCluster): Promise<PostgresCluster> => {
+  const home = await clusterHome();
+  const port = await freeLoopbackPort();
+  const source = ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'];
+  return startIn(home, port, () => home.exec('pg_basebackup', [...source, '-D', home.data, '-R', '-X', 'stream', '--no-sync']));
 };

@@ -7,7 +7,7 @@ import {
   kernelErrors,
 } from '@rustok/kernel';
 import type { TSchema } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { INDEX_KINDS, type IndexKind } from '../events.js';
 import { storeContextFor } from '../routes/context.js';
 import { SORTS, StoreContentQuery, type StoreProduct, type StoreProductPage, StoreProductsQuery } from '../schemas.js';
@@ -20,7 +20,8 @@ import { addStatusQuery } from './status.js';
 import { storeTypes } from './types.js';
 
 const appOf = (ctx: GraphQLContext): FastifyInstance => (ctx as GraphQLContext & { app: FastifyInstance }).app;
-const storeOf = (ctx: GraphQLContext): StoreContext => storeContextFor(appOf(ctx), ctx.tenant);
+const requestOf = (ctx: GraphQLContext): FastifyRequest | undefined => (ctx as GraphQLContext & { reply?: FastifyReply }).reply?.request;
+const storeOf = (ctx: GraphQLContext): StoreContext => storeContextFor(appOf(ctx), ctx.tenant, requestOf(ctx));
 
 const validators = new Map<TSchema, ReturnType<typeof createValidator>>();
 /** GraphQL arguments go through the same schema (and 422s) as the REST query string. */

@@ -1,6 +1,8 @@
 /// <reference types="@fastify/swagger" />
+
+import { wroteRecently } from '@rustok/api';
 import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { createResponseCache } from '../cache.js';
 import { indexOptions } from '../options.js';
 import {
@@ -25,7 +27,7 @@ const SlugParams = Type.Object({
   slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 200 }),
 });
 
-type Cached = <T>(tenantId: string, key: string, load: () => Promise<T>) => Promise<T>;
+type Cached = <T>(request: FastifyRequest, tenantId: string, key: string, load: () => Promise<T>) => Promise<T>;
 
 const productRoutes = (app: FastifyInstance, cached: Cached): void => {
   app.get<{ Querystring: StoreProductsQuery }>(
@@ -41,7 +43,7 @@ const productRoutes = (app: FastifyInstance, cached: Cached): void => {
     },
     async (request, reply) => {
       const ctx = storeContextOf(request);
-      const answer = await cached(ctx.tenantId, `p?${JSON.stringify(request.query)}`, () => listProductsText(ctx, request.query));
+      const answer = await cached(request, ctx.tenantId, `p?${JSON.stringify(request.query)}`, () => listProductsText(ctx, request.query));
       // The page's text (stored items joined) goes out as it is: a JSON content type keeps Fastify from serialising it again.
       reply.type('application/json; charset=utf-8');
       return answer;
@@ -62,7 +64,7 @@ const productRoutes = (app: FastifyInstance, cached: Cached): void => {
     async (request, reply) => {
       const ctx = storeContextOf(request);
       const { handle } = request.params;
-      const answer = await cached(ctx.tenantId, `h/${handle}?${request.query.locale ?? ''}`, () =>
+      const answer = await cached(request, ctx.tenantId, `h/${handle}?${request.query.locale ?? ''}`, () =>
         productText(ctx, handle, request.query.locale),
       );
       reply.type('application/json; charset=utf-8');
@@ -85,7 +87,7 @@ const contentRoutes = (app: FastifyInstance, cached: Cached): void => {
     },
     async (request) => {
       const ctx = storeContextOf(request);
-      return cached(ctx.tenantId, `c?${JSON.stringify(request.query)}`, () => listContent(ctx, request.query));
+      return cached(request, ctx.tenantId, `c?${JSON.stringify(request.query)}`, () => listContent(ctx, request.query));
     },
   );
   app.get<{ Params: Static<typeof SlugParams>; Querystring: Static<typeof LocaleQuery> }>(
@@ -103,7 +105,7 @@ const contentRoutes = (app: FastifyInstance, cached: Cached): void => {
     async (request) => {
       const ctx = storeContextOf(request);
       const { kind, slug } = request.params;
-      return cached(ctx.tenantId, `s/${kind}/${slug}?${request.query.locale ?? ''}`, () =>
+      return cached(request, ctx.tenantId, `s/${kind}/${slug}?${request.query.locale ?? ''}`, () =>
         getContent(ctx, kind, slug, request.query.locale),
       );
     },
@@ -116,7 +118,8 @@ const contentRoutes = (app: FastifyInstance, cached: Cached): void => {
  */
 export const storeRoutes: FastifyPluginAsync = async (app) => {
   const cache = createResponseCache(indexOptions(app.rustok.config).index.cache_ttl_ms);
-  const cached: Cached = (tenantId, key, load) => cache.through(tenantId, key, load);
+  // A client that has just written reads past the cache too: an answer kept there may come from a replica not yet caught up.
+  const cached: Cached = (request, tenantId, key, load) => (wroteRecently(request) ? load() : cache.through(tenantId, key, load));
   productRoutes(app, cached);
   contentRoutes(app, cached);
 };

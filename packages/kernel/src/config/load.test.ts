@@ -33,6 +33,10 @@ const DEFAULTS = {
     app_role: 'rustok_app',
     statement_timeout_ms: 30_000,
     embedded_shared_buffers_mb: 32,
+    read_urls: [],
+    replica_max_lag_ms: 10_000,
+    replica_check_ms: 1_000,
+    read_your_writes_ms: 5_000,
   },
   redis: { url: null },
   nats: { url: null },
@@ -186,6 +190,17 @@ describe('loadConfig: environment variables', () => {
     expect(config.server.port).toBe(8080);
     expect(config.settings.rustok.events.transport).toBe('nats');
     expect(config.logger.level).toBe('debug');
+  });
+
+  it('DATABASE_READ_URL gives one read replica or several (comma-separated), like database.read_urls in a file', async () => {
+    await write('default.yaml', 'database:\n  read_urls: [postgres://file-replica/db]\n');
+    expect(loadConfig({ dir, env: {} }).database.read_urls).toEqual(['postgres://file-replica/db']);
+    const one = loadConfig({ dir, env: { DATABASE_READ_URL: 'postgres://r1:5432/rustok' } });
+    expect(one.database.read_urls).toEqual(['postgres://r1:5432/rustok']);
+    const two = loadConfig({ dir, env: { DATABASE_READ_URL: 'postgres://r1/rustok, postgres://r2/rustok,' } });
+    expect(two.database.read_urls).toEqual(['postgres://r1/rustok', 'postgres://r2/rustok']);
+    expect(two.database.read_your_writes_ms).toBe(5_000);
+    expect(two.database.replica_max_lag_ms).toBe(10_000);
   });
 
   it('ignores empty and unrelated variables', async () => {

@@ -63,6 +63,13 @@ const readScalar = (raw: string): unknown => {
   }
 };
 
+/** `a, b` -> ['a', 'b'] (empty items dropped). */
+const splitUrlList = (raw: string): string[] =>
+  raw
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+
 /** Named variables first, then RUSTOK_A__B__C=value for any key `a.b.c` (values read as YAML scalars). */
 export const envOverrides = (env: Readonly<Record<string, string | undefined>>): { tree: Tree; sources: Map<string, string> } => {
   let tree: Tree = {};
@@ -77,6 +84,8 @@ export const envOverrides = (env: Readonly<Record<string, string | undefined>>):
   }
   const named: [string, string[], (v: string) => unknown][] = [
     ['DATABASE_URL', ['database', 'url'], String],
+    // One replica or several, comma-separated.
+    ['DATABASE_READ_URL', ['database', 'read_urls'], splitUrlList],
     ['REDIS_URL', ['redis', 'url'], String],
     ['NATS_URL', ['nats', 'url'], String],
     ['PORT', ['server', 'port'], (v) => (/^\d+$/.test(v) ? Number(v) : v)],

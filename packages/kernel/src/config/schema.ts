@@ -122,6 +122,14 @@ const configProperties = <G extends TProperties>(groups: G) => ({
     read_pool_max: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
     app_role: Type.String({ default: 'rustok_app', pattern: '^[a-z_][a-z0-9_]{0,62}$' }),
     statement_timeout_ms: Type.Integer({ minimum: 0, default: 30_000 }),
+    /** Read replicas (PostgreSQL standbys of `url`'s server, same database): storefront reads go there. Ignored by the embedded database. */
+    read_urls: Type.Array(Type.String({ minLength: 1 }), { default: [] }),
+    /** A replica further behind than this serves no reads until it has caught up. */
+    replica_max_lag_ms: Type.Integer({ minimum: 0, default: 10_000 }),
+    /** How often each replica's lag is measured (and a stopped one tried again). */
+    replica_check_ms: Type.Integer({ minimum: 100, default: 1_000 }),
+    /** After a write, the same client reads from the primary for this long (read-your-writes). */
+    read_your_writes_ms: Type.Integer({ minimum: 0, default: 5_000 }),
     /** PostgreSQL's buffer cache of the embedded database (its files are still cached by the system). */
     embedded_shared_buffers_mb: Type.Integer({ minimum: 1, maximum: 65_536, default: 32 }),
   }),
