@@ -33,6 +33,7 @@ const cpuMs = (pids) => {
   return each.some((v) => v === null) ? null : each.reduce((a, b) => a + b, 0);
 };
 
+import { ADMIN_EMAIL, must, prepareShop } from './bench-shop.mjs';
 import { cannon, httpJson, startServer, summary } from './storefront-http.mjs';
 
 const defaults = {
@@ -57,14 +58,8 @@ const defaults = {
   // (settings.rustok.notifications.webhooks).
 };
 
-const ADMIN_EMAIL = 'bench-admin@example.com';
 const TENANT = 'bench';
 const SUBSCRIBED = ['commerce.product.*'];
-
-const must = (res, status, what) => {
-  if (res.status !== status) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
-  return res.body;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Receivers: plain node http servers on loopback, answering 200 at once; each message is noted with
@@ -120,38 +115,6 @@ const startReceivers = async (count) => {
 
 // ---------------------------------------------------------------------------------------------
 // The shop: tenant, owner, products, endpoints
-
-const login = async (base, tenant, email, password) =>
-  must(
-    await httpJson('POST', `${base}/api/v1/auth/login`, { headers: { 'x-tenant-id': tenant }, body: { email, password } }),
-    200,
-    'login',
-  );
-
-/** Tenant `bench` with its owner signed in, and `count` published products (made before any endpoint exists). */
-const prepareShop = async (base, password, count) => {
-  const admin = await login(base, 'default', ADMIN_EMAIL, password);
-  must(
-    await httpJson('POST', `${base}/api/v1/platform/tenants`, {
-      headers: { authorization: `Bearer ${admin.accessToken}` },
-      body: { name: 'Bench', slug: TENANT, owner: { email: `owner@${TENANT}.example.com`, password } },
-    }),
-    201,
-    'POST /platform/tenants',
-  );
-  const owner = await login(base, TENANT, `owner@${TENANT}.example.com`, password);
-  const headers = { authorization: `Bearer ${owner.accessToken}`, 'x-tenant-id': TENANT };
-  const products = [];
-  for (let i = 0; i < count; i++) {
-    const body = {
-      title: `Bench product ${i}`,
-      status: 'published',
-      variants: [{ title: 'One', sku: `BENCH-${i}`, prices: [{ amount: 1999, currencyCode: 'USD' }], inventory: 1_000 }],
-    };
-    products.push(must(await httpJson('POST', `${base}/api/v1/commerce/products`, { headers, body }), 201, 'POST product').id);
-  }
-  return { headers, products };
-};
 
 const createEndpoints = async (base, headers, urls) => {
   const ids = [];
@@ -491,7 +454,12 @@ const benchTarget = async ({ name, o, problems, adminUrl }) => {
     const pid = worker ? [server.pid, worker.pid] : server.pid;
     try {
       log(`${name}: tenant, ${o.products} products, ${o.endpoints} endpoints`);
-      const { headers, products } = await prepareShop(server.base, password, o.products);
+      const productOf = (i) => ({
+        title: `Bench product ${i}`,
+        status: 'published',
+        variants: [{ title: 'One', sku: `BENCH-${i}`, prices: [{ amount: 1999, currencyCode: 'USD' }], inventory: 1_000 }],
+      });
+      const { headers, products } = await prepareShop({ base: server.base, password, slug: TENANT, count: o.products, productOf });
       const endpointIds = await createEndpoints(server.base, headers, receivers.urls);
       const common = { name, base: server.base, headers, products, receivers, sqlUrl, o, problems };
       const fan = await fanOut({ ...common, endpoints: endpointIds, pid });

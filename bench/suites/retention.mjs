@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { log, probePostgres, requireIntegers, serverEnv, sleep, throwAwayDatabase } from '../lib.mjs';
 import { fmtInt, round } from '../stats.mjs';
+import { ADMIN_EMAIL, prepareShop } from './bench-shop.mjs';
 import { httpJson, startServer } from './storefront-http.mjs';
 
 const defaults = {
@@ -15,42 +16,6 @@ const defaults = {
   retentionMs: 60_000,
   sampleS: 30,
   readyTimeoutMs: 180_000,
-};
-
-const ADMIN_EMAIL = 'bench-admin@example.com';
-const TENANT = 'bench';
-
-const must = (res, status, what) => {
-  if (res.status !== status) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
-  return res.body;
-};
-
-const login = async (base, tenant, email, password) =>
-  must(
-    await httpJson('POST', `${base}/api/v1/auth/login`, { headers: { 'x-tenant-id': tenant }, body: { email, password } }),
-    200,
-    'login',
-  );
-
-/** Tenant `bench`, its owner signed in, and `count` products to update. */
-const prepareShop = async (base, password, count) => {
-  const admin = await login(base, 'default', ADMIN_EMAIL, password);
-  must(
-    await httpJson('POST', `${base}/api/v1/platform/tenants`, {
-      headers: { authorization: `Bearer ${admin.accessToken}` },
-      body: { name: 'Bench', slug: TENANT, owner: { email: `owner@${TENANT}.example.com`, password } },
-    }),
-    201,
-    'POST /platform/tenants',
-  );
-  const owner = await login(base, TENANT, `owner@${TENANT}.example.com`, password);
-  const headers = { authorization: `Bearer ${owner.accessToken}`, 'x-tenant-id': TENANT };
-  const products = [];
-  for (let i = 0; i < count; i++) {
-    const body = { title: `Kept product ${i}`, status: 'published' };
-    products.push(must(await httpJson('POST', `${base}/api/v1/commerce/products`, { headers, body }), 201, 'POST product').id);
-  }
-  return { headers, products };
 };
 
 /** A server on its own database with the given retention, and its shop. */
@@ -65,7 +30,8 @@ const startTarget = async (o, adminUrl, retentionMs) => {
     RUSTOK_SETTINGS__RUSTOK__EVENTS__RETENTION_MS: String(retentionMs),
   };
   const server = await startServer({ root: o.root, env, readyTimeoutMs: o.readyTimeoutMs });
-  const shop = await prepareShop(server.base, password, o.products);
+  const productOf = (i) => ({ title: `Kept product ${i}`, status: 'published' });
+  const shop = await prepareShop({ base: server.base, password, slug: 'bench', count: o.products, productOf });
   const sql = new pg.Client({ connectionString: database.url });
   await sql.connect();
   return { retentionMs, server, database, shop, sql, writes: 0, failed: {} };

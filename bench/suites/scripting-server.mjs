@@ -12,15 +12,10 @@ import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { log, onCleanup, serverEnv, sleep, tempDataDir, throwAwayDatabase } from '../lib.mjs';
 import { round } from '../stats.mjs';
+import { ADMIN_EMAIL, must, prepareShop } from './bench-shop.mjs';
 import { cannon, httpJson, startServer, summary } from './storefront-http.mjs';
 
-const ADMIN_EMAIL = 'bench-admin@example.com';
 const TENANT = 'bench';
-
-const must = (res, status, what) => {
-  if (res.status !== status) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
-  return res.body;
-};
 
 /** A receiver on loopback noting each script request: { eventId, occurredAt, at }. */
 const startReceiver = async () => {
@@ -48,31 +43,6 @@ const startReceiver = async () => {
       await close();
     },
   };
-};
-
-const login = async (base, tenant, email, password) =>
-  must(
-    await httpJson('POST', `${base}/api/v1/auth/login`, { headers: { 'x-tenant-id': tenant }, body: { email, password } }),
-    200,
-    'login',
-  );
-
-/** Tenant `bench` with its owner signed in and `count` published products. */
-const prepareShop = async (base, password, count) => {
-  const admin = await login(base, 'default', ADMIN_EMAIL, password);
-  const owner = { email: `owner@${TENANT}.example.com`, password };
-  const created = await httpJson('POST', `${base}/api/v1/platform/tenants`, {
-    headers: { authorization: `Bearer ${admin.accessToken}` },
-    body: { name: 'Bench', slug: TENANT, owner },
-  });
-  must(created, 201, 'POST /platform/tenants');
-  const headers = { authorization: `Bearer ${(await login(base, TENANT, owner.email, password)).accessToken}`, 'x-tenant-id': TENANT };
-  const products = [];
-  for (let i = 0; i < count; i++) {
-    const body = { title: `Bench product ${i}`, status: 'published', variants: [{ title: 'One', sku: `BENCH-${i}`, inventory: 10 }] };
-    products.push(must(await httpJson('POST', `${base}/api/v1/commerce/products`, { headers, body }), 201, 'POST product').id);
-  }
-  return { headers, products };
 };
 
 const createScript = async (base, headers, body) =>
@@ -216,7 +186,12 @@ export const benchServer = async ({ name, o, problems, adminUrl }) => {
     });
     try {
       log(`${name}: tenant and ${o.products} products`);
-      const { headers, products } = await prepareShop(server.base, password, o.products);
+      const productOf = (i) => ({
+        title: `Bench product ${i}`,
+        status: 'published',
+        variants: [{ title: 'One', sku: `BENCH-${i}`, inventory: 10 }],
+      });
+      const { headers, products } = await prepareShop({ base: server.base, password, slug: TENANT, count: o.products, productOf });
       const common = { base: server.base, headers, products, o, problems };
       const effect = await eventToEffect({ ...common, receiver });
       const burn = await cpuBurn(common);

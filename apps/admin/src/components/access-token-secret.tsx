@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
 import { defineMessages, useMessages } from '../i18n/messages.js';
+import { SecretOnce } from './secret-once.js';
 
 const messages = defineMessages({
   en: {
@@ -20,36 +20,14 @@ const messages = defineMessages({
   },
 });
 
-type Copied = 'no' | 'yes' | 'refused';
-
-/** A token's secret shown this once: the text (selectable), a copy button, the warning, and a button that hides it. */
+/** A token's secret shown this once, with a button that hides it. */
 export const AccessTokenSecret = ({ secret, onDone }: { readonly secret: string; readonly onDone: () => void }) => {
   const t = useMessages(messages);
-  const id = useId();
-  const [copied, setCopied] = useState<Copied>('no');
-  const copy = () =>
-    navigator.clipboard.writeText(secret).then(
-      () => setCopied('yes'),
-      () => setCopied('refused'),
-    );
   return (
-    <section className="secret-once" aria-labelledby={id}>
-      <h2 id={id}>{t.title}</h2>
-      <p>
-        <strong>{t.once}</strong>
-      </p>
-      <p>
-        <code data-testid="access-token-secret">{secret}</code>
-      </p>
-      <div className="row">
-        <button type="button" onClick={() => void copy()}>
-          {t.copy}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t.done}
-        </button>
-        {copied === 'no' ? null : <span role="status">{copied === 'yes' ? t.copied : t.notCopied}</span>}
-      </div>
-    </section>
+    <SecretOnce secret={secret} texts={t} testId="access-token-secret">
+      <button type="button" onClick={onDone}>
+        {t.done}
+      </button>
+    </SecretOnce>
   );
 };

@@ -3,7 +3,7 @@ import { useFormat } from '../i18n/format.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
 import { LabelledSelect } from './flex-inputs.js';
-import { SecretOnce } from './webhook-secret.js';
+import { WebhookSecret } from './webhook-secret.js';
 
 const messages = defineMessages({
   en: {
@@ -73,7 +73,7 @@ export const RotateSecret = ({ previousSecretUntil, secret, pending, error, onRo
         </button>
       </p>
       {error ? <ErrorNotice error={error} /> : null}
-      {secret ? <SecretOnce secret={secret} /> : null}
+      {secret ? <WebhookSecret secret={secret} /> : null}
     </section>
   );
 };

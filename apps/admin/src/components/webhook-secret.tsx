@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
 import { defineMessages, useMessages } from '../i18n/messages.js';
+import { SecretOnce } from './secret-once.js';
 
 const messages = defineMessages({
   en: {
@@ -18,33 +18,8 @@ const messages = defineMessages({
   },
 });
 
-type Copied = 'no' | 'yes' | 'refused';
-
-/** A secret shown this once: the text itself (selectable), a copy button, and the warning that it is not shown again. */
-export const SecretOnce = ({ secret }: { readonly secret: string }) => {
+/** A webhook's signing secret shown this once. */
+export const WebhookSecret = ({ secret }: { readonly secret: string }) => {
   const t = useMessages(messages);
-  const id = useId();
-  const [copied, setCopied] = useState<Copied>('no');
-  const copy = () =>
-    navigator.clipboard.writeText(secret).then(
-      () => setCopied('yes'),
-      () => setCopied('refused'),
-    );
-  return (
-    <section className="secret-once" aria-labelledby={id}>
-      <h2 id={id}>{t.title}</h2>
-      <p>
-        <strong>{t.once}</strong>
-      </p>
-      <p>
-        <code data-testid="webhook-secret">{secret}</code>
-      </p>
-      <div className="row">
-        <button type="button" onClick={() => void copy()}>
-          {t.copy}
-        </button>
-        {copied === 'no' ? null : <span role="status">{copied === 'yes' ? t.copied : t.notCopied}</span>}
-      </div>
-    </section>
-  );
+  return <SecretOnce secret={secret} texts={t} testId="webhook-secret" />;
 };

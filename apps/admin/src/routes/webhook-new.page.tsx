@@ -9,7 +9,7 @@ import {
   webhookEventTypesQuery,
 } from '../api/webhooks.js';
 import { WebhookForm } from '../components/webhook-form.js';
-import { SecretOnce } from '../components/webhook-secret.js';
+import { WebhookSecret } from '../components/webhook-secret.js';
 import { useContractCheck } from '../contracts/use-contract-check.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 
@@ -35,7 +35,7 @@ const Created = ({ created }: { readonly created: EndpointWithSecret }) => {
   return (
     <>
       <p role="status">{t.created}</p>
-      <SecretOnce secret={created.secret} />
+      <WebhookSecret secret={created.secret} />
       <p>
         <Link to="/webhooks/$id" params={{ id: created.endpoint.id }}>
           {t.open}
