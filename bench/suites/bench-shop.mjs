@@ -41,3 +41,18 @@ export const prepareShop = async ({ base, password, slug, count, productOf }) =>
     );
   return { headers, products };
 };
+
+/** The super_admin signs in, creates the tenant `shop` with its owner (an admin), who signs in. */
+export const ownerToken = async (base, password) => {
+  const login = (tenant, email) =>
+    httpJson('POST', `${base}/api/v1/auth/login`, { headers: { 'x-tenant-id': tenant }, body: { email, password } });
+  const admin = await login('default', ADMIN_EMAIL);
+  if (admin.status !== 200) throw new Error(`super_admin login answered ${admin.status}: ${JSON.stringify(admin.body)}`);
+  const created = await httpJson('POST', `${base}/api/v1/platform/tenants`, {
+    headers: { authorization: `Bearer ${admin.body.accessToken}` },
+    body: { name: 'Shop', slug: 'shop', owner: { email: 'owner@shop.example.com', password } },
+  });
+  if (created.status !== 201) throw new Error(`POST /platform/tenants answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const owner = await login('shop', 'owner@shop.example.com');
+  return { tenant: { id: created.body.tenant.id, slug: 'shop' }, token: owner.body.accessToken, platformToken: admin.body.accessToken };
+};

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { openPostgres } from '@rustok/db';
 import { APP_ROLE, loadAverage, log, probePostgres, requireIntegers, serverEnv, throwAwayDatabase, withAdmin } from '../lib.mjs';
 import { round } from '../stats.mjs';
+import { ownerToken } from './bench-shop.mjs';
 import { cannon, httpJson, startServer, summary } from './storefront-http.mjs';
 import { SEARCH_WORD, seedCatalog } from './storefront-seed.mjs';
 
@@ -24,21 +25,6 @@ const tokensOf = (text) => Math.ceil(text.length / 4);
 
 const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 const rpc = (method, params) => ({ jsonrpc: '2.0', id: 1, method, params });
-
-/** The super_admin signs in, creates the tenant `shop` with its owner (an admin), who signs in. */
-const shopOwner = async (base, password) => {
-  const login = (tenant, email) =>
-    httpJson('POST', `${base}/api/v1/auth/login`, { headers: { 'x-tenant-id': tenant }, body: { email, password } });
-  const admin = await login('default', 'bench-admin@example.com');
-  if (admin.status !== 200) throw new Error(`super_admin login answered ${admin.status}: ${JSON.stringify(admin.body)}`);
-  const created = await httpJson('POST', `${base}/api/v1/platform/tenants`, {
-    headers: { authorization: `Bearer ${admin.body.accessToken}` },
-    body: { name: 'Shop', slug: 'shop', owner: { email: 'owner@shop.example.com', password } },
-  });
-  if (created.status !== 201) throw new Error(`POST /platform/tenants answered ${created.status}: ${JSON.stringify(created.body)}`);
-  const owner = await login('shop', 'owner@shop.example.com');
-  return { tenant: { id: created.body.tenant.id, slug: 'shop' }, token: owner.body.accessToken, platformToken: admin.body.accessToken };
-};
 
 const targetsOf = (slug) => {
   const headers = { 'x-tenant-id': slug };
@@ -155,7 +141,7 @@ export async function run(options) {
   const db = await openPostgres({ url: tmp.url, appRole: APP_ROLE, poolMax: 8 });
   const problems = [];
   try {
-    const owner = await shopOwner(server.base, password);
+    const owner = await ownerToken(server.base, password);
     await seedCatalog({ db, tenants: [owner.tenant], perTenant: o.products, log: (l) => log(`mcp: ${l}`) });
     await withAdmin(tmp.url, (c) => c.query('VACUUM ANALYZE'));
     const targets = targetsOf('shop');

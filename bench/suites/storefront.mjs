@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { openPostgres } from '@rustok/db';
 import { APP_ROLE, loadAverage, log, probePostgres, requireIntegers, round, serverEnv, throwAwayDatabase, withAdmin } from '../lib.mjs';
+import { ownerToken } from './bench-shop.mjs';
 import { loadCeilingTable } from './storefront-ceiling.mjs';
 import { runEmbedded } from './storefront-embedded.mjs';
 import { cannon, httpJson, startBare, startCeiling, startServer, summary } from './storefront-http.mjs';
@@ -152,20 +153,6 @@ const measure = async ({ name, server, bare, ceiling, targets, o, problems }) =>
     graphqlPercentOfRest: ratio('graphql', 'list'),
     ...ofCeiling,
   };
-};
-
-const ownerToken = async (base, password) => {
-  const login = (tenant, email) =>
-    httpJson('POST', `${base}/api/v1/auth/login`, { headers: { 'x-tenant-id': tenant }, body: { email, password } });
-  const admin = await login('default', 'bench-admin@example.com');
-  if (admin.status !== 200) throw new Error(`super_admin login answered ${admin.status}: ${JSON.stringify(admin.body)}`);
-  const created = await httpJson('POST', `${base}/api/v1/platform/tenants`, {
-    headers: { authorization: `Bearer ${admin.body.accessToken}` },
-    body: { name: 'Shop', slug: 'shop', owner: { email: 'owner@shop.example.com', password } },
-  });
-  if (created.status !== 201) throw new Error(`POST /platform/tenants answered ${created.status}: ${JSON.stringify(created.body)}`);
-  const owner = await login('shop', 'owner@shop.example.com');
-  return { tenant: { id: created.body.tenant.id, slug: 'shop' }, token: owner.body.accessToken };
 };
 
 /** Direct writes, then writes through the commerce API, each on products not written before. */
