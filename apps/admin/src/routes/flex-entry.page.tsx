@@ -1,7 +1,16 @@
-import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { type InfiniteData, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { meQuery } from '../api/auth.js';
-import { deleteFlexEntry, type FlexEntryView, flexEntryQuery, flexSchemaQuery, publishFlexEntry, unpublishFlexEntry } from '../api/flex.js';
+import {
+  deleteFlexEntry,
+  type FlexEntryPage,
+  type FlexEntryView,
+  flexEntriesQuery,
+  flexEntryQuery,
+  flexSchemaQuery,
+  publishFlexEntry,
+  unpublishFlexEntry,
+} from '../api/flex.js';
 import { can } from '../api/permissions.js';
 import { ConfirmAction } from '../components/confirm-action.js';
 import { ErrorNotice } from '../components/error-notice.js';
@@ -33,6 +42,11 @@ const messages = defineMessages({
   },
 });
 
+const withoutEntry = (data: InfiniteData<FlexEntryPage, string | null>, id: string) => ({
+  ...data,
+  pages: data.pages.map((page) => ({ ...page, items: page.items.filter((entry) => entry.id !== id) })),
+});
+
 /** One entry: its status, publishing, and its form built from the schema's fields. */
 export const FlexEntryEdit = () => {
   const { slug, id } = getRouteApi('/app/flex/$slug/entries/$id').useParams();
@@ -54,6 +68,8 @@ export const FlexEntryEdit = () => {
     mutationFn: () => deleteFlexEntry(id),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: flexEntryQuery(id).queryKey });
+      // The list page shows its cached pages at once: take the entry out of them before going back.
+      queryClient.setQueryData(flexEntriesQuery(slug).queryKey, (data) => data && withoutEntry(data, id));
       await queryClient.invalidateQueries({ queryKey: ['flex', 'entries', slug] });
       await navigate({ to: '/flex/$slug/entries', params: { slug } });
     },
