@@ -1,6 +1,7 @@
 import { bootPlatform, type KernelOptions, type Platform } from './boot.js';
 import { bootstrapDemoAdmin, bootstrapPlatformAdmin, type GeneratedAdmin } from './platform/admin.js';
 import { seedDemo } from './seed.js';
+import { settleMemory } from './settle-memory.js';
 
 export type { GeneratedAdmin } from './platform/admin.js';
 
@@ -12,6 +13,8 @@ export interface StartOptions extends KernelOptions {
   readonly migrate?: boolean;
   readonly seed?: boolean;
   readonly progress?: (line: string) => void;
+  /** One full garbage collection before listening (the CLI's start), so start-up garbage is not kept resident. */
+  readonly settleMemory?: boolean;
   /** Signals and exit function of the shutdown handler (tests pass their own). */
   readonly shutdown?: Pick<ShutdownOptions, 'exit' | 'signals'>;
 }
@@ -52,6 +55,7 @@ export const startServer = async (options: StartOptions = {}): Promise<RunningSe
     if (report.seeded.length > 0) logger.info({ seeded: report.seeded }, 'demo data seeded');
     seeded = report.seeded;
   }
+  if (options.settleMemory) logger.debug(settleMemory(), 'start-up garbage collected');
   const stop = installShutdown(app, { timeoutMs: config.server.shutdown_timeout_ms, logger, ...options.shutdown });
   const address = await app.listen({ host: config.server.host, port: config.server.port });
   logger.info(

@@ -18,7 +18,13 @@ export const startCommand = async (options: StartCommandOptions): Promise<void> 
       ...(options.consumers === undefined ? {} : { consumers: splitRoleList(options.consumers) }),
     };
     const overrides = Object.keys(serverOverrides).length === 0 ? undefined : { server: serverOverrides };
-    const server = await startServer({ migrate: options.migrate, seed: options.seed, progress: progressLine, overrides });
+    const server = await startServer({
+      migrate: options.migrate,
+      seed: options.seed,
+      progress: progressLine,
+      overrides,
+      settleMemory: true,
+    });
     const roles = server.config.server.roles.join(',');
     process.stderr.write(`RusToK ${server.db.kind === 'pglite' ? '(embedded database) ' : ''}[${roles}] listening on ${server.address}\n`);
   } catch (error) {
