@@ -5,6 +5,7 @@ import { mcpErrors } from './errors.js';
 import { tokenLimiter, toolLimiter } from './limit.js';
 import { EXPOSURE_MODES, type ExposureMode } from './modes.js';
 import { assertOriginAllowed } from './origin.js';
+import { rpcParseErrors } from './parse-error.js';
 import type { ToolRegistry } from './registry.js';
 import { bearerChallenge, resourceMetadata } from './well-known.js';
 
@@ -91,7 +92,7 @@ export const mcpHttpRoutes =
     const open = { access: { public: true } };
     for (const surface of SURFACES) {
       const url = `/mcp/${surface}`;
-      app.post(url, { config: open, schema: { hide: true } }, handle(options, surface, limits, exchange));
+      app.post(url, { config: open, schema: { hide: true }, errorHandler: rpcParseErrors }, handle(options, surface, limits, exchange));
       app.route({ method: ['GET', 'DELETE'], url, config: open, schema: { hide: true }, handler: notAllowed });
       app.get(
         `/.well-known/oauth-protected-resource/mcp/${surface}`,
