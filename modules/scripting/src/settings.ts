@@ -2,6 +2,9 @@ import type { SqlRunner } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { ScriptingOptions } from './options.js';
 
+/** What a tenant may grant its scripts' service role (`ctx.api`): all of it unless it chooses less. */
+export const SCRIPT_GRANTABLE_PERMISSIONS = ['commerce.products.read', 'commerce.products.write'] as const;
+
 /**
  * Per-tenant settings of scripting (`PUT /modules/scripting { settings }`), each bounded by the
  * deployment's: a longer minimum cron interval, fewer failures before a script is turned off.
@@ -17,6 +20,13 @@ export const ScriptingTenantSettingsSchema = Type.Object(
      * `reject` (the default) refuses it with SCRIPTING_VALIDATE_HOOK_FAILED; `accept` lets it through.
      */
     validateHookFailure: Type.Optional(Type.Union([Type.Literal('reject'), Type.Literal('accept')])),
+    /**
+     * The permissions of the scripts' service role, which every `ctx.api` call is checked against
+     * (the use-case's own check, as for a person): a subset of the grantable ones; all of them when unset.
+     */
+    scriptPermissions: Type.Optional(
+      Type.Array(Type.Union(SCRIPT_GRANTABLE_PERMISSIONS.map((permission) => Type.Literal(permission))), { uniqueItems: true }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -51,4 +61,10 @@ export const hookPolicy = async (tx: SqlRunner): Promise<HookPolicy> => {
   const row = rows[0];
   const own = row?.settings ?? {};
   return { enabled: (row?.enabled ?? true) && own.validateHooks === true, onFailure: own.validateHookFailure ?? 'reject' };
+};
+
+/** The permissions the tenant grants its scripts' service role (in its transaction). */
+export const scriptPermissions = async (tx: SqlRunner): Promise<readonly string[]> => {
+  const { rows } = await tx.query<{ settings: TenantSettings | null }>(`SELECT settings FROM tenant_modules WHERE module = 'scripting'`);
+  return rows[0]?.settings?.scriptPermissions ?? SCRIPT_GRANTABLE_PERMISSIONS;
 };

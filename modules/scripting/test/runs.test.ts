@@ -152,4 +152,30 @@ describeEachBackend('scripting: runs', (backend) => {
     const product = await ok<{ tags: string[] }>(w.call('GET', `/commerce/products/${ofB.id}`, b.admin));
     expect(product.tags).toEqual([]);
   });
+  it("runs ctx.api with the permissions the tenant grants its scripts' service role, and no more", async () => {
+    const id = await createProduct(w, `Granted ${Date.now().toString(36)}`);
+    const tagger = await createScript(w, {
+      name: `tagger-${Date.now().toString(36)}`,
+      source: [
+        'const read = (await ctx.api.products.get(ctx.input.id)).id === ctx.input.id;',
+        'let wrote = "wrote"; try { await ctx.api.products.setTags(ctx.input.id, ["granted"]); } catch (e) { wrote = String(e.message); }',
+        'return { read, wrote };',
+      ].join('\n'),
+    });
+    const grant = (scriptPermissions: string[] | undefined) =>
+      ok(w.call('PUT', '/modules/scripting', w.admin, { enabled: true, settings: scriptPermissions ? { scriptPermissions } : {} }));
+    await grant(['commerce.products.read']);
+    expect(await run(w, tagger.id, { input: { id } })).toMatchObject({
+      ok: true,
+      output: { read: true, wrote: expect.stringContaining('AUTH_FORBIDDEN') },
+    });
+    expect((await ok<{ tags: string[] }>(w.call('GET', `/commerce/products/${id}`, w.admin))).tags).toEqual([]);
+    expectProblem(
+      await w.call('PUT', '/modules/scripting', w.admin, { enabled: true, settings: { scriptPermissions: ['commerce.orders.refund'] } }),
+      422,
+    );
+    await grant(undefined);
+    expect(await run(w, tagger.id, { input: { id } })).toMatchObject({ ok: true, output: { read: true, wrote: 'wrote' } });
+    expect((await ok<{ tags: string[] }>(w.call('GET', `/commerce/products/${id}`, w.admin))).tags).toEqual(['granted']);
+  });
 });

@@ -2,14 +2,23 @@ import type { ModuleActor, ModuleContext } from '@rustok/api';
 import { readCatalogProduct, setCatalogProductTags } from '@rustok/commerce/contracts';
 import { isAppError } from '@rustok/kernel';
 import type { HostFunction, Json } from '@rustok/sandbox';
+import { scriptPermissions } from '../settings.js';
 import { type Effects, noteCall, type RunScope, scriptFault } from './effects.js';
 
 /**
- * The permissions of a script's service role: what `ctx.api` may do. Every call goes through the
- * owning module's use-case, so its checks, validation and events apply as for a person.
+ * The script's service role: what `ctx.api` may do is what the tenant grants it (`scriptPermissions`,
+ * read once per run, on its first call). Every call goes through the owning module's use-case, so
+ * its permission check, validation and events apply as for a person.
  */
-export const SCRIPT_ROLE_PERMISSIONS: readonly string[] = ['commerce.products.read', 'commerce.products.write'];
-const scriptActor: ModuleActor = { userId: null, can: (permission) => SCRIPT_ROLE_PERMISSIONS.includes(permission) };
+const serviceRole = (scope: RunScope): (() => Promise<ModuleActor>) => {
+  let actor: Promise<ModuleActor> | undefined;
+  return () => {
+    actor ??= scope.db
+      .transaction((tx) => scriptPermissions(tx), { tenantId: scope.tenantId })
+      .then((granted): ModuleActor => ({ userId: null, can: (permission) => granted.includes(permission) }));
+    return actor;
+  };
+};
 
 const EMIT_NAME = /^[a-z][a-z0-9_-]{0,40}(\.[a-z][a-z0-9_-]{0,40}){0,3}$/;
 const MAX_EMITS = 20;
@@ -54,18 +63,23 @@ export const emitHost = (scope: RunScope, effects: Effects): Record<string, Host
 
 /** `ctx.api.products.*`: commerce's contract, as the script's service role; writes are only recorded in a dry run. */
 export const apiHost = (scope: RunScope, effects: Effects): Record<string, HostFunction> => {
-  const ctx: ModuleContext = { db: scope.db, events: scope.events, tenantId: scope.tenantId, actor: scriptActor };
-  const write = async (name: string, args: Json, fn: () => Promise<unknown>): Promise<Json> => {
+  const role = serviceRole(scope);
+  const ctxOf = async (): Promise<ModuleContext> => ({ db: scope.db, events: scope.events, tenantId: scope.tenantId, actor: await role() });
+  const write = async (name: string, args: Json, fn: (ctx: ModuleContext) => Promise<unknown>): Promise<Json> => {
     noteCall(effects, name, args, !scope.dry);
     if (scope.dry) return { dryRun: true };
-    return viaUseCase(fn);
+    const ctx = await ctxOf();
+    return viaUseCase(() => fn(ctx));
   };
   const idOf = (args: Json): string => String(field(args, 'id') ?? '');
   return {
-    'api.products.get': (args) => viaUseCase(() => readCatalogProduct(ctx, idOf(args))),
-    'api.products.setTags': (args) => write('api.products.setTags', args, () => setCatalogProductTags(ctx, idOf(args), tagsOf(args))),
+    'api.products.get': async (args) => {
+      const ctx = await ctxOf();
+      return viaUseCase(() => readCatalogProduct(ctx, idOf(args)));
+    },
+    'api.products.setTags': (args) => write('api.products.setTags', args, (ctx) => setCatalogProductTags(ctx, idOf(args), tagsOf(args))),
     'api.products.addTags': (args) =>
-      write('api.products.addTags', args, async () => {
+      write('api.products.addTags', args, async (ctx) => {
         const product = await readCatalogProduct(ctx, idOf(args));
         return setCatalogProductTags(ctx, idOf(args), [...product.tags, ...tagsOf(args)]);
       }),
