@@ -42,7 +42,7 @@ const messages = defineMessages({
   },
 });
 
-const withoutEntry = (data: InfiniteData<FlexEntryPage, string | null>, id: string) => ({
+const withoutEntry = <Param,>(data: InfiniteData<FlexEntryPage, Param>, id: string): InfiniteData<FlexEntryPage, Param> => ({
   ...data,
   pages: data.pages.map((page) => ({ ...page, items: page.items.filter((entry) => entry.id !== id) })),
 });
