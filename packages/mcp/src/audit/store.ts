@@ -20,30 +20,42 @@ export interface AuditEntry {
 /** An audit row as read back: the entry without its tenant (the reader's own), with its id and time. */
 export type AuditRow = Omit<AuditEntry, 'tenantId'> & { readonly id: string; readonly createdAt: string };
 
-/** Writes one audit row in a transaction of the call's tenant (row-level security checks the tenant). */
-export const writeAudit = (db: Database, entry: AuditEntry): Promise<void> =>
+const COLUMNS = 11;
+
+const valuesOf = (entry: AuditEntry): unknown[] => [
+  generateId(),
+  entry.tenantId,
+  entry.actorId,
+  entry.surface,
+  entry.clientName?.slice(0, 200) ?? null,
+  entry.tool.slice(0, 100),
+  entry.argumentsSha256,
+  entry.outcome,
+  entry.errorCode,
+  Math.max(0, Math.round(entry.durationMs)),
+  entry.tokenId,
+];
+
+const rowPlaceholders = (row: number): string => `(${Array.from({ length: COLUMNS }, (_, i) => `$${row * COLUMNS + i + 1}`).join(', ')})`;
+
+/**
+ * Writes audit rows of one tenant in one statement, in a transaction of that tenant (row-level
+ * security checks the tenant).
+ */
+export const writeAudits = (db: Database, tenantId: string, entries: readonly AuditEntry[]): Promise<void> =>
   db.transaction(
     async (tx) => {
       await tx.query(
         `INSERT INTO mcp_audit (id, tenant_id, actor_id, surface, client_name, tool, arguments_sha256, outcome, error_code, duration_ms, token_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          generateId(),
-          entry.tenantId,
-          entry.actorId,
-          entry.surface,
-          entry.clientName?.slice(0, 200) ?? null,
-          entry.tool.slice(0, 100),
-          entry.argumentsSha256,
-          entry.outcome,
-          entry.errorCode,
-          Math.max(0, Math.round(entry.durationMs)),
-          entry.tokenId,
-        ],
+         VALUES ${entries.map((_, i) => rowPlaceholders(i)).join(', ')}`,
+        entries.flatMap(valuesOf),
       );
     },
-    { tenantId: entry.tenantId },
+    { tenantId },
   );
+
+/** Writes one audit row in a transaction of the call's tenant. */
+export const writeAudit = (db: Database, entry: AuditEntry): Promise<void> => writeAudits(db, entry.tenantId, [entry]);
 
 interface Row extends Record<string, unknown> {
   id: string;
