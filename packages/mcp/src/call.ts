@@ -6,7 +6,7 @@ import type { AuditEntry } from './audit/store.js';
 import type { RegisteredTool } from './registry.js';
 import { toolArguments } from './validate.js';
 
-/** Writes one audit row (resolves once it is written). */
+/** Takes one audit row (see audit/batch.ts: resolves when the call may answer). */
 export type AuditWrite = (entry: AuditEntry) => Promise<void>;
 
 /** Everything a tool call needs besides the tool: the caller's context and the platform's services. */
@@ -18,7 +18,7 @@ export interface CallEnv {
   readonly logger: FastifyBaseLogger;
   /** Throws MCP_TOOL_RATE_LIMITED when this caller has called this tool too often. */
   readonly limit: (tool: string) => Promise<void>;
-  /** Where the call's audit row goes (rows of concurrent calls are written together). */
+  /** Where the call's audit row goes (written in the background, rows of concurrent calls together). */
   readonly audit: AuditWrite;
 }
 
@@ -100,24 +100,20 @@ export const callTool = async (env: CallEnv, entry: RegisteredTool, raw: Record<
   return answer;
 };
 
-const audit = async (env: CallEnv, tool: string, raw: unknown, code: string | null, durationMs: number): Promise<void> => {
-  try {
-    await env.audit({
-      tenantId: env.ctx.tenant.id,
-      actorId: env.ctx.principal?.userId ?? null,
-      tokenId: env.ctx.principal?.accessToken?.id ?? null,
-      surface: env.surface,
-      clientName: env.clientName,
-      tool,
-      argumentsSha256: argumentsHash(raw),
-      outcome: code === null ? 'ok' : 'error',
-      errorCode: code,
-      durationMs,
-    });
-  } catch (error) {
-    env.logger.error({ err: error, tool }, 'MCP audit row not written');
-  }
-};
+/** Hands the call's row to the audit writer (which writes it in the background, see audit/batch.ts). */
+const audit = (env: CallEnv, tool: string, raw: unknown, code: string | null, durationMs: number): Promise<void> =>
+  env.audit({
+    tenantId: env.ctx.tenant.id,
+    actorId: env.ctx.principal?.userId ?? null,
+    tokenId: env.ctx.principal?.accessToken?.id ?? null,
+    surface: env.surface,
+    clientName: env.clientName,
+    tool,
+    argumentsSha256: argumentsHash(raw),
+    outcome: code === null ? 'ok' : 'error',
+    errorCode: code,
+    durationMs,
+  });
 
 /** The audit row of a call of a tool this caller is not offered (unknown, not permitted, module off). */
 export const auditUnknown = (env: CallEnv, name: string, raw: unknown): Promise<void> =>

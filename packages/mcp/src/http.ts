@@ -1,7 +1,7 @@
 import type {} from '@rustok/api';
 import { kernelErrors, type McpSurface, type TenantRef } from '@rustok/kernel';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { createAuditWriter } from './audit/batch.js';
+import { auditWriterOf } from './audit/batch.js';
 import type { AuditWrite } from './call.js';
 import { mcpErrors } from './errors.js';
 import { tokenLimiter, toolLimiter } from './limit.js';
@@ -94,11 +94,17 @@ const notAllowed = async (_request: FastifyRequest, reply: FastifyReply) => {
 export const mcpHttpRoutes =
   (options: McpHttpOptions): FastifyPluginAsync =>
   async (app) => {
+    // Audit rows are written in the background; from shutdown on, calls wait for theirs, and the
+    // rows queued before are written first, while the database is open.
+    const auditWriter = auditWriterOf(app.rustok.db, app.log);
+    app.addHook('preClose', async () => {
+      await auditWriter.close();
+    });
     const serving: Serving = {
       ...(await import('./exchange.js')),
       ...(await import('./direct.js')),
       limits: { tool: toolLimiter(app, options.toolCallsPerMinute), token: tokenLimiter(app, options.tokenCallsPerMinute) },
-      audit: createAuditWriter(app.rustok.db),
+      audit: auditWriter.write,
     };
     const open = { access: { public: true } };
     for (const surface of SURFACES) {

@@ -1,4 +1,5 @@
 import type { Database } from '@rustok/db';
+import type { FastifyBaseLogger } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { createAuditWriter } from './batch.js';
 import type { AuditEntry } from './store.js';
@@ -19,9 +20,10 @@ const entry = (tenantId: string, tool: string): AuditEntry => ({
   durationMs: 1,
 });
 
-/** A database that records each transaction's tenant and the tools of its insert, and fails a tenant's writes on demand. */
-const fakeDb = (failing: ReadonlySet<string> = new Set()) => {
+/** A database that records each write's tenant and tools (after 5 ms), failing a tenant's writes on demand; and a logger that keeps errors. */
+const fakes = (failing: ReadonlySet<string> = new Set()) => {
   const writes: { tenantId: string; tools: unknown[] }[] = [];
+  const errors: unknown[] = [];
   const db = {
     transaction: async (fn: (tx: unknown) => Promise<unknown>, options: { tenantId: string }) => {
       await new Promise((r) => setTimeout(r, 5));
@@ -35,34 +37,62 @@ const fakeDb = (failing: ReadonlySet<string> = new Set()) => {
       });
     },
   } as unknown as Database;
-  return { db, writes };
+  const logger = { error: (o: unknown) => errors.push(o) } as unknown as FastifyBaseLogger;
+  return { db, logger, writes, errors };
 };
 
 describe('createAuditWriter', () => {
-  it('writes the first row at once, then the rows that came meanwhile together, one statement per tenant', async () => {
-    const { db, writes } = fakeDb();
-    const write = createAuditWriter(db);
-    const first = write(entry(T1, 'a'));
-    const rest = [write(entry(T1, 'b')), write(entry(T2, 'c')), write(entry(T1, 'd'))];
-    await Promise.all([first, ...rest]);
+  it('answers at once; writes the first row at once, then the rows that came meanwhile together, one statement per tenant', async () => {
+    const { db, logger, writes } = fakes();
+    const writer = createAuditWriter(db, logger, 0);
+    await writer.write(entry(T1, 'a'));
+    for (const [t, tool] of [
+      [T1, 'b'],
+      [T2, 'c'],
+      [T1, 'd'],
+    ] as const)
+      await writer.write(entry(t, tool));
+    expect(writes, 'nothing written yet: the calls did not wait').toEqual([]);
+    await writer.flush();
     expect(writes).toEqual([
       { tenantId: T1, tools: ['a'] },
       { tenantId: T1, tools: ['b', 'd'] },
       { tenantId: T2, tools: ['c'] },
     ]);
-    await write(entry(T2, 'e'));
+    await writer.write(entry(T2, 'e'));
+    await writer.flush();
     expect(writes.at(-1)).toEqual({ tenantId: T2, tools: ['e'] });
   });
 
-  it("rejects the calls of a failed write only, and goes on with the others'", async () => {
-    const { db, writes } = fakeDb(new Set([T2]));
-    const write = createAuditWriter(db);
-    const first = write(entry(T1, 'a'));
-    const failed = write(entry(T2, 'b'));
-    const ok = write(entry(T1, 'c'));
-    await expect(first).resolves.toBeUndefined();
-    await expect(failed).rejects.toThrow('write failed');
-    await expect(ok).resolves.toBeUndefined();
+  it('spaces its writes while rows keep coming, so more go together', async () => {
+    const { db, logger, writes } = fakes();
+    const writer = createAuditWriter(db, logger, 40);
+    await writer.write(entry(T1, 'a'));
+    await writer.write(entry(T1, 'b'));
+    await new Promise((r) => setTimeout(r, 20));
+    await writer.write(entry(T1, 'c'));
+    await writer.flush();
+    expect(writes.map((w) => w.tools)).toEqual([['a'], ['b', 'c']]);
+  });
+
+  it('once closing, a call waits for its own row; close waits for the queued ones', async () => {
+    const { db, logger, writes } = fakes();
+    const writer = createAuditWriter(db, logger, 0);
+    await writer.write(entry(T1, 'a'));
+    await writer.close();
+    expect(writes.map((w) => w.tools)).toEqual([['a']]);
+    await writer.write(entry(T1, 'b'));
+    expect(writes.map((w) => w.tools)).toEqual([['a'], ['b']]);
+  });
+
+  it("logs a failed write, and goes on with the other tenants' rows", async () => {
+    const { db, logger, writes, errors } = fakes(new Set([T2]));
+    const writer = createAuditWriter(db, logger, 0);
+    await writer.write(entry(T1, 'a'));
+    await writer.write(entry(T2, 'b'));
+    await writer.write(entry(T1, 'c'));
+    await writer.flush();
     expect(writes.map((w) => w.tools)).toEqual([['a'], ['c']]);
+    expect(errors).toEqual([expect.objectContaining({ tools: ['b'] })]);
   });
 });
