@@ -29,9 +29,9 @@ const fakes = (failing: ReadonlySet<string> = new Set()) => {
       await new Promise((r) => setTimeout(r, 5));
       if (failing.has(options.tenantId)) throw new Error('write failed');
       return fn({
-        query: async (_sql: string, params: unknown[]) => {
-          // The tool is the sixth of the eleven columns of each row.
-          writes.push({ tenantId: options.tenantId, tools: params.filter((_, i) => i % 11 === 5) });
+        query: async (_sql: string, params: unknown[][]) => {
+          // One array per column; the tool is the sixth.
+          writes.push({ tenantId: options.tenantId, tools: params[5] ?? [] });
           return { rows: [] };
         },
       });

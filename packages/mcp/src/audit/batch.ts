@@ -7,7 +7,7 @@ interface Pending {
   readonly written: () => void;
 }
 
-/** Rows per statement (11 parameters each, well under PostgreSQL's 65,535). */
+/** Rows per statement. */
 const MAX_ROWS = 500;
 /** At most one write of queued rows per this many milliseconds while calls keep coming. */
 const SPACING_MS = 20;

@@ -1,4 +1,4 @@
-import type { Database } from '@rustok/db';
+import { type Database, preparedSql } from '@rustok/db';
 import type { McpSurface } from '@rustok/kernel';
 import { generateId } from '@rustok/kernel';
 
@@ -20,23 +20,26 @@ export interface AuditEntry {
 /** An audit row as read back: the entry without its tenant (the reader's own), with its id and time. */
 export type AuditRow = Omit<AuditEntry, 'tenantId'> & { readonly id: string; readonly createdAt: string };
 
-const COLUMNS = 11;
+/** The rows as one column array each (one fixed statement whatever their number). */
+const INSERT_SQL = preparedSql(
+  'mcp_audit_insert',
+  `INSERT INTO mcp_audit (id, tenant_id, actor_id, surface, client_name, tool, arguments_sha256, outcome, error_code, duration_ms, token_id)
+   SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::uuid[])`,
+);
 
-const valuesOf = (entry: AuditEntry): unknown[] => [
-  generateId(),
-  entry.tenantId,
-  entry.actorId,
-  entry.surface,
-  entry.clientName?.slice(0, 200) ?? null,
-  entry.tool.slice(0, 100),
-  entry.argumentsSha256,
-  entry.outcome,
-  entry.errorCode,
-  Math.max(0, Math.round(entry.durationMs)),
-  entry.tokenId,
+const columnsOf = (entries: readonly AuditEntry[]): unknown[][] => [
+  entries.map(() => generateId()),
+  entries.map((e) => e.tenantId),
+  entries.map((e) => e.actorId),
+  entries.map((e) => e.surface),
+  entries.map((e) => e.clientName?.slice(0, 200) ?? null),
+  entries.map((e) => e.tool.slice(0, 100)),
+  entries.map((e) => e.argumentsSha256),
+  entries.map((e) => e.outcome),
+  entries.map((e) => e.errorCode),
+  entries.map((e) => Math.max(0, Math.round(e.durationMs))),
+  entries.map((e) => e.tokenId),
 ];
-
-const rowPlaceholders = (row: number): string => `(${Array.from({ length: COLUMNS }, (_, i) => `$${row * COLUMNS + i + 1}`).join(', ')})`;
 
 /**
  * Writes audit rows of one tenant in one statement, in a transaction of that tenant (row-level
@@ -45,11 +48,7 @@ const rowPlaceholders = (row: number): string => `(${Array.from({ length: COLUMN
 export const writeAudits = (db: Database, tenantId: string, entries: readonly AuditEntry[]): Promise<void> =>
   db.transaction(
     async (tx) => {
-      await tx.query(
-        `INSERT INTO mcp_audit (id, tenant_id, actor_id, surface, client_name, tool, arguments_sha256, outcome, error_code, duration_ms, token_id)
-         VALUES ${entries.map((_, i) => rowPlaceholders(i)).join(', ')}`,
-        entries.flatMap(valuesOf),
-      );
+      await tx.query(INSERT_SQL, columnsOf(entries));
     },
     { tenantId },
   );
