@@ -23,7 +23,8 @@ const searchCatalog = defineMcpTool({
   annotations: read,
   ...shop,
   requires: ['commerce'],
-  handler: async (ctx, input) => JSON.parse(await listProductsText(storeOf(ctx), input)) as StoreProductPage,
+  // The page's text (stored items joined) goes into the result as it is, as the REST route sends it.
+  text: (ctx, input) => listProductsText(storeOf(ctx), input),
 });
 
 const getProduct = defineMcpTool({
@@ -38,7 +39,7 @@ const getProduct = defineMcpTool({
   annotations: read,
   ...shop,
   requires: ['commerce'],
-  handler: async (ctx, input) => JSON.parse(await productText(storeOf(ctx), input.handle, input.locale)) as StoreProduct,
+  text: (ctx, input) => productText(storeOf(ctx), input.handle, input.locale),
 });
 
 const searchContent = defineMcpTool({

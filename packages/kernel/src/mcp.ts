@@ -30,8 +30,26 @@ export interface McpCallContext {
   readonly requestId: string;
 }
 
-/** A tool as its module writes it: typed input and output (TypeBox objects), typed handler. */
-export interface McpToolSpec<I extends TObject, O extends TObject> {
+/** What a tool runs: a handler answering its output, or one answering it as JSON text, or both. */
+export type McpToolRun<I extends TObject, O extends TObject> =
+  | {
+      readonly handler: (ctx: McpCallContext, input: Static<I>) => Promise<Static<O>>;
+      readonly text?: (ctx: McpCallContext, input: Static<I>) => Promise<string>;
+    }
+  | {
+      readonly handler?: undefined;
+      /**
+       * The output as JSON text (e.g. a page of stored read-model items joined as they are): the
+       * server puts the text into the result as it is, neither parsing nor serialising it again. It
+       * must be the JSON of a value of `output`.
+       */
+      readonly text: (ctx: McpCallContext, input: Static<I>) => Promise<string>;
+    };
+
+/** A tool as its module writes it: typed input and output (TypeBox objects), typed handler (or text handler). */
+export type McpToolSpec<I extends TObject, O extends TObject> = McpToolFields<I, O> & McpToolRun<I, O>;
+
+interface McpToolFields<I extends TObject, O extends TObject> {
   /** snake_case, unique in the deployment. */
   readonly name: string;
   readonly title: string;
@@ -44,7 +62,6 @@ export interface McpToolSpec<I extends TObject, O extends TObject> {
   readonly permission: string | null;
   /** Other modules that must be enabled for the tenant besides the declaring one (e.g. commerce for catalog search). */
   readonly requires?: readonly string[];
-  readonly handler: (ctx: McpCallContext, input: Static<I>) => Promise<Static<O>>;
 }
 
 /** A tool with its types erased, as the registry holds it (its input is validated against `input` before `handler` runs). */
@@ -58,12 +75,27 @@ export interface McpTool {
   readonly surface: McpSurface;
   readonly permission: string | null;
   readonly requires?: readonly string[];
+  /** The output as a value (for a tool declared with `text` only: its text, parsed). */
   readonly handler: (ctx: McpCallContext, input: unknown) => Promise<unknown>;
+  /** The output as JSON text, when the tool declares it: what the server answers the call with. */
+  readonly text?: (ctx: McpCallContext, input: unknown) => Promise<string>;
 }
 
-/** Declares a tool: `defineMcpTool({ name: 'get_product', input, output, handler })`. */
-export const defineMcpTool = <I extends TObject, O extends TObject>(spec: McpToolSpec<I, O>): McpTool =>
-  Object.freeze({ ...spec, handler: (ctx: McpCallContext, input: unknown) => spec.handler(ctx, input as Static<I>) });
+const handlerOf = <I extends TObject, O extends TObject>(spec: McpToolSpec<I, O>) => {
+  const { handler, text } = spec;
+  if (handler) return (ctx: McpCallContext, input: unknown) => handler(ctx, input as Static<I>);
+  return async (ctx: McpCallContext, input: unknown): Promise<unknown> => JSON.parse(await text(ctx, input as Static<I>));
+};
+
+/** Declares a tool: `defineMcpTool({ name: 'get_product', input, output, handler })` (or `text` instead of `handler`). */
+export const defineMcpTool = <I extends TObject, O extends TObject>(spec: McpToolSpec<I, O>): McpTool => {
+  const { handler, text, ...fields } = spec;
+  return Object.freeze({
+    ...fields,
+    handler: handlerOf(spec),
+    ...(text ? { text: (ctx: McpCallContext, input: unknown) => text(ctx, input as Static<I>) } : {}),
+  });
+};
 
 /**
  * A readable document (MCP resource) a module offers. `uri` is fixed (`rustok://events/catalogue`,

@@ -1,6 +1,8 @@
 import type {} from '@rustok/api';
 import { kernelErrors, type McpSurface, type TenantRef } from '@rustok/kernel';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { auditWriterOf } from './audit/batch.js';
+import type { AuditWrite } from './call.js';
 import { mcpErrors } from './errors.js';
 import { tokenLimiter, toolLimiter } from './limit.js';
 import { EXPOSURE_MODES, type ExposureMode } from './modes.js';
@@ -51,28 +53,34 @@ const assertCaller = (request: FastifyRequest, surface: McpSurface): void => {
   if (!principal.roles.some((r) => r !== 'customer')) throw mcpErrors.MCP_STAFF_REQUIRED('A customer token cannot use the admin endpoint');
 };
 
-type Exchange = typeof import('./exchange.js')['exchange'];
+/** What serves a request once its caller is checked (loaded with the SDK when the routes are registered). */
+interface Serving {
+  readonly exchange: typeof import('./exchange.js')['exchange'];
+  readonly answerToolsCall: typeof import('./direct.js')['answerToolsCall'];
+  readonly limits: Limits;
+  readonly audit: AuditWrite;
+}
 
-/** POST /mcp/<surface>: the caller checked, then one stateless exchange. */
-const handle =
-  (options: McpHttpOptions, surface: McpSurface, limits: Limits, exchange: Exchange) =>
-  async (request: FastifyRequest, reply: FastifyReply) => {
-    const tenant = tenantOf(request);
-    assertOriginAllowed(request, tenant, options.allowedOrigins);
-    assertCaller(request, surface);
-    const ctx = { app: request.server, tenant, principal: request.principal, requestId: String(request.id) };
-    const limit = async (tool: string) => {
-      await limits.token(request);
-      await limits.tool(request, tool);
-    };
-    return exchange(request, reply, {
-      registry: options.registry,
-      audience: { surface, principal: request.principal, moduleEnabled: (slug) => options.moduleEnabled(tenant.id, slug) },
-      env: { ctx, surface, clientName: request.headers['user-agent'] ?? null, logger: request.log, limit },
-      mode: modeOf(request),
-      version: options.version,
-    });
+/** POST /mcp/<surface>: the caller checked, then a single tools/call answered directly, or else one stateless exchange. */
+const handle = (options: McpHttpOptions, surface: McpSurface, serving: Serving) => async (request: FastifyRequest, reply: FastifyReply) => {
+  const tenant = tenantOf(request);
+  assertOriginAllowed(request, tenant, options.allowedOrigins);
+  assertCaller(request, surface);
+  const ctx = { app: request.server, tenant, principal: request.principal, requestId: String(request.id) };
+  const limit = async (tool: string) => {
+    await serving.limits.token(request);
+    await serving.limits.tool(request, tool);
   };
+  const scope = {
+    registry: options.registry,
+    audience: { surface, principal: request.principal, moduleEnabled: (slug: string) => options.moduleEnabled(tenant.id, slug) },
+    env: { ctx, surface, clientName: request.headers['user-agent'] ?? null, logger: request.log, limit, audit: serving.audit },
+    mode: modeOf(request),
+    version: options.version,
+  };
+  if (await serving.answerToolsCall(request, reply, scope)) return reply;
+  return serving.exchange(request, reply, scope);
+};
 
 const notAllowed = async (_request: FastifyRequest, reply: FastifyReply) => {
   reply.header('allow', 'POST');
@@ -87,12 +95,22 @@ const notAllowed = async (_request: FastifyRequest, reply: FastifyReply) => {
 export const mcpHttpRoutes =
   (options: McpHttpOptions): FastifyPluginAsync =>
   async (app) => {
-    const limits = { tool: toolLimiter(app, options.toolCallsPerMinute), token: tokenLimiter(app, options.tokenCallsPerMinute) };
-    const { exchange } = await import('./exchange.js');
+    // Audit rows are written in the background; from shutdown on, calls wait for theirs, and the
+    // rows queued before are written first, while the database is open.
+    const auditWriter = auditWriterOf(app.rustok.db, app.log);
+    app.addHook('preClose', async () => {
+      await auditWriter.close();
+    });
+    const serving: Serving = {
+      ...(await import('./exchange.js')),
+      ...(await import('./direct.js')),
+      limits: { tool: toolLimiter(app, options.toolCallsPerMinute), token: tokenLimiter(app, options.tokenCallsPerMinute) },
+      audit: auditWriter.write,
+    };
     const open = { access: { public: true } };
     for (const surface of SURFACES) {
       const url = `/mcp/${surface}`;
-      app.post(url, { config: open, schema: { hide: true }, errorHandler: rpcParseErrors }, handle(options, surface, limits, exchange));
+      app.post(url, { config: open, schema: { hide: true }, errorHandler: rpcParseErrors }, handle(options, surface, serving));
       app.route({ method: ['GET', 'DELETE'], url, config: open, schema: { hide: true }, handler: notAllowed });
       app.get(
         `/.well-known/oauth-protected-resource/mcp/${surface}`,

@@ -7,6 +7,6 @@ export * from './listing.js';
 export * from './modes.js';
 export * from './module.js';
 export * from './registry.js';
-export type { McpRequestScope } from './server.js';
 export * from './stdio.js';
+export type { McpRequestScope } from './tools.js';
 export * from './validate.js';

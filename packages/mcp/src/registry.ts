@@ -122,6 +122,17 @@ export const visibleTools = async (registry: ToolRegistry, audience: Audience): 
   return audience.principal?.accessToken?.readOnly ? tools.filter((e) => e.tool.annotations.readOnlyHint) : tools;
 };
 
+/**
+ * The tool of that name if this caller may see and call it (the one entry `visibleTools` would
+ * list under that name, looked at alone: only its own modules' switches are read).
+ */
+export const visibleTool = async (registry: ToolRegistry, audience: Audience, name: string): Promise<RegisteredTool | undefined> => {
+  const entry = registry.tools.get(name);
+  if (!entry) return undefined;
+  const [tool] = await visibleTools({ ...registry, tools: new Map([[name, entry]]) }, audience);
+  return tool;
+};
+
 /** The resources this caller may list and read. */
 export const visibleResources = (registry: ToolRegistry, audience: Audience): Promise<Registered<McpResource>[]> =>
   visible(registry.resources, (e) => e.item, audience);

@@ -3,6 +3,7 @@ import type {} from '@rustok/api';
 import { Id, kernelErrors, Nullable, Timestamp } from '@rustok/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { auditWriterOf } from './batch.js';
 import { listAudit } from './store.js';
 
 const AuditQuery = Type.Object(
@@ -50,7 +51,10 @@ export const auditRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       if (!request.tenant) throw kernelErrors.TENANT_REQUIRED('No tenant was resolved for this request');
-      return listAudit(request.server.rustok.db, request.tenant.id, request.query);
+      const { db } = request.server.rustok;
+      // The rows of calls already answered may still be queued (batch.ts): written first, so they are listed.
+      await auditWriterOf(db, request.server.log).flush();
+      return listAudit(db, request.tenant.id, request.query);
     },
   );
 };

@@ -1,4 +1,4 @@
-import type { Database } from '@rustok/db';
+import { type Database, preparedSql } from '@rustok/db';
 import type { McpSurface } from '@rustok/kernel';
 import { generateId } from '@rustok/kernel';
 
@@ -20,30 +20,41 @@ export interface AuditEntry {
 /** An audit row as read back: the entry without its tenant (the reader's own), with its id and time. */
 export type AuditRow = Omit<AuditEntry, 'tenantId'> & { readonly id: string; readonly createdAt: string };
 
-/** Writes one audit row in a transaction of the call's tenant (row-level security checks the tenant). */
-export const writeAudit = (db: Database, entry: AuditEntry): Promise<void> =>
+/** The rows as one column array each (one fixed statement whatever their number). */
+const INSERT_SQL = preparedSql(
+  'mcp_audit_insert',
+  `INSERT INTO mcp_audit (id, tenant_id, actor_id, surface, client_name, tool, arguments_sha256, outcome, error_code, duration_ms, token_id)
+   SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::uuid[])`,
+);
+
+const columnsOf = (entries: readonly AuditEntry[]): unknown[][] => [
+  entries.map(() => generateId()),
+  entries.map((e) => e.tenantId),
+  entries.map((e) => e.actorId),
+  entries.map((e) => e.surface),
+  entries.map((e) => e.clientName?.slice(0, 200) ?? null),
+  entries.map((e) => e.tool.slice(0, 100)),
+  entries.map((e) => e.argumentsSha256),
+  entries.map((e) => e.outcome),
+  entries.map((e) => e.errorCode),
+  entries.map((e) => Math.max(0, Math.round(e.durationMs))),
+  entries.map((e) => e.tokenId),
+];
+
+/**
+ * Writes audit rows of one tenant in one statement, in a transaction of that tenant (row-level
+ * security checks the tenant).
+ */
+export const writeAudits = (db: Database, tenantId: string, entries: readonly AuditEntry[]): Promise<void> =>
   db.transaction(
     async (tx) => {
-      await tx.query(
-        `INSERT INTO mcp_audit (id, tenant_id, actor_id, surface, client_name, tool, arguments_sha256, outcome, error_code, duration_ms, token_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          generateId(),
-          entry.tenantId,
-          entry.actorId,
-          entry.surface,
-          entry.clientName?.slice(0, 200) ?? null,
-          entry.tool.slice(0, 100),
-          entry.argumentsSha256,
-          entry.outcome,
-          entry.errorCode,
-          Math.max(0, Math.round(entry.durationMs)),
-          entry.tokenId,
-        ],
-      );
+      await tx.query(INSERT_SQL, columnsOf(entries));
     },
-    { tenantId: entry.tenantId },
+    { tenantId },
   );
+
+/** Writes one audit row in a transaction of the call's tenant. */
+export const writeAudit = (db: Database, entry: AuditEntry): Promise<void> => writeAudits(db, entry.tenantId, [entry]);
 
 interface Row extends Record<string, unknown> {
   id: string;
