@@ -98,4 +98,5 @@ it('opens the owner instance only when its setup has work', async () => {
   await open(false);
   await open(true);
   expect(setups).toEqual(['on', 'on']);
-});
+  // Five embedded instances one after the other (a new cluster, then app and owner opens): ~30 s on a busy two-core machine.
+}, 120_000);
