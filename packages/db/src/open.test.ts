@@ -36,7 +36,7 @@ it('opens the embedded database with the configured buffer cache, again on a sec
       await db.close();
     }
   }
-});
+}, 120_000);
 
 it('ignores read replicas on the embedded database: its reads stay its own', async () => {
   const config = { database: { ...database(8), read_urls: ['postgres://127.0.0.1:1/nowhere'] } };
@@ -74,7 +74,7 @@ it('restarts without the owner instance when every migration is applied, and wit
   await expect(open([fixture([{ ...first, up: 'CREATE TABLE jots (id bigint)' }, second])])).rejects.toMatchObject({
     code: 'DB_MIGRATION_CHANGED',
   });
-});
+}, 120_000);
 
 it('opens the owner instance only when its setup has work', async () => {
   const setups: string[] = [];
