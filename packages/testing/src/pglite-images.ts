@@ -13,8 +13,8 @@ import type { ModuleDefinition, SqlRunner } from '@rustok/kernel';
  * before its first test). The image of a module set is made once per checkout and loaded after
  * that (about 1 s). An image is named by everything that shapes it: the PGlite release, the
  * application role, each module's migrations (names and text) and the source of the database
- * package (its migration runner, grants and statistics). The cache lives under
- * node_modules/.cache, so a clean install starts without one.
+ * package (its migration runner, grants and statistics). The cache lives in the
+ * repository's `.cache/` (ignored by git), so a clean install (`npm ci`) keeps it.
  *
  * An image holds the database PGlite serves (`postgres`) only: template0 and template1, a third of
  * the files every open unpacks, are dropped. It is kept gzipped on disk and unpacked once per
@@ -27,7 +27,7 @@ export interface MigratedImage {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
-const CACHE_DIR = join(root, 'node_modules', '.cache', 'rustok-test-images');
+const CACHE_DIR = join(root, '.cache', 'rustok-test-images');
 
 /** The PGlite release the database package loads (its package.json, next to the entry it resolves to). */
 const pgliteVersion = (): string => {
