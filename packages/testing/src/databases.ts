@@ -34,8 +34,8 @@ export const describeEachBackend = (title: string, body: (backend: TestBackend) 
 };
 
 /**
- * Runs a suite on one backend only: a long file split in two (one file per backend) runs each half
- * in a process of its own, side by side. PostgreSQL's half is declared skipped, with the reason,
+ * Runs a suite on one backend only: a long file split in two (one file per backend) runs its
+ * halves in two worker processes, side by side. PostgreSQL's half is declared skipped, with the reason,
  * where the server is absent.
  */
 export const describeOnBackend = (name: BackendName, title: string, body: (backend: TestBackend) => void): void => {

@@ -8,9 +8,8 @@ import { createPgliteImage, type MigrationReport, runMigrations } from '@rustok/
 import type { ModuleDefinition, SqlRunner } from '@rustok/kernel';
 
 /**
- * Migrated embedded-database images for tests, kept on disk: every test file runs in a process of
- * its own, and each used to start a blank cluster, migrate it as the owner and reopen it (4 to 7 s
- * before its first test). The image of a module set is made once per checkout and loaded after
+ * Migrated embedded-database images for tests, kept on disk: every test database used to start a
+ * blank cluster, migrate it as the owner and reopen it (4 to 7 s before a suite's first test). The image of a module set is made once per checkout and loaded after
  * that (about 1 s). An image is named by everything that shapes it: the PGlite release, the
  * application role, each module's migrations (names and text) and the source of the database
  * package (its migration runner, grants and statistics). The cache lives in the
