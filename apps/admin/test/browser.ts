@@ -66,13 +66,16 @@ const filesOf = (path: string): string[] =>
   statSync(path).isDirectory() ? readdirSync(path).flatMap((name) => filesOf(join(path, name))) : [path];
 
 /**
- * The app built from its current sources, once for all the suites of a run: kept by a hash of the
- * sources (a build under another name, then renamed into place, so suites building at once agree).
+ * The app built from its current sources, once for all the suites of a run and kept for the next
+ * runs (in the repository's `.cache/`, which a clean install keeps): named by a hash of the sources
+ * and of the lockfile (a build under another name, then renamed into place, so suites building at
+ * once agree).
  */
 const adminBuild = async (): Promise<string> => {
   const hash = createHash('sha256');
   for (const file of SOURCES.flatMap((s) => filesOf(join(ADMIN_ROOT, s))).sort()) hash.update(file).update(readFileSync(file));
-  const dir = join(ADMIN_ROOT, '../../node_modules/.cache/rustok-admin-build', hash.digest('hex').slice(0, 16));
+  hash.update(readFileSync(join(ADMIN_ROOT, '../../package-lock.json')));
+  const dir = join(ADMIN_ROOT, '../../.cache/rustok-admin-build', hash.digest('hex').slice(0, 16));
   if (existsSync(join(dir, 'index.html'))) return dir;
   const out = `${dir}.${process.pid}`;
   const vite = join(ADMIN_ROOT, '../../node_modules/vite/bin/vite.js');

@@ -34,8 +34,8 @@ export const describeEachBackend = (title: string, body: (backend: TestBackend) 
 };
 
 /**
- * Runs a suite on one backend only: a long file split in two (one file per backend) runs each half
- * in a process of its own, side by side. PostgreSQL's half is declared skipped, with the reason,
+ * Runs a suite on one backend only: a long file split in two (one file per backend) runs its
+ * halves in two worker processes, side by side. PostgreSQL's half is declared skipped, with the reason,
  * where the server is absent.
  */
 export const describeOnBackend = (name: BackendName, title: string, body: (backend: TestBackend) => void): void => {
@@ -74,18 +74,31 @@ export const createThrowawayDatabase = async (
 };
 
 /**
- * A fresh, migrated database on the backend (in-memory PGlite, or a throw-away PostgreSQL database).
- * `replicas.urls` are the server URLs of standbys of the backend's server: the database reads from
- * its copy on each (postgres only; see Database.replicaReads).
+ * The embedded database's buffer cache in tests: the server's default (config
+ * database.embedded_shared_buffers_mb), not PGlite's 128 MB, which every open clears (about a
+ * third of an open's time).
  */
+export const TEST_SHARED_BUFFERS_MB = 32;
+
+export interface OpenTestDatabaseOptions {
+  /**
+   * Server URLs of standbys of the backend's server: the database reads from its copy on each
+   * (postgres only; see Database.replicaReads).
+   */
+  readonly replicas?: ReplicaOptions;
+  /** PGlite's shared_buffers in MB (TEST_SHARED_BUFFERS_MB unless given). */
+  readonly sharedBuffersMb?: number;
+}
+
+/** A fresh, migrated database on the backend (in-memory PGlite, or a throw-away PostgreSQL database). */
 export const openTestDatabase = async (
   backend: TestBackend,
   modules: readonly ModuleDefinition[] = [],
-  replicas?: ReplicaOptions,
+  { replicas, sharedBuffersMb = TEST_SHARED_BUFFERS_MB }: OpenTestDatabaseOptions = {},
 ): Promise<TestDatabase> => {
   if (backend.name === 'pglite') {
     const { image, report } = await migratedImage(APP_ROLE, modules);
-    const db = await openPglite({ appRole: APP_ROLE, image, imageReady: true });
+    const db = await openPglite({ appRole: APP_ROLE, image, imageReady: true, sharedBuffersMb });
     return { db, backend, url: undefined, migrations: report, cleanup: () => db.close() };
   }
   if (!backend.url) throw new Error('postgres backend without a URL');

@@ -1,6 +1,6 @@
 import { defineModule } from '@rustok/kernel';
 import { describe, expect, it } from 'vitest';
-import { openTestDatabase } from './databases.js';
+import { openTestDatabase, TEST_SHARED_BUFFERS_MB } from './databases.js';
 
 /** A module whose one migration creates a table with the given column. */
 const moduleWith = (suffix: string, column: string) =>
@@ -31,5 +31,17 @@ describe('migrated PGlite images', () => {
       }
     }
     // Two images are built from scratch (4–7 s each on two idle cores).
+  }, 90_000);
+
+  it('holds the database PGlite serves and no template databases, and opens with the server’s buffer cache', async () => {
+    const t = await openTestDatabase({ name: 'pglite' }, []);
+    try {
+      const { rows } = await t.db.query<{ datname: string }>('SELECT datname FROM pg_database ORDER BY datname');
+      expect(rows.map((r) => r.datname)).toEqual(['postgres']);
+      const buffers = await t.db.query<{ shared_buffers: string }>('SHOW shared_buffers');
+      expect(buffers.rows[0]?.shared_buffers).toBe(`${TEST_SHARED_BUFFERS_MB}MB`);
+    } finally {
+      await t.cleanup();
+    }
   }, 90_000);
 });

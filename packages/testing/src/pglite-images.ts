@@ -3,17 +3,21 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { createPgliteImage, type MigrationReport, runMigrations } from '@rustok/db';
-import type { ModuleDefinition } from '@rustok/kernel';
+import type { ModuleDefinition, SqlRunner } from '@rustok/kernel';
 
 /**
- * Migrated embedded-database images for tests, kept on disk: every test file runs in a process of
- * its own, and each used to start a blank cluster, migrate it as the owner and reopen it (4 to 7 s
- * before its first test). The image of a module set is made once per checkout and loaded after
+ * Migrated embedded-database images for tests, kept on disk: every test database used to start a
+ * blank cluster, migrate it as the owner and reopen it (4 to 7 s before a suite's first test). The image of a module set is made once per checkout and loaded after
  * that (about 1 s). An image is named by everything that shapes it: the PGlite release, the
  * application role, each module's migrations (names and text) and the source of the database
- * package (its migration runner, grants and statistics). The cache lives under
- * node_modules/.cache, so a clean install starts without one.
+ * package (its migration runner, grants and statistics). The cache lives in the
+ * repository's `.cache/` (ignored by git), so a clean install (`npm ci`) keeps it.
+ *
+ * An image holds the database PGlite serves (`postgres`) only: template0 and template1, a third of
+ * the files every open unpacks, are dropped. It is kept gzipped on disk and unpacked once per
+ * process (PGlite would gunzip it again at every open).
  */
 export interface MigratedImage {
   readonly image: Blob;
@@ -22,7 +26,7 @@ export interface MigratedImage {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
-const CACHE_DIR = join(root, 'node_modules', '.cache', 'rustok-test-images');
+const CACHE_DIR = join(root, '.cache', 'rustok-test-images');
 
 /** The PGlite release the database package loads (its package.json, next to the entry it resolves to). */
 const pgliteVersion = (): string => {
@@ -58,6 +62,17 @@ const writeAtomically = (path: string, data: Buffer | string): void => {
   renameSync(temporary, path);
 };
 
+/** Tests use the database `postgres` only; CREATE DATABASE on PGlite is not one of their steps. */
+const dropTemplateDatabases = async (owner: SqlRunner): Promise<void> => {
+  for (const name of ['template0', 'template1']) {
+    await owner.exec(`ALTER DATABASE ${name} IS_TEMPLATE false`);
+    await owner.exec(`DROP DATABASE ${name}`);
+  }
+};
+
+/** The tar PGlite loads, from the gzipped file kept on disk. */
+const unpacked = (gzipped: Uint8Array): Blob => new Blob([gunzipSync(gzipped)]);
+
 let blank: Promise<Blob> | undefined;
 const inProcess = new Map<string, Promise<MigratedImage>>();
 
@@ -69,20 +84,26 @@ const build = async (appRole: string, modules: readonly ModuleDefinition[], file
     compression: 'gzip',
     ownerSetup: async (owner) => {
       report = await runMigrations(owner, modules, { appRole });
+      await dropTemplateDatabases(owner);
     },
   });
   if (!report) throw new Error('the migrations did not run');
   mkdirSync(CACHE_DIR, { recursive: true });
   writeAtomically(files.report, JSON.stringify(report));
-  writeAtomically(files.image, Buffer.from(await image.arrayBuffer()));
-  return { image, report };
+  const gzipped = Buffer.from(await image.arrayBuffer());
+  writeAtomically(files.image, gzipped);
+  return { image: unpacked(gzipped), report };
 };
 
+/** How images are made beyond their inputs (part of the file names: a change makes every image anew). */
+const IMAGE_FORMAT = 'no-templates';
+
 const load = async (key: string, appRole: string, modules: readonly ModuleDefinition[]): Promise<MigratedImage> => {
-  const files = { image: join(CACHE_DIR, `${key}.tar.gz`), report: join(CACHE_DIR, `${key}.json`) };
+  const name = join(CACHE_DIR, `${key}-${IMAGE_FORMAT}`);
+  const files = { image: `${name}.tar.gz`, report: `${name}.json` };
   if (existsSync(files.image) && existsSync(files.report)) {
     const report = JSON.parse(readFileSync(files.report, 'utf8')) as MigrationReport;
-    return { image: new Blob([readFileSync(files.image)]), report };
+    return { image: unpacked(readFileSync(files.image)), report };
   }
   return build(appRole, modules, files);
 };

@@ -85,7 +85,8 @@ export const createTestPlatform = async (options: TestPlatformOptions): Promise<
     maxLagMs: config.database.replica_max_lag_ms,
     checkMs: config.database.replica_check_ms,
   };
-  const database = shared ? await reopen(shared) : await openTestDatabase(options.backend, registry.modules, replicas);
+  const sharedBuffersMb = config.database.embedded_shared_buffers_mb;
+  const database = shared ? await reopen(shared) : await openTestDatabase(options.backend, registry.modules, { replicas, sharedBuffersMb });
   const { app, bus, access } = await assemble({
     config,
     db: database.db,
