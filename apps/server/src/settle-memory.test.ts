@@ -11,7 +11,8 @@ describe('settleMemory', () => {
     expect(garbage).toBeUndefined();
     expect(kept).toHaveLength(187_500);
     expect(kept[100]?.text).toBe('item 800');
-    expect(report.heapAfterBytes).toBeLessThan(report.heapBeforeBytes * 0.8);
+    // At least the garbage made here (~70 MB) leaves the heap, whatever else the worker's heap holds.
+    expect(report.heapBeforeBytes - report.heapAfterBytes).toBeGreaterThan(40 * 2 ** 20);
     expect(report.ms).toBeGreaterThanOrEqual(0);
   });
 });
