@@ -37,10 +37,17 @@ export interface TenantLimits {
   readonly disableAfterFailures: number;
 }
 
+/** The tenant's row of scripting in `tenant_modules` (in its transaction): whether it is on, and its own settings. */
+const ownRow = async (tx: SqlRunner): Promise<{ enabled: boolean; settings: TenantSettings }> => {
+  const { rows } = await tx.query<{ enabled: boolean; settings: TenantSettings | null }>(
+    `SELECT enabled, settings FROM tenant_modules WHERE module = 'scripting'`,
+  );
+  return { enabled: rows[0]?.enabled ?? true, settings: rows[0]?.settings ?? {} };
+};
+
 /** The tenant's limits (in its transaction): its own where set, never looser than the deployment's. */
 export const tenantLimits = async (tx: SqlRunner, options: ScriptingOptions): Promise<TenantLimits> => {
-  const { rows } = await tx.query<{ settings: TenantSettings | null }>(`SELECT settings FROM tenant_modules WHERE module = 'scripting'`);
-  const own = rows[0]?.settings ?? {};
+  const own = (await ownRow(tx)).settings;
   return {
     minCronIntervalMs: Math.max(own.minCronIntervalMs ?? 0, options.min_cron_interval_ms),
     disableAfterFailures: Math.min(own.disableAfterFailures ?? options.max_consecutive_failures, options.max_consecutive_failures),
@@ -55,16 +62,10 @@ export interface HookPolicy {
 
 /** The tenant's hook policy (in its transaction): off when scripting is off for it or the setting is not on. */
 export const hookPolicy = async (tx: SqlRunner): Promise<HookPolicy> => {
-  const { rows } = await tx.query<{ enabled: boolean; settings: TenantSettings | null }>(
-    `SELECT enabled, settings FROM tenant_modules WHERE module = 'scripting'`,
-  );
-  const row = rows[0];
-  const own = row?.settings ?? {};
-  return { enabled: (row?.enabled ?? true) && own.validateHooks === true, onFailure: own.validateHookFailure ?? 'reject' };
+  const { enabled, settings: own } = await ownRow(tx);
+  return { enabled: enabled && own.validateHooks === true, onFailure: own.validateHookFailure ?? 'reject' };
 };
 
 /** The permissions the tenant grants its scripts' service role (in its transaction). */
-export const scriptPermissions = async (tx: SqlRunner): Promise<readonly string[]> => {
-  const { rows } = await tx.query<{ settings: TenantSettings | null }>(`SELECT settings FROM tenant_modules WHERE module = 'scripting'`);
-  return rows[0]?.settings?.scriptPermissions ?? SCRIPT_GRANTABLE_PERMISSIONS;
-};
+export const scriptPermissions = async (tx: SqlRunner): Promise<readonly string[]> =>
+  (await ownRow(tx)).settings.scriptPermissions ?? SCRIPT_GRANTABLE_PERMISSIONS;
