@@ -51,6 +51,7 @@ describeEachBackend('migrations', (backend) => {
     expect((await t.db.query('SELECT body FROM notes')).rows).toEqual([{ body: 'hello' }]);
   });
 
+  // The embedded case opens a database on files three times (the first initialises it): slow on a loaded machine.
   it('is safe to run twice and refuses an edited migration', async () => {
     const registry = createRegistry([audit, notes]);
     const edited = defineModule({ ...audit, migrations: [{ name: 'm20260201_audit_001_create', up: 'CREATE TABLE audit_log (id int)' }] });
@@ -83,7 +84,7 @@ describeEachBackend('migrations', (backend) => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it('rolls back a failing migration and names it', async () => {
     const broken = defineModule({
