@@ -43,8 +43,10 @@ describeInEmbeddedBrowser('admin app: access tokens', (backend) => {
     expect(me.permissions.length).toBeGreaterThan(0);
     expect(me.permissions.every((p) => /\.(read|read_own|view)$/.test(p))).toBe(true);
     await page.getByRole('button', { name: 'Done' }).click();
-    expect(await page.getByTestId('access-token-secret').count()).toBe(0);
+    // The secret leaves the page with the next render: waited for, not read at once.
+    await page.getByTestId('access-token-secret').waitFor({ state: 'detached' });
     const row = page.getByTestId('access-tokens').getByRole('row').filter({ hasText: 'Claude Desktop' });
+    await row.waitFor();
     expect(await row.getByText(/^read-only/).count()).toBe(1);
     expect(await row.getByText('catalog', { exact: true }).count()).toBe(1);
     expect(await row.getByTestId('token-state').textContent()).toBe('Active');
