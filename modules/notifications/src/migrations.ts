@@ -72,8 +72,16 @@ CREATE TABLE notifications_webhook_queue (
 );
 CREATE INDEX notifications_webhook_queue_due ON notifications_webhook_queue (due_at);`;
 
+/**
+ * Every delivery row is written once more after its attempt (status, counts, times: no indexed
+ * column), mostly moments after it was inserted. Pages kept half empty let that second version
+ * stay on the row's own page, a heap-only update that adds no entry to the table's three indexes.
+ */
+const deliveryRoomSql = 'ALTER TABLE notifications_webhook_deliveries SET (fillfactor = 50)';
+
 export const notificationsMigrations: readonly Migration[] = [
   { name: 'm20261204_notifications_001_webhooks', up: webhooks },
   { name: 'm20261204_notifications_002_mail', up: mailSql },
   { name: 'm20261204_notifications_003_inbox', up: inboxSql },
+  { name: 'm20261205_notifications_004_delivery_room', up: deliveryRoomSql },
 ];
