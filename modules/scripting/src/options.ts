@@ -44,6 +44,11 @@ export const ScriptingOptionsSchema = Type.Object({
       allow_networks: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 64, default: [] }),
       /** Worker threads running scripts in this process. */
       workers: int(1, 64, 2),
+      /**
+       * CPU priority of those threads (Linux nice, 0–19): a script burning its budget takes the CPU the
+       * requests leave. Validate hooks run inside a write's request, on their own threads, at the requests' priority.
+       */
+      workers_nice: int(0, 19, 10),
       /** Runs of one tenant at once, and waiting beyond those (more fail with SCRIPT_BUSY). */
       concurrency_per_tenant: int(1, 256, 4),
       queue_per_tenant: int(0, 10_000, 100),

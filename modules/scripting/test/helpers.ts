@@ -7,9 +7,14 @@ import type { Execution, RunReport } from '../src/schemas-runs.js';
 
 export type Headers = Record<string, string>;
 
-/** Scripting settings of the test deployment: loopback reachable, queued runs looked for often, a short failure limit. */
+/**
+ * Scripting settings of the test deployment: loopback reachable, queued runs looked for often, a short failure limit,
+ * and the workers at the requests' priority (the suite shares its cores with other test files; a run's wall budget
+ * must measure the script, not the machine's load). The priority itself: packages/sandbox/src/nice.test.ts.
+ */
 export const TEST_SCRIPTING = {
   allow_networks: ['127.0.0.1/32'],
+  workers_nice: 0,
   poll_ms: 20,
   max_consecutive_failures: 3,
   min_cron_interval_ms: 0,

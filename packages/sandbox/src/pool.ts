@@ -15,6 +15,8 @@ export interface PoolJob {
 export interface PoolOptions {
   readonly size: number;
   readonly graceMs: number;
+  /** The workers' CPU priority (see SandboxOptions.nice). */
+  readonly nice?: number;
   readonly spawn?: SpawnWorker;
 }
 
@@ -38,7 +40,7 @@ interface Slot {
  * replaced, and its run fails with SCRIPT_TIMEOUT.
  */
 export const createPool = (options: PoolOptions): Pool => {
-  const spawn = options.spawn ?? (() => spawnWorker());
+  const spawn = options.spawn ?? (() => spawnWorker(undefined, { nice: options.nice ?? 0 }));
   const queue: PoolJob[] = [];
   const slots: Slot[] = [];
   let nextRunId = 1;

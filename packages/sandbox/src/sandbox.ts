@@ -29,6 +29,7 @@ export const createSandbox = (
   const pool = createPool({
     size: options.size ?? 2,
     graceMs: options.graceMs ?? 1_000,
+    nice: options.nice ?? 0,
     ...(internals.spawn ? { spawn: internals.spawn } : {}),
   });
   const limiter = createKeyedLimiter(options.concurrencyPerKey ?? 4, options.queuePerKey ?? 100);

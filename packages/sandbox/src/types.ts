@@ -93,6 +93,12 @@ export interface SandboxOptions {
   readonly limits?: Partial<RunLimits>;
   /** How long past `wallMs` a worker may stay silent before it is terminated and replaced. Default 1000 ms. */
   readonly graceMs?: number;
+  /**
+   * CPU priority of the worker threads (Linux `nice`, 0–19; default 0, the process's own): above 0,
+   * a script burning its budget takes only the CPU the process's requests leave. Linux only, where
+   * each thread has its own; elsewhere ignored (the call would lower the whole process).
+   */
+  readonly nice?: number;
 }
 
 export interface Sandbox {

@@ -37,6 +37,7 @@ export const enginesFor = (config: Config): Engines => {
   made = {
     sandbox: createSandbox({
       size: options.workers,
+      nice: options.workers_nice,
       concurrencyPerKey: options.concurrency_per_tenant,
       queuePerKey: options.queue_per_tenant,
     }),
