@@ -117,6 +117,14 @@ describeEachBackend('scripting: runs', (backend) => {
     expect(failed[0]).toMatchObject({ errorCode: 'SCRIPT_ERROR', errorMessage: expect.stringContaining('boom'), errorLine: 1 });
   });
 
+  it('names the TypeScript source’s own line of an error thrown at run time', async () => {
+    const source =
+      'interface Input {\n  n: number;\n}\nconst input = ctx.input as Input;\nif (input.n > 1) throw new Error("too many");\nreturn input.n;';
+    const script = await createScript(w, { name: 'typed', language: 'ts', source });
+    expect(await run(w, script.id, { input: { n: 1 } })).toMatchObject({ ok: true, output: 1 });
+    expect(await run(w, script.id, { input: { n: 2 } })).toMatchObject({ ok: false, errorCode: 'SCRIPT_ERROR', errorLine: 5 });
+  });
+
   it("cannot read or write another tenant's product or key-value store", async () => {
     const b = await otherTenant(w, `runs-b-${Date.now().toString(36)}`);
     const ofB = await ok<{ id: string }>(
