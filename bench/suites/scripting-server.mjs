@@ -5,7 +5,9 @@
 //   script's request arriving at the receiver (same clock), p50/p99, with lost and duplicate effects;
 // - CPU burn: the p99 of an unrelated route (GET /api/v1/commerce/products/{id}) under autocannon,
 //   idle and while scripts burn their CPU budget (each run spins ~45 ms of its 50 ms; the tenant's
-//   concurrency kept full), in alternating rounds (A/B/A/B…), and their ratio (target ≤ 1.2).
+//   concurrency kept full), in alternating rounds (A/B/A/B…), and their ratio (target ≤ 1.2): first at
+//   the route's full speed (closed loop: what the burn costs in capacity), then paced at `--paced-share`
+//   (0.4) of the idle full-speed req/s (the latency the route's requests see at a load it can carry).
 // PostgreSQL (a throw-away database) when DATABASE_URL is set and reachable, else the embedded database.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -136,13 +138,21 @@ const cpuBurn = async ({ base, headers, products, o }) => {
     headers: { 'x-tenant-id': TENANT },
     setup: (req) => ({ ...req, path: `/api/v1/commerce/products/${products[0]}` }),
   };
+  const full = await burnRounds({ base, headers, target, spinId: spin.id, o, label: 'full speed' });
+  const overallRate = Math.max(1, Math.round(full.idle.requestsPerSecond * o.pacedShare));
+  const paced = await burnRounds({ base, headers, target, spinId: spin.id, o, label: `paced at ${overallRate}/s`, overallRate });
+  return { ...full, paced: { ...paced, overallRate } };
+};
+
+/** Alternating idle / burning rounds of autocannon on the route (paced when `overallRate` is given); their means and p99 ratio. */
+const burnRounds = async ({ base, headers, target, spinId, o, label, overallRate }) => {
   const rounds = { idle: [], burning: [] };
   for (let r = 0; r < o.rounds * 2; r++) {
     const variant = r % 2 === 0 ? 'idle' : 'burning';
-    log(`cpu burn: round ${Math.floor(r / 2) + 1}/${o.rounds}, ${variant}, -c ${o.connections} for ${o.roundS} s`);
-    const burn = variant === 'burning' ? burner(base, headers, spin.id, o.burners) : null;
+    log(`cpu burn, ${label}: round ${Math.floor(r / 2) + 1}/${o.rounds}, ${variant}, -c ${o.connections} for ${o.roundS} s`);
+    const burn = variant === 'burning' ? burner(base, headers, spinId, o.burners) : null;
     if (burn) await sleep(500);
-    const { result, latencies } = await cannon({ base, target, connections: o.connections, duration: o.roundS });
+    const { result, latencies } = await cannon({ base, target, connections: o.connections, duration: o.roundS, overallRate });
     const scripts = burn ? await burn.stop() : null;
     rounds[variant].push({ requestsPerSecond: round(result.requests.total / result.duration, 0), ...summary(latencies), scripts });
     await sleep(1_000);

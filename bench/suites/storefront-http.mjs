@@ -73,7 +73,8 @@ export const summary = (values) => {
 };
 
 /** autocannon (in this process) with per-response latencies; `setup(req)` may vary each request. */
-export const cannon = ({ base, target, connections, duration }) =>
+/** autocannon at full speed, or paced at `overallRate` requests/s across the connections when given. */
+export const cannon = ({ base, target, connections, duration, overallRate }) =>
   new Promise((resolve, reject) => {
     const latencies = [];
     const instance = autocannon(
@@ -81,6 +82,7 @@ export const cannon = ({ base, target, connections, duration }) =>
         url: base,
         connections,
         duration,
+        ...(overallRate ? { overallRate } : {}),
         requests: [{ method: target.method ?? 'GET', body: target.body, headers: target.headers ?? {}, setupRequest: target.setup }],
       },
       (error, result) => (error ? reject(error) : resolve({ result, latencies })),
