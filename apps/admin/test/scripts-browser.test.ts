@@ -7,7 +7,7 @@ import { signedInWithModule } from './module-session.js';
 // Scripts in the admin app (Chromium, the real server and sandbox): a script written in the code
 // editor (the host API completed after `ctx.`) and created; a dry run with an input, its output and
 // budget figures; an edit saved as version 2, version 1 compared and rolled back (version 3 has
-// version 1's source); a manual run in the execution history.
+// version 1's source); a manual run in the execution history; disabled, enabled and deleted; the menu without Scripts while the module is off.
 describeInEmbeddedBrowser('admin app: scripts', (backend) => {
   let h: AdminHarness;
   let page: Page;
@@ -141,5 +141,38 @@ describeInEmbeddedBrowser('admin app: scripts', (backend) => {
     expect(await row.getByTestId('script-state').textContent()).toBe('Enabled');
     expect(await row.textContent()).toContain('On events: commerce.product.*');
     expect(await h.violations(page)).toEqual([]);
+  });
+
+  it('disables and enables it, then deletes it after the question', async () => {
+    await page.getByTestId('script-row').getByRole('link', { name: 'sum-input' }).click();
+    await page.getByRole('heading', { name: 'sum-input' }).waitFor();
+    await page.getByRole('button', { name: 'Disable', exact: true }).click();
+    await page
+      .getByTestId('script-state')
+      .filter({ hasText: /^Disabled$/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Enable', exact: true }).click();
+    await page
+      .getByTestId('script-state')
+      .filter({ hasText: /^Enabled$/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Delete script' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('heading', { name: 'Scripts', exact: true }).waitFor();
+    await page.getByText('No scripts yet.').waitFor();
+    api.expectStatus('deleted', await api.call('GET', `/scripting/scripts/${scriptId}`, undefined, operator), 404);
+  });
+
+  it('takes Scripts out of the menu while the module is off for the tenant', async () => {
+    const menu = page.getByRole('navigation', { name: 'Main' });
+    await menu.getByRole('link', { name: 'Scripts', exact: true }).waitFor();
+    api.expectStatus('scripting off', await api.call('PUT', '/modules/scripting', { enabled: false }, operator), 200);
+    try {
+      await page.goto(`${h.server.address}/admin/`);
+      await menu.getByRole('link', { name: 'Products', exact: true }).waitFor();
+      expect(await menu.getByRole('link', { name: 'Scripts', exact: true }).count()).toBe(0);
+    } finally {
+      api.expectStatus('scripting on', await api.call('PUT', '/modules/scripting', { enabled: true }, operator), 200);
+    }
   });
 });
