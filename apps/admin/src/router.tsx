@@ -39,6 +39,9 @@ import { productNewRoute } from './routes/product-new.js';
 import { productsRoute } from './routes/products.js';
 import { rolesRoute } from './routes/roles.js';
 import { rootRoute } from './routes/root.js';
+import { scriptRoute } from './routes/script.js';
+import { scriptNewRoute } from './routes/script-new.js';
+import { scriptsRoute } from './routes/scripts.js';
 import { searchIndexRoute } from './routes/search-index.js';
 import { shopSettingsRoute } from './routes/shop-settings.js';
 import { signInRoute } from './routes/sign-in.js';
@@ -91,6 +94,9 @@ const routeTree = rootRoute.addChildren([
     webhookNewRoute,
     webhookRoute,
     webhookDeliveryRoute,
+    scriptsRoute,
+    scriptNewRoute,
+    scriptRoute,
     mailRoute,
     mailTemplateRoute,
     mailSettingsRoute,

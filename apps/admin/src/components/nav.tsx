@@ -21,6 +21,7 @@ const labels = defineMessages({
     users: 'Users',
     accessTokens: 'Access tokens',
     webhooks: 'Webhooks',
+    scripts: 'Scripts',
     mail: 'E-mail',
     media: 'Media',
     searchIndex: 'Search index',
@@ -49,6 +50,7 @@ const labels = defineMessages({
     users: 'Пользователи',
     accessTokens: 'Токены доступа',
     webhooks: 'Вебхуки',
+    scripts: 'Скрипты',
     mail: 'Почта',
     media: 'Медиафайлы',
     searchIndex: 'Поисковый индекс',
@@ -89,6 +91,7 @@ interface MenuItem {
     | '/users'
     | '/access-tokens'
     | '/webhooks'
+    | '/scripts'
     | '/mail'
     | '/media'
     | '/search-index';
@@ -120,6 +123,7 @@ export const MENU: readonly MenuItem[] = [
   { to: '/users', label: 'users', group: 'people', permission: 'auth.users.read' },
   { to: '/access-tokens', label: 'accessTokens', group: 'people', permission: 'auth.access_tokens.create' },
   { to: '/webhooks', label: 'webhooks', group: 'platform', permission: 'notifications.webhooks.read', module: 'notifications' },
+  { to: '/scripts', label: 'scripts', group: 'platform', permission: 'scripting.scripts.read', module: 'scripting' },
   { to: '/mail', label: 'mail', group: 'platform', permission: 'notifications.mail.read', module: 'notifications' },
   { to: '/search-index', label: 'searchIndex', group: 'platform', permission: 'index.status.read' },
   { to: '/tenants', label: 'tenants', group: 'platform', permission: 'platform.tenants.manage' },

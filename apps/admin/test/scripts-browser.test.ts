@@ -1,0 +1,178 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { apiOf } from './api.js';
+import { type AdminHarness, describeInEmbeddedBrowser, startAdminHarness } from './browser.js';
+import { signedInWithModule } from './module-session.js';
+
+// Scripts in the admin app (Chromium, the real server and sandbox): a script written in the code
+// editor (the host API completed after `ctx.`) and created; a dry run with an input, its output and
+// budget figures; an edit saved as version 2, version 1 compared and rolled back (version 3 has
+// version 1's source); a manual run in the execution history; disabled, enabled and deleted; the menu without Scripts while the module is off.
+describeInEmbeddedBrowser('admin app: scripts', (backend) => {
+  let h: AdminHarness;
+  let page: Page;
+  let api: ReturnType<typeof apiOf>;
+  let operator: Record<string, string>;
+  let scriptId = '';
+
+  const SUM = 'return { total: ctx.input.a + ctx.input.b };';
+  const PRODUCT = 'return { total: ctx.input.a * ctx.input.b };';
+
+  beforeAll(async () => {
+    h = await startAdminHarness(backend);
+    ({ api, operator, page } = await signedInWithModule(h, 'scripting'));
+  }, 180_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const editor = () => page.getByTestId('script-editor').locator('.cm-content');
+  /** Replaces the editor's whole text by typing (select all, then type). */
+  const typeSource = async (source: string) => {
+    await editor().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type(source);
+    await page.keyboard.press('Escape');
+  };
+  const versionsOf = async () =>
+    (
+      api.expectStatus('versions', await api.call('GET', `/scripting/scripts/${scriptId}/versions`, undefined, operator), 200).body as {
+        items: { version: number; source: string }[];
+      }
+    ).items;
+
+  it('writes a script in the code editor, with the host API completed, and creates it', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scripts', exact: true }).click();
+    await page.getByRole('heading', { name: 'Scripts', exact: true }).waitFor();
+    await page.getByText('No scripts yet.').waitFor();
+    expect(await h.violations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'New script' }).click();
+    await page.getByRole('heading', { name: 'New script' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('sum-input');
+    await page.getByLabel('Description').fill('Adds a and b');
+
+    await editor().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('ctx.');
+    const completions = page.locator('.cm-tooltip-autocomplete');
+    await completions.getByText('input', { exact: true }).waitFor();
+    await completions.getByText('kv', { exact: true }).waitFor();
+    await typeSource(SUM);
+    await editor().filter({ hasText: SUM }).waitFor();
+
+    await page.getByRole('button', { name: 'Add trigger' }).click();
+    const second = page.getByRole('group', { name: 'Trigger 2' });
+    await second.getByLabel('Runs').selectOption({ label: 'On events' });
+    await second.getByLabel('Event types').fill('commerce.product.*');
+    expect(await h.violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Create script' }).click();
+
+    await page.getByRole('heading', { name: 'sum-input' }).waitFor();
+    await page.getByTestId('script-version').filter({ hasText: /^1$/ }).waitFor();
+    expect(await page.getByTestId('script-state').textContent()).toBe('Enabled');
+    scriptId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const saved = api.expectStatus('script', await api.call('GET', `/scripting/scripts/${scriptId}`, undefined, operator), 200).body;
+    expect(saved).toMatchObject({ name: 'sum-input', description: 'Adds a and b', language: 'js', source: SUM, version: 1 });
+    expect((saved.triggers as { kind: string; eventTypes: string[] }[]).map((t) => [t.kind, t.eventTypes])).toEqual([
+      ['manual', []],
+      ['event', ['commerce.product.*']],
+    ]);
+    expect(await h.violations(page)).toEqual([]);
+  });
+
+  it('dry-runs it with an input: the output and the CPU and memory used', async () => {
+    await page.getByLabel('Input (JSON, ctx.input)').fill('{ "a": 2, "b": 3 }');
+    await page.getByRole('button', { name: 'Run dry' }).click();
+    await page.getByTestId('run-output').filter({ hasText: '"total": 5' }).waitFor();
+    expect(await page.getByTestId('run-outcome').textContent()).toBe('Succeeded');
+    await page.getByText('Dry run: nothing was written, sent or logged.').waitFor();
+    const figure = async (id: string) => Number(((await page.getByTestId(id).textContent()) ?? '').replace(/[^\d.]/g, ''));
+    expect(await figure('run-memory')).toBeGreaterThan(0);
+    expect(await figure('run-cpu')).toBeGreaterThanOrEqual(0);
+    expect(await figure('run-duration')).toBeGreaterThanOrEqual(0);
+    // A dry run is not logged.
+    await page.getByText('No runs yet (dry runs are not logged).').waitFor();
+    expect(await h.violations(page)).toEqual([]);
+    await h.shot(page, 'admin-script-dry-run');
+  });
+
+  it('saves an edit as version 2, compares version 1 and rolls back to it as version 3', async () => {
+    await typeSource(PRODUCT);
+    await editor().filter({ hasText: PRODUCT }).waitFor();
+    await page.getByRole('button', { name: 'Save script' }).click();
+    await page.getByRole('status').filter({ hasText: 'Script saved (version 2).' }).waitFor();
+    await page.getByTestId('script-version').filter({ hasText: /^2$/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Compare version 1' }).click();
+    const diff = page.getByRole('region', { name: 'Version 1 against the current source' });
+    await diff.locator('del').filter({ hasText: SUM }).waitFor();
+    await diff.locator('ins').filter({ hasText: PRODUCT }).waitFor();
+    expect(await h.violations(page)).toEqual([]);
+    await h.shot(page, 'admin-script-diff');
+
+    await page.getByRole('button', { name: 'Roll back to version 1' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Roll back', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Version 1 is the current code again, as version 3.' }).waitFor();
+    await page.getByTestId('script-version').filter({ hasText: /^3$/ }).waitFor();
+    await editor().filter({ hasText: SUM }).waitFor();
+    const versions = await versionsOf();
+    expect(versions.find((v) => v.version === 3)?.source).toBe(versions.find((v) => v.version === 1)?.source);
+    expect(versions.find((v) => v.version === 2)?.source).toBe(PRODUCT);
+    expect(await h.violations(page)).toEqual([]);
+  });
+
+  it('runs it by hand: the run is in the execution history', async () => {
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByText('Run: logged in the history below.').waitFor();
+    await page.getByTestId('run-output').filter({ hasText: '"total": 5' }).waitFor();
+    const row = page.getByTestId('execution').filter({ has: page.getByTestId('execution-trigger').filter({ hasText: 'manual' }) });
+    await row.getByTestId('execution-status').filter({ hasText: 'Succeeded' }).waitFor();
+    expect(await row.getByRole('cell').nth(3).textContent()).toBe('3');
+    expect(await h.violations(page)).toEqual([]);
+    await h.shot(page, 'admin-script-history');
+  });
+
+  it('lists the script with its state, triggers and version', async () => {
+    await page.getByRole('link', { name: 'All scripts' }).click();
+    const row = page.getByTestId('script-row').filter({ hasText: 'sum-input' });
+    await row.getByTestId('script-version').filter({ hasText: /^3$/ }).waitFor();
+    expect(await row.getByTestId('script-state').textContent()).toBe('Enabled');
+    expect(await row.textContent()).toContain('On events: commerce.product.*');
+    expect(await h.violations(page)).toEqual([]);
+  });
+
+  it('disables and enables it, then deletes it after the question', async () => {
+    await page.getByTestId('script-row').getByRole('link', { name: 'sum-input' }).click();
+    await page.getByRole('heading', { name: 'sum-input' }).waitFor();
+    await page.getByRole('button', { name: 'Disable', exact: true }).click();
+    await page
+      .getByTestId('script-state')
+      .filter({ hasText: /^Disabled$/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Enable', exact: true }).click();
+    await page
+      .getByTestId('script-state')
+      .filter({ hasText: /^Enabled$/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Delete script' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('heading', { name: 'Scripts', exact: true }).waitFor();
+    await page.getByText('No scripts yet.').waitFor();
+    api.expectStatus('deleted', await api.call('GET', `/scripting/scripts/${scriptId}`, undefined, operator), 404);
+  });
+
+  it('takes Scripts out of the menu while the module is off for the tenant', async () => {
+    const menu = page.getByRole('navigation', { name: 'Main' });
+    await menu.getByRole('link', { name: 'Scripts', exact: true }).waitFor();
+    api.expectStatus('scripting off', await api.call('PUT', '/modules/scripting', { enabled: false }, operator), 200);
+    try {
+      await page.goto(`${h.server.address}/admin/`);
+      await menu.getByRole('link', { name: 'Products', exact: true }).waitFor();
+      expect(await menu.getByRole('link', { name: 'Scripts', exact: true }).count()).toBe(0);
+    } finally {
+      api.expectStatus('scripting on', await api.call('PUT', '/modules/scripting', { enabled: true }, operator), 200);
+    }
+  });
+});
