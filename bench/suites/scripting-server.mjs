@@ -188,6 +188,8 @@ export const benchServer = async ({ name, o, problems, adminUrl }) => {
         RUSTOK_SETTINGS__RUSTOK__SCRIPTING__ALLOW_NETWORKS: '["127.0.0.1/32"]',
         // A spinning run that a busy machine pushes past its budget fails; the script must stay on for the next round.
         RUSTOK_SETTINGS__RUSTOK__SCRIPTING__MAX_CONSECUTIVE_FAILURES: '10000',
+        // The burn is sustained for the whole round (the worst case): no CPU time per minute limits it.
+        RUSTOK_SETTINGS__RUSTOK__SCRIPTING__CPU_MS_PER_MINUTE: '0',
         ...(o.pollMs ? { RUSTOK_SETTINGS__RUSTOK__SCRIPTING__POLL_MS: String(o.pollMs) } : {}),
         RUSTOK_ADMIN_EMAIL: ADMIN_EMAIL,
         RUSTOK_ADMIN_PASSWORD: password,

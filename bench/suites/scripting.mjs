@@ -112,7 +112,13 @@ const serverRows = (results) =>
       null,
       r.cpuBurn.burning.requestsPerSecond,
     ],
-    [`${name}: route paced at ${r.cpuBurn.paced.overallRate}/s, idle`, r.cpuBurn.paced.idle.p50Ms, r.cpuBurn.paced.idle.p99Ms, null, r.cpuBurn.paced.idle.requestsPerSecond],
+    [
+      `${name}: route paced at ${r.cpuBurn.paced.overallRate}/s, idle`,
+      r.cpuBurn.paced.idle.p50Ms,
+      r.cpuBurn.paced.idle.p99Ms,
+      null,
+      r.cpuBurn.paced.idle.requestsPerSecond,
+    ],
     [
       `${name}: route paced at ${r.cpuBurn.paced.overallRate}/s, scripts burning`,
       r.cpuBurn.paced.burning.p50Ms,

@@ -49,6 +49,11 @@ export const ScriptingOptionsSchema = Type.Object({
        * requests leave. Validate hooks run inside a write's request, on their own threads, at the requests' priority.
        */
       workers_nice: int(0, 19, 10),
+      /**
+       * CPU time (ms in the VM) one tenant's runs may spend over any minute in this process, validate hooks
+       * aside; past it runs are refused with SCRIPT_CPU_BUDGET (queued ones wait). 0: no limit.
+       */
+      cpu_ms_per_minute: int(0, 3_600_000, 30_000),
       /** Runs of one tenant at once, and waiting beyond those (more fail with SCRIPT_BUSY). */
       concurrency_per_tenant: int(1, 256, 4),
       queue_per_tenant: int(0, 10_000, 100),

@@ -18,5 +18,10 @@ export const sandboxErrors = defineErrors('sandbox', {
     description: 'The script returned a value that is not JSON or is larger than its budget.',
   },
   SCRIPT_BUSY: { status: 429, title: 'Too many requests', description: 'Too many runs of this tenant are running or waiting.' },
+  SCRIPT_CPU_BUDGET: {
+    status: 429,
+    title: 'Too many requests',
+    description: "The tenant's scripts have spent their CPU time for the last minute; runs start again as it renews.",
+  },
   SCRIPT_CRASHED: { status: 500, title: 'Internal server error', description: 'The worker running the script failed.' },
 });

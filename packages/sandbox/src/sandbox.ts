@@ -1,3 +1,4 @@
+import { createCpuWindow } from './cpu-window.js';
 import { createKeyedLimiter } from './limiter.js';
 import { resolveLimits } from './limits.js';
 import { createPool, type PoolOptions } from './pool.js';
@@ -33,18 +34,33 @@ export const createSandbox = (
     ...(internals.spawn ? { spawn: internals.spawn } : {}),
   });
   const limiter = createKeyedLimiter(options.concurrencyPerKey ?? 4, options.queuePerKey ?? 100);
+  const budget = options.cpuMsPerMinutePerKey;
+  const cpu = budget === undefined ? undefined : createCpuWindow(budget);
+  /** A key past its CPU budget is refused, before it waits for a worker and again once it has one. */
+  const overBudget = (key: string): RunResult | undefined => {
+    const waitMs = cpu?.waitMs(key) ?? 0;
+    if (waitMs === 0) return undefined;
+    const message = `"${key}" has spent its ${budget} ms of CPU time for the last minute; it may run again in ${Math.ceil(waitMs / 1000)} s`;
+    return { ...failed('SCRIPT_CPU_BUDGET', message), retryAfterMs: waitMs };
+  };
 
   const run = async (request: RunRequest): Promise<RunResult> => {
     const input = inputJson(request);
     if (input === undefined) return failed('SCRIPT_ERROR', 'The input is not JSON');
+    const refused = overBudget(request.key);
+    if (refused) return refused;
     const acquired = limiter.acquire(request.key);
     if (!acquired) return failed('SCRIPT_BUSY', `Too many runs for "${request.key}" running or waiting`);
     const release = await acquired;
     try {
+      const late = overBudget(request.key);
+      if (late) return late;
       const host = request.host ?? {};
       const limits = resolveLimits(options.limits, request.limits);
       const message = { source: request.source, input, limits, hostNames: Object.keys(host) };
-      return await new Promise<RunResult>((resolve) => pool.submit({ message, host, resolve }));
+      const result = await new Promise<RunResult>((resolve) => pool.submit({ message, host, resolve }));
+      cpu?.spend(request.key, result.cpuMs);
+      return result;
     } finally {
       release();
     }

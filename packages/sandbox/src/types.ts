@@ -51,6 +51,7 @@ export type SandboxFailureCode =
   | 'SCRIPT_CALL_LIMIT'
   | 'SCRIPT_OUTPUT_INVALID'
   | 'SCRIPT_BUSY'
+  | 'SCRIPT_CPU_BUDGET'
   | 'SCRIPT_CRASHED';
 
 /** What every run reports, whatever its outcome. */
@@ -77,6 +78,8 @@ export interface RunFailure extends RunStats {
   readonly message: string;
   /** Line of the script where the uncaught exception or the syntax error is, when known. */
   readonly line?: number;
+  /** SCRIPT_CPU_BUDGET: milliseconds until the key may run again. */
+  readonly retryAfterMs?: number;
 }
 
 /** Expected failures are values, not exceptions. */
@@ -99,6 +102,11 @@ export interface SandboxOptions {
    * each thread has its own; elsewhere ignored (the call would lower the whole process).
    */
   readonly nice?: number;
+  /**
+   * CPU time (ms inside the VM) one key may spend over any minute, counted in this sandbox: past it,
+   * runs of the key are refused with SCRIPT_CPU_BUDGET (and `retryAfterMs`) without starting. Default: none.
+   */
+  readonly cpuMsPerMinutePerKey?: number;
 }
 
 export interface Sandbox {

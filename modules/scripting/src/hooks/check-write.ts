@@ -4,7 +4,7 @@ import type { HostFunction } from '@rustok/sandbox';
 import { scriptingErrors } from '../errors.js';
 import { type ScriptingOptions, scriptingOptions } from '../options.js';
 import { scriptFault } from '../runtime/effects.js';
-import { executeScript, isBusy } from '../runtime/execute.js';
+import { executeScript, wasRefused } from '../runtime/execute.js';
 import { recordOutcome } from '../runtime/record.js';
 import { enginesFor } from '../runtime/sandbox.js';
 import { hookPolicy } from '../settings.js';
@@ -50,7 +50,7 @@ const runHook = async (port: PortContext, options: ScriptingOptions, write: Prod
   const sandbox = await enginesFor(port.config).validator();
   const outcome = await executeScript(scope, sandbox, script, doc, { host: NO_HOST, limits: limitsOf(options) });
   const verdict = verdictOf(outcome.result);
-  if (isBusy(outcome)) return verdict;
+  if (wasRefused(outcome)) return verdict;
   const target = { executionId: generateId(), queued: false, trigger: 'validate' as const, triggerId: hook.triggerId, eventId: null };
   await recordOutcome(scope, script, target, doc, { ...outcome, result: recordedResult(outcome.result, verdict) });
   return verdict;

@@ -1,4 +1,4 @@
-import type { HostFunction, Json, RunLimits, RunResult, Sandbox } from '@rustok/sandbox';
+import type { HostFunction, Json, RunFailure, RunLimits, RunResult, Sandbox } from '@rustok/sandbox';
 import { type Effects, newEffects, type RunScope } from './effects.js';
 import { kvHost } from './host-kv.js';
 import { apiHost, emitHost, httpHost } from './host-out.js';
@@ -74,6 +74,8 @@ export const executeScript = async (
   return { result: checkOutput(script, result), effects, durationMs: Math.round((performance.now() - started) * 100) / 100 };
 };
 
-/** A run the sandbox refused before it started: the tenant had too many running or waiting. */
-export const isBusy = (outcome: RunOutcome): outcome is RunOutcome & { result: { ok: false; message: string } } =>
-  !outcome.result.ok && outcome.result.code === 'SCRIPT_BUSY';
+/** A run the sandbox refused before it started: the tenant had too many running or waiting, or had spent its CPU time for the minute. */
+export const wasRefused = (
+  outcome: RunOutcome,
+): outcome is RunOutcome & { result: RunFailure & { code: 'SCRIPT_BUSY' | 'SCRIPT_CPU_BUDGET' } } =>
+  !outcome.result.ok && (outcome.result.code === 'SCRIPT_BUSY' || outcome.result.code === 'SCRIPT_CPU_BUDGET');

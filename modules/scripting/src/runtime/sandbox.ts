@@ -38,6 +38,7 @@ export const enginesFor = (config: Config): Engines => {
     sandbox: createSandbox({
       size: options.workers,
       nice: options.workers_nice,
+      ...(options.cpu_ms_per_minute > 0 ? { cpuMsPerMinutePerKey: options.cpu_ms_per_minute } : {}),
       concurrencyPerKey: options.concurrency_per_tenant,
       queuePerKey: options.queue_per_tenant,
     }),

@@ -33,6 +33,14 @@ export const releaseClaim = async (db: Database, executionId: string): Promise<v
   await db.query('UPDATE scripting_queue SET claimed_until = NULL WHERE execution_id = $1', [executionId]);
 };
 
+/** Gives a claimed execution back due again in `ms` (its tenant has spent its CPU time for the minute). */
+export const deferQueued = async (db: Database, executionId: string, ms: number): Promise<void> => {
+  await db.query(
+    `UPDATE scripting_queue SET claimed_until = NULL, due_at = now() + $2 * interval '1 millisecond' WHERE execution_id = $1`,
+    [executionId, ms],
+  );
+};
+
 export const dequeue = async (db: Database, executionId: string): Promise<void> => {
   await db.query('DELETE FROM scripting_queue WHERE execution_id = $1', [executionId]);
 };

@@ -3,11 +3,11 @@ import type { Database } from '@rustok/db';
 import type { Config } from '@rustok/kernel';
 import type { Logger } from 'pino';
 import type { ScriptingOptions } from '../options.js';
-import { executeScript, isBusy } from '../runtime/execute.js';
+import { executeScript, wasRefused } from '../runtime/execute.js';
 import { recordOutcome } from '../runtime/record.js';
 import { enginesFor } from '../runtime/sandbox.js';
 import { selectQueued } from '../store/executions.js';
-import { type Claimed, claimQueued, dequeue, releaseClaim } from '../store/queue.js';
+import { type Claimed, claimQueued, deferQueued, dequeue, releaseClaim } from '../store/queue.js';
 import { selectScript } from '../store/scripts.js';
 import { scopeOf, toRun } from '../use-cases/run-common.js';
 
@@ -19,11 +19,16 @@ export interface QueueRun {
   readonly logger: Logger;
 }
 
+/** A run refused before it started: due again now (busy), or in `ms` (the tenant's CPU time for the minute spent). */
+interface Refused {
+  readonly againInMs: number;
+}
+
 /**
  * Runs one claimed execution (a script disabled or deleted meanwhile is dropped) and records it.
- * A run refused because the tenant has too many running stays queued for a later run.
+ * A run refused because the tenant has too many running, or has spent its CPU time, stays queued.
  */
-const runOne = async (run: QueueRun, claimed: Claimed): Promise<'ran' | 'dropped' | 'busy'> => {
+const runOne = async (run: QueueRun, claimed: Claimed): Promise<'ran' | 'dropped' | Refused> => {
   const ctx = { ...run, tenantId: claimed.tenantId };
   const loaded = await run.db.transaction(
     async (tx) => {
@@ -38,7 +43,7 @@ const runOne = async (run: QueueRun, claimed: Claimed): Promise<'ran' | 'dropped
   const scope = scopeOf(ctx, row, false);
   const script = toRun(row);
   const outcome = await executeScript(scope, enginesFor(run.config).sandbox, script, queued.request);
-  if (isBusy(outcome)) return 'busy';
+  if (wasRefused(outcome)) return { againInMs: outcome.result.retryAfterMs ?? 0 };
   const target = { executionId: claimed.id, queued: true, trigger: queued.trigger, triggerId: null, eventId: queued.eventId };
   await recordOutcome(scope, script, target, queued.request, outcome);
   return 'ran';
@@ -60,8 +65,10 @@ export const runQueued = async (run: QueueRun, budgetMs: number): Promise<number
       claimed.map(async (c) => {
         try {
           const done = await runOne(run, c);
-          // Refused as busy, it stays queued and is given back now, not when its lease runs out.
-          if (done === 'busy') return await releaseClaim(run.db, c.id);
+          // Refused, it stays queued and is given back now (due at once, or when the tenant's CPU time renews), not when its lease runs out.
+          if (typeof done === 'object') {
+            return await (done.againInMs > 0 ? deferQueued(run.db, c.id, done.againInMs) : releaseClaim(run.db, c.id));
+          }
           if (done === 'ran') ran++;
           await dequeue(run.db, c.id);
         } catch (error) {

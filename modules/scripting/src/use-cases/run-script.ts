@@ -3,7 +3,7 @@ import { generateId, parseInput } from '@rustok/kernel';
 import { sandboxErrors } from '@rustok/sandbox';
 import { SCRIPTING_PERMISSION, type ScriptingContext } from '../context.js';
 import { scriptingErrors } from '../errors.js';
-import { executeScript, isBusy } from '../runtime/execute.js';
+import { executeScript, wasRefused } from '../runtime/execute.js';
 import { recordOutcome } from '../runtime/record.js';
 import { enginesFor } from '../runtime/sandbox.js';
 import type { TriggerKind } from '../schemas.js';
@@ -14,8 +14,9 @@ import { checkInput, reportOf, scopeOf, toRun } from './run-common.js';
 
 /**
  * Runs an enabled script now with an input document, records the execution and answers the report.
- * A run refused because the tenant has too many running or waiting never started: it is a 429
- * SCRIPT_BUSY, neither recorded nor counted as the script's failure.
+ * A run refused because the tenant has too many running or waiting, or has spent its CPU time for
+ * the minute, never started: it is a 429 (SCRIPT_BUSY, SCRIPT_CPU_BUDGET), neither recorded nor
+ * counted as the script's failure.
  */
 export const runNow = async (ctx: ScriptingContext, row: ScriptRow, trigger: TriggerKind, input: unknown): Promise<RunReport> => {
   if (!row.enabled) throw scriptingErrors.SCRIPTING_SCRIPT_DISABLED(`Script ${row.name} is disabled`);
@@ -24,7 +25,7 @@ export const runNow = async (ctx: ScriptingContext, row: ScriptRow, trigger: Tri
   const script = toRun(row);
   const doc = { input, event: null };
   const outcome = await executeScript(scope, enginesFor(ctx.config).sandbox, script, doc);
-  if (isBusy(outcome)) throw sandboxErrors.SCRIPT_BUSY(outcome.result.message);
+  if (wasRefused(outcome)) throw sandboxErrors[outcome.result.code](outcome.result.message);
   const executionId = generateId();
   await recordOutcome(scope, script, { executionId, queued: false, trigger, triggerId: null, eventId: null }, doc, outcome);
   return reportOf(outcome, executionId, false);
