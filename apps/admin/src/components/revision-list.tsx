@@ -2,10 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Post, postQuery } from '../api/blog.js';
 import { type Revision, restoreRevision, revisionsQuery } from '../api/content.js';
-import { useFormat } from '../i18n/format.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
-import { ConfirmAction } from './confirm-action.js';
 import { ErrorNotice } from './error-notice.js';
+import { HistoryTable } from './history-table.js';
 import { useStatusLabel } from './post-status.js';
 import { RevisionDiff } from './revision-diff.js';
 
@@ -68,7 +67,6 @@ interface Props {
 /** A post's revisions, newest first: compare one with the current text line by line, or put it back. */
 export const RevisionList = ({ post, canRestore }: Props) => {
   const t = useMessages(messages);
-  const { dateTime } = useFormat();
   const label = useStatusLabel();
   const revisions = useQuery(revisionsQuery(post.id));
   const queryClient = useQueryClient();
@@ -92,44 +90,22 @@ export const RevisionList = ({ post, canRestore }: Props) => {
       {restore.isSuccess ? <p role="status">{t.restored(items.find((r) => r.id === restore.variables.revisionId)?.number ?? 0)}</p> : null}
       {revisions.data && items.length === 0 ? <p>{t.none}</p> : null}
       {items.length > 0 ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.number}</th>
-              <th scope="col">{t.action}</th>
-              <th scope="col">{t.when}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.actions}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((r) => (
-              <tr key={r.id} data-testid="revision">
-                <td>
-                  {r.number}
-                  {r.number === post.revision ? ` (${t.current})` : ''}
-                </td>
-                <td>{label(r.action)}</td>
-                <td>{dateTime(r.createdAt)}</td>
-                <td className="row">
-                  <button type="button" aria-pressed={compared === r.id} onClick={() => setCompared(compared === r.id ? null : r.id)}>
-                    {t.compare(r.number)}
-                  </button>
-                  {canRestore && r.number !== post.revision ? (
-                    <ConfirmAction
-                      label={t.restore(r.number)}
-                      question={t.restoreQuestion(r.number)}
-                      confirmLabel={t.restoreConfirm}
-                      disabled={restore.isPending}
-                      onConfirm={() => restore.mutate({ nodeId: post.id, revisionId: r.id })}
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <HistoryTable
+          rows={items.map((r) => ({
+            key: r.id,
+            number: r.number,
+            current: r.number === post.revision,
+            detail: label(r.action),
+            createdAt: r.createdAt,
+          }))}
+          labels={{ ...t, detail: t.action, question: t.restoreQuestion, confirm: t.restoreConfirm }}
+          rowTestId="revision"
+          compared={compared}
+          onCompare={setCompared}
+          {...(canRestore
+            ? { restore: { pending: restore.isPending, onRestore: (row) => restore.mutate({ nodeId: post.id, revisionId: row.key }) } }
+            : {})}
+        />
       ) : null}
       {chosen ? <Comparison revision={chosen} post={post} /> : null}
     </section>

@@ -1,10 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { rollbackScript, type ScriptView, scriptQuery, scriptVersionsQuery } from '../api/scripting.js';
-import { useFormat } from '../i18n/format.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
-import { ConfirmAction } from './confirm-action.js';
 import { ErrorNotice } from './error-notice.js';
+import { HistoryTable } from './history-table.js';
 import { RevisionDiff } from './revision-diff.js';
 import { LANGUAGE_NAMES, scriptNames } from './script-messages.js';
 
@@ -52,12 +51,11 @@ const useRollback = (script: ScriptView, onDone: () => void) => {
 export const ScriptVersions = ({ script, canRollback }: { readonly script: ScriptView; readonly canRollback: boolean }) => {
   const t = useMessages(messages);
   const n = useMessages(scriptNames);
-  const { dateTime } = useFormat();
   const versions = useQuery(scriptVersionsQuery(script.id));
-  const [compared, setCompared] = useState<number | null>(null);
+  const [compared, setCompared] = useState<string | null>(null);
   const rollback = useRollback(script, () => setCompared(null));
   const items = versions.data ?? [];
-  const chosen = items.find((v) => v.version === compared);
+  const chosen = items.find((v) => String(v.version) === compared);
   return (
     <section aria-labelledby="versions">
       <h2 id="versions">{t.heading}</h2>
@@ -65,48 +63,20 @@ export const ScriptVersions = ({ script, canRollback }: { readonly script: Scrip
       {rollback.error ? <ErrorNotice error={rollback.error} /> : null}
       {rollback.isSuccess ? <p role="status">{t.rolledBack(rollback.variables, script.version)}</p> : null}
       {items.length > 0 ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{n.version}</th>
-              <th scope="col">{n.language}</th>
-              <th scope="col">{t.when}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.actions}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((v) => (
-              <tr key={v.version} data-testid="version">
-                <td>
-                  {v.version}
-                  {v.version === script.version ? ` (${t.current})` : ''}
-                </td>
-                <td>{LANGUAGE_NAMES[v.language]}</td>
-                <td>{dateTime(v.createdAt)}</td>
-                <td className="row">
-                  <button
-                    type="button"
-                    aria-pressed={compared === v.version}
-                    onClick={() => setCompared(compared === v.version ? null : v.version)}
-                  >
-                    {t.compare(v.version)}
-                  </button>
-                  {canRollback && v.version !== script.version ? (
-                    <ConfirmAction
-                      label={t.rollback(v.version)}
-                      question={t.question(v.version)}
-                      confirmLabel={t.confirm}
-                      disabled={rollback.isPending}
-                      onConfirm={() => rollback.mutate(v.version)}
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <HistoryTable
+          rows={items.map((v) => ({
+            key: String(v.version),
+            number: v.version,
+            current: v.version === script.version,
+            detail: LANGUAGE_NAMES[v.language],
+            createdAt: v.createdAt,
+          }))}
+          labels={{ ...t, number: n.version, detail: n.language, restore: t.rollback }}
+          rowTestId="version"
+          compared={compared}
+          onCompare={setCompared}
+          {...(canRollback ? { restore: { pending: rollback.isPending, onRestore: (row) => rollback.mutate(row.number) } } : {})}
+        />
       ) : null}
       {chosen ? <RevisionDiff label={t.diffOf(chosen.version)} before={chosen.source} after={script.source} /> : null}
     </section>
