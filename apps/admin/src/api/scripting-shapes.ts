@@ -1,4 +1,4 @@
-/** The languages a script is written in (TypeScript has its types stripped on save). */
+/** The languages a script is written in (TypeScript has its types blanked out on save). */
 export type ScriptLanguage = 'js' | 'ts';
 
 export type TriggerKind = 'event' | 'cron' | 'manual' | 'http' | 'validate';

@@ -53,9 +53,6 @@ export const writeAudits = (db: Database, tenantId: string, entries: readonly Au
     { tenantId },
   );
 
-/** Writes one audit row in a transaction of the call's tenant. */
-export const writeAudit = (db: Database, entry: AuditEntry): Promise<void> => writeAudits(db, entry.tenantId, [entry]);
-
 interface Row extends Record<string, unknown> {
   id: string;
   actor_id: string | null;
