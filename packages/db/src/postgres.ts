@@ -4,6 +4,7 @@ import { ensureAppRole } from './app-role.js';
 import { type Database, withTimeout } from './database.js';
 import { listenPostgres } from './listen.js';
 import { runTransaction, types } from './pg-transaction.js';
+import { POOL_IDLE_MS } from './pool-idle.js';
 import { toQueryConfig } from './prepared.js';
 import { createReplicaSet, type ReplicaOptions, type ReplicaSet } from './replicas.js';
 import { createTenantReadPool } from './tenant-read.js';
@@ -18,6 +19,8 @@ export interface PostgresOptions {
   readonly statementTimeoutMs?: number;
   /** Bound on waiting for a connection; keeps readiness checks fast when the server is gone. */
   readonly connectTimeoutMs?: number;
+  /** How long a pooled connection may stay idle before it is closed (every pool); 0 keeps them open. See POOL_IDLE_MS. */
+  readonly idleTimeoutMs?: number;
   /** Runs once as the owner (the URL's user) before the application pool opens: migrations. */
   readonly ownerSetup?: (owner: SqlRunner) => Promise<void>;
   readonly onAfterCommitError?: (error: unknown) => void;
@@ -33,6 +36,7 @@ const startReplicas = async (pool: pg.Pool, options: PostgresOptions, primary: (
     max: options.readPoolMax ?? 10,
     statementTimeoutMs: options.statementTimeoutMs,
     connectTimeoutMs: options.connectTimeoutMs,
+    idleTimeoutMs: options.idleTimeoutMs,
     onAfterCommitError: options.onAfterCommitError,
   });
   await set.start(primary());
@@ -68,6 +72,7 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
     max,
     types,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    idleTimeoutMillis: options.idleTimeoutMs ?? POOL_IDLE_MS,
     statement_timeout: options.statementTimeoutMs || undefined,
     options: `-c role=${options.appRole}`,
   });
@@ -80,6 +85,7 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
     max: options.readPoolMax ?? 10,
     statementTimeoutMs: options.statementTimeoutMs,
     connectTimeoutMs: options.connectTimeoutMs,
+    idleTimeoutMs: options.idleTimeoutMs,
     types,
   });
   let closing: Promise<void> | undefined;

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { type Database, type ReplicaStatus, withTimeout } from './database.js';
 import { runTransaction, types } from './pg-transaction.js';
+import { POOL_IDLE_MS } from './pool-idle.js';
 import { toQueryConfig } from './prepared.js';
 import { createLagClock, parseLsn } from './replica-lag.js';
 import { createTenantReadPool } from './tenant-read.js';
@@ -23,6 +24,8 @@ export interface ReplicaPoolSettings {
   readonly max: number;
   readonly statementTimeoutMs?: number;
   readonly connectTimeoutMs?: number;
+  /** See PostgresOptions.idleTimeoutMs. */
+  readonly idleTimeoutMs?: number;
   readonly onAfterCommitError?: (error: unknown) => void;
 }
 
@@ -50,6 +53,7 @@ const openReplica = (url: string, settings: ReplicaPoolSettings): Replica => {
     max: settings.max,
     types,
     connectionTimeoutMillis: settings.connectTimeoutMs ?? 2_000,
+    idleTimeoutMillis: settings.idleTimeoutMs ?? POOL_IDLE_MS,
     statement_timeout: settings.statementTimeoutMs || undefined,
     options: `-c role=${settings.appRole} -c default_transaction_read_only=on`,
   });

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { POOL_IDLE_MS } from './pool-idle.js';
 import { toQueryConfig } from './prepared.js';
 
 /** Sets the tenant for the session (not one transaction): the read pool's connections keep it between statements. */
@@ -13,6 +14,8 @@ export interface TenantReadPoolOptions {
   readonly max: number;
   readonly statementTimeoutMs?: number;
   readonly connectTimeoutMs?: number;
+  /** See PostgresOptions.idleTimeoutMs. */
+  readonly idleTimeoutMs?: number;
   readonly types: pg.CustomTypesConfig;
 }
 
@@ -30,6 +33,7 @@ export const createTenantReadPool = (options: TenantReadPoolOptions) => {
     max: options.max,
     types: options.types,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    idleTimeoutMillis: options.idleTimeoutMs ?? POOL_IDLE_MS,
     statement_timeout: options.statementTimeoutMs || undefined,
     options: `-c role=${options.appRole} -c default_transaction_read_only=on`,
   });
