@@ -7,14 +7,16 @@
 //   idle and while scripts burn their CPU budget (each run spins ~45 ms of its 50 ms; the tenant's
 //   concurrency kept full), in alternating rounds (A/B/A/B…), and their ratio (target ≤ 1.2): first at
 //   the route's full speed (closed loop: what the burn costs in capacity), then paced at `--paced-share`
-//   (0.4) of the idle full-speed req/s (the latency the route's requests see at a load it can carry).
+//   (0.4) of the idle full-speed req/s, open loop with evenly spaced requests (paced-load.mjs: the
+//   latency the route's requests see at a load it can carry).
 // PostgreSQL (a throw-away database) when DATABASE_URL is set and reachable, else the embedded database.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { log, onCleanup, serverEnv, sleep, tempDataDir, throwAwayDatabase } from '../lib.mjs';
+import { log, onCleanup, percentile, serverEnv, sleep, tempDataDir, throwAwayDatabase } from '../lib.mjs';
 import { round } from '../stats.mjs';
 import { ADMIN_EMAIL, must, prepareShop } from './bench-shop.mjs';
+import { pacedLoad } from './paced-load.mjs';
 import { cannon, httpJson, startServer, summary } from './storefront-http.mjs';
 
 const TENANT = 'bench';
@@ -144,21 +146,39 @@ const cpuBurn = async ({ base, headers, products, o }) => {
   return { ...full, paced: { ...paced, overallRate } };
 };
 
-/** Alternating idle / burning rounds of autocannon on the route (paced when `overallRate` is given); their means and p99 ratio. */
+/** One round on the route: autocannon at full speed, or the paced open-loop load when `overallRate` is given. */
+const loadRound = async ({ base, target, o, overallRate }) => {
+  if (overallRate) {
+    const path = target.setup({}).path;
+    return pacedLoad({ url: `${base}${path}`, headers: target.headers, rate: overallRate, durationS: o.roundS });
+  }
+  const { result, latencies } = await cannon({ base, target, connections: o.connections, duration: o.roundS });
+  return { requestsPerSecond: round(result.requests.total / result.duration, 0), ...summary(latencies) };
+};
+
+/**
+ * Alternating idle / burning rounds on the route (paced when `overallRate` is given): mean req/s, the
+ * median round's p50 and p99 (a round hit by a stall from elsewhere on the machine does not decide
+ * the figure), and the p99 ratio.
+ */
 const burnRounds = async ({ base, headers, target, spinId, o, label, overallRate }) => {
   const rounds = { idle: [], burning: [] };
-  for (let r = 0; r < o.rounds * 2; r++) {
+  const count = overallRate ? o.pacedRounds : o.rounds;
+  for (let r = 0; r < count * 2; r++) {
     const variant = r % 2 === 0 ? 'idle' : 'burning';
-    log(`cpu burn, ${label}: round ${Math.floor(r / 2) + 1}/${o.rounds}, ${variant}, -c ${o.connections} for ${o.roundS} s`);
+    log(
+      `cpu burn, ${label}: round ${Math.floor(r / 2) + 1}/${count}, ${variant}, ${overallRate ? 'open loop' : `-c ${o.connections}`} for ${o.roundS} s`,
+    );
     const burn = variant === 'burning' ? burner(base, headers, spinId, o.burners) : null;
     if (burn) await sleep(500);
-    const { result, latencies } = await cannon({ base, target, connections: o.connections, duration: o.roundS, overallRate });
+    const measured = await loadRound({ base, target, o, overallRate });
     const scripts = burn ? await burn.stop() : null;
-    rounds[variant].push({ requestsPerSecond: round(result.requests.total / result.duration, 0), ...summary(latencies), scripts });
+    rounds[variant].push({ ...measured, scripts });
     await sleep(1_000);
   }
   const mean = (list, key) => round(list.reduce((a, x) => a + x[key], 0) / list.length, 2);
-  const of = (list) => ({ requestsPerSecond: mean(list, 'requestsPerSecond'), p50Ms: mean(list, 'p50Ms'), p99Ms: mean(list, 'p99Ms') });
+  const median = (list, key) => round(percentile(Float64Array.from(list, (x) => x[key]).sort(), 50), 2);
+  const of = (list) => ({ requestsPerSecond: mean(list, 'requestsPerSecond'), p50Ms: median(list, 'p50Ms'), p99Ms: median(list, 'p99Ms') });
   const idle = of(rounds.idle);
   const burning = of(rounds.burning);
   return { rounds, idle, burning, p99Ratio: round(burning.p99Ms / idle.p99Ms, 2) };

@@ -23,7 +23,8 @@ const defaults = {
   events: 2_000,
   warmupEvents: 200,
   pollMs: null, // the scripting job's poll interval; the deployment default when not given
-  rounds: 2, // CPU-burn rounds per variant (idle / burning, alternating)
+  rounds: 2, // CPU-burn rounds per variant at full speed (idle / burning, alternating)
+  pacedRounds: 5, // the same, paced (the target's figure: the median round of each variant)
   roundS: 8,
   connections: 8,
   burners: 4, // runs of the spinning script kept going at once (the tenant's concurrency)
@@ -130,7 +131,20 @@ const serverRows = (results) =>
 
 export async function run(options) {
   const o = { ...defaults, ...options };
-  requireIntegers(o, ['runs', 'warmRuns', 'size', 'products', 'rate', 'events', 'rounds', 'roundS', 'connections', 'burners', 'burnMs']);
+  requireIntegers(o, [
+    'runs',
+    'warmRuns',
+    'size',
+    'products',
+    'rate',
+    'events',
+    'rounds',
+    'roundS',
+    'connections',
+    'burners',
+    'burnMs',
+    'pacedRounds',
+  ]);
   requireIntegers(o, ['warmupEvents'], 0);
   o.pacedShare = Number(o.pacedShare);
   if (!(o.pacedShare > 0 && o.pacedShare <= 1)) throw new Error('--paced-share must be a number in (0, 1]');

@@ -91,9 +91,11 @@ export const startAdminHarness = async (backend: TestBackend, options: Partial<S
   const build = await adminBuild();
   const database = backend.name === 'postgres' && backend.url ? await createThrowawayDatabase(backend.url) : undefined;
   const where = database ? { DATABASE_URL: database.url } : { RUSTOK_DATABASE__DATA_DIR: join(work, 'data') };
+  // Script workers share the CPU here: under SCHED_IDLE, the browser's load could starve a dry run past its wall budget.
+  const scripting = { RUSTOK_SETTINGS__RUSTOK__SCRIPTING__WORKERS_IDLE: 'false' };
   const server = await startServer({
     environment: 'development',
-    env: { ...where, PORT: '0', RUSTOK_SERVER__HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    env: { ...where, ...scripting, PORT: '0', RUSTOK_SERVER__HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
     adminApp: build,
     shutdown: { signals: [], exit: () => {} },
     ...options,

@@ -50,6 +50,17 @@ export const ScriptingOptionsSchema = Type.Object({
        */
       workers_nice: int(0, 19, 10),
       /**
+       * Linux: run those threads under SCHED_IDLE (through util-linux's `chrt`), so they get only the CPU
+       * time the requests and the database leave, and a waking request takes their CPU at once.
+       */
+      workers_idle: Type.Boolean({ default: true }),
+      /**
+       * Longest stretch (ms) those threads run a script before stepping aside for a moment (~0.07 ms,
+       * not counted as the script's time), so a request waiting for the CPU gets it at once rather than
+       * at the scheduler's next tick. 0: never.
+       */
+      workers_slice_ms: Type.Number({ minimum: 0, maximum: 100, default: 1 }),
+      /**
        * CPU time (ms in the VM) one tenant's runs may spend over any minute in this process, validate hooks
        * aside; past it runs are refused with SCRIPT_CPU_BUDGET (queued ones wait). 0: no limit.
        */

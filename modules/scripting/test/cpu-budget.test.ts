@@ -3,19 +3,20 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Script } from '../src/schemas.js';
 import { createProduct, createScript, executionsOf, type ScriptWorld, scriptWorld, TEST_SCRIPTING, until } from './helpers.js';
 
-/** A tenant's CPU time per minute: 40 ms here, so one run spinning 60 ms spends it. */
+/** A tenant's CPU time per minute: 40 ms here, so one run of ~170 ms of work spends it. */
 describeEachBackend('scripting: CPU time per tenant and minute', (backend) => {
   let w: ScriptWorld;
 
   beforeAll(async () => {
-    w = await scriptWorld(backend, { ...TEST_SCRIPTING, cpu_ms_per_minute: 40, limits: { cpu_ms: 1_000, wall_ms: 30_000 } });
+    w = await scriptWorld(backend, { ...TEST_SCRIPTING, cpu_ms_per_minute: 40, limits: { cpu_ms: 2_000, wall_ms: 30_000 } });
   });
   afterAll(() => w?.p.close());
 
   it('refuses runs once the minute’s CPU time is spent: a manual run with 429, a queued one waits in the queue', async () => {
     const spin = await createScript(w, {
       name: 'spin',
-      source: 'const end = Date.now() + 60; let n = 0; while (Date.now() < end) n++; return n > 0;',
+      // A fixed amount of work (~170 ms of CPU on a 2-core test machine): the budget counts CPU time.
+      source: 'let n = 0; for (let i = 0; i < 6e6; i++) n += i % 7; return n > 0;',
     });
     const first = await ok<{ ok: boolean; cpuMs: number }>(w.call('POST', `/scripting/scripts/${spin.id}/run`, w.admin, {}));
     expect(first).toMatchObject({ ok: true });

@@ -11,10 +11,12 @@ export type Headers = Record<string, string>;
  * Scripting settings of the test deployment: loopback reachable, queued runs looked for often, a short failure limit,
  * and the workers at the requests' priority (the suite shares its cores with other test files; a run's wall budget
  * must measure the script, not the machine's load). The priority itself: packages/sandbox/src/nice.test.ts.
+ * Stepping aside (workers_slice_ms) stays at its default: it only costs a spinning script a little speed.
  */
 export const TEST_SCRIPTING = {
   allow_networks: ['127.0.0.1/32'],
   workers_nice: 0,
+  workers_idle: false,
   poll_ms: 20,
   max_consecutive_failures: 3,
   min_cron_interval_ms: 0,

@@ -1,10 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSandbox } from './index.js';
 
-const sandbox = createSandbox({ size: 1, cpuMsPerMinutePerKey: 30, limits: { cpuMs: 500, wallMs: 5_000 } });
+const sandbox = createSandbox({ size: 1, cpuMsPerMinutePerKey: 30, limits: { cpuMs: 2_000, wallMs: 20_000 } });
 afterAll(() => sandbox.close());
 
-const SPIN = 'const end = Date.now() + 40; let n = 0; while (Date.now() < end) n++; return n > 0;';
+// A fixed amount of work (~140 ms of CPU on a 2-core test machine): the budget counts the thread's CPU
+// time, which a spin on the clock would not reach on a busy machine.
+const SPIN = 'let n = 0; for (let i = 0; i < 5e6; i++) n += i % 7; return n > 0;';
 
 describe('CPU time per key and minute', () => {
   it('refuses a key that has spent its minute’s CPU time, without running it, and says when it may run again', async () => {

@@ -17,6 +17,10 @@ export interface PoolOptions {
   readonly graceMs: number;
   /** The workers' CPU priority (see SandboxOptions.nice). */
   readonly nice?: number;
+  /** See SandboxOptions.idle. */
+  readonly idle?: boolean;
+  /** See SandboxOptions.sliceMs. */
+  readonly sliceMs?: number;
   readonly spawn?: SpawnWorker;
 }
 
@@ -40,7 +44,9 @@ interface Slot {
  * replaced, and its run fails with SCRIPT_TIMEOUT.
  */
 export const createPool = (options: PoolOptions): Pool => {
-  const spawn = options.spawn ?? (() => spawnWorker(undefined, { nice: options.nice ?? 0 }));
+  const spawn =
+    options.spawn ??
+    (() => spawnWorker(undefined, { nice: options.nice ?? 0, idle: options.idle ?? false, sliceMs: options.sliceMs ?? 0 }));
   const queue: PoolJob[] = [];
   const slots: Slot[] = [];
   let nextRunId = 1;

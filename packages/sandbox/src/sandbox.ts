@@ -31,6 +31,8 @@ export const createSandbox = (
     size: options.size ?? 2,
     graceMs: options.graceMs ?? 1_000,
     nice: options.nice ?? 0,
+    idle: options.idle ?? false,
+    sliceMs: options.sliceMs ?? 0,
     ...(internals.spawn ? { spawn: internals.spawn } : {}),
   });
   const limiter = createKeyedLimiter(options.concurrencyPerKey ?? 4, options.queuePerKey ?? 100);

@@ -9,6 +9,10 @@ export type SpawnWorker = () => Worker;
 export interface WorkerStart {
   /** The thread's CPU priority (Linux nice); 0 leaves it as the process's. */
   readonly nice: number;
+  /** SCHED_IDLE on Linux (see priority.ts). */
+  readonly idle?: boolean;
+  /** Longest stretch of VM work before the thread steps aside for a moment; 0: never. */
+  readonly sliceMs?: number;
 }
 
 /**

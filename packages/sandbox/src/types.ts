@@ -10,7 +10,10 @@ export interface RunLimits {
   readonly memoryBytes: number;
   /** Stack of the interpreter, in bytes: bounds recursion depth. */
   readonly stackBytes: number;
-  /** Time spent inside the VM (evaluating and running its jobs), in milliseconds. */
+  /**
+   * CPU time of the worker thread inside the VM (evaluating and running its jobs), in milliseconds; where
+   * the system does not give a thread's CPU time (not Linux), wall time inside the VM.
+   */
   readonly cpuMs: number;
   /** Whole run, host calls included, in milliseconds. */
   readonly wallMs: number;
@@ -56,7 +59,7 @@ export type SandboxFailureCode =
 
 /** What every run reports, whatever its outcome. */
 export interface RunStats {
-  /** Wall time spent inside the VM. */
+  /** CPU time inside the VM (see RunLimits.cpuMs). */
   readonly cpuMs: number;
   /** Bytes the QuickJS runtime had in use when the run ended. */
   readonly memoryBytes: number;
@@ -102,6 +105,19 @@ export interface SandboxOptions {
    * each thread has its own; elsewhere ignored (the call would lower the whole process).
    */
   readonly nice?: number;
+  /**
+   * Run the worker threads under SCHED_IDLE (Linux, through util-linux's `chrt`; where that fails the
+   * nice value stands alone): they get only CPU time no other thread wants, and a waking request's
+   * thread takes their CPU at once. Default false.
+   */
+  readonly idle?: boolean;
+  /**
+   * Longest stretch (ms) a worker thread runs scripts before it sleeps for a moment (~0.07 ms, not
+   * counted as the script's time). Whatever its nice value, a thread the scheduler has picked keeps its
+   * CPU until the next tick (up to 4 ms); stepping aside hands it at once to a thread that waits, such
+   * as the process's requests. Costs a spinning script ~7 % of its speed at 1 ms. Default 0: never.
+   */
+  readonly sliceMs?: number;
   /**
    * CPU time (ms inside the VM) one key may spend over any minute, counted in this sandbox: past it,
    * runs of the key are refused with SCRIPT_CPU_BUDGET (and `retryAfterMs`) without starting. Default: none.

@@ -80,7 +80,7 @@ export const isolationSuite = (backend: TestBackend) =>
       };
       // Queued script runs (event and cron triggers) are not run either. The areas' setups run scripts
       // once; a busy machine stretches a first run's time in the VM past the default 50 ms budget.
-      const scripting = { run_queued: false, limits: { cpu_ms: 5_000, wall_ms: 20_000 } };
+      const scripting = { run_queued: false, workers_idle: false, limits: { cpu_ms: 5_000, wall_ms: 20_000 } };
       const config = { settings: { rustok: { notifications, media, scripting } } };
       p = await createTestPlatform({ backend, modules: [...builtInModules, notesModule], config });
       const a = await side('iso-a', 'a');

@@ -38,6 +38,8 @@ export const enginesFor = (config: Config): Engines => {
     sandbox: createSandbox({
       size: options.workers,
       nice: options.workers_nice,
+      idle: options.workers_idle,
+      sliceMs: options.workers_slice_ms,
       ...(options.cpu_ms_per_minute > 0 ? { cpuMsPerMinutePerKey: options.cpu_ms_per_minute } : {}),
       concurrencyPerKey: options.concurrency_per_tenant,
       queuePerKey: options.queue_per_tenant,

@@ -3,7 +3,7 @@ import type { RunMessage } from '../protocol.js';
 import type { Json, RunResult } from '../types.js';
 import { createScriptContext, wrapScript } from './bridge.js';
 import { type Classified, classifyThrown, SCRIPT_FILE } from './classify.js';
-import { createClock, type RunClock } from './clock.js';
+import { type ClockSources, createClock, type RunClock } from './clock.js';
 import { createHostCalls, type HostCalls, type SendCall } from './host-calls.js';
 import { createLog } from './log.js';
 
@@ -100,11 +100,12 @@ export const execute = async (
   runtime: QuickJSRuntime,
   message: RunMessage,
   link: RunLink,
+  sources: ClockSources = {},
 ): Promise<{ result: RunResult; poisoned: boolean }> => {
   const { limits } = message;
   runtime.setMemoryLimit(limits.memoryBytes);
   runtime.setMaxStackSize(limits.stackBytes);
-  const clock = createClock(limits.cpuMs, limits.wallMs);
+  const clock = createClock(limits.cpuMs, limits.wallMs, sources);
   runtime.setInterruptHandler(() => clock.expired());
   const vm = runtime.newContext();
   const log = createLog(limits.logLines, limits.logBytes);

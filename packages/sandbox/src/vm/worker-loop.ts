@@ -4,6 +4,8 @@ import { DEFAULT_LIMITS } from '../limits.js';
 import type { FromWorker, RunMessage, ToWorker } from '../protocol.js';
 import { execute } from './execute.js';
 import type { HostCalls } from './host-calls.js';
+import { createStepAside } from './step-aside.js';
+import { threadWaitClock } from './thread-wait.js';
 
 /** A first run before the worker says it is ready, so no tenant's budget pays for compiling the engine's WebAssembly. */
 const warmUp = (runtime: QuickJSRuntime): Promise<unknown> =>
@@ -21,12 +23,15 @@ const warmUp = (runtime: QuickJSRuntime): Promise<unknown> =>
   );
 
 /**
- * The body of a worker thread: one QuickJS runtime, one run at a time, each in a fresh context.
+ * The body of a worker thread: one QuickJS runtime, one run at a time, each in a fresh context;
+ * a run that keeps the thread busy `sliceMs` steps aside for a moment (see step-aside.ts).
  * After a run that hit a budget inside the VM the runtime is replaced; when it cannot be freed
  * cleanly, the worker exits and the pool starts another.
  */
-export const startWorkerLoop = async (port: MessagePort): Promise<void> => {
+export const startWorkerLoop = async (port: MessagePort, sliceMs = 0): Promise<void> => {
   const quickjs = await getQuickJS();
+  const threadWaited = threadWaitClock();
+  const sources = { stepAside: createStepAside(sliceMs), ...(threadWaited ? { threadWaited } : {}) };
   let runtime: QuickJSRuntime = quickjs.newRuntime();
   let current: { runId: number; calls?: HostCalls } | undefined;
   const post = (message: FromWorker): void => port.postMessage(message);
@@ -47,7 +52,7 @@ export const startWorkerLoop = async (port: MessagePort): Promise<void> => {
         current = { runId: message.runId, calls };
       },
     };
-    const { result, poisoned } = await execute(runtime, message, link);
+    const { result, poisoned } = await execute(runtime, message, link, sources);
     current = undefined;
     post({ type: 'done', runId: message.runId, result });
     if (poisoned) renew();
