@@ -112,6 +112,8 @@ describeInEmbeddedBrowser('admin app: roles, error catalogue, tenant switch', (b
   it("shows a module's dependencies, and the server's refusal in that module's row", async () => {
     await page.getByRole('link', { name: 'Modules', exact: true }).click();
     const docs = page.getByRole('row').filter({ has: page.locator('strong', { hasText: /^Docs$/ }) });
+    // The list loads after the click: wait for the row's second definition before reading them all.
+    await docs.getByRole('definition').nth(1).waitFor();
     expect(await docs.getByRole('definition').allTextContents()).toEqual(['nothing else', 'Wiki']);
     await docs.getByRole('button', { name: 'Switch off Docs' }).click();
     const alert = docs.getByRole('alert');
