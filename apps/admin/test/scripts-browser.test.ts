@@ -6,8 +6,9 @@ import { signedInWithModule } from './module-session.js';
 
 // Scripts in the admin app (Chromium, the real server and sandbox): a script written in the code
 // editor (the host API completed after `ctx.`) and created; a dry run with an input, its output and
-// budget figures; an edit saved as version 2, version 1 compared and rolled back (version 3 has
-// version 1's source); a manual run in the execution history; disabled, enabled and deleted; the menu without Scripts while the module is off.
+// budget figures; a draft dry-run with a test event as ctx.event; an edit saved as version 2,
+// version 1 compared and rolled back (version 3 has version 1's source); a manual run in the
+// execution history; disabled, enabled and deleted; the menu without Scripts while the module is off.
 describeInEmbeddedBrowser('admin app: scripts', (backend) => {
   let h: AdminHarness;
   let page: Page;
@@ -96,6 +97,23 @@ describeInEmbeddedBrowser('admin app: scripts', (backend) => {
     await page.getByText('No runs yet (dry runs are not logged).').waitFor();
     expect(await h.violations(page)).toEqual([]);
     await h.shot(page, 'admin-script-dry-run');
+  });
+
+  it('dry-runs a draft with a test event, handed to it as ctx.event', async () => {
+    const DRAFT = 'return { type: ctx.event.type, product: ctx.event.data.productId };';
+    await typeSource(DRAFT);
+    await editor().filter({ hasText: DRAFT }).waitFor();
+    const event = page.getByLabel('Test event for a dry run (JSON object, ctx.event; empty: none)');
+    await event.fill('[1]');
+    await page.getByRole('button', { name: 'Run dry' }).click();
+    await page.getByText('The test event is not a JSON object: not an object').waitFor();
+    await event.fill('{ "type": "commerce.product.published", "data": { "productId": "p-1" } }');
+    await page.getByRole('button', { name: 'Run dry' }).click();
+    const output = page.getByTestId('run-output').filter({ hasText: '"type": "commerce.product.published"' });
+    await output.waitFor();
+    expect(await output.textContent()).toContain('"product": "p-1"');
+    expect(await h.violations(page)).toEqual([]);
+    await event.fill('');
   });
 
   it('saves an edit as version 2, compares version 1 and rolls back to it as version 3', async () => {

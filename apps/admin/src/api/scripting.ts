@@ -256,14 +256,18 @@ export const setScriptEnabled = async (id: string, enabled: boolean): Promise<Sc
 export const rollbackScript = async (id: string, version: number): Promise<ScriptView> =>
   scriptOf((await gql(RollbackDocument, { id, version })).rollbackScriptingScript);
 
-/** What a run is handed: the input document and, for a dry run, unsaved code to run instead of the saved one. */
+/**
+ * What a run is handed: the input document and, for a dry run, unsaved code to run instead of the
+ * saved one and an event to hand it as `ctx.event` (as an event trigger would).
+ */
 export interface RunRequest {
   readonly input: unknown;
   readonly code?: { readonly source: string; readonly language: ScriptLanguage };
+  readonly event?: Record<string, unknown>;
 }
 
 export const runScript = async (id: string, { input }: RunRequest): Promise<RunReportView> =>
   reportOf((await gql(RunDocument, { id, input: { input } })).runScriptingScript);
 
-export const dryRunScript = async (id: string, { input, code }: RunRequest): Promise<RunReportView> =>
-  reportOf((await gql(DryRunDocument, { id, input: { input, ...(code ?? {}) } })).dryRunScriptingScript);
+export const dryRunScript = async (id: string, { input, code, event }: RunRequest): Promise<RunReportView> =>
+  reportOf((await gql(DryRunDocument, { id, input: { input, ...(code ?? {}), ...(event ? { event } : {}) } })).dryRunScriptingScript);

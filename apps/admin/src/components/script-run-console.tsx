@@ -13,18 +13,24 @@ const messages = defineMessages({
     intro:
       'A dry run runs the code as it is in the editor (saved or not) with nothing written, sent or logged; a run runs the saved version for real.',
     input: 'Input (JSON, ctx.input)',
+    event: 'Test event for a dry run (JSON object, ctx.event; empty: none)',
+    eventHint: 'As an event trigger hands it, e.g. { "type": "commerce.product.published", "data": { "productId": "…" } }.',
     dry: 'Run dry',
     run: 'Run',
     badJson: (detail: string) => `The input is not JSON: ${detail}`,
+    badEvent: (detail: string) => `The test event is not a JSON object: ${detail}`,
   },
   ru: {
     heading: 'Проверка',
     intro:
       'Пробный запуск выполняет код из редактора (сохранённый или нет), ничего не записывая, не отправляя и не внося в журнал; запуск выполняет сохранённую версию по-настоящему.',
     input: 'Вход (JSON, ctx.input)',
+    event: 'Тестовое событие для пробного запуска (объект JSON, ctx.event; пусто — без события)',
+    eventHint: 'Так, как его передаёт триггер события, например { "type": "commerce.product.published", "data": { "productId": "…" } }.',
     dry: 'Пробный запуск',
     run: 'Запустить',
     badJson: (detail: string) => `Вход — не JSON: ${detail}`,
+    badEvent: (detail: string) => `Тестовое событие — не объект JSON: ${detail}`,
   },
 });
 
@@ -38,6 +44,14 @@ const inputOf = (text: string, badJson: (detail: string) => string): unknown => 
   }
 };
 
+/** The test event as typed: empty is none; otherwise a JSON object. */
+const eventOf = (text: string, badEvent: (detail: string) => string): Record<string, unknown> | undefined => {
+  const value = inputOf(text, badEvent);
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(badEvent('not an object'));
+  return value as Record<string, unknown>;
+};
+
 interface Props {
   readonly scriptId: string;
   /** The editor's code when it differs from the saved one (a dry run runs it). */
@@ -49,10 +63,13 @@ export const ScriptRunConsole = ({ scriptId, code }: Props) => {
   const t = useMessages(messages);
   const queryClient = useQueryClient();
   const [text, setText] = useState('{}');
+  const [eventText, setEventText] = useState('');
   const run = useMutation({
     mutationFn: (dry: boolean) => {
       const input = inputOf(text, t.badJson);
-      return dry ? dryRunScript(scriptId, { input, ...(code ? { code } : {}) }) : runScript(scriptId, { input });
+      if (!dry) return runScript(scriptId, { input });
+      const event = eventOf(eventText, t.badEvent);
+      return dryRunScript(scriptId, { input, ...(code ? { code } : {}), ...(event ? { event } : {}) });
     },
     onSuccess: (report) => {
       if (report.dryRun) return;
@@ -66,6 +83,14 @@ export const ScriptRunConsole = ({ scriptId, code }: Props) => {
       <p className="hint">{t.intro}</p>
       <div className="stack wide">
         <LabelledTextarea label={t.input} rows={4} value={text} spellCheck={false} onChange={(e) => setText(e.target.value)} />
+        <LabelledTextarea
+          label={t.event}
+          rows={3}
+          value={eventText}
+          spellCheck={false}
+          placeholder={t.eventHint}
+          onChange={(e) => setEventText(e.target.value)}
+        />
         <div className="row">
           <button type="button" disabled={run.isPending} onClick={() => run.mutate(true)}>
             {t.dry}
