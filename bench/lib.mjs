@@ -292,9 +292,9 @@ export const rssBytes = (pid) => {
 };
 
 /** One GET; resolves { status } or rejects on connection errors / after `timeoutMs`. */
-export const httpGet = (url, { agent, timeoutMs = 2_000 } = {}) =>
+export const httpGet = (url, { agent, headers = {}, timeoutMs = 2_000 } = {}) =>
   new Promise((resolve, reject) => {
-    const req = request(url, { method: 'GET', agent: agent ?? false, timeout: timeoutMs }, (res) => {
+    const req = request(url, { method: 'GET', agent: agent ?? false, headers, timeout: timeoutMs }, (res) => {
       res.resume();
       res.once('end', () => resolve({ status: res.statusCode }));
       res.once('error', reject);

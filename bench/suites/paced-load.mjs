@@ -3,22 +3,17 @@
 // stalls is not hidden by a client that waits (no coordinated omission). autocannon's `overallRate`
 // is no substitute: each connection sends its quota for the second at full speed and then waits, so
 // its "paced" load arrives as bursts at the start of each second.
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { sleep } from '../lib.mjs';
+import { httpGet, sleep } from '../lib.mjs';
 import { summary } from './storefront-http.mjs';
 
-/** One GET; resolves true on a 2xx answer read to its end. */
+/** One GET over `agent`; resolves true on a 2xx answer read to its end (a late one still counts, as latency). */
 const get = (agent, url, headers) =>
-  new Promise((resolve) => {
-    const req = request(url, { method: 'GET', agent, headers }, (res) => {
-      res.resume();
-      res.once('end', () => resolve(res.statusCode >= 200 && res.statusCode < 300));
-      res.once('error', () => resolve(false));
-    });
-    req.once('error', () => resolve(false));
-    req.end();
-  });
+  httpGet(url, { agent, headers, timeoutMs: 60_000 }).then(
+    ({ status }) => status >= 200 && status < 300,
+    () => false,
+  );
 
 /**
  * GETs `url` at `rate` per second for `warmupS` + `durationS` seconds; the first `warmupS` (connections
