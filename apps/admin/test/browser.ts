@@ -5,8 +5,8 @@ import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type GeneratedAdmin, type RunningServer, type StartOptions, startServer } from '@rustok/server';
-import { createThrowawayDatabase, describeEachBackend, type TestBackend } from '@rustok/testing';
+import { builtInModules, type GeneratedAdmin, PLATFORM_MODULES, type RunningServer, type StartOptions, startServer } from '@rustok/server';
+import { createMigratedDatabase, describeEachBackend, embeddedTestImage, type TestBackend } from '@rustok/testing';
 import { axeViolations } from '@rustok/testing/axe';
 import { CHROMIUM, chromiumLaunchOptions, hasChromium as hasChromiumHere } from '@rustok/testing/chromium';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -89,7 +89,10 @@ const adminBuild = async (): Promise<string> => {
 export const startAdminHarness = async (backend: TestBackend, options: Partial<StartOptions> = {}): Promise<AdminHarness> => {
   const work = await mkdtemp(join(tmpdir(), 'rustok-admin-'));
   const build = await adminBuild();
-  const database = backend.name === 'postgres' && backend.url ? await createThrowawayDatabase(backend.url) : undefined;
+  // Either database starts migrated (a PostgreSQL template or an embedded image, made once), as a restart finds it.
+  const modules = [...PLATFORM_MODULES, ...(options.modules ?? builtInModules)];
+  const database =
+    backend.name === 'postgres' && backend.url ? await createMigratedDatabase(backend.url, 'rustok_app', modules) : undefined;
   const where = database ? { DATABASE_URL: database.url } : { RUSTOK_DATABASE__DATA_DIR: join(work, 'data') };
   // Script workers share the CPU here: under SCHED_IDLE, the browser's load could starve a dry run past its wall budget.
   const scripting = { RUSTOK_SETTINGS__RUSTOK__SCRIPTING__WORKERS_IDLE: 'false' };
@@ -98,6 +101,7 @@ export const startAdminHarness = async (backend: TestBackend, options: Partial<S
     env: { ...where, ...scripting, PORT: '0', RUSTOK_SERVER__HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
     adminApp: build,
     shutdown: { signals: [], exit: () => {} },
+    embeddedImage: embeddedTestImage,
     ...options,
   });
   const admin = server.generatedAdmin;

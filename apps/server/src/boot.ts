@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { authModule } from '@rustok/auth';
-import { type Database, type MigrationReport, openDatabase } from '@rustok/db';
+import { type Database, type MigrationReport, type OpenDatabaseOptions, openDatabase } from '@rustok/db';
 import { type EventBus, eventsModule } from '@rustok/events';
 import {
   assertManifestMatches,
@@ -69,6 +69,8 @@ export interface OpenOptions {
   readonly migrate?: boolean;
   readonly inMemory?: boolean;
   readonly onMigrationProgress?: (event: { done: number; total: number; name: string }) => void;
+  /** A migrated image to start a new embedded database from (tests): see OpenDatabaseOptions.embeddedImage. */
+  readonly embeddedImage?: OpenDatabaseOptions['embeddedImage'];
 }
 
 export const openKernelDatabase = async (
@@ -80,6 +82,7 @@ export const openKernelDatabase = async (
     root: kernel.root,
     migrate: options.migrate === false ? undefined : kernel.registry.modules,
     inMemory: options.inMemory,
+    embeddedImage: options.embeddedImage,
     onMigrationProgress: options.onMigrationProgress,
     onReplicaChange: (status) =>
       kernel.logger[status.up ? 'info' : 'warn'](

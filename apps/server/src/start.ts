@@ -1,4 +1,4 @@
-import { bootPlatform, type KernelOptions, type Platform } from './boot.js';
+import { bootPlatform, type KernelOptions, type OpenOptions, type Platform } from './boot.js';
 import { bootstrapDemoAdmin, bootstrapPlatformAdmin, type GeneratedAdmin } from './platform/admin.js';
 import { seedDemo } from './seed.js';
 import { settleMemory } from './settle-memory.js';
@@ -9,7 +9,7 @@ import { installShutdown, type ShutdownOptions } from './shutdown.js';
 import { installTraceContext, startTracing, type Tracing } from './tracing.js';
 import { VERSION } from './version.js';
 
-export interface StartOptions extends KernelOptions {
+export interface StartOptions extends KernelOptions, Pick<OpenOptions, 'embeddedImage'> {
   readonly migrate?: boolean;
   readonly seed?: boolean;
   readonly progress?: (line: string) => void;

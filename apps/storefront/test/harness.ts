@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type GeneratedAdmin, type RunningServer, type StartOptions, settleEvents, startServer } from '@rustok/server';
+import { embeddedTestImage } from '@rustok/testing';
 
 export interface ApiAnswer<T> {
   readonly status: number;
@@ -9,7 +10,8 @@ export interface ApiAnswer<T> {
 }
 
 /**
- * The real server on a fresh embedded database with the demo data (a first development start), the
+ * The real server on a fresh embedded database with the demo data (a first development start, on a
+ * database started from the migrated image of the server's modules), the
  * storefront's assets bundled from the sources, the page cache on. One per test file.
  */
 export interface ShopHarness {
@@ -32,6 +34,8 @@ export const startShop = async (options: Partial<StartOptions> = {}): Promise<Sh
     adminApp: false,
     storefront: { assets: 'fresh' },
     shutdown: { signals: [], exit: () => {} },
+    // The new database starts migrated (an image made once per checkout), as a restart finds it.
+    embeddedImage: embeddedTestImage,
     ...options,
   });
   const admin = server.generatedAdmin;

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Config, ModuleDefinition } from '@rustok/kernel';
 import type { Database, ReplicaStatus } from './database.js';
 import { type MigrationReport, migrationsUpToDate, runMigrations } from './migrate.js';
@@ -14,6 +15,12 @@ export interface OpenDatabaseOptions {
   readonly onMigrationProgress?: (event: { done: number; total: number; name: string }) => void;
   /** Open the embedded database in memory (tests). */
   readonly inMemory?: boolean;
+  /**
+   * An image of the embedded database already migrated for `migrate` as the application role, to
+   * start a new one from instead of initialising and migrating it (tests start many). Asked for only
+   * when the embedded database is opened with `migrate` and holds nothing yet (or is in memory).
+   */
+  readonly embeddedImage?: (appRole: string, modules: readonly ModuleDefinition[]) => Promise<Blob>;
   /** Told when a read replica starts or stops serving reads (PostgreSQL with database.read_urls). */
   readonly onReplicaChange?: (status: ReplicaStatus) => void;
 }
@@ -23,12 +30,20 @@ export interface OpenedDatabase {
   readonly migrations: MigrationReport | undefined;
 }
 
+/** The migrated image to start a new embedded database from, when one is offered and there is no database yet. */
+const readyImage = async (options: OpenDatabaseOptions, dataDir: string | undefined): Promise<{ image?: Blob; imageReady?: true }> => {
+  if (!options.embeddedImage || !options.migrate) return {};
+  if (dataDir && existsSync(join(dataDir, 'pglite', 'PG_VERSION'))) return {};
+  return { image: await options.embeddedImage(options.config.database.app_role, options.migrate), imageReady: true };
+};
+
 /**
  * PostgreSQL when `database.url` is set (with its read replicas, database.read_urls), embedded PGlite in
  * `database.data_dir` otherwise (which has no replicas: read_urls is ignored).
  */
 export const openDatabase = async (options: OpenDatabaseOptions): Promise<OpenedDatabase> => {
   const { database } = options.config;
+  const dataDir = options.inMemory ? undefined : resolve(options.root, database.data_dir);
   let migrations: MigrationReport | undefined;
   const ownerSetup = options.migrate
     ? async (owner: Parameters<typeof runMigrations>[0]) => {
@@ -55,7 +70,8 @@ export const openDatabase = async (options: OpenDatabaseOptions): Promise<Opened
         },
       })
     : await openPglite({
-        dataDir: options.inMemory ? undefined : resolve(options.root, database.data_dir),
+        dataDir,
+        ...(await readyImage(options, dataDir)),
         appRole: database.app_role,
         sharedBuffersMb: database.embedded_shared_buffers_mb,
         ownerSetup,

@@ -19,9 +19,15 @@ import { createPgliteSession } from './pglite-session.js';
 export interface PgliteOptions {
   /** Folder for the embedded database and its lock; omit for an in-memory database. */
   readonly dataDir?: string;
-  /** A prepared database image (from a template) to start an in-memory database from. */
+  /**
+   * A prepared database image (from a template) to start from: an in-memory database, or a data
+   * directory that holds no database yet (an existing one is opened as it is).
+   */
   readonly image?: Blob | File;
-  /** The image already holds the application role and everything `ownerSetup` would do: the owner instance is skipped. */
+  /**
+   * The image already holds the application role and everything `ownerSetup` would do: the owner
+   * instance is skipped (in a data directory, unless `ownerSetupNeeded` still finds work for it).
+   */
   readonly imageReady?: boolean;
   readonly appRole: string;
   /** PostgreSQL's shared_buffers in MB (PGlite's default is 128 MB, most of an idle server's memory). */
@@ -114,12 +120,18 @@ const openAppInstance = (options: PgliteOptions, pgDir: string | undefined, imag
     startParams: startParamsOf(options),
   } as PGliteOptions);
 
-/** The application's instance of an existing database when the owner has nothing to do; otherwise nothing (and none left open). */
+/**
+ * The application's instance of an existing database (or of a ready image unpacked into a new data
+ * directory) when the owner has nothing to do; otherwise nothing (and none left open).
+ */
 const openWithoutOwner = async (options: PgliteOptions, pgDir: string | undefined): Promise<PGlite | undefined> => {
-  if (!pgDir || !options.ownerSetupNeeded || !existsSync(join(pgDir, 'PG_VERSION'))) return undefined;
+  if (!pgDir || !options.ownerSetupNeeded) return undefined;
+  const exists = existsSync(join(pgDir, 'PG_VERSION'));
+  const image = !exists && options.imageReady ? options.image : undefined;
+  if (!exists && !image) return undefined;
   let app: PGlite | undefined;
   try {
-    app = await openAppInstance(options, pgDir, undefined);
+    app = await openAppInstance(options, pgDir, image);
     if (!(await options.ownerSetupNeeded(runnerOf(app)))) return app;
   } catch {
     // e.g. the application role does not exist yet: the owner's setup creates it
@@ -127,6 +139,10 @@ const openWithoutOwner = async (options: PgliteOptions, pgDir: string | undefine
   await app?.close().catch(() => {});
   return undefined;
 };
+
+/** The image is for a new data directory only: once one holds a database (unpacked from it or not), it is not loaded again. */
+const withoutSpentImage = (options: PgliteOptions, pgDir: string | undefined): PgliteOptions =>
+  pgDir && options.image && existsSync(join(pgDir, 'PG_VERSION')) ? { ...options, image: undefined } : options;
 
 /**
  * Embedded PostgreSQL. Migrations run as the embedded superuser; the application then reopens the
@@ -137,7 +153,10 @@ export const openPglite = async (options: PgliteOptions): Promise<Database> => {
   try {
     const pgDir = options.dataDir ? join(options.dataDir, 'pglite') : undefined;
     const ready = options.imageReady && !pgDir ? await openAppInstance(options, undefined, options.image) : undefined;
-    const db = ready ?? (await openWithoutOwner(options, pgDir)) ?? (await openAppInstance(options, pgDir, await prepare(options, pgDir)));
+    const db =
+      ready ??
+      (await openWithoutOwner(options, pgDir)) ??
+      (await openAppInstance(options, pgDir, await prepare(withoutSpentImage(options, pgDir), pgDir)));
     let inFlight = 0;
     let closing: Promise<void> | undefined;
     const session = createPgliteSession(db);

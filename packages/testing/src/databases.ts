@@ -73,6 +73,14 @@ export const createThrowawayDatabase = async (
   };
 };
 
+/** A throw-away PostgreSQL database copied from the migrated template of `modules` (for a server that would migrate it itself). */
+export const createMigratedDatabase = async (
+  adminUrl: string,
+  appRole: string,
+  modules: readonly ModuleDefinition[],
+): Promise<{ url: string; name: string; drop: () => Promise<void> }> =>
+  createThrowawayDatabase(adminUrl, (await postgresTemplate(adminUrl, appRole, modules)).name);
+
 /**
  * The embedded database's buffer cache in tests: the server's default (config
  * database.embedded_shared_buffers_mb), not PGlite's 128 MB, which every open clears (about a

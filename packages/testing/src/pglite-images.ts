@@ -119,3 +119,7 @@ export const migratedImage = (appRole: string, modules: readonly ModuleDefinitio
   }
   return image;
 };
+
+/** For a server's `embeddedImage` option: its new embedded database starts from the migrated image of its modules. */
+export const embeddedTestImage = async (appRole: string, modules: readonly ModuleDefinition[]): Promise<Blob> =>
+  (await migratedImage(appRole, modules)).image;

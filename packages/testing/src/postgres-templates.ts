@@ -76,10 +76,22 @@ const build = async (adminUrl: string, name: string, appRole: string, modules: r
   await withOwnerConnection(adminUrl, async (admin) => {
     const stamp: Stamp = { builtAt: Date.now(), report: report as MigrationReport };
     await admin.exec(`COMMENT ON DATABASE ${scratch} IS '${JSON.stringify(stamp).replace(/'/g, "''")}'`);
+    // A closed pool's server processes may still be exiting: RENAME refuses a database anyone is on.
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [scratch]);
+    await untilNoSessions(admin, scratch);
     await admin.exec(`ALTER DATABASE ${scratch} RENAME TO ${name}`);
     await pruneOld(admin, name);
   });
   return report;
+};
+
+/** Waits (up to 10 s) until no session is connected to `database`. */
+const untilNoSessions = async (admin: SqlRunner, database: string): Promise<void> => {
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
+    if (rows[0]?.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 };
 
 const ensure = async (adminUrl: string, name: string, appRole: string, modules: readonly ModuleDefinition[]) => {
