@@ -125,13 +125,14 @@ describe('the job runner in one instance', () => {
   });
   afterAll(() => platform?.close());
 
-  it('runs while started, one run at a time, survives a failed run and waits for the last run on stop', async () => {
+  it('runs while started, one run at a time, survives a failed run, waits for the last run on stop, then closes the job', async () => {
     const warnings: unknown[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) });
     let runs = 0;
     let active = 0;
     let overlap = false;
     let finished = 0;
+    const closed: { finishedBefore: number; runsBefore: number; config: Config }[] = [];
     const job = defineModule({
       slug: 'once',
       name: 'Once',
@@ -150,6 +151,9 @@ describe('the job runner in one instance', () => {
             active--;
             finished++;
             if (runs === 1) throw new Error('first run fails');
+          },
+          close: (config) => {
+            closed.push({ finishedBefore: finished, runsBefore: runs, config });
           },
         },
       ],
@@ -170,6 +174,7 @@ describe('the job runner in one instance', () => {
     expect(warnings).toHaveLength(1);
     await runner.stop();
     expect(finished).toBe(runs); // stop waited for the run in progress
+    expect(closed).toEqual([{ finishedBefore: runs, runsBefore: runs, config: platform.config }]); // once, after the last run
     const after = runs;
     await sleep(50);
     expect(runs).toBe(after);

@@ -62,8 +62,9 @@ describeEachBackend('e-mail through a real SMTP server', (backend) => {
       }),
     );
   });
+  let stopped = false;
   afterAll(async () => {
-    await p?.close();
+    if (!stopped) await p?.close();
     await sink?.close();
   });
 
@@ -179,5 +180,12 @@ describeEachBackend('e-mail through a real SMTP server', (backend) => {
       throw new Error(`${String(error)}: ${JSON.stringify(log.items)}`);
     });
     expect(staff.mail.text).toContain('greta@example.com');
+  });
+
+  it('ends its SMTP connections when the platform stops (the pool closes them; the server is not left to time them out)', async () => {
+    expect(sink.open()).toBeGreaterThan(0); // the pool keeps a connection between mails
+    stopped = true;
+    await p.close();
+    await until(async () => sink.open() === 0, 'the SMTP connections to end', 5_000);
   });
 });

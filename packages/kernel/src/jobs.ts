@@ -22,6 +22,11 @@ interface JobBase {
   readonly name: string;
   /** One run; it logs what it did itself. A failed run is logged and the next period tries again. */
   readonly run: (ctx: JobContext) => Promise<unknown>;
+  /**
+   * Called once when the platform stops its jobs, after the last run: closes what the runs keep open
+   * between them (an SMTP pool, say), so a stopping server leaves no connection behind.
+   */
+  readonly close?: (config: Config) => void | Promise<void>;
 }
 
 /** Runs once per `everyMs` period (periods start at multiples of `everyMs` since the epoch). */

@@ -14,6 +14,8 @@ export interface SmtpSink {
   readonly received: ReceivedMail[];
   /** Connections the server accepted so far. */
   connections(): number;
+  /** Connections open now (accepted and not yet ended by either side). */
+  open(): number;
   /** Recipients answered with this reply code and message instead of 250. */
   rejectRecipient(address: string, responseCode: number, message: string): void;
   close(): Promise<void>;
@@ -28,13 +30,18 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const rejections = new Map<string, { code: number; message: string }>();
   let connections = 0;
+  let open = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onConnect(_session, callback) {
       connections++;
+      open++;
       callback();
+    },
+    onClose() {
+      open--;
     },
     onRcptTo(address, _session, callback) {
       const rejection = rejections.get(address.address);
@@ -57,6 +64,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     port,
     received,
     connections: () => connections,
+    open: () => open,
     rejectRecipient(address, code, message) {
       rejections.set(address, { code, message });
     },

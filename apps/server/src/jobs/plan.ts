@@ -14,6 +14,8 @@ export interface PlannedJob {
   /** The period `now` falls in, if the job runs in it (a cron job runs only in matching minutes). */
   slotAt(now: number): Date | undefined;
   readonly run: (ctx: JobContext) => Promise<unknown>;
+  /** The module's clean-up after the last run (ModuleJob.close). */
+  readonly close?: ModuleJob['close'];
 }
 
 const planOne = (mod: string, job: ModuleJob, config: Config): PlannedJob | undefined => {
@@ -36,6 +38,7 @@ const planOne = (mod: string, job: ModuleJob, config: Config): PlannedJob | unde
         return schedule.matches(minute) ? minute : undefined;
       },
       run: job.run,
+      close: job.close,
     };
   }
   if (job.enabled && !job.enabled(config)) return undefined;
@@ -47,6 +50,7 @@ const planOne = (mod: string, job: ModuleJob, config: Config): PlannedJob | unde
     leaseMs: Math.max(2 * every, 10 * MINUTE_MS),
     slotAt: (now) => new Date(Math.floor(now / every) * every),
     run: job.run,
+    close: job.close,
   };
 };
 

@@ -24,7 +24,7 @@ export const instanceName = (): string => `${hostname()}:${process.pid}`;
 export interface JobRunner {
   readonly jobs: readonly PlannedJob[];
   start(): void;
-  /** Stops the timers and waits for the runs in progress. */
+  /** Stops the timers, waits for the runs in progress, then lets each job close what its runs keep open. */
   stop(): Promise<void>;
 }
 
@@ -88,6 +88,11 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
       stopped = true;
       for (const timer of timers.splice(0)) clearInterval(timer);
       await Promise.all([...running]);
+      for (const job of options.jobs) {
+        await Promise.resolve(job.close?.(config)).catch((error: unknown) =>
+          logger.warn({ err: error, job: job.name }, `${job.name}: could not close`),
+        );
+      }
     },
   };
 };

@@ -41,4 +41,9 @@ export const mailDeliveryJob: ModuleJob = {
     const { sent } = await deliverDueMails({ db, ...servicesFor(config), options: mailOptions(config), logger, budgetMs: 30_000 });
     if (sent > 0) logger.debug({ sent }, 'mails sent');
   },
+  // The pool's connections end with a QUIT, not when the SMTP server gives up on them.
+  close: (config) => {
+    services.get(config)?.mailer.close();
+    services.delete(config);
+  },
 };
