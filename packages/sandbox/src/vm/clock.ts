@@ -79,7 +79,9 @@ export const createClock = (cpuBudgetMs: number, wallBudgetMs: number, sources: 
     },
     expired: () => {
       pause();
-      if (!timedOut && wall.inside() > cpuBudgetMs && charged() > cpuBudgetMs) timedOut = true;
+      // Read twice: a preemption between the first read's two clocks overcharges it (see charged); the
+      // second read, made once the thread is back, has that wait on record.
+      if (!timedOut && wall.inside() > cpuBudgetMs && charged() > cpuBudgetMs && charged() > cpuBudgetMs) timedOut = true;
       if (!timedOut && performance.now() > wallDeadline) timedOut = true;
       return timedOut;
     },
