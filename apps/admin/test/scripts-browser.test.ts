@@ -8,7 +8,8 @@ import { signedInWithModule } from './module-session.js';
 // editor (the host API completed after `ctx.`) and created; a dry run with an input, its output and
 // budget figures; a draft dry-run with a test event as ctx.event; an edit saved as version 2,
 // version 1 compared and rolled back (version 3 has version 1's source); a manual run in the
-// execution history; disabled, enabled and deleted; the menu without Scripts while the module is off.
+// execution history; an input schema refused at its field while it is no schema, then saved (version
+// 4) and shown again; disabled, enabled and deleted; the menu without Scripts while the module is off.
 describeInEmbeddedBrowser('admin app: scripts', (backend) => {
   let h: AdminHarness;
   let page: Page;
@@ -152,10 +153,38 @@ describeInEmbeddedBrowser('admin app: scripts', (backend) => {
     await h.shot(page, 'admin-script-history');
   });
 
+  it('declares an input schema: text that is no schema is shown at its field, a schema is saved and shown again', async () => {
+    const field = page.getByLabel('Input schema (JSON Schema)');
+    await field.fill('{ "type": "object", ');
+    await page.getByRole('button', { name: 'Save script' }).click();
+    await page.getByTestId('field-error').filter({ hasText: 'This is not valid JSON.' }).waitFor();
+    await field.fill('[1]');
+    await page.getByRole('button', { name: 'Save script' }).click();
+    await page.getByTestId('field-error').filter({ hasText: 'A schema is a JSON object: { … }.' }).waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await h.violations(page)).toEqual([]);
+    // Nothing was saved meanwhile.
+    expect(api.expectStatus('script', await api.call('GET', `/scripting/scripts/${scriptId}`, undefined, operator), 200).body.version).toBe(
+      3,
+    );
+
+    const schema = { type: 'object', required: ['a', 'b'], properties: { a: { type: 'number' }, b: { type: 'number' } } };
+    await field.fill(JSON.stringify(schema));
+    await page.getByRole('button', { name: 'Save script' }).click();
+    await page.getByRole('status').filter({ hasText: 'Script saved (version 4).' }).waitFor();
+    expect(await page.getByTestId('field-error').count()).toBe(0);
+    const saved = api.expectStatus('script', await api.call('GET', `/scripting/scripts/${scriptId}`, undefined, operator), 200).body;
+    expect(saved).toMatchObject({ version: 4, inputSchema: schema, outputSchema: null, source: SUM });
+    await page.reload();
+    await page.getByTestId('script-version').filter({ hasText: /^4$/ }).waitFor();
+    expect(JSON.parse(await page.getByLabel('Input schema (JSON Schema)').inputValue())).toEqual(schema);
+    expect(await page.getByLabel('Output schema (JSON Schema)').inputValue()).toBe('');
+  });
+
   it('lists the script with its state, triggers and version', async () => {
     await page.getByRole('link', { name: 'All scripts' }).click();
     const row = page.getByTestId('script-row').filter({ hasText: 'sum-input' });
-    await row.getByTestId('script-version').filter({ hasText: /^3$/ }).waitFor();
+    await row.getByTestId('script-version').filter({ hasText: /^4$/ }).waitFor();
     expect(await row.getByTestId('script-state').textContent()).toBe('Enabled');
     expect(await row.textContent()).toContain('On events: commerce.product.*');
     expect(await h.violations(page)).toEqual([]);

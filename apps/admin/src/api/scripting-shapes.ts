@@ -33,8 +33,13 @@ export interface ScriptSummaryView {
   readonly updatedAt: string;
 }
 
+/** A declared JSON Schema (of an http trigger's input, of the output), or none. */
+export type ScriptSchema = Readonly<Record<string, unknown>> | null;
+
 export interface ScriptView extends ScriptSummaryView {
   readonly source: string;
+  readonly inputSchema: ScriptSchema;
+  readonly outputSchema: ScriptSchema;
 }
 
 export interface ScriptVersionView {
@@ -89,6 +94,8 @@ export interface ScriptDraft {
   readonly source: string;
   readonly enabled: boolean;
   readonly triggers: readonly TriggerInputDraft[];
+  readonly inputSchema: ScriptSchema;
+  readonly outputSchema: ScriptSchema;
 }
 
 export interface TriggerInputDraft {
@@ -117,6 +124,8 @@ export const createScriptInputOf = (d: ScriptDraft) => ({
   enabled: d.enabled,
   triggers: d.triggers.map(triggerInputOf),
   ...(d.description.trim() ? { description: d.description.trim() } : {}),
+  ...(d.inputSchema ? { inputSchema: d.inputSchema } : {}),
+  ...(d.outputSchema ? { outputSchema: d.outputSchema } : {}),
 });
 
 /** What a save sends: every field but the name (a change of code is a new version; triggers are replaced). */
@@ -125,4 +134,23 @@ export const updateScriptInputOf = (d: ScriptDraft) => ({
   language: d.language,
   source: d.source,
   triggers: d.triggers.map(triggerInputOf),
+  inputSchema: d.inputSchema,
+  outputSchema: d.outputSchema,
 });
+
+/** A schema as its field shows it: indented JSON, or nothing for none. */
+export const schemaText = (schema: ScriptSchema): string => (schema ? JSON.stringify(schema, null, 2) : '');
+
+/** A schema field's text read back: nothing is no schema; otherwise a JSON object, or why not. */
+export const schemaOfText = (text: string): { readonly schema: ScriptSchema } | { readonly problem: 'json' | 'object' } => {
+  if (text.trim() === '') return { schema: null };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { problem: 'json' };
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? { schema: value as Record<string, unknown> }
+    : { problem: 'object' };
+};

@@ -8,6 +8,7 @@ import {
   type RunReportView,
   type ScriptDraft,
   type ScriptLanguage,
+  type ScriptSchema,
   type ScriptSummaryView,
   type ScriptVersionView,
   type ScriptView,
@@ -28,6 +29,7 @@ const SummaryFields = graphql(`
 const ScriptFields = graphql(`
   fragment ScriptingScriptFields on ScriptingScript {
     id name description language enabled disabledReason consecutiveFailures version updatedAt source
+    inputSchema outputSchema
     triggers { kind eventTypes cron writes }
   }
 `);
@@ -171,7 +173,16 @@ const summaryOf = (s: SummaryNode | ScriptNode | null | undefined): ScriptSummar
   };
 };
 
-const scriptOf = (s: ScriptNode | null | undefined): ScriptView => ({ ...summaryOf(s), source: s?.source ?? '' });
+/** A JSON answer that is an object (a schema), or none. */
+const schemaOf = (value: unknown): ScriptSchema =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+const scriptOf = (s: ScriptNode | null | undefined): ScriptView => ({
+  ...summaryOf(s),
+  source: s?.source ?? '',
+  inputSchema: schemaOf(s?.inputSchema),
+  outputSchema: schemaOf(s?.outputSchema),
+});
 
 const versionOf = (v: VersionNode): ScriptVersionView => ({
   version: v.version ?? 0,

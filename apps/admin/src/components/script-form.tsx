@@ -5,6 +5,7 @@ import { ErrorNotice } from './error-notice.js';
 import { Checkbox, LabelledInput, LabelledSelect } from './flex-inputs.js';
 import { ScriptEditor } from './script-editor.js';
 import { LANGUAGE_NAMES, scriptNames } from './script-messages.js';
+import { readSchemas, type SchemaProblems, type SchemaTexts, ScriptSchemas, schemaTextsOf } from './script-schemas.js';
 import { type TriggerRow, triggerRowsOf, triggersOfRows } from './script-trigger-drafts.js';
 import { ScriptTriggers } from './script-triggers.js';
 
@@ -49,8 +50,20 @@ const useDraft = (script: ScriptView | undefined) => {
   const [rows, setRows] = useState<TriggerRow[]>(() =>
     triggerRowsOf(script?.triggers ?? [{ kind: 'manual', eventTypes: [], cron: null, writes: [] }]),
   );
-  const draft = (): ScriptDraft => ({ name, description, language, source, enabled, triggers: triggersOfRows(rows) });
+  const [schemas, setSchemas] = useState<SchemaTexts>(() => schemaTextsOf(script));
+  const [schemaProblems, setSchemaProblems] = useState<SchemaProblems>({});
+  /** The draft, or none while a schema field holds no schema (its problem is then shown at it). */
+  const draft = (): ScriptDraft | undefined => {
+    const read = readSchemas(schemas);
+    setSchemaProblems(read.ok ? {} : read.problems);
+    if (!read.ok) return undefined;
+    const { inputSchema, outputSchema } = read;
+    return { name, description, language, source, enabled, triggers: triggersOfRows(rows), inputSchema, outputSchema };
+  };
   return {
+    schemas,
+    setSchemas,
+    schemaProblems,
     name,
     setName,
     description,
@@ -67,7 +80,7 @@ const useDraft = (script: ScriptView | undefined) => {
   };
 };
 
-/** A script's fields: name (new only), description, language, source in the code editor, triggers. */
+/** A script's fields: name (new only), description, language, source in the code editor, triggers, schemas. */
 export const ScriptForm = ({ script, submitLabel, pending, error, onSubmit, onCode }: Props) => {
   const t = useMessages(messages);
   const n = useMessages(scriptNames);
@@ -75,7 +88,8 @@ export const ScriptForm = ({ script, submitLabel, pending, error, onSubmit, onCo
   const d = useDraft(script);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    onSubmit(d.draft());
+    const draft = d.draft();
+    if (draft) onSubmit(draft);
   };
   const setLanguage = (language: ScriptLanguage) => {
     d.setLanguage(language);
@@ -115,6 +129,7 @@ export const ScriptForm = ({ script, submitLabel, pending, error, onSubmit, onCo
         <small className="hint">{t.sourceHint}</small>
       </div>
       <ScriptTriggers rows={d.rows} onRows={d.setRows} />
+      <ScriptSchemas texts={d.schemas} problems={d.schemaProblems} onTexts={d.setSchemas} />
       {script ? null : <Checkbox label={t.enabledNew} checked={d.enabled} onChange={(e) => d.setEnabled(e.target.checked)} />}
       {error ? <ErrorNotice error={error} /> : null}
       <p>

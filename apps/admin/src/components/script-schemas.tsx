@@ -1,0 +1,91 @@
+import { type ScriptSchema, schemaOfText, schemaText } from '../api/scripting-shapes.js';
+import { defineMessages, useMessages } from '../i18n/messages.js';
+import { LabelledTextarea } from './flex-inputs.js';
+
+const messages = defineMessages({
+  en: {
+    legend: 'Schemas',
+    input: 'Input schema (JSON Schema)',
+    output: 'Output schema (JSON Schema)',
+    hint: 'Optional. An http trigger refuses a request body that does not match the input schema (422); a run whose output does not match the output schema fails. Leave empty for none.',
+    json: 'This is not valid JSON.',
+    object: 'A schema is a JSON object: { … }.',
+  },
+  ru: {
+    legend: 'Схемы',
+    input: 'Схема входных данных (JSON Schema)',
+    output: 'Схема результата (JSON Schema)',
+    hint: 'Необязательно. HTTP-триггер отклоняет тело запроса, не подходящее под схему входных данных (422); запуск, чей результат не подходит под схему результата, завершается ошибкой. Оставьте пустым, если схема не нужна.',
+    json: 'Это не JSON.',
+    object: 'Схема — это объект JSON: { … }.',
+  },
+});
+
+/** The two schema fields as typed. */
+export interface SchemaTexts {
+  readonly input: string;
+  readonly output: string;
+}
+
+export const schemaTextsOf = (
+  script: { readonly inputSchema: ScriptSchema; readonly outputSchema: ScriptSchema } | undefined,
+): SchemaTexts => ({
+  input: schemaText(script?.inputSchema ?? null),
+  output: schemaText(script?.outputSchema ?? null),
+});
+
+/** The schemas the texts give, or what is wrong with each that is not one. */
+export const readSchemas = (
+  texts: SchemaTexts,
+):
+  | { readonly ok: true; readonly inputSchema: ScriptSchema; readonly outputSchema: ScriptSchema }
+  | { readonly ok: false; readonly problems: SchemaProblems } => {
+  const input = schemaOfText(texts.input);
+  const output = schemaOfText(texts.output);
+  if ('schema' in input && 'schema' in output) return { ok: true, inputSchema: input.schema, outputSchema: output.schema };
+  return {
+    ok: false,
+    problems: { ...('problem' in input ? { input: input.problem } : {}), ...('problem' in output ? { output: output.problem } : {}) },
+  };
+};
+
+export interface SchemaProblems {
+  readonly input?: 'json' | 'object';
+  readonly output?: 'json' | 'object';
+}
+
+interface Props {
+  readonly texts: SchemaTexts;
+  readonly problems: SchemaProblems;
+  readonly onTexts: (texts: SchemaTexts) => void;
+}
+
+/** The script's declared input and output schemas, as JSON text. */
+export const ScriptSchemas = ({ texts, problems, onTexts }: Props) => {
+  const t = useMessages(messages);
+  const errors = (problem: 'json' | 'object' | undefined) => (problem ? [t[problem]] : undefined);
+  return (
+    <fieldset className="stack script-schemas">
+      <legend>{t.legend}</legend>
+      <LabelledTextarea
+        label={t.input}
+        rows={4}
+        spellCheck={false}
+        className="code"
+        value={texts.input}
+        errors={errors(problems.input)}
+        onChange={(e) => onTexts({ ...texts, input: e.target.value })}
+      />
+      <LabelledTextarea
+        label={t.output}
+        rows={4}
+        spellCheck={false}
+        className="code"
+        value={texts.output}
+        errors={errors(problems.output)}
+        onChange={(e) => onTexts({ ...texts, output: e.target.value })}
+      />
+      <small className="hint">{t.hint}</small>
+    </fieldset>
+  );
+};
