@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schemaOfText, schemaText } from '../src/api/scripting-shapes.js';
-import { readSchemas } from '../src/components/script-schemas.js';
+import { readSchemas, schemaOfText, schemaText } from '../src/api/scripting-shapes.js';
 
 describe('a script schema as its field holds it', () => {
   it('reads nothing as no schema, an object as the schema, anything else as what is wrong with it', () => {

@@ -1,11 +1,19 @@
 import { type FormEvent, useId, useState } from 'react';
-import type { ScriptDraft, ScriptLanguage, ScriptView } from '../api/scripting-shapes.js';
+import {
+  readSchemas,
+  type SchemaProblems,
+  type SchemaTexts,
+  type ScriptDraft,
+  type ScriptLanguage,
+  type ScriptView,
+  schemaTextsOf,
+} from '../api/scripting-shapes.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
 import { Checkbox, LabelledInput, LabelledSelect } from './flex-inputs.js';
 import { ScriptEditor } from './script-editor.js';
 import { LANGUAGE_NAMES, scriptNames } from './script-messages.js';
-import { readSchemas, type SchemaProblems, type SchemaTexts, ScriptSchemas, schemaTextsOf } from './script-schemas.js';
+import { ScriptSchemas } from './script-schemas.js';
 import { type TriggerRow, triggerRowsOf, triggersOfRows } from './script-trigger-drafts.js';
 import { ScriptTriggers } from './script-triggers.js';
 

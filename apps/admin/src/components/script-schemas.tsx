@@ -1,4 +1,4 @@
-import { type ScriptSchema, schemaOfText, schemaText } from '../api/scripting-shapes.js';
+import type { SchemaProblems, SchemaTexts } from '../api/scripting-shapes.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { LabelledTextarea } from './flex-inputs.js';
 
@@ -20,39 +20,6 @@ const messages = defineMessages({
     object: 'Схема — это объект JSON: { … }.',
   },
 });
-
-/** The two schema fields as typed. */
-export interface SchemaTexts {
-  readonly input: string;
-  readonly output: string;
-}
-
-export const schemaTextsOf = (
-  script: { readonly inputSchema: ScriptSchema; readonly outputSchema: ScriptSchema } | undefined,
-): SchemaTexts => ({
-  input: schemaText(script?.inputSchema ?? null),
-  output: schemaText(script?.outputSchema ?? null),
-});
-
-/** The schemas the texts give, or what is wrong with each that is not one. */
-export const readSchemas = (
-  texts: SchemaTexts,
-):
-  | { readonly ok: true; readonly inputSchema: ScriptSchema; readonly outputSchema: ScriptSchema }
-  | { readonly ok: false; readonly problems: SchemaProblems } => {
-  const input = schemaOfText(texts.input);
-  const output = schemaOfText(texts.output);
-  if ('schema' in input && 'schema' in output) return { ok: true, inputSchema: input.schema, outputSchema: output.schema };
-  return {
-    ok: false,
-    problems: { ...('problem' in input ? { input: input.problem } : {}), ...('problem' in output ? { output: output.problem } : {}) },
-  };
-};
-
-export interface SchemaProblems {
-  readonly input?: 'json' | 'object';
-  readonly output?: 'json' | 'object';
-}
 
 interface Props {
   readonly texts: SchemaTexts;
