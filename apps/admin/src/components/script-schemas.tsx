@@ -34,24 +34,18 @@ export const ScriptSchemas = ({ texts, problems, onTexts }: Props) => {
   return (
     <fieldset className="stack script-schemas">
       <legend>{t.legend}</legend>
-      <LabelledTextarea
-        label={t.input}
-        rows={4}
-        spellCheck={false}
-        className="code"
-        value={texts.input}
-        errors={errors(problems.input)}
-        onChange={(e) => onTexts({ ...texts, input: e.target.value })}
-      />
-      <LabelledTextarea
-        label={t.output}
-        rows={4}
-        spellCheck={false}
-        className="code"
-        value={texts.output}
-        errors={errors(problems.output)}
-        onChange={(e) => onTexts({ ...texts, output: e.target.value })}
-      />
+      {(['input', 'output'] as const).map((which) => (
+        <LabelledTextarea
+          key={which}
+          label={t[which]}
+          rows={4}
+          spellCheck={false}
+          className="code"
+          value={texts[which]}
+          errors={errors(problems[which])}
+          onChange={(e) => onTexts({ ...texts, [which]: e.target.value })}
+        />
+      ))}
       <small className="hint">{t.hint}</small>
     </fieldset>
   );
