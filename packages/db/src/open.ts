@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Config, ModuleDefinition } from '@rustok/kernel';
 import type { Database, ReplicaStatus } from './database.js';
 import { type MigrationReport, migrationsUpToDate, runMigrations } from './migrate.js';
-import { openPglite } from './pglite.js';
+import { embeddedDatabaseExists, openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 
 export interface OpenDatabaseOptions {
@@ -33,7 +32,7 @@ export interface OpenedDatabase {
 /** The migrated image to start a new embedded database from, when one is offered and there is no database yet. */
 const readyImage = async (options: OpenDatabaseOptions, dataDir: string | undefined): Promise<{ image?: Blob; imageReady?: true }> => {
   if (!options.embeddedImage || !options.migrate) return {};
-  if (dataDir && existsSync(join(dataDir, 'pglite', 'PG_VERSION'))) return {};
+  if (dataDir && embeddedDatabaseExists(dataDir)) return {};
   return { image: await options.embeddedImage(options.config.database.app_role, options.migrate), imageReady: true };
 };
 

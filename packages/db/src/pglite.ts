@@ -126,7 +126,7 @@ const openAppInstance = (options: PgliteOptions, pgDir: string | undefined, imag
  */
 const openWithoutOwner = async (options: PgliteOptions, pgDir: string | undefined): Promise<PGlite | undefined> => {
   if (!pgDir || !options.ownerSetupNeeded) return undefined;
-  const exists = existsSync(join(pgDir, 'PG_VERSION'));
+  const exists = holdsDatabase(pgDir);
   const image = !exists && options.imageReady ? options.image : undefined;
   if (!exists && !image) return undefined;
   let app: PGlite | undefined;
@@ -140,9 +140,18 @@ const openWithoutOwner = async (options: PgliteOptions, pgDir: string | undefine
   return undefined;
 };
 
+/** Whether the embedded cluster's folder holds a database (initialised, or unpacked from an image). */
+const holdsDatabase = (pgDir: string): boolean => existsSync(join(pgDir, 'PG_VERSION'));
+
+/** Where the embedded database of a data directory lives. */
+const pgDirOf = (dataDir: string): string => join(dataDir, 'pglite');
+
+/** Whether a data directory holds an embedded database already (a new one holds none). */
+export const embeddedDatabaseExists = (dataDir: string): boolean => holdsDatabase(pgDirOf(dataDir));
+
 /** The image is for a new data directory only: once one holds a database (unpacked from it or not), it is not loaded again. */
 const withoutSpentImage = (options: PgliteOptions, pgDir: string | undefined): PgliteOptions =>
-  pgDir && options.image && existsSync(join(pgDir, 'PG_VERSION')) ? { ...options, image: undefined } : options;
+  pgDir && options.image && holdsDatabase(pgDir) ? { ...options, image: undefined } : options;
 
 /**
  * Embedded PostgreSQL. Migrations run as the embedded superuser; the application then reopens the
@@ -151,7 +160,7 @@ const withoutSpentImage = (options: PgliteOptions, pgDir: string | undefined): P
 export const openPglite = async (options: PgliteOptions): Promise<Database> => {
   const release = options.dataDir ? acquireDirectoryLock(options.dataDir) : () => {};
   try {
-    const pgDir = options.dataDir ? join(options.dataDir, 'pglite') : undefined;
+    const pgDir = options.dataDir ? pgDirOf(options.dataDir) : undefined;
     const ready = options.imageReady && !pgDir ? await openAppInstance(options, undefined, options.image) : undefined;
     const db =
       ready ??
