@@ -1,6 +1,7 @@
 import { type MigrationReport, openPostgres, runMigrations, withOwnerConnection } from '@rustok/db';
 import type { ModuleDefinition, SqlRunner } from '@rustok/kernel';
 import { migrationKey } from './pglite-images.js';
+import { until } from './until.js';
 
 /**
  * Migrated template databases on the test PostgreSQL server. Migrating every module into a new
@@ -86,13 +87,16 @@ const build = async (adminUrl: string, name: string, appRole: string, modules: r
 };
 
 /** Waits (up to 10 s) until no session is connected to `database`. */
-const untilNoSessions = async (admin: SqlRunner, database: string): Promise<void> => {
-  for (let i = 0; i < 200; i++) {
-    const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
-    if (rows[0]?.n === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+const untilNoSessions = (admin: SqlRunner, database: string): Promise<boolean> =>
+  until(
+    async () => {
+      const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
+      return rows[0]?.n === 0;
+    },
+    `the sessions on ${database} to end`,
+    10_000,
+    50,
+  );
 
 const ensure = async (adminUrl: string, name: string, appRole: string, modules: readonly ModuleDefinition[]) => {
   const ready = await stampOf(adminUrl, name);
