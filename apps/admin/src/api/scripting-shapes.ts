@@ -138,6 +138,10 @@ export const updateScriptInputOf = (d: ScriptDraft) => ({
   outputSchema: d.outputSchema,
 });
 
+/** Whether a JSON value is an object (not an array, not null): what a schema and an event are. */
+export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** A schema as its field shows it: indented JSON, or nothing for none. */
 export const schemaText = (schema: ScriptSchema): string => (schema ? JSON.stringify(schema, null, 2) : '');
 
@@ -150,9 +154,7 @@ export const schemaOfText = (text: string): { readonly schema: ScriptSchema } | 
   } catch {
     return { problem: 'json' };
   }
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? { schema: value as Record<string, unknown> }
-    : { problem: 'object' };
+  return isJsonObject(value) ? { schema: value } : { problem: 'object' };
 };
 
 /** The two schema fields as typed. */

@@ -4,6 +4,7 @@ import { gql } from './graphql.js';
 import {
   createScriptInputOf,
   type ExecutionView,
+  isJsonObject,
   languageOf,
   type RunReportView,
   type ScriptDraft,
@@ -174,8 +175,7 @@ const summaryOf = (s: SummaryNode | ScriptNode | null | undefined): ScriptSummar
 };
 
 /** A JSON answer that is an object (a schema), or none. */
-const schemaOf = (value: unknown): ScriptSchema =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+const schemaOf = (value: unknown): ScriptSchema => (isJsonObject(value) ? value : null);
 
 const scriptOf = (s: ScriptNode | null | undefined): ScriptView => ({
   ...summaryOf(s),

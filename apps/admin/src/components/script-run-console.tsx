@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { dryRunScript, runScript, scriptExecutionsQuery, scriptQuery } from '../api/scripting.js';
+import { dryRunScript, isJsonObject, runScript, scriptExecutionsQuery, scriptQuery } from '../api/scripting.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
 import { ErrorNotice } from './error-notice.js';
 import { LabelledTextarea } from './flex-inputs.js';
@@ -48,8 +48,8 @@ const inputOf = (text: string, badJson: (detail: string) => string): unknown => 
 const eventOf = (text: string, badEvent: (detail: string) => string): Record<string, unknown> | undefined => {
   const value = inputOf(text, badEvent);
   if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(badEvent('not an object'));
-  return value as Record<string, unknown>;
+  if (!isJsonObject(value)) throw new Error(badEvent('not an object'));
+  return value;
 };
 
 interface Props {
