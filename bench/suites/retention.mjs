@@ -14,6 +14,9 @@ const defaults = {
   rate: 50, // product updates per second and server (each one event and its consumers' receipts)
   products: 50,
   retentionMs: 60_000,
+  // Both servers partition the outbox by this period (a day in production): with a minute, whole
+  // periods expire within the run and retention drops them.
+  partitionMs: 60_000,
   sampleS: 30,
   readyTimeoutMs: 180_000,
 };
@@ -28,6 +31,7 @@ const startTarget = async (o, adminUrl, retentionMs) => {
     RUSTOK_ADMIN_EMAIL: ADMIN_EMAIL,
     RUSTOK_ADMIN_PASSWORD: password,
     RUSTOK_SETTINGS__RUSTOK__EVENTS__RETENTION_MS: String(retentionMs),
+    RUSTOK_SETTINGS__RUSTOK__EVENTS__PARTITION_MS: String(o.partitionMs),
   };
   const server = await startServer({ root: o.root, env, readyTimeoutMs: o.readyTimeoutMs });
   const productOf = (i) => ({ title: `Kept product ${i}`, status: 'published' });
@@ -41,10 +45,19 @@ const countsOf = async (t) => {
   const { rows } = await t.sql.query(
     `SELECT (SELECT count(*)::int FROM sys_events) AS events, (SELECT count(*)::int FROM sys_event_receipts) AS receipts,
             (SELECT count(*)::int FROM sys_events WHERE status <> 'dispatched') AS undispatched,
-            pg_total_relation_size('sys_events') + pg_total_relation_size('sys_event_receipts') AS bytes`,
+            (SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM pg_partition_tree('sys_events'))
+            + (SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM pg_partition_tree('sys_event_receipts')) AS bytes,
+            (SELECT count(*)::int FROM pg_partition_tree('sys_events') WHERE isleaf) AS partitions`,
   );
   const { events, receipts, undispatched } = rows[0];
-  return { events, dispatched: events - undispatched, undispatched, receipts, bytes: Number(rows[0].bytes) };
+  return {
+    events,
+    dispatched: events - undispatched,
+    undispatched,
+    receipts,
+    bytes: Number(rows[0].bytes),
+    partitions: rows[0].partitions,
+  };
 };
 
 /** Updates products at `rate` per second (open loop, one tick every 100 ms) until `stopAt`. */
@@ -75,6 +88,8 @@ const writeLoad = async (t, rate, stopAt) => {
 };
 
 /** Rows per minute over the second half of the samples (least squares): ~0 when bounded. */
+const mb = (bytes) => (bytes / 1_048_576).toFixed(1);
+
 const slopePerMinute = (samples, key) => {
   const half = samples.slice(Math.floor(samples.length / 2));
   const n = half.length;
@@ -90,10 +105,12 @@ const slopePerMinute = (samples, key) => {
 
 export async function run(options) {
   const o = { ...defaults, ...options };
-  requireIntegers(o, ['minutes', 'rate', 'products', 'retentionMs', 'sampleS', 'readyTimeoutMs']);
+  requireIntegers(o, ['minutes', 'rate', 'products', 'retentionMs', 'partitionMs', 'sampleS', 'readyTimeoutMs']);
   const pgProbe = await probePostgres();
   if (!pgProbe.ok) return { ok: false, problems: [`PostgreSQL is needed (DATABASE_URL): ${pgProbe.reason}`] };
-  log(`retention: two servers (retention ${o.retentionMs} ms / off), ${o.rate} writes/s each for ${o.minutes} min`);
+  log(
+    `retention: two servers (retention ${o.retentionMs} ms / off, periods of ${o.partitionMs} ms), ${o.rate} writes/s each for ${o.minutes} min`,
+  );
   const targets = [await startTarget(o, process.env.DATABASE_URL, o.retentionMs), await startTarget(o, process.env.DATABASE_URL, 0)];
   const problems = [];
   const samples = { on: [], off: [] };
@@ -137,6 +154,9 @@ export async function run(options) {
       peakEventsOn: peakOn,
       dispatchedSlopePerMinute: { on: slopePerMinute(samples.on, 'dispatched'), off: slopePerMinute(samples.off, 'dispatched') },
       receiptsSlopePerMinute: { on: slopePerMinute(samples.on, 'receipts'), off: slopePerMinute(samples.off, 'receipts') },
+      bytesAtEnd: { on: last(samples.on).bytes, off: last(samples.off).bytes },
+      peakBytesOn: Math.max(...samples.on.map((s) => s.bytes)),
+      bytesSlopePerMinute: { on: slopePerMinute(samples.on, 'bytes'), off: slopePerMinute(samples.off, 'bytes') },
     },
   };
   const rows = samples.on.map((s, i) => {
@@ -149,6 +169,9 @@ export async function run(options) {
       fmtInt(b.dispatched),
       fmtInt(b.undispatched),
       fmtInt(b.receipts),
+      mb(s.bytes),
+      mb(b.bytes),
+      `${s.partitions}`,
     ];
   });
   return {
@@ -157,13 +180,25 @@ export async function run(options) {
     ...result,
     table: {
       title: `Outbox under ${o.rate} writes/s for ${o.minutes} min: retention ${o.retentionMs} ms vs off (PostgreSQL)`,
-      columns: ['s', 'dispatched (on)', 'not yet (on)', 'receipts (on)', 'dispatched (off)', 'not yet (off)', 'receipts (off)'],
+      columns: [
+        's',
+        'dispatched (on)',
+        'not yet (on)',
+        'receipts (on)',
+        'dispatched (off)',
+        'not yet (off)',
+        'receipts (off)',
+        'MB (on)',
+        'MB (off)',
+        'partitions (on)',
+      ],
       rows,
       notes: [
         `writes: ${fmtInt(on.writes)} (on), ${fmtInt(off.writes)} (off); refused: ${JSON.stringify(failures)}`,
         `peak dispatched events kept with retention: ${fmtInt(peakOn)} ("not yet": pending or dead, which retention never deletes)`,
         `second-half growth, dispatched events/min: on ${result.summary.dispatchedSlopePerMinute.on}, off ${result.summary.dispatchedSlopePerMinute.off}`,
         `second-half growth, receipts/min: on ${result.summary.receiptsSlopePerMinute.on}, off ${result.summary.receiptsSlopePerMinute.off}`,
+        `on disk (events + receipts, all partitions with indexes): on ${mb(result.summary.bytesAtEnd.on)} MB at the end (peak ${mb(result.summary.peakBytesOn)}), off ${mb(result.summary.bytesAtEnd.off)} MB; second-half growth bytes/min: on ${result.summary.bytesSlopePerMinute.on}, off ${result.summary.bytesSlopePerMinute.off}`,
       ],
     },
   };

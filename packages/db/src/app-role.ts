@@ -1,4 +1,5 @@
 import type { SqlRunner } from '@rustok/kernel';
+import { grantPartitions } from './partitions.js';
 import { grantStatistics } from './statistics.js';
 
 /**
@@ -20,13 +21,14 @@ export const ensureAppRole = async (owner: SqlRunner, role: string): Promise<voi
   if (!member[0]?.ok) await owner.query(`GRANT ${role} TO current_user`);
 };
 
-/** Gives the application role data access to everything the migrations created (not ownership), and the statistics functions. */
+/** Gives the application role data access to everything the migrations created (not ownership), the statistics and the partition functions. */
 export const grantAppRole = async (owner: SqlRunner, role: string): Promise<void> => {
   assertRoleName(role);
   await owner.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
   await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
   await owner.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
   await grantStatistics(owner, role);
+  await grantPartitions(owner, role);
 };
 
 const assertRoleName = (role: string): void => {

@@ -5,6 +5,7 @@ export * from './errors.js';
 export * from './lock.js';
 export * from './migrate.js';
 export * from './open.js';
+export * from './partitions.js';
 export * from './pglite.js';
 export * from './postgres.js';
 export * from './prepared.js';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Migration, ModuleDefinition, SqlRunner } from '@rustok/kernel';
 import { grantAppRole } from './app-role.js';
 import { dbErrors } from './errors.js';
+import { PARTITIONS_SQL } from './partitions.js';
 import { analyzeTables, STATISTICS_SQL, tablesWrittenInTransaction } from './statistics.js';
 
 export interface MigrationPlanItem {
@@ -97,6 +98,7 @@ export const runMigrations = async (
   try {
     await owner.exec(PLATFORM_SQL);
     await owner.exec(STATISTICS_SQL);
+    await owner.exec(PARTITIONS_SQL);
     const done = await appliedChecksums(owner);
     const plan = planMigrations(modules);
     const changed = plan.filter((p) => done.has(p.migration.name) && done.get(p.migration.name) !== p.checksum);

@@ -4,9 +4,10 @@ import { eventsErrors } from './errors.js';
 import { eventsGraphQL } from './graphql.js';
 import { eventsMcp } from './mcp.js';
 import { outboxMigrations } from './outbox/migrations.js';
+import { outboxPartitionsJob } from './outbox/partitions.js';
 import { outboxRetentionJob } from './outbox/retention.js';
 
-/** The event system as a core module: its tables, its admin routes, the outbox's retention job. The runtime is the bus. */
+/** The event system as a core module: its tables, its admin routes, the outbox's partition and retention jobs. The runtime is the bus. */
 export const eventsModule = defineModule({
   slug: 'events',
   name: 'Events',
@@ -19,5 +20,5 @@ export const eventsModule = defineModule({
   rest: eventAdminRoutes,
   graphql: eventsGraphQL,
   mcp: eventsMcp,
-  jobs: [outboxRetentionJob],
+  jobs: [outboxPartitionsJob, outboxRetentionJob],
 });

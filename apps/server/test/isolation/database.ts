@@ -24,7 +24,8 @@ export const tenantTables = async (db: Database): Promise<{ table: string; rls: 
        FROM pg_attribute a
        JOIN pg_class c ON c.oid = a.attrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE a.attname = 'tenant_id' AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND n.nspname = 'public'
+      WHERE a.attname = 'tenant_id' AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+        AND n.nspname = 'public'
       ORDER BY c.relname`,
   );
   return rows;

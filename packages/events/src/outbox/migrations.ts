@@ -1,4 +1,4 @@
-import type { Migration } from '@rustok/kernel';
+import { firstIdAt, type Migration, type SqlRunner } from '@rustok/kernel';
 
 /**
  * Platform tables of the event system. They are read and written only by the event system itself
@@ -53,4 +53,47 @@ CREATE INDEX sys_events_dlq_open ON sys_events_dlq (dead_at, id) WHERE replayed_
     name: 'm20270108_events_002_receipts_age',
     up: 'CREATE INDEX sys_event_receipts_processed ON sys_event_receipts (processed_at);',
   },
+  {
+    // docs/adr/0012-partitions.md: retention drops whole periods instead of deleting rows one by one.
+    name: 'm20270201_events_003_partitions',
+    up: (owner: SqlRunner) => owner.exec(partitionOutboxSql(firstIdAt(Math.ceil((Date.now() + 1) / DAY_MS) * DAY_MS))),
+  },
 ];
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Turns the outbox and its receipts into tables partitioned by range on the event id. Each existing
+ * table becomes the partition of every id below `boundary` (the start of the next UTC day), so no
+ * row is copied; rows with a later id (none, unless a clock ran ahead) move to the default partition,
+ * which takes any id no partition covers. The job `events.partitions` makes the next periods'
+ * partitions; retention drops whole partitions once every row in them has expired.
+ */
+export const partitionOutboxSql = (boundary: string): string => `
+ALTER TABLE sys_events RENAME TO sys_events_legacy;
+ALTER INDEX sys_events_pkey RENAME TO sys_events_legacy_pkey;
+ALTER INDEX sys_events_pending RENAME TO sys_events_legacy_pending;
+ALTER INDEX sys_events_by_tenant RENAME TO sys_events_legacy_by_tenant;
+ALTER INDEX sys_events_dispatched RENAME TO sys_events_legacy_dispatched;
+CREATE TABLE sys_events (LIKE sys_events_legacy INCLUDING DEFAULTS INCLUDING CONSTRAINTS, PRIMARY KEY (id))
+  PARTITION BY RANGE (id);
+CREATE INDEX sys_events_pending ON sys_events (available_at, id) WHERE status = 'pending';
+CREATE INDEX sys_events_by_tenant ON sys_events (tenant_id, type, id);
+CREATE INDEX sys_events_dispatched ON sys_events (dispatched_at) WHERE status = 'dispatched';
+-- Retention asks whether a period still holds a dead event before dropping it.
+CREATE INDEX sys_events_dead ON sys_events (id) WHERE status = 'dead';
+CREATE TABLE sys_events_default PARTITION OF sys_events DEFAULT;
+INSERT INTO sys_events_default SELECT * FROM sys_events_legacy WHERE id >= '${boundary}';
+DELETE FROM sys_events_legacy WHERE id >= '${boundary}';
+ALTER TABLE sys_events ATTACH PARTITION sys_events_legacy FOR VALUES FROM (MINVALUE) TO ('${boundary}');
+
+ALTER TABLE sys_event_receipts RENAME TO sys_event_receipts_legacy;
+ALTER INDEX sys_event_receipts_pkey RENAME TO sys_event_receipts_legacy_pkey;
+ALTER INDEX sys_event_receipts_processed RENAME TO sys_event_receipts_legacy_processed;
+CREATE TABLE sys_event_receipts (LIKE sys_event_receipts_legacy INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
+  PRIMARY KEY (consumer, event_id)) PARTITION BY RANGE (event_id);
+CREATE INDEX sys_event_receipts_processed ON sys_event_receipts (processed_at);
+CREATE TABLE sys_event_receipts_default PARTITION OF sys_event_receipts DEFAULT;
+INSERT INTO sys_event_receipts_default SELECT * FROM sys_event_receipts_legacy WHERE event_id >= '${boundary}';
+DELETE FROM sys_event_receipts_legacy WHERE event_id >= '${boundary}';
+ALTER TABLE sys_event_receipts ATTACH PARTITION sys_event_receipts_legacy FOR VALUES FROM (MINVALUE) TO ('${boundary}');`;

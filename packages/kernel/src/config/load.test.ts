@@ -88,6 +88,7 @@ const DEFAULTS = {
         backoff_max_ms: 300_000,
         lag_warning_seconds: 60,
         retention_ms: 604_800_000,
+        partition_ms: 86_400_000,
         nats_subject_root: 'rustok',
         nats_ack_wait_ms: 30_000,
       },

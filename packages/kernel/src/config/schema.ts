@@ -63,6 +63,11 @@ const RUSTOK_PROPERTIES = {
     lag_warning_seconds: Type.Number({ minimum: 0, default: 60 }),
     /** Dispatched events and their receipts are deleted once older than this (7 days); 0 keeps them forever. */
     retention_ms: Type.Integer({ minimum: 0, default: 604_800_000 }),
+    /**
+     * The outbox and its receipts are partitioned by event id into periods of this length (a UTC day);
+     * retention drops a period once all of it has expired. Keep it well below the retention.
+     */
+    partition_ms: Type.Integer({ minimum: 60_000, maximum: 2_592_000_000, default: 86_400_000 }),
     nats_subject_root: Type.String({ pattern: '^[a-z][a-z0-9_]*$', default: 'rustok' }),
     /** How long a JetStream consumer holds an event it took before it is handed out again (its process died). */
     nats_ack_wait_ms: Type.Integer({ minimum: 1_000, maximum: 3_600_000, default: 30_000 }),

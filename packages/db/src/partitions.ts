@@ -1,0 +1,175 @@
+import type { SqlRunner } from '@rustok/kernel';
+import { firstIdAt } from '@rustok/kernel';
+
+/**
+ * Range partitions on a time-ordered id (docs/adr/0012-partitions.md). Ids start with their
+ * millisecond time, so "the rows of one period" is an id range: `[firstIdAt(start), firstIdAt(end))`.
+ *
+ * Creating and dropping a partition needs the parent's owner, and the application runs as a role
+ * that owns nothing. The migrations (as the owner) create three SECURITY DEFINER functions the
+ * application role may execute. Each accepts only a partitioned table of schema `public` owned by
+ * the function's owner, and only partitions found in the catalog under it; names reach the SQL
+ * text through `%I` only.
+ *
+ * - `sys_partition_create(parent, suffix, lo, hi)` creates `<parent>_<suffix>` for `[lo, hi)` unless
+ *   a table of that name exists (false then); the suffix is digits only.
+ * - `sys_partition_lock(parent, names)` takes ACCESS EXCLUSIVE locks on those partitions, so a check
+ *   made afterwards in the same transaction still holds when they are dropped.
+ * - `sys_partition_drop(parent, names)` drops those partitions (never the default one); returns the
+ *   names dropped.
+ */
+export const PARTITIONS_SQL = `
+CREATE OR REPLACE FUNCTION sys_partitioned_parent(parent text) RETURNS oid
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+  SELECT c.oid FROM pg_class c
+   WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'p' AND c.relname = parent
+     AND c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+$$;
+
+CREATE OR REPLACE FUNCTION sys_partitions_named(parent text, names text[]) RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+  SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+   WHERE i.inhparent = public.sys_partitioned_parent(parent) AND c.relname = ANY (names)
+     AND pg_get_expr(c.relpartbound, c.oid) <> 'DEFAULT'
+   ORDER BY c.relname
+$$;
+
+CREATE OR REPLACE FUNCTION sys_partition_create(parent text, suffix text, lo uuid, hi uuid) RETURNS boolean
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF suffix !~ '^[0-9]{6,14}$' THEN RAISE EXCEPTION 'partition suffix must be digits: %', suffix; END IF;
+  IF public.sys_partitioned_parent(parent) IS NULL THEN RAISE EXCEPTION 'not a partitioned table: %', parent; END IF;
+  IF to_regclass(format('public.%I', parent || '_' || suffix)) IS NOT NULL THEN RETURN false; END IF;
+  EXECUTE format('CREATE TABLE public.%I PARTITION OF public.%I FOR VALUES FROM (%L) TO (%L)', parent || '_' || suffix, parent, lo, hi);
+  RETURN true;
+END $$;
+
+CREATE OR REPLACE FUNCTION sys_partition_lock(parent text, names text[]) RETURNS SETOF text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  t text;
+BEGIN
+  FOR t IN SELECT public.sys_partitions_named(parent, names) LOOP
+    EXECUTE format('LOCK TABLE public.%I IN ACCESS EXCLUSIVE MODE', t);
+    RETURN NEXT t;
+  END LOOP;
+END $$;
+
+CREATE OR REPLACE FUNCTION sys_partition_drop(parent text, names text[]) RETURNS SETOF text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  t text;
+BEGIN
+  FOR t IN SELECT public.sys_partitions_named(parent, names) LOOP
+    EXECUTE format('DROP TABLE public.%I', t);
+    RETURN NEXT t;
+  END LOOP;
+END $$;`;
+
+const FUNCTIONS = [
+  'sys_partitioned_parent(text)',
+  'sys_partitions_named(text, text[])',
+  'sys_partition_create(text, text, uuid, uuid)',
+  'sys_partition_lock(text, text[])',
+  'sys_partition_drop(text, text[])',
+].join(', ');
+
+/** Lets the application role call the partition functions (and nobody else). */
+export const grantPartitions = async (owner: SqlRunner, role: string): Promise<void> => {
+  await owner.exec(`REVOKE ALL ON FUNCTION ${FUNCTIONS} FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ${FUNCTIONS} TO ${role}`);
+};
+
+/** One partition of a table partitioned by range on an id: `[lo, hi)`, null for MINVALUE/MAXVALUE. */
+export interface RangePartition {
+  readonly name: string;
+  readonly lo: string | null;
+  readonly hi: string | null;
+  readonly isDefault: boolean;
+}
+
+const BOUND = /^FOR VALUES FROM \((MINVALUE|'[0-9a-f-]{36}')\) TO \((MAXVALUE|'[0-9a-f-]{36}')\)$/;
+const boundValue = (text: string): string | null => (text.startsWith("'") ? text.slice(1, -1) : null);
+
+/** The partitions of `parent`, ordered by their lower bound (the default one last). */
+export const listPartitions = async (runner: SqlRunner, parent: string): Promise<RangePartition[]> => {
+  const { rows } = await runner.query<{ name: string; bound: string }>(
+    `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound
+       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+      WHERE i.inhparent = to_regclass('public.' || quote_ident($1))`,
+    [parent],
+  );
+  const parts = rows.map(({ name, bound }): RangePartition => {
+    if (bound === 'DEFAULT') return { name, lo: null, hi: null, isDefault: true };
+    const match = BOUND.exec(bound);
+    if (!match) throw new Error(`Partition ${name} of ${parent} has a bound this code does not read: ${bound}`);
+    return { name, lo: boundValue(match[1] ?? ''), hi: boundValue(match[2] ?? ''), isDefault: false };
+  });
+  const key = (p: RangePartition) => (p.isDefault ? '~' : (p.lo ?? ''));
+  return parts.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+};
+
+/** The range partition holding `id`, if any. */
+export const partitionOf = (parts: readonly RangePartition[], id: string): RangePartition | undefined =>
+  parts.find((p) => !p.isDefault && (p.lo === null || p.lo <= id) && (p.hi === null || id < p.hi));
+
+const DAY_MS = 86_400_000;
+
+/** `YYYYMMDD` for periods of whole days, `YYYYMMDDHHmm` otherwise (UTC). */
+export const partitionSuffix = (startMs: number, spanMs: number): string => {
+  const digits = new Date(startMs).toISOString().replace(/[^0-9]/g, '');
+  return digits.slice(0, spanMs % DAY_MS === 0 ? 8 : 12);
+};
+
+export interface EnsureOptions {
+  /** Length of one partition (periods start at multiples of it since the epoch, UTC). */
+  readonly spanMs: number;
+  /** Partitions are made for every period from the one holding `fromMs` to the one holding `toMs`. */
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+/**
+ * Creates the missing partitions of `parent` for the periods in the window; returns their names. A
+ * period already covered (by a partition of another span, say) is skipped, and one partly covered
+ * gets a partition for the part that is free. Creating one fails if the default partition holds
+ * rows of its range; such a period stays with the default.
+ */
+export const ensurePartitions = async (runner: SqlRunner, parent: string, options: EnsureOptions): Promise<string[]> => {
+  const { spanMs } = options;
+  const created: string[] = [];
+  for (let start = Math.floor(options.fromMs / spanMs) * spanMs; start <= options.toMs; start += spanMs) {
+    const parts = await listPartitions(runner, parent);
+    const lo = firstIdAt(start);
+    if (partitionOf(parts, lo)) continue;
+    const next = parts.find((p) => !p.isDefault && p.lo !== null && p.lo > lo);
+    const end = firstIdAt(start + spanMs);
+    const hi = next?.lo !== undefined && next.lo !== null && next.lo < end ? next.lo : end;
+    if (await createPartition(runner, parent, partitionSuffix(start, spanMs), lo, hi))
+      created.push(`${parent}_${partitionSuffix(start, spanMs)}`);
+  }
+  return created;
+};
+
+const createPartition = async (runner: SqlRunner, parent: string, suffix: string, lo: string, hi: string): Promise<boolean> => {
+  try {
+    const { rows } = await runner.query<{ made: boolean }>('SELECT sys_partition_create($1, $2, $3, $4) AS made', [parent, suffix, lo, hi]);
+    return rows[0]?.made === true;
+  } catch (error) {
+    // 23514: the default partition holds rows of this range; they stay there.
+    if ((error as { code?: string }).code === '23514') return false;
+    throw error;
+  }
+};
+
+/** Locks these partitions of `parent` for the rest of the transaction; returns the names locked. */
+export const lockPartitions = async (tx: SqlRunner, parent: string, names: readonly string[]): Promise<string[]> => {
+  const { rows } = await tx.query<{ t: string }>('SELECT t FROM sys_partition_lock($1, $2::text[]) AS t', [parent, [...names]]);
+  return rows.map((r) => r.t);
+};
+
+/** Drops these partitions of `parent` (never its default); returns the names dropped. */
+export const dropPartitions = async (tx: SqlRunner, parent: string, names: readonly string[]): Promise<string[]> => {
+  const { rows } = await tx.query<{ t: string }>('SELECT t FROM sys_partition_drop($1, $2::text[]) AS t', [parent, [...names]]);
+  return rows.map((r) => r.t);
+};

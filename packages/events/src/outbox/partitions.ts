@@ -1,0 +1,106 @@
+import type {} from '@rustok/api';
+import {
+  type Database,
+  dropPartitions,
+  ensurePartitions,
+  listPartitions,
+  lockPartitions,
+  partitionOf,
+  type RangePartition,
+} from '@rustok/db';
+import { firstIdAt, type ModuleJob, type SqlRunner } from '@rustok/kernel';
+
+/** The outbox and its receipts share their partitions' bounds (receipts are partitioned on `event_id`). */
+export const EVENTS_TABLE = 'sys_events';
+export const RECEIPTS_TABLE = 'sys_event_receipts';
+
+/** Periods made ahead of time: an insert never waits for a partition, and a stopped job has days to come back. */
+const PERIODS_AHEAD = 3;
+
+/** Makes the partitions of the current period and the next ones for both tables; returns the names made. */
+export const ensureOutboxPartitions = async (db: SqlRunner, spanMs: number, nowMs = Date.now()): Promise<string[]> => {
+  const window = { spanMs, fromMs: nowMs, toMs: nowMs + PERIODS_AHEAD * spanMs };
+  return [...(await ensurePartitions(db, EVENTS_TABLE, window)), ...(await ensurePartitions(db, RECEIPTS_TABLE, window))];
+};
+
+const NIL_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Whether a period must stay: an event in it not yet dispatched, dead, or dispatched after the
+ * cutoff; a receipt written after the cutoff (a consumer that caught up late); or an open dead letter.
+ * Each test reads one partial index of one partition.
+ */
+const KEEPS_SQL = `SELECT
+  EXISTS (SELECT 1 FROM sys_events WHERE id >= $1 AND id < $2 AND status = 'pending')
+  OR EXISTS (SELECT 1 FROM sys_events WHERE id >= $1 AND id < $2 AND status = 'dead')
+  OR EXISTS (SELECT 1 FROM sys_events WHERE id >= $1 AND id < $2 AND status = 'dispatched' AND dispatched_at >= $3)
+  OR EXISTS (SELECT 1 FROM sys_event_receipts WHERE event_id >= $1 AND event_id < $2 AND processed_at >= $3)
+  OR EXISTS (SELECT 1 FROM sys_events_dlq WHERE id >= $1 AND id < $2 AND replayed_at IS NULL) AS keep`;
+
+const mustKeep = async (runner: SqlRunner, part: RangePartition, hi: string, cutoff: Date): Promise<boolean> => {
+  const { rows } = await runner.query<{ keep: boolean }>(KEEPS_SQL, [part.lo ?? NIL_ID, hi, cutoff]);
+  return rows[0]?.keep !== false;
+};
+
+/** Waits this long at most for the locks a drop needs, then leaves the period to the next run. */
+const LOCK_TIMEOUT_MS = 500;
+
+/** Drops one period's event and receipt partitions together, checking again under their locks. */
+const dropPeriod = async (db: Database, events: RangePartition, receipts: RangePartition | undefined, cutoff: Date): Promise<boolean> => {
+  const hi = events.hi;
+  if (hi === null || (await mustKeep(db, events, hi, cutoff))) return false;
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL lock_timeout = ${LOCK_TIMEOUT_MS}`);
+      await lockPartitions(tx, EVENTS_TABLE, [events.name]);
+      if (receipts) await lockPartitions(tx, RECEIPTS_TABLE, [receipts.name]);
+      if (await mustKeep(tx, events, hi, cutoff)) return false;
+      if (receipts) await dropPartitions(tx, RECEIPTS_TABLE, [receipts.name]);
+      return (await dropPartitions(tx, EVENTS_TABLE, [events.name])).length === 1;
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === '55P03') return false; // lock_not_available: the next run tries again
+    throw error;
+  }
+};
+
+const sameRange = (a: RangePartition) => (b: RangePartition) => !b.isDefault && b.lo === a.lo && b.hi === a.hi;
+
+export interface DroppedPeriods {
+  /** Names of the event partitions dropped (each with its receipts' partition). */
+  readonly dropped: string[];
+  /** Expired periods that still hold something to keep (see KEEPS_SQL). */
+  readonly kept: string[];
+  /** Rows below this id lie in periods that have expired but were kept; retention deletes their expired rows one by one. */
+  readonly rowsBelow: string;
+}
+
+/**
+ * Drops every period that ends before the cutoff and holds nothing to keep. Returns what it dropped
+ * and the id below which rows are in expired periods: the start of the period holding the cutoff
+ * (the cutoff itself where only the default partition holds it).
+ */
+export const dropExpiredPeriods = async (db: Database, cutoff: Date): Promise<DroppedPeriods> => {
+  const cutoffId = firstIdAt(cutoff.getTime());
+  const events = await listPartitions(db, EVENTS_TABLE);
+  const receipts = await listPartitions(db, RECEIPTS_TABLE);
+  const dropped: string[] = [];
+  const kept: string[] = [];
+  for (const part of events) {
+    if (part.isDefault || part.hi === null || part.hi > cutoffId) continue;
+    if (await dropPeriod(db, part, receipts.find(sameRange(part)), cutoff)) dropped.push(part.name);
+    else kept.push(part.name);
+  }
+  const holding = partitionOf(events, cutoffId);
+  return { dropped, kept, rowsBelow: holding ? (holding.lo ?? NIL_ID) : cutoffId };
+};
+
+/** Every minute (a read of the catalogue when nothing is missing): the next periods' partitions exist before they are needed. */
+export const outboxPartitionsJob: ModuleJob = {
+  name: 'partitions',
+  everyMs: 60_000,
+  run: async ({ db, config, logger }) => {
+    const made = await ensureOutboxPartitions(db, config.settings.rustok.events.partition_ms);
+    if (made.length > 0) logger.info({ partitions: made }, 'outbox partitions made');
+  },
+};
