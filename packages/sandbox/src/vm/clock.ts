@@ -18,6 +18,8 @@ export interface ClockSources {
   readonly stepAside?: StepAside;
   /** The thread's time spent waiting for a CPU, in ms (see thread-wait.ts); without it, none is known. */
   readonly threadWaited?: () => number;
+  /** The wall clock in ms (`performance.now`); tests give their own. */
+  readonly now?: () => number;
 }
 
 /** Time inside the VM brackets on one clock: spent so far plus the stretch under way. */
@@ -47,8 +49,9 @@ const bracket = (now: () => number) => {
  */
 export const createClock = (cpuBudgetMs: number, wallBudgetMs: number, sources: ClockSources = {}): RunClock => {
   const stepAside = sources.stepAside ?? createStepAside(0);
-  const wallDeadline = performance.now() + wallBudgetMs;
-  const wall = bracket(() => performance.now());
+  const now = sources.now ?? (() => performance.now());
+  const wallDeadline = now() + wallBudgetMs;
+  const wall = bracket(now);
   const waitedNow = sources.threadWaited;
   const waited = waitedNow ? bracket(waitedNow) : undefined;
   // Waiting read before wall time: a wait between the two reads then counts as the script's, never the reverse.
@@ -82,13 +85,13 @@ export const createClock = (cpuBudgetMs: number, wallBudgetMs: number, sources: 
       // Read twice: a preemption between the first read's two clocks overcharges it (see charged); the
       // second read, made once the thread is back, has that wait on record.
       if (!timedOut && wall.inside() > cpuBudgetMs && charged() > cpuBudgetMs && charged() > cpuBudgetMs) timedOut = true;
-      if (!timedOut && performance.now() > wallDeadline) timedOut = true;
+      if (!timedOut && now() > wallDeadline) timedOut = true;
       return timedOut;
     },
     get timedOut() {
       return timedOut;
     },
     cpuMs: () => Math.round(charged() * 1000) / 1000,
-    wallLeftMs: () => wallDeadline - performance.now(),
+    wallLeftMs: () => wallDeadline - now(),
   };
 };
