@@ -1,5 +1,6 @@
 import { CURRENT_TENANT_SQL, tenantRlsSql } from '@rustok/db';
 import type { Migration } from '@rustok/kernel';
+import { orderPartitionsMigration } from './order-partitions.js';
 
 const TENANT = `tenant_id uuid NOT NULL DEFAULT ${CURRENT_TENANT_SQL}`;
 const LOCALE = `locale text NOT NULL CHECK (locale ~ '^[a-z]{2}(-[A-Z]{2})?$')`;
@@ -340,4 +341,5 @@ export const commerceMigrations: readonly Migration[] = [
     name: 'm20261225_commerce_005_order_locale',
     up: "ALTER TABLE commerce_orders ADD COLUMN locale text CHECK (locale ~ '^[a-z]{2}(-[A-Z]{2})?$')",
   },
+  orderPartitionsMigration,
 ];

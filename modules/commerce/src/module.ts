@@ -6,6 +6,7 @@ import { cartExpiryJob } from './jobs/cart-expiry.js';
 import { priceWindowsJob } from './jobs/price-windows.js';
 import { commerceMcp } from './mcp/index.js';
 import { commerceMigrations } from './migrations.js';
+import { orderPartitionsJob } from './order-partitions.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { orderRoutes } from './routes/orders.js';
 import { shopRoutes } from './routes/shop.js';
@@ -52,7 +53,7 @@ export const commerceModule = defineModule({
     await app.register(statsRoutes);
   },
   graphql: commerceGraphQL,
-  jobs: [cartExpiryJob, priceWindowsJob],
+  jobs: [cartExpiryJob, priceWindowsJob, orderPartitionsJob],
   seed: { demo: seedCommerceDemo },
   mcp: commerceMcp,
 });

@@ -115,15 +115,27 @@ export const partitionOf = (parts: readonly RangePartition[], id: string): Range
 
 const DAY_MS = 86_400_000;
 
-/** `YYYYMMDD` for periods of whole days, `YYYYMMDDHHmm` otherwise (UTC). */
-export const partitionSuffix = (startMs: number, spanMs: number): string => {
+/** A length in ms (periods start at its multiples since the epoch), or calendar months (UTC). */
+export type PartitionPeriod = number | 'month';
+
+/** `YYYYMM` for months, `YYYYMMDD` for periods of whole days, `YYYYMMDDHHmm` otherwise (UTC). */
+export const partitionSuffix = (startMs: number, period: PartitionPeriod): string => {
   const digits = new Date(startMs).toISOString().replace(/[^0-9]/g, '');
-  return digits.slice(0, spanMs % DAY_MS === 0 ? 8 : 12);
+  return digits.slice(0, period === 'month' ? 6 : period % DAY_MS === 0 ? 8 : 12);
+};
+
+/** The start of the period holding `ms`, and of the one after it. */
+const periodAt = (ms: number, period: PartitionPeriod): [number, number] => {
+  if (period !== 'month') {
+    const start = Math.floor(ms / period) * period;
+    return [start, start + period];
+  }
+  const d = new Date(ms);
+  return [Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1), Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)];
 };
 
 export interface EnsureOptions {
-  /** Length of one partition (periods start at multiples of it since the epoch, UTC). */
-  readonly spanMs: number;
+  readonly period: PartitionPeriod;
   /** Partitions are made for every period from the one holding `fromMs` to the one holding `toMs`. */
   readonly fromMs: number;
   readonly toMs: number;
@@ -131,22 +143,20 @@ export interface EnsureOptions {
 
 /**
  * Creates the missing partitions of `parent` for the periods in the window; returns their names. A
- * period already covered (by a partition of another span, say) is skipped, and one partly covered
+ * period already covered (by a partition of another length, say) is skipped, and one partly covered
  * gets a partition for the part that is free. Creating one fails if the default partition holds
  * rows of its range; such a period stays with the default.
  */
 export const ensurePartitions = async (runner: SqlRunner, parent: string, options: EnsureOptions): Promise<string[]> => {
-  const { spanMs } = options;
   const created: string[] = [];
-  for (let start = Math.floor(options.fromMs / spanMs) * spanMs; start <= options.toMs; start += spanMs) {
+  for (let [start, end] = periodAt(options.fromMs, options.period); start <= options.toMs; [start, end] = periodAt(end, options.period)) {
     const parts = await listPartitions(runner, parent);
     const lo = firstIdAt(start);
     if (partitionOf(parts, lo)) continue;
     const next = parts.find((p) => !p.isDefault && p.lo !== null && p.lo > lo);
-    const end = firstIdAt(start + spanMs);
-    const hi = next?.lo !== undefined && next.lo !== null && next.lo < end ? next.lo : end;
-    if (await createPartition(runner, parent, partitionSuffix(start, spanMs), lo, hi))
-      created.push(`${parent}_${partitionSuffix(start, spanMs)}`);
+    const hi = next?.lo && next.lo < firstIdAt(end) ? next.lo : firstIdAt(end);
+    const suffix = partitionSuffix(start, options.period);
+    if (await createPartition(runner, parent, suffix, lo, hi)) created.push(`${parent}_${suffix}`);
   }
   return created;
 };

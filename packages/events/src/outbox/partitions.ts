@@ -19,7 +19,7 @@ const PERIODS_AHEAD = 3;
 
 /** Makes the partitions of the current period and the next ones for both tables; returns the names made. */
 export const ensureOutboxPartitions = async (db: SqlRunner, spanMs: number, nowMs = Date.now()): Promise<string[]> => {
-  const window = { spanMs, fromMs: nowMs, toMs: nowMs + PERIODS_AHEAD * spanMs };
+  const window = { period: spanMs, fromMs: nowMs, toMs: nowMs + PERIODS_AHEAD * spanMs };
   return [...(await ensurePartitions(db, EVENTS_TABLE, window)), ...(await ensurePartitions(db, RECEIPTS_TABLE, window))];
 };
 

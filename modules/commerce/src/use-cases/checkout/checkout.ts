@@ -27,7 +27,7 @@ const replayOf = async (w: CommerceTx, id: string): Promise<CheckoutOutcome> => 
 /** The order an earlier checkout with this key made, if it was for this cart (422 when for another). */
 const orderForKey = async (w: CommerceTx, cartId: string, key: string): Promise<CheckoutOutcome | null> => {
   const { rows } = await w.tx.query<{ id: string; cart_id: string | null }>(
-    'SELECT id, cart_id FROM commerce_orders WHERE idempotency_key = $1',
+    'SELECT order_id AS id, cart_id FROM commerce_order_keys WHERE idempotency_key = $1',
     [key],
   );
   const row = rows[0];

@@ -29,8 +29,8 @@ type LockedCart = CartRow & { key_order_id: string | null; key_cart_id: string |
 export const lockCartForCheckout = async (w: CommerceTx, cart: CartKey, key: string | null): Promise<LockedCart> => {
   const { rows } = await w.tx.query<LockedCart>(
     `SELECT ${CART_COLUMNS},
-            (SELECT id FROM commerce_orders WHERE idempotency_key = $4) AS key_order_id,
-            (SELECT cart_id FROM commerce_orders WHERE idempotency_key = $4) AS key_cart_id
+            (SELECT order_id FROM commerce_order_keys WHERE idempotency_key = $4) AS key_order_id,
+            (SELECT cart_id FROM commerce_order_keys WHERE idempotency_key = $4) AS key_cart_id
        FROM commerce_carts WHERE ${REACHABLE_CART} FOR UPDATE`,
     [...reachParams(cart, w.actor.userId), key],
   );

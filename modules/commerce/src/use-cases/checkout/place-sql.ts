@@ -47,6 +47,9 @@ WITH locked AS MATERIALIZED (
   SELECT $1, seq.last_display_id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14::jsonb, $15,
          $36::text, date_trunc('milliseconds', now()), date_trunc('milliseconds', now()) FROM seq
   RETURNING ${ORDER_COLUMNS}
+), keys AS (
+  INSERT INTO commerce_order_keys (order_id, display_id, cart_id, idempotency_key)
+  SELECT o.id, o.display_id, o.cart_id, $15 FROM o
 ), lines AS (
   INSERT INTO commerce_order_lines (id, order_id, product_id, variant_id, title, variant_title, sku, quantity, unit_price,
       subtotal, discount_total, tax_total, total, position)
