@@ -139,24 +139,40 @@ export interface EnsureOptions {
   /** Partitions are made for every period from the one holding `fromMs` to the one holding `toMs`. */
   readonly fromMs: number;
   readonly toMs: number;
+  /** The clock (`Date.now()`): a period that has begun gets a partition from a second after it only. */
+  readonly nowMs?: number;
 }
+
+/** Rows may be arriving in the default partition for a period that has begun: a partition made for it starts this far ahead. */
+const BEGUN_MARGIN_MS = 1_000;
+
+/** The free part of `[lo, end)` at its start: past every partition covering its beginning; undefined when none is free. */
+const freeRange = (parts: readonly RangePartition[], from: string, end: string): [string, string] | undefined => {
+  let lo = from;
+  for (let cover = partitionOf(parts, lo); cover; cover = partitionOf(parts, lo)) {
+    if (cover.hi === null || cover.hi >= end) return undefined;
+    lo = cover.hi;
+  }
+  const next = parts.find((p) => !p.isDefault && p.lo !== null && p.lo > lo);
+  return [lo, next?.lo && next.lo < end ? next.lo : end];
+};
 
 /**
  * Creates the missing partitions of `parent` for the periods in the window; returns their names. A
  * period already covered (by a partition of another length, say) is skipped, and one partly covered
- * gets a partition for the part that is free. Creating one fails if the default partition holds
- * rows of its range; such a period stays with the default.
+ * gets a partition for the part that is free. A period that has begun gets one from a second from
+ * now (its earlier rows stay in the default partition). Creating one fails if the default partition
+ * holds rows of its range; such a period stays with the default.
  */
 export const ensurePartitions = async (runner: SqlRunner, parent: string, options: EnsureOptions): Promise<string[]> => {
   const created: string[] = [];
+  const nowMs = options.nowMs ?? Date.now();
   for (let [start, end] = periodAt(options.fromMs, options.period); start <= options.toMs; [start, end] = periodAt(end, options.period)) {
-    const parts = await listPartitions(runner, parent);
-    const lo = firstIdAt(start);
-    if (partitionOf(parts, lo)) continue;
-    const next = parts.find((p) => !p.isDefault && p.lo !== null && p.lo > lo);
-    const hi = next?.lo && next.lo < firstIdAt(end) ? next.lo : firstIdAt(end);
+    const from = firstIdAt(start <= nowMs ? Math.min(Math.max(start, nowMs + BEGUN_MARGIN_MS), end) : start);
+    const range = freeRange(await listPartitions(runner, parent), from, firstIdAt(end));
+    if (!range || range[0] >= range[1]) continue;
     const suffix = partitionSuffix(start, options.period);
-    if (await createPartition(runner, parent, suffix, lo, hi)) created.push(`${parent}_${suffix}`);
+    if (await createPartition(runner, parent, suffix, range[0], range[1])) created.push(`${parent}_${suffix}`);
   }
   return created;
 };

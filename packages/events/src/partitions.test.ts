@@ -37,14 +37,14 @@ describeEachBackend('outbox partitions', (backend) => {
     ]);
     expect(await names(f.db, 'sys_events')).toEqual(['sys_events_legacy', 'sys_events_default']);
     expect(await names(f.db, 'sys_event_receipts')).toEqual(['sys_event_receipts_legacy', 'sys_event_receipts_default']);
-    // The existing table holds every id up to the start of the next UTC day.
-    expect(await legacyEnd(f.db)).toBeGreaterThan(Date.now());
-    expect(await legacyEnd(f.db)).toBeLessThanOrEqual(Date.now() + DAY + 60_000);
+    // The existing table holds every id made before the migration ran.
+    expect(await legacyEnd(f.db)).toBeLessThanOrEqual(Date.now());
+    expect(await legacyEnd(f.db)).toBeGreaterThan(Date.now() - DAY);
   });
 
   it('makes the next periods ahead for both tables, once, and rows land in their period', async () => {
     f = await openBus(backend, []);
-    const day0 = await legacyEnd(f.db);
+    const day0 = Math.ceil((await legacyEnd(f.db)) / DAY) * DAY;
     const made = await ensureOutboxPartitions(f.db, DAY, day0);
     const days = [0, 1, 2, 3].map((n) => dayName(day0 + n * DAY));
     expect(made).toEqual([...days.map((d) => `sys_events_${d}`), ...days.map((d) => `sys_event_receipts_${d}`)]);
@@ -71,13 +71,21 @@ describeEachBackend('outbox partitions', (backend) => {
     expect(await where('sys_event_receipts')).toEqual([`sys_event_receipts_${days[1]}`, 'sys_event_receipts_default']);
   });
 
-  it('runs as a job of the deployment, which makes the current and next three days', async () => {
+  it('runs as a job of the deployment, which makes the current and next three days, today from a second later', async () => {
     f = await openBus(backend, []);
     const logger = pino({ level: 'silent' });
+    const before = Date.now();
     await outboxPartitionsJob.run({ db: f.db, config: testConfig(), logger, slot: new Date() } as never);
-    const today = Date.now() - (Date.now() % DAY);
-    const expected = [1, 2, 3].map((n) => `sys_events_${dayName(today + n * DAY)}`);
-    expect(await names(f.db, 'sys_events')).toEqual(expect.arrayContaining(expected));
+    const today = before - (before % DAY);
+    const expected = [0, 1, 2, 3].map((n) => `sys_events_${dayName(today + n * DAY)}`);
+    const parts = await listPartitions(f.db, 'sys_events');
+    expect(parts.map((p) => p.name)).toEqual(['sys_events_legacy', ...expected, 'sys_events_default']);
+    // Today began before the job ran: its partition starts a second after the run, its earlier rows stay in the default.
+    const todays = parts[1];
+    expect(idTimestamp(todays?.lo ?? '').getTime()).toBeGreaterThanOrEqual(before + 1_000);
+    expect(todays?.hi).toBe(parts[2]?.lo);
+    const receipts = await listPartitions(f.db, 'sys_event_receipts');
+    expect(receipts.map((p) => [p.lo, p.hi])).toEqual(parts.map((p) => [p.lo, p.hi]));
   });
 
   it('lets the application role create and drop partitions of a partitioned table only, never its default one', async () => {

@@ -18,7 +18,7 @@ const idAt = (ms: number) => `${firstIdAt(ms).slice(0, 24)}${randomBytes(6).toSt
 
 describeEachBackend('outbox retention', (backend) => {
   let f: BusFixture;
-  /** Start of the first period after the one the migration made of the existing table. */
+  /** Start of the first whole day after the migration (the existing table holds the ids before it was run). */
   let day0 = 0;
   const good = switchable('shop.good', ['shop.order.cancelled']);
   const flaky = switchable('shop.flaky', ['shop.order.cancelled']);
@@ -28,7 +28,7 @@ describeEachBackend('outbox retention', (backend) => {
     flaky.state.mode = 'record';
     f = await openBus(backend, [shopModule([good.handler, flaky.handler])], { max_attempts: 1, backoff_base_ms: 1, backoff_max_ms: 2 });
     const legacy = (await listPartitions(f.db, 'sys_events')).find((p) => p.name === 'sys_events_legacy');
-    day0 = idTimestamp(legacy?.hi ?? '').getTime();
+    day0 = Math.ceil(idTimestamp(legacy?.hi ?? '').getTime() / DAY) * DAY;
   });
   afterEach(() => f.close());
 

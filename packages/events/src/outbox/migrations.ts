@@ -56,18 +56,17 @@ CREATE INDEX sys_events_dlq_open ON sys_events_dlq (dead_at, id) WHERE replayed_
   {
     // docs/adr/0012-partitions.md: retention drops whole periods instead of deleting rows one by one.
     name: 'm20270201_events_003_partitions',
-    up: (owner: SqlRunner) => owner.exec(partitionOutboxSql(firstIdAt(Math.ceil((Date.now() + 1) / DAY_MS) * DAY_MS))),
+    up: (owner: SqlRunner) => owner.exec(partitionOutboxSql(firstIdAt(Date.now()))),
   },
 ];
 
-const DAY_MS = 86_400_000;
-
 /**
  * Turns the outbox and its receipts into tables partitioned by range on the event id. Each existing
- * table becomes the partition of every id below `boundary` (the start of the next UTC day), so no
- * row is copied; rows with a later id (none, unless a clock ran ahead) move to the default partition,
- * which takes any id no partition covers. The job `events.partitions` makes the next periods'
- * partitions; retention drops whole partitions once every row in them has expired.
+ * table becomes the partition of every id below `boundary` (the migration's time), so no row is
+ * copied; rows with a later id (none, unless a clock ran ahead) move to the default partition, which
+ * takes any id no partition covers. The job `events.partitions` makes the current period's partition
+ * from a second later (the rows in between stay in the default partition) and the next periods';
+ * retention drops whole partitions once every row in them has expired.
  */
 export const partitionOutboxSql = (boundary: string): string => `
 ALTER TABLE sys_events RENAME TO sys_events_legacy;

@@ -18,8 +18,9 @@ export const RECEIPTS_TABLE = 'sys_event_receipts';
 const PERIODS_AHEAD = 3;
 
 /** Makes the partitions of the current period and the next ones for both tables; returns the names made. */
-export const ensureOutboxPartitions = async (db: SqlRunner, spanMs: number, nowMs = Date.now()): Promise<string[]> => {
-  const window = { period: spanMs, fromMs: nowMs, toMs: nowMs + PERIODS_AHEAD * spanMs };
+export const ensureOutboxPartitions = async (db: SqlRunner, spanMs: number, fromMs = Date.now()): Promise<string[]> => {
+  // One clock for both tables: a period that has begun gets the same bounds in each.
+  const window = { period: spanMs, fromMs, toMs: fromMs + PERIODS_AHEAD * spanMs, nowMs: Date.now() };
   return [...(await ensurePartitions(db, EVENTS_TABLE, window)), ...(await ensurePartitions(db, RECEIPTS_TABLE, window))];
 };
 
@@ -46,16 +47,16 @@ const mustKeep = async (runner: SqlRunner, part: RangePartition, hi: string, cut
 const LOCK_TIMEOUT_MS = 500;
 
 /** Drops one period's event and receipt partitions together, checking again under their locks. */
-const dropPeriod = async (db: Database, events: RangePartition, receipts: RangePartition | undefined, cutoff: Date): Promise<boolean> => {
+const dropPeriod = async (db: Database, events: RangePartition, receipts: readonly string[], cutoff: Date): Promise<boolean> => {
   const hi = events.hi;
   if (hi === null || (await mustKeep(db, events, hi, cutoff))) return false;
   try {
     return await db.transaction(async (tx) => {
       await tx.query(`SET LOCAL lock_timeout = ${LOCK_TIMEOUT_MS}`);
       await lockPartitions(tx, EVENTS_TABLE, [events.name]);
-      if (receipts) await lockPartitions(tx, RECEIPTS_TABLE, [receipts.name]);
+      await lockPartitions(tx, RECEIPTS_TABLE, receipts);
       if (await mustKeep(tx, events, hi, cutoff)) return false;
-      if (receipts) await dropPartitions(tx, RECEIPTS_TABLE, [receipts.name]);
+      await dropPartitions(tx, RECEIPTS_TABLE, receipts);
       return (await dropPartitions(tx, EVENTS_TABLE, [events.name])).length === 1;
     });
   } catch (error) {
@@ -64,7 +65,18 @@ const dropPeriod = async (db: Database, events: RangePartition, receipts: RangeP
   }
 };
 
-const sameRange = (a: RangePartition) => (b: RangePartition) => !b.isDefault && b.lo === a.lo && b.hi === a.hi;
+/** The receipt partitions inside an event partition's range (the same bounds, unless one of them could not be made at once). */
+const receiptsWithin = (receipts: readonly RangePartition[], events: RangePartition): string[] =>
+  receipts
+    .filter(
+      (r) =>
+        !r.isDefault &&
+        r.hi !== null &&
+        events.hi !== null &&
+        r.hi <= events.hi &&
+        (events.lo === null || (r.lo !== null && r.lo >= events.lo)),
+    )
+    .map((r) => r.name);
 
 export interface DroppedPeriods {
   /** Names of the event partitions dropped (each with its receipts' partition). */
@@ -88,7 +100,7 @@ export const dropExpiredPeriods = async (db: Database, cutoff: Date): Promise<Dr
   const kept: string[] = [];
   for (const part of events) {
     if (part.isDefault || part.hi === null || part.hi > cutoffId) continue;
-    if (await dropPeriod(db, part, receipts.find(sameRange(part)), cutoff)) dropped.push(part.name);
+    if (await dropPeriod(db, part, receiptsWithin(receipts, part), cutoff)) dropped.push(part.name);
     else kept.push(part.name);
   }
   const holding = partitionOf(events, cutoffId);
