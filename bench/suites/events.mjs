@@ -4,7 +4,14 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openPglite, openPostgres, runMigrations } from '@rustok/db';
-import { createEnvelope, createEventBus, createMemoryTransport, eventsModule, insertIntoOutbox } from '@rustok/events';
+import {
+  createEnvelope,
+  createEventBus,
+  createMemoryTransport,
+  ensureOutboxPartitions,
+  eventsModule,
+  insertIntoOutbox,
+} from '@rustok/events';
 import { defineModule, generateId } from '@rustok/kernel';
 import { Type } from '@sinclair/typebox';
 import pino from 'pino';
@@ -99,6 +106,9 @@ const settings = (o, overrides = {}) => ({
 // ---------------------------------------------------------------------------------------------
 // Databases
 
+/** The outbox's periods (a day, the default): made as a server's job `events.partitions` makes them at its start. */
+const DAY_MS = 86_400_000;
+
 const migrate = (modules) => async (owner) => {
   await runMigrations(owner, modules, { appRole: APP_ROLE });
 };
@@ -109,6 +119,7 @@ const pgliteTarget = {
   available: async () => ({ ok: true }),
   open: async (modules) => {
     const db = await openPglite({ appRole: APP_ROLE, ownerSetup: migrate(modules) });
+    await ensureOutboxPartitions(db, DAY_MS);
     return { db, openPublisher: undefined, dispose: () => db.close() };
   },
 };
@@ -127,6 +138,7 @@ const postgresTarget = (adminUrl) => ({
       return db;
     };
     const db = await open(migrate(modules));
+    await ensureOutboxPartitions(db, DAY_MS);
     return {
       db,
       /** A second pool on the same database, as another process's writer would have. */

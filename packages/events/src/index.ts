@@ -10,6 +10,7 @@ export { eventsModule, eventsModule as default } from './module.js';
 export * from './nats/index.js';
 export * from './outbox/admin.js';
 export * from './outbox/migrations.js';
+export { ensureOutboxPartitions, outboxPartitionsJob } from './outbox/partitions.js';
 export * from './outbox/publish.js';
 export * from './outbox/relay.js';
 export { outboxRetentionJob, type Pruned, type PruneOptions, pruneOutbox } from './outbox/retention.js';
