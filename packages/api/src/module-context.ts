@@ -34,6 +34,11 @@ export interface ModuleActor {
 /** What every use-case of a module receives: services, the tenant, the actor. */
 export interface ModuleContext {
   readonly db: Database;
+  /**
+   * Where reads that may trail the primary go (`inTenant(…, { reads: true })`): a read replica, or the
+   * primary when there is none or the caller has just written (readDatabaseOf). The primary when left out.
+   */
+  readonly reads?: Database;
   readonly events: EventPublisher;
   readonly tenantId: string;
   readonly actor: ModuleActor;
@@ -100,6 +105,8 @@ const moduleTx = (ctx: ModuleContext, tx: Tx): ModuleTx => ({
 export interface InTenantOptions {
   /** A parameterless read sent with BEGIN (see the database's `TransactionOptions.prelude`). */
   readonly prelude?: string;
+  /** A read-only use-case (a list): its transaction is read-only and runs on `ctx.reads`. */
+  readonly reads?: boolean;
 }
 
 /**
@@ -107,8 +114,12 @@ export interface InTenantOptions {
  * Every module's use-cases go through this one function.
  */
 export const inTenant = <T>(ctx: ModuleContext, fn: (w: ModuleTx) => Promise<T>, options: InTenantOptions = {}): Promise<T> =>
-  ctx.db
-    .transaction((tx) => fn(moduleTx(ctx, tx)), { ...options, tenantId: ctx.tenantId })
+  (options.reads ? (ctx.reads ?? ctx.db) : ctx.db)
+    .transaction((tx) => fn(moduleTx(ctx, tx)), {
+      tenantId: ctx.tenantId,
+      ...(options.prelude === undefined ? {} : { prelude: options.prelude }),
+      ...(options.reads ? { readOnly: true } : {}),
+    })
     .catch((error: unknown) => {
       throw asConflict(error);
     });

@@ -62,5 +62,5 @@ export const listProducts = (ctx: CommerceContext, raw: Partial<ListProductsQuer
         nextCursor: rows.length > query.limit ? (page[page.length - 1]?.id ?? null) : null,
       };
     },
-    settingsFirst,
+    { ...settingsFirst, reads: true },
   );

@@ -45,4 +45,4 @@ export const orderPage = async (w: CommerceTx, raw: Partial<ListOrdersQuery>, cu
 
 /** GET /commerce/orders: newest first; customers with read_own see their own only. */
 export const listOrders = (ctx: CommerceContext, raw: Partial<ListOrdersQuery> = {}): Promise<Paged<OrderSummary>> =>
-  inTenant(ctx, async (w) => orderPage(w, raw, readScope(w.actor) === 'own' ? w.actor.userId : null));
+  inTenant(ctx, async (w) => orderPage(w, raw, readScope(w.actor) === 'own' ? w.actor.userId : null), { reads: true });
