@@ -40,6 +40,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
   expect(first.migrations?.applied).toEqual([
     'm20261121_events_001_outbox',
     'm20270108_events_002_receipts_age',
+    'm20270201_events_003_partitions',
     'm20261122_tenancy_001_tenants',
     'm20261202_tenancy_002_tenant_locales',
     'm20261122_auth_001_identity',
@@ -70,7 +71,7 @@ it('serves readiness on the embedded database, and a second start reuses the dat
 
   const second = await start();
   try {
-    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 13 });
+    expect(second.migrations).toEqual({ applied: [], alreadyApplied: 14 });
     expect(second.seeded).toEqual([]);
     const { rows } = await second.db.query<{ title: string }>('SELECT title FROM shop_items');
     expect(rows).toEqual([{ title: 'Demo item' }]);

@@ -1,5 +1,19 @@
-import type { SqlRunner } from '@rustok/kernel';
-import { firstIdAt } from '@rustok/kernel';
+import { firstIdAt, type SqlRunner } from '@rustok/kernel';
+
+/** A function that runs `statement` (its `%I` the name) on each of the named partitions of `parent`, returning the names. */
+const eachPartitionSql = (
+  name: string,
+  statement: string,
+): string => `CREATE OR REPLACE FUNCTION ${name}(parent text, names text[]) RETURNS SETOF text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  t text;
+BEGIN
+  FOR t IN SELECT public.sys_partitions_named(parent, names) LOOP
+    EXECUTE format('${statement}', t);
+    RETURN NEXT t;
+  END LOOP;
+END $$;`;
 
 /**
  * Range partitions on a time-ordered id (docs/adr/0012-partitions.md). Ids start with their
@@ -44,27 +58,9 @@ BEGIN
   RETURN true;
 END $$;
 
-CREATE OR REPLACE FUNCTION sys_partition_lock(parent text, names text[]) RETURNS SETOF text
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-  t text;
-BEGIN
-  FOR t IN SELECT public.sys_partitions_named(parent, names) LOOP
-    EXECUTE format('LOCK TABLE public.%I IN ACCESS EXCLUSIVE MODE', t);
-    RETURN NEXT t;
-  END LOOP;
-END $$;
+${eachPartitionSql('sys_partition_lock', 'LOCK TABLE public.%I IN ACCESS EXCLUSIVE MODE')}
 
-CREATE OR REPLACE FUNCTION sys_partition_drop(parent text, names text[]) RETURNS SETOF text
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-  t text;
-BEGIN
-  FOR t IN SELECT public.sys_partitions_named(parent, names) LOOP
-    EXECUTE format('DROP TABLE public.%I', t);
-    RETURN NEXT t;
-  END LOOP;
-END $$;`;
+${eachPartitionSql('sys_partition_drop', 'DROP TABLE public.%I')}`;
 
 const FUNCTIONS = [
   'sys_partitioned_parent(text)',

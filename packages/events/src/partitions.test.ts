@@ -108,7 +108,8 @@ describeEachBackend('outbox partitions', (backend) => {
   it('keeps the rows of an existing outbox when it is partitioned, a row from a clock ahead in the default partition', async () => {
     const before = defineModule({ ...eventsModule, migrations: outboxMigrations.slice(0, 2) });
     const tenant = generateId();
-    const [now, ahead] = [generateId(), idAt(Date.now() + 30 * DAY)];
+    // Ids made at given times: with isolate off, another file may have left generateId's clock ahead.
+    const [now, ahead] = [idAt(Date.now() - 1_000), idAt(Date.now() + 30 * DAY)];
     const migrate = async (owner: SqlRunner) => {
       await runMigrations(owner, [before], { appRole: 'rustok_app' });
       for (const id of [now, ahead]) {
