@@ -163,12 +163,16 @@ const freeRange = (parts: readonly RangePartition[], from: string, end: string):
 export const ensurePartitions = async (runner: SqlRunner, parent: string, options: EnsureOptions): Promise<string[]> => {
   const created: string[] = [];
   const nowMs = options.nowMs ?? Date.now();
+  // Read once; read again only after a partition was made (nothing missing costs one catalogue read).
+  let parts = await listPartitions(runner, parent);
   for (let [start, end] = periodAt(options.fromMs, options.period); start <= options.toMs; [start, end] = periodAt(end, options.period)) {
     const from = firstIdAt(start <= nowMs ? Math.min(Math.max(start, nowMs + BEGUN_MARGIN_MS), end) : start);
-    const range = freeRange(await listPartitions(runner, parent), from, firstIdAt(end));
+    const range = freeRange(parts, from, firstIdAt(end));
     if (!range || range[0] >= range[1]) continue;
     const suffix = partitionSuffix(start, options.period);
-    if (await createPartition(runner, parent, suffix, range[0], range[1])) created.push(`${parent}_${suffix}`);
+    if (!(await createPartition(runner, parent, suffix, range[0], range[1]))) continue;
+    created.push(`${parent}_${suffix}`);
+    parts = await listPartitions(runner, parent);
   }
   return created;
 };
