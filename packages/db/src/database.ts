@@ -98,6 +98,32 @@ export const beginStatement = (options: TransactionOptions | undefined): string 
 
 export const SET_TENANT_SQL = "SELECT set_config('app.tenant_id', $1, true)";
 
+/**
+ * The same transaction serving another tenant from its next statement on: the returned view sets
+ * `app.tenant_id` (row-level security reads it per statement) before its first query, so a switch
+ * that is never used costs no round trip. For work that handles several tenants' small batches in
+ * one commit (the event dispatcher); views are used one after the other, never the old one after a new.
+ */
+export const switchTenant = (tx: Tx, tenantId: string): Tx => {
+  let switched: Promise<unknown> | undefined;
+  const ready = () => {
+    switched ??= tx.query(SET_TENANT_SQL, [tenantId]);
+    return switched;
+  };
+  return {
+    tenantId,
+    afterCommit: tx.afterCommit,
+    query: async (text, params) => {
+      await ready();
+      return tx.query(text, params);
+    },
+    exec: async (text) => {
+      await ready();
+      await tx.exec(text);
+    },
+  };
+};
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**

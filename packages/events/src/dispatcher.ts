@@ -1,14 +1,8 @@
-import { type Database, preparedSql, type Tx } from '@rustok/db';
-import {
-  type EventEnvelope,
-  type EventHandlerDeclaration,
-  type HandlerContext,
-  type HandlerServices,
-  handlesType,
-  runInScope,
-} from '@rustok/kernel';
+import { type Database, preparedSql, switchTenant, type Tx } from '@rustok/db';
+import { type EventEnvelope, type EventHandlerDeclaration, type HandlerContext, type HandlerServices, runInScope } from '@rustok/kernel';
 import type { Logger } from 'pino';
 import { mapLimit, sleep } from './concurrency.js';
+import { chunkGroups, type Group, groupEvents } from './dispatch-groups.js';
 import type { EventMetrics } from './metrics.js';
 import { withHandlerSpan } from './trace.js';
 import type { DeliveryResult, EventSink, NewEvent } from './types.js';
@@ -20,6 +14,11 @@ export interface DispatcherOptions {
   readonly metrics?: EventMetrics;
   /** Groups (consumer × tenant) handled at once. */
   readonly concurrency?: number;
+  /**
+   * Groups that may share one transaction (default 32): a delivery spread over many tenants commits
+   * once per run of groups instead of once per group. A run that fails is handled again group by group.
+   */
+  readonly groupsPerTransaction?: number;
   /** Immediate retries of a failing handler before the event counts as failed (backoff is the relay's). */
   readonly handlerRetries?: number;
   /** Publishes a handler's follow-up event in its transaction (the bus's publishInTx); handlers get `ctx.publish` from it. */
@@ -30,27 +29,7 @@ export interface DispatcherOptions {
 
 type AfterCommit = () => void | Promise<void>;
 
-interface Group {
-  readonly handler: EventHandlerDeclaration;
-  readonly tenantId: string;
-  readonly events: EventEnvelope[];
-}
-
 type Failure = { consumer: string; error: string };
-
-const groupEvents = (handlers: readonly EventHandlerDeclaration[], events: readonly EventEnvelope[]): Group[] => {
-  const groups = new Map<string, Group>();
-  for (const event of events) {
-    for (const handler of handlers) {
-      if (!handlesType(handler, event.type)) continue;
-      const key = `${handler.consumer}|${event.tenantId}`;
-      const group = groups.get(key) ?? { handler, tenantId: event.tenantId, events: [] };
-      group.events.push(event);
-      groups.set(key, group);
-    }
-  }
-  return [...groups.values()];
-};
 
 const RECEIPTS_SQL = preparedSql(
   'outbox_receipts',
@@ -58,6 +37,27 @@ const RECEIPTS_SQL = preparedSql(
    SELECT $1, id, $3 FROM unnest($2::uuid[]) AS id
    ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
 );
+
+const RECEIPTS_OF_GROUPS_SQL = preparedSql(
+  'outbox_receipts_groups',
+  `INSERT INTO sys_event_receipts (consumer, event_id, tenant_id)
+   SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[])
+   ON CONFLICT (consumer, event_id) DO NOTHING RETURNING consumer, event_id`,
+);
+
+/** Records receipts for every group's events in one statement; returns `consumer|eventId` of those not handled before. */
+const claimReceiptsOfGroups = async (tx: Tx, groups: readonly Group[]): Promise<Set<string>> => {
+  const columns: [string[], string[], string[]] = [[], [], []];
+  for (const { handler, tenantId, events } of groups) {
+    for (const event of events) {
+      columns[0].push(handler.consumer);
+      columns[1].push(event.id);
+      columns[2].push(tenantId);
+    }
+  }
+  const { rows } = await tx.query<{ consumer: string; event_id: string }>(RECEIPTS_OF_GROUPS_SQL, columns);
+  return new Set(rows.map((r) => `${r.consumer}|${r.event_id}`));
+};
 
 /** Records receipts for the events not yet handled by this consumer; returns their ids. */
 const claimReceipts = async (tx: Tx, consumer: string, tenantId: string, events: readonly EventEnvelope[]): Promise<Set<string>> => {
@@ -129,21 +129,40 @@ export const createDispatcher = (options: DispatcherOptions): EventSink & { read
     }
   };
 
+  /** Claims the group's receipts in `tx` and runs its handler over the events not handled before. */
+  const claimAndHandle = async (group: Group, tx: Tx, events: readonly EventEnvelope[], later: AfterCommit[]) => {
+    const fresh = await claimReceipts(tx, group.handler.consumer, group.tenantId, events);
+    await handleFresh(
+      group,
+      tx,
+      events.filter((e) => fresh.has(e.id)),
+      later,
+    );
+  };
+
   const runGroup = async (group: Group, events: readonly EventEnvelope[]) => {
     const later: AfterCommit[] = [];
+    await db.transaction((tx) => claimAndHandle(group, tx, events, later), { tenantId: group.tenantId });
+    runLater(group.handler.consumer, later);
+  };
+
+  /** Several groups in one transaction: their receipts in one statement, then each handler under its tenant; all commit or none. */
+  const runGroups = async (groups: readonly Group[]) => {
+    const later = groups.map((): AfterCommit[] => []);
     await db.transaction(
       async (tx) => {
-        const fresh = await claimReceipts(tx, group.handler.consumer, group.tenantId, events);
-        await handleFresh(
-          group,
-          tx,
-          events.filter((e) => fresh.has(e.id)),
-          later,
-        );
+        const fresh = await claimReceiptsOfGroups(tx, groups);
+        let current = tx;
+        for (const [i, group] of groups.entries()) {
+          const events = group.events.filter((e) => fresh.has(`${group.handler.consumer}|${e.id}`));
+          if (events.length === 0) continue;
+          if (current.tenantId !== group.tenantId) current = switchTenant(tx, group.tenantId);
+          await handleFresh(group, current, events, later[i] ?? []);
+        }
       },
-      { tenantId: group.tenantId },
+      { tenantId: groups[0]?.tenantId },
     );
-    runLater(group.handler.consumer, later);
+    for (const [i, group] of groups.entries()) runLater(group.handler.consumer, later[i] ?? []);
   };
 
   /** One transaction for the whole group; on failure, each event alone (with retries) to isolate it. */
@@ -175,11 +194,27 @@ export const createDispatcher = (options: DispatcherOptions): EventSink & { read
     return failed;
   };
 
+  /** A run of groups in one transaction; when it fails, each group on its own (so one bad group fails only itself). */
+  const handleChunk = async (chunk: readonly Group[]) => {
+    if (chunk.length > 1) {
+      try {
+        await runGroups(chunk);
+        return chunk.map((group) => ({ group, failed: new Map<string, string>() }));
+      } catch {
+        // fall through to one group at a time
+      }
+    }
+    const outcomes: { group: Group; failed: Map<string, string> }[] = [];
+    for (const group of chunk) outcomes.push({ group, failed: await handleGroup(group) });
+    return outcomes;
+  };
+
   return {
     handlers: options.handlers,
     async deliver(events) {
-      const groups = groupEvents(options.handlers, events);
-      const outcomes = await mapLimit(groups, options.concurrency ?? 4, async (group) => ({ group, failed: await handleGroup(group) }));
+      const lanes = options.concurrency ?? 4;
+      const chunks = chunkGroups(groupEvents(options.handlers, events), lanes, options.groupsPerTransaction ?? 32);
+      const outcomes = (await mapLimit(chunks, lanes, handleChunk)).flat();
       const failures = new Map<string, Failure[]>();
       for (const { group, failed } of outcomes) {
         for (const [eventId, error] of failed)
