@@ -126,6 +126,27 @@ describe.skipIf(skip)(title, () => {
       };
       expect(await staffGql({ ...admin, cookie: second.cookie ?? '' })).toContain(second.handle);
       expect(await staffGql(admin)).not.toContain(second.handle);
+      // Content lists (content itself, and blog, forum and pages through it) read there as well.
+      const node = await p.app.inject({
+        method: 'POST',
+        url: '/api/v1/content/nodes',
+        headers: admin,
+        payload: { kind: 'post', title: 'Replica note' },
+      });
+      expect(node.statusCode, node.body).toBe(201);
+      const nodeId = node.json<{ id: string }>().id;
+      const nodeMark =
+        [node.headers['set-cookie'] ?? []]
+          .flat()
+          .find((c) => c.startsWith('rustok_wrote='))
+          ?.split(';')[0] ?? '';
+      const nodes = async (headers: Record<string, string>) => {
+        const res = await p.app.inject({ method: 'GET', url: '/api/v1/content/nodes?limit=100', headers });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json<{ items: { id: string }[] }>().items.map((i) => i.id);
+      };
+      expect(await nodes({ ...admin, cookie: nodeMark })).toContain(nodeId);
+      expect(await nodes(admin)).not.toContain(nodeId);
       // The order list is a read-only transaction, which a standby serves.
       expect((await p.app.inject({ method: 'GET', url: '/api/v1/commerce/orders', headers: admin })).statusCode).toBe(200);
       // A mark older than the window counts for nothing.

@@ -66,6 +66,7 @@ const cursorAfter = (row: NodeRow, order: readonly MetadataOrder[]): string =>
  * GET /content/nodes: newest first, keyset-paginated by id (stable under inserts); or, with an
  * `order` (such as a forum's pinned topics first, then by last activity), by those metadata keys
  * and then the id, with an opaque cursor. Callers without content.nodes.read see published nodes only.
+ * Read-only, on a replica where there is one (the client that just wrote reads the primary).
  */
 export const listNodes = (
   ctx: ContentContext,
@@ -74,19 +75,23 @@ export const listNodes = (
   /** Each node's body too (short nodes whose body is the point, e.g. comments); lists leave it out by default. */
   withBody = false,
 ): Promise<Paged<ContentNode>> =>
-  inTenant(ctx, async (w) => {
-    const query = parseInput(order.length > 0 ? OrderedQuery : ListNodesQuery, { limit: 20, ...raw }) as ListNodesQuery;
-    const settings = await loadSettings(w.tx);
-    if (query.locale !== undefined) assertLocale(settings, query.locale);
-    const { sql, params } = pageSql(query, !w.actor.can('content.nodes.read'), order);
-    const { rows } = await w.tx.query<NodeRow>(sql, params);
-    const page = rows.slice(0, query.limit);
-    const ids = page.map((r) => r.id);
-    const [translations, tags] = [await loadTranslations(w.tx, ids), await loadTagIds(w.tx, ids)];
-    const view = { ...(query.locale ? { locale: query.locale } : {}), withBody };
-    const last = page[page.length - 1];
-    return {
-      items: page.map((row) => toNode(row, translations.get(row.id) ?? [], tags.get(row.id) ?? [], settings, view)),
-      nextCursor: rows.length > query.limit && last ? cursorAfter(last, order) : null,
-    };
-  });
+  inTenant(
+    ctx,
+    async (w) => {
+      const query = parseInput(order.length > 0 ? OrderedQuery : ListNodesQuery, { limit: 20, ...raw }) as ListNodesQuery;
+      const settings = await loadSettings(w.tx);
+      if (query.locale !== undefined) assertLocale(settings, query.locale);
+      const { sql, params } = pageSql(query, !w.actor.can('content.nodes.read'), order);
+      const { rows } = await w.tx.query<NodeRow>(sql, params);
+      const page = rows.slice(0, query.limit);
+      const ids = page.map((r) => r.id);
+      const [translations, tags] = [await loadTranslations(w.tx, ids), await loadTagIds(w.tx, ids)];
+      const view = { ...(query.locale ? { locale: query.locale } : {}), withBody };
+      const last = page[page.length - 1];
+      return {
+        items: page.map((row) => toNode(row, translations.get(row.id) ?? [], tags.get(row.id) ?? [], settings, view)),
+        nextCursor: rows.length > query.limit && last ? cursorAfter(last, order) : null,
+      };
+    },
+    { reads: true },
+  );

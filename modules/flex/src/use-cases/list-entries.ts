@@ -29,19 +29,23 @@ export const listEntries = (ctx: FlexContext, schemaSlug: string, raw: ListEntri
   const query = parseInput(ListEntriesQuery, raw) as ListEntriesQuery;
   const afterId = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const status = readsEverything(ctx) ? query.status : 'published';
-  return inTenant(ctx, async (w) => {
-    const schema = await requireEntrySchema(w.tx, schemaSlug);
-    const filters = entryFilters(raw, schema, !readsEverything(ctx));
-    const page = await selectEntries(w.tx, schema.id, {
-      limit: query.limit ?? 20,
-      filters,
-      ...(afterId === undefined ? {} : { afterId }),
-      ...(status === undefined ? {} : { status }),
-    });
-    const last = page.rows.at(-1);
-    return {
-      items: page.rows.map((row) => shownEntry(ctx, row, schema)),
-      nextCursor: page.more && last ? encodeCursor(last.id) : null,
-    };
-  });
+  return inTenant(
+    ctx,
+    async (w) => {
+      const schema = await requireEntrySchema(w.tx, schemaSlug);
+      const filters = entryFilters(raw, schema, !readsEverything(ctx));
+      const page = await selectEntries(w.tx, schema.id, {
+        limit: query.limit ?? 20,
+        filters,
+        ...(afterId === undefined ? {} : { afterId }),
+        ...(status === undefined ? {} : { status }),
+      });
+      const last = page.rows.at(-1);
+      return {
+        items: page.rows.map((row) => shownEntry(ctx, row, schema)),
+        nextCursor: page.more && last ? encodeCursor(last.id) : null,
+      };
+    },
+    { reads: true },
+  );
 };
