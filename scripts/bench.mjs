@@ -23,6 +23,7 @@ const SUITES = [
   'scripting',
   'mcp',
   'retention',
+  'scale',
 ];
 
 const usage = `usage: npm run bench [-- <suite>...] [--runs N] [--timeout SECONDS] [--label NAME] [--<option> value]

@@ -291,19 +291,16 @@ const memoryThroughput = async (o) => {
 
 // ---------------------------------------------------------------------------------------------
 
-const benchDatabase = async (target, o, problems) => {
-  const { module, probe } = createBenchModule();
-  const modules = [eventsModule, module];
-  const tenants = Array.from({ length: o.tenants }, () => generateId());
-  const result = { relay: { samples: [] }, latency: null };
-
+/** `o.runs` relay runs, each on a fresh database of `target`, checked: { samples, summary }. */
+const relayRuns = async ({ target, modules, tenants, o, problems }) => {
+  const samples = [];
   for (let run = 1; run <= o.runs; run++) {
     const opened = await target.open(modules);
     try {
       const bus = createEventBus({ settings: settings(o), db: opened.db, modules, logger });
-      log(`${target.name} relay run ${run}/${o.runs}: ${o.events} events, batch ${o.batchSize}`);
+      log(`${target.name} relay run ${run}/${o.runs}: ${o.events} events over ${tenants.length} tenant(s), batch ${o.batchSize}`);
       const sample = await relayThroughput({ db: opened.db, bus, o, tenants });
-      result.relay.samples.push(sample);
+      samples.push(sample);
       const { rows } = await opened.db.query('SELECT count(*)::int AS n FROM sys_event_receipts');
       if (sample.pendingBefore !== o.events)
         problems.push(`${target.name} relay run ${run}: ${sample.pendingBefore} pending before, expected ${o.events}`);
@@ -313,7 +310,22 @@ const benchDatabase = async (target, o, problems) => {
       await opened.dispose();
     }
   }
-  result.relay.summary = { eventsPerSecond: stats(result.relay.samples.map((s) => s.eventsPerSecond)) };
+  return { samples, summary: { eventsPerSecond: stats(samples.map((s) => s.eventsPerSecond)) } };
+};
+
+/** Relay throughput alone on PostgreSQL (`options` as this suite's: events, batchSize, tenants, runs): { samples, summary }. */
+export const relayOnPostgres = async (adminUrl, options, problems) => {
+  const o = { ...defaults, ...options };
+  const { module } = createBenchModule();
+  const tenants = Array.from({ length: o.tenants }, () => generateId());
+  return relayRuns({ target: postgresTarget(adminUrl), modules: [eventsModule, module], tenants, o, problems });
+};
+
+const benchDatabase = async (target, o, problems) => {
+  const { module, probe } = createBenchModule();
+  const modules = [eventsModule, module];
+  const tenants = Array.from({ length: o.tenants }, () => generateId());
+  const result = { relay: await relayRuns({ target, modules, tenants, o, problems }), latency: null };
 
   const opened = await target.open(modules);
   try {

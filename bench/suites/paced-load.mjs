@@ -16,12 +16,12 @@ const get = (agent, url, headers) =>
   );
 
 /**
- * GETs `url` at `rate` per second for `warmupS` + `durationS` seconds; the first `warmupS` (connections
+ * GETs `url` (or, given `next`, the { url, headers } it returns for each request) at `rate` per second for `warmupS` + `durationS` seconds; the first `warmupS` (connections
  * opening, both sides' code warming) are not measured: { requestsPerSecond, failed, late, maxLateMs,
  * slow, ...summary }. `late` counts requests sent more than 1 ms after they were due (the generator
  * itself fell behind); `slow` lists the first 50 over 50 ms as [ms since the measure began, latency].
  */
-export const pacedLoad = async ({ url, headers = {}, rate, durationS, warmupS = 1, connections = 32 }) => {
+export const pacedLoad = async ({ url, headers = {}, next, rate, durationS, warmupS = 1, connections = 32 }) => {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const latencies = [];
   const pending = new Set();
@@ -44,7 +44,8 @@ export const pacedLoad = async ({ url, headers = {}, rate, durationS, warmupS = 
     const from = Math.min(due, sentAt);
     if (measured && lateMs > 1) late++;
     if (measured && lateMs > maxLateMs) maxLateMs = lateMs;
-    const p = get(agent, url, headers).then((ok) => {
+    const target = next ? next() : { url, headers };
+    const p = get(agent, target.url, target.headers).then((ok) => {
       pending.delete(p);
       if (!measured) return;
       const ms = performance.now() - from;
