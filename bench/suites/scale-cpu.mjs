@@ -1,6 +1,6 @@
 // CPU accounting of the scale suite (Linux /proc): how many cores each group of processes used over a
 // window, and how busy the whole machine was, so a throughput figure comes with the CPU it had.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { round } from '../stats.mjs';
@@ -64,4 +64,61 @@ export const cpuProbe = (groups) => {
     return { seconds: round(seconds, 1), cores, machineBusyCores: round(busyCores, 2), machineCores: availableParallelism() };
   };
   return { sample, since };
+};
+
+// ---------------------------------------------------------------------------------------------
+// CPU caps, as a container's `cpus:` limit sets them: a cgroup per process with a CFS quota.
+
+const CPU_V1 = '/sys/fs/cgroup/cpu';
+const CPU_V2 = '/sys/fs/cgroup';
+
+/** Where this machine lets us cap CPU: 'v1', 'v2' or null (no writable cpu controller; caps are then skipped). */
+export const cpuCapSupport = () => {
+  const writable = (dir) => {
+    try {
+      const probe = `${dir}/rustok-bench-probe-${process.pid}`;
+      mkdirSync(probe);
+      rmdirSync(probe);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (existsSync(`${CPU_V1}/cpu.cfs_quota_us`) && writable(CPU_V1)) return 'v1';
+  try {
+    if (readFileSync(`${CPU_V2}/cgroup.subtree_control`, 'utf8').split(/\s+/).includes('cpu') && writable(CPU_V2)) return 'v2';
+  } catch {}
+  return null;
+};
+
+/**
+ * Runs `fn` with each of `pids` capped at `cores` CPUs (its own cgroup, CFS period 100 ms), then moves
+ * them back to the root group and removes the groups, also when `fn` throws.
+ */
+export const withCpuCap = async (support, pids, cores, fn) => {
+  const base = support === 'v1' ? CPU_V1 : CPU_V2;
+  const period = 100_000;
+  const quota = Math.round(cores * period);
+  const groups = pids.map((pid) => {
+    const dir = `${base}/rustok-bench-${pid}`;
+    if (!existsSync(dir)) mkdirSync(dir);
+    if (support === 'v1') {
+      writeFileSync(`${dir}/cpu.cfs_period_us`, String(period));
+      writeFileSync(`${dir}/cpu.cfs_quota_us`, String(quota));
+    } else writeFileSync(`${dir}/cpu.max`, `${quota} ${period}`);
+    writeFileSync(`${dir}/cgroup.procs`, String(pid));
+    return { pid, dir };
+  });
+  try {
+    return await fn();
+  } finally {
+    for (const { pid, dir } of groups) {
+      try {
+        writeFileSync(`${base}/cgroup.procs`, String(pid));
+      } catch {}
+      try {
+        rmdirSync(dir);
+      } catch {}
+    }
+  }
 };

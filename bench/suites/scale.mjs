@@ -7,7 +7,7 @@ import { openPostgres } from '@rustok/db';
 import { APP_ROLE, loadAverage, log, probePostgres, requireIntegers, round, serverEnv, throwAwayDatabase, withAdmin } from '../lib.mjs';
 import { relayOnPostgres } from './events.mjs';
 import { pacedLoad } from './paced-load.mjs';
-import { cpuProbe } from './scale-cpu.mjs';
+import { cpuCapSupport, cpuProbe, withCpuCap } from './scale-cpu.mjs';
 import { scaleTables, TARGETS } from './scale-report.mjs';
 import { cannon, httpJson, startServer } from './storefront-http.mjs';
 import { createTenants, SEARCH_WORD, seedCatalog } from './storefront-seed.mjs';
@@ -22,6 +22,7 @@ const defaults = {
   connections: 32,
   roundS: 10,
   rounds: 3,
+  apiCpuCap: 0.35,
   relayEvents: 50_000,
   relayRuns: 3,
   relayBatch: 500,
@@ -103,22 +104,51 @@ const fullSpeed = async ({ apis, tenants, o, seconds, probe }) => {
   return { requestsPerSecond: round(requestsDone / seconds, 0), bad, cpu };
 };
 
-/** One API against two, in alternating rounds (order rotated), after a warm-up of each. */
+/** The median round of a variant (by requests per second). */
+const medianRound = (list) => [...list].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(list.length / 2)];
+
+/**
+ * One API against two, in rounds rotating over the variants, after a warm-up of each: as they come
+ * (the machine shared by everything), and, where cgroups allow it, with every API process capped at
+ * `--api-cpu-cap` cores as a container limit would (so the second process brings CPU of its own).
+ */
 const measureScaling = async ({ apis, workers, tenants, o }) => {
   const probe = cpuProbe({ api: apis.map((a) => a.pid), workers: [workers.pid] });
   for (const api of apis) await fullSpeed({ apis: [api], tenants, o, seconds: o.warmupS, probe });
-  const variants = { one: [apis[0]], two: apis };
-  const rounds = { one: [], two: [] };
+  const support = o.apiCpuCap > 0 ? cpuCapSupport() : null;
+  const variants = {
+    one: { apis: [apis[0]] },
+    two: { apis },
+    ...(support ? { oneCapped: { apis: [apis[0]], cap: o.apiCpuCap }, twoCapped: { apis, cap: o.apiCpuCap } } : {}),
+  };
+  const keys = Object.keys(variants);
+  const rounds = Object.fromEntries(keys.map((k) => [k, []]));
   for (let r = 0; r < o.rounds; r++) {
-    for (const key of r % 2 === 0 ? ['one', 'two'] : ['two', 'one']) {
-      log(`scaling round ${r + 1}/${o.rounds}: ${key === 'one' ? 1 : 2} API process(es), ${o.roundS} s, -c ${o.connections}`);
-      rounds[key].push(await fullSpeed({ apis: variants[key], tenants, o, seconds: o.roundS, probe }));
+    for (const key of keys.map((_, i) => keys[(i + r) % keys.length])) {
+      const v = variants[key];
+      log(
+        `scaling round ${r + 1}/${o.rounds}: ${v.apis.length} API process(es)${v.cap ? ` capped at ${v.cap} core each` : ''}, ${o.roundS} s`,
+      );
+      const measure = () => fullSpeed({ apis: v.apis, tenants, o, seconds: o.roundS, probe });
+      rounds[key].push(
+        v.cap
+          ? await withCpuCap(
+              support,
+              v.apis.map((a) => a.pid),
+              v.cap,
+              measure,
+            )
+          : await measure(),
+      );
     }
   }
-  const median = (list) => [...list].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(list.length / 2)];
-  const one = median(rounds.one);
-  const two = median(rounds.two);
-  return { rounds, one, two, ratio: round(two.requestsPerSecond / one.requestsPerSecond, 2) };
+  const pair = (one, two) => ({ one: medianRound(rounds[one]), two: medianRound(rounds[two]) });
+  const withRatio = ({ one, two }) => ({ one, two, ratio: round(two.requestsPerSecond / one.requestsPerSecond, 2) });
+  return {
+    rounds,
+    ...withRatio(pair('one', 'two')),
+    capped: support ? { cores: o.apiCpuCap, cgroups: support, ...withRatio(pair('oneCapped', 'twoCapped')) } : null,
+  };
 };
 
 const startApis = async ({ url, o, count }) => {
