@@ -1,4 +1,4 @@
-import { tenantRlsSql } from '@rustok/db';
+import { type Tx, tenantRlsSql } from '@rustok/db';
 import { defineModule, type EventHandlerDeclaration, generateId, Id } from '@rustok/kernel';
 import { describeEachBackend } from '@rustok/testing';
 import { Type } from '@sinclair/typebox';
@@ -25,7 +25,12 @@ const noter: EventHandlerDeclaration = {
     const { rows } = await ctx.tx.query<{ setting: string; txid: string }>(
       "SELECT current_setting('app.tenant_id') AS setting, txid_current()::text AS txid",
     );
-    seen.push({ tenantId: ctx.tenantId, txTenant: ctx.tx.tenantId, setting: rows[0]?.setting ?? '', txid: rows[0]?.txid ?? '' });
+    seen.push({
+      tenantId: ctx.tenantId,
+      txTenant: (ctx.tx as Partial<Tx>).tenantId,
+      setting: rows[0]?.setting ?? '',
+      txid: rows[0]?.txid ?? '',
+    });
     await ctx.tx.query('INSERT INTO notes_effects (tenant_id, event_id) VALUES ($1, $2)', [ctx.tenantId, event.id]);
     if (failing.has(ctx.tenantId)) throw new Error('this tenant refuses');
   },
