@@ -2,6 +2,7 @@ import '@pothos/plugin-scope-auth';
 import {
   type AppError,
   createGraphQLBuilder,
+  errorCodeOf,
   type FieldError,
   type GraphQLBuilder,
   type GraphQLContext,
@@ -136,7 +137,7 @@ const flatten = (error: GraphQLError): GraphQLError[] => {
   return nested.map((e) => {
     if (isGraphQLError(e)) return e as GraphQLError;
     const message = String((e as Error).message);
-    if ((e as { code?: unknown }).code === 'MER_ERR_GQL_QUERY_DEPTH') return new GraphQLError(message);
+    if (errorCodeOf(e) === 'MER_ERR_GQL_QUERY_DEPTH') return new GraphQLError(message);
     return new GraphQLError(message, { originalError: badRequest(message) });
   });
 };

@@ -1,4 +1,5 @@
 import type { SqlRunner } from '@rustok/kernel';
+import { errorCodeOf } from '@rustok/kernel';
 import { grantPartitions } from './partitions.js';
 import { grantStatistics } from './statistics.js';
 
@@ -14,7 +15,7 @@ export const ensureAppRole = async (owner: SqlRunner, role: string): Promise<voi
       await owner.query(`CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`);
     } catch (error) {
       // Another process created it between the check and the create.
-      if ((error as { code?: string }).code !== '42710') throw error;
+      if (errorCodeOf(error) !== '42710') throw error;
     }
   }
   const { rows: member } = await owner.query<{ ok: boolean }>('SELECT pg_has_role(current_user, $1, $2) AS ok', [role, 'MEMBER']);

@@ -1,4 +1,4 @@
-import { firstIdAt, type SqlRunner } from '@rustok/kernel';
+import { errorCodeOf, firstIdAt, type SqlRunner } from '@rustok/kernel';
 
 /** A function that runs `statement` (its `%I` the name) on each of the named partitions of `parent`, returning the names. */
 const eachPartitionSql = (
@@ -183,7 +183,7 @@ const createPartition = async (runner: SqlRunner, parent: string, suffix: string
     return rows[0]?.made === true;
   } catch (error) {
     // 23514: the default partition holds rows of this range; they stay there.
-    if ((error as { code?: string }).code === '23514') return false;
+    if (errorCodeOf(error) === '23514') return false;
     throw error;
   }
 };

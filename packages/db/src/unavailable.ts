@@ -1,4 +1,4 @@
-import { type AppError, isAppError } from '@rustok/kernel';
+import { type AppError, errorCodeOf, isAppError } from '@rustok/kernel';
 import { dbErrors } from './errors.js';
 
 /**
@@ -26,7 +26,7 @@ const DRIVER_MESSAGES = [
 
 const isUnavailableError = (error: unknown): boolean => {
   if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  const code = errorCodeOf(error);
   if (typeof code === 'string' && (SOCKET_CODES.has(code) || SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
   if (error instanceof AggregateError && error.errors.some(isUnavailableError)) return true;
   return DRIVER_MESSAGES.some((pattern) => pattern.test(error.message));

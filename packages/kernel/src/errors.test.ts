@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineErrors } from './error-catalogue.js';
-import { AppError, defaultTitle, isAppError, notFound, validationError } from './errors.js';
+import { AppError, defaultTitle, errorCodeOf, isAppError, notFound, validationError } from './errors.js';
 import './kernel-errors.js';
 
 // The codes these tests construct AppErrors with (outside production an undeclared code throws).
@@ -132,5 +132,14 @@ describe('notFound', () => {
 
   it('still enforces the code pattern', () => {
     expect(() => notFound('missing', 'x')).toThrow(TypeError);
+  });
+});
+
+describe('errorCodeOf', () => {
+  it('reads a string code from an AppError, a database error or any object, and nothing else', () => {
+    expect(errorCodeOf(new AppError('CONTENT_POST_LOCKED', 'locked', { status: 409 }))).toBe('CONTENT_POST_LOCKED');
+    expect(errorCodeOf(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe('23505');
+    expect(errorCodeOf({ code: 'MER_ERR_GQL_QUERY_DEPTH' })).toBe('MER_ERR_GQL_QUERY_DEPTH');
+    for (const value of [undefined, null, 'EACCES', 42, new Error('plain'), { code: 7 }]) expect(errorCodeOf(value)).toBeUndefined();
   });
 });

@@ -59,6 +59,16 @@ export class AppError extends Error {
 export const isAppError = (value: unknown): value is AppError => value instanceof AppError;
 
 /**
+ * The string `code` an error carries, if any: an AppError's catalogued code, a database error's
+ * SQLSTATE (PostgreSQL's and PGlite's alike), a library's coded error. Undefined for anything else.
+ */
+export const errorCodeOf = (error: unknown): string | undefined => {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/**
  * The same error with its field paths under `at` (e.g. `/schemas/3` before `/fields/0/key`), for a
  * check run on one part of a larger input.
  */

@@ -1,5 +1,5 @@
 import type { Database, Tx } from '@rustok/db';
-import { generateId, type TenantRef } from '@rustok/kernel';
+import { errorCodeOf, generateId, type TenantRef } from '@rustok/kernel';
 import { tenancyErrors } from './errors.js';
 import { assertTenantSettings } from './tenant-settings.js';
 
@@ -34,7 +34,7 @@ const toRecord = (r: Row): TenantRecord => ({
   updatedAt: new Date(r.updated_at).toISOString(),
 });
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+const isUniqueViolation = (error: unknown) => errorCodeOf(error) === '23505';
 
 export const insertTenant = async (
   tx: Tx,

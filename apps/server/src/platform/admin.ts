@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type AuthServices, type AuthUser, createUser } from '@rustok/auth';
 import type { Database } from '@rustok/db';
+import { errorCodeOf } from '@rustok/kernel';
 
 export interface AdminCredentials {
   readonly email: string;
@@ -40,8 +41,7 @@ export const bootstrapPlatformAdmin = async (
   });
 };
 
-const isEmailTaken = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'AUTH_EMAIL_TAKEN';
+const isEmailTaken = (error: unknown): boolean => errorCodeOf(error) === 'AUTH_EMAIL_TAKEN';
 
 /** The sign-in a first start made up (development only): shown once, never stored in clear. */
 export interface GeneratedAdmin extends AdminCredentials {

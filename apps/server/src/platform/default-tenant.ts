@@ -1,6 +1,7 @@
 import type { Database } from '@rustok/db';
 import type { EventBus } from '@rustok/events';
 import type { TenantRef } from '@rustok/kernel';
+import { errorCodeOf } from '@rustok/kernel';
 import { insertTenant } from '@rustok/tenancy';
 
 /**
@@ -26,7 +27,7 @@ export const ensureDefaultTenant = async (db: Database, bus: EventBus, slug: str
     });
   } catch (error) {
     // Another process created it at the same moment.
-    if ((error as { code?: string }).code === 'TENANT_SLUG_TAKEN') return ensureDefaultTenant(db, bus, slug);
+    if (errorCodeOf(error) === 'TENANT_SLUG_TAKEN') return ensureDefaultTenant(db, bus, slug);
     throw error;
   }
 };

@@ -8,7 +8,7 @@ import {
   partitionOf,
   type RangePartition,
 } from '@rustok/db';
-import { firstIdAt, type ModuleJob, type SqlRunner } from '@rustok/kernel';
+import { errorCodeOf, firstIdAt, type ModuleJob, type SqlRunner } from '@rustok/kernel';
 
 /** The outbox and its receipts share their partitions' bounds (receipts are partitioned on `event_id`). */
 export const EVENTS_TABLE = 'sys_events';
@@ -60,7 +60,7 @@ const dropPeriod = async (db: Database, events: RangePartition, receipts: readon
       return (await dropPartitions(tx, EVENTS_TABLE, [events.name])).length === 1;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '55P03') return false; // lock_not_available: the next run tries again
+    if (errorCodeOf(error) === '55P03') return false; // lock_not_available: the next run tries again
     throw error;
   }
 };
