@@ -181,17 +181,61 @@ describeInEmbeddedBrowser('admin app: scripts', (backend) => {
     expect(await page.getByLabel('Output schema (JSON Schema)').inputValue()).toBe('');
   });
 
+  it('sets a schedule, an HTTP endpoint and a validate hook: a cron that does not parse is refused, the rest saved as set', async () => {
+    const trigger = (n: number) => page.getByRole('group', { name: `Trigger ${n}` });
+    for (const [n, kind] of [
+      [3, 'On a schedule'],
+      [4, 'HTTP endpoint'],
+      [5, 'Validate writes'],
+    ] as const) {
+      await page.getByRole('button', { name: 'Add trigger' }).click();
+      await trigger(n).getByLabel('Runs').selectOption({ label: kind });
+    }
+    await trigger(3).getByLabel('Cron expression').fill('every tuesday');
+    await trigger(4).getByText('POST /api/v1/hooks/', { exact: false }).waitFor();
+    await trigger(5).getByLabel('commerce.product.update').check();
+    expect(await h.violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save script' }).click();
+    await page.getByRole('alert').filter({ hasText: 'SCRIPTING_TRIGGER_INVALID' }).waitFor();
+    const stored = async () =>
+      api.expectStatus('script', await api.call('GET', `/scripting/scripts/${scriptId}`, undefined, operator), 200);
+    expect(((await stored()).body.triggers as unknown[]).length).toBe(2);
+
+    await trigger(3).getByLabel('Cron expression').fill('0 3 1 1 *');
+    await page.getByRole('button', { name: 'Save script' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Script saved/ })
+      .waitFor();
+    const triggers = (await stored()).body.triggers as { kind: string; cron?: string | null; writes?: string[] }[];
+    expect(triggers.map((t) => [t.kind, t.cron ?? null, t.writes ?? []])).toEqual([
+      ['manual', null, []],
+      ['event', null, []],
+      ['cron', '0 3 1 1 *', []],
+      ['http', null, []],
+      ['validate', null, ['commerce.product.update']],
+    ]);
+    await page.reload();
+    expect(await trigger(3).getByLabel('Cron expression').inputValue()).toBe('0 3 1 1 *');
+    expect(await trigger(5).getByLabel('commerce.product.update').isChecked()).toBe(true);
+    expect(await trigger(5).getByLabel('commerce.product.create').isChecked()).toBe(false);
+    expect(await h.violations(page)).toEqual([]);
+  });
+
   it('lists the script with its state, triggers and version', async () => {
     await page.getByRole('link', { name: 'All scripts' }).click();
     const row = page.getByTestId('script-row').filter({ hasText: 'sum-input' });
-    await row.getByTestId('script-version').filter({ hasText: /^4$/ }).waitFor();
+    await row.getByTestId('script-version').filter({ hasText: /^5$/ }).waitFor();
     expect(await row.getByTestId('script-state').textContent()).toBe('Enabled');
-    expect(await row.textContent()).toContain('On events: commerce.product.*');
+    expect(await row.textContent()).toContain(
+      'By hand; On events: commerce.product.*; On a schedule: 0 3 1 1 *; HTTP endpoint; Validate writes: commerce.product.update',
+    );
     expect(await h.violations(page)).toEqual([]);
   });
 
   it('disables and enables it, then deletes it after the question', async () => {
     await page.getByTestId('script-row').getByRole('link', { name: 'sum-input' }).click();
+    await page.waitForURL(`**/admin/scripts/${scriptId}`);
     await page.getByRole('heading', { name: 'sum-input' }).waitFor();
     await page.getByRole('button', { name: 'Disable', exact: true }).click();
     await page
