@@ -153,6 +153,23 @@ describeInEmbeddedBrowser('admin app: scripts', (backend) => {
     await h.shot(page, 'admin-script-history');
   });
 
+  it('pages the execution history: the newest 25 runs, then older ones on demand', async () => {
+    for (let i = 0; i < 25; i++) {
+      const run = await api.call('POST', `/scripting/scripts/${scriptId}/run`, { input: { a: i, b: 1 } }, operator);
+      api.expectStatus('run', run, 200);
+    }
+    await page.reload();
+    const rows = page.getByTestId('execution');
+    await rows.nth(24).waitFor();
+    expect(await rows.count()).toBe(25);
+    const older = page.getByRole('button', { name: 'Show older runs' });
+    await older.click();
+    await rows.nth(25).waitFor();
+    expect(await rows.count()).toBe(26);
+    await older.waitFor({ state: 'detached' });
+    expect(await h.violations(page)).toEqual([]);
+  });
+
   it('declares an input schema: text that is no schema is shown at its field, a schema is saved and shown again', async () => {
     const field = page.getByLabel('Input schema (JSON Schema)');
     await field.fill('{ "type": "object", ');

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { graphql, type ResultOf } from '../graphql/tada.js';
 import { gql } from './graphql.js';
 import {
@@ -68,9 +68,10 @@ const VersionsDocument = graphql(`
 `);
 
 const ExecutionsDocument = graphql(`
-  query ScriptingExecutions($scriptId: ID!, $first: Int) {
-    scriptingExecutions(scriptId: $scriptId, first: $first) {
+  query ScriptingExecutions($scriptId: ID!, $first: Int, $after: String) {
+    scriptingExecutions(scriptId: $scriptId, first: $first, after: $after) {
       items { id scriptVersion trigger status durationMs cpuMs errorCode createdAt }
+      nextCursor
     }
   }
 `);
@@ -240,12 +241,16 @@ export const scriptVersionsQuery = (id: string) =>
 /** Runs the history shows at a time. */
 export const EXECUTION_PAGE_SIZE = 25;
 
-/** A script's logged runs, newest first. */
+/** A script's logged runs, newest first, a page at a time (older pages on demand; refetching refreshes every page loaded). */
 export const scriptExecutionsQuery = (scriptId: string) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: ['scripting', 'executions', scriptId],
-    queryFn: async () =>
-      ((await gql(ExecutionsDocument, { scriptId, first: EXECUTION_PAGE_SIZE })).scriptingExecutions?.items ?? []).map(executionOf),
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam }) => {
+      const page = (await gql(ExecutionsDocument, { scriptId, first: EXECUTION_PAGE_SIZE, after: pageParam })).scriptingExecutions;
+      return { items: (page?.items ?? []).map(executionOf), nextCursor: page?.nextCursor ?? null };
+    },
+    getNextPageParam: (last) => last.nextCursor,
   });
 
 export const createScript = async (draft: ScriptDraft): Promise<ScriptView> =>

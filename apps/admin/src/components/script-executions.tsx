@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { scriptExecutionsQuery } from '../api/scripting.js';
 import { useFormat } from '../i18n/format.js';
 import { defineMessages, useMessages } from '../i18n/messages.js';
@@ -14,6 +14,7 @@ const messages = defineMessages({
     duration: 'Duration, ms',
     cpu: 'CPU, ms',
     error: 'Error',
+    older: 'Show older runs',
   },
   ru: {
     heading: 'История запусков',
@@ -23,22 +24,23 @@ const messages = defineMessages({
     duration: 'Длительность, мс',
     cpu: 'Процессор, мс',
     error: 'Ошибка',
+    older: 'Показать более ранние запуски',
   },
 });
 
 /** While a run is queued the history asks every second; otherwise every few seconds, so runs by triggers show up. */
 const refreshEvery = (statuses: readonly string[]): number => (statuses.includes('queued') ? 1_000 : 5_000);
 
-/** The script's logged runs, newest first: status, trigger, version, duration, CPU and error code. */
+/** The script's logged runs, newest first: status, trigger, version, duration, CPU and error code; older pages on demand. */
 export const ScriptExecutions = ({ scriptId }: { readonly scriptId: string }) => {
   const t = useMessages(messages);
   const n = useMessages(scriptNames);
   const f = useFormat();
-  const list = useQuery({
+  const list = useInfiniteQuery({
     ...scriptExecutionsQuery(scriptId),
-    refetchInterval: (query) => refreshEvery((query.state.data ?? []).map((e) => e.status)),
+    refetchInterval: (query) => refreshEvery((query.state.data?.pages ?? []).flatMap((p) => p.items.map((e) => e.status))),
   });
-  const items = list.data ?? [];
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const figure = (value: number | null) => (value === null ? '' : f.number(value));
   return (
     <section aria-labelledby="executions">
@@ -72,6 +74,13 @@ export const ScriptExecutions = ({ scriptId }: { readonly scriptId: string }) =>
             ))}
           </tbody>
         </table>
+      ) : null}
+      {list.hasNextPage ? (
+        <p>
+          <button type="button" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+            {t.older}
+          </button>
+        </p>
       ) : null}
     </section>
   );
