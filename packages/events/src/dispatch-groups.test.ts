@@ -62,9 +62,11 @@ describe('chunkGroups', () => {
     events: [],
   });
 
-  it('keeps one group per run when there are no more groups than lanes', () => {
+  it('keeps one group per run when there are no more tenants than lanes, however many consumers', () => {
     const chunks = chunkGroups([group('b'), group('a'), group('c')], 4, 32);
-    expect(chunks.map((c) => c.map((g) => g.tenantId))).toEqual([['a'], ['b'], ['c']]);
+    expect(chunks.map((c) => c.map((g) => g.tenantId))).toEqual([['b'], ['a'], ['c']]);
+    const consumers = ['p', 'q', 'r', 's', 't', 'u'].map((c) => group('a', c));
+    expect(chunkGroups(consumers, 4, 32).map((c) => c.length)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
   it('spreads many groups over the lanes, sorted by tenant, at most `max` per run', () => {

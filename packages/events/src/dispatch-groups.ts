@@ -27,10 +27,12 @@ const byTenant = (a: Group, b: Group): number => (a.tenantId < b.tenantId ? -1 :
 /**
  * Groups cut into runs that share one transaction: sorted by tenant, so a tenant's consumers sit
  * together and two runs share at most the tenant at their seam; as many runs as `lanes` (the
- * delivery's concurrency) while that keeps each at most `max` groups. A delivery with no more
- * groups than lanes keeps one group per transaction, as before.
+ * delivery's concurrency) while that keeps each at most `max` groups. A delivery of no more
+ * tenants than lanes keeps one group per transaction, so one tenant's consumers run side by side.
  */
 export const chunkGroups = (groups: readonly Group[], lanes: number, max: number): Group[][] => {
+  // A delivery of few tenants keeps a transaction per group: its consumers then run side by side.
+  if (new Set(groups.map((g) => g.tenantId)).size <= lanes) return groups.map((g) => [g]);
   const sorted = [...groups].sort(byTenant);
   const size = Math.max(1, Math.min(max, Math.ceil(sorted.length / Math.max(1, lanes))));
   const chunks: Group[][] = [];
