@@ -68,10 +68,16 @@ export const createOutbound = (policy: OutboundPolicy = {}) => {
     'https:': new https.Agent({ keepAlive: true, lookup: guard.lookup }),
   };
 
-  const send = (request: OutboundRequest): Promise<OutboundResult> => {
+  const send = async (request: OutboundRequest): Promise<OutboundResult> => {
     const checked = guard.checkUrl(request.url);
-    if (!checked.ok) return Promise.resolve(checked);
-    const { url } = checked;
+    if (!checked.ok) return checked;
+    const first = await attempt(request, checked.url);
+    // A kept-alive connection the receiver closed just as this request went out: nothing reached it, so
+    // the request goes once more on a new connection (what Node's documentation advises for `reusedSocket`).
+    return first.retry ? (await attempt(request, checked.url)).result : first.result;
+  };
+
+  const attempt = (request: OutboundRequest, url: URL): Promise<{ result: OutboundResult; retry: boolean }> => {
     const started = performance.now();
     const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
     const transport = url.protocol === 'https:' ? https : http;
@@ -82,16 +88,19 @@ export const createOutbound = (policy: OutboundPolicy = {}) => {
         agent: agents[url.protocol as 'http:' | 'https:'],
       });
       const deadline = setTimeout(() => req.destroy(new Error('deadline')), request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-      const finish = (result: OutboundResult) => {
+      let answered = false;
+      const finish = (result: OutboundResult, retry = false) => {
         clearTimeout(deadline);
-        resolve(result);
+        resolve({ result, retry });
       };
-      req.on('error', (error) => {
+      req.on('error', (error: NodeJS.ErrnoException) => {
         if (error instanceof AddressRefused) return finish({ ok: false, reason: 'address', detail: error.message });
         const reason = error.message === 'deadline' ? 'timeout' : 'network';
-        finish({ ok: false, reason, detail: error.message, durationMs: elapsed() });
+        const closedUnderUs = req.reusedSocket && !answered && reason === 'network' && error.code === 'ECONNRESET';
+        finish({ ok: false, reason, detail: error.message, durationMs: elapsed() }, closedUnderUs);
       });
       req.on('response', (res) => {
+        answered = true;
         readBody(res, request.maxResponseBytes ?? DEFAULT_MAX_BYTES).then(
           ({ body, truncated }) =>
             finish({ ok: true, status: res.statusCode ?? 0, headers: res.headers, body, truncated, durationMs: elapsed() }),
