@@ -151,8 +151,8 @@ const measureScaling = async ({ apis, workers, tenants, o }) => {
   };
 };
 
-const startApis = async ({ url, o, count }) => {
-  const env = { ...serverEnv({ environment: 'production', logLevel: 'warn' }), DATABASE_URL: url, RUSTOK_SERVER__ROLES: 'api' };
+const startApis = async ({ env: common, o, count }) => {
+  const env = { ...common, RUSTOK_SERVER__ROLES: 'api' };
   const apis = [];
   for (let i = 0; i < count; i++) apis.push(await startServer({ root: o.root, env, readyTimeoutMs: o.readyTimeoutMs }));
   return apis;
@@ -171,7 +171,7 @@ const runDeployment = async ({ url, o, problems }) => {
   try {
     const catalog = await prepareCatalog({ db, url, o });
     const { rows } = await withAdmin(url, (c) => c.query('SELECT pg_database_size(current_database())::bigint AS bytes'));
-    apis.push(...(await startApis({ url, o, count: 2 })));
+    apis.push(...(await startApis({ env, o, count: 2 })));
     await check(apis[0].base, catalog.tenants);
     const latency = await measureLatency({ api: apis[0], tenants: catalog.tenants, o });
     const scaling = await measureScaling({ apis, workers, tenants: catalog.tenants, o });

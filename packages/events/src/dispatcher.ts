@@ -15,8 +15,8 @@ export interface DispatcherOptions {
   /** Groups (consumer × tenant) handled at once. */
   readonly concurrency?: number;
   /**
-   * Groups that may share one transaction (default 32): a delivery spread over many tenants commits
-   * once per run of groups instead of once per group. A run that fails is handled again group by group.
+   * Groups that may share one transaction (default 32): a delivery of more tenants than `concurrency`
+   * commits once per run of groups instead of once per group. A run that fails is handled again group by group.
    */
   readonly groupsPerTransaction?: number;
   /** Immediate retries of a failing handler before the event counts as failed (backoff is the relay's). */
@@ -34,19 +34,12 @@ type Failure = { consumer: string; error: string };
 const RECEIPTS_SQL = preparedSql(
   'outbox_receipts',
   `INSERT INTO sys_event_receipts (consumer, event_id, tenant_id)
-   SELECT $1, id, $3 FROM unnest($2::uuid[]) AS id
-   ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
-);
-
-const RECEIPTS_OF_GROUPS_SQL = preparedSql(
-  'outbox_receipts_groups',
-  `INSERT INTO sys_event_receipts (consumer, event_id, tenant_id)
    SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[])
    ON CONFLICT (consumer, event_id) DO NOTHING RETURNING consumer, event_id`,
 );
 
 /** Records receipts for every group's events in one statement; returns `consumer|eventId` of those not handled before. */
-const claimReceiptsOfGroups = async (tx: Tx, groups: readonly Group[]): Promise<Set<string>> => {
+const claimReceipts = async (tx: Tx, groups: readonly Group[]): Promise<Set<string>> => {
   const columns: [string[], string[], string[]] = [[], [], []];
   for (const { handler, tenantId, events } of groups) {
     for (const event of events) {
@@ -55,14 +48,8 @@ const claimReceiptsOfGroups = async (tx: Tx, groups: readonly Group[]): Promise<
       columns[2].push(tenantId);
     }
   }
-  const { rows } = await tx.query<{ consumer: string; event_id: string }>(RECEIPTS_OF_GROUPS_SQL, columns);
+  const { rows } = await tx.query<{ consumer: string; event_id: string }>(RECEIPTS_SQL, columns);
   return new Set(rows.map((r) => `${r.consumer}|${r.event_id}`));
-};
-
-/** Records receipts for the events not yet handled by this consumer; returns their ids. */
-const claimReceipts = async (tx: Tx, consumer: string, tenantId: string, events: readonly EventEnvelope[]): Promise<Set<string>> => {
-  const { rows } = await tx.query<{ event_id: string }>(RECEIPTS_SQL, [consumer, events.map((e) => e.id), tenantId]);
-  return new Set(rows.map((r) => r.event_id));
 };
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
@@ -129,29 +116,15 @@ export const createDispatcher = (options: DispatcherOptions): EventSink & { read
     }
   };
 
-  /** Claims the group's receipts in `tx` and runs its handler over the events not handled before. */
-  const claimAndHandle = async (group: Group, tx: Tx, events: readonly EventEnvelope[], later: AfterCommit[]) => {
-    const fresh = await claimReceipts(tx, group.handler.consumer, group.tenantId, events);
-    await handleFresh(
-      group,
-      tx,
-      events.filter((e) => fresh.has(e.id)),
-      later,
-    );
-  };
-
-  const runGroup = async (group: Group, events: readonly EventEnvelope[]) => {
-    const later: AfterCommit[] = [];
-    await db.transaction((tx) => claimAndHandle(group, tx, events, later), { tenantId: group.tenantId });
-    runLater(group.handler.consumer, later);
-  };
-
-  /** Several groups in one transaction: their receipts in one statement, then each handler under its tenant; all commit or none. */
+  /**
+   * Groups in one transaction (often just one): their receipts in one statement, then each handler
+   * over its fresh events under its tenant; all commit or none.
+   */
   const runGroups = async (groups: readonly Group[]) => {
     const later = groups.map((): AfterCommit[] => []);
     await db.transaction(
       async (tx) => {
-        const fresh = await claimReceiptsOfGroups(tx, groups);
+        const fresh = await claimReceipts(tx, groups);
         let current = tx;
         for (const [i, group] of groups.entries()) {
           const events = group.events.filter((e) => fresh.has(`${group.handler.consumer}|${e.id}`));
@@ -164,6 +137,8 @@ export const createDispatcher = (options: DispatcherOptions): EventSink & { read
     );
     for (const [i, group] of groups.entries()) runLater(group.handler.consumer, later[i] ?? []);
   };
+
+  const runGroup = (group: Group, events: readonly EventEnvelope[]) => runGroups([{ ...group, events: [...events] }]);
 
   /** One transaction for the whole group; on failure, each event alone (with retries) to isolate it. */
   const handleGroup = async (group: Group): Promise<Map<string, string>> => {
