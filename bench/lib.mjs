@@ -308,7 +308,18 @@ export const httpGet = (url, { agent, headers = {}, timeoutMs = 2_000 } = {}) =>
  * One JSON request: { status, body } (the body parsed when it is JSON, else the text). `agent`
  * false (the default) opens a connection per request; suites pass a keep-alive agent of their own.
  */
-export const httpJson = (method, url, { headers = {}, body, agent = false, timeoutMs = 10_000 } = {}) =>
+export const httpJson = async (method, url, options = {}) => {
+  try {
+    return await httpJsonOnce(method, url, options);
+  } catch (error) {
+    // A kept-alive connection the server closed just as this request went out on it: once more on
+    // a new connection (the request was never answered, Node's advice for `reusedSocket`).
+    if (error.reusedSocket && error.code === 'ECONNRESET') return httpJsonOnce(method, url, options);
+    throw error;
+  }
+};
+
+const httpJsonOnce = (method, url, { headers = {}, body, agent = false, timeoutMs = 10_000 } = {}) =>
   new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
@@ -335,6 +346,6 @@ export const httpJson = (method, url, { headers = {}, body, agent = false, timeo
       },
     );
     req.once('timeout', () => req.destroy(new Error(`${method} ${url} timed out`)));
-    req.once('error', reject);
+    req.once('error', (error) => reject(Object.assign(error, { reusedSocket: req.reusedSocket })));
     req.end(payload);
   });

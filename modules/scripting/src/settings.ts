@@ -37,8 +37,11 @@ export interface TenantLimits {
   readonly disableAfterFailures: number;
 }
 
-/** The tenant's row of scripting in `tenant_modules` (in its transaction): whether it is on, and its own settings. */
-const ownRow = async (tx: SqlRunner): Promise<{ enabled: boolean; settings: TenantSettings }> => {
+/** What reads the tenant's row: its transaction, or a tenant read outside one. */
+type TenantReader = Pick<SqlRunner, 'query'>;
+
+/** The tenant's row of scripting in `tenant_modules` (read as the tenant): whether it is on, and its own settings. */
+const ownRow = async (tx: TenantReader): Promise<{ enabled: boolean; settings: TenantSettings }> => {
   const { rows } = await tx.query<{ enabled: boolean; settings: TenantSettings | null }>(
     `SELECT enabled, settings FROM tenant_modules WHERE module = 'scripting'`,
   );
@@ -60,8 +63,8 @@ export interface HookPolicy {
   readonly onFailure: 'reject' | 'accept';
 }
 
-/** The tenant's hook policy (in its transaction): off when scripting is off for it or the setting is not on. */
-export const hookPolicy = async (tx: SqlRunner): Promise<HookPolicy> => {
+/** The tenant's hook policy (read as the tenant): off when scripting is off for it or the setting is not on. */
+export const hookPolicy = async (tx: TenantReader): Promise<HookPolicy> => {
   const { enabled, settings: own } = await ownRow(tx);
   return { enabled: enabled && own.validateHooks === true, onFailure: own.validateHookFailure ?? 'reject' };
 };

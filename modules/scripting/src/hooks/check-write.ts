@@ -63,20 +63,17 @@ const runHook = async (port: PortContext, options: ScriptingOptions, write: Prod
  * `validateHookFailure` is `accept`.
  */
 export const checkWrite = async (port: PortContext, write: ProductWrite): Promise<void> => {
-  const found = await port.db.transaction(
-    async (tx) => {
-      const policy = await hookPolicy(tx);
-      return policy.enabled ? { policy, hooks: await validateHooksOf(tx, write.write) } : undefined;
-    },
-    { tenantId: write.tenantId },
-  );
-  if (!found || found.hooks.length === 0) return;
+  // Every product write asks this first: one tenant read (one round trip), not a transaction of three.
+  const policy = await hookPolicy({ query: (text, params) => port.db.tenantRead(write.tenantId, text, params) });
+  if (!policy.enabled) return;
+  const hooks = await port.db.transaction((tx) => validateHooksOf(tx, write.write), { tenantId: write.tenantId });
+  if (hooks.length === 0) return;
   const options = scriptingOptions(port.config);
-  for (const hook of found.hooks) {
+  for (const hook of hooks) {
     const verdict = await runHook(port, options, write, hook);
     if (verdict.kind === 'reject') throw scriptingErrors.SCRIPTING_WRITE_REJECTED(verdict.message);
     if (verdict.kind === 'accept') continue;
-    if (found.policy.onFailure === 'accept') {
+    if (policy.onFailure === 'accept') {
       port.logger.warn({ tenantId: write.tenantId, script: hook.name, code: verdict.code }, 'validate hook failed; the write goes on');
       continue;
     }
