@@ -114,19 +114,21 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
   registerRoleGauge(metricsRegistry, roles);
   registerReplicaGauges(metricsRegistry, db);
   const streaming = options.streaming ?? (needsStreaming(roles) ? await connectStreaming(config, logger) : undefined);
+  // The relay, the consumers and the jobs on connections of their own, never queued behind requests.
+  const background = db.background();
   const bus = createEventBus({
     settings: config.settings.rustok.events,
-    db,
+    db: background,
     modules: registry.modules,
     logger: logger.child({ component: 'events' }),
     registry: metricsRegistry,
     streaming,
     runs: eventRoles(roles, config),
-    services: (events) => ({ db, events, config, logger }),
+    services: (events) => ({ db: background, events, config, logger }),
   });
   const jobs = createJobRunner({
     jobs: planJobs(registry.modules, config),
-    db,
+    db: background,
     events: bus,
     config,
     logger: logger.child({ component: 'jobs' }),

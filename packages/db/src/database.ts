@@ -68,6 +68,13 @@ export interface Database extends SqlRunner {
    * write of the same client (see docs/operations.md, read replicas).
    */
   replicaReads(): Database;
+  /**
+   * Where background work goes (the event relay, the consumers' transactions, the jobs): on
+   * PostgreSQL a pool of its own (`database.background_pool_max`), so requests waiting for the
+   * request pool never hold up the delivery of the events they wrote; the same database otherwise
+   * (PGlite has one connection for everything).
+   */
+  background(): Database;
   /** Each replica's state; empty without replicas. */
   replicaStatus(): readonly ReplicaStatus[];
   transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;

@@ -17,6 +17,7 @@ const database = (sharedBuffersMb: number) => ({
   data_dir: dir,
   pool_max: 5,
   read_pool_max: 2,
+  background_pool_max: 2,
   pool_idle_ms: 300_000,
   app_role: 'rustok_app',
   statement_timeout_ms: 30_000,

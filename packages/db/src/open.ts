@@ -58,6 +58,7 @@ export const openDatabase = async (options: OpenDatabaseOptions): Promise<Opened
         appRole: database.app_role,
         poolMax: database.pool_max,
         readPoolMax: database.read_pool_max,
+        backgroundPoolMax: database.background_pool_max,
         idleTimeoutMs: database.pool_idle_ms,
         statementTimeoutMs: database.statement_timeout_ms,
         ownerSetup,

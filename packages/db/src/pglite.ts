@@ -175,6 +175,7 @@ export const openPglite = async (options: PgliteOptions): Promise<Database> => {
       // The embedded database has no replicas: database.read_urls is ignored.
       replicated: false,
       replicaReads: () => database,
+      background: () => database,
       replicaStatus: () => [],
       query: (text, params) => session.plain(() => runner.query(text, params)) as never,
       exec: (text) => session.plain(() => runner.exec(text)),

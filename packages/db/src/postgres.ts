@@ -16,6 +16,8 @@ export interface PostgresOptions {
   readonly poolMax?: number;
   /** Connections of the tenant read pool (tenantRead); opened as reads need them. */
   readonly readPoolMax?: number;
+  /** Connections of the background pool (Database.background); opened as background work needs them. */
+  readonly backgroundPoolMax?: number;
   readonly statementTimeoutMs?: number;
   /** Bound on waiting for a connection; keeps readiness checks fast when the server is gone. */
   readonly connectTimeoutMs?: number;
@@ -61,12 +63,8 @@ export const withOwnerConnection = async <T>(url: string, fn: (owner: SqlRunner)
   }
 };
 
-export const openPostgres = async (options: PostgresOptions): Promise<Database> => {
-  await withOwnerConnection(options.url, async (owner) => {
-    await ensureAppRole(owner, options.appRole);
-    await options.ownerSetup?.(owner);
-  });
-  const max = options.poolMax ?? 10;
+/** A pool of the application role's connections. */
+const appPool = (options: PostgresOptions, max: number): pg.Pool => {
   const pool = new pg.Pool({
     connectionString: options.url,
     max,
@@ -79,6 +77,32 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Readiness reports the outage.
   });
+  return pool;
+};
+
+/** What a Database does over one pool of the application role: statements, transactions, ping and the pool's counts. */
+const overPool = (pool: pg.Pool, max: number, options: PostgresOptions) =>
+  ({
+    query: (text, params) => pool.query(toQueryConfig(text, params as unknown[])).catch(rethrowUnavailable) as never,
+    exec: async (text) => {
+      await pool.query(text).catch(rethrowUnavailable);
+    },
+    transaction: (fn, txOptions) => runTransaction(pool, fn, txOptions, options.onAfterCommitError).catch(rethrowUnavailable),
+    async ping(timeoutMs = 2_000) {
+      await withTimeout(pool.query('SELECT 1'), timeoutMs, 'PostgreSQL');
+    },
+    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
+  }) satisfies Pick<Database, 'query' | 'exec' | 'transaction' | 'ping' | 'stats'>;
+
+export const openPostgres = async (options: PostgresOptions): Promise<Database> => {
+  await withOwnerConnection(options.url, async (owner) => {
+    await ensureAppRole(owner, options.appRole);
+    await options.ownerSetup?.(owner);
+  });
+  const max = options.poolMax ?? 10;
+  const pool = appPool(options, max);
+  const backgroundMax = options.backgroundPoolMax ?? 8;
+  const backgroundPool = appPool(options, backgroundMax);
   const reads = createTenantReadPool({
     url: options.url,
     appRole: options.appRole,
@@ -95,22 +119,16 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
     replicated: (options.replicas?.urls.length ?? 0) > 0,
     replicaReads: () => replicas?.choose() ?? db,
     replicaStatus: () => replicas?.status() ?? [],
+    background: () => background,
     tenantRead: (tenantId, text, params) => reads.read(tenantId, text, params).catch(rethrowUnavailable) as never,
-    query: (text, params) => pool.query(toQueryConfig(text, params as unknown[])).catch(rethrowUnavailable) as never,
-    exec: async (text) => {
-      await pool.query(text).catch(rethrowUnavailable);
-    },
-    transaction: (fn, txOptions) => runTransaction(pool, fn, txOptions, options.onAfterCommitError).catch(rethrowUnavailable),
+    ...overPool(pool, max, options),
     listen: (channel, onNotify) => listenPostgres(options.url, options.appRole, channel, onNotify),
-    async ping(timeoutMs = 2_000) {
-      await withTimeout(pool.query('SELECT 1'), timeoutMs, 'PostgreSQL');
-    },
-    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     close: () => {
-      closing ??= Promise.all([pool.end(), reads.close(), replicas?.close()]).then(() => {});
+      closing ??= Promise.all([pool.end(), backgroundPool.end(), reads.close(), replicas?.close()]).then(() => {});
       return closing;
     },
   };
+  const background: Database = { ...db, ...overPool(backgroundPool, backgroundMax, options) };
   replicas = await startReplicas(pool, options, () => db);
   return db;
 };

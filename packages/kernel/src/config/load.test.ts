@@ -30,6 +30,7 @@ const DEFAULTS = {
     data_dir: './data',
     pool_max: 25,
     read_pool_max: 10,
+    background_pool_max: 8,
     pool_idle_ms: 300_000,
     app_role: 'rustok_app',
     statement_timeout_ms: 30_000,

@@ -126,6 +126,12 @@ const configProperties = <G extends TProperties>(groups: G) => ({
     /** Connections of the storefront's read pool (PostgreSQL): read-only, each keeping the tenant it last served. */
     read_pool_max: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
     /**
+     * Connections of background work (PostgreSQL): the event relay, the consumers' transactions and the
+     * jobs, kept apart from the request pool so that requests waiting for a connection never hold up
+     * the delivery of the events they wrote. Opened as needed.
+     */
+    background_pool_max: Type.Integer({ minimum: 1, maximum: 500, default: 8 }),
+    /**
      * How long a pooled connection may stay idle before it is closed (PostgreSQL; every pool); 0 keeps
      * them open. Opening one starts a server process, and a burst that needs connections closed a moment
      * ago waits for those starts: pg's own 10 s made stalls of 100-300 ms under steady load.
