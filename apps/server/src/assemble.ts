@@ -114,7 +114,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
   registerRoleGauge(metricsRegistry, roles);
   registerReplicaGauges(metricsRegistry, db);
   const streaming = options.streaming ?? (needsStreaming(roles) ? await connectStreaming(config, logger) : undefined);
-  // The relay, the consumers and the jobs on connections of their own, never queued behind requests.
+  // The relay and the consumers on connections of their own, never queued behind requests (nor jobs).
   const background = db.background();
   const bus = createEventBus({
     settings: config.settings.rustok.events,
@@ -128,7 +128,7 @@ export const assemble = async (options: AssembleOptions): Promise<Assembled> => 
   });
   const jobs = createJobRunner({
     jobs: planJobs(registry.modules, config),
-    db: background,
+    db,
     events: bus,
     config,
     logger: logger.child({ component: 'jobs' }),

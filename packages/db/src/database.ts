@@ -69,7 +69,7 @@ export interface Database extends SqlRunner {
    */
   replicaReads(): Database;
   /**
-   * Where background work goes (the event relay, the consumers' transactions, the jobs): on
+   * Where background work goes (the event relay and the consumers' transactions): on
    * PostgreSQL a pool of its own (`database.background_pool_max`), so requests waiting for the
    * request pool never hold up the delivery of the events they wrote; the same database otherwise
    * (PGlite has one connection for everything).

@@ -126,8 +126,8 @@ const configProperties = <G extends TProperties>(groups: G) => ({
     /** Connections of the storefront's read pool (PostgreSQL): read-only, each keeping the tenant it last served. */
     read_pool_max: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
     /**
-     * Connections of background work (PostgreSQL): the event relay, the consumers' transactions and the
-     * jobs, kept apart from the request pool so that requests waiting for a connection never hold up
+     * Connections of background work (PostgreSQL): the event relay and the consumers' transactions,
+     * kept apart from the request pool so that requests waiting for a connection never hold up
      * the delivery of the events they wrote. Opened as needed.
      */
     background_pool_max: Type.Integer({ minimum: 1, maximum: 500, default: 8 }),
