@@ -127,21 +127,23 @@ const steadyWrites = async ({ write, products, total, rate, base, tenant, probin
 };
 
 /**
- * Writes at the measured rate for `warmupS` first (not measured, on products the measurement writes
- * again later), so that the server's code is compiled and its pool's connections are open and have
- * prepared their statements, as in a server that has been running; then waits for the outbox to drain.
- */
-/**
  * Where the server runs without autovacuum, what it would have done by now: the rows the previous
  * writes left dead (each rename replaces an index row and its search postings) are vacuumed, so a
- * mode does not pay for the one before it.
+ * mode does not pay for the one before it. Returns whether it vacuumed.
  */
-const vacuumAsAutovacuumWould = async (adminUrl) => {
-  const off = await withAdmin(adminUrl, async (c) => (await c.query('SHOW autovacuum')).rows[0].autovacuum === 'off');
-  if (off) await withAdmin(adminUrl, (c) => c.query('VACUUM ANALYZE'));
-  return off;
-};
+const vacuumAsAutovacuumWould = (adminUrl) =>
+  withAdmin(adminUrl, async (c) => {
+    const off = (await c.query('SHOW autovacuum')).rows[0].autovacuum === 'off';
+    if (off) await c.query('VACUUM ANALYZE');
+    return off;
+  });
 
+/**
+ * Writes at the measured rate for `warmupS` first (not measured, on products the measurement writes
+ * again later), so that the server's code is compiled and its pool's connections are open and have
+ * prepared their statements, as in a server that has been running; then waits for the outbox to drain
+ * and vacuums where autovacuum is off.
+ */
 const warmUp = async ({ mode, write, pool, rate, warmupS, base, tenant, db, adminUrl, problems }) => {
   const total = Math.min(pool.length, Math.round(rate * warmupS));
   if (total === 0) return;
