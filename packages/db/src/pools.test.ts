@@ -13,7 +13,7 @@ const backends = async (db: Database): Promise<[number, number]> => {
   return [Number(rows[0]?.pid), Number(read.rows[0]?.pid)];
 };
 
-describeOnBackend('postgres', 'idle pooled connections', (backend) => {
+describeOnBackend('postgres', 'pooled connections', (backend) => {
   let drop: (() => Promise<void>) | undefined;
   let url = '';
   beforeAll(async () => {
@@ -22,7 +22,7 @@ describeOnBackend('postgres', 'idle pooled connections', (backend) => {
   });
   afterAll(() => drop?.());
 
-  it('are kept by default (minutes, not pg’s 10 s), and closed after the idle time asked for', { timeout: 60_000 }, async () => {
+  it('idle ones are kept by default (minutes, not pg’s 10 s), and closed after the idle time asked for', { timeout: 60_000 }, async () => {
     const kept = await openPostgres({ url, appRole: APP_ROLE, poolMax: 2, readPoolMax: 2 });
     const short = await openPostgres({ url, appRole: APP_ROLE, poolMax: 2, readPoolMax: 2, idleTimeoutMs: 200 });
     try {
@@ -35,6 +35,36 @@ describeOnBackend('postgres', 'idle pooled connections', (backend) => {
       expect(shortAfter[1]).not.toBe(shortBefore[1]);
     } finally {
       await Promise.all([kept.close(), short.close()]);
+    }
+  });
+
+  it('answers background work while every request connection is taken, under the tenant it is given', async () => {
+    const db = await openPostgres({ url, appRole: APP_ROLE, poolMax: 2, backgroundPoolMax: 1 });
+    const release: (() => void)[] = [];
+    const held = [0, 1].map(() =>
+      db.transaction(async (tx) => {
+        await tx.query('SELECT 1');
+        await new Promise<void>((resolve) => release.push(resolve));
+      }),
+    );
+    try {
+      while (db.stats().idle > 0 || db.stats().total < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+      // The request pool is full: a request's statement waits for a connection.
+      const queued = db.query('SELECT 1 AS n');
+      expect(db.stats().waiting).toBe(1);
+      const tenantId = generateId();
+      const { rows } = await db
+        .background()
+        .transaction((tx) => tx.query<{ t: string }>("SELECT current_setting('app.tenant_id') AS t, current_user AS u"), { tenantId });
+      expect(rows[0]).toEqual({ t: tenantId, u: APP_ROLE });
+      expect(db.background().stats()).toMatchObject({ max: 1, total: 1 });
+      expect(db.stats().waiting).toBe(1);
+      for (const done of release) done();
+      await Promise.all(held);
+      expect((await queued).rows).toEqual([{ n: 1 }]);
+    } finally {
+      for (const done of release) done();
+      await db.close();
     }
   });
 });
