@@ -26,12 +26,22 @@ END $$;`;
  * text through `%I` only.
  *
  * - `sys_partition_create(parent, suffix, lo, hi)` creates `<parent>_<suffix>` for `[lo, hi)` unless
- *   a table of that name exists (false then); the suffix is digits only.
+ *   a table of that name exists (false then); the suffix is digits only. It never waits behind the
+ *   writers: the CREATE locks the parent and its default partition, and through the foreign keys
+ *   the tables on either side of them, in an order no writer follows (a checkout holds the orders
+ *   and waits for the order lines, the CREATE of a lines partition holds the lines and waits for
+ *   the orders). A wait there queues the writers behind it and can close a cycle in which
+ *   PostgreSQL's deadlock check picks a writer as the victim. So it takes those locks first, each
+ *   NOWAIT, and any other lock with a timeout well under the deadlock check's second; when one is
+ *   held it fails with 55P03 and the caller tries again a moment later.
  * - `sys_partition_lock(parent, names)` takes ACCESS EXCLUSIVE locks on those partitions, so a check
  *   made afterwards in the same transaction still holds when they are dropped.
  * - `sys_partition_drop(parent, names)` drops those partitions (never the default one); returns the
  *   names dropped.
  */
+/** Any lock the creation waits for is given up after this, well before PostgreSQL's deadlock check (1 s by default). */
+const CREATE_LOCK_TIMEOUT_MS = 200;
+
 export const PARTITIONS_SQL = `
 CREATE OR REPLACE FUNCTION sys_partitioned_parent(parent text) RETURNS oid
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -49,11 +59,25 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 $$;
 
 CREATE OR REPLACE FUNCTION sys_partition_create(parent text, suffix text, lo uuid, hi uuid) RETURNS boolean
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET lock_timeout = '${CREATE_LOCK_TIMEOUT_MS}ms' AS $$
+DECLARE
+  p oid := public.sys_partitioned_parent(parent);
+  t oid;
 BEGIN
   IF suffix !~ '^[0-9]{6,14}$' THEN RAISE EXCEPTION 'partition suffix must be digits: %', suffix; END IF;
-  IF public.sys_partitioned_parent(parent) IS NULL THEN RAISE EXCEPTION 'not a partitioned table: %', parent; END IF;
+  IF p IS NULL THEN RAISE EXCEPTION 'not a partitioned table: %', parent; END IF;
   IF to_regclass(format('public.%I', parent || '_' || suffix)) IS NOT NULL THEN RETURN false; END IF;
+  -- The locks the CREATE takes, taken first without waiting (55P03 when one is held).
+  EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE NOWAIT', p::regclass);
+  FOR t IN SELECT i.inhrelid FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+            WHERE i.inhparent = p AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT' LOOP
+    EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE NOWAIT', t::regclass);
+  END LOOP;
+  FOR t IN SELECT DISTINCT CASE WHEN f.conrelid = p THEN f.confrelid ELSE f.conrelid END FROM pg_constraint f
+            WHERE f.contype = 'f' AND f.conparentid = 0 AND (f.conrelid = p OR f.confrelid = p) AND f.conrelid <> f.confrelid
+            ORDER BY 1 LOOP
+    EXECUTE format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE NOWAIT', t::regclass);
+  END LOOP;
   EXECUTE format('CREATE TABLE public.%I PARTITION OF public.%I FOR VALUES FROM (%L) TO (%L)', parent || '_' || suffix, parent, lo, hi);
   RETURN true;
 END $$;
@@ -158,7 +182,9 @@ const freeRange = (parts: readonly RangePartition[], from: string, end: string):
  * period already covered (by a partition of another length, say) is skipped, and one partly covered
  * gets a partition for the part that is free. A period that has begun gets one from a second from
  * now (its earlier rows stay in the default partition). Creating one fails if the default partition
- * holds rows of its range; such a period stays with the default.
+ * holds rows of its range; such a period stays with the default. `runner` is the database, not a
+ * transaction: while writers hold a lock a creation needs, it tries again (and throws the 55P03
+ * error after ~5 s of them; the next run of the job tries again).
  */
 export const ensurePartitions = async (runner: SqlRunner, parent: string, options: EnsureOptions): Promise<string[]> => {
   const created: string[] = [];
@@ -177,14 +203,31 @@ export const ensurePartitions = async (runner: SqlRunner, parent: string, option
   return created;
 };
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Tries again while a lock the creation needs is held (55P03), a moment later each time, up to ~5 s in all. */
+const BUSY_TRIES = 40;
+const busyPauseMs = (attempt: number) => 20 + Math.min(attempt, 10) * 10 + Math.random() * 20;
+
+/** Runs on `runner` outside a transaction: each try is a statement of its own. */
 const createPartition = async (runner: SqlRunner, parent: string, suffix: string, lo: string, hi: string): Promise<boolean> => {
-  try {
-    const { rows } = await runner.query<{ made: boolean }>('SELECT sys_partition_create($1, $2, $3, $4) AS made', [parent, suffix, lo, hi]);
-    return rows[0]?.made === true;
-  } catch (error) {
-    // 23514: the default partition holds rows of this range; they stay there.
-    if (errorCodeOf(error) === '23514') return false;
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { rows } = await runner.query<{ made: boolean }>('SELECT sys_partition_create($1, $2, $3, $4) AS made', [
+        parent,
+        suffix,
+        lo,
+        hi,
+      ]);
+      return rows[0]?.made === true;
+    } catch (error) {
+      const code = errorCodeOf(error);
+      // 23514: the default partition holds rows of this range; they stay there.
+      if (code === '23514') return false;
+      // 55P03: a writer holds a lock the creation needs; the writers go first.
+      if (code !== '55P03' || attempt >= BUSY_TRIES) throw error;
+      await sleep(busyPauseMs(attempt));
+    }
   }
 };
 
