@@ -17,6 +17,7 @@ import { log, onCleanup, percentile, serverEnv, sleep, tempDataDir, throwAwayDat
 import { round } from '../stats.mjs';
 import { ADMIN_EMAIL, must, prepareShop } from './bench-shop.mjs';
 import { pacedLoad } from './paced-load.mjs';
+import { loopProbe } from './server-loop.mjs';
 import { cannon, httpJson, startServer, summary } from './storefront-http.mjs';
 
 const TENANT = 'bench';
@@ -171,9 +172,17 @@ const burnRounds = async ({ base, headers, target, spinId, o, label, overallRate
     );
     const burn = variant === 'burning' ? burner(base, headers, spinId, o.burners) : null;
     if (burn) await sleep(500);
+    const probe = await loopProbe(base);
+    const startedAt = new Date().toISOString();
     const measured = await loadRound({ base, target, o, overallRate });
+    const server = await probe.end();
     const scripts = burn ? await burn.stop() : null;
-    rounds[variant].push({ ...measured, scripts });
+    rounds[variant].push({ startedAt, ...measured, scripts, server });
+    const gcOver10 = Object.values(server.gc).reduce((a, g) => a + g.over10ms, 0);
+    const { gets } = server;
+    log(
+      `  p50 ${measured.p50Ms} / p99 ${measured.p99Ms} ms; server: loop lag max ${server.loopLagMaxMs} ms, ${gcOver10} GC pauses over 10 ms, ${gets.over50ms} of ${gets.count} GETs over 50 ms`,
+    );
     await sleep(1_000);
   }
   const mean = (list, key) => round(list.reduce((a, x) => a + x[key], 0) / list.length, 2);
