@@ -58,7 +58,7 @@ describeOnBackend('postgres', 'order partitions made while checkouts write', (ba
     expect((await listPartitions(t.db, 'commerce_order_lines')).filter((p) => !p.isDefault && p.lo !== null)).toHaveLength(2);
   }, 60_000);
 
-  it('gives up with lock_not_available when the writers never let go, and makes nothing', async () => {
+  it('gives up (55P03) when the writers never let go, and makes nothing', async () => {
     const window = { period: 'month' as const, fromMs: Date.UTC(2031, 0, 1), toMs: Date.UTC(2031, 0, 2) };
     await owner(async (writer) => {
       await writer.query('BEGIN');

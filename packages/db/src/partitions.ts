@@ -33,7 +33,7 @@ END $$;`;
  *   the orders). A wait there queues the writers behind it and can close a cycle in which
  *   PostgreSQL's deadlock check picks a writer as the victim. So it takes those locks first, each
  *   NOWAIT, and any other lock with a timeout well under the deadlock check's second; when one is
- *   held it fails with 55P03 and the caller tries again a moment later.
+ *   held it returns null, having made nothing, and the caller tries again a moment later.
  * - `sys_partition_lock(parent, names)` takes ACCESS EXCLUSIVE locks on those partitions, so a check
  *   made afterwards in the same transaction still holds when they are dropped.
  * - `sys_partition_drop(parent, names)` drops those partitions (never the default one); returns the
@@ -67,19 +67,23 @@ BEGIN
   IF suffix !~ '^[0-9]{6,14}$' THEN RAISE EXCEPTION 'partition suffix must be digits: %', suffix; END IF;
   IF p IS NULL THEN RAISE EXCEPTION 'not a partitioned table: %', parent; END IF;
   IF to_regclass(format('public.%I', parent || '_' || suffix)) IS NOT NULL THEN RETURN false; END IF;
-  -- The locks the CREATE takes, taken first without waiting (55P03 when one is held).
-  EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE NOWAIT', p::regclass);
-  FOR t IN SELECT i.inhrelid FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-            WHERE i.inhparent = p AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT' LOOP
-    EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE NOWAIT', t::regclass);
-  END LOOP;
-  FOR t IN SELECT DISTINCT CASE WHEN f.conrelid = p THEN f.confrelid ELSE f.conrelid END FROM pg_constraint f
-            WHERE f.contype = 'f' AND f.conparentid = 0 AND (f.conrelid = p OR f.confrelid = p) AND f.conrelid <> f.confrelid
-            ORDER BY 1 LOOP
-    EXECUTE format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE NOWAIT', t::regclass);
-  END LOOP;
-  EXECUTE format('CREATE TABLE public.%I PARTITION OF public.%I FOR VALUES FROM (%L) TO (%L)', parent || '_' || suffix, parent, lo, hi);
-  RETURN true;
+  BEGIN
+    -- The locks the CREATE takes, taken first without waiting.
+    EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE NOWAIT', p::regclass);
+    FOR t IN SELECT i.inhrelid FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+              WHERE i.inhparent = p AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT' LOOP
+      EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE NOWAIT', t::regclass);
+    END LOOP;
+    FOR t IN SELECT DISTINCT CASE WHEN f.conrelid = p THEN f.confrelid ELSE f.conrelid END FROM pg_constraint f
+              WHERE f.contype = 'f' AND f.conparentid = 0 AND (f.conrelid = p OR f.confrelid = p) AND f.conrelid <> f.confrelid
+              ORDER BY 1 LOOP
+      EXECUTE format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE NOWAIT', t::regclass);
+    END LOOP;
+    EXECUTE format('CREATE TABLE public.%I PARTITION OF public.%I FOR VALUES FROM (%L) TO (%L)', parent || '_' || suffix, parent, lo, hi);
+    RETURN true;
+  EXCEPTION WHEN lock_not_available THEN
+    RETURN NULL; -- a lock is held: nothing made, no error in the server's log; the caller tries again
+  END;
 END $$;
 
 ${eachPartitionSql('sys_partition_lock', 'LOCK TABLE public.%I IN ACCESS EXCLUSIVE MODE')}
@@ -183,8 +187,8 @@ const freeRange = (parts: readonly RangePartition[], from: string, end: string):
  * gets a partition for the part that is free. A period that has begun gets one from a second from
  * now (its earlier rows stay in the default partition). Creating one fails if the default partition
  * holds rows of its range; such a period stays with the default. `runner` is the database, not a
- * transaction: while writers hold a lock a creation needs, it tries again (and throws the 55P03
- * error after ~5 s of them; the next run of the job tries again).
+ * transaction: while writers hold a lock a creation needs, it tries again (and throws an error coded
+ * 55P03 after ~5 s of them; the next run of the job tries again).
  */
 export const ensurePartitions = async (runner: SqlRunner, parent: string, options: EnsureOptions): Promise<string[]> => {
   const created: string[] = [];
@@ -205,30 +209,36 @@ export const ensurePartitions = async (runner: SqlRunner, parent: string, option
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Tries again while a lock the creation needs is held (55P03), a moment later each time, up to ~5 s in all. */
+/** Tries again while a lock the creation needs is held, a moment later each time, up to ~5 s in all. */
 const BUSY_TRIES = 40;
 const busyPauseMs = (attempt: number) => 20 + Math.min(attempt, 10) * 10 + Math.random() * 20;
 
+/** Raised when writers held a lock the creation needs through every try (the job's next run tries again). */
+const partitionBusy = (name: string) =>
+  Object.assign(new Error(`partition ${name} not made: the tables stayed busy; the next run tries again`), { code: '55P03' });
+
 /** Runs on `runner` outside a transaction: each try is a statement of its own. */
 const createPartition = async (runner: SqlRunner, parent: string, suffix: string, lo: string, hi: string): Promise<boolean> => {
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = 1; attempt <= BUSY_TRIES; attempt++) {
     try {
-      const { rows } = await runner.query<{ made: boolean }>('SELECT sys_partition_create($1, $2, $3, $4) AS made', [
+      const { rows } = await runner.query<{ made: boolean | null }>('SELECT sys_partition_create($1, $2, $3, $4) AS made', [
         parent,
         suffix,
         lo,
         hi,
       ]);
-      return rows[0]?.made === true;
+      const made = rows[0]?.made;
+      if (made !== null && made !== undefined) return made;
     } catch (error) {
-      const code = errorCodeOf(error);
       // 23514: the default partition holds rows of this range; they stay there.
-      if (code === '23514') return false;
-      // 55P03: a writer holds a lock the creation needs; the writers go first.
-      if (code !== '55P03' || attempt >= BUSY_TRIES) throw error;
-      await sleep(busyPauseMs(attempt));
+      if (errorCodeOf(error) === '23514') return false;
+      // 55P03 here: a lock the CREATE itself waited for past its timeout.
+      if (errorCodeOf(error) !== '55P03') throw error;
     }
+    // A writer holds a lock the creation needs; the writers go first.
+    if (attempt < BUSY_TRIES) await sleep(busyPauseMs(attempt));
   }
+  throw partitionBusy(`${parent}_${suffix}`);
 };
 
 /** Locks these partitions of `parent` for the rest of the transaction; returns the names locked. */
