@@ -110,13 +110,13 @@ const eventToEffect = async ({ base, headers, products, receiver, o, problems })
 };
 
 /** Keeps `parallel` runs of the spinning script going until `stop()`: { stop → { runs, failed } }. */
-const burner = (base, headers, scriptId, parallel) => {
+const burner = (base, headers, spin, parallel) => {
   let running = true;
   let runs = 0;
   let failed = 0;
   const loop = async () => {
     while (running) {
-      const res = await httpJson('POST', `${base}/api/v1/scripting/scripts/${scriptId}/run`, { headers, body: {} }).catch(() => null);
+      const res = await httpJson('POST', `${base}/api/v1/scripting/scripts/${spin.id}/run`, { headers, body: spin.body }).catch(() => null);
       runs++;
       if (res?.status !== 200 || res.body.ok !== true) failed++;
     }
@@ -131,19 +131,39 @@ const burner = (base, headers, scriptId, parallel) => {
   };
 };
 
-const cpuBurn = async ({ base, headers, products, o }) => {
-  const spin = await createScript(base, headers, {
+/**
+ * A script doing `ctx.input.n` steps of arithmetic, and the `n` that takes `burnMs` of CPU time (the
+ * runs' own reports, median of three, scaled from a short run). Work, not a clock: a run stepping
+ * aside (workers_cpu_share) takes longer and still spends its CPU time.
+ */
+const spinScript = async (base, headers, burnMs) => {
+  const created = await createScript(base, headers, {
     name: 'spin',
-    source: `const end = Date.now() + ${o.burnMs}; let n = 0; while (Date.now() < end) n++; return n;`,
+    source: 'const n = ctx.input.n; let x = 0; for (let i = 0; i < n; i++) x = (x + i) % 1000003; return x;',
   });
+  const cpuOf = async (n) => {
+    const res = await httpJson('POST', `${base}/api/v1/scripting/scripts/${created.id}/run`, { headers, body: { input: { n } } });
+    return must(res, 200, 'calibrating run').cpuMs;
+  };
+  const probe = 200_000;
+  const samples = [];
+  for (let i = 0; i < 3; i++) samples.push(await cpuOf(probe));
+  const perStep = samples.sort((a, b) => a - b)[1] / probe;
+  const n = Math.round(burnMs / perStep);
+  return { id: created.id, n, body: { input: { n } } };
+};
+
+const cpuBurn = async ({ base, headers, products, o }) => {
+  const spin = await spinScript(base, headers, o.burnMs);
+  log(`cpu burn: ${spin.n} steps take ~${o.burnMs} ms of CPU per run`);
   const target = {
     method: 'GET',
     headers: { 'x-tenant-id': TENANT },
     setup: (req) => ({ ...req, path: `/api/v1/commerce/products/${products[0]}` }),
   };
-  const full = await burnRounds({ base, headers, target, spinId: spin.id, o, label: 'full speed' });
+  const full = await burnRounds({ base, headers, target, spin, o, label: 'full speed' });
   const overallRate = Math.max(1, Math.round(full.idle.requestsPerSecond * o.pacedShare));
-  const paced = await burnRounds({ base, headers, target, spinId: spin.id, o, label: `paced at ${overallRate}/s`, overallRate });
+  const paced = await burnRounds({ base, headers, target, spin, o, label: `paced at ${overallRate}/s`, overallRate });
   return { ...full, paced: { ...paced, overallRate } };
 };
 
@@ -162,7 +182,7 @@ const loadRound = async ({ base, target, o, overallRate }) => {
  * median round's p50 and p99 (a round hit by a stall from elsewhere on the machine does not decide
  * the figure), and the p99 ratio.
  */
-const burnRounds = async ({ base, headers, target, spinId, o, label, overallRate }) => {
+const burnRounds = async ({ base, headers, target, spin, o, label, overallRate }) => {
   const rounds = { idle: [], burning: [] };
   const count = overallRate ? o.pacedRounds : o.rounds;
   for (let r = 0; r < count * 2; r++) {
@@ -170,7 +190,7 @@ const burnRounds = async ({ base, headers, target, spinId, o, label, overallRate
     log(
       `cpu burn, ${label}: round ${Math.floor(r / 2) + 1}/${count}, ${variant}, ${overallRate ? 'open loop' : `-c ${o.connections}`} for ${o.roundS} s`,
     );
-    const burn = variant === 'burning' ? burner(base, headers, spinId, o.burners) : null;
+    const burn = variant === 'burning' ? burner(base, headers, spin, o.burners) : null;
     if (burn) await sleep(500);
     const probe = await loopProbe(base);
     const startedAt = new Date().toISOString();
