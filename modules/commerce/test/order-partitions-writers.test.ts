@@ -14,9 +14,9 @@ const monthWindow = (now: number) => ({
 /**
  * The partition job makes next months' order partitions while checkouts write. A checkout takes
  * the orders and then the order lines; creating a lines partition takes the lines and then (for
- * the foreign key) the orders. Had the job waited for the lines, the next checkout would have
- * queued behind it holding the orders, and PostgreSQL's deadlock check would have picked that
- * checkout (waiting longest) as the victim: the 409 a customer once got from a concurrent checkout.
+ * the foreign key) the orders. Had the job waited for the orders with the lines in hand, the next
+ * checkout, queued behind it for the lines while holding the orders, would have been picked by
+ * PostgreSQL's deadlock check (waiting longest) as the victim: the 409 a customer once got.
  */
 describeOnBackend('postgres', 'order partitions made while checkouts write', (backend) => {
   let t: TestDatabase;
@@ -27,7 +27,7 @@ describeOnBackend('postgres', 'order partitions made while checkouts write', (ba
 
   const owner = <T>(fn: (c: SqlRunner) => Promise<T>) => withOwnerConnection(t.url ?? '', fn);
 
-  it('never queues a writer behind it nor closes a deadlock with one, and makes the partitions once the writers are done', async () => {
+  it('never closes a deadlock with a writer, and makes the partitions once the writers are done', async () => {
     const now = Date.now();
     await ensurePartitions(t.db, 'commerce_orders', monthWindow(now));
     await owner((finishing) =>

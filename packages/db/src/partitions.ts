@@ -26,14 +26,14 @@ END $$;`;
  * text through `%I` only.
  *
  * - `sys_partition_create(parent, suffix, lo, hi)` creates `<parent>_<suffix>` for `[lo, hi)` unless
- *   a table of that name exists (false then); the suffix is digits only. It never waits behind the
- *   writers: the CREATE locks the parent and its default partition, and through the foreign keys
- *   the tables on either side of them, in an order no writer follows (a checkout holds the orders
- *   and waits for the order lines, the CREATE of a lines partition holds the lines and waits for
- *   the orders). A wait there queues the writers behind it and can close a cycle in which
- *   PostgreSQL's deadlock check picks a writer as the victim. So it takes those locks first, each
- *   NOWAIT, and any other lock with a timeout well under the deadlock check's second; when one is
- *   held it returns null, having made nothing, and the caller tries again a moment later.
+ *   a table of that name exists (false then); the suffix is digits only. It never waits for a lock
+ *   while holding another: the CREATE locks the parent and its default partition and, through the
+ *   foreign keys, the tables on either side of them, in an order no writer follows (a checkout holds
+ *   the orders and waits for the order lines; the CREATE of a lines partition holds the lines and
+ *   waits for the orders), and such a wait can close a cycle in which PostgreSQL's deadlock check
+ *   picks a writer as the victim. So it waits (under a `lock_timeout` well below the deadlock
+ *   check's second) only for the parent, holding nothing yet, then takes the others NOWAIT; when one
+ *   is held it returns null, having made nothing, and the caller tries again a moment later.
  * - `sys_partition_lock(parent, names)` takes ACCESS EXCLUSIVE locks on those partitions, so a check
  *   made afterwards in the same transaction still holds when they are dropped.
  * - `sys_partition_drop(parent, names)` drops those partitions (never the default one); returns the
@@ -68,8 +68,9 @@ BEGIN
   IF p IS NULL THEN RAISE EXCEPTION 'not a partitioned table: %', parent; END IF;
   IF to_regclass(format('public.%I', parent || '_' || suffix)) IS NOT NULL THEN RETURN false; END IF;
   BEGIN
-    -- The locks the CREATE takes, taken first without waiting.
-    EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE NOWAIT', p::regclass);
+    -- The locks the CREATE takes, taken first: the parent waiting (holding nothing, this cannot close a
+    -- cycle; lock_timeout bounds it), the others without waiting.
+    EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', p::regclass);
     FOR t IN SELECT i.inhrelid FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
               WHERE i.inhparent = p AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT' LOOP
       EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE NOWAIT', t::regclass);
@@ -209,17 +210,18 @@ export const ensurePartitions = async (runner: SqlRunner, parent: string, option
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Tries again while a lock the creation needs is held, a moment later each time, up to ~5 s in all. */
-const BUSY_TRIES = 40;
+/** Tries again while a lock the creation needs is held, a moment later each time, for ~5 s in all. */
+const BUSY_FOR_MS = 5_000;
 const busyPauseMs = (attempt: number) => 20 + Math.min(attempt, 10) * 10 + Math.random() * 20;
 
-/** Raised when writers held a lock the creation needs through every try (the job's next run tries again). */
+/** Raised when writers held a lock the creation needs all along (the job's next run tries again). */
 const partitionBusy = (name: string) =>
   Object.assign(new Error(`partition ${name} not made: the tables stayed busy; the next run tries again`), { code: '55P03' });
 
 /** Runs on `runner` outside a transaction: each try is a statement of its own. */
 const createPartition = async (runner: SqlRunner, parent: string, suffix: string, lo: string, hi: string): Promise<boolean> => {
-  for (let attempt = 1; attempt <= BUSY_TRIES; attempt++) {
+  const until = Date.now() + BUSY_FOR_MS;
+  for (let attempt = 1; ; attempt++) {
     try {
       const { rows } = await runner.query<{ made: boolean | null }>('SELECT sys_partition_create($1, $2, $3, $4) AS made', [
         parent,
@@ -236,9 +238,9 @@ const createPartition = async (runner: SqlRunner, parent: string, suffix: string
       if (errorCodeOf(error) !== '55P03') throw error;
     }
     // A writer holds a lock the creation needs; the writers go first.
-    if (attempt < BUSY_TRIES) await sleep(busyPauseMs(attempt));
+    if (Date.now() >= until) throw partitionBusy(`${parent}_${suffix}`);
+    await sleep(busyPauseMs(attempt));
   }
-  throw partitionBusy(`${parent}_${suffix}`);
 };
 
 /** Locks these partitions of `parent` for the rest of the transaction; returns the names locked. */
