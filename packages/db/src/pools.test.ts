@@ -40,11 +40,15 @@ describeOnBackend('postgres', 'pooled connections', (backend) => {
 
   it('answers background work while every request connection is taken, under the tenant it is given', async () => {
     const db = await openPostgres({ url, appRole: APP_ROLE, poolMax: 2, backgroundPoolMax: 1 });
-    const release: (() => void)[] = [];
+    // One gate for both: a transaction whose first statement answers late still finds it open.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const held = [0, 1].map(() =>
       db.transaction(async (tx) => {
         await tx.query('SELECT 1');
-        await new Promise<void>((resolve) => release.push(resolve));
+        await gate;
       }),
     );
     try {
@@ -59,11 +63,12 @@ describeOnBackend('postgres', 'pooled connections', (backend) => {
       expect(rows[0]).toEqual({ t: tenantId, u: APP_ROLE });
       expect(db.background().stats()).toMatchObject({ max: 1, total: 1 });
       expect(db.stats().waiting).toBe(1);
-      for (const done of release) done();
+      release();
       await Promise.all(held);
       expect((await queued).rows).toEqual([{ n: 1 }]);
     } finally {
-      for (const done of release) done();
+      release();
+      await Promise.allSettled(held);
       await db.close();
     }
   });
