@@ -109,6 +109,9 @@ const eventToEffect = async ({ base, headers, products, receiver, o, problems })
   return { writes, effects: firsts.size, lost, duplicates, latency: summary([...firsts.values()].map((s) => s.at - s.occurredAt)) };
 };
 
+/** A manual run of script `id` with `body`: { status, body } (the run's report). */
+const runScript = (base, headers, id, body) => httpJson('POST', `${base}/api/v1/scripting/scripts/${id}/run`, { headers, body });
+
 /** Keeps `parallel` runs of the spinning script going until `stop()`: { stop → { runs, failed } }. */
 const burner = (base, headers, spin, parallel) => {
   let running = true;
@@ -116,7 +119,7 @@ const burner = (base, headers, spin, parallel) => {
   let failed = 0;
   const loop = async () => {
     while (running) {
-      const res = await httpJson('POST', `${base}/api/v1/scripting/scripts/${spin.id}/run`, { headers, body: spin.body }).catch(() => null);
+      const res = await runScript(base, headers, spin.id, spin.body).catch(() => null);
       runs++;
       if (res?.status !== 200 || res.body.ok !== true) failed++;
     }
@@ -133,18 +136,15 @@ const burner = (base, headers, spin, parallel) => {
 
 /**
  * A script doing `ctx.input.n` steps of arithmetic, and the `n` that takes `burnMs` of CPU time (the
- * runs' own reports, median of three, scaled from a short run). Work, not a clock: a run stepping
- * aside (workers_cpu_share) takes longer and still spends its CPU time.
+ * runs' own reports, median of three, scaled from a short run). Work, not a clock: a run the
+ * requests push aside takes longer and still spends its CPU time.
  */
 const spinScript = async (base, headers, burnMs) => {
   const created = await createScript(base, headers, {
     name: 'spin',
     source: 'const n = ctx.input.n; let x = 0; for (let i = 0; i < n; i++) x = (x + i) % 1000003; return x;',
   });
-  const cpuOf = async (n) => {
-    const res = await httpJson('POST', `${base}/api/v1/scripting/scripts/${created.id}/run`, { headers, body: { input: { n } } });
-    return must(res, 200, 'calibrating run').cpuMs;
-  };
+  const cpuOf = async (n) => must(await runScript(base, headers, created.id, { input: { n } }), 200, 'calibrating run').cpuMs;
   const probe = 200_000;
   const samples = [];
   for (let i = 0; i < 3; i++) samples.push(await cpuOf(probe));

@@ -1,10 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ensurePartitions, listPartitions, withOwnerConnection } from '@rustok/db';
 import type { SqlRunner } from '@rustok/kernel';
 import { describeOnBackend, openTestDatabase, type TestDatabase } from '@rustok/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commerceModule } from '../src/index.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const monthWindow = (now: number) => ({
   period: 'month' as const,
   fromMs: now,

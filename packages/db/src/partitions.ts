@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { errorCodeOf, firstIdAt, type SqlRunner } from '@rustok/kernel';
 
 /** A function that runs `statement` (its `%I` the name) on each of the named partitions of `parent`, returning the names. */
@@ -14,6 +15,9 @@ BEGIN
     RETURN NEXT t;
   END LOOP;
 END $$;`;
+
+/** Any lock the creation waits for is given up after this, well before PostgreSQL's deadlock check (1 s by default). */
+const CREATE_LOCK_TIMEOUT_MS = 200;
 
 /**
  * Range partitions on a time-ordered id (docs/adr/0012-partitions.md). Ids start with their
@@ -39,9 +43,6 @@ END $$;`;
  * - `sys_partition_drop(parent, names)` drops those partitions (never the default one); returns the
  *   names dropped.
  */
-/** Any lock the creation waits for is given up after this, well before PostgreSQL's deadlock check (1 s by default). */
-const CREATE_LOCK_TIMEOUT_MS = 200;
-
 export const PARTITIONS_SQL = `
 CREATE OR REPLACE FUNCTION sys_partitioned_parent(parent text) RETURNS oid
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -208,8 +209,6 @@ export const ensurePartitions = async (runner: SqlRunner, parent: string, option
   return created;
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Tries again while a lock the creation needs is held, a moment later each time, for ~5 s in all. */
 const BUSY_FOR_MS = 5_000;
 const busyPauseMs = (attempt: number) => 20 + Math.min(attempt, 10) * 10 + Math.random() * 20;
@@ -234,8 +233,7 @@ const createPartition = async (runner: SqlRunner, parent: string, suffix: string
     } catch (error) {
       // 23514: the default partition holds rows of this range; they stay there.
       if (errorCodeOf(error) === '23514') return false;
-      // 55P03 here: a lock the CREATE itself waited for past its timeout.
-      if (errorCodeOf(error) !== '55P03') throw error;
+      throw error;
     }
     // A writer holds a lock the creation needs; the writers go first.
     if (Date.now() >= until) throw partitionBusy(`${parent}_${suffix}`);
