@@ -16,8 +16,11 @@ BEGIN
   END LOOP;
 END $$;`;
 
-/** Any lock the creation waits for is given up after this, well before PostgreSQL's deadlock check (1 s by default). */
-const CREATE_LOCK_TIMEOUT_MS = 200;
+/**
+ * The only lock the creation and the drop wait for is the parent's, holding nothing yet; they give it
+ * up after this, well before PostgreSQL's deadlock check (1 s by default). Every other is taken NOWAIT.
+ */
+const PARENT_LOCK_TIMEOUT_MS = 200;
 
 /**
  * Range partitions on a time-ordered id (docs/adr/0012-partitions.md). Ids start with their
@@ -38,8 +41,13 @@ const CREATE_LOCK_TIMEOUT_MS = 200;
  *   picks a writer as the victim. So it waits (under a `lock_timeout` well below the deadlock
  *   check's second) only for the parent, holding nothing yet, then takes the others NOWAIT; when one
  *   is held it returns null, having made nothing, and the caller tries again a moment later.
- * - `sys_partition_lock(parent, names)` takes ACCESS EXCLUSIVE locks on those partitions, so a check
- *   made afterwards in the same transaction still holds when they are dropped.
+ * - `sys_partition_lock(parent, names, nowait)` takes ACCESS EXCLUSIVE locks on the parent and those
+ *   partitions, so a check made afterwards in the same transaction still holds when they are dropped,
+ *   and returns the names locked. The parent first, since dropping a partition locks it: a drop that
+ *   waited for the parent holding the partition would hold up a reader that has the parent and comes
+ *   for that partition (and the writers queued after it). Unless `nowait` it waits for the parent as
+ *   the creation does, so the caller must hold nothing yet; the partitions it takes NOWAIT. When one
+ *   is held it returns null, having locked nothing, and the caller tries again a moment later.
  * - `sys_partition_drop(parent, names)` drops those partitions (never the default one); returns the
  *   names dropped.
  */
@@ -60,7 +68,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 $$;
 
 CREATE OR REPLACE FUNCTION sys_partition_create(parent text, suffix text, lo uuid, hi uuid) RETURNS boolean
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET lock_timeout = '${CREATE_LOCK_TIMEOUT_MS}ms' AS $$
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET lock_timeout = '${PARENT_LOCK_TIMEOUT_MS}ms' AS $$
 DECLARE
   p oid := public.sys_partitioned_parent(parent);
   t oid;
@@ -88,7 +96,27 @@ BEGIN
   END;
 END $$;
 
-${eachPartitionSql('sys_partition_lock', 'LOCK TABLE public.%I IN ACCESS EXCLUSIVE MODE')}
+DROP FUNCTION IF EXISTS sys_partition_lock(text, text[]);
+CREATE OR REPLACE FUNCTION sys_partition_lock(parent text, names text[], nowait boolean) RETURNS text[]
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET lock_timeout = '${PARENT_LOCK_TIMEOUT_MS}ms' AS $$
+DECLARE
+  p oid := public.sys_partitioned_parent(parent);
+  locked text[] := '{}';
+  t text;
+BEGIN
+  IF p IS NULL THEN RAISE EXCEPTION 'not a partitioned table: %', parent; END IF;
+  BEGIN
+    -- A block that ends without an error keeps its locks for the rest of the transaction.
+    EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', p::regclass) || CASE WHEN nowait THEN ' NOWAIT' ELSE '' END;
+    FOR t IN SELECT public.sys_partitions_named(parent, names) LOOP
+      EXECUTE format('LOCK TABLE public.%I IN ACCESS EXCLUSIVE MODE NOWAIT', t);
+      locked := locked || t;
+    END LOOP;
+    RETURN locked;
+  EXCEPTION WHEN lock_not_available THEN
+    RETURN NULL; -- a lock is held: nothing locked, no error in the server's log; the caller tries again
+  END;
+END $$;
 
 ${eachPartitionSql('sys_partition_drop', 'DROP TABLE public.%I')}`;
 
@@ -96,7 +124,7 @@ const FUNCTIONS = [
   'sys_partitioned_parent(text)',
   'sys_partitions_named(text, text[])',
   'sys_partition_create(text, text, uuid, uuid)',
-  'sys_partition_lock(text, text[])',
+  'sys_partition_lock(text, text[], boolean)',
   'sys_partition_drop(text, text[])',
 ].join(', ');
 
@@ -209,9 +237,23 @@ export const ensurePartitions = async (runner: SqlRunner, parent: string, option
   return created;
 };
 
-/** Tries again while a lock the creation needs is held, a moment later each time, for ~5 s in all. */
+/** Tries again while a lock is held, a moment later each time, for ~5 s in all. */
 const BUSY_FOR_MS = 5_000;
 const busyPauseMs = (attempt: number) => 20 + Math.min(attempt, 10) * 10 + Math.random() * 20;
+
+/**
+ * Runs `attempt` until it answers anything but null (null: a lock it needs was held, nothing done),
+ * a moment later each time, for ~5 s in all; null when it never did (the job's next run tries again).
+ */
+export const whileBusy = async <T>(attempt: () => Promise<T | null>): Promise<T | null> => {
+  const until = Date.now() + BUSY_FOR_MS;
+  for (let n = 1; ; n++) {
+    const answer = await attempt();
+    if (answer !== null) return answer;
+    if (Date.now() >= until) return null;
+    await sleep(busyPauseMs(n));
+  }
+};
 
 /** Raised when writers held a lock the creation needs all along (the job's next run tries again). */
 const partitionBusy = (name: string) =>
@@ -219,32 +261,37 @@ const partitionBusy = (name: string) =>
 
 /** Runs on `runner` outside a transaction: each try is a statement of its own. */
 const createPartition = async (runner: SqlRunner, parent: string, suffix: string, lo: string, hi: string): Promise<boolean> => {
-  const until = Date.now() + BUSY_FOR_MS;
-  for (let attempt = 1; ; attempt++) {
+  const made = await whileBusy(async () => {
     try {
-      const { rows } = await runner.query<{ made: boolean | null }>('SELECT sys_partition_create($1, $2, $3, $4) AS made', [
-        parent,
-        suffix,
-        lo,
-        hi,
-      ]);
-      const made = rows[0]?.made;
-      if (made !== null && made !== undefined) return made;
+      const sql = 'SELECT sys_partition_create($1, $2, $3, $4) AS made';
+      const { rows } = await runner.query<{ made: boolean | null }>(sql, [parent, suffix, lo, hi]);
+      // null: a writer holds a lock the creation needs; the writers go first.
+      return rows[0]?.made ?? null;
     } catch (error) {
       // 23514: the default partition holds rows of this range; they stay there.
       if (errorCodeOf(error) === '23514') return false;
       throw error;
     }
-    // A writer holds a lock the creation needs; the writers go first.
-    if (Date.now() >= until) throw partitionBusy(`${parent}_${suffix}`);
-    await sleep(busyPauseMs(attempt));
-  }
+  });
+  if (made === null) throw partitionBusy(`${parent}_${suffix}`);
+  return made;
 };
 
-/** Locks these partitions of `parent` for the rest of the transaction; returns the names locked. */
-export const lockPartitions = async (tx: SqlRunner, parent: string, names: readonly string[]): Promise<string[]> => {
-  const { rows } = await tx.query<{ t: string }>('SELECT t FROM sys_partition_lock($1, $2::text[]) AS t', [parent, [...names]]);
-  return rows.map((r) => r.t);
+/**
+ * Locks `parent` and these partitions of it for the rest of the transaction; returns the names locked,
+ * or null when another transaction held one of those tables (nothing locked). Unless `nowait`, it
+ * waits a moment for the parent, which only a transaction holding no lock yet may do.
+ */
+export const lockPartitions = async (
+  tx: SqlRunner,
+  parent: string,
+  names: readonly string[],
+  options: { readonly nowait: boolean },
+): Promise<string[] | null> => {
+  if (names.length === 0) return [];
+  const sql = 'SELECT sys_partition_lock($1, $2::text[], $3) AS locked';
+  const { rows } = await tx.query<{ locked: string[] | null }>(sql, [parent, [...names], options.nowait]);
+  return rows[0]?.locked ?? null;
 };
 
 /** Drops these partitions of `parent` (never its default); returns the names dropped. */

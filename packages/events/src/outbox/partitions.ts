@@ -7,6 +7,7 @@ import {
   lockPartitions,
   partitionOf,
   type RangePartition,
+  whileBusy,
 } from '@rustok/db';
 import { errorCodeOf, firstIdAt, type ModuleJob, type SqlRunner } from '@rustok/kernel';
 
@@ -43,26 +44,39 @@ const mustKeep = async (runner: SqlRunner, part: RangePartition, hi: string, cut
   return rows[0]?.keep !== false;
 };
 
-/** Waits this long at most for the locks a drop needs, then leaves the period to the next run. */
+/** Bounds any wait under a drop's locks (the check's read of the dead letters); the lock function waits for the outbox 200 ms at most. */
 const LOCK_TIMEOUT_MS = 500;
 
-/** Drops one period's event and receipt partitions together, checking again under their locks. */
-const dropPeriod = async (db: Database, events: RangePartition, receipts: readonly string[], cutoff: Date): Promise<boolean> => {
+/**
+ * One try at dropping a period under its locks: null when another transaction held one of them
+ * (nothing done). The outbox's lock is waited for a moment, holding nothing yet; the receipts' is
+ * taken only if free at once, so the drop never waits for a lock while holding another.
+ */
+const dropUnderLocks = (db: Database, events: RangePartition, hi: string, receipts: readonly string[], cutoff: Date) =>
+  db.transaction(async (tx): Promise<boolean | null> => {
+    await tx.query(`SET LOCAL lock_timeout = ${LOCK_TIMEOUT_MS}`);
+    if (!(await lockPartitions(tx, EVENTS_TABLE, [events.name], { nowait: false }))) return null;
+    if (!(await lockPartitions(tx, RECEIPTS_TABLE, receipts, { nowait: true }))) return null;
+    if (await mustKeep(tx, events, hi, cutoff)) return false;
+    await dropPartitions(tx, RECEIPTS_TABLE, receipts);
+    return (await dropPartitions(tx, EVENTS_TABLE, [events.name])).length === 1;
+  });
+
+type Outcome = 'dropped' | 'kept' | 'busy';
+
+/** Drops one period's event and receipt partitions together, checking again under their locks; tries again for a while when busy. */
+const dropPeriod = async (db: Database, events: RangePartition, receipts: readonly string[], cutoff: Date): Promise<Outcome> => {
   const hi = events.hi;
-  if (hi === null || (await mustKeep(db, events, hi, cutoff))) return false;
-  try {
-    return await db.transaction(async (tx) => {
-      await tx.query(`SET LOCAL lock_timeout = ${LOCK_TIMEOUT_MS}`);
-      await lockPartitions(tx, EVENTS_TABLE, [events.name]);
-      await lockPartitions(tx, RECEIPTS_TABLE, receipts);
-      if (await mustKeep(tx, events, hi, cutoff)) return false;
-      await dropPartitions(tx, RECEIPTS_TABLE, receipts);
-      return (await dropPartitions(tx, EVENTS_TABLE, [events.name])).length === 1;
-    });
-  } catch (error) {
-    if (errorCodeOf(error) === '55P03') return false; // lock_not_available: the next run tries again
-    throw error;
-  }
+  if (hi === null || (await mustKeep(db, events, hi, cutoff))) return 'kept';
+  const dropped = await whileBusy(async () => {
+    try {
+      return await dropUnderLocks(db, events, hi, receipts, cutoff);
+    } catch (error) {
+      if (errorCodeOf(error) === '55P03') return null; // lock_not_available
+      throw error;
+    }
+  });
+  return dropped === null ? 'busy' : dropped ? 'dropped' : 'kept';
 };
 
 /** The receipt partitions inside an event partition's range (the same bounds, unless one of them could not be made at once). */
@@ -81,16 +95,17 @@ const receiptsWithin = (receipts: readonly RangePartition[], events: RangePartit
 export interface DroppedPeriods {
   /** Names of the event partitions dropped (each with its receipts' partition). */
   readonly dropped: string[];
-  /** Expired periods that still hold something to keep (see KEEPS_SQL). */
+  /** Expired periods that still hold something to keep (see KEEPS_SQL), or whose tables stayed busy (the next run tries again). */
   readonly kept: string[];
   /** Rows below this id lie in periods that have expired but were kept; retention deletes their expired rows one by one. */
   readonly rowsBelow: string;
 }
 
 /**
- * Drops every period that ends before the cutoff and holds nothing to keep. Returns what it dropped
- * and the id below which rows are in expired periods: the start of the period holding the cutoff
- * (the cutoff itself where only the default partition holds it).
+ * Drops every period that ends before the cutoff and holds nothing to keep. While other transactions
+ * hold the tables it tries again for a few seconds, then leaves that period and the later ones to the
+ * next run. Returns what it dropped and the id below which rows are in expired periods: the start of
+ * the period holding the cutoff (the cutoff itself where only the default partition holds it).
  */
 export const dropExpiredPeriods = async (db: Database, cutoff: Date): Promise<DroppedPeriods> => {
   const cutoffId = firstIdAt(cutoff.getTime());
@@ -98,10 +113,12 @@ export const dropExpiredPeriods = async (db: Database, cutoff: Date): Promise<Dr
   const receipts = await listPartitions(db, RECEIPTS_TABLE);
   const dropped: string[] = [];
   const kept: string[] = [];
+  let outcome: Outcome = 'kept';
   for (const part of events) {
     if (part.isDefault || part.hi === null || part.hi > cutoffId) continue;
-    if (await dropPeriod(db, part, receiptsWithin(receipts, part), cutoff)) dropped.push(part.name);
-    else kept.push(part.name);
+    // Once a period stayed busy, the later ones are left to the next run too.
+    if (outcome !== 'busy') outcome = await dropPeriod(db, part, receiptsWithin(receipts, part), cutoff);
+    (outcome === 'dropped' ? dropped : kept).push(part.name);
   }
   const holding = partitionOf(events, cutoffId);
   return { dropped, kept, rowsBelow: holding ? (holding.lo ?? NIL_ID) : cutoffId };
