@@ -17,7 +17,7 @@ export interface PruneOptions {
 export interface Pruned {
   /** Periods dropped whole (event partitions, each with its receipts' partition). */
   readonly periods: number;
-  /** Expired periods kept for what they still hold (a dead or pending event, a late receipt, an open dead letter). */
+  /** Expired periods kept for what they still hold (a dead or pending event, a late receipt, an open dead letter), or left to the next run while their tables stayed busy. */
   readonly kept: readonly string[];
   /** Rows deleted one by one: those of expired periods that had to stay, and of the default partition. */
   readonly events: number;
@@ -70,6 +70,9 @@ export const outboxRetentionJob: ModuleJob = {
     const pruned = await pruneOutbox(db, { olderThanMs: config.settings.rustok.events.retention_ms, budgetMs: RETENTION_EVERY_MS / 2 });
     if (pruned.periods + pruned.events + pruned.receipts > 0) logger.info(pruned, 'outbox pruned');
     if (pruned.kept.length > 0)
-      logger.warn({ kept: pruned.kept }, 'expired outbox periods kept: they hold pending or dead events or late receipts');
+      logger.warn(
+        { kept: pruned.kept },
+        'expired outbox periods kept: they hold pending or dead events or late receipts, or their tables stayed busy (the next run tries again)',
+      );
   },
 };
