@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Migration, ModuleDefinition, SqlRunner } from '@rustok/kernel';
-import { grantAppRole } from './app-role.js';
+import { APP_GRANTS_VERSION, grantAppRole } from './app-role.js';
 import { dbErrors } from './errors.js';
 import { PARTITIONS_SQL } from './partitions.js';
 import { analyzeTables, STATISTICS_SQL, tablesWrittenInTransaction } from './statistics.js';
@@ -115,6 +115,7 @@ export const runMigrations = async (
       options.onProgress?.({ done: applied.length, total: pending.length, name: item.migration.name });
     }
     await grantAppRole(owner, options.appRole);
+    await owner.exec(`COMMENT ON TABLE sys_migrations IS '${platformStamp()}'`);
     await analyzeTables(owner, [...written]);
     return { applied, alreadyApplied: plan.length - pending.length };
   } finally {
@@ -123,13 +124,27 @@ export const runMigrations = async (
 };
 
 /**
+ * What the platform's own functions and grants look like (they are replaced at every run, not
+ * versioned migrations): kept as the comment of `sys_migrations`, so a database opened after an
+ * upgrade that changed them is set up again even when no module migration is new.
+ */
+const platformStamp = (): string =>
+  createHash('sha256').update(PLATFORM_SQL).update(STATISTICS_SQL).update(PARTITIONS_SQL).update(APP_GRANTS_VERSION).digest('hex');
+
+const platformUpToDate = async (runner: SqlRunner): Promise<boolean> => {
+  const { rows } = await runner.query<{ stamp: string | null }>("SELECT obj_description('sys_migrations'::regclass, 'pg_class') AS stamp");
+  return rows[0]?.stamp === platformStamp();
+};
+
+/**
  * The report of a run with nothing to do, when every migration of these modules is applied and
- * unchanged; nothing when `runMigrations` has work (or an edited migration to report). Asked with
+ * unchanged and the platform's functions are current; nothing when `runMigrations` has work (or an edited migration to report). Asked with
  * the application's role, which may read `sys_migrations`; a database that cannot answer (no such
  * table yet) needs the run.
  */
 export const migrationsUpToDate = async (runner: SqlRunner, modules: readonly ModuleDefinition[]): Promise<MigrationReport | undefined> => {
   try {
+    if (!(await platformUpToDate(runner))) return undefined;
     const done = await appliedChecksums(runner);
     const plan = planMigrations(modules);
     return plan.every((p) => done.get(p.migration.name) === p.checksum) ? { applied: [], alreadyApplied: plan.length } : undefined;

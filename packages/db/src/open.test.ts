@@ -102,3 +102,26 @@ it('opens the owner instance only when its setup has work', async () => {
   expect(setups).toEqual(['on', 'on']);
   // Five embedded instances one after the other (a new cluster, then app and owner opens): ~30 s on a busy two-core machine.
 }, 120_000);
+
+it('sets the platform up again on a restart after an upgrade changed its functions or grants, with no new migration', async () => {
+  const stamp = async () => {
+    const { db } = await openDatabase({ config: { database: database(8) }, root: dir, migrate: [fixture([first])] });
+    try {
+      const { rows } = await db.query<{ s: string }>("SELECT obj_description('sys_migrations'::regclass, 'pg_class') AS s");
+      return rows[0]?.s;
+    } finally {
+      await db.close();
+    }
+  };
+  const current = await stamp();
+  expect(current).toMatch(/^[0-9a-f]{64}$/);
+  // As an earlier release left it: every migration applied, the platform's functions of that release.
+  const older = await openPglite({
+    dataDir: dir,
+    appRole: 'rustok_app',
+    ownerSetup: (owner) => owner.exec("COMMENT ON TABLE sys_migrations IS 'an earlier release'"),
+    ownerSetupNeeded: async () => true,
+  });
+  await older.close();
+  expect(await stamp()).toBe(current);
+}, 120_000);

@@ -14,6 +14,13 @@ import type { SqlRunner } from '@rustok/kernel';
  *   analyzes: all of them where `autovacuum` is off for the server or `every_table` is set (the
  *   embedded database has no autovacuum), otherwise only tables with `autovacuum_enabled = false`.
  *
+ * - `sys_dead_tables(every_table boolean)` lists, quoted, the tables autovacuum would vacuum now
+ *   (more dead rows than `autovacuum_vacuum_threshold` + `autovacuum_vacuum_scale_factor` × rows,
+ *   50 + 20% by default), among the same tables nothing else looks after, that the calling role
+ *   may vacuum: `VACUUM` cannot run inside a function, so the application runs it itself, which
+ *   the MAINTAIN privilege allows (PostgreSQL 17 and later, so the embedded database: see
+ *   grantAppRole). On older servers the list is empty.
+ *
  * `ANALYZE (SKIP_LOCKED)`: a table another session is analyzing, vacuuming or altering is left
  * alone instead of waited for.
  */
@@ -46,13 +53,27 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
      AND s.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8
                                  + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0)
    ORDER BY c.relname
+$$;
+
+CREATE OR REPLACE FUNCTION sys_dead_tables(every_table boolean) RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+  SELECT format('%I', c.relname) FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid
+   WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
+     AND CASE WHEN current_setting('server_version_num')::int >= 170000
+              THEN has_table_privilege(session_user, c.oid, 'MAINTAIN') ELSE false END
+     AND (every_table OR NOT current_setting('autovacuum')::boolean
+          OR EXISTS (SELECT 1 FROM unnest(c.reloptions) o
+                      WHERE o LIKE 'autovacuum\\_enabled=%' AND NOT substr(o, 20)::boolean))
+     AND s.n_dead_tup > current_setting('autovacuum_vacuum_threshold')::float8
+                        + current_setting('autovacuum_vacuum_scale_factor')::float8 * greatest(c.reltuples, 0)
+   ORDER BY s.n_dead_tup DESC
 $$;`;
 
 /** Lets the application role call the functions (and nobody else: functions are executable by PUBLIC by default). */
 export const grantStatistics = async (owner: SqlRunner, role: string): Promise<void> => {
   await owner.exec(`
-REVOKE ALL ON FUNCTION sys_analyze(text[]), sys_stale_tables(boolean) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION sys_analyze(text[]), sys_stale_tables(boolean) TO ${role}`);
+REVOKE ALL ON FUNCTION sys_analyze(text[]), sys_stale_tables(boolean), sys_dead_tables(boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION sys_analyze(text[]), sys_stale_tables(boolean), sys_dead_tables(boolean) TO ${role}`);
 };
 
 /** ANALYZE these tables of the application (others are ignored); returns the ones analyzed. */
@@ -82,6 +103,18 @@ export const analyzeStaleTables = async (runner: SqlRunner, options: StaleOption
   const analyzed: string[] = [];
   for (const table of await staleTables(runner, options)) analyzed.push(...(await analyzeTables(runner, [table])));
   return analyzed;
+};
+
+/**
+ * VACUUM each table with more dead rows than autovacuum would leave, where nothing else vacuums it
+ * (see sys_dead_tables); returns the tables vacuumed. Each statement runs on its own, outside any
+ * transaction (VACUUM cannot run in one). Without it the embedded database, which has no
+ * autovacuum, keeps every dead row: tables and indexes grow with each update and writes slow down.
+ */
+export const vacuumDeadTables = async (runner: SqlRunner, options: StaleOptions): Promise<string[]> => {
+  const { rows } = await runner.query<{ t: string }>('SELECT t FROM sys_dead_tables($1) AS t', [options.everyTable]);
+  for (const { t } of rows) await runner.exec(`VACUUM (SKIP_LOCKED) public.${t}`);
+  return rows.map((r) => r.t);
 };
 
 /**
