@@ -96,7 +96,10 @@ BEGIN
   END;
 END $$;
 
-DROP FUNCTION IF EXISTS sys_partition_lock(text, text[]);
+-- The previous release's form (partitions only), kept while its processes may still run beside this
+-- one's during an upgrade (expand, then contract: docs/operations.md); a later release drops it.
+${eachPartitionSql('sys_partition_lock', 'LOCK TABLE public.%I IN ACCESS EXCLUSIVE MODE')}
+
 CREATE OR REPLACE FUNCTION sys_partition_lock(parent text, names text[], nowait boolean) RETURNS text[]
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET lock_timeout = '${PARENT_LOCK_TIMEOUT_MS}ms' AS $$
 DECLARE
@@ -124,6 +127,7 @@ const FUNCTIONS = [
   'sys_partitioned_parent(text)',
   'sys_partitions_named(text, text[])',
   'sys_partition_create(text, text, uuid, uuid)',
+  'sys_partition_lock(text, text[])',
   'sys_partition_lock(text, text[], boolean)',
   'sys_partition_drop(text, text[])',
 ].join(', ');
