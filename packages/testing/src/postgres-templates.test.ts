@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { withOwnerConnection } from '@rustok/db';
 import { defineModule, generateId } from '@rustok/kernel';
 import { describe, expect, it } from 'vitest';
 import { APP_ROLE, openTestDatabase, postgresSkipReason, type TestBackend, testBackends } from './databases.js';
 import { migrationKey } from './pglite-images.js';
+import { pruneOld } from './postgres-templates.js';
 
 /** A module whose one migration creates a table with the given column. */
 const moduleWith = (column: string) =>
@@ -42,5 +44,24 @@ describe.skipIf(!postgres)(`migrated PostgreSQL templates [postgres${postgres ? 
       await Promise.all(opened.map((t) => t.cleanup()));
       await withOwnerConnection(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${template}`));
     }
+  });
+  it('leaves another process’s build alone while it runs, and drops the scratch database of a build whose process is gone', async () => {
+    const adminUrl = (postgres as TestBackend).url as string;
+    const key = generateId().replace(/-/g, '').slice(-32);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid; // exited: its build died half-way
+    const running = `rustok_tpl_${key}_b${process.pid}`;
+    const dead = `rustok_tpl_${key}_b${gone}`;
+    await withOwnerConnection(adminUrl, async (admin) => {
+      for (const name of [running, dead]) await admin.exec(`CREATE DATABASE ${name}`);
+      try {
+        await pruneOld(admin, `rustok_tpl_${key}`);
+        const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+          `rustok_tpl_${key}%`,
+        ]);
+        expect(rows.map((r) => r.datname)).toEqual([running]);
+      } finally {
+        for (const name of [running, dead]) await admin.exec(`DROP DATABASE IF EXISTS ${name}`);
+      }
+    });
   });
 });

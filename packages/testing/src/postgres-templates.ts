@@ -37,14 +37,34 @@ const stampOf = async (adminUrl: string, name: string): Promise<Stamp | undefine
   return comment ? (JSON.parse(comment) as Stamp) : undefined;
 };
 
-/** Drops the templates of other migration sets built before the keeping window. */
-const pruneOld = async (admin: SqlRunner, keep: string): Promise<void> => {
+/** A build's scratch name (see build) and the process building it. */
+const SCRATCH = /^rustok_tpl_[0-9a-f]+_b(\d+)$/;
+
+/** Whether the process building under this scratch name is gone (a build that died half-way); false for a template. */
+const abandonedBuild = (name: string): boolean => {
+  const pid = SCRATCH.exec(name)?.[1];
+  if (!pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+};
+
+/**
+ * Drops the templates of other migration sets built before the keeping window, and the scratch
+ * databases of builds whose process is gone. A build still going (another test process's, between
+ * its migrations and its rename) has no stamp yet and is left alone.
+ */
+export const pruneOld = async (admin: SqlRunner, keep: string): Promise<void> => {
   const { rows } = await admin.query<{ name: string; comment: string | null }>(
     `SELECT datname AS name, shobj_description(oid, 'pg_database') AS comment FROM pg_database
       WHERE datname LIKE 'rustok\\_tpl\\_%' AND datname <> $1`,
     [keep],
   );
   for (const { name, comment } of rows) {
+    if (SCRATCH.test(name) && !abandonedBuild(name)) continue;
     const builtAt = comment ? (JSON.parse(comment) as Partial<Stamp>).builtAt : undefined;
     if (builtAt !== undefined && Date.now() - builtAt < KEEP_MS) continue;
     await admin.exec(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});
