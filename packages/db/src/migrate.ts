@@ -115,7 +115,7 @@ export const runMigrations = async (
       options.onProgress?.({ done: applied.length, total: pending.length, name: item.migration.name });
     }
     await grantAppRole(owner, options.appRole);
-    await owner.exec(`COMMENT ON TABLE sys_migrations IS '${platformStamp()}'`);
+    await owner.exec(`COMMENT ON TABLE sys_migrations IS '${PLATFORM_STAMP}'`);
     await analyzeTables(owner, [...written]);
     return { applied, alreadyApplied: plan.length - pending.length };
   } finally {
@@ -128,19 +128,23 @@ export const runMigrations = async (
  * versioned migrations): kept as the comment of `sys_migrations`, so a database opened after an
  * upgrade that changed them is set up again even when no module migration is new.
  */
-const platformStamp = (): string =>
-  createHash('sha256').update(PLATFORM_SQL).update(STATISTICS_SQL).update(PARTITIONS_SQL).update(APP_GRANTS_VERSION).digest('hex');
+const PLATFORM_STAMP = createHash('sha256')
+  .update(PLATFORM_SQL)
+  .update(STATISTICS_SQL)
+  .update(PARTITIONS_SQL)
+  .update(APP_GRANTS_VERSION)
+  .digest('hex');
 
 const platformUpToDate = async (runner: SqlRunner): Promise<boolean> => {
   const { rows } = await runner.query<{ stamp: string | null }>("SELECT obj_description('sys_migrations'::regclass, 'pg_class') AS stamp");
-  return rows[0]?.stamp === platformStamp();
+  return rows[0]?.stamp === PLATFORM_STAMP;
 };
 
 /**
  * The report of a run with nothing to do, when every migration of these modules is applied and
- * unchanged and the platform's functions are current; nothing when `runMigrations` has work (or an edited migration to report). Asked with
- * the application's role, which may read `sys_migrations`; a database that cannot answer (no such
- * table yet) needs the run.
+ * unchanged and the platform's functions are current; nothing when `runMigrations` has work (or an
+ * edited migration to report). Asked with the application's role, which may read `sys_migrations`;
+ * a database that cannot answer (no such table yet) needs the run.
  */
 export const migrationsUpToDate = async (runner: SqlRunner, modules: readonly ModuleDefinition[]): Promise<MigrationReport | undefined> => {
   try {

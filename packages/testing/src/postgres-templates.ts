@@ -40,15 +40,15 @@ const stampOf = async (adminUrl: string, name: string): Promise<Stamp | undefine
 /** A build's scratch name (see build) and the process building it. */
 const SCRATCH = /^rustok_tpl_[0-9a-f]+_b(\d+)$/;
 
-/** Whether the process building under this scratch name is gone (a build that died half-way); false for a template. */
-const abandonedBuild = (name: string): boolean => {
+/** Whether this is the scratch database of a build whose process is still running (another test process's, not yet stamped). */
+const buildRunning = (name: string): boolean => {
   const pid = SCRATCH.exec(name)?.[1];
   if (!pid) return false;
   try {
     process.kill(Number(pid), 0);
-    return false;
+    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 };
 
@@ -64,7 +64,7 @@ export const pruneOld = async (admin: SqlRunner, keep: string): Promise<void> =>
     [keep],
   );
   for (const { name, comment } of rows) {
-    if (SCRATCH.test(name) && !abandonedBuild(name)) continue;
+    if (buildRunning(name)) continue;
     const builtAt = comment ? (JSON.parse(comment) as Partial<Stamp>).builtAt : undefined;
     if (builtAt !== undefined && Date.now() - builtAt < KEEP_MS) continue;
     await admin.exec(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});
