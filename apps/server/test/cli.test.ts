@@ -2,17 +2,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtInModules, PLATFORM_MODULES } from '@rustok/server';
+import { REPO_ROOT, rustokArgs, seedEmbeddedDataDir } from '@rustok/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listening } from './fixtures/workspace-copy.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const main = join(root, 'apps/server/src/cli/main.ts');
-
-/** The real `rustok` process, run from the TypeScript sources. */
+/** The real `rustok` process (from the build when it is fresh, from the TypeScript sources otherwise). */
 const rustok = (args: string[], env: Record<string, string> = {}): ChildProcess =>
-  spawn(process.execPath, ['--conditions=source', '--import', 'tsx', main, ...args], {
-    cwd: root,
+  spawn(process.execPath, rustokArgs(args), {
+    cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', RUSTOK_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -26,7 +24,7 @@ const finish = (child: ChildProcess) =>
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 
-// Every test starts the built CLI (each start loads every module); on a busy machine that is slow, hence the budget.
+// Every test starts the CLI (each start loads every module); on a busy machine that is slow, hence the budget.
 describe('rustok command line', { timeout: 120_000 }, () => {
   let dataDir: string;
   let adminDir: string;
@@ -35,6 +33,9 @@ describe('rustok command line', { timeout: 120_000 }, () => {
     dataDir = await mkdtemp(join(tmpdir(), 'rustok-cli-'));
     adminDir = await mkdtemp(join(tmpdir(), 'rustok-cli-admin-'));
     bootDir = await mkdtemp(join(tmpdir(), 'rustok-cli-boot-'));
+    // `dataDir` starts empty: its first start initialises the database and runs every migration. The
+    // other two start migrated, as a first start leaves them, so that work is done once per file.
+    for (const dir of [adminDir, bootDir]) await seedEmbeddedDataDir(dir, [...PLATFORM_MODULES, ...builtInModules]);
   });
   afterAll(async () => {
     for (const dir of [dataDir, adminDir, bootDir]) await rm(dir, { recursive: true, force: true });
@@ -91,7 +92,6 @@ describe('rustok command line', { timeout: 120_000 }, () => {
     const missing = await finish(rustok(['admin', 'create'], env));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('CLI_ARGUMENT_MISSING');
-    // Three processes, each opening the embedded database (the first one migrates every module).
   }, 120_000);
 
   it('the first start with RUSTOK_ADMIN_EMAIL/PASSWORD creates the platform administrator, who can administer tenants', async () => {
@@ -116,7 +116,6 @@ describe('rustok command line', { timeout: 120_000 }, () => {
     expect(((await tenants.json()) as { items: { slug: string }[] }).items.map((t) => t.slug)).toEqual(['default']);
     child.kill('SIGTERM');
     expect((await done).code).toBe(0);
-    // A first start on a new data directory: every module migrates (as in the admin create test).
   }, 120_000);
 
   it('mounts the modules’ command groups: rustok --help lists index, and index verify runs on the database', async () => {

@@ -1,25 +1,20 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { forgetKeyRing, RETIREMENT_GRACE_SECONDS, rotateSigningKey } from '@rustok/auth';
 import type { TenantRef } from '@rustok/kernel';
-import { createTestPlatform, describeEachBackend, REPO_ROOT, type TestPlatform } from '@rustok/testing';
+import { createTestPlatform, describeEachBackend, REPO_ROOT, rustokArgs, type TestPlatform } from '@rustok/testing';
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const PASSWORD = 'correct horse battery'; // the test kit's password
 
-/** The real `rustok` command, from the TypeScript sources, against the given database. */
+/** The real `rustok` command against the given database. */
 const rustok = (args: string[], databaseUrl: string) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=source', '--import', 'tsx', join(REPO_ROOT, 'apps/server/src/cli/main.ts'), ...args],
-      {
-        cwd: REPO_ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', RUSTOK_ENV: 'test', DATABASE_URL: databaseUrl },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, rustokArgs(args), {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', RUSTOK_ENV: 'test', DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

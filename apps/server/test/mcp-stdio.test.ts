@@ -1,18 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { builtInModules, PLATFORM_MODULES } from '@rustok/server';
+import { REPO_ROOT, rustokArgs, seedEmbeddedDataDir } from '@rustok/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { structured, toolNames } from './fixtures/mcp.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const main = join(root, 'apps/server/src/cli/main.ts');
-
 /**
- * `rustok mcp --tenant <slug>`: the real process (from the TypeScript sources, on a fresh embedded
- * database) driven by the SDK's client over stdio. Same tools as over HTTP; stdout carries only the
+ * `rustok mcp --tenant <slug>`: the real process (on an embedded database as a first start leaves it)
+ * driven by the SDK's client over stdio. Same tools as over HTTP; stdout carries only the
  * protocol; a bad token in RUSTOK_MCP_TOKEN is refused like over HTTP.
  */
 describe('rustok mcp over stdio', () => {
@@ -27,8 +25,8 @@ describe('rustok mcp over stdio', () => {
   const connect = async (args: string[], extra: Record<string, string> = {}): Promise<Client> => {
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: ['--conditions=source', '--import', 'tsx', main, 'mcp', ...args],
-      cwd: root,
+      args: rustokArgs(['mcp', ...args]),
+      cwd: REPO_ROOT,
       env: env(extra),
       stderr: 'pipe',
     });
@@ -39,6 +37,7 @@ describe('rustok mcp over stdio', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'rustok-mcp-stdio-'));
+    await seedEmbeddedDataDir(dataDir, [...PLATFORM_MODULES, ...builtInModules]);
   });
   afterAll(async () => {
     // The stdio process may still be closing its embedded database files: retry while the folder empties.

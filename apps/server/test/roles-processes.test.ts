@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BuiltProcess, killBuiltProcesses, startBuiltProcess } from './fixtures/built-process.js';
 
 /**
- * A split deployment of built server processes on one PostgreSQL database and one NATS: two `api`,
+ * A split deployment of server processes on one PostgreSQL database and one NATS: two `api`,
  * one `relay`, two `consumers` and one `jobs` process, events over JetStream. Products written
  * through both APIs reach the storefront search; a consumer killed mid-stream loses nothing and
  * applies nothing twice; without a relay the outbox grows and drains after a relay comes back; the

@@ -1,3 +1,5 @@
+export * from './build.js';
+export * from './data-dirs.js';
 export * from './databases.js';
 export * from './errors.js';
 export * from './graphql.js';
