@@ -1,4 +1,5 @@
 import { defineModule } from '@rustok/kernel';
+import { embeddedTestImage } from '@rustok/testing';
 import { afterEach, expect, it } from 'vitest';
 import { bootPlatform, type Platform } from '../src/boot.js';
 import { installShutdown } from '../src/shutdown.js';
@@ -24,7 +25,9 @@ afterEach(async () => {
 });
 
 const boot = async () => {
-  platform = await bootPlatform({ environment: 'test', env: {}, modules: [slow], manifestFile: false, inMemory: true });
+  // In memory, from the migrated image of its modules (made once): the subject here is the shutdown, not the first start.
+  const options = { environment: 'test', env: {}, modules: [slow], manifestFile: false, inMemory: true, embeddedImage: embeddedTestImage };
+  platform = await bootPlatform(options);
   const address = await platform.app.listen({ host: '127.0.0.1', port: 0 });
   return { platform, address };
 };

@@ -8,8 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { context, SpanKind, trace } from '@opentelemetry/api';
 import { isWrapped } from '@opentelemetry/instrumentation';
 import type { EventEnvelope } from '@rustok/kernel';
-import { createThrowawayDatabase, describeEachBackend, type TestBackend } from '@rustok/testing';
+import { APP_ROLE, createMigratedDatabase, describeEachBackend, embeddedTestImage, type TestBackend } from '@rustok/testing';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { PLATFORM_MODULES } from '../src/boot.js';
+import { builtInModules } from '../src/modules.generated.js';
 import { type RunningServer, startServer } from '../src/start.js';
 
 interface ReceivedSpan {
@@ -58,7 +60,7 @@ afterEach(async () => {
 const boot = async (backend: TestBackend, telemetry: Record<string, unknown>): Promise<RunningServer> => {
   const env: Record<string, string> = { RUSTOK_ADMIN_EMAIL: ADMIN.email, RUSTOK_ADMIN_PASSWORD: ADMIN.password };
   if (backend.name === 'postgres') {
-    const scratch = await createThrowawayDatabase(backend.url ?? '');
+    const scratch = await createMigratedDatabase(backend.url ?? '', APP_ROLE, [...PLATFORM_MODULES, ...builtInModules]);
     cleanups.push(scratch.drop);
     env.DATABASE_URL = scratch.url;
   } else {
@@ -66,7 +68,14 @@ const boot = async (backend: TestBackend, telemetry: Record<string, unknown>): P
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     env.RUSTOK_DATABASE__DATA_DIR = dir;
   }
-  const server = await startServer({ environment: 'test', env, overrides: { telemetry }, shutdown: { signals: [], exit: () => {} } });
+  // Either database starts migrated (a PostgreSQL template or an embedded image, made once), as a restart finds it.
+  const server = await startServer({
+    environment: 'test',
+    env,
+    overrides: { telemetry },
+    shutdown: { signals: [], exit: () => {} },
+    embeddedImage: embeddedTestImage,
+  });
   cleanups.push(() => server.stop());
   return server;
 };
