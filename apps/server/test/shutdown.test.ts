@@ -26,8 +26,8 @@ afterEach(async () => {
 
 const boot = async () => {
   // In memory, from the migrated image of its modules (made once): the subject here is the shutdown, not the first start.
-  const options = { environment: 'test', env: {}, modules: [slow], manifestFile: false, inMemory: true, embeddedImage: embeddedTestImage };
-  platform = await bootPlatform(options);
+  const image = { inMemory: true, embeddedImage: embeddedTestImage };
+  platform = await bootPlatform({ environment: 'test', env: {}, modules: [slow], manifestFile: false, ...image });
   const address = await platform.app.listen({ host: '127.0.0.1', port: 0 });
   return { platform, address };
 };
