@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Database, listPartitions, openPglite, runMigrations, withOwnerConnection } from '@rustok/db';
 import { defineModule, firstIdAt, generateId, type SqlRunner } from '@rustok/kernel';
-import { describeEachBackend, openTestDatabase, testConfig } from '@rustok/testing';
+import { blankTestImage, describeEachBackend, openTestDatabase, testConfig } from '@rustok/testing';
 import pino from 'pino';
 import { afterEach, expect, it } from 'vitest';
 import { commerceModule } from '../src/index.js';
@@ -37,7 +37,7 @@ describeEachBackend('orders partitioned by month', (backend) => {
       await runMigrations(owner, [commerceModule], { appRole: 'rustok_app' });
     };
     if (backend.name === 'pglite') {
-      const db = await openPglite({ appRole: 'rustok_app', ownerSetup: migrate });
+      const db = await openPglite({ appRole: 'rustok_app', ownerSetup: migrate, image: await blankTestImage('rustok_app') });
       close = () => db.close();
       return db;
     }

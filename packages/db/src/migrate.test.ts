@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError, createRegistry, defineModule, generateId } from '@rustok/kernel';
-import { describeEachBackend, openTestDatabase, type TestDatabase } from '@rustok/testing';
+import { blankTestImage, describeEachBackend, openTestDatabase, type TestDatabase } from '@rustok/testing';
 import { afterEach, expect, it } from 'vitest';
 import { type MigrationReport, runMigrations } from './migrate.js';
 import { openPglite } from './pglite.js';
@@ -70,6 +70,8 @@ describeEachBackend('migrations', (backend) => {
       const db = await openPglite({
         dataDir,
         appRole: 'rustok_app',
+        // The first open unpacks a new cluster instead of running initdb (not this test's subject).
+        image: await blankTestImage('rustok_app'),
         ownerSetup: async (owner) => {
           report = await runMigrations(owner, modules, { appRole: 'rustok_app' });
         },

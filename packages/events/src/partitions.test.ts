@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Database, listPartitions, openPglite, runMigrations, withOwnerConnection } from '@rustok/db';
 import { defineModule, firstIdAt, generateId, idTimestamp, type SqlRunner } from '@rustok/kernel';
-import { describeEachBackend, openTestDatabase, testConfig } from '@rustok/testing';
+import { blankTestImage, describeEachBackend, openTestDatabase, testConfig } from '@rustok/testing';
 import pino from 'pino';
 import { afterEach, expect, it } from 'vitest';
 import { eventsModule } from './module.js';
@@ -123,7 +123,7 @@ describeEachBackend('outbox partitions', (backend) => {
     };
     let db: Database;
     if (backend.name === 'pglite') {
-      db = await openPglite({ appRole: 'rustok_app', ownerSetup: migrate });
+      db = await openPglite({ appRole: 'rustok_app', ownerSetup: migrate, image: await blankTestImage('rustok_app') });
       closeLater = () => db.close();
     } else {
       const t = await openTestDatabase(backend, []);

@@ -5,7 +5,7 @@ export * from './errors.js';
 export * from './graphql.js';
 export * from './http.js';
 export * from './nats-server.js';
-export { embeddedTestImage } from './pglite-images.js';
+export { blankTestImage, embeddedTestImage } from './pglite-images.js';
 export * from './platform.js';
 export * from './postgres-cluster.js';
 export * from './receiver.js';

@@ -47,12 +47,15 @@ const dbSource = (): string => {
 };
 
 let stamp: string | undefined;
+const stampOf = (): string => {
+  stamp ??= createHash('sha256').update(pgliteVersion()).update(dbSource()).digest('hex');
+  return stamp;
+};
 
 /** The name of a migrated schema: the PGlite release and the database package's source, the role and each module's migrations. */
 export const migrationKey = (appRole: string, modules: readonly ModuleDefinition[]): string => {
-  stamp ??= createHash('sha256').update(pgliteVersion()).update(dbSource()).digest('hex');
   const migrations = modules.map((m) => [m.slug, m.migrations.map((x) => [x.name, String(x.up)])]);
-  return createHash('sha256').update(stamp).update(appRole).update(JSON.stringify(migrations)).digest('hex').slice(0, 32);
+  return createHash('sha256').update(stampOf()).update(appRole).update(JSON.stringify(migrations)).digest('hex').slice(0, 32);
 };
 
 /** Written under another name first, so a reader never sees half a file. */
@@ -73,14 +76,37 @@ const dropTemplateDatabases = async (owner: SqlRunner): Promise<void> => {
 /** The tar PGlite loads, from the gzipped file kept on disk. */
 const unpacked = (gzipped: Uint8Array): Blob => new Blob([gunzipSync(gzipped)]);
 
-let blank: Promise<Blob> | undefined;
+const blanks = new Map<string, Promise<Blob>>();
 const inProcess = new Map<string, Promise<MigratedImage>>();
 
+const loadBlank = async (appRole: string): Promise<Blob> => {
+  const file = join(CACHE_DIR, `blank-${createHash('sha256').update(stampOf()).update(appRole).digest('hex').slice(0, 32)}.tar.gz`);
+  if (existsSync(file)) return unpacked(readFileSync(file));
+  const gzipped = Buffer.from(await (await createPgliteImage(appRole, { compression: 'gzip' })).arrayBuffer());
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeAtomically(file, gzipped);
+  return unpacked(gzipped);
+};
+
+/**
+ * A new cluster with the application role and nothing migrated (initdb is most of an image's
+ * build), kept on disk like the migrated images and unpacked once per process. Also for tests of
+ * what a migration does to rows an earlier one left: `openPglite({ image, ownerSetup })`.
+ */
+export const blankTestImage = (appRole: string): Promise<Blob> => {
+  let image = blanks.get(appRole);
+  if (!image) {
+    image = loadBlank(appRole);
+    blanks.set(appRole, image);
+    image.catch(() => blanks.delete(appRole));
+  }
+  return image;
+};
+
 const build = async (appRole: string, modules: readonly ModuleDefinition[], files: { image: string; report: string }) => {
-  blank ??= createPgliteImage(appRole);
   let report: MigrationReport | undefined;
   const image = await createPgliteImage(appRole, {
-    from: await blank,
+    from: await blankTestImage(appRole),
     compression: 'gzip',
     ownerSetup: async (owner) => {
       report = await runMigrations(owner, modules, { appRole });
