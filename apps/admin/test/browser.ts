@@ -86,6 +86,25 @@ const adminBuild = async (): Promise<string> => {
   return dir;
 };
 
+/**
+ * One Chromium per test process, for the browser suites it runs one after another (a launch costs
+ * about a second of CPU). Each page is its own browser context, as before (`browser.newPage()`), so
+ * suites share no cookies or storage; a harness closes the pages it opened. Playwright stops the
+ * browser when the process exits.
+ */
+let shared: Promise<Browser> | undefined;
+const sharedBrowser = (): Promise<Browser> => {
+  if (!shared) {
+    const launching = chromium.launch(chromiumLaunchOptions());
+    shared = launching;
+    const forget = () => {
+      if (shared === launching) shared = undefined;
+    };
+    launching.then((browser) => browser.on('disconnected', forget), forget);
+  }
+  return shared;
+};
+
 export const startAdminHarness = async (backend: TestBackend, options: Partial<StartOptions> = {}): Promise<AdminHarness> => {
   const work = await mkdtemp(join(tmpdir(), 'rustok-admin-'));
   const build = await adminBuild();
@@ -106,15 +125,18 @@ export const startAdminHarness = async (backend: TestBackend, options: Partial<S
   });
   const admin = server.generatedAdmin;
   if (!admin) throw new Error('a first development start made no administrator');
-  const browser: Browser = await chromium.launch(chromiumLaunchOptions());
+  const browser = await sharedBrowser();
   await mkdir(SHOTS, { recursive: true });
   const problems: string[] = [];
+  const pages = new Set<Page>();
   return {
     server,
     admin,
     problems,
     open: async (path) => {
       const page = await browser.newPage();
+      pages.add(page);
+      page.on('close', () => pages.delete(page));
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(message.text());
       });
@@ -136,7 +158,7 @@ export const startAdminHarness = async (backend: TestBackend, options: Partial<S
     },
     shot: (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`) }).then(() => {}),
     close: async () => {
-      await browser.close();
+      await Promise.all([...pages].map((page) => page.close().catch(() => {})));
       await server.stop();
       await database?.drop();
       await rm(work, { recursive: true, force: true });
