@@ -87,9 +87,9 @@ const adminBuild = async (): Promise<string> => {
 };
 
 /**
- * One Chromium per test process, for the browser suites it runs one after another (a launch costs
- * about a second of CPU). Each page is its own browser context, as before (`browser.newPage()`), so
- * suites share no cookies or storage; a harness closes the pages it opened. Playwright stops the
+ * One Chromium per test process, for the browser suites it runs one after another (a launch and its
+ * first pages cost a few CPU-seconds). Each page is its own browser context (`browser.newPage()`),
+ * so suites share no cookies or storage; a harness closes the pages it opened. Playwright stops the
  * browser when the process exits.
  */
 let shared: Promise<Browser> | undefined;
