@@ -24,6 +24,11 @@ import type { SqlRunner } from '@rustok/kernel';
  * `ANALYZE (SKIP_LOCKED)`: a table another session is analyzing, vacuuming or altering is left
  * alone instead of waited for.
  */
+/** The tables nothing else looks after (sys_stale_tables, sys_dead_tables): every one where asked or autovacuum is off, otherwise those with `autovacuum_enabled = false`. */
+const UNATTENDED = `     AND (every_table OR NOT current_setting('autovacuum')::boolean
+          OR EXISTS (SELECT 1 FROM unnest(c.reloptions) o
+                      WHERE o LIKE 'autovacuum\\_enabled=%' AND NOT substr(o, 20)::boolean))`;
+
 export const STATISTICS_SQL = `
 CREATE OR REPLACE FUNCTION sys_analyze(tables text[]) RETURNS SETOF text
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -47,9 +52,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
   SELECT c.relname::text FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid
    WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
      AND c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
-     AND (every_table OR NOT current_setting('autovacuum')::boolean
-          OR EXISTS (SELECT 1 FROM unnest(c.reloptions) o
-                      WHERE o LIKE 'autovacuum\\_enabled=%' AND NOT substr(o, 20)::boolean))
+${UNATTENDED}
      AND s.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8
                                  + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0)
    ORDER BY c.relname
@@ -61,9 +64,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
    WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
      AND CASE WHEN current_setting('server_version_num')::int >= 170000
               THEN has_table_privilege(session_user, c.oid, 'MAINTAIN') ELSE false END
-     AND (every_table OR NOT current_setting('autovacuum')::boolean
-          OR EXISTS (SELECT 1 FROM unnest(c.reloptions) o
-                      WHERE o LIKE 'autovacuum\\_enabled=%' AND NOT substr(o, 20)::boolean))
+${UNATTENDED}
      AND s.n_dead_tup > current_setting('autovacuum_vacuum_threshold')::float8
                         + current_setting('autovacuum_vacuum_scale_factor')::float8 * greatest(c.reltuples, 0)
    ORDER BY s.n_dead_tup DESC
