@@ -1,7 +1,8 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dbErrors } from './errors.js';
 
-const isAlive = (pid: number): boolean => {
+/** Whether a process with this id runs (one of another user's counts: EPERM). */
+export const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;

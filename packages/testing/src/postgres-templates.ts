@@ -1,4 +1,4 @@
-import { type MigrationReport, openPostgres, runMigrations, withOwnerConnection } from '@rustok/db';
+import { isAlive, type MigrationReport, openPostgres, runMigrations, withOwnerConnection } from '@rustok/db';
 import type { ModuleDefinition, SqlRunner } from '@rustok/kernel';
 import { migrationKey } from './pglite-images.js';
 import { until } from './until.js';
@@ -43,13 +43,7 @@ const SCRATCH = /^rustok_tpl_[0-9a-f]+_b(\d+)$/;
 /** Whether this is the scratch database of a build whose process is still running (another test process's, not yet stamped). */
 const buildRunning = (name: string): boolean => {
   const pid = SCRATCH.exec(name)?.[1];
-  if (!pid) return false;
-  try {
-    process.kill(Number(pid), 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
+  return pid !== undefined && isAlive(Number(pid));
 };
 
 /**
