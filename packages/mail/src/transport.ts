@@ -1,4 +1,4 @@
-import nodemailer, { type NodemailerError, type SMTPPoolOptions } from 'nodemailer';
+import type { NodemailerError, SMTPPoolOptions } from 'nodemailer';
 import { classifySmtpError, type FailureKind } from './classify.js';
 
 export interface MailerOptions {
@@ -71,13 +71,20 @@ export interface Mailer {
   close(): void;
 }
 
+const openTransport = async (options: MailerOptions) => (await import('nodemailer')).default.createTransport(poolOptions(options));
+
 /** A pooled SMTP sender; one per SMTP account (a tenant's own server, or the platform's). */
 export function createMailer(options: MailerOptions): Mailer {
-  const transport = nodemailer.createTransport(poolOptions(options));
+  // The library is loaded with the first mail, not at start: a server that sends none does not carry it.
+  let transporter: ReturnType<typeof openTransport> | undefined;
+  const transport = () => {
+    transporter ??= openTransport(options);
+    return transporter;
+  };
   return {
     async send(mail) {
       try {
-        const info = await transport.sendMail({
+        const info = await (await transport()).sendMail({
           from: { name: mail.from.name ?? '', address: mail.from.address },
           to: list(mail.to),
           cc: mail.cc === undefined ? undefined : list(mail.cc),
@@ -100,7 +107,7 @@ export function createMailer(options: MailerOptions): Mailer {
       }
     },
     close() {
-      transport.close();
+      void transporter?.then((t) => t.close());
     },
   };
 }

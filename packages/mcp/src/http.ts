@@ -53,13 +53,26 @@ const assertCaller = (request: FastifyRequest, surface: McpSurface): void => {
   if (!principal.roles.some((r) => r !== 'customer')) throw mcpErrors.MCP_STAFF_REQUIRED('A customer token cannot use the admin endpoint');
 };
 
-/** What serves a request once its caller is checked (loaded with the SDK when the routes are registered). */
-interface Serving {
+/** What answers a request once its caller is checked: the SDK's exchange, or a tools/call answered directly. */
+interface Answering {
   readonly exchange: typeof import('./exchange.js')['exchange'];
   readonly answerToolsCall: typeof import('./direct.js')['answerToolsCall'];
+}
+
+interface Serving {
+  /**
+   * Loaded with the first MCP request, not at start: the SDK and its schema library take ~9 MB of
+   * heap, which a server that is never asked over MCP should not carry.
+   */
+  readonly answering: () => Promise<Answering>;
   readonly limits: Limits;
   readonly audit: AuditWrite;
 }
+
+const loadAnswering = async (): Promise<Answering> => {
+  const [{ exchange }, { answerToolsCall }] = await Promise.all([import('./exchange.js'), import('./direct.js')]);
+  return { exchange, answerToolsCall };
+};
 
 /** POST /mcp/<surface>: the caller checked, then a single tools/call answered directly, or else one stateless exchange. */
 const handle = (options: McpHttpOptions, surface: McpSurface, serving: Serving) => async (request: FastifyRequest, reply: FastifyReply) => {
@@ -78,8 +91,9 @@ const handle = (options: McpHttpOptions, surface: McpSurface, serving: Serving) 
     mode: modeOf(request),
     version: options.version,
   };
-  if (await serving.answerToolsCall(request, reply, scope)) return reply;
-  return serving.exchange(request, reply, scope);
+  const { answerToolsCall, exchange } = await serving.answering();
+  if (await answerToolsCall(request, reply, scope)) return reply;
+  return exchange(request, reply, scope);
 };
 
 const notAllowed = async (_request: FastifyRequest, reply: FastifyReply) => {
@@ -101,9 +115,12 @@ export const mcpHttpRoutes =
     app.addHook('preClose', async () => {
       await auditWriter.close();
     });
+    let answering: Promise<Answering> | undefined;
     const serving: Serving = {
-      ...(await import('./exchange.js')),
-      ...(await import('./direct.js')),
+      answering: () => {
+        answering ??= loadAnswering();
+        return answering;
+      },
       limits: { tool: toolLimiter(app, options.toolCallsPerMinute), token: tokenLimiter(app, options.tokenCallsPerMinute) },
       audit: auditWriter.write,
     };

@@ -1,5 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
-
 /** A type decided from the bytes: a MIME type and the extension a stored copy should carry. */
 export interface SniffedType {
   type: string;
@@ -21,6 +19,8 @@ const TEXT: SniffedType = { type: 'text/plain', ext: 'txt' };
  */
 export const sniffType = async (bytes: Uint8Array): Promise<SniffedType | undefined> => {
   const head = bytes.subarray(0, SNIFF_BYTES);
+  // Loaded with the first file sniffed, not at start.
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(head);
   if (found && found.mime !== 'application/xml') return { type: found.mime, ext: found.ext };
   const text = decodeText(head);
