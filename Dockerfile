@@ -54,6 +54,9 @@ RUN npm prune --omit=dev \
 
 FROM node:${NODE_VERSION} AS runtime
 ENV NODE_ENV=production RUSTOK_ENV=production PORT=3000
+# The server's launch settings (apps/server/package.json, rustok.launch; docs/operations.md, "Memory"):
+# this variable, and the node flags of the ENTRYPOINT.
+ENV MALLOC_MMAP_THRESHOLD_=131072
 WORKDIR /app
 # The server finds its project root (config/, modules.toml, data/) from the working directory.
 COPY --from=build --chown=root:root /app/package.json ./package.json
@@ -70,5 +73,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-ENTRYPOINT ["node", "apps/server/dist/cli/main.js"]
+ENTRYPOINT ["node", "--v8-pool-size=1", "apps/server/dist/cli/main.js"]
 CMD ["start"]

@@ -9,6 +9,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { serverEnvironment, serverNodeFlags } from '../scripts/server-launch.mjs';
 import { round } from './stats.mjs';
 
 export * from './stats.mjs';
@@ -196,12 +197,13 @@ export const serverEnv = ({ environment, logLevel }) => {
 export const spawnServer = ({ root, env, port, nice }) => {
   // BENCH_SERVER_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=./profiles".
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const args = [...nodeArgs, join(root, 'apps/server/dist/cli/main.js'), 'start'];
+  // The flags `npm start` gives the server first, so BENCH_SERVER_NODE_ARGS can override them.
+  const args = [...serverNodeFlags(env), ...nodeArgs, join(root, 'apps/server/dist/cli/main.js'), 'start'];
   // `nice` lowers the process's CPU priority (nice execs node: the pid stays the server's).
   const [command, argv] = nice ? ['nice', ['-n', String(nice), process.execPath, ...args]] : [process.execPath, args];
   const child = spawnTracked(command, argv, {
     cwd: root,
-    env: { ...env, PORT: String(port) },
+    env: serverEnvironment({ ...env, PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = [];

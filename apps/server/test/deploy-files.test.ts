@@ -12,6 +12,7 @@ import {
   interpolate,
   parseCompose,
   readEnvFile,
+  serverLaunch,
   serverProcess,
 } from './fixtures/deploy-checks.js';
 
@@ -146,6 +147,16 @@ describe('Dockerfile', () => {
 
   it('fails without a HEALTHCHECK on /health/live', () => {
     expect(docker(breaking(dockerfile, '/health/live', '/health/ready'))).toContain('the runtime stage has no HEALTHCHECK on /health/live');
+  });
+
+  it('starts the server with the launch settings of its package.json, and fails without them', () => {
+    const { nodeFlags, environment } = serverLaunch(root);
+    expect(nodeFlags).toContain('--v8-pool-size=1');
+    expect(environment).toHaveProperty('MALLOC_MMAP_THRESHOLD_');
+    expect(docker(breaking(dockerfile, '"--v8-pool-size=1", ', ''))).toContain('the image does not run node with --v8-pool-size=1');
+    expect(docker(breaking(dockerfile, /^ENV MALLOC_MMAP_THRESHOLD_=\d+\n/m, ''))).toContain(
+      `the image does not set MALLOC_MMAP_THRESHOLD_=${environment.MALLOC_MMAP_THRESHOLD_}`,
+    );
   });
 
   it('fails when the runtime stage leaves out something the server reads', () => {

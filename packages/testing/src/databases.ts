@@ -86,7 +86,7 @@ export const createMigratedDatabase = async (
  * database.embedded_shared_buffers_mb), not PGlite's 128 MB, which every open clears (about a
  * third of an open's time).
  */
-export const TEST_SHARED_BUFFERS_MB = 32;
+export const TEST_SHARED_BUFFERS_MB = 16;
 
 export interface OpenTestDatabaseOptions {
   /**

@@ -34,7 +34,7 @@ const DEFAULTS = {
     pool_idle_ms: 300_000,
     app_role: 'rustok_app',
     statement_timeout_ms: 30_000,
-    embedded_shared_buffers_mb: 32,
+    embedded_shared_buffers_mb: 16,
     read_urls: [],
     replica_max_lag_ms: 10_000,
     replica_check_ms: 1_000,

@@ -148,7 +148,7 @@ const configProperties = <G extends TProperties>(groups: G) => ({
     /** After a write, the same client reads from the primary for this long (read-your-writes). */
     read_your_writes_ms: Type.Integer({ minimum: 0, default: 5_000 }),
     /** PostgreSQL's buffer cache of the embedded database (its files are still cached by the system). */
-    embedded_shared_buffers_mb: Type.Integer({ minimum: 1, maximum: 65_536, default: 32 }),
+    embedded_shared_buffers_mb: Type.Integer({ minimum: 1, maximum: 65_536, default: 16 }),
   }),
   redis: obj({ url: Url }),
   nats: obj({ url: Url }),
