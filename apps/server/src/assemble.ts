@@ -1,6 +1,6 @@
 import { ensureSigningKey, type OutboundMessages } from '@rustok/auth';
 import type { Database } from '@rustok/db';
-import { connectNatsStreaming, createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
+import { createEventBus, type EventBus, type StreamingLayer } from '@rustok/events';
 import type { Config, ModuleRegistry } from '@rustok/kernel';
 import { deploymentNames, kernelErrors, type TenantRef } from '@rustok/kernel';
 import { closeRedis, sharedRedisReady } from '@rustok/tenancy';
@@ -49,6 +49,7 @@ const connectStreaming = async (config: Config, logger: Logger): Promise<Streami
   if (events.transport !== 'nats') return undefined;
   if (!config.nats.url) throw kernelErrors.CONFIG_INVALID('settings.rustok.events.transport is nats but nats.url (NATS_URL) is not set');
   const names = deploymentNames(config.settings.rustok);
+  const { connectNatsStreaming } = await import('@rustok/events/nats');
   return connectNatsStreaming({
     url: config.nats.url,
     logger: logger.child({ component: 'nats' }),

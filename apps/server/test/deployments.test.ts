@@ -1,6 +1,6 @@
 import { commerceModule } from '@rustok/commerce';
 import { contentModule } from '@rustok/content';
-import { connectNatsStreaming, deleteStreams } from '@rustok/events';
+import { connectNatsStreaming, deleteStreams } from '@rustok/events/nats';
 import { indexModule } from '@rustok/index';
 import { deploymentNames, generateId } from '@rustok/kernel';
 import { createTestPlatform, type TestPlatform, testConfig } from '@rustok/testing';

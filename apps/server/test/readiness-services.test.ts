@@ -1,4 +1,4 @@
-import { connectNatsStreaming, deleteStreams } from '@rustok/events';
+import { connectNatsStreaming, deleteStreams } from '@rustok/events/nats';
 import { deploymentNames, generateId } from '@rustok/kernel';
 import { createTestPlatform, startTcpProxy, type TcpProxy, type TestPlatform } from '@rustok/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

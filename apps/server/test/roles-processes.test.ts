@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { withOwnerConnection } from '@rustok/db';
-import { connectNatsStreaming, deleteStreams } from '@rustok/events';
+import { connectNatsStreaming, deleteStreams } from '@rustok/events/nats';
 import { deploymentNames, generateId } from '@rustok/kernel';
 import { createThrowawayDatabase, testConfig } from '@rustok/testing';
 import pino from 'pino';

@@ -7,7 +7,9 @@ export * from './errors.js';
 export * from './memory.js';
 export * from './metrics.js';
 export { eventsModule, eventsModule as default } from './module.js';
-export * from './nats/index.js';
+// The NATS transport's values live at `@rustok/events/nats`, so that a process without NATS does not
+// load its client; its types are here too.
+export type * from './nats/index.js';
 export * from './outbox/admin.js';
 export * from './outbox/migrations.js';
 export { ensureOutboxPartitions, outboxPartitionsJob } from './outbox/partitions.js';

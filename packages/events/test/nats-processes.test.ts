@@ -8,7 +8,8 @@ import { type Database, openPostgres, runMigrations } from '@rustok/db';
 import { defineModule, type EventEnvelope, generateId } from '@rustok/kernel';
 import { createThrowawayDatabase } from '@rustok/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connectNatsStreaming, deleteStreams, eventsModule, type NatsStreaming } from '../src/index.js';
+import { eventsModule, type NatsStreaming } from '../src/index.js';
+import { connectNatsStreaming, deleteStreams } from '../src/nats/index.js';
 import { makeEnvelope, silentLogger, uniqueNames } from '../src/nats/test-fixtures/streaming.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
