@@ -6,7 +6,8 @@ import { openPglite } from '@rustok/db';
 import Fastify from 'fastify';
 
 const [port, dataDir, tenantId] = process.argv.slice(2);
-const db = await openPglite({ dataDir, appRole: 'rustok_app', sharedBuffersMb: 32 });
+// The server's buffer cache (database.embedded_shared_buffers_mb, 16 by default), so both read through the same.
+const db = await openPglite({ dataDir, appRole: 'rustok_app', sharedBuffersMb: 16 });
 await db.query("SELECT set_config('app.tenant_id', $1, false)", [tenantId]);
 
 /** The index module's newest list without filters (modules/index/src/search/product-pages.ts). */
