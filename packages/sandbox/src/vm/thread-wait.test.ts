@@ -11,18 +11,22 @@ const busyFor = (ms: number): void => {
 
 describe('time a run waited for a CPU', () => {
   it('is left out of the charge', () => {
-    // A fake source: the thread "waited" all but ~10 ms of its time inside the brackets, however long
-    // a busy test machine made that time.
+    // Fake sources for both clocks, so a busy test machine cannot stretch the time between two reads:
+    // 40 ms inside the brackets, of which the thread waited 30.
+    let now = 0;
     let waited = 0;
-    const clock = createClock(20, 10_000, { threadWaited: () => waited });
-    const started = performance.now();
+    const clock = createClock(20, 10_000, { now: () => now, threadWaited: () => waited });
     clock.enter();
-    busyFor(40);
-    waited = performance.now() - started - 10;
+    now = 40;
+    waited = 30;
     expect(clock.expired()).toBe(false);
     clock.leave();
-    expect(clock.cpuMs()).toBeGreaterThanOrEqual(9);
-    expect(clock.cpuMs()).toBeLessThan(20);
+    expect(clock.cpuMs()).toBe(10);
+    // Without the wait, the same 40 ms are over the 20 ms budget.
+    const unwaited = createClock(20, 10_000, { now: () => now, threadWaited: () => 0 });
+    unwaited.enter();
+    now = 80;
+    expect(unwaited.expired()).toBe(true);
   });
 
   it.runIf(process.platform === 'linux')('is what the system counts: a thread among more busy threads than CPUs waits', async () => {
