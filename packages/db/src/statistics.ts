@@ -1,5 +1,10 @@
 import type { SqlRunner } from '@rustok/kernel';
 
+/** The tables nothing else looks after (sys_stale_tables, sys_dead_tables): every one where asked or autovacuum is off, otherwise those with `autovacuum_enabled = false`. */
+const UNATTENDED = `     AND (every_table OR NOT current_setting('autovacuum')::boolean
+          OR EXISTS (SELECT 1 FROM unnest(c.reloptions) o
+                      WHERE o LIKE 'autovacuum\\_enabled=%' AND NOT substr(o, 20)::boolean))`;
+
 /**
  * Planner statistics. `ANALYZE` needs the table's owner (PostgreSQL 15; the MAINTAIN privilege
  * came in 17), and the application runs as a role that owns nothing. So the migrations (as the
@@ -24,11 +29,6 @@ import type { SqlRunner } from '@rustok/kernel';
  * `ANALYZE (SKIP_LOCKED)`: a table another session is analyzing, vacuuming or altering is left
  * alone instead of waited for.
  */
-/** The tables nothing else looks after (sys_stale_tables, sys_dead_tables): every one where asked or autovacuum is off, otherwise those with `autovacuum_enabled = false`. */
-const UNATTENDED = `     AND (every_table OR NOT current_setting('autovacuum')::boolean
-          OR EXISTS (SELECT 1 FROM unnest(c.reloptions) o
-                      WHERE o LIKE 'autovacuum\\_enabled=%' AND NOT substr(o, 20)::boolean))`;
-
 export const STATISTICS_SQL = `
 CREATE OR REPLACE FUNCTION sys_analyze(tables text[]) RETURNS SETOF text
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$

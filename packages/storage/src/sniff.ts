@@ -1,3 +1,10 @@
+/** file-type loads with the first file sniffed, not at start. */
+let fileTypeLoaded: Promise<typeof import('file-type')['fileTypeFromBuffer']> | undefined;
+const loadFileType = (): Promise<typeof import('file-type')['fileTypeFromBuffer']> => {
+  fileTypeLoaded ??= import('file-type').then((m) => m.fileTypeFromBuffer);
+  return fileTypeLoaded;
+};
+
 /** A type decided from the bytes: a MIME type and the extension a stored copy should carry. */
 export interface SniffedType {
   type: string;
@@ -19,9 +26,7 @@ const TEXT: SniffedType = { type: 'text/plain', ext: 'txt' };
  */
 export const sniffType = async (bytes: Uint8Array): Promise<SniffedType | undefined> => {
   const head = bytes.subarray(0, SNIFF_BYTES);
-  // Loaded with the first file sniffed, not at start.
-  const { fileTypeFromBuffer } = await import('file-type');
-  const found = await fileTypeFromBuffer(head);
+  const found = await (await loadFileType())(head);
   if (found && found.mime !== 'application/xml') return { type: found.mime, ext: found.ext };
   const text = decodeText(head);
   if (text === undefined) return undefined;
