@@ -2,12 +2,16 @@
 // (the same data directory, opened as the application role, the tenant set once for the session),
 // behind a bare Fastify route that joins the stored items: the least an embedded list can cost.
 // Spawned by storefront-embedded.mjs:  node bench/suites/storefront-embedded-direct.mjs <port> <data-dir> <tenant-id>
+import { fileURLToPath } from 'node:url';
 import { openPglite } from '@rustok/db';
+import { loadConfig } from '@rustok/kernel';
 import Fastify from 'fastify';
 
 const [port, dataDir, tenantId] = process.argv.slice(2);
-// The server's buffer cache (database.embedded_shared_buffers_mb, 16 by default), so both read through the same.
-const db = await openPglite({ dataDir, appRole: 'rustok_app', sharedBuffersMb: 16 });
+// The server's buffer cache (database.embedded_shared_buffers_mb, from the same config and environment),
+// so both read through the same.
+const { database } = loadConfig({ dir: fileURLToPath(new URL('../../config/', import.meta.url)), environment: 'production' });
+const db = await openPglite({ dataDir, appRole: 'rustok_app', sharedBuffersMb: database.embedded_shared_buffers_mb });
 await db.query("SELECT set_config('app.tenant_id', $1, false)", [tenantId]);
 
 /** The index module's newest list without filters (modules/index/src/search/product-pages.ts). */
