@@ -79,6 +79,9 @@ describe('rustok command line', { timeout: 120_000 }, () => {
     child.kill('SIGTERM');
     const result = await done;
     expect(result.code).toBe(0);
+    // `dataDir` was new: a child `rustok migrate` created and migrated it before the server opened it.
+    expect(result.stdout).toMatch(/migrations: [1-9]\d* applied, 0 already applied/);
+    expect(result.stderr).toContain('embedded database created and migrated');
   });
 
   it('admin create makes a platform administrator once; a second one with the same e-mail is refused', async () => {

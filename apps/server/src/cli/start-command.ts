@@ -1,6 +1,8 @@
 import { parseRoleList, splitRoleList } from '@rustok/kernel';
+import { loadKernel } from '../boot.js';
 import { startServer } from '../start.js';
 import { failWith, progressLine } from './output.js';
+import { prepareEmbeddedApart } from './prepare-apart.js';
 
 export interface StartCommandOptions {
   readonly migrate: boolean;
@@ -18,6 +20,7 @@ export const startCommand = async (options: StartCommandOptions): Promise<void> 
       ...(options.consumers === undefined ? {} : { consumers: splitRoleList(options.consumers) }),
     };
     const overrides = Object.keys(serverOverrides).length === 0 ? undefined : { server: serverOverrides };
+    if (options.migrate && (await prepareEmbeddedApart(loadKernel({ overrides })))) progressLine('embedded database created and migrated');
     const server = await startServer({
       migrate: options.migrate,
       seed: options.seed,
