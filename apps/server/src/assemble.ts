@@ -77,7 +77,8 @@ const registerLifecycle = ({ app, bus, jobs, access, options, rateLimitRedis, se
     setDefaultTenant(await ensureDefaultTenant(db, bus, config.settings.rustok.tenant.default_slug));
     await ensureSigningKey(db);
     await bus.start();
-    if (roles.jobs) jobs.start();
+    // Jobs marked atStart (the partitions the first writes land in) have run before the app is ready.
+    if (roles.jobs) await jobs.start();
     if (rateLimitRedis && !(await sharedRedisReady(rateLimitRedis, 2_000)))
       logger.warn('rate limits: Redis not reachable yet; not limiting until it is');
   });

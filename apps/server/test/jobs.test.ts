@@ -57,7 +57,8 @@ describeEachBackend('module jobs with two instances on one database', (backend) 
   let read: { before: Run[]; after: Run[] } = { before: [], after: [] };
 
   beforeAll(async () => {
-    const owner = (ctx: JobContext) => (ctx.db === a.database.db ? 'a' : 'b');
+    // A run may start while `a` is still starting (its jobs run while the jobs marked atStart are awaited): that one is a's.
+    const owner = (ctx: JobContext) => (a === undefined || ctx.db === a.database.db ? 'a' : 'b');
     const ticker = tickerModule(runs, owner, overlap);
     a = await createTestPlatform({ backend, modules: [ticker] });
     if (backend.name === 'postgres') {
@@ -178,6 +179,54 @@ describe('the job runner in one instance', () => {
     const after = runs;
     await sleep(50);
     expect(runs).toBe(after);
+  });
+});
+
+describe('jobs that look at start', () => {
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    platform = await createTestPlatform({ backend: { name: 'pglite' } });
+  });
+  afterAll(() => platform?.close());
+
+  it('runs a job marked atStart before start() resolves, and the others only a tick (here 20 s) later', async () => {
+    const ran: string[] = [];
+    const job = (name: string, atStart: boolean) => ({
+      name,
+      everyMs: 60_000,
+      atStart,
+      run: async () => {
+        ran.push(name);
+      },
+    });
+    const mod = defineModule({
+      slug: 'starter',
+      name: 'Starter',
+      description: 'Jobs of the at-start test',
+      version: '0.1.0',
+      kind: 'optional',
+      jobs: [job('early', true), job('later', false)],
+    });
+    const runner = createJobRunner({
+      jobs: planJobs([mod], platform.config),
+      db: platform.database.db,
+      events: platform.bus,
+      config: platform.config,
+      logger: pino({ level: 'silent' }),
+    });
+    await runner.start();
+    expect(ran).toEqual(['early']);
+    await sleep(100);
+    await runner.stop();
+    expect(ran).toEqual(['early']);
+  });
+
+  it('has the partitions of the outbox and of the orders made at start', () => {
+    const config = testConfig({}, builtInModules);
+    const atStart = planJobs([...PLATFORM_MODULES, ...builtInModules], config)
+      .filter((j) => j.atStart)
+      .map((j) => j.name);
+    expect(atStart).toEqual(expect.arrayContaining(['events.partitions', 'commerce.order-partitions']));
   });
 });
 

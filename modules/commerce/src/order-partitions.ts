@@ -93,10 +93,14 @@ export const ensureOrderPartitions = async (db: SqlRunner, nowMs = Date.now()): 
   return made;
 };
 
-/** Hourly for the deployment: next month's partitions exist weeks before the first order needs them. */
+/**
+ * Hourly for the deployment: next month's partitions exist weeks before the first order needs them.
+ * Also at start, so a new database's are made before its first orders, not under them.
+ */
 export const orderPartitionsJob: ModuleJob = {
   name: 'order-partitions',
   everyMs: 3_600_000,
+  atStart: true,
   run: async ({ db, logger }) => {
     const made = await ensureOrderPartitions(db);
     if (made.length > 0) logger.info({ partitions: made }, 'order partitions made');

@@ -33,7 +33,8 @@ const PARENT_LOCK_TIMEOUT_MS = 200;
  * text through `%I` only.
  *
  * - `sys_partition_create(parent, suffix, lo, hi)` creates `<parent>_<suffix>` for `[lo, hi)` unless
- *   a table of that name exists (false then); the suffix is digits only. It never waits for a lock
+ *   a table of that name exists (false then, also when another transaction made it meanwhile: two
+ *   makers at once, such as a server's jobs at start and a command); the suffix is digits only. It never waits for a lock
  *   while holding another: the CREATE locks the parent and its default partition and, through the
  *   foreign keys, the tables on either side of them, in an order no writer follows (a checkout holds
  *   the orders and waits for the order lines; the CREATE of a lines partition holds the lines and
@@ -93,6 +94,8 @@ BEGIN
     RETURN true;
   EXCEPTION WHEN lock_not_available THEN
     RETURN NULL; -- a lock is held: nothing made, no error in the server's log; the caller tries again
+  WHEN duplicate_table THEN
+    RETURN false; -- made by another transaction between the check above and the CREATE
   END;
 END $$;
 

@@ -35,6 +35,12 @@ export interface IntervalModuleJob extends JobBase {
   readonly everyMs: number | ((config: Config) => number);
   /** Whether the job runs in this deployment; always when left out. */
   readonly enabled?: (config: Config) => boolean;
+  /**
+   * Also look as soon as the platform starts its jobs, not a tick (up to 20 s) later: for work the
+   * first writes depend on, such as making the partitions they land in while the server is still
+   * quiet. The run claims the current period as any run does (a period already run is not run again).
+   */
+  readonly atStart?: boolean;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface PlannedJob {
   readonly tickMs: number;
   /** Longest a run may hold the job before another instance may start one (an instance died mid-run). */
   readonly leaseMs: number;
+  /** Looks once when the runner starts too (ModuleJob `atStart`), besides every `tickMs`. */
+  readonly atStart: boolean;
   /** The period `now` falls in, if the job runs in it (a cron job runs only in matching minutes). */
   slotAt(now: number): Date | undefined;
   readonly run: (ctx: JobContext) => Promise<unknown>;
@@ -33,6 +35,7 @@ const planOne = (mod: string, job: ModuleJob, config: Config): PlannedJob | unde
       name,
       tickMs: CRON_TICK_MS,
       leaseMs: 10 * MINUTE_MS,
+      atStart: false,
       slotAt: (now) => {
         const minute = new Date(Math.floor(now / MINUTE_MS) * MINUTE_MS);
         return schedule.matches(minute) ? minute : undefined;
@@ -48,6 +51,7 @@ const planOne = (mod: string, job: ModuleJob, config: Config): PlannedJob | unde
     // Twice a period, so timer drift never skips one.
     tickMs: Math.max(5, Math.min(Math.floor(every / 2), CRON_TICK_MS)),
     leaseMs: Math.max(2 * every, 10 * MINUTE_MS),
+    atStart: job.atStart === true,
     slotAt: (now) => new Date(Math.floor(now / every) * every),
     run: job.run,
     close: job.close,

@@ -23,7 +23,8 @@ export const instanceName = (): string => `${hostname()}:${process.pid}`;
 
 export interface JobRunner {
   readonly jobs: readonly PlannedJob[];
-  start(): void;
+  /** Starts the timers; resolves once the jobs marked `atStart` have had their first look (a failed run is logged, not thrown). */
+  start(): Promise<void>;
   /** Stops the timers, waits for the runs in progress, then lets each job close what its runs keep open. */
   stop(): Promise<void>;
 }
@@ -57,12 +58,12 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
     }
   };
 
-  const schedule = (job: PlannedJob) => {
+  const schedule = (job: PlannedJob): Promise<unknown> | undefined => {
     let last = 0;
     let current: Promise<unknown> | undefined;
-    const tick = () => {
+    const tick = (): Promise<unknown> | undefined => {
       const slot = job.slotAt(now());
-      if (stopped || current || !slot || slot.getTime() <= last) return;
+      if (stopped || current || !slot || slot.getTime() <= last) return current;
       current = runOnce(job, slot)
         .then(() => {
           last = slot.getTime();
@@ -73,16 +74,18 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
           current = undefined;
         });
       running.add(current);
+      return current;
     };
     const timer = setInterval(tick, job.tickMs);
     timer.unref();
     timers.push(timer);
+    return job.atStart ? tick() : undefined;
   };
 
   return {
     jobs: options.jobs,
-    start() {
-      for (const job of options.jobs) schedule(job);
+    async start() {
+      await Promise.all(options.jobs.map(schedule));
     },
     async stop() {
       stopped = true;

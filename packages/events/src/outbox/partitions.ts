@@ -124,10 +124,15 @@ export const dropExpiredPeriods = async (db: Database, cutoff: Date): Promise<Dr
   return { dropped, kept, rowsBelow: holding ? (holding.lo ?? NIL_ID) : cutoffId };
 };
 
-/** Every minute (a read of the catalogue when nothing is missing): the next periods' partitions exist before they are needed. */
+/**
+ * Every minute (a read of the catalogue when nothing is missing): the next periods' partitions exist
+ * before they are needed. Also at start: a new database's first partitions are made before its
+ * writes come, not under them (each creation locks the table for a moment).
+ */
 export const outboxPartitionsJob: ModuleJob = {
   name: 'partitions',
   everyMs: 60_000,
+  atStart: true,
   run: async ({ db, config, logger }) => {
     const made = await ensureOutboxPartitions(db, config.settings.rustok.events.partition_ms);
     if (made.length > 0) logger.info({ partitions: made }, 'outbox partitions made');
