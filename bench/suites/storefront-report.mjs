@@ -39,7 +39,10 @@ const writeRows = (w) => {
   const row = (what, s) => [how, `${w.achievedRate}/s`, what, s.count, s.p50Ms, s.p99Ms, s.maxMs, met(s.p99Ms)];
   return [
     row('index row written − event occurredAt (every write)', w.database),
-    row('commit → found by /store/products?q= (every 10th write, ≤ 4 probes, 10 ms polls)', w.http),
+    row(
+      `commit → found by /store/products?q= (every 10th write, ≤ ${w.probing?.probes ?? 4} probe(s) at a time, ${w.probing?.pollMs ?? 10} ms polls)`,
+      w.http,
+    ),
   ];
 };
 

@@ -7,8 +7,8 @@
 // - http: PATCH /api/v1/commerce/products/{id} on the server, the whole system.
 // Each mode first writes for a few seconds unmeasured (warm-up), then waits for the outbox to drain.
 // Measured in the database as the index row's write time − the event's occurredAt (every write), and
-// over HTTP for every 10th write (at most 4 probes at a time, polling every 10 ms): from the write's
-// commit until /store/products?q=<new word> finds it.
+// over HTTP for every 10th write (at most `probes` at a time, 1 by default, polling every `pollMs`,
+// 10): from the write's commit until /store/products?q=<new word> finds it.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createEventBus } from '@rustok/events';
@@ -27,11 +27,11 @@ const waitDrained = async (db, timeoutMs) => {
 };
 
 /** Polls the storefront search until the product shows up: ms from `from`, or null after 10 s. */
-const probe = async (base, slug, word, id, from) => {
+const probe = async (base, slug, word, id, from, pollMs) => {
   while (performance.now() - from < 10_000) {
     const res = await httpJson('GET', `${base}/api/v1/store/products?q=${word}&limit=5`, { headers: { 'x-tenant-id': slug } });
     if (res.status === 200 && res.body.items.some((i) => i.id === id)) return performance.now() - from;
-    await sleep(POLL_MS);
+    await sleep(pollMs);
   }
   return null;
 };
@@ -42,9 +42,14 @@ const probe = async (base, slug, word, id, from) => {
  */
 const randomWord = () => Array.from(randomBytes(12), (b) => String.fromCharCode(97 + (b % 26))).join('');
 
-/** Probes poll the server: a few at a time, so that they do not become the load they measure. */
-const POLL_MS = 10;
-const MAX_PROBES = 4;
+/**
+ * Probes poll the server, so they must not become the load they measure. Until the product is indexed
+ * every poll is a search that finds nothing, the costliest kind (full text, then the typo fallback):
+ * four probes at a time polling every 10 ms sent ~280 of them a second, more requests than the writes
+ * (bench/README.md, "Write → searchable"). One at a time sends at most ~80.
+ */
+export const WRITE_PROBES = 1;
+export const WRITE_POLL_MS = 10;
 
 /** The commerce write without HTTP: rename + version bump + event, one tenant transaction. */
 const directWriter = async ({ db, tenant, root }) => {
@@ -94,7 +99,7 @@ const indexLatencies = async (adminUrl, since) => {
   return rows.map((r) => Number(r.ms));
 };
 
-const steadyWrites = async ({ write, products, total, rate, base, tenant, probing = true }) => {
+const steadyWrites = async ({ write, products, total, rate, base, tenant, probing = { probes: 0, pollMs: WRITE_POLL_MS } }) => {
   const pending = [];
   const probes = [];
   let active = 0;
@@ -109,9 +114,9 @@ const steadyWrites = async ({ write, products, total, rate, base, tenant, probin
       write(id, `Renamed product ${word}`).then(
         (ok) => {
           if (!ok) failed++;
-          else if (probing && i % 10 === 0 && active < MAX_PROBES) {
+          else if (i % 10 === 0 && active < probing.probes) {
             active++;
-            probes.push(probe(base, tenant.slug, word, id, performance.now()).finally(() => active--));
+            probes.push(probe(base, tenant.slug, word, id, performance.now(), probing.pollMs).finally(() => active--));
           }
         },
         () => failed++,
@@ -148,14 +153,28 @@ const warmUp = async ({ mode, write, pool, rate, warmupS, base, tenant, db, admi
   const total = Math.min(pool.length, Math.round(rate * warmupS));
   if (total === 0) return;
   log(`writes (${mode}): warm-up, ${total} renames at ${rate}/s`);
-  const run = await steadyWrites({ write, products: pool.slice(0, total), total, rate, base, tenant, probing: false });
+  const run = await steadyWrites({ write, products: pool.slice(0, total), total, rate, base, tenant });
   if (run.failed > 0) problems.push(`writes (${mode}): ${run.failed} of ${total} warm-up writes failed`);
   if (!(await waitDrained(db, 120_000))) problems.push(`writes (${mode}): the outbox did not drain after the warm-up`);
   if (await vacuumAsAutovacuumWould(adminUrl)) log(`writes (${mode}): autovacuum is off, the database vacuumed after the warm-up`);
 };
 
 /** One measurement: `mode` direct or http, `total` writes on distinct products taken from `pool`. */
-export const measureWrites = async ({ mode, base, db, adminUrl, root, tenant, token, rate, durationS, warmupS, pool, problems }) => {
+export const measureWrites = async ({
+  mode,
+  base,
+  db,
+  adminUrl,
+  root,
+  tenant,
+  token,
+  rate,
+  durationS,
+  warmupS,
+  probing,
+  pool,
+  problems,
+}) => {
   const write = mode === 'direct' ? await directWriter({ db, tenant, root }) : httpWriter({ base, tenant, token });
   await warmUp({ mode, write, pool, rate, warmupS, base, tenant, db, adminUrl, problems });
   const total = Math.min(pool.length, Math.round(rate * durationS));
@@ -163,7 +182,7 @@ export const measureWrites = async ({ mode, base, db, adminUrl, root, tenant, to
   const { rows: mark } = await db.query('SELECT id FROM sys_events ORDER BY id DESC LIMIT 1');
   const since = mark[0]?.id ?? '00000000-0000-0000-0000-000000000000';
   log(`writes (${mode}): ${total} product renames at ${rate}/s`);
-  const run = await steadyWrites({ write, products, total, rate, base, tenant });
+  const run = await steadyWrites({ write, products, total, rate, base, tenant, probing });
   if (run.failed > 0) problems.push(`writes (${mode}): ${run.failed} of ${total} writes failed`);
   if (!(await waitDrained(db, 120_000))) problems.push(`writes (${mode}): the outbox did not drain within 120 s`);
   const latencies = await indexLatencies(adminUrl, since);
@@ -174,6 +193,7 @@ export const measureWrites = async ({ mode, base, db, adminUrl, root, tenant, to
     writes: total,
     failed: run.failed,
     achievedRate: run.achievedRate,
+    probing,
     database: summary(latencies),
     http: summary(run.probes),
   };

@@ -11,7 +11,7 @@ import { runEmbedded } from './storefront-embedded.mjs';
 import { cannon, httpJson, startBare, startCeiling, startServer, summary } from './storefront-http.mjs';
 import { tablesOf } from './storefront-report.mjs';
 import { createTenants, handleOf, SEARCH_WORD, seedCatalog } from './storefront-seed.mjs';
-import { measureWrites } from './storefront-writes.mjs';
+import { measureWrites, WRITE_POLL_MS, WRITE_PROBES } from './storefront-writes.mjs';
 
 const defaults = {
   scenarios: 'single,multi,embedded',
@@ -27,6 +27,8 @@ const defaults = {
   writeRate: 200,
   writeDurationS: 10,
   writeWarmupS: 3,
+  writeProbes: WRITE_PROBES,
+  writePollMs: WRITE_POLL_MS,
   readyTimeoutMs: 180_000,
 };
 
@@ -172,6 +174,7 @@ const measureAllWrites = async ({ server, db, tmp, root, owner, o, problems }) =
     rate: o.writeRate,
     durationS: o.writeDurationS,
     warmupS: o.writeWarmupS,
+    probing: { probes: o.writeProbes, pollMs: o.writePollMs },
     pool,
     problems,
   };
@@ -241,7 +244,8 @@ const checkOptions = (o) => {
     'writeRate',
     'writeDurationS',
   ]);
-  requireIntegers(o, ['writeWarmupS'], 0);
+  requireIntegers(o, ['writeWarmupS', 'writeProbes'], 0);
+  requireIntegers(o, ['writePollMs'], 1);
   for (const g of String(o.routes).split(','))
     if (!GROUPS[g]) throw new Error(`--routes: unknown "${g}" (${Object.keys(GROUPS).join(', ')})`);
   const wanted = String(o.scenarios).split(',');
