@@ -238,6 +238,7 @@ describe('a new module, listed in modules.toml and built', () => {
     server.kill('SIGTERM');
     const stopped = await log;
     expect(stopped.code).toBe(0);
+    // The copy's data directory was new: a child `rustok migrate` ran its migrations, the new module's among them.
     expect(stopped.stderr).toMatch(/migrate \[\d+\/\d+\] m\d{8}_demo_001_items/);
   }, 120_000);
 

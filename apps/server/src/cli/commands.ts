@@ -6,7 +6,7 @@ import { progressLine, table } from './output.js';
 export const migrate = async (): Promise<void> => {
   const kernel = loadKernel();
   const { db, migrations } = await openKernelDatabase(kernel, {
-    onMigrationProgress: ({ done, total, name }) => progressLine(`[${done}/${total}] ${name}`),
+    onMigrationProgress: ({ done, total, name }) => progressLine(`migrate [${done}/${total}] ${name}`),
   });
   await db.close();
   process.stdout.write(`migrations: ${migrations?.applied.length ?? 0} applied, ${migrations?.alreadyApplied ?? 0} already applied\n`);
@@ -23,7 +23,7 @@ export const seed = async (options: { demo?: boolean }): Promise<void> => {
     await platform.app.ready();
     const { db, registry, bus, logger } = platform;
     const report = await seedDemo({ db, registry, events: bus, logger }, platform.defaultTenant().id, ({ done, total, name }) =>
-      progressLine(`[${done}/${total}] ${name}`),
+      progressLine(`seed [${done}/${total}] ${name}`),
     );
     // The demo data's events reach the read models (the storefront index) before the app closes.
     const waiting = await settleEvents(bus, db);
