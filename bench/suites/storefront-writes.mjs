@@ -147,13 +147,15 @@ const vacuumAsAutovacuumWould = (adminUrl) =>
  * Writes at the measured rate for `warmupS` first (not measured, on products the measurement writes
  * again later), so that the server's code is compiled and its pool's connections are open and have
  * prepared their statements, as in a server that has been running; then waits for the outbox to drain
- * and vacuums where autovacuum is off.
+ * and vacuums where autovacuum is off. The probes search during the warm-up too (not counted): a read
+ * connection's first search plans the search functions (50-120 ms of the database's time under these
+ * writes, ~1 ms afterwards), and the writes' own reads keep all of the read pool's connections in turn.
  */
-const warmUp = async ({ mode, write, pool, rate, warmupS, base, tenant, db, adminUrl, problems }) => {
+const warmUp = async ({ mode, write, pool, rate, warmupS, base, tenant, db, adminUrl, probing, problems }) => {
   const total = Math.min(pool.length, Math.round(rate * warmupS));
   if (total === 0) return;
   log(`writes (${mode}): warm-up, ${total} renames at ${rate}/s`);
-  const run = await steadyWrites({ write, products: pool.slice(0, total), total, rate, base, tenant });
+  const run = await steadyWrites({ write, products: pool.slice(0, total), total, rate, base, tenant, probing });
   if (run.failed > 0) problems.push(`writes (${mode}): ${run.failed} of ${total} warm-up writes failed`);
   if (!(await waitDrained(db, 120_000))) problems.push(`writes (${mode}): the outbox did not drain after the warm-up`);
   if (await vacuumAsAutovacuumWould(adminUrl)) log(`writes (${mode}): autovacuum is off, the database vacuumed after the warm-up`);
@@ -176,7 +178,7 @@ export const measureWrites = async ({
   problems,
 }) => {
   const write = mode === 'direct' ? await directWriter({ db, tenant, root }) : httpWriter({ base, tenant, token });
-  await warmUp({ mode, write, pool, rate, warmupS, base, tenant, db, adminUrl, problems });
+  await warmUp({ mode, write, pool, rate, warmupS, base, tenant, db, adminUrl, probing, problems });
   const total = Math.min(pool.length, Math.round(rate * durationS));
   const products = pool.splice(0, total);
   const { rows: mark } = await db.query('SELECT id FROM sys_events ORDER BY id DESC LIMIT 1');

@@ -55,8 +55,13 @@ const toView = (r: VariantRow, locales: readonly string[]): VariantView => {
   };
 };
 
-/** Variants with stock, base prices and title translations, in one statement (planned once per connection). */
-const variantsSql = (column: string) => `
+/**
+ * Variants with stock, base prices and title translations, in one statement (planned once per
+ * connection). `match` selects them: `= ANY ($1::uuid[])` for several ids, `= $1::uuid` for one. With
+ * an array the server planned the statement again at every run (a plan for the array's length beats
+ * its generic one), which cost a product's PATCH or GET 0.5 ms of the database's time each.
+ */
+const variantsSql = (column: string, match: string) => `
 SELECT v.id, v.product_id, v.title, v.sku, v.barcode, v.options, v.manage_inventory, v.allow_backorder, v.weight, v.length,
        v.height, v.width, v.position, v.metadata, v.created_at, v.updated_at, i.available, i.version AS inventory_version,
        (SELECT coalesce(json_agg(json_build_object('id', pr.id, 'amount', pr.amount, 'currencyCode', pr.currency_code,
@@ -65,9 +70,19 @@ SELECT v.id, v.product_id, v.title, v.sku, v.barcode, v.options, v.manage_invent
        (SELECT coalesce(json_agg(json_build_object('locale', t.locale, 'title', t.title) ORDER BY t.locale), '[]')
           FROM commerce_variant_translations t WHERE t.variant_id = v.id) AS titles
   FROM commerce_variants v LEFT JOIN commerce_inventory i ON i.variant_id = v.id
- WHERE ${column} = ANY ($1::uuid[]) ORDER BY v.position, v.id`;
-const BY_PRODUCT = preparedSql('commerce_variant_views_by_product', variantsSql('v.product_id'));
-const BY_VARIANT = preparedSql('commerce_variant_views_by_id', variantsSql('v.id'));
+ WHERE ${column} ${match} ORDER BY v.position, v.id`;
+const MANY = '= ANY ($1::uuid[])';
+const ONE = '= $1::uuid';
+const BY_PRODUCTS = preparedSql('commerce_variant_views_by_product', variantsSql('v.product_id', MANY));
+const BY_VARIANTS = preparedSql('commerce_variant_views_by_id', variantsSql('v.id', MANY));
+const BY_ONE_PRODUCT = preparedSql('commerce_variant_views_of_product', variantsSql('v.product_id', ONE));
+const BY_ONE_VARIANT = preparedSql('commerce_variant_views_of_id', variantsSql('v.id', ONE));
+
+/** The statement and its parameter for these ids (one id: the scalar form, see variantsSql). */
+const statementFor = (byProduct: boolean, ids: readonly string[]): [string, unknown] => {
+  if (ids.length === 1) return [byProduct ? BY_ONE_PRODUCT : BY_ONE_VARIANT, ids[0]];
+  return [byProduct ? BY_PRODUCTS : BY_VARIANTS, ids];
+};
 
 /**
  * The variants of the given products (or the given variants) with base prices, stock and
@@ -83,7 +98,8 @@ export const loadVariantViews = async (
   const ids = byProduct ? by.productIds : by.variantIds;
   const out = new Map<string, VariantView[]>();
   if (ids.length === 0) return out;
-  const { rows } = await tx.query<VariantRow>(byProduct ? BY_PRODUCT : BY_VARIANT, [ids]);
+  const [statement, param] = statementFor(byProduct, ids);
+  const { rows } = await tx.query<VariantRow>(statement, [param]);
   for (const r of rows) out.set(r.product_id, [...(out.get(r.product_id) ?? []), toView(r, locales)]);
   return out;
 };
