@@ -40,7 +40,7 @@ const writeRows = (w) => {
   return [
     row('index row written − event occurredAt (every write)', w.database),
     row(
-      `commit → found by /store/products?q= (every 10th write, ≤ ${w.probing?.probes ?? 4} probe(s) at a time, ${w.probing?.pollMs ?? 10} ms polls)`,
+      `commit → found by /store/products?q= (every 10th write, ≤ ${w.probing.probes} probe(s) at a time, ${w.probing.pollMs} ms polls)`,
       w.http,
     ),
   ];

@@ -99,7 +99,7 @@ const indexLatencies = async (adminUrl, since) => {
   return rows.map((r) => Number(r.ms));
 };
 
-const steadyWrites = async ({ write, products, total, rate, base, tenant, probing = { probes: 0, pollMs: WRITE_POLL_MS } }) => {
+const steadyWrites = async ({ write, products, total, rate, base, tenant, probing }) => {
   const pending = [];
   const probes = [];
   let active = 0;

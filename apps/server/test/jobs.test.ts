@@ -10,6 +10,10 @@ import { claimPeriod, releasePeriod } from '../src/jobs/claim.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A job runner of `modules` over a test platform's database, bus and config. */
+const runnerOf = (p: TestPlatform, modules: ModuleDefinition[], logger = pino({ level: 'silent' })): JobRunner =>
+  createJobRunner({ jobs: planJobs(modules, p.config), db: p.database.db, events: p.bus, config: p.config, logger });
+
 interface Run {
   readonly job: string;
   readonly instance: 'a' | 'b';
@@ -65,13 +69,7 @@ describeEachBackend('module jobs with two instances on one database', (backend) 
       b = await createTestPlatform({ backend, modules: [ticker], shareDatabaseOf: a });
     } else {
       // PGlite has one owner: the second instance is a second runner over the same database.
-      secondRunner = createJobRunner({
-        jobs: planJobs([ticker], a.config),
-        db: a.database.db,
-        events: a.bus,
-        config: a.config,
-        logger: pino({ level: 'silent' }),
-      });
+      secondRunner = runnerOf(a, [ticker]);
       secondRunner.start();
     }
     await sleep(2_400);
@@ -159,13 +157,7 @@ describe('the job runner in one instance', () => {
         },
       ],
     });
-    const runner = createJobRunner({
-      jobs: planJobs([job], platform.config),
-      db: platform.database.db,
-      events: platform.bus,
-      config: platform.config,
-      logger,
-    });
+    const runner = runnerOf(platform, [job], logger);
     await sleep(30);
     expect(runs).toBe(0); // not before it is started
     runner.start();
@@ -207,13 +199,7 @@ describe('jobs that look at start', () => {
       kind: 'optional',
       jobs: [job('early', true), job('later', false)],
     });
-    const runner = createJobRunner({
-      jobs: planJobs([mod], platform.config),
-      db: platform.database.db,
-      events: platform.bus,
-      config: platform.config,
-      logger: pino({ level: 'silent' }),
-    });
+    const runner = runnerOf(platform, [mod]);
     await runner.start();
     expect(ran).toEqual(['early']);
     await sleep(100);
