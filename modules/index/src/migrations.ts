@@ -5,6 +5,7 @@ import { summaryImageSql } from './migrations-images.js';
 import { localeKeysSql } from './migrations-locale-keys.js';
 import { pagesSql } from './migrations-pages.js';
 import { searchPostingsSql } from './migrations-postings.js';
+import { postingsDiffSql } from './migrations-postings-diff.js';
 import { dropUnusedFunctionsSql, rankSql, searchPageSql, tenantContentKeysSql, tenantSearchKeysSql } from './migrations-search.js';
 import { compactSummariesSql, millisecondTimesSql, summariesSql } from './migrations-summaries.js';
 import { RESTORE_TENANT as RESTORE, SET_TENANT } from './migrations-tenant-sql.js';
@@ -269,4 +270,5 @@ export const indexMigrations: readonly Migration[] = [
   { name: 'm20270105_index_021_custom_plans', up: customPlansSql },
   { name: 'm20270106_index_022_search_postings', up: searchPostingsSql },
   { name: 'm20270107_index_023_summary_image', up: summaryImageSql },
+  { name: 'm20270108_index_024_postings_diff', up: postingsDiffSql },
 ];

@@ -74,6 +74,32 @@ describeEachBackend('index: search postings', (backend) => {
     expect(await drift()).toBe(0);
   });
 
+  it('rewrites only the postings a title edit changes: a word whose weight stays keeps its posting row', async () => {
+    const product = await c.create(productBody('Wombat sofa', { description: 'Velvet cushions and oak legs' }));
+    await c.publish(product.id);
+    await c.until('q=wombat', product.id);
+    /** Each posting of the product's en row with the transaction that wrote it. */
+    const written = async () =>
+      new Map(
+        (
+          await inTenant<{ lexeme: string; xmin: string }>(
+            "SELECT lexeme, xmin::text AS xmin FROM index_search_postings WHERE product_id = $1 AND locale = 'en'",
+            [product.id],
+          )
+        ).map((r) => [r.lexeme, r.xmin]),
+      );
+    const before = await written();
+    expect(before.has('velvet')).toBe(true);
+    await c.patch(product.id, { title: 'Quoll sofa' });
+    await c.until('q=quoll', product.id);
+    const after = await written();
+    // Same number of title words, so the description's and "sofa"'s weights did not move.
+    for (const kept of ['velvet', 'cushion', 'oak', 'leg', 'sofa']) expect(after.get(kept)).toBe(before.get(kept));
+    expect(after.has('wombat')).toBe(false);
+    expect(after.get('quoll')).not.toBe(undefined);
+    expect(await drift()).toBe(0);
+  });
+
   it('pages a query with many equal scores without repeats or gaps', async () => {
     const made: string[] = [];
     for (let i = 0; i < 7; i++) {
