@@ -29,6 +29,7 @@ const defaults = {
   writeWarmupS: 3,
   writeProbes: WRITE_PROBES,
   writePollMs: WRITE_POLL_MS,
+  processes: 1,
   readyTimeoutMs: 180_000,
 };
 
@@ -192,7 +193,16 @@ const runScenario = async ({ name, adminUrl, root, o, problems }) => {
     RUSTOK_ADMIN_EMAIL: 'bench-admin@example.com',
     RUSTOK_ADMIN_PASSWORD: password,
   };
-  const server = await startServer({ root, env, readyTimeoutMs: o.readyTimeoutMs });
+  // --processes 2: the relay, consumers and jobs in a process of their own (it migrates first), the API in another.
+  const workers =
+    o.processes === 2
+      ? await startServer({ root, env: { ...env, RUSTOK_SERVER__ROLES: 'relay,consumers,jobs' }, readyTimeoutMs: o.readyTimeoutMs })
+      : undefined;
+  const server = await startServer({
+    root,
+    env: workers ? { ...env, RUSTOK_SERVER__ROLES: 'api' } : env,
+    readyTimeoutMs: o.readyTimeoutMs,
+  });
   const db = await openPostgres({ url: tmp.url, appRole: APP_ROLE, poolMax: 8 });
   let bare;
   let ceiling;
@@ -224,6 +234,7 @@ const runScenario = async ({ name, adminUrl, root, o, problems }) => {
     await ceiling?.stop();
     await bare?.stop();
     await server.stop();
+    await workers?.stop();
     await db.close().catch(() => {});
     if (o.keepDatabase) {
       tmp.keep();
@@ -246,6 +257,8 @@ const checkOptions = (o) => {
   ]);
   requireIntegers(o, ['writeWarmupS', 'writeProbes'], 0);
   requireIntegers(o, ['writePollMs'], 1);
+  if (![1, 2].includes(o.processes))
+    throw new Error('--processes: 1 (one server with every role) or 2 (API apart from relay, consumers and jobs)');
   for (const g of String(o.routes).split(','))
     if (!GROUPS[g]) throw new Error(`--routes: unknown "${g}" (${Object.keys(GROUPS).join(', ')})`);
   const wanted = String(o.scenarios).split(',');
