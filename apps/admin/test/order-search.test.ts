@@ -57,15 +57,15 @@ describeInEmbeddedBrowser('admin app: order search and payments', (backend) => {
   it('finds an order by e-mail and by number, keeping the search in the address', async () => {
     await page.getByRole('link', { name: 'Orders', exact: true }).click();
     await link(grace()).waitFor();
-    expect(await listed()).toEqual([`#${grace().displayId}`, `#${ada().displayId}`]);
+    await expect.poll(listed).toEqual([`#${grace().displayId}`, `#${ada().displayId}`]);
     await search('GRACE@');
     await page.waitForURL(/q=GRACE/);
     await page.getByRole('row').filter({ hasText: 'Grace@Example.org' }).waitFor();
-    expect(await listed()).toEqual([`#${grace().displayId}`]);
+    await expect.poll(listed).toEqual([`#${grace().displayId}`]);
     await search(`#${ada().displayId}`);
     await page.waitForURL(/q=%23/);
     await page.getByRole('row').filter({ hasText: 'ada@example.com' }).waitFor();
-    expect(await listed()).toEqual([`#${ada().displayId}`]);
+    await expect.poll(listed).toEqual([`#${ada().displayId}`]);
     await page.reload();
     await page.getByRole('row').filter({ hasText: 'ada@example.com' }).waitFor();
     expect(await page.getByRole('searchbox', { name: 'Search orders' }).inputValue()).toBe(`#${ada().displayId}`);
@@ -74,7 +74,7 @@ describeInEmbeddedBrowser('admin app: order search and payments', (backend) => {
     expect(await h.violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Clear search', exact: true }).click();
     await link(grace()).waitFor();
-    expect(await listed()).toHaveLength(2);
+    await expect.poll(listed).toHaveLength(2);
   });
 
   it('authorizes, captures and, once confirmed, refunds a payment', async () => {
