@@ -218,6 +218,38 @@ describeEachBackend('outbox', (backend) => {
     expect(await effects('shop.batcher')).toBe(4);
   });
 
+  it("measures each relay batch (its events, the time of its claim, delivery and settling) and each event's lag", async () => {
+    await f.db.transaction((tx) => f.bus.publishBatchInTx(tx, [placed(), placed(), placed()]), { tenantId: tenant });
+    const before = Date.now();
+    expect(await f.bus.relay?.runOnce()).toBe(3);
+    const spent = (Date.now() - before) / 1000;
+    /** The metrics as the registry reports them now: a series' value. */
+    const scrape = async () => {
+      const text = await f.bus.metrics.registry.metrics();
+      return (series: string) =>
+        Number(
+          text
+            .split('\n')
+            .find((l) => l.startsWith(`${series} `))
+            ?.split(' ')[1] ?? Number.NaN,
+        );
+    };
+    let value = await scrape();
+    expect(value('rustok_events_relay_batch_events_count')).toBe(1);
+    expect(value('rustok_events_relay_batch_events_sum')).toBe(3);
+    for (const phase of ['claim', 'deliver', 'settle']) {
+      expect(value(`rustok_events_relay_phase_seconds_count{phase="${phase}"}`)).toBe(1);
+      expect(value(`rustok_events_relay_phase_seconds_sum{phase="${phase}"}`)).toBeLessThanOrEqual(spent + 0.001);
+    }
+    expect(value('rustok_events_delivery_lag_seconds_count')).toBe(3);
+    expect(value('rustok_events_delivery_lag_seconds_sum')).toBeGreaterThan(0);
+    // Nothing to claim: no batch, nothing observed.
+    expect(await f.bus.relay?.runOnce()).toBe(0);
+    value = await scrape();
+    expect(value('rustok_events_relay_batch_events_count')).toBe(1);
+    expect(value('rustok_events_relay_phase_seconds_count{phase="claim"}')).toBe(1);
+  });
+
   it('wakes on NOTIFY: a committed event is handled long before the polling interval', async () => {
     await f.bus.start();
     const started = Date.now();

@@ -79,8 +79,13 @@ export const createRelay = (options: RelayOptions): Relay => {
 
   const runOnce = async (): Promise<number> => {
     if (sink.available && !sink.available()) return 0;
+    const metrics = options.metrics;
+    const claimStarted = performance.now();
     const { rows } = await db.query<ClaimedRow>(CLAIM_SQL, [owner, leaseMs, batchSize]);
     if (rows.length === 0) return 0;
+    const delivering = performance.now();
+    metrics?.relayPhase.observe({ phase: 'claim' }, (delivering - claimStarted) / 1000);
+    metrics?.relayBatch.observe(rows.length);
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
     const envelopes = rows.map((r) => ({ ...r.envelope, retryCount: r.attempts - 1 }));
     await withRelaySpan(envelopes, async () => {
@@ -91,7 +96,10 @@ export const createRelay = (options: RelayOptions): Relay => {
         const message = error instanceof Error ? error.message : String(error);
         results = new Map(envelopes.map((e) => [e.id, { ok: false, error: message, consumers: [], transient: true } as const]));
       }
-      await settleClaimed(db, owner, rows, results, options, options.metrics);
+      const settling = performance.now();
+      metrics?.relayPhase.observe({ phase: 'deliver' }, (settling - delivering) / 1000);
+      await settleClaimed(db, owner, rows, results, options, metrics);
+      metrics?.relayPhase.observe({ phase: 'settle' }, (performance.now() - settling) / 1000);
     });
     return rows.length;
   };

@@ -84,6 +84,7 @@ export const settleClaimed = async (
 ): Promise<void> => {
   const maxAttempts = policy.maxAttempts ?? 8;
   const done: string[] = [];
+  const doneAt: string[] = [];
   const retries: { id: string; delayMs: number; error: string; transient: boolean }[] = [];
   const dead: { row: Claimed; error: string; consumers: readonly string[] }[] = [];
   for (const row of rows) {
@@ -91,6 +92,7 @@ export const settleClaimed = async (
     const type = row.envelope.type;
     if (result.ok) {
       done.push(row.id);
+      doneAt.push(row.envelope.occurredAt);
       metrics?.dispatched.inc({ type });
     } else if (result.transient) {
       retries.push({ id: row.id, delayMs: backoffMs(1, policy), error: result.error, transient: true });
@@ -104,6 +106,10 @@ export const settleClaimed = async (
     }
   }
   await markDispatched(db, owner, done);
+  if (metrics) {
+    const now = Date.now();
+    for (const at of doneAt) metrics.deliveryLag.observe(Math.max(0, now - Date.parse(at)) / 1000);
+  }
   await scheduleRetries(db, owner, retries);
   await deadLetter(db, owner, dead);
 };
