@@ -57,6 +57,13 @@ export const tablesOf = (scenarios, o, notes) => {
       notes: [],
     });
   }
+  if (writes) {
+    const batches = writes.map((w) => {
+      const r = w.relay;
+      return `${w.mode}: ${r.batches} relay batches of ${r.eventsPerBatch} events on average, each claim ${r.claimMs} ms, deliver ${r.deliverMs} ms, settle ${r.settleMs} ms`;
+    });
+    tables.at(-1).notes.push(`relay (the relaying process's /metrics over each measurement): ${batches.join('; ')}`);
+  }
   tables.at(-1).notes.push(...notes);
   return tables;
 };

@@ -87,6 +87,39 @@ const httpWriter =
     return res.status === 200;
   };
 
+/** The relay's batch figures from a server's /metrics: batches, events, and seconds spent per step (sums since start). */
+const relayTotals = async (base) => {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const value = (series) =>
+    Number(
+      text
+        .split('\n')
+        .find((l) => l.startsWith(`${series} `))
+        ?.split(' ')[1] ?? 0,
+    );
+  const phase = (name) => value(`rustok_events_relay_phase_seconds_sum{phase="${name}"}`);
+  return {
+    batches: value('rustok_events_relay_batch_events_count'),
+    events: value('rustok_events_relay_batch_events_sum'),
+    claim: phase('claim'),
+    deliver: phase('deliver'),
+    settle: phase('settle'),
+  };
+};
+
+/** Per relay batch over a measurement (`after` − `before`): its events and the mean ms of each step. */
+const relayPerBatch = (before, after) => {
+  const batches = after.batches - before.batches;
+  const mean = (key) => (batches > 0 ? Math.round(((after[key] - before[key]) * 1000 * 10) / batches) / 10 : null);
+  return {
+    batches,
+    eventsPerBatch: batches > 0 ? Math.round(((after.events - before.events) / batches) * 10) / 10 : null,
+    claimMs: mean('claim'),
+    deliverMs: mean('deliver'),
+    settleMs: mean('settle'),
+  };
+};
+
 const indexLatencies = async (adminUrl, since) => {
   const { rows } = await withAdmin(adminUrl, (c) =>
     c.query(
@@ -161,7 +194,10 @@ const warmUp = async ({ mode, write, pool, rate, warmupS, base, tenant, db, admi
   if (await vacuumAsAutovacuumWould(adminUrl)) log(`writes (${mode}): autovacuum is off, the database vacuumed after the warm-up`);
 };
 
-/** One measurement: `mode` direct or http, `total` writes on distinct products taken from `pool`. */
+/**
+ * One measurement: `mode` direct or http, `total` writes on distinct products taken from `pool`; with the
+ * relay's batches over it, read from the /metrics of the process that relays (`relayBase`).
+ */
 export const measureWrites = async ({
   mode,
   base,
@@ -176,6 +212,7 @@ export const measureWrites = async ({
   probing,
   pool,
   problems,
+  relayBase = base,
 }) => {
   const write = mode === 'direct' ? await directWriter({ db, tenant, root }) : httpWriter({ base, tenant, token });
   await warmUp({ mode, write, pool, rate, warmupS, base, tenant, db, adminUrl, probing, problems });
@@ -184,9 +221,11 @@ export const measureWrites = async ({
   const { rows: mark } = await db.query('SELECT id FROM sys_events ORDER BY id DESC LIMIT 1');
   const since = mark[0]?.id ?? '00000000-0000-0000-0000-000000000000';
   log(`writes (${mode}): ${total} product renames at ${rate}/s`);
+  const relayBefore = await relayTotals(relayBase);
   const run = await steadyWrites({ write, products, total, rate, base, tenant, probing });
   if (run.failed > 0) problems.push(`writes (${mode}): ${run.failed} of ${total} writes failed`);
   if (!(await waitDrained(db, 120_000))) problems.push(`writes (${mode}): the outbox did not drain within 120 s`);
+  const relay = relayPerBatch(relayBefore, await relayTotals(relayBase));
   const latencies = await indexLatencies(adminUrl, since);
   if (latencies.length < total - run.failed)
     problems.push(`writes (${mode}): ${latencies.length} indexed of ${total - run.failed} written`);
@@ -198,5 +237,6 @@ export const measureWrites = async ({
     probing,
     database: summary(latencies),
     http: summary(run.probes),
+    relay,
   };
 };

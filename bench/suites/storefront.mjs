@@ -159,7 +159,7 @@ const measure = async ({ name, server, bare, ceiling, targets, o, problems }) =>
 };
 
 /** Direct writes, then writes through the commerce API, each on products not written before. */
-const measureAllWrites = async ({ server, db, tmp, root, owner, o, problems }) => {
+const measureAllWrites = async ({ server, relayBase, db, tmp, root, owner, o, problems }) => {
   const { rows } = await db.transaction((tx) => tx.query('SELECT id FROM commerce_products ORDER BY random()'), {
     tenantId: owner.tenant.id,
   });
@@ -167,6 +167,7 @@ const measureAllWrites = async ({ server, db, tmp, root, owner, o, problems }) =
   const rest = rows.map((r) => r.id).slice(Math.floor(rows.length / 2));
   const common = {
     base: server.base,
+    relayBase,
     db,
     adminUrl: tmp.url,
     root,
@@ -221,7 +222,9 @@ const runScenario = async ({ name, adminUrl, root, o, problems }) => {
     }
     const targets = targetsOf(tenants, perTenant, Boolean(ceiling));
     const reads = bare ? await measure({ name, server, bare, ceiling, targets, o, problems }) : { results: {} };
-    const writes = single ? await measureAllWrites({ server, db, tmp, root, owner, o, problems }) : undefined;
+    const writes = single
+      ? await measureAllWrites({ server, relayBase: (workers ?? server).base, db, tmp, root, owner, o, problems })
+      : undefined;
     return {
       tenants: tenants.length,
       productsPerTenant: perTenant,
