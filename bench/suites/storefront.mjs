@@ -29,7 +29,7 @@ const defaults = {
   writeWarmupS: 3,
   writeProbes: WRITE_PROBES,
   writePollMs: WRITE_POLL_MS,
-  processes: 1,
+  processes: 2,
   readyTimeoutMs: 180_000,
 };
 
@@ -194,7 +194,8 @@ const runScenario = async ({ name, adminUrl, root, o, problems }) => {
     RUSTOK_ADMIN_EMAIL: 'bench-admin@example.com',
     RUSTOK_ADMIN_PASSWORD: password,
   };
-  // --processes 2: the relay, consumers and jobs in a process of their own (it migrates first), the API in another.
+  // As compose.yaml deploys PostgreSQL (--processes 2, the default): the relay, consumers and jobs in a process of
+  // their own (it migrates first), the API in another; --processes 1: one process with every role.
   const workers =
     o.processes === 2
       ? await startServer({ root, env: { ...env, RUSTOK_SERVER__ROLES: 'relay,consumers,jobs' }, readyTimeoutMs: o.readyTimeoutMs })
@@ -272,6 +273,9 @@ const checkOptions = (o) => {
 };
 
 const notesOf = (o, loadAverageAtStart, problems) => [
+  o.processes === 2
+    ? 'PostgreSQL scenarios: the server as compose.yaml runs it, one process with --roles relay,consumers,jobs and one with --roles api (the requests go to it)'
+    : 'PostgreSQL scenarios: the server as one process with every role (--processes 1)',
   'REST = the built server (RUSTOK_ENV=production, LOG_LEVEL=warn): tenant resolution by X-Tenant-ID slug, access check, the statement through the tenant read pool (read-only sessions keeping the tenant they last served, row-level security), stored JSON text sent as is',
   `each route ${o.durationS} s in ${o.rounds} rounds interleaved with its twin (order rotated), after ${o.warmupS} s of warm-up each; the catalog is VACUUM ANALYZEd after seeding`,
   `bare = Fastify in its own process calling the index module's own read use-cases over the database package (read pool ${o.poolMax}): the same statements and JSON text, without the server's request pipeline (tenant resolution, access check, hooks, response schema)`,
