@@ -9,6 +9,10 @@
  * A rename keeps the postings of every word whose weight did not move (the description's, for one),
  * so a batch of product writes costs the database about a fifth less. The postings stay what
  * `index_postings_of` gives for the published rows, as before (the drift test checks it).
+ *
+ * A row's lexemes are a few dozen, and the planner is told so (`ROWS 20`, instead of a function's
+ * 1,000): with the default it read the whole postings table into a hash to check a single product's
+ * two dozen postings (30 ms a write on the bench catalog, where looking each one up costs 0.1 ms).
  */
 const DEFINER = 'SECURITY DEFINER SET search_path = pg_catalog, public';
 
@@ -33,10 +37,9 @@ BEGIN
   )
   INSERT INTO public.index_search_postings (tenant_id, locale, lexeme, product_id, impact)
   SELECT w.tenant_id, w.locale, w.lexeme, w.product_id, w.impact FROM wanted w
-   WHERE NOT EXISTS (SELECT 1 FROM changed c WHERE c.was AND c.tenant_id = w.tenant_id AND c.product_id = w.product_id
-                        AND c.locale = w.locale)
-      OR NOT EXISTS (SELECT 1 FROM public.index_search_postings p WHERE p.tenant_id = w.tenant_id AND p.product_id = w.product_id
+   WHERE NOT EXISTS (SELECT 1 FROM public.index_search_postings p WHERE p.tenant_id = w.tenant_id AND p.product_id = w.product_id
                         AND p.locale = w.locale AND p.lexeme = w.lexeme AND p.impact = w.impact);
   RETURN NULL;
 END
-$$;`;
+$$;
+ALTER FUNCTION index_postings_of(tsvector) ROWS 20;`;
