@@ -83,16 +83,14 @@ export const settleClaimed = async (
   metrics?: EventMetrics,
 ): Promise<void> => {
   const maxAttempts = policy.maxAttempts ?? 8;
-  const done: string[] = [];
-  const doneAt: string[] = [];
+  const done: Claimed[] = [];
   const retries: { id: string; delayMs: number; error: string; transient: boolean }[] = [];
   const dead: { row: Claimed; error: string; consumers: readonly string[] }[] = [];
   for (const row of rows) {
     const result = results.get(row.id) ?? { ok: false, error: 'no delivery result', consumers: [] };
     const type = row.envelope.type;
     if (result.ok) {
-      done.push(row.id);
-      doneAt.push(row.envelope.occurredAt);
+      done.push(row);
       metrics?.dispatched.inc({ type });
     } else if (result.transient) {
       retries.push({ id: row.id, delayMs: backoffMs(1, policy), error: result.error, transient: true });
@@ -105,10 +103,14 @@ export const settleClaimed = async (
       metrics?.failed.inc({ type });
     }
   }
-  await markDispatched(db, owner, done);
+  await markDispatched(
+    db,
+    owner,
+    done.map((row) => row.id),
+  );
   if (metrics) {
     const now = Date.now();
-    for (const at of doneAt) metrics.deliveryLag.observe(Math.max(0, now - Date.parse(at)) / 1000);
+    for (const row of done) metrics.deliveryLag.observe(Math.max(0, now - Date.parse(row.envelope.occurredAt)) / 1000);
   }
   await scheduleRetries(db, owner, retries);
   await deadLetter(db, owner, dead);
